@@ -1,0 +1,60 @@
+// The vocabularies of the covenants, shared by schema, server validation and client.
+
+export const partnerKinds = ['gemeente', 'politie', 'veiligheidsregio', 'sociale_dienst', 'belastingen', 'overig'] as const;
+export type PartnerKind = (typeof partnerKinds)[number];
+
+export const roles = ['coordinator', 'member', 'privacy', 'admin', 'viewer'] as const;
+export type Role = (typeof roles)[number];
+
+// P1 (art. 20.3–20.7): nothing else is stored about a person.
+export const itemCategories = ['naw', 'geboortedatum', 'bsn', 'geslacht', 'telefoon', 'kenteken', 'naleving'] as const;
+export type ItemCategory = (typeof itemCategories)[number];
+
+// Who may see an item of a given source kind and category, besides the source partner itself
+// and the coordinator. `gemeenten`: art. 20.5 — police data go to the municipalities only.
+export const audiences = ['all', 'gemeenten'] as const;
+export type Audience = (typeof audiences)[number];
+
+export const reportingCadences = ['yearly', 'half_yearly'] as const;
+export type ReportingCadence = (typeof reportingCadences)[number];
+
+export const caseStatuses = ['signaal', 'actief', 'afgerond'] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+
+// art. 2.6 (PIT): requests of the AVO get priority.
+export const caseOrigins = ['eigen_waarneming', 'melding', 'avo_verzoek'] as const;
+export type CaseOrigin = (typeof caseOrigins)[number];
+
+export const casePriorities = ['normaal', 'hoog'] as const;
+
+export const subjectKinds = ['person', 'company'] as const;
+
+export const agreementStatuses = ['open', 'uitgevoerd', 'vervallen'] as const;
+
+export const taskStatuses = ['open', 'gereed', 'vervallen'] as const;
+export type TaskStatus = (typeof taskStatuses)[number];
+
+export const meetingStatuses = ['concept', 'gepubliceerd', 'bezig', 'gesloten'] as const;
+export type MeetingStatus = (typeof meetingStatuses)[number];
+
+export const agendaSections = [
+  'opening',
+  'verslag',
+  'nieuwe_casussen',
+  'lopende_casussen',
+  'controles',
+  'themas',
+  'rondvraag',
+  'sluiting',
+] as const;
+export type AgendaSection = (typeof agendaSections)[number];
+
+export const agendaItemStates = ['voorgesteld', 'geaccepteerd', 'afgewezen'] as const;
+
+export const attendanceStatuses = ['aanwezig', 'afwezig', 'afgemeld'] as const;
+
+export const minutesStatuses = ['concept', 'definitief', 'vastgesteld'] as const;
+
+export const controlStatuses = ['gepland', 'uitgevoerd', 'geannuleerd'] as const;
+
+export const escalationStatuses = ['open', 'afgehandeld'] as const;

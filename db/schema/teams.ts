@@ -1,0 +1,72 @@
+import { sqliteTable, integer, text, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
+import { audiences, itemCategories, partnerKinds, reportingCadences } from './enums';
+
+export const teams = sqliteTable('teams', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  slug: text('slug').notNull().unique(),
+  code: text('code').notNull(), // prefix of casus codes: PIT-2026-0042
+  name: text('name').notNull(),
+  region: text('region').notNull(),
+  // art. 25: months after a casus is closed before its personal data are removed.
+  retentionMonths: integer('retention_months').notNull().default(24),
+  // art. 20.13: figures below this are shown as "< k" in exported reports.
+  suppressionThreshold: integer('suppression_threshold').notNull().default(5),
+  createdAt: text('created_at').notNull(),
+});
+
+export const covenants = sqliteTable('covenants', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  teamId: integer('team_id').notNull().unique().references(() => teams.id),
+  title: text('title').notNull(),
+  citation: text('citation').notNull(),
+  startsOn: text('starts_on').notNull(),
+  // Null while the covenant runs on a renewal rule without a fixed end.
+  endsOn: text('ends_on'),
+  renewalRule: text('renewal_rule'),
+  reportingCadence: text('reporting_cadence', { enum: reportingCadences }).notNull(),
+  reportRecipient: text('report_recipient').notNull(),
+  version: integer('version').notNull().default(1),
+});
+
+export const partners = sqliteTable(
+  'partners',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: integer('team_id').notNull().references(() => teams.id),
+    name: text('name').notNull(),
+    shortName: text('short_name').notNull(),
+    kind: text('kind', { enum: partnerKinds }).notNull(),
+    // art. 12 (joining) and art. 14 (leaving, at least two months' notice).
+    joinedOn: text('joined_on').notNull(),
+    noticeGivenOn: text('notice_given_on'),
+    leftOn: text('left_on'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [uniqueIndex('partners_team_name').on(t.teamId, t.name), index('partners_team').on(t.teamId)],
+);
+
+// P2: the sharing matrix. A row means: partners of `sourceKind` may provide `category`, and it is
+// visible to `audience` (besides the source partner itself and the coordinator).
+export const sharingRules = sqliteTable(
+  'sharing_rules',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: integer('team_id').notNull().references(() => teams.id),
+    sourceKind: text('source_kind', { enum: partnerKinds }).notNull(),
+    category: text('category', { enum: itemCategories }).notNull(),
+    audience: text('audience', { enum: audiences }).notNull(),
+  },
+  (t) => [uniqueIndex('sharing_rules_unique').on(t.teamId, t.sourceKind, t.category)],
+);
+
+export const themes = sqliteTable(
+  'themes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: integer('team_id').notNull().references(() => teams.id),
+    name: text('name').notNull(),
+    position: integer('position').notNull().default(0),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  },
+  (t) => [uniqueIndex('themes_team_name').on(t.teamId, t.name)],
+);

@@ -1,0 +1,58 @@
+import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
+import { agreementStatuses, taskStatuses } from './enums';
+import { cases } from './cases';
+import { partners, teams } from './teams';
+import { users } from './users';
+import { agendaItems, meetings } from './meetings';
+
+// A werkafspraak about one pand; art. 2.7: one partner is bevoegd gezag / eindverantwoordelijk.
+export const agreements = sqliteTable(
+  'agreements',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: integer('team_id').notNull().references(() => teams.id),
+    caseId: integer('case_id').notNull().references(() => cases.id),
+    text: text('text').notNull(),
+    responsiblePartnerId: integer('responsible_partner_id').notNull().references(() => partners.id),
+    meetingId: integer('meeting_id').references(() => meetings.id),
+    agendaItemId: integer('agenda_item_id').references(() => agendaItems.id),
+    status: text('status', { enum: agreementStatuses }).notNull().default('open'),
+    createdByUserId: integer('created_by_user_id').references(() => users.id),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('agreements_case').on(t.caseId), index('agreements_meeting').on(t.meetingId)],
+);
+
+export const tasks = sqliteTable(
+  'tasks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: integer('team_id').notNull().references(() => teams.id),
+    title: text('title').notNull(),
+    assigneePartnerId: integer('assignee_partner_id').notNull().references(() => partners.id),
+    assigneeUserId: integer('assignee_user_id').references(() => users.id),
+    dueDate: text('due_date').notNull(), // YYYY-MM-DD, Europe/Amsterdam calendar day
+    status: text('status', { enum: taskStatuses }).notNull().default('open'),
+    // art. 17.16: actiegegevens — what was done, without personal data.
+    resultNote: text('result_note'),
+    blockerNote: text('blocker_note'),
+    completedByUserId: integer('completed_by_user_id').references(() => users.id),
+    completedAt: text('completed_at'),
+    agreementId: integer('agreement_id').references(() => agreements.id),
+    caseId: integer('case_id').references(() => cases.id),
+    meetingId: integer('meeting_id').references(() => meetings.id),
+    agendaItemId: integer('agenda_item_id').references(() => agendaItems.id),
+    createdByUserId: integer('created_by_user_id').references(() => users.id),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('tasks_team_status').on(t.teamId, t.status),
+    index('tasks_assignee').on(t.assigneePartnerId, t.status),
+    index('tasks_case').on(t.caseId),
+    index('tasks_meeting').on(t.meetingId),
+  ],
+);

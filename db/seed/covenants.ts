@@ -1,0 +1,111 @@
+// The two teams as their covenants define them (shared/seeds): partner organisations, kinds,
+// covenant dates, reporting cadence and the sharing matrix of art. 20.3–20.7. These are real
+// public organisations, not demo data: production uses them too (npm run create-admin).
+import type { Audience, ItemCategory, PartnerKind, ReportingCadence } from '../schema';
+import { itemCategories } from '../schema';
+
+export type PartnerDef = { name: string; shortName: string; kind: PartnerKind; slug: string };
+export type TeamDef = {
+  slug: 'pit' | 'bit';
+  code: string;
+  name: string;
+  region: string;
+  covenant: {
+    title: string;
+    citation: string;
+    startsOn: string;
+    endsOn: string | null;
+    renewalRule: string | null;
+    reportingCadence: ReportingCadence;
+    reportRecipient: string;
+  };
+  partners: PartnerDef[];
+};
+
+const gemeente = (name: string, slug: string): PartnerDef => ({ name: `Gemeente ${name}`, shortName: name, kind: 'gemeente', slug });
+
+export const teamDefs: TeamDef[] = [
+  {
+    slug: 'pit',
+    code: 'PIT',
+    name: 'PIT Peelland',
+    region: 'Peelland (basisteam Peelland)',
+    covenant: {
+      title: 'Convenant betreffende integrale overheidshandhaving — Peelland Interventieteam',
+      citation: 'PIT convenant 2022 - 2025',
+      startsOn: '2022-01-01',
+      // art. 14.1: the covenant runs for a period that ends on 1 January 2026.
+      endsOn: '2026-01-01',
+      renewalRule: null,
+      // art. 4.2: yearly progress report to the partners.
+      reportingCadence: 'yearly',
+      reportRecipient: 'De convenantpartners (stuurgroep PIT)',
+    },
+    partners: [
+      gemeente('Helmond', 'helmond'),
+      gemeente('Asten', 'asten'),
+      gemeente('Deurne', 'deurne'),
+      gemeente('Gemert-Bakel', 'gemert-bakel'),
+      gemeente('Laarbeek', 'laarbeek'),
+      gemeente('Someren', 'someren'),
+      { name: 'Politie Eenheid Oost-Brabant', shortName: 'Politie', kind: 'politie', slug: 'politie' },
+      { name: 'Veiligheidsregio Brabant-Zuidoost', shortName: 'VRBZO', kind: 'veiligheidsregio', slug: 'vrbzo' },
+      { name: 'Senzer (Werkbedrijf Atlant De Peel)', shortName: 'Senzer', kind: 'sociale_dienst', slug: 'senzer' },
+      { name: 'Belastingsamenwerking Oost-Brabant', shortName: 'BSOB', kind: 'belastingen', slug: 'bsob' },
+    ],
+  },
+  {
+    slug: 'bit',
+    code: 'BIT',
+    name: 'BIT Gooi en Vechtstreek',
+    region: 'Gooi en Vechtstreek (politiedistrict)',
+    covenant: {
+      title: 'Kaderconvenant betreffende integrale overheidshandhaving — Bestuurlijk Interventieteam Gooi en Vechtstreek',
+      citation: 'BIT convenant 2022',
+      startsOn: '2022-01-01',
+      // BIT art. 14.1: one year, then tacitly renewed for five years — 2022 + 1 + 5.
+      endsOn: '2028-01-01',
+      renewalRule: 'Eén jaar, daarna stilzwijgend verlengd met vijf jaar (art. 14.1)',
+      // BIT art. 4: half-yearly to the DVC.
+      reportingCadence: 'half_yearly',
+      reportRecipient: 'Districtelijk Veiligheidscollege (DVC) Gooi en Vechtstreek',
+    },
+    partners: [
+      gemeente('Blaricum', 'blaricum'),
+      gemeente('Gooise Meren', 'gooise-meren'),
+      gemeente('Hilversum', 'hilversum'),
+      gemeente('Huizen', 'huizen'),
+      gemeente('Laren', 'laren'),
+      gemeente('Wijdemeren', 'wijdemeren'),
+      { name: 'Politie Eenheid Midden-Nederland', shortName: 'Politie', kind: 'politie', slug: 'politie' },
+    ],
+  },
+];
+
+/** art. 20.3–20.7 (SPEC §4 P2): what each kind may provide and who sees it. */
+export function defaultSharingMatrix(): { sourceKind: PartnerKind; category: ItemCategory; audience: Audience }[] {
+  const rows: { sourceKind: PartnerKind; category: ItemCategory; audience: Audience }[] = [];
+  for (const category of itemCategories) {
+    rows.push({ sourceKind: 'politie', category, audience: 'gemeenten' });
+    rows.push({ sourceKind: 'gemeente', category, audience: 'all' });
+  }
+  for (const category of ['naw', 'geboortedatum', 'naleving'] as const) rows.push({ sourceKind: 'sociale_dienst', category, audience: 'all' });
+  for (const category of ['naw', 'naleving'] as const) {
+    rows.push({ sourceKind: 'veiligheidsregio', category, audience: 'all' });
+    rows.push({ sourceKind: 'belastingen', category, audience: 'all' });
+  }
+  return rows;
+}
+
+export const defaultThemes = [
+  'Ondermijning',
+  'Woonoverlast',
+  'Huisvesting arbeidsmigranten',
+  'Drugs / hennep',
+  'Milieu',
+  'Bouw- en woningtoezicht',
+  'Brandveiligheid',
+  'Uitkeringsfraude',
+  'Fiscale fraude',
+  'Overig',
+];

@@ -1,0 +1,27 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../client';
+import { covenants, partners, sharingRules, teams, themes } from '../schema';
+import { defaultSharingMatrix, defaultThemes, type TeamDef } from './covenants';
+
+/** Creates a team from its covenant definition; returns its id and partner ids by slug. */
+export function createTeamFromCovenant(db: Db, def: TeamDef, now: Date): { teamId: number; partnerIds: Record<string, number> } {
+  return db.transaction((tx) => {
+    const team = tx.insert(teams).values({ slug: def.slug, code: def.code, name: def.name, region: def.region, createdAt: now.toISOString() })
+      .returning({ id: teams.id }).get();
+    tx.insert(covenants).values({ teamId: team.id, ...def.covenant }).run();
+    const partnerIds: Record<string, number> = {};
+    for (const p of def.partners) {
+      const row = tx.insert(partners)
+        .values({ teamId: team.id, name: p.name, shortName: p.shortName, kind: p.kind, joinedOn: def.covenant.startsOn })
+        .returning({ id: partners.id }).get();
+      partnerIds[p.slug] = row.id;
+    }
+    tx.insert(sharingRules).values(defaultSharingMatrix().map((r) => ({ teamId: team.id, ...r }))).run();
+    tx.insert(themes).values(defaultThemes.map((name, position) => ({ teamId: team.id, name, position }))).run();
+    return { teamId: team.id, partnerIds };
+  });
+}
+
+export function findTeamBySlug(db: Db, slug: string) {
+  return db.select({ id: teams.id }).from(teams).where(eq(teams.slug, slug)).get();
+}

@@ -1,0 +1,47 @@
+import { EventEmitter } from 'node:events';
+import { join } from 'node:path';
+import { openDb } from '../db/client';
+import { isEmpty } from '../db/seed/demo';
+import { seedDemo } from '../db/seed';
+import { loadConfig, type Config } from './config';
+import { systemClock, type Clock } from './clock';
+import type { AppDeps } from './deps';
+import { loadDataKeys } from './privacy/crypto';
+import { hashPassword } from './auth/passwords';
+import { createAppServer } from './http/server';
+
+export function buildDeps(config: Config = loadConfig(), now: Clock = systemClock): AppDeps {
+  const db = openDb(join(config.dataDir, 'overleg.db'));
+  const keys = loadDataKeys(config.dataDir, process.env.APP_DATA_KEY);
+  const events = new EventEmitter();
+  events.setMaxListeners(0);
+  return { db, config, keys, now, events };
+}
+
+/** Opens the database, seeds the demo when empty (never in production), and serves the app. */
+export async function startServer(config: Config = loadConfig()) {
+  const deps = buildDeps(config);
+  let accounts: Awaited<ReturnType<typeof seedDemo>>['accounts'] = [];
+  if (!config.production && isEmpty(deps.db)) {
+    ({ accounts } = await seedDemo(deps.db, deps.keys, hashPassword, deps.now()));
+  }
+  const server = createAppServer(deps);
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+  console.log(`\nOverleg draait op ${url}\n`);
+  if (accounts.length > 0) {
+    console.log('Demo-accounts (wachtwoord: demo-wachtwoord):');
+    for (const a of accounts) console.log(`  ${a.email.padEnd(28)} ${a.role.padEnd(12)} ${a.partner ?? ''}`);
+    console.log('');
+  } else if (!config.production) {
+    console.log('Demo-accounts: zie README (wachtwoord: demo-wachtwoord).\n');
+  }
+  const shutdown = () => {
+    server.close();
+    deps.db.$client.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  return { server, deps, url };
+}

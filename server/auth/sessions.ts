@@ -1,0 +1,82 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { eq, lt } from 'drizzle-orm';
+import { partners, sessions, users } from '../../db/schema';
+import type { Db } from '../../db/client';
+import type { Config } from '../config';
+import { amsterdamDate } from '../clock';
+import type { Role } from '../../db/schema';
+
+export type SessionUser = {
+  id: number;
+  name: string;
+  email: string;
+  role: Role;
+  teamId: number;
+  partnerId: number | null;
+  locale: 'nl' | 'en';
+};
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** A fresh random token for every login; only its hash is stored. */
+export function createSession(db: Db, config: Config, userId: number, now: Date): { token: string; expiresAt: Date } {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + config.sessionMaxHours * 3_600_000);
+  db.insert(sessions)
+    .values({ tokenHash: hashToken(token), userId, createdAt: now.toISOString(), lastSeenAt: now.toISOString(), expiresAt: expiresAt.toISOString() })
+    .run();
+  return { token, expiresAt };
+}
+
+/**
+ * Resolves a session token to its user, enforcing idle and absolute expiry, disabled accounts
+ * and partners that have left the covenant (art. 14: a left partner loses access).
+ * Touches the session at most once a minute to keep writes low.
+ */
+export function resolveSession(db: Db, config: Config, token: string, now: Date): SessionUser | null {
+  const row = db
+    .select({
+      sessionId: sessions.id,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      teamId: users.teamId,
+      partnerId: users.partnerId,
+      locale: users.locale,
+      disabledAt: users.disabledAt,
+      partnerLeftOn: partners.leftOn,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(partners, eq(partners.id, users.partnerId))
+    .where(eq(sessions.tokenHash, hashToken(token)))
+    .get();
+  if (!row) return null;
+  const idleLimit = new Date(row.lastSeenAt).getTime() + config.sessionIdleMinutes * 60_000;
+  const expired = now.getTime() >= new Date(row.expiresAt).getTime() || now.getTime() >= idleLimit;
+  const partnerGone = row.partnerLeftOn !== null && row.partnerLeftOn <= amsterdamDate(now);
+  if (expired || row.disabledAt || partnerGone) {
+    db.delete(sessions).where(eq(sessions.id, row.sessionId)).run();
+    return null;
+  }
+  if (now.getTime() - new Date(row.lastSeenAt).getTime() > 60_000) {
+    db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, row.sessionId)).run();
+  }
+  return { id: row.id, name: row.name, email: row.email, role: row.role, teamId: row.teamId, partnerId: row.partnerId, locale: row.locale };
+}
+
+export function revokeSession(db: Db, token: string): void {
+  db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token))).run();
+}
+
+export function revokeUserSessions(db: Db, userId: number): void {
+  db.delete(sessions).where(eq(sessions.userId, userId)).run();
+}
+
+export function purgeExpiredSessions(db: Db, now: Date): void {
+  db.delete(sessions).where(lt(sessions.expiresAt, now.toISOString())).run();
+}
+

@@ -1,0 +1,65 @@
+import { eq } from 'drizzle-orm';
+import { partners, users } from '../../db/schema';
+import type { AppDeps } from '../deps';
+import { appendAudit } from '../audit';
+import { AppError } from '../errors';
+import { amsterdamDate } from '../clock';
+import { dummyPasswordHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords';
+import { createSession, revokeSession, revokeUserSessions } from '../auth/sessions';
+import { clearFailures, isThrottled, recordFailure, THROTTLE_WINDOW_MINUTES } from '../auth/throttle';
+
+export type LoginResult = { token: string; expiresAt: Date; userId: number };
+
+/**
+ * Logs in with e-mail and password. Every failure answers the same way (wrong password, unknown
+ * e-mail, disabled account, partner that left) so the answer does not reveal whether an account
+ * exists; every attempt is audited (P6).
+ */
+export async function login(deps: AppDeps, input: { email: string; password: string }, ip: string): Promise<LoginResult> {
+  const { db } = deps;
+  const email = input.email.trim().toLowerCase();
+  const now = deps.now();
+  if (isThrottled(db, email, ip, now)) {
+    appendAudit(db, now, { action: 'auth.login.throttled', detail: { ip } });
+    throw new AppError('TOO_MANY_REQUESTS', 'auth.throttled', { minutes: THROTTLE_WINDOW_MINUTES });
+  }
+  const user = db
+    .select({ id: users.id, teamId: users.teamId, passwordHash: users.passwordHash, disabledAt: users.disabledAt, partnerLeftOn: partners.leftOn })
+    .from(users)
+    .leftJoin(partners, eq(partners.id, users.partnerId))
+    .where(eq(users.email, email))
+    .get();
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  const partnerGone = user?.partnerLeftOn != null && user.partnerLeftOn <= amsterdamDate(now);
+  if (!user || !passwordOk || user.disabledAt || partnerGone) {
+    recordFailure(db, email, ip, now);
+    appendAudit(db, now, { teamId: user?.teamId ?? null, actorId: user?.id ?? null, action: 'auth.login.failed', detail: { ip } });
+    throw new AppError('UNAUTHORIZED', 'auth.invalidCredentials');
+  }
+  clearFailures(db, email);
+  const session = createSession(db, deps.config, user.id, now);
+  appendAudit(db, now, { teamId: user.teamId, actorId: user.id, action: 'auth.login', detail: { ip } });
+  return { ...session, userId: user.id };
+}
+
+export function logout(deps: AppDeps, token: string, user: { id: number; teamId: number }): void {
+  revokeSession(deps.db, token);
+  appendAudit(deps.db, deps.now(), { teamId: user.teamId, actorId: user.id, action: 'auth.logout' });
+}
+
+export async function changePassword(
+  deps: AppDeps,
+  user: { id: number; teamId: number },
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const row = deps.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)).get();
+  if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) throw new AppError('BAD_REQUEST', 'auth.wrongPassword');
+  if (input.newPassword.length < MIN_PASSWORD_LENGTH) throw new AppError('BAD_REQUEST', 'auth.passwordTooWeak');
+  const passwordHash = await hashPassword(input.newPassword);
+  deps.db.transaction((tx) => {
+    tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
+    // A new password ends every other session of the account.
+    revokeUserSessions(tx, user.id);
+    appendAudit(tx, deps.now(), { teamId: user.teamId, actorId: user.id, action: 'auth.password.changed' });
+  });
+}

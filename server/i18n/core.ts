@@ -1,0 +1,61 @@
+import type { Catalog } from './messages';
+
+// Messages of authentication, validation and the team/partner/user administration.
+export const coreMessages = {
+  'auth.required': { nl: 'Log in om verder te gaan.', en: 'Please log in to continue.' },
+  'auth.invalidCredentials': { nl: 'E-mailadres of wachtwoord is onjuist.', en: 'E-mail address or password is incorrect.' },
+  'auth.throttled': {
+    nl: 'Te veel mislukte pogingen. Probeer het over {minutes} minuten opnieuw.',
+    en: 'Too many failed attempts. Try again in {minutes} minutes.',
+  },
+  'auth.forbidden': { nl: 'U heeft geen toegang tot deze functie.', en: 'You do not have access to this function.' },
+  'auth.csrf': {
+    nl: 'Verzoek geweigerd: het komt niet van Overleg zelf.',
+    en: 'Request refused: it did not come from Overleg itself.',
+  },
+  'auth.passwordTooWeak': {
+    nl: 'Kies een wachtwoord van minstens 12 tekens.',
+    en: 'Choose a password of at least 12 characters.',
+  },
+  'auth.wrongPassword': { nl: 'Het huidige wachtwoord klopt niet.', en: 'The current password is incorrect.' },
+  'notFound': { nl: 'Niet gevonden.', en: 'Not found.' },
+  'conflict.version': {
+    nl: 'Iemand anders heeft dit intussen gewijzigd. Laad de nieuwste versie en probeer het opnieuw.',
+    en: 'Someone else changed this in the meantime. Load the latest version and try again.',
+  },
+  'internal': { nl: 'Er ging iets mis aan onze kant. Probeer het opnieuw.', en: 'Something went wrong on our side. Please try again.' },
+  'tooLarge': { nl: 'Het verzoek is te groot.', en: 'The request is too large.' },
+  'validation.invalid': { nl: 'Controleer de ingevulde gegevens.', en: 'Please check the data you entered.' },
+  'validation.required': { nl: 'Dit veld is verplicht.', en: 'This field is required.' },
+  'validation.tooLong': { nl: 'Maximaal {max} tekens.', en: 'At most {max} characters.' },
+  'validation.tooShort': { nl: 'Minimaal {min} tekens.', en: 'At least {min} characters.' },
+  'validation.email': { nl: 'Vul een geldig e-mailadres in.', en: 'Enter a valid e-mail address.' },
+  'validation.date': { nl: 'Vul een geldige datum in (JJJJ-MM-DD).', en: 'Enter a valid date (YYYY-MM-DD).' },
+  'validation.datetime': { nl: 'Vul een geldige datum en tijd in.', en: 'Enter a valid date and time.' },
+  'validation.number': { nl: 'Vul een geldig getal in.', en: 'Enter a valid number.' },
+  'validation.choice': { nl: 'Kies een van de mogelijkheden.', en: 'Choose one of the options.' },
+  'users.emailTaken': { nl: 'Er bestaat al een account met dit e-mailadres.', en: 'An account with this e-mail address already exists.' },
+  'users.partnerRequired': {
+    nl: 'Een deelnemer hoort bij een convenantpartner van het team.',
+    en: 'A member belongs to a covenant partner of the team.',
+  },
+  'users.roleNotAllowed': {
+    nl: 'De coördinator kan alleen deelnemers en lezers toevoegen; andere rollen beheert de functioneel beheerder.',
+    en: 'The coordinator can only add members and viewers; other roles are managed by the administrator.',
+  },
+  'users.cannotDisableSelf': { nl: 'U kunt uw eigen account niet blokkeren.', en: 'You cannot disable your own account.' },
+  'partners.nameTaken': { nl: 'Deze partner bestaat al in het team.', en: 'This partner already exists in the team.' },
+  'partners.noticeTooShort': {
+    nl: 'Uittreden kan op zijn vroegst twee maanden na de opzegging (art. 14): op of na {earliest}.',
+    en: 'A partner can leave two months after giving notice at the earliest (art. 14): on or after {earliest}.',
+  },
+  'partners.alreadyLeft': { nl: 'Deze partner is al uitgetreden.', en: 'This partner has already left.' },
+  'partners.joinBeforeCovenant': {
+    nl: 'De toetredingsdatum ligt voor de ingangsdatum van het convenant.',
+    en: 'The joining date lies before the start of the covenant.',
+  },
+  'partners.left': {
+    nl: 'Uw organisatie is uitgetreden uit het convenant; u heeft geen toegang meer.',
+    en: 'Your organisation has left the covenant; you no longer have access.',
+  },
+} satisfies Catalog;

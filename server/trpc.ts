@@ -1,0 +1,122 @@
+/**
+ * The one place where procedures are built: context, initialisation (error formatting), and the
+ * authenticated / role / partner-scoped procedures every router imports. Routers never check
+ * authentication or roles by hand.
+ */
+import { initTRPC, TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
+import type { AppDeps } from './deps';
+import type { SessionUser } from './auth/sessions';
+import type { Role } from '../db/schema';
+import { AppError, forbidden } from './errors';
+import { isMessageKey, translate, type Locale, type MessageParams } from './i18n/messages';
+import type { core } from 'zod';
+
+// ── 1. Context ──────────────────────────────────────────────────────────────────────────────
+
+export type Context = {
+  deps: AppDeps;
+  user: SessionUser | null;
+  sessionToken: string | null;
+  ip: string;
+  locale: Locale;
+  /** True when served over HTTPS: cookies get Secure and the __Host- prefix. */
+  secure: boolean;
+  setCookie: (header: string) => void;
+};
+
+// ── 2. Initialisation ───────────────────────────────────────────────────────────────────────
+
+type FieldErrors = Record<string, string>;
+
+function issueMessage(issue: core.$ZodIssue, locale: Locale): string {
+  if (isMessageKey(issue.message)) return translate(issue.message, locale, (issue as { params?: MessageParams }).params);
+  switch (issue.code) {
+    case 'too_big':
+      return translate('validation.tooLong', locale, { max: String(issue.maximum) });
+    case 'too_small':
+      return Number(issue.minimum) <= 1 && issue.origin === 'string'
+        ? translate('validation.required', locale)
+        : translate('validation.tooShort', locale, { min: String(issue.minimum) });
+    case 'invalid_type':
+      return translate(issue.input === undefined || issue.input === null ? 'validation.required' : 'validation.invalid', locale);
+    case 'invalid_format':
+      return translate(issue.format === 'email' ? 'validation.email' : 'validation.invalid', locale);
+    case 'invalid_value':
+      return translate('validation.choice', locale);
+    default:
+      return translate('validation.invalid', locale);
+  }
+}
+
+function describe(error: TRPCError, locale: Locale): { key: string; message: string; fieldErrors?: FieldErrors } {
+  if (error.cause instanceof ZodError) {
+    const fieldErrors: FieldErrors = {};
+    for (const issue of error.cause.issues) {
+      const path = issue.path.join('.') || '_';
+      fieldErrors[path] ??= issueMessage(issue, locale);
+    }
+    const first = Object.values(fieldErrors)[0];
+    return { key: 'validation.invalid', message: first ?? translate('validation.invalid', locale), fieldErrors };
+  }
+  if (error instanceof AppError) return { key: error.key, message: translate(error.key, locale, error.params) };
+  if (error.code === 'INTERNAL_SERVER_ERROR') return { key: 'internal', message: translate('internal', locale) };
+  if (error.code === 'PAYLOAD_TOO_LARGE') return { key: 'tooLarge', message: translate('tooLarge', locale) };
+  if (isMessageKey(error.message)) return { key: error.message, message: translate(error.message, locale) };
+  // tRPC's own protocol errors (parse errors, unknown procedures): short and free of internals.
+  return { key: error.code, message: error.message };
+}
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error, ctx }) {
+    const { key, message, fieldErrors } = describe(error, ctx?.locale ?? 'nl');
+    // Never a stack trace, never the internal message of an unexpected error.
+    return {
+      code: shape.code,
+      message,
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, key, fieldErrors: fieldErrors ?? null },
+    };
+  },
+  sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 20_000 } },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const mergeRouters = t.mergeRouters;
+
+// ── 3. Procedures ───────────────────────────────────────────────────────────────────────────
+
+export const publicProcedure = t.procedure;
+
+export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new AppError('UNAUTHORIZED', 'auth.required');
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+function withRoles(...allowed: Role[]) {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (!allowed.includes(ctx.user.role)) throw forbidden();
+    return next();
+  });
+}
+
+/** Chairs the overleg, manages casussen, tasks and the team's partners (SPEC §1). */
+export const coordinatorProcedure = withRoles('coordinator');
+/** Team configuration and accounts: the functioneel beheerder, and the coordinator for members. */
+export const teamManagerProcedure = withRoles('coordinator', 'admin');
+/** People who work on casussen: the coordinator and the partners' members. */
+export const caseworkProcedure = withRoles('coordinator', 'member');
+/** Everyone of a team except the viewer, who reads reports and dashboards only. */
+export const teamReaderProcedure = withRoles('coordinator', 'member', 'admin', 'privacy');
+/** Aggregated figures without personal data: also the viewer (bestuurder, DVC, AVO). */
+export const reportReaderProcedure = withRoles('coordinator', 'member', 'admin', 'privacy', 'viewer');
+export const privacyProcedure = withRoles('privacy');
+
+/** A member acting for their own organisation: the procedure's ctx carries a non-null partnerId. */
+export const partnerMemberProcedure = withRoles('member').use(({ ctx, next }) => {
+  const partnerId = ctx.user.partnerId;
+  if (partnerId === null) throw forbidden();
+  return next({ ctx: { ...ctx, partnerId } });
+});
+
+export type AuthedContext = Context & { user: SessionUser };

@@ -1,0 +1,35 @@
+// The test database factory: every test gets a fresh SQLite database with the real migrations,
+// real keys and a clock it controls. No mocks.
+import { EventEmitter } from 'node:events';
+import { randomBytes } from 'node:crypto';
+import { openDb } from '../../db/client';
+import { loadConfig, type Config } from '../../server/config';
+import { keysFromMaster } from '../../server/privacy/crypto';
+import type { AppDeps } from '../../server/deps';
+
+export type TestClock = { now: Date; advanceMinutes(minutes: number): void; set(iso: string): void };
+
+export type TestDeps = AppDeps & { clock: TestClock };
+
+export function createTestDeps(options: { now?: string; file?: string; config?: Partial<Config> } = {}): TestDeps {
+  const clock: TestClock = {
+    now: new Date(options.now ?? '2026-11-25T09:00:00Z'),
+    advanceMinutes(minutes) {
+      this.now = new Date(this.now.getTime() + minutes * 60_000);
+    },
+    set(iso) {
+      this.now = new Date(iso);
+    },
+  };
+  const config = { ...loadConfig({ DATA_DIR: '/nonexistent' }), ...options.config };
+  const events = new EventEmitter();
+  events.setMaxListeners(0);
+  return {
+    db: openDb(options.file ?? ':memory:'),
+    config,
+    keys: keysFromMaster(randomBytes(32)),
+    now: () => clock.now,
+    events,
+    clock,
+  };
+}

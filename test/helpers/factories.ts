@@ -1,0 +1,72 @@
+// Small factories: a team from its covenant, users per role and partner, callers per user.
+import { eq } from 'drizzle-orm';
+import { users, type Role } from '../../db/schema';
+import { teamDefs } from '../../db/seed/covenants';
+import { createTeamFromCovenant } from '../../db/seed/teams';
+import { hashPassword } from '../../server/auth/passwords';
+import { createCallerFactory, type Context } from '../../server/trpc';
+import { appRouter } from '../../server/routers';
+import type { SessionUser } from '../../server/auth/sessions';
+import type { TestDeps } from './deps';
+
+export const TEST_PASSWORD = 'test-wachtwoord-123';
+let testHash: Promise<string> | null = null;
+const passwordHash = () => (testHash ??= hashPassword(TEST_PASSWORD));
+
+export type TestTeam = { teamId: number; slug: 'pit' | 'bit'; partnerIds: Record<string, number> };
+
+export function makeTeam(deps: TestDeps, slug: 'pit' | 'bit' = 'pit', covenant: { endsOn?: string | null } = {}): TestTeam {
+  const def = teamDefs.find((t) => t.slug === slug)!;
+  const adjusted = { ...def, covenant: { ...def.covenant, ...covenant } };
+  return { ...createTeamFromCovenant(deps.db, adjusted, deps.now()), slug };
+}
+
+let userSeq = 0;
+
+export async function makeUser(deps: TestDeps, team: TestTeam, role: Role, partnerSlug?: string | null, name?: string): Promise<SessionUser> {
+  userSeq += 1;
+  const partnerId = partnerSlug ? team.partnerIds[partnerSlug] : null;
+  if (partnerSlug && !partnerId) throw new Error(`no partner ${partnerSlug} in ${team.slug}`);
+  const email = `${role}-${partnerSlug ?? 'x'}-${userSeq}@${team.slug}.test`;
+  const row = deps.db
+    .insert(users)
+    .values({ teamId: team.teamId, partnerId: partnerId ?? null, email, name: name ?? `${role} ${partnerSlug ?? ''}`.trim(), role, passwordHash: await passwordHash(), createdAt: deps.now().toISOString() })
+    .returning()
+    .get();
+  return { id: row.id, name: row.name, email: row.email, role: row.role, teamId: row.teamId, partnerId: row.partnerId, locale: 'nl' };
+}
+
+export function reloadUser(deps: TestDeps, id: number): SessionUser {
+  const row = deps.db.select().from(users).where(eq(users.id, id)).get()!;
+  return { id: row.id, name: row.name, email: row.email, role: row.role, teamId: row.teamId, partnerId: row.partnerId, locale: row.locale };
+}
+
+const createCaller = createCallerFactory(appRouter);
+
+export type CallerOptions = { ip?: string; locale?: 'nl' | 'en'; sessionToken?: string | null; cookies?: string[] };
+
+/** A tRPC caller acting as `user` (or anonymous with null), in-process, no HTTP. */
+export function callerFor(deps: TestDeps, user: SessionUser | null, options: CallerOptions = {}) {
+  const cookies = options.cookies ?? [];
+  const ctx: Context = {
+    deps,
+    user,
+    sessionToken: options.sessionToken ?? null,
+    ip: options.ip ?? '127.0.0.1',
+    locale: options.locale ?? 'nl',
+    secure: false,
+    setCookie: (header) => cookies.push(header),
+  };
+  return createCaller(ctx);
+}
+
+/** Runs `fn` and returns the thrown tRPC error's code and translated message. */
+export async function errorOf(fn: () => Promise<unknown>): Promise<{ code: string; message: string; key?: string }> {
+  try {
+    await fn();
+  } catch (error) {
+    const e = error as { code?: string; message: string; key?: string };
+    return { code: e.code ?? 'UNKNOWN', message: e.message, key: e.key };
+  }
+  throw new Error('expected the call to fail, but it succeeded');
+}

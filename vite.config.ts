@@ -1,0 +1,40 @@
+import { defineConfig } from 'vitest/config';
+import solid from 'vite-plugin-solid';
+
+// One config for the SPA build and for both test projects: `server` (createCaller and real HTTP
+// against fresh SQLite databases) and `e2e` (the built app in Debian's Chromium).
+export default defineConfig({
+  root: 'client',
+  plugins: [solid()],
+  build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 800 },
+  server: {
+    port: Number(process.env.VITE_PORT ?? 5173),
+    proxy: { '/trpc': { target: `http://127.0.0.1:${process.env.PORT ?? 3000}`, ws: false } },
+  },
+  test: {
+    root: '.',
+    projects: [
+      {
+        test: {
+          name: 'server',
+          root: '.',
+          include: ['test/server/**/*.test.ts', 'test/http/**/*.test.ts'],
+          environment: 'node',
+          pool: 'forks',
+          testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          root: '.',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
