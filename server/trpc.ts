@@ -11,6 +11,7 @@ import type { Role } from '../db/schema';
 import { AppError, forbidden } from './errors';
 import { isMessageKey, translate, type Locale, type MessageParams } from './i18n/messages';
 import type { core } from 'zod';
+import { loadReader } from './privacy/visibility';
 
 // ── 1. Context ──────────────────────────────────────────────────────────────────────────────
 
@@ -93,7 +94,7 @@ export const authedProcedure = t.procedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
-function withRoles(...allowed: Role[]) {
+export function withRoles(...allowed: Role[]) {
   return authedProcedure.use(({ ctx, next }) => {
     if (!allowed.includes(ctx.user.role)) throw forbidden();
     return next();
@@ -104,8 +105,14 @@ function withRoles(...allowed: Role[]) {
 export const coordinatorProcedure = withRoles('coordinator');
 /** Team configuration and accounts: the functioneel beheerder, and the coordinator for members. */
 export const teamManagerProcedure = withRoles('coordinator', 'admin');
-/** People who work on casussen: the coordinator and the partners' members. */
-export const caseworkProcedure = withRoles('coordinator', 'member');
+// The reader (role, partner and partner kind) that the visibility module decides on.
+const withReader = <P extends typeof authedProcedure>(procedure: P) =>
+  procedure.use(({ ctx, next }) => next({ ctx: { ...ctx, reader: loadReader(ctx.deps.db, ctx.user) } }));
+
+/** People who work on casussen: the coordinator and the partners' members. Carries `ctx.reader`. */
+export const caseworkProcedure = withReader(withRoles('coordinator', 'member'));
+/** Who may read casus details: casework roles and the FG (privacy), who sees no items (P2). */
+export const caseReaderProcedure = withReader(withRoles('coordinator', 'member', 'privacy'));
 /** Everyone of a team except the viewer, who reads reports and dashboards only. */
 export const teamReaderProcedure = withRoles('coordinator', 'member', 'admin', 'privacy');
 /** Aggregated figures without personal data: also the viewer (bestuurder, DVC, AVO). */

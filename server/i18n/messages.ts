@@ -1,12 +1,13 @@
 // Error messages the server sends, in the caller's language. Keys are stable so the client and
 // tests can rely on them (`error.data.key`); the text is for people.
 import { coreMessages } from './core';
+import { casesMessages } from './cases';
 
 export type Locale = 'nl' | 'en';
 export type Catalog = Record<string, Record<Locale, string>>;
 
 // Each domain keeps its messages in its own catalog file next to this one; they are merged here.
-const messages = { ...coreMessages };
+const messages = { ...coreMessages, ...casesMessages };
 
 export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;

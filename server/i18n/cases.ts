@@ -1,0 +1,39 @@
+import type { Catalog } from './messages';
+
+// Messages of casussen, betrokkenen and the sharing matrix.
+export const casesMessages = {
+  'subjects.covenantEnded': {
+    nl: 'Het convenant is op {date} geëindigd. Er mogen geen nieuwe persoonsgegevens worden vastgelegd: daarvoor is geen grondslag meer.',
+    en: 'The covenant ended on {date}. No new personal data may be recorded: there is no longer a legal basis.',
+  },
+  'subjects.categoryNotAllowed': {
+    nl: 'Een partner van het soort "{kind}" mag de categorie "{category}" niet verstrekken (convenant art. 20).',
+    en: 'A partner of kind "{kind}" may not provide the category "{category}" (covenant art. 20).',
+  },
+  'subjects.bsnNeedsLegalGround': {
+    nl: 'Gegeven {index}: een BSN mag alleen worden vastgelegd met de wettelijke grondslag (art. 20.3c).',
+    en: 'Item {index}: a BSN may only be recorded with its legal ground (art. 20.3c).',
+  },
+  'subjects.invalidBsn': { nl: 'Gegeven {index}: dit is geen geldig BSN (11-proef).', en: 'Item {index}: this is not a valid BSN (11-check).' },
+  'subjects.invalidPhone': { nl: 'Gegeven {index}: dit is geen geldig telefoonnummer.', en: 'Item {index}: this is not a valid phone number.' },
+  'subjects.invalidKenteken': { nl: 'Gegeven {index}: dit is geen geldig kenteken.', en: 'Item {index}: this is not a valid licence plate.' },
+  'subjects.foreignKenteken': {
+    nl: 'Dit is geen Nederlands kenteken; het is vastgelegd zoals ingevoerd (buitenlands kenteken?).',
+    en: 'This is not a Dutch licence plate; it was recorded as entered (a foreign plate?).',
+  },
+  'subjects.invalidBirthDate': { nl: 'Gegeven {index}: vul een geldige geboortedatum in.', en: 'Item {index}: enter a valid date of birth.' },
+  'subjects.invalidGender': { nl: 'Gegeven {index}: kies man, vrouw of onbekend.', en: 'Item {index}: choose male, female or unknown.' },
+  'subjects.sourceRequired': {
+    nl: 'Geef aan namens welke partner u deze gegevens vastlegt.',
+    en: 'State on behalf of which partner you record these data.',
+  },
+  'subjects.ownPartnerOnly': {
+    nl: 'U legt alleen gegevens vast namens uw eigen organisatie.',
+    en: 'You can only record data on behalf of your own organisation.',
+  },
+  'subjects.noItems': { nl: 'Leg minstens één gegeven vast.', en: 'Record at least one item.' },
+  'subjects.informNeedsOne': {
+    nl: 'Vul de datum van informeren in óf de reden van uitstel.',
+    en: 'Enter the date the person was informed or the reason for postponing.',
+  },
+} satisfies Catalog;

@@ -1,0 +1,286 @@
+/**
+ * Betrokkenen and their personal data items: the only module that reads or writes the item
+ * tables. Values are encrypted at rest (P5); police items live in their own table under their
+ * own key (P4); every read goes through the visibility rules and is audited (P6).
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { cases, partners, policeSubjectItems, subjectItems, subjects, type ItemCategory, type PartnerKind } from '../../db/schema';
+import type { Db } from '../../db/client';
+import type { AppDeps } from '../deps';
+import { appendAudit } from '../audit';
+import { AppError, notFound } from '../errors';
+import { amsterdamDate } from '../clock';
+import { decryptValue, encryptValue } from './crypto';
+import { canSeeItem, loadSharingMatrix, mayProvide, type Reader, type SharingMatrix } from './visibility';
+import { maskBsn, normaliseBsn, normaliseDate, normaliseKenteken } from '../domain/dutch-formats';
+import { getTeam } from '../domain/team';
+
+export type VisibleItem = {
+  id: number;
+  category: ItemCategory;
+  /** BSN values are masked until revealed (P3). */
+  value: string;
+  masked: boolean;
+  sourcePartnerId: number;
+  legalGround: string | null;
+  createdAt: string;
+};
+
+export type VisibleSubject = {
+  id: number;
+  caseId: number;
+  kind: 'person' | 'company';
+  informedOn: string | null;
+  informPostponedReason: string | null;
+  items: VisibleItem[];
+};
+
+type ItemRow = typeof subjectItems.$inferSelect & { police: boolean; sourceKind: PartnerKind };
+
+function loadItemRows(db: Db, subjectIds: number[]): ItemRow[] {
+  if (subjectIds.length === 0) return [];
+  const columns = { item: subjectItems, sourceKind: partners.kind };
+  const general = db.select(columns).from(subjectItems).innerJoin(partners, eq(partners.id, subjectItems.sourcePartnerId))
+    .where(inArray(subjectItems.subjectId, subjectIds)).orderBy(asc(subjectItems.id)).all()
+    .map((r) => ({ ...r.item, police: false, sourceKind: r.sourceKind }));
+  const police = db.select({ item: policeSubjectItems, sourceKind: partners.kind }).from(policeSubjectItems)
+    .innerJoin(partners, eq(partners.id, policeSubjectItems.sourcePartnerId))
+    .where(inArray(policeSubjectItems.subjectId, subjectIds)).orderBy(asc(policeSubjectItems.id)).all()
+    .map((r) => ({ ...r.item, police: true, sourceKind: r.sourceKind }));
+  return [...general, ...police];
+}
+
+/** Item ids are unique per table; the police table's ids are offset in the API so both never collide. */
+const POLICE_ID_OFFSET = 1_000_000_000;
+const publicItemId = (row: { id: number; police: boolean }) => (row.police ? POLICE_ID_OFFSET + row.id : row.id);
+
+export type ReadPurpose = 'screen' | 'minutes' | 'export' | 'live' | 'briefing';
+
+/**
+ * The betrokkenen of the given casussen as `reader` may see them. Audits the read when any item
+ * is disclosed. Callers must already have checked that the casussen belong to the reader's team.
+ */
+export function readSubjects(deps: AppDeps, reader: Reader, caseIds: number[], purpose: ReadPurpose): Map<number, VisibleSubject[]> {
+  const result = new Map<number, VisibleSubject[]>();
+  if (caseIds.length === 0) return result;
+  const matrix = loadSharingMatrix(deps.db, reader.teamId);
+  const subjectRows = deps.db.select().from(subjects).where(inArray(subjects.caseId, caseIds)).orderBy(asc(subjects.id)).all();
+  const items = loadItemRows(deps.db, subjectRows.map((s) => s.id));
+  let disclosed = 0;
+  const categories = new Set<string>();
+  for (const subject of subjectRows) {
+    const visible = items
+      .filter((item) => item.subjectId === subject.id && canSeeItem(reader, matrix, item))
+      .map((item) => toVisibleItem(deps, item));
+    if (visible.length === 0) continue; // no trace of a betrokkene the reader may not see
+    disclosed += visible.length;
+    for (const v of visible) categories.add(v.category);
+    const list = result.get(subject.caseId) ?? [];
+    list.push({ id: subject.id, caseId: subject.caseId, kind: subject.kind, informedOn: subject.informedOn, informPostponedReason: subject.informPostponedReason, items: visible });
+    result.set(subject.caseId, list);
+  }
+  if (disclosed > 0) {
+    appendAudit(deps.db, deps.now(), {
+      teamId: reader.teamId,
+      actorId: reader.userId,
+      action: 'personal_data.read',
+      entity: 'case',
+      caseId: caseIds.length === 1 ? caseIds[0]! : null,
+      detail: { purpose, items: disclosed, categories: [...categories].sort(), cases: caseIds.length > 1 ? [...result.keys()] : undefined },
+    });
+  }
+  return result;
+}
+
+function toVisibleItem(deps: AppDeps, row: ItemRow): VisibleItem {
+  const plain = decryptValue(row.police ? deps.keys.police : deps.keys.general, row.valueEnc);
+  const isBsn = row.category === 'bsn';
+  return {
+    id: publicItemId(row),
+    category: row.category,
+    value: isBsn ? maskBsn(plain) : plain,
+    masked: isBsn,
+    sourcePartnerId: row.sourcePartnerId,
+    legalGround: row.legalGround,
+    createdAt: row.createdAt,
+  };
+}
+
+/** P3: reveals one BSN to a reader who may see it; the reveal itself is audited. */
+export function revealBsn(deps: AppDeps, reader: Reader, itemId: number): string {
+  const police = itemId > POLICE_ID_OFFSET;
+  const table = police ? policeSubjectItems : subjectItems;
+  const row = deps.db.select({ item: table, sourceKind: partners.kind, caseId: subjects.caseId, teamId: cases.teamId })
+    .from(table)
+    .innerJoin(partners, eq(partners.id, table.sourcePartnerId))
+    .innerJoin(subjects, eq(subjects.id, table.subjectId))
+    .innerJoin(cases, eq(cases.id, subjects.caseId))
+    .where(eq(table.id, police ? itemId - POLICE_ID_OFFSET : itemId)).get();
+  const matrix = loadSharingMatrix(deps.db, reader.teamId);
+  if (!row || row.teamId !== reader.teamId || row.item.category !== 'bsn' || !canSeeItem(reader, matrix, { ...row.item, sourceKind: row.sourceKind })) {
+    throw notFound();
+  }
+  appendAudit(deps.db, deps.now(), { teamId: reader.teamId, actorId: reader.userId, action: 'personal_data.bsn_revealed', entity: 'item', entityId: itemId, caseId: row.caseId });
+  return decryptValue(police ? deps.keys.police : deps.keys.general, row.item.valueEnc);
+}
+
+// ── Writing ─────────────────────────────────────────────────────────────────────────────────
+
+export type NewItem = { category: ItemCategory; value: string; legalGround?: string | null };
+export type ItemWarning = { index: number; key: 'subjects.foreignKenteken' };
+
+/** P1/P3: validates and normalises one value for its category; returns warnings, throws on errors. */
+export function normaliseItem(item: NewItem, index: number, warnings: ItemWarning[]): string {
+  const value = item.value.trim();
+  const invalid = (key: 'subjects.invalidBsn' | 'subjects.invalidPhone' | 'subjects.invalidKenteken' | 'subjects.invalidBirthDate' | 'subjects.invalidGender') =>
+    new AppError('BAD_REQUEST', key, { index: index + 1 });
+  switch (item.category) {
+    case 'bsn': {
+      if (!item.legalGround?.trim()) throw new AppError('BAD_REQUEST', 'subjects.bsnNeedsLegalGround', { index: index + 1 });
+      const bsn = normaliseBsn(value);
+      if (!bsn) throw invalid('subjects.invalidBsn');
+      return bsn;
+    }
+    case 'telefoon': {
+      const phone = parsePhoneNumberFromString(value, 'NL');
+      if (!phone || !phone.isValid()) throw invalid('subjects.invalidPhone');
+      return phone.country === 'NL' ? phone.formatNational() : phone.formatInternational();
+    }
+    case 'kenteken': {
+      const plate = normaliseKenteken(value);
+      if (!plate) throw invalid('subjects.invalidKenteken');
+      if (!plate.dutch) warnings.push({ index, key: 'subjects.foreignKenteken' });
+      return plate.value;
+    }
+    case 'geboortedatum': {
+      const date = normaliseDate(value);
+      if (!date || date < '1900-01-01' || date > new Date().toISOString().slice(0, 10)) throw invalid('subjects.invalidBirthDate');
+      return date;
+    }
+    case 'geslacht': {
+      const g = value.toLowerCase();
+      const map: Record<string, string> = { m: 'man', man: 'man', v: 'vrouw', vrouw: 'vrouw', x: 'onbekend', o: 'onbekend', onbekend: 'onbekend' };
+      if (!map[g]) throw invalid('subjects.invalidGender');
+      return map[g]!;
+    }
+    case 'naw':
+    case 'naleving':
+      if (!value) throw new AppError('BAD_REQUEST', 'validation.required');
+      return value;
+  }
+}
+
+export type AddSubjectInput = {
+  caseId: number;
+  kind: 'person' | 'company';
+  items: NewItem[];
+  sourcePartnerId: number;
+  actor: Reader;
+};
+
+/**
+ * Records a betrokkene with its items for one source partner. The covenant must be in force,
+ * the casus in the team, and every category one the source partner's kind may provide.
+ */
+export function addSubject(deps: AppDeps, input: AddSubjectInput): { id: number; warnings: ItemWarning[] } {
+  const { db } = deps;
+  const caseRow = db.select({ id: cases.id, teamId: cases.teamId, removed: cases.personalDataRemovedAt }).from(cases).where(eq(cases.id, input.caseId)).get();
+  if (!caseRow || caseRow.teamId !== input.actor.teamId) throw notFound();
+  assertCovenantInForce(deps, input.actor.teamId);
+  const source = db.select({ id: partners.id, kind: partners.kind, leftOn: partners.leftOn }).from(partners)
+    .where(and(eq(partners.id, input.sourcePartnerId), eq(partners.teamId, input.actor.teamId))).get();
+  if (!source) throw notFound();
+  const matrix = loadSharingMatrix(db, input.actor.teamId);
+  const warnings: ItemWarning[] = [];
+  const values = input.items.map((item, index) => {
+    if (!mayProvide(matrix, source.kind, item.category)) {
+      throw new AppError('BAD_REQUEST', 'subjects.categoryNotAllowed', { category: item.category, kind: source.kind });
+    }
+    return normaliseItem(item, index, warnings);
+  });
+  const now = deps.now().toISOString();
+  const police = source.kind === 'politie';
+  const table = police ? policeSubjectItems : subjectItems;
+  const key = police ? deps.keys.police : deps.keys.general;
+  const id = db.transaction((tx) => {
+    const subject = tx.insert(subjects).values({ caseId: caseRow.id, kind: input.kind, createdByPartnerId: source.id, createdAt: now }).returning({ id: subjects.id }).get();
+    insertItems(tx, table, key, subject.id, source.id, input.actor.userId, input.items, values, now);
+    appendAudit(tx, deps.now(), {
+      teamId: input.actor.teamId, actorId: input.actor.userId, action: 'personal_data.created', entity: 'subject', entityId: subject.id, caseId: caseRow.id,
+      detail: { sourcePartnerId: source.id, categories: input.items.map((i) => i.category) },
+    });
+    return subject.id;
+  });
+  return { id, warnings };
+}
+
+function insertItems(
+  tx: Db, table: typeof subjectItems | typeof policeSubjectItems, key: Buffer, subjectId: number, sourcePartnerId: number,
+  userId: number, items: NewItem[], values: string[], now: string,
+) {
+  if (items.length === 0) return;
+  tx.insert(table).values(items.map((item, i) => ({
+    subjectId, category: item.category, valueEnc: encryptValue(key, values[i]!), legalGround: item.legalGround?.trim() || null,
+    sourcePartnerId, recordedByUserId: userId, createdAt: now, updatedAt: now,
+  }))).run();
+}
+
+/** SPEC §3: after the covenant's end date no new personal data may be recorded (no legal basis). */
+export function assertCovenantInForce(deps: AppDeps, teamId: number): void {
+  const team = getTeam(deps, teamId);
+  if (!team.covenant.active) {
+    throw new AppError('FORBIDDEN', 'subjects.covenantEnded', { date: team.covenant.endsOn ?? amsterdamDate(deps.now()) });
+  }
+}
+
+export type { SharingMatrix };
+
+/** Adds items from one source partner to an existing betrokkene the actor can see. */
+export function addItems(deps: AppDeps, input: { subjectId: number; items: NewItem[]; sourcePartnerId: number; actor: Reader }): { warnings: ItemWarning[] } {
+  const subject = deps.db.select({ id: subjects.id, caseId: subjects.caseId }).from(subjects).where(eq(subjects.id, input.subjectId)).get();
+  if (!subject) throw notFound();
+  const visible = readSubjectsQuietly(deps, input.actor, subject.caseId).some((s) => s.id === subject.id);
+  // A member who provided nothing yet and sees nothing of the betrokkene may not learn it exists.
+  if (!visible) throw notFound();
+  assertCovenantInForce(deps, input.actor.teamId);
+  const source = deps.db.select({ id: partners.id, kind: partners.kind }).from(partners)
+    .where(and(eq(partners.id, input.sourcePartnerId), eq(partners.teamId, input.actor.teamId))).get();
+  if (!source) throw notFound();
+  const matrix = loadSharingMatrix(deps.db, input.actor.teamId);
+  const warnings: ItemWarning[] = [];
+  const values = input.items.map((item, index) => {
+    if (!mayProvide(matrix, source.kind, item.category)) throw new AppError('BAD_REQUEST', 'subjects.categoryNotAllowed', { category: item.category, kind: source.kind });
+    return normaliseItem(item, index, warnings);
+  });
+  const police = source.kind === 'politie';
+  const now = deps.now().toISOString();
+  deps.db.transaction((tx) => {
+    insertItems(tx, police ? policeSubjectItems : subjectItems, police ? deps.keys.police : deps.keys.general, subject.id, source.id, input.actor.userId, input.items, values, now);
+    appendAudit(tx, deps.now(), {
+      teamId: input.actor.teamId, actorId: input.actor.userId, action: 'personal_data.created', entity: 'subject', entityId: subject.id, caseId: subject.caseId,
+      detail: { sourcePartnerId: source.id, categories: input.items.map((i) => i.category) },
+    });
+  });
+  return { warnings };
+}
+
+/** Visibility of one casus' betrokkenen without disclosing values (and so without an audit row). */
+function readSubjectsQuietly(deps: AppDeps, reader: Reader, caseId: number): { id: number }[] {
+  const matrix = loadSharingMatrix(deps.db, reader.teamId);
+  const subjectRows = deps.db.select({ id: subjects.id }).from(subjects).where(eq(subjects.caseId, caseId)).all();
+  const items = loadItemRows(deps.db, subjectRows.map((s) => s.id));
+  return subjectRows.filter((s) => items.some((i) => i.subjectId === s.id && canSeeItem(reader, matrix, i)));
+}
+
+/** P11 (art. 26.4): informed on a date, or the reason informing is postponed. */
+export function setInformed(deps: AppDeps, reader: Reader, input: { subjectId: number; informedOn: string | null; postponedReason: string | null }) {
+  if (!input.informedOn === !input.postponedReason?.trim()) throw new AppError('BAD_REQUEST', 'subjects.informNeedsOne');
+  const subject = deps.db.select({ id: subjects.id, caseId: subjects.caseId, teamId: cases.teamId }).from(subjects)
+    .innerJoin(cases, eq(cases.id, subjects.caseId)).where(eq(subjects.id, input.subjectId)).get();
+  if (!subject || subject.teamId !== reader.teamId || !readSubjectsQuietly(deps, reader, subject.caseId).some((s) => s.id === subject.id)) throw notFound();
+  deps.db.transaction((tx) => {
+    tx.update(subjects).set({ informedOn: input.informedOn, informPostponedReason: input.postponedReason?.trim() || null }).where(eq(subjects.id, subject.id)).run();
+    appendAudit(tx, deps.now(), { teamId: reader.teamId, actorId: reader.userId, action: 'subject.informed', entity: 'subject', entityId: subject.id, caseId: subject.caseId, detail: { informed: Boolean(input.informedOn) } });
+  });
+}

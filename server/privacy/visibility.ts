@@ -1,0 +1,63 @@
+/**
+ * THE visibility module (SPEC §4 P2, art. 20.3–20.7). Every read path that returns personal data
+ * — screens, exports, minutes, reports, live updates — decides through `canSeeItem` here, via
+ * `readSubjects` in ./personal-data.ts. Nothing else in the code base decides who sees an item.
+ *
+ * Rules:
+ *  - Items of another team are never visible (callers only load the reader's own team).
+ *  - The coordinator sees every item of the team (chairs the overleg; art. 20.5 names the
+ *    coordinator beside the gemeenten for police data).
+ *  - A member sees the items their own partner provided, and the items the sharing matrix allows
+ *    for their partner's kind: `all` → every partner; `gemeenten` → gemeente partners only.
+ *  - admin, privacy and viewer see no personal data items on these read paths (the viewer reads
+ *    aggregated reports only; admin configures; the FG reviews via the audit log).
+ *  - A hidden item is absent. A betrokkene with no visible item is absent too, so neither counts
+ *    nor ids reveal that hidden data exist.
+ */
+import { eq } from 'drizzle-orm';
+import { partners, sharingRules, type Audience, type ItemCategory, type PartnerKind, type Role } from '../../db/schema';
+import type { Db } from '../../db/client';
+
+export type Reader = {
+  userId: number;
+  role: Role;
+  teamId: number;
+  partnerId: number | null;
+  partnerKind: PartnerKind | null;
+};
+
+export type SharingMatrix = ReadonlyMap<string, Audience>;
+
+const matrixKey = (kind: PartnerKind, category: ItemCategory) => `${kind}:${category}`;
+
+export function loadSharingMatrix(db: Db, teamId: number): SharingMatrix {
+  const rows = db.select().from(sharingRules).where(eq(sharingRules.teamId, teamId)).all();
+  return new Map(rows.map((r) => [matrixKey(r.sourceKind, r.category), r.audience]));
+}
+
+export function loadReader(db: Db, user: { id: number; role: Role; teamId: number; partnerId: number | null }): Reader {
+  const partner = user.partnerId === null ? undefined : db.select({ kind: partners.kind }).from(partners).where(eq(partners.id, user.partnerId)).get();
+  return { userId: user.id, role: user.role, teamId: user.teamId, partnerId: user.partnerId, partnerKind: partner?.kind ?? null };
+}
+
+/** P2: a partner can record only the categories its kind may provide. */
+export function mayProvide(matrix: SharingMatrix, sourceKind: PartnerKind, category: ItemCategory): boolean {
+  return matrix.has(matrixKey(sourceKind, category));
+}
+
+export type ItemOrigin = { category: ItemCategory; sourcePartnerId: number; sourceKind: PartnerKind };
+
+export function canSeeItem(reader: Reader, matrix: SharingMatrix, item: ItemOrigin): boolean {
+  if (reader.role === 'coordinator') return true;
+  if (reader.role !== 'member' || reader.partnerId === null || reader.partnerKind === null) return false;
+  if (item.sourcePartnerId === reader.partnerId) return true;
+  const audience = matrix.get(matrixKey(item.sourceKind, item.category));
+  if (audience === 'all') return true;
+  if (audience === 'gemeenten') return reader.partnerKind === 'gemeente';
+  return false;
+}
+
+/** Whether a role reads casus details at all (addresses, werkafspraken, tasks). */
+export function readsCases(role: Role): boolean {
+  return role === 'coordinator' || role === 'member' || role === 'privacy';
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { itemCategories, subjectKinds } from '../../db/schema';
+import { caseworkProcedure, router } from '../trpc';
+import { AppError } from '../errors';
+import { addItems, addSubject, revealBsn, setInformed } from '../privacy/personal-data';
+import type { Reader } from '../privacy/visibility';
+import { id, isoDate } from '../validation';
+
+const item = z.object({
+  category: z.enum(itemCategories),
+  value: z.string().trim().min(1).max(1000),
+  legalGround: z.string().trim().max(300).nullish(),
+});
+
+/**
+ * A member records for their own partner; the coordinator records on behalf of a named partner
+ * (in the overleg, SPEC §2).
+ */
+function sourcePartnerFor(reader: Reader, requested: number | null | undefined): number {
+  if (reader.role === 'coordinator') {
+    if (!requested) throw new AppError('BAD_REQUEST', 'subjects.sourceRequired');
+    return requested;
+  }
+  if (requested && requested !== reader.partnerId) throw new AppError('FORBIDDEN', 'subjects.ownPartnerOnly');
+  if (reader.partnerId === null) throw new AppError('FORBIDDEN', 'auth.forbidden');
+  return reader.partnerId;
+}
+
+export const subjectsRouter = router({
+  add: caseworkProcedure
+    .input(z.object({ caseId: id, kind: z.enum(subjectKinds), items: z.array(item).min(1, { message: 'subjects.noItems' }).max(20), sourcePartnerId: id.nullish() }))
+    .mutation(({ ctx, input }) => {
+      const sourcePartnerId = sourcePartnerFor(ctx.reader, input.sourcePartnerId);
+      return addSubject(ctx.deps, { caseId: input.caseId, kind: input.kind, items: input.items, sourcePartnerId, actor: ctx.reader });
+    }),
+
+  addItems: caseworkProcedure
+    .input(z.object({ subjectId: id, items: z.array(item).min(1, { message: 'subjects.noItems' }).max(20), sourcePartnerId: id.nullish() }))
+    .mutation(({ ctx, input }) => {
+      const sourcePartnerId = sourcePartnerFor(ctx.reader, input.sourcePartnerId);
+      return addItems(ctx.deps, { subjectId: input.subjectId, items: input.items, sourcePartnerId, actor: ctx.reader });
+    }),
+
+  /** P3: the full BSN, for a reader who may see the item; audited. */
+  revealBsn: caseworkProcedure
+    .input(z.object({ itemId: id }))
+    .mutation(({ ctx, input }) => ({ value: revealBsn(ctx.deps, ctx.reader, input.itemId) })),
+
+  setInformed: caseworkProcedure
+    .input(z.object({ subjectId: id, informedOn: isoDate.nullable(), postponedReason: z.string().max(500).nullable() }))
+    .mutation(({ ctx, input }) => {
+      setInformed(ctx.deps, ctx.reader, input);
+      return { ok: true as const };
+    }),
+});
