@@ -36,4 +36,33 @@ export const casesMessages = {
     nl: 'Vul de datum van informeren in óf de reden van uitstel.',
     en: 'Enter the date the person was informed or the reason for postponing.',
   },
+  'cases.unknownTheme': { nl: 'Kies een thema uit de lijst van het team.', en: "Choose a theme from the team's list." },
+  'cases.notAGemeente': { nl: 'Kies een gemeente die partner is van het team.', en: 'Choose a municipality that is a partner of the team.' },
+  'cases.invalidPostcode': { nl: 'Vul een geldige postcode in, zoals 5701 AB.', en: 'Enter a valid Dutch postcode, such as 5701 AB.' },
+  'cases.invalidBagId': {
+    nl: 'Een BAG-id heeft 16 cijfers en is van een pand (objecttype 10) of verblijfsobject (01).',
+    en: 'A BAG id has 16 digits and identifies a building (object type 10) or dwelling (01).',
+  },
+  'cases.invalidTransition': { nl: 'Deze statuswijziging is niet mogelijk.', en: 'This status change is not possible.' },
+  'tasks.alreadyDone': {
+    nl: 'Deze taak is intussen al afgehandeld. Vernieuw de lijst om de actuele stand te zien.',
+    en: 'This task has already been completed in the meantime. Refresh the list to see the current state.',
+  },
+  'tasks.notOpen': { nl: 'Deze taak is niet meer open.', en: 'This task is no longer open.' },
+  'tasks.ownPartnerOnly': {
+    nl: 'U kunt alleen taken van uw eigen organisatie afhandelen.',
+    en: "You can only handle your own organisation's tasks.",
+  },
+  'tasks.resultRequired': {
+    nl: 'Beschrijf kort wat er is gedaan (actiegegevens, zonder persoonsgegevens).',
+    en: 'Briefly describe what was done (action data, without personal data).',
+  },
+  'tasks.assigneeNotOfPartner': {
+    nl: 'De gekozen persoon hoort niet bij de gekozen partner.',
+    en: 'The chosen person does not belong to the chosen partner.',
+  },
+  'tasks.partnerInactive': {
+    nl: 'Deze partner neemt (nog) niet deel aan het convenant.',
+    en: 'This partner does not take part in the covenant (yet).',
+  },
 } satisfies Catalog;

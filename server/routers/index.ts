@@ -4,6 +4,9 @@ import { partnersRouter } from './partners';
 import { teamRouter, usersRouter } from './team';
 import { subjectsRouter } from './subjects';
 import { sharingRouter } from './sharing';
+import { casesRouter } from './cases';
+import { agreementsRouter } from './agreements';
+import { tasksRouter } from './tasks';
 
 // Only composition here: each domain has its own router file.
 export const appRouter = router({
@@ -13,6 +16,9 @@ export const appRouter = router({
   users: usersRouter,
   subjects: subjectsRouter,
   sharing: sharingRouter,
+  cases: casesRouter,
+  agreements: agreementsRouter,
+  tasks: tasksRouter,
 });
 
 export type AppRouter = typeof appRouter;

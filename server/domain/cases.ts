@@ -1,0 +1,221 @@
+import { and, asc, count, desc, eq, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { agreements, caseEvents, cases, partners, tasks, teams, themes, users, type CaseOrigin, type CaseStatus } from '../../db/schema';
+import type { Db } from '../../db/client';
+import type { AppDeps } from '../deps';
+import { appendAudit } from '../audit';
+import { AppError, conflict, notFound } from '../errors';
+import { amsterdamDate } from '../clock';
+import { normaliseBagId, normalisePostcode } from './dutch-formats';
+import { readSubjects } from '../privacy/personal-data';
+import type { Reader } from '../privacy/visibility';
+
+export function findCaseInTeam(deps: AppDeps, teamId: number, caseId: number) {
+  const row = deps.db.select().from(cases).where(and(eq(cases.id, caseId), eq(cases.teamId, teamId))).get();
+  if (!row) throw notFound();
+  return row;
+}
+
+export function recordCaseEvent(db: Db, now: Date, caseId: number, actorId: number | null, kind: string, detail?: Record<string, unknown>) {
+  db.insert(caseEvents).values({ caseId, at: now.toISOString(), actorId, kind, detail: detail ? JSON.stringify(detail) : null }).run();
+}
+
+function resolveTheme(deps: AppDeps, teamId: number, theme: number | string): number {
+  const condition = typeof theme === 'number' ? eq(themes.id, theme) : sql`lower(${themes.name}) = lower(${theme.trim()})`;
+  const row = deps.db.select({ id: themes.id }).from(themes).where(and(eq(themes.teamId, teamId), condition)).get();
+  if (!row) throw new AppError('BAD_REQUEST', 'cases.unknownTheme');
+  return row.id;
+}
+
+function assertGemeente(deps: AppDeps, teamId: number, partnerId: number) {
+  const partner = deps.db.select({ kind: partners.kind, leftOn: partners.leftOn }).from(partners)
+    .where(and(eq(partners.id, partnerId), eq(partners.teamId, teamId))).get();
+  if (!partner || partner.kind !== 'gemeente') throw new AppError('BAD_REQUEST', 'cases.notAGemeente');
+  if (partner.leftOn && partner.leftOn <= amsterdamDate(deps.now())) throw new AppError('BAD_REQUEST', 'partners.alreadyLeft');
+}
+
+export type CaseInput = {
+  gemeentePartnerId: number;
+  street: string;
+  houseNumber: number;
+  houseNumberAddition?: string | null;
+  postcode: string;
+  city: string;
+  bagId?: string | null;
+  theme: number | string;
+  origin?: CaseOrigin | null;
+  description?: string | null;
+};
+
+function normaliseAddress(input: CaseInput) {
+  const postcode = normalisePostcode(input.postcode);
+  if (!postcode) throw new AppError('BAD_REQUEST', 'cases.invalidPostcode');
+  let bagId: string | null = null;
+  if (input.bagId?.trim()) {
+    const bag = normaliseBagId(input.bagId);
+    if (!bag) throw new AppError('BAD_REQUEST', 'cases.invalidBagId');
+    bagId = bag.value;
+  }
+  return { postcode, bagId, street: input.street.trim(), city: input.city.trim(), houseNumberAddition: input.houseNumberAddition?.trim().toUpperCase() || null };
+}
+
+/** Any member reports a signal about an address; art. 2.6: AVO requests get priority. */
+export function createCase(deps: AppDeps, reader: Reader, input: CaseInput & { status?: 'signaal' | 'actief' }) {
+  assertGemeente(deps, reader.teamId, input.gemeentePartnerId);
+  const themeId = resolveTheme(deps, reader.teamId, input.theme);
+  const address = normaliseAddress(input);
+  const origin = input.origin ?? 'eigen_waarneming';
+  // Only the coordinator opens a casus as active straight away.
+  const status: CaseStatus = reader.role === 'coordinator' && input.status === 'actief' ? 'actief' : 'signaal';
+  const now = deps.now();
+  const year = Number(amsterdamDate(now).slice(0, 4));
+  return deps.db.transaction((tx) => {
+    const team = tx.select({ code: teams.code }).from(teams).where(eq(teams.id, reader.teamId)).get()!;
+    const last = tx.select({ seq: sql<number | null>`max(${cases.seq})` }).from(cases).where(and(eq(cases.teamId, reader.teamId), eq(cases.year, year))).get();
+    const seq = (last?.seq ?? 0) + 1;
+    const code = `${team.code}-${year}-${String(seq).padStart(4, '0')}`;
+    const row = tx.insert(cases).values({
+      teamId: reader.teamId, code, year, seq, gemeentePartnerId: input.gemeentePartnerId, houseNumber: input.houseNumber, ...address,
+      themeId, origin, priority: origin === 'avo_verzoek' ? 'hoog' : 'normaal', description: input.description?.trim() ?? '', status,
+      reportedByUserId: reader.userId, reportedByPartnerId: reader.partnerId, createdAt: now.toISOString(),
+      activatedAt: status === 'actief' ? now.toISOString() : null, updatedAt: now.toISOString(),
+    }).returning({ id: cases.id, code: cases.code }).get();
+    recordCaseEvent(tx, now, row.id, reader.userId, 'created', { status, origin });
+    appendAudit(tx, now, { teamId: reader.teamId, actorId: reader.userId, action: 'case.created', entity: 'case', entityId: row.id, caseId: row.id });
+    return row;
+  });
+}
+
+export function updateCase(deps: AppDeps, reader: Reader, input: CaseInput & { id: number; version: number; priority?: 'normaal' | 'hoog' }) {
+  const current = findCaseInTeam(deps, reader.teamId, input.id);
+  assertGemeente(deps, reader.teamId, input.gemeentePartnerId);
+  const themeId = resolveTheme(deps, reader.teamId, input.theme);
+  const address = normaliseAddress(input);
+  const now = deps.now();
+  deps.db.transaction((tx) => {
+    const res = tx.update(cases).set({
+      gemeentePartnerId: input.gemeentePartnerId, houseNumber: input.houseNumber, ...address, themeId,
+      origin: input.origin ?? current.origin, priority: input.priority ?? current.priority,
+      description: input.description?.trim() ?? current.description, updatedAt: now.toISOString(), version: current.version + 1,
+    }).where(and(eq(cases.id, current.id), eq(cases.version, input.version))).run();
+    if (res.changes !== 1) throw conflict();
+    recordCaseEvent(tx, now, current.id, reader.userId, 'updated');
+    appendAudit(tx, now, { teamId: reader.teamId, actorId: reader.userId, action: 'case.updated', entity: 'case', entityId: current.id, caseId: current.id });
+  });
+}
+
+const transitions: Record<CaseStatus, CaseStatus[]> = { signaal: ['actief', 'afgerond'], actief: ['afgerond'], afgerond: ['actief'] };
+
+/** The coordinator turns a signal into an active casus, closes it, or reopens a closed one. */
+export function setCaseStatus(deps: AppDeps, reader: Reader, input: { id: number; status: CaseStatus; version: number }) {
+  const current = findCaseInTeam(deps, reader.teamId, input.id);
+  if (!transitions[current.status].includes(input.status)) throw new AppError('BAD_REQUEST', 'cases.invalidTransition');
+  const now = deps.now().toISOString();
+  deps.db.transaction((tx) => {
+    const res = tx.update(cases).set({
+      status: input.status,
+      activatedAt: input.status === 'actief' ? (current.activatedAt ?? now) : current.activatedAt,
+      closedAt: input.status === 'afgerond' ? now : null,
+      updatedAt: now,
+      version: current.version + 1,
+    }).where(and(eq(cases.id, current.id), eq(cases.version, input.version))).run();
+    if (res.changes !== 1) throw conflict();
+    recordCaseEvent(tx, deps.now(), current.id, reader.userId, 'status', { from: current.status, to: input.status });
+    appendAudit(tx, deps.now(), { teamId: reader.teamId, actorId: reader.userId, action: 'case.status', entity: 'case', entityId: current.id, caseId: current.id, detail: { to: input.status } });
+  });
+}
+
+export type CaseListFilter = {
+  status?: CaseStatus | null;
+  gemeentePartnerId?: number | null;
+  themeId?: number | null;
+  search?: string | null;
+  hasOverdueTasks?: boolean | null;
+  cursor?: number | null;
+  limit?: number;
+};
+
+const openTaskCount = sql<number>`(select count(*) from ${tasks} where ${tasks.caseId} = ${cases.id} and ${tasks.status} = 'open')`;
+const overdueTaskCount = (today: string) =>
+  sql<number>`(select count(*) from ${tasks} where ${tasks.caseId} = ${cases.id} and ${tasks.status} = 'open' and ${tasks.dueDate} < ${today})`;
+
+/** Cursor paging on id, newest first. Addresses and counts only: no personal data. */
+export function listCases(deps: AppDeps, reader: Reader, filter: CaseListFilter) {
+  const limit = Math.min(filter.limit ?? 50, 100);
+  const today = amsterdamDate(deps.now());
+  const conditions: SQL[] = [eq(cases.teamId, reader.teamId)];
+  if (filter.status) conditions.push(eq(cases.status, filter.status));
+  if (filter.gemeentePartnerId) conditions.push(eq(cases.gemeentePartnerId, filter.gemeentePartnerId));
+  if (filter.themeId) conditions.push(eq(cases.themeId, filter.themeId));
+  if (filter.cursor) conditions.push(lt(cases.id, filter.cursor));
+  if (filter.hasOverdueTasks) conditions.push(sql`${overdueTaskCount(today)} > 0`);
+  const search = filter.search?.trim();
+  if (search) {
+    const pattern = `%${search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const compactPostcode = search.replace(/\s/g, '').toUpperCase();
+    conditions.push(or(
+      sql`${cases.code} like ${pattern} escape '\\'`,
+      sql`(${cases.street} || ' ' || ${cases.houseNumber} || coalesce(${cases.houseNumberAddition}, '')) like ${pattern} escape '\\'`,
+      sql`replace(${cases.postcode}, ' ', '') like ${`%${compactPostcode}%`}`,
+      like(cases.city, pattern),
+    )!);
+  }
+  const rows = deps.db.select({
+    id: cases.id, code: cases.code, street: cases.street, houseNumber: cases.houseNumber, houseNumberAddition: cases.houseNumberAddition,
+    postcode: cases.postcode, city: cases.city, gemeentePartnerId: cases.gemeentePartnerId, gemeente: partners.shortName,
+    themeId: cases.themeId, theme: themes.name, status: cases.status, priority: cases.priority, origin: cases.origin,
+    createdAt: cases.createdAt, openTasks: openTaskCount, overdueTasks: overdueTaskCount(today),
+  }).from(cases)
+    .innerJoin(partners, eq(partners.id, cases.gemeentePartnerId))
+    .innerJoin(themes, eq(themes.id, cases.themeId))
+    .where(and(...conditions))
+    .orderBy(desc(cases.id))
+    .limit(limit + 1)
+    .all();
+  const page = rows.slice(0, limit);
+  return { items: page, nextCursor: rows.length > limit ? page.at(-1)!.id : null };
+}
+
+/** Everything about one pand, as this reader may see it (betrokkenen through the visibility module). */
+export function getCase(deps: AppDeps, reader: Reader, caseId: number) {
+  const c = findCaseInTeam(deps, reader.teamId, caseId);
+  const gemeente = deps.db.select({ name: partners.name, shortName: partners.shortName }).from(partners).where(eq(partners.id, c.gemeentePartnerId)).get()!;
+  const theme = deps.db.select({ name: themes.name }).from(themes).where(eq(themes.id, c.themeId)).get()!;
+  const today = amsterdamDate(deps.now());
+  const subjects = readSubjects(deps, reader, [c.id], 'screen').get(c.id) ?? [];
+  const agreementRows = deps.db.select({
+    id: agreements.id, text: agreements.text, responsiblePartnerId: agreements.responsiblePartnerId, meetingId: agreements.meetingId,
+    status: agreements.status, createdAt: agreements.createdAt, version: agreements.version,
+  }).from(agreements).where(eq(agreements.caseId, c.id)).orderBy(asc(agreements.id)).all();
+  const taskRows = deps.db.select(taskColumns).from(tasks).where(eq(tasks.caseId, c.id)).orderBy(asc(tasks.dueDate), asc(tasks.id)).all()
+    .map((t) => withOverdue(t, today));
+  const history = deps.db.select({ id: caseEvents.id, at: caseEvents.at, kind: caseEvents.kind, detail: caseEvents.detail, actor: users.name })
+    .from(caseEvents).leftJoin(users, eq(users.id, caseEvents.actorId)).where(eq(caseEvents.caseId, c.id)).orderBy(desc(caseEvents.id)).limit(100).all()
+    .map((e) => ({ ...e, detail: e.detail ? (JSON.parse(e.detail) as Record<string, unknown>) : null }));
+  return {
+    id: c.id, code: c.code, teamId: c.teamId, gemeentePartnerId: c.gemeentePartnerId, gemeente: gemeente.shortName,
+    street: c.street, houseNumber: c.houseNumber, houseNumberAddition: c.houseNumberAddition, postcode: c.postcode, city: c.city, bagId: c.bagId,
+    themeId: c.themeId, theme: theme.name, origin: c.origin, priority: c.priority, description: c.description, status: c.status,
+    createdAt: c.createdAt, activatedAt: c.activatedAt, closedAt: c.closedAt, personalDataRemovedAt: c.personalDataRemovedAt, version: c.version,
+    subjects, agreements: agreementRows, tasks: taskRows, history,
+  };
+}
+
+export const taskColumns = {
+  id: tasks.id, title: tasks.title, assigneePartnerId: tasks.assigneePartnerId, assigneeUserId: tasks.assigneeUserId, dueDate: tasks.dueDate,
+  status: tasks.status, resultNote: tasks.resultNote, blockerNote: tasks.blockerNote, completedByUserId: tasks.completedByUserId,
+  completedAt: tasks.completedAt, agreementId: tasks.agreementId, caseId: tasks.caseId, meetingId: tasks.meetingId,
+  agendaItemId: tasks.agendaItemId, createdAt: tasks.createdAt, version: tasks.version,
+};
+
+export function withOverdue<T extends { status: string; dueDate: string }>(task: T, today: string): T & { overdue: boolean } {
+  return { ...task, overdue: task.status === 'open' && task.dueDate < today };
+}
+
+export function listThemes(deps: AppDeps, teamId: number) {
+  return deps.db.select({ id: themes.id, name: themes.name, active: themes.active }).from(themes).where(eq(themes.teamId, teamId)).orderBy(asc(themes.position)).all();
+}
+
+export function caseCountsByStatus(deps: AppDeps, teamId: number) {
+  return deps.db.select({ status: cases.status, n: count() }).from(cases).where(eq(cases.teamId, teamId)).groupBy(cases.status).all();
+}
+

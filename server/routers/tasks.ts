@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { taskStatuses } from '../../db/schema';
+import { caseworkProcedure, coordinatorProcedure, router } from '../trpc';
+import { completeTask, createTask, listTasks, myTasks, reopenTask, reportBlocker, updateTask } from '../domain/tasks';
+import { id, isoDate, line, version } from '../validation';
+
+const ok = { ok: true as const };
+
+export const tasksRouter = router({
+  create: coordinatorProcedure
+    .input(z.object({
+      title: line(300), assigneePartnerId: id, assigneeUserId: id.nullish(), dueDate: isoDate,
+      agreementId: id.nullish(), meetingId: id.nullish(), agendaItemId: id.nullish(), caseId: id.nullish(),
+    }))
+    .mutation(({ ctx, input }) => createTask(ctx.deps, ctx.user, input)),
+
+  mine: caseworkProcedure
+    .input(z.object({ includeDone: z.boolean().optional() }).optional())
+    .query(({ ctx, input }) => myTasks(ctx.deps, ctx.user, input ?? {})),
+
+  list: coordinatorProcedure
+    .input(z.object({
+      partnerId: id.nullish(), status: z.enum(taskStatuses).nullish(), overdue: z.boolean().nullish(),
+      gemeentePartnerId: id.nullish(), meetingId: id.nullish(),
+    }).optional())
+    .query(({ ctx, input }) => listTasks(ctx.deps, ctx.user, input ?? {})),
+
+  complete: caseworkProcedure
+    .input(z.object({ id, resultNote: z.string().max(2000), version: version.nullish() }))
+    .mutation(({ ctx, input }) => (completeTask(ctx.deps, ctx.user, input), ok)),
+
+  reopen: caseworkProcedure.input(z.object({ id, version })).mutation(({ ctx, input }) => (reopenTask(ctx.deps, ctx.user, input), ok)),
+
+  reportBlocker: caseworkProcedure
+    .input(z.object({ id, note: z.string().max(1000), version }))
+    .mutation(({ ctx, input }) => (reportBlocker(ctx.deps, ctx.user, input), ok)),
+
+  update: coordinatorProcedure
+    .input(z.object({ id, version, title: line(300), assigneePartnerId: id, assigneeUserId: id.nullish(), dueDate: isoDate, status: z.enum(['open', 'vervallen']).optional() }))
+    .mutation(({ ctx, input }) => (updateTask(ctx.deps, ctx.user, input), ok)),
+});
