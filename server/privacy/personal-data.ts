@@ -4,7 +4,7 @@
  * own key (P4); every read goes through the visibility rules and is audited (P6).
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { cases, partners, policeSubjectItems, subjectItems, subjects, type ItemCategory, type PartnerKind } from '../../db/schema';
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { createTestDeps } from '../helpers/deps';
+import { callerFor, errorOf, makeTeam, makeUser } from '../helpers/factories';
+import { makeCase } from '../helpers/cases';
+
+async function setup() {
+  const deps = createTestDeps();
+  const pit = makeTeam(deps, 'pit');
+  const coordinator = await makeUser(deps, pit, 'coordinator', 'helmond');
+  const senzer = await makeUser(deps, pit, 'member', 'senzer');
+  const senzer2 = await makeUser(deps, pit, 'member', 'senzer');
+  const bsob = await makeUser(deps, pit, 'member', 'bsob');
+  const { id: caseId } = await makeCase(deps, pit, coordinator);
+  const { id: agreementId } = await callerFor(deps, coordinator).agreements.create({ caseId, text: 'Gezamenlijke controle in december', responsiblePartnerId: pit.partnerIds.helmond! });
+  return { deps, pit, coordinator, senzer, senzer2, bsob, caseId, agreementId };
+}
+
+describe('werkafspraken', () => {
+  it('name the responsible partner and appear on the casus; only the coordinator records them', async () => {
+    const { deps, pit, coordinator, senzer, caseId } = await setup();
+    const c = await callerFor(deps, senzer).cases.get({ id: caseId });
+    expect(c.agreements).toMatchObject([{ text: 'Gezamenlijke controle in december', responsiblePartnerId: pit.partnerIds.helmond, status: 'open' }]);
+    expect((await errorOf(() => callerFor(deps, senzer).agreements.create({ caseId, text: 'x', responsiblePartnerId: pit.partnerIds.senzer! }))).code).toBe('FORBIDDEN');
+    const bit = makeTeam(deps, 'bit');
+    expect((await errorOf(() => callerFor(deps, coordinator).agreements.create({ caseId, text: 'x', responsiblePartnerId: bit.partnerIds.laren! }))).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('tasks', () => {
+  it('Mijn taken lists the own partner\'s open tasks, overdue first and marked', async () => {
+    const { deps, pit, coordinator, senzer, agreementId } = await setup();
+    const caller = callerFor(deps, coordinator);
+    await caller.tasks.create({ title: 'Uitkering toetsen', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-12-10', agreementId });
+    await caller.tasks.create({ title: 'Dossier aanleveren', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-11-20', agreementId });
+    await caller.tasks.create({ title: 'Aanslag opleggen', assigneePartnerId: pit.partnerIds.bsob!, dueDate: '2026-11-01', agreementId });
+    const mine = await callerFor(deps, senzer).tasks.mine();
+    expect(mine.map((t) => [t.title, t.overdue])).toEqual([['Dossier aanleveren', true], ['Uitkering toetsen', false]]);
+    expect(mine[0]!.caseCode).toBe('PIT-2026-0001');
+  });
+
+  it('a member ticks off a task with a result; another partner cannot', async () => {
+    const { deps, pit, coordinator, senzer, bsob, agreementId } = await setup();
+    const { id } = await callerFor(deps, coordinator).tasks.create({ title: 'Uitkering toetsen', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-12-10', agreementId });
+    expect((await errorOf(() => callerFor(deps, bsob).tasks.complete({ id, resultNote: 'Gedaan' }))).code).toBe('FORBIDDEN');
+    expect((await errorOf(() => callerFor(deps, senzer).tasks.complete({ id, resultNote: '  ' }))).key).toBe('tasks.resultRequired');
+    await callerFor(deps, senzer).tasks.complete({ id, resultNote: 'Uitkering herzien per 1 december' });
+    const done = await callerFor(deps, senzer).tasks.mine({ includeDone: true });
+    expect(done[0]).toMatchObject({ status: 'gereed', resultNote: 'Uitkering herzien per 1 december', completedBy: senzer.name, completedAt: deps.now().toISOString() });
+    expect(await callerFor(deps, senzer).tasks.mine()).toEqual([]);
+  });
+
+  it('two people completing the same task cannot overwrite each other', async () => {
+    const { deps, pit, coordinator, senzer, senzer2, agreementId } = await setup();
+    const { id } = await callerFor(deps, coordinator).tasks.create({ title: 'T', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-12-10', agreementId });
+    await callerFor(deps, senzer).tasks.complete({ id, resultNote: 'Eerste', version: 1 });
+    const second = await errorOf(() => callerFor(deps, senzer2).tasks.complete({ id, resultNote: 'Tweede', version: 1 }));
+    expect(second).toMatchObject({ code: 'CONFLICT', key: 'tasks.alreadyDone' });
+    const stale = await errorOf(() => callerFor(deps, senzer2).tasks.reopen({ id, version: 1 }));
+    expect(stale.code).toBe('CONFLICT');
+    await callerFor(deps, senzer2).tasks.reopen({ id, version: 2 });
+    const reopened = await callerFor(deps, senzer).tasks.mine();
+    expect(reopened).toMatchObject([{ id, status: 'open', resultNote: 'Eerste', version: 3 }]);
+  });
+
+  it('the coordinator overview filters by partner, status and overdue', async () => {
+    const { deps, pit, coordinator, senzer, agreementId } = await setup();
+    const caller = callerFor(deps, coordinator);
+    const a = await caller.tasks.create({ title: 'A', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-11-01', agreementId });
+    await caller.tasks.create({ title: 'B', assigneePartnerId: pit.partnerIds.bsob!, dueDate: '2026-12-01', agreementId });
+    await caller.tasks.create({ title: 'C', assigneePartnerId: pit.partnerIds.politie!, dueDate: '2026-11-02', agreementId });
+    await callerFor(deps, senzer).tasks.complete({ id: a.id, resultNote: 'ok' });
+    expect((await caller.tasks.list({ overdue: true })).map((t) => t.title)).toEqual(['C']);
+    expect((await caller.tasks.list({ partnerId: pit.partnerIds.senzer })).map((t) => t.title)).toEqual(['A']);
+    expect((await caller.tasks.list({ status: 'open' })).map((t) => t.title)).toEqual(['C', 'B']);
+    expect((await caller.tasks.list({ gemeentePartnerId: pit.partnerIds.helmond })).length).toBe(3);
+    expect((await errorOf(() => callerFor(deps, senzer).tasks.list())).code).toBe('FORBIDDEN');
+  });
+
+  it('validates due dates and refuses tasks for partners that left', async () => {
+    const { deps, pit, coordinator, agreementId } = await setup();
+    const caller = callerFor(deps, coordinator);
+    expect((await errorOf(() => caller.tasks.create({ title: 'X', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-02-30', agreementId }))).code).toBe('BAD_REQUEST');
+    await caller.partners.leave({ partnerId: pit.partnerIds.bsob!, noticeGivenOn: '2026-08-01', leftOn: '2026-10-01', version: 1 });
+    expect((await errorOf(() => caller.tasks.create({ title: 'X', assigneePartnerId: pit.partnerIds.bsob!, dueDate: '2026-12-30', agreementId }))).key).toBe('tasks.partnerInactive');
+  });
+});
