@@ -13,6 +13,8 @@ export default defineConfig({
   },
   test: {
     root: '.',
+    // vite-plugin-solid would default the environment to jsdom; nothing here runs in a fake DOM.
+    environment: 'node',
     projects: [
       {
         test: {
