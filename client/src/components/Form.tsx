@@ -138,3 +138,15 @@ export function Button(props: JSX.ButtonHTMLAttributes<HTMLButtonElement> & { va
 export const Status = (props: { children: JSX.Element; tone?: 'danger' | 'warning' | 'ok' | 'neutral' }) => (
   <span class={`utrecht-badge-status status status--${props.tone ?? 'neutral'}`}>{props.children}</span>
 );
+
+export function CheckboxField(props: { label: string; checked: boolean; onChange: (checked: boolean) => void; description?: string }) {
+  const id = createUniqueId();
+  return (
+    <div class="utrecht-form-field utrecht-form-field--checkbox checkbox-field">
+      <input id={id} type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom" checked={props.checked}
+        onChange={(e) => props.onChange(e.currentTarget.checked)} aria-describedby={props.description ? `${id}-desc` : undefined} />
+      <label class="utrecht-form-label utrecht-form-label--checkbox" for={id}>{props.label}</label>
+      <Show when={props.description}><div class="utrecht-form-field-description" id={`${id}-desc`}>{props.description}</div></Show>
+    </div>
+  );
+}

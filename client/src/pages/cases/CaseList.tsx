@@ -4,7 +4,7 @@ import { api } from '../../lib/trpc';
 import { hasRole } from '../../lib/session';
 import { address, caseStatusLabel } from '../../lib/labels';
 import { formatDate, t } from '../../i18n';
-import { Alert, Button, Field, SelectField, Status, TextField } from '../../components/Form';
+import { Alert, Button, CheckboxField, SelectField, Status, TextField } from '../../components/Form';
 
 type Page = Awaited<ReturnType<typeof api.cases.list.query>>;
 type Row = Page['items'][number];
@@ -64,12 +64,7 @@ export default function CaseList() {
         <SelectField label={t('cases.filterTheme')} value={params.thema ?? ''} placeholder={t('app.all')} optional
           onChange={(e) => setParams({ thema: e.currentTarget.value || undefined })}
           options={(themes() ?? []).map((th) => ({ value: th.id, label: th.name }))} />
-        <Field label={t('cases.filterOverdue')}>
-          {(ids) => (
-            <input id={ids.id} type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" checked={params.verlopen === '1'}
-              onChange={(e) => setParams({ verlopen: e.currentTarget.checked ? '1' : undefined })} />
-          )}
-        </Field>
+        <CheckboxField label={t('cases.filterOverdue')} checked={params.verlopen === '1'} onChange={(on) => setParams({ verlopen: on ? '1' : undefined })} />
         <Button type="submit">{t('cases.searchButton')}</Button>
       </form>
       <Show when={failed()}><Alert kind="error">{t('app.networkError')}</Alert></Show>

@@ -6,7 +6,7 @@ import { createAction } from '../../lib/action';
 import { hasRole, me } from '../../lib/session';
 import { originLabel } from '../../lib/labels';
 import { t } from '../../i18n';
-import { Alert, Button, Field, SelectField, TextAreaField, TextField } from '../../components/Form';
+import { Alert, Button, CheckboxField, SelectField, TextAreaField, TextField } from '../../components/Form';
 
 const origins = ['eigen_waarneming', 'melding', 'avo_verzoek'] as const;
 
@@ -64,9 +64,7 @@ export default function NewCase() {
         <TextAreaField label={t('cases.description')} description={t('cases.descriptionHint')} optional rows={4} maxLength={1000}
           value={form.description} onInput={(e) => setForm('description', e.currentTarget.value)} error={create.field('description')} />
         <Show when={hasRole('coordinator')}>
-          <Field label={t('cases.openAsActive')}>
-            {(ids) => <input id={ids.id} type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" checked={active()} onChange={(e) => setActive(e.currentTarget.checked)} />}
-          </Field>
+          <CheckboxField label={t('cases.openAsActive')} checked={active()} onChange={setActive} />
         </Show>
         <Button type="submit" variant="primary" busy={create.busy()}>{t('cases.newSignal')}</Button>
       </form>

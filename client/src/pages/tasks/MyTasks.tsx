@@ -3,7 +3,7 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import { api } from '../../lib/trpc';
 import { taskStatusLabel } from '../../lib/labels';
 import { formatDate, formatDay, t } from '../../i18n';
-import { Alert, Field, Status } from '../../components/Form';
+import { Alert, CheckboxField, Status } from '../../components/Form';
 import { TaskActions } from '../../components/TaskActions';
 
 export default function MyTasks() {
@@ -14,9 +14,7 @@ export default function MyTasks() {
     <section class="stack">
       <h1 class="utrecht-heading-1" tabindex="-1">{t('tasks.mine.title')}</h1>
       <p class="utrecht-paragraph">{t('tasks.mine.intro')}</p>
-      <Field label={t('tasks.includeDone')}>
-        {(ids) => <input id={ids.id} type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" checked={includeDone()} onChange={(e) => setIncludeDone(e.currentTarget.checked)} />}
-      </Field>
+      <CheckboxField label={t('tasks.includeDone')} checked={includeDone()} onChange={setIncludeDone} />
       <div aria-live="polite"><Show when={flash()}>{(m) => <Alert kind="ok">{m()}</Alert>}</Show></div>
       <Show when={tasks.error}><Alert kind="error">{t('app.networkError')}</Alert></Show>
       <Show when={!tasks.loading || tasks()} fallback={<p class="utrecht-paragraph" role="status">{t('app.loading')}</p>}>

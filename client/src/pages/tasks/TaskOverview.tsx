@@ -3,7 +3,7 @@ import { createResource, For, Show } from 'solid-js';
 import { api } from '../../lib/trpc';
 import { taskStatusLabel } from '../../lib/labels';
 import { formatDay, t } from '../../i18n';
-import { Alert, Field, SelectField, Status } from '../../components/Form';
+import { Alert, CheckboxField, SelectField, Status } from '../../components/Form';
 
 const statuses = ['open', 'gereed', 'vervallen'] as const;
 
@@ -27,9 +27,7 @@ export default function TaskOverview() {
           options={[...statuses.map((s) => ({ value: s, label: taskStatusLabel(s) })), { value: 'alle', label: t('app.all') }]} />
         <SelectField label={t('cases.filterGemeente')} value={params.gemeente ?? ''} placeholder={t('app.all')} optional onChange={(e) => setParams({ gemeente: e.currentTarget.value || undefined })}
           options={(partners() ?? []).filter((p) => p.kind === 'gemeente').map((p) => ({ value: p.id, label: p.shortName }))} />
-        <Field label={t('tasks.overdue')}>
-          {(ids) => <input id={ids.id} type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input" checked={params.verlopen === '1'} onChange={(e) => setParams({ verlopen: e.currentTarget.checked ? '1' : undefined })} />}
-        </Field>
+        <CheckboxField label={t('tasks.overdue')} checked={params.verlopen === '1'} onChange={(on) => setParams({ verlopen: on ? '1' : undefined })} />
       </div>
       <Show when={tasks.error}><Alert kind="error">{t('app.networkError')}</Alert></Show>
       <div class="table-wrap">
