@@ -358,6 +358,8 @@ const followUps: { title: string; note: string }[] = [
   { title: 'Stand van zaken inbrengen in het volgende overleg', note: 'Stand van zaken toegelicht in het overleg.' },
   { title: 'Vervolgstappen afstemmen met de eigenaar van het pand', note: 'Afgestemd; eigenaar werkt mee aan herstel.' },
   { title: 'Bevindingen van de controle vastleggen en delen', note: 'Bevindingen vastgelegd in het dossier en gedeeld met de partners.' },
+  { title: 'Resultaat van de aanschrijving nagaan en terugkoppelen', note: 'Aanschrijving opgevolgd; terugkoppeling gegeven in het overleg.' },
+  { title: 'Mogelijkheden voor een gezamenlijke vervolgcontrole verkennen', note: 'Vervolgcontrole ingepland met de betrokken partners.' },
 ];
 
 const kindNaleving: Record<Exclude<Who, 'gemeente'>, string[]> = {
@@ -582,8 +584,10 @@ export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCase
 
     type TaskPlan = { title: string; note: string; who: string; createdAt: Date; due: string; agreement: { id: number } | null; outcome: 'open' | 'done' | 'lapsed'; doneAt?: Date };
 
+    const openPlanned = new Map<string, number>();
     const scheduleTask = (ref: { id: number }, p: TaskPlan) => {
       const task = { id: 0 };
+      if (p.outcome === 'open') openPlanned.set(p.who, (openPlanned.get(p.who) ?? 0) + 1);
       schedule(p.createdAt, () => {
         task.id = createTask(d, session(coordinator), {
           title: p.title, assigneePartnerId: t.partnerIds[p.who]!, dueDate: p.due, agreementId: p.agreement?.id ?? null, caseId: p.agreement ? null : ref.id,
@@ -609,7 +613,8 @@ export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCase
         return { outcome: rng.chance(0.08) ? 'lapsed' : 'done', doneAt };
       }
       if (due < today) {
-        if (!rng.chance(0.6)) return { outcome: 'open' }; // overdue
+        // Some stay open: overdue (rarely for months, more often for a few weeks).
+        if (rng.chance(due < addDays(today, -60) ? 0.12 : 0.45)) return { outcome: 'open' };
         let doneAt = moment(addDays(due, rng.int(-8, 6)));
         if (doneAt <= createdAt) doneAt = new Date(createdAt.getTime() + 3 * 60 * 60_000);
         return doneAt <= latest ? { outcome: 'done', doneAt } : { outcome: 'open' };
@@ -634,7 +639,7 @@ export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCase
         const key = `${street[0]}|${street[2]}|${houseNumber}`;
         if (usedAddresses.has(key)) continue;
         usedAddresses.add(key);
-        return { street, houseNumber, addition: rng.chance(0.12) ? rng.pick(['A', 'B', '1', '2']) : null };
+        return { street, houseNumber, addition: rng.chance(0.12) ? rng.pick(['A', 'B', 'C']) : null };
       }
     };
 
@@ -648,7 +653,7 @@ export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCase
         const createdAt = moment(amsterdamDate(new Date(windowStart.getTime() + span * ((i + dateRng.float()) / n))), dateRng);
         const theme = rng.weighted(themeWeights[teamSlug].filter(([name]) => themeNames.has(name)));
         const ageDays = (now.getTime() - createdAt.getTime()) / DAY_MS;
-        const status: CasePlan['status'] = ageDays > 150 && rng.chance(0.5) ? 'afgerond' : ageDays < 45 && rng.chance(0.6) ? 'signaal' : rng.chance(0.1) ? 'signaal' : 'actief';
+        const status: CasePlan['status'] = ageDays > 150 && rng.chance(0.45) ? 'afgerond' : ageDays < 45 && rng.chance(0.6) ? 'signaal' : rng.chance(0.1) ? 'signaal' : 'actief';
         const origin = rng.weighted([['eigen_waarneming', 4], ['melding', 4], ['avo_verzoek', 2]] as const);
         const reporter = origin === 'eigen_waarneming' && rng.chance(0.35)
           ? rng.pick(['politie', 'vrbzo', 'senzer', 'bsob'].filter(has))
@@ -760,15 +765,28 @@ export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCase
           scheduleTask(ref, { title: tt.title, note: tt.note, who: resolveWho(tt.who, plan.gemeente), createdAt, due, agreement: aRef, ...taskOutcome(createdAt, due, closeAt) });
         }
       }
-      // Follow-ups in later overleggen (every four weeks), up to two.
+      // Follow-ups in later overleggen (every four weeks, up to two), and for a running casus one
+      // from a recent overleg, so "Mijn taken" has current work besides the overdue.
+      const involved = [...new Set(chosen.flatMap((a) => [a.who, ...a.tasks.map((x) => x.who)]))];
+      const remaining = [...followUps];
+      const followUp = (createdAt: Date, spread = false) => {
+        const due = addDays(amsterdamDate(createdAt), rng.int(14, 35));
+        if (closeAt && (createdAt >= closeAt || due >= amsterdamDate(closeAt))) return false;
+        const f = remaining.splice(rng.int(0, remaining.length - 1), 1)[0]!;
+        const candidates = [plan.gemeente, ...involved.map((w) => resolveWho(w, plan.gemeente))];
+        // Recent work goes to the involved partner with the least open work, so every partner has some.
+        const who = spread
+          ? candidates.reduce((a, b) => ((openPlanned.get(b) ?? 0) < (openPlanned.get(a) ?? 0) ? b : a))
+          : rng.chance(0.5) ? plan.gemeente : resolveWho(rng.pick(involved), plan.gemeente);
+        scheduleTask(ref, { title: f.title, note: f.note, who, createdAt, due, agreement: rng.pick(agreementRefs), ...taskOutcome(createdAt, due, closeAt) });
+        return true;
+      };
       for (let round = 1; round <= 2; round++) {
         const createdAt = moment(addDays(amsterdamDate(activatedAt), 28 * round));
-        if (createdAt > latest || rng.chance(0.35)) break;
-        const due = addDays(amsterdamDate(createdAt), rng.int(14, 35));
-        if (closeAt && (createdAt >= closeAt || due >= amsterdamDate(closeAt))) break;
-        const f = rng.pick(followUps);
-        const who = rng.chance(0.6) ? plan.gemeente : resolveWho(rng.pick(chosen).who, plan.gemeente);
-        scheduleTask(ref, { title: f.title, note: f.note, who, createdAt, due, agreement: rng.pick(agreementRefs), ...taskOutcome(createdAt, due, closeAt) });
+        if (createdAt > latest || rng.chance(0.35) || !followUp(createdAt)) break;
+      }
+      if (!closeAt && now.getTime() - activatedAt.getTime() > 70 * DAY_MS && rng.chance(0.85)) {
+        followUp(moment(addDays(today, -rng.int(7, 35))), true);
       }
       if (closeAt) {
         const close = closeAt;
