@@ -110,6 +110,9 @@ describe('demo casussen', () => {
       expect(rows.length).toBeGreaterThan(0);
       for (const r of rows) expect(r.createdAt < '2026-01-01').toBe(true);
     }
+    // Items from several partners, Senzer and BSOB included.
+    const sources = new Set(deps.db.select({ p: subjectItems.sourcePartnerId }).from(subjectItems).all().map((r) => r.p));
+    for (const slug of ['helmond', 'asten', 'senzer', 'bsob', 'vrbzo']) expect(sources.has(seeded.ids.teams.pit.partnerIds[slug]!), slug).toBe(true);
   });
 
   it('lets both coordinators open every casus of their team and see all its betrokkenen', async () => {
