@@ -70,7 +70,7 @@ export const casesText = {
   'subjects.value': { nl: 'Waarde', en: 'Value' },
   'subjects.source': { nl: 'Verstrekt door', en: 'Provided by' },
   'subjects.reveal': { nl: 'Toon BSN', en: 'Show BSN' },
-  'subjects.revealLabel': { nl: 'Toon volledig BSN (wordt vastgelegd in het logboek)', en: 'Show full BSN (recorded in the audit log)' },
+  'subjects.revealLabel': { nl: 'Toon BSN (het tonen wordt vastgelegd in het logboek)', en: 'Show BSN (showing it is recorded in the audit log)' },
   'subjects.add': { nl: 'Betrokkene toevoegen', en: 'Add person involved' },
   'subjects.kind': { nl: 'Soort betrokkene', en: 'Kind' },
   'subjects.item': { nl: 'Gegeven {n}', en: 'Item {n}' },
