@@ -80,6 +80,7 @@ export const casesText = {
   'subjects.sourcePartner': { nl: 'Namens partner', en: 'On behalf of partner' },
   'subjects.sourceHint': { nl: 'Van welke partner komen deze gegevens? Alleen de soorten gegevens die die partner mag verstrekken worden geaccepteerd.', en: 'Which partner provided these data? Only the kinds of data that partner may provide are accepted.' },
   'subjects.added': { nl: 'De betrokkene is toegevoegd.', en: 'The person involved has been added.' },
+  'subjects.warning.foreignKenteken': { nl: 'Gegeven {index} is geen Nederlands kenteken; het is opgeslagen zoals ingevuld.', en: 'Item {index} is not a Dutch licence plate; it was saved as entered.' },
   'subjects.warnings': { nl: 'Let op: {text}', en: 'Note: {text}' },
   'subjects.covenantEnded': { nl: 'Het convenant is geëindigd: er kunnen geen nieuwe persoonsgegevens worden vastgelegd.', en: 'The covenant has ended: no new personal data can be recorded.' },
   'subjects.privacyNote': { nl: 'U ziet alleen de gegevens die uw organisatie volgens het convenant mag inzien.', en: 'You see only the data your organisation may see under the covenant.' },
