@@ -43,6 +43,9 @@ describe('foundation in the browser', () => {
     ]));
     expect(names.some((n) => n.includes('Politie'))).toBe(true);
     expect(names.some((n) => n.includes('Hilversum'))).toBe(false);
+    // The sharing matrix from the covenant: police data reach the gemeenten only (art. 20.5).
+    const matrix = page.getByRole('table', { name: /Verstrekkende partner/ });
+    expect(await matrix.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Politie', exact: true }) }).textContent()).toContain('Alleen gemeenten');
     expect(await axeViolations(page)).toEqual([]);
 
     // Add a member for Senzer: the account appears in the members table.
