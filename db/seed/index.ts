@@ -1,6 +1,7 @@
 import type { Db } from '../client';
 import type { DataKeys } from '../../server/privacy/crypto';
 import { seedDemoTeams } from './demo';
+import { seedDemoHistory } from './demo-history';
 
 /**
  * The whole demo (SPEC §6): teams and accounts, then each domain's fictitious content.
@@ -9,5 +10,6 @@ import { seedDemoTeams } from './demo';
 export async function seedDemo(db: Db, keys: DataKeys, hash: (password: string) => Promise<string>, now: Date) {
   const { accounts, ids } = await seedDemoTeams(db, hash, now);
   void keys;
+  await seedDemoHistory({ db, now }, ids);
   return { accounts, ids };
 }

@@ -371,10 +371,10 @@ export function buildProgressReport(deps: AppDeps, teamId: number, period: Perio
       ...[...measureKeys].sort().map((key) => ({ key, label: measureLabel(key.slice('measure:'.length)), kind: 'count' as ColumnKind })),
     ], partnerKeys('controls_by_partner', () => true).filter((p) => hasData('controls_by_partner', p.key)), false),
     makeTable('findings_by_type', L('Bevindingen per soort', 'Findings per type'), L('Soort bevinding', 'Type of finding'), [count('findings', 'Bevindingen', 'Findings')],
-      [...typeKeys].sort().map((key) => ({ key, label: findingLabel(key).nl })), false),
+      [...typeKeys].map((key) => ({ key, label: findingLabel(key).nl })).sort((a, b) => a.label.localeCompare(b.label, 'nl')), false),
     makeTable('escalations', L('Escalaties naar de DVC (BIT art. 2.6)', 'Escalations to the DVC (BIT art. 2.6)'), L('Escalaties', 'Escalations'), [count('count', 'Aantal', 'Number')],
       Object.keys(escalationRowLabels).map((key) => ({ key, label: escalationRowLabels[key]!.nl })), false),
-  ];
+  ].filter((t) => t.id !== 'escalations' || team.cadence === 'half_yearly' || t.rows.some((r) => r.current.count || r.previous.count));
 
   const suppressedTables = tables.filter((t) => t.suppressible)
     .map((t) => ({ id: t.id, cells: t.rows.reduce((n, r) => n + r.suppressed.length, 0) }))
