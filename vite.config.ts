@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
 import type { Plugin } from 'vite';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 // Pre-compressed copies of the built assets; the server (sirv) sends them to browsers that accept
 // them, so the NL Design System CSS and the app's JS travel at a fraction of their size.
@@ -9,14 +11,17 @@ function precompress(): Plugin {
   return {
     name: 'overleg-precompress',
     apply: 'build',
-    generateBundle(_, bundle) {
+    // writeBundle, not generateBundle: only then is every chunk final (Vite replaces its
+    // __VITE_PRELOAD__ markers in a generateBundle hook that runs after user plugins).
+    writeBundle(options, bundle) {
+      const dir = options.dir ?? join(import.meta.dirname, 'dist', 'client');
       for (const [fileName, output] of Object.entries(bundle)) {
         if (!/\.(js|css|html|svg|json)$/.test(fileName)) continue;
         const source = output.type === 'chunk' ? output.code : output.source;
         if (source.length < 1024) continue;
         const buffer = Buffer.from(source);
-        this.emitFile({ type: 'asset', fileName: `${fileName}.br`, source: brotliCompressSync(buffer, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) });
-        this.emitFile({ type: 'asset', fileName: `${fileName}.gz`, source: gzipSync(buffer, { level: 9 }) });
+        writeFileSync(join(dir, `${fileName}.br`), brotliCompressSync(buffer, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+        writeFileSync(join(dir, `${fileName}.gz`), gzipSync(buffer, { level: 9 }));
       }
     },
   };

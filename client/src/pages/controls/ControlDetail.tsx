@@ -42,7 +42,7 @@ export default function ControlDetail() {
   const measureOptions = () => Object.entries(catalogue()?.measures ?? {}).map(([code, l]) => ({ value: code, label: l[locale()] }));
   const canRecord = () => {
     const c = control();
-    return c && c.status !== 'geannuleerd' && c.plannedOn <= new Date().toISOString().slice(0, 10) && (coordinator() || c.participating);
+    return c && c.status !== 'geannuleerd' && c.plannedOn <= today() && (coordinator() || c.participating);
   };
 
   return (

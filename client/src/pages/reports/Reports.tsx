@@ -60,6 +60,7 @@ export default function Reports() {
     <section class="stack">
       <h1 class="utrecht-heading-1" tabindex="-1">{t('reports.title')}</h1>
       <Show when={presets()}>{(p) => <p class="utrecht-paragraph">{t('reports.intro', { recipient: p().recipient })}</p>}</Show>
+      <Show when={presets() && choice()}>
       <form class="row card" onSubmit={(e) => { e.preventDefault(); void show.run(); }}>
         <SelectField label={t('reports.preset')} value={choice()} onChange={(e) => (e.currentTarget.value === 'custom' ? setChoice('custom') : choose(e.currentTarget.value))}
           options={[...(presets()?.presets ?? []).map((p) => ({ value: p.key, label: `${lbl(p.label)}${p.complete ? '' : ` ${t('reports.incomplete')}`}` })), { value: 'custom', label: t('reports.custom') }]} />
@@ -67,6 +68,7 @@ export default function Reports() {
         <TextField label={t('reports.to')} type="date" value={to()} required onInput={(e) => { setTo(e.currentTarget.value); setChoice('custom'); }} error={show.field('to')} />
         <Button type="submit" variant="primary" busy={show.busy()}>{t('reports.show')}</Button>
       </form>
+      </Show>
       <Show when={show.error()}><Alert kind="error">{show.error()}</Alert></Show>
       <Show when={report.error}><Alert kind="error">{(report.error as Error).message}</Alert></Show>
       <Show when={report.loading}><p class="utrecht-paragraph" role="status">{t('app.loading')}</p></Show>
@@ -132,7 +134,7 @@ function ReportView(props: { report: Report; query: string }) {
           <Show when={table.id === 'cases_by_gemeente' && table.rows.length > 0}>
             <BarChart title={`${lbl(table.title)} — ${lbl(table.columns[0]!.label)}`} bars={table.rows.map((row) => ({ label: row.label, current: row.current.opened ?? 0, previous: row.previous.opened ?? 0 }))} />
           </Show>
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex="0" role="region" aria-label={lbl(table.title)}>
             <table class="utrecht-table">
               <caption class="utrecht-table__caption">{lbl(table.title)} <span class="muted">({t('reports.previousInBrackets')})</span></caption>
               <thead class="utrecht-table__header"><tr class="utrecht-table__row">
