@@ -28,9 +28,16 @@ export type ReportRow = {
   label: string;
   current: Values;
   previous: Values;
-  /** Metric keys whose current or previous count lies in 1..k-1: shown as "< k" in exports. */
+  /** Metric keys suppressed in exports in the current or previous period (flags for the screen). */
   suppressed: string[];
+  /**
+   * Per period and metric, how an export shows the cell: `small` — a count in 1..k-1, shown as
+   * "< k"; `secondary` — a larger count hidden ("x") because it is the only other way to work
+   * the single small count of its column out from the team total.
+   */
+  mask: { current: Record<string, Mark>; previous: Record<string, Mark> };
 };
+export type Mark = 'small' | 'secondary';
 export type ReportTable = {
   id: string;
   title: Label;
@@ -332,12 +339,26 @@ export function buildProgressReport(deps: AppDeps, teamId: number, period: Perio
       };
       const current = pick(cur.tables.get(id));
       const previousValues = pick(prev.tables.get(id));
-      const suppressed = suppressible
-        ? columns.filter((c) => c.kind === 'count' && [current[c.key], previousValues[c.key]].some((v) => v !== null && v !== undefined && v >= 1 && v < k)).map((c) => c.key)
-        : [];
-      return { key, label, current, previous: previousValues, suppressed };
+      return { key, label, current, previous: previousValues, suppressed: [] as string[], mask: { current: {}, previous: {} } as ReportRow['mask'] };
     }),
   });
+  const withSuppression = (table: ReportTable): ReportTable => {
+    if (!table.suppressible) return table;
+    for (const side of ['current', 'previous'] as const) {
+      for (const c of table.columns.filter((x) => x.kind === 'count')) {
+        const cells = table.rows.map((r) => ({ r, v: r[side][c.key] ?? 0 }));
+        const small = cells.filter((x) => x.v >= 1 && x.v < k);
+        for (const x of small) x.r.mask[side][c.key] = 'small';
+        // One small cell alone could be computed back from the (unsuppressed) team total.
+        if (small.length === 1) {
+          const other = cells.filter((x) => x.v >= k).sort((a, b) => a.v - b.v)[0];
+          if (other) other.r.mask[side][c.key] = 'secondary';
+        }
+      }
+    }
+    for (const r of table.rows) r.suppressed = table.columns.map((c) => c.key).filter((key) => r.mask.current[key] || r.mask.previous[key]);
+    return table;
+  };
 
   const count = (key: string, nl: string, en: string) => ({ key, label: L(nl, en), kind: 'count' as ColumnKind });
   const partnerKeys = (tableId: string, filter: (p: { kind: PartnerKind }) => boolean = () => true) => facts.partnerRows
@@ -374,7 +395,7 @@ export function buildProgressReport(deps: AppDeps, teamId: number, period: Perio
       [...typeKeys].map((key) => ({ key, label: findingLabel(key).nl })).sort((a, b) => a.label.localeCompare(b.label, 'nl')), false),
     makeTable('escalations', L('Escalaties naar de DVC (BIT art. 2.6)', 'Escalations to the DVC (BIT art. 2.6)'), L('Escalaties', 'Escalations'), [count('count', 'Aantal', 'Number')],
       Object.keys(escalationRowLabels).map((key) => ({ key, label: escalationRowLabels[key]!.nl })), false),
-  ].filter((t) => t.id !== 'escalations' || team.cadence === 'half_yearly' || t.rows.some((r) => r.current.count || r.previous.count));
+  ].filter((t) => t.id !== 'escalations' || team.cadence === 'half_yearly' || t.rows.some((r) => r.current.count || r.previous.count)).map(withSuppression);
 
   const suppressedTables = tables.filter((t) => t.suppressible)
     .map((t) => ({ id: t.id, cells: t.rows.reduce((n, r) => n + r.suppressed.length, 0) }))
@@ -450,7 +471,7 @@ function narrative(r: ProgressReport): string[] {
   if (r.suppression.threshold > 1) {
     lines.push(
       `Om herleidbaarheid te voorkomen worden aantallen per gemeente van 1 tot en met ${r.suppression.threshold - 1} ` +
-        `weergegeven als "< ${r.suppression.threshold}".`,
+        `weergegeven als "< ${r.suppression.threshold}"; waar nodig is een tweede aantal verborgen ("x") zodat het kleine aantal niet uit het totaal valt terug te rekenen.`,
     );
   }
   return lines;
@@ -500,10 +521,11 @@ export function recordReportExport(deps: AppDeps, actor: { id: number; teamId: n
   appendAudit(deps.db, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'report.exported', entity: 'report', detail: { format, ...period } });
 }
 
-/** The text of a count in an export: "< k" for 1..k-1 in a suppressed cell. */
-export function exportCell(value: number | null, kind: ColumnKind, suppressed: boolean, threshold: number): string {
+/** The text of a cell in an export: "< k" for a small count, "x" for a secondary suppression. */
+export function exportCell(value: number | null, kind: ColumnKind, mark: Mark | undefined, threshold: number): string {
   if (value === null || value === undefined) return '–';
-  if (suppressed && kind === 'count' && value >= 1 && value < threshold) return `< ${threshold}`;
+  if (mark === 'small') return `< ${threshold}`;
+  if (mark === 'secondary') return 'x';
   if (kind === 'days') return String(Math.round(value * 10) / 10).replace('.', ',');
   if (kind === 'percent') return `${value}%`;
   return String(value);

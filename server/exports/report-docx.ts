@@ -32,7 +32,7 @@ export async function reportDocx(report: ProgressReport): Promise<Buffer> {
     new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Samenvatting' }),
     ...report.narrative.map((text) => new Paragraph({ text, spacing: { after: 120 } })),
     new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Kerncijfers' }),
-    table(['Kenmerk', 'Deze periode', 'Vorige periode'], report.headline.map((h) => [h.label.nl, exportCell(h.current, h.kind, false, k), exportCell(h.previous, h.kind, false, k)])),
+    table(['Kenmerk', 'Deze periode', 'Vorige periode'], report.headline.map((h) => [h.label.nl, exportCell(h.current, h.kind, undefined, k), exportCell(h.previous, h.kind, undefined, k)])),
   ];
   for (const t of report.tables) {
     if (t.rows.length === 0) continue;
@@ -41,15 +41,15 @@ export async function reportDocx(report: ProgressReport): Promise<Buffer> {
     const rows = t.rows.map((r) => [
       r.label,
       ...t.columns.flatMap((c) => {
-        const cur = exportCell(r.current[c.key] ?? null, c.kind, t.suppressible, k);
-        const prev = exportCell(r.previous[c.key] ?? null, c.kind, t.suppressible, k);
+        const cur = exportCell(r.current[c.key] ?? null, c.kind, r.mask.current[c.key], k);
+        const prev = exportCell(r.previous[c.key] ?? null, c.kind, r.mask.previous[c.key], k);
         return t.columns.length > 3 ? [`${cur} (${prev})`] : [cur, prev];
       }),
     ]);
     children.push(table(header, rows));
     if (t.columns.length > 3) children.push(new Paragraph({ children: [new TextRun({ text: 'Tussen haakjes: de vorige periode.', italics: true, size: 18 })] }));
     if (t.suppressible && k > 1) {
-      children.push(new Paragraph({ children: [new TextRun({ text: `Aantallen van 1 t/m ${k - 1} zijn weergegeven als "< ${k}" (art. 20.13: niet herleidbaar).`, italics: true, size: 18 })] }));
+      children.push(new Paragraph({ children: [new TextRun({ text: `Aantallen van 1 t/m ${k - 1} zijn weergegeven als "< ${k}"; "x" is een aantal dat is verborgen zodat een klein aantal niet uit het totaal is terug te rekenen (art. 20.13: niet herleidbaar).`, italics: true, size: 18 })] }));
     }
   }
   children.push(new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: 'Deze rapportage bevat geen persoonsgegevens (convenant art. 20.13).', italics: true, size: 18 })] }));

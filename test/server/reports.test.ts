@@ -188,6 +188,22 @@ describe('suppression of small numbers per gemeente', () => {
   });
 });
 
+describe('secondary suppression', () => {
+  it('hides a second cell ("x") when a single small count could be computed back from the team total', async () => {
+    await callerFor(deps, coordinator).reports.setThreshold({ threshold: 3 });
+    for (let i = 0; i < 3; i++) await makeCase(deps, pit, coordinator, { gemeentePartnerId: pit.partnerIds.deurne!, city: 'Deurne', postcode: '5751 AA' });
+    await makeCase(deps, pit, coordinator);
+    const r = await callerFor(deps, coordinator).reports.progress({ from: '2026-01-01', to: '2026-12-31' });
+    expect(row(r, 'cases_by_gemeente', 'Helmond').mask.current).toEqual({ opened: 'small' });
+    expect(row(r, 'cases_by_gemeente', 'Deurne').mask.current).toEqual({ opened: 'secondary' });
+    expect(row(r, 'cases_by_gemeente', 'Deurne').suppressed).toEqual(['opened']);
+    const csv = reportCsv(r);
+    expect(csv).toContain('Casussen per gemeente;Helmond;Geopend;< 3;0');
+    expect(csv).toContain('Casussen per gemeente;Deurne;Geopend;x;0');
+    expect(csv).toContain('Kerncijfers;Casussen geopend;;4;0');
+  });
+});
+
 describe('permissions', () => {
   it('the viewer reads reports and dashboard figures but no casus details', async () => {
     const { a } = await buildYear();

@@ -149,7 +149,8 @@ function ReportView(props: { report: Report; query: string }) {
                       <td class="utrecht-table__cell num">
                         {fmt(row.current[c.key], c.kind)} <span class="muted">({fmt(row.previous[c.key], c.kind)})</span>
                         <Show when={row.suppressed.includes(c.key)}>
-                          <span class="suppressed-mark" aria-hidden="true">*</span><span class="visually-hidden">{t('reports.suppressedCell', { k: k() })}</span>
+                          <span class="suppressed-mark" aria-hidden="true">*</span>
+                          <span class="visually-hidden">{row.mask.current[c.key] === 'secondary' || row.mask.previous[c.key] === 'secondary' ? t('reports.secondaryCell') : t('reports.suppressedCell', { k: k() })}</span>
                         </Show>
                       </td>
                     )}</For>
