@@ -18,6 +18,7 @@ export const routes: RouteDefinition[] = [
   { path: '/controles', component: lazy(() => import('./pages/controls/ControlList')) },
   { path: '/controles/nieuw', component: lazy(() => import('./pages/controls/PlanControl')) },
   { path: '/controles/:id', component: lazy(() => import('./pages/controls/ControlDetail')) },
+  { path: '/controles/:id/wijzigen', component: lazy(() => import('./pages/controls/PlanControl')) },
   { path: '/escalaties', component: lazy(() => import('./pages/escalations/Escalations')) },
 ];
 

@@ -72,6 +72,39 @@ describe('progress report in the browser', () => {
     await page.goto('/escalaties');
     await page.getByRole('table', { name: /Escalaties/ }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
+
+    // Plan a controle for today with the police, then change its start time.
+    await page.goto('/controles/nieuw');
+    await page.getByRole('heading', { name: 'Controle plannen' }).waitFor();
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date());
+    await page.getByLabel('Datum').fill(today);
+    const caseBoxes = page.getByRole('group', { name: 'Panden (casussen)' }).getByRole('checkbox');
+    await expect.poll(() => caseBoxes.count()).toBeGreaterThan(0);
+    await caseBoxes.first().check();
+    await page.getByRole('checkbox', { name: 'Politie Eenheid Midden-Nederland' }).check();
+    await page.getByRole('checkbox', { name: 'Gemeente Hilversum' }).check();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Controle plannen' }).click();
+    await page.getByRole('heading', { name: 'Bevindingen', level: 2 }).waitFor();
+    const detailUrl = page.url();
+    await page.getByRole('link', { name: 'Controle wijzigen' }).click();
+    await page.getByLabel('Aanvang').fill('10:15');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('heading', { name: /10:15/, level: 1 }).waitFor();
     await page.context().close();
+
+    // The police member records its finding for its own organisation.
+    const police = await newPage(browser, app);
+    await login(police, 'politie@bit.demo');
+    await police.goto(detailUrl);
+    await police.getByRole('heading', { name: 'Bevinding vastleggen' }).waitFor();
+    await police.getByLabel('Soort bevinding').selectOption({ label: 'Hennepkwekerij' });
+    await police.getByLabel('Maatregel').selectOption({ label: 'Proces-verbaal' });
+    await police.getByRole('button', { name: 'Bevinding vastleggen' }).click();
+    const findings = police.getByRole('table', { name: /Bevindingen/ });
+    await expect.poll(() => findings.locator('tbody').textContent()).toContain('Hennepkwekerij');
+    expect(await findings.locator('tbody').textContent()).toContain('Proces-verbaal');
+    expect(await axeViolations(police)).toEqual([]);
+    await police.context().close();
   });
 });

@@ -60,6 +60,7 @@ export default function ControlDetail() {
             </div>
             <Show when={coordinator() && c().status === 'gepland'}>
               <div class="row">
+                <A class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={`/controles/${c().id}/wijzigen`}>{t('controls.edit')}</A>
                 <Button onClick={() => void setStatus.run('complete')} busy={setStatus.busy()}>{t('controls.markHeld')}</Button>
                 <Button variant="danger" onClick={() => void setStatus.run('cancel')} busy={setStatus.busy()}>{t('controls.cancel')}</Button>
               </div>

@@ -1,6 +1,7 @@
-// The coordinator plans an integrale controle: date, start time, panden, partners, briefing notes.
-import { useNavigate } from '@solidjs/router';
-import { createResource, createSignal, For, Show } from 'solid-js';
+// The coordinator plans an integrale controle (date, start time, panden, partners, briefing
+// notes), or changes a planned one (/controles/:id/wijzigen, with the version check).
+import { useNavigate, useParams } from '@solidjs/router';
+import { createEffect, createResource, createSignal, For, Show } from 'solid-js';
 import { api } from '../../lib/trpc';
 import { createAction } from '../../lib/action';
 import { t, today } from '../../i18n';
@@ -19,13 +20,36 @@ export default function PlanControl() {
   const [caseIds, setCaseIds] = createSignal<number[]>([]);
   const [partnerIds, setPartnerIds] = createSignal<number[]>([]);
   const toggle = (list: number[], id: number, on: boolean) => (on ? [...list, id] : list.filter((x) => x !== id));
+  const params = useParams<{ id?: string }>();
+  const [existing] = createResource(() => (params.id ? Number(params.id) : false), (id) => api.controls.get.query({ id }));
+  createEffect(() => {
+    const c = existing();
+    if (!c) return;
+    setPlannedOn(c.plannedOn);
+    setStartTime(c.startTime ?? '');
+    setNotes(c.briefingNotes);
+    setCaseIds(c.cases.map((x) => x.id));
+    setPartnerIds(c.partners.map((p) => p.id));
+  });
+  const caseOptions = () => {
+    const listed = cases() ?? [];
+    const extra = (existing()?.cases ?? []).filter((x) => !listed.some((l) => l.id === x.id)).map((x) => ({ id: x.id, label: `${x.code} — ${x.address}` }));
+    return [...listed.map((c) => ({ id: c.id, label: `${c.code} — ${c.street} ${c.houseNumber}${c.houseNumberAddition ?? ''}, ${c.city}` })), ...extra];
+  };
   const save = createAction(async () => {
-    const { id } = await api.controls.plan.mutate({ plannedOn: plannedOn(), startTime: startTime() || null, caseIds: caseIds(), partnerIds: partnerIds(), briefingNotes: notes() });
-    navigate(`/controles/${id}`);
+    const input = { plannedOn: plannedOn(), startTime: startTime() || null, caseIds: caseIds(), partnerIds: partnerIds(), briefingNotes: notes() };
+    const current = existing();
+    if (current) {
+      await api.controls.update.mutate({ ...input, id: current.id, version: current.version });
+      navigate(`/controles/${current.id}`);
+    } else {
+      const { id } = await api.controls.plan.mutate(input);
+      navigate(`/controles/${id}`);
+    }
   });
   return (
     <section class="stack">
-      <h1 class="utrecht-heading-1" tabindex="-1">{t('controls.plan')}</h1>
+      <h1 class="utrecht-heading-1" tabindex="-1">{params.id ? t('controls.edit') : t('controls.plan')}</h1>
       <form class="stack" onSubmit={(e) => { e.preventDefault(); void save.run(); }}>
         <div class="row">
           <TextField label={t('controls.date')} type="date" required value={plannedOn()} onInput={(e) => setPlannedOn(e.currentTarget.value)} error={save.field('plannedOn')} />
@@ -34,8 +58,8 @@ export default function PlanControl() {
         <fieldset class="utrecht-form-fieldset">
           <legend class="utrecht-form-fieldset__legend">{t('controls.cases')}</legend>
           <ul class="checkbox-list">
-            <For each={cases()} fallback={<li>{t('app.loading')}</li>}>{(c) => (
-              <li><CheckboxField label={`${c.code} — ${c.street} ${c.houseNumber}${c.houseNumberAddition ?? ''}, ${c.city}`} checked={caseIds().includes(c.id)} onChange={(on) => setCaseIds(toggle(caseIds(), c.id, on))} /></li>
+            <For each={caseOptions()} fallback={<li>{t('app.loading')}</li>}>{(c) => (
+              <li><CheckboxField label={c.label} checked={caseIds().includes(c.id)} onChange={(on) => setCaseIds(toggle(caseIds(), c.id, on))} /></li>
             )}</For>
           </ul>
           <Show when={save.field('caseIds')}><p class="utrecht-form-field-error-message">{save.field('caseIds')}</p></Show>
@@ -51,7 +75,7 @@ export default function PlanControl() {
         </fieldset>
         <TextAreaField label={t('controls.briefingNotes')} description={t('controls.briefingNotesHint')} optional rows={4} value={notes()} onInput={(e) => setNotes(e.currentTarget.value)} />
         <Show when={save.error()}><Alert kind="error">{save.error()}</Alert></Show>
-        <div class="row"><Button type="submit" variant="primary" busy={save.busy()}>{t('controls.plan')}</Button></div>
+        <div class="row"><Button type="submit" variant="primary" busy={save.busy()}>{params.id ? t('app.save') : t('controls.plan')}</Button></div>
       </form>
     </section>
   );
