@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
 import type { Plugin } from 'vite';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 // Pre-compressed copies of the built assets; the server (sirv) sends them to browsers that accept
@@ -11,15 +11,14 @@ function precompress(): Plugin {
   return {
     name: 'overleg-precompress',
     apply: 'build',
-    // writeBundle, not generateBundle: only then is every chunk final (Vite replaces its
-    // __VITE_PRELOAD__ markers in a generateBundle hook that runs after user plugins).
+    enforce: 'post',
+    // After writing: only then is every chunk final (Vite rewrites its preload markers late).
     writeBundle(options, bundle) {
-      const dir = options.dir ?? join(import.meta.dirname, 'dist', 'client');
-      for (const [fileName, output] of Object.entries(bundle)) {
+      const dir = options.dir ?? 'dist/client';
+      for (const fileName of Object.keys(bundle)) {
         if (!/\.(js|css|html|svg|json)$/.test(fileName)) continue;
-        const source = output.type === 'chunk' ? output.code : output.source;
-        if (source.length < 1024) continue;
-        const buffer = Buffer.from(source);
+        const buffer = readFileSync(join(dir, fileName));
+        if (buffer.length < 1024) continue;
         writeFileSync(join(dir, `${fileName}.br`), brotliCompressSync(buffer, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
         writeFileSync(join(dir, `${fileName}.gz`), gzipSync(buffer, { level: 9 }));
       }
@@ -27,8 +26,6 @@ function precompress(): Plugin {
   };
 }
 
-// One config for the SPA build and for both test projects: `server` (createCaller and real HTTP
-// against fresh SQLite databases) and `e2e` (the built app in Debian's Chromium).
 export default defineConfig({
   root: 'client',
   plugins: [solid(), precompress()],

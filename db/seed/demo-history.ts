@@ -1,4 +1,5 @@
-// Demo data: a fictitious history for both teams from 1 January 2024 until `now`, so the progress
+// Demo data: a fictitious history for both teams from the day the demo accounts were made (about
+// a year before `now`, see demoAccountsSince) until `now`, so the progress
 // reports (PIT 2025/2026, BIT half-years) and the dashboard show meaningful figures: casussen
 // with back-dated transitions (case_events), werkafspraken, tasks done on time, late or still
 // open, closed overleggen with attendance, integrale controles with findings per partner, and
@@ -12,6 +13,7 @@ import {
 } from '../schema';
 import { findingTypesFor, type MeasureCode } from '../catalogues';
 import type { DemoIds } from './demo';
+import { demoAccountsSince } from './demo-cases';
 import { addDays, amsterdamDate, amsterdamToUtc } from '../../server/clock';
 
 function prng(seed: number) {
@@ -103,19 +105,22 @@ function measureFor(rand: Rand, kind: PartnerKind, type: string): MeasureCode {
   return pick(rand, byKind[kind]);
 }
 
-type Ctx = { db: Db; rand: Rand; teamId: number; partnerIds: Record<string, number>; userIds: Record<string, number>; today: string; nowIso: string };
+type Ctx = { db: Db; rand: Rand; teamId: number; partnerIds: Record<string, number>; userIds: Record<string, number>; today: string; start: string };
 
 export async function seedDemoHistory(args: { db: Db; now: Date }, ids: DemoIds): Promise<void> {
   const { db, now } = args;
   const today = amsterdamDate(now);
+  // Nothing before the demo accounts existed: the history starts when the team started using Overleg.
+  const start = amsterdamDate(demoAccountsSince(now));
   for (const slug of ['pit', 'bit'] as const) {
     const team = ids.teams[slug];
-    db.transaction((tx) => seedTeam({ db: tx, rand: prng(slug === 'pit' ? 2025 : 2026), teamId: team.teamId, partnerIds: team.partnerIds, userIds: team.userIds, today, nowIso: now.toISOString() }, slug));
+    db.transaction((tx) => seedTeam({ db: tx, rand: prng(slug === 'pit' ? 2025 : 2026), teamId: team.teamId, partnerIds: team.partnerIds, userIds: team.userIds, today, start }, slug));
   }
 }
 
 function seedTeam(ctx: Ctx, slug: 'pit' | 'bit') {
-  const { db, rand, teamId, partnerIds, userIds, today } = ctx;
+  const { db, rand, teamId, partnerIds, userIds, today, start } = ctx;
+  const firstWeekday = (from: string, day: number) => { let d = from; while (weekday(d) !== day) d = addDays(d, 1); return d; };
   const coordinatorId = userIds.coordinator ?? null;
   const partnerRows = db.select({ id: partners.id, kind: partners.kind }).from(partners).where(eq(partners.teamId, teamId)).all();
   const kindOf = new Map(partnerRows.map((p) => [p.id, p.kind]));
@@ -138,7 +143,7 @@ function seedTeam(ctx: Ctx, slug: 'pit' | 'bit') {
 
   // 1. Overleggen: every other Tuesday at 09:30, closed, with attendance and an approved verslag.
   const meetingDays: string[] = [];
-  for (let d = slug === 'pit' ? '2024-01-09' : '2024-01-02'; d < today; d = addDays(d, 14)) meetingDays.push(d);
+  for (let d = addDays(firstWeekday(start, 2), slug === 'pit' ? 7 : 0); d < today; d = addDays(d, 14)) meetingDays.push(d);
   for (const day of meetingDays) {
     const startsAt = at(day, 9, 30);
     const m = db.insert(meetings).values({
@@ -160,7 +165,7 @@ function seedTeam(ctx: Ctx, slug: 'pit' | 'bit') {
   type Open = { id: number; gemeente: string; closedOn: string | null; activatedOn: string | null };
   const all: Open[] = [];
   const perWeek = slug === 'pit' ? 1.3 : 0.9;
-  for (let week = '2024-01-01'; week < today; week = addDays(week, 7)) {
+  for (let week = firstWeekday(start, 1); week < today; week = addDays(week, 7)) {
     // PIT winds down after its covenant ended (1 January 2026).
     const rate = slug === 'pit' && week >= '2026-01-01' ? perWeek * 0.6 : perWeek;
     const count = Math.floor(rate + rand());
@@ -211,13 +216,19 @@ function seedTeam(ctx: Ctx, slug: 'pit' | 'bit') {
           const fate = weighted(rand, [['onTime', 68], ['late', 20], ['open', 9], ['lapsed', 3]] as const);
           let completedOn: string | null = fate === 'onTime' ? addDays(madeOn, int(rand, 2, daysBetween(madeOn, due))) : fate === 'late' ? addDays(due, int(rand, 1, 30)) : null;
           if (completedOn && completedOn >= today) completedOn = null;
-          const status = completedOn ? 'gereed' : fate === 'lapsed' ? 'vervallen' : 'open';
-          const completedAt = completedOn ? at(completedOn, int(rand, 8, 22), int(rand, 0, 59)) : null;
+          let lapsed = fate === 'lapsed';
+          // A closed casus has no open tasks: what was not done by then was done on the day or lapsed.
+          if (closed && (completedOn === null || completedOn > closed)) {
+            if (fate === 'open' || fate === 'lapsed' || completedOn === null) { completedOn = null; lapsed = true; } else completedOn = closed;
+          }
+          const status = completedOn ? 'gereed' : lapsed ? 'vervallen' : 'open';
+          const completedAt = completedOn ? (completedOn === closed ? at(closed, 11, int(rand, 0, 40)) : at(completedOn, int(rand, 8, 22), int(rand, 0, 59))) : null;
           const task = db.insert(tasks).values({
             teamId, title: pick(rand, taskTitles), assigneePartnerId: assignee, dueDate: due, status,
             resultNote: completedOn ? 'Afgerond; terugkoppeling gegeven in het overleg.' : null, completedByUserId: completedOn ? (userIds[slugOf.get(assignee) ?? ''] ?? coordinatorId) : null,
             completedAt, agreementId: agreement.id, caseId: row.id, meetingId: meeting?.id ?? null, createdByUserId: coordinatorId,
-            createdAt: at(madeOn, 10, 20), updatedAt: completedAt ?? at(madeOn, 10, 20),
+            createdAt: at(madeOn, 10, 20),
+            updatedAt: completedAt ?? (lapsed ? (closed ? at(closed, 11, 45) : at(minDay(addDays(due, int(rand, 3, 21)), addDays(today, -1)), 10)) : at(madeOn, 10, 20)),
           }).returning({ id: tasks.id }).get();
           event(row.id, at(madeOn, 10, 20), 'task', { taskId: task.id });
         }
@@ -227,7 +238,7 @@ function seedTeam(ctx: Ctx, slug: 'pit' | 'bit') {
 
   // 3. Integrale controles: about monthly (PIT) or every six weeks (BIT); two coming up.
   const controlDays: string[] = [];
-  for (let d = '2024-01-22'; d < addDays(today, 21); d = addDays(d, slug === 'pit' ? int(rand, 25, 35) : int(rand, 38, 48))) {
+  for (let d = addDays(start, 21); d < addDays(today, 21); d = addDays(d, slug === 'pit' ? int(rand, 25, 35) : int(rand, 38, 48))) {
     let day = d;
     while (weekday(day) === 0 || weekday(day) === 6) day = addDays(day, 1);
     controlDays.push(day);
@@ -267,7 +278,7 @@ function seedTeam(ctx: Ctx, slug: 'pit' | 'bit') {
 
   // 4. Escalaties to the DVC (BIT art. 2.6): a handful per half-year.
   if (slug === 'bit') {
-    for (let d = '2024-01-15'; d < today; d = addDays(d, int(rand, 30, 55))) {
+    for (let d = addDays(start, 14); d < today; d = addDays(d, int(rand, 30, 55))) {
       const active = all.filter((c) => c.activatedOn && c.activatedOn <= d && (!c.closedOn || c.closedOn > d));
       if (active.length === 0) continue;
       const c = pick(rand, active);
@@ -283,6 +294,8 @@ function seedTeam(ctx: Ctx, slug: 'pit' | 'bit') {
     }
   }
 }
+
+const minDay = (a: string, b: string) => (a < b ? a : b);
 
 function daysBetween(a: string, b: string) {
   return Math.max(0, Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000));

@@ -118,7 +118,7 @@ function loadFacts(deps: AppDeps, teamId: number) {
     .where(and(eq(cases.teamId, teamId), inArray(caseEvents.kind, ['status', 'created']))).all();
   const agreementRows = db.select({ partnerId: agreements.responsiblePartnerId, createdAt: agreements.createdAt })
     .from(agreements).where(eq(agreements.teamId, teamId)).all();
-  const taskRows = db.select({ partnerId: tasks.assigneePartnerId, dueDate: tasks.dueDate, status: tasks.status, createdAt: tasks.createdAt, completedAt: tasks.completedAt })
+  const taskRows = db.select({ partnerId: tasks.assigneePartnerId, dueDate: tasks.dueDate, status: tasks.status, createdAt: tasks.createdAt, completedAt: tasks.completedAt, updatedAt: tasks.updatedAt })
     .from(tasks).where(eq(tasks.teamId, teamId)).all();
   const meetingRows = db.select({ id: meetings.id, startsAt: meetings.startsAt }).from(meetings)
     .where(and(eq(meetings.teamId, teamId), eq(meetings.status, 'gesloten'))).all();
@@ -207,9 +207,11 @@ function compute(facts: Facts, w: Window) {
       allDurations.push(days);
       durations.set(String(t.partnerId), [...(durations.get(String(t.partnerId)) ?? []), days]);
     }
-    // Over the due date at the end of the period (or today, for a period still running).
-    const openAtEnd = t.createdAt < w.end && (t.completedAt === null || t.completedAt >= w.end);
-    if (t.status !== 'vervallen' && openAtEnd && t.dueDate <= lastOverdueDay) { overdue += 1; bump(work, t.partnerId, 'tasksOverdue'); }
+    // Over the due date at the end of the period (or today, for a period still running). A lapsed
+    // task (vervallen) counts until it lapsed: its last change.
+    const lapsedAt = t.status === 'vervallen' ? t.updatedAt : null;
+    const openAtEnd = t.createdAt < w.end && (t.completedAt === null || t.completedAt >= w.end) && (lapsedAt === null || lapsedAt >= w.end);
+    if (openAtEnd && t.dueDate <= lastOverdueDay) { overdue += 1; bump(work, t.partnerId, 'tasksOverdue'); }
   }
   for (const [partnerId, list] of durations) {
     const values = work.get(partnerId) ?? {};

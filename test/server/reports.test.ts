@@ -128,6 +128,19 @@ describe('figures on a constructed year', () => {
     expect(head(r, 'casesOpened')).toMatchObject({ current: 0, previous: 2 });
   });
 
+  it('a lapsed task (vervallen) counts as overdue only until it lapsed', async () => {
+    deps.clock.set('2025-02-01T10:00:00Z');
+    const api = callerFor(deps, coordinator);
+    const t = await api.tasks.create({ title: 'Vervalt later', assigneePartnerId: pit.partnerIds.bsob!, dueDate: '2025-03-01' });
+    deps.clock.set('2025-04-15T10:00:00Z');
+    await api.tasks.update({ id: t.id, version: 1, title: 'Vervalt later', assigneePartnerId: pit.partnerIds.bsob!, dueDate: '2025-03-01', status: 'vervallen' });
+    deps.clock.set('2026-11-25T09:00:00Z');
+    const march = await api.reports.progress({ from: '2025-03-01', to: '2025-03-31' });
+    expect(head(march, 'tasksOverdue').current).toBe(1);
+    const may = await api.reports.progress({ from: '2025-05-01', to: '2025-05-31' });
+    expect(head(may, 'tasksOverdue').current).toBe(0);
+  });
+
   it('a custom period compares with the previous period of equal length', () => {
     expect(previousPeriod({ from: '2025-03-01', to: '2025-03-31' })).toEqual({ from: '2025-02-01', to: '2025-02-28' });
     expect(previousPeriod({ from: '2026-07-01', to: '2026-12-31' })).toEqual({ from: '2026-01-01', to: '2026-06-30' });

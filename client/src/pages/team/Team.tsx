@@ -5,6 +5,7 @@ import { hasRole, me } from '../../lib/session';
 import { kindLabel, roleLabel } from '../../lib/labels';
 import { formatDay, t, today } from '../../i18n';
 import { Alert, Button, SelectField, TextField } from '../../components/Form';
+import SharingMatrix from './SharingMatrix';
 
 const partnerKinds = ['gemeente', 'politie', 'veiligheidsregio', 'sociale_dienst', 'belastingen', 'overig'] as const;
 
@@ -114,6 +115,7 @@ export default function Team() {
       </Show>
 
       <Show when={manager()}>
+        <SharingMatrix />
         <div class="grid-2">
           <AddMember partners={activePartners()} onAdded={() => void refetchMembers()} />
           <div class="stack">
