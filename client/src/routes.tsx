@@ -14,6 +14,12 @@ export const routes: RouteDefinition[] = [
   { path: '/taken', component: lazy(() => import('./pages/tasks/TaskOverview')) },
   { path: '/team', component: lazy(() => import('./pages/team/Team')) },
   { path: '/profiel', component: lazy(() => import('./pages/team/Profile')) },
+  { path: '/rapportage', component: lazy(() => import('./pages/reports/Reports')) },
+  { path: '/controles', component: lazy(() => import('./pages/controls/ControlList')) },
+  { path: '/controles/nieuw', component: lazy(() => import('./pages/controls/PlanControl')) },
+  { path: '/controles/:id', component: lazy(() => import('./pages/controls/ControlDetail')) },
+  { path: '/controles/:id/wijzigen', component: lazy(() => import('./pages/controls/PlanControl')) },
+  { path: '/escalaties', component: lazy(() => import('./pages/escalations/Escalations')) },
 ];
 
 export type NavItem = { href: string; label: TextKey; roles: Role[]; end?: boolean };
@@ -23,5 +29,8 @@ export const navItems: NavItem[] = [
   { href: '/casussen', label: 'nav.cases', roles: ['coordinator', 'member', 'privacy'] },
   { href: '/mijn-taken', label: 'nav.myTasks', roles: ['member'] },
   { href: '/taken', label: 'nav.tasks', roles: ['coordinator'] },
+  { href: '/controles', label: 'nav.controls', roles: ['coordinator', 'member', 'privacy'] },
+  { href: '/escalaties', label: 'nav.escalations', roles: ['coordinator', 'member', 'privacy'] },
+  { href: '/rapportage', label: 'nav.reports', roles: ['coordinator', 'member', 'privacy', 'admin', 'viewer'] },
   { href: '/team', label: 'nav.team', roles: ['coordinator', 'member', 'privacy', 'admin', 'viewer'] },
 ];

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../server/deps';
 import { seedDemoTeams } from './demo';
 import { demoAccountsSince, seedDemoCases } from './demo-cases';
+import { seedDemoHistory } from './demo-history';
 
 /**
  * The whole demo (SPEC §6): teams and accounts, then each domain's fictitious content.
@@ -10,5 +11,6 @@ import { demoAccountsSince, seedDemoCases } from './demo-cases';
 export async function seedDemo(deps: AppDeps, hash: (password: string) => Promise<string>, now: Date) {
   const { accounts, ids } = await seedDemoTeams(deps.db, hash, demoAccountsSince(now));
   const cases = seedDemoCases(deps, ids, now);
+  await seedDemoHistory({ db: deps.db, now }, ids);
   return { accounts, ids, cases };
 }

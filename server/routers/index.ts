@@ -7,6 +7,10 @@ import { sharingRouter } from './sharing';
 import { casesRouter } from './cases';
 import { agreementsRouter } from './agreements';
 import { tasksRouter } from './tasks';
+import { controlsRouter } from './controls';
+import { escalationsRouter } from './escalations';
+import { reportsRouter } from './reports';
+import { dashboardRouter } from './dashboard';
 
 // Only composition here: each domain has its own router file.
 export const appRouter = router({
@@ -19,6 +23,10 @@ export const appRouter = router({
   cases: casesRouter,
   agreements: agreementsRouter,
   tasks: tasksRouter,
+  controls: controlsRouter,
+  escalations: escalationsRouter,
+  reports: reportsRouter,
+  dashboard: dashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -94,7 +94,8 @@ describe('casussen in the browser (BIT, covenant in force)', () => {
     await task.getByLabel('Resultaat (actiegegevens)').fill('Vier personen ingeschreven; doorgegeven aan toezicht.');
     await task.getByRole('button', { name: 'Gereed melden' }).click();
     await expect.poll(() => page.getByText('De taak is gereed gemeld.').count()).toBe(1);
-    expect(await page.getByTestId('task').filter({ hasText: 'Bewoning controleren in de BRP' }).count()).toBe(0);
+    // The list refreshes after the confirmation appears: wait for it rather than race it.
+    await expect.poll(() => page.getByTestId('task').filter({ hasText: 'Bewoning controleren in de BRP' }).count()).toBe(0);
     await page.context().close();
 
     const outsider = await newPage(browser, app);

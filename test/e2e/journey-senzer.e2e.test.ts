@@ -42,7 +42,8 @@ describe('the Senzer journey on the demo casus', () => {
     await task.getByLabel('Resultaat (actiegegevens)').fill('Bijstand getoetst: uitkering herzien per 1 december.');
     await task.getByRole('button', { name: 'Gereed melden' }).click();
     await expect.poll(() => page.getByText('De taak is gereed gemeld.').count()).toBe(1);
-    expect(await page.getByTestId('task').filter({ hasText: DEMO_JOURNEY_CASE.senzerTaskTitle }).count()).toBe(0);
+    // The list refreshes after the confirmation appears: wait for it rather than race it.
+    await expect.poll(() => page.getByTestId('task').filter({ hasText: DEMO_JOURNEY_CASE.senzerTaskTitle }).count()).toBe(0);
     await page.getByLabel('Ook afgeronde taken tonen').check();
     const done = page.getByTestId('task').filter({ hasText: DEMO_JOURNEY_CASE.senzerTaskTitle });
     await done.waitFor();

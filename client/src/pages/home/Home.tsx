@@ -4,6 +4,7 @@ import { api } from '../../lib/trpc';
 import { hasRole, me } from '../../lib/session';
 import { formatDay, t } from '../../i18n';
 import { Status } from '../../components/Form';
+import Dashboard from './Dashboard';
 
 export default function Home() {
   const [team] = createResource(() => api.team.get.query());
@@ -37,6 +38,7 @@ export default function Home() {
           </ul>
         </section>
       </Show>
+      <Dashboard />
     </section>
   );
 }

@@ -1,0 +1,109 @@
+// The home page figures (issue 5): the coordinator's state of affairs, a member's own partner,
+// and figures only (no casus details, no addresses) for viewer, admin and privacy.
+import { A } from '@solidjs/router';
+import { createResource, For, Match, Show, Switch } from 'solid-js';
+import { api } from '../../lib/trpc';
+import { caseStatusLabel } from '../../lib/labels';
+import { formatDateTime, formatDay, t } from '../../i18n';
+import { Status } from '../../components/Form';
+
+type Figures = { casesByStatus: Record<string, number>; openTasks: number; overdueTasks: number; upcomingControls: number };
+
+function FigureList(props: { figures: Figures }) {
+  return (
+    <dl class="figures">
+      <For each={Object.entries(props.figures.casesByStatus)}>{([status, n]) => <div><dt>{caseStatusLabel(status)}</dt><dd>{n}</dd></div>}</For>
+      <div><dt>{t('dashboard.openTasks')}</dt><dd>{props.figures.openTasks}</dd></div>
+      <div><dt>{t('dashboard.overdueTasks')}</dt><dd>{props.figures.overdueTasks}</dd></div>
+      <div><dt>{t('dashboard.upcomingControls')}</dt><dd>{props.figures.upcomingControls}</dd></div>
+    </dl>
+  );
+}
+
+function TasksTable(props: { rows: { partner: string; open: number; overdue: number }[] }) {
+  return (
+    <div class="table-wrap">
+      <table class="utrecht-table">
+        <caption class="utrecht-table__caption">{t('dashboard.tasksByPartner')}</caption>
+        <thead class="utrecht-table__header"><tr class="utrecht-table__row">
+          <th class="utrecht-table__header-cell" scope="col">{t('dashboard.partner')}</th>
+          <th class="utrecht-table__header-cell num" scope="col">{t('dashboard.open')}</th>
+          <th class="utrecht-table__header-cell num" scope="col">{t('dashboard.overdue')}</th>
+        </tr></thead>
+        <tbody class="utrecht-table__body">
+          <For each={props.rows} fallback={<tr class="utrecht-table__row"><td class="utrecht-table__cell" colSpan={3}>{t('home.noOpenTasks')}</td></tr>}>{(r) => (
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="row">{r.partner}</th>
+              <td class="utrecht-table__cell num">{r.open}</td>
+              <td class="utrecht-table__cell num" classList={{ overdue: r.overdue > 0 }}>{r.overdue}</td>
+            </tr>
+          )}</For>
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default function Dashboard() {
+  const [data] = createResource(() => api.dashboard.get.query());
+  return (
+    <section class="stack" aria-labelledby="dashboard-title">
+      <h2 class="utrecht-heading-2" id="dashboard-title">{t('dashboard.title')}</h2>
+      <Show when={data()}>{(d) => (
+        <Switch>
+          <Match when={d().kind === 'coordinator' && d()}>{(c) => {
+            const v = c() as Extract<ReturnType<typeof data> & object, { kind: 'coordinator' }>;
+            return (
+              <div class="stack">
+                <p class="utrecht-paragraph">
+                  <strong>{t('dashboard.nextMeeting')}:</strong>{' '}
+                  {v.nextMeeting ? `${v.nextMeeting.title} — ${formatDateTime(v.nextMeeting.startsAt)}` : t('dashboard.noMeeting')}
+                </p>
+                <FigureList figures={v.figures} />
+                <TasksTable rows={v.tasksByPartner} />
+                <h3 class="utrecht-heading-3">{t('dashboard.controls')}</h3>
+                <ul class="utrecht-unordered-list">
+                  <For each={v.controls} fallback={<li>{t('dashboard.noControls')}</li>}>{(c) => (
+                    <li><A class="utrecht-link" href={`/controles/${c.id}`}>{formatDay(c.plannedOn, 'long')}{c.startTime ? `, ${c.startTime}` : ''}</A> — {c.cases.map((x) => x.address).join('; ')} <span class="muted">({c.partners.join(', ')})</span></li>
+                  )}</For>
+                </ul>
+              </div>
+            );
+          }}</Match>
+          <Match when={d().kind === 'member' && d()}>{(m) => {
+            const v = m() as Extract<ReturnType<typeof data> & object, { kind: 'member' }>;
+            return (
+              <div class="stack">
+                <p class="utrecht-paragraph">
+                  <strong>{t('dashboard.nextMeeting')}:</strong>{' '}
+                  {v.nextMeeting ? `${v.nextMeeting.title} — ${formatDateTime(v.nextMeeting.startsAt)}` : t('dashboard.noMeeting')}
+                </p>
+                <p class="utrecht-paragraph">
+                  {t('dashboard.myTasks', { open: v.myTasks.open, overdue: v.myTasks.overdue })}{' '}
+                  <Show when={v.myTasks.overdue > 0}><Status tone="danger">{t('tasks.overdue')}</Status></Show>
+                </p>
+                <Show when={v.myControls.length > 0}>
+                  <h3 class="utrecht-heading-3">{t('dashboard.controls')}</h3>
+                  <ul class="utrecht-unordered-list">
+                    <For each={v.myControls}>{(c) => <li><A class="utrecht-link" href={`/controles/${c.id}`}>{formatDay(c.plannedOn, 'long')}{c.startTime ? `, ${c.startTime}` : ''}</A></li>}</For>
+                  </ul>
+                </Show>
+              </div>
+            );
+          }}</Match>
+          <Match when={d().kind === 'figures' && d()}>{(f) => {
+            const v = f() as Extract<ReturnType<typeof data> & object, { kind: 'figures' }>;
+            return (
+              <div class="stack">
+                <Show when={v.nextMeetingOn}><p class="utrecht-paragraph">{t('dashboard.nextMeetingOn', { date: formatDateTime(v.nextMeetingOn) })}</p></Show>
+                <FigureList figures={v.figures} />
+                <TasksTable rows={v.tasksByPartner} />
+                <p class="utrecht-paragraph"><A class="utrecht-link" href="/rapportage">{t('reports.title')}</A></p>
+              </div>
+            );
+          }}</Match>
+        </Switch>
+      )}</Show>
+    </section>
+  );
+}

@@ -1,0 +1,166 @@
+// The progress report (SPEC §2 step 7): presets for the team's cadence or a custom period, key
+// figures and tables (current against previous), accessible SVG charts with the numbers also in
+// tables, where suppression applies in exports, and the DOCX/CSV downloads.
+import { createEffect, createResource, createSignal, For, Show } from 'solid-js';
+import { api } from '../../lib/trpc';
+import { createAction } from '../../lib/action';
+import { hasRole } from '../../lib/session';
+import { formatDay, locale, t } from '../../i18n';
+import { Alert, Button, SelectField, TextField } from '../../components/Form';
+import { BarChart } from '../../components/BarChart';
+
+type Report = Awaited<ReturnType<typeof api.reports.progress.query>>;
+type Label = { nl: string; en: string };
+
+const lbl = (l: Label) => l[locale()];
+function fmt(value: number | null | undefined, kind: string): string {
+  if (value === null || value === undefined) return '–';
+  if (kind === 'percent') return `${value}%`;
+  return locale() === 'nl' ? String(value).replace('.', ',') : String(value);
+}
+const chartKeys = ['casesOpened', 'casesActivated', 'casesClosed', 'avoRequests', 'agreements', 'tasksCreated', 'tasksDone', 'tasksOverdue', 'meetingsHeld', 'controlsHeld', 'findings', 'escalationsRaised'];
+
+export default function Reports() {
+  const [presets, { refetch: refetchPresets }] = createResource(() => api.reports.presets.query());
+  const [choice, setChoice] = createSignal<string>('');
+  const [from, setFrom] = createSignal('');
+  const [to, setTo] = createSignal('');
+  const [period, setPeriod] = createSignal<{ from: string; to: string } | null>(null);
+  createEffect(() => {
+    const p = presets();
+    if (!p || choice()) return;
+    const preset = p.presets.find((x) => x.key === p.defaultKey) ?? p.presets[0];
+    if (preset) choose(preset.key);
+  });
+  function choose(key: string) {
+    setChoice(key);
+    const preset = presets()?.presets.find((x) => x.key === key);
+    if (preset) {
+      setFrom(preset.from);
+      setTo(preset.to);
+      setPeriod({ from: preset.from, to: preset.to });
+    }
+  }
+  const [report] = createResource(period, (p) => api.reports.progress.query(p));
+  const show = createAction(async () => {
+    const r = await api.reports.progress.query({ from: from(), to: to() });
+    setPeriod({ from: r.period.from, to: r.period.to });
+    return r;
+  });
+  const [threshold, setThreshold] = createSignal('');
+  const saveThreshold = createAction(async () => {
+    await api.reports.setThreshold.mutate({ threshold: Number(threshold()) });
+    void refetchPresets();
+    const p = period();
+    if (p) setPeriod({ ...p });
+  });
+  const query = () => (period() ? `from=${period()!.from}&to=${period()!.to}` : '');
+
+  return (
+    <section class="stack">
+      <h1 class="utrecht-heading-1" tabindex="-1">{t('reports.title')}</h1>
+      <Show when={presets()}>{(p) => <p class="utrecht-paragraph">{t('reports.intro', { recipient: p().recipient })}</p>}</Show>
+      <Show when={presets() && choice()}>
+      <form class="row card" onSubmit={(e) => { e.preventDefault(); void show.run(); }}>
+        <SelectField label={t('reports.preset')} value={choice()} onChange={(e) => (e.currentTarget.value === 'custom' ? setChoice('custom') : choose(e.currentTarget.value))}
+          options={[...(presets()?.presets ?? []).map((p) => ({ value: p.key, label: `${lbl(p.label)}${p.complete ? '' : ` ${t('reports.incomplete')}`}` })), { value: 'custom', label: t('reports.custom') }]} />
+        <TextField label={t('reports.from')} type="date" value={from()} required onInput={(e) => { setFrom(e.currentTarget.value); setChoice('custom'); }} error={show.field('from')} />
+        <TextField label={t('reports.to')} type="date" value={to()} required onInput={(e) => { setTo(e.currentTarget.value); setChoice('custom'); }} error={show.field('to')} />
+        <Button type="submit" variant="primary" busy={show.busy()}>{t('reports.show')}</Button>
+      </form>
+      </Show>
+      <Show when={show.error()}><Alert kind="error">{show.error()}</Alert></Show>
+      <Show when={report.error}><Alert kind="error">{(report.error as Error).message}</Alert></Show>
+      <Show when={report.loading}><p class="utrecht-paragraph" role="status">{t('app.loading')}</p></Show>
+      <Show when={report()}>{(r) => <ReportView report={r()} query={query()} />}</Show>
+      <Show when={hasRole('coordinator', 'admin') && presets()}>
+        <form class="inline-form card" onSubmit={(e) => { e.preventDefault(); void saveThreshold.run(); }}>
+          <TextField label={t('reports.threshold')} description={t('reports.thresholdHint')} type="number" min="1" max="50" required
+            value={threshold() || String(presets()!.threshold)} onInput={(e) => setThreshold(e.currentTarget.value)} error={saveThreshold.error() ?? undefined} />
+          <Button type="submit" busy={saveThreshold.busy()}>{t('app.save')}</Button>
+        </form>
+      </Show>
+    </section>
+  );
+}
+
+function ReportView(props: { report: Report; query: string }) {
+  const r = () => props.report;
+  const k = () => r().suppression.threshold;
+  return (
+    <div class="stack">
+      <p class="utrecht-paragraph"><strong>{r().team.name}</strong> — {t('reports.period', {
+        from: formatDay(r().period.from, 'long'), to: formatDay(r().period.to, 'long'),
+        prevFrom: formatDay(r().previousPeriod.from, 'long'), prevTo: formatDay(r().previousPeriod.to, 'long'),
+      })}</p>
+      <div class="row" role="group" aria-label={t('reports.export')}>
+        <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href={`/export/report.docx?${props.query}`} download="">{t('reports.exportDocx')}</a>
+        <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={`/export/report.csv?${props.query}`} download="">{t('reports.exportCsv')}</a>
+      </div>
+      <Show when={r().suppression.applies} fallback={<p class="utrecht-paragraph notice" role="note">{t('reports.suppressionNone', { k: k() })}</p>}>
+        <p class="utrecht-paragraph notice" role="note">{t('reports.suppressionNote', { max: k() - 1, k: k() })}</p>
+      </Show>
+      <section class="stack">
+        <h2 class="utrecht-heading-2">{t('reports.summary')}</h2>
+        <Show when={locale() === 'en'}><p class="utrecht-paragraph muted">{t('reports.narrativeDutch')}</p></Show>
+        <For each={r().narrative}>{(line) => <p class="utrecht-paragraph" lang="nl">{line}</p>}</For>
+      </section>
+      <section class="stack">
+        <h2 class="utrecht-heading-2">{t('reports.keyFigures')}</h2>
+        <BarChart title={t('reports.keyFigures')} bars={r().headline.filter((h) => chartKeys.includes(h.key)).map((h) => ({ label: lbl(h.label), current: h.current ?? 0, previous: h.previous ?? 0 }))} />
+        <div class="table-wrap">
+          <table class="utrecht-table">
+            <caption class="utrecht-table__caption">{t('reports.keyFigures')}</caption>
+            <thead class="utrecht-table__header"><tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="col">{t('reports.figure')}</th>
+              <th class="utrecht-table__header-cell num" scope="col">{t('reports.current')}</th>
+              <th class="utrecht-table__header-cell num" scope="col">{t('reports.previous')}</th>
+            </tr></thead>
+            <tbody class="utrecht-table__body">
+              <For each={r().headline}>{(h) => (
+                <tr class="utrecht-table__row">
+                  <th class="utrecht-table__header-cell" scope="row">{lbl(h.label)}</th>
+                  <td class="utrecht-table__cell num">{fmt(h.current, h.kind)}</td>
+                  <td class="utrecht-table__cell num">{fmt(h.previous, h.kind)}</td>
+                </tr>
+              )}</For>
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <For each={r().tables}>{(table) => (
+        <section class="stack">
+          <h2 class="utrecht-heading-2">{lbl(table.title)}</h2>
+          <Show when={table.id === 'cases_by_gemeente' && table.rows.length > 0}>
+            <BarChart title={`${lbl(table.title)} — ${lbl(table.columns[0]!.label)}`} bars={table.rows.map((row) => ({ label: row.label, current: row.current.opened ?? 0, previous: row.previous.opened ?? 0 }))} />
+          </Show>
+          <div class="table-wrap" tabindex="0" role="region" aria-label={lbl(table.title)}>
+            <table class="utrecht-table">
+              <caption class="utrecht-table__caption">{lbl(table.title)} <span class="muted">({t('reports.previousInBrackets')})</span></caption>
+              <thead class="utrecht-table__header"><tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="col">{lbl(table.rowHeader)}</th>
+                <For each={table.columns}>{(c) => <th class="utrecht-table__header-cell num" scope="col">{lbl(c.label)}</th>}</For>
+              </tr></thead>
+              <tbody class="utrecht-table__body">
+                <For each={table.rows} fallback={<tr class="utrecht-table__row"><td class="utrecht-table__cell" colSpan={table.columns.length + 1}>{t('reports.noRows')}</td></tr>}>{(row) => (
+                  <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="row">{row.label}</th>
+                    <For each={table.columns}>{(c) => (
+                      <td class="utrecht-table__cell num">
+                        {fmt(row.current[c.key], c.kind)} <span class="muted">({fmt(row.previous[c.key], c.kind)})</span>
+                        <Show when={row.suppressed.includes(c.key)}>
+                          <span class="suppressed-mark" aria-hidden="true">*</span>
+                          <span class="visually-hidden">{row.mask.current[c.key] === 'secondary' || row.mask.previous[c.key] === 'secondary' ? t('reports.secondaryCell') : t('reports.suppressedCell', { k: k() })}</span>
+                        </Show>
+                      </td>
+                    )}</For>
+                  </tr>
+                )}</For>
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}</For>
+    </div>
+  );
+}

@@ -1,0 +1,317 @@
+/**
+ * Integrale controles (art. 1.2, SPEC §2 step 6): the coordinator plans a joint inspection of one
+ * or more panden with the participating partners; afterwards each participating partner records
+ * its findings (a type from its kind's catalogue) and the follow-up measure. The briefing for a
+ * partner shows the panden and only the betrokkenen that partner may see (readSubjects).
+ */
+import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import {
+  agreements, cases, controlCases, controlPartners, controls, findings, partners, teams, themes, type PartnerKind,
+} from '../../db/schema';
+import { findingLabel, findingTypesFor, measureLabel, type MeasureCode } from '../../db/catalogues';
+import type { AppDeps } from '../deps';
+import { appendAudit } from '../audit';
+import { AppError, conflict, notFound } from '../errors';
+import { amsterdamDate } from '../clock';
+import { readSubjects, type VisibleSubject } from '../privacy/personal-data';
+import type { Reader } from '../privacy/visibility';
+
+export type ControlInput = {
+  plannedOn: string;
+  startTime?: string | null;
+  caseIds: number[];
+  partnerIds: number[];
+  briefingNotes?: string | null;
+};
+
+function emit(deps: AppDeps, teamId: number, id: number) {
+  deps.events.emit(`team:${teamId}`, { kind: 'control.changed', id, meetingId: null });
+}
+
+function findControl(deps: AppDeps, teamId: number, id: number) {
+  const row = deps.db.select().from(controls).where(and(eq(controls.id, id), eq(controls.teamId, teamId))).get();
+  if (!row) throw notFound();
+  return row;
+}
+
+/** Cases of the team, open (not afgerond); partners of the team taking part on the date. */
+function checkParticipants(deps: AppDeps, teamId: number, input: ControlInput) {
+  const caseIds = [...new Set(input.caseIds)];
+  const partnerIds = [...new Set(input.partnerIds)];
+  if (caseIds.length === 0) throw new AppError('BAD_REQUEST', 'controls.noCases');
+  if (partnerIds.length === 0) throw new AppError('BAD_REQUEST', 'controls.noPartners');
+  const caseRows = deps.db.select({ id: cases.id, status: cases.status }).from(cases)
+    .where(and(eq(cases.teamId, teamId), inArray(cases.id, caseIds))).all();
+  if (caseRows.length !== caseIds.length) throw notFound();
+  if (caseRows.some((c) => c.status === 'afgerond')) throw new AppError('BAD_REQUEST', 'controls.caseClosed');
+  const partnerRows = deps.db.select({ id: partners.id, joinedOn: partners.joinedOn, leftOn: partners.leftOn }).from(partners)
+    .where(and(eq(partners.teamId, teamId), inArray(partners.id, partnerIds))).all();
+  if (partnerRows.length !== partnerIds.length) throw notFound();
+  if (partnerRows.some((p) => p.joinedOn > input.plannedOn || (p.leftOn !== null && p.leftOn <= input.plannedOn))) {
+    throw new AppError('BAD_REQUEST', 'controls.partnerInactive');
+  }
+  return { caseIds, partnerIds };
+}
+
+/** The coordinator plans a controle: date, optional start time, panden, partners, briefing notes. */
+export function planControl(deps: AppDeps, reader: Reader, input: ControlInput): { id: number } {
+  const { caseIds, partnerIds } = checkParticipants(deps, reader.teamId, input);
+  const now = deps.now();
+  const row = deps.db.transaction((tx) => {
+    const row = tx.insert(controls).values({
+      teamId: reader.teamId, plannedOn: input.plannedOn, startTime: input.startTime || null, briefingNotes: input.briefingNotes?.trim() ?? '',
+      createdByUserId: reader.userId, createdAt: now.toISOString(), updatedAt: now.toISOString(),
+    }).returning({ id: controls.id }).get();
+    tx.insert(controlCases).values(caseIds.map((caseId) => ({ controlId: row.id, caseId }))).run();
+    tx.insert(controlPartners).values(partnerIds.map((partnerId) => ({ controlId: row.id, partnerId }))).run();
+    appendAudit(tx, now, { teamId: reader.teamId, actorId: reader.userId, action: 'control.planned', entity: 'control', entityId: row.id, caseId: caseIds.length === 1 ? caseIds[0] : null, detail: { cases: caseIds, partners: partnerIds } });
+    return row;
+  });
+  emit(deps, reader.teamId, row.id);
+  return row;
+}
+
+export function updateControl(deps: AppDeps, reader: Reader, input: ControlInput & { id: number; version: number }) {
+  const current = findControl(deps, reader.teamId, input.id);
+  if (current.status === 'geannuleerd') throw new AppError('CONFLICT', 'controls.cancelled');
+  if (current.status === 'uitgevoerd') throw new AppError('CONFLICT', 'controls.alreadyHeld');
+  const { caseIds, partnerIds } = checkParticipants(deps, reader.teamId, input);
+  const now = deps.now();
+  deps.db.transaction((tx) => {
+    const res = tx.update(controls).set({
+      plannedOn: input.plannedOn, startTime: input.startTime || null, briefingNotes: input.briefingNotes?.trim() ?? current.briefingNotes,
+      updatedAt: now.toISOString(), version: current.version + 1,
+    }).where(and(eq(controls.id, current.id), eq(controls.version, input.version))).run();
+    if (res.changes !== 1) throw conflict();
+    tx.delete(controlCases).where(eq(controlCases.controlId, current.id)).run();
+    tx.delete(controlPartners).where(eq(controlPartners.controlId, current.id)).run();
+    tx.insert(controlCases).values(caseIds.map((caseId) => ({ controlId: current.id, caseId }))).run();
+    tx.insert(controlPartners).values(partnerIds.map((partnerId) => ({ controlId: current.id, partnerId }))).run();
+    appendAudit(tx, now, { teamId: reader.teamId, actorId: reader.userId, action: 'control.updated', entity: 'control', entityId: current.id, detail: { cases: caseIds, partners: partnerIds } });
+  });
+  emit(deps, reader.teamId, current.id);
+}
+
+function setStatus(deps: AppDeps, reader: Reader, input: { id: number; version: number }, status: 'geannuleerd' | 'uitgevoerd') {
+  const current = findControl(deps, reader.teamId, input.id);
+  if (current.status === 'geannuleerd') throw new AppError('CONFLICT', 'controls.cancelled');
+  if (current.status === 'uitgevoerd') throw new AppError('CONFLICT', 'controls.alreadyHeld');
+  if (status === 'uitgevoerd' && current.plannedOn > amsterdamDate(deps.now())) throw new AppError('BAD_REQUEST', 'controls.notYet');
+  const now = deps.now();
+  deps.db.transaction((tx) => {
+    const res = tx.update(controls).set({ status, updatedAt: now.toISOString(), version: current.version + 1 })
+      .where(and(eq(controls.id, current.id), eq(controls.version, input.version))).run();
+    if (res.changes !== 1) throw conflict();
+    appendAudit(tx, now, { teamId: reader.teamId, actorId: reader.userId, action: status === 'geannuleerd' ? 'control.cancelled' : 'control.held', entity: 'control', entityId: current.id });
+  });
+  emit(deps, reader.teamId, current.id);
+}
+
+export const cancelControl = (deps: AppDeps, reader: Reader, input: { id: number; version: number }) => setStatus(deps, reader, input, 'geannuleerd');
+/** The coordinator records that the controle took place (also implied by the first finding). */
+export const completeControl = (deps: AppDeps, reader: Reader, input: { id: number; version: number }) => setStatus(deps, reader, input, 'uitgevoerd');
+
+const address = sql<string>`${cases.street} || ' ' || ${cases.houseNumber} || coalesce(${cases.houseNumberAddition}, '') || ', ' || ${cases.city}`;
+
+function casesOf(deps: AppDeps, controlIds: number[]) {
+  if (controlIds.length === 0) return [];
+  return deps.db.select({
+    controlId: controlCases.controlId, id: cases.id, code: cases.code, address, postcode: cases.postcode, gemeentePartnerId: cases.gemeentePartnerId,
+    gemeente: partners.shortName, theme: themes.name, status: cases.status,
+  }).from(controlCases)
+    .innerJoin(cases, eq(cases.id, controlCases.caseId))
+    .innerJoin(partners, eq(partners.id, cases.gemeentePartnerId))
+    .innerJoin(themes, eq(themes.id, cases.themeId))
+    .where(inArray(controlCases.controlId, controlIds)).orderBy(asc(cases.code)).all();
+}
+
+function partnersOf(deps: AppDeps, controlIds: number[]) {
+  if (controlIds.length === 0) return [];
+  return deps.db.select({ controlId: controlPartners.controlId, id: partners.id, name: partners.name, shortName: partners.shortName, kind: partners.kind })
+    .from(controlPartners).innerJoin(partners, eq(partners.id, controlPartners.partnerId))
+    .where(inArray(controlPartners.controlId, controlIds)).orderBy(asc(partners.id)).all();
+}
+
+/**
+ * Which findings a reader sees: the coordinator all; a member those of their own partner and of
+ * non-police partners; police findings, like police data (art. 20.5), reach gemeenten only.
+ */
+function findingVisible(reader: Reader, partnerId: number, partnerKind: PartnerKind): boolean {
+  if (reader.role === 'coordinator') return true;
+  if (reader.partnerId === partnerId) return true;
+  if (partnerKind !== 'politie') return true;
+  return reader.role === 'member' && reader.partnerKind === 'gemeente';
+}
+
+export type ControlListFilter = { when?: 'upcoming' | 'past' | 'all'; caseId?: number | null };
+
+/** Upcoming (today and later, soonest first) or past (latest first) controles of the team. */
+export function listControls(deps: AppDeps, reader: Reader, filter: ControlListFilter = {}) {
+  const today = amsterdamDate(deps.now());
+  const when = filter.when ?? 'all';
+  const conditions = [eq(controls.teamId, reader.teamId)];
+  if (when === 'upcoming') conditions.push(gte(controls.plannedOn, today));
+  if (when === 'past') conditions.push(lt(controls.plannedOn, today));
+  if (filter.caseId) conditions.push(sql`${controls.id} in (select ${controlCases.controlId} from ${controlCases} where ${controlCases.caseId} = ${filter.caseId})`);
+  const rows = deps.db.select({
+    id: controls.id, plannedOn: controls.plannedOn, startTime: controls.startTime, status: controls.status, version: controls.version,
+    findingCount: sql<number>`(select count(*) from ${findings} where ${findings.controlId} = ${controls.id})`,
+  }).from(controls).where(and(...conditions))
+    .orderBy(when === 'past' ? desc(controls.plannedOn) : asc(controls.plannedOn), asc(controls.id)).limit(200).all();
+  const ids = rows.map((r) => r.id);
+  const caseRows = casesOf(deps, ids);
+  const partnerRows = partnersOf(deps, ids);
+  return rows.map((r) => ({
+    ...r,
+    cases: caseRows.filter((c) => c.controlId === r.id).map(({ controlId: _, ...c }) => c),
+    partners: partnerRows.filter((p) => p.controlId === r.id).map(({ controlId: _, ...p }) => p),
+    participating: reader.partnerId !== null && partnerRows.some((p) => p.controlId === r.id && p.id === reader.partnerId),
+  }));
+}
+
+/** One controle with its panden, partners, catalogue per partner and the findings the reader may see. */
+export function getControl(deps: AppDeps, reader: Reader, id: number) {
+  const c = findControl(deps, reader.teamId, id);
+  const caseRows = casesOf(deps, [c.id]).map(({ controlId: _, ...x }) => x);
+  const partnerRows = partnersOf(deps, [c.id]).map(({ controlId: _, ...p }) => ({
+    ...p,
+    findingTypes: Object.entries(findingTypesFor(p.kind)).map(([code, label]) => ({ code, label })),
+  }));
+  const findingRows = deps.db.select({
+    id: findings.id, partnerId: findings.partnerId, partnerKind: partners.kind, partner: partners.shortName, caseId: findings.caseId,
+    findingType: findings.findingType, measure: findings.measure, note: findings.note, createdAt: findings.createdAt,
+  }).from(findings).innerJoin(partners, eq(partners.id, findings.partnerId))
+    .where(eq(findings.controlId, c.id)).orderBy(asc(findings.id)).all()
+    .filter((f) => findingVisible(reader, f.partnerId, f.partnerKind))
+    .map((f) => ({ ...f, findingLabel: findingLabel(f.findingType), measureLabel: measureLabel(f.measure) }));
+  return {
+    id: c.id, plannedOn: c.plannedOn, startTime: c.startTime, status: c.status, briefingNotes: c.briefingNotes, version: c.version,
+    createdAt: c.createdAt, cases: caseRows, partners: partnerRows, findings: findingRows,
+    participating: reader.partnerId !== null && partnerRows.some((p) => p.id === reader.partnerId),
+  };
+}
+
+export type FindingInput = { controlId: number; partnerId?: number | null; caseId?: number | null; findingType: string; measure: MeasureCode; note?: string | null };
+
+/**
+ * A member records findings for their own partner, and only if it participated; the coordinator
+ * records for any participating partner. The first finding marks the controle as held.
+ */
+export function addFinding(deps: AppDeps, reader: Reader, input: FindingInput): { id: number } {
+  const control = findControl(deps, reader.teamId, input.controlId);
+  if (control.status === 'geannuleerd') throw new AppError('CONFLICT', 'controls.cancelled');
+  if (control.plannedOn > amsterdamDate(deps.now())) throw new AppError('BAD_REQUEST', 'controls.notYet');
+  let partnerId: number;
+  if (reader.role === 'coordinator') {
+    if (!input.partnerId) throw new AppError('BAD_REQUEST', 'controls.partnerRequired');
+    partnerId = input.partnerId;
+  } else {
+    if (reader.partnerId === null) throw new AppError('FORBIDDEN', 'auth.forbidden');
+    if (input.partnerId && input.partnerId !== reader.partnerId) throw new AppError('FORBIDDEN', 'controls.ownPartnerOnly');
+    partnerId = reader.partnerId;
+  }
+  const participant = deps.db.select({ kind: partners.kind }).from(controlPartners)
+    .innerJoin(partners, eq(partners.id, controlPartners.partnerId))
+    .where(and(eq(controlPartners.controlId, control.id), eq(controlPartners.partnerId, partnerId))).get();
+  if (!participant) throw new AppError('FORBIDDEN', 'controls.notParticipating');
+  if (!Object.hasOwn(findingTypesFor(participant.kind), input.findingType)) {
+    throw new AppError('BAD_REQUEST', 'controls.unknownFindingType', { kind: participant.kind });
+  }
+  if (input.caseId) {
+    const inControl = deps.db.select({ caseId: controlCases.caseId }).from(controlCases)
+      .where(and(eq(controlCases.controlId, control.id), eq(controlCases.caseId, input.caseId))).get();
+    if (!inControl) throw new AppError('BAD_REQUEST', 'controls.caseNotInControl');
+  }
+  const now = deps.now();
+  const row = deps.db.transaction((tx) => {
+    const row = tx.insert(findings).values({
+      controlId: control.id, caseId: input.caseId ?? null, partnerId, findingType: input.findingType, measure: input.measure,
+      note: input.note?.trim() ?? '', recordedByUserId: reader.userId, createdAt: now.toISOString(),
+    }).returning({ id: findings.id }).get();
+    if (control.status === 'gepland') {
+      tx.update(controls).set({ status: 'uitgevoerd', updatedAt: now.toISOString(), version: control.version + 1 }).where(eq(controls.id, control.id)).run();
+    }
+    appendAudit(tx, now, {
+      teamId: reader.teamId, actorId: reader.userId, action: 'control.finding_added', entity: 'finding', entityId: row.id, caseId: input.caseId ?? null,
+      detail: { controlId: control.id, partnerId, findingType: input.findingType, measure: input.measure },
+    });
+    return row;
+  });
+  emit(deps, reader.teamId, control.id);
+  return row;
+}
+
+/** Removes a finding recorded in error: the own partner's for a member, any for the coordinator. */
+export function removeFinding(deps: AppDeps, reader: Reader, input: { id: number }) {
+  const row = deps.db.select({ id: findings.id, partnerId: findings.partnerId, controlId: findings.controlId, caseId: findings.caseId, teamId: controls.teamId })
+    .from(findings).innerJoin(controls, eq(controls.id, findings.controlId)).where(eq(findings.id, input.id)).get();
+  if (!row || row.teamId !== reader.teamId) throw notFound();
+  if (reader.role !== 'coordinator' && row.partnerId !== reader.partnerId) throw new AppError('FORBIDDEN', 'controls.ownPartnerOnly');
+  deps.db.transaction((tx) => {
+    tx.delete(findings).where(eq(findings.id, row.id)).run();
+    appendAudit(tx, deps.now(), { teamId: reader.teamId, actorId: reader.userId, action: 'control.finding_removed', entity: 'finding', entityId: row.id, caseId: row.caseId, detail: { controlId: row.controlId } });
+  });
+  emit(deps, reader.teamId, row.controlId);
+}
+
+export type Briefing = {
+  team: string;
+  control: { id: number; plannedOn: string; startTime: string | null; status: string; briefingNotes: string };
+  /** The partner this briefing is for (null: the coordinator's complete briefing). */
+  forPartner: { id: number; name: string; kind: PartnerKind } | null;
+  partners: { id: number; name: string; kind: PartnerKind }[];
+  findingTypes: { code: string; label: { nl: string; en: string } }[];
+  cases: {
+    id: number; code: string; address: string; postcode: string; gemeente: string; theme: string; status: string;
+    agreements: { text: string; responsible: string; status: string }[];
+    subjects: VisibleSubject[];
+  }[];
+};
+
+/**
+ * The printable briefing. A member gets their own partner's; the coordinator gets the complete
+ * one, or a partner's as that partner would see it. Betrokkenen come only from readSubjects with
+ * the reader of the partner the briefing is for, so it contains only what that partner may see.
+ */
+export function briefing(deps: AppDeps, reader: Reader, input: { id: number; partnerId?: number | null }): Briefing {
+  const control = findControl(deps, reader.teamId, input.id);
+  const partnerRows = partnersOf(deps, [control.id]);
+  let target: Reader = reader;
+  let forPartner: Briefing['forPartner'] = null;
+  const requested = reader.role === 'coordinator' ? (input.partnerId ?? null) : reader.partnerId;
+  if (reader.role !== 'coordinator') {
+    if (reader.partnerId === null) throw new AppError('FORBIDDEN', 'auth.forbidden');
+    if (input.partnerId && input.partnerId !== reader.partnerId) throw new AppError('FORBIDDEN', 'controls.ownPartnerOnly');
+  }
+  if (requested !== null) {
+    const p = partnerRows.find((x) => x.id === requested);
+    if (!p) throw new AppError('FORBIDDEN', 'controls.notParticipating');
+    forPartner = { id: p.id, name: p.name, kind: p.kind };
+    // The coordinator prints a partner's briefing exactly as a member of that partner would see it.
+    target = { userId: reader.userId, role: 'member', teamId: reader.teamId, partnerId: p.id, partnerKind: p.kind };
+  }
+  const caseRows = casesOf(deps, [control.id]);
+  const caseIds = caseRows.map((c) => c.id);
+  const subjectsByCase = readSubjects(deps, target, caseIds, 'briefing');
+  const agreementRows = caseIds.length === 0 ? [] : deps.db.select({
+    caseId: agreements.caseId, text: agreements.text, responsible: partners.shortName, status: agreements.status,
+  }).from(agreements).innerJoin(partners, eq(partners.id, agreements.responsiblePartnerId))
+    .where(and(inArray(agreements.caseId, caseIds), eq(agreements.status, 'open'))).orderBy(asc(agreements.id)).all();
+  const team = deps.db.select({ name: teams.name }).from(teams).where(eq(teams.id, reader.teamId)).get()!;
+  appendAudit(deps.db, deps.now(), {
+    teamId: reader.teamId, actorId: reader.userId, action: 'control.briefing', entity: 'control', entityId: control.id,
+    detail: { forPartnerId: forPartner?.id ?? null },
+  });
+  return {
+    team: team.name,
+    control: { id: control.id, plannedOn: control.plannedOn, startTime: control.startTime, status: control.status, briefingNotes: control.briefingNotes },
+    forPartner,
+    partners: partnerRows.map((p) => ({ id: p.id, name: p.name, kind: p.kind })),
+    findingTypes: forPartner ? Object.entries(findingTypesFor(forPartner.kind)).map(([code, label]) => ({ code, label })) : [],
+    cases: caseRows.map((c) => ({
+      id: c.id, code: c.code, address: c.address, postcode: c.postcode, gemeente: c.gemeente, theme: c.theme, status: c.status,
+      agreements: agreementRows.filter((a) => a.caseId === c.id).map(({ caseId: _, ...a }) => a),
+      subjects: subjectsByCase.get(c.id) ?? [],
+    })),
+  };
+}

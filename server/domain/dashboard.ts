@@ -1,0 +1,77 @@
+/**
+ * The home page figures (SPEC §2, issue 5). Coordinator: next overleg, open and overdue tasks per
+ * partner, casussen by status, controles coming up. Member: their partner's open and overdue
+ * tasks, the next published overleg and their partner's upcoming controles. Viewer, admin and
+ * privacy: figures only — counts, no casus details and no addresses.
+ */
+import { and, asc, count, eq, gte, inArray, ne, sql } from 'drizzle-orm';
+import { cases, controlPartners, controls, meetings, partners, tasks } from '../../db/schema';
+import type { AppDeps } from '../deps';
+import { amsterdamDate } from '../clock';
+import type { Reader } from '../privacy/visibility';
+import { listControls } from './controls';
+
+export function dashboard(deps: AppDeps, reader: Reader) {
+  const { db } = deps;
+  const today = amsterdamDate(deps.now());
+  const nowIso = deps.now().toISOString();
+  const teamId = reader.teamId;
+
+  const casesByStatus = Object.fromEntries(['signaal', 'actief', 'afgerond'].map((s) => [s, 0])) as Record<'signaal' | 'actief' | 'afgerond', number>;
+  for (const r of db.select({ status: cases.status, n: count() }).from(cases).where(eq(cases.teamId, teamId)).groupBy(cases.status).all()) casesByStatus[r.status] = r.n;
+
+  const taskRows = db.select({
+    partnerId: tasks.assigneePartnerId, partner: partners.shortName,
+    open: sql<number>`sum(case when ${tasks.status} = 'open' then 1 else 0 end)`,
+    overdue: sql<number>`sum(case when ${tasks.status} = 'open' and ${tasks.dueDate} < ${today} then 1 else 0 end)`,
+  }).from(tasks).innerJoin(partners, eq(partners.id, tasks.assigneePartnerId))
+    .where(and(eq(tasks.teamId, teamId), eq(tasks.status, 'open'))).groupBy(tasks.assigneePartnerId).orderBy(asc(partners.id)).all();
+
+  // Members see only published meetings; the coordinator also concept ones.
+  const meetingStatuses = reader.role === 'coordinator' ? ['concept', 'gepubliceerd', 'bezig'] as const : ['gepubliceerd', 'bezig'] as const;
+  const nextMeeting = db.select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, status: meetings.status, location: meetings.location })
+    .from(meetings)
+    .where(and(eq(meetings.teamId, teamId), inArray(meetings.status, [...meetingStatuses]), sql`(${meetings.status} = 'bezig' or ${meetings.startsAt} >= ${nowIso})`))
+    .orderBy(asc(meetings.startsAt)).limit(1).get() ?? null;
+
+  const upcomingControls = db.select({ n: count() }).from(controls)
+    .where(and(eq(controls.teamId, teamId), gte(controls.plannedOn, today), ne(controls.status, 'geannuleerd'))).get()?.n ?? 0;
+
+  const figures = {
+    casesByStatus,
+    openTasks: taskRows.reduce((n, r) => n + Number(r.open), 0),
+    overdueTasks: taskRows.reduce((n, r) => n + Number(r.overdue), 0),
+    upcomingControls,
+  };
+
+  if (reader.role === 'coordinator') {
+    return {
+      kind: 'coordinator' as const,
+      figures,
+      nextMeeting,
+      tasksByPartner: taskRows.map((r) => ({ partnerId: r.partnerId, partner: r.partner, open: Number(r.open), overdue: Number(r.overdue) })),
+      controls: listControls(deps, reader, { when: 'upcoming' }).filter((c) => c.status !== 'geannuleerd').slice(0, 5)
+        .map((c) => ({ id: c.id, plannedOn: c.plannedOn, startTime: c.startTime, status: c.status, cases: c.cases.map((x) => ({ id: x.id, code: x.code, address: x.address })), partners: c.partners.map((p) => p.shortName) })),
+    };
+  }
+  if (reader.role === 'member' && reader.partnerId !== null) {
+    const own = taskRows.find((r) => r.partnerId === reader.partnerId);
+    const mine = db.select({ id: controls.id, plannedOn: controls.plannedOn, startTime: controls.startTime })
+      .from(controls).innerJoin(controlPartners, eq(controlPartners.controlId, controls.id))
+      .where(and(eq(controls.teamId, teamId), eq(controlPartners.partnerId, reader.partnerId), gte(controls.plannedOn, today), eq(controls.status, 'gepland')))
+      .orderBy(asc(controls.plannedOn)).limit(5).all();
+    return {
+      kind: 'member' as const,
+      nextMeeting: nextMeeting && { id: nextMeeting.id, title: nextMeeting.title, startsAt: nextMeeting.startsAt, status: nextMeeting.status, location: nextMeeting.location },
+      myTasks: { open: Number(own?.open ?? 0), overdue: Number(own?.overdue ?? 0) },
+      myControls: mine,
+    };
+  }
+  // Viewer, admin, privacy: figures only.
+  return {
+    kind: 'figures' as const,
+    figures,
+    nextMeetingOn: nextMeeting ? nextMeeting.startsAt : null,
+    tasksByPartner: taskRows.map((r) => ({ partner: r.partner, open: Number(r.open), overdue: Number(r.overdue) })),
+  };
+}

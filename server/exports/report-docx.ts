@@ -1,0 +1,62 @@
+// The progress report as a Word document, ready to send to the partners (PIT) or the DVC (BIT):
+// title, recipient, generated narrative, key figures and the tables, current against previous
+// period. Small counts per gemeente are suppressed ("< k"), as in every export.
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { exportCell, formatDateNl, type ProgressReport } from '../domain/reports';
+
+const cell = (text: string, options: { bold?: boolean; right?: boolean } = {}) =>
+  new TableCell({
+    children: [new Paragraph({ alignment: options.right ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold: options.bold })] })],
+  });
+
+function table(header: string[], rows: string[][]): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, { bold: true, right: i > 0 })) }),
+      ...rows.map((r) => new TableRow({ children: r.map((text, i) => cell(text, { right: i > 0 })) })),
+    ],
+  });
+}
+
+export async function reportDocx(report: ProgressReport): Promise<Buffer> {
+  const k = report.suppression.threshold;
+  const period = `${formatDateNl(report.period.from)} t/m ${formatDateNl(report.period.to)}`;
+  const previous = `${formatDateNl(report.previousPeriod.from)} t/m ${formatDateNl(report.previousPeriod.to)}`;
+  const children: (Paragraph | Table)[] = [
+    new Paragraph({ heading: HeadingLevel.TITLE, text: `Voortgangsrapportage ${report.team.name}` }),
+    new Paragraph({ children: [new TextRun({ text: 'Periode: ', bold: true }), new TextRun(period)] }),
+    new Paragraph({ children: [new TextRun({ text: 'Vergeleken met: ', bold: true }), new TextRun(previous)] }),
+    new Paragraph({ children: [new TextRun({ text: 'Aan: ', bold: true }), new TextRun(report.team.recipient)] }),
+    new Paragraph({ children: [new TextRun({ text: 'Opgesteld: ', bold: true }), new TextRun(formatDateNl(report.generatedAt.slice(0, 10)))] }),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Samenvatting' }),
+    ...report.narrative.map((text) => new Paragraph({ text, spacing: { after: 120 } })),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Kerncijfers' }),
+    table(['Kenmerk', 'Deze periode', 'Vorige periode'], report.headline.map((h) => [h.label.nl, exportCell(h.current, h.kind, undefined, k), exportCell(h.previous, h.kind, undefined, k)])),
+  ];
+  for (const t of report.tables) {
+    if (t.rows.length === 0) continue;
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, text: t.title.nl }));
+    const header = [t.rowHeader.nl, ...t.columns.flatMap((c) => (t.columns.length > 3 ? [c.label.nl] : [c.label.nl, `${c.label.nl} (vorige)`]))];
+    const rows = t.rows.map((r) => [
+      r.label,
+      ...t.columns.flatMap((c) => {
+        const cur = exportCell(r.current[c.key] ?? null, c.kind, r.mask.current[c.key], k);
+        const prev = exportCell(r.previous[c.key] ?? null, c.kind, r.mask.previous[c.key], k);
+        return t.columns.length > 3 ? [`${cur} (${prev})`] : [cur, prev];
+      }),
+    ]);
+    children.push(table(header, rows));
+    if (t.columns.length > 3) children.push(new Paragraph({ children: [new TextRun({ text: 'Tussen haakjes: de vorige periode.', italics: true, size: 18 })] }));
+    if (t.suppressible && k > 1) {
+      children.push(new Paragraph({ children: [new TextRun({ text: `Aantallen van 1 t/m ${k - 1} zijn weergegeven als "< ${k}"; "x" is een aantal dat is verborgen zodat een klein aantal niet uit het totaal is terug te rekenen (art. 20.13: niet herleidbaar).`, italics: true, size: 18 })] }));
+    }
+  }
+  children.push(new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: 'Deze rapportage bevat geen persoonsgegevens (convenant art. 20.13).', italics: true, size: 18 })] }));
+  const doc = new Document({
+    creator: 'Overleg',
+    title: `Voortgangsrapportage ${report.team.name} ${report.period.from} – ${report.period.to}`,
+    sections: [{ children }],
+  });
+  return Packer.toBuffer(doc);
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { measureCodes, findingCatalogue, measures, noFinding } from '../../db/catalogues';
+import { authedProcedure, caseReaderProcedure, caseworkProcedure, coordinatorProcedure, router } from '../trpc';
+import {
+  addFinding, briefing, cancelControl, completeControl, getControl, listControls, planControl, removeFinding, updateControl,
+} from '../domain/controls';
+import { loadReader } from '../privacy/visibility';
+import { id, isoDate, line, prose, version } from '../validation';
+
+const ok = { ok: true as const };
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'validation.invalid' });
+const plan = {
+  plannedOn: isoDate,
+  startTime: time.nullish(),
+  caseIds: z.array(id).min(1, { message: 'controls.noCases' }).max(50),
+  partnerIds: z.array(id).min(1, { message: 'controls.noPartners' }).max(30),
+  briefingNotes: prose(4000).nullish(),
+};
+
+export const controlsRouter = router({
+  /** The catalogues: finding types per partner kind and the measures, with nl/en labels. */
+  catalogue: authedProcedure.query(() => ({ findingTypes: findingCatalogue, noFinding, measures })),
+
+  plan: coordinatorProcedure.input(z.object(plan))
+    .mutation(({ ctx, input }) => planControl(ctx.deps, loadReader(ctx.deps.db, ctx.user), input)),
+
+  update: coordinatorProcedure.input(z.object({ ...plan, id, version }))
+    .mutation(({ ctx, input }) => (updateControl(ctx.deps, loadReader(ctx.deps.db, ctx.user), input), ok)),
+
+  cancel: coordinatorProcedure.input(z.object({ id, version }))
+    .mutation(({ ctx, input }) => (cancelControl(ctx.deps, loadReader(ctx.deps.db, ctx.user), input), ok)),
+
+  complete: coordinatorProcedure.input(z.object({ id, version }))
+    .mutation(({ ctx, input }) => (completeControl(ctx.deps, loadReader(ctx.deps.db, ctx.user), input), ok)),
+
+  list: caseReaderProcedure
+    .input(z.object({ when: z.enum(['upcoming', 'past', 'all']).optional(), caseId: id.nullish() }).optional())
+    .query(({ ctx, input }) => listControls(ctx.deps, ctx.reader, input ?? {})),
+
+  get: caseReaderProcedure.input(z.object({ id })).query(({ ctx, input }) => getControl(ctx.deps, ctx.reader, input.id)),
+
+  addFinding: caseworkProcedure
+    .input(z.object({
+      controlId: id, partnerId: id.nullish(), caseId: id.nullish(), findingType: line(60), measure: z.enum(measureCodes), note: prose(1000).nullish(),
+    }))
+    .mutation(({ ctx, input }) => addFinding(ctx.deps, ctx.reader, input)),
+
+  removeFinding: caseworkProcedure.input(z.object({ id })).mutation(({ ctx, input }) => (removeFinding(ctx.deps, ctx.reader, input), ok)),
+
+  /** The briefing for a partner: a member's own; the coordinator's complete one, or a partner's. */
+  briefing: caseworkProcedure.input(z.object({ id, partnerId: id.nullish() }))
+    .query(({ ctx, input }) => briefing(ctx.deps, ctx.reader, input)),
+});

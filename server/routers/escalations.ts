@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { caseReaderProcedure, coordinatorProcedure, router } from '../trpc';
+import { listEscalations, raiseEscalation, resolveEscalation } from '../domain/escalations';
+import { loadReader } from '../privacy/visibility';
+import { id, isoDate, line, version } from '../validation';
+
+// BIT art. 2.6: knelpunten escalated to the DVC.
+export const escalationsRouter = router({
+  raise: coordinatorProcedure.input(z.object({ caseId: id, raisedOn: isoDate, reason: line(2000) }))
+    .mutation(({ ctx, input }) => raiseEscalation(ctx.deps, loadReader(ctx.deps.db, ctx.user), input)),
+
+  resolve: coordinatorProcedure.input(z.object({ id, outcome: line(2000), outcomeOn: isoDate, version }))
+    .mutation(({ ctx, input }) => {
+      resolveEscalation(ctx.deps, loadReader(ctx.deps.db, ctx.user), input);
+      return { ok: true as const };
+    }),
+
+  list: caseReaderProcedure.input(z.object({ from: isoDate.nullish(), to: isoDate.nullish(), caseId: id.nullish() }).optional())
+    .query(({ ctx, input }) => listEscalations(ctx.deps, ctx.reader, input ?? {})),
+});
