@@ -2,12 +2,13 @@
 // tests can rely on them (`error.data.key`); the text is for people.
 import { coreMessages } from './core';
 import { casesMessages } from './cases';
+import { minutesMessages } from './minutes';
 
 export type Locale = 'nl' | 'en';
 export type Catalog = Record<string, Record<Locale, string>>;
 
 // Each domain keeps its messages in its own catalog file next to this one; they are merged here.
-const messages = { ...coreMessages, ...casesMessages };
+const messages = { ...coreMessages, ...casesMessages, ...minutesMessages };
 
 export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;

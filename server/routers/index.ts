@@ -7,6 +7,7 @@ import { sharingRouter } from './sharing';
 import { casesRouter } from './cases';
 import { agreementsRouter } from './agreements';
 import { tasksRouter } from './tasks';
+import { minutesRouter } from './minutes';
 
 // Only composition here: each domain has its own router file.
 export const appRouter = router({
@@ -19,6 +20,7 @@ export const appRouter = router({
   cases: casesRouter,
   agreements: agreementsRouter,
   tasks: tasksRouter,
+  minutes: minutesRouter,
 });
 
 export type AppRouter = typeof appRouter;
