@@ -10,6 +10,7 @@ import type { Context } from '../trpc';
 import { resolveSession } from '../auth/sessions';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../routers/auth';
 import { localeFrom, translate } from '../i18n/messages';
+import { handleCalendar } from './calendar';
 import { handleDownload } from './downloads';
 
 export const clientDir = join(import.meta.dirname, '..', '..', 'dist', 'client');
@@ -103,6 +104,7 @@ export function createAppServer(deps: AppDeps): Server {
       return trpc(req, res);
     }
     if (url.startsWith('/export/minutes/')) return handleDownload(deps, req, res);
+    if (handleCalendar(deps, req, res)) return;
     if (url === '/healthz') {
       res.writeHead(200, { 'Content-Type': 'text/plain' });
       return res.end('ok');

@@ -3,12 +3,13 @@
 import { coreMessages } from './core';
 import { casesMessages } from './cases';
 import { minutesMessages } from './minutes';
+import { meetingsMessages } from './meetings';
 
 export type Locale = 'nl' | 'en';
 export type Catalog = Record<string, Record<Locale, string>>;
 
 // Each domain keeps its messages in its own catalog file next to this one; they are merged here.
-const messages = { ...coreMessages, ...casesMessages, ...minutesMessages };
+const messages = { ...coreMessages, ...casesMessages, ...minutesMessages, ...meetingsMessages };
 
 export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;

@@ -8,6 +8,9 @@ import { casesRouter } from './cases';
 import { agreementsRouter } from './agreements';
 import { tasksRouter } from './tasks';
 import { minutesRouter } from './minutes';
+import { meetingsRouter } from './meetings';
+import { agendaRouter } from './agenda';
+import { attendanceRouter } from './attendance';
 
 // Only composition here: each domain has its own router file.
 export const appRouter = router({
@@ -21,6 +24,9 @@ export const appRouter = router({
   agreements: agreementsRouter,
   tasks: tasksRouter,
   minutes: minutesRouter,
+  meetings: meetingsRouter,
+  agenda: agendaRouter,
+  attendance: attendanceRouter,
 });
 
 export type AppRouter = typeof appRouter;
