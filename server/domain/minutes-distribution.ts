@@ -51,8 +51,8 @@ export async function sendMinutes(deps: AppDeps, actor: SessionUser, input: { me
       });
     } catch (error) {
       failed += 1;
-      // The address is not logged (P7); the transport's own message says what went wrong.
-      console.error('[mail] verslag not delivered:', (error as Error).message);
+      // Only the transport's error code is logged: its message may quote the address (P7).
+      console.error('[mail] verslag not delivered:', (error as { code?: string }).code ?? 'unknown error');
     }
   }
   if (failed === to.length) throw new AppError('SERVICE_UNAVAILABLE', 'minutes.mailFailed');
