@@ -25,6 +25,11 @@ export type MinutesStatus = (typeof minutes.$inferSelect)['status'];
  * (`tx`). Closing again never overwrites an existing verslag: its id is returned as is.
  */
 export function draftMinutes(tx: Db, deps: AppDeps, actor: SessionUser, meetingId: number): { id: number } {
+  return draftMinutesAt(tx, deps.now(), actor, meetingId);
+}
+
+/** draftMinutes with an explicit time, for the demo seeder that has no request context. */
+export function draftMinutesAt(tx: Db, at: Date, actor: { id: number; teamId: number }, meetingId: number): { id: number } {
   const meeting = tx.select({ id: meetings.id, teamId: meetings.teamId }).from(meetings).where(eq(meetings.id, meetingId)).get();
   if (!meeting || meeting.teamId !== actor.teamId) throw notFound();
   const existing = tx.select({ id: minutes.id }).from(minutes).where(eq(minutes.meetingId, meetingId)).get();
@@ -39,10 +44,10 @@ export function draftMinutes(tx: Db, deps: AppDeps, actor: SessionUser, meetingI
     items: Object.fromEntries(items.map((i) => [String(i.id), { notes: i.notes, decisions: i.decisions }])),
     closing: '',
   };
-  const now = deps.now().toISOString();
+  const now = at.toISOString();
   const row = tx.insert(minutes).values({ meetingId, status: 'concept', currentVersion: 1, updatedAt: now }).returning({ id: minutes.id }).get();
   tx.insert(minutesVersions).values({ minutesId: row.id, version: 1, content: JSON.stringify(content), createdByUserId: actor.id, createdAt: now }).run();
-  appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'minutes.drafted', entity: 'minutes', entityId: row.id, detail: { meetingId } });
+  appendAudit(tx, at, { teamId: actor.teamId, actorId: actor.id, action: 'minutes.drafted', entity: 'minutes', entityId: row.id, detail: { meetingId } });
   return row;
 }
 

@@ -203,3 +203,34 @@ describe('mail configuration', () => {
   });
 });
 
+
+describe('with the meetings procedures: a whole overleg to its verslag', () => {
+  it('meetings.close drafts the verslag from notes saved in chair mode, with attendance and the actielijst', async () => {
+    const s = await minutesScenario();
+    const coord = callerFor(s.deps, s.coordinator);
+    const { id: meetingId } = await coord.meetings.create({ startsAt: '2026-12-08T08:30:00.000Z', location: 'Gemeentehuis Asten' });
+    const { id: itemId } = await coord.agenda.add({ meetingId, section: 'lopende_casussen', title: 'Stand van zaken pand', caseId: s.pand.id });
+    await coord.meetings.publish({ id: meetingId });
+    s.deps.clock.set('2026-12-08T08:30:00Z');
+    await coord.meetings.start({ id: meetingId });
+    await coord.attendance.set({ meetingId, partnerId: s.pit.partnerIds.senzer!, status: 'aanwezig', attendeeUserIds: [s.senzer.id] });
+    const item = (await coord.meetings.get({ id: meetingId })).agenda.find((i: { id: number }) => i.id === itemId)!;
+    await coord.agenda.saveNotes({ id: itemId, notes: 'Controle heeft plaatsgevonden.', decisions: 'Casus blijft actief.', version: item.version });
+    await coord.tasks.create({ title: 'Rapportage controle delen', assigneePartnerId: s.pit.partnerIds.asten!, dueDate: '2026-12-22', meetingId, caseId: s.pand.id });
+    // The previous verslag is approved under agenda item 2 of this overleg.
+    await coord.minutes.finalise({ meetingId: s.meeting.id });
+    await coord.minutes.approve({ meetingId: s.meeting.id, approvedInMeetingId: meetingId });
+    await coord.meetings.close({ id: meetingId });
+
+    const view = await coord.minutes.get({ meetingId });
+    expect(view.status).toBe('concept');
+    expect(view.header).toMatchObject({ date: '2026-12-08', time: '09:30', location: 'Gemeentehuis Asten', chair: 'Marieke Verbeek' });
+    const agendaItem = view.items.find((i) => i.agendaItemId === itemId)!;
+    expect(agendaItem).toMatchObject({ notes: 'Controle heeft plaatsgevonden.', decisions: 'Casus blijft actief.', caseCode: s.pand.code });
+    expect(view.attendance.find((a) => a.shortName === 'Senzer')).toMatchObject({ status: 'aanwezig', attendees: ['Noor van den Berg'] });
+    expect(view.actions.map((a) => a.title)).toEqual(['Rapportage controle delen']);
+    // Still open from earlier overleggen: the actions of 24 November and the one of 10 November.
+    expect(view.carriedOver.map((a) => a.title).sort()).toEqual(['Controle uitvoeren met handhaving', 'Eigenaar aanschrijven', 'Uitkering toetsen']);
+    expect((await coord.minutes.get({ meetingId: s.meeting.id })).status).toBe('vastgesteld');
+  });
+});
