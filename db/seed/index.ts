@@ -1,6 +1,8 @@
 import type { Db } from '../client';
 import type { DataKeys } from '../../server/privacy/crypto';
 import { seedDemoTeams } from './demo';
+import { seedDemoMeetings } from './demo-meetings';
+import { seedDemoMinutes } from './demo-minutes';
 
 /**
  * The whole demo (SPEC §6): teams and accounts, then each domain's fictitious content.
@@ -8,6 +10,9 @@ import { seedDemoTeams } from './demo';
  */
 export async function seedDemo(db: Db, keys: DataKeys, hash: (password: string) => Promise<string>, now: Date) {
   const { accounts, ids } = await seedDemoTeams(db, hash, now);
-  void keys;
-  return { accounts, ids };
+  // Overleggen come after the casussen (they are prefilled from them).
+  const meetings = seedDemoMeetings({ db, keys, now }, ids);
+  // Their closed overleggen get a definitief verslag.
+  seedDemoMinutes({ db, now }, ids);
+  return { accounts, ids: { ...ids, meetings } };
 }
