@@ -1,0 +1,9 @@
+import { Router } from '@solidjs/router';
+import Layout from './components/Layout';
+import { routes } from './routes';
+import Login from './pages/auth/Login';
+import NotFound from './pages/NotFound';
+
+export default function App() {
+  return <Router root={Layout}>{[{ path: '/inloggen', component: Login }, ...routes, { path: '*', component: NotFound }]}</Router>;
+}

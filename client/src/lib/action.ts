@@ -1,0 +1,28 @@
+// A user action that talks to the server: busy state, the translated error, and field errors.
+// Bad input changes nothing on the server, so the form simply stays as it was.
+import { createSignal } from 'solid-js';
+import { errorMessage, fieldErrors } from './trpc';
+import { t } from '../i18n';
+
+export function createAction<A extends unknown[], R>(fn: (...args: A) => Promise<R>) {
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<string | null>(null);
+  const [fields, setFields] = createSignal<Record<string, string>>({});
+  async function run(...args: A): Promise<R | undefined> {
+    if (busy()) return undefined;
+    setBusy(true);
+    setError(null);
+    setFields({});
+    try {
+      return await fn(...args);
+    } catch (e) {
+      setError(errorMessage(e, t('app.networkError')));
+      setFields(fieldErrors(e));
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }
+  const field = (name: string) => fields()[name];
+  return { run, busy, error, field, reset: () => { setError(null); setFields({}); } };
+}

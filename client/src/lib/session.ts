@@ -1,0 +1,39 @@
+// Who is logged in. One resource for the whole app; pages read `me()` and `hasRole()`.
+import { createResource, createRoot } from 'solid-js';
+import { api, isUnauthorized } from './trpc';
+import { setLocale } from '../i18n';
+
+type Me = Awaited<ReturnType<typeof api.auth.me.query>>;
+export type Role = Me['role'];
+
+async function fetchMe(): Promise<Me | null> {
+  try {
+    const me = await api.auth.me.query();
+    if (me.locale === 'nl' || me.locale === 'en') setLocale(me.locale);
+    return me;
+  } catch (error) {
+    if (isUnauthorized(error)) return null;
+    throw error;
+  }
+}
+
+const session = createRoot(() => {
+  const [me, { refetch, mutate }] = createResource(fetchMe);
+  return { me, refetch, mutate };
+});
+
+export const me = session.me;
+export const refreshSession = () => session.refetch();
+
+export function hasRole(...roles: Role[]): boolean {
+  const user = me();
+  return Boolean(user && roles.includes(user.role));
+}
+
+export async function logout() {
+  try {
+    await api.auth.logout.mutate();
+  } finally {
+    session.mutate(null);
+  }
+}

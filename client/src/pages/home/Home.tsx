@@ -1,0 +1,42 @@
+import { A } from '@solidjs/router';
+import { createResource, For, Show } from 'solid-js';
+import { api } from '../../lib/trpc';
+import { hasRole, me } from '../../lib/session';
+import { formatDay, t } from '../../i18n';
+import { Status } from '../../components/Form';
+
+export default function Home() {
+  const [team] = createResource(() => api.team.get.query());
+  const [myTasks] = createResource(() => hasRole('member'), () => api.tasks.mine.query());
+  return (
+    <section class="stack">
+      <h1 class="utrecht-heading-1" tabindex="-1">{t('home.welcome', { name: me()?.name ?? '' })}</h1>
+      <Show when={team()}>
+        {(tm) => (
+          <>
+            <p class="utrecht-paragraph">{tm().name}</p>
+            <Show when={!tm().covenant.active && tm().covenant.endsOn}>
+              <p class="utrecht-paragraph notice" role="note">{t('home.covenantEnded', { title: tm().covenant.title, date: formatDay(tm().covenant.endsOn, 'long') })}</p>
+            </Show>
+          </>
+        )}
+      </Show>
+      <Show when={hasRole('viewer')}><p class="utrecht-paragraph">{t('home.viewer')}</p></Show>
+      <Show when={hasRole('member')}>
+        <section class="card">
+          <h2 class="utrecht-heading-2">{t('home.myOpenTasks')}</h2>
+          <ul class="utrecht-unordered-list">
+            <For each={(myTasks() ?? []).slice(0, 8)} fallback={<li>{t('home.noOpenTasks')}</li>}>
+              {(task) => (
+                <li>
+                  <A class="utrecht-link" href="/mijn-taken">{task.title}</A> — {formatDay(task.dueDate)}
+                  <Show when={task.overdue}> <Status tone="danger">{t('tasks.overdue')}</Status></Show>
+                </li>
+              )}
+            </For>
+          </ul>
+        </section>
+      </Show>
+    </section>
+  );
+}

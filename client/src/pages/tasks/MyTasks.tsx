@@ -1,0 +1,47 @@
+import { A } from '@solidjs/router';
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { api } from '../../lib/trpc';
+import { taskStatusLabel } from '../../lib/labels';
+import { formatDate, formatDay, t } from '../../i18n';
+import { Alert, CheckboxField, Status } from '../../components/Form';
+import { TaskActions } from '../../components/TaskActions';
+
+export default function MyTasks() {
+  const [includeDone, setIncludeDone] = createSignal(false);
+  const [flash, setFlash] = createSignal<string | null>(null);
+  const [tasks, { refetch }] = createResource(includeDone, (done) => api.tasks.mine.query({ includeDone: done }));
+  return (
+    <section class="stack">
+      <h1 class="utrecht-heading-1" tabindex="-1">{t('tasks.mine.title')}</h1>
+      <p class="utrecht-paragraph">{t('tasks.mine.intro')}</p>
+      <CheckboxField label={t('tasks.includeDone')} checked={includeDone()} onChange={setIncludeDone} />
+      <div aria-live="polite"><Show when={flash()}>{(m) => <Alert kind="ok">{m()}</Alert>}</Show></div>
+      <Show when={tasks.error}><Alert kind="error">{t('app.networkError')}</Alert></Show>
+      <Show when={!tasks.loading || tasks()} fallback={<p class="utrecht-paragraph" role="status">{t('app.loading')}</p>}>
+        <ul class="task-list" aria-label={t('tasks.mine.title')}>
+          <For each={tasks()} fallback={<li>{t('tasks.mine.none')}</li>}>
+            {(task) => (
+              <li classList={{ 'is-overdue': task.overdue }} data-testid="task">
+                <h2 class="utrecht-heading-3">{task.title}</h2>
+                <p class="utrecht-paragraph">
+                  <Show when={task.caseCode}>
+                    <A class="utrecht-link" href={`/casussen/${task.caseId}`}>{task.caseCode}</A> · {task.caseAddress} ·{' '}
+                  </Show>
+                  {t('tasks.due')}: <span classList={{ overdue: task.overdue }}>{formatDay(task.dueDate, 'long')}</span>
+                  <Show when={task.overdue}> <Status tone="danger">{t('tasks.overdue')}</Status></Show>
+                  <Show when={task.status !== 'open'}> <Status tone="ok">{taskStatusLabel(task.status)}</Status></Show>
+                </p>
+                <Show when={task.blockerNote}><p class="utrecht-paragraph notice">{t('tasks.blockerShown', { note: task.blockerNote! })}</p></Show>
+                <Show when={task.status === 'gereed'}>
+                  <p class="utrecht-paragraph">{t('tasks.result')}: {task.resultNote}</p>
+                  <p class="utrecht-paragraph muted">{t('tasks.doneBy', { name: task.completedBy ?? '', date: formatDate(task.completedAt) })}</p>
+                </Show>
+                <TaskActions task={task} onChange={(m) => { setFlash(m ?? null); void refetch(); }} />
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import { A, useSearchParams } from '@solidjs/router';
+import { createResource, For, Show } from 'solid-js';
+import { api } from '../../lib/trpc';
+import { taskStatusLabel } from '../../lib/labels';
+import { formatDay, t } from '../../i18n';
+import { Alert, CheckboxField, SelectField, Status } from '../../components/Form';
+
+const statuses = ['open', 'gereed', 'vervallen'] as const;
+
+export default function TaskOverview() {
+  const [params, setParams] = useSearchParams<{ partner?: string; status?: string; gemeente?: string; verlopen?: string }>();
+  const [partners] = createResource(() => api.partners.list.query());
+  const filter = () => ({
+    partnerId: params.partner ? Number(params.partner) : null,
+    status: (statuses as readonly string[]).includes(params.status ?? 'open') ? ((params.status ?? 'open') as (typeof statuses)[number]) : null,
+    gemeentePartnerId: params.gemeente ? Number(params.gemeente) : null,
+    overdue: params.verlopen === '1' || null,
+  });
+  const [tasks] = createResource(filter, (f) => api.tasks.list.query(f));
+  return (
+    <section class="stack">
+      <h1 class="utrecht-heading-1" tabindex="-1">{t('tasks.overview.title')}</h1>
+      <div class="row card">
+        <SelectField label={t('tasks.partner')} value={params.partner ?? ''} placeholder={t('app.all')} optional onChange={(e) => setParams({ partner: e.currentTarget.value || undefined })}
+          options={(partners() ?? []).map((p) => ({ value: p.id, label: p.shortName }))} />
+        <SelectField label={t('tasks.status')} value={params.status ?? 'open'} onChange={(e) => setParams({ status: e.currentTarget.value })}
+          options={[...statuses.map((s) => ({ value: s, label: taskStatusLabel(s) })), { value: 'alle', label: t('app.all') }]} />
+        <SelectField label={t('cases.filterGemeente')} value={params.gemeente ?? ''} placeholder={t('app.all')} optional onChange={(e) => setParams({ gemeente: e.currentTarget.value || undefined })}
+          options={(partners() ?? []).filter((p) => p.kind === 'gemeente').map((p) => ({ value: p.id, label: p.shortName }))} />
+        <CheckboxField label={t('tasks.overdue')} checked={params.verlopen === '1'} onChange={(on) => setParams({ verlopen: on ? '1' : undefined })} />
+      </div>
+      <Show when={tasks.error}><Alert kind="error">{t('app.networkError')}</Alert></Show>
+      <div class="table-wrap">
+        <table class="utrecht-table">
+          <caption class="utrecht-table__caption">{t('tasks.overview.caption')} ({tasks()?.length ?? 0})</caption>
+          <thead class="utrecht-table__header">
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="col">{t('tasks.task')}</th>
+              <th class="utrecht-table__header-cell" scope="col">{t('tasks.partner')}</th>
+              <th class="utrecht-table__header-cell" scope="col">{t('tasks.case')}</th>
+              <th class="utrecht-table__header-cell" scope="col">{t('tasks.due')}</th>
+              <th class="utrecht-table__header-cell" scope="col">{t('tasks.status')}</th>
+              <th class="utrecht-table__header-cell" scope="col">{t('tasks.result')}</th>
+            </tr>
+          </thead>
+          <tbody class="utrecht-table__body">
+            <For each={tasks()} fallback={<tr class="utrecht-table__row"><td class="utrecht-table__cell" colSpan={6}>{tasks.loading ? t('app.loading') : t('tasks.none')}</td></tr>}>
+              {(task) => (
+                <tr class="utrecht-table__row">
+                  <td class="utrecht-table__cell">{task.title}</td>
+                  <td class="utrecht-table__cell">{task.partner}</td>
+                  <td class="utrecht-table__cell"><Show when={task.caseId}><A class="utrecht-link" href={`/casussen/${task.caseId}`}>{task.caseCode}</A> {task.caseAddress}</Show></td>
+                  <td class="utrecht-table__cell" classList={{ overdue: task.overdue }}>{formatDay(task.dueDate)}</td>
+                  <td class="utrecht-table__cell"><Status tone={task.overdue ? 'danger' : task.status === 'gereed' ? 'ok' : 'neutral'}>{task.overdue ? t('tasks.overdue') : taskStatusLabel(task.status)}</Status></td>
+                  <td class="utrecht-table__cell">{task.resultNote ?? task.blockerNote ?? ''}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

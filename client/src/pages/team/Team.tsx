@@ -1,0 +1,211 @@
+import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
+import { api } from '../../lib/trpc';
+import { createAction } from '../../lib/action';
+import { hasRole, me } from '../../lib/session';
+import { kindLabel, roleLabel } from '../../lib/labels';
+import { formatDay, t, today } from '../../i18n';
+import { Alert, Button, SelectField, TextField } from '../../components/Form';
+
+const partnerKinds = ['gemeente', 'politie', 'veiligheidsregio', 'sociale_dienst', 'belastingen', 'overig'] as const;
+
+export default function Team() {
+  const [team] = createResource(() => api.team.get.query());
+  const [partners, { refetch: refetchPartners }] = createResource(() => api.partners.list.query());
+  const canReadMembers = () => hasRole('coordinator', 'member', 'admin', 'privacy');
+  const [members, { refetch: refetchMembers }] = createResource(canReadMembers, () => api.team.members.query());
+  const manager = () => hasRole('coordinator', 'admin');
+  const partnerName = createMemo(() => new Map((partners() ?? []).map((p) => [p.id, p.name])));
+  const activePartners = () => (partners() ?? []).filter((p) => p.active);
+
+  const toggle = createAction(async (userId: number, disabled: boolean) => {
+    await api.users.setDisabled.mutate({ userId, disabled });
+    await refetchMembers();
+  });
+
+  return (
+    <section class="stack">
+      <h1 class="utrecht-heading-1" tabindex="-1">{team()?.name ?? t('team.title')}</h1>
+      <Show when={team()}>
+        {(tm) => (
+          <div class="card">
+            <h2 class="utrecht-heading-2">{t('team.covenant')}</h2>
+            <p class="utrecht-paragraph">{tm().covenant.title}</p>
+            <dl class="facts">
+              <dt>{t('team.covenantPeriod')}</dt>
+              <dd>{tm().covenant.endsOn ? `${formatDay(tm().covenant.startsOn, 'long')} – ${formatDay(tm().covenant.endsOn, 'long')}` : t('team.covenantOpenEnded', { start: formatDay(tm().covenant.startsOn, 'long') })}</dd>
+              <dt>{t('team.reporting')}</dt>
+              <dd>{t(`team.cadence.${tm().covenant.reportingCadence}` as 'team.cadence.yearly')} — {tm().covenant.reportRecipient}</dd>
+              <dt>{t('team.covenantStatus')}</dt>
+              <dd>{tm().covenant.active ? t('team.covenantActive') : t('team.covenantInactive')}</dd>
+            </dl>
+          </div>
+        )}
+      </Show>
+
+      <div class="table-wrap">
+        <table class="utrecht-table">
+          <caption class="utrecht-table__caption">{t('team.partners')}</caption>
+          <thead class="utrecht-table__header">
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="col">{t('team.partnerName')}</th>
+              <th class="utrecht-table__header-cell" scope="col">{t('team.partnerKind')}</th>
+              <th class="utrecht-table__header-cell" scope="col">{t('team.joinedOn')}</th>
+              <th class="utrecht-table__header-cell" scope="col">{t('team.leftOn')}</th>
+              <th class="utrecht-table__header-cell" scope="col">{t('team.partnerStatus')}</th>
+            </tr>
+          </thead>
+          <tbody class="utrecht-table__body">
+            <For each={partners()}>
+              {(p) => (
+                <tr class="utrecht-table__row" data-testid="partner-row">
+                  <th class="utrecht-table__header-cell" scope="row">{p.name}</th>
+                  <td class="utrecht-table__cell">{kindLabel(p.kind)}</td>
+                  <td class="utrecht-table__cell">{formatDay(p.joinedOn)}</td>
+                  <td class="utrecht-table__cell">{formatDay(p.leftOn)}</td>
+                  <td class="utrecht-table__cell">
+                    {p.leftOn && p.leftOn <= today() ? t('team.partnerLeft') : p.leftOn ? t('team.partnerLeaving', { date: formatDay(p.leftOn) }) : t('team.partnerActive')}
+                  </td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+
+      <Show when={canReadMembers()}>
+        <Show when={toggle.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
+        <div class="table-wrap">
+          <table class="utrecht-table">
+            <caption class="utrecht-table__caption">{t('team.members')}</caption>
+            <thead class="utrecht-table__header">
+              <tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="col">{t('team.memberName')}</th>
+                <th class="utrecht-table__header-cell" scope="col">{t('team.memberPartner')}</th>
+                <th class="utrecht-table__header-cell" scope="col">{t('team.memberRole')}</th>
+                <th class="utrecht-table__header-cell" scope="col">{t('team.memberEmail')}</th>
+                <th class="utrecht-table__header-cell" scope="col">{t('team.memberStatus')}</th>
+              </tr>
+            </thead>
+            <tbody class="utrecht-table__body">
+              <For each={members()}>
+                {(m) => (
+                  <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="row">{m.name}</th>
+                    <td class="utrecht-table__cell">{m.partnerId ? partnerName().get(m.partnerId) : ''}</td>
+                    <td class="utrecht-table__cell">{roleLabel(m.role)}</td>
+                    <td class="utrecht-table__cell"><a class="utrecht-link" href={`mailto:${m.email}`}>{m.email}</a></td>
+                    <td class="utrecht-table__cell">
+                      {m.disabled ? t('team.memberDisabled') : t('team.memberEnabled')}
+                      <Show when={manager() && m.id !== me()?.id && (hasRole('admin') || m.role === 'member' || m.role === 'viewer')}>
+                        {' '}
+                        <Button variant="subtle" busy={toggle.busy()}
+                          aria-label={`${m.disabled ? t('team.enable') : t('team.disable')}: ${m.name}`}
+                          onClick={() => { if (m.disabled || confirm(t('team.disableConfirm', { name: m.name }))) void toggle.run(m.id, !m.disabled); }}>
+                          {m.disabled ? t('team.enable') : t('team.disable')}
+                        </Button>
+                      </Show>
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      </Show>
+
+      <Show when={manager()}>
+        <div class="grid-2">
+          <AddMember partners={activePartners()} onAdded={() => void refetchMembers()} />
+          <div class="stack">
+            <JoinPartner onJoined={() => void refetchPartners()} />
+            <LeavePartner partners={activePartners().filter((p) => !p.leftOn)} onLeft={() => void refetchPartners()} />
+          </div>
+        </div>
+      </Show>
+    </section>
+  );
+}
+
+function AddMember(props: { partners: { id: number; name: string }[]; onAdded: () => void }) {
+  const roles = () => (hasRole('admin') ? ['member', 'viewer', 'coordinator', 'privacy', 'admin'] : ['member', 'viewer']);
+  const [name, setName] = createSignal('');
+  const [email, setEmail] = createSignal('');
+  const [role, setRole] = createSignal('member');
+  const [partnerId, setPartnerId] = createSignal('');
+  const [password, setPassword] = createSignal('');
+  const [added, setAdded] = createSignal<string | null>(null);
+  const add = createAction(async () => {
+    await api.users.create.mutate({
+      name: name(), email: email(), role: role() as 'member', partnerId: partnerId() ? Number(partnerId()) : null, password: password(),
+    });
+    setAdded(name());
+    setName(''); setEmail(''); setPassword('');
+    props.onAdded();
+  });
+  return (
+    <form class="card stack" onSubmit={(e) => { e.preventDefault(); setAdded(null); void add.run(); }}>
+      <h2 class="utrecht-heading-2">{t('team.addMember')}</h2>
+      <Show when={add.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
+      <Show when={added()}>{(n) => <Alert kind="ok">{t('team.memberAdded', { name: n() })}</Alert>}</Show>
+      <TextField label={t('team.memberName')} value={name()} onInput={(e) => setName(e.currentTarget.value)} error={add.field('name')} autocomplete="off" />
+      <TextField label={t('team.memberEmail')} type="email" value={email()} onInput={(e) => setEmail(e.currentTarget.value)} error={add.field('email')} autocomplete="off" />
+      <SelectField label={t('team.memberRole')} value={role()} onChange={(e) => setRole(e.currentTarget.value)} options={roles().map((r) => ({ value: r, label: roleLabel(r) }))} />
+      <SelectField label={t('team.memberPartner')} value={partnerId()} placeholder={t('team.choosePartner')} onChange={(e) => setPartnerId(e.currentTarget.value)}
+        options={props.partners.map((p) => ({ value: p.id, label: p.name }))} error={add.field('partnerId')} optional={role() === 'privacy' || role() === 'admin'} />
+      <TextField label={t('team.initialPassword')} type="password" autocomplete="new-password" description={t('team.initialPasswordHint')} value={password()} onInput={(e) => setPassword(e.currentTarget.value)} error={add.field('password')} />
+      <Button type="submit" variant="primary" busy={add.busy()}>{t('team.addMember')}</Button>
+    </form>
+  );
+}
+
+function JoinPartner(props: { onJoined: () => void }) {
+  const [name, setName] = createSignal('');
+  const [shortName, setShortName] = createSignal('');
+  const [kind, setKind] = createSignal<string>('gemeente');
+  const [joinedOn, setJoinedOn] = createSignal(today());
+  const [joined, setJoined] = createSignal<string | null>(null);
+  const join = createAction(async () => {
+    await api.partners.join.mutate({ name: name(), shortName: shortName(), kind: kind() as 'gemeente', joinedOn: joinedOn() });
+    setJoined(name());
+    setName(''); setShortName('');
+    props.onJoined();
+  });
+  return (
+    <form class="card stack" onSubmit={(e) => { e.preventDefault(); setJoined(null); void join.run(); }}>
+      <h2 class="utrecht-heading-2">{t('team.joinPartner')}</h2>
+      <Show when={join.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
+      <Show when={joined()}>{(n) => <Alert kind="ok">{t('team.partnerJoined', { name: n() })}</Alert>}</Show>
+      <TextField label={t('team.partnerName')} value={name()} onInput={(e) => setName(e.currentTarget.value)} error={join.field('name')} />
+      <TextField label={t('team.shortName')} value={shortName()} onInput={(e) => setShortName(e.currentTarget.value)} error={join.field('shortName')} />
+      <SelectField label={t('team.partnerKind')} value={kind()} onChange={(e) => setKind(e.currentTarget.value)} options={partnerKinds.map((k) => ({ value: k, label: kindLabel(k) }))} />
+      <TextField label={t('team.joinedOn')} type="date" value={joinedOn()} onInput={(e) => setJoinedOn(e.currentTarget.value)} error={join.field('joinedOn')} />
+      <Button type="submit" busy={join.busy()}>{t('team.joinPartner')}</Button>
+    </form>
+  );
+}
+
+function LeavePartner(props: { partners: { id: number; name: string; version: number }[]; onLeft: () => void }) {
+  const [partnerId, setPartnerId] = createSignal('');
+  const [noticeOn, setNoticeOn] = createSignal(today());
+  const [leftOn, setLeftOn] = createSignal('');
+  const [left, setLeft] = createSignal<string | null>(null);
+  const leave = createAction(async () => {
+    const partner = props.partners.find((p) => p.id === Number(partnerId()));
+    await api.partners.leave.mutate({ partnerId: Number(partnerId()), noticeGivenOn: noticeOn(), leftOn: leftOn(), version: partner?.version ?? 1 });
+    setLeft(partner?.name ?? '');
+    props.onLeft();
+  });
+  return (
+    <form class="card stack" onSubmit={(e) => { e.preventDefault(); setLeft(null); void leave.run(); }}>
+      <h2 class="utrecht-heading-2">{t('team.leavePartner')}</h2>
+      <p class="utrecht-paragraph">{t('team.leaveHint')}</p>
+      <Show when={leave.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
+      <Show when={left()}>{(n) => <Alert kind="ok">{t('team.partnerLeaveRegistered', { name: n() })}</Alert>}</Show>
+      <SelectField label={t('team.partnerName')} value={partnerId()} placeholder={t('team.choosePartner')} onChange={(e) => setPartnerId(e.currentTarget.value)}
+        options={props.partners.map((p) => ({ value: p.id, label: p.name }))} error={leave.field('partnerId')} />
+      <TextField label={t('team.noticeOn')} type="date" value={noticeOn()} onInput={(e) => setNoticeOn(e.currentTarget.value)} error={leave.field('noticeGivenOn')} />
+      <TextField label={t('team.leftOn')} type="date" value={leftOn()} onInput={(e) => setLeftOn(e.currentTarget.value)} error={leave.field('leftOn')} />
+      <Button type="submit" busy={leave.busy()}>{t('team.leavePartner')}</Button>
+    </form>
+  );
+}

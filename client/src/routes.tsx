@@ -1,0 +1,27 @@
+// Every page and the main navigation, by role. Domains add their pages and nav items here.
+import { lazy } from 'solid-js';
+import type { RouteDefinition } from '@solidjs/router';
+import type { Role } from './lib/session';
+import type { TextKey } from './i18n';
+import Home from './pages/home/Home';
+
+export const routes: RouteDefinition[] = [
+  { path: '/', component: Home },
+  { path: '/casussen', component: lazy(() => import('./pages/cases/CaseList')) },
+  { path: '/casussen/nieuw', component: lazy(() => import('./pages/cases/NewCase')) },
+  { path: '/casussen/:id', component: lazy(() => import('./pages/cases/CaseDetail')) },
+  { path: '/mijn-taken', component: lazy(() => import('./pages/tasks/MyTasks')) },
+  { path: '/taken', component: lazy(() => import('./pages/tasks/TaskOverview')) },
+  { path: '/team', component: lazy(() => import('./pages/team/Team')) },
+  { path: '/profiel', component: lazy(() => import('./pages/team/Profile')) },
+];
+
+export type NavItem = { href: string; label: TextKey; roles: Role[]; end?: boolean };
+
+export const navItems: NavItem[] = [
+  { href: '/', label: 'nav.home', roles: ['coordinator', 'member', 'privacy', 'admin', 'viewer'], end: true },
+  { href: '/casussen', label: 'nav.cases', roles: ['coordinator', 'member', 'privacy'] },
+  { href: '/mijn-taken', label: 'nav.myTasks', roles: ['member'] },
+  { href: '/taken', label: 'nav.tasks', roles: ['coordinator'] },
+  { href: '/team', label: 'nav.team', roles: ['coordinator', 'member', 'privacy', 'admin', 'viewer'] },
+];
