@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { meetings, minutes } from '../../db/schema';
+import { seedDemo } from '../../db/seed';
+import { createTestDeps } from '../helpers/deps';
+import { callerFor, reloadUser } from '../helpers/factories';
+
+describe('demo verslagen', () => {
+  it('each team\'s closed overleg has a definitief verslag that its members can read', async () => {
+    const deps = createTestDeps();
+    const { ids } = await seedDemo(deps.db, deps.keys, async () => 'demo-hash', deps.now());
+    for (const [slug, member] of [['pit', 'senzer'], ['bit', 'hilversum']] as const) {
+      const team = ids.teams[slug];
+      const closed = deps.db.select({ id: meetings.id }).from(meetings).where(and(eq(meetings.teamId, team.teamId), eq(meetings.status, 'gesloten'))).all();
+      expect(closed.length).toBeGreaterThan(0);
+      for (const meeting of closed) {
+        const row = deps.db.select().from(minutes).where(eq(minutes.meetingId, meeting.id)).get()!;
+        expect(row).toMatchObject({ status: 'definitief', currentVersion: 2 });
+        const view = await callerFor(deps, reloadUser(deps, team.userIds[member]!)).minutes.get({ meetingId: meeting.id });
+        expect(view.status).toBe('definitief');
+        expect(view.items.length).toBeGreaterThan(0);
+        expect(view.intro).toContain('Verslag van het reguliere overleg');
+        expect(view.attendance.some((a) => a.status === 'aanwezig')).toBe(true);
+      }
+    }
+  });
+});
