@@ -19,7 +19,7 @@ function liveCase(deps: AppDeps, reader: Reader, caseId: number) {
   const c = deps.db.select({
     id: cases.id, code: cases.code, street: cases.street, houseNumber: cases.houseNumber, houseNumberAddition: cases.houseNumberAddition,
     postcode: cases.postcode, city: cases.city, status: cases.status, priority: cases.priority, origin: cases.origin,
-    description: cases.description, theme: themes.name, gemeente: partners.shortName,
+    description: cases.description, theme: themes.name, gemeente: partners.shortName, gemeentePartnerId: cases.gemeentePartnerId,
   }).from(cases).innerJoin(themes, eq(themes.id, cases.themeId)).innerJoin(partners, eq(partners.id, cases.gemeentePartnerId))
     .where(and(eq(cases.id, caseId), eq(cases.teamId, reader.teamId))).get();
   if (!c) return null;

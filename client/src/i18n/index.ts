@@ -3,11 +3,12 @@
 import { createSignal } from 'solid-js';
 import { coreText } from './core';
 import { casesText } from './cases';
+import { meetingsText } from './meetings';
 
 export type Locale = 'nl' | 'en';
 export type Dictionary = Record<string, { nl: string; en: string }>;
 
-const text = { ...coreText, ...casesText };
+const text = { ...coreText, ...casesText, ...meetingsText };
 export type TextKey = keyof typeof text;
 
 const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem('overleg.locale');
