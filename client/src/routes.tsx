@@ -18,6 +18,7 @@ export const routes: RouteDefinition[] = [
   { path: '/overleggen/:id/live', component: lazy(() => import('./pages/meetings/LiveView')) },
   { path: '/team', component: lazy(() => import('./pages/team/Team')) },
   { path: '/profiel', component: lazy(() => import('./pages/team/Profile')) },
+  { path: '/overleggen/:id/verslag', component: lazy(() => import('./pages/meetings/Minutes')) },
 ];
 
 export type NavItem = { href: string; label: TextKey; roles: Role[]; end?: boolean };
