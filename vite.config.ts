@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
 import type { Plugin } from 'vite';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 // Pre-compressed copies of the built assets; the server (sirv) sends them to browsers that accept
 // them, so the NL Design System CSS and the app's JS travel at a fraction of their size.
@@ -9,21 +11,21 @@ function precompress(): Plugin {
   return {
     name: 'overleg-precompress',
     apply: 'build',
-    generateBundle(_, bundle) {
-      for (const [fileName, output] of Object.entries(bundle)) {
+    enforce: 'post',
+    // After writing: only then is every chunk final (Vite rewrites its preload markers late).
+    writeBundle(options, bundle) {
+      const dir = options.dir ?? 'dist/client';
+      for (const fileName of Object.keys(bundle)) {
         if (!/\.(js|css|html|svg|json)$/.test(fileName)) continue;
-        const source = output.type === 'chunk' ? output.code : output.source;
-        if (source.length < 1024) continue;
-        const buffer = Buffer.from(source);
-        this.emitFile({ type: 'asset', fileName: `${fileName}.br`, source: brotliCompressSync(buffer, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) });
-        this.emitFile({ type: 'asset', fileName: `${fileName}.gz`, source: gzipSync(buffer, { level: 9 }) });
+        const buffer = readFileSync(join(dir, fileName));
+        if (buffer.length < 1024) continue;
+        writeFileSync(join(dir, `${fileName}.br`), brotliCompressSync(buffer, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+        writeFileSync(join(dir, `${fileName}.gz`), gzipSync(buffer, { level: 9 }));
       }
     },
   };
 }
 
-// One config for the SPA build and for both test projects: `server` (createCaller and real HTTP
-// against fresh SQLite databases) and `e2e` (the built app in Debian's Chromium).
 export default defineConfig({
   root: 'client',
   plugins: [solid(), precompress()],

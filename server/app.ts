@@ -23,7 +23,7 @@ export async function startServer(config: Config = loadConfig()) {
   const deps = buildDeps(config);
   let accounts: Awaited<ReturnType<typeof seedDemo>>['accounts'] = [];
   if (!config.production && isEmpty(deps.db)) {
-    ({ accounts } = await seedDemo(deps.db, deps.keys, hashPassword, deps.now()));
+    ({ accounts } = await seedDemo(deps, hashPassword, deps.now()));
   }
   const server = createAppServer(deps);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));

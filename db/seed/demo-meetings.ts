@@ -2,11 +2,12 @@
 // (agenda, attendance, notes, decisions, werkafspraken and tasks captured in it; closing drafted
 // its verslag) and an upcoming published one with a prefilled agenda that carries the open
 // actions over. Works with or without demo casussen: casussen are found by querying the database.
-// Runs through the domain functions, with the clock set to the moment each step happened.
+// Runs through the domain functions at the seeding moment (so the audit log stays in chronological
+// order after the casussen), then dates the past overleg's own records back to when it was held.
 import { EventEmitter } from 'node:events';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
-import { cases, partners, tasks, users, type Role } from '../schema';
+import { agendaItems, agreements, attendance, cases, meetings, partners, tasks, users, type Role } from '../schema';
 import type { DataKeys } from '../../server/privacy/crypto';
 import type { AppDeps } from '../../server/deps';
 import type { SessionUser } from '../../server/auth/sessions';
@@ -39,9 +40,7 @@ const places = {
 
 export function seedDemoMeetings(args: { db: Db; keys: DataKeys; now: Date }, ids: DemoIds): DemoMeetingIds {
   const { db, keys } = args;
-  let clock = args.now;
-  const deps: AppDeps = { db: db as AppDeps['db'], keys, config: loadConfig(), now: () => clock, events: new EventEmitter() };
-  const at = (d: Date) => { clock = d; };
+  const deps: AppDeps = { db: db as AppDeps['db'], keys, config: loadConfig(), now: () => args.now, events: new EventEmitter() };
   const today = amsterdamDate(args.now);
   const result = {} as DemoMeetingIds;
 
@@ -59,11 +58,9 @@ export function seedDemoMeetings(args: { db: Db; keys: DataKeys; now: Date }, id
     // ── The past overleg, two weeks ago on Tuesday at 09:30 ───────────────────────────────
     const pastDay = nextTuesday(addDays(today, -21));
     const pastStart = amsterdamToUtc(pastDay, '09:30');
-    at(new Date(pastStart.getTime() - 8 * 86_400_000));
     const past = createMeeting(deps, coordinator, { startsAt: pastStart.toISOString(), title: places[slug].title, location: places[slug].location, durationMinutes: 120 });
     prefillAgenda(deps, coordinator, { meetingId: past.id });
     publishMeeting(deps, coordinator, { id: past.id });
-    at(pastStart);
     startMeeting(deps, coordinator, { id: past.id });
 
     // Attendance: most partners present with their member, one excused, one absent.
@@ -78,10 +75,11 @@ export function seedDemoMeetings(args: { db: Db; keys: DataKeys; now: Date }, id
     const teamCases = db.select({ id: cases.id, gemeentePartnerId: cases.gemeentePartnerId }).from(cases)
       .where(and(eq(cases.teamId, team.teamId), inArray(cases.status, ['signaal', 'actief']))).orderBy(asc(cases.id)).all();
     let minute = 0;
+    const itemStarts = new Map<number, Date>();
     const agenda = getMeeting(deps, readerOf(coordinator), past.id).agenda;
     const caseItems = agenda.filter((i) => i.caseId !== null).slice(0, 3);
     for (const item of agenda) {
-      at(new Date(pastStart.getTime() + minute * 60_000));
+      itemStarts.set(item.id, new Date(pastStart.getTime() + minute * 60_000));
       setCurrentItem(deps, coordinator, { meetingId: past.id, agendaItemId: item.id });
       minute += item.durationMinutes;
       let notes = '';
@@ -118,19 +116,15 @@ export function seedDemoMeetings(args: { db: Db; keys: DataKeys; now: Date }, id
       }
       if (notes || decisions) saveNotes(deps, coordinator, { id: item.id, notes, decisions, version: item.version });
     }
-    at(new Date(pastStart.getTime() + 115 * 60_000));
     closeMeeting(deps, coordinator, { id: past.id });
 
     // One action was done since; the others are still open (one of them overdue).
     const openOfPast = db.select().from(tasks).where(eq(tasks.meetingId, past.id)).all();
     const doneTask = openOfPast.find((t) => t.title.startsWith('Draaiboek'));
-    if (doneTask) {
-      at(new Date(pastStart.getTime() + 6 * 86_400_000));
-      completeTask(deps, coordinator, { id: doneTask.id, resultNote: 'Draaiboek opgesteld en met de partners gedeeld.' });
-    }
+    if (doneTask) completeTask(deps, coordinator, { id: doneTask.id, resultNote: 'Draaiboek opgesteld en met de partners gedeeld.' });
+    backdate(db, past.id, pastStart, itemStarts, doneTask?.id ?? null);
 
     // ── The upcoming overleg, next Tuesday after a week at 09:30, published ───────────────
-    at(args.now);
     const nextDay = nextTuesday(addDays(today, 6));
     const upcoming = createMeeting(deps, coordinator, { startsAt: amsterdamToUtc(nextDay, '09:30').toISOString(), title: places[slug].title, location: places[slug].location, durationMinutes: 120 });
     updateMeeting(deps, coordinator, { id: upcoming.id, version: 1, videoLink: slug === 'pit' ? 'https://meet.example.nl/pit-overleg' : 'https://meet.example.nl/bit-overleg' });
@@ -145,4 +139,22 @@ export function seedDemoMeetings(args: { db: Db; keys: DataKeys; now: Date }, id
     result[slug] = { pastMeetingId: past.id, upcomingMeetingId: upcoming.id };
   }
   return result;
+}
+
+/** The past overleg's own records carry the times it was prepared, held and followed up. */
+function backdate(db: Db, meetingId: number, start: Date, itemStarts: Map<number, Date>, doneTaskId: number | null) {
+  const iso = (ms: number) => new Date(start.getTime() + ms).toISOString();
+  const closedAt = iso(115 * 60_000);
+  db.update(meetings).set({ createdAt: iso(-8 * 86_400_000), publishedAt: iso(-7 * 86_400_000), startedAt: start.toISOString(), closedAt, updatedAt: closedAt })
+    .where(eq(meetings.id, meetingId)).run();
+  db.update(agendaItems).set({ updatedAt: closedAt }).where(eq(agendaItems.meetingId, meetingId)).run();
+  db.update(attendance).set({ updatedAt: start.toISOString() }).where(eq(attendance.meetingId, meetingId)).run();
+  const at = (agendaItemId: number | null) => (agendaItemId ? itemStarts.get(agendaItemId) : undefined)?.toISOString() ?? start.toISOString();
+  for (const a of db.select({ id: agreements.id, agendaItemId: agreements.agendaItemId }).from(agreements).where(eq(agreements.meetingId, meetingId)).all()) {
+    db.update(agreements).set({ createdAt: at(a.agendaItemId), updatedAt: at(a.agendaItemId) }).where(eq(agreements.id, a.id)).run();
+  }
+  for (const t of db.select({ id: tasks.id, agendaItemId: tasks.agendaItemId }).from(tasks).where(eq(tasks.meetingId, meetingId)).all()) {
+    const done = t.id === doneTaskId ? iso(6 * 86_400_000) : null;
+    db.update(tasks).set({ createdAt: at(t.agendaItemId), updatedAt: done ?? at(t.agendaItemId), ...(done ? { completedAt: done } : {}) }).where(eq(tasks.id, t.id)).run();
+  }
 }

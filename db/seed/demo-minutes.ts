@@ -38,7 +38,8 @@ export function seedDemoMinutes(args: { db: Db; now: Date }, ids: DemoIds): { mi
         tx.update(minutes).set({
           currentVersion: version, status: 'definitief', finalisedAt: finalisedAt.toISOString(), updatedAt: finalisedAt.toISOString(), version: row.version + 1,
         }).where(eq(minutes.id, id)).run();
-        appendAudit(tx, finalisedAt, { teamId: team.teamId, actorId: coordinatorId, action: 'minutes.definitief', entity: 'minutes', entityId: id, detail: { meetingId: meeting.id, seeded: true } });
+        // The audit row records when it was written (seeding time), keeping the log chronological.
+        appendAudit(tx, now, { teamId: team.teamId, actorId: coordinatorId, action: 'minutes.definitief', entity: 'minutes', entityId: id, detail: { meetingId: meeting.id, seeded: true } });
         made += 1;
       });
     }

@@ -18,8 +18,17 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(messages, key);
 }
 
+/** Calendar days in params are shown the way the reader writes them: 25-01-2027 or 25 Jan 2027. */
+function formatParam(value: string | number, locale: Locale): string {
+  const text = String(value);
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!day) return text;
+  const date = new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]), 12));
+  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { day: '2-digit', month: locale === 'nl' ? '2-digit' : 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
 export function translate(key: MessageKey, locale: Locale, params: MessageParams = {}): string {
-  return messages[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return messages[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? formatParam(params[name]!, locale) : `{${name}}`));
 }
 
 export function localeFrom(header: string | undefined | null): Locale {

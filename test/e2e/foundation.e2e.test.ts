@@ -43,9 +43,29 @@ describe('foundation in the browser', () => {
     ]));
     expect(names.some((n) => n.includes('Politie'))).toBe(true);
     expect(names.some((n) => n.includes('Hilversum'))).toBe(false);
-    await page.getByRole('heading', { name: 'Lid toevoegen' }).waitFor();
-    await page.getByRole('heading', { name: 'Uittreding registreren (art. 14)' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
+
+    // Add a member for Senzer: the account appears in the members table.
+    const add = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Lid toevoegen' }) });
+    await add.getByLabel('Naam').fill('Fleur Testpersoon');
+    await add.getByLabel('E-mailadres').fill('fleur@senzer.demo');
+    await add.getByLabel('Organisatie').selectOption({ label: 'Senzer (Werkbedrijf Atlant De Peel)' });
+    await add.getByLabel('Eerste wachtwoord').fill('een-lang-wachtwoord-2026');
+    await add.getByRole('button', { name: 'Lid toevoegen' }).click();
+    await add.getByText('Fleur Testpersoon is toegevoegd.').waitFor();
+    await page.getByRole('table', { name: 'Leden' }).getByRole('rowheader', { name: 'Fleur Testpersoon' }).waitFor();
+
+    // Art. 14: leaving needs two months' notice; a shorter term is refused with the earliest date.
+    const leave = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Uittreding registreren (art. 14)' }) });
+    await leave.getByLabel('Organisatie').selectOption({ label: 'Gemeente Someren' });
+    await leave.getByLabel('Opgezegd').fill('2026-11-25');
+    await leave.getByLabel('Uitgetreden').fill('2026-12-31');
+    await leave.getByRole('button', { name: 'Uittreding registreren (art. 14)' }).click();
+    await expect.poll(() => leave.getByRole('alert').textContent()).toContain('op of na 25-01-2027');
+    await leave.getByLabel('Uitgetreden').fill('2027-02-01');
+    await leave.getByRole('button', { name: 'Uittreding registreren (art. 14)' }).click();
+    await leave.getByText('De uittreding van Gemeente Someren is geregistreerd.').waitFor();
+    await expect.poll(() => partners.getByRole('row').filter({ hasText: 'Gemeente Someren' }).textContent()).toContain('Treedt uit op 01-02-2027');
     await page.context().close();
   });
 

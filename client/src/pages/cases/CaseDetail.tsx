@@ -165,8 +165,8 @@ function AddSubject(props: { casus: Casus; partners: Partner[]; onChange: (m?: s
       caseId: props.casus.id, kind: kind(), sourcePartnerId: hasRole('coordinator') ? Number(source()) || null : null,
       items: items.map((i) => ({ category: i.category, value: i.value, legalGround: i.legalGround || null })),
     });
-    const warnings = (result as { warnings?: { message?: string }[] }).warnings ?? [];
-    setWarning(warnings.length ? warnings.map((w) => w.message).filter(Boolean).join(' ') : null);
+    // Warnings don't block (e.g. a foreign licence plate); they are shown once the betrokkene is saved.
+    setWarning(result.warnings.length ? result.warnings.map((w) => t('subjects.warning.foreignKenteken', { index: w.index + 1 })).join(' ') : null);
     setItems([{ category: 'naw', value: '', legalGround: '' }]);
     setOpen(false);
     props.onChange(t('subjects.added'));

@@ -9,7 +9,8 @@ import { TaskActions } from '../../components/TaskActions';
 export default function MyTasks() {
   const [includeDone, setIncludeDone] = createSignal(false);
   const [flash, setFlash] = createSignal<string | null>(null);
-  const [tasks, { refetch }] = createResource(includeDone, (done) => api.tasks.mine.query({ includeDone: done }));
+  // The source is an object: a plain `false` would tell createResource not to fetch at all.
+  const [tasks, { refetch }] = createResource(() => ({ includeDone: includeDone() }), (input) => api.tasks.mine.query(input));
   return (
     <section class="stack">
       <h1 class="utrecht-heading-1" tabindex="-1">{t('tasks.mine.title')}</h1>
