@@ -4,7 +4,7 @@
  */
 import { AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { MinutesAction, MinutesView } from '../domain/minutes-view';
-import { documentTitle, fill, humanDate, humanDateTime, labelsFor, type ExportContext, type MinutesLabels } from './minutes-labels';
+import { documentTitle, fill, humanDate, humanDateTime, itemSubline, labelsFor, type ExportContext, type MinutesLabels } from './minutes-labels';
 
 const heading = (text: string, level: 1 | 2 | 3) =>
   new Paragraph({ text, heading: level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3, keepNext: true });
@@ -75,7 +75,8 @@ export async function renderMinutesDocx(view: MinutesView, ctx: ExportContext): 
   body.push(heading(l.agenda, 2));
   view.items.forEach((item, index) => {
     body.push(heading(`${index + 1}. ${item.title}`, 3));
-    body.push(muted([l.sections[item.section], item.caseCode ? `${item.caseCode} — ${item.caseAddress}` : null, item.presenter ? `${l.presenter}: ${item.presenter}` : null].filter(Boolean).join(' · ')));
+    const sub = itemSubline(item, l);
+    if (sub) body.push(muted(sub));
     if (item.notes.trim()) body.push(label(l.notes), ...prose(item.notes));
     if (item.decisions.trim()) body.push(label(l.decisions), ...prose(item.decisions));
   });

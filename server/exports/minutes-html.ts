@@ -4,7 +4,7 @@
  * reader's own MinutesView, so it holds exactly what the screen shows them.
  */
 import type { MinutesAction, MinutesView } from '../domain/minutes-view';
-import { documentTitle, fill, humanDate, humanDateTime, labelsFor, type ExportContext, type MinutesLabels } from './minutes-labels';
+import { documentTitle, fill, humanDate, humanDateTime, itemSubline, labelsFor, type ExportContext, type MinutesLabels } from './minutes-labels';
 
 export function escapeHtml(value: string | number | null | undefined): string {
   return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -78,8 +78,8 @@ export function renderMinutesHtml(view: MinutesView, ctx: ExportContext): string
 
   parts.push(`<h2>${escapeHtml(l.agenda)}</h2>`);
   view.items.forEach((item, index) => {
-    const sub = [l.sections[item.section], item.caseCode ? `${item.caseCode} — ${item.caseAddress}` : null, item.presenter ? `${l.presenter}: ${item.presenter}` : null].filter(Boolean).join(' · ');
-    parts.push(`<section class="item"><h3>${index + 1}. ${escapeHtml(item.title)}</h3><p class="muted">${escapeHtml(sub)}</p>`
+    const sub = itemSubline(item, l);
+    parts.push(`<section class="item"><h3>${index + 1}. ${escapeHtml(item.title)}</h3>${sub ? `<p class="muted">${escapeHtml(sub)}</p>` : ''}`
       + (item.notes.trim() ? `<p class="label">${escapeHtml(l.notes)}</p>${prose(item.notes)}` : '')
       + (item.decisions.trim() ? `<p class="label">${escapeHtml(l.decisions)}</p>${prose(item.decisions)}` : '')
       + '</section>');

@@ -119,3 +119,13 @@ export type ExportContext = { locale: Locale; readerName: string; generatedAt: D
 export const documentTitle = (view: MinutesView, l: MinutesLabels, locale: Locale) => `${l.document} ${view.header.team} — ${humanDate(view.header.date, locale)}`;
 
 export const fileBase = (view: MinutesView) => `verslag-${view.header.teamCode.toLowerCase()}-${view.header.date}`;
+
+/** Under an agenda item's title: its section (unless the title says it already), pand and presenter. */
+export function itemSubline(item: MinutesView['items'][number], l: MinutesLabels): string {
+  const section = l.sections[item.section];
+  return [
+    section.toLowerCase() === item.title.trim().toLowerCase() ? null : section,
+    item.caseCode ? `${item.caseCode} — ${item.caseAddress}` : null,
+    item.presenter ? `${l.presenter}: ${item.presenter}` : null,
+  ].filter(Boolean).join(' · ');
+}

@@ -3,7 +3,7 @@
  * neither Markdown syntax nor embedded HTML in free text is interpreted by a viewer.
  */
 import type { MinutesAction, MinutesView } from '../domain/minutes-view';
-import { documentTitle, fill, humanDate, humanDateTime, labelsFor, type ExportContext, type MinutesLabels } from './minutes-labels';
+import { documentTitle, fill, humanDate, humanDateTime, itemSubline, labelsFor, type ExportContext, type MinutesLabels } from './minutes-labels';
 
 /**
  * CommonMark lets any ASCII punctuation be backslash-escaped. We escape what starts markup inline
@@ -51,8 +51,8 @@ export function renderMinutesMarkdown(view: MinutesView, ctx: ExportContext): st
   out.push(`## ${escapeMarkdown(l.agenda)}`, '');
   view.items.forEach((item, index) => {
     out.push(`### ${index + 1}. ${escapeMarkdown(item.title)}`, '');
-    const sub = [l.sections[item.section], item.caseCode ? `${item.caseCode} — ${item.caseAddress}` : null, item.presenter ? `${l.presenter}: ${item.presenter}` : null].filter(Boolean).join(' · ');
-    out.push(`_${escapeMarkdown(sub)}_`, '');
+    const sub = itemSubline(item, l);
+    if (sub) out.push(`_${escapeMarkdown(sub)}_`, '');
     if (item.notes.trim()) out.push(`**${escapeMarkdown(l.notes)}**  `, block(item.notes), '');
     if (item.decisions.trim()) out.push(`**${escapeMarkdown(l.decisions)}**  `, block(item.decisions), '');
   });
