@@ -204,7 +204,7 @@ function Agenda(props: { meeting: Meeting; partners: Partner[]; onChange: (messa
                       <div>
                         <Show when={editable()} fallback={<span aria-hidden="true">{index() + 1}.</span>}>
                           <button type="button" class="drag-handle" draggable={true} data-handle={item.id}
-                            aria-label={t('agenda.dragHandle', { title: item.title })} aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
+                            aria-label={`${index() + 1} ${t('agenda.dragHandle', { title: item.title })}`} aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
                             onDragStart={(e) => { setDragId(item.id); e.dataTransfer?.setData('text/plain', String(item.id)); }}
                             onDragEnd={() => { setDragId(null); setDropId(null); }}
                             onKeyDown={(e) => {
@@ -212,7 +212,7 @@ function Agenda(props: { meeting: Meeting; partners: Partner[]; onChange: (messa
                               if (e.key === 'ArrowUp') { e.preventDefault(); void doMove(item, { direction: 'up' }); }
                               if (e.key === 'ArrowDown') { e.preventDefault(); void doMove(item, { direction: 'down' }); }
                             }}>
-                            ⠿ {index() + 1}
+                            <span aria-hidden="true">⠿</span> {index() + 1}
                           </button>
                         </Show>
                       </div>

@@ -1,0 +1,93 @@
+// The overleg in the browser: the coordinator starts the published demo overleg, chairs it by
+// keyboard (notes autosave, a task captured for a partner picked by keyboard), and a member who
+// follows live sees the task appear; then the overleg is closed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import type { Browser } from 'playwright-core';
+import { meetings, teams } from '../../db/schema';
+import { axeViolations, launchBrowser, login, newPage, startApp, type RunningApp } from './helpers';
+
+let app: RunningApp;
+let browser: Browser;
+let meetingId: number;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+  const pit = app.deps.db.select({ id: teams.id }).from(teams).where(eq(teams.slug, 'pit')).get()!;
+  meetingId = app.deps.db.select({ id: meetings.id }).from(meetings).where(and(eq(meetings.teamId, pit.id), eq(meetings.status, 'gepubliceerd'))).get()!.id;
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+describe('the overleg in the browser', () => {
+  it('the coordinator chairs by keyboard; a member following live sees the captured task appear', async () => {
+    const started = Date.now();
+    const chair = await newPage(browser, app);
+    await login(chair, 'coordinator@pit.demo');
+    await chair.getByRole('link', { name: 'Overleggen' }).click();
+    await chair.getByRole('table', { name: 'Komende overleggen' }).waitFor();
+    expect(await axeViolations(chair)).toEqual([]);
+    await chair.goto(`/overleggen/${meetingId}`);
+    await chair.getByRole('heading', { level: 2, name: 'Agenda' }).waitFor();
+    expect(await chair.getByTestId('agenda-item').count()).toBeGreaterThan(5);
+    expect(await axeViolations(chair)).toEqual([]);
+
+    // A member opens the live view before the meeting starts.
+    const member = await newPage(browser, app);
+    await login(member, 'senzer@pit.demo');
+    await member.goto(`/overleggen/${meetingId}/live`);
+    await member.getByText('Het overleg is nog niet begonnen.').waitFor();
+
+    await chair.getByRole('button', { name: 'Overleg starten' }).click();
+    await chair.getByRole('heading', { level: 1, name: 'Voorzittersmodus' }).waitFor();
+    await member.getByText('Verbonden — wijzigingen verschijnen vanzelf.').waitFor();
+    await member.waitForFunction(() => !document.body.textContent?.includes('Het overleg is nog niet begonnen.'));
+
+    // Notes save as you type.
+    await chair.keyboard.press('Alt+1');
+    await chair.keyboard.type('Welkom; de agenda wordt ongewijzigd vastgesteld.');
+    await chair.getByTestId('save-state').getByText('Alles opgeslagen').waitFor();
+    expect(await axeViolations(chair)).toEqual([]);
+
+    // Next item by keyboard; the member sees it become current.
+    const currentButton = chair.locator('.chair-agenda button[aria-current="true"]');
+    const firstTitle = await currentButton.innerText();
+    await chair.keyboard.press('Alt+N');
+    await expect.poll(() => currentButton.innerText()).not.toBe(firstTitle);
+    const secondTitle = await currentButton.innerText();
+    await member.locator('li[aria-current="step"]').filter({ hasText: secondTitle.split(' (')[0]! }).waitFor();
+
+    // Quick capture of a task for Senzer, partner picked by typing, submitted with Ctrl+Enter.
+    await chair.keyboard.press('Alt+T');
+    await chair.keyboard.type('Uitkeringssituatie nagaan');
+    await chair.keyboard.press('Tab');
+    await chair.keyboard.type('Senzer');
+    await chair.keyboard.press('Control+Enter');
+    await chair.getByText(/Taak vastgelegd voor Senzer/).waitFor();
+    await member.getByTestId('captured-tasks').getByText('Uitkeringssituatie nagaan').waitFor();
+    expect(await axeViolations(member)).toEqual([]);
+
+    // The notes survived: a reload shows them on the first item.
+    await chair.reload();
+    await chair.getByRole('heading', { level: 1, name: 'Voorzittersmodus' }).waitFor();
+    await chair.keyboard.press('Alt+P');
+    await expect.poll(() => chair.getByLabel('Aantekeningen (geen persoonsgegevens)').inputValue()).toBe('Welkom; de agenda wordt ongewijzigd vastgesteld.');
+
+    // Close the meeting from its page; the verslag is drafted.
+    await chair.goto(`/overleggen/${meetingId}`);
+    chair.once('dialog', (d) => void d.accept());
+    await chair.getByRole('button', { name: 'Overleg sluiten en verslag opstellen' }).click();
+    await chair.getByText('Het overleg is gesloten; het conceptverslag staat klaar.').waitFor();
+    await member.getByText('Het overleg is gesloten.').waitFor();
+    console.log(`[e2e] overleg started, chaired, task captured and closed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+    // The member finds the task in "Mijn taken".
+    await member.goto('/mijn-taken');
+    await member.getByText('Uitkeringssituatie nagaan').waitFor();
+    await member.context().close();
+    await chair.context().close();
+  });
+});
