@@ -10,12 +10,19 @@ import { agreements, cases, partners, tasks, themes } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import { amsterdamDate } from '../clock';
 import { AppError } from '../errors';
-import { readSubjects } from '../privacy/personal-data';
+import { readSubjects, type VisibleSubject } from '../privacy/personal-data';
 import type { Reader } from '../privacy/visibility';
 import { withOverdue } from './cases';
 import { getMeeting, type MeetingEvent } from './meetings';
 
-function liveCase(deps: AppDeps, reader: Reader, caseId: number) {
+/**
+ * Betrokkenen already read for this subscriber in this stream, per casus. Notes are saved as the
+ * chair types; re-reading (and auditing) the same betrokkenen for every keystroke would flood
+ * the audit log, so a stream reads a casus' betrokkenen once while it is the current casus.
+ */
+export type SubjectsCache = Map<number, VisibleSubject[]>;
+
+function liveCase(deps: AppDeps, reader: Reader, caseId: number, cache?: SubjectsCache) {
   const c = deps.db.select({
     id: cases.id, code: cases.code, street: cases.street, houseNumber: cases.houseNumber, houseNumberAddition: cases.houseNumberAddition,
     postcode: cases.postcode, city: cases.city, status: cases.status, priority: cases.priority, origin: cases.origin,
@@ -36,7 +43,12 @@ function liveCase(deps: AppDeps, reader: Reader, caseId: number) {
     .where(and(eq(tasks.caseId, c.id), eq(tasks.status, 'open'))).orderBy(asc(tasks.dueDate), asc(tasks.id)).all()
     .map((t) => withOverdue(t, today));
   // The only way betrokkenen enter a live update: the visibility module, for this subscriber.
-  const subjects = readSubjects(deps, reader, [c.id], 'live').get(c.id) ?? [];
+  let subjects = cache?.get(c.id);
+  if (!subjects) {
+    subjects = readSubjects(deps, reader, [c.id], 'live').get(c.id) ?? [];
+    cache?.clear();
+    cache?.set(c.id, subjects);
+  }
   return { ...c, agreements: openAgreements, tasks: openTasks, subjects };
 }
 
@@ -58,10 +70,10 @@ function captured(deps: AppDeps, teamId: number, meetingId: number) {
 }
 
 /** One snapshot of the live view for `reader`; NOT_FOUND when the overleg is not theirs to see. */
-export function liveSnapshot(deps: AppDeps, reader: Reader, meetingId: number) {
+export function liveSnapshot(deps: AppDeps, reader: Reader, meetingId: number, cache?: SubjectsCache) {
   const meeting = getMeeting(deps, reader, meetingId);
   const currentItem = meeting.agenda.find((i) => i.id === meeting.currentAgendaItemId) ?? null;
-  const casus = currentItem?.caseId ? liveCase(deps, reader, currentItem.caseId) : null;
+  const casus = currentItem?.caseId ? liveCase(deps, reader, currentItem.caseId, cache) : null;
   return { at: deps.now().toISOString(), meeting, current: currentItem ? { item: currentItem, casus } : null, captured: captured(deps, reader.teamId, meetingId) };
 }
 
@@ -72,7 +84,7 @@ export type LiveSnapshot = ReturnType<typeof liveSnapshot>;
  * NOT_FOUND surfaces before streaming), then a new one after every event of this overleg on the
  * team's channel. Bursts of events coalesce into one snapshot. Ends when the client goes away.
  */
-export async function* liveStream(deps: AppDeps, reader: Reader, meetingId: number, first: LiveSnapshot, signal?: AbortSignal) {
+export async function* liveStream(deps: AppDeps, reader: Reader, meetingId: number, first: LiveSnapshot, signal?: AbortSignal, cache: SubjectsCache = new Map()) {
   const channel = `team:${reader.teamId}`;
   let dirty = false;
   let wake: (() => void) | null = null;
@@ -95,7 +107,7 @@ export async function* liveStream(deps: AppDeps, reader: Reader, meetingId: numb
       dirty = false;
       let snapshot: LiveSnapshot;
       try {
-        snapshot = liveSnapshot(deps, reader, meetingId);
+        snapshot = liveSnapshot(deps, reader, meetingId, cache);
       } catch (error) {
         if (error instanceof AppError && error.code === 'NOT_FOUND') return; // removed or no longer visible: end the stream
         throw error;

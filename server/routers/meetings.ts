@@ -3,7 +3,7 @@ import { caseworkProcedure, coordinatorProcedure, router } from '../trpc';
 import {
   closeMeeting, createMeeting, createSeries, getMeeting, listMeetings, publishMeeting, removeMeeting, setCurrentItem, startMeeting, updateMeeting,
 } from '../domain/meetings';
-import { liveSnapshot, liveStream } from '../domain/live';
+import { liveSnapshot, liveStream, type SubjectsCache } from '../domain/live';
 import { calendarFeed } from '../domain/calendar';
 import { id, isoDate, isoDateTime, line, version } from '../validation';
 
@@ -61,8 +61,9 @@ export const meetingsRouter = router({
   live: caseworkProcedure
     .input(z.object({ meetingId: id, lastEventId: z.string().max(100).nullish() }))
     .subscription(({ ctx, input, signal }) => {
-      const first = liveSnapshot(ctx.deps, ctx.reader, input.meetingId); // NOT_FOUND before streaming
-      return liveStream(ctx.deps, ctx.reader, input.meetingId, first, signal);
+      const cache: SubjectsCache = new Map();
+      const first = liveSnapshot(ctx.deps, ctx.reader, input.meetingId, cache); // NOT_FOUND before streaming
+      return liveStream(ctx.deps, ctx.reader, input.meetingId, first, signal, cache);
     }),
 
   /** The caller's personal calendar feed path (created on first use; `rotate` revokes the old one). */

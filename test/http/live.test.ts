@@ -5,6 +5,8 @@ import { callerFor, makeTeam, makeUser, TEST_PASSWORD, type TestTeam } from '../
 import { startTestServer, trpcHttp } from '../helpers/http';
 import { makeCase } from '../helpers/cases';
 import type { SessionUser } from '../../server/auth/sessions';
+import { and, eq } from 'drizzle-orm';
+import { auditLog } from '../../db/schema';
 
 type SseEvent = { event: string; id: string | null; data: string };
 
@@ -128,6 +130,18 @@ describe('meetings.live over SSE', () => {
       expect(values(hm)).toEqual(expect.arrayContaining(['P. Politiebron, Geheimweg 7, Helmond', 'G. Gemeentebron, Marktstraat 2, Helmond']));
       expect(values(sz)).toEqual(['G. Gemeentebron, Marktstraat 2, Helmond']);
       expect(sz.current.casus.subjects).toHaveLength(1); // the police betrokkene leaves no trace
+
+      // Notes autosave as the chair types: each save reaches the member, but the betrokkenen are
+      // read (and audited) once per casus per stream, not once per keystroke.
+      const reads = () => deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'personal_data.read'), eq(auditLog.actorId, senzer.id))).all().length;
+      const readsBefore = reads();
+      expect(readsBefore).toBe(1);
+      let version = (await c.meetings.get(meeting)).agenda.find((i) => i.id === item.id)!.version;
+      for (const notes of ['Pand', 'Pand bezocht', 'Pand bezocht; vervolg in december']) {
+        version = (await c.agenda.saveNotes({ id: item.id, notes, decisions: '', version })).version;
+      }
+      await senzerStream.until(snapshot((d) => d.current?.item.notes === 'Pand bezocht; vervolg in december'));
+      expect(reads()).toBe(readsBefore);
 
       // Quick capture in chair mode: a werkafspraak and a task appear for the member.
       const agreement = await c.agreements.create({ caseId: casus.id, text: 'Gezamenlijke controle in december', responsiblePartnerId: pit.partnerIds.helmond!, meetingId: meeting.id, agendaItemId: item.id });
