@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
-import { meetings, teams } from '../../db/schema';
+import { meetings, teams, users } from '../../db/schema';
+import { buildMinutesView } from '../../server/domain/minutes-view';
 import { axeViolations, launchBrowser, login, newPage, startApp, type RunningApp } from './helpers';
 
 let app: RunningApp;
@@ -51,6 +52,28 @@ describe('the verslag in the browser', () => {
     const docx = page.getByRole('link', { name: 'Word (DOCX)' });
     expect(await docx.getAttribute('href')).toBe(`/export/minutes/${meetingId}.docx`);
     await page.context().close();
+  });
+
+  it('a Senzer member\'s verslag page shows no police items; a gemeente member\'s page does', async () => {
+    const coordinator = app.deps.db.select().from(users).where(eq(users.email, 'coordinator@pit.demo')).get()!;
+    const view = buildMinutesView(app.deps, { ...coordinator, locale: 'nl' }, meetingId);
+    const items = view.panden.flatMap((p) => p.subjects.flatMap((s) => s.items));
+    const others = new Set(items.filter((i) => !i.source.startsWith('Politie')).map((i) => i.value));
+    const policeOnly = items.filter((i) => i.source.startsWith('Politie') && !others.has(i.value)).map((i) => i.value);
+    expect(policeOnly.length).toBeGreaterThan(0);
+    const textFor = async (email: string) => {
+      const page = await newPage(browser, app);
+      await login(page, email);
+      await page.goto(`/overleggen/${meetingId}/verslag`);
+      await page.getByRole('heading', { level: 2, name: 'Werkafspraken per pand' }).waitFor();
+      const text = await page.locator('main').innerText();
+      await page.context().close();
+      return text;
+    };
+    const senzer = await textFor('senzer@pit.demo');
+    for (const value of policeOnly) expect(senzer).not.toContain(value);
+    const gemeente = await textFor('helmond@pit.demo');
+    expect(policeOnly.some((value) => gemeente.includes(value))).toBe(true);
   });
 
   it('a member reads the verslag without edit or send controls', async () => {
