@@ -1,7 +1,7 @@
 // The verslag of one overleg: read by everyone who may, edited per agenda item by the coordinator
 // while it is a concept (autosave with version check), then finalised, approved, exported and sent.
 import { A, useParams } from '@solidjs/router';
-import { createEffect, createMemo, createResource, createSignal, For, Index, on, onCleanup, Show } from 'solid-js';
+import { createEffect, createMemo, createResource, createSignal, For, Index, on, onCleanup, Show, type JSX } from 'solid-js';
 import { api, errorKey, errorMessage } from '../../lib/trpc';
 import { createAction } from '../../lib/action';
 import { hasRole } from '../../lib/session';
@@ -98,11 +98,7 @@ export default function Minutes() {
               {(item, index) => (
                 <section class="card stack" data-testid="minutes-item">
                   <h3 class="utrecht-heading-3">{index + 1}. {item().title}</h3>
-                  <p class="utrecht-paragraph muted">
-                    {t(`minutes.section.${item().section}` as TextKey)}
-                    <Show when={item().caseCode}> · <A class="utrecht-link" href={`/casussen/${item().caseId}`}>{item().caseCode}</A> — {item().caseAddress}</Show>
-                    <Show when={item().presenter}> · {t('minutes.presenter', { partner: item().presenter! })}</Show>
-                  </p>
+                  <ItemSubline item={item()} />
                   <Show when={editable()} fallback={<ItemText notes={item().notes} decisions={item().decisions} />}>
                     <EditArea label={t('minutes.notes')} value={item().notes} onInput={(text) => saver.queue({ items: { [item().agendaItemId]: { notes: text } } })} />
                     <EditArea label={t('minutes.decisions')} value={item().decisions} onInput={(text) => saver.queue({ items: { [item().agendaItemId]: { decisions: text } } })} />
@@ -168,6 +164,23 @@ export default function Minutes() {
   );
 }
 
+/** Under an agenda item's title: its section (unless the title says it already), pand and presenter. */
+function ItemSubline(props: { item: View['items'][number] }) {
+  const parts = () => {
+    const section = t(`minutes.section.${props.item.section}` as TextKey);
+    const list: JSX.Element[] = [];
+    if (section.toLowerCase() !== props.item.title.trim().toLowerCase()) list.push(section);
+    if (props.item.caseCode) list.push(<><A class="utrecht-link" href={`/casussen/${props.item.caseId}`}>{props.item.caseCode}</A> — {props.item.caseAddress}</>);
+    if (props.item.presenter) list.push(t('minutes.presenter', { partner: props.item.presenter }));
+    return list;
+  };
+  return (
+    <Show when={parts().length > 0}>
+      <p class="utrecht-paragraph muted"><For each={parts()}>{(part, i) => <>{i() > 0 ? ' · ' : ''}{part}</>}</For></p>
+    </Show>
+  );
+}
+
 /** Free text keeps its line breaks; it is text, never markup. */
 const Prose = (props: { text: string }) => <p class="utrecht-paragraph" style={{ 'white-space': 'pre-wrap' }}>{props.text}</p>;
 
@@ -202,7 +215,7 @@ function EditArea(props: { label: string; value: string; hideLabel?: boolean; on
         <label class="utrecht-form-label" for={id}>{props.label}</label>
       </div>
       <div class="utrecht-form-field__input">
-        <textarea id={id} class="utrecht-textarea utrecht-textarea--html-textarea" rows={4} value={props.value}
+        <textarea id={id} class="utrecht-textarea utrecht-textarea--html-textarea" style={{ width: '100%', 'max-width': '60rem' }} rows={4} value={props.value}
           onInput={(e) => props.onInput(e.currentTarget.value)} />
       </div>
     </div>
