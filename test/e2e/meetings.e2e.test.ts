@@ -70,10 +70,30 @@ describe('the overleg in the browser', () => {
     await member.getByTestId('captured-tasks').getByText('Uitkeringssituatie nagaan').waitFor();
     expect(await axeViolations(member)).toEqual([]);
 
-    // The notes survived: a reload shows them on the first item.
+    // A casus item: a werkafspraak for the pand (Alt+W) and a task for another partner.
+    await chair.locator('.chair-agenda button').filter({ hasText: /PIT-\d{4}-\d{4}/ }).first().click();
+    await chair.getByText('Open werkafspraken').waitFor();
+    await chair.keyboard.press('Alt+W');
+    await chair.keyboard.type('Gemeente neemt de regie; gezamenlijke controle in januari');
+    await chair.keyboard.press('Control+Enter');
+    await chair.getByText('Werkafspraak vastgelegd.').waitFor();
+    await chair.keyboard.press('Alt+T');
+    await chair.keyboard.type('Registraties nagaan');
+    await chair.keyboard.press('Tab');
+    await chair.keyboard.type('Politie');
+    await chair.keyboard.press('Control+Enter');
+    await chair.getByText(/Taak vastgelegd voor Politie/).waitFor();
+    await member.getByTestId('captured-agreements').getByText(/gezamenlijke controle in januari/).waitFor();
+    await member.getByTestId('captured-tasks').getByText('Registraties nagaan').waitFor();
+
+    // Attendance per partner from the same screen.
+    await chair.getByLabel(/^Status: Senzer/).selectOption('afgemeld');
+    await expect.poll(async () => (await chair.getByLabel(/^Status: Senzer/).inputValue())).toBe('afgemeld');
+
+    // The notes survived: after a reload the first item shows them.
     await chair.reload();
     await chair.getByRole('heading', { level: 1, name: 'Voorzittersmodus' }).waitFor();
-    await chair.keyboard.press('Alt+P');
+    await chair.locator('.chair-agenda button').first().click();
     await expect.poll(() => chair.getByLabel('Aantekeningen (geen persoonsgegevens)').inputValue()).toBe('Welkom; de agenda wordt ongewijzigd vastgesteld.');
 
     // Close the meeting from its page; the verslag is drafted.
@@ -89,5 +109,46 @@ describe('the overleg in the browser', () => {
     await member.getByText('Uitkeringssituatie nagaan').waitFor();
     await member.context().close();
     await chair.context().close();
+  });
+
+  it('the coordinator prepares an overleg: create, prefill, reorder by keyboard, accept a proposal, publish', async () => {
+    const page = await newPage(browser, app);
+    await login(page, 'coordinator@pit.demo');
+    await page.goto('/overleggen');
+    await page.getByLabel('Datum').first().fill('2027-02-09');
+    await page.getByLabel('Tijd (Amsterdamse tijd)').first().fill('09:30');
+    await page.getByRole('button', { name: 'Overleg aanmaken' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Agenda' }).waitFor();
+    await page.getByText(/^9 februari 2027( om)? 09:30$/).waitFor();
+    await page.getByRole('button', { name: 'Agenda vullen uit de casussen' }).click();
+    await page.getByText(/agendapunt\(en\) toegevoegd/).waitFor();
+    const verslag = page.getByRole('list', { name: 'Verslag en actielijst vorig overleg' });
+    const titles = () => verslag.locator('.agenda-item__title').allInnerTexts();
+    const before = await titles();
+    expect(before.length).toBeGreaterThanOrEqual(2);
+    expect(before[0]).toMatch(/^Vaststellen verslag/);
+    // Keyboard reorder: the second item of the section moves up with Alt+ArrowUp.
+    await verslag.locator('.drag-handle').nth(1).focus();
+    await page.keyboard.press('Alt+ArrowUp');
+    await expect.poll(titles).toEqual([before[1], before[0], ...before.slice(2)]);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // A member proposes an item on a published overleg; the coordinator accepts it.
+    await page.getByRole('button', { name: 'Publiceren' }).click();
+    await page.getByText('Het overleg is gepubliceerd.').waitFor();
+    const url = page.url();
+    const member = await newPage(browser, app);
+    await login(member, 'senzer@pit.demo');
+    await member.goto(url);
+    await member.getByLabel('Titel (zonder persoonsgegevens)').fill('Terugkoppeling themadag uitkeringsfraude');
+    await member.getByRole('button', { name: 'Agendapunt voorstellen' }).click();
+    await member.getByText('Uw voorstel is ingediend.').waitFor();
+    expect(await axeViolations(member)).toEqual([]);
+    await page.reload();
+    const proposal = page.getByTestId('agenda-item').filter({ hasText: 'Terugkoppeling themadag uitkeringsfraude' });
+    await proposal.getByRole('button', { name: 'Accepteren' }).click();
+    await expect.poll(() => proposal.getByText('Voorstel', { exact: true }).count()).toBe(0);
+    await member.context().close();
+    await page.context().close();
   });
 });

@@ -7,7 +7,7 @@ import { createAction } from '../../lib/action';
 import { t, today } from '../../i18n';
 import { Alert, Button, SelectField, TextAreaField, TextField } from '../../components/Form';
 import { createLive, type LiveSnapshot } from './live';
-import { bySection, minutesText, sectionLabel } from './shared';
+import { minutesText, sectionLabel, sections } from './shared';
 import { CasusPanel, Captured } from './LiveView';
 import { Attendance } from './MeetingPage';
 
@@ -66,12 +66,14 @@ export default function ChairMode() {
   }
 
   // Switch the editor when the current item changes; follow server text while nothing is pending.
-  createEffect(on(current, (item, prev) => {
-    if (!item) return;
-    if (!prev || prev.id !== item.id || editor.itemId !== item.id) {
-      loadItem(item);
-    } else if (saveState() === 'saved' && item.version > editor.version) {
-      setEditor({ notes: item.notes, decisions: item.decisions, version: item.version });
+  createEffect(on(() => current()?.id, (id) => {
+    const item = current();
+    if (id && item && editor.itemId !== id) loadItem(item);
+  }));
+  createEffect(on(() => current()?.version, (version) => {
+    const item = current();
+    if (item && version && item.id === editor.itemId && saveState() === 'saved' && version > editor.version) {
+      setEditor({ notes: item.notes, decisions: item.decisions, version });
     }
   }));
 
@@ -170,12 +172,13 @@ export default function ChairMode() {
             <Show when={move.error()}>{(e) => <Alert kind="error">{e()}</Alert>}</Show>
             <div class="chair">
               <nav class="chair-agenda stack" aria-label={t('agenda.title')}>
-                <For each={bySection(accepted())}>
-                  {(g) => (
+                <For each={sections}>
+                  {(section) => (
+                    <Show when={accepted().some((i) => i.section === section)}>
                     <div>
-                      <h2 class="utrecht-heading-4">{sectionLabel(g.section)}</h2>
+                      <h2 class="utrecht-heading-4">{sectionLabel(section)}</h2>
                       <ol>
-                        <For each={g.items}>
+                        <For each={accepted().filter((i) => i.section === section)}>
                           {(item) => (
                             <li><button type="button" aria-current={item.id === current()?.id ? 'true' : undefined} onClick={() => void goTo(item)}>
                               {item.title} <span class="muted">({minutesText(item.durationMinutes)})</span>
@@ -184,6 +187,7 @@ export default function ChairMode() {
                         </For>
                       </ol>
                     </div>
+                    </Show>
                   )}
                 </For>
                 <Shortcuts />

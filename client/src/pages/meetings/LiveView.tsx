@@ -1,10 +1,10 @@
 import { A, useParams } from '@solidjs/router';
-import { createSignal, For, on, createEffect, Show } from 'solid-js';
+import { createEffect, createSignal, For, Show } from 'solid-js';
 import { formatDay, formatDateTime, t } from '../../i18n';
 import { categoryLabel } from '../../lib/labels';
 import { Alert, Status } from '../../components/Form';
 import { createLive, type LiveSnapshot } from './live';
-import { bySection, meetingStatusLabel, minutesText, sectionLabel, statusTone } from './shared';
+import { meetingStatusLabel, minutesText, sectionLabel, sections, statusTone } from './shared';
 
 /** A member follows a running overleg: current item, its casus and what is captured, live. */
 export default function LiveView() {
@@ -13,15 +13,20 @@ export default function LiveView() {
   const [announce, setAnnounce] = createSignal('');
   const [fresh, setFresh] = createSignal<Set<number>>(new Set());
   // Announce tasks that appear while following (not the ones there at the start).
-  createEffect(on(live.snapshot, (next, prev) => {
-    if (!next || !prev) return;
-    const known = new Set(prev.captured.tasks.map((x) => x.id));
-    const added = next.captured.tasks.filter((x) => !known.has(x.id));
-    if (added.length > 0) {
-      setFresh(new Set(added.map((x) => x.id)));
-      setAnnounce(added.map((x) => t('live.newTask', { title: x.title, partner: x.partner })).join(' '));
+  let known: Set<number> | null = null;
+  createEffect(() => {
+    const snap = live.snapshot();
+    if (!snap) return;
+    const tasks = snap.captured.tasks.map((x) => ({ id: x.id, title: x.title, partner: x.partner }));
+    if (known) {
+      const added = tasks.filter((x) => !known!.has(x.id));
+      if (added.length > 0) {
+        setFresh(new Set(added.map((x) => x.id)));
+        setAnnounce(added.map((x) => t('live.newTask', { title: x.title, partner: x.partner })).join(' '));
+      }
     }
-  }));
+    known = new Set(tasks.map((x) => x.id));
+  });
   return (
     <section class="stack">
       <p class="utrecht-paragraph"><A class="utrecht-link" href={`/overleggen/${params.id}`}>← {t('meeting.back')}</A></p>
@@ -53,12 +58,12 @@ function LiveBody(props: { snapshot: LiveSnapshot; state: string; fresh: Set<num
       <div class="chair">
         <nav class="chair-agenda" aria-label={t('agenda.title')}>
           <h2 class="utrecht-heading-3">{t('agenda.title')}</h2>
-          <For each={bySection(m().agenda.filter((i) => i.state === 'geaccepteerd'))}>
-            {(g) => (
-              <>
-                <h3 class="utrecht-heading-4">{sectionLabel(g.section)}</h3>
+          <For each={sections}>
+            {(section) => (
+              <Show when={m().agenda.some((i) => i.state === 'geaccepteerd' && i.section === section)}>
+                <h3 class="utrecht-heading-4">{sectionLabel(section)}</h3>
                 <ol>
-                  <For each={g.items}>
+                  <For each={m().agenda.filter((i) => i.state === 'geaccepteerd' && i.section === section)}>
                     {(item) => (
                       <li aria-current={item.id === m().currentAgendaItemId ? 'step' : undefined}
                         classList={{ 'agenda-item': true, 'is-current': item.id === m().currentAgendaItemId }}>
@@ -67,7 +72,7 @@ function LiveBody(props: { snapshot: LiveSnapshot; state: string; fresh: Set<num
                     )}
                   </For>
                 </ol>
-              </>
+              </Show>
             )}
           </For>
         </nav>
