@@ -53,6 +53,25 @@ export function openMeetingForChange(db: Db, teamId: number, id: number) {
   return row;
 }
 
+/**
+ * For werkafspraken and tasks captured in an overleg: the overleg and agenda item must be the
+ * team's own, and the item must belong to the overleg. The overleg follows from the item when
+ * only the item is given (so live updates reach the overleg's followers).
+ */
+export function resolveMeetingLink(db: Db, teamId: number, link: { meetingId?: number | null; agendaItemId?: number | null }) {
+  let meetingId = link.meetingId ?? null;
+  const agendaItemId = link.agendaItemId ?? null;
+  if (agendaItemId !== null) {
+    const item = db.select({ meetingId: agendaItems.meetingId, teamId: meetings.teamId }).from(agendaItems)
+      .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId)).where(eq(agendaItems.id, agendaItemId)).get();
+    if (!item || item.teamId !== teamId || (meetingId !== null && item.meetingId !== meetingId)) throw notFound();
+    meetingId = item.meetingId;
+  } else if (meetingId !== null) {
+    findMeetingInTeam(db, teamId, meetingId);
+  }
+  return { meetingId, agendaItemId };
+}
+
 // ── Create, series, update ─────────────────────────────────────────────────────────────────
 
 export type MeetingInput = {

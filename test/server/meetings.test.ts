@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { minutes, minutesVersions } from '../../db/schema';
 import { createTestDeps } from '../helpers/deps';
+import { makeCase } from '../helpers/cases';
 import { callerFor, errorOf, makeTeam, makeUser } from '../helpers/factories';
 import { amsterdamWallClock } from '../../server/clock';
 import { translate } from '../../server/i18n/messages';
@@ -197,6 +198,25 @@ describe('chair mode', () => {
     expect((await errorOf(() => s.m.meetings.setCurrentItem({ meetingId: id, agendaItemId: agenda[0]!.id }))).code).toBe('FORBIDDEN');
     await s.c.meetings.setCurrentItem({ meetingId: id, agendaItemId: null });
     expect((await s.c.meetings.get({ id })).currentItemStartedAt).toBeNull();
+  });
+});
+
+describe('capture links', () => {
+  it('tasks and werkafspraken link only to an overleg and agenda item of the own team; the item implies the overleg', async () => {
+    const s = await setup();
+    const { id } = await s.c.meetings.create({ startsAt: '2026-11-25T09:00:00Z' });
+    const item = await s.c.agenda.add({ meetingId: id, section: 'rondvraag', title: 'Rondvraag' });
+    const other = await s.c.meetings.create({ startsAt: '2026-12-25T09:00:00Z' });
+    const foreign = await s.b.meetings.create({ startsAt: '2026-11-25T09:00:00Z' });
+    const task = { title: 'Actie', assigneePartnerId: s.pit.partnerIds.helmond!, dueDate: '2026-12-09' };
+    const t1 = await s.c.tasks.create({ ...task, agendaItemId: item.id });
+    expect((await s.c.tasks.list({ meetingId: id })).map((t) => t.id)).toEqual([t1.id]);
+    expect((await errorOf(() => s.c.tasks.create({ ...task, meetingId: foreign.id }))).code).toBe('NOT_FOUND');
+    expect((await errorOf(() => s.c.tasks.create({ ...task, meetingId: other.id, agendaItemId: item.id }))).code).toBe('NOT_FOUND');
+    expect((await errorOf(() => s.b.tasks.create({ title: 'x', assigneePartnerId: s.bit.partnerIds.hilversum!, dueDate: '2026-12-09', agendaItemId: item.id }))).code).toBe('NOT_FOUND');
+    const casus = await makeCase(s.deps, s.pit, s.coordinator);
+    expect((await errorOf(() => s.c.agreements.create({ caseId: casus.id, text: 'Afspraak', responsiblePartnerId: s.pit.partnerIds.helmond!, meetingId: foreign.id }))).code).toBe('NOT_FOUND');
+    await s.c.agreements.create({ caseId: casus.id, text: 'Afspraak', responsiblePartnerId: s.pit.partnerIds.helmond!, agendaItemId: item.id });
   });
 });
 
