@@ -52,6 +52,13 @@ describe('the overleg in the browser', () => {
     await chair.getByTestId('save-state').getByText('Alles opgeslagen').waitFor();
     expect(await axeViolations(chair)).toEqual([]);
 
+    // A short network loss loses nothing: the screen says it retries, then it is saved.
+    await chair.context().setOffline(true);
+    await chair.keyboard.type(' Mededeling: planning volgt.');
+    await chair.getByText(/Geen verbinding — uw tekst is bewaard op dit apparaat/).waitFor();
+    await chair.context().setOffline(false);
+    await chair.getByTestId('save-state').getByText('Alles opgeslagen').waitFor({ timeout: 30_000 });
+
     // Next item by keyboard; the member sees it become current.
     const currentButton = chair.locator('.chair-agenda button[aria-current="true"]');
     const firstTitle = await currentButton.innerText();
@@ -94,7 +101,7 @@ describe('the overleg in the browser', () => {
     await chair.reload();
     await chair.getByRole('heading', { level: 1, name: 'Voorzittersmodus' }).waitFor();
     await chair.locator('.chair-agenda button').first().click();
-    await expect.poll(() => chair.getByLabel('Aantekeningen (geen persoonsgegevens)').inputValue()).toBe('Welkom; de agenda wordt ongewijzigd vastgesteld.');
+    await expect.poll(() => chair.getByLabel('Aantekeningen (geen persoonsgegevens)').inputValue()).toBe('Welkom; de agenda wordt ongewijzigd vastgesteld. Mededeling: planning volgt.');
 
     // Close the meeting from its page; the verslag is drafted.
     await chair.goto(`/overleggen/${meetingId}`);
@@ -131,6 +138,9 @@ describe('the overleg in the browser', () => {
     await verslag.locator('.drag-handle').nth(1).focus();
     await page.keyboard.press('Alt+ArrowUp');
     await expect.poll(titles).toEqual([before[1], before[0], ...before.slice(2)]);
+    // And back by dragging with the mouse.
+    await verslag.locator('.drag-handle').nth(1).dragTo(verslag.locator('.agenda-item').nth(0));
+    await expect.poll(titles).toEqual(before);
     expect(await axeViolations(page)).toEqual([]);
 
     // A member proposes an item on a published overleg; the coordinator accepts it.
