@@ -1,9 +1,10 @@
-import { A, useParams } from '@solidjs/router';
+import { A, Navigate, useParams } from '@solidjs/router';
 import { TRPCClientError } from '@trpc/client';
 import { createEffect, createMemo, createResource, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { api, errorKey, errorMessage } from '../../lib/trpc';
 import { createAction } from '../../lib/action';
+import { hasRole, me } from '../../lib/session';
 import { t, today } from '../../i18n';
 import { Alert, Button, SelectField, TextAreaField, TextField } from '../../components/Form';
 import { createLive, type LiveSnapshot } from './live';
@@ -160,6 +161,7 @@ export default function ChairMode() {
   onCleanup(() => document.removeEventListener('keydown', onKey));
 
   return (
+    <Show when={!me() || hasRole('coordinator')} fallback={<Navigate href={`/overleggen/${params.id}/live`} />}>
     <section class="stack">
       <p class="utrecht-paragraph no-print"><A class="utrecht-link" href={`/overleggen/${params.id}`}>← {meeting()?.title ?? t('meeting.back')}</A></p>
       <h1 class="utrecht-heading-1" tabindex="-1">{t('chair.title')}</h1>
@@ -233,6 +235,7 @@ export default function ChairMode() {
         )}
       </Show>
     </section>
+    </Show>
   );
 }
 
