@@ -159,6 +159,8 @@ describe('meetings.live over SSE', () => {
       await senzerStream.close();
       await helmondStream.close();
     }
+    // Closed streams leave no listeners behind on the team's channel.
+    await expect.poll(() => deps.events.listenerCount(`team:${pit.teamId}`)).toBe(0);
   });
 
   it('another team gets NOT_FOUND and no snapshot; without a session UNAUTHORIZED', async () => {
