@@ -12,6 +12,10 @@ export const routes: RouteDefinition[] = [
   { path: '/casussen/:id', component: lazy(() => import('./pages/cases/CaseDetail')) },
   { path: '/mijn-taken', component: lazy(() => import('./pages/tasks/MyTasks')) },
   { path: '/taken', component: lazy(() => import('./pages/tasks/TaskOverview')) },
+  { path: '/overleggen', component: lazy(() => import('./pages/meetings/MeetingList')) },
+  { path: '/overleggen/:id', component: lazy(() => import('./pages/meetings/MeetingPage')) },
+  { path: '/overleggen/:id/voorzitten', component: lazy(() => import('./pages/meetings/ChairMode')) },
+  { path: '/overleggen/:id/live', component: lazy(() => import('./pages/meetings/LiveView')) },
   { path: '/team', component: lazy(() => import('./pages/team/Team')) },
   { path: '/profiel', component: lazy(() => import('./pages/team/Profile')) },
   { path: '/rapportage', component: lazy(() => import('./pages/reports/Reports')) },
@@ -20,12 +24,14 @@ export const routes: RouteDefinition[] = [
   { path: '/controles/:id', component: lazy(() => import('./pages/controls/ControlDetail')) },
   { path: '/controles/:id/wijzigen', component: lazy(() => import('./pages/controls/PlanControl')) },
   { path: '/escalaties', component: lazy(() => import('./pages/escalations/Escalations')) },
+  { path: '/overleggen/:id/verslag', component: lazy(() => import('./pages/meetings/Minutes')) },
 ];
 
 export type NavItem = { href: string; label: TextKey; roles: Role[]; end?: boolean };
 
 export const navItems: NavItem[] = [
   { href: '/', label: 'nav.home', roles: ['coordinator', 'member', 'privacy', 'admin', 'viewer'], end: true },
+  { href: '/overleggen', label: 'nav.meetings', roles: ['coordinator', 'member'] },
   { href: '/casussen', label: 'nav.cases', roles: ['coordinator', 'member', 'privacy'] },
   { href: '/mijn-taken', label: 'nav.myTasks', roles: ['member'] },
   { href: '/taken', label: 'nav.tasks', roles: ['coordinator'] },

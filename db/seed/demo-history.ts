@@ -8,7 +8,7 @@
 import { and, eq, max } from 'drizzle-orm';
 import type { Db } from '../client';
 import {
-  agreements, attendance, caseEvents, cases, controlCases, controlPartners, controls, escalations, findings, meetings, minutes, minutesVersions,
+  agendaItems, agreements, attendance, caseEvents, cases, controlCases, controlPartners, controls, escalations, findings, meetings, minutes, minutesVersions,
   partners, tasks, themes, type PartnerKind,
 } from '../schema';
 import { findingTypesFor, type MeasureCode } from '../catalogues';
@@ -118,6 +118,14 @@ export async function seedDemoHistory(args: { db: Db; now: Date }, ids: DemoIds)
   }
 }
 
+const historyAgenda: { section: 'opening' | 'verslag' | 'lopende_casussen' | 'rondvraag' | 'sluiting'; title: string; minutes: number; notes: string; decisions: string }[] = [
+  { section: 'opening', title: 'Opening en mededelingen', minutes: 5, notes: 'Welkom; geen bijzondere mededelingen.', decisions: '' },
+  { section: 'verslag', title: 'Verslag en actielijst vorig overleg', minutes: 10, notes: 'Actielijst doorgelopen; openstaande acties blijven staan.', decisions: 'Verslag vorig overleg vastgesteld.' },
+  { section: 'lopende_casussen', title: 'Lopende casussen', minutes: 60, notes: 'Voortgang per pand besproken; werkafspraken en taken staan in de actielijst.', decisions: '' },
+  { section: 'rondvraag', title: 'Rondvraag', minutes: 10, notes: 'Geen punten.', decisions: '' },
+  { section: 'sluiting', title: 'Sluiting', minutes: 5, notes: '', decisions: '' },
+];
+
 function seedTeam(ctx: Ctx, slug: 'pit' | 'bit') {
   const { db, rand, teamId, partnerIds, userIds, today, start } = ctx;
   const firstWeekday = (from: string, day: number) => { let d = from; while (weekday(d) !== day) d = addDays(d, 1); return d; };
@@ -143,7 +151,10 @@ function seedTeam(ctx: Ctx, slug: 'pit' | 'bit') {
 
   // 1. Overleggen: every other Tuesday at 09:30, closed, with attendance and an approved verslag.
   const meetingDays: string[] = [];
-  for (let d = addDays(firstWeekday(start, 2), slug === 'pit' ? 7 : 0); d < today; d = addDays(d, 14)) meetingDays.push(d);
+  // The last three weeks belong to the demo overleggen of db/seed/demo-meetings.ts (a closed one with
+  // captured work and the next, published one), so the history stops before them.
+  const historyEnd = addDays(today, -21);
+  for (let d = addDays(firstWeekday(start, 2), slug === 'pit' ? 7 : 0); d < historyEnd; d = addDays(d, 14)) meetingDays.push(d);
   for (const day of meetingDays) {
     const startsAt = at(day, 9, 30);
     const m = db.insert(meetings).values({
@@ -156,8 +167,17 @@ function seedTeam(ctx: Ctx, slug: 'pit' | 'bit') {
       const attendee = userIds[slugOf.get(p.id) ?? ''];
       db.insert(attendance).values({ meetingId: m.id, partnerId: p.id, status, attendeeUserIds: JSON.stringify(status === 'aanwezig' && attendee ? [attendee] : []), updatedAt: at(day, 11, 30) }).run();
     }
+    // The standing agenda of SPEC §2 with short, fictitious notes, so an old verslag reads like one.
+    const items: Record<number, { notes: string; decisions: string }> = {};
+    historyAgenda.forEach((item, position) => {
+      const row = db.insert(agendaItems).values({
+        meetingId: m.id, section: item.section, position: position + 1, title: item.title, durationMinutes: item.minutes, source: 'template',
+        state: 'geaccepteerd', notes: item.notes, decisions: item.decisions, updatedAt: at(day, 11, 30),
+      }).returning({ id: agendaItems.id }).get();
+      items[row.id] = { notes: item.notes, decisions: item.decisions };
+    });
     const mins = db.insert(minutes).values({ meetingId: m.id, status: 'vastgesteld', finalisedAt: at(addDays(day, 2), 15), approvedAt: at(addDays(day, 14), 10), updatedAt: at(addDays(day, 14), 10) }).returning({ id: minutes.id }).get();
-    db.insert(minutesVersions).values({ minutesId: mins.id, version: 1, content: JSON.stringify({ intro: '', items: {}, closing: '' }), createdByUserId: coordinatorId, createdAt: at(addDays(day, 2), 15) }).run();
+    db.insert(minutesVersions).values({ minutesId: mins.id, version: 1, content: JSON.stringify({ intro: `Verslag van het reguliere overleg van ${day.split('-').reverse().join('-')}.`, items, closing: '' }), createdByUserId: coordinatorId, createdAt: at(addDays(day, 2), 15) }).run();
   }
   const meetingAfter = (date: string) => meetingDays.find((d) => d >= date) ?? null;
 

@@ -6,6 +6,7 @@ import { appendAudit } from '../audit';
 import { AppError, conflict, notFound } from '../errors';
 import { amsterdamDate } from '../clock';
 import { findCaseInTeam, recordCaseEvent } from './cases';
+import { resolveMeetingLink } from './meetings';
 
 /** The partner must take part in the covenant today (joined, not left). */
 export function assertActivePartner(deps: AppDeps, teamId: number, partnerId: number) {
@@ -22,6 +23,7 @@ export type AgreementInput = { caseId: number; text: string; responsiblePartnerI
 export function createAgreement(deps: AppDeps, actor: SessionUser, input: AgreementInput): { id: number } {
   const c = findCaseInTeam(deps, actor.teamId, input.caseId);
   assertActivePartner(deps, actor.teamId, input.responsiblePartnerId);
+  input = { ...input, ...resolveMeetingLink(deps.db, actor.teamId, input) };
   const now = deps.now();
   const row = deps.db.transaction((tx) => {
     const row = tx.insert(agreements).values({

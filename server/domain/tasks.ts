@@ -7,6 +7,7 @@ import { AppError, conflict, notFound } from '../errors';
 import { amsterdamDate } from '../clock';
 import { findCaseInTeam, recordCaseEvent, taskColumns, withOverdue } from './cases';
 import { assertActivePartner } from './agreements';
+import { resolveMeetingLink } from './meetings';
 
 export type TaskInput = {
   title: string;
@@ -34,6 +35,7 @@ export function createTask(deps: AppDeps, actor: SessionUser, input: TaskInput):
     caseId ??= agreement.caseId;
   }
   if (caseId) findCaseInTeam(deps, actor.teamId, caseId);
+  input = { ...input, ...resolveMeetingLink(deps.db, actor.teamId, input) };
   const now = deps.now();
   const row = deps.db.transaction((tx) => {
     const row = tx.insert(tasks).values({

@@ -11,6 +11,10 @@ import { controlsRouter } from './controls';
 import { escalationsRouter } from './escalations';
 import { reportsRouter } from './reports';
 import { dashboardRouter } from './dashboard';
+import { minutesRouter } from './minutes';
+import { meetingsRouter } from './meetings';
+import { agendaRouter } from './agenda';
+import { attendanceRouter } from './attendance';
 
 // Only composition here: each domain has its own router file.
 export const appRouter = router({
@@ -27,6 +31,10 @@ export const appRouter = router({
   escalations: escalationsRouter,
   reports: reportsRouter,
   dashboard: dashboardRouter,
+  minutes: minutesRouter,
+  meetings: meetingsRouter,
+  agenda: agendaRouter,
+  attendance: attendanceRouter,
 });
 
 export type AppRouter = typeof appRouter;

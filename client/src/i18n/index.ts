@@ -4,11 +4,13 @@ import { createSignal } from 'solid-js';
 import { coreText } from './core';
 import { casesText } from './cases';
 import { reportsText } from './reports';
+import { minutesText } from './minutes';
+import { meetingsText } from './meetings';
 
 export type Locale = 'nl' | 'en';
 export type Dictionary = Record<string, { nl: string; en: string }>;
 
-const text = { ...coreText, ...casesText, ...reportsText };
+const text = { ...coreText, ...casesText, ...reportsText, ...minutesText, ...meetingsText };
 export type TextKey = keyof typeof text;
 
 const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem('overleg.locale');

@@ -1,0 +1,38 @@
+// The live subscription (tRPC over SSE): every event is a complete snapshot of what this user may
+// see, so reconnecting simply resumes with the latest state.
+import { createEffect, createSignal, onCleanup } from 'solid-js';
+import { createStore, reconcile } from 'solid-js/store';
+import { api, errorMessage } from '../../lib/trpc';
+import { t } from '../../i18n';
+import type { LiveSnapshot } from '../../../../server/domain/live';
+
+export type { LiveSnapshot };
+export type LiveState = 'connecting' | 'connected' | 'reconnecting' | 'failed';
+
+export function createLive(meetingId: () => number) {
+  // Reconciled by id, so rows that did not change keep their DOM (and keyboard focus).
+  const [store, setStore] = createStore<{ value: LiveSnapshot | null }>({ value: null });
+  const snapshot = () => store.value;
+  const [state, setState] = createSignal<LiveState>('connecting');
+  const [error, setError] = createSignal<string | null>(null);
+  createEffect(() => {
+    const id = meetingId();
+    setState('connecting');
+    const sub = api.meetings.live.subscribe({ meetingId: id }, {
+      onData: (envelope) => {
+        setStore('value', reconcile(envelope.data as LiveSnapshot, { key: 'id' }));
+        setState('connected');
+        setError(null);
+      },
+      onError: (err) => {
+        setError(errorMessage(err, t('app.networkError')));
+        setState('failed');
+      },
+      onConnectionStateChange: (s) => {
+        if (s.state === 'connecting' && snapshot()) setState('reconnecting');
+      },
+    });
+    onCleanup(() => sub.unsubscribe());
+  });
+  return { snapshot, state, error };
+}

@@ -1,0 +1,121 @@
+/**
+ * The live view of a running overleg (SPEC §2 step 3): whoever follows it gets, on every change
+ * in that overleg, a fresh snapshot of what THEY may see. Snapshots are built with the same read
+ * functions as `meetings.get` and casus pages; betrokkenen come only from `readSubjects` with the
+ * subscriber's reader (purpose 'live'), so a live update can never show more than a page would.
+ */
+import { and, asc, eq } from 'drizzle-orm';
+import { tracked } from '@trpc/server';
+import { agreements, cases, partners, tasks, themes } from '../../db/schema';
+import type { AppDeps } from '../deps';
+import { amsterdamDate } from '../clock';
+import { AppError } from '../errors';
+import { readSubjects, type VisibleSubject } from '../privacy/personal-data';
+import type { Reader } from '../privacy/visibility';
+import { withOverdue } from './cases';
+import { getMeeting, type MeetingEvent } from './meetings';
+
+/**
+ * Betrokkenen already read for this subscriber in this stream, per casus. Notes are saved as the
+ * chair types; re-reading (and auditing) the same betrokkenen for every keystroke would flood
+ * the audit log, so a stream reads a casus' betrokkenen once while it is the current casus.
+ */
+export type SubjectsCache = Map<number, VisibleSubject[]>;
+
+function liveCase(deps: AppDeps, reader: Reader, caseId: number, cache?: SubjectsCache) {
+  const c = deps.db.select({
+    id: cases.id, code: cases.code, street: cases.street, houseNumber: cases.houseNumber, houseNumberAddition: cases.houseNumberAddition,
+    postcode: cases.postcode, city: cases.city, status: cases.status, priority: cases.priority, origin: cases.origin,
+    description: cases.description, theme: themes.name, gemeente: partners.shortName, gemeentePartnerId: cases.gemeentePartnerId,
+  }).from(cases).innerJoin(themes, eq(themes.id, cases.themeId)).innerJoin(partners, eq(partners.id, cases.gemeentePartnerId))
+    .where(and(eq(cases.id, caseId), eq(cases.teamId, reader.teamId))).get();
+  if (!c) return null;
+  const today = amsterdamDate(deps.now());
+  const openAgreements = deps.db.select({
+    id: agreements.id, text: agreements.text, responsiblePartnerId: agreements.responsiblePartnerId, responsible: partners.shortName,
+    meetingId: agreements.meetingId, createdAt: agreements.createdAt,
+  }).from(agreements).innerJoin(partners, eq(partners.id, agreements.responsiblePartnerId))
+    .where(and(eq(agreements.caseId, c.id), eq(agreements.status, 'open'))).orderBy(asc(agreements.id)).all();
+  const openTasks = deps.db.select({
+    id: tasks.id, title: tasks.title, assigneePartnerId: tasks.assigneePartnerId, partner: partners.shortName, dueDate: tasks.dueDate,
+    status: tasks.status, blockerNote: tasks.blockerNote, meetingId: tasks.meetingId,
+  }).from(tasks).innerJoin(partners, eq(partners.id, tasks.assigneePartnerId))
+    .where(and(eq(tasks.caseId, c.id), eq(tasks.status, 'open'))).orderBy(asc(tasks.dueDate), asc(tasks.id)).all()
+    .map((t) => withOverdue(t, today));
+  // The only way betrokkenen enter a live update: the visibility module, for this subscriber.
+  let subjects = cache?.get(c.id);
+  if (!subjects) {
+    subjects = readSubjects(deps, reader, [c.id], 'live').get(c.id) ?? [];
+    cache?.clear();
+    cache?.set(c.id, subjects);
+  }
+  return { ...c, agreements: openAgreements, tasks: openTasks, subjects };
+}
+
+/** What was captured in this overleg so far: werkafspraken and tasks, in the order made. */
+function captured(deps: AppDeps, teamId: number, meetingId: number) {
+  const today = amsterdamDate(deps.now());
+  const agreementRows = deps.db.select({
+    id: agreements.id, caseId: agreements.caseId, caseCode: cases.code, text: agreements.text, responsiblePartnerId: agreements.responsiblePartnerId,
+    responsible: partners.shortName, agendaItemId: agreements.agendaItemId, status: agreements.status, createdAt: agreements.createdAt,
+  }).from(agreements).innerJoin(partners, eq(partners.id, agreements.responsiblePartnerId)).innerJoin(cases, eq(cases.id, agreements.caseId))
+    .where(and(eq(agreements.teamId, teamId), eq(agreements.meetingId, meetingId))).orderBy(asc(agreements.id)).all();
+  const taskRows = deps.db.select({
+    id: tasks.id, title: tasks.title, assigneePartnerId: tasks.assigneePartnerId, partner: partners.shortName, dueDate: tasks.dueDate,
+    status: tasks.status, caseId: tasks.caseId, caseCode: cases.code, agendaItemId: tasks.agendaItemId, agreementId: tasks.agreementId, createdAt: tasks.createdAt,
+  }).from(tasks).innerJoin(partners, eq(partners.id, tasks.assigneePartnerId)).leftJoin(cases, eq(cases.id, tasks.caseId))
+    .where(and(eq(tasks.teamId, teamId), eq(tasks.meetingId, meetingId))).orderBy(asc(tasks.id)).all()
+    .map((t) => withOverdue(t, today));
+  return { agreements: agreementRows, tasks: taskRows };
+}
+
+/** One snapshot of the live view for `reader`; NOT_FOUND when the overleg is not theirs to see. */
+export function liveSnapshot(deps: AppDeps, reader: Reader, meetingId: number, cache?: SubjectsCache) {
+  const meeting = getMeeting(deps, reader, meetingId);
+  const currentItem = meeting.agenda.find((i) => i.id === meeting.currentAgendaItemId) ?? null;
+  const casus = currentItem?.caseId ? liveCase(deps, reader, currentItem.caseId, cache) : null;
+  return { at: deps.now().toISOString(), meeting, current: currentItem ? { item: currentItem, casus } : null, captured: captured(deps, reader.teamId, meetingId) };
+}
+
+export type LiveSnapshot = ReturnType<typeof liveSnapshot>;
+
+/**
+ * The stream behind `meetings.live`: the first snapshot (already built by the caller, so a
+ * NOT_FOUND surfaces before streaming), then a new one after every event of this overleg on the
+ * team's channel. Bursts of events coalesce into one snapshot. Ends when the client goes away.
+ */
+export async function* liveStream(deps: AppDeps, reader: Reader, meetingId: number, first: LiveSnapshot, signal?: AbortSignal, cache: SubjectsCache = new Map()) {
+  const channel = `team:${reader.teamId}`;
+  let dirty = false;
+  let wake: (() => void) | null = null;
+  const listener = (event: MeetingEvent | undefined) => {
+    if (event?.meetingId !== meetingId) return;
+    dirty = true;
+    wake?.();
+  };
+  const onAbort = () => wake?.();
+  deps.events.on(channel, listener);
+  signal?.addEventListener('abort', onAbort);
+  let seq = 0;
+  try {
+    yield tracked(`${meetingId}-${Date.now()}-${++seq}`, first);
+    while (!signal?.aborted) {
+      if (!dirty) await new Promise<void>((resolve) => { wake = resolve; });
+      wake = null;
+      if (signal?.aborted) break;
+      if (!dirty) continue;
+      dirty = false;
+      let snapshot: LiveSnapshot;
+      try {
+        snapshot = liveSnapshot(deps, reader, meetingId, cache);
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'NOT_FOUND') return; // removed or no longer visible: end the stream
+        throw error;
+      }
+      yield tracked(`${meetingId}-${Date.now()}-${++seq}`, snapshot);
+    }
+  } finally {
+    deps.events.off(channel, listener);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}

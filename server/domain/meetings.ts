@@ -1,0 +1,381 @@
+/**
+ * Overleggen (SPEC §2 steps 2–4, §3): create, recurring series, list, read, edit and the status
+ * cycle concept → gepubliceerd → bezig → gesloten. Members see an overleg only once it is
+ * published, and of its agenda only the accepted items plus their own proposals. Every read of
+ * an overleg — the page, the live view, the calendar — goes through `getMeeting` here.
+ */
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import {
+  agendaItems, agendaSections, agreements, attendance, cases, meetingSeries, meetings, minutes, partners, tasks, teams, users,
+  type AgendaSection, type MeetingStatus,
+} from '../../db/schema';
+import type { Db } from '../../db/client';
+import type { AppDeps } from '../deps';
+import type { SessionUser } from '../auth/sessions';
+import type { Reader } from '../privacy/visibility';
+import { appendAudit } from '../audit';
+import { AppError, conflict, notFound } from '../errors';
+import { addDays, amsterdamDate, amsterdamToUtc } from '../clock';
+import { draftMinutes } from './minutes';
+
+/** Who reads: a session user or a visibility reader; both carry role, team and partner. */
+export type MeetingReader = Pick<Reader, 'role' | 'teamId' | 'partnerId' | 'userId'>;
+
+export const readerOf = (user: SessionUser): MeetingReader => ({ userId: user.id, role: user.role, teamId: user.teamId, partnerId: user.partnerId });
+
+/** Statuses in which members see an overleg (publishing makes it visible). */
+export const memberVisibleStatuses: MeetingStatus[] = ['gepubliceerd', 'bezig', 'gesloten'];
+
+export type MeetingEvent = { kind: string; id: number; meetingId: number | null };
+
+/** Live updates: every change in an overleg is announced on the team's channel (see ./live.ts). */
+export function emitMeetingEvent(deps: AppDeps, teamId: number, event: MeetingEvent) {
+  deps.events.emit(`team:${teamId}`, event);
+}
+
+export function findMeetingInTeam(db: Db, teamId: number, id: number) {
+  const row = db.select().from(meetings).where(and(eq(meetings.id, id), eq(meetings.teamId, teamId))).get();
+  if (!row) throw notFound();
+  return row;
+}
+
+/** The overleg as `reader` may see it at all: another team's, or a concept for a member, is NOT_FOUND. */
+export function visibleMeeting(deps: AppDeps, reader: MeetingReader, id: number) {
+  const row = findMeetingInTeam(deps.db, reader.teamId, id);
+  if (reader.role !== 'coordinator' && !memberVisibleStatuses.includes(row.status)) throw notFound();
+  return row;
+}
+
+/** An overleg the coordinator may still change (anything but closed). */
+export function openMeetingForChange(db: Db, teamId: number, id: number) {
+  const row = findMeetingInTeam(db, teamId, id);
+  if (row.status === 'gesloten') throw new AppError('CONFLICT', 'meetings.closed');
+  return row;
+}
+
+/**
+ * For werkafspraken and tasks captured in an overleg: the overleg and agenda item must be the
+ * team's own, and the item must belong to the overleg. The overleg follows from the item when
+ * only the item is given (so live updates reach the overleg's followers).
+ */
+export function resolveMeetingLink(db: Db, teamId: number, link: { meetingId?: number | null; agendaItemId?: number | null }) {
+  let meetingId = link.meetingId ?? null;
+  const agendaItemId = link.agendaItemId ?? null;
+  if (agendaItemId !== null) {
+    const item = db.select({ meetingId: agendaItems.meetingId, teamId: meetings.teamId }).from(agendaItems)
+      .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId)).where(eq(agendaItems.id, agendaItemId)).get();
+    if (!item || item.teamId !== teamId || (meetingId !== null && item.meetingId !== meetingId)) throw notFound();
+    meetingId = item.meetingId;
+  } else if (meetingId !== null) {
+    findMeetingInTeam(db, teamId, meetingId);
+  }
+  return { meetingId, agendaItemId };
+}
+
+// ── Create, series, update ─────────────────────────────────────────────────────────────────
+
+export type MeetingInput = {
+  startsAt: string;
+  title?: string | null;
+  location?: string | null;
+  videoLink?: string | null;
+  durationMinutes?: number | null;
+};
+
+function defaultTitle(db: Db, teamId: number): string {
+  const team = db.select({ name: teams.name }).from(teams).where(eq(teams.id, teamId)).get();
+  return `Overleg ${team?.name ?? ''}`.trim();
+}
+
+const toUtcIso = (value: string) => new Date(value).toISOString();
+
+function insertMeeting(tx: Db, deps: AppDeps, actor: SessionUser, input: MeetingInput & { seriesId?: number | null }) {
+  const now = deps.now().toISOString();
+  const row = tx.insert(meetings).values({
+    teamId: actor.teamId, seriesId: input.seriesId ?? null, title: input.title?.trim() || defaultTitle(tx, actor.teamId),
+    startsAt: toUtcIso(input.startsAt), durationMinutes: input.durationMinutes ?? 120, location: input.location?.trim() || null,
+    videoLink: input.videoLink?.trim() || null, status: 'concept', chairUserId: actor.id, createdAt: now, updatedAt: now,
+  }).returning({ id: meetings.id }).get();
+  appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'meeting.created', entity: 'meeting', entityId: row.id });
+  return row;
+}
+
+/** A new overleg in concept; the coordinator who creates it chairs it unless changed. */
+export function createMeeting(deps: AppDeps, actor: SessionUser, input: MeetingInput): { id: number } {
+  const row = deps.db.transaction((tx) => insertMeeting(tx, deps, actor, input));
+  emitMeetingEvent(deps, actor.teamId, { kind: 'meeting.created', id: row.id, meetingId: row.id });
+  return row;
+}
+
+export type SeriesInput = {
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  /** Amsterdam wall-clock time, HH:MM. */
+  time: string;
+  intervalWeeks: number;
+  /** First possible date (YYYY-MM-DD); the series starts on the first matching weekday from here. */
+  from: string;
+  /** Last possible date (YYYY-MM-DD), inclusive. */
+  until: string;
+  title?: string | null;
+  location?: string | null;
+  videoLink?: string | null;
+  durationMinutes?: number | null;
+};
+
+export const MAX_SERIES = 60;
+
+/** The Amsterdam dates of a series: every `intervalWeeks` weeks on `weekday` from `from` to `until`. */
+export function seriesDates(input: Pick<SeriesInput, 'weekday' | 'intervalWeeks' | 'from' | 'until'>): string[] {
+  const isoWeekday = (date: string) => ((new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
+  let date = input.from;
+  date = addDays(date, (input.weekday - isoWeekday(date) + 7) % 7);
+  const dates: string[] = [];
+  while (date <= input.until) {
+    dates.push(date);
+    if (dates.length > MAX_SERIES) break;
+    date = addDays(date, 7 * input.intervalWeeks);
+  }
+  return dates;
+}
+
+/**
+ * A recurring series, e.g. every two weeks on Tuesday at 09:30 Amsterdam time: one concept overleg
+ * per date. Each start is converted on its own date, so 09:30 stays 09:30 across DST changes.
+ */
+export function createSeries(deps: AppDeps, actor: SessionUser, input: SeriesInput): { seriesId: number; ids: number[] } {
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(input.time)) throw new AppError('BAD_REQUEST', 'meetings.invalidTime');
+  const dates = seriesDates(input);
+  if (dates.length === 0) throw new AppError('BAD_REQUEST', 'meetings.seriesEmpty');
+  if (dates.length > MAX_SERIES) throw new AppError('BAD_REQUEST', 'meetings.seriesTooLong', { max: MAX_SERIES });
+  const result = deps.db.transaction((tx) => {
+    const series = tx.insert(meetingSeries).values({
+      teamId: actor.teamId,
+      rule: JSON.stringify({ intervalWeeks: input.intervalWeeks, weekday: input.weekday, time: input.time, from: input.from, until: input.until }),
+      createdAt: deps.now().toISOString(),
+    }).returning({ id: meetingSeries.id }).get();
+    const ids = dates.map((date) => insertMeeting(tx, deps, actor, {
+      ...input, startsAt: amsterdamToUtc(date, input.time).toISOString(), seriesId: series.id,
+    }).id);
+    return { seriesId: series.id, ids };
+  });
+  emitMeetingEvent(deps, actor.teamId, { kind: 'meeting.created', id: result.ids[0]!, meetingId: null });
+  return result;
+}
+
+export type MeetingUpdate = {
+  id: number;
+  version: number;
+  startsAt?: string;
+  title?: string;
+  location?: string | null;
+  videoLink?: string | null;
+  durationMinutes?: number;
+  chairUserId?: number | null;
+};
+
+/** The coordinator edits date, place, link, title, duration or chair; a stale version is a CONFLICT. */
+export function updateMeeting(deps: AppDeps, actor: SessionUser, input: MeetingUpdate) {
+  const current = openMeetingForChange(deps.db, actor.teamId, input.id);
+  if (input.chairUserId) {
+    const chair = deps.db.select({ role: users.role }).from(users).where(and(eq(users.id, input.chairUserId), eq(users.teamId, actor.teamId))).get();
+    if (!chair || chair.role !== 'coordinator') throw notFound();
+  }
+  const now = deps.now();
+  const change: Partial<typeof meetings.$inferInsert> = {};
+  if (input.startsAt !== undefined) change.startsAt = toUtcIso(input.startsAt);
+  if (input.title !== undefined) change.title = input.title.trim();
+  if (input.location !== undefined) change.location = input.location?.trim() || null;
+  if (input.videoLink !== undefined) change.videoLink = input.videoLink?.trim() || null;
+  if (input.durationMinutes !== undefined) change.durationMinutes = input.durationMinutes;
+  if (input.chairUserId !== undefined) change.chairUserId = input.chairUserId;
+  const version = deps.db.transaction((tx) => {
+    const res = tx.update(meetings).set({ ...change, updatedAt: now.toISOString(), version: current.version + 1 })
+      .where(and(eq(meetings.id, current.id), eq(meetings.version, input.version))).run();
+    if (res.changes !== 1) throw conflict();
+    appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: 'meeting.updated', entity: 'meeting', entityId: current.id });
+    return current.version + 1;
+  });
+  emitMeetingEvent(deps, actor.teamId, { kind: 'meeting.updated', id: current.id, meetingId: current.id });
+  return { version };
+}
+
+/** A concept overleg (never published) can be removed entirely. */
+export function removeMeeting(deps: AppDeps, actor: SessionUser, input: { id: number }) {
+  const current = findMeetingInTeam(deps.db, actor.teamId, input.id);
+  if (current.status !== 'concept') throw new AppError('CONFLICT', 'meetings.onlyConceptRemoved');
+  const captured = deps.db.select({ n: sql<number>`(select count(*) from ${tasks} where ${tasks.meetingId} = ${current.id}) + (select count(*) from ${agreements} where ${agreements.meetingId} = ${current.id})` }).from(meetings).where(eq(meetings.id, current.id)).get();
+  if ((captured?.n ?? 0) > 0) throw new AppError('CONFLICT', 'meetings.hasCaptured');
+  deps.db.transaction((tx) => {
+    tx.update(meetings).set({ currentAgendaItemId: null }).where(eq(meetings.id, current.id)).run();
+    tx.delete(meetings).where(eq(meetings.id, current.id)).run();
+    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'meeting.removed', entity: 'meeting', entityId: current.id });
+  });
+  emitMeetingEvent(deps, actor.teamId, { kind: 'meeting.removed', id: current.id, meetingId: current.id });
+}
+
+// ── Status cycle ────────────────────────────────────────────────────────────────────────────
+
+const nextStatus: Record<MeetingStatus, MeetingStatus | null> = { concept: 'gepubliceerd', gepubliceerd: 'bezig', bezig: 'gesloten', gesloten: null };
+
+function transition(deps: AppDeps, actor: SessionUser, id: number, to: MeetingStatus, extra: (tx: Db, row: typeof meetings.$inferSelect) => Partial<typeof meetings.$inferInsert>) {
+  const current = findMeetingInTeam(deps.db, actor.teamId, id);
+  if (nextStatus[current.status] !== to) throw new AppError('CONFLICT', 'meetings.invalidTransition', { from: current.status, to });
+  const now = deps.now();
+  deps.db.transaction((tx) => {
+    const res = tx.update(meetings).set({ status: to, ...extra(tx, current), updatedAt: now.toISOString(), version: current.version + 1 })
+      .where(and(eq(meetings.id, current.id), eq(meetings.version, current.version), eq(meetings.status, current.status))).run();
+    if (res.changes !== 1) throw conflict();
+    appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: `meeting.${to}`, entity: 'meeting', entityId: current.id });
+    if (to === 'gesloten') {
+      // The verslag is drafted from what was captured, in the same transaction (./minutes.ts).
+      draftMinutes(tx, deps, actor, current.id);
+    }
+  });
+  emitMeetingEvent(deps, actor.teamId, { kind: 'meeting.status', id: current.id, meetingId: current.id });
+}
+
+/** Publishing makes the overleg and its accepted agenda visible to the members. */
+export function publishMeeting(deps: AppDeps, actor: SessionUser, input: { id: number }) {
+  transition(deps, actor, input.id, 'gepubliceerd', () => ({ publishedAt: deps.now().toISOString() }));
+}
+
+/** Starts the overleg: the coordinator chairs it and the first accepted item becomes current. */
+export function startMeeting(deps: AppDeps, actor: SessionUser, input: { id: number }) {
+  transition(deps, actor, input.id, 'bezig', (tx, row) => {
+    const first = orderedAgenda(tx, row.id).find((i) => i.state === 'geaccepteerd');
+    const now = deps.now().toISOString();
+    return { startedAt: now, chairUserId: actor.id, currentAgendaItemId: first?.id ?? null, currentItemStartedAt: first ? now : null };
+  });
+}
+
+/** Closes the overleg and drafts the verslag (SPEC §2 step 4). */
+export function closeMeeting(deps: AppDeps, actor: SessionUser, input: { id: number }) {
+  transition(deps, actor, input.id, 'gesloten', () => ({ closedAt: deps.now().toISOString(), currentItemStartedAt: null }));
+}
+
+// ── Chair mode ──────────────────────────────────────────────────────────────────────────────
+
+/** The chair moves to an agenda item (or none); its start time drives the timer. */
+export function setCurrentItem(deps: AppDeps, actor: SessionUser, input: { meetingId: number; agendaItemId: number | null }) {
+  const meeting = findMeetingInTeam(deps.db, actor.teamId, input.meetingId);
+  if (meeting.status !== 'bezig') throw new AppError('CONFLICT', 'meetings.notRunning');
+  if (input.agendaItemId !== null) {
+    const item = deps.db.select({ state: agendaItems.state }).from(agendaItems)
+      .where(and(eq(agendaItems.id, input.agendaItemId), eq(agendaItems.meetingId, meeting.id))).get();
+    if (!item) throw notFound();
+    if (item.state !== 'geaccepteerd') throw new AppError('BAD_REQUEST', 'agenda.notAccepted');
+  }
+  const now = deps.now().toISOString();
+  deps.db.update(meetings).set({
+    currentAgendaItemId: input.agendaItemId, currentItemStartedAt: input.agendaItemId === null ? null : now, updatedAt: now, version: meeting.version + 1,
+  }).where(eq(meetings.id, meeting.id)).run();
+  emitMeetingEvent(deps, actor.teamId, { kind: 'meeting.currentItem', id: meeting.id, meetingId: meeting.id });
+  return { currentAgendaItemId: input.agendaItemId, currentItemStartedAt: input.agendaItemId === null ? null : now, version: meeting.version + 1 };
+}
+
+// ── Reading ─────────────────────────────────────────────────────────────────────────────────
+
+const sectionOrder = new Map<AgendaSection, number>(agendaSections.map((s, i) => [s, i]));
+export const sectionIndex = (section: AgendaSection) => sectionOrder.get(section) ?? agendaSections.length;
+
+/** The agenda rows of an overleg in display order: by section (template order), then position. */
+export function orderedAgenda(db: Db, meetingId: number) {
+  return db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position), asc(agendaItems.id)).all()
+    .sort((a, b) => sectionIndex(a.section) - sectionIndex(b.section));
+}
+
+const caseAddress = sql<string | null>`case when ${cases.id} is null then null else ${cases.street} || ' ' || ${cases.houseNumber} || coalesce(${cases.houseNumberAddition}, '') || ', ' || ${cases.city} end`;
+
+/** Members see the accepted items and their own proposals; the coordinator sees every item. */
+export function agendaVisibility(reader: MeetingReader): SQL | undefined {
+  if (reader.role === 'coordinator') return undefined;
+  return or(eq(agendaItems.state, 'geaccepteerd'), eq(agendaItems.proposedByUserId, reader.userId));
+}
+
+export function readAgenda(deps: AppDeps, reader: MeetingReader, meetingId: number) {
+  const proposer = sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${agendaItems.proposedByUserId})`;
+  return deps.db.select({
+    id: agendaItems.id, section: agendaItems.section, position: agendaItems.position, title: agendaItems.title,
+    durationMinutes: agendaItems.durationMinutes, presenterPartnerId: agendaItems.presenterPartnerId, presenter: partners.shortName,
+    caseId: agendaItems.caseId, caseCode: cases.code, caseAddress, source: agendaItems.source, state: agendaItems.state,
+    proposedByUserId: agendaItems.proposedByUserId, proposedBy: proposer, notes: agendaItems.notes, decisions: agendaItems.decisions,
+    updatedAt: agendaItems.updatedAt, version: agendaItems.version,
+  }).from(agendaItems)
+    .leftJoin(partners, eq(partners.id, agendaItems.presenterPartnerId))
+    .leftJoin(cases, and(eq(cases.id, agendaItems.caseId), eq(cases.teamId, reader.teamId)))
+    .where(and(eq(agendaItems.meetingId, meetingId), agendaVisibility(reader)))
+    .orderBy(asc(agendaItems.position), asc(agendaItems.id))
+    .all()
+    .sort((a, b) => sectionIndex(a.section) - sectionIndex(b.section));
+}
+
+export type AgendaItemView = ReturnType<typeof readAgenda>[number];
+
+/** Attendance per partner that takes part on the day of the overleg (joined, not yet left). */
+export function readAttendance(deps: AppDeps, teamId: number, meeting: { id: number; startsAt: string }) {
+  const day = amsterdamDate(new Date(meeting.startsAt));
+  const partnerRows = deps.db.select({ id: partners.id, name: partners.name, shortName: partners.shortName, kind: partners.kind, joinedOn: partners.joinedOn, leftOn: partners.leftOn })
+    .from(partners).where(eq(partners.teamId, teamId)).orderBy(asc(partners.id)).all();
+  const rows = deps.db.select().from(attendance).where(eq(attendance.meetingId, meeting.id)).all();
+  const byPartner = new Map(rows.map((r) => [r.partnerId, r]));
+  const attendeeIds = [...new Set(rows.flatMap((r) => JSON.parse(r.attendeeUserIds) as number[]))];
+  const names = new Map(attendeeIds.length === 0 ? [] : deps.db.select({ id: users.id, name: users.name }).from(users)
+    .where(and(inArray(users.id, attendeeIds), eq(users.teamId, teamId))).all().map((u) => [u.id, u.name]));
+  return partnerRows
+    .filter((p) => byPartner.has(p.id) || (p.joinedOn <= day && (p.leftOn === null || p.leftOn > day)))
+    .map((p) => {
+      const row = byPartner.get(p.id);
+      const ids = row ? (JSON.parse(row.attendeeUserIds) as number[]) : [];
+      return {
+        partnerId: p.id, partner: p.shortName, partnerName: p.name, kind: p.kind, status: row?.status ?? null,
+        attendees: ids.filter((id) => names.has(id)).map((id) => ({ id, name: names.get(id)! })), updatedAt: row?.updatedAt ?? null,
+      };
+    });
+}
+
+/** `meetings.get`: the overleg with its agenda and attendance, as `reader` may see it. */
+export function getMeeting(deps: AppDeps, reader: MeetingReader, id: number) {
+  const m = visibleMeeting(deps, reader, id);
+  const chair = m.chairUserId ? deps.db.select({ name: users.name }).from(users).where(eq(users.id, m.chairUserId)).get() : undefined;
+  const team = deps.db.select({ name: teams.name, code: teams.code }).from(teams).where(eq(teams.id, m.teamId)).get()!;
+  const minutesRow = deps.db.select({ status: minutes.status }).from(minutes).where(eq(minutes.meetingId, m.id)).get();
+  return {
+    id: m.id, teamId: m.teamId, team: team.name, teamCode: team.code, seriesId: m.seriesId, title: m.title, startsAt: m.startsAt,
+    durationMinutes: m.durationMinutes, location: m.location, videoLink: m.videoLink, status: m.status,
+    chairUserId: m.chairUserId, chair: chair?.name ?? null, publishedAt: m.publishedAt, startedAt: m.startedAt, closedAt: m.closedAt,
+    currentAgendaItemId: m.currentAgendaItemId, currentItemStartedAt: m.currentItemStartedAt, version: m.version,
+    minutesStatus: minutesRow?.status ?? null,
+    agenda: readAgenda(deps, reader, m.id),
+    attendance: readAttendance(deps, reader.teamId, m),
+  };
+}
+
+export type MeetingView = ReturnType<typeof getMeeting>;
+
+/** `meetings.list`: upcoming (not closed, soonest first) and past (closed, latest first). */
+export function listMeetings(deps: AppDeps, reader: MeetingReader) {
+  const conditions: SQL[] = [eq(meetings.teamId, reader.teamId)];
+  if (reader.role !== 'coordinator') conditions.push(inArray(meetings.status, memberVisibleStatuses));
+  const visibleItems = reader.role === 'coordinator'
+    ? sql<number>`(select count(*) from ${agendaItems} where ${agendaItems.meetingId} = ${meetings.id} and ${agendaItems.state} = 'geaccepteerd')`
+    : sql<number>`(select count(*) from ${agendaItems} where ${agendaItems.meetingId} = ${meetings.id} and (${agendaItems.state} = 'geaccepteerd' or ${agendaItems.proposedByUserId} = ${reader.userId}))`;
+  const openProposals = sql<number>`(select count(*) from ${agendaItems} where ${agendaItems.meetingId} = ${meetings.id} and ${agendaItems.state} = 'voorgesteld')`;
+  const rows = deps.db.select({
+    id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, durationMinutes: meetings.durationMinutes, location: meetings.location,
+    videoLink: meetings.videoLink, status: meetings.status, seriesId: meetings.seriesId, version: meetings.version,
+    agendaItems: visibleItems, openProposals, minutesStatus: minutes.status,
+  }).from(meetings).leftJoin(minutes, eq(minutes.meetingId, meetings.id)).where(and(...conditions)).orderBy(asc(meetings.startsAt), asc(meetings.id)).all()
+    .map((r) => ({ ...r, openProposals: reader.role === 'coordinator' ? r.openProposals : 0 }));
+  return {
+    upcoming: rows.filter((r) => r.status !== 'gesloten'),
+    past: rows.filter((r) => r.status === 'gesloten').reverse(),
+  };
+}
+
+/** The overleg held before this one (closed or running), whose verslag and actions come back. */
+export function previousMeeting(db: Db, teamId: number, meeting: { id: number; startsAt: string }) {
+  return db.select().from(meetings)
+    .where(and(eq(meetings.teamId, teamId), inArray(meetings.status, ['bezig', 'gesloten']), sql`${meetings.startsAt} < ${meeting.startsAt}`))
+    .orderBy(desc(meetings.startsAt), desc(meetings.id)).limit(1).get();
+}

@@ -1,0 +1,190 @@
+/**
+ * The verslag as one reader may see it: the stored text (latest version) plus what was captured
+ * in the overleg, assembled at read time. The screen (`minutes.get`) and every export (HTML, DOCX,
+ * Markdown) are built from this one view, so an export never holds more than the screen.
+ * Betrokkenen come only through `readSubjects` with the reader's own visibility (SPEC §4).
+ */
+import { and, asc, eq, inArray, lt, or, gte, sql } from 'drizzle-orm';
+import { agendaItems, agreements, attendance, cases, meetings, minutes, minutesVersions, partners, tasks, teams, users, type AgendaSection, type ItemCategory, type Role } from '../../db/schema';
+import type { AppDeps } from '../deps';
+import type { SessionUser } from '../auth/sessions';
+import { AppError, forbidden, notFound } from '../errors';
+import { amsterdamDate, amsterdamWallClock } from '../clock';
+import { readSubjects, type ReadPurpose } from '../privacy/personal-data';
+import { loadReader } from '../privacy/visibility';
+import { mailConfigured } from '../mail';
+import type { MinutesContent, MinutesStatus } from './minutes';
+
+/** Who reads a verslag at all: the coordinator, and the partners' members once it is definitief. */
+export function readsMinutes(role: Role): boolean {
+  return role === 'coordinator' || role === 'member';
+}
+
+export function parseContent(raw: string): MinutesContent {
+  const parsed = JSON.parse(raw) as Partial<MinutesContent>;
+  return { intro: parsed.intro ?? '', items: parsed.items ?? {}, closing: parsed.closing ?? '' };
+}
+
+/**
+ * The meeting and its verslag for this actor: another team's meeting, a meeting without a
+ * verslag, and (for members) a verslag still in concept are all NOT_FOUND.
+ */
+export function findMinutes(deps: AppDeps, actor: SessionUser, meetingId: number) {
+  if (!readsMinutes(actor.role)) throw forbidden();
+  const meeting = deps.db.select().from(meetings).where(and(eq(meetings.id, meetingId), eq(meetings.teamId, actor.teamId))).get();
+  if (!meeting) throw notFound();
+  const row = deps.db.select().from(minutes).where(eq(minutes.meetingId, meeting.id)).get();
+  if (!row) throw new AppError('NOT_FOUND', 'minutes.notAvailable');
+  if (actor.role !== 'coordinator' && row.status === 'concept') throw new AppError('NOT_FOUND', 'minutes.notAvailable');
+  return { meeting, row };
+}
+
+export function latestContent(deps: AppDeps, minutesId: number, version: number): MinutesContent {
+  const v = deps.db.select({ content: minutesVersions.content }).from(minutesVersions)
+    .where(and(eq(minutesVersions.minutesId, minutesId), eq(minutesVersions.version, version))).get();
+  return v ? parseContent(v.content) : { intro: '', items: {}, closing: '' };
+}
+
+const address = sql<string>`${cases.street} || ' ' || ${cases.houseNumber} || coalesce(${cases.houseNumberAddition}, '') || ', ' || ${cases.postcode} || ' ' || ${cases.city}`;
+
+export type MinutesSubject = { id: number; kind: 'person' | 'company'; items: { category: ItemCategory; value: string; masked: boolean; source: string }[] };
+export type MinutesPand = {
+  caseId: number;
+  code: string;
+  address: string;
+  agreements: { id: number; text: string; responsiblePartner: string; status: string }[];
+  /** Only what this reader may see (readSubjects); absent betrokkenen leave no trace. */
+  subjects: MinutesSubject[];
+};
+export type MinutesAction = {
+  id: number; title: string; partner: string; dueDate: string; status: string; overdue: boolean;
+  caseId: number | null; caseCode: string | null; caseAddress: string | null; meetingDate: string | null;
+};
+
+export type MinutesView = ReturnType<typeof buildMinutesView>;
+
+/** The whole verslag for `actor`; `purpose` is recorded with any personal data read (P6). */
+export function buildMinutesView(deps: AppDeps, actor: SessionUser, meetingId: number, purpose: ReadPurpose = 'minutes') {
+  const { meeting, row } = findMinutes(deps, actor, meetingId);
+  const db = deps.db;
+  const team = db.select({ name: teams.name, code: teams.code }).from(teams).where(eq(teams.id, meeting.teamId)).get()!;
+  const chair = meeting.chairUserId ? db.select({ name: users.name }).from(users).where(eq(users.id, meeting.chairUserId)).get() : undefined;
+  const starts = new Date(meeting.startsAt);
+  const wall = amsterdamWallClock(starts);
+  const ends = amsterdamWallClock(new Date(starts.getTime() + meeting.durationMinutes * 60_000));
+  const content = latestContent(deps, row.id, row.currentVersion);
+  const today = amsterdamDate(deps.now());
+
+  // Attendance: every partner that took part on the meeting's date, plus any with a recorded row.
+  const partnerRows = db.select({ id: partners.id, name: partners.name, shortName: partners.shortName, kind: partners.kind, joinedOn: partners.joinedOn, leftOn: partners.leftOn })
+    .from(partners).where(eq(partners.teamId, meeting.teamId)).orderBy(asc(partners.id)).all();
+  const partnerName = new Map(partnerRows.map((p) => [p.id, p.shortName]));
+  const attendanceRows = db.select().from(attendance).where(eq(attendance.meetingId, meeting.id)).all();
+  const attendeeIds = [...new Set(attendanceRows.flatMap((a) => parseIds(a.attendeeUserIds)))];
+  const attendeeNames = new Map(attendeeIds.length === 0 ? [] : db.select({ id: users.id, name: users.name }).from(users)
+    .where(and(inArray(users.id, attendeeIds), eq(users.teamId, meeting.teamId))).all().map((u) => [u.id, u.name]));
+  const attendanceView = partnerRows
+    .filter((p) => attendanceRows.some((a) => a.partnerId === p.id) || (p.joinedOn <= wall.date && (p.leftOn === null || wall.date < p.leftOn)))
+    .map((p) => {
+      const a = attendanceRows.find((r) => r.partnerId === p.id);
+      return {
+        partnerId: p.id, partner: p.name, shortName: p.shortName, kind: p.kind, status: a?.status ?? null,
+        attendees: a ? parseIds(a.attendeeUserIds).map((id) => attendeeNames.get(id)).filter((n): n is string => Boolean(n)) : [],
+      };
+    });
+
+  const itemRows = db.select({
+    id: agendaItems.id, section: agendaItems.section, position: agendaItems.position, title: agendaItems.title, caseId: agendaItems.caseId,
+    presenterPartnerId: agendaItems.presenterPartnerId, caseCode: cases.code, caseAddress: address,
+  }).from(agendaItems).leftJoin(cases, eq(cases.id, agendaItems.caseId))
+    .where(and(eq(agendaItems.meetingId, meeting.id), eq(agendaItems.state, 'geaccepteerd')))
+    .orderBy(asc(agendaItems.position), asc(agendaItems.id)).all();
+  const items = itemRows.map((i) => ({
+    agendaItemId: i.id, section: i.section as AgendaSection, title: i.title, caseId: i.caseId,
+    caseCode: i.caseId ? i.caseCode : null, caseAddress: i.caseId ? i.caseAddress : null,
+    presenter: i.presenterPartnerId ? (partnerName.get(i.presenterPartnerId) ?? null) : null,
+    notes: content.items[String(i.id)]?.notes ?? '', decisions: content.items[String(i.id)]?.decisions ?? '',
+  }));
+
+  const agreementRows = db.select({
+    id: agreements.id, text: agreements.text, caseId: agreements.caseId, responsiblePartnerId: agreements.responsiblePartnerId, status: agreements.status,
+  }).from(agreements).where(and(eq(agreements.meetingId, meeting.id), eq(agreements.teamId, meeting.teamId))).orderBy(asc(agreements.id)).all();
+
+  const taskView = {
+    id: tasks.id, title: tasks.title, partnerId: tasks.assigneePartnerId, dueDate: tasks.dueDate, status: tasks.status, caseId: tasks.caseId,
+    caseCode: cases.code, caseAddress: address, meetingStartsAt: meetings.startsAt,
+  };
+  const toAction = (t: { id: number; title: string; partnerId: number; dueDate: string; status: string; caseId: number | null; caseCode: string | null; caseAddress: string | null; meetingStartsAt: string | null }): MinutesAction => ({
+    id: t.id, title: t.title, partner: partnerName.get(t.partnerId) ?? '', dueDate: t.dueDate, status: t.status,
+    overdue: t.status === 'open' && t.dueDate < today, caseId: t.caseId, caseCode: t.caseId ? t.caseCode : null, caseAddress: t.caseId ? t.caseAddress : null,
+    meetingDate: t.meetingStartsAt ? amsterdamDate(new Date(t.meetingStartsAt)) : null,
+  });
+  const actions = db.select(taskView).from(tasks).leftJoin(cases, eq(cases.id, tasks.caseId)).leftJoin(meetings, eq(meetings.id, tasks.meetingId))
+    .where(and(eq(tasks.meetingId, meeting.id), eq(tasks.teamId, meeting.teamId)))
+    .orderBy(asc(tasks.dueDate), asc(tasks.id)).all().map(toAction);
+  // Carry-over: actions of earlier overleggen that were still open when this one began.
+  const reference = meeting.startedAt ?? meeting.startsAt;
+  const carriedOver = db.select(taskView).from(tasks).innerJoin(meetings, eq(meetings.id, tasks.meetingId)).leftJoin(cases, eq(cases.id, tasks.caseId))
+    .where(and(
+      eq(tasks.teamId, meeting.teamId), eq(meetings.teamId, meeting.teamId), lt(meetings.startsAt, meeting.startsAt), lt(tasks.createdAt, reference),
+      or(eq(tasks.status, 'open'), and(eq(tasks.status, 'gereed'), gte(tasks.completedAt, reference))),
+    ))
+    .orderBy(asc(tasks.dueDate), asc(tasks.id)).all().map(toAction);
+
+  // Per pand: the casussen discussed (agenda), agreed on (werkafspraken) or acted on (actielijst).
+  const caseIds = [...new Set([
+    ...itemRows.map((i) => i.caseId), ...agreementRows.map((a) => a.caseId), ...actions.map((a) => a.caseId),
+  ].filter((id): id is number => typeof id === 'number'))];
+  const caseRows = caseIds.length === 0 ? [] : db.select({ id: cases.id, code: cases.code, address }).from(cases)
+    .where(and(inArray(cases.id, caseIds), eq(cases.teamId, meeting.teamId))).all();
+  const subjectsByCase = readSubjects(deps, loadReader(db, actor), caseRows.map((c) => c.id), purpose);
+  const panden: MinutesPand[] = caseIds.flatMap((id) => {
+    const c = caseRows.find((r) => r.id === id);
+    if (!c) return [];
+    return [{
+      caseId: c.id, code: c.code, address: c.address,
+      agreements: agreementRows.filter((a) => a.caseId === c.id).map((a) => ({ id: a.id, text: a.text, responsiblePartner: partnerName.get(a.responsiblePartnerId) ?? '', status: a.status })),
+      subjects: (subjectsByCase.get(c.id) ?? []).map((s) => ({
+        id: s.id, kind: s.kind,
+        items: s.items.map((i) => ({ category: i.category, value: i.value, masked: i.masked, source: partnerName.get(i.sourcePartnerId) ?? '' })),
+      })),
+    }];
+  });
+
+  const approvedIn = row.approvedInMeetingId
+    ? db.select({ id: meetings.id, startsAt: meetings.startsAt }).from(meetings).where(eq(meetings.id, row.approvedInMeetingId)).get()
+    : undefined;
+
+  return {
+    id: row.id,
+    meetingId: meeting.id,
+    status: row.status as MinutesStatus,
+    currentVersion: row.currentVersion,
+    finalisedAt: row.finalisedAt,
+    approvedAt: row.approvedAt,
+    approvedIn: approvedIn ? { meetingId: approvedIn.id, date: amsterdamDate(new Date(approvedIn.startsAt)) } : null,
+    distributedAt: row.distributedAt,
+    updatedAt: row.updatedAt,
+    mailConfigured: mailConfigured(deps.config),
+    header: {
+      team: team.name, teamCode: team.code, title: meeting.title, startsAt: meeting.startsAt, date: wall.date, time: wall.time, endTime: ends.time,
+      location: meeting.location, videoLink: meeting.videoLink, chair: chair?.name ?? null, meetingStatus: meeting.status,
+    },
+    intro: content.intro,
+    closing: content.closing,
+    attendance: attendanceView,
+    items,
+    panden,
+    actions,
+    carriedOver,
+  };
+}
+
+function parseIds(raw: string): number[] {
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return Array.isArray(parsed) ? parsed.filter((n): n is number => Number.isInteger(n)) : [];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,59 @@
+import type { Catalog } from './messages';
+
+// Messages of overleggen, the agenda, attendance, chair mode and the calendar.
+export const meetingsMessages = {
+  'meetings.invalidTransition': {
+    nl: 'Een overleg met status "{from}" kan niet naar "{to}". De volgorde is concept → gepubliceerd → bezig → gesloten.',
+    en: 'A meeting with status "{from}" cannot go to "{to}". The order is concept → published → in progress → closed.',
+  },
+  'meetings.closed': {
+    nl: 'Dit overleg is gesloten; wijzigingen horen nu in het verslag.',
+    en: 'This meeting is closed; changes now belong in the minutes.',
+  },
+  'meetings.notRunning': {
+    nl: 'Dit kan alleen tijdens het overleg (status "bezig").',
+    en: 'This is only possible during the meeting (status "in progress").',
+  },
+  'meetings.seriesEmpty': {
+    nl: 'Deze reeks levert geen enkel overleg op: kies een einddatum na de eerste datum.',
+    en: 'This series produces no meetings: choose an end date after the first date.',
+  },
+  'meetings.seriesTooLong': {
+    nl: 'Een reeks kan hoogstens {max} overleggen aanmaken.',
+    en: 'A series can create at most {max} meetings.',
+  },
+  'meetings.invalidTime': { nl: 'Vul een tijd in als UU:MM, bijvoorbeeld 09:30.', en: 'Enter a time as HH:MM, for example 09:30.' },
+  'meetings.onlyConceptRemoved': {
+    nl: 'Alleen een overleg in concept kan worden verwijderd.',
+    en: 'Only a meeting in draft can be removed.',
+  },
+  'meetings.hasCaptured': {
+    nl: 'Aan dit overleg hangen al werkafspraken of taken; het kan niet meer worden verwijderd.',
+    en: 'Work agreements or tasks are already linked to this meeting; it can no longer be removed.',
+  },
+  'agenda.hasCaptured': {
+    nl: 'Bij dit agendapunt zijn al werkafspraken of taken vastgelegd; het kan niet worden verwijderd.',
+    en: 'Work agreements or tasks were already recorded under this agenda item; it cannot be removed.',
+  },
+  'agenda.proposalsClosed': {
+    nl: 'Voorstellen voor de agenda kunnen alleen tot het overleg begint.',
+    en: 'Agenda items can only be proposed until the meeting starts.',
+  },
+  'agenda.notProposed': {
+    nl: 'Dit agendapunt is geen openstaand voorstel.',
+    en: 'This agenda item is not an open proposal.',
+  },
+  'agenda.notAccepted': {
+    nl: 'Alleen een geaccepteerd agendapunt kan het huidige punt zijn.',
+    en: 'Only an accepted agenda item can be the current item.',
+  },
+  'agenda.badPosition': { nl: 'Deze positie bestaat niet in dit onderdeel.', en: 'This position does not exist in this section.' },
+  'attendance.notOfPartner': {
+    nl: 'Een aanwezige hoort bij de gekozen partner van het team.',
+    en: 'An attendee belongs to the chosen partner of the team.',
+  },
+  'attendance.attendeesOnlyWhenPresent': {
+    nl: 'Deelnemers vult u alleen in bij "aanwezig".',
+    en: 'Attendees are only filled in for "present".',
+  },
+} satisfies Catalog;

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { agendaSections } from '../../db/schema';
+import { caseworkProcedure, coordinatorProcedure, router } from '../trpc';
+import { acceptItem, addItem, declineItem, prefillAgenda, proposeItem, removeItem, reorderItem, saveNotes, updateItem } from '../domain/agenda';
+import { id, line, prose, version } from '../validation';
+
+const ok = { ok: true as const };
+const section = z.enum(agendaSections);
+const duration = z.number().int().min(1).max(240);
+
+export const agendaRouter = router({
+  /** Template items plus signals, AVO requests, casussen with open tasks and carry-over; idempotent. */
+  prefill: coordinatorProcedure.input(z.object({ meetingId: id })).mutation(({ ctx, input }) => prefillAgenda(ctx.deps, ctx.user, input)),
+
+  add: coordinatorProcedure
+    .input(z.object({ meetingId: id, section, title: line(300), durationMinutes: duration.nullish(), presenterPartnerId: id.nullish(), caseId: id.nullish() }))
+    .mutation(({ ctx, input }) => addItem(ctx.deps, ctx.user, input)),
+
+  update: coordinatorProcedure
+    .input(z.object({
+      id, version, section: section.optional(), title: line(300).optional(), durationMinutes: duration.optional(),
+      presenterPartnerId: id.nullable().optional(), caseId: id.nullable().optional(),
+    }))
+    .mutation(({ ctx, input }) => updateItem(ctx.deps, ctx.user, input)),
+
+  remove: coordinatorProcedure.input(z.object({ id })).mutation(({ ctx, input }) => (removeItem(ctx.deps, ctx.user, input), ok)),
+
+  /** Move within the section: `direction` up/down (keyboard) or `toPosition` (1-based, drag and drop). */
+  reorder: coordinatorProcedure
+    .input(z.object({ id, direction: z.enum(['up', 'down']).nullish(), toPosition: z.number().int().min(1).max(1000).nullish() }))
+    .mutation(({ ctx, input }) => reorderItem(ctx.deps, ctx.user, input)),
+
+  /** Members (and the coordinator) propose items until the overleg starts. */
+  propose: caseworkProcedure
+    .input(z.object({ meetingId: id, section: section.nullish(), title: line(300), caseId: id.nullish(), durationMinutes: duration.nullish() }))
+    .mutation(({ ctx, input }) => proposeItem(ctx.deps, ctx.user, ctx.reader, input)),
+
+  accept: coordinatorProcedure.input(z.object({ id })).mutation(({ ctx, input }) => (acceptItem(ctx.deps, ctx.user, input), ok)),
+  decline: coordinatorProcedure.input(z.object({ id })).mutation(({ ctx, input }) => (declineItem(ctx.deps, ctx.user, input), ok)),
+
+  /** Chair mode autosave: returns the new version. */
+  saveNotes: coordinatorProcedure
+    .input(z.object({ id, notes: prose(20_000), decisions: prose(10_000), version }))
+    .mutation(({ ctx, input }) => saveNotes(ctx.deps, ctx.user, input)),
+});

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { caseworkProcedure, coordinatorProcedure, router } from '../trpc';
+import {
+  closeMeeting, createMeeting, createSeries, getMeeting, listMeetings, publishMeeting, removeMeeting, setCurrentItem, startMeeting, updateMeeting,
+} from '../domain/meetings';
+import { liveSnapshot, liveStream, type SubjectsCache } from '../domain/live';
+import { calendarFeed } from '../domain/calendar';
+import { id, isoDate, isoDateTime, line, version } from '../validation';
+
+const ok = { ok: true as const };
+const optionalText = (max: number) => z.string().trim().max(max).nullish();
+const videoLink = z.string().trim().max(500).regex(/^(https?:\/\/\S+)?$/, { message: 'validation.invalid' }).nullish();
+const duration = z.number().int().min(5).max(600);
+
+export const meetingsRouter = router({
+  create: coordinatorProcedure
+    .input(z.object({ startsAt: isoDateTime, location: optionalText(300), title: line(200).nullish(), videoLink, durationMinutes: duration.nullish() }))
+    .mutation(({ ctx, input }) => createMeeting(ctx.deps, ctx.user, input)),
+
+  /** Every `intervalWeeks` weeks on `weekday` (1 = Monday) at `time` (Amsterdam) from `from` until `until`. */
+  createSeries: coordinatorProcedure
+    .input(z.object({
+      weekday: z.number().int().min(1).max(7), time: z.string().regex(/^\d{2}:\d{2}$/, { message: 'meetings.invalidTime' }),
+      intervalWeeks: z.number().int().min(1).max(8), from: isoDate, until: isoDate,
+      title: line(200).nullish(), location: optionalText(300), videoLink, durationMinutes: duration.nullish(),
+    }))
+    .mutation(({ ctx, input }) => createSeries(ctx.deps, ctx.user, input)),
+
+  list: caseworkProcedure.query(({ ctx }) => listMeetings(ctx.deps, ctx.reader)),
+
+  get: caseworkProcedure.input(z.object({ id })).query(({ ctx, input }) => getMeeting(ctx.deps, ctx.reader, input.id)),
+
+  update: coordinatorProcedure
+    .input(z.object({
+      id, version, startsAt: isoDateTime.optional(), title: line(200).optional(), location: optionalText(300), videoLink,
+      durationMinutes: duration.optional(), chairUserId: id.nullish(),
+    }))
+    .mutation(({ ctx, input }) => updateMeeting(ctx.deps, ctx.user, {
+      ...input,
+      location: input.location === undefined ? undefined : input.location,
+      videoLink: input.videoLink === undefined ? undefined : input.videoLink,
+      chairUserId: input.chairUserId === undefined ? undefined : input.chairUserId,
+    })),
+
+  remove: coordinatorProcedure.input(z.object({ id })).mutation(({ ctx, input }) => (removeMeeting(ctx.deps, ctx.user, input), ok)),
+
+  publish: coordinatorProcedure.input(z.object({ id })).mutation(({ ctx, input }) => (publishMeeting(ctx.deps, ctx.user, input), ok)),
+  start: coordinatorProcedure.input(z.object({ id })).mutation(({ ctx, input }) => (startMeeting(ctx.deps, ctx.user, input), ok)),
+  /** Closes the overleg; drafts the verslag. */
+  close: coordinatorProcedure.input(z.object({ id })).mutation(({ ctx, input }) => (closeMeeting(ctx.deps, ctx.user, input), ok)),
+
+  /** Chair mode: the current agenda item (null for none); its start drives the timer. */
+  setCurrentItem: coordinatorProcedure
+    .input(z.object({ meetingId: id, agendaItemId: id.nullable() }))
+    .mutation(({ ctx, input }) => setCurrentItem(ctx.deps, ctx.user, input)),
+
+  /**
+   * Live view (SSE): a snapshot now and after every change in the overleg, as the subscriber may
+   * see it. `lastEventId` is accepted for reconnects; every event is a complete snapshot.
+   */
+  live: caseworkProcedure
+    .input(z.object({ meetingId: id, lastEventId: z.string().max(100).nullish() }))
+    .subscription(({ ctx, input, signal }) => {
+      const cache: SubjectsCache = new Map();
+      const first = liveSnapshot(ctx.deps, ctx.reader, input.meetingId, cache); // NOT_FOUND before streaming
+      return liveStream(ctx.deps, ctx.reader, input.meetingId, first, signal, cache);
+    }),
+
+  /** The caller's personal calendar feed path (created on first use; `rotate` revokes the old one). */
+  calendarFeed: caseworkProcedure
+    .input(z.object({ rotate: z.boolean().optional() }).optional())
+    .mutation(({ ctx, input }) => calendarFeed(ctx.deps, ctx.user, input ?? {})),
+});

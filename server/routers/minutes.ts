@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { caseworkProcedure, coordinatorProcedure, router } from '../trpc';
+import { approveMinutes, finaliseMinutes, listMinutesVersions, reopenMinutes, updateMinutes } from '../domain/minutes';
+import { buildMinutesView } from '../domain/minutes-view';
+import { sendMinutes } from '../domain/minutes-distribution';
+import { mailConfigured } from '../mail';
+import { id, prose, version } from '../validation';
+
+const ok = { ok: true as const };
+const byMeeting = z.object({ meetingId: id });
+// Free text without personal data (P1); the screen says so.
+const itemText = z.object({ notes: prose(20_000).optional(), decisions: prose(20_000).optional() });
+
+export const minutesRouter = router({
+  /** SPEC §5: the verslag as the caller may see it. */
+  get: caseworkProcedure.input(byMeeting).query(({ ctx, input }) => buildMinutesView(ctx.deps, ctx.user, input.meetingId, 'minutes')),
+
+  versions: coordinatorProcedure.input(byMeeting).query(({ ctx, input }) => listMinutesVersions(ctx.deps, ctx.user, input)),
+
+  update: coordinatorProcedure
+    .input(z.object({
+      meetingId: id,
+      version,
+      content: z.object({
+        intro: prose(20_000).optional(),
+        items: z.record(z.string().regex(/^\d{1,12}$/).max(12), itemText).optional(),
+        closing: prose(20_000).optional(),
+      }),
+    }))
+    .mutation(({ ctx, input }) => updateMinutes(ctx.deps, ctx.user, input)),
+
+  finalise: coordinatorProcedure.input(byMeeting).mutation(({ ctx, input }) => (finaliseMinutes(ctx.deps, ctx.user, input), ok)),
+  reopen: coordinatorProcedure.input(byMeeting).mutation(({ ctx, input }) => (reopenMinutes(ctx.deps, ctx.user, input), ok)),
+  approve: coordinatorProcedure
+    .input(z.object({ meetingId: id, approvedInMeetingId: id }))
+    .mutation(({ ctx, input }) => (approveMinutes(ctx.deps, ctx.user, input), ok)),
+
+  send: coordinatorProcedure.input(byMeeting).mutation(({ ctx, input }) => sendMinutes(ctx.deps, ctx.user, input)),
+  /** Whether "verslag versturen" can work here; without SMTP settings the client explains why not. */
+  mailConfigured: caseworkProcedure.query(({ ctx }) => mailConfigured(ctx.deps.config)),
+});

@@ -1,0 +1,129 @@
+// The verslag exports over real HTTP: session cookie, headers, and exactly what the reader may see.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callerFor, makeTeam, makeUser, TEST_PASSWORD } from '../helpers/factories';
+import { startTestServer, trpcHttp } from '../helpers/http';
+import { GEMEENTE_NALEVING, minutesScenario, POLICE_KENTEKEN, POLICE_NAW } from '../helpers/minutes';
+import { docxText } from '../helpers/zip';
+import { auditLog } from '../../db/schema';
+import type { SessionUser } from '../../server/auth/sessions';
+
+let s: Awaited<ReturnType<typeof minutesScenario>>;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+const cookies = new Map<number, string>();
+
+async function cookieFor(user: SessionUser): Promise<string> {
+  if (!cookies.has(user.id)) {
+    const client = trpcHttp(server.origin);
+    const login = await client.mutation('auth.login', { email: user.email, password: TEST_PASSWORD });
+    expect(login.status).toBe(200);
+    cookies.set(user.id, client.cookie);
+  }
+  return cookies.get(user.id)!;
+}
+
+async function download(user: SessionUser | null, path: string) {
+  const res = await fetch(`${server.origin}${path}`, { headers: user ? { cookie: await cookieFor(user) } : {} });
+  return { res, body: Buffer.from(await res.arrayBuffer()) };
+}
+
+const path = (format: string) => `/export/minutes/${s.meeting.id}.${format}`;
+
+beforeAll(async () => {
+  s = await minutesScenario();
+  const coord = callerFor(s.deps, s.coordinator);
+  // Free text with markup in it must come out as text.
+  await coord.minutes.update({ meetingId: s.meeting.id, version: 1, content: { closing: 'Volgende keer <script>alert(1)</script> & **niet vet**' } });
+  await coord.minutes.finalise({ meetingId: s.meeting.id });
+  server = await startTestServer(s.deps);
+});
+afterAll(() => server.close());
+
+describe('GET /export/minutes/<id>.(html|docx|md)', () => {
+  it('the HTML export is a self-contained print-ready page, served inline and never cached', async () => {
+    const { res, body } = await download(s.gemeente, path('html'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('content-disposition')).toBe('inline; filename="verslag-pit-2026-11-24.html"');
+    const html = body.toString('utf8');
+    expect(html).toContain('@page { size: A4');
+    expect(html).toContain('@media print');
+    expect(html).not.toMatch(/<script|<link|src=/);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; **niet vet**');
+    expect(html).toContain('Integrale controle in december.');
+    expect(html).toContain('Controle uitvoeren met handhaving');
+    expect(html).toContain('Eigenaar aanschrijven');
+    const download1 = await download(s.gemeente, `${path('html')}?download=1`);
+    expect(download1.res.headers.get('content-disposition')).toMatch(/^attachment;/);
+  });
+
+  it('a Senzer member\'s exports never contain police items; the gemeente member\'s do', async () => {
+    for (const format of ['html', 'md', 'docx']) {
+      const forSenzer = await download(s.senzer, path(format));
+      const forGemeente = await download(s.gemeente, path(format));
+      const text = (b: Buffer) => (format === 'docx' ? docxText(b) : b.toString('utf8')).replace(/\\/g, '');
+      expect(forSenzer.res.status).toBe(200);
+      expect(text(forSenzer.body)).toContain(GEMEENTE_NALEVING);
+      expect(text(forSenzer.body)).not.toContain(POLICE_NAW);
+      expect(text(forSenzer.body)).not.toContain(POLICE_KENTEKEN);
+      expect(text(forGemeente.body)).toContain(POLICE_NAW);
+      expect(text(forGemeente.body)).toContain(POLICE_KENTEKEN);
+    }
+  });
+
+  it('the DOCX export opens and holds the verslag\'s text', async () => {
+    const { res, body } = await download(s.coordinator, path('docx'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="verslag-pit-2026-11-24.docx"');
+    expect(body.subarray(0, 2).toString()).toBe('PK');
+    const text = docxText(body);
+    expect(text).toContain('Verslag');
+    expect(text).toContain('24 november 2026');
+    expect(text).toContain('09:30–11:30');
+    expect(text).toContain('Voorzitter: Marieke Verbeek');
+    expect(text).toMatch(/Asten\s*\n?aanwezig\s*\n?Joost Verhoeven/);
+    expect(text).toContain('1. Opening en mededelingen');
+    expect(text).toContain('Signalen van overbewoning.');
+    expect(text).toContain('Gemeente Asten bereidt een last onder dwangsom voor');
+    expect(text).toContain(`${s.pand.code} — Kerkstraat`);
+    expect(text).toContain('Uitkering toetsen');
+    expect(text).toContain('8 december 2026');
+    expect(text).toContain('Volgende keer <script>alert(1)</script> & **niet vet**');
+  });
+
+  it('the Markdown export escapes markup and keeps the structure', async () => {
+    const { res, body } = await download(s.gemeente, path('md'));
+    expect(res.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="verslag-pit-2026-11-24.md"');
+    const md = body.toString('utf8');
+    expect(md).toMatch(/^# Verslag /);
+    expect(md).toContain('## Actielijst');
+    expect(md).toContain('| Controle uitvoeren met handhaving | Politie | 8 december 2026 | open |');
+    expect(md).toContain('\\<script\\>alert(1)\\</script\\> \\& \\*\\*niet vet\\*\\*');
+  });
+
+  it('every export is audited', async () => {
+    const before = s.deps.db.select().from(auditLog).all().filter((r) => r.action === 'minutes.exported').length;
+    await download(s.politie, path('md'));
+    const rows = s.deps.db.select().from(auditLog).all().filter((r) => r.action === 'minutes.exported');
+    expect(rows.length).toBe(before + 1);
+    expect(rows.at(-1)).toMatchObject({ actorId: s.politie.id });
+    expect(JSON.parse(rows.at(-1)!.detail!)).toMatchObject({ format: 'md', meetingId: s.meeting.id });
+  });
+
+  it('without a session 401; the viewer 403; another team and unknown ids 404; a concept is not for members', async () => {
+    expect((await download(null, path('html'))).res.status).toBe(401);
+    expect((await download(s.viewer, path('html'))).res.status).toBe(403);
+    expect((await download(s.gemeente, '/export/minutes/999999.html')).res.status).toBe(404);
+    expect((await download(s.gemeente, `/export/minutes/${s.meeting.id}.pdf`)).res.status).toBe(404);
+    const bit = makeTeam(s.deps, 'bit');
+    const stranger = await makeUser(s.deps, bit, 'coordinator', 'hilversum');
+    const other = await download(stranger, path('docx'));
+    expect(other.res.status).toBe(404);
+    expect(other.body.toString()).toBe('Niet gevonden.');
+    // The previous overleg's verslag is still concept: members get 404, the coordinator gets it.
+    expect((await download(s.gemeente, `/export/minutes/${s.previous.id}.html`)).res.status).toBe(404);
+    expect((await download(s.coordinator, `/export/minutes/${s.previous.id}.html`)).res.status).toBe(200);
+  });
+});
