@@ -1,7 +1,7 @@
 // The verslag in the browser: the coordinator edits it with autosave, finalises it and exports it;
 // a member reads it without edit controls.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { meetings, teams, users } from '../../db/schema';
 import { buildMinutesView } from '../../server/domain/minutes-view';
@@ -15,7 +15,9 @@ beforeAll(async () => {
   app = await startApp();
   browser = await launchBrowser();
   const pit = app.deps.db.select({ id: teams.id }).from(teams).where(eq(teams.slug, 'pit')).get()!;
-  meetingId = app.deps.db.select({ id: meetings.id }).from(meetings).where(and(eq(meetings.teamId, pit.id), eq(meetings.status, 'gesloten'))).get()!.id;
+  // The most recent closed overleg is the demo overleg with captured work; older ones are history.
+  meetingId = app.deps.db.select({ id: meetings.id }).from(meetings).where(and(eq(meetings.teamId, pit.id), eq(meetings.status, 'gesloten')))
+    .orderBy(desc(meetings.startsAt)).get()!.id;
 });
 afterAll(async () => {
   await browser?.close();
