@@ -50,3 +50,19 @@ export function verifyAuditChain(db: Db): number | null {
   }
   return null;
 }
+
+/**
+ * Every row where the chain does not hold, in order: a row whose own hash does not match its
+ * content (changed), or whose link to the previous row does not match (a row before it was
+ * removed, inserted or rewritten). Unlike verifyAuditChain it does not stop at the first break,
+ * so a break can be attributed to the team whose row it is.
+ */
+export function auditChainBreaks(db: Db): { id: number; teamId: number | null }[] {
+  const breaks: { id: number; teamId: number | null }[] = [];
+  let prev = GENESIS;
+  for (const row of db.select().from(auditLog).orderBy(auditLog.id).all()) {
+    if (row.prevHash !== prev || rowHash(row.prevHash, row) !== row.hash) breaks.push({ id: row.id, teamId: row.teamId });
+    prev = row.hash;
+  }
+  return breaks;
+}

@@ -15,6 +15,7 @@ import { minutesRouter } from './minutes';
 import { meetingsRouter } from './meetings';
 import { agendaRouter } from './agenda';
 import { attendanceRouter } from './attendance';
+import { auditRouter } from './audit';
 
 // Only composition here: each domain has its own router file.
 export const appRouter = router({
@@ -35,6 +36,7 @@ export const appRouter = router({
   meetings: meetingsRouter,
   agenda: agendaRouter,
   attendance: attendanceRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;
