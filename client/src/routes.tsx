@@ -25,6 +25,7 @@ export const routes: RouteDefinition[] = [
   { path: '/controles/:id/wijzigen', component: lazy(() => import('./pages/controls/PlanControl')) },
   { path: '/escalaties', component: lazy(() => import('./pages/escalations/Escalations')) },
   { path: '/overleggen/:id/verslag', component: lazy(() => import('./pages/meetings/Minutes')) },
+  { path: '/logboek', component: lazy(() => import('./pages/privacy/AuditLog')) },
 ];
 
 export type NavItem = { href: string; label: TextKey; roles: Role[]; end?: boolean };
@@ -38,5 +39,6 @@ export const navItems: NavItem[] = [
   { href: '/controles', label: 'nav.controls', roles: ['coordinator', 'member', 'privacy'] },
   { href: '/escalaties', label: 'nav.escalations', roles: ['coordinator', 'member', 'privacy'] },
   { href: '/rapportage', label: 'nav.reports', roles: ['coordinator', 'member', 'privacy', 'admin', 'viewer'] },
+  { href: '/logboek', label: 'nav.auditLog', roles: ['privacy'] },
   { href: '/team', label: 'nav.team', roles: ['coordinator', 'member', 'privacy', 'admin', 'viewer'] },
 ];

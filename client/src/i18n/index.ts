@@ -6,11 +6,12 @@ import { casesText } from './cases';
 import { reportsText } from './reports';
 import { minutesText } from './minutes';
 import { meetingsText } from './meetings';
+import { privacyText } from './privacy';
 
 export type Locale = 'nl' | 'en';
 export type Dictionary = Record<string, { nl: string; en: string }>;
 
-const text = { ...coreText, ...casesText, ...reportsText, ...minutesText, ...meetingsText };
+const text = { ...coreText, ...casesText, ...reportsText, ...minutesText, ...meetingsText, ...privacyText };
 export type TextKey = keyof typeof text;
 
 const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem('overleg.locale');

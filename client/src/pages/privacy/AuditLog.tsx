@@ -1,0 +1,221 @@
+// Logboek (P6, art. 20.2 and 23): the FG reviews who did what with the team's data, newest first,
+// filtered by kind of action, user, casus and period, and sees whether the hash chain is intact.
+// The server decides who may see it (privacy role only); others get a clear message, no data.
+import { A, useSearchParams } from '@solidjs/router';
+import { createEffect, createMemo, createResource, createSignal, For, on, Show } from 'solid-js';
+import { api, errorKey, errorMessage } from '../../lib/trpc';
+import { categoryLabel, roleLabel } from '../../lib/labels';
+import { formatDateTime, hasText, t } from '../../i18n';
+import { Alert, Button, SelectField, TextField } from '../../components/Form';
+
+type Page = Awaited<ReturnType<typeof api.audit.list.query>>;
+type Entry = Page['items'][number];
+
+/** The actions appendAudit records, grouped by their first segment (the filter prefix). */
+const actionGroups: [string, string[]][] = [
+  ['personal_data', ['personal_data.read', 'personal_data.bsn_revealed', 'personal_data.created']],
+  ['subject', ['subject.informed']],
+  ['auth', ['auth.login', 'auth.login.failed', 'auth.login.throttled', 'auth.logout', 'auth.password.changed']],
+  ['case', ['case.created', 'case.updated', 'case.status']],
+  ['task', ['task.created', 'task.completed', 'task.reopened', 'task.blocker', 'task.updated']],
+  ['agreement', ['agreement.created', 'agreement.status']],
+  ['meeting', ['meeting.created', 'meeting.updated', 'meeting.removed', 'meeting.gepubliceerd', 'meeting.bezig', 'meeting.gesloten']],
+  ['agenda', ['agenda.item_added', 'agenda.item_updated', 'agenda.item_removed', 'agenda.item_accepted', 'agenda.item_declined']],
+  ['attendance', ['attendance.set']],
+  ['minutes', ['minutes.drafted', 'minutes.updated', 'minutes.definitief', 'minutes.concept', 'minutes.vastgesteld', 'minutes.exported', 'minutes.distributed']],
+  ['control', ['control.planned', 'control.updated', 'control.cancelled', 'control.held', 'control.finding_added', 'control.finding_removed', 'control.briefing']],
+  ['escalation', ['escalation.raised', 'escalation.resolved']],
+  ['report', ['report.exported', 'report.threshold']],
+  ['calendar', ['calendar.feed_created', 'calendar.feed_rotated']],
+  ['sharing', ['sharing.changed']],
+  ['partner', ['partner.joined', 'partner.leaving']],
+  ['user', ['user.created', 'user.disabled', 'user.enabled']],
+];
+
+const label = (key: string, fallback: string) => (hasText(key) ? t(key) : fallback);
+const actionLabel = (action: string) => label(`audit.action.${action}`, `${t('audit.otherAction')} (${action})`);
+const groupLabel = (group: string) => label(`audit.group.${group}`, group);
+
+const actionOptions = actionGroups.flatMap(([group, actions]) => [
+  { value: group, label: t('audit.allGroup', { group: groupLabel(group) }) },
+  ...actions.map((a) => ({ value: a, label: `\u00a0\u00a0· ${actionLabel(a)}` })),
+]);
+
+const isDay = (s: string | undefined) => Boolean(s && /^\d{4}-\d{2}-\d{2}$/.test(s));
+
+export default function AuditLog() {
+  // Filters live in the URL, so a filtered view can be bookmarked and survives a reload.
+  const [params, setParams] = useSearchParams<{ handeling?: string; gebruiker?: string; casus?: string; van?: string; tot?: string }>();
+  const [rows, setRows] = createSignal<Entry[]>([]);
+  const [cursor, setCursor] = createSignal<number | null>(null);
+  const [loading, setLoading] = createSignal(false);
+  const [error, setError] = createSignal<string | null>(null);
+  const [forbidden, setForbidden] = createSignal(false);
+  const [loaded, setLoaded] = createSignal(false);
+
+  const [action, setAction] = createSignal(params.handeling ?? '');
+  const [actor, setActor] = createSignal(params.gebruiker ?? '');
+  const [caseCode, setCaseCode] = createSignal(params.casus ?? '');
+  const [from, setFrom] = createSignal(params.van ?? '');
+  const [to, setTo] = createSignal(params.tot ?? '');
+
+  const filter = () => ({
+    action: params.handeling && /^[a-z_.]+$/.test(params.handeling) ? params.handeling : null,
+    actorId: Number(params.gebruiker) > 0 ? Number(params.gebruiker) : null,
+    caseCode: params.casus?.trim() || null,
+    from: isDay(params.van) ? params.van! : null,
+    to: isDay(params.tot) ? params.tot! : null,
+  });
+
+  async function load(reset: boolean) {
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await api.audit.list.query({ ...filter(), cursor: reset ? null : cursor() });
+      setRows(reset ? page.items : [...rows(), ...page.items]);
+      setCursor(page.nextCursor);
+      setLoaded(true);
+    } catch (e) {
+      if (errorKey(e) === 'auth.forbidden') setForbidden(true);
+      else setError(errorMessage(e, t('app.networkError')));
+    } finally {
+      setLoading(false);
+    }
+  }
+  createEffect(on(() => JSON.stringify(filter()), () => void load(true)));
+
+  // Only once the server let the list through: the FG's own tools.
+  const [verification, { refetch: recheck }] = createResource(loaded, () => api.audit.verify.query());
+  const [actors] = createResource(loaded, () => api.audit.actors.query());
+  const [partners] = createResource(loaded, () => api.partners.list.query());
+  const partnerName = createMemo(() => new Map((partners() ?? []).map((p) => [p.id, p.shortName ?? p.name])));
+
+  function apply(e: SubmitEvent) {
+    e.preventDefault();
+    setParams({ handeling: action() || undefined, gebruiker: actor() || undefined, casus: caseCode().trim() || undefined, van: from() || undefined, tot: to() || undefined });
+  }
+  function reset() {
+    setAction(''); setActor(''); setCaseCode(''); setFrom(''); setTo('');
+    setParams({ handeling: undefined, gebruiker: undefined, casus: undefined, van: undefined, tot: undefined });
+  }
+
+  function detailText(entry: Entry): string {
+    const detail = entry.detail;
+    if (!detail) return '';
+    return Object.entries(detail)
+      .filter(([, v]) => v !== undefined && v !== null)
+      .map(([key, value]) => `${label(`audit.detail.${key}`, key)}: ${detailValue(key, value)}`)
+      .join(' · ');
+  }
+  function detailValue(key: string, value: unknown): string {
+    if (Array.isArray(value)) {
+      if (key === 'categories') return value.map((c) => categoryLabel(String(c))).join(', ');
+      if (key === 'partners') return value.map((p) => partnerName().get(Number(p)) ?? String(p)).join(', ');
+      if (key === 'cases') return String(value.length);
+      return value.map(String).join(', ');
+    }
+    if (typeof value === 'boolean') return value ? t('app.yes') : t('app.no');
+    if ((key === 'partnerId' || key === 'sourcePartnerId' || key === 'forPartnerId') && typeof value === 'number') return partnerName().get(value) ?? String(value);
+    if (key === 'purpose') return label(`audit.detail.purpose.${String(value)}`, String(value));
+    if (key === 'role') return roleLabel(String(value));
+    if (typeof value === 'object') return JSON.stringify(value);
+    return String(value);
+  }
+
+  return (
+    <section class="stack">
+      <h1 class="utrecht-heading-1" tabindex="-1">{t('audit.title')}</h1>
+      <Show when={!forbidden()} fallback={<Alert kind="error">{t('audit.forbidden')}</Alert>}>
+        <p class="utrecht-paragraph">{t('audit.intro')}</p>
+
+        <section class="card stack" aria-labelledby="chain-heading">
+          <h2 class="utrecht-heading-2" id="chain-heading">{t('audit.chainTitle')}</h2>
+          <div aria-live="polite">
+            <Show when={verification()} fallback={<Show when={verification.error} fallback={<p class="utrecht-paragraph">{t('audit.chainChecking')}</p>}>
+              <Alert kind="error">{errorMessage(verification.error, t('app.networkError'))}</Alert>
+            </Show>}>
+              {(v) => (
+                <>
+                  <Show when={v().ok} fallback={
+                    <Alert kind="error">{v().brokenAt !== null ? t('audit.chainBroken', { id: v().brokenAt! }) : t('audit.chainBrokenElsewhere')}</Alert>
+                  }>
+                    <Alert kind="ok">{t('audit.chainOk', { n: v().entries })}</Alert>
+                  </Show>
+                  <p class="utrecht-paragraph muted">{t('audit.chainCheckedAt', { at: formatDateTime(v().checkedAt) })}</p>
+                </>
+              )}
+            </Show>
+          </div>
+          <div><Button onClick={() => void recheck()} busy={verification.loading}>{t('audit.chainRecheck')}</Button></div>
+        </section>
+
+        <form class="card stack" role="search" aria-labelledby="filters-heading" onSubmit={apply}>
+          <h2 class="utrecht-heading-2" id="filters-heading">{t('audit.filters')}</h2>
+          <div class="row">
+            <SelectField label={t('audit.filterAction')} value={action()} placeholder={t('app.all')} optional
+              onChange={(e) => setAction(e.currentTarget.value)} options={actionOptions} />
+            <SelectField label={t('audit.filterActor')} value={actor()} placeholder={t('app.all')} optional
+              onChange={(e) => setActor(e.currentTarget.value)}
+              options={(actors() ?? []).map((a) => ({ value: a.id, label: `${a.name} (${roleLabel(a.role)})` }))} />
+            <TextField label={t('audit.filterCase')} description={t('audit.filterCaseHint')} value={caseCode()} maxLength={40} autocomplete="off" optional
+              onInput={(e) => setCaseCode(e.currentTarget.value)} />
+            <TextField label={t('audit.filterFrom')} type="date" value={from()} optional onInput={(e) => setFrom(e.currentTarget.value)} />
+            <TextField label={t('audit.filterTo')} type="date" value={to()} optional onInput={(e) => setTo(e.currentTarget.value)} />
+          </div>
+          <div class="inline-form">
+            <Button type="submit" variant="primary">{t('audit.apply')}</Button>
+            <Button variant="subtle" onClick={reset}>{t('audit.reset')}</Button>
+          </div>
+        </form>
+
+        <Show when={error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
+        <p class="utrecht-paragraph" role="status" aria-live="polite">{loading() ? t('app.loading') : t('audit.count', { n: rows().length })}</p>
+        <div class="table-wrap">
+          <table class="utrecht-table" data-testid="audit-log">
+            <caption class="utrecht-table__caption">{t('audit.caption')}</caption>
+            <thead class="utrecht-table__header">
+              <tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="col">{t('audit.when')}</th>
+                <th class="utrecht-table__header-cell" scope="col">{t('audit.actor')}</th>
+                <th class="utrecht-table__header-cell" scope="col">{t('audit.action')}</th>
+                <th class="utrecht-table__header-cell" scope="col">{t('audit.entity')}</th>
+                <th class="utrecht-table__header-cell" scope="col">{t('audit.case')}</th>
+                <th class="utrecht-table__header-cell" scope="col">{t('audit.detail')}</th>
+              </tr>
+            </thead>
+            <tbody class="utrecht-table__body">
+              <For each={rows()} fallback={<tr class="utrecht-table__row"><td class="utrecht-table__cell" colSpan={6}>{loading() ? t('app.loading') : t('audit.none')}</td></tr>}>
+                {(entry) => (
+                  <tr class="utrecht-table__row" data-action={entry.action}>
+                    <td class="utrecht-table__cell">
+                      <time datetime={entry.at}>{formatDateTime(entry.at)}</time>
+                      <br /><span class="muted">{t('audit.entryId', { id: entry.id })}</span>
+                    </td>
+                    <td class="utrecht-table__cell">
+                      <Show when={entry.actor} fallback={<span class="muted">{t('audit.system')}</span>}>
+                        {(a) => <>{a().name}<br /><span class="muted">{roleLabel(a().role)}</span></>}
+                      </Show>
+                    </td>
+                    <td class="utrecht-table__cell">{actionLabel(entry.action)}</td>
+                    <td class="utrecht-table__cell">
+                      <Show when={entry.entity}>{(e) => <>{label(`audit.entity.${e()}`, e())}{entry.entityId !== null ? ` ${entry.entityId}` : ''}</>}</Show>
+                    </td>
+                    <td class="utrecht-table__cell">
+                      <Show when={entry.caseId !== null && entry.caseCode}>
+                        <A class="utrecht-link" href={`/casussen/${entry.caseId}`}>{entry.caseCode}</A>
+                      </Show>
+                    </td>
+                    <td class="utrecht-table__cell">{detailText(entry)}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+        <Show when={cursor() !== null}>
+          <Button onClick={() => void load(false)} busy={loading()}>{t('app.loadMore')}</Button>
+        </Show>
+      </Show>
+    </section>
+  );
+}
