@@ -8,6 +8,7 @@ import { address, agreementStatusLabel, caseStatusLabel, categoryLabel, originLa
 import { formatDateTime, formatDate, formatDay, hasText, t, today } from '../../i18n';
 import { Alert, Button, SelectField, Status, TextAreaField, TextField } from '../../components/Form';
 import { TaskActions } from '../../components/TaskActions';
+import { CaseEnforcement } from './CaseEnforcement';
 
 type Casus = Awaited<ReturnType<typeof api.cases.get.query>>;
 type Partner = Awaited<ReturnType<typeof api.partners.list.query>>[number];
@@ -62,6 +63,7 @@ export default function CaseDetail() {
           <Subjects casus={c()} partners={partners() ?? []} partnerName={partnerName()} covenantActive={team()?.covenant.active ?? true} onChange={done} />
           <Agreements casus={c()} partners={partners() ?? []} partnerName={partnerName()} onChange={done} />
           <Tasks casus={c()} partners={partners() ?? []} partnerName={partnerName()} onChange={done} />
+          <CaseEnforcement caseId={c().id} />
 
           <section>
             <h2 class="utrecht-heading-2">{t('history.title')}</h2>
