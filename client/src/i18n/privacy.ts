@@ -166,6 +166,8 @@ export const privacyText = {
   'audit.detail.sourceKind': { nl: 'Soort bronpartner', en: 'Kind of source partner' },
   'audit.detail.category': { nl: 'Categorie', en: 'Category' },
   'audit.detail.audience': { nl: 'Zichtbaar voor', en: 'Visible to' },
+  'audit.detail.seeded': { nl: 'Demogegevens', en: 'Demo data' },
+  'audit.detail.via': { nl: 'Via', en: 'Via' },
   'audit.detail.purpose.screen': { nl: 'scherm', en: 'screen' },
   'audit.detail.purpose.minutes': { nl: 'verslag', en: 'minutes' },
   'audit.detail.purpose.export': { nl: 'export', en: 'export' },
