@@ -54,6 +54,8 @@ describe('audit.list', () => {
     });
     expect(page.items[0]!.at > page.items[1]!.at).toBe(true);
     expect(JSON.stringify(page)).not.toContain(pitCase.code);
+    // Another team's casus code finds nothing, not even by filter.
+    expect((await callerFor(deps, bitFg).audit.list({ caseCode: pitCase.code })).items).toEqual([]);
 
     const pitPage = await callerFor(deps, pitFg).audit.list({});
     expect(pitPage.items.map((i) => i.id)).toEqual(teamIds(deps, pit.teamId));
