@@ -7,7 +7,10 @@
  * order of the template, so sorting by position alone gives the agenda as shown.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { agendaItems, agreements, cases, meetings, partners, tasks, themes, type AgendaSection } from '../../db/schema';
+import {
+  agendaItems, agendaSections, agendaTemplates, agreements, cases, dataAgendaSections, defaultAgendaTemplate, meetings, partners, tasks, themes,
+  type AgendaSection, type AgendaTemplateSection,
+} from '../../db/schema';
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
@@ -22,15 +25,67 @@ import {
 type AgendaRow = typeof agendaItems.$inferSelect;
 type NewAgendaItem = Omit<typeof agendaItems.$inferInsert, 'meetingId' | 'position' | 'updatedAt'>;
 
-/** The template of SPEC §2, in order. Sections without a template item are filled from the data. */
-export const agendaTemplate: { section: AgendaSection; title: string; durationMinutes: number }[] = [
-  { section: 'opening', title: 'Opening en mededelingen', durationMinutes: 5 },
-  { section: 'verslag', title: 'Verslag en actielijst vorig overleg', durationMinutes: 10 },
-  { section: 'controles', title: 'Integrale controles: planning en terugkoppeling', durationMinutes: 10 },
-  { section: 'themas', title: "Thema's en pilots", durationMinutes: 10 },
-  { section: 'rondvraag', title: 'Rondvraag', durationMinutes: 5 },
-  { section: 'sluiting', title: 'Sluiting', durationMinutes: 2 },
-];
+// ── The team's agenda template ──────────────────────────────────────────────────────────────
+
+/**
+ * The team's agenda template (SPEC §2, team-editable): every section in the fixed order, with
+ * title, default duration and on/off. A team without a stored template (a database from before
+ * migration 0002) gets the default. Stored values are merged over the default per section, so a
+ * template always has all sections in order.
+ */
+export function readAgendaTemplate(db: Db, teamId: number): { sections: AgendaTemplateSection[]; version: number; updatedAt: string | null } {
+  const row = db.select().from(agendaTemplates).where(eq(agendaTemplates.teamId, teamId)).get();
+  if (!row) return { sections: defaultAgendaTemplate, version: 1, updatedAt: null };
+  const stored = JSON.parse(row.sections) as AgendaTemplateSection[];
+  const sections = defaultAgendaTemplate.map((d) => {
+    const s = stored.find((x) => x.section === d.section);
+    return s ? { section: d.section, enabled: s.enabled, title: d.title === null ? null : (s.title ?? d.title), durationMinutes: s.durationMinutes } : d;
+  });
+  return { sections, version: row.version, updatedAt: row.updatedAt };
+}
+
+export function getAgendaTemplate(deps: AppDeps, actor: SessionUser) {
+  return readAgendaTemplate(deps.db, actor.teamId);
+}
+
+export type AgendaTemplateInput = {
+  version: number;
+  sections: { section: AgendaSection; enabled: boolean; title?: string | null; durationMinutes: number }[];
+};
+
+/**
+ * The coordinator or admin edits the template: titles, default durations, sections on/off. The
+ * sections themselves are fixed (each exactly once; the order is the SPEC §2 order). Sections
+ * filled from the data have no title. A stale version is a CONFLICT.
+ */
+export function setAgendaTemplate(deps: AppDeps, actor: SessionUser, input: AgendaTemplateInput) {
+  const given = new Map(input.sections.map((s) => [s.section, s]));
+  if (given.size !== input.sections.length || given.size !== agendaSections.length) throw new AppError('BAD_REQUEST', 'agenda.templateSections');
+  const sections: AgendaTemplateSection[] = agendaSections.map((section) => {
+    const s = given.get(section)!;
+    const fromData = dataAgendaSections.includes(section);
+    const title = s.title?.trim() || null;
+    if (!fromData && !title) throw new AppError('BAD_REQUEST', 'agenda.templateTitleRequired', { section });
+    return { section, enabled: s.enabled, title: fromData ? null : title, durationMinutes: s.durationMinutes };
+  });
+  const current = readAgendaTemplate(deps.db, actor.teamId);
+  if (current.version !== input.version) throw conflict();
+  const now = deps.now();
+  const version = deps.db.transaction((tx) => {
+    const values = { sections: JSON.stringify(sections), updatedAt: now.toISOString(), updatedByUserId: actor.id, version: input.version + 1 };
+    if (current.updatedAt === null) {
+      const res = tx.insert(agendaTemplates).values({ teamId: actor.teamId, ...values }).onConflictDoNothing().run();
+      if (res.changes !== 1) throw conflict();
+    } else {
+      const res = tx.update(agendaTemplates).set(values)
+        .where(and(eq(agendaTemplates.teamId, actor.teamId), eq(agendaTemplates.version, input.version))).run();
+      if (res.changes !== 1) throw conflict();
+    }
+    appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: 'agenda.template_updated', entity: 'team', entityId: actor.teamId });
+    return input.version + 1;
+  });
+  return { version, sections };
+}
 
 /** Section titles as shown on the agenda and in the verslag. */
 export const sectionTitles: Record<AgendaSection, string> = {
@@ -117,18 +172,23 @@ export function prefillAgenda(deps: AppDeps, actor: SessionUser, input: { meetin
   const onAgenda = (pred: (i: Pick<AgendaRow, 'section' | 'source' | 'title' | 'caseId'>) => boolean) =>
     existing.some(pred) || planned.some((p) => pred({ section: p.section, source: p.source ?? 'manual', title: p.title, caseId: p.caseId ?? null }));
   const plan = (item: NewAgendaItem) => planned.push({ state: 'geaccepteerd', ...item });
+  // The team's template: switched-off sections get nothing from prefill.
+  const templateOf = new Map(readAgendaTemplate(deps.db, actor.teamId).sections.map((s) => [s.section, s]));
+  const on = (section: AgendaSection) => templateOf.get(section)!.enabled;
+  const duration = (section: AgendaSection) => templateOf.get(section)!.durationMinutes;
   const template = (section: AgendaSection) => {
-    const t = agendaTemplate.find((x) => x.section === section)!;
+    const t = templateOf.get(section)!;
+    if (!t.enabled || !t.title) return;
     if (!onAgenda((i) => i.section === section && i.source === 'template')) plan({ section, title: t.title, durationMinutes: t.durationMinutes, source: 'template' });
   };
 
   template('opening');
 
   // Verslag: approve the previous overleg's verslag, then its open actions come back.
-  const previous = previousMeeting(deps.db, actor.teamId, meeting);
+  const previous = on('verslag') ? previousMeeting(deps.db, actor.teamId, meeting) : undefined;
   if (previous) {
     if (!onAgenda((i) => i.section === 'verslag' && (i.source === 'minutes' || i.source === 'template'))) {
-      plan({ section: 'verslag', title: `Vaststellen verslag en actielijst overleg ${longDate.format(new Date(previous.startsAt))}`, durationMinutes: 10, source: 'minutes' });
+      plan({ section: 'verslag', title: `Vaststellen verslag en actielijst overleg ${longDate.format(new Date(previous.startsAt))}`, durationMinutes: duration('verslag'), source: 'minutes' });
     }
     const open = deps.db.select({ id: tasks.id, title: tasks.title, caseId: tasks.caseId, partnerId: tasks.assigneePartnerId, partner: partners.shortName })
       .from(tasks).innerJoin(partners, eq(partners.id, tasks.assigneePartnerId))
@@ -149,7 +209,7 @@ export function prefillAgenda(deps: AppDeps, actor: SessionUser, input: { meetin
     reportedByPartnerId: cases.reportedByPartnerId, origin: cases.origin, priority: cases.priority, createdAt: cases.createdAt,
   };
   const onAnyAgenda = sql`exists (select 1 from ${agendaItems} ai join ${meetings} m on m.id = ai.meeting_id where ai.case_id = ${cases.id} and m.team_id = ${actor.teamId})`;
-  const signals = deps.db.select(caseColumns).from(cases)
+  const signals = !on('nieuwe_casussen') ? [] : deps.db.select(caseColumns).from(cases)
     .innerJoin(themes, eq(themes.id, cases.themeId)).innerJoin(partners, eq(partners.id, cases.gemeentePartnerId))
     .where(and(eq(cases.teamId, actor.teamId), eq(cases.status, 'signaal'), sql`not ${onAnyAgenda}`))
     .orderBy(
@@ -160,7 +220,7 @@ export function prefillAgenda(deps: AppDeps, actor: SessionUser, input: { meetin
     if (onAgenda((i) => i.caseId === c.id)) continue;
     const avo = c.origin === 'avo_verzoek';
     plan({
-      section: 'nieuwe_casussen', title: avo ? `AVO-verzoek: ${caseTitle(c)}` : caseTitle(c), durationMinutes: 10,
+      section: 'nieuwe_casussen', title: avo ? `AVO-verzoek: ${caseTitle(c)}` : caseTitle(c), durationMinutes: duration('nieuwe_casussen'),
       source: avo ? 'avo' : 'signal', caseId: c.id, presenterPartnerId: c.reportedByPartnerId ?? c.gemeentePartnerId,
     });
   }
@@ -169,7 +229,7 @@ export function prefillAgenda(deps: AppDeps, actor: SessionUser, input: { meetin
   const today = amsterdamDate(deps.now());
   const openTasks = sql<number>`(select count(*) from ${tasks} where ${tasks.caseId} = ${cases.id} and ${tasks.status} = 'open')`;
   const overdueTasks = sql<number>`(select count(*) from ${tasks} where ${tasks.caseId} = ${cases.id} and ${tasks.status} = 'open' and ${tasks.dueDate} < ${today})`;
-  const running = deps.db.select({ ...caseColumns, overdue: overdueTasks }).from(cases)
+  const running = !on('lopende_casussen') ? [] : deps.db.select({ ...caseColumns, overdue: overdueTasks }).from(cases)
     .innerJoin(themes, eq(themes.id, cases.themeId)).innerJoin(partners, eq(partners.id, cases.gemeentePartnerId))
     .where(and(eq(cases.teamId, actor.teamId), inArray(cases.status, ['signaal', 'actief']), sql`${openTasks} > 0`))
     .orderBy(
@@ -179,7 +239,7 @@ export function prefillAgenda(deps: AppDeps, actor: SessionUser, input: { meetin
     ).all();
   for (const c of running) {
     if (onAgenda((i) => i.caseId === c.id)) continue;
-    plan({ section: 'lopende_casussen', title: caseTitle(c), durationMinutes: 5, source: 'case', caseId: c.id, presenterPartnerId: c.gemeentePartnerId });
+    plan({ section: 'lopende_casussen', title: caseTitle(c), durationMinutes: duration('lopende_casussen'), source: 'case', caseId: c.id, presenterPartnerId: c.gemeentePartnerId });
   }
 
   template('controles');
