@@ -3,7 +3,7 @@
 // their order are fixed. Shown to the coordinator and the admin on the Team page.
 import { createEffect, createResource, createSignal, For, on, Show } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
-import { api } from '../../lib/trpc';
+import { api, errorKey } from '../../lib/trpc';
 import { createAction } from '../../lib/action';
 import { t } from '../../i18n';
 import { Alert, Button, CheckboxField, TextField } from '../../components/Form';
@@ -13,7 +13,7 @@ type Template = Awaited<ReturnType<typeof api.agenda.template.query>>;
 type Row = Template['sections'][number];
 
 export default function AgendaTemplate() {
-  const [template, { mutate }] = createResource(() => api.agenda.template.query());
+  const [template, { mutate, refetch }] = createResource(() => api.agenda.template.query());
   const [rows, setRows] = createStore<Row[]>([]);
   const [version, setVersion] = createSignal(0);
   const [saved, setSaved] = createSignal(false);
@@ -28,6 +28,10 @@ export default function AgendaTemplate() {
     const res = await api.agenda.setTemplate.mutate({
       version: version(),
       sections: rows.map((r) => ({ section: r.section, enabled: r.enabled, title: r.title, durationMinutes: Number(r.durationMinutes) })),
+    }).catch((error: unknown) => {
+      // Someone else saved in between: show their template (the message says so), then try again.
+      if (errorKey(error) === 'conflict.version') void refetch();
+      throw error;
     });
     mutate({ sections: res.sections, version: res.version, updatedAt: new Date().toISOString() });
     setSaved(true);
