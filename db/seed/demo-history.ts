@@ -158,7 +158,7 @@ function seedTeam(ctx: Ctx, slug: 'pit' | 'bit') {
   for (const day of meetingDays) {
     const startsAt = at(day, 9, 30);
     const m = db.insert(meetings).values({
-      teamId, title: `Overleg ${code} ${day}`, startsAt, durationMinutes: 120, location: slug === 'pit' ? 'Stadhuis Helmond' : 'Raadhuis Hilversum',
+      teamId, title: `${code}-overleg`, startsAt, durationMinutes: 120, location: slug === 'pit' ? 'Stadskantoor Helmond, vergaderzaal De Peel' : 'Raadhuis Hilversum, kamer 2.14',
       status: 'gesloten', chairUserId: coordinatorId, publishedAt: at(addDays(day, -7), 10), startedAt: startsAt, closedAt: at(day, 11, 30),
       createdAt: at(addDays(day, -14), 10), updatedAt: at(day, 11, 30),
     }).returning({ id: meetings.id }).get();

@@ -88,7 +88,15 @@ export async function* liveStream(deps: AppDeps, reader: Reader, meetingId: numb
   const channel = `team:${reader.teamId}`;
   let dirty = false;
   let wake: (() => void) | null = null;
-  const listener = (event: MeetingEvent | undefined) => {
+  const listener = (event: (MeetingEvent & { caseId?: number }) | undefined) => {
+    // New betrokkenen on a casus this stream has shown: drop its cached read so the next snapshot
+    // reads them again (through the visibility rules of this subscriber).
+    if (event?.kind === 'subjects.changed' && event.caseId !== undefined) {
+      if (!cache.delete(event.caseId)) return;
+      dirty = true;
+      wake?.();
+      return;
+    }
     if (event?.meetingId !== meetingId) return;
     dirty = true;
     wake?.();

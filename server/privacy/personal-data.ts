@@ -212,7 +212,16 @@ export function addSubject(deps: AppDeps, input: AddSubjectInput): { id: number;
     });
     return subject.id;
   });
+  announceSubjectsChanged(deps, input.actor.teamId, caseRow.id);
   return { id, warnings };
+}
+
+/**
+ * Tells live views that the betrokkenen of a casus changed. The event carries ids only: every
+ * subscriber re-reads through `readSubjects` with its own reader (see server/domain/live.ts).
+ */
+function announceSubjectsChanged(deps: AppDeps, teamId: number, caseId: number) {
+  deps.events.emit(`team:${teamId}`, { kind: 'subjects.changed', id: caseId, meetingId: null, caseId });
 }
 
 function insertItems(
@@ -262,6 +271,7 @@ export function addItems(deps: AppDeps, input: { subjectId: number; items: NewIt
       detail: { sourcePartnerId: source.id, categories: input.items.map((i) => i.category) },
     });
   });
+  announceSubjectsChanged(deps, input.actor.teamId, subject.caseId);
   return { warnings };
 }
 

@@ -151,6 +151,16 @@ describe('meetings.live over SSE', () => {
       expect(withTask.captured.agreements.map((a: any) => a.id)).toEqual([agreement.id]);
       expect(withTask.current.casus.tasks.map((t: any) => t.id)).toContain(task.id);
 
+      // A betrokkene recorded during the overleg on the current casus reaches the subscribers
+      // within the next snapshot — each through their own visibility: a new police item never
+      // reaches Senzer, a new gemeente item does.
+      await callerFor(deps, policeMember).subjects.add({ caseId: casus.id, kind: 'person', items: [{ category: 'kenteken', value: 'PX-777-Z' }] });
+      await callerFor(deps, helmond).subjects.add({ caseId: casus.id, kind: 'company', items: [{ category: 'naw', value: 'Voorbeeld Verhuur B.V., Helmond' }] });
+      const shows = (d: any, value: string) => Boolean(d.current?.casus) && values(d).includes(value);
+      await helmondStream.until(snapshot((d) => shows(d, 'PX-777-Z') && shows(d, 'Voorbeeld Verhuur B.V., Helmond')));
+      await senzerStream.until(snapshot((d) => shows(d, 'Voorbeeld Verhuur B.V., Helmond')));
+      expect(senzerStream.raw).not.toContain('PX-777-Z');
+
       // Nothing the Senzer member received anywhere in the stream holds the police item.
       expect(senzerStream.raw).not.toContain('Politiebron');
       expect(senzerStream.raw).not.toContain('Geheimweg');

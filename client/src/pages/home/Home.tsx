@@ -30,7 +30,7 @@ export default function Home() {
             <For each={(myTasks() ?? []).slice(0, 8)} fallback={<li>{t('home.noOpenTasks')}</li>}>
               {(task) => (
                 <li>
-                  <A class="utrecht-link" href="/mijn-taken">{task.title}</A> — {formatDay(task.dueDate)}
+                  <A class="utrecht-link" href="/mijn-taken">{task.title}</A>{task.caseCode ? ` (${task.caseCode}, ${task.caseAddress})` : ""} — {formatDay(task.dueDate)}
                   <Show when={task.overdue}> <Status tone="danger">{t('tasks.overdue')}</Status></Show>
                 </li>
               )}
