@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { agendaSections } from '../../db/schema';
 import { caseworkProcedure, coordinatorProcedure, router, teamManagerProcedure } from '../trpc';
-import {
-  acceptItem, addItem, declineItem, getAgendaTemplate, prefillAgenda, proposeItem, removeItem, reorderItem, saveNotes, setAgendaTemplate, updateItem,
-} from '../domain/agenda';
+import { acceptItem, addItem, declineItem, prefillAgenda, proposeItem, removeItem, reorderItem, saveNotes, updateItem } from '../domain/agenda';
+import { getAgendaTemplate, setAgendaTemplate } from '../domain/agenda-template';
 import { id, line, prose, version } from '../validation';
 
 const ok = { ok: true as const };
