@@ -47,8 +47,9 @@ describe('a whole overleg in the browser (BIT)', () => {
     await chair.getByLabel('Datum').first().fill(inTwoDays());
     await chair.getByLabel('Tijd (Amsterdamse tijd)').first().fill('09:30');
     await chair.getByRole('button', { name: 'Overleg aanmaken' }).click();
+    await chair.waitForURL(/\/overleggen\/\d+$/);
     await chair.getByRole('heading', { level: 2, name: 'Agenda' }).waitFor();
-    const meetingId = Number(/\/overleggen\/(\d+)/.exec(chair.url())![1]);
+    const meetingId = Number(/\/overleggen\/(\d+)$/.exec(chair.url())![1]);
     await chair.getByRole('button', { name: 'Agenda vullen uit de casussen' }).click();
     await chair.getByText(/agendapunt\(en\) toegevoegd/).waitFor();
     await chair.getByRole('list', { name: 'Opening' }).getByText('Opening, mededelingen en vaststellen agenda').waitFor();
