@@ -1,5 +1,5 @@
 import { sqliteTable, integer, text, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
-import { audiences, itemCategories, partnerKinds, reportingCadences } from './enums';
+import { agendaSections, audiences, itemCategories, partnerKinds, reportingCadences, type AgendaSection } from './enums';
 
 export const teams = sqliteTable('teams', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -70,3 +70,39 @@ export const themes = sqliteTable(
   },
   (t) => [uniqueIndex('themes_team_name').on(t.teamId, t.name)],
 );
+
+/**
+ * One section of a team's agenda template (SPEC §2 step 2). Every section of `agendaSections` is
+ * in the template, in that order; a team edits titles and default durations and may switch
+ * sections off. Sections filled from the data (nieuwe/lopende casussen) have no template item:
+ * their title is null and the duration is the default per casus.
+ */
+export type AgendaTemplateSection = { section: AgendaSection; enabled: boolean; title: string | null; durationMinutes: number };
+
+/** Sections whose items come from the data, not from a template item. */
+export const dataAgendaSections: readonly AgendaSection[] = ['nieuwe_casussen', 'lopende_casussen'];
+
+/** The template every team starts with: the SPEC §2 order. */
+export const defaultAgendaTemplate: AgendaTemplateSection[] = agendaSections.map((section) => ({
+  section,
+  enabled: true,
+  ...({
+    opening: { title: 'Opening en mededelingen', durationMinutes: 5 },
+    verslag: { title: 'Verslag en actielijst vorig overleg', durationMinutes: 10 },
+    nieuwe_casussen: { title: null, durationMinutes: 10 },
+    lopende_casussen: { title: null, durationMinutes: 5 },
+    controles: { title: 'Integrale controles: planning en terugkoppeling', durationMinutes: 10 },
+    themas: { title: "Thema's en pilots", durationMinutes: 10 },
+    rondvraag: { title: 'Rondvraag', durationMinutes: 5 },
+    sluiting: { title: 'Sluiting', durationMinutes: 2 },
+  } satisfies Record<AgendaSection, { title: string | null; durationMinutes: number }>)[section],
+}));
+
+// The team's agenda template (one row per team): JSON array of AgendaTemplateSection.
+export const agendaTemplates = sqliteTable('agenda_templates', {
+  teamId: integer('team_id').primaryKey().references(() => teams.id),
+  sections: text('sections').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  updatedByUserId: integer('updated_by_user_id'),
+  version: integer('version').notNull().default(1),
+});

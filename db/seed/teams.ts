@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
-import { covenants, partners, sharingRules, teams, themes } from '../schema';
+import { agendaTemplates, covenants, defaultAgendaTemplate, partners, sharingRules, teams, themes } from '../schema';
 import { defaultSharingMatrix, defaultThemes, type TeamDef } from './covenants';
 
 /** Creates a team from its covenant definition; returns its id and partner ids by slug. */
@@ -18,6 +18,7 @@ export function createTeamFromCovenant(db: Db, def: TeamDef, now: Date): { teamI
     }
     tx.insert(sharingRules).values(defaultSharingMatrix().map((r) => ({ teamId: team.id, ...r }))).run();
     tx.insert(themes).values(defaultThemes.map((name, position) => ({ teamId: team.id, name, position }))).run();
+    tx.insert(agendaTemplates).values({ teamId: team.id, sections: JSON.stringify(defaultAgendaTemplate), updatedAt: now.toISOString() }).run();
     return { teamId: team.id, partnerIds };
   });
 }

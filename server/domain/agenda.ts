@@ -15,22 +15,13 @@ import { appendAudit } from '../audit';
 import { AppError, conflict, notFound } from '../errors';
 import { amsterdamDate } from '../clock';
 import { findCaseInTeam } from './cases';
+import { readAgendaTemplate } from './agenda-template';
 import {
   emitMeetingEvent, findMeetingInTeam, openMeetingForChange, orderedAgenda, previousMeeting, sectionIndex, visibleMeeting, type MeetingReader,
 } from './meetings';
 
 type AgendaRow = typeof agendaItems.$inferSelect;
 type NewAgendaItem = Omit<typeof agendaItems.$inferInsert, 'meetingId' | 'position' | 'updatedAt'>;
-
-/** The template of SPEC §2, in order. Sections without a template item are filled from the data. */
-export const agendaTemplate: { section: AgendaSection; title: string; durationMinutes: number }[] = [
-  { section: 'opening', title: 'Opening en mededelingen', durationMinutes: 5 },
-  { section: 'verslag', title: 'Verslag en actielijst vorig overleg', durationMinutes: 10 },
-  { section: 'controles', title: 'Integrale controles: planning en terugkoppeling', durationMinutes: 10 },
-  { section: 'themas', title: "Thema's en pilots", durationMinutes: 10 },
-  { section: 'rondvraag', title: 'Rondvraag', durationMinutes: 5 },
-  { section: 'sluiting', title: 'Sluiting', durationMinutes: 2 },
-];
 
 /** Section titles as shown on the agenda and in the verslag. */
 export const sectionTitles: Record<AgendaSection, string> = {
@@ -117,18 +108,23 @@ export function prefillAgenda(deps: AppDeps, actor: SessionUser, input: { meetin
   const onAgenda = (pred: (i: Pick<AgendaRow, 'section' | 'source' | 'title' | 'caseId'>) => boolean) =>
     existing.some(pred) || planned.some((p) => pred({ section: p.section, source: p.source ?? 'manual', title: p.title, caseId: p.caseId ?? null }));
   const plan = (item: NewAgendaItem) => planned.push({ state: 'geaccepteerd', ...item });
+  // The team's template: switched-off sections get nothing from prefill.
+  const templateOf = new Map(readAgendaTemplate(deps.db, actor.teamId).sections.map((s) => [s.section, s]));
+  const on = (section: AgendaSection) => templateOf.get(section)!.enabled;
+  const duration = (section: AgendaSection) => templateOf.get(section)!.durationMinutes;
   const template = (section: AgendaSection) => {
-    const t = agendaTemplate.find((x) => x.section === section)!;
+    const t = templateOf.get(section)!;
+    if (!t.enabled || !t.title) return;
     if (!onAgenda((i) => i.section === section && i.source === 'template')) plan({ section, title: t.title, durationMinutes: t.durationMinutes, source: 'template' });
   };
 
   template('opening');
 
   // Verslag: approve the previous overleg's verslag, then its open actions come back.
-  const previous = previousMeeting(deps.db, actor.teamId, meeting);
+  const previous = on('verslag') ? previousMeeting(deps.db, actor.teamId, meeting) : undefined;
   if (previous) {
     if (!onAgenda((i) => i.section === 'verslag' && (i.source === 'minutes' || i.source === 'template'))) {
-      plan({ section: 'verslag', title: `Vaststellen verslag en actielijst overleg ${longDate.format(new Date(previous.startsAt))}`, durationMinutes: 10, source: 'minutes' });
+      plan({ section: 'verslag', title: `Vaststellen verslag en actielijst overleg ${longDate.format(new Date(previous.startsAt))}`, durationMinutes: duration('verslag'), source: 'minutes' });
     }
     const open = deps.db.select({ id: tasks.id, title: tasks.title, caseId: tasks.caseId, partnerId: tasks.assigneePartnerId, partner: partners.shortName })
       .from(tasks).innerJoin(partners, eq(partners.id, tasks.assigneePartnerId))
@@ -149,7 +145,7 @@ export function prefillAgenda(deps: AppDeps, actor: SessionUser, input: { meetin
     reportedByPartnerId: cases.reportedByPartnerId, origin: cases.origin, priority: cases.priority, createdAt: cases.createdAt,
   };
   const onAnyAgenda = sql`exists (select 1 from ${agendaItems} ai join ${meetings} m on m.id = ai.meeting_id where ai.case_id = ${cases.id} and m.team_id = ${actor.teamId})`;
-  const signals = deps.db.select(caseColumns).from(cases)
+  const signals = !on('nieuwe_casussen') ? [] : deps.db.select(caseColumns).from(cases)
     .innerJoin(themes, eq(themes.id, cases.themeId)).innerJoin(partners, eq(partners.id, cases.gemeentePartnerId))
     .where(and(eq(cases.teamId, actor.teamId), eq(cases.status, 'signaal'), sql`not ${onAnyAgenda}`))
     .orderBy(
@@ -160,7 +156,7 @@ export function prefillAgenda(deps: AppDeps, actor: SessionUser, input: { meetin
     if (onAgenda((i) => i.caseId === c.id)) continue;
     const avo = c.origin === 'avo_verzoek';
     plan({
-      section: 'nieuwe_casussen', title: avo ? `AVO-verzoek: ${caseTitle(c)}` : caseTitle(c), durationMinutes: 10,
+      section: 'nieuwe_casussen', title: avo ? `AVO-verzoek: ${caseTitle(c)}` : caseTitle(c), durationMinutes: duration('nieuwe_casussen'),
       source: avo ? 'avo' : 'signal', caseId: c.id, presenterPartnerId: c.reportedByPartnerId ?? c.gemeentePartnerId,
     });
   }
@@ -169,7 +165,7 @@ export function prefillAgenda(deps: AppDeps, actor: SessionUser, input: { meetin
   const today = amsterdamDate(deps.now());
   const openTasks = sql<number>`(select count(*) from ${tasks} where ${tasks.caseId} = ${cases.id} and ${tasks.status} = 'open')`;
   const overdueTasks = sql<number>`(select count(*) from ${tasks} where ${tasks.caseId} = ${cases.id} and ${tasks.status} = 'open' and ${tasks.dueDate} < ${today})`;
-  const running = deps.db.select({ ...caseColumns, overdue: overdueTasks }).from(cases)
+  const running = !on('lopende_casussen') ? [] : deps.db.select({ ...caseColumns, overdue: overdueTasks }).from(cases)
     .innerJoin(themes, eq(themes.id, cases.themeId)).innerJoin(partners, eq(partners.id, cases.gemeentePartnerId))
     .where(and(eq(cases.teamId, actor.teamId), inArray(cases.status, ['signaal', 'actief']), sql`${openTasks} > 0`))
     .orderBy(
@@ -179,7 +175,7 @@ export function prefillAgenda(deps: AppDeps, actor: SessionUser, input: { meetin
     ).all();
   for (const c of running) {
     if (onAgenda((i) => i.caseId === c.id)) continue;
-    plan({ section: 'lopende_casussen', title: caseTitle(c), durationMinutes: 5, source: 'case', caseId: c.id, presenterPartnerId: c.gemeentePartnerId });
+    plan({ section: 'lopende_casussen', title: caseTitle(c), durationMinutes: duration('lopende_casussen'), source: 'case', caseId: c.id, presenterPartnerId: c.gemeentePartnerId });
   }
 
   template('controles');

@@ -340,12 +340,19 @@ export function getMeeting(deps: AppDeps, reader: MeetingReader, id: number) {
   const chair = m.chairUserId ? deps.db.select({ name: users.name }).from(users).where(eq(users.id, m.chairUserId)).get() : undefined;
   const team = deps.db.select({ name: teams.name, code: teams.code }).from(teams).where(eq(teams.id, m.teamId)).get()!;
   const minutesRow = deps.db.select({ status: minutes.status }).from(minutes).where(eq(minutes.meetingId, m.id)).get();
+  // The overleg before this one: its verslag is approved here under agenda item 2 ('verslag').
+  const previous = previousMeeting(deps.db, m.teamId, m);
+  const previousMinutes = previous ? deps.db.select({ status: minutes.status, approvedInMeetingId: minutes.approvedInMeetingId }).from(minutes).where(eq(minutes.meetingId, previous.id)).get() : undefined;
   return {
     id: m.id, teamId: m.teamId, team: team.name, teamCode: team.code, seriesId: m.seriesId, title: m.title, startsAt: m.startsAt,
     durationMinutes: m.durationMinutes, location: m.location, videoLink: m.videoLink, status: m.status,
     chairUserId: m.chairUserId, chair: chair?.name ?? null, publishedAt: m.publishedAt, startedAt: m.startedAt, closedAt: m.closedAt,
     currentAgendaItemId: m.currentAgendaItemId, currentItemStartedAt: m.currentItemStartedAt, version: m.version,
     minutesStatus: minutesRow?.status ?? null,
+    previousMeeting: previous ? {
+      id: previous.id, title: previous.title, startsAt: previous.startsAt, minutesStatus: previousMinutes?.status ?? null,
+      minutesApprovedInMeetingId: previousMinutes?.approvedInMeetingId ?? null,
+    } : null,
     agenda: readAgenda(deps, reader, m.id),
     attendance: readAttendance(deps, reader.teamId, m),
   };

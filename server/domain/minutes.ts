@@ -137,6 +137,8 @@ export function approveMinutes(deps: AppDeps, actor: SessionUser, input: { meeti
     throw new AppError('BAD_REQUEST', 'minutes.approveInLaterMeeting');
   }
   setStatus(deps, actor, input.meetingId, 'vastgesteld', { approvedAt: deps.now().toISOString(), approvedInMeetingId: input.approvedInMeetingId }, { approvedInMeetingId: input.approvedInMeetingId });
+  // Whoever follows the approving overleg (chair mode, live view) sees the verslag vastgesteld.
+  deps.events.emit(`team:${actor.teamId}`, { kind: 'minutes.approved', id: row.id, meetingId: input.approvedInMeetingId });
 }
 
 /** All versions of the text, newest first (the coordinator's history). */

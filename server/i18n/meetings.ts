@@ -47,6 +47,14 @@ export const meetingsMessages = {
     nl: 'Alleen een geaccepteerd agendapunt kan het huidige punt zijn.',
     en: 'Only an accepted agenda item can be the current item.',
   },
+  'agenda.templateSections': {
+    nl: 'Het sjabloon bevat elk onderdeel van de agenda precies één keer; onderdelen kunnen wel worden uitgezet.',
+    en: 'The template holds every agenda section exactly once; sections can be switched off.',
+  },
+  'agenda.templateTitleRequired': {
+    nl: 'Geef elk onderdeel met een vast agendapunt een titel.',
+    en: 'Give every section with a fixed agenda item a title.',
+  },
   'agenda.badPosition': { nl: 'Deze positie bestaat niet in dit onderdeel.', en: 'This position does not exist in this section.' },
   'attendance.notOfPartner': {
     nl: 'Een aanwezige hoort bij de gekozen partner van het team.',

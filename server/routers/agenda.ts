@@ -1,14 +1,31 @@
 import { z } from 'zod';
 import { agendaSections } from '../../db/schema';
-import { caseworkProcedure, coordinatorProcedure, router } from '../trpc';
+import { caseworkProcedure, coordinatorProcedure, router, teamManagerProcedure } from '../trpc';
 import { acceptItem, addItem, declineItem, prefillAgenda, proposeItem, removeItem, reorderItem, saveNotes, updateItem } from '../domain/agenda';
+import { getAgendaTemplate, setAgendaTemplate } from '../domain/agenda-template';
 import { id, line, prose, version } from '../validation';
 
 const ok = { ok: true as const };
 const section = z.enum(agendaSections);
 const duration = z.number().int().min(1).max(240);
 
+const templateSection = z.object({
+  section,
+  enabled: z.boolean(),
+  // Null for the sections filled from the data (nieuwe en lopende casussen).
+  title: z.string().trim().max(200).nullish(),
+  durationMinutes: duration,
+});
+
 export const agendaRouter = router({
+  /** The team's agenda template: every section with title, default duration and on/off. */
+  template: teamManagerProcedure.query(({ ctx }) => getAgendaTemplate(ctx.deps, ctx.user)),
+
+  /** Coordinator or admin edits the template; the sections are fixed, each exactly once. */
+  setTemplate: teamManagerProcedure
+    .input(z.object({ version, sections: z.array(templateSection).min(1).max(agendaSections.length) }))
+    .mutation(({ ctx, input }) => setAgendaTemplate(ctx.deps, ctx.user, input)),
+
   /** Template items plus signals, AVO requests, casussen with open tasks and carry-over; idempotent. */
   prefill: coordinatorProcedure.input(z.object({ meetingId: id })).mutation(({ ctx, input }) => prefillAgenda(ctx.deps, ctx.user, input)),
 

@@ -5,10 +5,10 @@ import { createStore } from 'solid-js/store';
 import { api, errorKey, errorMessage } from '../../lib/trpc';
 import { createAction } from '../../lib/action';
 import { hasRole, me } from '../../lib/session';
-import { t, today } from '../../i18n';
-import { Alert, Button, SelectField, TextAreaField, TextField } from '../../components/Form';
+import { formatDateTime, t, today } from '../../i18n';
+import { Alert, Button, SelectField, Status, TextAreaField, TextField } from '../../components/Form';
 import { createLive, type LiveSnapshot } from './live';
-import { minutesText, sectionLabel, sections } from './shared';
+import { minutesStatusLabel, minutesText, sectionLabel, sections } from './shared';
 import { CasusPanel, Captured } from './LiveView';
 import { Attendance } from './MeetingPage';
 
@@ -223,6 +223,9 @@ export default function ChairMode() {
                         : saveState() === 'conflict' ? t('chair.save.conflict') : saveState() === 'error' ? saveError() : t('chair.save.pending')}
                     </p>
                   </Show>
+                  <Show when={current()?.section === 'verslag' && current()?.source === 'minutes' && snap().meeting.previousMeeting}>
+                    {(previous) => <PreviousMinutes meetingId={snap().meeting.id} previous={previous()} />}
+                  </Show>
                   <Show when={snap().current?.casus}>{(casus) => <CasusPanel casus={casus()} />}</Show>
                 </section>
 
@@ -236,6 +239,40 @@ export default function ChairMode() {
       </Show>
     </section>
     </Show>
+  );
+}
+
+type PreviousMeeting = NonNullable<LiveSnapshot['meeting']['previousMeeting']>;
+
+/**
+ * Agenda item 2: the previous overleg's verslag is approved (definitief → vastgesteld) here.
+ * Shows its status with a link; the button approves it in this overleg.
+ */
+function PreviousMinutes(props: { meetingId: number; previous: PreviousMeeting }) {
+  const approve = createAction(() => api.minutes.approve.mutate({ meetingId: props.previous.id, approvedInMeetingId: props.meetingId }));
+  const status = () => props.previous.minutesStatus;
+  return (
+    <section class="card stack" aria-labelledby="previous-minutes-title" data-testid="previous-minutes">
+      <h3 class="utrecht-heading-3" id="previous-minutes-title">{t('chair.previousMinutes')}</h3>
+      <p class="utrecht-paragraph">
+        <A class="utrecht-link" href={`/overleggen/${props.previous.id}/verslag`}>{t('chair.previousMinutesLink', { date: formatDateTime(props.previous.startsAt) })}</A>
+        {' '}<Status tone={status() === 'vastgesteld' ? 'ok' : status() === 'definitief' ? 'warning' : 'neutral'}>{status() ? minutesStatusLabel(status()!) : t('chair.previousMinutesNone')}</Status>
+      </p>
+      <Show when={approve.error()}>{(e) => <Alert kind="error">{e()}</Alert>}</Show>
+      <div aria-live="polite">
+        <Show when={status() === 'vastgesteld'}>
+          <Alert kind="ok">{props.previous.minutesApprovedInMeetingId === props.meetingId ? t('chair.previousMinutesApprovedHere') : t('chair.previousMinutesApproved')}</Alert>
+        </Show>
+      </div>
+      <Show when={status() === 'definitief'}>
+        <div class="inline-form">
+          <Button variant="primary" busy={approve.busy()} onClick={() => void approve.run()}>{t('chair.approveMinutes')}</Button>
+        </div>
+      </Show>
+      <Show when={status() === 'concept' || status() === null}>
+        <p class="utrecht-paragraph muted">{t('chair.previousMinutesNotFinal')}</p>
+      </Show>
+    </section>
   );
 }
 

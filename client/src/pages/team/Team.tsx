@@ -6,6 +6,7 @@ import { kindLabel, roleLabel } from '../../lib/labels';
 import { formatDay, t, today } from '../../i18n';
 import { Alert, Button, SelectField, TextField } from '../../components/Form';
 import SharingMatrix from './SharingMatrix';
+import AgendaTemplate from '../meetings/AgendaTemplate';
 
 const partnerKinds = ['gemeente', 'politie', 'veiligheidsregio', 'sociale_dienst', 'belastingen', 'overig'] as const;
 
@@ -116,6 +117,7 @@ export default function Team() {
 
       <Show when={manager()}>
         <SharingMatrix />
+        <AgendaTemplate />
         <div class="grid-2">
           <AddMember partners={activePartners()} onAdded={() => void refetchMembers()} />
           <div class="stack">
