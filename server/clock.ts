@@ -37,8 +37,12 @@ export function amsterdamToUtc(date: string, time: string): Date {
   return new Date(guess);
 }
 
+// Formatters are costly to build (about a millisecond each); build them once.
+const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, timeZoneName: 'longOffset' });
+const timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
 function offsetMinutes(at: Date): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, timeZoneName: 'longOffset' }).formatToParts(at);
+  const parts = offsetFormat.formatToParts(at);
   const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
@@ -46,6 +50,6 @@ function offsetMinutes(at: Date): number {
 
 /** Amsterdam wall-clock date and time (HH:MM) of an instant. */
 export function amsterdamWallClock(at: Date): { date: string; time: string } {
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  const time = timeFormat.format(at);
   return { date: amsterdamDate(at), time };
 }
