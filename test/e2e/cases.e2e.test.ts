@@ -67,6 +67,18 @@ describe('casussen in the browser (BIT, covenant in force)', () => {
     await page.getByRole('table', { name: 'Persoon 1' }).waitFor();
     expect(await page.getByRole('table', { name: 'Persoon 1' }).getByText('GB-123-X').count()).toBe(1);
 
+    // P11: informed on a date, or the reason it is postponed — one of the two, never both.
+    const subject = page.getByTestId('subject').first();
+    await subject.getByText('Nog niet geïnformeerd').waitFor();
+    await subject.getByRole('button', { name: 'Informatieplicht vastleggen' }).click();
+    await subject.getByLabel('Geïnformeerd op').fill('2026-11-20');
+    await subject.getByLabel('Reden van uitstel').fill('Lopend strafrechtelijk onderzoek');
+    await subject.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => subject.getByRole('alert').count()).toBe(1);
+    await subject.getByLabel('Geïnformeerd op').fill('');
+    await subject.getByRole('button', { name: 'Opslaan' }).click();
+    await subject.getByText('Informeren uitgesteld: Lopend strafrechtelijk onderzoek').waitFor();
+
     await page.getByLabel('Werkafspraak', { exact: true }).fill('Gemeente Huizen legt een last onder dwangsom op.');
     await selectByLabel(page, 'Bevoegd gezag / eindverantwoordelijk', 'Gemeente Huizen');
     await page.getByRole('button', { name: 'Werkafspraak vastleggen' }).click();

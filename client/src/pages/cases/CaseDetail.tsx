@@ -144,6 +144,7 @@ function Subjects(props: { casus: Casus; partners: Partner[]; partnerName: Map<n
                 </For>
               </tbody>
             </table>
+            <Informed subject={s} onChange={props.onChange} />
           </div>
         )}
       </For>
@@ -153,6 +154,46 @@ function Subjects(props: { casus: Casus; partners: Partner[]; partnerName: Map<n
         </Show>
       </Show>
     </section>
+  );
+}
+
+/** P11 (art. 26.4): per betrokkene the date they were informed, or why informing is postponed. */
+function Informed(props: { subject: Casus['subjects'][number]; onChange: (m?: string) => void }) {
+  const [open, setOpen] = createSignal(false);
+  const [on, setOn] = createSignal(props.subject.informedOn ?? '');
+  const [reason, setReason] = createSignal(props.subject.informPostponedReason ?? '');
+  const save = createAction(async () => {
+    await api.subjects.setInformed.mutate({ subjectId: props.subject.id, informedOn: on() || null, postponedReason: reason().trim() || null });
+    setOpen(false);
+    props.onChange(t('subjects.informSaved'));
+  });
+  return (
+    <div class="stack">
+      <p class="utrecht-paragraph">
+        {props.subject.informedOn
+          ? t('subjects.informedOn', { date: formatDay(props.subject.informedOn, 'long') })
+          : props.subject.informPostponedReason
+            ? t('subjects.informPostponed', { reason: props.subject.informPostponedReason })
+            : t('subjects.notInformed')}
+        <Show when={hasRole('coordinator', 'member') && !open()}>
+          {' '}<Button variant="subtle" onClick={() => setOpen(true)}>{t('subjects.informEdit')}</Button>
+        </Show>
+      </p>
+      <Show when={open()}>
+        <form class="card stack" onSubmit={(e) => { e.preventDefault(); void save.run(); }}>
+          <Show when={save.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
+          <p class="utrecht-paragraph">{t('subjects.informHint')}</p>
+          <div class="row">
+            <TextField label={t('subjects.informDate')} type="date" optional value={on()} onInput={(e) => setOn(e.currentTarget.value)} error={save.field('informedOn')} />
+            <TextField label={t('subjects.informReason')} optional value={reason()} onInput={(e) => setReason(e.currentTarget.value)} error={save.field('postponedReason')} />
+          </div>
+          <div class="inline-form">
+            <Button type="submit" variant="primary" busy={save.busy()}>{t('app.save')}</Button>
+            <Button onClick={() => setOpen(false)}>{t('app.cancel')}</Button>
+          </div>
+        </form>
+      </Show>
+    </div>
   );
 }
 
