@@ -50,7 +50,8 @@ function issueMessage(issue: core.$ZodIssue, locale: Locale): string {
   }
 }
 
-function describe(error: TRPCError, locale: Locale): { key: string; message: string; fieldErrors?: FieldErrors } {
+/** The translated, internals-free description of an error: used for tRPC responses and downloads. */
+export function describeError(error: TRPCError, locale: Locale): { key: string; message: string; fieldErrors?: FieldErrors } {
   if (error.cause instanceof ZodError) {
     const fieldErrors: FieldErrors = {};
     for (const issue of error.cause.issues) {
@@ -70,7 +71,7 @@ function describe(error: TRPCError, locale: Locale): { key: string; message: str
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
-    const { key, message, fieldErrors } = describe(error, ctx?.locale ?? 'nl');
+    const { key, message, fieldErrors } = describeError(error, ctx?.locale ?? 'nl');
     // Never a stack trace, never the internal message of an unexpected error.
     return {
       code: shape.code,

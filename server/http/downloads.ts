@@ -1,75 +1,120 @@
 /**
- * File downloads that are not tRPC calls: GET /export/minutes/<meetingId>.(html|docx|md).
- * Authenticated by the session cookie; the file is built from the requesting user's own
- * MinutesView, so it contains exactly what they may see (SPEC §2 step 4, §4). Every export is
- * audited (P6). Responses are never cached.
+ * File downloads a browser opens directly (links, not tRPC calls), in one place with one path
+ * for the session, errors, auditing and caching:
+ *   /export/minutes/<meetingId>.(html|docx|md)        the verslag as the requesting user may see it
+ *   /export/report.(docx|csv)?from=YYYY-MM-DD&to=…     the progress report (no personal data)
+ *   /export/briefing/<controlId>.html[?partnerId=N]    printable briefing of an integrale controle
+ * The session is resolved exactly as for /trpc. Report and briefing go through the same tRPC
+ * procedures as the screens (a server-side caller), the verslag through the same view as its
+ * page — so roles, team isolation and visibility are decided where they always are. Never cached.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parse as parseCookies } from 'cookie';
+import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { AppDeps } from '../deps';
-import { resolveSession } from '../auth/sessions';
-import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../routers/auth';
+import type { SessionUser } from '../auth/sessions';
+import { appRouter } from '../routers';
+import { createCallerFactory, describeError, type Context } from '../trpc';
 import { AppError } from '../errors';
 import { appendAudit } from '../audit';
-import { localeFrom, translate, type Locale, type MessageKey } from '../i18n/messages';
+import { translate } from '../i18n/messages';
 import { buildMinutesView } from '../domain/minutes-view';
+import { recordReportExport } from '../domain/reports';
 import { renderMinutesHtml } from '../exports/minutes-html';
 import { renderMinutesDocx } from '../exports/minutes-docx';
 import { renderMinutesMarkdown } from '../exports/minutes-markdown';
 import { fileBase } from '../exports/minutes-labels';
+import { reportCsv } from '../exports/report-csv';
+import { reportDocx } from '../exports/report-docx';
+import { briefingHtml } from '../exports/briefing-html';
+import { createContextFactory } from './server';
 
-const MINUTES = /^\/export\/minutes\/(\d{1,12})\.(html|docx|md)$/;
+const createCaller = createCallerFactory(appRouter);
 
 const types = {
   html: 'text/html; charset=utf-8',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   md: 'text/markdown; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
 } as const;
 
-const statusOf: Partial<Record<string, number>> = { UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_REQUEST: 400 };
+type Download = { format: keyof typeof types; body: string | Buffer; filename?: string; inline?: boolean };
+type RouteArgs = { deps: AppDeps; ctx: Context; user: SessionUser; url: URL; match: RegExpExecArray };
+type Route = { pattern: RegExp; build: (args: RouteArgs) => Promise<Download> };
 
-function fail(res: ServerResponse, status: number, key: MessageKey, locale: Locale) {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
-  res.end(translate(key, locale));
+const routes: Route[] = [
+  {
+    pattern: /^\/export\/minutes\/(\d{1,12})\.(html|docx|md)$/,
+    async build({ deps, ctx, user, url, match }) {
+      const format = match[2] as 'html' | 'docx' | 'md';
+      const view = buildMinutesView(deps, user, Number(match[1]), 'export');
+      const render = { locale: ctx.locale, readerName: user.name, generatedAt: deps.now() };
+      const body = format === 'docx' ? await renderMinutesDocx(view, render) : format === 'md' ? renderMinutesMarkdown(view, render) : renderMinutesHtml(view, render);
+      appendAudit(deps.db, deps.now(), {
+        teamId: user.teamId, actorId: user.id, action: 'minutes.exported', entity: 'minutes', entityId: view.id,
+        detail: { meetingId: view.meetingId, format, status: view.status },
+      });
+      // HTML opens in the browser, ready to print to PDF; ?download=1 saves it instead.
+      return { format, body, filename: `${fileBase(view)}.${format}`, inline: format === 'html' && url.searchParams.get('download') !== '1' };
+    },
+  },
+  {
+    pattern: /^\/export\/report\.(docx|csv)$/,
+    async build({ deps, ctx, user, url, match }) {
+      const format = match[1] as 'docx' | 'csv';
+      const data = await createCaller(ctx).reports.progress({ from: url.searchParams.get('from') ?? '', to: url.searchParams.get('to') ?? '' });
+      recordReportExport(deps, user, format, data.period);
+      const filename = `voortgangsrapportage-${data.team.code}-${data.period.from}-${data.period.to}.${format}`;
+      return { format, body: format === 'csv' ? reportCsv(data) : await reportDocx(data), filename };
+    },
+  },
+  {
+    pattern: /^\/export\/briefing\/(\d{1,12})\.html$/,
+    async build({ ctx, url, match }) {
+      const partnerId = url.searchParams.get('partnerId');
+      const data = await createCaller(ctx).controls.briefing({ id: Number(match[1]), partnerId: partnerId ? Number(partnerId) : null });
+      return { format: 'html', body: briefingHtml(data), inline: true };
+    },
+  },
+];
+
+function sendText(res: ServerResponse, status: number, text: string) {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(text);
 }
 
 export async function handleDownload(deps: AppDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  res.setHeader('Cache-Control', 'no-store');
-  let locale = localeFrom(req.headers['accept-language']);
+  const ctx = createContextFactory(deps)({ req, res });
   try {
     const url = new URL(req.url ?? '/', 'http://local');
-    const match = MINUTES.exec(url.pathname);
-    if (!match) return fail(res, 404, 'notFound', locale);
+    let route: Route | undefined;
+    let match: RegExpExecArray | null = null;
+    for (const candidate of routes) {
+      match = candidate.pattern.exec(url.pathname);
+      if (match) { route = candidate; break; }
+    }
+    if (!route || !match) return sendText(res, 404, translate('notFound', ctx.locale));
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
-      return fail(res, 405, 'validation.invalid', locale);
+      return sendText(res, 405, translate('validation.invalid', ctx.locale));
     }
-    const cookies = parseCookies(req.headers.cookie ?? '');
-    const token = cookies[SECURE_SESSION_COOKIE] ?? cookies[SESSION_COOKIE] ?? null;
-    const user = token ? resolveSession(deps.db, deps.config, token, deps.now()) : null;
-    if (!user) return fail(res, 401, 'auth.required', locale);
-    locale = user.locale;
-    const format = match[2] as keyof typeof types;
-    const view = buildMinutesView(deps, user, Number(match[1]), 'export');
-    const ctx = { locale, readerName: user.name, generatedAt: deps.now() };
-    const body = format === 'docx' ? await renderMinutesDocx(view, ctx) : format === 'md' ? renderMinutesMarkdown(view, ctx) : renderMinutesHtml(view, ctx);
-    appendAudit(deps.db, deps.now(), {
-      teamId: user.teamId, actorId: user.id, action: 'minutes.exported', entity: 'minutes', entityId: view.id,
-      detail: { meetingId: view.meetingId, format, status: view.status },
-    });
-    // HTML opens in the browser, ready to print to PDF; ?download=1 saves it instead.
-    const disposition = format === 'html' && url.searchParams.get('download') !== '1' ? 'inline' : 'attachment';
-    const buffer = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+    if (!ctx.user) throw new AppError('UNAUTHORIZED', 'auth.required');
+    const download = await route.build({ deps, ctx, user: ctx.user, url, match });
+    const buffer = typeof download.body === 'string' ? Buffer.from(download.body, 'utf8') : download.body;
     res.writeHead(200, {
-      'Content-Type': types[format],
+      'Content-Type': types[download.format],
       'Content-Length': buffer.length,
-      'Content-Disposition': `${disposition}; filename="${fileBase(view)}.${format}"`,
+      'Cache-Control': 'no-store',
+      ...(download.filename ? { 'Content-Disposition': `${download.inline ? 'inline' : 'attachment'}; filename="${download.filename}"` } : {}),
     });
     res.end(req.method === 'HEAD' ? undefined : buffer);
   } catch (error) {
-    if (error instanceof AppError && statusOf[error.code]) return fail(res, statusOf[error.code]!, error.key, locale);
-    console.error('[export] minutes:', error);
-    if (!res.headersSent) fail(res, 500, 'internal', locale);
+    if (error instanceof TRPCError && error.code !== 'INTERNAL_SERVER_ERROR') {
+      // Never a stack trace: the same translated text a tRPC caller would get.
+      return sendText(res, getHTTPStatusCodeFromError(error), describeError(error, ctx.locale).message);
+    }
+    console.error('[download]', req.url?.split('?')[0], error instanceof Error ? error.message : 'error');
+    if (!res.headersSent) sendText(res, 500, translate('internal', ctx.locale));
     else res.end();
   }
 }

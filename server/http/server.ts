@@ -10,7 +10,6 @@ import type { Context } from '../trpc';
 import { resolveSession } from '../auth/sessions';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../routers/auth';
 import { localeFrom, translate } from '../i18n/messages';
-import { handleExport } from './exports';
 import { handleCalendar } from './calendar';
 import { handleDownload } from './downloads';
 
@@ -104,8 +103,7 @@ export function createAppServer(deps: AppDeps): Server {
       }
       return trpc(req, res);
     }
-    if (url.startsWith('/export/minutes/')) return handleDownload(deps, req, res);
-    if (url.startsWith('/export/')) return void handleExport(deps, req, res);
+    if (url.startsWith('/export/')) return void handleDownload(deps, req, res);
     if (handleCalendar(deps, req, res)) return;
     if (url === '/healthz') {
       res.writeHead(200, { 'Content-Type': 'text/plain' });
