@@ -7,6 +7,7 @@ import { AppError, conflict, notFound } from '../errors';
 import { amsterdamDate } from '../clock';
 import { findCaseInTeam, recordCaseEvent } from './cases';
 import { resolveMeetingLink } from './meetings';
+import { partnerActiveOn } from './team';
 
 /** The partner must take part in the covenant today (joined, not left). */
 export function assertActivePartner(deps: AppDeps, teamId: number, partnerId: number) {
@@ -14,7 +15,7 @@ export function assertActivePartner(deps: AppDeps, teamId: number, partnerId: nu
     .where(and(eq(partners.id, partnerId), eq(partners.teamId, teamId))).get();
   if (!partner) throw notFound();
   const today = amsterdamDate(deps.now());
-  if (partner.joinedOn > today || (partner.leftOn !== null && partner.leftOn <= today)) throw new AppError('BAD_REQUEST', 'tasks.partnerInactive');
+  if (!partnerActiveOn(partner, today)) throw new AppError('BAD_REQUEST', 'tasks.partnerInactive');
 }
 
 export type AgreementInput = { caseId: number; text: string; responsiblePartnerId: number; meetingId?: number | null; agendaItemId?: number | null };

@@ -15,6 +15,7 @@ import { AppError, conflict, notFound } from '../errors';
 import { amsterdamDate } from '../clock';
 import { readSubjects, type VisibleSubject } from '../privacy/personal-data';
 import type { Reader } from '../privacy/visibility';
+import { partnerActiveOn } from './team';
 
 export type ControlInput = {
   plannedOn: string;
@@ -47,7 +48,7 @@ function checkParticipants(deps: AppDeps, teamId: number, input: ControlInput) {
   const partnerRows = deps.db.select({ id: partners.id, joinedOn: partners.joinedOn, leftOn: partners.leftOn }).from(partners)
     .where(and(eq(partners.teamId, teamId), inArray(partners.id, partnerIds))).all();
   if (partnerRows.length !== partnerIds.length) throw notFound();
-  if (partnerRows.some((p) => p.joinedOn > input.plannedOn || (p.leftOn !== null && p.leftOn <= input.plannedOn))) {
+  if (partnerRows.some((p) => !partnerActiveOn(p, input.plannedOn))) {
     throw new AppError('BAD_REQUEST', 'controls.partnerInactive');
   }
   return { caseIds, partnerIds };

@@ -17,6 +17,7 @@ import { appendAudit } from '../audit';
 import { AppError, conflict, notFound } from '../errors';
 import { addDays, amsterdamDate, amsterdamToUtc } from '../clock';
 import { draftMinutes } from './minutes';
+import { partnerActiveOn } from './team';
 
 /** Who reads: a session user or a visibility reader; both carry role, team and partner. */
 export type MeetingReader = Pick<Reader, 'role' | 'teamId' | 'partnerId' | 'userId'>;
@@ -323,7 +324,7 @@ export function readAttendance(deps: AppDeps, teamId: number, meeting: { id: num
   const names = new Map(attendeeIds.length === 0 ? [] : deps.db.select({ id: users.id, name: users.name }).from(users)
     .where(and(inArray(users.id, attendeeIds), eq(users.teamId, teamId))).all().map((u) => [u.id, u.name]));
   return partnerRows
-    .filter((p) => byPartner.has(p.id) || (p.joinedOn <= day && (p.leftOn === null || p.leftOn > day)))
+    .filter((p) => byPartner.has(p.id) || partnerActiveOn(p, day))
     .map((p) => {
       const row = byPartner.get(p.id);
       const ids = row ? (JSON.parse(row.attendeeUserIds) as number[]) : [];

@@ -4,15 +4,16 @@
  * meeting text (P7); the verslag itself is read in the app with the reader's own visibility.
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { minutes, partners, teams, users } from '../../db/schema';
+import { minutes, teams, users } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
 import { AppError } from '../errors';
-import { amsterdamDate, TIME_ZONE } from '../clock';
+import { TIME_ZONE } from '../clock';
 import { translate, type Locale } from '../i18n/messages';
 import { mailConfigured, publicBaseUrl, sendMail } from '../mail';
 import { minutesOfTeam } from './minutes';
+import { listPartners } from './team';
 
 export function minutesLink(deps: AppDeps, meetingId: number): string {
   return `${publicBaseUrl(deps.config)}/overleggen/${meetingId}/verslag`;
@@ -24,9 +25,7 @@ function longDate(startsAt: string, locale: Locale): string {
 
 /** The members of the partners that take part today (art. 14: a left partner gets nothing). */
 function recipients(deps: AppDeps, teamId: number) {
-  const today = amsterdamDate(deps.now());
-  const active = deps.db.select({ id: partners.id, joinedOn: partners.joinedOn, leftOn: partners.leftOn }).from(partners).where(eq(partners.teamId, teamId)).all()
-    .filter((p) => p.joinedOn <= today && (p.leftOn === null || today < p.leftOn)).map((p) => p.id);
+  const active = listPartners(deps, teamId).filter((p) => p.active).map((p) => p.id);
   if (active.length === 0) return [];
   return deps.db.select({ id: users.id, email: users.email, locale: users.locale }).from(users)
     .where(and(eq(users.teamId, teamId), eq(users.role, 'member'), isNull(users.disabledAt), inArray(users.partnerId, active))).all();

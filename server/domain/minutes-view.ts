@@ -5,7 +5,7 @@
  * Betrokkenen come only through `readSubjects` with the reader's own visibility (SPEC §4).
  */
 import { and, asc, eq, inArray, lt, or, gte, sql } from 'drizzle-orm';
-import { agendaItems, agreements, attendance, cases, meetings, minutes, minutesVersions, partners, tasks, teams, users, type AgendaSection, type ItemCategory, type Role } from '../../db/schema';
+import { agendaItems, agreements, cases, meetings, minutes, minutesVersions, partners, tasks, teams, users, type AgendaSection, type ItemCategory, type Role } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
 import { AppError, forbidden, notFound } from '../errors';
@@ -14,6 +14,7 @@ import { readSubjects, type ReadPurpose } from '../privacy/personal-data';
 import { loadReader } from '../privacy/visibility';
 import { mailConfigured } from '../mail';
 import type { MinutesContent, MinutesStatus } from './minutes';
+import { readAttendance } from './meetings';
 
 /** Who reads a verslag at all: the coordinator, and the partners' members once it is definitief. */
 export function readsMinutes(role: Role): boolean {
@@ -76,22 +77,12 @@ export function buildMinutesView(deps: AppDeps, actor: SessionUser, meetingId: n
   const today = amsterdamDate(deps.now());
 
   // Attendance: every partner that took part on the meeting's date, plus any with a recorded row.
-  const partnerRows = db.select({ id: partners.id, name: partners.name, shortName: partners.shortName, kind: partners.kind, joinedOn: partners.joinedOn, leftOn: partners.leftOn })
-    .from(partners).where(eq(partners.teamId, meeting.teamId)).orderBy(asc(partners.id)).all();
-  const partnerName = new Map(partnerRows.map((p) => [p.id, p.shortName]));
-  const attendanceRows = db.select().from(attendance).where(eq(attendance.meetingId, meeting.id)).all();
-  const attendeeIds = [...new Set(attendanceRows.flatMap((a) => parseIds(a.attendeeUserIds)))];
-  const attendeeNames = new Map(attendeeIds.length === 0 ? [] : db.select({ id: users.id, name: users.name }).from(users)
-    .where(and(inArray(users.id, attendeeIds), eq(users.teamId, meeting.teamId))).all().map((u) => [u.id, u.name]));
-  const attendanceView = partnerRows
-    .filter((p) => attendanceRows.some((a) => a.partnerId === p.id) || (p.joinedOn <= wall.date && (p.leftOn === null || wall.date < p.leftOn)))
-    .map((p) => {
-      const a = attendanceRows.find((r) => r.partnerId === p.id);
-      return {
-        partnerId: p.id, partner: p.name, shortName: p.shortName, kind: p.kind, status: a?.status ?? null,
-        attendees: a ? parseIds(a.attendeeUserIds).map((id) => attendeeNames.get(id)).filter((n): n is string => Boolean(n)) : [],
-      };
-    });
+  const partnerName = new Map(db.select({ id: partners.id, shortName: partners.shortName }).from(partners)
+    .where(eq(partners.teamId, meeting.teamId)).all().map((p) => [p.id, p.shortName]));
+  // The same attendance as the overleg page: partners taking part that day, plus any recorded.
+  const attendanceView = readAttendance(deps, meeting.teamId, meeting).map((a) => ({
+    partnerId: a.partnerId, partner: a.partnerName, shortName: a.partner, kind: a.kind, status: a.status, attendees: a.attendees.map((p) => p.name),
+  }));
 
   const itemRows = db.select({
     id: agendaItems.id, section: agendaItems.section, position: agendaItems.position, title: agendaItems.title, caseId: agendaItems.caseId,
@@ -178,13 +169,4 @@ export function buildMinutesView(deps: AppDeps, actor: SessionUser, meetingId: n
     actions,
     carriedOver,
   };
-}
-
-function parseIds(raw: string): number[] {
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    return Array.isArray(parsed) ? parsed.filter((n): n is number => Number.isInteger(n)) : [];
-  } catch {
-    return [];
-  }
 }

@@ -19,6 +19,7 @@ import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit';
 import { AppError } from '../errors';
 import { addDays, addMonths, amsterdamDate, amsterdamToUtc } from '../clock';
+import { partnerActiveOn } from './team';
 
 export type Period = { from: string; to: string };
 export type Values = Record<string, number | null>;
@@ -233,7 +234,7 @@ function compute(facts: Facts, w: Window) {
     const day = amsterdamDate(new Date(m.startsAt));
     for (const p of facts.partnerRows) {
       const recorded = facts.attendanceRows.find((a) => a.meetingId === m.id && a.partnerId === p.id);
-      const active = p.joinedOn <= day && (p.leftOn === null || day < p.leftOn);
+      const active = partnerActiveOn(p, day);
       if (!active && !recorded) continue;
       bump(presence, p.id, 'expected');
       if (recorded?.status === 'aanwezig') bump(presence, p.id, 'present');

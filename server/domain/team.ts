@@ -40,6 +40,11 @@ export function getTeam(deps: AppDeps, teamId: number) {
 
 export type PartnerRow = ReturnType<typeof listPartners>[number];
 
+/** Whether a partner takes part in the covenant on a calendar day: joined (art. 12), not yet left (art. 14). */
+export function partnerActiveOn(partner: { joinedOn: string; leftOn: string | null }, day: string): boolean {
+  return partner.joinedOn <= day && (partner.leftOn === null || day < partner.leftOn);
+}
+
 export function listPartners(deps: AppDeps, teamId: number) {
   const today = amsterdamDate(deps.now());
   return deps.db
@@ -57,7 +62,7 @@ export function listPartners(deps: AppDeps, teamId: number) {
     .where(eq(partners.teamId, teamId))
     .orderBy(asc(partners.id))
     .all()
-    .map((p) => ({ ...p, active: p.joinedOn <= today && (p.leftOn === null || today < p.leftOn) }));
+    .map((p) => ({ ...p, active: partnerActiveOn(p, today) }));
 }
 
 export function findPartner(deps: AppDeps, teamId: number, partnerId: number) {
