@@ -14,7 +14,7 @@ import { appendAudit } from '../audit';
 import { AppError, conflict, notFound } from '../errors';
 import { amsterdamDate } from '../clock';
 import { readSubjects, type VisibleSubject } from '../privacy/personal-data';
-import type { Reader } from '../privacy/visibility';
+import { canSeeFinding, readerAsPartner, type Reader } from '../privacy/visibility';
 import { partnerActiveOn } from './team';
 
 export type ControlInput = {
@@ -133,17 +133,6 @@ function partnersOf(deps: AppDeps, controlIds: number[]) {
     .where(inArray(controlPartners.controlId, controlIds)).orderBy(asc(partners.id)).all();
 }
 
-/**
- * Which findings a reader sees: the coordinator all; a member those of their own partner and of
- * non-police partners; police findings, like police data (art. 20.5), reach gemeenten only.
- */
-function findingVisible(reader: Reader, partnerId: number, partnerKind: PartnerKind): boolean {
-  if (reader.role === 'coordinator') return true;
-  if (reader.partnerId === partnerId) return true;
-  if (partnerKind !== 'politie') return true;
-  return reader.role === 'member' && reader.partnerKind === 'gemeente';
-}
-
 export type ControlListFilter = { when?: 'upcoming' | 'past' | 'all'; caseId?: number | null };
 
 /** Upcoming (today and later, soonest first) or past (latest first) controles of the team. */
@@ -156,14 +145,18 @@ export function listControls(deps: AppDeps, reader: Reader, filter: ControlListF
   if (filter.caseId) conditions.push(sql`${controls.id} in (select ${controlCases.controlId} from ${controlCases} where ${controlCases.caseId} = ${filter.caseId})`);
   const rows = deps.db.select({
     id: controls.id, plannedOn: controls.plannedOn, startTime: controls.startTime, status: controls.status, version: controls.version,
-    findingCount: sql<number>`(select count(*) from ${findings} where ${findings.controlId} = ${controls.id})`,
   }).from(controls).where(and(...conditions))
     .orderBy(when === 'past' ? desc(controls.plannedOn) : asc(controls.plannedOn), asc(controls.id)).limit(200).all();
   const ids = rows.map((r) => r.id);
   const caseRows = casesOf(deps, ids);
   const partnerRows = partnersOf(deps, ids);
+  // Counted from the findings this reader may see, so a count never reveals hidden (police) ones.
+  const visibleFindings = ids.length === 0 ? [] : deps.db.select({ controlId: findings.controlId, partnerId: findings.partnerId, kind: partners.kind })
+    .from(findings).innerJoin(partners, eq(partners.id, findings.partnerId)).where(inArray(findings.controlId, ids)).all()
+    .filter((f) => canSeeFinding(reader, f));
   return rows.map((r) => ({
     ...r,
+    findingCount: visibleFindings.filter((f) => f.controlId === r.id).length,
     cases: caseRows.filter((c) => c.controlId === r.id).map(({ controlId: _, ...c }) => c),
     partners: partnerRows.filter((p) => p.controlId === r.id).map(({ controlId: _, ...p }) => p),
     participating: reader.partnerId !== null && partnerRows.some((p) => p.controlId === r.id && p.id === reader.partnerId),
@@ -183,7 +176,7 @@ export function getControl(deps: AppDeps, reader: Reader, id: number) {
     findingType: findings.findingType, measure: findings.measure, note: findings.note, createdAt: findings.createdAt,
   }).from(findings).innerJoin(partners, eq(partners.id, findings.partnerId))
     .where(eq(findings.controlId, c.id)).orderBy(asc(findings.id)).all()
-    .filter((f) => findingVisible(reader, f.partnerId, f.partnerKind))
+    .filter((f) => canSeeFinding(reader, { partnerId: f.partnerId, kind: f.partnerKind }))
     .map((f) => ({ ...f, findingLabel: findingLabel(f.findingType), measureLabel: measureLabel(f.measure) }));
   return {
     id: c.id, plannedOn: c.plannedOn, startTime: c.startTime, status: c.status, briefingNotes: c.briefingNotes, version: c.version,
@@ -244,9 +237,11 @@ export function addFinding(deps: AppDeps, reader: Reader, input: FindingInput): 
 
 /** Removes a finding recorded in error: the own partner's for a member, any for the coordinator. */
 export function removeFinding(deps: AppDeps, reader: Reader, input: { id: number }) {
-  const row = deps.db.select({ id: findings.id, partnerId: findings.partnerId, controlId: findings.controlId, caseId: findings.caseId, teamId: controls.teamId })
-    .from(findings).innerJoin(controls, eq(controls.id, findings.controlId)).where(eq(findings.id, input.id)).get();
-  if (!row || row.teamId !== reader.teamId) throw notFound();
+  const row = deps.db.select({ id: findings.id, partnerId: findings.partnerId, kind: partners.kind, controlId: findings.controlId, caseId: findings.caseId, teamId: controls.teamId })
+    .from(findings).innerJoin(controls, eq(controls.id, findings.controlId)).innerJoin(partners, eq(partners.id, findings.partnerId))
+    .where(eq(findings.id, input.id)).get();
+  // A finding the reader may not see does not exist for them: not even a FORBIDDEN reveals it.
+  if (!row || row.teamId !== reader.teamId || !canSeeFinding(reader, row)) throw notFound();
   if (reader.role !== 'coordinator' && row.partnerId !== reader.partnerId) throw new AppError('FORBIDDEN', 'controls.ownPartnerOnly');
   deps.db.transaction((tx) => {
     tx.delete(findings).where(eq(findings.id, row.id)).run();
@@ -289,7 +284,7 @@ export function briefing(deps: AppDeps, reader: Reader, input: { id: number; par
     if (!p) throw new AppError('FORBIDDEN', 'controls.notParticipating');
     forPartner = { id: p.id, name: p.name, kind: p.kind };
     // The coordinator prints a partner's briefing exactly as a member of that partner would see it.
-    target = { userId: reader.userId, role: 'member', teamId: reader.teamId, partnerId: p.id, partnerKind: p.kind };
+    target = readerAsPartner(reader, p);
   }
   const caseRows = casesOf(deps, [control.id]);
   const caseIds = caseRows.map((c) => c.id);

@@ -57,6 +57,22 @@ export function canSeeItem(reader: Reader, matrix: SharingMatrix, item: ItemOrig
   return false;
 }
 
+/**
+ * Findings of an integrale controle (type, measure, note) per source partner. Police findings,
+ * like police data (art. 20.5), reach the gemeenten and the coordinator only; a partner always
+ * sees its own; other partners' findings are shared within the team.
+ */
+export function canSeeFinding(reader: Reader, source: { partnerId: number; kind: PartnerKind }): boolean {
+  if (reader.role === 'coordinator' || reader.partnerId === source.partnerId) return true;
+  if (source.kind !== 'politie') return true;
+  return reader.role === 'member' && reader.partnerKind === 'gemeente';
+}
+
+/** A member of `partner` in the reader's team: e.g. the coordinator printing that partner's briefing. */
+export function readerAsPartner(reader: Reader, partner: { id: number; kind: PartnerKind }): Reader {
+  return { userId: reader.userId, role: 'member', teamId: reader.teamId, partnerId: partner.id, partnerKind: partner.kind };
+}
+
 /** Whether a role reads casus details at all (addresses, werkafspraken, tasks). */
 export function readsCases(role: Role): boolean {
   return role === 'coordinator' || role === 'member' || role === 'privacy';

@@ -111,9 +111,14 @@ describe('findings per participating partner', () => {
     expect(forSenzer.findings.map((f) => f.partner)).toEqual(['Senzer', 'Helmond']);
     const forHelmond = await callerFor(deps, helmond).controls.get({ id });
     expect(forHelmond.findings.map((f) => f.partner)).toEqual(['Senzer', 'Politie', 'Helmond']);
-    // A member removes only their own partner's findings.
+    // Counts in the list reveal no hidden findings either.
+    const countFor = async (user: SessionUser) => (await callerFor(deps, user).controls.list({ when: 'all' })).find((c) => c.id === id)!.findingCount;
+    expect([await countFor(senzer), await countFor(helmond), await countFor(coordinator)]).toEqual([2, 3, 3]);
+    // A member removes only their own partner's findings; a hidden one is simply not there.
     const policeFinding = control.findings.find((f) => f.partner === 'Politie')!;
-    expect((await errorOf(() => callerFor(deps, senzer).controls.removeFinding({ id: policeFinding.id }))).code).toBe('FORBIDDEN');
+    const helmondFinding = control.findings.find((f) => f.partner === 'Helmond')!;
+    expect((await errorOf(() => callerFor(deps, senzer).controls.removeFinding({ id: policeFinding.id }))).code).toBe('NOT_FOUND');
+    expect((await errorOf(() => callerFor(deps, senzer).controls.removeFinding({ id: helmondFinding.id }))).code).toBe('FORBIDDEN');
     await callerFor(deps, politie).controls.removeFinding({ id: policeFinding.id });
     expect((await callerFor(deps, coordinator).controls.get({ id })).findings).toHaveLength(2);
   });
