@@ -8,6 +8,7 @@ import { address, agreementStatusLabel, caseStatusLabel, categoryLabel, originLa
 import { formatDateTime, formatDate, formatDay, hasText, t, today } from '../../i18n';
 import { Alert, Button, SelectField, Status, TextAreaField, TextField } from '../../components/Form';
 import { TaskActions } from '../../components/TaskActions';
+import { SubjectTable } from '../../components/SubjectTable';
 import { CaseEnforcement } from './CaseEnforcement';
 
 type Casus = Awaited<ReturnType<typeof api.cases.get.query>>;
@@ -117,33 +118,20 @@ function Subjects(props: { casus: Casus; partners: Partner[]; partnerName: Map<n
       <Show when={reveal.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
       <For each={props.casus.subjects} fallback={<p class="utrecht-paragraph">{t('subjects.none')}</p>}>
         {(s, i) => (
-          <div class="table-wrap" data-testid="subject">
-            <table class="utrecht-table">
-              <caption class="utrecht-table__caption">{t('subjects.subjectN', { kind: s.kind === 'person' ? t('subjects.person') : t('subjects.company'), n: i() + 1 })}</caption>
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="col">{t('subjects.category')}</th>
-                  <th class="utrecht-table__header-cell" scope="col">{t('subjects.value')}</th>
-                  <th class="utrecht-table__header-cell" scope="col">{t('subjects.source')}</th>
-                </tr>
-              </thead>
-              <tbody class="utrecht-table__body">
-                <For each={s.items}>
-                  {(item) => (
-                    <tr class="utrecht-table__row" classList={{ 'item-police': policeIds().has(item.sourcePartnerId) }} data-testid="item">
-                      <th class="utrecht-table__header-cell" scope="row">{categoryLabel(item.category)}</th>
-                      <td class="utrecht-table__cell">
-                        {revealed[item.id] ?? item.value}
-                        <Show when={item.masked && !revealed[item.id]}>
-                          {' '}<Button variant="subtle" aria-label={t('subjects.revealLabel')} onClick={() => void reveal.run(item.id)}>{t('subjects.reveal')}</Button>
-                        </Show>
-                      </td>
-                      <td class="utrecht-table__cell">{props.partnerName.get(item.sourcePartnerId)}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+          <div class="stack" data-testid="subject">
+            <SubjectTable kind={s.kind} n={i() + 1} rows={s.items.map((item) => ({
+              category: item.category,
+              source: props.partnerName.get(item.sourcePartnerId) ?? '',
+              police: policeIds().has(item.sourcePartnerId),
+              value: () => (
+                <>
+                  {revealed[item.id] ?? item.value}
+                  <Show when={item.masked && !revealed[item.id]}>
+                    {' '}<Button variant="subtle" aria-label={t('subjects.revealLabel')} onClick={() => void reveal.run(item.id)}>{t('subjects.reveal')}</Button>
+                  </Show>
+                </>
+              ),
+            }))} />
             <Informed subject={s} onChange={props.onChange} />
           </div>
         )}

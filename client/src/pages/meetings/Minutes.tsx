@@ -1,11 +1,12 @@
 // The verslag of one overleg: read by everyone who may, edited per agenda item by the coordinator
 // while it is a concept (autosave with version check), then finalised, approved, exported and sent.
+import { SubjectTable } from '../../components/SubjectTable';
 import { A, useParams } from '@solidjs/router';
 import { createEffect, createMemo, createResource, createSignal, For, Index, on, onCleanup, Show, type JSX } from 'solid-js';
 import { api, errorKey, errorMessage } from '../../lib/trpc';
 import { createAction } from '../../lib/action';
 import { hasRole } from '../../lib/session';
-import { categoryLabel, taskStatusLabel } from '../../lib/labels';
+import { taskStatusLabel } from '../../lib/labels';
 import { formatDateTime, formatDay, t, type TextKey } from '../../i18n';
 import { Alert, Button, SelectField, Status } from '../../components/Form';
 
@@ -123,29 +124,8 @@ export default function Minutes() {
                     <h4 class="utrecht-heading-4">{t('minutes.subjects')}</h4>
                     <For each={pand.subjects}>
                       {(s, i) => (
-                        <div class="table-wrap">
-                          <table class="utrecht-table">
-                            <caption class="utrecht-table__caption">{t('minutes.subjectN', { kind: s.kind === 'person' ? t('minutes.person') : t('minutes.company'), n: i() + 1 })}</caption>
-                            <thead class="utrecht-table__header">
-                              <tr class="utrecht-table__row">
-                                <th class="utrecht-table__header-cell" scope="col">{t('minutes.category')}</th>
-                                <th class="utrecht-table__header-cell" scope="col">{t('minutes.value')}</th>
-                                <th class="utrecht-table__header-cell" scope="col">{t('minutes.source')}</th>
-                              </tr>
-                            </thead>
-                            <tbody class="utrecht-table__body">
-                              <For each={s.items}>
-                                {(item) => (
-                                  <tr class="utrecht-table__row" data-testid="minutes-item-value">
-                                    <th class="utrecht-table__header-cell" scope="row">{categoryLabel(item.category)}</th>
-                                    <td class="utrecht-table__cell">{item.value}</td>
-                                    <td class="utrecht-table__cell">{item.source}</td>
-                                  </tr>
-                                )}
-                              </For>
-                            </tbody>
-                          </table>
-                        </div>
+                        <SubjectTable kind={s.kind} n={i() + 1} rowTestId="minutes-item-value"
+                          rows={s.items.map((item) => ({ category: item.category, source: item.source, value: () => item.value }))} />
                       )}
                     </For>
                   </Show>
