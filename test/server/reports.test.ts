@@ -221,7 +221,7 @@ describe('permissions', () => {
   it('the viewer reads reports and dashboard figures but no casus details', async () => {
     const { a } = await buildYear();
     const v = callerFor(deps, viewer);
-    await expect(v.reports.progress({ from: '2025-01-01', to: '2025-12-31' })).resolves.toBeTruthy();
+    await expect(v.reports.progress({ from: '2025-01-01', to: '2025-12-31' })).resolves.toMatchObject({ period: { from: '2025-01-01', to: '2025-12-31' } });
     expect((await errorOf(() => v.cases.get({ id: a.id }))).code).toBe('FORBIDDEN');
     expect((await errorOf(() => v.cases.list())).code).toBe('FORBIDDEN');
     expect((await errorOf(() => v.controls.list())).code).toBe('FORBIDDEN');
