@@ -4,13 +4,18 @@ import { partnerKinds, sharingRules, type Audience, type ItemCategory, type Part
 import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit';
 import { AppError } from '../errors';
-import { allowedAudiences, COVENANT_LIMITS } from '../privacy/visibility';
+import { allowedAudiences, clampToCovenant, COVENANT_LIMITS } from '../privacy/visibility';
 
 export type SharingRuleInput = { sourceKind: PartnerKind; category: ItemCategory; audience: Audience | null };
 
+/** The matrix as it takes effect: a row beyond the covenant is shown (and applied) clamped. */
 export function listSharingRules(deps: AppDeps, teamId: number) {
   return deps.db.select({ sourceKind: sharingRules.sourceKind, category: sharingRules.category, audience: sharingRules.audience })
-    .from(sharingRules).where(eq(sharingRules.teamId, teamId)).all();
+    .from(sharingRules).where(eq(sharingRules.teamId, teamId)).all()
+    .flatMap((r) => {
+      const audience = clampToCovenant(r.sourceKind, r.category, r.audience);
+      return audience ? [{ ...r, audience }] : [];
+    });
 }
 
 /** Per kind and category the audiences an admin may choose; the Team page offers only these. */

@@ -58,14 +58,16 @@ export function allowedAudiences(kind: PartnerKind, category: ItemCategory): Aud
 
 const matrixKey = (kind: PartnerKind, category: ItemCategory) => `${kind}:${category}`;
 
-/** The audience of one cell as configured, clamped to the covenant's limits (undefined = nobody). */
-function effectiveAudience(matrix: SharingMatrix, kind: PartnerKind, category: ItemCategory): Audience | undefined {
-  const configured = matrix.get(matrixKey(kind, category));
+/** A configured audience clamped to the covenant's limits: narrowed to the widest allowed, or none. */
+export function clampToCovenant(kind: PartnerKind, category: ItemCategory, configured: Audience | undefined): Audience | undefined {
   if (configured === undefined) return undefined;
   const allowed = allowedAudiences(kind, category);
-  if (allowed.includes(configured)) return configured;
-  // Beyond the limit: narrow to the widest the covenant allows (or to nobody).
-  return allowed[0];
+  return allowed.includes(configured) ? configured : allowed[0];
+}
+
+/** The audience of one cell as it takes effect (undefined = this kind may not provide it). */
+function effectiveAudience(matrix: SharingMatrix, kind: PartnerKind, category: ItemCategory): Audience | undefined {
+  return clampToCovenant(kind, category, matrix.get(matrixKey(kind, category)));
 }
 
 export function loadSharingMatrix(db: Db, teamId: number): SharingMatrix {

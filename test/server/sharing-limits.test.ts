@@ -139,6 +139,8 @@ describe('a row beyond the covenant in the database widens nothing', () => {
     }
     const gemeente = await makeUser(deps, team, 'member', 'asten');
     expect((await callerFor(deps, gemeente).cases.get({ id: caseId })).subjects.map((s) => s.id)).toEqual([subjectId]);
+    // The Team page shows the matrix as it takes effect.
+    expect((await callerFor(deps, coordinator).sharing.matrix()).find((r) => r.sourceKind === 'politie' && r.category === 'naleving')?.audience).toBe('gemeenten');
   });
 
   it('overig forced to provide a BSN (and naw) still cannot record one', async () => {
@@ -153,6 +155,7 @@ describe('a row beyond the covenant in the database widens nothing', () => {
       expect(error).toMatchObject({ code: 'BAD_REQUEST', key: 'subjects.categoryNotAllowed' });
     }
     expect((await callerFor(deps, coordinator).cases.get({ id: caseId })).subjects).toEqual([]);
+    expect((await callerFor(deps, coordinator).sharing.matrix()).filter((r) => r.sourceKind === 'overig')).toEqual([]);
   });
 
   it('senzer forced to provide and share a BSN still cannot record one', async () => {
