@@ -29,7 +29,8 @@ function precompress(): Plugin {
 export default defineConfig({
   root: 'client',
   plugins: [solid(), precompress()],
-  build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 800 },
+  // No source maps: the production server must not hand out the client's source (issue 8.15).
+  build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 800 },
   server: {
     port: Number(process.env.VITE_PORT ?? 5173),
     proxy: { '/trpc': { target: `http://127.0.0.1:${process.env.PORT ?? 3000}`, ws: false } },

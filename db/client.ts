@@ -2,10 +2,10 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
+import { ensurePrivateDir, ensurePrivateFile, restrictExisting } from './private-files';
 
 /** The database or a transaction on it: what domain functions take. */
 export type Db = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
@@ -17,9 +17,14 @@ const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migratio
 /**
  * Opens (or creates) the database and brings it to the latest migration.
  * WAL + synchronous=FULL: a killed process never loses a committed transaction.
+ * The folder is 0700 and the database, -wal and -shm are 0600 (see ./private-files.ts).
  */
 export function openDb(file: string): OpenDb {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    ensurePrivateDir(dirname(file));
+    ensurePrivateFile(file);
+    restrictExisting(`${file}-wal`, `${file}-shm`);
+  }
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');

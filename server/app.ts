@@ -20,6 +20,9 @@ export function buildDeps(config: Config = loadConfig(), now: Clock = systemCloc
 
 /** Opens the database, seeds the demo when empty (never in production), and serves the app. */
 export async function startServer(config: Config = loadConfig()) {
+  // Anything the server process creates is its own only (db/private-files.ts sets the modes of the
+  // known files explicitly; this covers whatever SQLite or a library creates besides).
+  process.umask(0o077);
   const deps = buildDeps(config);
   let accounts: Awaited<ReturnType<typeof seedDemo>>['accounts'] = [];
   if (!config.production && isEmpty(deps.db)) {

@@ -2,7 +2,8 @@
 // covenant dates, reporting cadence and the sharing matrix of art. 20.3–20.7. These are real
 // public organisations, not demo data: production uses them too (npm run create-admin).
 import type { Audience, ItemCategory, PartnerKind, ReportingCadence } from '../schema';
-import { itemCategories } from '../schema';
+import { itemCategories, partnerKinds } from '../schema';
+import { allowedAudiences } from '../../server/privacy/visibility';
 
 export type PartnerDef = { name: string; shortName: string; kind: PartnerKind; slug: string };
 export type TeamDef = {
@@ -82,19 +83,12 @@ export const teamDefs: TeamDef[] = [
   },
 ];
 
-/** art. 20.3–20.7 (SPEC §4 P2): what each kind may provide and who sees it. */
+/** art. 20.3–20.7 (SPEC §4 P2): the seeded matrix is the covenant's limits themselves, each at its widest. */
 export function defaultSharingMatrix(): { sourceKind: PartnerKind; category: ItemCategory; audience: Audience }[] {
-  const rows: { sourceKind: PartnerKind; category: ItemCategory; audience: Audience }[] = [];
-  for (const category of itemCategories) {
-    rows.push({ sourceKind: 'politie', category, audience: 'gemeenten' });
-    rows.push({ sourceKind: 'gemeente', category, audience: 'all' });
-  }
-  for (const category of ['naw', 'geboortedatum', 'naleving'] as const) rows.push({ sourceKind: 'sociale_dienst', category, audience: 'all' });
-  for (const category of ['naw', 'naleving'] as const) {
-    rows.push({ sourceKind: 'veiligheidsregio', category, audience: 'all' });
-    rows.push({ sourceKind: 'belastingen', category, audience: 'all' });
-  }
-  return rows;
+  return partnerKinds.flatMap((sourceKind) => itemCategories.flatMap((category) => {
+    const widest = allowedAudiences(sourceKind, category)[0];
+    return widest ? [{ sourceKind, category, audience: widest }] : [];
+  }));
 }
 
 export const defaultThemes = [

@@ -10,14 +10,15 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import { teams, users } from '../../db/schema';
+import { partners, teams, users } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
 import { createEvents, type EventAttributes } from 'ics';
-import { amsterdamWallClock } from '../clock';
+import { amsterdamDate, amsterdamWallClock } from '../clock';
 import { loadReader, type Reader } from '../privacy/visibility';
 import { getMeeting, listMeetings, type MeetingReader } from './meetings';
+import { partnerActiveOn } from './team';
 
 // ── The feed secret ─────────────────────────────────────────────────────────────────────────
 
@@ -43,13 +44,21 @@ export function calendarFeed(deps: AppDeps, actor: SessionUser, input: { rotate?
   return { path: feedPath(`${actor.id}.${feedMac(deps, actor.id, salt)}`) };
 }
 
-/** The active user a feed token belongs to, or null (unknown, revoked, disabled). */
+/**
+ * The active user a feed token belongs to, or null (unknown, revoked, disabled, or their partner
+ * no longer takes part: the feed ends on the leaving date, art. 14, like the session does).
+ */
 export function userForFeedToken(deps: AppDeps, token: string) {
   const m = /^(\d{1,10})\.([A-Za-z0-9_-]{43})$/.exec(token);
   if (!m) return null;
   const userId = Number(m[1]);
-  const user = deps.db.select().from(users).where(and(eq(users.id, userId), isNull(users.disabledAt))).get();
-  if (!user?.calendarToken) return null;
+  const row = deps.db.select({ user: users, partner: { joinedOn: partners.joinedOn, leftOn: partners.leftOn } }).from(users)
+    .leftJoin(partners, eq(partners.id, users.partnerId))
+    .where(and(eq(users.id, userId), isNull(users.disabledAt))).get();
+  if (!row) return null;
+  const { user, partner } = row;
+  if (user.partnerId !== null && (!partner || !partnerActiveOn(partner, amsterdamDate(deps.now())))) return null;
+  if (!user.calendarToken) return null;
   const expected = Buffer.from(feedMac(deps, userId, user.calendarToken));
   const given = Buffer.from(m[2]!);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;

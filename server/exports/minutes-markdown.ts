@@ -5,17 +5,32 @@
 import type { MinutesAction, MinutesView } from '../domain/minutes-view';
 import { documentTitle, fill, humanDate, humanDateTime, itemSubline, labelsFor, type ExportContext, type MinutesLabels } from './minutes-labels';
 
+/** Every kind of line break: in an interpolated value each one would let the value start a block. */
+const LINE_BREAKS = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/g;
+
 /**
  * CommonMark lets any ASCII punctuation be backslash-escaped. We escape what starts markup inline
- * (emphasis, code, links, HTML, tables, entities); a line's start is handled in `block`.
+ * (emphasis, code, links, HTML, tables, entities, a heading's closing `#`s) everywhere, and a
+ * block marker (heading, list, quote, setext underline, rule) at the start of a line.
+ */
+const escapeInline = (text: string) => text.replace(/[\\`*_[\]<>|~&#]/g, (c) => `\\${c}`);
+const escapeLineStart = (line: string) => line.replace(/^([+=-]|\d{1,9}[.)])/, (mark: string) => `${mark.slice(0, -1)}\\${mark.slice(-1)}`);
+
+/**
+ * One interpolated value: always a single line of plain text wherever the renderer puts it —
+ * line breaks collapse to a space, leading and trailing whitespace goes (indentation would make
+ * code, also right after a list marker), and markup is escaped, including a block marker at its
+ * start (`- # x` would be a heading inside a list item).
  */
 export function escapeMarkdown(value: string | null | undefined): string {
-  return String(value ?? '').replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`);
+  return escapeLineStart(escapeInline(String(value ?? '').replace(LINE_BREAKS, ' ').trim()));
 }
-/** A line of free text must not become a heading, list, quote or rule. */
-const lineStart = (line: string) => line.replace(/^(\s*)([#+=-]|\d+[.)])/, (_, space: string, mark: string) => `${space}${mark.replace(/[#+=.)-]/, (c) => `\\${c}`)}`);
-const cell = (value: string | null | undefined) => escapeMarkdown(value).replace(/\r?\n/g, ' ');
-const block = (text: string) => text.trim().split(/\r?\n/).map((line) => lineStart(escapeMarkdown(line))).join('  \n');
+const cell = escapeMarkdown;
+/**
+ * Free text of several lines (notes, decisions): each line is escaped like a value and kept as a
+ * line (hard break); a blank line separates paragraphs. Nothing in it can become another block.
+ */
+const block = (text: string) => text.trim().split(LINE_BREAKS).map((line) => escapeMarkdown(line)).join('  \n');
 
 function actionTable(actions: MinutesAction[], l: MinutesLabels, locale: ExportContext['locale'], withMeeting: boolean): string[] {
   if (actions.length === 0) return [`_${escapeMarkdown(l.none)}_`, ''];

@@ -12,6 +12,7 @@ import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../routers/auth';
 import { localeFrom, translate } from '../i18n/messages';
 import { handleCalendar } from './calendar';
 import { handleDownload } from './downloads';
+import { guardRequest } from './hardening';
 
 export const clientDir = join(import.meta.dirname, '..', '..', 'dist', 'client');
 
@@ -94,6 +95,7 @@ export function createAppServer(deps: AppDeps): Server {
 
   return createServer((req, res) => {
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+    if (guardRequest(deps.config, req, res, isSecure(req, deps.config.trustProxy))) return;
     const url = req.url ?? '/';
     if (url === '/trpc' || url.startsWith('/trpc/')) {
       res.setHeader('Cache-Control', 'no-store');

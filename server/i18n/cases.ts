@@ -10,6 +10,14 @@ export const casesMessages = {
     nl: 'Een partner van het soort "{kind}" mag de categorie "{category}" niet verstrekken (convenant art. 20).',
     en: 'A partner of kind "{kind}" may not provide the category "{category}" (covenant art. 20).',
   },
+  'sharing.categoryBeyondCovenant': {
+    nl: 'Het convenant (art. {article}) staat niet toe dat een partner van het soort "{kind}" de categorie "{category}" verstrekt. De deelmatrix kan dat niet verruimen.',
+    en: 'The covenant (art. {article}) does not allow a partner of kind "{kind}" to provide the category "{category}". The sharing matrix cannot widen that.',
+  },
+  'sharing.audienceBeyondCovenant': {
+    nl: 'Het convenant (art. {article}) staat niet toe dat "{category}" van een partner van het soort "{kind}" breder wordt gedeeld: politiegegevens gaan alleen naar de gemeenten. De deelmatrix kan dat niet verruimen.',
+    en: 'The covenant (art. {article}) does not allow "{category}" from a partner of kind "{kind}" to be shared more widely: police data go to the municipalities only. The sharing matrix cannot widen that.',
+  },
   'subjects.bsnNeedsLegalGround': {
     nl: 'Gegeven {index}: een BSN mag alleen worden vastgelegd met de wettelijke grondslag (art. 20.3c).',
     en: 'Item {index}: a BSN may only be recorded with its legal ground (art. 20.3c).',

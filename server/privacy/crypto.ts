@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../../db/private-files';
 
 // P5: personal data values are encrypted at rest with AES-256-GCM.
 // P4 (art. 20.10): police items use a key of their own, derived separately from the master key.
@@ -25,10 +26,10 @@ export function loadDataKeys(dataDir: string, envKey: string | undefined): DataK
   if (envKey) return keysFromMaster(parseMaster(envKey));
   const file = join(dataDir, 'overleg.key');
   if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
+    ensurePrivateDir(dataDir);
+    writeFileSync(file, randomBytes(32).toString('hex') + '\n', { mode: PRIVATE_FILE_MODE, flag: 'wx' });
   }
-  chmodSync(file, 0o600);
+  chmodSync(file, PRIVATE_FILE_MODE);
   return keysFromMaster(parseMaster(readFileSync(file, 'utf8')));
 }
 

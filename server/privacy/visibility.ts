@@ -9,6 +9,9 @@
  *    coordinator beside the gemeenten for police data).
  *  - A member sees the items their own partner provided, and the items the sharing matrix allows
  *    for their partner's kind: `all` → every partner; `gemeenten` → gemeente partners only.
+ *  - The matrix is team configuration, but it only ever narrows the covenant's hard limits
+ *    (`COVENANT_LIMITS`, art. 20.3–20.7): every read clamps the matrix to them, so a row beyond
+ *    them — however it got into the database — widens nothing.
  *  - admin, privacy and viewer see no personal data items on these read paths (the viewer reads
  *    aggregated reports only; admin configures; the FG reviews via the audit log).
  *  - A hidden item is absent. A betrokkene with no visible item is absent too, so neither counts
@@ -28,7 +31,44 @@ export type Reader = {
 
 export type SharingMatrix = ReadonlyMap<string, Audience>;
 
+export type CovenantLimit = { provides: readonly ItemCategory[]; widest: Audience; article: string };
+
+/**
+ * The hard limits of the covenant (PIT art. 20.3–20.7, SPEC §4 P2): which categories each partner
+ * kind may provide at all, and the widest audience its items may reach. Police data goes to the
+ * gemeenten only "met uitsluiting van de andere convenantpartners" (art. 20.3); the other kinds
+ * provide only the categories their article lists; a partner the covenant does not name
+ * (`overig`) provides nothing. The team's sharing matrix can narrow these, never widen them.
+ */
+export const COVENANT_LIMITS: Readonly<Record<PartnerKind, CovenantLimit>> = {
+  politie: { provides: ['naw', 'geboortedatum', 'bsn', 'geslacht', 'telefoon', 'kenteken', 'naleving'], widest: 'gemeenten', article: '20.3' },
+  gemeente: { provides: ['naw', 'geboortedatum', 'bsn', 'geslacht', 'telefoon', 'kenteken', 'naleving'], widest: 'all', article: '20.4' },
+  sociale_dienst: { provides: ['naw', 'geboortedatum', 'naleving'], widest: 'all', article: '20.5' },
+  veiligheidsregio: { provides: ['naw', 'naleving'], widest: 'all', article: '20.6' },
+  belastingen: { provides: ['naw', 'naleving'], widest: 'all', article: '20.7' },
+  overig: { provides: [], widest: 'gemeenten', article: '20.3–20.7' },
+};
+
+/** The audiences the covenant allows for one cell of the matrix, widest first (none = absent). */
+export function allowedAudiences(kind: PartnerKind, category: ItemCategory): Audience[] {
+  const limit = COVENANT_LIMITS[kind];
+  if (!limit.provides.includes(category)) return [];
+  return limit.widest === 'all' ? ['all', 'gemeenten'] : ['gemeenten'];
+}
+
 const matrixKey = (kind: PartnerKind, category: ItemCategory) => `${kind}:${category}`;
+
+/** A configured audience clamped to the covenant's limits: narrowed to the widest allowed, or none. */
+export function clampToCovenant(kind: PartnerKind, category: ItemCategory, configured: Audience | undefined): Audience | undefined {
+  if (configured === undefined) return undefined;
+  const allowed = allowedAudiences(kind, category);
+  return allowed.includes(configured) ? configured : allowed[0];
+}
+
+/** The audience of one cell as it takes effect (undefined = this kind may not provide it). */
+function effectiveAudience(matrix: SharingMatrix, kind: PartnerKind, category: ItemCategory): Audience | undefined {
+  return clampToCovenant(kind, category, matrix.get(matrixKey(kind, category)));
+}
 
 export function loadSharingMatrix(db: Db, teamId: number): SharingMatrix {
   const rows = db.select().from(sharingRules).where(eq(sharingRules.teamId, teamId)).all();
@@ -42,7 +82,7 @@ export function loadReader(db: Db, user: { id: number; role: Role; teamId: numbe
 
 /** P2: a partner can record only the categories its kind may provide. */
 export function mayProvide(matrix: SharingMatrix, sourceKind: PartnerKind, category: ItemCategory): boolean {
-  return matrix.has(matrixKey(sourceKind, category));
+  return effectiveAudience(matrix, sourceKind, category) !== undefined;
 }
 
 export type ItemOrigin = { category: ItemCategory; sourcePartnerId: number; sourceKind: PartnerKind };
@@ -51,7 +91,7 @@ export function canSeeItem(reader: Reader, matrix: SharingMatrix, item: ItemOrig
   if (reader.role === 'coordinator') return true;
   if (reader.role !== 'member' || reader.partnerId === null || reader.partnerKind === null) return false;
   if (item.sourcePartnerId === reader.partnerId) return true;
-  const audience = matrix.get(matrixKey(item.sourceKind, item.category));
+  const audience = effectiveAudience(matrix, item.sourceKind, item.category);
   if (audience === 'all') return true;
   if (audience === 'gemeenten') return reader.partnerKind === 'gemeente';
   return false;

@@ -72,6 +72,24 @@ describe('foundation in the browser', () => {
     await page.context().close();
   });
 
+  it('the admin\'s matrix editor offers only what the covenant allows (art. 20.3–20.7)', async () => {
+    const page = await newPage(browser, app);
+    await login(page, 'admin@pit.demo');
+    await page.goto('/team');
+    const matrix = page.getByRole('table', { name: /Verstrekkende partner/ });
+    const policeNaleving = matrix.getByRole('combobox', { name: 'Politie — Nalevingsgegevens' });
+    await policeNaleving.waitFor();
+    // Police data reach the gemeenten only: "Alle partners" is not offered.
+    expect(await policeNaleving.locator('option').allTextContents()).toEqual(['Mag niet verstrekken', 'Alleen gemeenten']);
+    expect(await matrix.getByRole('combobox', { name: 'Gemeente — BSN' }).locator('option').allTextContents()).toEqual(['Mag niet verstrekken', 'Alle partners', 'Alleen gemeenten']);
+    // Categories a kind may not provide at all have no choice; overig provides nothing.
+    expect(await matrix.getByRole('combobox', { name: 'Sociale dienst — BSN' }).count()).toBe(0);
+    const overig = matrix.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Overig', exact: true }) });
+    expect(await overig.getByRole('combobox').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it('a BIT member sees only BIT, without management forms', async () => {
     const page = await newPage(browser, app);
     await login(page, 'hilversum@bit.demo');

@@ -148,4 +148,37 @@ describe('personal calendar feed', () => {
     for (const line of text.split('\r\n')) expect([...line].length).toBeLessThanOrEqual(76);
     expect(parse(text).events[0]!.summary).toBe(title);
   });
+
+  it('ends on the day the partner leaves (art. 14), and when the account is disabled', async () => {
+    const c = callerFor(deps, coordinator);
+    const { id } = await c.meetings.create({ startsAt: '2027-03-02T08:30:00Z', title: 'Maart-overleg' });
+    await c.meetings.publish({ id });
+    const leaver = await makeUser(deps, pit, 'member', 'bsob');
+    const stays = await makeUser(deps, pit, 'member', 'vrbzo');
+    const leaverPath: string = (await (await login(leaver)).mutation('meetings.calendarFeed', {})).body.result.data.path;
+    const staysPath: string = (await (await login(stays)).mutation('meetings.calendarFeed', {})).body.result.data.path;
+    const partner = (await c.partners.list()).find((p) => p.id === pit.partnerIds.bsob)!;
+    await c.partners.leave({ partnerId: partner.id, noticeGivenOn: '2026-11-25', leftOn: '2027-02-01', version: partner.version });
+    const status = async (path: string) => (await fetch(`${server.origin}${path}`)).status;
+    try {
+      // The last day of membership (Amsterdam time) the feed still serves…
+      deps.clock.set('2027-01-31T22:30:00Z'); // 23:30 in Amsterdam
+      expect(await status(leaverPath)).toBe(200);
+      // …from the leaving date on it is a plain 404, like any unknown URL.
+      deps.clock.set('2027-01-31T23:30:00Z'); // 00:30 on 1 February in Amsterdam
+      const gone = await fetch(`${server.origin}${leaverPath}`);
+      expect(gone.status).toBe(404);
+      expect(await gone.text()).toBe('Niet gevonden. / Not found.');
+      expect(await status(staysPath)).toBe(200);
+    } finally {
+      deps.clock.set('2026-11-25T09:00:00Z');
+    }
+
+    // A disabled account's feed ends at once; enabling it again restores the same URL.
+    expect(await status(staysPath)).toBe(200);
+    await c.users.setDisabled({ userId: stays.id, disabled: true });
+    expect(await status(staysPath)).toBe(404);
+    await c.users.setDisabled({ userId: stays.id, disabled: false });
+    expect(await status(staysPath)).toBe(200);
+  });
 });

@@ -4,7 +4,8 @@ import { callerFor, makeTeam, makeUser, TEST_PASSWORD } from '../helpers/factori
 import { startTestServer, trpcHttp } from '../helpers/http';
 import { GEMEENTE_NALEVING, minutesScenario, POLICE_KENTEKEN, POLICE_NAW } from '../helpers/minutes';
 import { docxText } from '../helpers/zip';
-import { auditLog } from '../../db/schema';
+import { eq } from 'drizzle-orm';
+import { agendaItems, auditLog, cases } from '../../db/schema';
 import type { SessionUser } from '../../server/auth/sessions';
 
 let s: Awaited<ReturnType<typeof minutesScenario>>;
@@ -101,6 +102,27 @@ describe('GET /export/minutes/<id>.(html|docx|md)', () => {
     expect(md).toContain('## Actielijst');
     expect(md).toContain('| Controle uitvoeren met handhaving | Politie | 8 december 2026 | open |');
     expect(md).toContain('\\<script\\>alert(1)\\</script\\> \\& \\*\\*niet vet\\*\\*');
+  });
+
+  it('a newline in an agenda title or street starts no heading: every line is one the renderer wrote', async () => {
+    const structure = (md: string) => md.split('\n').filter((l) => /^ {0,3}([#>+*-]|\d{1,9}[.)]|\||<|```|~~~)/.test(l)).map((l) => l.replace(/[^#>|*+-].*$/, ''));
+    const before = (await download(s.gemeente, path('md'))).body.toString('utf8');
+    const street = s.deps.db.select({ street: cases.street }).from(cases).where(eq(cases.id, s.pand.id)).get()!.street;
+    const [item] = s.deps.db.select().from(agendaItems).where(eq(agendaItems.caseId, s.pand.id)).all();
+    try {
+      // As stored by any path that lets a line break through (the renderer must not trust its input).
+      s.deps.db.update(cases).set({ street: 'Kerkstraat\n# Ingevoegd\n> citaat' }).where(eq(cases.id, s.pand.id)).run();
+      s.deps.db.update(agendaItems).set({ title: 'Bespreking pand\r\n## Kop\n- lijst\r1. genummerd' }).where(eq(agendaItems.id, item!.id)).run();
+      const md = (await download(s.gemeente, path('md'))).body.toString('utf8');
+      expect(md).toContain('### 3. Bespreking pand \\#\\# Kop - lijst 1. genummerd');
+      expect(md).toContain('Kerkstraat \\# Ingevoegd \\> citaat');
+      expect(structure(md)).toEqual(structure(before));
+      expect(md.split('\n').filter((l) => l.startsWith('#'))).toEqual(before.split('\n').filter((l) => l.startsWith('#')).map((l) => l
+        .replace('Bespreking pand', 'Bespreking pand \\#\\# Kop - lijst 1. genummerd').replace('Kerkstraat', 'Kerkstraat \\# Ingevoegd \\> citaat')));
+    } finally {
+      s.deps.db.update(agendaItems).set({ title: item!.title }).where(eq(agendaItems.id, item!.id)).run();
+      s.deps.db.update(cases).set({ street }).where(eq(cases.id, s.pand.id)).run();
+    }
   });
 
   it('every export is audited', async () => {

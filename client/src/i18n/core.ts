@@ -95,6 +95,7 @@ export const coreText = {
   'team.choosePartner': { nl: 'Kies een partner', en: 'Choose a partner' },
   'sharing.title': { nl: 'Deelmatrix persoonsgegevens', en: 'Personal data sharing matrix' },
   'sharing.intro': { nl: 'Welke soorten gegevens een partner mag verstrekken, en wie ze daarna mag inzien (convenant art. 20). De verstrekkende partner en de coördinator zien hun gegevens altijd.', en: 'Which kinds of data a partner may provide, and who may see them afterwards (covenant art. 20). The providing partner and the coordinator always see them.' },
+  'sharing.limits': { nl: 'Het convenant stelt grenzen die de matrix alleen kan versmallen: politiegegevens gaan alleen naar de gemeenten (art. 20.3), en elke partner verstrekt alleen de soorten gegevens die het convenant voor hem noemt (art. 20.4–20.7).', en: 'The covenant sets limits the matrix can only narrow: police data go to the municipalities only (art. 20.3), and each partner provides only the kinds of data the covenant lists for it (art. 20.4–20.7).' },
   'sharing.caption': { nl: 'Verstrekkende partner (rij) × soort gegeven (kolom)', en: 'Providing partner (row) × kind of data (column)' },
   'sharing.source': { nl: 'Verstrekt door', en: 'Provided by' },
   'sharing.all': { nl: 'Alle partners', en: 'All partners' },

@@ -1,0 +1,168 @@
+// The covenant's hard limits on the sharing matrix (art. 20.3–20.7, SPEC §4 P2/P13): the admin
+// can narrow the matrix but never widen it, and a row beyond the limits that is already in the
+// database (however it got there) widens nothing on any read or write path.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { audiences, auditLog, itemCategories, partnerKinds, sharingRules, type Audience, type ItemCategory, type PartnerKind } from '../../db/schema';
+import { createTestDeps, type TestDeps } from '../helpers/deps';
+import { callerFor, errorOf, makeTeam, makeUser, type TestTeam } from '../helpers/factories';
+import { exampleValues, makeCase } from '../helpers/cases';
+import type { SessionUser } from '../../server/auth/sessions';
+import type { AppError } from '../../server/errors';
+import { translate } from '../../server/i18n/messages';
+
+// Written from the covenant text, independently of the visibility module.
+const covenant: Record<PartnerKind, { provides: ItemCategory[]; widest: Audience | null }> = {
+  politie: { provides: [...itemCategories], widest: 'gemeenten' }, // art. 20.3: "alleen aan de gemeenten"
+  gemeente: { provides: [...itemCategories], widest: 'all' }, // art. 20.4
+  sociale_dienst: { provides: ['naw', 'geboortedatum', 'naleving'], widest: 'all' }, // art. 20.5
+  veiligheidsregio: { provides: ['naw', 'naleving'], widest: 'all' }, // art. 20.6
+  belastingen: { provides: ['naw', 'naleving'], widest: 'all' }, // art. 20.7
+  overig: { provides: [], widest: null }, // not named in the covenant: provides nothing
+};
+
+let deps: TestDeps;
+let team: TestTeam;
+let admin: SessionUser;
+let coordinator: SessionUser;
+
+beforeEach(async () => {
+  deps = createTestDeps();
+  team = makeTeam(deps, 'pit', { endsOn: '2030-01-01' });
+  admin = await makeUser(deps, team, 'admin');
+  coordinator = await makeUser(deps, team, 'coordinator', 'deurne');
+  const { id } = await callerFor(deps, coordinator).partners.join({ name: 'Stichting Voorbeeld', shortName: 'Stichting', kind: 'overig', joinedOn: '2026-01-01' });
+  team.partnerIds.stichting = id;
+});
+
+const cell = (kind: PartnerKind, category: ItemCategory) =>
+  deps.db.select({ audience: sharingRules.audience }).from(sharingRules)
+    .where(and(eq(sharingRules.teamId, team.teamId), eq(sharingRules.sourceKind, kind), eq(sharingRules.category, category))).get()?.audience ?? null;
+
+/** Puts a row into the database directly, past sharing.set — as an old database or a bad import might. */
+function forceCell(kind: PartnerKind, category: ItemCategory, audience: Audience) {
+  deps.db.delete(sharingRules).where(and(eq(sharingRules.teamId, team.teamId), eq(sharingRules.sourceKind, kind), eq(sharingRules.category, category))).run();
+  deps.db.insert(sharingRules).values({ teamId: team.teamId, sourceKind: kind, category, audience }).run();
+}
+
+/** The refusal as its reader gets it: code, key and the message in Dutch and English. */
+async function refusal(fn: () => Promise<unknown>) {
+  try {
+    await fn();
+  } catch (error) {
+    const e = error as AppError;
+    return { code: e.code, key: e.key, nl: translate(e.key, 'nl', e.params), en: translate(e.key, 'en', e.params) };
+  }
+  throw new Error('expected the call to be refused');
+}
+
+const auditCount = () => deps.db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.action, 'sharing.changed')).all().length;
+
+describe('sharing.set refuses anything beyond the covenant', () => {
+  it('police naleving to all partners is refused, naming art. 20.3, and changes nothing', async () => {
+    const error = await refusal(() => callerFor(deps, admin).sharing.set({ sourceKind: 'politie', category: 'naleving', audience: 'all' }));
+    expect(error).toEqual({
+      code: 'BAD_REQUEST',
+      key: 'sharing.audienceBeyondCovenant',
+      nl: 'Het convenant (art. 20.3) staat niet toe dat "naleving" van een partner van het soort "politie" breder wordt gedeeld: politiegegevens gaan alleen naar de gemeenten. De deelmatrix kan dat niet verruimen.',
+      en: 'The covenant (art. 20.3) does not allow "naleving" from a partner of kind "politie" to be shared more widely: police data go to the municipalities only. The sharing matrix cannot widen that.',
+    });
+    expect(cell('politie', 'naleving')).toBe('gemeenten');
+    expect(auditCount()).toBe(0);
+  });
+
+  it('an overig partner may not be allowed to provide a BSN (or anything)', async () => {
+    const error = await refusal(() => callerFor(deps, admin).sharing.set({ sourceKind: 'overig', category: 'bsn', audience: 'gemeenten' }));
+    expect(error).toEqual({
+      code: 'BAD_REQUEST',
+      key: 'sharing.categoryBeyondCovenant',
+      nl: 'Het convenant (art. 20.3–20.7) staat niet toe dat een partner van het soort "overig" de categorie "bsn" verstrekt. De deelmatrix kan dat niet verruimen.',
+      en: 'The covenant (art. 20.3–20.7) does not allow a partner of kind "overig" to provide the category "bsn". The sharing matrix cannot widen that.',
+    });
+    expect(cell('overig', 'bsn')).toBe(null);
+  });
+
+  it('every cell: a choice is accepted exactly when the covenant allows it; narrowing and removing always are', async () => {
+    const caller = callerFor(deps, admin);
+    for (const kind of partnerKinds) {
+      for (const category of itemCategories) {
+        const rule = covenant[kind];
+        for (const audience of audiences) {
+          const allowed = rule.provides.includes(category) && (rule.widest === 'all' || audience === 'gemeenten');
+          const before = cell(kind, category);
+          const call = () => caller.sharing.set({ sourceKind: kind, category, audience });
+          if (allowed) {
+            await call();
+            expect(cell(kind, category), `${kind}/${category}/${audience}`).toBe(audience);
+          } else {
+            expect((await errorOf(call)).code, `${kind}/${category}/${audience}`).toBe('BAD_REQUEST');
+            expect(cell(kind, category)).toBe(before);
+          }
+        }
+        await caller.sharing.set({ sourceKind: kind, category, audience: null });
+        expect(cell(kind, category)).toBe(null);
+      }
+    }
+  });
+
+  it('sharing.limits tells the Team page exactly the covenant table', async () => {
+    const limits = await callerFor(deps, coordinator).sharing.limits();
+    expect(limits.map((l) => l.sourceKind)).toEqual([...partnerKinds]);
+    for (const limit of limits) {
+      const rule = covenant[limit.sourceKind];
+      expect(limit.categories).toEqual(rule.provides.map((category) => ({ category, audiences: rule.widest === 'all' ? ['all', 'gemeenten'] : ['gemeenten'] })));
+    }
+  });
+
+  it('the seeded matrix is the covenant at its widest', () => {
+    for (const kind of partnerKinds) {
+      for (const category of itemCategories) {
+        const rule = covenant[kind];
+        expect(cell(kind, category), `${kind}/${category}`).toBe(rule.provides.includes(category) ? rule.widest : null);
+      }
+    }
+  });
+});
+
+describe('a row beyond the covenant in the database widens nothing', () => {
+  it('police naleving forced to all: an overig or sociale dienst member still does not see it, gemeenten do', async () => {
+    forceCell('politie', 'naleving', 'all');
+    const police = await makeUser(deps, team, 'member', 'politie');
+    const caseId = (await makeCase(deps, team, coordinator)).id;
+    const { id: subjectId } = await callerFor(deps, police).subjects.add({ caseId, kind: 'person', items: [{ category: 'naleving', value: exampleValues.naleving }] });
+
+    for (const partner of ['stichting', 'senzer', 'vrbzo', 'bsob']) {
+      const member = await makeUser(deps, team, 'member', partner);
+      const c = await callerFor(deps, member).cases.get({ id: caseId });
+      expect(c.subjects, partner).toEqual([]);
+      expect(JSON.stringify(c), partner).not.toContain(exampleValues.naleving);
+    }
+    const gemeente = await makeUser(deps, team, 'member', 'asten');
+    expect((await callerFor(deps, gemeente).cases.get({ id: caseId })).subjects.map((s) => s.id)).toEqual([subjectId]);
+    // The Team page shows the matrix as it takes effect.
+    expect((await callerFor(deps, coordinator).sharing.matrix()).find((r) => r.sourceKind === 'politie' && r.category === 'naleving')?.audience).toBe('gemeenten');
+  });
+
+  it('overig forced to provide a BSN (and naw) still cannot record one', async () => {
+    forceCell('overig', 'bsn', 'all');
+    forceCell('overig', 'naw', 'all');
+    const member = await makeUser(deps, team, 'member', 'stichting');
+    const caseId = (await makeCase(deps, team, coordinator)).id;
+    for (const category of ['bsn', 'naw'] as const) {
+      const error = await errorOf(() => callerFor(deps, member).subjects.add({
+        caseId, kind: 'person', items: [{ category, value: exampleValues[category], legalGround: category === 'bsn' ? 'art. 20.3c convenant' : undefined }],
+      }));
+      expect(error).toMatchObject({ code: 'BAD_REQUEST', key: 'subjects.categoryNotAllowed' });
+    }
+    expect((await callerFor(deps, coordinator).cases.get({ id: caseId })).subjects).toEqual([]);
+    expect((await callerFor(deps, coordinator).sharing.matrix()).filter((r) => r.sourceKind === 'overig')).toEqual([]);
+  });
+
+  it('senzer forced to provide and share a BSN still cannot record one', async () => {
+    forceCell('sociale_dienst', 'bsn', 'all');
+    const member = await makeUser(deps, team, 'member', 'senzer');
+    const caseId = (await makeCase(deps, team, coordinator)).id;
+    const error = await errorOf(() => callerFor(deps, member).subjects.add({ caseId, kind: 'person', items: [{ category: 'bsn', value: exampleValues.bsn, legalGround: 'art. 20.3c convenant' }] }));
+    expect(error).toMatchObject({ code: 'BAD_REQUEST', key: 'subjects.categoryNotAllowed' });
+  });
+});
