@@ -7,6 +7,7 @@ import { AppError, conflict, notFound } from '../errors';
 import { addMonths, amsterdamDate } from '../clock';
 import { hashPassword } from '../auth/passwords';
 import { revokeUserSessions } from '../auth/sessions';
+import { ownPartner, ownUser } from './scope';
 
 export function getTeam(deps: AppDeps, teamId: number) {
   const row = deps.db
@@ -66,9 +67,7 @@ export function listPartners(deps: AppDeps, teamId: number) {
 }
 
 export function findPartner(deps: AppDeps, teamId: number, partnerId: number) {
-  const partner = deps.db.select().from(partners).where(and(eq(partners.id, partnerId), eq(partners.teamId, teamId))).get();
-  if (!partner) throw notFound();
-  return partner;
+  return ownPartner(deps.db, teamId, partnerId);
 }
 
 /** art. 12: a new partner joins the covenant on a recorded date. */
@@ -150,9 +149,7 @@ export async function createUser(
 /** Disabling an account ends its sessions at once. */
 export function setUserDisabled(deps: AppDeps, actor: SessionUser, input: { userId: number; disabled: boolean }) {
   if (input.userId === actor.id) throw new AppError('BAD_REQUEST', 'users.cannotDisableSelf');
-  const target = deps.db.select({ id: users.id, role: users.role }).from(users)
-    .where(and(eq(users.id, input.userId), eq(users.teamId, actor.teamId))).get();
-  if (!target) throw notFound();
+  const target = ownUser(deps.db, actor.teamId, input.userId);
   if (actor.role !== 'admin' && !rolesByManager.coordinator.includes(target.role)) throw new AppError('FORBIDDEN', 'users.roleNotAllowed');
   deps.db.transaction((tx) => {
     tx.update(users).set({ disabledAt: input.disabled ? deps.now().toISOString() : null }).where(eq(users.id, target.id)).run();
