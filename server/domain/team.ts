@@ -135,15 +135,26 @@ export async function createUser(
     if (partner.leftOn && partner.leftOn <= amsterdamDate(deps.now())) throw new AppError('BAD_REQUEST', 'partners.alreadyLeft');
   }
   const email = input.email.trim().toLowerCase();
-  if (deps.db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) throw new AppError('CONFLICT', 'users.emailTaken');
+  // The e-mail address is the login name, unique over all teams. The own team's accounts are no
+  // secret to its managers, so "taken" is said there. Another team's account must not be
+  // confirmed (issue 8 item 10, SPEC §1: teams are isolated): any error would tell "exists
+  // elsewhere" apart from "new", so the answer is exactly that of a new account — same response,
+  // same password hashing work — while nothing is created. The other team's FG finds the attempt
+  // in its audit log.
+  const existing = deps.db.select({ id: users.id, teamId: users.teamId }).from(users).where(eq(users.email, email)).get();
+  if (existing?.teamId === actor.teamId) throw new AppError('CONFLICT', 'users.emailTaken');
   const passwordHash = await hashPassword(input.password);
-  return deps.db.transaction((tx) => {
+  if (existing) {
+    appendAudit(deps.db, deps.now(), { teamId: existing.teamId, actorId: null, action: 'user.create_refused', entity: 'user', entityId: existing.id, detail: { byTeamId: actor.teamId } });
+    return { ok: true as const };
+  }
+  deps.db.transaction((tx) => {
     const row = tx.insert(users)
       .values({ teamId: actor.teamId, partnerId, email, name: input.name.trim(), role: input.role, passwordHash, createdAt: deps.now().toISOString() })
       .returning({ id: users.id }).get();
     appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'user.created', entity: 'user', entityId: row.id, detail: { role: input.role, partnerId } });
-    return row;
   });
+  return { ok: true as const };
 }
 
 /** Disabling an account ends its sessions at once. */
