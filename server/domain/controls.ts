@@ -15,6 +15,7 @@ import { AppError, conflict, notFound } from '../errors';
 import { amsterdamDate } from '../clock';
 import { readSubjects, type VisibleSubject } from '../privacy/personal-data';
 import { canSeeFinding, readerAsPartner, type Reader } from '../privacy/visibility';
+import { decodePublicId, encodePublicId } from '../privacy/public-ids';
 import { partnerActiveOn } from './team';
 import { ownCases, ownControl, ownFinding, ownPartners } from './scope';
 
@@ -172,7 +173,8 @@ export function getControl(deps: AppDeps, reader: Reader, id: number) {
   }).from(findings).innerJoin(partners, eq(partners.id, findings.partnerId))
     .where(eq(findings.controlId, c.id)).orderBy(asc(findings.id)).all()
     .filter((f) => canSeeFinding(reader, { partnerId: f.partnerId, kind: f.partnerKind }))
-    .map((f) => ({ ...f, findingLabel: findingLabel(f.findingType), measureLabel: measureLabel(f.measure) }));
+    // Opaque ids: gaps between the findings one reader sees would count the hidden police ones.
+    .map((f) => ({ ...f, id: encodePublicId(deps.keys, 'finding', reader.teamId, f.id), findingLabel: findingLabel(f.findingType), measureLabel: measureLabel(f.measure) }));
   return {
     id: c.id, plannedOn: c.plannedOn, startTime: c.startTime, status: c.status, briefingNotes: c.briefingNotes, version: c.version,
     createdAt: c.createdAt, cases: caseRows, partners: partnerRows, findings: findingRows,
@@ -186,7 +188,7 @@ export type FindingInput = { controlId: number; partnerId?: number | null; caseI
  * A member records findings for their own partner, and only if it participated; the coordinator
  * records for any participating partner. The first finding marks the controle as held.
  */
-export function addFinding(deps: AppDeps, reader: Reader, input: FindingInput): { id: number } {
+export function addFinding(deps: AppDeps, reader: Reader, input: FindingInput): { id: string } {
   const control = findControl(deps, reader.teamId, input.controlId);
   if (control.status === 'geannuleerd') throw new AppError('CONFLICT', 'controls.cancelled');
   if (control.plannedOn > amsterdamDate(deps.now())) throw new AppError('BAD_REQUEST', 'controls.notYet');
@@ -227,12 +229,14 @@ export function addFinding(deps: AppDeps, reader: Reader, input: FindingInput): 
     return row;
   });
   emit(deps, reader.teamId, control.id);
-  return row;
+  return { id: encodePublicId(deps.keys, 'finding', reader.teamId, row.id) };
 }
 
 /** Removes a finding recorded in error: the own partner's for a member, any for the coordinator. */
-export function removeFinding(deps: AppDeps, reader: Reader, input: { id: number }) {
-  const row = ownFinding(deps.db, reader.teamId, input.id);
+export function removeFinding(deps: AppDeps, reader: Reader, input: { id: string }) {
+  const decoded = decodePublicId(deps.keys, ['finding'], reader.teamId, input.id);
+  if (!decoded) throw notFound();
+  const row = ownFinding(deps.db, reader.teamId, decoded.rowId);
   // A finding the reader may not see does not exist for them: not even a FORBIDDEN reveals it.
   if (!canSeeFinding(reader, row)) throw notFound();
   if (reader.role !== 'coordinator' && row.partnerId !== reader.partnerId) throw new AppError('FORBIDDEN', 'controls.ownPartnerOnly');

@@ -1,8 +1,8 @@
 /**
- * Opaque ids for betrokkenen and their personal data items (issue 8 item 9). Row ids count up
- * over every team and every partner: the gaps in the ids one reader sees would tell how many
- * betrokkenen or police items are hidden from them (art. 20.5), and a police item would show
- * itself by its table. The API therefore never shows those row ids. It shows one AES-256 block
+ * Opaque ids for betrokkenen, their personal data items and controle findings (issue 8 item 9).
+ * Row ids count up over every team and every partner: the gaps in the ids one reader sees would
+ * tell how many betrokkenen, police items or police findings are hidden from them (art. 20.5),
+ * and a police item would show itself by its table. The API therefore never shows those row ids. It shows one AES-256 block
  * (kind, team, row id and a zero check) under a key derived from the data key, base64url: the
  * same betrokkene keeps the same id, but ids say nothing about order, count, table or team.
  *
@@ -12,7 +12,7 @@
 import { createCipheriv, createDecipheriv, createHmac } from 'node:crypto';
 import type { DataKeys } from './crypto';
 
-const kinds = { subject: 1, item: 2, policeItem: 3 } as const;
+const kinds = { subject: 1, item: 2, policeItem: 3, finding: 4 } as const;
 export type PublicIdKind = keyof typeof kinds;
 
 // Layout of the 16-byte block: kind (1), team id (4), row id (6), zero check (5).

@@ -21,7 +21,7 @@ import { closeMeeting, insertMeeting } from '../helpers/meetings';
 
 type Ids = {
   case: number; meeting: number; closedMeeting: number; agendaItem: number; agreement: number; task: number; control: number;
-  finding: number; escalation: number; partner: number; gemeente: number; user: number; coordinator: number; theme: number;
+  finding: string; escalation: number; partner: number; gemeente: number; user: number; coordinator: number; theme: number;
   subject: string; item: string;
 };
 type IdKey = keyof Ids;
@@ -29,7 +29,7 @@ type IdKey = keyof Ids;
 const MISSING_NUMBER = 999_999_999;
 const missingIds: Ids = {
   case: MISSING_NUMBER, meeting: MISSING_NUMBER, closedMeeting: MISSING_NUMBER, agendaItem: MISSING_NUMBER, agreement: MISSING_NUMBER,
-  task: MISSING_NUMBER, control: MISSING_NUMBER, finding: MISSING_NUMBER, escalation: MISSING_NUMBER, partner: MISSING_NUMBER,
+  task: MISSING_NUMBER, control: MISSING_NUMBER, finding: 'AAAAAAAAAAAAAAAAAAAAAA', escalation: MISSING_NUMBER, partner: MISSING_NUMBER,
   gemeente: MISSING_NUMBER, user: MISSING_NUMBER, coordinator: MISSING_NUMBER, theme: MISSING_NUMBER,
   subject: 'AAAAAAAAAAAAAAAAAAAAAA', item: 'AAAAAAAAAAAAAAAAAAAAAA',
 };
