@@ -1,7 +1,8 @@
 // Issue 8 item 17: the authorization matrix, generated from the router. Every procedure of the
 // app router must have an entry below (a new procedure cannot be forgotten). Each one is called
 // as anonymous, as every role, as a member of every partner kind and as users of the other team:
-//  - the role gate answers exactly UNAUTHORIZED / FORBIDDEN, or lets the call through;
+//  - the role gate answers exactly UNAUTHORIZED / FORBIDDEN, or lets the call through (and a
+//    read then answers with the team's own ids);
 //  - for every id the procedure takes, another team's id answers EXACTLY as a missing id (same
 //    code and message, or the same result), one id at a time and all at once.
 // Every call runs in a transaction that is rolled back, so all calls see the same data.
@@ -38,7 +39,8 @@ const missingIds: Ids = {
 
 type Gate = 'public' | Role[];
 type Who = { role: Role; partnerId: number | null };
-type Entry = { gate: Gate; input?: (ids: Ids, who: Who) => unknown };
+/** `readRefusal`: the one domain refusal a read may answer an allowed caller (e.g. not participating). */
+type Entry = { gate: Gate; input?: (ids: Ids, who: Who) => unknown; readRefusal?: string };
 
 const all: Role[] = ['coordinator', 'member', 'admin', 'privacy', 'viewer'];
 const coordinator: Role[] = ['coordinator'];
@@ -101,7 +103,7 @@ const table: Record<string, Entry> = {
   'controls.get': { gate: caseReader, input: (ids) => ({ id: ids.control }) },
   'controls.addFinding': { gate: casework, input: (ids, who) => ({ controlId: ids.control, partnerId: asSource(ids, who), caseId: ids.case, findingType: 'woon', measure: Object.keys(measuresOf())[0] }) },
   'controls.removeFinding': { gate: casework, input: (ids) => ({ id: ids.finding }) },
-  'controls.briefing': { gate: casework, input: (ids, who) => ({ id: ids.control, partnerId: asSource(ids, who) }) },
+  'controls.briefing': { gate: casework, input: (ids, who) => ({ id: ids.control, partnerId: asSource(ids, who) }), readRefusal: 'controls.notParticipating' },
   'escalations.raise': { gate: coordinator, input: (ids) => ({ caseId: ids.case, raisedOn: '2026-11-20', reason: 'Knelpunt' }) },
   'escalations.resolve': { gate: coordinator, input: (ids) => ({ id: ids.escalation, outcome: 'Opgelost', outcomeOn: '2026-11-24', version: 1 }) },
   'escalations.list': { gate: caseReader, input: (ids) => ({ caseId: ids.case }) },
@@ -258,7 +260,10 @@ function expectedGate(entry: Entry, p: Principal): Outcome | 'allowed' {
   return 'allowed';
 }
 
-const procedures = Object.keys(appRouter._def.procedures as Record<string, unknown>).sort();
+// At run time the router's record is flat, keyed by the full path ('cases.get').
+const routerProcedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: 'query' | 'mutation' | 'subscription' } }>;
+const procedures = Object.keys(routerProcedures).sort();
+const kindOf = (path: string) => routerProcedures[path]!._def.type;
 const idKeys = Object.keys(missingIds) as IdKey[];
 
 describe('authorization matrix', () => {
@@ -280,6 +285,8 @@ describe('authorization matrix', () => {
         const outcome = await call(p.user, path, input(own));
         if (gate === 'allowed') {
           expect(isGateError(outcome), `${path} as ${p.label}: ${JSON.stringify(outcome)}`).toBe(false);
+          // Reads (queries, the live stream) answer every allowed caller with the team's own ids.
+          if (kindOf(path) !== 'mutation' && 'code' in outcome) expect(outcome.key, `${path} as ${p.label}`).toBe(entry.readRefusal);
         } else {
           expect(outcome, `${path} as ${p.label}`).toEqual(gate);
           continue;
