@@ -4,6 +4,8 @@ import { z } from 'zod';
 
 export const id = z.number().int().positive();
 export const version = z.number().int().positive();
+/** An opaque id (betrokkenen, personal data items): anything not decodable is NOT_FOUND, not a validation error. */
+export const publicId = z.string().max(64);
 
 /** A required single-line text, trimmed, with an upper bound on every string (STYLE habit 1). */
 export const line = (max = 200) => z.string().trim().min(1).max(max);

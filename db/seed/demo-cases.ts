@@ -545,7 +545,7 @@ export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCase
     /** Plans one betrokkene: the gemeente records it first, other partners add their items. */
     const planSubject = (ref: { id: number }, gemeente: string, plan: SubjectPlan, street: Street, houseNumber: number, theme: string, from: Date, status: 'signaal' | 'actief' | 'afgerond', closeAt: Date | null) => {
       const id = identity(plan.kind, street, houseNumber);
-      const subject = { id: 0 };
+      const subject = { id: '' };
       let at = from;
       plan.groups.forEach((group, index) => {
         at = after(at, index === 0 ? 0 : 1, index === 0 ? 3 : 9);
@@ -557,7 +557,7 @@ export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCase
         const sourcePartnerId = t.partnerIds[slug]!;
         const actor = memberOf(slug);
         schedule(at, () => {
-          if (subject.id === 0) {
+          if (!subject.id) {
             subject.id = addSubject(d, { caseId: ref.id, kind: plan.kind, items, sourcePartnerId, actor: reader(actor) }).id;
           } else {
             addItems(d, { subjectId: subject.id, items, sourcePartnerId, actor: reader(actor) });

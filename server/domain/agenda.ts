@@ -12,10 +12,11 @@ import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
-import { AppError, conflict, notFound } from '../errors';
+import { AppError, conflict } from '../errors';
 import { amsterdamDate } from '../clock';
 import { findCaseInTeam } from './cases';
 import { readAgendaTemplate } from './agenda-template';
+import { ownAgendaItem, ownPartner } from './scope';
 import {
   emitMeetingEvent, findMeetingInTeam, openMeetingForChange, orderedAgenda, previousMeeting, sectionIndex, visibleMeeting, type MeetingReader,
 } from './meetings';
@@ -69,15 +70,11 @@ function insertItems(tx: Db, deps: AppDeps, actor: SessionUser, meetingId: numbe
 
 function assertPartner(deps: AppDeps, teamId: number, partnerId: number | null | undefined) {
   if (!partnerId) return;
-  const row = deps.db.select({ id: partners.id }).from(partners).where(and(eq(partners.id, partnerId), eq(partners.teamId, teamId))).get();
-  if (!row) throw notFound();
+  ownPartner(deps.db, teamId, partnerId);
 }
 
 function findItem(deps: AppDeps, teamId: number, id: number) {
-  const row = deps.db.select({ item: agendaItems, teamId: meetings.teamId, status: meetings.status }).from(agendaItems)
-    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId)).where(eq(agendaItems.id, id)).get();
-  if (!row || row.teamId !== teamId) throw notFound();
-  return row;
+  return ownAgendaItem(deps.db, teamId, id);
 }
 
 function findChangeableItem(deps: AppDeps, teamId: number, id: number) {

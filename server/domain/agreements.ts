@@ -1,19 +1,18 @@
 import { and, eq } from 'drizzle-orm';
-import { agreements, partners } from '../../db/schema';
+import { agreements } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
-import { AppError, conflict, notFound } from '../errors';
+import { AppError, conflict } from '../errors';
 import { amsterdamDate } from '../clock';
 import { findCaseInTeam, recordCaseEvent } from './cases';
 import { resolveMeetingLink } from './meetings';
 import { partnerActiveOn } from './team';
+import { ownAgreement, ownPartner } from './scope';
 
 /** The partner must take part in the covenant today (joined, not left). */
 export function assertActivePartner(deps: AppDeps, teamId: number, partnerId: number) {
-  const partner = deps.db.select({ joinedOn: partners.joinedOn, leftOn: partners.leftOn }).from(partners)
-    .where(and(eq(partners.id, partnerId), eq(partners.teamId, teamId))).get();
-  if (!partner) throw notFound();
+  const partner = ownPartner(deps.db, teamId, partnerId);
   const today = amsterdamDate(deps.now());
   if (!partnerActiveOn(partner, today)) throw new AppError('BAD_REQUEST', 'tasks.partnerInactive');
 }
@@ -41,8 +40,7 @@ export function createAgreement(deps: AppDeps, actor: SessionUser, input: Agreem
 }
 
 export function setAgreementStatus(deps: AppDeps, actor: SessionUser, input: { id: number; status: 'open' | 'uitgevoerd' | 'vervallen'; version: number }) {
-  const row = deps.db.select().from(agreements).where(and(eq(agreements.id, input.id), eq(agreements.teamId, actor.teamId))).get();
-  if (!row) throw notFound();
+  const row = ownAgreement(deps.db, actor.teamId, input.id);
   const now = deps.now();
   deps.db.transaction((tx) => {
     const res = tx.update(agreements).set({ status: input.status, updatedAt: now.toISOString(), version: row.version + 1 })

@@ -3,12 +3,13 @@
  * partner's members who attended. Set by the coordinator; read as part of `meetings.get`.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import { attendance, partners, users } from '../../db/schema';
+import { attendance, users } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
-import { AppError, notFound } from '../errors';
+import { AppError } from '../errors';
 import { emitMeetingEvent, findMeetingInTeam } from './meetings';
+import { ownPartner } from './scope';
 
 export type AttendanceInput = {
   meetingId: number;
@@ -19,8 +20,7 @@ export type AttendanceInput = {
 
 export function setAttendance(deps: AppDeps, actor: SessionUser, input: AttendanceInput) {
   const meeting = findMeetingInTeam(deps.db, actor.teamId, input.meetingId);
-  const partner = deps.db.select({ id: partners.id }).from(partners).where(and(eq(partners.id, input.partnerId), eq(partners.teamId, actor.teamId))).get();
-  if (!partner) throw notFound();
+  const partner = ownPartner(deps.db, actor.teamId, input.partnerId);
   const ids = [...new Set(input.attendeeUserIds ?? [])];
   if (ids.length > 0 && input.status !== 'aanwezig') throw new AppError('BAD_REQUEST', 'attendance.attendeesOnlyWhenPresent');
   if (ids.length > 0) {

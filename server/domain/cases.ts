@@ -3,16 +3,15 @@ import { agreements, caseEvents, cases, partners, tasks, teams, themes, users, t
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit';
-import { AppError, conflict, notFound } from '../errors';
+import { AppError, conflict } from '../errors';
 import { amsterdamDate } from '../clock';
 import { normaliseBagId, normalisePostcode } from './dutch-formats';
 import { readSubjects } from '../privacy/personal-data';
 import type { Reader } from '../privacy/visibility';
+import { ownCase } from './scope';
 
 export function findCaseInTeam(deps: AppDeps, teamId: number, caseId: number) {
-  const row = deps.db.select().from(cases).where(and(eq(cases.id, caseId), eq(cases.teamId, teamId))).get();
-  if (!row) throw notFound();
-  return row;
+  return ownCase(deps.db, teamId, caseId);
 }
 
 export function recordCaseEvent(db: Db, now: Date, caseId: number, actorId: number | null, kind: string, detail?: Record<string, unknown>) {

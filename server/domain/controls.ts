@@ -15,7 +15,9 @@ import { AppError, conflict, notFound } from '../errors';
 import { amsterdamDate } from '../clock';
 import { readSubjects, type VisibleSubject } from '../privacy/personal-data';
 import { canSeeFinding, readerAsPartner, type Reader } from '../privacy/visibility';
+import { decodePublicId, encodePublicId } from '../privacy/public-ids';
 import { partnerActiveOn } from './team';
+import { ownCases, ownControl, ownFinding, ownPartners } from './scope';
 
 export type ControlInput = {
   plannedOn: string;
@@ -30,9 +32,7 @@ function emit(deps: AppDeps, teamId: number, id: number) {
 }
 
 function findControl(deps: AppDeps, teamId: number, id: number) {
-  const row = deps.db.select().from(controls).where(and(eq(controls.id, id), eq(controls.teamId, teamId))).get();
-  if (!row) throw notFound();
-  return row;
+  return ownControl(deps.db, teamId, id);
 }
 
 /** Cases of the team, open (not afgerond); partners of the team taking part on the date. */
@@ -41,13 +41,9 @@ function checkParticipants(deps: AppDeps, teamId: number, input: ControlInput) {
   const partnerIds = [...new Set(input.partnerIds)];
   if (caseIds.length === 0) throw new AppError('BAD_REQUEST', 'controls.noCases');
   if (partnerIds.length === 0) throw new AppError('BAD_REQUEST', 'controls.noPartners');
-  const caseRows = deps.db.select({ id: cases.id, status: cases.status }).from(cases)
-    .where(and(eq(cases.teamId, teamId), inArray(cases.id, caseIds))).all();
-  if (caseRows.length !== caseIds.length) throw notFound();
+  const caseRows = ownCases(deps.db, teamId, caseIds);
   if (caseRows.some((c) => c.status === 'afgerond')) throw new AppError('BAD_REQUEST', 'controls.caseClosed');
-  const partnerRows = deps.db.select({ id: partners.id, joinedOn: partners.joinedOn, leftOn: partners.leftOn }).from(partners)
-    .where(and(eq(partners.teamId, teamId), inArray(partners.id, partnerIds))).all();
-  if (partnerRows.length !== partnerIds.length) throw notFound();
+  const partnerRows = ownPartners(deps.db, teamId, partnerIds);
   if (partnerRows.some((p) => !partnerActiveOn(p, input.plannedOn))) {
     throw new AppError('BAD_REQUEST', 'controls.partnerInactive');
   }
@@ -177,7 +173,8 @@ export function getControl(deps: AppDeps, reader: Reader, id: number) {
   }).from(findings).innerJoin(partners, eq(partners.id, findings.partnerId))
     .where(eq(findings.controlId, c.id)).orderBy(asc(findings.id)).all()
     .filter((f) => canSeeFinding(reader, { partnerId: f.partnerId, kind: f.partnerKind }))
-    .map((f) => ({ ...f, findingLabel: findingLabel(f.findingType), measureLabel: measureLabel(f.measure) }));
+    // Opaque ids: gaps between the findings one reader sees would count the hidden police ones.
+    .map((f) => ({ ...f, id: encodePublicId(deps.keys, 'finding', reader.teamId, f.id), findingLabel: findingLabel(f.findingType), measureLabel: measureLabel(f.measure) }));
   return {
     id: c.id, plannedOn: c.plannedOn, startTime: c.startTime, status: c.status, briefingNotes: c.briefingNotes, version: c.version,
     createdAt: c.createdAt, cases: caseRows, partners: partnerRows, findings: findingRows,
@@ -191,7 +188,7 @@ export type FindingInput = { controlId: number; partnerId?: number | null; caseI
  * A member records findings for their own partner, and only if it participated; the coordinator
  * records for any participating partner. The first finding marks the controle as held.
  */
-export function addFinding(deps: AppDeps, reader: Reader, input: FindingInput): { id: number } {
+export function addFinding(deps: AppDeps, reader: Reader, input: FindingInput): { id: string } {
   const control = findControl(deps, reader.teamId, input.controlId);
   if (control.status === 'geannuleerd') throw new AppError('CONFLICT', 'controls.cancelled');
   if (control.plannedOn > amsterdamDate(deps.now())) throw new AppError('BAD_REQUEST', 'controls.notYet');
@@ -232,16 +229,16 @@ export function addFinding(deps: AppDeps, reader: Reader, input: FindingInput): 
     return row;
   });
   emit(deps, reader.teamId, control.id);
-  return row;
+  return { id: encodePublicId(deps.keys, 'finding', reader.teamId, row.id) };
 }
 
 /** Removes a finding recorded in error: the own partner's for a member, any for the coordinator. */
-export function removeFinding(deps: AppDeps, reader: Reader, input: { id: number }) {
-  const row = deps.db.select({ id: findings.id, partnerId: findings.partnerId, kind: partners.kind, controlId: findings.controlId, caseId: findings.caseId, teamId: controls.teamId })
-    .from(findings).innerJoin(controls, eq(controls.id, findings.controlId)).innerJoin(partners, eq(partners.id, findings.partnerId))
-    .where(eq(findings.id, input.id)).get();
+export function removeFinding(deps: AppDeps, reader: Reader, input: { id: string }) {
+  const decoded = decodePublicId(deps.keys, ['finding'], reader.teamId, input.id);
+  if (!decoded) throw notFound();
+  const row = ownFinding(deps.db, reader.teamId, decoded.rowId);
   // A finding the reader may not see does not exist for them: not even a FORBIDDEN reveals it.
-  if (!row || row.teamId !== reader.teamId || !canSeeFinding(reader, row)) throw notFound();
+  if (!canSeeFinding(reader, row)) throw notFound();
   if (reader.role !== 'coordinator' && row.partnerId !== reader.partnerId) throw new AppError('FORBIDDEN', 'controls.ownPartnerOnly');
   deps.db.transaction((tx) => {
     tx.delete(findings).where(eq(findings.id, row.id)).run();

@@ -6,10 +6,11 @@ import { and, asc, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import { cases, escalations, partners } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit';
-import { AppError, conflict, notFound } from '../errors';
+import { AppError, conflict } from '../errors';
 import { amsterdamDate } from '../clock';
 import { findCaseInTeam, recordCaseEvent } from './cases';
 import type { Reader } from '../privacy/visibility';
+import { ownEscalation } from './scope';
 
 export function raiseEscalation(deps: AppDeps, reader: Reader, input: { caseId: number; raisedOn: string; reason: string }): { id: number } {
   const c = findCaseInTeam(deps, reader.teamId, input.caseId);
@@ -26,8 +27,7 @@ export function raiseEscalation(deps: AppDeps, reader: Reader, input: { caseId: 
 }
 
 export function resolveEscalation(deps: AppDeps, reader: Reader, input: { id: number; outcome: string; outcomeOn: string; version: number }) {
-  const row = deps.db.select().from(escalations).where(and(eq(escalations.id, input.id), eq(escalations.teamId, reader.teamId))).get();
-  if (!row) throw notFound();
+  const row = ownEscalation(deps.db, reader.teamId, input.id);
   if (row.status === 'afgehandeld') throw new AppError('CONFLICT', 'escalations.alreadyResolved');
   if (input.outcomeOn < row.raisedOn) throw new AppError('BAD_REQUEST', 'escalations.outcomeBeforeRaised');
   if (input.outcomeOn > amsterdamDate(deps.now())) throw new AppError('BAD_REQUEST', 'escalations.inFuture');

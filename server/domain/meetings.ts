@@ -18,6 +18,7 @@ import { AppError, conflict, notFound } from '../errors';
 import { addDays, amsterdamDate, amsterdamToUtc } from '../clock';
 import { draftMinutes } from './minutes';
 import { partnerActiveOn } from './team';
+import { ownAgendaItem, ownMeeting, ownUser } from './scope';
 
 /** Who reads: a session user or a visibility reader; both carry role, team and partner. */
 export type MeetingReader = Pick<Reader, 'role' | 'teamId' | 'partnerId' | 'userId'>;
@@ -35,9 +36,7 @@ export function emitMeetingEvent(deps: AppDeps, teamId: number, event: MeetingEv
 }
 
 export function findMeetingInTeam(db: Db, teamId: number, id: number) {
-  const row = db.select().from(meetings).where(and(eq(meetings.id, id), eq(meetings.teamId, teamId))).get();
-  if (!row) throw notFound();
-  return row;
+  return ownMeeting(db, teamId, id);
 }
 
 /** The overleg as `reader` may see it at all: another team's, or a concept for a member, is NOT_FOUND. */
@@ -63,9 +62,8 @@ export function resolveMeetingLink(db: Db, teamId: number, link: { meetingId?: n
   let meetingId = link.meetingId ?? null;
   const agendaItemId = link.agendaItemId ?? null;
   if (agendaItemId !== null) {
-    const item = db.select({ meetingId: agendaItems.meetingId, teamId: meetings.teamId }).from(agendaItems)
-      .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId)).where(eq(agendaItems.id, agendaItemId)).get();
-    if (!item || item.teamId !== teamId || (meetingId !== null && item.meetingId !== meetingId)) throw notFound();
+    const { item } = ownAgendaItem(db, teamId, agendaItemId);
+    if (meetingId !== null && item.meetingId !== meetingId) throw notFound();
     meetingId = item.meetingId;
   } else if (meetingId !== null) {
     findMeetingInTeam(db, teamId, meetingId);
@@ -179,8 +177,8 @@ export type MeetingUpdate = {
 export function updateMeeting(deps: AppDeps, actor: SessionUser, input: MeetingUpdate) {
   const current = openMeetingForChange(deps.db, actor.teamId, input.id);
   if (input.chairUserId) {
-    const chair = deps.db.select({ role: users.role }).from(users).where(and(eq(users.id, input.chairUserId), eq(users.teamId, actor.teamId))).get();
-    if (!chair || chair.role !== 'coordinator') throw notFound();
+    const chair = ownUser(deps.db, actor.teamId, input.chairUserId);
+    if (chair.role !== 'coordinator') throw notFound();
   }
   const now = deps.now();
   const change: Partial<typeof meetings.$inferInsert> = {};

@@ -8,13 +8,14 @@ import { and, asc, eq, inArray, lt, or, gte, sql } from 'drizzle-orm';
 import { agendaItems, agreements, cases, meetings, minutes, minutesVersions, partners, tasks, teams, users, type AgendaSection, type ItemCategory, type Role } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
-import { AppError, forbidden, notFound } from '../errors';
+import { AppError, forbidden } from '../errors';
 import { amsterdamDate, amsterdamWallClock } from '../clock';
 import { readSubjects, type ReadPurpose } from '../privacy/personal-data';
 import { loadReader } from '../privacy/visibility';
 import { mailConfigured } from '../mail';
 import type { MinutesContent, MinutesStatus } from './minutes';
 import { readAttendance } from './meetings';
+import { ownMeeting } from './scope';
 
 /** Who reads a verslag at all: the coordinator, and the partners' members once it is definitief. */
 export function readsMinutes(role: Role): boolean {
@@ -32,11 +33,19 @@ export function parseContent(raw: string): MinutesContent {
  */
 export function findMinutes(deps: AppDeps, actor: SessionUser, meetingId: number) {
   if (!readsMinutes(actor.role)) throw forbidden();
-  const meeting = deps.db.select().from(meetings).where(and(eq(meetings.id, meetingId), eq(meetings.teamId, actor.teamId))).get();
-  if (!meeting) throw notFound();
+  // One answer for every "not there for you": another team's overleg, no overleg, no verslag yet,
+  // a concept the member may not read — so the answer reveals nothing (issue 8 item 9).
+  const notAvailable = () => new AppError('NOT_FOUND', 'minutes.notAvailable');
+  let meeting: ReturnType<typeof ownMeeting>;
+  try {
+    meeting = ownMeeting(deps.db, actor.teamId, meetingId);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') throw notAvailable();
+    throw error;
+  }
   const row = deps.db.select().from(minutes).where(eq(minutes.meetingId, meeting.id)).get();
-  if (!row) throw new AppError('NOT_FOUND', 'minutes.notAvailable');
-  if (actor.role !== 'coordinator' && row.status === 'concept') throw new AppError('NOT_FOUND', 'minutes.notAvailable');
+  if (!row) throw notAvailable();
+  if (actor.role !== 'coordinator' && row.status === 'concept') throw notAvailable();
   return { meeting, row };
 }
 
@@ -48,7 +57,7 @@ export function latestContent(deps: AppDeps, minutesId: number, version: number)
 
 const address = sql<string>`${cases.street} || ' ' || ${cases.houseNumber} || coalesce(${cases.houseNumberAddition}, '') || ', ' || ${cases.postcode} || ' ' || ${cases.city}`;
 
-export type MinutesSubject = { id: number; kind: 'person' | 'company'; items: { category: ItemCategory; value: string; masked: boolean; source: string }[] };
+export type MinutesSubject = { id: string; kind: 'person' | 'company'; items: { category: ItemCategory; value: string; masked: boolean; source: string }[] };
 export type MinutesPand = {
   caseId: number;
   code: string;

@@ -6,12 +6,13 @@
  * they may see.
  */
 import { and, asc, desc, eq } from 'drizzle-orm';
-import { agendaItems, meetings, minutes, minutesVersions, users } from '../../db/schema';
+import { agendaItems, minutes, minutesVersions, users } from '../../db/schema';
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
-import { AppError, conflict, notFound } from '../errors';
+import { AppError, conflict } from '../errors';
+import { ownMeeting, ownMinutes } from './scope';
 
 export type MinutesItemText = { notes: string; decisions: string };
 /** What a version of the verslag holds: free text without personal data (P1). */
@@ -30,8 +31,7 @@ export function draftMinutes(tx: Db, deps: AppDeps, actor: SessionUser, meetingI
 
 /** draftMinutes with an explicit time, for the demo seeder that has no request context. */
 export function draftMinutesAt(tx: Db, at: Date, actor: { id: number; teamId: number }, meetingId: number): { id: number } {
-  const meeting = tx.select({ id: meetings.id, teamId: meetings.teamId }).from(meetings).where(eq(meetings.id, meetingId)).get();
-  if (!meeting || meeting.teamId !== actor.teamId) throw notFound();
+  ownMeeting(tx, actor.teamId, meetingId);
   const existing = tx.select({ id: minutes.id }).from(minutes).where(eq(minutes.meetingId, meetingId)).get();
   if (existing) return existing;
   const items = tx.select({ id: agendaItems.id, notes: agendaItems.notes, decisions: agendaItems.decisions })
@@ -59,10 +59,7 @@ export type MinutesEdit = {
 };
 
 export function minutesOfTeam(deps: AppDeps, actor: SessionUser, meetingId: number) {
-  const found = deps.db.select({ row: minutes, teamId: meetings.teamId, startsAt: meetings.startsAt }).from(minutes)
-    .innerJoin(meetings, eq(meetings.id, minutes.meetingId)).where(eq(minutes.meetingId, meetingId)).get();
-  if (!found || found.teamId !== actor.teamId) throw notFound();
-  return found;
+  return ownMinutes(deps.db, actor.teamId, meetingId);
 }
 
 function emitChange(deps: AppDeps, actor: SessionUser, minutesId: number, meetingId: number) {
@@ -130,9 +127,7 @@ export function reopenMinutes(deps: AppDeps, actor: SessionUser, input: { meetin
 export function approveMinutes(deps: AppDeps, actor: SessionUser, input: { meetingId: number; approvedInMeetingId: number }) {
   const { row, startsAt } = minutesOfTeam(deps, actor, input.meetingId);
   if (row.status !== 'definitief') throw new AppError('CONFLICT', 'minutes.invalidTransition', { from: row.status, to: 'vastgesteld' });
-  const approving = deps.db.select({ startsAt: meetings.startsAt, status: meetings.status }).from(meetings)
-    .where(and(eq(meetings.id, input.approvedInMeetingId), eq(meetings.teamId, actor.teamId))).get();
-  if (!approving) throw notFound();
+  const approving = ownMeeting(deps.db, actor.teamId, input.approvedInMeetingId);
   if (approving.startsAt <= startsAt || (approving.status !== 'bezig' && approving.status !== 'gesloten')) {
     throw new AppError('BAD_REQUEST', 'minutes.approveInLaterMeeting');
   }

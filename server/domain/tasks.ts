@@ -1,13 +1,14 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { agreements, cases, partners, tasks, users, type TaskStatus } from '../../db/schema';
+import { cases, partners, tasks, users, type TaskStatus } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
-import { AppError, conflict, notFound } from '../errors';
+import { AppError, conflict } from '../errors';
 import { amsterdamDate } from '../clock';
 import { findCaseInTeam, recordCaseEvent, taskColumns, withOverdue } from './cases';
 import { assertActivePartner } from './agreements';
 import { resolveMeetingLink } from './meetings';
+import { ownAgreement, ownTask } from './scope';
 
 export type TaskInput = {
   title: string;
@@ -29,9 +30,7 @@ export function createTask(deps: AppDeps, actor: SessionUser, input: TaskInput):
   }
   let caseId = input.caseId ?? null;
   if (input.agreementId) {
-    const agreement = deps.db.select({ caseId: agreements.caseId }).from(agreements)
-      .where(and(eq(agreements.id, input.agreementId), eq(agreements.teamId, actor.teamId))).get();
-    if (!agreement) throw notFound();
+    const agreement = ownAgreement(deps.db, actor.teamId, input.agreementId);
     caseId ??= agreement.caseId;
   }
   if (caseId) findCaseInTeam(deps, actor.teamId, caseId);
@@ -95,8 +94,7 @@ export function listTasks(deps: AppDeps, actor: SessionUser, filter: TaskFilter)
 }
 
 function loadTaskFor(deps: AppDeps, actor: SessionUser, id: number) {
-  const task = deps.db.select().from(tasks).where(and(eq(tasks.id, id), eq(tasks.teamId, actor.teamId))).get();
-  if (!task) throw notFound();
+  const task = ownTask(deps.db, actor.teamId, id);
   // Members change only their own partner's tasks; the coordinator changes any.
   if (actor.role !== 'coordinator' && task.assigneePartnerId !== actor.partnerId) throw new AppError('FORBIDDEN', 'tasks.ownPartnerOnly');
   return task;

@@ -7,6 +7,7 @@ import { AppError, conflict, notFound } from '../errors';
 import { addMonths, amsterdamDate } from '../clock';
 import { hashPassword } from '../auth/passwords';
 import { revokeUserSessions } from '../auth/sessions';
+import { ownPartner, ownUser } from './scope';
 
 export function getTeam(deps: AppDeps, teamId: number) {
   const row = deps.db
@@ -66,9 +67,7 @@ export function listPartners(deps: AppDeps, teamId: number) {
 }
 
 export function findPartner(deps: AppDeps, teamId: number, partnerId: number) {
-  const partner = deps.db.select().from(partners).where(and(eq(partners.id, partnerId), eq(partners.teamId, teamId))).get();
-  if (!partner) throw notFound();
-  return partner;
+  return ownPartner(deps.db, teamId, partnerId);
 }
 
 /** art. 12: a new partner joins the covenant on a recorded date. */
@@ -136,23 +135,32 @@ export async function createUser(
     if (partner.leftOn && partner.leftOn <= amsterdamDate(deps.now())) throw new AppError('BAD_REQUEST', 'partners.alreadyLeft');
   }
   const email = input.email.trim().toLowerCase();
-  if (deps.db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) throw new AppError('CONFLICT', 'users.emailTaken');
+  // The e-mail address is the login name, unique over all teams. The own team's accounts are no
+  // secret to its managers, so "taken" is said there. Another team's account must not be
+  // confirmed (issue 8 item 10, SPEC §1: teams are isolated): any error would tell "exists
+  // elsewhere" apart from "new", so the answer is exactly that of a new account — same response,
+  // same password hashing work — while nothing is created. The other team's FG finds the attempt
+  // in its audit log.
+  const existing = deps.db.select({ id: users.id, teamId: users.teamId }).from(users).where(eq(users.email, email)).get();
+  if (existing?.teamId === actor.teamId) throw new AppError('CONFLICT', 'users.emailTaken');
   const passwordHash = await hashPassword(input.password);
-  return deps.db.transaction((tx) => {
+  if (existing) {
+    appendAudit(deps.db, deps.now(), { teamId: existing.teamId, actorId: null, action: 'user.create_refused', entity: 'user', entityId: existing.id, detail: { byTeamId: actor.teamId } });
+    return { ok: true as const };
+  }
+  deps.db.transaction((tx) => {
     const row = tx.insert(users)
       .values({ teamId: actor.teamId, partnerId, email, name: input.name.trim(), role: input.role, passwordHash, createdAt: deps.now().toISOString() })
       .returning({ id: users.id }).get();
     appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'user.created', entity: 'user', entityId: row.id, detail: { role: input.role, partnerId } });
-    return row;
   });
+  return { ok: true as const };
 }
 
 /** Disabling an account ends its sessions at once. */
 export function setUserDisabled(deps: AppDeps, actor: SessionUser, input: { userId: number; disabled: boolean }) {
   if (input.userId === actor.id) throw new AppError('BAD_REQUEST', 'users.cannotDisableSelf');
-  const target = deps.db.select({ id: users.id, role: users.role }).from(users)
-    .where(and(eq(users.id, input.userId), eq(users.teamId, actor.teamId))).get();
-  if (!target) throw notFound();
+  const target = ownUser(deps.db, actor.teamId, input.userId);
   if (actor.role !== 'admin' && !rolesByManager.coordinator.includes(target.role)) throw new AppError('FORBIDDEN', 'users.roleNotAllowed');
   deps.db.transaction((tx) => {
     tx.update(users).set({ disabledAt: input.disabled ? deps.now().toISOString() : null }).where(eq(users.id, target.id)).run();

@@ -15,9 +15,12 @@ import { decryptValue, encryptValue } from './crypto';
 import { canSeeItem, loadSharingMatrix, mayProvide, type Reader, type SharingMatrix } from './visibility';
 import { maskBsn, normaliseBsn, normaliseDate, normaliseKenteken } from '../domain/dutch-formats';
 import { getTeam } from '../domain/team';
+import { ownCase, ownPartner } from '../domain/scope';
+import { decodePublicId, encodePublicId } from './public-ids';
 
 export type VisibleItem = {
-  id: number;
+  /** Opaque (./public-ids.ts): says nothing about hidden items or the police table. */
+  id: string;
   category: ItemCategory;
   /** BSN values are masked until revealed (P3). */
   value: string;
@@ -28,7 +31,8 @@ export type VisibleItem = {
 };
 
 export type VisibleSubject = {
-  id: number;
+  /** Opaque (./public-ids.ts): the ids one reader sees never reveal hidden betrokkenen. */
+  id: string;
   caseId: number;
   kind: 'person' | 'company';
   informedOn: string | null;
@@ -51,10 +55,6 @@ function loadItemRows(db: Db, subjectIds: number[]): ItemRow[] {
   return [...general, ...police];
 }
 
-/** Item ids are unique per table; the police table's ids are offset in the API so both never collide. */
-const POLICE_ID_OFFSET = 1_000_000_000;
-const publicItemId = (row: { id: number; police: boolean }) => (row.police ? POLICE_ID_OFFSET + row.id : row.id);
-
 export type ReadPurpose = 'screen' | 'minutes' | 'export' | 'live' | 'briefing';
 
 /**
@@ -72,12 +72,12 @@ export function readSubjects(deps: AppDeps, reader: Reader, caseIds: number[], p
   for (const subject of subjectRows) {
     const visible = items
       .filter((item) => item.subjectId === subject.id && canSeeItem(reader, matrix, item))
-      .map((item) => toVisibleItem(deps, item));
+      .map((item) => toVisibleItem(deps, reader.teamId, item));
     if (visible.length === 0) continue; // no trace of a betrokkene the reader may not see
     disclosed += visible.length;
     for (const v of visible) categories.add(v.category);
     const list = result.get(subject.caseId) ?? [];
-    list.push({ id: subject.id, caseId: subject.caseId, kind: subject.kind, informedOn: subject.informedOn, informPostponedReason: subject.informPostponedReason, items: visible });
+    list.push({ id: encodePublicId(deps.keys, 'subject', reader.teamId, subject.id), caseId: subject.caseId, kind: subject.kind, informedOn: subject.informedOn, informPostponedReason: subject.informPostponedReason, items: visible });
     result.set(subject.caseId, list);
   }
   if (disclosed > 0) {
@@ -93,11 +93,11 @@ export function readSubjects(deps: AppDeps, reader: Reader, caseIds: number[], p
   return result;
 }
 
-function toVisibleItem(deps: AppDeps, row: ItemRow): VisibleItem {
+function toVisibleItem(deps: AppDeps, teamId: number, row: ItemRow): VisibleItem {
   const plain = decryptValue(row.police ? deps.keys.police : deps.keys.general, row.valueEnc);
   const isBsn = row.category === 'bsn';
   return {
-    id: publicItemId(row),
+    id: encodePublicId(deps.keys, row.police ? 'policeItem' : 'item', teamId, row.id),
     category: row.category,
     value: isBsn ? maskBsn(plain) : plain,
     masked: isBsn,
@@ -108,20 +108,25 @@ function toVisibleItem(deps: AppDeps, row: ItemRow): VisibleItem {
 }
 
 /** P3: reveals one BSN to a reader who may see it; the reveal itself is audited. */
-export function revealBsn(deps: AppDeps, reader: Reader, itemId: number): string {
-  const police = itemId > POLICE_ID_OFFSET;
+export function revealBsn(deps: AppDeps, reader: Reader, itemId: string): string {
+  const decoded = decodePublicId(deps.keys, ['item', 'policeItem'], reader.teamId, itemId);
+  if (!decoded) throw notFound();
+  const police = decoded.kind === 'policeItem';
   const table = police ? policeSubjectItems : subjectItems;
-  const row = deps.db.select({ item: table, sourceKind: partners.kind, caseId: subjects.caseId, teamId: cases.teamId })
+  // Team-scoped like every by-id load (../domain/scope.ts): another team's item is NOT_FOUND.
+  const row = deps.db.select({ item: table, sourceKind: partners.kind, caseId: subjects.caseId })
     .from(table)
     .innerJoin(partners, eq(partners.id, table.sourcePartnerId))
     .innerJoin(subjects, eq(subjects.id, table.subjectId))
     .innerJoin(cases, eq(cases.id, subjects.caseId))
-    .where(eq(table.id, police ? itemId - POLICE_ID_OFFSET : itemId)).get();
+    .where(and(eq(table.id, decoded.rowId), eq(cases.teamId, reader.teamId))).get();
   const matrix = loadSharingMatrix(deps.db, reader.teamId);
-  if (!row || row.teamId !== reader.teamId || row.item.category !== 'bsn' || !canSeeItem(reader, matrix, { ...row.item, sourceKind: row.sourceKind })) {
+  if (!row || row.item.category !== 'bsn' || !canSeeItem(reader, matrix, { ...row.item, sourceKind: row.sourceKind })) {
     throw notFound();
   }
-  appendAudit(deps.db, deps.now(), { teamId: reader.teamId, actorId: reader.userId, action: 'personal_data.bsn_revealed', entity: 'item', entityId: itemId, caseId: row.caseId });
+  appendAudit(deps.db, deps.now(), {
+    teamId: reader.teamId, actorId: reader.userId, action: 'personal_data.bsn_revealed', entity: police ? 'police_item' : 'item', entityId: row.item.id, caseId: row.caseId,
+  });
   return decryptValue(police ? deps.keys.police : deps.keys.general, row.item.valueEnc);
 }
 
@@ -183,14 +188,11 @@ export type AddSubjectInput = {
  * Records a betrokkene with its items for one source partner. The covenant must be in force,
  * the casus in the team, and every category one the source partner's kind may provide.
  */
-export function addSubject(deps: AppDeps, input: AddSubjectInput): { id: number; warnings: ItemWarning[] } {
+export function addSubject(deps: AppDeps, input: AddSubjectInput): { id: string; warnings: ItemWarning[] } {
   const { db } = deps;
-  const caseRow = db.select({ id: cases.id, teamId: cases.teamId, removed: cases.personalDataRemovedAt }).from(cases).where(eq(cases.id, input.caseId)).get();
-  if (!caseRow || caseRow.teamId !== input.actor.teamId) throw notFound();
+  const caseRow = ownCase(db, input.actor.teamId, input.caseId);
   assertCovenantInForce(deps, input.actor.teamId);
-  const source = db.select({ id: partners.id, kind: partners.kind, leftOn: partners.leftOn }).from(partners)
-    .where(and(eq(partners.id, input.sourcePartnerId), eq(partners.teamId, input.actor.teamId))).get();
-  if (!source) throw notFound();
+  const source = ownPartner(db, input.actor.teamId, input.sourcePartnerId);
   const matrix = loadSharingMatrix(db, input.actor.teamId);
   const warnings: ItemWarning[] = [];
   const values = input.items.map((item, index) => {
@@ -213,7 +215,7 @@ export function addSubject(deps: AppDeps, input: AddSubjectInput): { id: number;
     return subject.id;
   });
   announceSubjectsChanged(deps, input.actor.teamId, caseRow.id);
-  return { id, warnings };
+  return { id: encodePublicId(deps.keys, 'subject', input.actor.teamId, id), warnings };
 }
 
 /**
@@ -246,16 +248,10 @@ export function assertCovenantInForce(deps: AppDeps, teamId: number): void {
 export type { SharingMatrix };
 
 /** Adds items from one source partner to an existing betrokkene the actor can see. */
-export function addItems(deps: AppDeps, input: { subjectId: number; items: NewItem[]; sourcePartnerId: number; actor: Reader }): { warnings: ItemWarning[] } {
-  const subject = deps.db.select({ id: subjects.id, caseId: subjects.caseId }).from(subjects).where(eq(subjects.id, input.subjectId)).get();
-  if (!subject) throw notFound();
-  const visible = readSubjectsQuietly(deps, input.actor, subject.caseId).some((s) => s.id === subject.id);
-  // A member who provided nothing yet and sees nothing of the betrokkene may not learn it exists.
-  if (!visible) throw notFound();
+export function addItems(deps: AppDeps, input: { subjectId: string; items: NewItem[]; sourcePartnerId: number; actor: Reader }): { warnings: ItemWarning[] } {
+  const subject = visibleSubject(deps, input.actor, input.subjectId);
   assertCovenantInForce(deps, input.actor.teamId);
-  const source = deps.db.select({ id: partners.id, kind: partners.kind }).from(partners)
-    .where(and(eq(partners.id, input.sourcePartnerId), eq(partners.teamId, input.actor.teamId))).get();
-  if (!source) throw notFound();
+  const source = ownPartner(deps.db, input.actor.teamId, input.sourcePartnerId);
   const matrix = loadSharingMatrix(deps.db, input.actor.teamId);
   const warnings: ItemWarning[] = [];
   const values = input.items.map((item, index) => {
@@ -275,6 +271,20 @@ export function addItems(deps: AppDeps, input: { subjectId: number; items: NewIt
   return { warnings };
 }
 
+/**
+ * The betrokkene behind an opaque id, if it is of the reader's team and the reader sees at least
+ * one of its items. Anything else is NOT_FOUND, like an id that never existed: a member who
+ * provided nothing yet and sees nothing of the betrokkene may not learn it exists.
+ */
+function visibleSubject(deps: AppDeps, reader: Reader, subjectId: string): { id: number; caseId: number } {
+  const decoded = decodePublicId(deps.keys, ['subject'], reader.teamId, subjectId);
+  const subject = decoded && deps.db.select({ id: subjects.id, caseId: subjects.caseId }).from(subjects)
+    .innerJoin(cases, eq(cases.id, subjects.caseId))
+    .where(and(eq(subjects.id, decoded.rowId), eq(cases.teamId, reader.teamId))).get();
+  if (!subject || !readSubjectsQuietly(deps, reader, subject.caseId).some((s) => s.id === subject.id)) throw notFound();
+  return subject;
+}
+
 /** Visibility of one casus' betrokkenen without disclosing values (and so without an audit row). */
 function readSubjectsQuietly(deps: AppDeps, reader: Reader, caseId: number): { id: number }[] {
   const matrix = loadSharingMatrix(deps.db, reader.teamId);
@@ -284,11 +294,9 @@ function readSubjectsQuietly(deps: AppDeps, reader: Reader, caseId: number): { i
 }
 
 /** P11 (art. 26.4): informed on a date, or the reason informing is postponed. */
-export function setInformed(deps: AppDeps, reader: Reader, input: { subjectId: number; informedOn: string | null; postponedReason: string | null }) {
+export function setInformed(deps: AppDeps, reader: Reader, input: { subjectId: string; informedOn: string | null; postponedReason: string | null }) {
   if (!input.informedOn === !input.postponedReason?.trim()) throw new AppError('BAD_REQUEST', 'subjects.informNeedsOne');
-  const subject = deps.db.select({ id: subjects.id, caseId: subjects.caseId, teamId: cases.teamId }).from(subjects)
-    .innerJoin(cases, eq(cases.id, subjects.caseId)).where(eq(subjects.id, input.subjectId)).get();
-  if (!subject || subject.teamId !== reader.teamId || !readSubjectsQuietly(deps, reader, subject.caseId).some((s) => s.id === subject.id)) throw notFound();
+  const subject = visibleSubject(deps, reader, input.subjectId);
   deps.db.transaction((tx) => {
     tx.update(subjects).set({ informedOn: input.informedOn, informPostponedReason: input.postponedReason?.trim() || null }).where(eq(subjects.id, subject.id)).run();
     appendAudit(tx, deps.now(), { teamId: reader.teamId, actorId: reader.userId, action: 'subject.informed', entity: 'subject', entityId: subject.id, caseId: subject.caseId, detail: { informed: Boolean(input.informedOn) } });

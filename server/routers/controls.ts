@@ -5,7 +5,7 @@ import {
   addFinding, briefing, cancelControl, completeControl, getControl, listControls, planControl, removeFinding, updateControl,
 } from '../domain/controls';
 import { loadReader } from '../privacy/visibility';
-import { id, isoDate, line, prose, version } from '../validation';
+import { id, isoDate, line, prose, publicId, version } from '../validation';
 
 const ok = { ok: true as const };
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'validation.invalid' });
@@ -45,7 +45,7 @@ export const controlsRouter = router({
     }))
     .mutation(({ ctx, input }) => addFinding(ctx.deps, ctx.reader, input)),
 
-  removeFinding: caseworkProcedure.input(z.object({ id })).mutation(({ ctx, input }) => (removeFinding(ctx.deps, ctx.reader, input), ok)),
+  removeFinding: caseworkProcedure.input(z.object({ id: publicId })).mutation(({ ctx, input }) => (removeFinding(ctx.deps, ctx.reader, input), ok)),
 
   /** The briefing for a partner: a member's own; the coordinator's complete one, or a partner's. */
   briefing: caseworkProcedure.input(z.object({ id, partnerId: id.nullish() }))

@@ -4,7 +4,7 @@ import { caseworkProcedure, router } from '../trpc';
 import { AppError } from '../errors';
 import { addItems, addSubject, revealBsn, setInformed } from '../privacy/personal-data';
 import type { Reader } from '../privacy/visibility';
-import { id, isoDate } from '../validation';
+import { id, isoDate, publicId } from '../validation';
 
 const item = z.object({
   category: z.enum(itemCategories),
@@ -35,7 +35,7 @@ export const subjectsRouter = router({
     }),
 
   addItems: caseworkProcedure
-    .input(z.object({ subjectId: id, items: z.array(item).min(1, { message: 'subjects.noItems' }).max(20), sourcePartnerId: id.nullish() }))
+    .input(z.object({ subjectId: publicId, items: z.array(item).min(1, { message: 'subjects.noItems' }).max(20), sourcePartnerId: id.nullish() }))
     .mutation(({ ctx, input }) => {
       const sourcePartnerId = sourcePartnerFor(ctx.reader, input.sourcePartnerId);
       return addItems(ctx.deps, { subjectId: input.subjectId, items: input.items, sourcePartnerId, actor: ctx.reader });
@@ -43,11 +43,11 @@ export const subjectsRouter = router({
 
   /** P3: the full BSN, for a reader who may see the item; audited. */
   revealBsn: caseworkProcedure
-    .input(z.object({ itemId: id }))
+    .input(z.object({ itemId: publicId }))
     .mutation(({ ctx, input }) => ({ value: revealBsn(ctx.deps, ctx.reader, input.itemId) })),
 
   setInformed: caseworkProcedure
-    .input(z.object({ subjectId: id, informedOn: isoDate.nullable(), postponedReason: z.string().max(500).nullable() }))
+    .input(z.object({ subjectId: publicId, informedOn: isoDate.nullable(), postponedReason: z.string().max(500).nullable() }))
     .mutation(({ ctx, input }) => {
       setInformed(ctx.deps, ctx.reader, input);
       return { ok: true as const };

@@ -63,6 +63,10 @@ describe('casussen in the browser (BIT, covenant in force)', () => {
     await page.getByRole('button', { name: 'Nog een gegeven' }).click();
     await page.getByLabel('Soort gegeven').nth(1).selectOption('kenteken');
     await page.getByLabel('Waarde').nth(1).fill('GB-123-X');
+    await page.getByRole('button', { name: 'Nog een gegeven' }).click();
+    await page.getByLabel('Soort gegeven').nth(2).selectOption('bsn');
+    await page.getByLabel('Waarde').nth(2).fill('111222333');
+    await page.getByLabel('Wettelijke grondslag (verplicht bij BSN)').fill('art. 20.3 convenant');
     await page.locator('form').getByRole('button', { name: 'Betrokkene toevoegen' }).click();
     await page.getByRole('table', { name: 'Persoon 1' }).waitFor();
     expect(await page.getByRole('table', { name: 'Persoon 1' }).getByText('GB-123-X').count()).toBe(1);
@@ -99,6 +103,10 @@ describe('casussen in the browser (BIT, covenant in force)', () => {
     await page.getByRole('link', { name: /^BIT-\d{4}-\d{4}$/ }).first().click();
     await page.getByRole('table', { name: 'Persoon 1' }).waitFor();
     expect(await page.getByText('GB-123-X').count()).toBe(1);
+    // P3: the BSN is masked until revealed (by its opaque item id); a gemeente may see police data.
+    expect(await page.getByText('111222333').count()).toBe(0);
+    await page.getByRole('button', { name: 'Toon BSN' }).click();
+    await page.getByText('111222333').waitFor();
     // The task for Huizen is on Mijn taken, and can be ticked off there.
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn taken' }).click();
     const task = page.getByTestId('task').filter({ hasText: 'Bewoning controleren in de BRP' });

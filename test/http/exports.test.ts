@@ -143,7 +143,9 @@ describe('GET /export/minutes/<id>.(html|docx|md)', () => {
     const stranger = await makeUser(s.deps, bit, 'coordinator', 'hilversum');
     const other = await download(stranger, path('docx'));
     expect(other.res.status).toBe(404);
-    expect(other.body.toString()).toBe('Niet gevonden.');
+    // Another team's overleg answers exactly like one that does not exist (issue 8 items 1, 9).
+    expect(other.body.toString()).toBe('Er is (nog) geen verslag van dit overleg beschikbaar.');
+    expect(other.body.toString()).toBe((await download(stranger, '/export/minutes/999999.docx')).body.toString());
     // The previous overleg's verslag is still concept: members get 404, the coordinator gets it.
     expect((await download(s.gemeente, `/export/minutes/${s.previous.id}.html`)).res.status).toBe(404);
     expect((await download(s.coordinator, `/export/minutes/${s.previous.id}.html`)).res.status).toBe(200);

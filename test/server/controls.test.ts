@@ -109,6 +109,8 @@ describe('findings per participating partner', () => {
     // Police findings reach gemeenten and the coordinator only (art. 20.5), like police data.
     const forSenzer = await callerFor(deps, senzer).controls.get({ id });
     expect(forSenzer.findings.map((f) => f.partner)).toEqual(['Senzer', 'Helmond']);
+    // Opaque ids (issue 8 item 9): no gap between Senzer's two findings counts the hidden police one.
+    for (const f of forSenzer.findings) expect(f.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
     const forHelmond = await callerFor(deps, helmond).controls.get({ id });
     expect(forHelmond.findings.map((f) => f.partner)).toEqual(['Senzer', 'Politie', 'Helmond']);
     // Counts in the list reveal no hidden findings either.

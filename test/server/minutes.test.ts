@@ -171,7 +171,7 @@ describe('minutes content per reader (SPEC §4)', () => {
     const text = JSON.stringify(view);
     expect(text).not.toContain(POLICE_NAW);
     expect(text).not.toContain(POLICE_KENTEKEN);
-    expect(view.panden[0]!.subjects).toEqual([{ id: expect.any(Number), kind: 'person', items: [{ category: 'naleving', value: GEMEENTE_NALEVING, masked: false, source: 'Asten' }] }]);
+    expect(view.panden[0]!.subjects).toEqual([{ id: expect.any(String), kind: 'person', items: [{ category: 'naleving', value: GEMEENTE_NALEVING, masked: false, source: 'Asten' }] }]);
   });
 
   it('a gemeente member and the coordinator see the police items too', async () => {

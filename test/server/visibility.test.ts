@@ -49,7 +49,7 @@ let deps: TestDeps;
 let team: TestTeam;
 let caseId: number;
 /** subject id → the (kind, category) it was recorded with */
-const recorded = new Map<number, { kind: PartnerKind; category: ItemCategory }>();
+const recorded = new Map<string, { kind: PartnerKind; category: ItemCategory }>();
 
 beforeAll(async () => {
   deps = createTestDeps();

@@ -114,6 +114,7 @@ export const privacyText = {
   'audit.action.partner.joined': { nl: 'Partner toegetreden', en: 'Partner joined' },
   'audit.action.partner.leaving': { nl: 'Uittreding partner vastgelegd', en: 'Partner leaving recorded' },
   'audit.action.user.created': { nl: 'Gebruiker aangemaakt', en: 'User created' },
+  'audit.action.user.create_refused': { nl: 'Account met bestaand e-mailadres geweigerd (ander team)', en: 'Account with an existing e-mail address refused (other team)' },
   'audit.action.user.disabled': { nl: 'Gebruiker geblokkeerd', en: 'User disabled' },
   'audit.action.user.enabled': { nl: 'Gebruiker gedeblokkeerd', en: 'User enabled' },
 

@@ -105,8 +105,9 @@ function StatusActions(props: { casus: Casus; onChange: (m?: string) => void }) 
 }
 
 function Subjects(props: { casus: Casus; partners: Partner[]; partnerName: Map<number, string>; covenantActive: boolean; onChange: (m?: string) => void }) {
-  const [revealed, setRevealed] = createStore<Record<number, string>>({});
-  const reveal = createAction(async (itemId: number) => {
+  // Item ids are opaque strings (they never reveal hidden or police items).
+  const [revealed, setRevealed] = createStore<Record<string, string>>({});
+  const reveal = createAction(async (itemId: string) => {
     const { value } = await api.subjects.revealBsn.mutate({ itemId });
     setRevealed(itemId, value);
   });

@@ -33,7 +33,7 @@ export default function ControlDetail() {
     setFindingType(''); setMeasure(''); setNote('');
     void refetch();
   });
-  const remove = createAction(async (id: number) => { await api.controls.removeFinding.mutate({ id }); void refetch(); });
+  const remove = createAction(async (id: string) => { await api.controls.removeFinding.mutate({ id }); void refetch(); });
   const setStatus = createAction(async (kind: 'cancel' | 'complete') => {
     const c = control()!;
     await (kind === 'cancel' ? api.controls.cancel.mutate({ id: c.id, version: c.version }) : api.controls.complete.mutate({ id: c.id, version: c.version }));

@@ -29,7 +29,7 @@ const actionGroups: [string, string[]][] = [
   ['calendar', ['calendar.feed_created', 'calendar.feed_rotated']],
   ['sharing', ['sharing.changed']],
   ['partner', ['partner.joined', 'partner.leaving']],
-  ['user', ['user.created', 'user.disabled', 'user.enabled']],
+  ['user', ['user.created', 'user.create_refused', 'user.disabled', 'user.enabled']],
 ];
 
 const label = (key: string, fallback: string) => (hasText(key) ? t(key) : fallback);
