@@ -73,6 +73,7 @@ const table: Record<string, Entry> = {
   'subjects.setInformed': { gate: casework, input: (ids) => ({ subjectId: ids.subject, informedOn: '2026-11-20', postponedReason: null }) },
   'sharing.matrix': { gate: teamManager },
   'sharing.set': { gate: ['admin'], input: () => ({ sourceKind: 'gemeente', category: 'naw', audience: 'all' }) },
+  'sharing.limits': { gate: teamManager },
   'cases.create': { gate: casework, input: (ids) => address(ids) },
   'cases.update': { gate: coordinator, input: (ids) => ({ ...address(ids), id: ids.case, version: 1 }) },
   'cases.setStatus': { gate: coordinator, input: (ids) => ({ id: ids.case, status: 'actief', version: 1 }) },

@@ -70,7 +70,7 @@ function viewOf(v: (slot: string) => string): MinutesView {
     panden: [{
       caseId: 7, code: v('pand.code'), address: v('pand.street'),
       agreements: [{ id: 1, text: v('agreement.text'), responsiblePartner: v('agreement.partner'), status: 'lopend' }],
-      subjects: [{ id: 3, kind: 'person', items: [
+      subjects: [{ id: 'opaque-subject-3', kind: 'person', items: [
         { category: 'naw', value: v('subject.naw'), masked: false, source: v('subject.source') },
         { category: 'naleving', value: v('subject.naleving'), masked: false, source: v('subject.source2') },
       ] }],
