@@ -7,6 +7,7 @@ import { AppError, conflict, notFound } from '../errors';
 import { addMonths, amsterdamDate } from '../clock';
 import { hashPassword } from '../auth/passwords';
 import { revokeUserSessions } from '../auth/sessions';
+import { endLiveStreams } from './auth';
 
 export function getTeam(deps: AppDeps, teamId: number) {
   const row = deps.db
@@ -159,6 +160,7 @@ export function setUserDisabled(deps: AppDeps, actor: SessionUser, input: { user
     if (input.disabled) revokeUserSessions(tx, target.id);
     appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: input.disabled ? 'user.disabled' : 'user.enabled', entity: 'user', entityId: target.id });
   });
+  if (input.disabled) endLiveStreams(deps, { id: target.id, teamId: actor.teamId });
 }
 
 export function setLocale(deps: AppDeps, userId: number, locale: 'nl' | 'en') {
