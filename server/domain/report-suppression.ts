@@ -9,10 +9,11 @@
  * (Σ parts = total): each column of a table sums to its total (the key figure, or the table's
  * totals row), and a row's findings are the sum of its measures. A count 1..k-1 is hidden
  * (primary, shown "< k"). Then an auditor plays the attacker: it propagates what the visible
- * cells, the marks ("< k" means 1..k-1, "x" means at least k) and every group reveal, and while a
+ * cells, the marks ("< k" read as 1..k-1, "x" as at least k) and every group reveal, and while a
  * hidden cell can be worked out exactly it hides one more cell (secondary, "x") in a group of
- * that cell: the smallest visible count, a part before a total. So no combination of totals and
- * cells gives a hidden value back.
+ * that cell: the smallest visible count, a part before a total; where no count is left to hide,
+ * a zero of the group is hidden as "< k". So no combination of totals and cells gives a hidden
+ * value back. Zeros are shown as 0 otherwise: they say nothing about a person.
  *
  * Police findings (art. 20.3–20.5: police data reaches the gemeenten only) stay in the report for
  * every reader, Senzer and the viewer included: a count of findings per partner or per type over
@@ -77,7 +78,9 @@ export function disclosed(values: Map<string, number>, marks: Map<string, Mark>,
     .filter(([id, mark]) => {
       const { lo, hi } = bounds.get(id)!;
       const markSaysExactly = mark === 'small' && k - 1 === 1;
-      return lo === hi && !markSaysExactly;
+      // Worked out exactly and right. (A hidden zero makes the reader's "< k means 1..k-1" wrong:
+      // what follows from it is then no disclosure.)
+      return lo === hi && lo === values.get(id) && !markSaysExactly;
     })
     .map(([id]) => id);
 }
@@ -88,7 +91,7 @@ export function suppressCells(values: Map<string, number>, groups: Group[], k: n
   if (k <= 1) return marks;
   for (const [id, value] of values) if (value >= 1 && value < k) marks.set(id, 'small');
   const totals = new Set(groups.map((g) => g.total));
-  for (let guard = values.size; guard > 0; guard--) {
+  for (let guard = 2 * values.size; guard > 0; guard--) {
     const leaks = disclosed(values, marks, groups, k);
     if (leaks.length === 0) break;
     // The first leaking cell that still has a visible count in one of its groups: hide the
@@ -105,8 +108,23 @@ export function suppressCells(values: Map<string, number>, groups: Group[], k: n
       next = [...candidates].sort((a, b) => Number(totals.has(a)) - Number(totals.has(b)) || values.get(a)! - values.get(b)! || a.localeCompare(b))[0];
       if (next) break;
     }
-    if (!next) break; // nothing visible left around any leak (does not occur: a leak needs a visible count)
-    marks.set(next, 'secondary');
+    if (next) {
+      marks.set(next, 'secondary');
+      continue;
+    }
+    // Every non-zero count around the leaks is hidden, yet small counts still add up exactly
+    // (1 + 1 under a total "< 3"). First the total of such a group says less: "x" instead of
+    // "< k" (it is hidden either way); then a zero of the group hides as "< k" — which 0 is — so
+    // a reader can no longer count on each "< k" being at least 1.
+    const around = groups.filter((g) => leaks.some((leak) => g.parts.includes(leak) || g.total === leak));
+    const smallTotal = around.map((g) => g.total).find((id) => marks.get(id) === 'small');
+    if (smallTotal) {
+      marks.set(smallTotal, 'secondary');
+      continue;
+    }
+    const zero = around.flatMap((g) => g.parts).find((id) => !marks.has(id) && values.get(id) === 0);
+    if (!zero) break; // nothing left to hide around any leak
+    marks.set(zero, 'small');
   }
   return marks;
 }

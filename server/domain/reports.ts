@@ -328,7 +328,18 @@ const escalationRowLabels: Record<string, Label> = {
   openAtEnd: L('Open aan het eind van de periode', 'Open at the end of the period'),
 };
 
+/**
+ * The report every reader gets: the figures, suppressed once (report-suppression.ts), and the
+ * narrative written from the suppressed figures. Every output renders this, never the raw one.
+ */
 export function buildProgressReport(deps: AppDeps, teamId: number, period: Period): ProgressReport {
+  const report = suppressReport(rawProgressReport(deps, teamId, period));
+  report.narrative = narrative(report);
+  return report;
+}
+
+/** The unsuppressed figures: only input to `suppressReport` (and the ground truth of its tests). */
+export function rawProgressReport(deps: AppDeps, teamId: number, period: Period): ProgressReport {
   validatePeriod(period);
   const previous = previousPeriod(period);
   const team = deps.db.select({ name: teams.name, code: teams.code, threshold: teams.suppressionThreshold, cadence: covenants.reportingCadence, recipient: covenants.reportRecipient })
@@ -396,16 +407,13 @@ export function buildProgressReport(deps: AppDeps, teamId: number, period: Perio
   ].filter((t) => t.id !== 'escalations' || team.cadence === 'half_yearly' || t.rows.some((r) => r.current.count || r.previous.count));
 
   const headline = headlineDefs.map((d) => ({ ...d, current: cur.head[d.key] ?? null, previous: prev.head[d.key] ?? null }));
-  // Suppressed once, here: every reader and every output gets these figures, never the raw ones.
-  const report = suppressReport({
+  return {
     team: { name: team.name, code: team.code, cadence: team.cadence, recipient: team.recipient },
     period, previousPeriod: previous, generatedAt: deps.now().toISOString(),
     headline, tables,
     suppression: { threshold: k, applies: false, tables: [] },
     narrative: [],
-  });
-  report.narrative = narrative(report);
-  return report;
+  };
 }
 
 // ── The generated narrative (Dutch; team-level totals only, never a per-gemeente small number) ──
