@@ -2,12 +2,12 @@ import { and, asc, eq, ne } from 'drizzle-orm';
 import { covenants, partners, teams, users, type PartnerKind, type Role } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
+import { endLiveStreams } from './auth';
 import { appendAudit } from '../audit';
 import { AppError, conflict, notFound } from '../errors';
 import { addMonths, amsterdamDate } from '../clock';
 import { hashPassword } from '../auth/passwords';
 import { revokeUserSessions } from '../auth/sessions';
-import { endLiveStreams } from './auth';
 
 export function getTeam(deps: AppDeps, teamId: number) {
   const row = deps.db
