@@ -15,6 +15,8 @@ export type Config = {
   smtpUrl: string | null;
   mailFrom: string;
   maxBodyBytes: number;
+  /** How often an open live stream re-checks its session and reader without any event (ms). */
+  liveRecheckMs: number;
 };
 
 function int(value: string | undefined, fallback: number): number {
@@ -36,5 +38,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || null,
     mailFrom: env.MAIL_FROM ?? 'Overleg <overleg@localhost>',
     maxBodyBytes: int(env.MAX_BODY_BYTES, 1_000_000),
+    liveRecheckMs: 30_000,
   };
 }

@@ -31,9 +31,10 @@ export function createSession(db: Db, config: Config, userId: number, now: Date)
 /**
  * Resolves a session token to its user, enforcing idle and absolute expiry, disabled accounts
  * and partners that have left the covenant (art. 14: a left partner loses access).
- * Touches the session at most once a minute to keep writes low.
+ * Touches the session at most once a minute to keep writes low; `touch: false` checks without
+ * touching (an open live stream re-checking itself is not activity, so idle expiry still applies).
  */
-export function resolveSession(db: Db, config: Config, token: string, now: Date): SessionUser | null {
+export function resolveSession(db: Db, config: Config, token: string, now: Date, options: { touch?: boolean } = {}): SessionUser | null {
   const row = db
     .select({
       sessionId: sessions.id,
@@ -62,7 +63,7 @@ export function resolveSession(db: Db, config: Config, token: string, now: Date)
     db.delete(sessions).where(eq(sessions.id, row.sessionId)).run();
     return null;
   }
-  if (now.getTime() - new Date(row.lastSeenAt).getTime() > 60_000) {
+  if (options.touch !== false && now.getTime() - new Date(row.lastSeenAt).getTime() > 60_000) {
     db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, row.sessionId)).run();
   }
   return { id: row.id, name: row.name, email: row.email, role: row.role, teamId: row.teamId, partnerId: row.partnerId, locale: row.locale };

@@ -45,6 +45,12 @@ export async function login(deps: AppDeps, input: { email: string; password: str
 export function logout(deps: AppDeps, token: string, user: { id: number; teamId: number }): void {
   revokeSession(deps.db, token);
   appendAudit(deps.db, deps.now(), { teamId: user.teamId, actorId: user.id, action: 'auth.logout' });
+  endLiveStreams(deps, user);
+}
+
+/** Open live streams re-check their session on every event of the team: this one ends them now. */
+export function endLiveStreams(deps: AppDeps, user: { id: number; teamId: number }): void {
+  deps.events.emit(`team:${user.teamId}`, { kind: 'sessions.ended', id: user.id, meetingId: null });
 }
 
 export async function changePassword(
@@ -62,4 +68,5 @@ export async function changePassword(
     revokeUserSessions(tx, user.id);
     appendAudit(tx, deps.now(), { teamId: user.teamId, actorId: user.id, action: 'auth.password.changed' });
   });
+  endLiveStreams(deps, user);
 }

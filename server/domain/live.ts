@@ -14,6 +14,7 @@ import { readSubjects, type VisibleSubject } from '../privacy/personal-data';
 import type { Reader } from '../privacy/visibility';
 import { withOverdue } from './cases';
 import { getMeeting, type MeetingEvent } from './meetings';
+import { acquireLiveSlot, assertLiveAccess } from './live-access';
 
 /**
  * Betrokkenen already read for this subscriber in this stream, per casus. Notes are saved as the
@@ -79,38 +80,77 @@ export function liveSnapshot(deps: AppDeps, reader: Reader, meetingId: number, c
 
 export type LiveSnapshot = ReturnType<typeof liveSnapshot>;
 
+/** What a stream was opened with: re-checked against the database while it runs (live-access.ts). */
+export type LiveAccess = { reader: Reader; sessionToken: string | null };
+
 /**
- * The stream behind `meetings.live`: the first snapshot (already built by the caller, so a
- * NOT_FOUND surfaces before streaming), then a new one after every event of this overleg on the
- * team's channel. Bursts of events coalesce into one snapshot. Ends when the client goes away.
+ * Opens `meetings.live` for a subscriber: NOT_FOUND for an overleg that is not theirs (the same
+ * answer as `meetings.get`), then a session and a stream slot (refused over the cap before any
+ * personal data is read), then the first snapshot, so every refusal surfaces before streaming.
  */
-export async function* liveStream(deps: AppDeps, reader: Reader, meetingId: number, first: LiveSnapshot, signal?: AbortSignal, cache: SubjectsCache = new Map()) {
+export function openLiveStream(deps: AppDeps, access: LiveAccess, meetingId: number, signal?: AbortSignal) {
+  getMeeting(deps, access.reader, meetingId);
+  // A stream must be re-checkable against its session; in-process callers without one get none.
+  if (!access.sessionToken) throw new AppError('UNAUTHORIZED', 'auth.required');
+  const release = acquireLiveSlot(deps, access.sessionToken, access.reader.userId);
+  const cache: SubjectsCache = new Map();
+  let first: LiveSnapshot;
+  try {
+    first = liveSnapshot(deps, access.reader, meetingId, cache);
+  } catch (error) {
+    release();
+    throw error;
+  }
+  // Released when the client goes away, even if the stream was never iterated.
+  signal?.addEventListener('abort', release, { once: true });
+  return liveStream(deps, { reader: access.reader, sessionToken: access.sessionToken }, meetingId, first, signal, cache, release);
+}
+
+/**
+ * The stream behind `meetings.live`: the first snapshot, then a new one after every event of
+ * this overleg on the team's channel. Bursts of events coalesce into one snapshot. Before every
+ * snapshot, on every event of the team (a logout or a disabled account emits one) and at least
+ * every `config.liveRecheckMs`, the session and the reader are re-checked; when they no longer
+ * hold the stream ends with that error. Ends also when the client goes away.
+ */
+export async function* liveStream(
+  deps: AppDeps, access: LiveAccess & { sessionToken: string }, meetingId: number, first: LiveSnapshot, signal?: AbortSignal,
+  cache: SubjectsCache = new Map(), release: () => void = () => {},
+) {
+  const { reader } = access;
   const channel = `team:${reader.teamId}`;
   let dirty = false;
+  let recheck = false;
   let wake: (() => void) | null = null;
   const listener = (event: (MeetingEvent & { caseId?: number }) | undefined) => {
+    // Any event of the team may be the end of this session (logout, disabled account): re-check.
+    recheck = true;
     // New betrokkenen on a casus this stream has shown: drop its cached read so the next snapshot
     // reads them again (through the visibility rules of this subscriber).
     if (event?.kind === 'subjects.changed' && event.caseId !== undefined) {
-      if (!cache.delete(event.caseId)) return;
+      if (cache.delete(event.caseId)) dirty = true;
+    } else if (event?.meetingId === meetingId) {
       dirty = true;
-      wake?.();
-      return;
     }
-    if (event?.meetingId !== meetingId) return;
-    dirty = true;
     wake?.();
   };
   const onAbort = () => wake?.();
+  // Without any event: the session may expire, the partner's leaving date may pass.
+  const timer = setInterval(() => { recheck = true; wake?.(); }, deps.config.liveRecheckMs);
+  timer.unref();
   deps.events.on(channel, listener);
   signal?.addEventListener('abort', onAbort);
   let seq = 0;
   try {
     yield tracked(`${meetingId}-${Date.now()}-${++seq}`, first);
     while (!signal?.aborted) {
-      if (!dirty) await new Promise<void>((resolve) => { wake = resolve; });
+      if (!dirty && !recheck) await new Promise<void>((resolve) => { wake = resolve; });
       wake = null;
       if (signal?.aborted) break;
+      if (recheck || dirty) {
+        recheck = false;
+        assertLiveAccess(deps, access.sessionToken, reader); // throws: the stream ends with that error
+      }
       if (!dirty) continue;
       dirty = false;
       let snapshot: LiveSnapshot;
@@ -123,7 +163,9 @@ export async function* liveStream(deps: AppDeps, reader: Reader, meetingId: numb
       yield tracked(`${meetingId}-${Date.now()}-${++seq}`, snapshot);
     }
   } finally {
+    clearInterval(timer);
     deps.events.off(channel, listener);
     signal?.removeEventListener('abort', onAbort);
+    release();
   }
 }

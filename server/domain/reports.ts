@@ -20,6 +20,7 @@ import { appendAudit } from '../audit';
 import { AppError } from '../errors';
 import { addDays, addMonths, amsterdamDate, amsterdamToUtc } from '../clock';
 import { partnerActiveOn } from './team';
+import { suppressReport, type Mark } from './report-suppression';
 
 export type Period = { from: string; to: string };
 export type Values = Record<string, number | null>;
@@ -29,26 +30,32 @@ export type ReportRow = {
   label: string;
   current: Values;
   previous: Values;
-  /** Metric keys suppressed in exports in the current or previous period (flags for the screen). */
+  /** Metric keys hidden in the current or previous period (their value is null, see `mask`). */
   suppressed: string[];
   /**
-   * Per period and metric, how an export shows the cell: `small` — a count in 1..k-1, shown as
-   * "< k"; `secondary` — a larger count hidden ("x") because it is the only other way to work
-   * the single small count of its column out from the team total.
+   * Per period and metric, why a count is hidden (its value is null in every output): `small` —
+   * a count in 1..k-1, shown as "< k"; `secondary` — a larger count hidden ("x") because the
+   * small ones could otherwise be worked out from totals and other cells (report-suppression.ts).
    */
   mask: { current: Record<string, Mark>; previous: Record<string, Mark> };
 };
-export type Mark = 'small' | 'secondary';
+export type { Mark };
 export type ReportTable = {
   id: string;
   title: Label;
   rowHeader: Label;
   columns: { key: string; label: Label; kind: ColumnKind }[];
   rows: ReportRow[];
-  /** Breakdown per gemeente: small counts are suppressed in exports (art. 20.13). */
+  /** Counts that concern casussen and findings: small ones are suppressed everywhere (art. 20.13). */
   suppressible: boolean;
+  /** Suppressible tables: the column totals, suppressed like the cells (null where hidden). */
+  totals?: { current: Values; previous: Values; mask: ReportRow['mask'] };
 };
-export type Headline = { key: string; label: Label; kind: ColumnKind; current: number | null; previous: number | null };
+export type Headline = {
+  key: string; label: Label; kind: ColumnKind; current: number | null; previous: number | null;
+  /** A key figure that is a table's total is suppressed with it (null where hidden). */
+  mask?: { current?: Mark; previous?: Mark };
+};
 export type ProgressReport = {
   team: { name: string; code: string; cadence: 'yearly' | 'half_yearly'; recipient: string };
   period: Period;
@@ -64,8 +71,14 @@ const DAY_MS = 86_400_000;
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 const daysBetween = (a: string, b: string) => dayNumber(b) - dayNumber(a);
 
+/**
+ * A report covers whole calendar months (the cadence presets, or a range of months): a shorter
+ * period — one day, one controle — would turn an aggregate into the figures of a single event
+ * (art. 20.13), and suppression alone does not hold when periods can be cut arbitrarily fine.
+ */
 export function validatePeriod(period: Period) {
   if (period.from > period.to) throw new AppError('BAD_REQUEST', 'reports.periodOrder');
+  if (!period.from.endsWith('-01') || !addDays(period.to, 1).endsWith('-01')) throw new AppError('BAD_REQUEST', 'reports.periodMonths');
   if (daysBetween(period.from, period.to) > 5 * 366) throw new AppError('BAD_REQUEST', 'reports.periodTooLong');
 }
 
@@ -315,7 +328,18 @@ const escalationRowLabels: Record<string, Label> = {
   openAtEnd: L('Open aan het eind van de periode', 'Open at the end of the period'),
 };
 
+/**
+ * The report every reader gets: the figures, suppressed once (report-suppression.ts), and the
+ * narrative written from the suppressed figures. Every output renders this, never the raw one.
+ */
 export function buildProgressReport(deps: AppDeps, teamId: number, period: Period): ProgressReport {
+  const report = suppressReport(rawProgressReport(deps, teamId, period));
+  report.narrative = narrative(report);
+  return report;
+}
+
+/** The unsuppressed figures: only input to `suppressReport` (and the ground truth of its tests). */
+export function rawProgressReport(deps: AppDeps, teamId: number, period: Period): ProgressReport {
   validatePeriod(period);
   const previous = previousPeriod(period);
   const team = deps.db.select({ name: teams.name, code: teams.code, threshold: teams.suppressionThreshold, cadence: covenants.reportingCadence, recipient: covenants.reportRecipient })
@@ -345,24 +369,6 @@ export function buildProgressReport(deps: AppDeps, teamId: number, period: Perio
       return { key, label, current, previous: previousValues, suppressed: [] as string[], mask: { current: {}, previous: {} } as ReportRow['mask'] };
     }),
   });
-  const withSuppression = (table: ReportTable): ReportTable => {
-    if (!table.suppressible) return table;
-    for (const side of ['current', 'previous'] as const) {
-      for (const c of table.columns.filter((x) => x.kind === 'count')) {
-        const cells = table.rows.map((r) => ({ r, v: r[side][c.key] ?? 0 }));
-        const small = cells.filter((x) => x.v >= 1 && x.v < k);
-        for (const x of small) x.r.mask[side][c.key] = 'small';
-        // One small cell alone could be computed back from the (unsuppressed) team total.
-        if (small.length === 1) {
-          const other = cells.filter((x) => x.v >= k).sort((a, b) => a.v - b.v)[0];
-          if (other) other.r.mask[side][c.key] = 'secondary';
-        }
-      }
-    }
-    for (const r of table.rows) r.suppressed = table.columns.map((c) => c.key).filter((key) => r.mask.current[key] || r.mask.previous[key]);
-    return table;
-  };
-
   const count = (key: string, nl: string, en: string) => ({ key, label: L(nl, en), kind: 'count' as ColumnKind });
   const partnerKeys = (tableId: string, filter: (p: { kind: PartnerKind }) => boolean = () => true) => facts.partnerRows
     .filter((p) => filter(p) && (activeIn(p) || hasData(tableId, String(p.id))))
@@ -380,7 +386,7 @@ export function buildProgressReport(deps: AppDeps, teamId: number, period: Perio
     ], gemeenten.filter((g) => activeIn(g) || hasData('cases_by_gemeente', String(g.id))).map((g) => ({ key: String(g.id), label: g.shortName })), true),
     makeTable('cases_by_theme', L('Casussen per thema', 'Cases per theme'), L('Thema', 'Theme'), [
       count('opened', 'Geopend', 'Opened'), count('activated', 'Actief gemaakt', 'Made active'), count('closed', 'Afgerond', 'Closed'),
-    ], facts.themeRows.filter((t) => t.active || hasData('cases_by_theme', String(t.id))).map((t) => ({ key: String(t.id), label: themeName.get(String(t.id))! })), false),
+    ], facts.themeRows.filter((t) => t.active || hasData('cases_by_theme', String(t.id))).map((t) => ({ key: String(t.id), label: themeName.get(String(t.id))! })), true),
     makeTable('work_by_partner', L('Werkafspraken en taken per partner', 'Work agreements and tasks per partner'), L('Partner', 'Partner'), [
       count('agreements', 'Werkafspraken (eindverantwoordelijk)', 'Agreements (responsible)'),
       count('tasksCreated', 'Taken uitgezet', 'Tasks created'), count('tasksDone', 'Gereed', 'Done'), count('tasksOnTime', 'Op tijd gereed', 'Done on time'),
@@ -393,26 +399,21 @@ export function buildProgressReport(deps: AppDeps, teamId: number, period: Perio
     makeTable('controls_by_partner', L('Integrale controles: deelname, bevindingen en maatregelen per partner', 'Joint inspections: participation, findings and measures per partner'), L('Partner', 'Partner'), [
       count('participated', 'Controles', 'Inspections'), count('findings', 'Bevindingen', 'Findings'),
       ...[...measureKeys].sort().map((key) => ({ key, label: measureLabel(key.slice('measure:'.length)), kind: 'count' as ColumnKind })),
-    ], partnerKeys('controls_by_partner', () => true).filter((p) => hasData('controls_by_partner', p.key)), false),
+    ], partnerKeys('controls_by_partner', () => true).filter((p) => hasData('controls_by_partner', p.key)), true),
     makeTable('findings_by_type', L('Bevindingen per soort', 'Findings per type'), L('Soort bevinding', 'Type of finding'), [count('findings', 'Bevindingen', 'Findings')],
-      [...typeKeys].map((key) => ({ key, label: findingLabel(key).nl })).sort((a, b) => a.label.localeCompare(b.label, 'nl')), false),
+      [...typeKeys].map((key) => ({ key, label: findingLabel(key).nl })).sort((a, b) => a.label.localeCompare(b.label, 'nl')), true),
     makeTable('escalations', L('Escalaties naar de DVC (BIT art. 2.6)', 'Escalations to the DVC (BIT art. 2.6)'), L('Escalaties', 'Escalations'), [count('count', 'Aantal', 'Number')],
       Object.keys(escalationRowLabels).map((key) => ({ key, label: escalationRowLabels[key]!.nl })), false),
-  ].filter((t) => t.id !== 'escalations' || team.cadence === 'half_yearly' || t.rows.some((r) => r.current.count || r.previous.count)).map(withSuppression);
+  ].filter((t) => t.id !== 'escalations' || team.cadence === 'half_yearly' || t.rows.some((r) => r.current.count || r.previous.count));
 
-  const suppressedTables = tables.filter((t) => t.suppressible)
-    .map((t) => ({ id: t.id, cells: t.rows.reduce((n, r) => n + r.suppressed.length, 0) }))
-    .filter((t) => t.cells > 0);
   const headline = headlineDefs.map((d) => ({ ...d, current: cur.head[d.key] ?? null, previous: prev.head[d.key] ?? null }));
-  const report: ProgressReport = {
+  return {
     team: { name: team.name, code: team.code, cadence: team.cadence, recipient: team.recipient },
     period, previousPeriod: previous, generatedAt: deps.now().toISOString(),
     headline, tables,
-    suppression: { threshold: k, applies: suppressedTables.length > 0, tables: suppressedTables },
+    suppression: { threshold: k, applies: false, tables: [] },
     narrative: [],
   };
-  report.narrative = narrative(report);
-  return report;
 }
 
 // ── The generated narrative (Dutch; team-level totals only, never a per-gemeente small number) ──
@@ -421,16 +422,24 @@ const longDate = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long
 export const formatDateNl = (date: string) => longDate.format(new Date(`${date}T00:00:00Z`));
 
 function narrative(r: ProgressReport): string[] {
+  // Suppressed key figures read as the tables show them: never the number behind the mark.
+  const k = r.suppression.threshold;
   const h = Object.fromEntries(r.headline.map((x) => [x.key, x]));
+  const hidden = (key: string, side: 'current' | 'previous' = 'current') => h[key]?.mask?.[side];
+  const text = (key: string, side: 'current' | 'previous') =>
+    hidden(key, side) === 'small' ? `minder dan ${k}` : hidden(key, side) ? 'een niet gepubliceerd aantal' : String(h[key]?.[side] ?? 0);
   const v = (key: string) => h[key]?.current ?? 0;
   const cmp = (key: string) => {
     const cur = h[key]?.current ?? null;
     const prev = h[key]?.previous ?? null;
-    if (cur === null || prev === null) return '';
+    if (hidden(key, 'previous')) return hidden(key) ? '' : ` (vorige periode: ${text(key, 'previous')})`;
+    if (cur === null && !hidden(key)) return '';
+    if (prev === null) return '';
     if (cur === prev) return ' (evenveel als in de vorige periode)';
     return ` (vorige periode: ${prev})`;
   };
   const plural = (n: number | null, one: string, many: string) => `${n ?? 0} ${n === 1 ? one : many}`;
+  const count = (key: string, one: string, many: string) => (hidden(key) ? `${text(key, 'current')} ${many}` : plural(v(key), one, many));
   const lines: string[] = [];
   lines.push(
     `Deze voortgangsrapportage van ${r.team.name} beslaat de periode van ${formatDateNl(r.period.from)} tot en met ${formatDateNl(r.period.to)} ` +
@@ -438,9 +447,9 @@ function narrative(r: ProgressReport): string[] {
       `Zij bevat uitsluitend geaggregeerde cijfers en geen persoonsgegevens (art. 20.13 van het convenant).`,
   );
   lines.push(
-    `In deze periode zijn ${plural(v('casesOpened'), 'casus', 'casussen')} geopend${cmp('casesOpened')}, ` +
-      `${plural(v('casesActivated'), 'casus', 'casussen')} actief gemaakt${cmp('casesActivated')} en ${plural(v('casesClosed'), 'casus', 'casussen')} afgerond${cmp('casesClosed')}. ` +
-      `${v('avoRequests') === 0 ? 'Er kwamen geen AVO-verzoeken binnen.' : `${plural(v('avoRequests'), 'casus kwam', 'casussen kwamen')} voort uit een AVO-verzoek${cmp('avoRequests')}.`}`,
+    `In deze periode zijn ${count('casesOpened', 'casus', 'casussen')} geopend${cmp('casesOpened')}, ` +
+      `${count('casesActivated', 'casus', 'casussen')} actief gemaakt${cmp('casesActivated')} en ${count('casesClosed', 'casus', 'casussen')} afgerond${cmp('casesClosed')}. ` +
+      `${!hidden('avoRequests') && v('avoRequests') === 0 ? 'Er kwamen geen AVO-verzoeken binnen.' : `${count('avoRequests', 'casus kwam', 'casussen kwamen')} voort uit een AVO-verzoek${cmp('avoRequests')}.`}`,
   );
   const pct = h.tasksOnTimePct?.current;
   const med = h.medianDaysToDone?.current;
@@ -453,15 +462,15 @@ function narrative(r: ProgressReport): string[] {
       `Aan het eind van de periode ${v('tasksOverdue') === 1 ? 'stond 1 taak' : `stonden ${v('tasksOverdue')} taken`} over de termijn.`,
   );
   const measureTotals = new Map<string, number>();
-  for (const row of r.tables.find((t) => t.id === 'controls_by_partner')?.rows ?? []) {
-    for (const [key, value] of Object.entries(row.current)) if (key.startsWith('measure:') && value) measureTotals.set(key, (measureTotals.get(key) ?? 0) + value);
+  for (const [key, value] of Object.entries(r.tables.find((t) => t.id === 'controls_by_partner')?.totals?.current ?? {})) {
+    if (key.startsWith('measure:') && value) measureTotals.set(key, value); // a hidden total is null: left out
   }
   const top = [...measureTotals.entries()].filter(([key]) => key !== 'measure:geen').sort((a, b) => b[1] - a[1]).slice(0, 3);
   lines.push(
     v('controlsHeld') === 0
       ? `Er zijn in deze periode geen integrale controles uitgevoerd${cmp('controlsHeld')}.`
       : `Er ${v('controlsHeld') === 1 ? 'is 1 integrale controle' : `zijn ${v('controlsHeld')} integrale controles`} uitgevoerd${cmp('controlsHeld')}, ` +
-        `met ${plural(v('findings'), 'bevinding', 'bevindingen')}.` +
+        `met ${count('findings', 'bevinding', 'bevindingen')}.` +
         (top.length ? ` De meest opgelegde maatregelen: ${top.map(([key, n]) => `${measureLabel(key.slice(8)).nl.toLowerCase()} (${n})`).join(', ')}.` : ''),
   );
   if (r.team.cadence === 'half_yearly' || v('escalationsRaised') > 0 || v('escalationsResolved') > 0) {
@@ -473,8 +482,8 @@ function narrative(r: ProgressReport): string[] {
   }
   if (r.suppression.threshold > 1) {
     lines.push(
-      `Om herleidbaarheid te voorkomen worden aantallen per gemeente van 1 tot en met ${r.suppression.threshold - 1} ` +
-        `weergegeven als "< ${r.suppression.threshold}"; waar nodig is een tweede aantal verborgen ("x") zodat het kleine aantal niet uit het totaal valt terug te rekenen.`,
+      `Om herleidbaarheid te voorkomen worden aantallen casussen en bevindingen van 1 tot en met ${r.suppression.threshold - 1} ` +
+        `weergegeven als "< ${r.suppression.threshold}"; waar nodig is een ander aantal of totaal verborgen ("x") zodat een klein aantal niet uit totalen valt terug te rekenen.`,
     );
   }
   return lines;
@@ -524,12 +533,19 @@ export function recordReportExport(deps: AppDeps, actor: { id: number; teamId: n
   appendAudit(deps.db, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'report.exported', entity: 'report', detail: { format, ...period } });
 }
 
-/** The text of a cell in an export: "< k" for a small count, "x" for a secondary suppression. */
+/** The text of a cell in an export: "< k" for a small count, "x" for a secondary suppression (the value is null then). */
 export function exportCell(value: number | null, kind: ColumnKind, mark: Mark | undefined, threshold: number): string {
-  if (value === null || value === undefined) return '–';
   if (mark === 'small') return `< ${threshold}`;
   if (mark === 'secondary') return 'x';
+  if (value === null || value === undefined) return '–';
   if (kind === 'days') return String(Math.round(value * 10) / 10).replace('.', ',');
   if (kind === 'percent') return `${value}%`;
   return String(value);
+}
+
+/** A table's rows as the exports show them, with the totals row ("Totaal") of a suppressible table. */
+export function exportRows(table: ReportTable): ReportRow[] {
+  if (!table.totals) return table.rows;
+  const totals: ReportRow = { key: 'total', label: 'Totaal', current: table.totals.current, previous: table.totals.previous, suppressed: [], mask: table.totals.mask };
+  return [...table.rows, totals];
 }

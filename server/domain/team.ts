@@ -2,6 +2,7 @@ import { and, asc, eq, ne } from 'drizzle-orm';
 import { covenants, partners, teams, users, type PartnerKind, type Role } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
+import { endLiveStreams } from './auth';
 import { appendAudit } from '../audit';
 import { AppError, conflict, notFound } from '../errors';
 import { addMonths, amsterdamDate } from '../clock';
@@ -167,6 +168,7 @@ export function setUserDisabled(deps: AppDeps, actor: SessionUser, input: { user
     if (input.disabled) revokeUserSessions(tx, target.id);
     appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: input.disabled ? 'user.disabled' : 'user.enabled', entity: 'user', entityId: target.id });
   });
+  if (input.disabled) endLiveStreams(deps, { id: target.id, teamId: actor.teamId });
 }
 
 export function setLocale(deps: AppDeps, userId: number, locale: 'nl' | 'en') {

@@ -1,7 +1,7 @@
 // The progress report as CSV for Dutch Excel: semicolon separator, UTF-8 with BOM, CRLF, quoting
 // per RFC 4180, and cells that a spreadsheet would read as a formula (= + - @, tab, CR) escaped
-// with a leading apostrophe. Small counts per gemeente are suppressed ("< k").
-import { exportCell, type ProgressReport } from '../domain/reports';
+// with a leading apostrophe. It shows the report's suppressed figures: "< k" and "x" where hidden.
+import { exportCell, exportRows, type ProgressReport } from '../domain/reports';
 
 export function csvCell(value: string): string {
   let text = value;
@@ -21,15 +21,15 @@ export function reportCsv(report: ProgressReport): string {
     ['Periode', `${report.period.from} t/m ${report.period.to}`],
     ['Vergeleken met', `${report.previousPeriod.from} t/m ${report.previousPeriod.to}`],
     ['Ontvanger', report.team.recipient],
-    ['Kleine aantallen per gemeente', k > 1 ? `1 t/m ${k - 1} weergegeven als "< ${k}"; x = verborgen tegen terugrekenen` : 'niet onderdrukt'],
+    ['Kleine aantallen (casussen, bevindingen)', k > 1 ? `1 t/m ${k - 1} weergegeven als "< ${k}"; x = verborgen tegen terugrekenen` : 'niet onderdrukt'],
     [],
     ['Onderdeel', 'Rij', 'Kenmerk', 'Huidige periode', 'Vorige periode'],
   ];
   for (const h of report.headline) {
-    lines.push(['Kerncijfers', h.label.nl, '', exportCell(h.current, h.kind, undefined, k), exportCell(h.previous, h.kind, undefined, k)]);
+    lines.push(['Kerncijfers', h.label.nl, '', exportCell(h.current, h.kind, h.mask?.current, k), exportCell(h.previous, h.kind, h.mask?.previous, k)]);
   }
   for (const table of report.tables) {
-    for (const row of table.rows) {
+    for (const row of exportRows(table)) {
       for (const column of table.columns) {
         lines.push([
           table.title.nl, row.label, column.label.nl,

@@ -1,8 +1,8 @@
 // The progress report as a Word document, ready to send to the partners (PIT) or the DVC (BIT):
 // title, recipient, generated narrative, key figures and the tables, current against previous
-// period. Small counts per gemeente are suppressed ("< k"), as in every export.
+// period. It shows the report's suppressed figures ("< k", "x"), as every output does.
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { exportCell, formatDateNl, type ProgressReport } from '../domain/reports';
+import { exportCell, exportRows, formatDateNl, type ProgressReport } from '../domain/reports';
 
 const cell = (text: string, options: { bold?: boolean; right?: boolean } = {}) =>
   new TableCell({
@@ -32,13 +32,13 @@ export async function reportDocx(report: ProgressReport): Promise<Buffer> {
     new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Samenvatting' }),
     ...report.narrative.map((text) => new Paragraph({ text, spacing: { after: 120 } })),
     new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Kerncijfers' }),
-    table(['Kenmerk', 'Deze periode', 'Vorige periode'], report.headline.map((h) => [h.label.nl, exportCell(h.current, h.kind, undefined, k), exportCell(h.previous, h.kind, undefined, k)])),
+    table(['Kenmerk', 'Deze periode', 'Vorige periode'], report.headline.map((h) => [h.label.nl, exportCell(h.current, h.kind, h.mask?.current, k), exportCell(h.previous, h.kind, h.mask?.previous, k)])),
   ];
   for (const t of report.tables) {
     if (t.rows.length === 0) continue;
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, text: t.title.nl }));
     const header = [t.rowHeader.nl, ...t.columns.flatMap((c) => (t.columns.length > 3 ? [c.label.nl] : [c.label.nl, `${c.label.nl} (vorige)`]))];
-    const rows = t.rows.map((r) => [
+    const rows = exportRows(t).map((r) => [
       r.label,
       ...t.columns.flatMap((c) => {
         const cur = exportCell(r.current[c.key] ?? null, c.kind, r.mask.current[c.key], k);
@@ -49,7 +49,7 @@ export async function reportDocx(report: ProgressReport): Promise<Buffer> {
     children.push(table(header, rows));
     if (t.columns.length > 3) children.push(new Paragraph({ children: [new TextRun({ text: 'Tussen haakjes: de vorige periode.', italics: true, size: 18 })] }));
     if (t.suppressible && k > 1) {
-      children.push(new Paragraph({ children: [new TextRun({ text: `Aantallen van 1 t/m ${k - 1} zijn weergegeven als "< ${k}"; "x" is een aantal dat is verborgen zodat een klein aantal niet uit het totaal is terug te rekenen (art. 20.13: niet herleidbaar).`, italics: true, size: 18 })] }));
+      children.push(new Paragraph({ children: [new TextRun({ text: `Aantallen van 1 t/m ${k - 1} zijn weergegeven als "< ${k}"; "x" is een aantal dat is verborgen zodat een klein aantal niet uit totalen is terug te rekenen (art. 20.13: niet herleidbaar).`, italics: true, size: 18 })] }));
     }
   }
   children.push(new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: 'Deze rapportage bevat geen persoonsgegevens (convenant art. 20.13).', italics: true, size: 18 })] }));

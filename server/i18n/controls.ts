@@ -33,6 +33,10 @@ export const controlsMessages = {
   },
   'escalations.inFuture': { nl: 'Deze datum ligt in de toekomst.', en: 'This date lies in the future.' },
   'reports.periodOrder': { nl: 'De begindatum moet voor of op de einddatum liggen.', en: 'The start date must be on or before the end date.' },
+  'reports.periodMonths': {
+    nl: 'Een rapportage beslaat hele kalendermaanden: van de eerste dag van een maand tot en met de laatste dag van een maand.',
+    en: 'A report covers whole calendar months: from the first day of a month to the last day of a month.',
+  },
   'reports.periodTooLong': { nl: 'Een rapportageperiode is hoogstens vijf jaar.', en: 'A report period is at most five years.' },
   'reports.thresholdRange': { nl: 'Kies een drempel van 1 tot en met 50.', en: 'Choose a threshold from 1 to 50.' },
 } satisfies Catalog;

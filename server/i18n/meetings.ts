@@ -2,6 +2,14 @@ import type { Catalog } from './messages';
 
 // Messages of overleggen, the agenda, attendance, chair mode and the calendar.
 export const meetingsMessages = {
+  'live.tooManyStreams': {
+    nl: 'U volgt al {max} live-overleggen tegelijk. Sluit eerst een ander venster met de live-weergave.',
+    en: 'You already follow {max} live meetings at once. Close another live view window first.',
+  },
+  'live.accessChanged': {
+    nl: 'Uw toegang is gewijzigd; de live-weergave is gestopt. Laad de pagina opnieuw.',
+    en: 'Your access has changed; the live view has stopped. Reload the page.',
+  },
   'meetings.invalidTransition': {
     nl: 'Een overleg met status "{from}" kan niet naar "{to}". De volgorde is concept → gepubliceerd → bezig → gesloten.',
     en: 'A meeting with status "{from}" cannot go to "{to}". The order is concept → published → in progress → closed.',

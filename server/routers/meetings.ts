@@ -3,7 +3,7 @@ import { caseworkProcedure, coordinatorProcedure, router } from '../trpc';
 import {
   closeMeeting, createMeeting, createSeries, getMeeting, listMeetings, publishMeeting, removeMeeting, setCurrentItem, startMeeting, updateMeeting,
 } from '../domain/meetings';
-import { liveSnapshot, liveStream, type SubjectsCache } from '../domain/live';
+import { openLiveStream } from '../domain/live';
 import { calendarFeed } from '../domain/calendar';
 import { id, isoDate, isoDateTime, line, version } from '../validation';
 
@@ -56,15 +56,12 @@ export const meetingsRouter = router({
 
   /**
    * Live view (SSE): a snapshot now and after every change in the overleg, as the subscriber may
-   * see it. `lastEventId` is accepted for reconnects; every event is a complete snapshot.
+   * see it. `lastEventId` is accepted for reconnects; every event is a complete snapshot. Ends
+   * when the session or reader no longer holds; at most 3 streams per session, 5 per user.
    */
   live: caseworkProcedure
     .input(z.object({ meetingId: id, lastEventId: z.string().max(100).nullish() }))
-    .subscription(({ ctx, input, signal }) => {
-      const cache: SubjectsCache = new Map();
-      const first = liveSnapshot(ctx.deps, ctx.reader, input.meetingId, cache); // NOT_FOUND before streaming
-      return liveStream(ctx.deps, ctx.reader, input.meetingId, first, signal, cache);
-    }),
+    .subscription(({ ctx, input, signal }) => openLiveStream(ctx.deps, { reader: ctx.reader, sessionToken: ctx.sessionToken }, input.meetingId, signal)),
 
   /** The caller's personal calendar feed path (created on first use; `rotate` revokes the old one). */
   calendarFeed: caseworkProcedure

@@ -64,7 +64,10 @@ describe('report downloads', () => {
     expect(lines[0]).toBe('Voortgangsrapportage;PIT Peelland');
     expect(lines).toContain('Onderdeel;Rij;Kenmerk;Huidige periode;Vorige periode');
     expect(text).toContain('Kerncijfers;Integrale controles uitgevoerd;;1;0');
-    expect(text).toContain('Integrale controles: deelname, bevindingen en maatregelen per partner;Senzer;Uitkering herzien;1;0');
+    // One finding this year: hidden in its row, its total and the key figure alike (art. 20.13).
+    expect(text).toContain('Integrale controles: deelname, bevindingen en maatregelen per partner;Senzer;Uitkering herzien;< 5;0');
+    expect(text).toContain('Integrale controles: deelname, bevindingen en maatregelen per partner;Totaal;Bevindingen;< 5;0');
+    expect(text).toContain('Kerncijfers;Bevindingen;;< 5;0');
     expect(text).toContain('Casussen per gemeente;Helmond;Geopend;< 5;0');
     expect(text).not.toMatch(/Exportlaan|Persoon/);
     const audit = deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'report.exported'), eq(auditLog.actorId, viewer.id))).all();
@@ -97,6 +100,12 @@ describe('report downloads', () => {
     const reversed = await get('/export/report.docx?from=2026-12-31&to=2026-01-01', cookie);
     expect(reversed.status).toBe(400);
     expect(await reversed.text()).toBe('De begindatum moet voor of op de einddatum liggen.');
+    // A report covers whole calendar months: one day (one controle) is refused, in every format.
+    for (const path of ['/export/report.csv?from=2026-03-02&to=2026-03-02', '/export/report.docx?from=2026-03-01&to=2026-03-30']) {
+      const day = await get(path, cookie);
+      expect(day.status).toBe(400);
+      expect(await day.text()).toBe('Een rapportage beslaat hele kalendermaanden: van de eerste dag van een maand tot en met de laatste dag van een maand.');
+    }
     expect((await get('/export/unknown', cookie)).status).toBe(404);
     const post = await fetch(`${server.origin}/export/report.csv?from=2026-01-01&to=2026-12-31`, { method: 'POST', headers: { cookie } });
     expect(post.status).toBe(405);

@@ -13,6 +13,7 @@ import type { ProgressReport } from '../../server/domain/reports';
 import { previousPeriod } from '../../server/domain/reports';
 import { reportCsv } from '../../server/exports/report-csv';
 import { reportDocx } from '../../server/exports/report-docx';
+import { translate } from '../../server/i18n/messages';
 
 let deps: TestDeps;
 let pit: TestTeam;
@@ -88,6 +89,9 @@ beforeEach(async () => {
 });
 
 describe('figures on a constructed year', () => {
+  // The counting itself, without suppression (k = 1); suppression has its own tests below.
+  beforeEach(async () => { await callerFor(deps, coordinator).reports.setThreshold({ threshold: 1 }); });
+
   it('counts 2025 exactly, with 23:59 on 31 December Amsterdam time inside the year', async () => {
     await buildYear();
     const r = await callerFor(deps, viewer).reports.progress({ from: '2025-01-01', to: '2025-12-31' });
@@ -151,6 +155,21 @@ describe('figures on a constructed year', () => {
     expect((await errorOf(() => callerFor(deps, viewer).reports.progress({ from: '2025-12-31', to: '2025-01-01' }))).key).toBe('reports.periodOrder');
     expect((await errorOf(() => callerFor(deps, viewer).reports.progress({ from: '2025-13-01', to: '2025-12-31' }))).code).toBe('BAD_REQUEST');
   });
+
+  it('refuses any period that is not whole calendar months, for every reader, with a translated error', async () => {
+    for (const user of [viewer, senzer, coordinator]) {
+      for (const period of [
+        { from: '2026-07-06', to: '2026-07-06' }, { from: '2026-07-01', to: '2026-07-30' }, { from: '2026-07-02', to: '2026-07-31' },
+        { from: '2024-02-01', to: '2024-02-28' }, // 2024 is a leap year: February ends on the 29th
+      ]) {
+        const error = await errorOf(() => callerFor(deps, user).reports.progress(period));
+        expect(error).toMatchObject({ code: 'BAD_REQUEST', key: 'reports.periodMonths' });
+      }
+    }
+    expect(translate('reports.periodMonths', 'en')).toBe('A report covers whole calendar months: from the first day of a month to the last day of a month.');
+    await expect(callerFor(deps, viewer).reports.progress({ from: '2024-02-01', to: '2024-02-29' })).resolves.toMatchObject({ period: { from: '2024-02-01', to: '2024-02-29' } });
+    await expect(callerFor(deps, viewer).reports.progress({ from: '2025-11-01', to: '2026-02-28' })).resolves.toMatchObject({ previousPeriod: { from: '2025-07-01', to: '2025-10-31' } });
+  });
 });
 
 describe('presets for the team cadence', () => {
@@ -171,23 +190,38 @@ describe('presets for the team cadence', () => {
   });
 });
 
-describe('suppression of small numbers per gemeente', () => {
-  it('flags cells below the threshold on screen and shows "< k" in exports; the threshold is team configuration', async () => {
+describe('suppression of small numbers', () => {
+  it('hides counts below the threshold in the JSON itself, for every reader; exports show "< k"; the threshold is team configuration', async () => {
     await buildYear();
-    const r = await callerFor(deps, coordinator).reports.progress({ from: '2025-01-01', to: '2025-12-31' });
-    expect(r.suppression).toMatchObject({ threshold: 5, applies: true });
-    expect(r.suppression.tables.map((t) => t.id)).toEqual(['cases_by_gemeente']);
-    expect(row(r, 'cases_by_gemeente', 'Helmond').suppressed).toEqual(['opened', 'activated', 'closed']);
-    expect(row(r, 'cases_by_gemeente', 'Deurne').suppressed).toEqual([]);
-    // On screen the real numbers stay (with the flags); in the export they are "< 5".
-    expect(row(r, 'cases_by_gemeente', 'Helmond').current.opened).toBe(1);
-    const csv = reportCsv(r);
-    expect(csv).toContain('Casussen per gemeente;Helmond;Geopend;< 5;0');
-    expect(csv).toContain('Casussen per gemeente;Deurne;Geopend;0;0');
-    // Team-level totals are not suppressed.
-    expect(csv).toContain('Kerncijfers;Casussen geopend;;2;0');
-    const docx = strFromU8(unzipSync(new Uint8Array(await reportDocx(r)))['word/document.xml']!);
-    expect(docx).toContain('&lt; 5');
+    for (const user of [viewer, senzer, coordinator]) {
+      const r = await callerFor(deps, user).reports.progress({ from: '2025-01-01', to: '2025-12-31' });
+      expect(r.suppression).toMatchObject({ threshold: 5, applies: true });
+      expect(r.suppression.tables.map((t) => t.id)).toEqual(['cases_by_gemeente', 'cases_by_theme', 'controls_by_partner', 'findings_by_type']);
+      // The reader gets no number behind a mark: the value is null, the mask says why.
+      expect(row(r, 'cases_by_gemeente', 'Helmond')).toMatchObject({
+        current: { opened: null, activated: null, closed: null, avo: 0 }, suppressed: ['opened', 'activated', 'closed'],
+        mask: { current: { opened: 'small', activated: 'small', closed: 'small' }, previous: {} },
+      });
+      expect(row(r, 'cases_by_gemeente', 'Deurne').suppressed).toEqual([]);
+      expect(table(r, 'cases_by_gemeente').totals!.current).toEqual({ opened: null, activated: null, closed: null, avo: null });
+      // Key figures that are the totals of these tables are hidden with them; others stay.
+      expect(head(r, 'casesOpened')).toMatchObject({ current: null, previous: 0, mask: { current: 'small' } });
+      expect(head(r, 'findings')).toMatchObject({ current: null, mask: { current: 'small' } });
+      expect(head(r, 'controlsHeld')).toMatchObject({ current: 1 });
+      expect(head(r, 'tasksCreated')).toMatchObject({ current: 3 });
+      // Police findings: one in the year, hidden for every reader in every table.
+      expect(row(r, 'controls_by_partner', 'Politie').current).toMatchObject({ participated: 1, findings: null, 'measure:proces_verbaal': null });
+      expect(row(r, 'findings_by_type', 'Hennepkwekerij').current).toEqual({ findings: null });
+      expect(r.narrative.join(' ')).toContain('minder dan 5 casussen geopend');
+      expect(r.narrative.join(' ')).toContain('met minder dan 5 bevindingen');
+      const csv = reportCsv(r);
+      expect(csv).toContain('Casussen per gemeente;Helmond;Geopend;< 5;0');
+      expect(csv).toContain('Casussen per gemeente;Deurne;Geopend;0;0');
+      expect(csv).toContain('Casussen per gemeente;Totaal;Geopend;< 5;0');
+      expect(csv).toContain('Kerncijfers;Casussen geopend;;< 5;0');
+      const docx = strFromU8(unzipSync(new Uint8Array(await reportDocx(r)))['word/document.xml']!);
+      expect(docx).toContain('&lt; 5');
+    }
 
     expect((await errorOf(() => callerFor(deps, viewer).reports.setThreshold({ threshold: 1 }))).code).toBe('FORBIDDEN');
     expect((await errorOf(() => callerFor(deps, helmond).reports.setThreshold({ threshold: 1 }))).code).toBe('FORBIDDEN');
@@ -199,21 +233,45 @@ describe('suppression of small numbers per gemeente', () => {
     expect(open.suppression).toMatchObject({ threshold: 1, applies: false });
     expect(reportCsv(open)).toContain('Casussen per gemeente;Helmond;Geopend;1;0');
   });
+
+  it('the one-day attack of issue 8 is gone: a month with one controle shows no police count to Senzer or the viewer', async () => {
+    const c = await makeCase(deps, pit, coordinator);
+    const control = await callerFor(deps, coordinator).controls.plan({ plannedOn: '2026-07-06', caseIds: [c.id], partnerIds: [pit.partnerIds.politie!, pit.partnerIds.helmond!] });
+    deps.clock.set('2026-07-06T12:00:00Z');
+    await callerFor(deps, politie).controls.addFinding({ controlId: control.id, findingType: 'hennep', measure: 'proces_verbaal' });
+    await callerFor(deps, politie).controls.addFinding({ controlId: control.id, findingType: 'hennep', measure: 'proces_verbaal' });
+    deps.clock.set('2026-11-25T09:00:00Z');
+    for (const user of [senzer, viewer]) {
+      expect((await errorOf(() => callerFor(deps, user).reports.progress({ from: '2026-07-06', to: '2026-07-06' }))).key).toBe('reports.periodMonths');
+      const r = await callerFor(deps, user).reports.progress({ from: '2026-07-01', to: '2026-07-31' });
+      expect(row(r, 'controls_by_partner', 'Politie').current).toMatchObject({ findings: null, 'measure:proces_verbaal': null });
+      expect(row(r, 'findings_by_type', 'Hennepkwekerij').current).toEqual({ findings: null });
+      expect(head(r, 'findings').current).toBeNull();
+      expect(table(r, 'controls_by_partner').totals!.current.findings).toBeNull();
+      expect(JSON.stringify(r.tables.filter((t) => t.id !== 'work_by_partner' && t.id !== 'attendance_by_partner'))).not.toMatch(/"findings":2|"measure:proces_verbaal":2/);
+    }
+  });
 });
 
 describe('secondary suppression', () => {
-  it('hides a second cell ("x") when a single small count could be computed back from the team total', async () => {
+  it('hides more cells ("x") until no small count can be computed back: from the total, or through another table with the same total', async () => {
     await callerFor(deps, coordinator).reports.setThreshold({ threshold: 3 });
     for (let i = 0; i < 3; i++) await makeCase(deps, pit, coordinator, { gemeentePartnerId: pit.partnerIds.deurne!, city: 'Deurne', postcode: '5751 AA' });
     await makeCase(deps, pit, coordinator);
     const r = await callerFor(deps, coordinator).reports.progress({ from: '2026-01-01', to: '2026-12-31' });
     expect(row(r, 'cases_by_gemeente', 'Helmond').mask.current).toEqual({ opened: 'small' });
+    // Deurne (3) alone would not do: Helmond = total 4 − Deurne (at least 3) = 1.
     expect(row(r, 'cases_by_gemeente', 'Deurne').mask.current).toEqual({ opened: 'secondary' });
     expect(row(r, 'cases_by_gemeente', 'Deurne').suppressed).toEqual(['opened']);
+    // So the total is hidden too, and with it the one theme that holds all four casussen.
+    expect(head(r, 'casesOpened')).toMatchObject({ current: null, mask: { current: 'secondary' } });
+    expect(row(r, 'cases_by_theme', 'Woonoverlast').mask.current).toEqual({ opened: 'secondary' });
     const csv = reportCsv(r);
     expect(csv).toContain('Casussen per gemeente;Helmond;Geopend;< 3;0');
     expect(csv).toContain('Casussen per gemeente;Deurne;Geopend;x;0');
-    expect(csv).toContain('Kerncijfers;Casussen geopend;;4;0');
+    expect(csv).toContain('Kerncijfers;Casussen geopend;;x;0');
+    expect(csv).toContain('Casussen per thema;Woonoverlast;Geopend;x;0');
+    expect(csv).not.toMatch(/;4;|;3;|;1;0/);
   });
 });
 
@@ -336,7 +394,9 @@ describe('property: no personal data in reports', () => {
       const outputs: string[] = [];
       for (const user of [viewerBit, coord]) {
         const r = await callerFor(deps, user).reports.progress({ from: '2026-01-01', to: '2026-06-30' });
-        expect(r.headline.find((h) => h.key === 'casesOpened')!.current).toBe(caseCount);
+        const opened = r.headline.find((h) => h.key === 'casesOpened')!;
+        expect(opened.current).toBeNull(); // 2..4 < 5: hidden
+        expect(opened.mask?.current).toMatch(/^(small|secondary)$/);
         outputs.push(JSON.stringify(r), reportCsv(r));
         const zip = unzipSync(new Uint8Array(await reportDocx(r)));
         for (const [name, data] of Object.entries(zip)) if (name.endsWith('.xml')) outputs.push(strFromU8(data));
@@ -355,6 +415,6 @@ describe('property: no personal data in reports', () => {
     await buildYear();
     deps.db.update(themes).set({ name: '=HYPERLINK("http://x";"klik")' }).where(eq(themes.name, 'Woonoverlast')).run();
     const csv = reportCsv(await callerFor(deps, coordinator).reports.progress({ from: '2025-01-01', to: '2025-12-31' }));
-    expect(csv).toContain(`Casussen per thema;"'=HYPERLINK(""http://x"";""klik"")";Geopend;2;0`);
+    expect(csv).toContain(`Casussen per thema;"'=HYPERLINK(""http://x"";""klik"")";Geopend;< 5;0`);
   });
 });

@@ -1,6 +1,7 @@
-// The progress report (SPEC §2 step 7): presets for the team's cadence or a custom period, key
-// figures and tables (current against previous), accessible SVG charts with the numbers also in
-// tables, where suppression applies in exports, and the DOCX/CSV downloads.
+// The progress report (SPEC §2 step 7): presets for the team's cadence or a custom range of whole
+// months, key figures and tables (current against previous), accessible SVG charts with the
+// numbers also in tables, and the DOCX/CSV downloads. Small counts arrive from the server already
+// suppressed (null with a mark): the page shows "< k" or "x", as the exports do.
 import { createEffect, createResource, createSignal, For, Show } from 'solid-js';
 import { api } from '../../lib/trpc';
 import { createAction } from '../../lib/action';
@@ -11,12 +12,21 @@ import { BarChart } from '../../components/BarChart';
 
 type Report = Awaited<ReturnType<typeof api.reports.progress.query>>;
 type Label = { nl: string; en: string };
+type Mark = 'small' | 'secondary' | undefined;
 
 const lbl = (l: Label) => l[locale()];
-function fmt(value: number | null | undefined, kind: string): string {
+function fmt(value: number | null | undefined, kind: string, mark?: Mark, k?: number): string {
+  if (mark === 'small') return `< ${k}`;
+  if (mark === 'secondary') return 'x';
   if (value === null || value === undefined) return '–';
   if (kind === 'percent') return `${value}%`;
   return locale() === 'nl' ? String(value).replace('.', ',') : String(value);
+}
+/** A month `yyyy-mm` as the report's first and last day. */
+const firstDay = (month: string) => `${month}-01`;
+function lastDay(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return `${month}-${String(new Date(Date.UTC(y!, m!, 0)).getUTCDate()).padStart(2, '0')}`;
 }
 const chartKeys = ['casesOpened', 'casesActivated', 'casesClosed', 'avoRequests', 'agreements', 'tasksCreated', 'tasksDone', 'tasksOverdue', 'meetingsHeld', 'controlsHeld', 'findings', 'escalationsRaised'];
 
@@ -36,14 +46,15 @@ export default function Reports() {
     setChoice(key);
     const preset = presets()?.presets.find((x) => x.key === key);
     if (preset) {
-      setFrom(preset.from);
-      setTo(preset.to);
+      setFrom(preset.from.slice(0, 7));
+      setTo(preset.to.slice(0, 7));
       setPeriod({ from: preset.from, to: preset.to });
     }
   }
   const [report] = createResource(period, (p) => api.reports.progress.query(p));
   const show = createAction(async () => {
-    const r = await api.reports.progress.query({ from: from(), to: to() });
+    // Reports cover whole calendar months (art. 20.13): the picker chooses months.
+    const r = await api.reports.progress.query({ from: firstDay(from()), to: lastDay(to()) });
     setPeriod({ from: r.period.from, to: r.period.to });
     return r;
   });
@@ -64,8 +75,8 @@ export default function Reports() {
       <form class="row card" onSubmit={(e) => { e.preventDefault(); void show.run(); }}>
         <SelectField label={t('reports.preset')} value={choice()} onChange={(e) => (e.currentTarget.value === 'custom' ? setChoice('custom') : choose(e.currentTarget.value))}
           options={[...(presets()?.presets ?? []).map((p) => ({ value: p.key, label: `${lbl(p.label)}${p.complete ? '' : ` ${t('reports.incomplete')}`}` })), { value: 'custom', label: t('reports.custom') }]} />
-        <TextField label={t('reports.from')} type="date" value={from()} required onInput={(e) => { setFrom(e.currentTarget.value); setChoice('custom'); }} error={show.field('from')} />
-        <TextField label={t('reports.to')} type="date" value={to()} required onInput={(e) => { setTo(e.currentTarget.value); setChoice('custom'); }} error={show.field('to')} />
+        <TextField label={t('reports.from')} description={t('reports.monthHint')} type="month" pattern="\d{4}-\d{2}" value={from()} required onInput={(e) => { setFrom(e.currentTarget.value); setChoice('custom'); }} error={show.field('from')} />
+        <TextField label={t('reports.to')} description={t('reports.monthHint')} type="month" pattern="\d{4}-\d{2}" value={to()} required onInput={(e) => { setTo(e.currentTarget.value); setChoice('custom'); }} error={show.field('to')} />
         <Button type="submit" variant="primary" busy={show.busy()}>{t('reports.show')}</Button>
       </form>
       </Show>
@@ -107,7 +118,7 @@ function ReportView(props: { report: Report; query: string }) {
       </section>
       <section class="stack">
         <h2 class="utrecht-heading-2">{t('reports.keyFigures')}</h2>
-        <BarChart title={t('reports.keyFigures')} bars={r().headline.filter((h) => chartKeys.includes(h.key)).map((h) => ({ label: lbl(h.label), current: h.current ?? 0, previous: h.previous ?? 0 }))} />
+        <BarChart title={t('reports.keyFigures')} bars={r().headline.filter((h) => chartKeys.includes(h.key) && !h.mask?.current && !h.mask?.previous).map((h) => ({ label: lbl(h.label), current: h.current ?? 0, previous: h.previous ?? 0 }))} />
         <div class="table-wrap">
           <table class="utrecht-table">
             <caption class="utrecht-table__caption">{t('reports.keyFigures')}</caption>
@@ -120,8 +131,8 @@ function ReportView(props: { report: Report; query: string }) {
               <For each={r().headline}>{(h) => (
                 <tr class="utrecht-table__row">
                   <th class="utrecht-table__header-cell" scope="row">{lbl(h.label)}</th>
-                  <td class="utrecht-table__cell num">{fmt(h.current, h.kind)}</td>
-                  <td class="utrecht-table__cell num">{fmt(h.previous, h.kind)}</td>
+                  <td class="utrecht-table__cell num">{fmt(h.current, h.kind, h.mask?.current, k())}</td>
+                  <td class="utrecht-table__cell num">{fmt(h.previous, h.kind, h.mask?.previous, k())}</td>
                 </tr>
               )}</For>
             </tbody>
@@ -132,7 +143,7 @@ function ReportView(props: { report: Report; query: string }) {
         <section class="stack">
           <h2 class="utrecht-heading-2">{lbl(table.title)}</h2>
           <Show when={table.id === 'cases_by_gemeente' && table.rows.length > 0}>
-            <BarChart title={`${lbl(table.title)} — ${lbl(table.columns[0]!.label)}`} bars={table.rows.map((row) => ({ label: row.label, current: row.current.opened ?? 0, previous: row.previous.opened ?? 0 }))} />
+            <BarChart title={`${lbl(table.title)} — ${lbl(table.columns[0]!.label)}`} bars={table.rows.filter((row) => !row.mask.current.opened && !row.mask.previous.opened).map((row) => ({ label: row.label, current: row.current.opened ?? 0, previous: row.previous.opened ?? 0 }))} />
           </Show>
           <div class="table-wrap" tabindex="0" role="region" aria-label={lbl(table.title)}>
             <table class="utrecht-table">
@@ -145,22 +156,38 @@ function ReportView(props: { report: Report; query: string }) {
                 <For each={table.rows} fallback={<tr class="utrecht-table__row"><td class="utrecht-table__cell" colSpan={table.columns.length + 1}>{t('reports.noRows')}</td></tr>}>{(row) => (
                   <tr class="utrecht-table__row">
                     <th class="utrecht-table__header-cell" scope="row">{row.label}</th>
-                    <For each={table.columns}>{(c) => (
-                      <td class="utrecht-table__cell num">
-                        {fmt(row.current[c.key], c.kind)} <span class="muted">({fmt(row.previous[c.key], c.kind)})</span>
-                        <Show when={row.suppressed.includes(c.key)}>
-                          <span class="suppressed-mark" aria-hidden="true">*</span>
-                          <span class="visually-hidden">{row.mask.current[c.key] === 'secondary' || row.mask.previous[c.key] === 'secondary' ? t('reports.secondaryCell') : t('reports.suppressedCell', { k: k() })}</span>
-                        </Show>
-                      </td>
-                    )}</For>
+                    <For each={table.columns}>{(c) => <Cell values={row} column={c} k={k()} />}</For>
                   </tr>
                 )}</For>
+                <Show when={table.totals && table.rows.length > 0}>
+                  <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="row">{t('reports.total')}</th>
+                    <For each={table.columns}>{(c) => <Cell values={table.totals!} column={c} k={k()} />}</For>
+                  </tr>
+                </Show>
               </tbody>
             </table>
           </div>
         </section>
       )}</For>
     </div>
+  );
+}
+
+/** One figure, this period and (in brackets) the previous one; a hidden one reads "< k" or "x". */
+function Cell(props: {
+  values: { current: Record<string, number | null>; previous: Record<string, number | null>; mask: { current: Record<string, string>; previous: Record<string, string> } };
+  column: { key: string; kind: string };
+  k: number;
+}) {
+  const mark = (side: 'current' | 'previous') => props.values.mask[side][props.column.key] as Mark;
+  const said = (m: Mark) => (m === 'small' ? t('reports.suppressedCell', { k: props.k }) : t('reports.secondaryCell'));
+  return (
+    <td class="utrecht-table__cell num">
+      <span aria-hidden={mark('current') ? 'true' : undefined}>{fmt(props.values.current[props.column.key], props.column.kind, mark('current'), props.k)}</span>
+      <Show when={mark('current')}>{(m) => <span class="visually-hidden">{said(m())}</span>}</Show>{' '}
+      <span class="muted">(<span aria-hidden={mark('previous') ? 'true' : undefined}>{fmt(props.values.previous[props.column.key], props.column.kind, mark('previous'), props.k)}</span>
+        <Show when={mark('previous')}>{(m) => <span class="visually-hidden">{said(m())}</span>}</Show>)</span>
+    </td>
   );
 }
