@@ -140,7 +140,7 @@ function AddMember(props: { partners: { id: number; name: string }[]; onAdded: (
   const [added, setAdded] = createSignal<string | null>(null);
   const add = createAction(async () => {
     await api.users.create.mutate({
-      name: name(), email: email(), role: role() as 'member', partnerId: partnerId() ? Number(partnerId()) : null, password: password(),
+      name: name(), email: email(), role: role() as 'member', partnerId: partnerId() ? Number(partnerId()) : null,
     });
     setAdded(name());
     setName(''); setEmail(''); setPassword('');
