@@ -253,10 +253,13 @@ export function verifyChallenge(deps: AppDeps, input: { challenge: string; code:
     tx.update(loginChallenges).set({ attempts: challenge.attempts + 1 }).where(eq(loginChallenges.id, challenge.id)).run();
     const method = checkCode(tx, deps.keys, row, input.code, now);
     if (!method) {
+      // Every fifth consecutive wrong code locks the second step, twice as long each time
+      // (15 min, 30 min, 1 h, … at most a day); only a correct code resets the count.
       const failures = row.failures + 1;
-      const locked = failures >= MAX_CODE_FAILURES;
+      const locked = failures % MAX_CODE_FAILURES === 0;
+      const lockMinutes = Math.min(CODE_LOCK_MINUTES * 2 ** (failures / MAX_CODE_FAILURES - 1), 24 * 60);
       tx.update(userTotp)
-        .set(locked ? { failures: 0, lockedUntil: new Date(now.getTime() + CODE_LOCK_MINUTES * 60_000).toISOString() } : { failures })
+        .set(locked ? { failures, lockedUntil: new Date(now.getTime() + lockMinutes * 60_000).toISOString() } : { failures })
         .where(eq(userTotp.userId, row.userId)).run();
       // A lock voids every pending challenge of the account.
       if (locked) tx.delete(loginChallenges).where(eq(loginChallenges.userId, row.userId)).run();

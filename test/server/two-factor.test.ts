@@ -169,6 +169,30 @@ describe('login with a second factor', () => {
     expect(deps.db.select().from(sessions).all()).toHaveLength(1);
   });
 
+  it('each further series of five wrong codes locks twice as long; a correct code resets the count', async () => {
+    const { deps, user } = await setup();
+    const { secret } = await enrol(deps, user);
+    const wrongCodes = async (n: number) => {
+      for (let i = 0; i < n; i++) {
+        const challenge = (await passwordStep(deps, user)).result.secondFactor!.challenge;
+        const wrong = codeAt(secret, deps) === '123456' ? '654321' : '123456';
+        await errorOf(() => callerFor(deps, null).auth.loginCode({ challenge, code: wrong }));
+      }
+    };
+    const tryRight = async () => {
+      const challenge = (await passwordStep(deps, user)).result.secondFactor!.challenge;
+      return errorOf(() => callerFor(deps, null).auth.loginCode({ challenge, code: codeAt(secret, deps) })).catch(() => null);
+    };
+    await wrongCodes(5);
+    deps.clock.advanceMinutes(16);
+    await wrongCodes(5);
+    deps.clock.advanceMinutes(16);
+    expect((await tryRight())?.code).toBe('TOO_MANY_REQUESTS');
+    deps.clock.advanceMinutes(15);
+    expect(await tryRight()).toBeNull();
+    expect(deps.db.select({ f: userTotp.failures }).from(userTotp).get()!.f).toBe(0);
+  });
+
   it('a challenge expires after 5 minutes, and ends when the account is disabled meanwhile', async () => {
     const { deps, team, user } = await setup();
     const { secret } = await enrol(deps, user);
