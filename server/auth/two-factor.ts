@@ -9,7 +9,7 @@
  *   checked in one uninterrupted step: parallel guesses cannot all pass the throttle.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, lt } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import { renderSVG } from 'uqr';
 import { loginChallenges, partners, recoveryCodes, teams, userTotp, users, type Role } from '../../db/schema';
@@ -22,6 +22,7 @@ import { AppError } from '../errors';
 import { amsterdamDate } from '../clock';
 import { createSession, hashToken, revokeUserSessions } from './sessions';
 import { verifyPassword } from './passwords';
+import { revokeOtherSessions } from './active-sessions';
 
 /** Roles that read personal data, and the admin who creates those accounts: the team setting requires 2FA for them. */
 export const TWO_FACTOR_ROLES: readonly Role[] = ['coordinator', 'member', 'privacy', 'admin'];
@@ -82,7 +83,7 @@ export function twoFactorState(db: Db, user: { id: number; teamId: number; role:
   const team = db.select({ required: teams.twoFactorRequired }).from(teams).where(eq(teams.id, user.teamId)).get();
   const enabled = confirmed(totpRow(db, user.id));
   const recoveryCodesLeft = enabled
-    ? (db.select({ n: sql<number>`count(*)` }).from(recoveryCodes).where(and(eq(recoveryCodes.userId, user.id), isNull(recoveryCodes.usedAt))).get()?.n ?? 0)
+    ? (db.select({ n: count() }).from(recoveryCodes).where(and(eq(recoveryCodes.userId, user.id), isNull(recoveryCodes.usedAt))).get()?.n ?? 0)
     : 0;
   return { enabled, required: applies && Boolean(team?.required), applies, recoveryCodesLeft };
 }
@@ -145,11 +146,6 @@ export function confirmEnrolment(deps: AppDeps, user: { id: number; teamId: numb
     appendAudit(tx, now, { teamId: user.teamId, actorId: user.id, action: 'auth.two_factor.enabled', entity: 'user', entityId: user.id });
     return { recoveryCodes: codes };
   });
-}
-
-export function revokeOtherSessions(db: Db, userId: number, currentToken: string | null): void {
-  if (!currentToken) return revokeUserSessions(db, userId);
-  db.run(sql`DELETE FROM sessions WHERE user_id = ${userId} AND token_hash <> ${hashToken(currentToken)}`);
 }
 
 /** New recovery codes (the old ones stop working), after a current code from the app. */
