@@ -9,6 +9,7 @@ import type { AppDeps } from './deps';
 import { loadDataKeys } from './privacy/crypto';
 import { hashPassword } from './auth/passwords';
 import { createAppServer } from './http/server';
+import { purgeExpiredAuth } from './auth/active-sessions';
 
 export function buildDeps(config: Config = loadConfig(), now: Clock = systemClock): AppDeps {
   const db = openDb(join(config.dataDir, 'overleg.db'));
@@ -29,6 +30,10 @@ export async function startServer(config: Config = loadConfig()) {
     ({ accounts } = await seedDemo(deps, hashPassword, deps.now()));
   }
   const server = createAppServer(deps);
+  // Expired sessions and login challenges are removed every 10 minutes (and on every login).
+  const purge = setInterval(() => purgeExpiredAuth(deps.db, config, deps.now()), 10 * 60_000);
+  purge.unref();
+  purgeExpiredAuth(deps.db, config, deps.now());
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   console.log(`\nOverleg draait op ${url}\n`);
@@ -40,6 +45,7 @@ export async function startServer(config: Config = loadConfig()) {
     console.log('Demo-accounts: zie README (wachtwoord: demo-wachtwoord).\n');
   }
   const shutdown = () => {
+    clearInterval(purge);
     server.close();
     deps.db.$client.close();
     process.exit(0);

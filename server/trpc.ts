@@ -12,6 +12,7 @@ import { AppError, forbidden } from './errors';
 import { isMessageKey, translate, type Locale, type MessageParams } from './i18n/messages';
 import type { core } from 'zod';
 import { loadReader } from './privacy/visibility';
+import { mustEnrolTwoFactor } from './auth/two-factor';
 
 // ── 1. Context ──────────────────────────────────────────────────────────────────────────────
 
@@ -90,9 +91,23 @@ export const mergeRouters = t.mergeRouters;
 
 export const publicProcedure = t.procedure;
 
-export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+/**
+ * Logged in, whether or not the team's required second factor is set up yet. Only for what an
+ * account must be able to do before enrolling: who am I, log out, language, enrol 2FA.
+ */
+export const signedInProcedure = t.procedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new AppError('UNAUTHORIZED', 'auth.required');
   return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+/**
+ * Logged in with everything the team requires. BIO 23.1a: when the team requires 2FA for the
+ * account's role and the account has none, nothing but enrolment works (checked per request, so
+ * a session from before the requirement is held too). Every role procedure builds on this one.
+ */
+export const authedProcedure = signedInProcedure.use(({ ctx, next }) => {
+  if (mustEnrolTwoFactor(ctx.deps.db, ctx.user)) throw new AppError('FORBIDDEN', 'twoFactor.enrolRequired');
+  return next();
 });
 
 export function withRoles(...allowed: Role[]) {
@@ -119,6 +134,8 @@ export const teamReaderProcedure = withRoles('coordinator', 'member', 'admin', '
 /** Aggregated figures without personal data: also the viewer (bestuurder, DVC, AVO). */
 export const reportReaderProcedure = withRoles('coordinator', 'member', 'admin', 'privacy', 'viewer');
 export const privacyProcedure = withRoles('privacy');
+/** The functioneel beheerder only: team-wide security settings. */
+export const adminProcedure = withRoles('admin');
 
 /** A member acting for their own organisation: the procedure's ctx carries a non-null partnerId. */
 export const partnerMemberProcedure = withRoles('member').use(({ ctx, next }) => {

@@ -3,7 +3,8 @@ import Layout from './components/Layout';
 import { routes } from './routes';
 import Login from './pages/auth/Login';
 import NotFound from './pages/NotFound';
+import Activate from './pages/auth/Activate';
 
 export default function App() {
-  return <Router root={Layout}>{[{ path: '/inloggen', component: Login }, ...routes, { path: '*', component: NotFound }]}</Router>;
+  return <Router root={Layout}>{[{ path: '/inloggen', component: Login }, { path: '/activeren', component: Activate }, ...routes, { path: '*', component: NotFound }]}</Router>;
 }

@@ -11,6 +11,9 @@ export const teams = sqliteTable('teams', {
   retentionMonths: integer('retention_months').notNull().default(24),
   // art. 20.13: figures below this are shown as "< k" in exported reports.
   suppressionThreshold: integer('suppression_threshold').notNull().default(5),
+  // BIO 23.1a: every role that can read personal data logs in with a second factor. On for every
+  // new team; only the demo turns it off (its accounts show a banner instead).
+  twoFactorRequired: integer('two_factor_required', { mode: 'boolean' }).notNull().default(true),
   createdAt: text('created_at').notNull(),
 });
 

@@ -1,6 +1,6 @@
 // Demo data for `npm start` on an empty database (SPEC §6). Everything here is fictitious except
 // the partner organisations, which come from the covenants. Never runs in production.
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { teams, users, type Role } from '../schema';
 import { teamDefs } from './covenants';
@@ -35,6 +35,8 @@ export async function seedDemoTeams(db: Db, hash: HashFn, now: Date): Promise<{ 
   const passwordHash = await hash(DEMO_PASSWORD);
   for (const def of teamDefs) {
     const { teamId, partnerIds } = createTeamFromCovenant(db, def, now);
+    // The demo stays one click: no second factor required; its accounts see a banner instead.
+    db.update(teams).set({ twoFactorRequired: false }).where(eq(teams.id, teamId)).run();
     const userIds: Record<string, number> = {};
     const domain = `${def.slug}.demo`;
     const firstGemeente = def.partners.find((p) => p.kind === 'gemeente')!.slug;

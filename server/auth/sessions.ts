@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { eq, lt } from 'drizzle-orm';
+import { eq, lt, or } from 'drizzle-orm';
 import { partners, sessions, users } from '../../db/schema';
 import type { Db } from '../../db/client';
 import type { Config } from '../config';
@@ -22,6 +22,8 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 export function createSession(db: Db, config: Config, userId: number, now: Date): { token: string; expiresAt: Date } {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + config.sessionMaxHours * 3_600_000);
+  // Every login also clears out expired sessions (besides the server's periodic purge).
+  purgeExpiredSessions(db, now, config);
   db.insert(sessions)
     .values({ tokenHash: hashToken(token), userId, createdAt: now.toISOString(), lastSeenAt: now.toISOString(), expiresAt: expiresAt.toISOString() })
     .run();
@@ -77,7 +79,10 @@ export function revokeUserSessions(db: Db, userId: number): void {
   db.delete(sessions).where(eq(sessions.userId, userId)).run();
 }
 
-export function purgeExpiredSessions(db: Db, now: Date): void {
-  db.delete(sessions).where(lt(sessions.expiresAt, now.toISOString())).run();
+/** Deletes sessions past their absolute expiry and, given the config, past their idle limit. */
+export function purgeExpiredSessions(db: Db, now: Date, config?: Pick<Config, 'sessionIdleMinutes'>): void {
+  const expired = lt(sessions.expiresAt, now.toISOString());
+  const idleSince = config ? new Date(now.getTime() - config.sessionIdleMinutes * 60_000).toISOString() : null;
+  db.delete(sessions).where(idleSince ? or(expired, lt(sessions.lastSeenAt, idleSince)) : expired).run();
 }
 

@@ -6,9 +6,10 @@ import { AppError } from '../errors';
 import { amsterdamDate } from '../clock';
 import { dummyPasswordHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords';
 import { createSession, revokeSession, revokeUserSessions } from '../auth/sessions';
+import { startChallenge, type SecondFactorChallenge } from '../auth/two-factor';
 import { clearFailures, isThrottled, recordFailure, THROTTLE_WINDOW_MINUTES } from '../auth/throttle';
 
-export type LoginResult = { token: string; expiresAt: Date; userId: number };
+export type LoginResult = { kind: 'session'; token: string; expiresAt: Date; userId: number } | SecondFactorChallenge;
 
 /**
  * Logs in with e-mail and password. Every failure answers the same way (wrong password, unknown
@@ -37,9 +38,12 @@ export async function login(deps: AppDeps, input: { email: string; password: str
     throw new AppError('UNAUTHORIZED', 'auth.invalidCredentials');
   }
   clearFailures(db, email);
+  // BIO 23.1a: with a second factor the password only opens a challenge; no session yet.
+  const challenge = startChallenge(deps, user.id);
+  if (challenge) return challenge;
   const session = createSession(db, deps.config, user.id, now);
   appendAudit(db, now, { teamId: user.teamId, actorId: user.id, action: 'auth.login', detail: { ip } });
-  return { ...session, userId: user.id };
+  return { kind: 'session', ...session, userId: user.id };
 }
 
 export function logout(deps: AppDeps, token: string, user: { id: number; teamId: number }): void {

@@ -1,12 +1,14 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
-import { covenants, partners, teams, users, type PartnerKind, type Role } from '../../db/schema';
+import { accountActivations, covenants, partners, teams, userTotp, users, type PartnerKind, type Role } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
 import { endLiveStreams } from './auth';
 import { appendAudit } from '../audit';
 import { AppError, conflict, notFound } from '../errors';
 import { addMonths, amsterdamDate } from '../clock';
+import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../auth/passwords';
+import { ACTIVATION_HOURS, activationLink, issueActivation, mailActivation, pendingActivation, type IssuedActivation } from '../auth/activation';
 import { revokeUserSessions } from '../auth/sessions';
 import { ownPartner, ownUser } from './scope';
 
@@ -19,6 +21,7 @@ export function getTeam(deps: AppDeps, teamId: number) {
       region: teams.region,
       retentionMonths: teams.retentionMonths,
       suppressionThreshold: teams.suppressionThreshold,
+      twoFactorRequired: teams.twoFactorRequired,
       covenant: {
         title: covenants.title,
         citation: covenants.citation,
@@ -105,14 +108,24 @@ export function leavePartner(deps: AppDeps, actor: SessionUser, input: { partner
   });
 }
 
-export function listMembers(deps: AppDeps, teamId: number) {
+/** The team's people; the account status (activation, 2FA) only for the managers who act on it. */
+export function listMembers(deps: AppDeps, teamId: number, withAccountStatus = false) {
   return deps.db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, partnerId: users.partnerId, disabled: users.disabledAt, version: users.version })
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, partnerId: users.partnerId, disabled: users.disabledAt, version: users.version,
+      activationExpiresAt: accountActivations.expiresAt, activatedAt: accountActivations.activatedAt, twoFactorAt: userTotp.confirmedAt })
     .from(users)
+    .leftJoin(accountActivations, eq(accountActivations.userId, users.id))
+    .leftJoin(userTotp, eq(userTotp.userId, users.id))
     .where(eq(users.teamId, teamId))
     .orderBy(asc(users.name))
     .all()
-    .map(({ disabled, ...u }) => ({ ...u, disabled: disabled !== null }));
+    .map(({ disabled, activationExpiresAt, activatedAt, twoFactorAt, ...u }) => ({
+      ...u,
+      disabled: disabled !== null,
+      // Waiting for its user to choose a password with the activation link, until this moment.
+      activationPendingUntil: withAccountStatus && activationExpiresAt && !activatedAt ? activationExpiresAt : null,
+      twoFactor: withAccountStatus ? twoFactorAt !== null : null,
+    }));
 }
 
 // The coordinator adds the partners' members and viewers; other roles are the admin's (SPEC §1).
@@ -122,10 +135,18 @@ const rolesByManager: Record<'coordinator' | 'admin', Role[]> = {
 };
 const rolesWithPartner: Role[] = ['coordinator', 'member', 'viewer'];
 
+// Roles that read personal data or manage accounts: granting one is shown to the FG (issue 8 item 12).
+const raisedRoles: Role[] = ['coordinator', 'privacy', 'admin'];
+
+/**
+ * A new account without a password: its user sets one with a one-time activation link (issue 8
+ * item 12), so the manager who creates it never knows it. The link is e-mailed when mail is
+ * configured; otherwise (or when sending fails) it is returned for the manager to hand over.
+ */
 export async function createUser(
   deps: AppDeps,
   actor: SessionUser,
-  input: { name: string; email: string; role: Role; partnerId?: number | null; password: string },
+  input: { name: string; email: string; role: Role; partnerId?: number | null },
 ) {
   const manager = actor.role === 'admin' ? 'admin' : 'coordinator';
   if (!rolesByManager[manager].includes(input.role)) throw new AppError('FORBIDDEN', 'users.roleNotAllowed');
@@ -139,23 +160,61 @@ export async function createUser(
   // The e-mail address is the login name, unique over all teams. The own team's accounts are no
   // secret to its managers, so "taken" is said there. Another team's account must not be
   // confirmed (issue 8 item 10, SPEC §1: teams are isolated): any error would tell "exists
-  // elsewhere" apart from "new", so the answer is exactly that of a new account — same response,
-  // same password hashing work — while nothing is created. The other team's FG finds the attempt
-  // in its audit log.
+  // elsewhere" apart from "new", so the answer has exactly the shape of a new account's — after
+  // the same password hashing work — while nothing is created: a link that activates nothing
+  // (or, with mail configured, "sent"). The other team's FG finds the attempt in its audit log.
   const existing = deps.db.select({ id: users.id, teamId: users.teamId }).from(users).where(eq(users.email, email)).get();
   if (existing?.teamId === actor.teamId) throw new AppError('CONFLICT', 'users.emailTaken');
-  const passwordHash = await hashPassword(input.password);
+  // Until activation the account has a password nobody knows; a real hash keeps login timing alike.
+  const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
+  const now = deps.now();
   if (existing) {
-    appendAudit(deps.db, deps.now(), { teamId: existing.teamId, actorId: null, action: 'user.create_refused', entity: 'user', entityId: existing.id, detail: { byTeamId: actor.teamId } });
-    return { ok: true as const };
+    appendAudit(deps.db, now, { teamId: existing.teamId, actorId: null, action: 'user.create_refused', entity: 'user', entityId: existing.id, detail: { byTeamId: actor.teamId } });
+    const expiresAt = new Date(now.getTime() + ACTIVATION_HOURS * 3_600_000).toISOString();
+    const mailed = Boolean(deps.config.smtpUrl);
+    return { ok: true as const, mailed, activationLink: mailed ? null : activationLink(deps, randomBytes(32).toString('base64url')), expiresAt };
   }
-  deps.db.transaction((tx) => {
+  const activation = deps.db.transaction((tx) => {
     const row = tx.insert(users)
-      .values({ teamId: actor.teamId, partnerId, email, name: input.name.trim(), role: input.role, passwordHash, createdAt: deps.now().toISOString() })
+      .values({ teamId: actor.teamId, partnerId, email, name: input.name.trim(), role: input.role, passwordHash, createdAt: now.toISOString() })
       .returning({ id: users.id }).get();
-    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'user.created', entity: 'user', entityId: row.id, detail: { role: input.role, partnerId } });
+    appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: 'user.created', entity: 'user', entityId: row.id, detail: { role: input.role, partnerId } });
+    if (raisedRoles.includes(input.role)) {
+      appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: 'user.role_raised', entity: 'user', entityId: row.id, detail: { role: input.role } });
+    }
+    return issueActivation(tx, now, row.id, actor.id);
   });
-  return { ok: true as const };
+  return { ok: true as const, ...(await deliverActivation(deps, { email, teamId: actor.teamId }, activation)) };
+}
+
+async function deliverActivation(deps: AppDeps, to: { email: string; teamId: number }, activation: IssuedActivation) {
+  const link = activationLink(deps, activation.token);
+  const mailed = await mailActivation(deps, to, link, activation.expiresAt);
+  return { mailed, activationLink: mailed ? null : link, expiresAt: activation.expiresAt.toISOString() };
+}
+
+/** A new activation link for an account that has not been activated yet (the old link stops working). */
+export async function reissueActivation(deps: AppDeps, actor: SessionUser, userId: number) {
+  const target = ownUser(deps.db, actor.teamId, userId);
+  if (actor.role !== 'admin' && !rolesByManager.coordinator.includes(target.role)) throw new AppError('FORBIDDEN', 'users.roleNotAllowed');
+  // Only for an account whose user never chose a password: re-issuing for an active account
+  // would let the manager set its password after all.
+  if (!pendingActivation(deps.db, target.id)) throw new AppError('CONFLICT', 'activation.alreadyActive');
+  const now = deps.now();
+  const activation = deps.db.transaction((tx) => {
+    const issued = issueActivation(tx, now, target.id, actor.id);
+    appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: 'user.activation_reissued', entity: 'user', entityId: target.id });
+    return issued;
+  });
+  return deliverActivation(deps, { email: target.email, teamId: actor.teamId }, activation);
+}
+
+/** BIO 23.1a: whether the team requires a second factor for the roles that read personal data. */
+export function setTwoFactorRequired(deps: AppDeps, actor: SessionUser, required: boolean) {
+  deps.db.transaction((tx) => {
+    tx.update(teams).set({ twoFactorRequired: required }).where(eq(teams.id, actor.teamId)).run();
+    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'team.two_factor_required', entity: 'team', entityId: actor.teamId, detail: { required } });
+  });
 }
 
 /** Disabling an account ends its sessions at once. */

@@ -15,6 +15,7 @@ import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
 import { appRouter } from '../routers';
 import { createCallerFactory, describeError, type Context } from '../trpc';
+import { mustEnrolTwoFactor } from '../auth/two-factor';
 import { AppError } from '../errors';
 import { appendAudit } from '../audit';
 import { translate } from '../i18n/messages';
@@ -99,6 +100,8 @@ export async function handleDownload(deps: AppDeps, req: IncomingMessage, res: S
       return sendText(res, 405, translate('validation.invalid', ctx.locale));
     }
     if (!ctx.user) throw new AppError('UNAUTHORIZED', 'auth.required');
+    // BIO 23.1a: the same gate as every procedure (trpc.ts): no export before the required 2FA.
+    if (mustEnrolTwoFactor(deps.db, ctx.user)) throw new AppError('FORBIDDEN', 'twoFactor.enrolRequired');
     const download = await route.build({ deps, ctx, user: ctx.user, url, match });
     const buffer = typeof download.body === 'string' ? Buffer.from(download.body, 'utf8') : download.body;
     res.writeHead(200, {

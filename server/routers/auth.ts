@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { authedProcedure, publicProcedure, router, type Context } from '../trpc';
+import { authedProcedure, publicProcedure, router, signedInProcedure, type Context } from '../trpc';
+import { twoFactorState, verifyChallenge } from '../auth/two-factor';
+import { activateAccount, lookupActivation } from '../auth/activation';
 import { changePassword, login, logout } from '../domain/auth';
 import { setLocale } from '../domain/team';
 import { email } from '../validation';
@@ -14,28 +16,55 @@ function sessionCookie(ctx: Context, token: string, maxAgeSeconds: number): stri
   return parts.join('; ');
 }
 
+function setSessionCookie(ctx: Context, session: { token: string; expiresAt: Date }): void {
+  const maxAge = Math.floor((session.expiresAt.getTime() - ctx.deps.now().getTime()) / 1000);
+  ctx.setCookie(sessionCookie(ctx, session.token, maxAge));
+}
+
 export const authRouter = router({
   login: publicProcedure
     .input(z.object({ email, password: z.string().min(1).max(500) }))
     .mutation(async ({ ctx, input }) => {
-      const session = await login(ctx.deps, input, ctx.ip);
-      const maxAge = Math.floor((session.expiresAt.getTime() - ctx.deps.now().getTime()) / 1000);
-      ctx.setCookie(sessionCookie(ctx, session.token, maxAge));
+      const result = await login(ctx.deps, input, ctx.ip);
+      // With a second factor: no cookie yet, the client continues with auth.loginCode.
+      if (result.kind === 'secondFactor') return { ok: false as const, secondFactor: { challenge: result.challenge, expiresAt: result.expiresAt.toISOString() } };
+      setSessionCookie(ctx, result);
+      return { ok: true as const, secondFactor: null };
+    }),
+
+  /** The second step of a login with 2FA: a code from the app or a recovery code. */
+  loginCode: publicProcedure
+    .input(z.object({ challenge: z.string().min(1).max(100), code: z.string().trim().min(1).max(20) }))
+    .mutation(({ ctx, input }) => {
+      setSessionCookie(ctx, verifyChallenge(ctx.deps, input, ctx.ip));
       return { ok: true as const };
     }),
 
-  logout: authedProcedure.mutation(({ ctx }) => {
+  /** The activation page: whose account the link is for. */
+  activation: publicProcedure
+    .input(z.object({ token: z.string().min(1).max(100) }))
+    .query(({ ctx, input }) => lookupActivation(ctx.deps, input.token)),
+
+  /** Sets the new account's own password with its one-time link. */
+  activate: publicProcedure
+    .input(z.object({ token: z.string().min(1).max(100), password: z.string().min(1).max(500) }))
+    .mutation(async ({ ctx, input }) => {
+      await activateAccount(ctx.deps, input, ctx.ip);
+      return { ok: true as const };
+    }),
+
+  logout: signedInProcedure.mutation(({ ctx }) => {
     if (ctx.sessionToken) logout(ctx.deps, ctx.sessionToken, ctx.user);
     ctx.setCookie(sessionCookie(ctx, '', 0));
     return { ok: true as const };
   }),
 
-  me: authedProcedure.query(({ ctx }) => {
+  me: signedInProcedure.query(({ ctx }) => {
     const { id, name, email, role, teamId, partnerId, locale } = ctx.user;
-    return { id, name, email, role, teamId, partnerId, locale };
+    return { id, name, email, role, teamId, partnerId, locale, twoFactor: twoFactorState(ctx.deps.db, ctx.user) };
   }),
 
-  setLocale: authedProcedure.input(z.object({ locale: z.enum(['nl', 'en']) })).mutation(({ ctx, input }) => {
+  setLocale: signedInProcedure.input(z.object({ locale: z.enum(['nl', 'en']) })).mutation(({ ctx, input }) => {
     setLocale(ctx.deps, ctx.user.id, input.locale);
     return { ok: true as const };
   }),

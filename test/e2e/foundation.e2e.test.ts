@@ -53,7 +53,6 @@ describe('foundation in the browser', () => {
     await add.getByLabel('Naam').fill('Fleur Testpersoon');
     await add.getByLabel('E-mailadres').fill('fleur@senzer.demo');
     await add.getByLabel('Organisatie').selectOption({ label: 'Senzer (Werkbedrijf Atlant De Peel)' });
-    await add.getByLabel('Eerste wachtwoord').fill('een-lang-wachtwoord-2026');
     await add.getByRole('button', { name: 'Lid toevoegen' }).click();
     await add.getByText('Fleur Testpersoon is toegevoegd.').waitFor();
     await page.getByRole('table', { name: 'Leden' }).getByRole('rowheader', { name: 'Fleur Testpersoon' }).waitFor();

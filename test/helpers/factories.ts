@@ -1,6 +1,6 @@
 // Small factories: a team from its covenant, users per role and partner, callers per user.
 import { eq } from 'drizzle-orm';
-import { users, type Role } from '../../db/schema';
+import { teams, users, type Role } from '../../db/schema';
 import { teamDefs } from '../../db/seed/covenants';
 import { createTeamFromCovenant } from '../../db/seed/teams';
 import { hashPassword } from '../../server/auth/passwords';
@@ -15,10 +15,16 @@ const passwordHash = () => (testHash ??= hashPassword(TEST_PASSWORD));
 
 export type TestTeam = { teamId: number; slug: 'pit' | 'bit'; partnerIds: Record<string, number> };
 
-export function makeTeam(deps: TestDeps, slug: 'pit' | 'bit' = 'pit', covenant: { endsOn?: string | null } = {}): TestTeam {
+/**
+ * A team from its covenant. Its 2FA requirement (on for every real team) is off unless asked for:
+ * tests of other rules act as users without a second factor; test/server/two-factor.test.ts turns it on.
+ */
+export function makeTeam(deps: TestDeps, slug: 'pit' | 'bit' = 'pit', covenant: { endsOn?: string | null } = {}, options: { twoFactorRequired?: boolean } = {}): TestTeam {
   const def = teamDefs.find((t) => t.slug === slug)!;
   const adjusted = { ...def, covenant: { ...def.covenant, ...covenant } };
-  return { ...createTeamFromCovenant(deps.db, adjusted, deps.now()), slug };
+  const team = createTeamFromCovenant(deps.db, adjusted, deps.now());
+  deps.db.update(teams).set({ twoFactorRequired: options.twoFactorRequired ?? false }).where(eq(teams.id, team.teamId)).run();
+  return { ...team, slug };
 }
 
 let userSeq = 0;

@@ -124,7 +124,9 @@ describe('sessions', () => {
   it('auth.me returns the contract shape', async () => {
     const { deps, team, user } = await setup();
     const me = await callerFor(deps, user).auth.me();
-    expect(me).toEqual({ id: user.id, name: user.name, email: user.email, role: 'member', teamId: team.teamId, partnerId: team.partnerIds.helmond, locale: 'nl' });
+    expect(me).toEqual({ id: user.id, name: user.name, email: user.email, role: 'member', teamId: team.teamId, partnerId: team.partnerIds.helmond, locale: 'nl',
+      twoFactor: { enabled: false, required: false, applies: true, recoveryCodesLeft: 0 },
+    });
     expect((await errorOf(() => callerFor(deps, null).auth.me())).code).toBe('UNAUTHORIZED');
   });
 

@@ -1,11 +1,12 @@
 // The page frame: skip link, header with team and user, the role's navigation, and the login gate.
 import { A, Navigate, useLocation, type RouteSectionProps } from '@solidjs/router';
 import { createEffect, For, Match, Show, Switch } from 'solid-js';
-import { hasRole, me } from '../lib/session';
+import { hasRole, logout, me } from '../lib/session';
 import { locale, setLocale, t } from '../i18n';
 import { navItems } from '../routes';
 import { api } from '../lib/trpc';
-import { Alert } from './Form';
+import { Alert, Button } from './Form';
+import TwoFactor from '../pages/team/TwoFactor';
 
 export default function Layout(props: RouteSectionProps) {
   const location = useLocation();
@@ -32,7 +33,7 @@ export default function Layout(props: RouteSectionProps) {
             </div>
           </div>
         </div>
-        <Show when={me()}>
+        <Show when={me() && !(me()?.twoFactor.required && !me()?.twoFactor.enabled)}>
           <nav class="app-nav" aria-label={t('app.mainNav')}>
             <ul class="app-nav__list">
               <For each={navItems.filter((item) => hasRole(...item.roles))}>
@@ -52,11 +53,25 @@ export default function Layout(props: RouteSectionProps) {
           <Match when={me.loading && me() === undefined}>
             <p class="utrecht-paragraph" role="status">{t('app.loading')}</p>
           </Match>
-          <Match when={location.pathname === '/inloggen'}>{props.children}</Match>
+          <Match when={location.pathname === '/inloggen' || location.pathname === '/activeren'}>{props.children}</Match>
           <Match when={me() === null}>
             <Navigate href={`/inloggen?terug=${encodeURIComponent(location.pathname + location.search)}`} />
           </Match>
-          <Match when={me()}>{props.children}</Match>
+          {/* BIO 23.1a: the team requires 2FA and the account has none: enrolling is all there is (the server enforces it too). */}
+          <Match when={me()?.twoFactor.required && !me()?.twoFactor.enabled}>
+            <div class="stack">
+              <TwoFactor headingLevel={1} />
+              <Button onClick={() => void logout()}>{t('logout')}</Button>
+            </div>
+          </Match>
+          <Match when={me()}>
+            <Show when={me()?.twoFactor.applies && !me()?.twoFactor.enabled && !me()?.twoFactor.required && location.pathname !== '/profiel'}>
+              <div class="notice two-factor-banner" role="note">
+                {t('twoFactor.demoBanner')} <A class="utrecht-link" href="/profiel">{t('twoFactor.demoBannerLink')}</A>
+              </div>
+            </Show>
+            {props.children}
+          </Match>
         </Switch>
       </main>
     </div>

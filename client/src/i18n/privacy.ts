@@ -57,6 +57,7 @@ export const privacyText = {
   'audit.group.sharing': { nl: 'Deelmatrix', en: 'Sharing matrix' },
   'audit.group.partner': { nl: 'Partners', en: 'Partners' },
   'audit.group.user': { nl: 'Gebruikers', en: 'Users' },
+  'audit.group.team': { nl: 'Teaminstellingen', en: 'Team settings' },
 
   // Actions as appendAudit records them (grep `action:` in server/).
   'audit.action.auth.login': { nl: 'Ingelogd', en: 'Logged in' },
@@ -117,6 +118,18 @@ export const privacyText = {
   'audit.action.user.create_refused': { nl: 'Account met bestaand e-mailadres geweigerd (ander team)', en: 'Account with an existing e-mail address refused (other team)' },
   'audit.action.user.disabled': { nl: 'Gebruiker geblokkeerd', en: 'User disabled' },
   'audit.action.user.enabled': { nl: 'Gebruiker gedeblokkeerd', en: 'User enabled' },
+  'audit.action.user.role_raised': { nl: 'Verhoogde rol toegekend (coördinator, FG of beheerder)', en: 'Elevated role granted (coordinator, DPO or administrator)' },
+  'audit.action.user.activated': { nl: 'Account geactiveerd (eigen wachtwoord gekozen)', en: 'Account activated (own password chosen)' },
+  'audit.action.user.activation_reissued': { nl: 'Nieuwe activeringslink uitgegeven', en: 'New activation link issued' },
+  'audit.action.auth.two_factor.enabled': { nl: 'Tweestapsverificatie aangezet', en: 'Two-factor authentication turned on' },
+  'audit.action.auth.two_factor.disabled': { nl: 'Tweestapsverificatie uitgezet', en: 'Two-factor authentication turned off' },
+  'audit.action.auth.two_factor.reset': { nl: 'Tweestapsverificatie hersteld door beheerder', en: 'Two-factor authentication reset by administrator' },
+  'audit.action.auth.two_factor.failed': { nl: 'Onjuiste inlogcode', en: 'Wrong login code' },
+  'audit.action.auth.two_factor.throttled': { nl: 'Inlogcode geblokkeerd na te veel pogingen', en: 'Login code blocked after too many attempts' },
+  'audit.action.auth.two_factor.recovery_used': { nl: 'Herstelcode gebruikt', en: 'Recovery code used' },
+  'audit.action.auth.two_factor.recovery_renewed': { nl: 'Nieuwe herstelcodes gemaakt', en: 'New recovery codes created' },
+  'audit.action.auth.sessions_ended': { nl: 'Andere sessies beëindigd', en: 'Other sessions ended' },
+  'audit.action.team.two_factor_required': { nl: 'Instelling "2FA verplicht" gewijzigd', en: 'Setting "2FA required" changed' },
 
   // Entities.
   'audit.entity.case': { nl: 'Casus', en: 'Case' },
@@ -154,6 +167,9 @@ export const privacyText = {
   'audit.detail.failed': { nl: 'Niet bezorgd', en: 'Not delivered' },
   'audit.detail.version': { nl: 'Versie', en: 'Version' },
   'audit.detail.role': { nl: 'Rol', en: 'Role' },
+  'audit.detail.secondFactor': { nl: 'Tweede factor', en: 'Second factor' },
+  'audit.detail.required': { nl: 'Verplicht', en: 'Required' },
+  'audit.detail.ended': { nl: 'Beëindigd', en: 'Ended' },
   'audit.detail.informed': { nl: 'Geïnformeerd', en: 'Informed' },
   'audit.detail.controlId': { nl: 'Controle', en: 'Inspection' },
   'audit.detail.findingType': { nl: 'Soort bevinding', en: 'Type of finding' },

@@ -15,7 +15,9 @@ type Entry = Page['items'][number];
 const actionGroups: [string, string[]][] = [
   ['personal_data', ['personal_data.read', 'personal_data.bsn_revealed', 'personal_data.created']],
   ['subject', ['subject.informed']],
-  ['auth', ['auth.login', 'auth.login.failed', 'auth.login.throttled', 'auth.logout', 'auth.password.changed']],
+  ['auth', ['auth.login', 'auth.login.failed', 'auth.login.throttled', 'auth.logout', 'auth.password.changed',
+    'auth.two_factor.enabled', 'auth.two_factor.disabled', 'auth.two_factor.reset', 'auth.two_factor.failed', 'auth.two_factor.throttled',
+    'auth.two_factor.recovery_used', 'auth.two_factor.recovery_renewed', 'auth.sessions_ended']],
   ['case', ['case.created', 'case.updated', 'case.status']],
   ['task', ['task.created', 'task.completed', 'task.reopened', 'task.blocker', 'task.updated']],
   ['agreement', ['agreement.created', 'agreement.status']],
@@ -29,7 +31,8 @@ const actionGroups: [string, string[]][] = [
   ['calendar', ['calendar.feed_created', 'calendar.feed_rotated']],
   ['sharing', ['sharing.changed']],
   ['partner', ['partner.joined', 'partner.leaving']],
-  ['user', ['user.created', 'user.create_refused', 'user.disabled', 'user.enabled']],
+  ['user', ['user.created', 'user.create_refused', 'user.role_raised', 'user.activated', 'user.activation_reissued', 'user.disabled', 'user.enabled']],
+  ['team', ['team.two_factor_required']],
 ];
 
 const label = (key: string, fallback: string) => (hasText(key) ? t(key) : fallback);

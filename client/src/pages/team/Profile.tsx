@@ -6,6 +6,8 @@ import { logout, me } from '../../lib/session';
 import { roleLabel } from '../../lib/labels';
 import { locale, setLocale, t } from '../../i18n';
 import { Alert, Button, SelectField, TextField } from '../../components/Form';
+import TwoFactor from './TwoFactor';
+import Sessions from './Sessions';
 
 export default function Profile() {
   const navigate = useNavigate();
@@ -49,6 +51,8 @@ export default function Profile() {
         <TextField label={t('profile.newPassword')} type="password" autocomplete="new-password" description={t('team.initialPasswordHint').split('.')[0] + '.'} value={next()} onInput={(e) => setNext(e.currentTarget.value)} error={change.field('newPassword')} />
         <Button type="submit" busy={change.busy()}>{t('profile.changePassword')}</Button>
       </form>
+      <TwoFactor />
+      <Sessions />
       <Button variant="primary" onClick={() => void doLogout()}>{t('logout')}</Button>
     </section>
   );

@@ -3,15 +3,15 @@ import { api } from '../../lib/trpc';
 import { createAction } from '../../lib/action';
 import { hasRole, me } from '../../lib/session';
 import { kindLabel, roleLabel } from '../../lib/labels';
-import { formatDay, t, today } from '../../i18n';
-import { Alert, Button, SelectField, TextField } from '../../components/Form';
+import { formatDateTime, formatDay, t, today } from '../../i18n';
+import { Alert, Button, CheckboxField, SelectField, TextField } from '../../components/Form';
 import SharingMatrix from './SharingMatrix';
 import AgendaTemplate from '../meetings/AgendaTemplate';
 
 const partnerKinds = ['gemeente', 'politie', 'veiligheidsregio', 'sociale_dienst', 'belastingen', 'overig'] as const;
 
 export default function Team() {
-  const [team] = createResource(() => api.team.get.query());
+  const [team, { refetch: refetchTeam }] = createResource(() => api.team.get.query());
   const [partners, { refetch: refetchPartners }] = createResource(() => api.partners.list.query());
   const canReadMembers = () => hasRole('coordinator', 'member', 'admin', 'privacy');
   const [members, { refetch: refetchMembers }] = createResource(canReadMembers, () => api.team.members.query());
@@ -19,6 +19,15 @@ export default function Team() {
   const partnerName = createMemo(() => new Map((partners() ?? []).map((p) => [p.id, p.name])));
   const activePartners = () => (partners() ?? []).filter((p) => p.active);
 
+  const [reissued, setReissued] = createSignal<Issued | null>(null);
+  const reissue = createAction(async (userId: number, name: string) => {
+    setReissued({ name, ...(await api.users.reissueActivation.mutate({ userId })) });
+    await refetchMembers();
+  });
+  const resetTwoFactor = createAction(async (userId: number) => {
+    await api.users.resetTwoFactor.mutate({ userId });
+    await refetchMembers();
+  });
   const toggle = createAction(async (userId: number, disabled: boolean) => {
     await api.users.setDisabled.mutate({ userId, disabled });
     await refetchMembers();
@@ -75,7 +84,8 @@ export default function Team() {
       </div>
 
       <Show when={canReadMembers()}>
-        <Show when={toggle.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
+        <Show when={toggle.error() ?? reissue.error() ?? resetTwoFactor.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
+        <Show when={reissued()}>{(r) => <IssuedLink issued={r()} />}</Show>
         <div class="table-wrap">
           <table class="utrecht-table">
             <caption class="utrecht-table__caption">{t('team.members')}</caption>
@@ -98,6 +108,26 @@ export default function Team() {
                     <td class="utrecht-table__cell"><a class="utrecht-link" href={`mailto:${m.email}`}>{m.email}</a></td>
                     <td class="utrecht-table__cell">
                       {m.disabled ? t('team.memberDisabled') : t('team.memberEnabled')}
+                      <Show when={m.activationPendingUntil}>
+                        {(until) => (
+                          <>
+                            {' · '}{until() > new Date().toISOString() ? t('team.activationPending', { until: formatDateTime(until()) }) : t('team.activationExpired')}
+                            <Show when={manager() && (hasRole('admin') || m.role === 'member' || m.role === 'viewer')}>
+                              {' '}
+                              <Button variant="subtle" busy={reissue.busy()} aria-label={`${t('team.reissue')}: ${m.name}`}
+                                onClick={() => void reissue.run(m.id, m.name)}>{t('team.reissue')}</Button>
+                            </Show>
+                          </>
+                        )}
+                      </Show>
+                      <Show when={m.twoFactor}>
+                        {' · '}{t('team.twoFactorOn')}
+                        <Show when={hasRole('admin') && m.id !== me()?.id}>
+                          {' '}
+                          <Button variant="subtle" busy={resetTwoFactor.busy()} aria-label={`${t('team.resetTwoFactor')}: ${m.name}`}
+                            onClick={() => { if (confirm(t('team.resetTwoFactorConfirm', { name: m.name }))) void resetTwoFactor.run(m.id); }}>{t('team.resetTwoFactor')}</Button>
+                        </Show>
+                      </Show>
                       <Show when={manager() && m.id !== me()?.id && (hasRole('admin') || m.role === 'member' || m.role === 'viewer')}>
                         {' '}
                         <Button variant="subtle" busy={toggle.busy()}
@@ -113,6 +143,10 @@ export default function Team() {
             </tbody>
           </table>
         </div>
+      </Show>
+
+      <Show when={hasRole('admin') && team()}>
+        {(tm) => <TwoFactorSetting required={tm().twoFactorRequired} onChanged={() => void refetchTeam()} />}
       </Show>
 
       <Show when={manager()}>
@@ -136,29 +170,62 @@ function AddMember(props: { partners: { id: number; name: string }[]; onAdded: (
   const [email, setEmail] = createSignal('');
   const [role, setRole] = createSignal('member');
   const [partnerId, setPartnerId] = createSignal('');
-  const [password, setPassword] = createSignal('');
-  const [added, setAdded] = createSignal<string | null>(null);
+  const [added, setAdded] = createSignal<Issued | null>(null);
+  // No password: the new member chooses one with a one-time activation link (issue 8 item 12).
   const add = createAction(async () => {
-    await api.users.create.mutate({
-      name: name(), email: email(), role: role() as 'member', partnerId: partnerId() ? Number(partnerId()) : null, password: password(),
+    const result = await api.users.create.mutate({
+      name: name(), email: email(), role: role() as 'member', partnerId: partnerId() ? Number(partnerId()) : null,
     });
-    setAdded(name());
-    setName(''); setEmail(''); setPassword('');
+    setAdded({ name: name(), ...result });
+    setName(''); setEmail('');
     props.onAdded();
   });
   return (
     <form class="card stack" onSubmit={(e) => { e.preventDefault(); setAdded(null); void add.run(); }}>
       <h2 class="utrecht-heading-2">{t('team.addMember')}</h2>
+      <p class="utrecht-paragraph">{t('team.activationHint')}</p>
       <Show when={add.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
-      <Show when={added()}>{(n) => <Alert kind="ok">{t('team.memberAdded', { name: n() })}</Alert>}</Show>
+      <Show when={added()}>{(a) => <IssuedLink issued={a()} />}</Show>
       <TextField label={t('team.memberName')} value={name()} onInput={(e) => setName(e.currentTarget.value)} error={add.field('name')} autocomplete="off" />
       <TextField label={t('team.memberEmail')} type="email" value={email()} onInput={(e) => setEmail(e.currentTarget.value)} error={add.field('email')} autocomplete="off" />
       <SelectField label={t('team.memberRole')} value={role()} onChange={(e) => setRole(e.currentTarget.value)} options={roles().map((r) => ({ value: r, label: roleLabel(r) }))} />
       <SelectField label={t('team.memberPartner')} value={partnerId()} placeholder={t('team.choosePartner')} onChange={(e) => setPartnerId(e.currentTarget.value)}
         options={props.partners.map((p) => ({ value: p.id, label: p.name }))} error={add.field('partnerId')} optional={role() === 'privacy' || role() === 'admin'} />
-      <TextField label={t('team.initialPassword')} type="password" autocomplete="new-password" description={t('team.initialPasswordHint')} value={password()} onInput={(e) => setPassword(e.currentTarget.value)} error={add.field('password')} />
       <Button type="submit" variant="primary" busy={add.busy()}>{t('team.addMember')}</Button>
     </form>
+  );
+}
+
+type Issued = { name: string; mailed: boolean; activationLink: string | null; expiresAt: string };
+
+/** The outcome of creating an account or re-issuing its link: mailed, or the link to hand over. */
+function IssuedLink(props: { issued: Issued }) {
+  return (
+    <Show when={props.issued.activationLink} fallback={<Alert kind="ok">{t('team.activationMailed', { name: props.issued.name })}</Alert>}>
+      {(link) => (
+        <div class="stack" data-testid="activation-link">
+          <Alert kind="ok">{t('team.memberAdded', { name: props.issued.name })}</Alert>
+          <TextField label={t('team.activationLink', { name: props.issued.name })} description={t('team.activationLinkHint', { until: formatDateTime(props.issued.expiresAt) })}
+            value={link()} readonly onFocus={(e) => e.currentTarget.select()} />
+        </div>
+      )}
+    </Show>
+  );
+}
+
+/** BIO 23.1a: the admin's team setting "2FA verplicht". */
+function TwoFactorSetting(props: { required: boolean; onChanged: () => void }) {
+  const save = createAction(async (required: boolean) => {
+    await api.team.setTwoFactorRequired.mutate({ required });
+    props.onChanged();
+  });
+  return (
+    <div class="card stack">
+      <h2 class="utrecht-heading-2">{t('team.security')}</h2>
+      <Show when={save.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
+      <CheckboxField label={t('team.twoFactorRequired')} description={t('team.twoFactorRequiredHint')} checked={props.required}
+        onChange={(checked) => void save.run(checked)} />
+    </div>
   );
 }
 
