@@ -1,0 +1,305 @@
+// Issue 8 item 19: a property-based fuzz over every mutation of the app router. Inputs come from
+// each procedure's own zod schema (test/helpers/zod-arbitrary.ts), so a mutation added later is
+// fuzzed without touching this file. Every call runs on a fresh copy of the seeded demo (both
+// teams) as one of several principals, and two properties must hold:
+//   1. no call ends in INTERNAL_SERVER_ERROR (which is also what any non-tRPC error becomes);
+//   2. a rejected call changes nothing in the database ("bad input changes nothing"), except the
+//      few rows listed in `changesOnRejection`, each recorded there by design.
+// Deeper local runs: FUZZ_RUNS=500 npx vitest run --project server test/server/mutation-fuzz.test.ts
+// (FUZZ_SEED=<seed> replays a reported failure).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EventEmitter } from 'node:events';
+import fc from 'fast-check';
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { appRouter } from '../../server/routers';
+import { AppError } from '../../server/errors';
+import { seedDemo } from '../../db/seed';
+import { DEMO_PASSWORD } from '../../db/seed/demo';
+import { themes } from '../../db/schema';
+import { hashPassword } from '../../server/auth/passwords';
+import { appendAudit } from '../../server/audit';
+import type { SessionUser } from '../../server/auth/sessions';
+import type { OpenDb } from '../../db/client';
+import { createTestDeps, type TestDeps } from '../helpers/deps';
+import { callerFor, reloadUser } from '../helpers/factories';
+import { changedTables, fingerprint, openCopy, writesSinceOpen, type Fingerprint, type IgnoredRows } from '../helpers/db-fingerprint';
+import { fuzzArbitrary, type Hints } from '../helpers/zod-arbitrary';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
+const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
+// FUZZ_STATS=1 prints per mutation how its calls ended (to see that the domain code is reached).
+const STATS = process.env.FUZZ_STATS === '1';
+
+/**
+ * Rows a rejected call may write, by design — keep it short and precise. Every other mutation,
+ * including any added later, gets none.
+ */
+const changesOnRejection: Record<string, { rows: IgnoredRows[]; why: string }> = {
+  'auth.login': {
+    why: 'P6 and throttling: every failed login is counted (login_failures) and audited',
+    rows: [{ table: 'login_failures' }, { table: 'audit_log', where: "action IN ('auth.login.failed', 'auth.login.throttled')" }],
+  },
+};
+
+// ── the mutations, found by walking the router ──────────────────────────────────────────────
+
+type Schema = z.core.$ZodType;
+type ProcedureDef = { type: string; inputs: Schema[] };
+type Mutation = { path: string; input: Schema | undefined };
+
+// At run time `_def.procedures` is flat: 'subjects.addItems' → procedure.
+const procedures = appRouter._def.procedures as unknown as Record<string, { _def: ProcedureDef }>;
+
+function mutationsOf(): Mutation[] {
+  return Object.entries(procedures)
+    .filter(([, p]) => p._def.type === 'mutation')
+    .map(([path, p]) => {
+      const [first, ...rest] = p._def.inputs;
+      // Chained .input() calls merge their objects; an intersection takes both.
+      const input = rest.reduce<Schema | undefined>((all, s) => z.intersection(all as z.ZodType, s as z.ZodType), first);
+      return { path, input };
+    })
+    .sort((a, b) => a.path.localeCompare(b.path));
+}
+
+const mutations = mutationsOf();
+
+// ── the seeded demo, its principals and real values ─────────────────────────────────────────
+
+let deps: TestDeps;
+let image: Buffer;
+type Principal = { name: string; user: SessionUser | null };
+let principals: Principal[];
+let realValues: ReturnType<typeof harvest>;
+
+beforeAll(async () => {
+  deps = createTestDeps();
+  const { ids } = await seedDemo(deps, hashPassword, deps.now());
+  image = deps.db.$client.serialize();
+  const user = (team: 'pit' | 'bit', local: string): Principal => ({ name: `${local}@${team}`, user: reloadUser(deps, ids.teams[team].userIds[local]!) });
+  principals = [
+    user('pit', 'coordinator'), user('pit', 'helmond'), user('pit', 'politie'), user('pit', 'senzer'), user('pit', 'admin'),
+    user('pit', 'fg'), user('pit', 'bestuur'), user('bit', 'coordinator'), user('bit', 'hilversum'), { name: 'anonymous', user: null },
+  ];
+  realValues = harvest(deps.db);
+}, 120_000);
+
+const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const distinct = <T>(values: Iterable<T>) => [...new Set(values)];
+
+/**
+ * Every id, integer and short text in the seeded database, by table and column, and for each
+ * row the team it belongs to (its own team_id, or through its foreign keys: an agenda item
+ * through its overleg).
+ */
+function harvest(db: OpenDb) {
+  const sqlite = db.$client;
+  const names = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'").all() as { name: string }[]).map((t) => t.name);
+  const rows = new Map(names.map((n) => [n, sqlite.prepare(`SELECT * FROM "${n}"`).all() as Record<string, unknown>[]]));
+  const ids = new Map(names.map((n) => [n, rows.get(n)!.map((r) => r.id).filter((v): v is number => typeof v === 'number')]));
+  const teamOfRow = new Map<string, Map<number, number>>();
+  const resolving = new Set<string>();
+  const teamsOf = (table: string): Map<number, number> => {
+    if (teamOfRow.has(table)) return teamOfRow.get(table)!;
+    const result = new Map<number, number>();
+    if (resolving.has(table)) return result;
+    resolving.add(table);
+    const fks = sqlite.prepare(`PRAGMA foreign_key_list("${table}")`).all() as { table: string; from: string }[];
+    for (const row of rows.get(table)!) {
+      if (typeof row.id !== 'number') continue;
+      if (table === 'teams') result.set(row.id, row.id);
+      else if (typeof row.team_id === 'number') result.set(row.id, row.team_id);
+      else {
+        for (const fk of fks) {
+          const team = teamsOf(fk.table).get(row[fk.from] as number);
+          if (team !== undefined) {
+            result.set(row.id, team);
+            break;
+          }
+        }
+      }
+    }
+    resolving.delete(table);
+    teamOfRow.set(table, result);
+    return result;
+  };
+  const numbers = new Map<string, Set<number>>();
+  const texts = new Map<string, Set<string>>();
+  const strings = new Set<string>();
+  for (const row of [...rows.values()].flat()) {
+    for (const [column, value] of Object.entries(row)) {
+      if (typeof value === 'number' && Number.isInteger(value)) {
+        if (!numbers.has(column)) numbers.set(column, new Set());
+        numbers.get(column)!.add(value);
+      } else if (typeof value === 'string' && value.length <= 200) {
+        if (!texts.has(column)) texts.set(column, new Set());
+        if (texts.get(column)!.size < 200) texts.get(column)!.add(value);
+        if (strings.size < 4000) strings.add(value);
+      }
+    }
+  }
+  return {
+    ids,
+    teamsOf,
+    numbers: new Map([...numbers].map(([k, v]) => [k, [...v]])),
+    texts: new Map([...texts].map(([k, v]) => [k, [...v]])),
+    strings: [...strings, DEMO_PASSWORD, 'een-lang-nieuw-wachtwoord-2026'],
+  };
+}
+
+/**
+ * Real values for a field, the caller's team's first: `caseId` draws case ids, `agendaItemId`
+ * agenda item ids, a bare `id` the ids of the router's own table, `version` existing versions.
+ */
+function hintsFor(path: string, teamId: number | null): Hints {
+  const tables = [...realValues.ids.keys()];
+  const tablesFor = (words: string): string[] => {
+    const last = words.split('_').pop()!;
+    for (const candidates of [[`${words}s`, words], [`${last}s`, last], tables.filter((t) => t.endsWith(`_${last}s`)), tables.filter((t) => t.startsWith(`${words}_`))]) {
+      const found = candidates.filter((t) => realValues.ids.has(t));
+      if (found.length > 0) return found;
+    }
+    return tables;
+  };
+  return {
+    strings: realValues.strings,
+    stringsFor: (key) => realValues.texts.get(snake(key)) ?? [],
+    numbersFor(key) {
+      const column = realValues.numbers.get(snake(key)) ?? [];
+      const idKey = /^(id|ids)$/.test(key) ? snake(path.split('.')[0]!).replace(/s$/, '') : /^(.+?)Ids?$/.exec(key)?.[1];
+      if (idKey === undefined) return [column];
+      const found = tablesFor(snake(idKey));
+      const own = found.flatMap((t) => [...realValues.teamsOf(t)].filter(([, team]) => team === teamId).map(([id]) => id));
+      return [own, distinct([...found.flatMap((t) => realValues.ids.get(t)!), ...column])];
+    },
+  };
+}
+
+// ── one call on a fresh copy, and what it did ───────────────────────────────────────────────
+
+const baselines = new Map<string, Fingerprint>();
+function baseline(ignored: readonly IgnoredRows[]): Fingerprint {
+  const key = JSON.stringify(ignored);
+  if (!baselines.has(key)) baselines.set(key, fingerprint(deps.db.$client, ignored));
+  return baselines.get(key)!;
+}
+
+type Outcome = { error: unknown | null; changed: string[]; wrote: boolean };
+
+/**
+ * Runs `call` against a fresh copy of the seeded database. After a rejection, the tables that
+ * differ from the seed (apart from `ignored` rows). SQLite's total_changes() counts every row
+ * an INSERT, UPDATE or DELETE touched, rolled back or not, so a call that wrote nothing is
+ * known to be clean without hashing the whole database.
+ */
+async function onFreshCopy(call: (deps: TestDeps) => Promise<unknown>, ignored: readonly IgnoredRows[] = []): Promise<Outcome> {
+  const db = openCopy(image);
+  try {
+    await call({ ...deps, db, events: new EventEmitter() });
+    return { error: null, changed: [], wrote: true };
+  } catch (error) {
+    const wrote = writesSinceOpen(db.$client) > 0;
+    return { error, changed: wrote ? changedTables(baseline(ignored), fingerprint(db.$client, ignored)) : [], wrote };
+  } finally {
+    db.$client.close();
+  }
+}
+
+function callMutation(path: string, runDeps: TestDeps, user: SessionUser | null, input: unknown): Promise<unknown> {
+  const procedure = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], callerFor(runDeps, user));
+  return (procedure as (input: unknown) => Promise<unknown>)(input);
+}
+
+const describeError = (error: unknown) =>
+  error instanceof TRPCError ? `${error.code} ${error.message}${error.cause ? `\ncause: ${error.cause.stack ?? String(error.cause)}` : ''}` : String((error as Error)?.stack ?? error);
+
+/**
+ * A principal and an input for them. Principals who get past the procedure's role gate (a probe
+ * with input the schema rejects answers BAD_REQUEST rather than UNAUTHORIZED or FORBIDDEN) are
+ * drawn more often, so the domain code runs in most calls while the gate still meets everyone.
+ */
+async function callArbitrary(mutation: Mutation): Promise<fc.Arbitrary<[Principal, unknown]>> {
+  const inputs = new Map<number | null, fc.Arbitrary<unknown>>();
+  const inputFor = (teamId: number | null) => {
+    if (!inputs.has(teamId)) inputs.set(teamId, fuzzArbitrary(mutation.input, hintsFor(mutation.path, teamId)));
+    return inputs.get(teamId)!;
+  };
+  const weighted = [];
+  for (const principal of principals) {
+    const { error } = await onFreshCopy((d) => callMutation(mutation.path, d, principal.user, Symbol('probe')));
+    const gated = error instanceof TRPCError && (error.code === 'UNAUTHORIZED' || error.code === 'FORBIDDEN');
+    weighted.push({ weight: gated ? 1 : 10, arbitrary: fc.tuple(fc.constant(principal), inputFor(principal.user?.teamId ?? null)) });
+  }
+  return fc.oneof(...weighted);
+}
+
+// ── the properties ──────────────────────────────────────────────────────────────────────────
+
+describe('the fuzz harness', () => {
+  it('finds the mutations of every router by walking the app router', () => {
+    const paths = mutations.map((m) => m.path);
+    expect(paths).toEqual(expect.arrayContaining(['auth.login', 'subjects.addItems', 'meetings.calendarFeed', 'agenda.saveNotes']));
+    expect(paths.every((p) => procedures[p]!._def.type === 'mutation')).toBe(true);
+  });
+
+  it('lists exceptions only for mutations that exist', () => {
+    for (const path of Object.keys(changesOnRejection)) expect(mutations.map((m) => m.path)).toContain(path);
+  });
+
+  it('sees a row that a rejected call left behind, and names its table', async () => {
+    const outcome = await onFreshCopy(async (d) => {
+      d.db.insert(themes).values({ teamId: 1, name: 'nooit', position: 99 }).run();
+      throw new AppError('BAD_REQUEST', 'validation.invalid');
+    });
+    expect(outcome.changed).toEqual(['sqlite_sequence', 'themes']);
+  });
+
+  it('counts a write that a transaction rolled back as no change', async () => {
+    const outcome = await onFreshCopy(async (d) => {
+      d.db.transaction((tx) => {
+        tx.insert(themes).values({ teamId: 1, name: 'nooit', position: 99 }).run();
+        throw new AppError('BAD_REQUEST', 'validation.invalid');
+      });
+    });
+    expect(outcome.changed).toEqual([]);
+  });
+
+  it('ignores only the rows an exception names', async () => {
+    const ignored = changesOnRejection['auth.login']!.rows;
+    const failedLogin = await onFreshCopy(async (d) => {
+      appendAudit(d.db, d.now(), { action: 'auth.login.failed' });
+      throw new AppError('UNAUTHORIZED', 'auth.invalidCredentials');
+    }, ignored);
+    expect(failedLogin.changed).toEqual([]);
+    const otherAudit = await onFreshCopy(async (d) => {
+      appendAudit(d.db, d.now(), { action: 'subjects.bsn.revealed' });
+      throw new AppError('UNAUTHORIZED', 'auth.invalidCredentials');
+    }, ignored);
+    expect(otherAudit.changed).toEqual(['audit_log']);
+  });
+});
+
+describe('every mutation, fuzzed from its input schema', () => {
+  for (const mutation of mutations) {
+    const ignored = changesOnRejection[mutation.path]?.rows ?? [];
+    it(`${mutation.path}: no internal error, and a rejected call changes nothing`, async () => {
+      const calls = await callArbitrary(mutation);
+      const outcomes = new Map<string, number>();
+      await fc.assert(
+        fc.asyncProperty(calls, async ([principal, value]) => {
+          const { error, changed, wrote } = await onFreshCopy((d) => callMutation(mutation.path, d, principal.user, value), ignored);
+          const as = `${mutation.path} as ${principal.name}`;
+          const label = error === null ? 'ok' : error instanceof TRPCError ? `${error.code}:${(error as { key?: string }).key ?? (error.cause ? 'zod' : '')}` : 'thrown';
+          outcomes.set(label, (outcomes.get(label) ?? 0) + 1);
+          if (error !== null && wrote) outcomes.set('(rejected after writing)', (outcomes.get('(rejected after writing)') ?? 0) + 1);
+          if (error === null) return;
+          if (!(error instanceof TRPCError) || error.code === 'INTERNAL_SERVER_ERROR') throw new Error(`${as}: ${describeError(error)}`);
+          if (changed.length > 0) throw new Error(`${as} was rejected (${describeError(error)}) but changed: ${changed.join(', ')}`);
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+      if (STATS) console.log(mutation.path, JSON.stringify(Object.fromEntries([...outcomes].sort((a, b) => b[1] - a[1]))));
+    }, 20_000 + RUNS * 300); // logins hash passwords: allow for deep runs on a busy machine
+  }
+});
