@@ -102,7 +102,19 @@ export const edgeStrings: readonly string[] = [
   '24:00', '99:99', '00:00', '23:59', 'x@y', 'coordinator@pit.demo', 'COORDINATOR@PIT.DEMO', ' coordinator@pit.demo ',
 ];
 
+// Texts do not depend on the caller's team: built once per schema, field and pool of texts.
+const stringCache = new WeakMap<readonly string[], WeakMap<Schema, Map<string, Arbitrary<unknown>>>>();
+
 function stringValid(schema: Schema, key: string, hints: Hints): Arbitrary<unknown> {
+  if (!stringCache.has(hints.strings)) stringCache.set(hints.strings, new WeakMap());
+  const bySchema = stringCache.get(hints.strings)!;
+  if (!bySchema.has(schema)) bySchema.set(schema, new Map());
+  const byKey = bySchema.get(schema)!;
+  if (!byKey.has(key)) byKey.set(key, buildStringValid(schema, key, hints));
+  return byKey.get(key)!;
+}
+
+function buildStringValid(schema: Schema, key: string, hints: Hints): Arbitrary<unknown> {
   const { min, max } = lengthBounds(schema);
   const cap = Math.min(max, Math.max(min, 60));
   const patterns = checksOf(schema).flatMap((c) => (c.pattern instanceof RegExp && c.format !== 'email' ? [c.pattern] : []));

@@ -4,7 +4,9 @@
 // teams) as one of several principals, and two properties must hold:
 //   1. no call ends in INTERNAL_SERVER_ERROR (which is also what any non-tRPC error becomes);
 //   2. a rejected call changes nothing in the database ("bad input changes nothing"), except the
-//      few rows listed in `changesOnRejection`, each recorded there by design.
+//      few rows listed in `changesOnRejection`, each recorded there by design;
+//   3. after a call that succeeded, every query that needs no input still answers the caller
+//      without an internal error: what a schema let through must not break a later read.
 // Deeper local runs: FUZZ_RUNS=500 npx vitest run --project server test/server/mutation-fuzz.test.ts
 // (FUZZ_SEED=<seed> replays a reported failure).
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +28,7 @@ import { callerFor, reloadUser } from '../helpers/factories';
 import { changedTables, fingerprint, openCopy, writesSinceOpen, type Fingerprint, type IgnoredRows } from '../helpers/db-fingerprint';
 import { fuzzArbitrary, type Hints } from '../helpers/zod-arbitrary';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 15);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 // FUZZ_STATS=1 prints per mutation how its calls ended (to see that the domain code is reached).
 const STATS = process.env.FUZZ_STATS === '1';
@@ -64,6 +66,12 @@ function mutationsOf(): Mutation[] {
 }
 
 const mutations = mutationsOf();
+
+/** The queries a caller can run without input (lists, dashboards): the reads after a success. */
+const readers = Object.entries(procedures)
+  .filter(([, p]) => p._def.type === 'query' && p._def.inputs.every((s) => (s as unknown as z.ZodType).safeParse(undefined).success))
+  .map(([path]) => path)
+  .sort();
 
 // ── the seeded demo, its principals and real values ─────────────────────────────────────────
 
@@ -135,7 +143,7 @@ function harvest(db: OpenDb) {
       } else if (typeof value === 'string' && value.length <= 200) {
         if (!texts.has(column)) texts.set(column, new Set());
         if (texts.get(column)!.size < 200) texts.get(column)!.add(value);
-        if (strings.size < 4000) strings.add(value);
+        if (strings.size < 1000) strings.add(value);
       }
     }
   }
@@ -187,31 +195,59 @@ function baseline(ignored: readonly IgnoredRows[]): Fingerprint {
 
 type Outcome = { error: unknown | null; changed: string[]; wrote: boolean };
 
+/** A copy nothing has written to since it was opened: as good as fresh for the next call. */
+let untouched: OpenDb | null = null;
+
 /**
- * Runs `call` against a fresh copy of the seeded database. After a rejection, the tables that
- * differ from the seed (apart from `ignored` rows). SQLite's total_changes() counts every row
- * an INSERT, UPDATE or DELETE touched, rolled back or not, so a call that wrote nothing is
- * known to be clean without hashing the whole database.
+ * Runs `call` against a fresh copy of the seeded database, then `afterSuccess` on the same copy.
+ * After a rejection, the tables that differ from the seed (apart from `ignored` rows). SQLite's
+ * total_changes() counts every row an INSERT, UPDATE or DELETE touched, rolled back or not, so a
+ * call that wrote nothing is known to be clean without hashing the whole database (and its copy
+ * can serve the next call).
  */
-async function onFreshCopy(call: (deps: TestDeps) => Promise<unknown>, ignored: readonly IgnoredRows[] = []): Promise<Outcome> {
-  const db = openCopy(image);
+async function onFreshCopy(
+  call: (deps: TestDeps) => Promise<unknown>,
+  ignored: readonly IgnoredRows[] = [],
+  afterSuccess: (deps: TestDeps) => Promise<void> = async () => {},
+): Promise<Outcome> {
+  const db = untouched ?? openCopy(image);
+  untouched = null;
+  const writesBefore = writesSinceOpen(db.$client);
+  const runDeps = { ...deps, db, events: new EventEmitter() };
+  let keep = false;
   try {
-    await call({ ...deps, db, events: new EventEmitter() });
+    try {
+      await call(runDeps);
+    } catch (error) {
+      const wrote = writesSinceOpen(db.$client) > writesBefore;
+      keep = !wrote;
+      return { error, changed: wrote ? changedTables(baseline(ignored), fingerprint(db.$client, ignored)) : [], wrote };
+    }
+    await afterSuccess(runDeps);
     return { error: null, changed: [], wrote: true };
-  } catch (error) {
-    const wrote = writesSinceOpen(db.$client) > 0;
-    return { error, changed: wrote ? changedTables(baseline(ignored), fingerprint(db.$client, ignored)) : [], wrote };
   } finally {
-    db.$client.close();
+    if (keep) untouched = db;
+    else db.$client.close();
   }
 }
 
-function callMutation(path: string, runDeps: TestDeps, user: SessionUser | null, input: unknown): Promise<unknown> {
+/** Every input-less query as `user`: any may refuse (a role gate), none may fail internally. */
+async function readsStillAnswer(runDeps: TestDeps, user: SessionUser | null, as: string) {
+  for (const path of readers) {
+    try {
+      await callProcedure(path, runDeps, user, undefined);
+    } catch (error) {
+      if (!(error instanceof TRPCError) || error.code === 'INTERNAL_SERVER_ERROR') throw new Error(`${as} succeeded, then ${path}: ${explain(error)}`);
+    }
+  }
+}
+
+function callProcedure(path: string, runDeps: TestDeps, user: SessionUser | null, input: unknown): Promise<unknown> {
   const procedure = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], callerFor(runDeps, user));
   return (procedure as (input: unknown) => Promise<unknown>)(input);
 }
 
-const describeError = (error: unknown) =>
+const explain = (error: unknown) =>
   error instanceof TRPCError ? `${error.code} ${error.message}${error.cause ? `\ncause: ${error.cause.stack ?? String(error.cause)}` : ''}` : String((error as Error)?.stack ?? error);
 
 /**
@@ -227,7 +263,7 @@ async function callArbitrary(mutation: Mutation): Promise<fc.Arbitrary<[Principa
   };
   const weighted = [];
   for (const principal of principals) {
-    const { error } = await onFreshCopy((d) => callMutation(mutation.path, d, principal.user, Symbol('probe')));
+    const { error } = await onFreshCopy((d) => callProcedure(mutation.path, d, principal.user, Symbol('probe')));
     const gated = error instanceof TRPCError && (error.code === 'UNAUTHORIZED' || error.code === 'FORBIDDEN');
     weighted.push({ weight: gated ? 1 : 10, arbitrary: fc.tuple(fc.constant(principal), inputFor(principal.user?.teamId ?? null)) });
   }
@@ -288,14 +324,16 @@ describe('every mutation, fuzzed from its input schema', () => {
       const outcomes = new Map<string, number>();
       await fc.assert(
         fc.asyncProperty(calls, async ([principal, value]) => {
-          const { error, changed, wrote } = await onFreshCopy((d) => callMutation(mutation.path, d, principal.user, value), ignored);
           const as = `${mutation.path} as ${principal.name}`;
+          const { error, changed, wrote } = await onFreshCopy(
+            (d) => callProcedure(mutation.path, d, principal.user, value), ignored, (d) => readsStillAnswer(d, principal.user, as),
+          );
           const label = error === null ? 'ok' : error instanceof TRPCError ? `${error.code}:${(error as { key?: string }).key ?? (error.cause ? 'zod' : '')}` : 'thrown';
           outcomes.set(label, (outcomes.get(label) ?? 0) + 1);
           if (error !== null && wrote) outcomes.set('(rejected after writing)', (outcomes.get('(rejected after writing)') ?? 0) + 1);
           if (error === null) return;
-          if (!(error instanceof TRPCError) || error.code === 'INTERNAL_SERVER_ERROR') throw new Error(`${as}: ${describeError(error)}`);
-          if (changed.length > 0) throw new Error(`${as} was rejected (${describeError(error)}) but changed: ${changed.join(', ')}`);
+          if (!(error instanceof TRPCError) || error.code === 'INTERNAL_SERVER_ERROR') throw new Error(`${as}: ${explain(error)}`);
+          if (changed.length > 0) throw new Error(`${as} was rejected (${explain(error)}) but changed: ${changed.join(', ')}`);
         }),
         { numRuns: RUNS, seed: SEED },
       );
