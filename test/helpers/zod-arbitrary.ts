@@ -88,6 +88,8 @@ const dateArb = fc.oneof(
 );
 const isoDateArb = dateArb.map((d) => d.toISOString().slice(0, 10));
 const isoDateTimeArb = fc.tuple(dateArb, fc.constantFrom('Z', '+01:00', '+02:00', '-05:00')).map(([d, zone]) => d.toISOString().slice(0, 19) + zone);
+const plainEmailArb = fc.tuple(fc.stringMatching(/^[a-z][a-z0-9.-]{0,15}[a-z0-9]$/), fc.constantFrom('pit.demo', 'bit.demo', 'voorbeeld.nl'))
+  .map(([local, domain]) => `${local}@${domain}`);
 const timeArb = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${pad(h)}:${pad(m)}`);
 
 /** Values at the edges of what texts may hold: each one has broken a web app somewhere. */
@@ -122,7 +124,7 @@ function buildStringValid(schema: Schema, key: string, hints: Hints): Arbitrary<
   const candidates = [
     one(fc.string({ minLength: Math.min(min, cap), maxLength: cap })),
     one(fc.string({ unit: 'grapheme', minLength: Math.min(min, cap), maxLength: Math.min(cap, 20) })),
-    one(isoDateArb), one(isoDateTimeArb), one(timeArb), one(fc.emailAddress()),
+    one(isoDateArb), one(isoDateTimeArb), one(timeArb), one(fc.emailAddress()), one(plainEmailArb),
     ...patterns.map((p) => one(fc.stringMatching(p))),
   ];
   // Real texts make the domain code go further than random ones: the column's own first.

@@ -26,7 +26,7 @@ import type { OpenDb } from '../../db/client';
 import { createTestDeps, type TestDeps } from '../helpers/deps';
 import { callerFor, reloadUser } from '../helpers/factories';
 import { changedTables, fingerprint, openCopy, writesSinceOpen, type Fingerprint, type IgnoredRows } from '../helpers/db-fingerprint';
-import { fuzzArbitrary, type Hints } from '../helpers/zod-arbitrary';
+import { fuzzArbitrary, validArbitrary, type Hints } from '../helpers/zod-arbitrary';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 15);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
@@ -277,6 +277,14 @@ describe('the fuzz harness', () => {
     const paths = mutations.map((m) => m.path);
     expect(paths).toEqual(expect.arrayContaining(['auth.login', 'subjects.addItems', 'meetings.calendarFeed', 'agenda.saveNotes']));
     expect(paths.every((p) => procedures[p]!._def.type === 'mutation')).toBe(true);
+  });
+
+  it('draws valid inputs that mostly pass their schema, so the domain code is reached', () => {
+    for (const { path, input } of mutations.filter((m) => m.input)) {
+      const sample = fc.sample(validArbitrary(input!, hintsFor(path, 1)), { numRuns: 40, seed: 7 });
+      const passed = sample.filter((v) => (input as unknown as z.ZodType).safeParse(v).success).length;
+      expect({ path, enough: passed >= 20 }).toEqual({ path, enough: true });
+    }
   });
 
   it('lists exceptions only for mutations that exist', () => {
