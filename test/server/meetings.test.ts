@@ -99,6 +99,8 @@ describe('overleggen: create, read, list', () => {
     }
     const { id } = await s.c.meetings.create({ startsAt: '2026-12-15T08:30:00Z' });
     expect((await errorOf(() => s.c.meetings.update({ id, version: 1, startsAt: '1900-01-01T08:30:00Z' }))).code).toBe('BAD_REQUEST');
+    const series = await s.c.meetings.createSeries({ weekday: 2, time: '09:30', intervalWeeks: 2, from: '1999-11-01', until: '2000-01-31' }).then(() => null, (e: TRPCError) => e);
+    expect(describeError(series!, 'en').fieldErrors).toEqual({ from: 'Choose a date in the years 2000 to 2099.' });
     const feed = feedIcs(s.deps, s.coordinator);
     expect(feed.match(/BEGIN:VEVENT/g)).toHaveLength(2);
   });

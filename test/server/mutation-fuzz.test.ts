@@ -287,8 +287,15 @@ describe('the fuzz harness', () => {
     }
   });
 
-  it('lists exceptions only for mutations that exist', () => {
-    for (const path of Object.keys(changesOnRejection)) expect(mutations.map((m) => m.path)).toContain(path);
+  it('lists exceptions only for mutations and tables that exist', () => {
+    const tables = (deps.db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+    for (const [path, { rows }] of Object.entries(changesOnRejection)) {
+      expect(mutations.map((m) => m.path)).toContain(path);
+      for (const { table, where } of rows) {
+        expect(tables).toContain(table);
+        if (where) expect(() => deps.db.$client.prepare(`SELECT 1 FROM "${table}" WHERE ${where}`).all()).not.toThrow();
+      }
+    }
   });
 
   it('sees a row that a rejected call left behind, and names its table', async () => {
