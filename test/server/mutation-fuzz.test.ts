@@ -1,7 +1,7 @@
 // Issue 8 item 19: a property-based fuzz over every mutation of the app router. Inputs come from
 // each procedure's own zod schema (test/helpers/zod-arbitrary.ts), so a mutation added later is
 // fuzzed without touching this file. Every call runs on a fresh copy of the seeded demo (both
-// teams) as one of several principals, and two properties must hold:
+// teams) as one of several principals, and three properties must hold:
 //   1. no call ends in INTERNAL_SERVER_ERROR (which is also what any non-tRPC error becomes);
 //   2. a rejected call changes nothing in the database ("bad input changes nothing"), except the
 //      few rows listed in `changesOnRejection`, each recorded there by design;
@@ -26,7 +26,8 @@ import type { OpenDb } from '../../db/client';
 import { createTestDeps, type TestDeps } from '../helpers/deps';
 import { callerFor, reloadUser } from '../helpers/factories';
 import { changedTables, fingerprint, openCopy, writesSinceOpen, type Fingerprint, type IgnoredRows } from '../helpers/db-fingerprint';
-import { fuzzArbitrary, validArbitrary, type Hints } from '../helpers/zod-arbitrary';
+import { fuzzArbitrary, validArbitrary } from '../helpers/zod-arbitrary';
+import { harvestValues, type RealValues } from '../helpers/db-values';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 15);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
@@ -79,7 +80,7 @@ let deps: TestDeps;
 let image: Buffer;
 type Principal = { name: string; user: SessionUser | null };
 let principals: Principal[];
-let realValues: ReturnType<typeof harvest>;
+let realValues: RealValues;
 
 beforeAll(async () => {
   deps = createTestDeps();
@@ -90,99 +91,8 @@ beforeAll(async () => {
     user('pit', 'coordinator'), user('pit', 'helmond'), user('pit', 'politie'), user('pit', 'senzer'), user('pit', 'admin'),
     user('pit', 'fg'), user('pit', 'bestuur'), user('bit', 'coordinator'), user('bit', 'hilversum'), { name: 'anonymous', user: null },
   ];
-  realValues = harvest(deps.db);
+  realValues = harvestValues(deps.db, [DEMO_PASSWORD, 'een-lang-nieuw-wachtwoord-2026']);
 }, 120_000);
-
-const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-const distinct = <T>(values: Iterable<T>) => [...new Set(values)];
-
-/**
- * Every id, integer and short text in the seeded database, by table and column, and for each
- * row the team it belongs to (its own team_id, or through its foreign keys: an agenda item
- * through its overleg).
- */
-function harvest(db: OpenDb) {
-  const sqlite = db.$client;
-  const names = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'").all() as { name: string }[]).map((t) => t.name);
-  const rows = new Map(names.map((n) => [n, sqlite.prepare(`SELECT * FROM "${n}"`).all() as Record<string, unknown>[]]));
-  const ids = new Map(names.map((n) => [n, rows.get(n)!.map((r) => r.id).filter((v): v is number => typeof v === 'number')]));
-  const teamOfRow = new Map<string, Map<number, number>>();
-  const resolving = new Set<string>();
-  const teamsOf = (table: string): Map<number, number> => {
-    if (teamOfRow.has(table)) return teamOfRow.get(table)!;
-    const result = new Map<number, number>();
-    if (resolving.has(table)) return result;
-    resolving.add(table);
-    const fks = sqlite.prepare(`PRAGMA foreign_key_list("${table}")`).all() as { table: string; from: string }[];
-    for (const row of rows.get(table)!) {
-      if (typeof row.id !== 'number') continue;
-      if (table === 'teams') result.set(row.id, row.id);
-      else if (typeof row.team_id === 'number') result.set(row.id, row.team_id);
-      else {
-        for (const fk of fks) {
-          const team = teamsOf(fk.table).get(row[fk.from] as number);
-          if (team !== undefined) {
-            result.set(row.id, team);
-            break;
-          }
-        }
-      }
-    }
-    resolving.delete(table);
-    teamOfRow.set(table, result);
-    return result;
-  };
-  const numbers = new Map<string, Set<number>>();
-  const texts = new Map<string, Set<string>>();
-  const strings = new Set<string>();
-  for (const row of [...rows.values()].flat()) {
-    for (const [column, value] of Object.entries(row)) {
-      if (typeof value === 'number' && Number.isInteger(value)) {
-        if (!numbers.has(column)) numbers.set(column, new Set());
-        numbers.get(column)!.add(value);
-      } else if (typeof value === 'string' && value.length <= 200) {
-        if (!texts.has(column)) texts.set(column, new Set());
-        if (texts.get(column)!.size < 200) texts.get(column)!.add(value);
-        if (strings.size < 1000) strings.add(value);
-      }
-    }
-  }
-  return {
-    ids,
-    teamsOf,
-    numbers: new Map([...numbers].map(([k, v]) => [k, [...v]])),
-    texts: new Map([...texts].map(([k, v]) => [k, [...v]])),
-    strings: [...strings, DEMO_PASSWORD, 'een-lang-nieuw-wachtwoord-2026'],
-  };
-}
-
-/**
- * Real values for a field, the caller's team's first: `caseId` draws case ids, `agendaItemId`
- * agenda item ids, a bare `id` the ids of the router's own table, `version` existing versions.
- */
-function hintsFor(path: string, teamId: number | null): Hints {
-  const tables = [...realValues.ids.keys()];
-  const tablesFor = (words: string): string[] => {
-    const last = words.split('_').pop()!;
-    for (const candidates of [[`${words}s`, words], [`${last}s`, last], tables.filter((t) => t.endsWith(`_${last}s`)), tables.filter((t) => t.startsWith(`${words}_`))]) {
-      const found = candidates.filter((t) => realValues.ids.has(t));
-      if (found.length > 0) return found;
-    }
-    return tables;
-  };
-  return {
-    strings: realValues.strings,
-    stringsFor: (key) => realValues.texts.get(snake(key)) ?? [],
-    numbersFor(key) {
-      const column = realValues.numbers.get(snake(key)) ?? [];
-      const idKey = /^(id|ids)$/.test(key) ? snake(path.split('.')[0]!).replace(/s$/, '') : /^(.+?)Ids?$/.exec(key)?.[1];
-      if (idKey === undefined) return [column];
-      const found = tablesFor(snake(idKey));
-      const own = found.flatMap((t) => [...realValues.teamsOf(t)].filter(([, team]) => team === teamId).map(([id]) => id));
-      return [own, distinct([...found.flatMap((t) => realValues.ids.get(t)!), ...column])];
-    },
-  };
-}
 
 // ── one call on a fresh copy, and what it did ───────────────────────────────────────────────
 
@@ -258,7 +168,7 @@ const explain = (error: unknown) =>
 async function callArbitrary(mutation: Mutation): Promise<fc.Arbitrary<[Principal, unknown]>> {
   const inputs = new Map<number | null, fc.Arbitrary<unknown>>();
   const inputFor = (teamId: number | null) => {
-    if (!inputs.has(teamId)) inputs.set(teamId, fuzzArbitrary(mutation.input, hintsFor(mutation.path, teamId)));
+    if (!inputs.has(teamId)) inputs.set(teamId, fuzzArbitrary(mutation.input, realValues.hintsFor(mutation.path, teamId)));
     return inputs.get(teamId)!;
   };
   const weighted = [];
@@ -281,7 +191,7 @@ describe('the fuzz harness', () => {
 
   it('draws valid inputs that mostly pass their schema, so the domain code is reached', () => {
     for (const { path, input } of mutations.filter((m) => m.input)) {
-      const sample = fc.sample(validArbitrary(input!, hintsFor(path, 1)), { numRuns: 40, seed: 7 });
+      const sample = fc.sample(validArbitrary(input!, realValues.hintsFor(path, 1)), { numRuns: 40, seed: 7 });
       const passed = sample.filter((v) => (input as unknown as z.ZodType).safeParse(v).success).length;
       expect({ path, enough: passed >= 20 }).toEqual({ path, enough: true });
     }
