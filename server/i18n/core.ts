@@ -32,6 +32,7 @@ export const coreMessages = {
   'validation.email': { nl: 'Vul een geldig e-mailadres in.', en: 'Enter a valid e-mail address.' },
   'validation.date': { nl: 'Vul een geldige datum in (JJJJ-MM-DD).', en: 'Enter a valid date (YYYY-MM-DD).' },
   'validation.datetime': { nl: 'Vul een geldige datum en tijd in.', en: 'Enter a valid date and time.' },
+  'validation.dateRange': { nl: 'Kies een datum in de jaren {first} tot en met {last}.', en: 'Choose a date in the years {first} to {last}.' },
   'validation.number': { nl: 'Vul een geldig getal in.', en: 'Enter a valid number.' },
   'validation.choice': { nl: 'Kies een van de mogelijkheden.', en: 'Choose one of the options.' },
   'users.emailTaken': { nl: 'Er bestaat al een account met dit e-mailadres.', en: 'An account with this e-mail address already exists.' },

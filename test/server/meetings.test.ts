@@ -5,6 +5,9 @@ import { createTestDeps } from '../helpers/deps';
 import { makeCase } from '../helpers/cases';
 import { callerFor, errorOf, makeTeam, makeUser } from '../helpers/factories';
 import { amsterdamWallClock } from '../../server/clock';
+import { feedIcs } from '../../server/domain/calendar';
+import { describeError } from '../../server/trpc';
+import type { TRPCError } from '@trpc/server';
 import { translate } from '../../server/i18n/messages';
 import type { AppError } from '../../server/errors';
 
@@ -84,6 +87,22 @@ describe('overleggen: create, read, list', () => {
     expect((await errorOf(() => s.c.meetings.update({ id, version: 2, videoLink: 'javascript:alert(1)' }))).code).toBe('BAD_REQUEST');
     const m = await s.c.meetings.get({ id });
     expect([m.title, m.location, m.durationMinutes, m.version]).toEqual(['PIT-overleg december', 'Deurne', 90, 2]);
+  });
+
+  it('refuses a start outside the years 2000–2099, so the team\'s calendar feed keeps working (mutation fuzz)', async () => {
+    const s = await setup();
+    await s.c.meetings.create({ startsAt: '2026-12-08T08:30:00Z' });
+    for (const startsAt of ['1969-12-31T23:00:00Z', '0000-01-01T00:00:00+14:00', '9999-12-31T23:59:59-14:00']) {
+      const error = await s.c.meetings.create({ startsAt }).then(() => null, (e: TRPCError) => e);
+      expect(error?.code).toBe('BAD_REQUEST');
+      expect(describeError(error!, 'nl').fieldErrors).toEqual({ startsAt: 'Kies een datum in de jaren 2000 tot en met 2099.' });
+    }
+    const { id } = await s.c.meetings.create({ startsAt: '2026-12-15T08:30:00Z' });
+    expect((await errorOf(() => s.c.meetings.update({ id, version: 1, startsAt: '1900-01-01T08:30:00Z' }))).code).toBe('BAD_REQUEST');
+    const series = await s.c.meetings.createSeries({ weekday: 2, time: '09:30', intervalWeeks: 2, from: '1999-11-01', until: '2000-01-31' }).then(() => null, (e: TRPCError) => e);
+    expect(describeError(series!, 'en').fieldErrors).toEqual({ from: 'Choose a date in the years 2000 to 2099.' });
+    const feed = feedIcs(s.deps, s.coordinator);
+    expect(feed.match(/BEGIN:VEVENT/g)).toHaveLength(2);
   });
 
   it('a concept overleg can be removed; a published one cannot', async () => {
