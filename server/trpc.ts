@@ -12,6 +12,7 @@ import { AppError, forbidden } from './errors';
 import { isMessageKey, translate, type Locale, type MessageParams } from './i18n/messages';
 import type { core } from 'zod';
 import { loadReader } from './privacy/visibility';
+import { takeToken, type RateLimitName } from './rate-limit';
 
 // ── 1. Context ──────────────────────────────────────────────────────────────────────────────
 
@@ -83,6 +84,7 @@ const t = initTRPC.context<Context>().create({
 });
 
 export const router = t.router;
+const middleware = t.middleware;
 export const createCallerFactory = t.createCallerFactory;
 export const mergeRouters = t.mergeRouters;
 
@@ -126,5 +128,20 @@ export const partnerMemberProcedure = withRoles('member').use(({ ctx, next }) =>
   if (partnerId === null) throw forbidden();
   return next({ ctx: { ...ctx, partnerId } });
 });
+
+/**
+ * Expensive work (reports, exports, audit checks) is rate-limited per user (issue 8.5), and starts
+ * in a macrotask of its own: the calls of one batch would otherwise run back to back on the event
+ * loop, and other users' requests wait until the whole batch is done.
+ */
+export const rateLimited = (name: RateLimitName) =>
+  middleware(async ({ ctx, next }) => {
+    takeToken(ctx.deps, name, ctx.user ? `user:${ctx.user.id}` : `ip:${ctx.ip}`);
+    await new Promise((resolve) => setImmediate(resolve));
+    return next();
+  });
+
+/** The functioneel beheerder: accounts, team settings and the team's security events. */
+export const adminProcedure = withRoles('admin');
 
 export type AuthedContext = Context & { user: SessionUser };

@@ -6,3 +6,4 @@ export * from './cases';
 export * from './meetings';
 export * from './work';
 export * from './controls';
+export * from './security';

@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import { amsterdamDate } from '../clock';
 import { dummyPasswordHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords';
 import { createSession, revokeSession, revokeUserSessions } from '../auth/sessions';
-import { clearFailures, isThrottled, recordFailure, THROTTLE_WINDOW_MINUTES } from '../auth/throttle';
+import { beginPasswordAttempt, passwordAttemptFailed, passwordAttemptSucceeded } from './security';
 
 export type LoginResult = { token: string; expiresAt: Date; userId: number };
 
@@ -19,10 +19,8 @@ export async function login(deps: AppDeps, input: { email: string; password: str
   const { db } = deps;
   const email = input.email.trim().toLowerCase();
   const now = deps.now();
-  if (isThrottled(db, email, ip, now)) {
-    appendAudit(db, now, { action: 'auth.login.throttled', detail: { ip } });
-    throw new AppError('TOO_MANY_REQUESTS', 'auth.throttled', { minutes: THROTTLE_WINDOW_MINUTES });
-  }
+  // Reserved before the slow hash, so parallel attempts count against each other (issue 8.4).
+  const attempt = beginPasswordAttempt(deps, email, ip);
   const user = db
     .select({ id: users.id, teamId: users.teamId, passwordHash: users.passwordHash, disabledAt: users.disabledAt, partnerLeftOn: partners.leftOn })
     .from(users)
@@ -32,11 +30,10 @@ export async function login(deps: AppDeps, input: { email: string; password: str
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
   const partnerGone = user?.partnerLeftOn != null && user.partnerLeftOn <= amsterdamDate(now);
   if (!user || !passwordOk || user.disabledAt || partnerGone) {
-    recordFailure(db, email, ip, now);
-    appendAudit(db, now, { teamId: user?.teamId ?? null, actorId: user?.id ?? null, action: 'auth.login.failed', detail: { ip } });
+    passwordAttemptFailed(deps, attempt, user ?? null, 'login');
     throw new AppError('UNAUTHORIZED', 'auth.invalidCredentials');
   }
-  clearFailures(db, email);
+  passwordAttemptSucceeded(deps, attempt);
   const session = createSession(db, deps.config, user.id, now);
   appendAudit(db, now, { teamId: user.teamId, actorId: user.id, action: 'auth.login', detail: { ip } });
   return { ...session, userId: user.id };
@@ -49,11 +46,18 @@ export function logout(deps: AppDeps, token: string, user: { id: number; teamId:
 
 export async function changePassword(
   deps: AppDeps,
-  user: { id: number; teamId: number },
+  user: { id: number; teamId: number; email: string },
   input: { currentPassword: string; newPassword: string },
+  ip: string,
 ): Promise<void> {
+  // Throttled like a login: a stolen session must not become a way to guess the password.
+  const attempt = beginPasswordAttempt(deps, user.email, ip);
   const row = deps.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)).get();
-  if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) throw new AppError('BAD_REQUEST', 'auth.wrongPassword');
+  if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    passwordAttemptFailed(deps, attempt, user, 'password');
+    throw new AppError('BAD_REQUEST', 'auth.wrongPassword');
+  }
+  passwordAttemptSucceeded(deps, attempt);
   if (input.newPassword.length < MIN_PASSWORD_LENGTH) throw new AppError('BAD_REQUEST', 'auth.passwordTooWeak');
   const passwordHash = await hashPassword(input.newPassword);
   deps.db.transaction((tx) => {

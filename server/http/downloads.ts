@@ -28,6 +28,7 @@ import { reportCsv } from '../exports/report-csv';
 import { reportDocx } from '../exports/report-docx';
 import { briefingHtml } from '../exports/briefing-html';
 import { createContextFactory } from './server';
+import { takeToken } from '../rate-limit';
 
 const createCaller = createCallerFactory(appRouter);
 
@@ -99,6 +100,8 @@ export async function handleDownload(deps: AppDeps, req: IncomingMessage, res: S
       return sendText(res, 405, translate('validation.invalid', ctx.locale));
     }
     if (!ctx.user) throw new AppError('UNAUTHORIZED', 'auth.required');
+    // Rendering a DOCX or a whole verslag is expensive: a bucket per user (issue 8.5).
+    takeToken(deps, 'exports', `user:${ctx.user.id}`);
     const download = await route.build({ deps, ctx, user: ctx.user, url, match });
     const buffer = typeof download.body === 'string' ? Buffer.from(download.body, 'utf8') : download.body;
     res.writeHead(200, {

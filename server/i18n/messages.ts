@@ -5,12 +5,13 @@ import { casesMessages } from './cases';
 import { controlsMessages } from './controls';
 import { minutesMessages } from './minutes';
 import { meetingsMessages } from './meetings';
+import { securityMessages } from './security';
 
 export type Locale = 'nl' | 'en';
 export type Catalog = Record<string, Record<Locale, string>>;
 
 // Each domain keeps its messages in its own catalog file next to this one; they are merged here.
-const messages = { ...coreMessages, ...casesMessages, ...controlsMessages, ...minutesMessages, ...meetingsMessages };
+const messages = { ...coreMessages, ...casesMessages, ...controlsMessages, ...minutesMessages, ...meetingsMessages, ...securityMessages };
 
 export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;

@@ -16,6 +16,7 @@ import { meetingsRouter } from './meetings';
 import { agendaRouter } from './agenda';
 import { attendanceRouter } from './attendance';
 import { auditRouter } from './audit';
+import { securityRouter } from './security';
 
 // Only composition here: each domain has its own router file.
 export const appRouter = router({
@@ -37,6 +38,7 @@ export const appRouter = router({
   agenda: agendaRouter,
   attendance: attendanceRouter,
   audit: auditRouter,
+  security: securityRouter,
 });
 
 export type AppRouter = typeof appRouter;
