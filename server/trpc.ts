@@ -12,7 +12,7 @@ import { AppError, forbidden } from './errors';
 import { isMessageKey, translate, type Locale, type MessageParams } from './i18n/messages';
 import type { core } from 'zod';
 import { loadReader } from './privacy/visibility';
-import { takeToken, type RateLimitName } from './rate-limit';
+import { inTurn, takeToken, type RateLimitName } from './rate-limit';
 
 // ── 1. Context ──────────────────────────────────────────────────────────────────────────────
 
@@ -130,15 +130,14 @@ export const partnerMemberProcedure = withRoles('member').use(({ ctx, next }) =>
 });
 
 /**
- * Expensive work (reports, exports, audit checks) is rate-limited per user (issue 8.5), and starts
- * in a macrotask of its own: the calls of one batch would otherwise run back to back on the event
- * loop, and other users' requests wait until the whole batch is done.
+ * Expensive work (reports, exports, audit checks) is rate-limited per user and takes turns with
+ * other expensive work (issue 8.5): the calls of one batch would otherwise run back to back on
+ * the event loop while every other user's request waits.
  */
 export const rateLimited = (name: RateLimitName) =>
-  middleware(async ({ ctx, next }) => {
+  middleware(({ ctx, next }) => {
     takeToken(ctx.deps, name, ctx.user ? `user:${ctx.user.id}` : `ip:${ctx.ip}`);
-    await new Promise((resolve) => setImmediate(resolve));
-    return next();
+    return inTurn(() => next());
   });
 
 /** The functioneel beheerder: accounts, team settings and the team's security events. */

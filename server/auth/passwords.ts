@@ -16,7 +16,7 @@ const waiting: (() => void)[] = [];
 
 async function limited<T>(work: () => Promise<T>): Promise<T> {
   if (running >= HASH_CONCURRENCY) {
-    if (waiting.length >= HASH_QUEUE_MAX) throw new AppError('TOO_MANY_REQUESTS', 'auth.busy');
+    if (waiting.length >= HASH_QUEUE_MAX) throw new AppError('TOO_MANY_REQUESTS', 'busy');
     await new Promise<void>((resolve) => waiting.push(resolve));
   } else {
     running += 1;

@@ -18,7 +18,7 @@ export const securityMessages = {
     nl: 'Dit account is geblokkeerd na te veel mislukte inlogpogingen. Vraag de functioneel beheerder van uw team het vrij te geven, of probeer het over 24 uur opnieuw.',
     en: 'This account is locked after too many failed login attempts. Ask your team’s administrator to unlock it, or try again in 24 hours.',
   },
-  'auth.busy': {
+  'busy': {
     nl: 'Het is even erg druk. Probeer het over een paar seconden opnieuw.',
     en: 'The server is very busy right now. Try again in a few seconds.',
   },
