@@ -62,7 +62,10 @@ export function describeError(error: TRPCError, locale: Locale): { key: string; 
     const first = Object.values(fieldErrors)[0];
     return { key: 'validation.invalid', message: first ?? translate('validation.invalid', locale), fieldErrors };
   }
-  if (error instanceof AppError) return { key: error.key, message: translate(error.key, locale, error.params) };
+  if (error instanceof AppError) {
+    const message = translate(error.key, locale, error.params);
+    return { key: error.key, message, ...(error.field ? { fieldErrors: { [error.field]: message } } : {}) };
+  }
   if (error.code === 'INTERNAL_SERVER_ERROR') return { key: 'internal', message: translate('internal', locale) };
   if (error.code === 'PAYLOAD_TOO_LARGE') return { key: 'tooLarge', message: translate('tooLarge', locale) };
   if (isMessageKey(error.message)) return { key: error.message, message: translate(error.message, locale) };

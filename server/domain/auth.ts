@@ -4,7 +4,8 @@ import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit';
 import { AppError } from '../errors';
 import { amsterdamDate } from '../clock';
-import { dummyPasswordHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords';
+import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/passwords';
+import { assertAcceptablePassword } from '../auth/password-policy';
 import { createSession, revokeSession, revokeUserSessions } from '../auth/sessions';
 import { beginPasswordAttempt, passwordAttemptFailed, passwordAttemptSucceeded } from './security';
 
@@ -46,7 +47,7 @@ export function logout(deps: AppDeps, token: string, user: { id: number; teamId:
 
 export async function changePassword(
   deps: AppDeps,
-  user: { id: number; teamId: number; email: string },
+  user: { id: number; teamId: number; email: string; name: string },
   input: { currentPassword: string; newPassword: string },
   ip: string,
 ): Promise<void> {
@@ -55,10 +56,10 @@ export async function changePassword(
   const row = deps.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)).get();
   if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
     passwordAttemptFailed(deps, attempt, user, 'password');
-    throw new AppError('BAD_REQUEST', 'auth.wrongPassword');
+    throw new AppError('BAD_REQUEST', 'auth.wrongPassword', {}, 'currentPassword');
   }
   passwordAttemptSucceeded(deps, attempt);
-  if (input.newPassword.length < MIN_PASSWORD_LENGTH) throw new AppError('BAD_REQUEST', 'auth.passwordTooWeak');
+  assertAcceptablePassword(input.newPassword, user, 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
   deps.db.transaction((tx) => {
     tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();

@@ -6,6 +6,7 @@ import { appendAudit } from '../audit';
 import { AppError, conflict, notFound } from '../errors';
 import { addMonths, amsterdamDate } from '../clock';
 import { hashPassword } from '../auth/passwords';
+import { assertAcceptablePassword } from '../auth/password-policy';
 import { revokeUserSessions } from '../auth/sessions';
 
 export function getTeam(deps: AppDeps, teamId: number) {
@@ -137,6 +138,7 @@ export async function createUser(
   }
   const email = input.email.trim().toLowerCase();
   if (deps.db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) throw new AppError('CONFLICT', 'users.emailTaken');
+  assertAcceptablePassword(input.password, input, 'password');
   const passwordHash = await hashPassword(input.password);
   return deps.db.transaction((tx) => {
     const row = tx.insert(users)
