@@ -7,6 +7,7 @@ import { formatDay, t, today } from '../../i18n';
 import { Alert, Button, SelectField, TextField } from '../../components/Form';
 import SharingMatrix from './SharingMatrix';
 import AgendaTemplate from '../meetings/AgendaTemplate';
+import SecurityEvents from './SecurityEvents';
 
 const partnerKinds = ['gemeente', 'politie', 'veiligheidsregio', 'sociale_dienst', 'belastingen', 'overig'] as const;
 
@@ -115,6 +116,10 @@ export default function Team() {
         </div>
       </Show>
 
+      <Show when={hasRole('admin')}>
+        <SecurityEvents />
+      </Show>
+
       <Show when={manager()}>
         <SharingMatrix />
         <AgendaTemplate />
@@ -156,7 +161,7 @@ function AddMember(props: { partners: { id: number; name: string }[]; onAdded: (
       <SelectField label={t('team.memberRole')} value={role()} onChange={(e) => setRole(e.currentTarget.value)} options={roles().map((r) => ({ value: r, label: roleLabel(r) }))} />
       <SelectField label={t('team.memberPartner')} value={partnerId()} placeholder={t('team.choosePartner')} onChange={(e) => setPartnerId(e.currentTarget.value)}
         options={props.partners.map((p) => ({ value: p.id, label: p.name }))} error={add.field('partnerId')} optional={role() === 'privacy' || role() === 'admin'} />
-      <TextField label={t('team.initialPassword')} type="password" autocomplete="new-password" description={t('team.initialPasswordHint')} value={password()} onInput={(e) => setPassword(e.currentTarget.value)} error={add.field('password')} />
+      <TextField label={t('team.initialPassword')} type="password" autocomplete="new-password" description={`${t('password.hint')} ${t('team.initialPasswordHint')}`} value={password()} onInput={(e) => setPassword(e.currentTarget.value)} error={add.field('password')} />
       <Button type="submit" variant="primary" busy={add.busy()}>{t('team.addMember')}</Button>
     </form>
   );
