@@ -97,6 +97,19 @@ describe('batches', () => {
   });
 });
 
+describe('downloads', () => {
+  it('report exports are rate-limited per user with a translated 429', async () => {
+    const viewer = await loggedIn('bestuur@pit.demo');
+    const get = () => fetch(`${server.origin}/export/report.csv?from=2026-01-01&to=2026-12-31`, { headers: { cookie: viewer.cookie } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await get().then(async (res) => (await res.arrayBuffer(), res.status))));
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    const res = await get();
+    expect(res.status).toBe(429);
+    expect(await res.text()).toMatch(/^U vraagt dit te vaak op\. Probeer het over \d seconden opnieuw\.$/);
+  });
+});
+
 describe('during an attack another user keeps working (issue 8, item 5)', () => {
   it("another user's auth.me answers within 200 ms while logins and reports flood the server", async () => {
     const victim = await loggedIn('helmond@pit.demo');
