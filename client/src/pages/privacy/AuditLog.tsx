@@ -15,7 +15,7 @@ type Entry = Page['items'][number];
 const actionGroups: [string, string[]][] = [
   ['personal_data', ['personal_data.read', 'personal_data.bsn_revealed', 'personal_data.created']],
   ['subject', ['subject.informed']],
-  ['auth', ['auth.login', 'auth.login.failed', 'auth.login.throttled', 'auth.logout', 'auth.password.changed']],
+  ['auth', ['auth.login', 'auth.login.failed', 'auth.login.throttled', 'auth.logout', 'auth.password.changed', 'auth.account.locked', 'auth.account.unlocked']],
   ['case', ['case.created', 'case.updated', 'case.status']],
   ['task', ['task.created', 'task.completed', 'task.reopened', 'task.blocker', 'task.updated']],
   ['agreement', ['agreement.created', 'agreement.status']],
