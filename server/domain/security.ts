@@ -4,7 +4,7 @@
  * (security events, aggregated so a flood is a handful of rows and never audit rows under no
  * team), and tells the administrators by e-mail when an account locks — a link only (P7).
  */
-import { and, desc, eq, gt, gte, isNull, lt, or } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, isNull, lt, or, sql } from 'drizzle-orm';
 import { accountLocks, securityEvents, teams, users, type SecurityEventKind } from '../../db/schema';
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
@@ -28,8 +28,7 @@ export function recordSecurityEvent(db: Db, now: Date, event: EventInput): void 
   const inserted = db.insert(securityEvents).values({ ...event, aggregateKey, firstAt: at, lastAt: at, count: 1 })
     .onConflictDoNothing().returning({ id: securityEvents.id }).all();
   if (inserted.length === 0) {
-    const row = db.select({ count: securityEvents.count }).from(securityEvents).where(eq(securityEvents.aggregateKey, aggregateKey)).get()!;
-    db.update(securityEvents).set({ lastAt: at, count: row.count + 1 }).where(eq(securityEvents.aggregateKey, aggregateKey)).run();
+    db.update(securityEvents).set({ lastAt: at, count: sql`${securityEvents.count} + 1` }).where(eq(securityEvents.aggregateKey, aggregateKey)).run();
   } else {
     db.delete(securityEvents).where(lt(securityEvents.lastAt, new Date(now.getTime() - RETENTION_DAYS * 86_400_000).toISOString())).run();
   }
@@ -83,7 +82,8 @@ export function passwordAttemptFailed(deps: AppDeps, reservation: Reservation, a
   if (locked && account) {
     recordSecurityEvent(deps.db, now, { kind: 'account.locked', teamId: account.teamId, userId: account.id, ip });
     appendAudit(deps.db, now, { teamId: account.teamId, actorId: null, action: 'auth.account.locked', entity: 'user', entityId: account.id });
-    void notifyAdminsOfLock(deps, account.teamId);
+    // Sent in the background: the answer to the login does not wait for (or reveal) the mail.
+    notifyAdminsOfLock(deps, account.teamId).catch((error: unknown) => console.error('[mail] lock notice:', error instanceof Error ? error.name : 'error'));
   }
 }
 
