@@ -9,10 +9,13 @@ import type { MessageKey, MessageParams } from './i18n/messages';
 export class AppError extends TRPCError {
   readonly key: MessageKey;
   readonly params: MessageParams;
-  constructor(code: TRPC_ERROR_CODE_KEY, key: MessageKey, params: MessageParams = {}) {
+  /** The input field the message belongs to, shown there by the client (`fieldErrors`). */
+  readonly field: string | null;
+  constructor(code: TRPC_ERROR_CODE_KEY, key: MessageKey, params: MessageParams = {}, field: string | null = null) {
     super({ code, message: key });
     this.key = key;
     this.params = params;
+    this.field = field;
   }
 }
 

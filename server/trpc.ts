@@ -13,6 +13,7 @@ import { isMessageKey, translate, type Locale, type MessageParams } from './i18n
 import type { core } from 'zod';
 import { loadReader } from './privacy/visibility';
 import { mustEnrolTwoFactor } from './auth/two-factor';
+import { inTurn, takeToken, type RateLimitName } from './rate-limit';
 
 // ── 1. Context ──────────────────────────────────────────────────────────────────────────────
 
@@ -62,7 +63,10 @@ export function describeError(error: TRPCError, locale: Locale): { key: string; 
     const first = Object.values(fieldErrors)[0];
     return { key: 'validation.invalid', message: first ?? translate('validation.invalid', locale), fieldErrors };
   }
-  if (error instanceof AppError) return { key: error.key, message: translate(error.key, locale, error.params) };
+  if (error instanceof AppError) {
+    const message = translate(error.key, locale, error.params);
+    return { key: error.key, message, ...(error.field ? { fieldErrors: { [error.field]: message } } : {}) };
+  }
   if (error.code === 'INTERNAL_SERVER_ERROR') return { key: 'internal', message: translate('internal', locale) };
   if (error.code === 'PAYLOAD_TOO_LARGE') return { key: 'tooLarge', message: translate('tooLarge', locale) };
   if (isMessageKey(error.message)) return { key: error.message, message: translate(error.message, locale) };
@@ -84,6 +88,7 @@ const t = initTRPC.context<Context>().create({
 });
 
 export const router = t.router;
+const middleware = t.middleware;
 export const createCallerFactory = t.createCallerFactory;
 export const mergeRouters = t.mergeRouters;
 
@@ -134,7 +139,7 @@ export const teamReaderProcedure = withRoles('coordinator', 'member', 'admin', '
 /** Aggregated figures without personal data: also the viewer (bestuurder, DVC, AVO). */
 export const reportReaderProcedure = withRoles('coordinator', 'member', 'admin', 'privacy', 'viewer');
 export const privacyProcedure = withRoles('privacy');
-/** The functioneel beheerder only: team-wide security settings. */
+/** The functioneel beheerder: accounts, team settings and the team's security events. */
 export const adminProcedure = withRoles('admin');
 
 /** A member acting for their own organisation: the procedure's ctx carries a non-null partnerId. */
@@ -143,5 +148,16 @@ export const partnerMemberProcedure = withRoles('member').use(({ ctx, next }) =>
   if (partnerId === null) throw forbidden();
   return next({ ctx: { ...ctx, partnerId } });
 });
+
+/**
+ * Expensive work (reports, exports, audit checks) is rate-limited per user and takes turns with
+ * other expensive work (issue 8.5): the calls of one batch would otherwise run back to back on
+ * the event loop while every other user's request waits.
+ */
+export const rateLimited = (name: RateLimitName) =>
+  middleware(({ ctx, next }) => {
+    takeToken(ctx.deps, name, ctx.user ? `user:${ctx.user.id}` : `ip:${ctx.ip}`);
+    return inTurn(() => next());
+  });
 
 export type AuthedContext = Context & { user: SessionUser };

@@ -7,3 +7,4 @@ export * from './meetings';
 export * from './work';
 export * from './controls';
 export * from './account-security';
+export * from './security';

@@ -4,6 +4,7 @@
  * Only a SHA-256 of the token is stored; the token itself travels in the link's fragment
  * (`/activeren#token`), so it never appears in a request line or a server log.
  */
+import { assertAcceptablePassword } from './password-policy';
 import { randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { accountActivations, teams, users } from '../../db/schema';
@@ -12,7 +13,7 @@ import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit';
 import { AppError } from '../errors';
 import { mailConfigured, publicBaseUrl, sendMail } from '../mail';
-import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords';
+import { hashPassword } from './passwords';
 import { hashToken, revokeUserSessions } from './sessions';
 
 export const ACTIVATION_HOURS = 72;
@@ -83,23 +84,14 @@ export function lookupActivation(deps: AppDeps, token: string): { name: string; 
 }
 
 /**
- * The password policy for a password the user chooses.
- * TODO(issue 8 item 11, merge with sec-login): replace the body with
- * `assertAcceptablePassword(password, account, 'password')` from `./password-policy` (zxcvbn, no
- * name or e-mail); until that module is merged the minimum length applies, as everywhere else.
- */
-function checkNewPassword(password: string, _account: { name: string; email: string }): void {
-  if (password.length < MIN_PASSWORD_LENGTH) throw new AppError('BAD_REQUEST', 'auth.passwordTooWeak');
-}
-
-/**
  * Sets the account's first password and uses the link up. Single use even under parallel calls:
  * the token is cleared by a conditional update, and only the call that cleared it sets the password.
  */
 export async function activateAccount(deps: AppDeps, input: { token: string; password: string }, ip: string): Promise<void> {
   const row = liveActivation(deps.db, input.token, deps.now());
   if (!row || row.disabledAt) throw new AppError('NOT_FOUND', 'activation.invalid');
-  checkNewPassword(input.password, row);
+  // The same policy as every other password (zxcvbn-ts, not the name or e-mail; issue 8 item 11).
+  assertAcceptablePassword(input.password, row, 'password');
   const passwordHash = await hashPassword(input.password);
   const now = deps.now();
   deps.db.transaction((tx) => {

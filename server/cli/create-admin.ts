@@ -11,6 +11,8 @@ import { teamDefs } from '../../db/seed/covenants';
 import { createTeamFromCovenant, findTeamBySlug } from '../../db/seed/teams';
 import { loadConfig } from '../config';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords';
+import { passwordProblem } from '../auth/password-policy';
+import { translate } from '../i18n/messages';
 import { appendAudit } from '../audit';
 
 const { values } = parseArgs({ options: { team: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' } } });
@@ -25,8 +27,10 @@ if (!password) {
   password = await rl.question(`Wachtwoord (minstens ${MIN_PASSWORD_LENGTH} tekens): `);
   rl.close();
 }
-if (password.length < MIN_PASSWORD_LENGTH) {
-  console.error(`Het wachtwoord moet minstens ${MIN_PASSWORD_LENGTH} tekens hebben.`);
+// The same policy as in the app (issue 8, item 11): no common, guessable or personal password.
+const problem = passwordProblem(password, { name: values.name, email: values.email });
+if (problem) {
+  console.error(translate(problem.key, 'nl', 'params' in problem ? problem.params : {}));
   process.exit(2);
 }
 const config = loadConfig();

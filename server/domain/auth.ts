@@ -4,10 +4,11 @@ import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit';
 import { AppError } from '../errors';
 import { amsterdamDate } from '../clock';
-import { dummyPasswordHash, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords';
+import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/passwords';
+import { assertAcceptablePassword } from '../auth/password-policy';
 import { createSession, revokeSession, revokeUserSessions } from '../auth/sessions';
 import { startChallenge, type SecondFactorChallenge } from '../auth/two-factor';
-import { clearFailures, isThrottled, recordFailure, THROTTLE_WINDOW_MINUTES } from '../auth/throttle';
+import { beginPasswordAttempt, passwordAttemptFailed, passwordAttemptSucceeded } from './security';
 
 export type LoginResult = { kind: 'session'; token: string; expiresAt: Date; userId: number } | SecondFactorChallenge;
 
@@ -20,10 +21,8 @@ export async function login(deps: AppDeps, input: { email: string; password: str
   const { db } = deps;
   const email = input.email.trim().toLowerCase();
   const now = deps.now();
-  if (isThrottled(db, email, ip, now)) {
-    appendAudit(db, now, { action: 'auth.login.throttled', detail: { ip } });
-    throw new AppError('TOO_MANY_REQUESTS', 'auth.throttled', { minutes: THROTTLE_WINDOW_MINUTES });
-  }
+  // Reserved before the slow hash, so parallel attempts count against each other (issue 8.4).
+  const attempt = beginPasswordAttempt(deps, email, ip);
   const user = db
     .select({ id: users.id, teamId: users.teamId, passwordHash: users.passwordHash, disabledAt: users.disabledAt, partnerLeftOn: partners.leftOn })
     .from(users)
@@ -33,11 +32,10 @@ export async function login(deps: AppDeps, input: { email: string; password: str
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
   const partnerGone = user?.partnerLeftOn != null && user.partnerLeftOn <= amsterdamDate(now);
   if (!user || !passwordOk || user.disabledAt || partnerGone) {
-    recordFailure(db, email, ip, now);
-    appendAudit(db, now, { teamId: user?.teamId ?? null, actorId: user?.id ?? null, action: 'auth.login.failed', detail: { ip } });
+    passwordAttemptFailed(deps, attempt, user ?? null, 'login');
     throw new AppError('UNAUTHORIZED', 'auth.invalidCredentials');
   }
-  clearFailures(db, email);
+  passwordAttemptSucceeded(deps, attempt);
   // BIO 23.1a: with a second factor the password only opens a challenge; no session yet.
   const challenge = startChallenge(deps, user.id);
   if (challenge) return challenge;
@@ -59,12 +57,19 @@ export function endLiveStreams(deps: AppDeps, user: { id: number; teamId: number
 
 export async function changePassword(
   deps: AppDeps,
-  user: { id: number; teamId: number },
+  user: { id: number; teamId: number; email: string; name: string },
   input: { currentPassword: string; newPassword: string },
+  ip: string,
 ): Promise<void> {
+  // Throttled like a login: a stolen session must not become a way to guess the password.
+  const attempt = beginPasswordAttempt(deps, user.email, ip);
   const row = deps.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)).get();
-  if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) throw new AppError('BAD_REQUEST', 'auth.wrongPassword');
-  if (input.newPassword.length < MIN_PASSWORD_LENGTH) throw new AppError('BAD_REQUEST', 'auth.passwordTooWeak');
+  if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    passwordAttemptFailed(deps, attempt, user, 'password');
+    throw new AppError('BAD_REQUEST', 'auth.wrongPassword', {}, 'currentPassword');
+  }
+  passwordAttemptSucceeded(deps, attempt);
+  assertAcceptablePassword(input.newPassword, user, 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
   deps.db.transaction((tx) => {
     tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();

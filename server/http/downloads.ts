@@ -29,6 +29,7 @@ import { reportCsv } from '../exports/report-csv';
 import { reportDocx } from '../exports/report-docx';
 import { briefingHtml } from '../exports/briefing-html';
 import { createContextFactory } from './server';
+import { takeToken } from '../rate-limit';
 
 const createCaller = createCallerFactory(appRouter);
 
@@ -102,6 +103,8 @@ export async function handleDownload(deps: AppDeps, req: IncomingMessage, res: S
     if (!ctx.user) throw new AppError('UNAUTHORIZED', 'auth.required');
     // BIO 23.1a: the same gate as every procedure (trpc.ts): no export before the required 2FA.
     if (mustEnrolTwoFactor(deps.db, ctx.user)) throw new AppError('FORBIDDEN', 'twoFactor.enrolRequired');
+    // Rendering a DOCX or a whole verslag is expensive: a bucket per user (issue 8.5).
+    takeToken(deps, 'exports', `user:${ctx.user.id}`);
     const download = await route.build({ deps, ctx, user: ctx.user, url, match });
     const buffer = typeof download.body === 'string' ? Buffer.from(download.body, 'utf8') : download.body;
     res.writeHead(200, {

@@ -13,6 +13,7 @@ import { localeFrom, translate } from '../i18n/messages';
 import { handleCalendar } from './calendar';
 import { handleDownload } from './downloads';
 import { guardRequest } from './hardening';
+import { batchRefusal, MAX_BATCH_CALLS } from './batch-policy';
 
 export const clientDir = join(import.meta.dirname, '..', '..', 'dist', 'client');
 
@@ -54,9 +55,14 @@ export function isTrustedMutation(req: IncomingMessage, allowedOrigins: string[]
   return sameHost && contentType === 'application/json';
 }
 
-function sendJsonError(res: ServerResponse, status: number, code: string, key: 'auth.csrf', locale: 'nl' | 'en') {
+function sendJsonError(res: ServerResponse, status: number, code: string, key: 'auth.csrf' | NonNullable<ReturnType<typeof batchRefusal>>, locale: 'nl' | 'en') {
   res.writeHead(status, { 'Content-Type': 'application/json' });
   res.end(JSON.stringify({ error: { code: -32003, message: translate(key, locale), data: { code, httpStatus: status, key } } }));
+}
+
+function requestLocale(req: IncomingMessage): 'nl' | 'en' {
+  const chosen = req.headers['x-overleg-locale'];
+  return localeFrom(typeof chosen === 'string' ? chosen : req.headers['accept-language']);
 }
 
 export function createContextFactory(deps: AppDeps) {
@@ -82,6 +88,8 @@ export function createAppServer(deps: AppDeps): Server {
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
+    // Backstop for batchRefusal below, which answers first with a translated message.
+    maxBatchSize: MAX_BATCH_CALLS,
     maxBodySize: deps.config.maxBodyBytes,
     createContext: createContextFactory(deps),
     onError({ error, path }) {
@@ -103,6 +111,8 @@ export function createAppServer(deps: AppDeps): Server {
       if (method !== 'GET' && method !== 'HEAD' && !isTrustedMutation(req, deps.config.allowedOrigins)) {
         return sendJsonError(res, 403, 'FORBIDDEN', 'auth.csrf', localeFrom(req.headers['accept-language']));
       }
+      const refusal = batchRefusal(new URL(url, 'http://local'));
+      if (refusal) return sendJsonError(res, 400, 'BAD_REQUEST', refusal, requestLocale(req));
       return trpc(req, res);
     }
     if (url.startsWith('/export/')) return void handleDownload(deps, req, res);

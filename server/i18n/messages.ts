@@ -6,22 +6,25 @@ import { controlsMessages } from './controls';
 import { minutesMessages } from './minutes';
 import { meetingsMessages } from './meetings';
 import { accountSecurityMessages } from './account-security';
+import { securityMessages } from './security';
 
 export type Locale = 'nl' | 'en';
 export type Catalog = Record<string, Record<Locale, string>>;
 
 // Each domain keeps its messages in its own catalog file next to this one; they are merged here.
-const messages = { ...coreMessages, ...casesMessages, ...controlsMessages, ...minutesMessages, ...meetingsMessages, ...accountSecurityMessages };
+const messages = { ...coreMessages, ...casesMessages, ...controlsMessages, ...minutesMessages, ...meetingsMessages, ...accountSecurityMessages, ...securityMessages };
 
 export type MessageKey = keyof typeof messages;
-export type MessageParams = Record<string, string | number>;
+/** A param is a value, or text already worded per language (e.g. a library's own feedback). */
+export type MessageParams = Record<string, string | number | Record<Locale, string>>;
 
 export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(messages, key);
 }
 
 /** Calendar days in params are shown the way the reader writes them: 25-01-2027 or 25 Jan 2027. */
-function formatParam(value: string | number, locale: Locale): string {
+function formatParam(value: string | number | Record<Locale, string>, locale: Locale): string {
+  if (typeof value === 'object') return value[locale];
   const text = String(value);
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!day) return text;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { privacyProcedure, router } from '../trpc';
+import { privacyProcedure, rateLimited, router } from '../trpc';
 import { AUDIT_PAGE_MAX, listAudit, listAuditActors, verifyAudit } from '../domain/audit-log';
 import { id, isoDate, line } from '../validation';
 
@@ -21,5 +21,5 @@ export const auditRouter = router({
 
   actors: privacyProcedure.query(({ ctx }) => listAuditActors(ctx.deps, ctx.user)),
 
-  verify: privacyProcedure.query(({ ctx }) => verifyAudit(ctx.deps, ctx.user)),
+  verify: privacyProcedure.use(rateLimited('auditCheck')).query(({ ctx }) => verifyAudit(ctx.deps, ctx.user)),
 });

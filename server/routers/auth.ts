@@ -72,7 +72,7 @@ export const authRouter = router({
   changePassword: authedProcedure
     .input(z.object({ currentPassword: z.string().min(1).max(500), newPassword: z.string().min(1).max(500) }))
     .mutation(async ({ ctx, input }) => {
-      await changePassword(ctx.deps, ctx.user, input);
+      await changePassword(ctx.deps, ctx.user, input, ctx.ip);
       return { ok: true as const };
     }),
 });

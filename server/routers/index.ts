@@ -17,6 +17,7 @@ import { agendaRouter } from './agenda';
 import { attendanceRouter } from './attendance';
 import { auditRouter } from './audit';
 import { sessionsRouter, twoFactorRouter } from './two-factor';
+import { securityRouter } from './security';
 
 // Only composition here: each domain has its own router file.
 export const appRouter = router({
@@ -40,6 +41,7 @@ export const appRouter = router({
   audit: auditRouter,
   twoFactor: twoFactorRouter,
   sessions: sessionsRouter,
+  security: securityRouter,
 });
 
 export type AppRouter = typeof appRouter;

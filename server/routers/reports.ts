@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { reportReaderProcedure, router, teamManagerProcedure } from '../trpc';
+import { rateLimited, reportReaderProcedure, router, teamManagerProcedure } from '../trpc';
 import { buildProgressReport, reportPresets, setReportThreshold } from '../domain/reports';
 import { isoDate } from '../validation';
 
 // Aggregated figures only (art. 20.13): no personal data, also for the viewer (bestuur, DVC).
 export const reportsRouter = router({
-  progress: reportReaderProcedure.input(z.object({ from: isoDate, to: isoDate }))
+  progress: reportReaderProcedure.use(rateLimited('reports')).input(z.object({ from: isoDate, to: isoDate }))
     .query(({ ctx, input }) => buildProgressReport(ctx.deps, ctx.user.teamId, input)),
 
   presets: reportReaderProcedure.query(({ ctx }) => reportPresets(ctx.deps, ctx.user.teamId)),

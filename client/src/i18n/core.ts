@@ -84,7 +84,7 @@ export const coreText = {
   'team.disableConfirm': { nl: 'Account van {name} blokkeren? Alle sessies worden direct beëindigd.', en: 'Disable the account of {name}? All sessions end at once.' },
   'team.addMember': { nl: 'Lid toevoegen', en: 'Add member' },
   'team.initialPassword': { nl: 'Eerste wachtwoord', en: 'Initial password' },
-  'team.initialPasswordHint': { nl: 'Minstens 12 tekens. Geef het persoonlijk door; het lid wijzigt het na de eerste keer inloggen.', en: 'At least 12 characters. Hand it over in person; the member changes it after the first login.' },
+  'team.initialPasswordHint': { nl: 'Geef het persoonlijk door; het lid wijzigt het na de eerste keer inloggen.', en: 'Hand it over in person; the member changes it after the first login.' },
   'team.memberAdded': { nl: '{name} is toegevoegd.', en: '{name} has been added.' },
   'team.joinPartner': { nl: 'Toetreding registreren (art. 12)', en: 'Register a partner joining (art. 12)' },
   'team.shortName': { nl: 'Korte naam', en: 'Short name' },

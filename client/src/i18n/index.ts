@@ -8,11 +8,12 @@ import { minutesText } from './minutes';
 import { meetingsText } from './meetings';
 import { privacyText } from './privacy';
 import { accountText } from './account';
+import { securityText } from './security';
 
 export type Locale = 'nl' | 'en';
 export type Dictionary = Record<string, { nl: string; en: string }>;
 
-const text = { ...coreText, ...casesText, ...reportsText, ...minutesText, ...meetingsText, ...privacyText, ...accountText };
+const text = { ...coreText, ...casesText, ...reportsText, ...minutesText, ...meetingsText, ...privacyText, ...accountText, ...securityText };
 export type TextKey = keyof typeof text;
 
 const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem('overleg.locale');

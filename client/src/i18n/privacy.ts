@@ -65,6 +65,8 @@ export const privacyText = {
   'audit.action.auth.login.throttled': { nl: 'Inlogpoging geweigerd (te veel pogingen)', en: 'Login refused (too many attempts)' },
   'audit.action.auth.logout': { nl: 'Uitgelogd', en: 'Logged out' },
   'audit.action.auth.password.changed': { nl: 'Wachtwoord gewijzigd', en: 'Password changed' },
+  'audit.action.auth.account.locked': { nl: 'Account geblokkeerd na te veel mislukte inlogpogingen', en: 'Account locked after too many failed logins' },
+  'audit.action.auth.account.unlocked': { nl: 'Account vrijgegeven door de beheerder', en: 'Account unlocked by the administrator' },
   'audit.action.personal_data.read': { nl: 'Persoonsgegevens ingezien', en: 'Personal data read' },
   'audit.action.personal_data.bsn_revealed': { nl: 'BSN zichtbaar gemaakt', en: 'BSN revealed' },
   'audit.action.personal_data.created': { nl: 'Persoonsgegevens vastgelegd', en: 'Personal data recorded' },

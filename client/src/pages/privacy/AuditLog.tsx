@@ -17,7 +17,7 @@ const actionGroups: [string, string[]][] = [
   ['subject', ['subject.informed']],
   ['auth', ['auth.login', 'auth.login.failed', 'auth.login.throttled', 'auth.logout', 'auth.password.changed',
     'auth.two_factor.enabled', 'auth.two_factor.disabled', 'auth.two_factor.reset', 'auth.two_factor.failed', 'auth.two_factor.throttled',
-    'auth.two_factor.recovery_used', 'auth.two_factor.recovery_renewed', 'auth.sessions_ended']],
+    'auth.two_factor.recovery_used', 'auth.two_factor.recovery_renewed', 'auth.sessions_ended', 'auth.account.locked', 'auth.account.unlocked']],
   ['case', ['case.created', 'case.updated', 'case.status']],
   ['task', ['task.created', 'task.completed', 'task.reopened', 'task.blocker', 'task.updated']],
   ['agreement', ['agreement.created', 'agreement.status']],

@@ -48,7 +48,7 @@ export default function Profile() {
         <Show when={change.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
         <Show when={done()}><Alert kind="ok">{t('profile.passwordChanged')}</Alert></Show>
         <TextField label={t('profile.currentPassword')} type="password" autocomplete="current-password" value={current()} onInput={(e) => setCurrent(e.currentTarget.value)} error={change.field('currentPassword')} />
-        <TextField label={t('profile.newPassword')} type="password" autocomplete="new-password" description={t('team.initialPasswordHint').split('.')[0] + '.'} value={next()} onInput={(e) => setNext(e.currentTarget.value)} error={change.field('newPassword')} />
+        <TextField label={t('profile.newPassword')} type="password" autocomplete="new-password" description={t('password.hint')} value={next()} onInput={(e) => setNext(e.currentTarget.value)} error={change.field('newPassword')} />
         <Button type="submit" busy={change.busy()}>{t('profile.changePassword')}</Button>
       </form>
       <TwoFactor />

@@ -7,6 +7,7 @@ import { formatDateTime, formatDay, t, today } from '../../i18n';
 import { Alert, Button, CheckboxField, SelectField, TextField } from '../../components/Form';
 import SharingMatrix from './SharingMatrix';
 import AgendaTemplate from '../meetings/AgendaTemplate';
+import SecurityEvents from './SecurityEvents';
 
 const partnerKinds = ['gemeente', 'politie', 'veiligheidsregio', 'sociale_dienst', 'belastingen', 'overig'] as const;
 
@@ -147,6 +148,10 @@ export default function Team() {
 
       <Show when={hasRole('admin') && team()}>
         {(tm) => <TwoFactorSetting required={tm().twoFactorRequired} onChanged={() => void refetchTeam()} />}
+      </Show>
+
+      <Show when={hasRole('admin')}>
+        <SecurityEvents />
       </Show>
 
       <Show when={manager()}>
