@@ -44,7 +44,7 @@ function checkParticipants(deps: AppDeps, teamId: number, input: ControlInput) {
   const caseRows = deps.db.select({ id: cases.id, status: cases.status }).from(cases)
     .where(and(eq(cases.teamId, teamId), inArray(cases.id, caseIds))).all();
   if (caseRows.length !== caseIds.length) throw notFound();
-  if (caseRows.some((c) => c.status === 'afgerond')) throw new AppError('BAD_REQUEST', 'controls.caseClosed');
+  if (caseRows.some((c) => c.status === 'afgerond' || c.status === 'ingetrokken')) throw new AppError('BAD_REQUEST', 'controls.caseClosed');
   const partnerRows = deps.db.select({ id: partners.id, joinedOn: partners.joinedOn, leftOn: partners.leftOn }).from(partners)
     .where(and(eq(partners.teamId, teamId), inArray(partners.id, partnerIds))).all();
   if (partnerRows.length !== partnerIds.length) throw notFound();
