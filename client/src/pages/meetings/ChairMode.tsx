@@ -10,7 +10,7 @@ import { Alert, Button, SelectField, Status, TextAreaField, TextField } from '..
 import { createLive, type LiveSnapshot } from './live';
 import { minutesStatusLabel, minutesText, sectionLabel, sections } from './shared';
 import { CasusPanel, Captured } from './LiveView';
-import { Attendance } from './MeetingPage';
+import { Attendance } from './Attendance';
 
 type SaveState = 'saved' | 'pending' | 'saving' | 'retry' | 'conflict' | 'error';
 type Item = LiveSnapshot['meeting']['agenda'][number];
