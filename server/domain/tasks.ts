@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
-import { agreements, cases, partners, tasks, users, type TaskStatus, type WorkChangeKind } from '../../db/schema';
+import { agendaItems, agreements, cases, partners, tasks, users, type TaskStatus, type WorkChangeKind } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
@@ -134,7 +134,9 @@ function applyChange(deps: AppDeps, actor: SessionUser, task: Task, expectedVers
       detail: log?.changes && Object.keys(log.changes).length > 0 ? { fields: Object.keys(log.changes) } : null,
     });
   });
-  deps.events.emit(`team:${actor.teamId}`, { kind: 'task.updated', id: task.id, meetingId: task.meetingId });
+  // Live views of the overleg that made the task and of every overleg it is carried over to.
+  const carriedTo = deps.db.select({ meetingId: agendaItems.meetingId }).from(agendaItems).where(eq(agendaItems.taskId, task.id)).all().map((r) => r.meetingId);
+  for (const meetingId of new Set([task.meetingId, ...carriedTo])) deps.events.emit(`team:${actor.teamId}`, { kind: 'task.updated', id: task.id, meetingId });
 }
 
 /**

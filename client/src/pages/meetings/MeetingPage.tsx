@@ -3,7 +3,8 @@ import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { api } from '../../lib/trpc';
 import { createAction } from '../../lib/action';
 import { hasRole } from '../../lib/session';
-import { formatDateTime, t } from '../../i18n';
+import { formatDateTime, formatDay, t } from '../../i18n';
+import { taskStatusLabel } from '../../lib/labels';
 import { Alert, Button, SelectField, Status, TextField } from '../../components/Form';
 import { Attendance } from './Attendance';
 import {
@@ -225,6 +226,10 @@ function Agenda(props: { meeting: Meeting; partners: Partner[]; onChange: (messa
                           <Show when={item.caseId}> · <A class="utrecht-link" href={`/casussen/${item.caseId}`}>{item.caseCode}</A> {item.caseAddress}</Show>
                           <Show when={item.source === 'avo'}> · <Status tone="danger">{t('agenda.source.avo')}</Status></Show>
                           <Show when={item.source === 'carryover'}> · <Status tone="warning">{t('agenda.source.carryover')}</Status></Show>
+                          <Show when={item.taskId && item.taskDueDate}> · {t('agenda.actionLine', { partner: item.taskPartner ?? '', date: formatDay(item.taskDueDate!) })}
+                            <Show when={item.taskStatus && item.taskStatus !== 'open'}> <Status tone="ok">{taskStatusLabel(item.taskStatus!)}</Status></Show>
+                            <Show when={item.taskStatus === 'open' && item.taskBlocked}> <Status tone="warning">{t('blocker.state')}</Status></Show>
+                          </Show>
                           <Show when={item.state !== 'geaccepteerd'}> · <Status tone={item.state === 'afgewezen' ? 'danger' : 'warning'}>{agendaStateLabel(item.state)}</Status></Show>
                           <Show when={item.proposedBy && item.source === 'proposal'}> · {t('agenda.proposedBy', { name: item.proposedBy! })}</Show>
                         </p>
