@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { attendance, meetings, partners, tasks, teams, users } from '../../db/schema';
+import { attendance, cases, meetings, partners, subjectItems, subjects, tasks, teams, users } from '../../db/schema';
 import { axeViolations, launchBrowser, login, newPage, startApp, type RunningApp } from './helpers';
 
 let app: RunningApp;
@@ -125,5 +125,50 @@ describe('correcting a task (issue 9.3) and a knelpunt (issue 9.5)', () => {
     await chair.goto('/');
     await chair.getByTestId('home-blockers').getByText(`"${task.title}": Dossier ligt bij de rechtbank.`, { exact: false }).waitFor();
     expect(await axeViolations(chair)).toEqual([]);
+  });
+});
+
+describe('removing mistakes (issue 9.4)', () => {
+  it('a partner adds its data to an existing betrokkene; the coordinator withdraws a test signal and it leaves the list', async () => {
+    const helmond = app.deps.db.select({ id: partners.id }).from(partners).where(and(eq(partners.teamId, pitId), eq(partners.name, 'Gemeente Helmond'))).get()!;
+    const withSubject = app.deps.db.select({ caseId: subjects.caseId }).from(subjects).innerJoin(cases, eq(cases.id, subjects.caseId))
+      .innerJoin(subjectItems, eq(subjectItems.subjectId, subjects.id))
+      .where(and(eq(cases.gemeentePartnerId, helmond.id), eq(subjectItems.sourcePartnerId, helmond.id), eq(cases.status, 'actief'))).get()!;
+    const subjectCount = () => app.deps.db.select({ id: subjects.id }).from(subjects).where(eq(subjects.caseId, withSubject.caseId)).all().length;
+    const before = subjectCount();
+    const member = await newPage(browser, app);
+    await login(member, 'helmond@pit.demo');
+    await member.goto(`/casussen/${withSubject.caseId}`);
+    await member.getByRole('button', { name: 'Gegevens toevoegen aan betrokkene 1' }).click();
+    const form = member.locator('form').filter({ has: member.getByRole('heading', { name: 'Gegevens toevoegen aan betrokkene 1' }) });
+    await form.getByLabel('Soort gegeven').selectOption('telefoon');
+    await form.getByLabel('Waarde').fill('06 11122233');
+    expect(await axeViolations(member)).toEqual([]);
+    await form.getByRole('button', { name: 'Gegevens toevoegen aan deze betrokkene' }).click();
+    await member.getByText('De gegevens zijn toegevoegd aan de betrokkene.').waitFor();
+    await member.getByTestId('subject').first().getByText('06 11122233').waitFor();
+    expect(subjectCount()).toBe(before);
+
+    // The coordinator withdraws a test signal (street "<script>", city 🌷).
+    const chair = await newPage(browser, app);
+    await login(chair, 'coordinator@pit.demo');
+    await chair.goto('/casussen/nieuw');
+    await chair.getByLabel('Gemeente', { exact: true }).selectOption({ label: 'Gemeente Helmond' });
+    await chair.getByLabel('Straat').fill('<script>');
+    await chair.getByLabel('Huisnummer').fill('1');
+    await chair.getByLabel('Postcode').fill('5701 AB');
+    await chair.getByLabel('Plaats').fill('🌷');
+    await chair.getByLabel('Thema', { exact: true }).selectOption({ label: 'Woonoverlast' });
+    await chair.getByRole('button', { name: 'Signaal melden' }).click();
+    await chair.waitForURL(/\/casussen\/\d+$/);
+    await chair.getByRole('heading', { level: 1, name: /<script>/ }).waitFor();
+    await chair.getByRole('button', { name: 'Intrekken' }).click();
+    await chair.getByLabel('Reden van intrekken').fill('Testmelding bij de training.');
+    expect(await axeViolations(chair)).toEqual([]);
+    await chair.getByRole('button', { name: 'Definitief intrekken' }).click();
+    await chair.getByText(/Ingetrokken op .*Reden: Testmelding bij de training\./).waitFor();
+    await chair.goto('/casussen');
+    await chair.getByRole('status').filter({ hasText: /casus/ }).waitFor();
+    expect(await chair.getByText('<script>').count()).toBe(0);
   });
 });

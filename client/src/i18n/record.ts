@@ -59,4 +59,9 @@ export const recordText = {
   'history.task.lapsed': { nl: 'Taak vervallen', en: 'Task lapsed' },
   'history.task.unblocked': { nl: 'Knelpunt bij taak opgelost', en: 'Task blocker resolved' },
   'history.agreement.updated': { nl: 'Werkafspraak gewijzigd', en: 'Agreement changed' },
+  'audit.action.personal_data.erased': { nl: 'Persoonsgegevens gewist', en: 'Personal data erased' },
+  'audit.action.case.withdrawn': { nl: 'Casus ingetrokken', en: 'Case withdrawn' },
+  'audit.action.task.unblocked': { nl: 'Knelpunt opgelost', en: 'Blocker resolved' },
+  'audit.action.task.lapsed': { nl: 'Taak vervallen', en: 'Task lapsed' },
+  'audit.action.agreement.updated': { nl: 'Werkafspraak gewijzigd', en: 'Agreement changed' },
 } satisfies Dictionary;
