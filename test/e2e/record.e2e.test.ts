@@ -129,34 +129,37 @@ describe('correcting a task (issue 9.3) and a knelpunt (issue 9.5)', () => {
 });
 
 describe('removing mistakes (issue 9.4)', () => {
+  // BIT: its covenant is in force in the demo, so personal data may be recorded.
   it('a partner adds its data to an existing betrokkene; the coordinator withdraws a test signal and it leaves the list', async () => {
-    const helmond = app.deps.db.select({ id: partners.id }).from(partners).where(and(eq(partners.teamId, pitId), eq(partners.name, 'Gemeente Helmond'))).get()!;
+    const bitId = app.deps.db.select({ id: teams.id }).from(teams).where(eq(teams.slug, 'bit')).get()!.id;
+    const hilversum = app.deps.db.select({ id: partners.id }).from(partners).where(and(eq(partners.teamId, bitId), eq(partners.name, 'Gemeente Hilversum'))).get()!;
     const withSubject = app.deps.db.select({ caseId: subjects.caseId }).from(subjects).innerJoin(cases, eq(cases.id, subjects.caseId))
       .innerJoin(subjectItems, eq(subjectItems.subjectId, subjects.id))
-      .where(and(eq(cases.gemeentePartnerId, helmond.id), eq(subjectItems.sourcePartnerId, helmond.id), eq(cases.status, 'actief'))).get()!;
+      .where(and(eq(cases.gemeentePartnerId, hilversum.id), eq(subjectItems.sourcePartnerId, hilversum.id), eq(cases.status, 'actief'))).get()!;
     const subjectCount = () => app.deps.db.select({ id: subjects.id }).from(subjects).where(eq(subjects.caseId, withSubject.caseId)).all().length;
     const before = subjectCount();
     const member = await newPage(browser, app);
-    await login(member, 'helmond@pit.demo');
+    await login(member, 'hilversum@bit.demo');
     await member.goto(`/casussen/${withSubject.caseId}`);
-    await member.getByRole('button', { name: 'Gegevens toevoegen aan betrokkene 1' }).click();
-    const form = member.locator('form').filter({ has: member.getByRole('heading', { name: 'Gegevens toevoegen aan betrokkene 1' }) });
+    await member.getByRole('heading', { name: 'Betrokkenen' }).waitFor();
+    await member.getByRole('button', { name: /^Gegevens toevoegen aan deze betrokkene \(betrokkene \d+\)$/ }).first().click();
+    const form = member.locator('form').filter({ has: member.getByRole('heading', { name: /^Gegevens toevoegen aan betrokkene \d+$/ }) });
     await form.getByLabel('Soort gegeven').selectOption('telefoon');
     await form.getByLabel('Waarde').fill('06 11122233');
     expect(await axeViolations(member)).toEqual([]);
     await form.getByRole('button', { name: 'Gegevens toevoegen aan deze betrokkene' }).click();
     await member.getByText('De gegevens zijn toegevoegd aan de betrokkene.').waitFor();
-    await member.getByTestId('subject').first().getByText('06 11122233').waitFor();
+    await member.getByText('06 11122233').waitFor();
     expect(subjectCount()).toBe(before);
 
     // The coordinator withdraws a test signal (street "<script>", city 🌷).
     const chair = await newPage(browser, app);
-    await login(chair, 'coordinator@pit.demo');
+    await login(chair, 'coordinator@bit.demo');
     await chair.goto('/casussen/nieuw');
-    await chair.getByLabel('Gemeente', { exact: true }).selectOption({ label: 'Gemeente Helmond' });
+    await chair.getByLabel('Gemeente', { exact: true }).selectOption({ label: 'Gemeente Hilversum' });
     await chair.getByLabel('Straat').fill('<script>');
     await chair.getByLabel('Huisnummer').fill('1');
-    await chair.getByLabel('Postcode').fill('5701 AB');
+    await chair.getByLabel('Postcode').fill('1211 AA');
     await chair.getByLabel('Plaats').fill('🌷');
     await chair.getByLabel('Thema', { exact: true }).selectOption({ label: 'Woonoverlast' });
     await chair.getByRole('button', { name: 'Signaal melden' }).click();

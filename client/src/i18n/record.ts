@@ -53,6 +53,7 @@ export const recordText = {
   'withdraw.done': { nl: 'De casus is ingetrokken.', en: 'The case has been withdrawn.' },
   'withdraw.notice': { nl: 'Ingetrokken op {date}. Reden: {reason}', en: 'Withdrawn on {date}. Reason: {reason}' },
   'subjects.addItemsTo': { nl: 'Gegevens toevoegen aan deze betrokkene', en: 'Add data to this person involved' },
+  'subjects.addItemsLabel': { nl: 'Gegevens toevoegen aan deze betrokkene (betrokkene {n})', en: 'Add data to this person involved (person involved {n})' },
   'subjects.addItemsTitle': { nl: 'Gegevens toevoegen aan betrokkene {n}', en: 'Add data to person involved {n}' },
   'subjects.itemsAdded': { nl: 'De gegevens zijn toegevoegd aan de betrokkene.', en: 'The data have been added to the person involved.' },
   'agenda.actionLine': { nl: '{partner} · uiterlijk {date}', en: '{partner} · due {date}' },

@@ -243,7 +243,7 @@ function AddItems(props: { subjectId: number; n: number; partners: Partner[]; on
     <div>
       <ItemWarnings form={form} />
       <Show when={open()} fallback={<Button variant="subtle" ref={(el: HTMLButtonElement) => (opener = el)} onClick={() => setOpen(true)}
-        aria-label={t('subjects.addItemsTitle', { n: props.n })}>{t('subjects.addItemsTo')}</Button>}>
+        aria-label={t('subjects.addItemsLabel', { n: props.n })}>{t('subjects.addItemsTo')}</Button>}>
         <form class="card stack" onSubmit={(e) => { e.preventDefault(); void add.run(); }} onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); close(); } }}>
           <h3 class="utrecht-heading-3" tabindex="-1" ref={(el) => queueMicrotask(() => el.focus())}>{t('subjects.addItemsTitle', { n: props.n })}</h3>
           <Show when={add.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
