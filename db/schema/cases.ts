@@ -32,6 +32,10 @@ export const cases = sqliteTable(
     closedAt: text('closed_at'),
     // art. 25: set when the retention run removed this casus' personal data.
     personalDataRemovedAt: text('personal_data_removed_at'),
+    // A signal withdrawn as a mistake: when and why (no personal data, P1). The row stays as the
+    // anonymous fact that it was withdrawn.
+    withdrawnAt: text('withdrawn_at'),
+    withdrawReason: text('withdraw_reason'),
     updatedAt: text('updated_at').notNull(),
     version: integer('version').notNull().default(1),
   },

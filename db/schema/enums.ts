@@ -18,7 +18,8 @@ export type Audience = (typeof audiences)[number];
 export const reportingCadences = ['yearly', 'half_yearly'] as const;
 export type ReportingCadence = (typeof reportingCadences)[number];
 
-export const caseStatuses = ['signaal', 'actief', 'afgerond'] as const;
+// `ingetrokken`: a signal recorded by mistake, withdrawn by the coordinator (its personal data erased).
+export const caseStatuses = ['signaal', 'actief', 'afgerond', 'ingetrokken'] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
 
 // art. 2.6 (PIT): requests of the AVO get priority.
@@ -32,6 +33,10 @@ export const subjectKinds = ['person', 'company'] as const;
 export const agreementStatuses = ['open', 'uitgevoerd', 'vervallen'] as const;
 
 export const taskStatuses = ['open', 'gereed', 'vervallen'] as const;
+
+// What a change to a task or werkafspraak was, in its change log (work_changes).
+export const workChangeKinds = ['updated', 'lapsed', 'reopened', 'blocked', 'unblocked'] as const;
+export type WorkChangeKind = (typeof workChangeKinds)[number];
 export type TaskStatus = (typeof taskStatuses)[number];
 
 export const meetingStatuses = ['concept', 'gepubliceerd', 'bezig', 'gesloten'] as const;

@@ -3,6 +3,7 @@ import { agendaItemStates, agendaSections, attendanceStatuses, meetingStatuses, 
 import { cases } from './cases';
 import { partners, teams } from './teams';
 import { users } from './users';
+import { tasks } from './work';
 
 export const meetingSeries = sqliteTable('meeting_series', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -50,6 +51,8 @@ export const agendaItems = sqliteTable(
     caseId: integer('case_id').references(() => cases.id),
     // Where the item came from: template, signal, avo, case, carryover, minutes, proposal, manual.
     source: text('source').notNull().default('manual'),
+    // Carry-over: the open action this item brings back (one item per action).
+    taskId: integer('task_id').references((): AnySQLiteColumn => tasks.id),
     state: text('state', { enum: agendaItemStates }).notNull().default('geaccepteerd'),
     proposedByUserId: integer('proposed_by_user_id').references(() => users.id),
     notes: text('notes').notNull().default(''),

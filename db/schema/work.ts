@@ -1,5 +1,5 @@
 import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
-import { agreementStatuses, taskStatuses } from './enums';
+import { agreementStatuses, taskStatuses, workChangeKinds } from './enums';
 import { cases } from './cases';
 import { partners, teams } from './teams';
 import { users } from './users';
@@ -17,6 +17,7 @@ export const agreements = sqliteTable(
     meetingId: integer('meeting_id').references(() => meetings.id),
     agendaItemId: integer('agenda_item_id').references(() => agendaItems.id),
     status: text('status', { enum: agreementStatuses }).notNull().default('open'),
+    lapseReason: text('lapse_reason'),
     createdByUserId: integer('created_by_user_id').references(() => users.id),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
@@ -38,6 +39,9 @@ export const tasks = sqliteTable(
     // art. 17.16: actiegegevens — what was done, without personal data.
     resultNote: text('result_note'),
     blockerNote: text('blocker_note'),
+    // Knelpunt: set while the reported blocker is not resolved by the coordinator.
+    blockedAt: text('blocked_at'),
+    lapseReason: text('lapse_reason'),
     completedByUserId: integer('completed_by_user_id').references(() => users.id),
     completedAt: text('completed_at'),
     agreementId: integer('agreement_id').references(() => agreements.id),
@@ -55,4 +59,23 @@ export const tasks = sqliteTable(
     index('tasks_case').on(t.caseId),
     index('tasks_meeting').on(t.meetingId),
   ],
+);
+
+// The change log of tasks and werkafspraken: what changed (field → from/to), by whom, and why.
+// Shown to the assignee partner in "Mijn taken"; holds no personal data (P1).
+export const workChanges = sqliteTable(
+  'work_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: integer('team_id').notNull().references(() => teams.id),
+    taskId: integer('task_id').references(() => tasks.id),
+    agreementId: integer('agreement_id').references(() => agreements.id),
+    kind: text('kind', { enum: workChangeKinds }).notNull(),
+    // JSON: { [field]: { from, to } }
+    changes: text('changes').notNull().default('{}'),
+    reason: text('reason'),
+    actorId: integer('actor_id').references(() => users.id),
+    at: text('at').notNull(),
+  },
+  (t) => [index('work_changes_task').on(t.taskId), index('work_changes_agreement').on(t.agreementId)],
 );

@@ -17,7 +17,7 @@ import type { SessionUser } from '../../server/auth/sessions';
 import { addDays, amsterdamDate, amsterdamToUtc } from '../../server/clock';
 import { createCase, listThemes, setCaseStatus } from '../../server/domain/cases';
 import { createAgreement, setAgreementStatus } from '../../server/domain/agreements';
-import { completeTask, createTask, updateTask } from '../../server/domain/tasks';
+import { completeTask, createTask, lapseTask } from '../../server/domain/tasks';
 import { getTeam } from '../../server/domain/team';
 import { addItems, addSubject, setInformed, type NewItem } from '../../server/privacy/personal-data';
 import { loadReader, type Reader } from '../../server/privacy/visibility';
@@ -598,7 +598,7 @@ export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCase
       } else if (p.outcome === 'lapsed') {
         schedule(p.doneAt!, () => {
           const row = deps.db.select().from(tasks).where(eq(tasks.id, task.id)).get()!;
-          updateTask(d, session(coordinator), { id: row.id, version: row.version, title: row.title, assigneePartnerId: row.assigneePartnerId, dueDate: row.dueDate, status: 'vervallen' });
+          lapseTask(d, session(coordinator), { id: row.id, version: row.version, reason: 'Niet meer nodig: de situatie is veranderd.' });
         });
       }
     };

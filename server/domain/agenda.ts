@@ -6,7 +6,7 @@
  * Ordering: `position` is one sequence over the whole overleg that always follows the section
  * order of the template, so sorting by position alone gives the agenda as shown.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { agendaItems, agreements, cases, meetings, partners, tasks, themes, type AgendaSection } from '../../db/schema';
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
@@ -88,11 +88,25 @@ const changed = (deps: AppDeps, teamId: number, meetingId: number, id: number, k
 
 // ── Prefill ─────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * The actielijst: every open action agreed in an earlier overleg of the team, earliest due date
+ * first. An action stays here until it is done or vervallen, however many overleggen ago it was
+ * made; actions on a withdrawn casus have lapsed with it.
+ */
+function openActions(db: Db, teamId: number, meeting: { id: number; startsAt: string }) {
+  const earlier = sql`exists (select 1 from ${meetings} m where m.id = ${tasks.meetingId} and m.team_id = ${teamId} and m.starts_at < ${meeting.startsAt})`;
+  return db.select({ id: tasks.id, title: tasks.title, caseId: tasks.caseId, partnerId: tasks.assigneePartnerId, partner: partners.shortName })
+    .from(tasks).innerJoin(partners, eq(partners.id, tasks.assigneePartnerId))
+    .where(and(eq(tasks.teamId, teamId), eq(tasks.status, 'open'), ne(tasks.meetingId, meeting.id), earlier))
+    .orderBy(asc(tasks.dueDate), asc(tasks.id)).all();
+}
+
 const caseTitle = (c: { code: string; theme: string; gemeente: string }) => `${c.code} · ${c.theme} · ${c.gemeente}`;
 
 /**
  * `agenda.prefill`: the template plus what the data bring (SPEC §2 step 2) —
- *  - verslag: approval of the previous overleg's verslag, then its open actions (carry-over);
+ *  - verslag: approval of the previous overleg's verslag, then every open action of earlier
+ *    overleggen (carry-over), until it is done or vervallen — not only the last overleg's;
  *  - nieuwe casussen: signals not yet on any agenda, AVO requests first (art. 2.6);
  *  - lopende casussen: casussen with open tasks, high priority and overdue first.
  * Idempotent: what is already on the agenda is not added again. Titles the system generates
@@ -117,20 +131,16 @@ export function prefillAgenda(deps: AppDeps, actor: SessionUser, input: { meetin
 
   template('opening');
 
-  // Verslag: approve the previous overleg's verslag, then its open actions come back.
+  // Verslag: approve the previous overleg's verslag, then every action still open comes back.
   const previous = on('verslag') ? previousMeeting(deps.db, actor.teamId, meeting) : undefined;
   if (previous) {
     if (!onAgenda((i) => i.section === 'verslag' && (i.source === 'minutes' || i.source === 'template'))) {
       plan({ section: 'verslag', title: `Vaststellen verslag en actielijst overleg ${longDate.format(new Date(previous.startsAt))}`, durationMinutes: duration('verslag'), source: 'minutes' });
     }
-    const open = deps.db.select({ id: tasks.id, title: tasks.title, caseId: tasks.caseId, partnerId: tasks.assigneePartnerId, partner: partners.shortName })
-      .from(tasks).innerJoin(partners, eq(partners.id, tasks.assigneePartnerId))
-      .where(and(eq(tasks.teamId, actor.teamId), eq(tasks.meetingId, previous.id), eq(tasks.status, 'open')))
-      .orderBy(asc(tasks.dueDate), asc(tasks.id)).all();
-    for (const t of open) {
-      const title = `Actie: ${t.title} (${t.partner})`;
-      if (onAgenda((i) => i.source === 'carryover' && i.title === title)) continue;
-      plan({ section: 'verslag', title, durationMinutes: 3, source: 'carryover', caseId: t.caseId, presenterPartnerId: t.partnerId });
+    for (const t of openActions(deps.db, actor.teamId, meeting)) {
+      // One line per action, linked to its own pand: two actions with the same title stay two.
+      if (existing.some((i) => i.taskId === t.id) || planned.some((p) => p.taskId === t.id)) continue;
+      plan({ section: 'verslag', title: `Actie: ${t.title} (${t.partner})`, durationMinutes: 3, source: 'carryover', caseId: t.caseId, presenterPartnerId: t.partnerId, taskId: t.id });
     }
   } else {
     template('verslag');

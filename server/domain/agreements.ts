@@ -1,14 +1,15 @@
 import { and, eq } from 'drizzle-orm';
-import { agreements } from '../../db/schema';
+import { agreements, type WorkChangeKind } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
 import { AppError, conflict } from '../errors';
 import { amsterdamDate } from '../clock';
-import { findCaseInTeam, recordCaseEvent } from './cases';
+import { findWorkableCase, recordCaseEvent } from './cases';
 import { resolveMeetingLink } from './meetings';
 import { partnerActiveOn } from './team';
 import { ownAgreement, ownPartner } from './scope';
+import { diff, recordWorkChange, type Changes } from './work-changes';
 
 /** The partner must take part in the covenant today (joined, not left). */
 export function assertActivePartner(deps: AppDeps, teamId: number, partnerId: number) {
@@ -21,7 +22,7 @@ export type AgreementInput = { caseId: number; text: string; responsiblePartnerI
 
 /** A werkafspraak about one pand; art. 2.7: it names the partner that is bevoegd gezag / eindverantwoordelijk. */
 export function createAgreement(deps: AppDeps, actor: SessionUser, input: AgreementInput): { id: number } {
-  const c = findCaseInTeam(deps, actor.teamId, input.caseId);
+  const c = findWorkableCase(deps, actor.teamId, input.caseId);
   assertActivePartner(deps, actor.teamId, input.responsiblePartnerId);
   input = { ...input, ...resolveMeetingLink(deps.db, actor.teamId, input) };
   const now = deps.now();
@@ -39,15 +40,50 @@ export function createAgreement(deps: AppDeps, actor: SessionUser, input: Agreem
   return row;
 }
 
-export function setAgreementStatus(deps: AppDeps, actor: SessionUser, input: { id: number; status: 'open' | 'uitgevoerd' | 'vervallen'; version: number }) {
-  const row = ownAgreement(deps.db, actor.teamId, input.id);
+type Agreement = typeof agreements.$inferSelect;
+
+/** One versioned change: a stale version is a CONFLICT and changes nothing; case event, log, audit. */
+function applyChange(
+  deps: AppDeps, actor: SessionUser, row: Agreement, expectedVersion: number, change: Partial<typeof agreements.$inferInsert>,
+  event: string, eventDetail: Record<string, unknown>, log?: { kind: WorkChangeKind; changes?: Changes; reason?: string | null },
+) {
   const now = deps.now();
   deps.db.transaction((tx) => {
-    const res = tx.update(agreements).set({ status: input.status, updatedAt: now.toISOString(), version: row.version + 1 })
-      .where(and(eq(agreements.id, row.id), eq(agreements.version, input.version))).run();
+    const res = tx.update(agreements).set({ ...change, updatedAt: now.toISOString(), version: row.version + 1 })
+      .where(and(eq(agreements.id, row.id), eq(agreements.version, expectedVersion))).run();
     if (res.changes !== 1) throw conflict();
-    recordCaseEvent(tx, now, row.caseId, actor.id, 'agreement.status', { agreementId: row.id, to: input.status });
-    appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: 'agreement.status', entity: 'agreement', entityId: row.id, caseId: row.caseId });
+    recordCaseEvent(tx, now, row.caseId, actor.id, event, { agreementId: row.id, ...eventDetail });
+    if (log) recordWorkChange(tx, now, { teamId: actor.teamId, agreementId: row.id, actorId: actor.id, ...log });
+    appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: event, entity: 'agreement', entityId: row.id, caseId: row.caseId });
   });
   deps.events.emit(`team:${actor.teamId}`, { kind: 'agreement.updated', id: row.id, meetingId: row.meetingId });
+}
+
+export function setAgreementStatus(deps: AppDeps, actor: SessionUser, input: { id: number; status: 'open' | 'uitgevoerd' | 'vervallen'; version: number; reason?: string | null }) {
+  const row = ownAgreement(deps.db, actor.teamId, input.id);
+  if (input.status === 'vervallen') return lapseAgreement(deps, actor, { id: row.id, version: input.version, reason: input.reason ?? '' });
+  applyChange(deps, actor, row, input.version, { status: input.status, lapseReason: null }, 'agreement.status', { to: input.status },
+    row.status === input.status ? undefined : { kind: input.status === 'open' ? 'reopened' : 'updated', changes: { status: { from: row.status, to: input.status } } });
+}
+
+/** The coordinator corrects an open werkafspraak: its text (a typo) or the responsible partner (art. 2.7). */
+export function updateAgreement(deps: AppDeps, actor: SessionUser, input: { id: number; version: number; text?: string; responsiblePartnerId?: number; reason?: string | null }) {
+  const row = ownAgreement(deps.db, actor.teamId, input.id);
+  if (row.status !== 'open') throw new AppError('CONFLICT', 'agreements.notOpen');
+  if (input.responsiblePartnerId !== undefined && input.responsiblePartnerId !== row.responsiblePartnerId) assertActivePartner(deps, actor.teamId, input.responsiblePartnerId);
+  const changes = diff({ text: row.text, responsiblePartnerId: row.responsiblePartnerId }, { text: input.text?.trim(), responsiblePartnerId: input.responsiblePartnerId });
+  if (Object.keys(changes).length === 0) return { version: row.version };
+  applyChange(deps, actor, row, input.version, { text: input.text?.trim() ?? row.text, responsiblePartnerId: input.responsiblePartnerId ?? row.responsiblePartnerId },
+    'agreement.updated', {}, { kind: 'updated', changes, reason: input.reason?.trim() || null });
+  return { version: row.version + 1 };
+}
+
+/** Vervallen, with a reason that stays in the history. */
+export function lapseAgreement(deps: AppDeps, actor: SessionUser, input: { id: number; version: number; reason: string }) {
+  const row = ownAgreement(deps.db, actor.teamId, input.id);
+  if (row.status !== 'open') throw new AppError('CONFLICT', 'agreements.notOpen');
+  const reason = input.reason.trim();
+  if (!reason) throw new AppError('BAD_REQUEST', 'agreements.reasonRequired');
+  applyChange(deps, actor, row, input.version, { status: 'vervallen', lapseReason: reason }, 'agreement.status', { to: 'vervallen' },
+    { kind: 'lapsed', changes: { status: { from: 'open', to: 'vervallen' } }, reason });
 }

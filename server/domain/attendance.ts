@@ -36,4 +36,6 @@ export function setAttendance(deps: AppDeps, actor: SessionUser, input: Attendan
     appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'attendance.set', entity: 'meeting', entityId: meeting.id, detail: { partnerId: partner.id, status: input.status } });
   });
   emitMeetingEvent(deps, actor.teamId, { kind: 'attendance.changed', id: partner.id, meetingId: meeting.id });
+  // What is stored now: the screen shows this, never its own guess (issue 9.1).
+  return { partnerId: partner.id, status: input.status, attendeeUserIds: ids, updatedAt: now };
 }

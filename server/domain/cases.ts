@@ -1,17 +1,25 @@
-import { and, asc, count, desc, eq, like, lt, or, sql, type SQL } from 'drizzle-orm';
-import { agreements, caseEvents, cases, partners, tasks, teams, themes, users, type CaseOrigin, type CaseStatus } from '../../db/schema';
+import { and, asc, count, desc, eq, inArray, like, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { agendaItems, agreements, caseEvents, cases, meetings, partners, tasks, teams, themes, users, type CaseOrigin, type CaseStatus } from '../../db/schema';
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit';
 import { AppError, conflict } from '../errors';
 import { amsterdamDate } from '../clock';
 import { normaliseBagId, normalisePostcode } from './dutch-formats';
-import { readSubjects } from '../privacy/personal-data';
+import { eraseCasePersonalData, readSubjects } from '../privacy/personal-data';
+import { changeLogs, recordWorkChange } from './work-changes';
 import type { Reader } from '../privacy/visibility';
 import { ownCase } from './scope';
 
 export function findCaseInTeam(deps: AppDeps, teamId: number, caseId: number) {
   return ownCase(deps.db, teamId, caseId);
+}
+
+/** A casus that new work may be recorded on: not withdrawn (that one was a mistake). */
+export function findWorkableCase(deps: AppDeps, teamId: number, caseId: number) {
+  const row = findCaseInTeam(deps, teamId, caseId);
+  if (row.status === 'ingetrokken') throw new AppError('BAD_REQUEST', 'cases.withdrawn');
+  return row;
 }
 
 export function recordCaseEvent(db: Db, now: Date, caseId: number, actorId: number | null, kind: string, detail?: Record<string, unknown>) {
@@ -102,7 +110,8 @@ export function updateCase(deps: AppDeps, reader: Reader, input: CaseInput & { i
   });
 }
 
-const transitions: Record<CaseStatus, CaseStatus[]> = { signaal: ['actief', 'afgerond'], actief: ['afgerond'], afgerond: ['actief'] };
+// `ingetrokken` is reached only through withdrawCase, and never left: its personal data are gone.
+const transitions: Record<CaseStatus, CaseStatus[]> = { signaal: ['actief', 'afgerond'], actief: ['afgerond'], afgerond: ['actief'], ingetrokken: [] };
 
 /** The coordinator turns a signal into an active casus, closes it, or reopens a closed one. */
 export function setCaseStatus(deps: AppDeps, reader: Reader, input: { id: number; status: CaseStatus; version: number }) {
@@ -121,6 +130,55 @@ export function setCaseStatus(deps: AppDeps, reader: Reader, input: { id: number
     recordCaseEvent(tx, deps.now(), current.id, reader.userId, 'status', { from: current.status, to: input.status });
     appendAudit(tx, deps.now(), { teamId: reader.teamId, actorId: reader.userId, action: 'case.status', entity: 'case', entityId: current.id, caseId: current.id, detail: { to: input.status } });
   });
+}
+
+/**
+ * The coordinator withdraws a casus recorded by mistake (a test signal, a wrong address), with a
+ * reason. It leaves the lists, the agenda and the reports' counts; its open tasks and werkafspraken
+ * lapse, it is taken off agendas not yet held, and its betrokkenen are erased through the
+ * personal-data module. The row stays as the anonymous fact that a signal was withdrawn.
+ */
+export function withdrawCase(deps: AppDeps, reader: Reader, input: { id: number; version: number; reason: string }) {
+  const current = findCaseInTeam(deps, reader.teamId, input.id);
+  if (current.status !== 'signaal' && current.status !== 'actief') throw new AppError('BAD_REQUEST', 'cases.withdrawOnlySignal');
+  const reason = input.reason.trim();
+  const now = deps.now();
+  const iso = now.toISOString();
+  const lapse = `Casus ingetrokken: ${reason}`.slice(0, 500);
+  const affectedMeetings = deps.db.transaction((tx) => {
+    const res = tx.update(cases).set({ status: 'ingetrokken', withdrawnAt: iso, withdrawReason: reason, closedAt: null, updatedAt: iso, version: current.version + 1 })
+      .where(and(eq(cases.id, current.id), eq(cases.version, input.version))).run();
+    if (res.changes !== 1) throw conflict();
+    for (const task of tx.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.caseId, current.id), eq(tasks.status, 'open'))).all()) {
+      tx.update(tasks).set({ status: 'vervallen', lapseReason: lapse, blockerNote: null, blockedAt: null, updatedAt: iso, version: sql`${tasks.version} + 1` }).where(eq(tasks.id, task.id)).run();
+      recordWorkChange(tx, now, { teamId: reader.teamId, taskId: task.id, actorId: reader.userId, kind: 'lapsed', changes: { status: { from: 'open', to: 'vervallen' } }, reason: lapse });
+    }
+    for (const a of tx.select({ id: agreements.id }).from(agreements).where(and(eq(agreements.caseId, current.id), eq(agreements.status, 'open'))).all()) {
+      tx.update(agreements).set({ status: 'vervallen', lapseReason: lapse, updatedAt: iso, version: sql`${agreements.version} + 1` }).where(eq(agreements.id, a.id)).run();
+      recordWorkChange(tx, now, { teamId: reader.teamId, agreementId: a.id, actorId: reader.userId, kind: 'lapsed', changes: { status: { from: 'open', to: 'vervallen' } }, reason: lapse });
+    }
+    const meetingIds = removeFromComingAgendas(tx, current.id);
+    eraseCasePersonalData(tx, now, reader, current.id, 'withdrawn');
+    recordCaseEvent(tx, now, current.id, reader.userId, 'status', { from: current.status, to: 'ingetrokken' });
+    appendAudit(tx, now, { teamId: reader.teamId, actorId: reader.userId, action: 'case.withdrawn', entity: 'case', entityId: current.id, caseId: current.id });
+    return meetingIds;
+  });
+  for (const meetingId of affectedMeetings) deps.events.emit(`team:${reader.teamId}`, { kind: 'agenda.changed', id: meetingId, meetingId });
+  deps.events.emit(`team:${reader.teamId}`, { kind: 'subjects.changed', id: current.id, meetingId: null, caseId: current.id });
+}
+
+/** Agenda items about the casus on overleggen not yet started (concept, gepubliceerd) go; held ones stay as record. */
+function removeFromComingAgendas(tx: Db, caseId: number): number[] {
+  const rows = tx.select({ id: agendaItems.id, meetingId: agendaItems.meetingId }).from(agendaItems)
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .where(and(eq(agendaItems.caseId, caseId), inArray(meetings.status, ['concept', 'gepubliceerd']))).all();
+  for (const row of rows) {
+    tx.update(tasks).set({ agendaItemId: null }).where(eq(tasks.agendaItemId, row.id)).run();
+    tx.update(agreements).set({ agendaItemId: null }).where(eq(agreements.agendaItemId, row.id)).run();
+    tx.update(meetings).set({ currentAgendaItemId: null }).where(eq(meetings.currentAgendaItemId, row.id)).run();
+    tx.delete(agendaItems).where(eq(agendaItems.id, row.id)).run();
+  }
+  return [...new Set(rows.map((r) => r.meetingId))];
 }
 
 export type CaseListFilter = {
@@ -142,7 +200,8 @@ export function listCases(deps: AppDeps, reader: Reader, filter: CaseListFilter)
   const limit = Math.min(filter.limit ?? 50, 100);
   const today = amsterdamDate(deps.now());
   const conditions: SQL[] = [eq(cases.teamId, reader.teamId)];
-  if (filter.status) conditions.push(eq(cases.status, filter.status));
+  // A withdrawn casus was a mistake: it leaves the list unless asked for by its status.
+  conditions.push(filter.status ? eq(cases.status, filter.status) : ne(cases.status, 'ingetrokken'));
   if (filter.gemeentePartnerId) conditions.push(eq(cases.gemeentePartnerId, filter.gemeentePartnerId));
   if (filter.themeId) conditions.push(eq(cases.themeId, filter.themeId));
   if (filter.cursor) conditions.push(lt(cases.id, filter.cursor));
@@ -183,10 +242,13 @@ export function getCase(deps: AppDeps, reader: Reader, caseId: number) {
   const subjects = readSubjects(deps, reader, [c.id], 'screen').get(c.id) ?? [];
   const agreementRows = deps.db.select({
     id: agreements.id, text: agreements.text, responsiblePartnerId: agreements.responsiblePartnerId, meetingId: agreements.meetingId,
-    status: agreements.status, createdAt: agreements.createdAt, version: agreements.version,
+    status: agreements.status, lapseReason: agreements.lapseReason, createdAt: agreements.createdAt, version: agreements.version,
   }).from(agreements).where(eq(agreements.caseId, c.id)).orderBy(asc(agreements.id)).all();
   const taskRows = deps.db.select(taskColumns).from(tasks).where(eq(tasks.caseId, c.id)).orderBy(asc(tasks.dueDate), asc(tasks.id)).all()
     .map((t) => withOverdue(t, today));
+  // The change log of each werkafspraak and task: what it was before a correction, and why.
+  const agreementLogs = changeLogs(deps.db, reader.teamId, 'agreement', agreementRows.map((a) => a.id));
+  const taskLogs = changeLogs(deps.db, reader.teamId, 'task', taskRows.map((t) => t.id));
   const history = deps.db.select({ id: caseEvents.id, at: caseEvents.at, kind: caseEvents.kind, detail: caseEvents.detail, actor: users.name })
     .from(caseEvents).leftJoin(users, eq(users.id, caseEvents.actorId)).where(eq(caseEvents.caseId, c.id)).orderBy(desc(caseEvents.id)).limit(100).all()
     .map((e) => ({ ...e, detail: e.detail ? (JSON.parse(e.detail) as Record<string, unknown>) : null }));
@@ -194,14 +256,17 @@ export function getCase(deps: AppDeps, reader: Reader, caseId: number) {
     id: c.id, code: c.code, teamId: c.teamId, gemeentePartnerId: c.gemeentePartnerId, gemeente: gemeente.shortName,
     street: c.street, houseNumber: c.houseNumber, houseNumberAddition: c.houseNumberAddition, postcode: c.postcode, city: c.city, bagId: c.bagId,
     themeId: c.themeId, theme: theme.name, origin: c.origin, priority: c.priority, description: c.description, status: c.status,
-    createdAt: c.createdAt, activatedAt: c.activatedAt, closedAt: c.closedAt, personalDataRemovedAt: c.personalDataRemovedAt, version: c.version,
-    subjects, agreements: agreementRows, tasks: taskRows, history,
+    createdAt: c.createdAt, activatedAt: c.activatedAt, closedAt: c.closedAt, personalDataRemovedAt: c.personalDataRemovedAt,
+    withdrawnAt: c.withdrawnAt, withdrawReason: c.withdrawReason, version: c.version,
+    subjects, history,
+    agreements: agreementRows.map((a) => ({ ...a, changes: agreementLogs.get(a.id) ?? [] })),
+    tasks: taskRows.map((t) => ({ ...t, changes: taskLogs.get(t.id) ?? [] })),
   };
 }
 
 export const taskColumns = {
   id: tasks.id, title: tasks.title, assigneePartnerId: tasks.assigneePartnerId, assigneeUserId: tasks.assigneeUserId, dueDate: tasks.dueDate,
-  status: tasks.status, resultNote: tasks.resultNote, blockerNote: tasks.blockerNote, completedByUserId: tasks.completedByUserId,
+  status: tasks.status, resultNote: tasks.resultNote, blockerNote: tasks.blockerNote, blockedAt: tasks.blockedAt, lapseReason: tasks.lapseReason, completedByUserId: tasks.completedByUserId,
   completedAt: tasks.completedAt, agreementId: tasks.agreementId, caseId: tasks.caseId, meetingId: tasks.meetingId,
   agendaItemId: tasks.agendaItemId, createdAt: tasks.createdAt, version: tasks.version,
 };

@@ -42,7 +42,7 @@ function checkParticipants(deps: AppDeps, teamId: number, input: ControlInput) {
   if (caseIds.length === 0) throw new AppError('BAD_REQUEST', 'controls.noCases');
   if (partnerIds.length === 0) throw new AppError('BAD_REQUEST', 'controls.noPartners');
   const caseRows = ownCases(deps.db, teamId, caseIds);
-  if (caseRows.some((c) => c.status === 'afgerond')) throw new AppError('BAD_REQUEST', 'controls.caseClosed');
+  if (caseRows.some((c) => c.status === 'afgerond' || c.status === 'ingetrokken')) throw new AppError('BAD_REQUEST', 'controls.caseClosed');
   const partnerRows = ownPartners(deps.db, teamId, partnerIds);
   if (partnerRows.some((p) => !partnerActiveOn(p, input.plannedOn))) {
     throw new AppError('BAD_REQUEST', 'controls.partnerInactive');

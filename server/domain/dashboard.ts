@@ -4,7 +4,7 @@
  * tasks, the next published overleg and their partner's upcoming controles. Viewer, admin and
  * privacy: figures only — counts, no casus details and no addresses.
  */
-import { and, asc, count, eq, gte, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import { cases, controlPartners, controls, meetings, partners, tasks } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import { amsterdamDate } from '../clock';
@@ -18,7 +18,7 @@ export function dashboard(deps: AppDeps, reader: Reader) {
   const teamId = reader.teamId;
 
   const casesByStatus = Object.fromEntries(['signaal', 'actief', 'afgerond'].map((s) => [s, 0])) as Record<'signaal' | 'actief' | 'afgerond', number>;
-  for (const r of db.select({ status: cases.status, n: count() }).from(cases).where(eq(cases.teamId, teamId)).groupBy(cases.status).all()) casesByStatus[r.status] = r.n;
+  for (const r of db.select({ status: cases.status, n: count() }).from(cases).where(and(eq(cases.teamId, teamId), ne(cases.status, 'ingetrokken'))).groupBy(cases.status).all()) casesByStatus[r.status as keyof typeof casesByStatus] = r.n;
 
   const taskRows = db.select({
     partnerId: tasks.assigneePartnerId, partner: partners.shortName,
@@ -45,7 +45,14 @@ export function dashboard(deps: AppDeps, reader: Reader) {
   };
 
   if (reader.role === 'coordinator') {
+    // Knelpunten: blocked tasks wait for the coordinator, oldest first.
+    const blockers = db.select({
+      taskId: tasks.id, title: tasks.title, partner: partners.shortName, caseId: tasks.caseId, caseCode: cases.code,
+      note: tasks.blockerNote, blockedAt: tasks.blockedAt, dueDate: tasks.dueDate,
+    }).from(tasks).innerJoin(partners, eq(partners.id, tasks.assigneePartnerId)).leftJoin(cases, eq(cases.id, tasks.caseId))
+      .where(and(eq(tasks.teamId, teamId), eq(tasks.status, 'open'), isNotNull(tasks.blockedAt))).orderBy(asc(tasks.blockedAt), asc(tasks.id)).all();
     return {
+      blockers,
       kind: 'coordinator' as const,
       figures,
       nextMeeting,

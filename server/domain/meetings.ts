@@ -292,6 +292,8 @@ export function agendaVisibility(reader: MeetingReader): SQL | undefined {
   return or(eq(agendaItems.state, 'geaccepteerd'), eq(agendaItems.proposedByUserId, reader.userId));
 }
 
+const taskPartner = sql<string | null>`(select p.short_name from ${partners} p where p.id = ${tasks.assigneePartnerId})`;
+
 export function readAgenda(deps: AppDeps, reader: MeetingReader, meetingId: number) {
   const proposer = sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${agendaItems.proposedByUserId})`;
   return deps.db.select({
@@ -300,8 +302,12 @@ export function readAgenda(deps: AppDeps, reader: MeetingReader, meetingId: numb
     caseId: agendaItems.caseId, caseCode: cases.code, caseAddress, source: agendaItems.source, state: agendaItems.state,
     proposedByUserId: agendaItems.proposedByUserId, proposedBy: proposer, notes: agendaItems.notes, decisions: agendaItems.decisions,
     updatedAt: agendaItems.updatedAt, version: agendaItems.version,
+    // Carry-over: the action as it stands now (an edit or reassignment shows at once).
+    taskId: agendaItems.taskId, taskTitle: tasks.title, taskDueDate: tasks.dueDate, taskStatus: tasks.status, taskVersion: tasks.version,
+    taskAssigneePartnerId: tasks.assigneePartnerId, taskPartner: taskPartner, taskBlocked: sql<boolean>`${tasks.blockedAt} is not null`.mapWith(Boolean),
   }).from(agendaItems)
     .leftJoin(partners, eq(partners.id, agendaItems.presenterPartnerId))
+    .leftJoin(tasks, and(eq(tasks.id, agendaItems.taskId), eq(tasks.teamId, reader.teamId)))
     .leftJoin(cases, and(eq(cases.id, agendaItems.caseId), eq(cases.teamId, reader.teamId)))
     .where(and(eq(agendaItems.meetingId, meetingId), agendaVisibility(reader)))
     .orderBy(asc(agendaItems.position), asc(agendaItems.id))

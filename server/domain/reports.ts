@@ -9,7 +9,7 @@
  * Periods are Amsterdam calendar days [from, to] inclusive; instants (stored UTC) are compared
  * with the UTC instants of Amsterdam midnight, so 23:59 on 31 December belongs to that year.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import {
   agreements, attendance, caseEvents, cases, controlPartners, controls, covenants, escalations, findings, meetings, partners, tasks, teams, themes,
   type PartnerKind,
@@ -117,23 +117,25 @@ function median(values: number[]): number | null {
 
 function loadFacts(deps: AppDeps, teamId: number) {
   const { db } = deps;
+  // A withdrawn casus was a mistake: it and the work on it are no part of the team's figures.
+  const counted = ne(cases.status, 'ingetrokken');
   const partnerRows = db.select({ id: partners.id, shortName: partners.shortName, kind: partners.kind, joinedOn: partners.joinedOn, leftOn: partners.leftOn })
     .from(partners).where(eq(partners.teamId, teamId)).orderBy(asc(partners.id)).all();
   const themeRows = db.select({ id: themes.id, name: themes.name, active: themes.active }).from(themes).where(eq(themes.teamId, teamId)).orderBy(asc(themes.position)).all();
   const caseRows = db.select({
     id: cases.id, gemeentePartnerId: cases.gemeentePartnerId, themeId: cases.themeId, origin: cases.origin, createdAt: cases.createdAt,
     activatedAt: cases.activatedAt, closedAt: cases.closedAt,
-  }).from(cases).where(eq(cases.teamId, teamId)).all();
+  }).from(cases).where(and(eq(cases.teamId, teamId), counted)).all();
   // Status transitions from the history; only the target status is read, never the detail text.
   const transitions = db.select({
     caseId: caseEvents.caseId, at: caseEvents.at,
     to: sql<string | null>`case when ${caseEvents.kind} = 'status' then json_extract(${caseEvents.detail}, '$.to') else json_extract(${caseEvents.detail}, '$.status') end`,
   }).from(caseEvents).innerJoin(cases, eq(cases.id, caseEvents.caseId))
-    .where(and(eq(cases.teamId, teamId), inArray(caseEvents.kind, ['status', 'created']))).all();
+    .where(and(eq(cases.teamId, teamId), counted, inArray(caseEvents.kind, ['status', 'created']))).all();
   const agreementRows = db.select({ partnerId: agreements.responsiblePartnerId, createdAt: agreements.createdAt })
-    .from(agreements).where(eq(agreements.teamId, teamId)).all();
+    .from(agreements).innerJoin(cases, eq(cases.id, agreements.caseId)).where(and(eq(agreements.teamId, teamId), counted)).all();
   const taskRows = db.select({ partnerId: tasks.assigneePartnerId, dueDate: tasks.dueDate, status: tasks.status, createdAt: tasks.createdAt, completedAt: tasks.completedAt, updatedAt: tasks.updatedAt })
-    .from(tasks).where(eq(tasks.teamId, teamId)).all();
+    .from(tasks).leftJoin(cases, eq(cases.id, tasks.caseId)).where(and(eq(tasks.teamId, teamId), or(isNull(cases.id), counted))).all();
   const meetingRows = db.select({ id: meetings.id, startsAt: meetings.startsAt }).from(meetings)
     .where(and(eq(meetings.teamId, teamId), eq(meetings.status, 'gesloten'))).all();
   const attendanceRows = meetingRows.length === 0 ? [] : db.select({ meetingId: attendance.meetingId, partnerId: attendance.partnerId, status: attendance.status })

@@ -1,14 +1,16 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { cases, partners, tasks, users, type TaskStatus } from '../../db/schema';
+import { and, asc, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { agendaItems, cases, partners, tasks, users, type TaskStatus, type WorkChangeKind } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
 import { AppError, conflict } from '../errors';
 import { amsterdamDate } from '../clock';
-import { findCaseInTeam, recordCaseEvent, taskColumns, withOverdue } from './cases';
+import { findWorkableCase, recordCaseEvent, taskColumns, withOverdue } from './cases';
 import { assertActivePartner } from './agreements';
 import { resolveMeetingLink } from './meetings';
 import { ownAgreement, ownTask } from './scope';
+import { changeLogs, diff, recordWorkChange, type Changes } from './work-changes';
+import { notifyBlocker } from './blocker-mail';
 
 export type TaskInput = {
   title: string;
@@ -33,7 +35,7 @@ export function createTask(deps: AppDeps, actor: SessionUser, input: TaskInput):
     const agreement = ownAgreement(deps.db, actor.teamId, input.agreementId);
     caseId ??= agreement.caseId;
   }
-  if (caseId) findCaseInTeam(deps, actor.teamId, caseId);
+  if (caseId) findWorkableCase(deps, actor.teamId, caseId);
   input = { ...input, ...resolveMeetingLink(deps.db, actor.teamId, input) };
   const now = deps.now();
   const row = deps.db.transaction((tx) => {
@@ -58,17 +60,19 @@ const taskView = {
   completedBy: users.name,
 };
 
-function selectTasks(deps: AppDeps, where: SQL) {
+function selectTasks(deps: AppDeps, teamId: number, where: SQL) {
   const today = amsterdamDate(deps.now());
-  return deps.db.select(taskView).from(tasks)
+  const rows = deps.db.select(taskView).from(tasks)
     .innerJoin(partners, eq(partners.id, tasks.assigneePartnerId))
     .leftJoin(cases, eq(cases.id, tasks.caseId))
     .leftJoin(users, eq(users.id, tasks.completedByUserId))
     .where(where)
-    // Overdue first, then by due date (SPEC §2 step 5).
-    .orderBy(sql`case when ${tasks.status} = 'open' and ${tasks.dueDate} < ${today} then 0 when ${tasks.status} = 'open' then 1 else 2 end`, asc(tasks.dueDate), desc(tasks.id))
+    // Knelpunten first, then overdue, then by due date (SPEC §2 step 5).
+    .orderBy(sql`case when ${tasks.status} = 'open' and ${tasks.blockedAt} is not null then 0 when ${tasks.status} = 'open' and ${tasks.dueDate} < ${today} then 1 when ${tasks.status} = 'open' then 2 else 3 end`, asc(tasks.dueDate), desc(tasks.id))
     .all()
     .map((t) => withOverdue(t, today));
+  const logs = changeLogs(deps.db, teamId, 'task', rows.map((t) => t.id));
+  return rows.map((t) => ({ ...t, changes: logs.get(t.id) ?? [] }));
 }
 
 /** "Mijn taken": the tasks of the caller's organisation. */
@@ -76,10 +80,10 @@ export function myTasks(deps: AppDeps, actor: SessionUser, filter: { includeDone
   if (actor.partnerId === null) return [];
   const conditions = [eq(tasks.teamId, actor.teamId), eq(tasks.assigneePartnerId, actor.partnerId)];
   if (!filter.includeDone) conditions.push(eq(tasks.status, 'open'));
-  return selectTasks(deps, and(...conditions)!);
+  return selectTasks(deps, actor.teamId, and(...conditions)!);
 }
 
-export type TaskFilter = { partnerId?: number | null; status?: TaskStatus | null; overdue?: boolean | null; gemeentePartnerId?: number | null; meetingId?: number | null };
+export type TaskFilter = { partnerId?: number | null; status?: TaskStatus | null; overdue?: boolean | null; blocked?: boolean | null; gemeentePartnerId?: number | null; meetingId?: number | null };
 
 /** The coordinator's overview across partners. */
 export function listTasks(deps: AppDeps, actor: SessionUser, filter: TaskFilter) {
@@ -88,9 +92,10 @@ export function listTasks(deps: AppDeps, actor: SessionUser, filter: TaskFilter)
   if (filter.partnerId) conditions.push(eq(tasks.assigneePartnerId, filter.partnerId));
   if (filter.status) conditions.push(eq(tasks.status, filter.status));
   if (filter.overdue) conditions.push(and(eq(tasks.status, 'open'), sql`${tasks.dueDate} < ${today}`)!);
+  if (filter.blocked) conditions.push(and(eq(tasks.status, 'open'), isNotNull(tasks.blockedAt))!);
   if (filter.gemeentePartnerId) conditions.push(eq(cases.gemeentePartnerId, filter.gemeentePartnerId));
   if (filter.meetingId) conditions.push(eq(tasks.meetingId, filter.meetingId));
-  return selectTasks(deps, and(...conditions)!);
+  return selectTasks(deps, actor.teamId, and(...conditions)!);
 }
 
 function loadTaskFor(deps: AppDeps, actor: SessionUser, id: number) {
@@ -100,18 +105,30 @@ function loadTaskFor(deps: AppDeps, actor: SessionUser, id: number) {
   return task;
 }
 
+type Task = typeof tasks.$inferSelect;
 type Change = Partial<typeof tasks.$inferInsert>;
+type LogEntry = { kind: WorkChangeKind; changes?: Changes; reason?: string | null };
 
-function applyChange(deps: AppDeps, actor: SessionUser, task: typeof tasks.$inferSelect, expectedVersion: number, change: Change, event: string) {
+/**
+ * Writes one change with the version check (a stale version is a CONFLICT and changes nothing),
+ * its case event, audit row and — when given — its entry in the task's change log.
+ */
+function applyChange(deps: AppDeps, actor: SessionUser, task: Task, expectedVersion: number, change: Change, event: string, log?: LogEntry) {
   const now = deps.now();
   deps.db.transaction((tx) => {
     const res = tx.update(tasks).set({ ...change, updatedAt: now.toISOString(), version: task.version + 1 })
       .where(and(eq(tasks.id, task.id), eq(tasks.version, expectedVersion))).run();
     if (res.changes !== 1) throw conflict();
     if (task.caseId) recordCaseEvent(tx, now, task.caseId, actor.id, event, { taskId: task.id });
-    appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: event, entity: 'task', entityId: task.id, caseId: task.caseId });
+    if (log) recordWorkChange(tx, now, { teamId: actor.teamId, taskId: task.id, actorId: actor.id, ...log });
+    appendAudit(tx, now, {
+      teamId: actor.teamId, actorId: actor.id, action: event, entity: 'task', entityId: task.id, caseId: task.caseId,
+      detail: log?.changes && Object.keys(log.changes).length > 0 ? { fields: Object.keys(log.changes) } : null,
+    });
   });
-  deps.events.emit(`team:${actor.teamId}`, { kind: 'task.updated', id: task.id, meetingId: task.meetingId });
+  // Live views of the overleg that made the task and of every overleg it is carried over to.
+  const carriedTo = deps.db.select({ meetingId: agendaItems.meetingId }).from(agendaItems).where(eq(agendaItems.taskId, task.id)).all().map((r) => r.meetingId);
+  for (const meetingId of new Set([task.meetingId, ...carriedTo])) deps.events.emit(`team:${actor.teamId}`, { kind: 'task.updated', id: task.id, meetingId });
 }
 
 /**
@@ -124,33 +141,72 @@ export function completeTask(deps: AppDeps, actor: SessionUser, input: { id: num
   if (task.status !== 'open') throw new AppError('CONFLICT', 'tasks.notOpen');
   if (!input.resultNote.trim()) throw new AppError('BAD_REQUEST', 'tasks.resultRequired');
   applyChange(deps, actor, task, input.version ?? task.version, {
-    status: 'gereed', resultNote: input.resultNote.trim(), blockerNote: null, completedByUserId: actor.id, completedAt: deps.now().toISOString(),
+    status: 'gereed', resultNote: input.resultNote.trim(), blockerNote: null, blockedAt: null, completedByUserId: actor.id, completedAt: deps.now().toISOString(),
   }, 'task.completed');
 }
 
+/** A done or lapsed task is open again (a mistaken tick, or a lapse that was wrong). */
 export function reopenTask(deps: AppDeps, actor: SessionUser, input: { id: number; version: number }) {
   const task = loadTaskFor(deps, actor, input.id);
   if (task.status === 'open') throw new AppError('CONFLICT', 'conflict.version');
-  applyChange(deps, actor, task, input.version, { status: 'open', completedByUserId: null, completedAt: null }, 'task.reopened');
+  applyChange(deps, actor, task, input.version, { status: 'open', completedByUserId: null, completedAt: null, lapseReason: null }, 'task.reopened',
+    { kind: 'reopened', changes: { status: { from: task.status, to: 'open' } } });
 }
 
-/** A member reports what blocks the task; it comes back on the next agenda. */
-export function reportBlocker(deps: AppDeps, actor: SessionUser, input: { id: number; note: string; version: number }) {
+/**
+ * Knelpunt: a member reports what blocks the task. The task is blocked (a distinct state in the
+ * coordinator's overview and on the home page) until the coordinator resolves it, and it comes
+ * back on the next agenda. The coordinators get an e-mail with a link only (P7).
+ */
+export async function reportBlocker(deps: AppDeps, actor: SessionUser, input: { id: number; note: string; version: number }) {
   const task = loadTaskFor(deps, actor, input.id);
   if (task.status !== 'open') throw new AppError('CONFLICT', 'tasks.notOpen');
-  applyChange(deps, actor, task, input.version, { blockerNote: input.note.trim() || null }, 'task.blocker');
+  const note = input.note.trim();
+  if (!note) throw new AppError('BAD_REQUEST', 'tasks.blockerRequired');
+  applyChange(deps, actor, task, input.version, { blockerNote: note, blockedAt: deps.now().toISOString() }, 'task.blocker', { kind: 'blocked', reason: note });
+  await notifyBlocker(deps, actor.teamId, task.id);
 }
 
-/** The coordinator changes title, partner, person or due date, or lets the task lapse (vervallen). */
-export function updateTask(deps: AppDeps, actor: SessionUser, input: { id: number; version: number; title: string; assigneePartnerId: number; assigneeUserId?: number | null; dueDate: string; status?: 'open' | 'vervallen' }) {
+/** The coordinator (or the partner itself) resolves the knelpunt, optionally saying how. */
+export function resolveBlocker(deps: AppDeps, actor: SessionUser, input: { id: number; version: number; note?: string | null }) {
   const task = loadTaskFor(deps, actor, input.id);
-  if (input.assigneePartnerId !== task.assigneePartnerId) assertActivePartner(deps, actor.teamId, input.assigneePartnerId);
-  if (input.assigneeUserId) {
-    const person = deps.db.select({ partnerId: users.partnerId }).from(users).where(and(eq(users.id, input.assigneeUserId), eq(users.teamId, actor.teamId))).get();
-    if (!person || person.partnerId !== input.assigneePartnerId) throw new AppError('BAD_REQUEST', 'tasks.assigneeNotOfPartner');
+  if (!task.blockedAt) throw new AppError('CONFLICT', 'tasks.notBlocked');
+  applyChange(deps, actor, task, input.version, { blockerNote: null, blockedAt: null }, 'task.unblocked', { kind: 'unblocked', reason: input.note?.trim() || null });
+}
+
+export type TaskUpdate = { id: number; version: number; title?: string; assigneePartnerId?: number; assigneeUserId?: number | null; dueDate?: string; reason?: string | null };
+
+/**
+ * The coordinator corrects an open task: title (a typo), a new deadline, or another partner
+ * (reassignment: it leaves the old partner's Mijn taken and appears in the new one's). The
+ * change log keeps what it was, so the assignee sees what changed.
+ */
+export function updateTask(deps: AppDeps, actor: SessionUser, input: TaskUpdate) {
+  const task = loadTaskFor(deps, actor, input.id);
+  if (task.status !== 'open') throw new AppError('CONFLICT', 'tasks.notOpen');
+  const partnerId = input.assigneePartnerId ?? task.assigneePartnerId;
+  if (partnerId !== task.assigneePartnerId) assertActivePartner(deps, actor.teamId, partnerId);
+  // A new partner drops the person of the old one unless a person of the new partner is named.
+  const userId = input.assigneeUserId !== undefined ? input.assigneeUserId : partnerId !== task.assigneePartnerId ? null : task.assigneeUserId;
+  if (userId) {
+    const person = deps.db.select({ partnerId: users.partnerId }).from(users).where(and(eq(users.id, userId), eq(users.teamId, actor.teamId))).get();
+    if (!person || person.partnerId !== partnerId) throw new AppError('BAD_REQUEST', 'tasks.assigneeNotOfPartner');
   }
+  const next = { title: input.title?.trim(), dueDate: input.dueDate, assigneePartnerId: partnerId, assigneeUserId: userId };
+  const changes = diff({ title: task.title, dueDate: task.dueDate, assigneePartnerId: task.assigneePartnerId, assigneeUserId: task.assigneeUserId }, next);
+  if (Object.keys(changes).length === 0) return { version: task.version };
   applyChange(deps, actor, task, input.version, {
-    title: input.title.trim(), assigneePartnerId: input.assigneePartnerId, assigneeUserId: input.assigneeUserId ?? null, dueDate: input.dueDate,
-    ...(input.status ? { status: input.status } : {}),
-  }, 'task.updated');
+    title: next.title ?? task.title, dueDate: next.dueDate ?? task.dueDate, assigneePartnerId: partnerId, assigneeUserId: userId,
+  }, 'task.updated', { kind: 'updated', changes, reason: input.reason?.trim() || null });
+  return { version: task.version + 1 };
+}
+
+/** The coordinator lets an open task lapse (vervallen) with a reason; it leaves the actielijst. */
+export function lapseTask(deps: AppDeps, actor: SessionUser, input: { id: number; version: number; reason: string }) {
+  const task = loadTaskFor(deps, actor, input.id);
+  if (task.status !== 'open') throw new AppError('CONFLICT', 'tasks.notOpen');
+  const reason = input.reason.trim();
+  if (!reason) throw new AppError('BAD_REQUEST', 'tasks.reasonRequired');
+  applyChange(deps, actor, task, input.version, { status: 'vervallen', lapseReason: reason, blockerNote: null, blockedAt: null }, 'task.lapsed',
+    { kind: 'lapsed', changes: { status: { from: 'open', to: 'vervallen' } }, reason });
 }

@@ -73,4 +73,28 @@ export const casesMessages = {
     nl: 'Deze partner neemt (nog) niet deel aan het convenant.',
     en: 'This partner does not take part in the covenant (yet).',
   },
+  'tasks.blockerRequired': {
+    nl: 'Beschrijf kort wat de taak blokkeert (zonder persoonsgegevens).',
+    en: 'Briefly describe what blocks the task (without personal data).',
+  },
+  'tasks.notBlocked': { nl: 'Bij deze taak staat geen knelpunt open.', en: 'This task has no open blocker.' },
+  'tasks.reasonRequired': {
+    nl: 'Geef een reden op waarom de taak vervalt (zonder persoonsgegevens).',
+    en: 'Give a reason why the task lapses (without personal data).',
+  },
+  'tasks.blockerMailSubject': { nl: 'Knelpunt gemeld bij een taak van {team}', en: 'Blocker reported on a task of {team}' },
+  'tasks.blockerMailBody': {
+    nl: 'Goedendag,\n\nEen partner heeft een knelpunt gemeld bij een taak van {team}. Bekijk het in Overleg:\n\n{link}\n\nOm privacyredenen staat de inhoud niet in deze e-mail.\n\nMet vriendelijke groet,\nOverleg',
+    en: 'Hello,\n\nA partner reported a blocker on a task of {team}. See it in Overleg:\n\n{link}\n\nFor privacy reasons the content is not included in this e-mail.\n\nKind regards,\nOverleg',
+  },
+  'agreements.notOpen': { nl: 'Deze werkafspraak is niet meer open.', en: 'This agreement is no longer open.' },
+  'agreements.reasonRequired': {
+    nl: 'Geef een reden op waarom de werkafspraak vervalt (zonder persoonsgegevens).',
+    en: 'Give a reason why the agreement lapses (without personal data).',
+  },
+  'cases.withdrawOnlySignal': {
+    nl: 'Alleen een signaal of lopende casus kan worden ingetrokken.',
+    en: 'Only a signal or a running case can be withdrawn.',
+  },
+  'cases.withdrawn': { nl: 'Deze casus is ingetrokken.', en: 'This case has been withdrawn.' },
 } satisfies Catalog;

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { cases, partners, policeSubjectItems, subjectItems, subjects, type ItemCategory, type PartnerKind } from '../../db/schema';
+import { cases, itemDisclosures, partners, policeSubjectItems, subjectItems, subjects, type ItemCategory, type PartnerKind } from '../../db/schema';
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit';
@@ -191,6 +191,8 @@ export type AddSubjectInput = {
 export function addSubject(deps: AppDeps, input: AddSubjectInput): { id: string; warnings: ItemWarning[] } {
   const { db } = deps;
   const caseRow = ownCase(db, input.actor.teamId, input.caseId);
+  // A withdrawn signal was a mistake: its personal data were erased and nothing new is recorded.
+  if (caseRow.status === 'ingetrokken') throw new AppError('BAD_REQUEST', 'cases.withdrawn');
   assertCovenantInForce(deps, input.actor.teamId);
   const source = ownPartner(db, input.actor.teamId, input.sourcePartnerId);
   const matrix = loadSharingMatrix(db, input.actor.teamId);
@@ -301,4 +303,29 @@ export function setInformed(deps: AppDeps, reader: Reader, input: { subjectId: s
     tx.update(subjects).set({ informedOn: input.informedOn, informPostponedReason: input.postponedReason?.trim() || null }).where(eq(subjects.id, subject.id)).run();
     appendAudit(tx, deps.now(), { teamId: reader.teamId, actorId: reader.userId, action: 'subject.informed', entity: 'subject', entityId: subject.id, caseId: subject.caseId, detail: { informed: Boolean(input.informedOn) } });
   });
+}
+
+/**
+ * Erases every betrokkene of a casus with all its items, police items included (a signal withdrawn
+ * as a mistake: there is no ground to keep them). The casus keeps its anonymous facts; the audit
+ * row records counts only (P6, P7). Call inside the transaction that withdraws the casus.
+ */
+export function eraseCasePersonalData(tx: Db, at: Date, actor: { teamId: number; userId: number }, caseId: number, reason: 'withdrawn') {
+  const subjectIds = tx.select({ id: subjects.id }).from(subjects).where(eq(subjects.caseId, caseId)).all().map((s) => s.id);
+  let items = 0;
+  if (subjectIds.length > 0) {
+    for (const [table, police] of [[subjectItems, false], [policeSubjectItems, true]] as const) {
+      const ids = tx.select({ id: table.id }).from(table).where(inArray(table.subjectId, subjectIds)).all().map((r) => r.id);
+      if (ids.length === 0) continue;
+      tx.delete(itemDisclosures).where(and(eq(itemDisclosures.police, police), inArray(itemDisclosures.itemId, ids))).run();
+      items += tx.delete(table).where(inArray(table.id, ids)).run().changes;
+    }
+    tx.delete(subjects).where(inArray(subjects.id, subjectIds)).run();
+  }
+  tx.update(cases).set({ personalDataRemovedAt: at.toISOString() }).where(eq(cases.id, caseId)).run();
+  appendAudit(tx, at, {
+    teamId: actor.teamId, actorId: actor.userId, action: 'personal_data.erased', entity: 'case', entityId: caseId, caseId,
+    detail: { reason, subjects: subjectIds.length, items },
+  });
+  return { subjects: subjectIds.length, items };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { agreementStatuses } from '../../db/schema';
 import { coordinatorProcedure, router } from '../trpc';
-import { createAgreement, setAgreementStatus } from '../domain/agreements';
+import { createAgreement, lapseAgreement, setAgreementStatus, updateAgreement } from '../domain/agreements';
 import { id, line, version } from '../validation';
 
 export const agreementsRouter = router({
@@ -10,9 +10,18 @@ export const agreementsRouter = router({
     .mutation(({ ctx, input }) => createAgreement(ctx.deps, ctx.user, input)),
 
   setStatus: coordinatorProcedure
-    .input(z.object({ id, status: z.enum(agreementStatuses), version }))
+    .input(z.object({ id, status: z.enum(agreementStatuses), version, reason: z.string().trim().max(500).nullish() }))
     .mutation(({ ctx, input }) => {
       setAgreementStatus(ctx.deps, ctx.user, input);
       return { ok: true as const };
     }),
+
+  /** Correct an open werkafspraak: text or responsible partner; the change log keeps what it was. */
+  update: coordinatorProcedure
+    .input(z.object({ id, version, text: line(2000).optional(), responsiblePartnerId: id.optional(), reason: z.string().trim().max(500).nullish() }))
+    .mutation(({ ctx, input }) => updateAgreement(ctx.deps, ctx.user, input)),
+
+  lapse: coordinatorProcedure
+    .input(z.object({ id, version, reason: line(500) }))
+    .mutation(({ ctx, input }) => (lapseAgreement(ctx.deps, ctx.user, input), { ok: true as const })),
 });

@@ -7,5 +7,5 @@ import { id } from '../validation';
 export const attendanceRouter = router({
   set: coordinatorProcedure
     .input(z.object({ meetingId: id, partnerId: id, status: z.enum(attendanceStatuses), attendeeUserIds: z.array(id).max(50).nullish() }))
-    .mutation(({ ctx, input }) => (setAttendance(ctx.deps, ctx.user, input), { ok: true as const })),
+    .mutation(({ ctx, input }) => ({ ok: true as const, ...setAttendance(ctx.deps, ctx.user, input) })),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { caseOrigins, caseStatuses, casePriorities } from '../../db/schema';
 import { caseReaderProcedure, caseworkProcedure, coordinatorProcedure, router } from '../trpc';
-import { createCase, getCase, listCases, listThemes, setCaseStatus, updateCase } from '../domain/cases';
+import { createCase, getCase, listCases, listThemes, setCaseStatus, updateCase, withdrawCase } from '../domain/cases';
 import { loadReader } from '../privacy/visibility';
 import { id, line, prose, version } from '../validation';
 
@@ -32,9 +32,17 @@ export const casesRouter = router({
     }),
 
   setStatus: coordinatorProcedure
-    .input(z.object({ id, status: z.enum(caseStatuses), version }))
+    .input(z.object({ id, status: z.enum(['signaal', 'actief', 'afgerond']), version }))
     .mutation(({ ctx, input }) => {
       setCaseStatus(ctx.deps, loadReader(ctx.deps.db, ctx.user), input);
+      return { ok: true as const };
+    }),
+
+  /** A signal recorded by mistake: withdrawn with a reason (audited); its betrokkenen are erased. */
+  withdraw: coordinatorProcedure
+    .input(z.object({ id, version, reason: line(500) }))
+    .mutation(({ ctx, input }) => {
+      withdrawCase(ctx.deps, loadReader(ctx.deps.db, ctx.user), input);
       return { ok: true as const };
     }),
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { taskStatuses } from '../../db/schema';
 import { caseworkProcedure, coordinatorProcedure, router } from '../trpc';
-import { completeTask, createTask, listTasks, myTasks, reopenTask, reportBlocker, updateTask } from '../domain/tasks';
+import { completeTask, createTask, lapseTask, listTasks, myTasks, reopenTask, reportBlocker, resolveBlocker, updateTask } from '../domain/tasks';
 import { id, isoDate, line, version } from '../validation';
 
 const ok = { ok: true as const };
@@ -20,7 +20,7 @@ export const tasksRouter = router({
 
   list: coordinatorProcedure
     .input(z.object({
-      partnerId: id.nullish(), status: z.enum(taskStatuses).nullish(), overdue: z.boolean().nullish(),
+      partnerId: id.nullish(), status: z.enum(taskStatuses).nullish(), overdue: z.boolean().nullish(), blocked: z.boolean().nullish(),
       gemeentePartnerId: id.nullish(), meetingId: id.nullish(),
     }).optional())
     .query(({ ctx, input }) => listTasks(ctx.deps, ctx.user, input ?? {})),
@@ -31,11 +31,25 @@ export const tasksRouter = router({
 
   reopen: caseworkProcedure.input(z.object({ id, version })).mutation(({ ctx, input }) => (reopenTask(ctx.deps, ctx.user, input), ok)),
 
+  /** Knelpunt: the task is blocked (with the reason) until resolved; the coordinators are mailed a link. */
   reportBlocker: caseworkProcedure
-    .input(z.object({ id, note: z.string().max(1000), version }))
-    .mutation(({ ctx, input }) => (reportBlocker(ctx.deps, ctx.user, input), ok)),
+    .input(z.object({ id, note: line(1000), version }))
+    .mutation(async ({ ctx, input }) => (await reportBlocker(ctx.deps, ctx.user, input), ok)),
 
+  resolveBlocker: caseworkProcedure
+    .input(z.object({ id, version, note: z.string().trim().max(1000).nullish() }))
+    .mutation(({ ctx, input }) => (resolveBlocker(ctx.deps, ctx.user, input), ok)),
+
+  /** Correct an open task: title, due date, partner (and person); the change log keeps what it was. */
   update: coordinatorProcedure
-    .input(z.object({ id, version, title: line(300), assigneePartnerId: id, assigneeUserId: id.nullish(), dueDate: isoDate, status: z.enum(['open', 'vervallen']).optional() }))
-    .mutation(({ ctx, input }) => (updateTask(ctx.deps, ctx.user, input), ok)),
+    .input(z.object({
+      id, version, title: line(300).optional(), assigneePartnerId: id.optional(), assigneeUserId: id.nullish(), dueDate: isoDate.optional(),
+      reason: z.string().trim().max(500).nullish(),
+    }))
+    .mutation(({ ctx, input }) => updateTask(ctx.deps, ctx.user, input)),
+
+  /** Vervallen, with a reason. */
+  lapse: coordinatorProcedure
+    .input(z.object({ id, version, reason: line(500) }))
+    .mutation(({ ctx, input }) => (lapseTask(ctx.deps, ctx.user, input), ok)),
 });

@@ -86,7 +86,7 @@ describe('casussen in the browser (BIT, covenant in force)', () => {
     await page.getByLabel('Werkafspraak', { exact: true }).fill('Gemeente Huizen legt een last onder dwangsom op.');
     await selectByLabel(page, 'Bevoegd gezag / eindverantwoordelijk', 'Gemeente Huizen');
     await page.getByRole('button', { name: 'Werkafspraak vastleggen' }).click();
-    await page.getByRole('cell', { name: 'Gemeente Huizen legt een last onder dwangsom op.' }).waitFor();
+    await page.getByTestId('case-agreement').getByText('Gemeente Huizen legt een last onder dwangsom op.', { exact: true }).waitFor();
 
     await page.getByLabel('Taak', { exact: true }).fill('Bewoning controleren in de BRP');
     await selectByLabel(page, 'Partner', 'Gemeente Huizen');

@@ -94,8 +94,8 @@ describe('the overleg in the browser', () => {
     await member.getByTestId('captured-tasks').getByText('Registraties nagaan').waitFor();
 
     // Attendance per partner from the same screen.
-    await chair.getByLabel(/^Status: Senzer/).selectOption('afgemeld');
-    await expect.poll(async () => (await chair.getByLabel(/^Status: Senzer/).inputValue())).toBe('afgemeld');
+    await chair.getByRole('group', { name: /^Status: Senzer/ }).getByRole('radio', { name: 'Afgemeld' }).check();
+    await expect.poll(() => chair.getByRole('group', { name: /^Status: Senzer/ }).getByRole('radio', { name: 'Afgemeld' }).isChecked()).toBe(true);
 
     // The notes survived: after a reload the first item shows them.
     await chair.reload();

@@ -73,10 +73,11 @@ describe('a whole overleg in the browser (BIT)', () => {
     await member.waitForFunction(() => !document.body.textContent?.includes('Het overleg is nog niet begonnen.'));
 
     // Attendance per partner.
-    await chair.getByLabel(/^Status: Gemeente Hilversum/).selectOption('aanwezig');
-    await chair.getByLabel(/^Status: Politie/).selectOption('aanwezig');
-    await chair.getByLabel(/^Status: Gemeente Laren/).selectOption('afgemeld');
-    await expect.poll(() => chair.getByLabel(/^Status: Gemeente Laren/).inputValue()).toBe('afgemeld');
+    const status = (partner: RegExp, label: string) => chair.getByRole('group', { name: partner }).getByRole('radio', { name: label });
+    await status(/^Status: Gemeente Hilversum/, 'Aanwezig').check();
+    await status(/^Status: Politie/, 'Aanwezig').check();
+    await status(/^Status: Gemeente Laren/, 'Afgemeld').check();
+    await expect.poll(() => status(/^Status: Gemeente Laren/, 'Afgemeld').isChecked()).toBe(true);
 
     // Opening: notes by keyboard.
     await chair.keyboard.press('Alt+1');

@@ -105,22 +105,54 @@ describe('agenda.prefill', () => {
     expect((await errorOf(() => t.s.agenda.prefill({ meetingId: m.id }))).code).toBe('FORBIDDEN');
   });
 
-  it('carry-over: only the open actions of the previous overleg come back, not older ones', async () => {
+  it('carry-over: every open action of earlier overleggen comes back, older and overdue ones too, until done or vervallen', async () => {
     const t = await setup();
     const older = await heldMeeting(t, '2026-10-27T09:00:00Z');
-    await t.c.tasks.create({ title: 'Oude actie', assigneePartnerId: t.pit.partnerIds.asten!, dueDate: '2026-11-30', meetingId: older.id });
+    // Two overleggen back, overdue (today is 25 November) and still open: it must not vanish.
+    await t.c.tasks.create({ title: 'Oude actie', assigneePartnerId: t.pit.partnerIds.asten!, dueDate: '2026-11-06', meetingId: older.id });
+    const olderDone = await t.c.tasks.create({ title: 'Oude afgeronde actie', assigneePartnerId: t.pit.partnerIds.asten!, dueDate: '2026-11-06', meetingId: older.id });
+    await t.c.tasks.complete({ id: olderDone.id, resultNote: 'Gedaan.' });
     await t.c.meetings.close(older);
     const previous = await heldMeeting(t, '2026-11-10T09:00:00Z');
     await t.c.tasks.create({ title: 'Pand bezoeken', assigneePartnerId: t.pit.partnerIds.helmond!, dueDate: '2026-11-30', meetingId: previous.id });
     await t.c.tasks.create({ title: 'Gegevens uitwisselen', assigneePartnerId: t.pit.partnerIds.politie!, dueDate: '2026-11-20', meetingId: previous.id });
     const lapsed = await t.c.tasks.create({ title: 'Vervallen actie', assigneePartnerId: t.pit.partnerIds.laarbeek!, dueDate: '2026-11-20', meetingId: previous.id });
-    await t.c.tasks.update({ id: lapsed.id, version: 1, title: 'Vervallen actie', assigneePartnerId: t.pit.partnerIds.laarbeek!, dueDate: '2026-11-20', status: 'vervallen' });
+    await t.c.tasks.lapse({ id: lapsed.id, version: 1, reason: 'Niet meer nodig.' });
     await t.c.meetings.close(previous);
     const next = await t.c.meetings.create({ startsAt: '2026-11-24T09:00:00Z' });
     await t.c.agenda.prefill({ meetingId: next.id });
-    const carried = (await t.c.meetings.get(next)).agenda.filter((i) => i.source === 'carryover').map((i) => i.title);
+    const carried = (await t.c.meetings.get(next)).agenda.filter((i) => i.source === 'carryover').map((i) => [i.title, i.taskDueDate, i.taskPartner]);
     // Earliest due date first.
-    expect(carried).toEqual(['Actie: Gegevens uitwisselen (Politie)', 'Actie: Pand bezoeken (Helmond)']);
+    expect(carried).toEqual([
+      ['Actie: Oude actie (Asten)', '2026-11-06', 'Asten'],
+      ['Actie: Gegevens uitwisselen (Politie)', '2026-11-20', 'Politie'],
+      ['Actie: Pand bezoeken (Helmond)', '2026-11-30', 'Helmond'],
+    ]);
+  });
+
+  it('carry-over: the same action on three panden stays three lines, each linked to its own pand, partner and due date', async () => {
+    const t = await setup();
+    const previous = await heldMeeting(t, '2026-11-10T09:00:00Z');
+    const panden = [
+      await makeCase(t.deps, t.pit, t.coordinator, { status: 'actief' }),
+      await makeCase(t.deps, t.pit, t.coordinator, { status: 'actief' }),
+      await makeCase(t.deps, t.pit, t.coordinator, { status: 'actief' }),
+    ];
+    const title = 'Eigen registraties raadplegen en terugkoppelen';
+    const ids: number[] = [];
+    for (const [i, pand] of panden.entries()) {
+      ids.push((await t.c.tasks.create({ title, assigneePartnerId: t.pit.partnerIds.politie!, dueDate: `2026-12-0${i + 1}`, meetingId: previous.id, caseId: pand.id })).id);
+    }
+    await t.c.meetings.close(previous);
+    const next = await t.c.meetings.create({ startsAt: '2026-11-24T09:00:00Z' });
+    await t.c.agenda.prefill({ meetingId: next.id });
+    const carried = (await t.c.meetings.get(next)).agenda.filter((i) => i.source === 'carryover');
+    expect(carried.map((i) => [i.taskId, i.caseId, i.taskPartner, i.taskDueDate, i.title])).toEqual(panden.map((p, i) => [
+      ids[i], p.id, 'Politie', `2026-12-0${i + 1}`, `Actie: ${title} (Politie)`,
+    ]));
+    expect(carried.map((i) => i.caseCode)).toEqual(panden.map((p) => p.code));
+    // Idempotent per action: prefilling again adds nothing.
+    expect((await t.c.agenda.prefill({ meetingId: next.id })).added).toBe(0);
   });
 });
 

@@ -137,7 +137,7 @@ describe('figures on a constructed year', () => {
     const api = callerFor(deps, coordinator);
     const t = await api.tasks.create({ title: 'Vervalt later', assigneePartnerId: pit.partnerIds.bsob!, dueDate: '2025-03-01' });
     deps.clock.set('2025-04-15T10:00:00Z');
-    await api.tasks.update({ id: t.id, version: 1, title: 'Vervalt later', assigneePartnerId: pit.partnerIds.bsob!, dueDate: '2025-03-01', status: 'vervallen' });
+    await api.tasks.lapse({ id: t.id, version: 1, reason: 'Niet meer nodig.' });
     deps.clock.set('2026-11-25T09:00:00Z');
     const march = await api.reports.progress({ from: '2025-03-01', to: '2025-03-31' });
     expect(head(march, 'tasksOverdue').current).toBe(1);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { auditLog } from '../../db/schema';
 import { createTestDeps } from '../helpers/deps';
 import { callerFor, errorOf, makeTeam, makeUser } from '../helpers/factories';
 import { makeCase } from '../helpers/cases';
@@ -82,5 +84,73 @@ describe('tasks', () => {
     expect((await errorOf(() => caller.tasks.create({ title: 'X', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-02-30', agreementId }))).code).toBe('BAD_REQUEST');
     await caller.partners.leave({ partnerId: pit.partnerIds.bsob!, noticeGivenOn: '2026-08-01', leftOn: '2026-10-01', version: 1 });
     expect((await errorOf(() => caller.tasks.create({ title: 'X', assigneePartnerId: pit.partnerIds.bsob!, dueDate: '2026-12-30', agreementId }))).key).toBe('tasks.partnerInactive');
+  });
+});
+
+describe('correcting tasks and werkafspraken (issue 9.3)', () => {
+  it('the coordinator sets a new deadline and fixes a typo; stale versions change nothing; the assignee sees what changed', async () => {
+    const { deps, pit, coordinator, senzer, agreementId } = await setup();
+    const c = callerFor(deps, coordinator);
+    const { id } = await c.tasks.create({ title: 'Uitkering toetsn', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-12-10', agreementId });
+    expect(await c.tasks.update({ id, version: 1, title: 'Uitkering toetsen', dueDate: '2027-01-15', reason: 'Meer tijd nodig.' })).toEqual({ version: 2 });
+    const stale = await errorOf(() => c.tasks.update({ id, version: 1, dueDate: '2027-02-01' }));
+    expect(stale.code).toBe('CONFLICT');
+    const [task] = await callerFor(deps, senzer).tasks.mine();
+    expect(task).toMatchObject({ id, title: 'Uitkering toetsen', dueDate: '2027-01-15', version: 2 });
+    expect(task!.changes).toEqual([{
+      at: deps.now().toISOString(), kind: 'updated', actor: coordinator.name, reason: 'Meer tijd nodig.',
+      changes: { title: { from: 'Uitkering toetsn', to: 'Uitkering toetsen' }, dueDate: { from: '2026-12-10', to: '2027-01-15' } },
+    }]);
+    const audit = deps.db.select().from(auditLog).where(eq(auditLog.action, 'task.updated')).all();
+    expect(audit.map((a) => [a.entityId, JSON.parse(a.detail!)])).toEqual([[id, { fields: ['title', 'dueDate'] }]]);
+    // Members cannot edit; validation errors change nothing.
+    expect((await errorOf(() => callerFor(deps, senzer).tasks.update({ id, version: 2, title: 'x' }))).code).toBe('FORBIDDEN');
+    expect((await errorOf(() => c.tasks.update({ id, version: 2, dueDate: '2027-02-30' }))).code).toBe('BAD_REQUEST');
+    expect((await callerFor(deps, senzer).tasks.mine())[0]!.version).toBe(2);
+  });
+
+  it('reassignment moves the task from the old partner\'s Mijn taken to the new one\'s, with the change shown', async () => {
+    const { deps, pit, coordinator, senzer, bsob, agreementId } = await setup();
+    const c = callerFor(deps, coordinator);
+    const { id } = await c.tasks.create({ title: 'Aanslag opleggen', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-12-10', agreementId });
+    await c.tasks.update({ id, version: 1, assigneePartnerId: pit.partnerIds.bsob! });
+    expect(await callerFor(deps, senzer).tasks.mine()).toEqual([]);
+    const [moved] = await callerFor(deps, bsob).tasks.mine();
+    expect(moved!.id).toBe(id);
+    expect(moved!.changes.map((x) => x.changes)).toEqual([{ assigneePartnerId: { from: 'Senzer', to: 'BSOB' } }]);
+    // The old partner can no longer touch it.
+    expect((await errorOf(() => callerFor(deps, senzer).tasks.complete({ id, resultNote: 'x' }))).code).toBe('FORBIDDEN');
+  });
+
+  it('vervallen needs a reason, leaves Mijn taken, keeps the reason in the history and can be reopened', async () => {
+    const { deps, pit, coordinator, senzer, agreementId } = await setup();
+    const c = callerFor(deps, coordinator);
+    const { id } = await c.tasks.create({ title: 'Dossier aanleveren', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-12-10', agreementId });
+    expect((await errorOf(() => c.tasks.lapse({ id, version: 1, reason: '   ' }))).code).toBe('BAD_REQUEST');
+    await c.tasks.lapse({ id, version: 1, reason: 'Pand is verkocht.' });
+    expect(await callerFor(deps, senzer).tasks.mine()).toEqual([]);
+    const [lapsed] = await callerFor(deps, senzer).tasks.mine({ includeDone: true });
+    expect(lapsed).toMatchObject({ status: 'vervallen', lapseReason: 'Pand is verkocht.' });
+    expect(lapsed!.changes.map((x) => [x.kind, x.reason])).toEqual([['lapsed', 'Pand is verkocht.']]);
+    expect((await errorOf(() => c.tasks.update({ id, version: 2, title: 'Nieuw' }))).key).toBe('tasks.notOpen');
+    await c.tasks.reopen({ id, version: 2 });
+    expect((await callerFor(deps, senzer).tasks.mine()).map((x) => [x.status, x.lapseReason])).toEqual([['open', null]]);
+  });
+
+  it('a werkafspraak is corrected (text, responsible partner) and lapses with a reason; history is kept', async () => {
+    const { deps, pit, coordinator, senzer, caseId, agreementId } = await setup();
+    const c = callerFor(deps, coordinator);
+    expect(await c.agreements.update({ id: agreementId, version: 1, text: 'Gezamenlijke controle in januari', responsiblePartnerId: pit.partnerIds.deurne! })).toEqual({ version: 2 });
+    expect((await errorOf(() => c.agreements.update({ id: agreementId, version: 1, text: 'Oud' }))).code).toBe('CONFLICT');
+    expect((await errorOf(() => callerFor(deps, senzer).agreements.update({ id: agreementId, version: 2, text: 'x' }))).code).toBe('FORBIDDEN');
+    expect((await errorOf(() => c.agreements.lapse({ id: agreementId, version: 2, reason: '' }))).code).toBe('BAD_REQUEST');
+    await c.agreements.lapse({ id: agreementId, version: 2, reason: 'Controle niet meer nodig.' });
+    const casus = await c.cases.get({ id: caseId });
+    expect(casus.agreements).toMatchObject([{ id: agreementId, text: 'Gezamenlijke controle in januari', responsiblePartnerId: pit.partnerIds.deurne, status: 'vervallen', lapseReason: 'Controle niet meer nodig.', version: 3 }]);
+    expect(casus.agreements[0]!.changes.map((x) => [x.kind, x.changes, x.reason])).toEqual([
+      ['updated', { text: { from: 'Gezamenlijke controle in december', to: 'Gezamenlijke controle in januari' }, responsiblePartnerId: { from: 'Helmond', to: 'Deurne' } }, null],
+      ['lapsed', { status: { from: 'open', to: 'vervallen' } }, 'Controle niet meer nodig.'],
+    ]);
+    expect(deps.db.select().from(auditLog).where(eq(auditLog.action, 'agreement.updated')).all()).toHaveLength(1);
   });
 });

@@ -121,6 +121,7 @@ export const meetingsText = {
   'attendance.status': { nl: 'Status', en: 'Status' },
   'attendance.who': { nl: 'Aanwezige deelnemer(s)', en: 'Attending member(s)' },
   'attendance.unknown': { nl: 'Nog niet ingevuld', en: 'Not yet recorded' },
+  'attendance.saving': { nl: 'Opslaan…', en: 'Saving…' },
 
   'chair.title': { nl: 'Voorzittersmodus', en: 'Chair mode' },
   'chair.notRunning': { nl: 'Het overleg is niet bezig. Start het overleg om te kunnen voorzitten.', en: 'The meeting is not in progress. Start the meeting to chair it.' },

@@ -1,20 +1,24 @@
 import { useParams } from '@solidjs/router';
-import { createMemo, createResource, createSignal, For, Index, Show } from 'solid-js';
-import { createStore, produce } from 'solid-js/store';
+import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
+import { createStore } from 'solid-js/store';
 import { api } from '../../lib/trpc';
 import { createAction } from '../../lib/action';
 import { hasRole, me } from '../../lib/session';
-import { address, agreementStatusLabel, caseStatusLabel, categoryLabel, originLabel, taskStatusLabel } from '../../lib/labels';
+import { address, caseStatusLabel, originLabel } from '../../lib/labels';
 import { formatDateTime, formatDate, formatDay, hasText, t, today } from '../../i18n';
-import { Alert, Button, SelectField, Status, TextAreaField, TextField } from '../../components/Form';
+import { Alert, Button, SelectField, Status, TextField } from '../../components/Form';
 import { TaskActions } from '../../components/TaskActions';
 import { SubjectTable } from '../../components/SubjectTable';
 import { CaseEnforcement } from './CaseEnforcement';
+import { CaseAgreements } from './CaseAgreements';
+import { CaseWithdraw } from './CaseWithdraw';
+import { createItemsForm, ItemRows, ItemWarnings } from './SubjectItemsForm';
+import { TaskNotes, TaskState } from '../../components/TaskState';
+import { ChangeLog } from '../../components/ChangeLog';
+import { TaskEditor } from '../../components/TaskEditor';
 
 type Casus = Awaited<ReturnType<typeof api.cases.get.query>>;
 type Partner = Awaited<ReturnType<typeof api.partners.list.query>>[number];
-
-const categories = ['naw', 'geboortedatum', 'bsn', 'geslacht', 'telefoon', 'kenteken', 'naleving'] as const;
 
 export default function CaseDetail() {
   const params = useParams<{ id: string }>();
@@ -46,7 +50,10 @@ export default function CaseDetail() {
             </div>
           </div>
           <div aria-live="polite"><Show when={flash()}>{(m) => <Alert kind="ok">{m()}</Alert>}</Show></div>
-          <Show when={hasRole('coordinator')}><StatusActions casus={c()} onChange={done} /></Show>
+          <Show when={c().withdrawnAt}>
+            <p class="utrecht-paragraph notice" role="note">{t('withdraw.notice', { date: formatDate(c().withdrawnAt), reason: c().withdrawReason ?? '' })}</p>
+          </Show>
+          <Show when={hasRole('coordinator') && c().status !== 'ingetrokken'}><StatusActions casus={c()} onChange={done} /></Show>
 
           <section class="card">
             <h2 class="utrecht-heading-2">{t('cases.details')}</h2>
@@ -62,7 +69,7 @@ export default function CaseDetail() {
           </section>
 
           <Subjects casus={c()} partners={partners() ?? []} partnerName={partnerName()} covenantActive={team()?.covenant.active ?? true} onChange={done} />
-          <Agreements casus={c()} partners={partners() ?? []} partnerName={partnerName()} onChange={done} />
+          <CaseAgreements casus={c()} partners={partners() ?? []} partnerName={partnerName()} onChange={done} />
           <Tasks casus={c()} partners={partners() ?? []} partnerName={partnerName()} onChange={done} />
           <CaseEnforcement caseId={c().id} />
 
@@ -90,7 +97,7 @@ function historyLabel(kind: string, detail: Record<string, unknown> | null): str
 }
 
 function StatusActions(props: { casus: Casus; onChange: (m?: string) => void }) {
-  const change = createAction(async (status: Casus['status']) => {
+  const change = createAction(async (status: 'signaal' | 'actief' | 'afgerond') => {
     await api.cases.setStatus.mutate({ id: props.casus.id, status, version: props.casus.version });
     props.onChange(t('cases.statusChanged', { status: caseStatusLabel(status) }));
   });
@@ -100,6 +107,7 @@ function StatusActions(props: { casus: Casus; onChange: (m?: string) => void }) 
       <Show when={props.casus.status === 'signaal'}><Button variant="primary" busy={change.busy()} onClick={() => void change.run('actief')}>{t('cases.activate')}</Button></Show>
       <Show when={props.casus.status !== 'afgerond'}><Button busy={change.busy()} onClick={() => void change.run('afgerond')}>{t('cases.close')}</Button></Show>
       <Show when={props.casus.status === 'afgerond'}><Button busy={change.busy()} onClick={() => void change.run('actief')}>{t('cases.reopen')}</Button></Show>
+      <Show when={props.casus.status === 'signaal' || props.casus.status === 'actief'}><CaseWithdraw casus={props.casus} onChange={props.onChange} /></Show>
     </div>
   );
 }
@@ -134,10 +142,13 @@ function Subjects(props: { casus: Casus; partners: Partner[]; partnerName: Map<n
               ),
             }))} />
             <Informed subject={s} onChange={props.onChange} />
+            <Show when={hasRole('coordinator', 'member') && props.covenantActive && props.casus.status !== 'ingetrokken'}>
+              <AddItems subjectId={s.id} n={i() + 1} partners={props.partners} onChange={props.onChange} />
+            </Show>
           </div>
         )}
       </For>
-      <Show when={hasRole('coordinator', 'member')}>
+      <Show when={hasRole('coordinator', 'member') && props.casus.status !== 'ingetrokken'}>
         <Show when={props.covenantActive} fallback={<p class="utrecht-paragraph notice">{t('subjects.covenantEnded')}</p>}>
           <AddSubject casus={props.casus} partners={props.partners} onChange={props.onChange} />
         </Show>
@@ -189,53 +200,25 @@ function Informed(props: { subject: Casus['subjects'][number]; onChange: (m?: st
 function AddSubject(props: { casus: Casus; partners: Partner[]; onChange: (m?: string) => void }) {
   const [open, setOpen] = createSignal(false);
   const [kind, setKind] = createSignal<'person' | 'company'>('person');
-  const [source, setSource] = createSignal('');
-  const [items, setItems] = createStore([{ category: 'naw' as (typeof categories)[number], value: '', legalGround: '' }]);
-  const [warning, setWarning] = createSignal<string | null>(null);
+  const form = createItemsForm();
   const add = createAction(async () => {
-    const result = await api.subjects.add.mutate({
-      caseId: props.casus.id, kind: kind(), sourcePartnerId: hasRole('coordinator') ? Number(source()) || null : null,
-      items: items.map((i) => ({ category: i.category, value: i.value, legalGround: i.legalGround || null })),
-    });
-    // Warnings don't block (e.g. a foreign licence plate); they are shown once the betrokkene is saved.
-    setWarning(result.warnings.length ? result.warnings.map((w) => t('subjects.warning.foreignKenteken', { index: w.index + 1 })).join(' ') : null);
-    setItems([{ category: 'naw', value: '', legalGround: '' }]);
+    const result = await api.subjects.add.mutate({ caseId: props.casus.id, kind: kind(), sourcePartnerId: form.sourcePartnerId(), items: form.values() });
+    form.done(result.warnings);
     setOpen(false);
     props.onChange(t('subjects.added'));
   });
   return (
     <div>
-      <Show when={warning()}>{(w) => <Alert kind="warning">{t('subjects.warnings', { text: w() })}</Alert>}</Show>
+      <ItemWarnings form={form} />
       <Show when={open()} fallback={<Button onClick={() => setOpen(true)}>{t('subjects.add')}</Button>}>
         <form class="card stack" onSubmit={(e) => { e.preventDefault(); void add.run(); }}>
           <h3 class="utrecht-heading-3">{t('subjects.add')}</h3>
           <Show when={add.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
           <SelectField label={t('subjects.kind')} value={kind()} onChange={(e) => setKind(e.currentTarget.value as 'person')}
             options={[{ value: 'person', label: t('subjects.person') }, { value: 'company', label: t('subjects.company') }]} />
-          <Show when={hasRole('coordinator')}>
-            <SelectField label={t('subjects.sourcePartner')} description={t('subjects.sourceHint')} value={source()} placeholder={t('team.choosePartner')}
-              onChange={(e) => setSource(e.currentTarget.value)} options={props.partners.filter((p) => p.active).map((p) => ({ value: p.id, label: p.name }))} error={add.field('sourcePartnerId')} />
-          </Show>
-          <Index each={items}>
-            {(item, index) => (
-              <fieldset class="utrecht-form-fieldset">
-                <legend class="utrecht-form-fieldset__legend">{t('subjects.item', { n: index + 1 })}</legend>
-                <div class="row">
-                  <SelectField label={t('subjects.category')} value={item().category} onChange={(e) => setItems(index, 'category', e.currentTarget.value as 'naw')}
-                    options={categories.map((c) => ({ value: c, label: categoryLabel(c) }))} />
-                  <TextField label={t('subjects.value')} value={item().value} onInput={(e) => setItems(index, 'value', e.currentTarget.value)} error={add.field(`items.${index}.value`)} autocomplete="off" />
-                  <Show when={item().category === 'bsn'}>
-                    <TextField label={t('subjects.legalGround')} value={item().legalGround} onInput={(e) => setItems(index, 'legalGround', e.currentTarget.value)} autocomplete="off" />
-                  </Show>
-                  <Show when={items.length > 1}>
-                    <Button variant="subtle" onClick={() => setItems(produce((list) => list.splice(index, 1)))}>{t('subjects.removeItem', { n: index + 1 })}</Button>
-                  </Show>
-                </div>
-              </fieldset>
-            )}
-          </Index>
+          <ItemRows form={form} partners={props.partners} action={add} />
           <div class="inline-form">
-            <Button onClick={() => setItems(items.length, { category: 'naw', value: '', legalGround: '' })}>{t('subjects.addItem')}</Button>
+            <Button onClick={form.addRow}>{t('subjects.addItem')}</Button>
             <Button type="submit" variant="primary" busy={add.busy()}>{t('subjects.add')}</Button>
             <Button variant="subtle" onClick={() => setOpen(false)}>{t('app.cancel')}</Button>
           </div>
@@ -245,63 +228,35 @@ function AddSubject(props: { casus: Casus; partners: Partner[]; onChange: (m?: s
   );
 }
 
-function Agreements(props: { casus: Casus; partners: Partner[]; partnerName: Map<number, string>; onChange: (m?: string) => void }) {
-  const [text, setText] = createSignal('');
-  const [responsible, setResponsible] = createSignal('');
+/** Issue 9.4: a partner adds its data to a betrokkene already there instead of creating "Persoon 2". */
+function AddItems(props: { subjectId: string; n: number; partners: Partner[]; onChange: (m?: string) => void }) {
+  const [open, setOpen] = createSignal(false);
+  const form = createItemsForm();
+  let opener: HTMLButtonElement | undefined;
   const add = createAction(async () => {
-    await api.agreements.create.mutate({ caseId: props.casus.id, text: text(), responsiblePartnerId: Number(responsible()) || 0 });
-    setText('');
-    props.onChange();
+    const result = await api.subjects.addItems.mutate({ subjectId: props.subjectId, sourcePartnerId: form.sourcePartnerId(), items: form.values() });
+    form.done(result.warnings);
+    setOpen(false);
+    props.onChange(t('subjects.itemsAdded'));
   });
-  const setStatus = createAction(async (id: number, status: 'uitgevoerd' | 'vervallen', version: number) => {
-    await api.agreements.setStatus.mutate({ id, status, version });
-    props.onChange();
-  });
+  const close = () => { setOpen(false); queueMicrotask(() => opener?.focus()); };
   return (
-    <section class="stack">
-      <h2 class="utrecht-heading-2">{t('agreements.title')}</h2>
-      <Show when={setStatus.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
-      <Show when={props.casus.agreements.length > 0} fallback={<p class="utrecht-paragraph">{t('agreements.none')}</p>}>
-        <div class="table-wrap">
-          <table class="utrecht-table">
-            <caption class="utrecht-table__caption visually-hidden">{t('agreements.title')}</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">{t('agreements.text')}</th>
-                <th class="utrecht-table__header-cell" scope="col">{t('agreements.responsible')}</th>
-                <th class="utrecht-table__header-cell" scope="col">{t('agreements.status')}</th>
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              <For each={props.casus.agreements}>
-                {(a) => (
-                  <tr class="utrecht-table__row">
-                    <td class="utrecht-table__cell">{a.text}</td>
-                    <td class="utrecht-table__cell">{props.partnerName.get(a.responsiblePartnerId)}</td>
-                    <td class="utrecht-table__cell">
-                      {agreementStatusLabel(a.status)}
-                      <Show when={hasRole('coordinator') && a.status === 'open'}>
-                        {' '}<Button variant="subtle" onClick={() => void setStatus.run(a.id, 'uitgevoerd', a.version)}>{t('agreements.markDone')}</Button>
-                      </Show>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
-      </Show>
-      <Show when={hasRole('coordinator')}>
-        <form class="card stack" onSubmit={(e) => { e.preventDefault(); void add.run(); }}>
-          <h3 class="utrecht-heading-3">{t('agreements.add')}</h3>
+    <div>
+      <ItemWarnings form={form} />
+      <Show when={open()} fallback={<Button variant="subtle" ref={(el: HTMLButtonElement) => (opener = el)} onClick={() => setOpen(true)}
+        aria-label={t('subjects.addItemsLabel', { n: props.n })}>{t('subjects.addItemsTo')}</Button>}>
+        <form class="card stack" onSubmit={(e) => { e.preventDefault(); void add.run(); }} onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); close(); } }}>
+          <h3 class="utrecht-heading-3" tabindex="-1" ref={(el) => queueMicrotask(() => el.focus())}>{t('subjects.addItemsTitle', { n: props.n })}</h3>
           <Show when={add.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
-          <TextAreaField label={t('agreements.text')} rows={2} maxLength={2000} value={text()} onInput={(e) => setText(e.currentTarget.value)} error={add.field('text')} />
-          <SelectField label={t('agreements.responsible')} value={responsible()} placeholder={t('team.choosePartner')} onChange={(e) => setResponsible(e.currentTarget.value)}
-            options={props.partners.filter((p) => p.active).map((p) => ({ value: p.id, label: p.name }))} error={add.field('responsiblePartnerId')} />
-          <Button type="submit" busy={add.busy()}>{t('agreements.add')}</Button>
+          <ItemRows form={form} partners={props.partners} action={add} />
+          <div class="inline-form">
+            <Button onClick={form.addRow}>{t('subjects.addItem')}</Button>
+            <Button type="submit" variant="primary" busy={add.busy()}>{t('subjects.addItemsTo')}</Button>
+            <Button variant="subtle" onClick={close}>{t('app.cancel')}</Button>
+          </div>
         </form>
       </Show>
-    </section>
+    </div>
   );
 }
 
@@ -329,10 +284,12 @@ function Tasks(props: { casus: Casus; partners: Partner[]; partnerName: Map<numb
                 <h3>{task.title}</h3>
                 <p class="utrecht-paragraph">
                   {props.partnerName.get(task.assigneePartnerId)} · {t('tasks.due')}: <span classList={{ overdue: task.overdue }}>{formatDay(task.dueDate)}</span>
-                  {' '}<Status tone={task.overdue ? 'danger' : task.status === 'gereed' ? 'ok' : 'neutral'}>{task.overdue ? t('tasks.overdue') : taskStatusLabel(task.status)}</Status>
+                  {' '}<TaskState task={task} />
                 </p>
                 <Show when={task.resultNote}><p class="utrecht-paragraph">{t('tasks.result')}: {task.resultNote}</p></Show>
-                <Show when={task.blockerNote && task.status === 'open'}><p class="utrecht-paragraph notice">{t('tasks.blockerShown', { note: task.blockerNote! })}</p></Show>
+                <TaskNotes task={task} />
+                <ChangeLog changes={task.changes} />
+                <Show when={hasRole('coordinator')}><TaskEditor task={task} partners={props.partners} onChange={props.onChange} /></Show>
                 <Show when={mayAct(task.assigneePartnerId) && task.status !== 'vervallen'}>
                   <TaskActions task={task} onChange={props.onChange} />
                 </Show>
@@ -341,7 +298,7 @@ function Tasks(props: { casus: Casus; partners: Partner[]; partnerName: Map<numb
           </For>
         </ul>
       </Show>
-      <Show when={hasRole('coordinator')}>
+      <Show when={hasRole('coordinator') && props.casus.status !== 'ingetrokken'}>
         <form class="card stack" onSubmit={(e) => { e.preventDefault(); void add.run(); }}>
           <h3 class="utrecht-heading-3">{t('tasks.add')}</h3>
           <Show when={add.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>

@@ -44,6 +44,27 @@ function TasksTable(props: { rows: { partner: string; open: number; overdue: num
   );
 }
 
+/** Knelpunten (issue 9.5): tasks a partner reported stuck, waiting for the coordinator. */
+function Blockers(props: { rows: { taskId: number; title: string; partner: string; caseId: number | null; caseCode: string | null; note: string | null; blockedAt: string | null }[] }) {
+  return (
+    <Show when={props.rows.length > 0}>
+      <section class="card stack notice" aria-labelledby="blockers-title" data-testid="home-blockers">
+        <h3 class="utrecht-heading-3" id="blockers-title">{t('blocker.homeTitle')} ({props.rows.length})</h3>
+        <p class="utrecht-paragraph">{t('blocker.homeIntro')}</p>
+        <ul class="utrecht-unordered-list">
+          <For each={props.rows}>{(b) => (
+            <li>
+              <A class="utrecht-link" href={`/taken?knelpunt=${b.taskId}`}>{t('blocker.homeLine', { partner: b.partner, title: b.title, note: b.note ?? '' })}</A>
+              <Show when={b.caseId}> · <A class="utrecht-link" href={`/casussen/${b.caseId}`}>{b.caseCode}</A></Show>
+              <Show when={b.blockedAt}> <span class="muted">({formatDateTime(b.blockedAt)})</span></Show>
+            </li>
+          )}</For>
+        </ul>
+      </section>
+    </Show>
+  );
+}
+
 export default function Dashboard() {
   const [data] = createResource(() => api.dashboard.get.query());
   return (
@@ -59,6 +80,7 @@ export default function Dashboard() {
                   <strong>{t('dashboard.nextMeeting')}:</strong>{' '}
                   {v.nextMeeting ? `${v.nextMeeting.title} — ${formatDateTime(v.nextMeeting.startsAt)}` : t('dashboard.noMeeting')}
                 </p>
+                <Blockers rows={v.blockers} />
                 <FigureList figures={v.figures} />
                 <TasksTable rows={v.tasksByPartner} />
                 <h3 class="utrecht-heading-3">{t('dashboard.controls')}</h3>

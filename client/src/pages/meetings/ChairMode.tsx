@@ -5,12 +5,14 @@ import { createStore } from 'solid-js/store';
 import { api, errorKey, errorMessage } from '../../lib/trpc';
 import { createAction } from '../../lib/action';
 import { hasRole, me } from '../../lib/session';
-import { formatDateTime, t, today } from '../../i18n';
+import { formatDateTime, formatDay, t, today } from '../../i18n';
 import { Alert, Button, SelectField, Status, TextAreaField, TextField } from '../../components/Form';
 import { createLive, type LiveSnapshot } from './live';
 import { minutesStatusLabel, minutesText, sectionLabel, sections } from './shared';
 import { CasusPanel, Captured } from './LiveView';
-import { Attendance } from './MeetingPage';
+import { Attendance } from './Attendance';
+import { TaskEditor } from '../../components/TaskEditor';
+import { taskStatusLabel } from '../../lib/labels';
 
 type SaveState = 'saved' | 'pending' | 'saving' | 'retry' | 'conflict' | 'error';
 type Item = LiveSnapshot['meeting']['agenda'][number];
@@ -226,6 +228,7 @@ export default function ChairMode() {
                   <Show when={current()?.section === 'verslag' && current()?.source === 'minutes' && snap().meeting.previousMeeting}>
                     {(previous) => <PreviousMinutes meetingId={snap().meeting.id} previous={previous()} />}
                   </Show>
+                  <Show when={current()?.taskId ? current() : null}>{(item) => <CarriedAction item={item()} partners={partners() ?? []} />}</Show>
                   <Show when={snap().current?.casus}>{(casus) => <CasusPanel casus={casus()} />}</Show>
                 </section>
 
@@ -243,6 +246,31 @@ export default function ChairMode() {
 }
 
 type PreviousMeeting = NonNullable<LiveSnapshot['meeting']['previousMeeting']>;
+
+/**
+ * A carried-over action (issue 9.2/9.3): partner, due date and state as they are now, and the
+ * chair can give it a new deadline, another partner or let it lapse right here.
+ */
+function CarriedAction(props: { item: Item; partners: { id: number; name: string; active: boolean }[] }) {
+  const [flash, setFlash] = createSignal<string | null>(null);
+  const task = () => ({
+    id: props.item.taskId!, title: props.item.taskTitle ?? '', assigneePartnerId: props.item.taskAssigneePartnerId!, dueDate: props.item.taskDueDate ?? '',
+    version: props.item.taskVersion ?? 1, status: props.item.taskStatus ?? 'open',
+  });
+  return (
+    <section class="card stack" aria-labelledby="carried-title" data-testid="carried-action">
+      <h3 class="utrecht-heading-3" id="carried-title">{t('agenda.source.carryover')}: {props.item.taskTitle}</h3>
+      <p class="utrecht-paragraph">
+        {t('agenda.actionLine', { partner: props.item.taskPartner ?? '', date: formatDay(props.item.taskDueDate ?? '') })}
+        {' '}<Status tone={props.item.taskStatus === 'open' ? (props.item.taskBlocked ? 'warning' : 'neutral') : 'ok'}>
+          {props.item.taskStatus === 'open' && props.item.taskBlocked ? t('blocker.state') : taskStatusLabel(props.item.taskStatus ?? 'open')}
+        </Status>
+      </p>
+      <div aria-live="polite"><Show when={flash()}>{(m) => <Alert kind="ok">{m()}</Alert>}</Show></div>
+      <TaskEditor task={task()} partners={props.partners} onChange={(m) => setFlash(m ?? null)} />
+    </section>
+  );
+}
 
 /**
  * Agenda item 2: the previous overleg's verslag is approved (definitief → vastgesteld) here.

@@ -3,10 +3,12 @@ import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { api } from '../../lib/trpc';
 import { createAction } from '../../lib/action';
 import { hasRole } from '../../lib/session';
-import { formatDateTime, t } from '../../i18n';
-import { Alert, Button, CheckboxField, SelectField, Status, TextField } from '../../components/Form';
+import { formatDateTime, formatDay, t } from '../../i18n';
+import { taskStatusLabel } from '../../lib/labels';
+import { Alert, Button, SelectField, Status, TextField } from '../../components/Form';
+import { Attendance } from './Attendance';
 import {
-  agendaStateLabel, amsterdamParts, amsterdamToIso, attendanceLabel, bySection, meetingStatusLabel, minutesStatusLabel, minutesText, sectionLabel,
+  agendaStateLabel, amsterdamParts, amsterdamToIso, bySection, meetingStatusLabel, minutesStatusLabel, minutesText, sectionLabel,
   sections, statusTone, type AgendaItem, type Meeting,
 } from './shared';
 
@@ -224,6 +226,10 @@ function Agenda(props: { meeting: Meeting; partners: Partner[]; onChange: (messa
                           <Show when={item.caseId}> · <A class="utrecht-link" href={`/casussen/${item.caseId}`}>{item.caseCode}</A> {item.caseAddress}</Show>
                           <Show when={item.source === 'avo'}> · <Status tone="danger">{t('agenda.source.avo')}</Status></Show>
                           <Show when={item.source === 'carryover'}> · <Status tone="warning">{t('agenda.source.carryover')}</Status></Show>
+                          <Show when={item.taskId && item.taskDueDate}> · {t('agenda.actionLine', { partner: item.taskPartner ?? '', date: formatDay(item.taskDueDate!) })}
+                            <Show when={item.taskStatus && item.taskStatus !== 'open'}> <Status tone="ok">{taskStatusLabel(item.taskStatus!)}</Status></Show>
+                            <Show when={item.taskStatus === 'open' && item.taskBlocked}> <Status tone="warning">{t('blocker.state')}</Status></Show>
+                          </Show>
                           <Show when={item.state !== 'geaccepteerd'}> · <Status tone={item.state === 'afgewezen' ? 'danger' : 'warning'}>{agendaStateLabel(item.state)}</Status></Show>
                           <Show when={item.proposedBy && item.source === 'proposal'}> · {t('agenda.proposedBy', { name: item.proposedBy! })}</Show>
                         </p>
@@ -344,70 +350,3 @@ function ItemForm(props: { mode: 'add' | 'edit' | 'propose'; item?: AgendaItem; 
     </form>
   );
 }
-
-// ── Attendance ──────────────────────────────────────────────────────────────────────────────
-
-function Attendance(props: { meeting: Meeting; onChange: (message?: string) => void }) {
-  const coordinator = () => hasRole('coordinator');
-  const [members] = createResource(() => (coordinator() ? 'load' : false), () => api.team.members.query());
-  const set = createAction((input: { partnerId: number; status: 'aanwezig' | 'afwezig' | 'afgemeld'; attendeeUserIds: number[] }) =>
-    api.attendance.set.mutate({ meetingId: props.meeting.id, ...input }));
-  const membersOf = (partnerId: number) => (members() ?? []).filter((u) => u.partnerId === partnerId && u.role === 'member' && !u.disabled);
-  return (
-    <section class="card stack" id="attendance" tabindex="-1" aria-labelledby="attendance-title">
-      <h2 class="utrecht-heading-2" id="attendance-title">{t('attendance.title')}</h2>
-      <Show when={set.error()}>{(e) => <Alert kind="error">{e()}</Alert>}</Show>
-      <div class="table-wrap">
-        <table class="utrecht-table">
-          <caption class="utrecht-table__caption visually-hidden">{t('attendance.caption')}</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">{t('attendance.partner')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('attendance.status')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('attendance.who')}</th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            <For each={props.meeting.attendance}>
-              {(a) => (
-                <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="row">{a.partnerName}</th>
-                  <td class="utrecht-table__cell">
-                    <Show when={coordinator()} fallback={a.status ? attendanceLabel(a.status) : t('attendance.unknown')}>
-                      <select class="utrecht-select utrecht-select--html-select" aria-label={`${t('attendance.status')}: ${a.partnerName}`} value={a.status ?? ''}
-                        onChange={async (e) => {
-                          const status = e.currentTarget.value as 'aanwezig' | 'afwezig' | 'afgemeld';
-                          const attendees = status === 'aanwezig' ? (a.attendees.length > 0 ? a.attendees.map((x) => x.id) : membersOf(a.partnerId).slice(0, 1).map((u) => u.id)) : [];
-                          if (await set.run({ partnerId: a.partnerId, status, attendeeUserIds: attendees })) props.onChange();
-                        }}>
-                        <option value="" disabled selected={!a.status}>{t('attendance.unknown')}</option>
-                        <option value="aanwezig" selected={a.status === 'aanwezig'}>{attendanceLabel('aanwezig')}</option>
-                        <option value="afgemeld" selected={a.status === 'afgemeld'}>{attendanceLabel('afgemeld')}</option>
-                        <option value="afwezig" selected={a.status === 'afwezig'}>{attendanceLabel('afwezig')}</option>
-                      </select>
-                    </Show>
-                  </td>
-                  <td class="utrecht-table__cell">
-                    <Show when={coordinator() && a.status === 'aanwezig'} fallback={a.attendees.map((x) => x.name).join(', ')}>
-                      <For each={membersOf(a.partnerId)} fallback={a.attendees.map((x) => x.name).join(', ')}>
-                        {(u) => (
-                          <CheckboxField label={u.name} checked={a.attendees.some((x) => x.id === u.id)} onChange={async (checked) => {
-                            const ids = new Set(a.attendees.map((x) => x.id));
-                            if (checked) ids.add(u.id); else ids.delete(u.id);
-                            if (await set.run({ partnerId: a.partnerId, status: 'aanwezig', attendeeUserIds: [...ids] })) props.onChange();
-                          }} />
-                        )}
-                      </For>
-                    </Show>
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
-    </section>
-  );
-}
-
-export { Attendance };

@@ -13,14 +13,14 @@ type Entry = Page['items'][number];
 
 /** The actions appendAudit records, grouped by their first segment (the filter prefix). */
 const actionGroups: [string, string[]][] = [
-  ['personal_data', ['personal_data.read', 'personal_data.bsn_revealed', 'personal_data.created']],
+  ['personal_data', ['personal_data.read', 'personal_data.bsn_revealed', 'personal_data.created', 'personal_data.erased']],
   ['subject', ['subject.informed']],
   ['auth', ['auth.login', 'auth.login.failed', 'auth.login.throttled', 'auth.logout', 'auth.password.changed',
     'auth.two_factor.enabled', 'auth.two_factor.disabled', 'auth.two_factor.reset', 'auth.two_factor.failed', 'auth.two_factor.throttled',
     'auth.two_factor.recovery_used', 'auth.two_factor.recovery_renewed', 'auth.sessions_ended', 'auth.account.locked', 'auth.account.unlocked']],
-  ['case', ['case.created', 'case.updated', 'case.status']],
-  ['task', ['task.created', 'task.completed', 'task.reopened', 'task.blocker', 'task.updated']],
-  ['agreement', ['agreement.created', 'agreement.status']],
+  ['case', ['case.created', 'case.updated', 'case.status', 'case.withdrawn']],
+  ['task', ['task.created', 'task.completed', 'task.reopened', 'task.blocker', 'task.unblocked', 'task.updated', 'task.lapsed']],
+  ['agreement', ['agreement.created', 'agreement.status', 'agreement.updated']],
   ['meeting', ['meeting.created', 'meeting.updated', 'meeting.removed', 'meeting.gepubliceerd', 'meeting.bezig', 'meeting.gesloten']],
   ['agenda', ['agenda.item_added', 'agenda.item_updated', 'agenda.item_removed', 'agenda.item_accepted', 'agenda.item_declined']],
   ['attendance', ['attendance.set']],

@@ -1,9 +1,10 @@
 import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { api } from '../../lib/trpc';
-import { taskStatusLabel } from '../../lib/labels';
 import { formatDate, formatDay, t } from '../../i18n';
-import { Alert, CheckboxField, Status } from '../../components/Form';
+import { Alert, CheckboxField } from '../../components/Form';
+import { TaskNotes, TaskState } from '../../components/TaskState';
+import { ChangeLog } from '../../components/ChangeLog';
 import { TaskActions } from '../../components/TaskActions';
 
 export default function MyTasks() {
@@ -29,10 +30,10 @@ export default function MyTasks() {
                     <A class="utrecht-link" href={`/casussen/${task.caseId}`}>{task.caseCode}</A> · {task.caseAddress} ·{' '}
                   </Show>
                   {t('tasks.due')}: <span classList={{ overdue: task.overdue }}>{formatDay(task.dueDate, 'long')}</span>
-                  <Show when={task.overdue}> <Status tone="danger">{t('tasks.overdue')}</Status></Show>
-                  <Show when={task.status !== 'open'}> <Status tone="ok">{taskStatusLabel(task.status)}</Status></Show>
+                  {' '}<TaskState task={task} />
                 </p>
-                <Show when={task.blockerNote}><p class="utrecht-paragraph notice">{t('tasks.blockerShown', { note: task.blockerNote! })}</p></Show>
+                <TaskNotes task={task} />
+                <ChangeLog changes={task.changes} />
                 <Show when={task.status === 'gereed'}>
                   <p class="utrecht-paragraph">{t('tasks.result')}: {task.resultNote}</p>
                   <p class="utrecht-paragraph muted">{t('tasks.doneBy', { name: task.completedBy ?? '', date: formatDate(task.completedAt) })}</p>

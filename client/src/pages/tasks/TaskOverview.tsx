@@ -1,22 +1,31 @@
 import { A, useSearchParams } from '@solidjs/router';
-import { createResource, For, Show } from 'solid-js';
+import { createResource, createSignal, For, Show } from 'solid-js';
 import { api } from '../../lib/trpc';
 import { taskStatusLabel } from '../../lib/labels';
 import { formatDay, t } from '../../i18n';
-import { Alert, CheckboxField, SelectField, Status } from '../../components/Form';
+import { Alert, CheckboxField, SelectField } from '../../components/Form';
+import { TaskNotes, TaskState } from '../../components/TaskState';
+import { ChangeLog } from '../../components/ChangeLog';
+import { TaskEditor } from '../../components/TaskEditor';
+import { TaskActions } from '../../components/TaskActions';
 
 const statuses = ['open', 'gereed', 'vervallen'] as const;
 
 export default function TaskOverview() {
-  const [params, setParams] = useSearchParams<{ partner?: string; status?: string; gemeente?: string; verlopen?: string }>();
+  const [params, setParams] = useSearchParams<{ partner?: string; status?: string; gemeente?: string; verlopen?: string; knelpunt?: string }>();
   const [partners] = createResource(() => api.partners.list.query());
   const filter = () => ({
     partnerId: params.partner ? Number(params.partner) : null,
     status: (statuses as readonly string[]).includes(params.status ?? 'open') ? ((params.status ?? 'open') as (typeof statuses)[number]) : null,
     gemeentePartnerId: params.gemeente ? Number(params.gemeente) : null,
     overdue: params.verlopen === '1' || null,
+    // The knelpunt e-mail links here with the task's id: the blocked tasks are shown.
+    blocked: Boolean(params.knelpunt) || null,
   });
-  const [tasks] = createResource(filter, (f) => api.tasks.list.query(f));
+  const [tasks, { refetch }] = createResource(filter, (f) => api.tasks.list.query(f));
+  const [flash, setFlash] = createSignal<string | null>(null);
+  const done = (m?: string) => { setFlash(m ?? null); void refetch(); };
+  const editable = () => (partners() ?? []).map((p) => ({ id: p.id, name: p.name, active: p.active }));
   return (
     <section class="stack">
       <h1 class="utrecht-heading-1" tabindex="-1">{t('tasks.overview.title')}</h1>
@@ -28,7 +37,9 @@ export default function TaskOverview() {
         <SelectField label={t('cases.filterGemeente')} value={params.gemeente ?? ''} placeholder={t('app.all')} optional onChange={(e) => setParams({ gemeente: e.currentTarget.value || undefined })}
           options={(partners() ?? []).filter((p) => p.kind === 'gemeente').map((p) => ({ value: p.id, label: p.shortName }))} />
         <CheckboxField label={t('tasks.overdue')} checked={params.verlopen === '1'} onChange={(on) => setParams({ verlopen: on ? '1' : undefined })} />
+        <CheckboxField label={t('blocker.filter')} checked={Boolean(params.knelpunt)} onChange={(on) => setParams({ knelpunt: on ? '1' : undefined })} />
       </div>
+      <div aria-live="polite"><Show when={flash()}>{(m) => <Alert kind="ok">{m()}</Alert>}</Show></div>
       <Show when={tasks.error}><Alert kind="error">{t('app.networkError')}</Alert></Show>
       <div class="table-wrap">
         <table class="utrecht-table">
@@ -41,18 +52,23 @@ export default function TaskOverview() {
               <th class="utrecht-table__header-cell" scope="col">{t('tasks.due')}</th>
               <th class="utrecht-table__header-cell" scope="col">{t('tasks.status')}</th>
               <th class="utrecht-table__header-cell" scope="col">{t('tasks.result')}</th>
+              <th class="utrecht-table__header-cell" scope="col">{t('tasks.actions')}</th>
             </tr>
           </thead>
           <tbody class="utrecht-table__body">
-            <For each={tasks()} fallback={<tr class="utrecht-table__row"><td class="utrecht-table__cell" colSpan={6}>{tasks.loading ? t('app.loading') : t('tasks.none')}</td></tr>}>
+            <For each={tasks()} fallback={<tr class="utrecht-table__row"><td class="utrecht-table__cell" colSpan={7}>{tasks.loading ? t('app.loading') : t('tasks.none')}</td></tr>}>
               {(task) => (
-                <tr class="utrecht-table__row">
-                  <td class="utrecht-table__cell">{task.title}</td>
+                <tr class="utrecht-table__row" classList={{ 'is-blocked': Boolean(task.blockedAt) && task.status === 'open' }} data-testid="overview-task">
+                  <td class="utrecht-table__cell">{task.title}<ChangeLog changes={task.changes} /></td>
                   <td class="utrecht-table__cell">{task.partner}</td>
                   <td class="utrecht-table__cell"><Show when={task.caseId}><A class="utrecht-link" href={`/casussen/${task.caseId}`}>{task.caseCode}</A> {task.caseAddress}</Show></td>
                   <td class="utrecht-table__cell" classList={{ overdue: task.overdue }}>{formatDay(task.dueDate)}</td>
-                  <td class="utrecht-table__cell"><Status tone={task.overdue ? 'danger' : task.status === 'gereed' ? 'ok' : 'neutral'}>{task.overdue ? t('tasks.overdue') : taskStatusLabel(task.status)}</Status></td>
-                  <td class="utrecht-table__cell">{task.resultNote ?? task.blockerNote ?? ''}</td>
+                  <td class="utrecht-table__cell"><TaskState task={task} /></td>
+                  <td class="utrecht-table__cell">{task.resultNote ?? ''}<TaskNotes task={task} /></td>
+                  <td class="utrecht-table__cell">
+                    <TaskEditor task={task} partners={editable()} onChange={done} />
+                    <Show when={task.status === 'open' && task.blockedAt}><TaskActions task={task} onChange={done} /></Show>
+                  </td>
                 </tr>
               )}
             </For>
