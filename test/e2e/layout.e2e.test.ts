@@ -114,6 +114,24 @@ describe('the frame: titles, focus, logout and fonts', () => {
   });
 });
 
+describe('the reports charts', () => {
+  it('keeps every label inside the chart', async () => {
+    const page = await sized(1366, 768, 'coordinator@pit.demo');
+    await page.goto('/rapportage');
+    await page.locator('figure.chart svg text').first().waitFor();
+    await page.evaluate(() => document.fonts.ready);
+    const outside = await page.evaluate(() => [...document.querySelectorAll('figure.chart svg')].flatMap((svg) => {
+      const view = (svg as SVGSVGElement).viewBox.baseVal;
+      return [...svg.querySelectorAll('text')].map((text) => ({ text: text.textContent, box: (text as SVGTextElement).getBBox() }))
+        .filter(({ box }) => box.x < 0 || box.y < 0 || box.x + box.width > view.width || box.y + box.height > view.height)
+        .map(({ text }) => text);
+    }));
+    expect(await page.locator('figure.chart svg text').count()).toBeGreaterThan(10);
+    expect(outside).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe('the meetings list', () => {
   it('has "Nieuw overleg" in the first viewport, upcoming first, and pages the past', async () => {
     const closed = app.deps.db.select({ n: count() }).from(meetings).where(and(eq(meetings.teamId, pitId), eq(meetings.status, 'gesloten'))).get()!.n;
