@@ -143,7 +143,11 @@ export default function ChairMode() {
   }
   const step = (delta: number) => {
     const list = accepted();
-    if (closing()) { if (delta < 0) void goTo(list.find((i) => i.id === current()?.id) ?? list[list.length - 1]); return; }
+    if (closing()) {
+      // Back from the close step: the last item is still current on the server (its timer runs on).
+      if (delta < 0) { if (current()) setClosing(false); else void goTo(list[list.length - 1]); }
+      return;
+    }
     const at = list.findIndex((i) => i.id === current()?.id);
     if (delta > 0 && list.length > 0 && at === list.length - 1) { void flush().then(() => setClosing(true)); return; }
     void goTo(list[at === -1 ? 0 : at + delta]);
