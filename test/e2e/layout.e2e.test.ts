@@ -67,7 +67,7 @@ describe('the frame: titles, focus, logout and fonts', () => {
     }
     // A detail page, and the title follows the language.
     await page.goto(`/overleggen/${meetingId}`);
-    await page.waitForFunction(() => document.title === 'Overleg voorbereiden — Overleg');
+    await page.waitForFunction(() => document.title === 'Agenda en aanwezigheid — Overleg');
     await nav.getByRole('link', { name: 'Casussen', exact: true }).click();
     await page.waitForFunction(() => document.title === 'Casussen — Overleg');
     await page.getByRole('button', { name: 'EN', exact: true }).click();

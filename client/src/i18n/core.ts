@@ -35,7 +35,7 @@ export const coreText = {
   'logout': { nl: 'Uitloggen', en: 'Log out' },
   'app.menu': { nl: 'Menu', en: 'Menu' },
   'title.case': { nl: 'Casus', en: 'Case' },
-  'title.meeting': { nl: 'Overleg voorbereiden', en: 'Meeting preparation' },
+  'title.meeting': { nl: 'Agenda en aanwezigheid', en: 'Agenda and attendance' },
   'title.live': { nl: 'Overleg live volgen', en: 'Follow the meeting live' },
   'title.minutes': { nl: 'Verslag', en: 'Minutes' },
   'title.control': { nl: 'Controle', en: 'Inspection' },
