@@ -365,23 +365,52 @@ export function getMeeting(deps: AppDeps, reader: MeetingReader, id: number) {
 
 export type MeetingView = ReturnType<typeof getMeeting>;
 
-/** `meetings.list`: upcoming (not closed, soonest first) and past (closed, latest first). */
-export function listMeetings(deps: AppDeps, reader: MeetingReader) {
+export const PAST_PAGE_SIZE = 20;
+export const PAST_PAGE_MAX = 100;
+
+/** `meetings.list` filter: without it the whole list (SPEC §5); `past` pages the closed overleggen. */
+export type MeetingListFilter = { past?: boolean | null; cursor?: number | null; limit?: number | null };
+
+/**
+ * `meetings.list`: upcoming (not closed, soonest first) and past (closed, latest first).
+ * Without a filter both lists are complete (the SPEC contract). With `past: false` only the
+ * upcoming ones; with `past: true` one page of the past ones after `cursor` (the last id shown),
+ * with `nextCursor` for the next page — a team holds years of overleggen.
+ */
+export function listMeetings(deps: AppDeps, reader: MeetingReader, filter?: MeetingListFilter) {
   const conditions: SQL[] = [eq(meetings.teamId, reader.teamId)];
   if (reader.role !== 'coordinator') conditions.push(inArray(meetings.status, memberVisibleStatuses));
   const visibleItems = reader.role === 'coordinator'
     ? sql<number>`(select count(*) from ${agendaItems} where ${agendaItems.meetingId} = ${meetings.id} and ${agendaItems.state} = 'geaccepteerd')`
     : sql<number>`(select count(*) from ${agendaItems} where ${agendaItems.meetingId} = ${meetings.id} and (${agendaItems.state} = 'geaccepteerd' or ${agendaItems.proposedByUserId} = ${reader.userId}))`;
   const openProposals = sql<number>`(select count(*) from ${agendaItems} where ${agendaItems.meetingId} = ${meetings.id} and ${agendaItems.state} = 'voorgesteld')`;
-  const rows = deps.db.select({
+  const select = () => deps.db.select({
     id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, durationMinutes: meetings.durationMinutes, location: meetings.location,
     videoLink: meetings.videoLink, status: meetings.status, seriesId: meetings.seriesId, version: meetings.version,
     agendaItems: visibleItems, openProposals, minutesStatus: minutes.status,
-  }).from(meetings).leftJoin(minutes, eq(minutes.meetingId, meetings.id)).where(and(...conditions)).orderBy(asc(meetings.startsAt), asc(meetings.id)).all()
-    .map((r) => ({ ...r, openProposals: reader.role === 'coordinator' ? r.openProposals : 0 }));
+  }).from(meetings).leftJoin(minutes, eq(minutes.meetingId, meetings.id));
+  const shape = <T extends { openProposals: number }>(r: T) => ({ ...r, openProposals: reader.role === 'coordinator' ? r.openProposals : 0 });
+
+  if (filter?.past) {
+    const limit = Math.min(Math.max(filter.limit ?? PAST_PAGE_SIZE, 1), PAST_PAGE_MAX);
+    const pastConditions = [...conditions, eq(meetings.status, 'gesloten')];
+    if (filter.cursor) {
+      // Keyset on (startsAt, id) descending; a cursor outside the caller's list gives an empty page.
+      const after = deps.db.select({ startsAt: meetings.startsAt }).from(meetings).where(and(...pastConditions, eq(meetings.id, filter.cursor))).get();
+      if (!after) return { upcoming: [], past: [], nextCursor: null };
+      pastConditions.push(or(sql`${meetings.startsAt} < ${after.startsAt}`, and(eq(meetings.startsAt, after.startsAt), sql`${meetings.id} < ${filter.cursor}`))!);
+    }
+    const page = select().where(and(...pastConditions)).orderBy(desc(meetings.startsAt), desc(meetings.id)).limit(limit + 1).all().map(shape);
+    const more = page.length > limit;
+    const past = page.slice(0, limit);
+    return { upcoming: [], past, nextCursor: more ? past[past.length - 1]!.id : null };
+  }
+
+  const rows = select().where(and(...conditions)).orderBy(asc(meetings.startsAt), asc(meetings.id)).all().map(shape);
   return {
     upcoming: rows.filter((r) => r.status !== 'gesloten'),
-    past: rows.filter((r) => r.status === 'gesloten').reverse(),
+    past: filter?.past === false ? [] : rows.filter((r) => r.status === 'gesloten').reverse(),
+    nextCursor: null as number | null,
   };
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { caseworkProcedure, coordinatorProcedure, router } from '../trpc';
 import {
-  closeMeeting, createMeeting, createSeries, getMeeting, listMeetings, publishMeeting, removeMeeting, setCurrentItem, startMeeting, updateMeeting,
+  closeMeeting, createMeeting, PAST_PAGE_MAX, createSeries, getMeeting, listMeetings, publishMeeting, removeMeeting, setCurrentItem, startMeeting, updateMeeting,
 } from '../domain/meetings';
 import { openLiveStream } from '../domain/live';
 import { calendarFeed } from '../domain/calendar';
@@ -26,7 +26,10 @@ export const meetingsRouter = router({
     }))
     .mutation(({ ctx, input }) => createSeries(ctx.deps, ctx.user, input)),
 
-  list: caseworkProcedure.query(({ ctx }) => listMeetings(ctx.deps, ctx.reader)),
+  /** No input: both lists whole (SPEC §5). `past: true` pages the closed ones from `cursor`. */
+  list: caseworkProcedure
+    .input(z.object({ past: z.boolean().nullish(), cursor: id.nullish(), limit: z.number().int().min(1).max(PAST_PAGE_MAX).nullish() }).optional())
+    .query(({ ctx, input }) => listMeetings(ctx.deps, ctx.reader, input)),
 
   get: caseworkProcedure.input(z.object({ id })).query(({ ctx, input }) => getMeeting(ctx.deps, ctx.reader, input.id)),
 

@@ -109,10 +109,10 @@ describe('foundation in the browser', () => {
   it('switches to English and logs out from the profile page', async () => {
     const page = await newPage(browser, app);
     await login(page, 'laren@bit.demo');
-    await page.getByRole('button', { name: 'EN' }).click();
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
     await page.getByRole('navigation', { name: 'Main menu' }).waitFor();
     await page.goto('/profiel');
-    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByRole('main').getByRole('button', { name: 'Log out' }).click();
     await page.waitForURL(/\/inloggen/);
     await page.goto('/team');
     await page.waitForURL(/\/inloggen/);

@@ -122,6 +122,7 @@ describe('the overleg in the browser', () => {
     const page = await newPage(browser, app);
     await login(page, 'coordinator@pit.demo');
     await page.goto('/overleggen');
+    await page.getByRole('button', { name: 'Nieuw overleg' }).click();
     await page.getByLabel('Datum').first().fill('2027-02-09');
     await page.getByLabel('Tijd (Amsterdamse tijd)').first().fill('09:30');
     await page.getByRole('button', { name: 'Overleg aanmaken' }).click();

@@ -44,6 +44,7 @@ describe('a whole overleg in the browser (BIT)', () => {
 
     // Create the overleg and prepare the agenda from the data.
     await chair.goto('/overleggen');
+    await chair.getByRole('button', { name: 'Nieuw overleg' }).click();
     await chair.getByLabel('Datum').first().fill(inTwoDays());
     await chair.getByLabel('Tijd (Amsterdamse tijd)').first().fill('09:30');
     await chair.getByRole('button', { name: 'Overleg aanmaken' }).click();

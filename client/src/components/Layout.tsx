@@ -1,7 +1,8 @@
 // The page frame: skip link, header with team and user, the role's navigation, and the login gate.
-import { A, Navigate, useLocation, type RouteSectionProps } from '@solidjs/router';
-import { createEffect, For, Match, Show, Switch } from 'solid-js';
+import { A, Navigate, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
+import { createEffect, createSignal, For, Match, on, onCleanup, Show, Switch } from 'solid-js';
 import { hasRole, logout, me } from '../lib/session';
+import { pageTitle } from '../lib/page-title';
 import { locale, setLocale, t } from '../i18n';
 import { navItems } from '../routes';
 import { api } from '../lib/trpc';
@@ -10,11 +11,48 @@ import TwoFactor from '../pages/team/TwoFactor';
 
 export default function Layout(props: RouteSectionProps) {
   const location = useLocation();
-  // Move focus to the main heading after navigation, so screen readers announce the new page.
-  createEffect(() => {
-    location.pathname;
-    queueMicrotask(() => document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true }));
-  });
+  const navigate = useNavigate();
+  const [menuOpen, setMenuOpen] = createSignal(false);
+  let menuButton: HTMLButtonElement | undefined;
+  // The tab names the page (WCAG 2.4.2), in the chosen language.
+  createEffect(() => { document.title = pageTitle(location.pathname); });
+  // After an in-app navigation focus moves to the new page's heading, so screen readers announce
+  // it and keyboard users start at the top of the content (not on the first load: the browser
+  // starts there anyway). Pages load lazily and some draw their h1 after their data arrive.
+  let navigation = 0;
+  createEffect(on(() => location.pathname, (_path, previous) => {
+    setMenuOpen(false);
+    const token = ++navigation;
+    if (previous === undefined) return;
+    const oldHeading = document.querySelector('main h1');
+    const trigger = document.activeElement;
+    const deadline = Date.now() + 3000;
+    const attempt = () => {
+      if (token !== navigation) return;
+      const heading = document.querySelector<HTMLElement>('main h1');
+      const fresh = heading && (heading !== oldHeading || !oldHeading.isConnected);
+      if (heading && (fresh || Date.now() > deadline)) {
+        // Never take focus from something the user went to in the meantime.
+        const active = document.activeElement;
+        if (active === trigger || active === document.body || active === null || active?.id === 'main' || !active.isConnected) {
+          if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+          heading.focus({ preventScroll: true });
+        }
+        return;
+      }
+      if (Date.now() <= deadline) requestAnimationFrame(attempt);
+    };
+    requestAnimationFrame(attempt);
+  }));
+  const closeOnEscape = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && menuOpen()) { setMenuOpen(false); menuButton?.focus(); }
+  };
+  document.addEventListener('keydown', closeOnEscape);
+  onCleanup(() => document.removeEventListener('keydown', closeOnEscape));
+  const doLogout = async () => {
+    await logout();
+    navigate('/inloggen', { replace: true });
+  };
   const switchLocale = (next: 'nl' | 'en') => {
     setLocale(next);
     if (me()) void api.auth.setLocale.mutate({ locale: next }).catch(() => undefined);
@@ -22,11 +60,23 @@ export default function Layout(props: RouteSectionProps) {
   return (
     <div class="app">
       <a class="skip-link utrecht-link" href="#main">{t('app.skip')}</a>
-      <header class="app-header">
+      <header class="app-header" classList={{ 'is-menu-open': menuOpen() }}>
         <div class="app-header__inner">
           <A href="/" class="app-brand">{t('app.name')}</A>
-          <div class="app-header__meta">
-            <Show when={me()}>{(user) => <A href="/profiel" class="utrecht-link">{user().name}</A>}</Show>
+          {/* On a phone the menu, the user and the language fold behind one button (issue 9 item 12). */}
+          <button type="button" class="app-menu-button" ref={menuButton} aria-expanded={menuOpen()} aria-controls={me() ? "app-menu app-nav-list" : "app-menu"}
+            onClick={() => setMenuOpen(!menuOpen())}>
+            <span aria-hidden="true" class="app-menu-button__icon">{menuOpen() ? '✕' : '☰'}</span> {t('app.menu')}
+          </button>
+          <div class="app-header__meta" id="app-menu">
+            <Show when={me()}>
+              {(user) => (
+                <>
+                  <A href="/profiel" class="utrecht-link">{user().name}</A>
+                  <button type="button" class="app-header__logout" onClick={() => void doLogout()}>{t('logout')}</button>
+                </>
+              )}
+            </Show>
             <div class="lang-switch" role="group" aria-label={t('app.language')}>
               <button type="button" class="lang-switch__button" aria-pressed={locale() === 'nl'} onClick={() => switchLocale('nl')} lang="nl">NL</button>
               <button type="button" class="lang-switch__button" aria-pressed={locale() === 'en'} onClick={() => switchLocale('en')} lang="en">EN</button>
@@ -35,7 +85,7 @@ export default function Layout(props: RouteSectionProps) {
         </div>
         <Show when={me() && !(me()?.twoFactor.required && !me()?.twoFactor.enabled)}>
           <nav class="app-nav" aria-label={t('app.mainNav')}>
-            <ul class="app-nav__list">
+            <ul class="app-nav__list" id="app-nav-list">
               <For each={navItems.filter((item) => hasRole(...item.roles))}>
                 {(item) => (
                   <li><A href={item.href} end={item.end} class="app-nav__link" activeClass="app-nav__link--current">{t(item.label)}</A></li>

@@ -13,6 +13,7 @@ import { CasusPanel, Captured } from './LiveView';
 import { Attendance } from './Attendance';
 import { TaskEditor } from '../../components/TaskEditor';
 import { taskStatusLabel } from '../../lib/labels';
+import { CloseStep } from './CloseStep';
 
 type SaveState = 'saved' | 'pending' | 'saving' | 'retry' | 'conflict' | 'error';
 type Item = LiveSnapshot['meeting']['agenda'][number];
@@ -134,14 +135,23 @@ export default function ChairMode() {
 
   // ── Navigation ──
   const move = createAction((agendaItemId: number | null) => api.meetings.setCurrentItem.mutate({ meetingId: meetingId(), agendaItemId }));
+  // After the last item comes the close step (issue 9 item 10); it is local to this screen.
+  const [closing, setClosing] = createSignal(false);
   async function goTo(item: Item | undefined) {
     if (!item) return;
+    setClosing(false);
     await flush();
     await move.run(item.id);
   }
   const step = (delta: number) => {
     const list = accepted();
+    if (closing()) {
+      // Back from the close step: the last item is still current on the server (its timer runs on).
+      if (delta < 0) { if (current()) setClosing(false); else void goTo(list[list.length - 1]); }
+      return;
+    }
     const at = list.findIndex((i) => i.id === current()?.id);
+    if (delta > 0 && list.length > 0 && at === list.length - 1) { void flush().then(() => setClosing(true)); return; }
     void goTo(list[at === -1 ? 0 : at + delta]);
   };
 
@@ -175,7 +185,7 @@ export default function ChairMode() {
             <Show when={snap().meeting.status !== 'bezig'}><Alert kind="warning">{t('chair.notRunning')}</Alert></Show>
             <Show when={move.error()}>{(e) => <Alert kind="error">{e()}</Alert>}</Show>
             <div class="chair">
-              <nav class="chair-agenda stack" aria-label={t('agenda.title')}>
+              <nav class="chair-agenda chair-agenda--sticky stack" aria-label={t('agenda.title')}>
                 <For each={sections}>
                   {(section) => (
                     <Show when={accepted().some((i) => i.section === section)}>
@@ -194,29 +204,39 @@ export default function ChairMode() {
                     </Show>
                   )}
                 </For>
+                <ol>
+                  <li><button type="button" aria-current={closing() ? 'true' : undefined} onClick={() => void flush().then(() => setClosing(true))}>{t('chair.closeStep')}</button></li>
+                </ol>
                 <Shortcuts />
               </nav>
 
               <div class="stack">
-                <section class="card stack" aria-labelledby="current-title">
-                  <div class="page-header">
-                    <div>
-                      <p class="utrecht-paragraph muted" id="current-title">{t('chair.current')}{current() ? ` · ${sectionLabel(current()!.section)}` : ''}</p>
-                      <h2 class="utrecht-heading-2">{current()?.title ?? t('chair.noCurrent')}</h2>
-                    </div>
-                    <Show when={current()}>
-                      {(c) => (
-                        <p class="timer" classList={{ 'is-over': elapsed() > c().durationMinutes * 60 }} role="timer" aria-live="off">
-                          {t('chair.timer', { elapsed: clock(elapsed()), planned: c().durationMinutes })}
-                          <Show when={elapsed() > c().durationMinutes * 60}> — {t('chair.overtime')}</Show>
-                        </p>
-                      )}
-                    </Show>
+                {/* Sticky: the current item and its timer stay in view while the chair scrolls to
+                    the capture forms or the attendance (issue 9 item 10). */}
+                <div class="chair-bar" data-testid="chair-bar">
+                  <div>
+                    <p class="utrecht-paragraph muted chair-bar__label" id="current-title">{closing() ? '' : t('chair.current')}{!closing() && current() ? ` · ${sectionLabel(current()!.section)}` : ''}</p>
+                    <h2 class="utrecht-heading-3 chair-bar__title" data-testid="current-item-title">{closing() ? t('chair.closeStep') : current()?.title ?? t('chair.noCurrent')}</h2>
                   </div>
+                  <Show when={!closing() && current()}>
+                    {(c) => (
+                      <p class="timer" classList={{ 'is-over': elapsed() > c().durationMinutes * 60 }} role="timer" aria-live="off" data-testid="chair-timer">
+                        {t('chair.timer', { elapsed: clock(elapsed()), planned: c().durationMinutes })}
+                        <Show when={elapsed() > c().durationMinutes * 60}> — {t('chair.overtime')}</Show>
+                      </p>
+                    )}
+                  </Show>
                   <div class="inline-form">
                     <Button onClick={() => step(-1)} busy={move.busy()} aria-keyshortcuts="Alt+P">← {t('chair.prev')} <kbd>Alt+P</kbd></Button>
-                    <Button variant="primary" onClick={() => step(1)} busy={move.busy()} aria-keyshortcuts="Alt+N">{t('chair.next')} → <kbd>Alt+N</kbd></Button>
+                    <Show when={!closing()}>
+                      <Button variant="primary" onClick={() => step(1)} busy={move.busy()} aria-keyshortcuts="Alt+N">{t('chair.next')} → <kbd>Alt+N</kbd></Button>
+                    </Show>
                   </div>
+                </div>
+                <Show when={closing()}>
+                  <CloseStep snapshot={snap()} beforeClose={flush} />
+                </Show>
+                <section class="card stack" aria-labelledby="current-title" hidden={closing()}>
                   <Show when={current()}>
                     <TextAreaField ref={notesRef} label={t('chair.notes')} rows={6} value={editor.notes} onInput={(e) => edit('notes', e.currentTarget.value)} aria-keyshortcuts="Alt+1" />
                     <TextAreaField ref={decisionsRef} label={t('chair.decisions')} rows={3} value={editor.decisions} onInput={(e) => edit('decisions', e.currentTarget.value)} aria-keyshortcuts="Alt+2" />

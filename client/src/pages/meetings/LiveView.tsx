@@ -55,8 +55,12 @@ function LiveBody(props: { snapshot: LiveSnapshot; state: string; fresh: Set<num
       </div>
       <Show when={m().status === 'gepubliceerd'}><Alert kind="info">{t('live.notStarted')}</Alert></Show>
       <Show when={m().status === 'gesloten'}><Alert kind="info">{t('live.ended')}</Alert></Show>
-      <div class="chair">
-        <nav class="chair-agenda" aria-label={t('agenda.title')}>
+      <div class="chair live-layout">
+        <div class="stack live-main">
+          <CurrentItem snapshot={props.snapshot} />
+          <Captured snapshot={props.snapshot} fresh={props.fresh} />
+        </div>
+        <nav class="chair-agenda live-agenda" aria-label={t('agenda.title')}>
           <h2 class="utrecht-heading-3">{t('agenda.title')}</h2>
           <For each={sections}>
             {(section) => (
@@ -76,10 +80,6 @@ function LiveBody(props: { snapshot: LiveSnapshot; state: string; fresh: Set<num
             )}
           </For>
         </nav>
-        <div class="stack">
-          <CurrentItem snapshot={props.snapshot} />
-          <Captured snapshot={props.snapshot} fresh={props.fresh} />
-        </div>
       </div>
     </>
   );

@@ -8,33 +8,66 @@ import { Alert, Button, SelectField, Status, TextField } from '../../components/
 import { amsterdamToIso, meetingStatusLabel, minutesStatusLabel, statusTone, type MeetingSummary } from './shared';
 
 export default function MeetingList() {
-  const [list, { refetch }] = createResource(() => api.meetings.list.query());
+  // Upcoming first; the past ones page by page (a team holds years of them) — issue 9 item 11.
+  const [upcoming, { refetch }] = createResource(() => api.meetings.list.query({ past: false }));
+  const [past, setPast] = createSignal<MeetingSummary[]>([]);
+  const [cursor, setCursor] = createSignal<number | null>(null);
+  const [pastLoaded, setPastLoaded] = createSignal(false);
+  const more = createAction((after: number | null) => api.meetings.list.query({ past: true, cursor: after }));
+  const loadPast = async (after: number | null) => {
+    const page = await more.run(after);
+    if (!page) return;
+    const shown = past().length;
+    setPast((rows) => [...rows, ...page.past]);
+    setCursor(page.nextCursor);
+    setPastLoaded(true);
+    // Keyboard users continue at the first row just loaded, not back at the button's old place.
+    if (after !== null) queueMicrotask(() => document.querySelectorAll<HTMLElement>('[data-testid="past-meetings"] tbody a')[shown]?.focus());
+  };
+  void loadPast(null);
   const [flash, setFlash] = createSignal<string | null>(null);
+  const [creating, setCreating] = createSignal(false);
+  let newPanel: HTMLDivElement | undefined;
+  const toggleNew = () => {
+    setCreating(!creating());
+    if (creating()) queueMicrotask(() => newPanel?.querySelector<HTMLElement>('input, select')?.focus());
+  };
   return (
     <section class="stack">
-      <h1 class="utrecht-heading-1" tabindex="-1">{t('meetings.title')}</h1>
+      <div class="page-header">
+        <h1 class="utrecht-heading-1" tabindex="-1">{t('meetings.title')}</h1>
+        <Show when={hasRole('coordinator')}>
+          <button type="button" class="utrecht-button utrecht-button--primary-action" aria-expanded={creating()} aria-controls="new-meeting" onClick={toggleNew}>
+            {t('meetings.new')}
+          </button>
+        </Show>
+      </div>
       <div aria-live="polite"><Show when={flash()}>{(m) => <Alert kind="ok">{m()}</Alert>}</Show></div>
-      <Show when={list.error}><Alert kind="error">{t('app.networkError')}</Alert></Show>
-      <Show when={list()} fallback={<p class="utrecht-paragraph" role="status">{t('app.loading')}</p>}>
-        {(l) => (
-          <>
-            <MeetingTable caption={t('meetings.upcoming')} rows={l().upcoming} />
-            <MeetingTable caption={t('meetings.past')} rows={l().past} />
-          </>
-        )}
-      </Show>
       <Show when={hasRole('coordinator')}>
-        <NewMeeting />
-        <NewSeries onDone={(n) => { setFlash(t('meetings.seriesCreated', { n })); void refetch(); }} />
+        <div id="new-meeting" class="stack" ref={newPanel} hidden={!creating()}>
+          <NewMeeting />
+          <NewSeries onDone={(n) => { setFlash(t('meetings.seriesCreated', { n })); void refetch(); }} />
+        </div>
+      </Show>
+      <Show when={upcoming.error}><Alert kind="error">{t('app.networkError')}</Alert></Show>
+      <Show when={upcoming()} fallback={<p class="utrecht-paragraph" role="status">{t('app.loading')}</p>}>
+        {(l) => <MeetingTable caption={t('meetings.upcoming')} rows={l().upcoming} />}
+      </Show>
+      <Show when={more.error()}>{(e) => <Alert kind="error">{e()}</Alert>}</Show>
+      <Show when={pastLoaded()} fallback={<Show when={!more.error()}><p class="utrecht-paragraph" role="status">{t('app.loading')}</p></Show>}>
+        <MeetingTable caption={t('meetings.past')} rows={past()} testId="past-meetings" />
+        <Show when={cursor()}>
+          {(after) => <div><Button onClick={() => void loadPast(after())} busy={more.busy()}>{t('app.loadMore')}</Button></div>}
+        </Show>
       </Show>
       <CalendarFeed />
     </section>
   );
 }
 
-function MeetingTable(props: { caption: string; rows: MeetingSummary[] }) {
+function MeetingTable(props: { caption: string; rows: MeetingSummary[]; testId?: string }) {
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" data-testid={props.testId}>
       <table class="utrecht-table">
         <caption class="utrecht-table__caption">{props.caption}</caption>
         <thead class="utrecht-table__header">

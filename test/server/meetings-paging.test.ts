@@ -1,0 +1,74 @@
+// meetings.list pages the past overleggen (issue 9 item 11): a team holds years of them, and the
+// list page must not load every one. Without input the SPEC §5 contract (both lists whole) holds.
+import { describe, expect, it } from 'vitest';
+import { createTestDeps } from '../helpers/deps';
+import { callerFor, errorOf, makeTeam, makeUser } from '../helpers/factories';
+
+async function setup() {
+  const deps = createTestDeps();
+  const pit = makeTeam(deps, 'pit');
+  const bit = makeTeam(deps, 'bit');
+  const coordinator = await makeUser(deps, pit, 'coordinator', 'helmond');
+  const member = await makeUser(deps, pit, 'member', 'senzer');
+  const bitCoordinator = await makeUser(deps, bit, 'coordinator', 'hilversum');
+  const c = callerFor(deps, coordinator);
+  // Five closed overleggen (two on the same instant, so the cursor must also order by id) and one upcoming.
+  const starts = ['2026-01-06T08:30:00Z', '2026-02-03T08:30:00Z', '2026-03-03T08:30:00Z', '2026-03-03T08:30:00Z', '2026-04-07T07:30:00Z'];
+  const past: number[] = [];
+  for (const startsAt of starts) {
+    const m = await c.meetings.create({ startsAt });
+    await c.meetings.publish(m);
+    await c.meetings.start(m);
+    await c.meetings.close(m);
+    past.push(m.id);
+  }
+  const upcoming = await c.meetings.create({ startsAt: '2027-01-12T08:30:00Z' });
+  return { deps, c, m: callerFor(deps, member), b: callerFor(deps, bitCoordinator), past, upcoming: upcoming.id };
+}
+
+describe('meetings.list: past overleggen paged', () => {
+  it('without input lists both whole, as SPEC §5 says', async () => {
+    const s = await setup();
+    const list = await s.c.meetings.list();
+    expect(list.upcoming.map((m) => m.id)).toEqual([s.upcoming]);
+    expect(list.past.map((m) => m.id)).toEqual([s.past[4], s.past[3], s.past[2], s.past[1], s.past[0]]);
+    expect(list.nextCursor).toBeNull();
+  });
+
+  it('past: false gives only the upcoming ones', async () => {
+    const s = await setup();
+    expect(await s.c.meetings.list({ past: false })).toEqual({ upcoming: [expect.objectContaining({ id: s.upcoming })], past: [], nextCursor: null });
+  });
+
+  it('past: true pages latest first with a cursor until the last page', async () => {
+    const s = await setup();
+    const first = await s.c.meetings.list({ past: true, limit: 2 });
+    expect(first.upcoming).toEqual([]);
+    expect(first.past.map((m) => m.id)).toEqual([s.past[4], s.past[3]]);
+    expect(first.nextCursor).toBe(s.past[3]);
+    const second = await s.c.meetings.list({ past: true, limit: 2, cursor: first.nextCursor });
+    expect(second.past.map((m) => m.id)).toEqual([s.past[2], s.past[1]]);
+    expect(second.nextCursor).toBe(s.past[1]);
+    const third = await s.c.meetings.list({ past: true, limit: 2, cursor: second.nextCursor });
+    expect(third.past.map((m) => m.id)).toEqual([s.past[0]]);
+    expect(third.nextCursor).toBeNull();
+    // The default page holds 20.
+    expect((await s.c.meetings.list({ past: true })).past).toHaveLength(5);
+  });
+
+  it('a cursor from another team or an upcoming overleg gives an empty page; bad input is refused', async () => {
+    const s = await setup();
+    const other = await s.b.meetings.create({ startsAt: '2026-01-06T08:30:00Z' });
+    expect(await s.c.meetings.list({ past: true, cursor: other.id })).toEqual({ upcoming: [], past: [], nextCursor: null });
+    expect(await s.c.meetings.list({ past: true, cursor: s.upcoming })).toEqual({ upcoming: [], past: [], nextCursor: null });
+    expect((await errorOf(() => s.c.meetings.list({ past: true, limit: 101 }))).code).toBe('BAD_REQUEST');
+    expect((await errorOf(() => s.c.meetings.list({ past: true, cursor: -1 }))).code).toBe('BAD_REQUEST');
+  });
+
+  it('a member pages the same closed overleggen', async () => {
+    const s = await setup();
+    const page = await s.m.meetings.list({ past: true, limit: 3 });
+    expect(page.past.map((m) => m.id)).toEqual([s.past[4], s.past[3], s.past[2]]);
+    expect(page.past.every((m) => m.openProposals === 0)).toBe(true);
+  });
+});
