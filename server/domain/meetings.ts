@@ -15,7 +15,8 @@ import type { SessionUser } from '../auth/sessions';
 import type { Reader } from '../privacy/visibility';
 import { appendAudit } from '../audit';
 import { AppError, conflict, notFound } from '../errors';
-import { addDays, amsterdamDate, amsterdamToUtc } from '../clock';
+import { EARLY_START_MINUTES, refusePastInstant } from './dates';
+import { addDays, amsterdamDate, amsterdamToUtc, amsterdamWallClock } from '../clock';
 import { draftMinutes } from './minutes';
 import { partnerActiveOn } from './team';
 
@@ -173,6 +174,8 @@ export type MeetingUpdate = {
   videoLink?: string | null;
   durationMinutes?: number;
   chairUserId?: number | null;
+  /** Moving the overleg into the past must be meant (server/domain/dates.ts). */
+  confirmPast?: boolean;
 };
 
 /** The coordinator edits date, place, link, title, duration or chair; a stale version is a CONFLICT. */
@@ -182,6 +185,7 @@ export function updateMeeting(deps: AppDeps, actor: SessionUser, input: MeetingU
     const chair = deps.db.select({ role: users.role }).from(users).where(and(eq(users.id, input.chairUserId), eq(users.teamId, actor.teamId))).get();
     if (!chair || chair.role !== 'coordinator') throw notFound();
   }
+  if (input.startsAt !== undefined && toUtcIso(input.startsAt) !== current.startsAt) refusePastInstant(deps, 'startsAt', input.startsAt, input.confirmPast);
   const now = deps.now();
   const change: Partial<typeof meetings.$inferInsert> = {};
   if (input.startsAt !== undefined) change.startsAt = toUtcIso(input.startsAt);
@@ -241,8 +245,17 @@ export function publishMeeting(deps: AppDeps, actor: SessionUser, input: { id: n
   transition(deps, actor, input.id, 'gepubliceerd', () => ({ publishedAt: deps.now().toISOString() }));
 }
 
-/** Starts the overleg: the coordinator chairs it and the first accepted item becomes current. */
-export function startMeeting(deps: AppDeps, actor: SessionUser, input: { id: number }) {
+/**
+ * Starts the overleg: the coordinator chairs it and the first accepted item becomes current.
+ * Starting well before the planned time (another day's overleg clicked by mistake) needs
+ * `confirmEarly`: the start time goes into the verslag and the live view.
+ */
+export function startMeeting(deps: AppDeps, actor: SessionUser, input: { id: number; confirmEarly?: boolean }) {
+  const planned = findMeetingInTeam(deps.db, actor.teamId, input.id);
+  const early = new Date(planned.startsAt).getTime() - deps.now().getTime() > EARLY_START_MINUTES * 60_000;
+  if (early && !input.confirmEarly && planned.status === 'gepubliceerd') {
+    throw new AppError('PRECONDITION_FAILED', 'meetings.startEarly', amsterdamWallClock(new Date(planned.startsAt)));
+  }
   transition(deps, actor, input.id, 'bezig', (tx, row) => {
     const first = orderedAgenda(tx, row.id).find((i) => i.state === 'geaccepteerd');
     const now = deps.now().toISOString();
@@ -361,7 +374,10 @@ export function getMeeting(deps: AppDeps, reader: MeetingReader, id: number) {
 
 export type MeetingView = ReturnType<typeof getMeeting>;
 
-/** `meetings.list`: upcoming (not closed, soonest first) and past (closed, latest first). */
+/**
+ * `meetings.list`: upcoming (from today on, or running; soonest first) and past (latest first).
+ * An overleg of an earlier day that was never closed is past, not "upcoming".
+ */
 export function listMeetings(deps: AppDeps, reader: MeetingReader) {
   const conditions: SQL[] = [eq(meetings.teamId, reader.teamId)];
   if (reader.role !== 'coordinator') conditions.push(inArray(meetings.status, memberVisibleStatuses));
@@ -375,9 +391,11 @@ export function listMeetings(deps: AppDeps, reader: MeetingReader) {
     agendaItems: visibleItems, openProposals, minutesStatus: minutes.status,
   }).from(meetings).leftJoin(minutes, eq(minutes.meetingId, meetings.id)).where(and(...conditions)).orderBy(asc(meetings.startsAt), asc(meetings.id)).all()
     .map((r) => ({ ...r, openProposals: reader.role === 'coordinator' ? r.openProposals : 0 }));
+  const today = amsterdamDate(deps.now());
+  const isUpcoming = (r: { status: string; startsAt: string }) => r.status === 'bezig' || (r.status !== 'gesloten' && amsterdamDate(new Date(r.startsAt)) >= today);
   return {
-    upcoming: rows.filter((r) => r.status !== 'gesloten'),
-    past: rows.filter((r) => r.status === 'gesloten').reverse(),
+    upcoming: rows.filter(isUpcoming),
+    past: rows.filter((r) => !isUpcoming(r)).reverse(),
   };
 }
 
