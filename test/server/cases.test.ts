@@ -80,7 +80,7 @@ describe('cases.list', () => {
     const { deps, pit, member, coordinator } = await setup();
     const late = await makeCase(deps, pit, member);
     await makeCase(deps, pit, member);
-    await callerFor(deps, coordinator).tasks.create({ title: 'Controle plannen', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-11-01', caseId: late.id });
+    await callerFor(deps, coordinator).tasks.create({ title: 'Controle plannen', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-11-01', caseId: late.id, confirmPast: true });
     const list = await callerFor(deps, coordinator).cases.list({ hasOverdueTasks: true });
     expect(list.items.map((c) => [c.id, c.overdueTasks])).toEqual([[late.id, 1]]);
   });

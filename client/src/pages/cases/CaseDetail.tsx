@@ -9,7 +9,9 @@ import { formatDateTime, formatDate, formatDay, hasText, t, today } from '../../
 import { Alert, Button, SelectField, Status, TextAreaField, TextField } from '../../components/Form';
 import { TaskActions } from '../../components/TaskActions';
 import { SubjectTable } from '../../components/SubjectTable';
+import { formatItemValue } from '../../lib/dates';
 import { CaseEnforcement } from './CaseEnforcement';
+import { Loaded } from '../../components/ResourceError';
 
 type Casus = Awaited<ReturnType<typeof api.cases.get.query>>;
 type Partner = Awaited<ReturnType<typeof api.partners.list.query>>[number];
@@ -29,10 +31,7 @@ export default function CaseDetail() {
   };
 
   return (
-    <Show when={casus()} fallback={<Show when={casus.error} fallback={<p class="utrecht-paragraph" role="status">{t('app.loading')}</p>}>
-      <h1 class="utrecht-heading-1" tabindex="-1">{t('app.notFound')}</h1>
-      <Alert kind="error">{(casus.error as Error)?.message}</Alert>
-    </Show>}>
+    <Loaded resource={casus} back={{ href: '/casussen', label: t('resource.backToCases') }}>
       {(c) => (
         <article class="stack">
           <div class="page-header">
@@ -78,7 +77,7 @@ export default function CaseDetail() {
           </section>
         </article>
       )}
-    </Show>
+    </Loaded>
   );
 }
 
@@ -125,7 +124,7 @@ function Subjects(props: { casus: Casus; partners: Partner[]; partnerName: Map<n
               police: policeIds().has(item.sourcePartnerId),
               value: () => (
                 <>
-                  {revealed[item.id] ?? item.value}
+                  {revealed[item.id] ?? formatItemValue(item.category, item.value)}
                   <Show when={item.masked && !revealed[item.id]}>
                     {' '}<Button variant="subtle" aria-label={t('subjects.revealLabel')} onClick={() => void reveal.run(item.id)}>{t('subjects.reveal')}</Button>
                   </Show>

@@ -7,6 +7,7 @@ import { createAction } from '../../lib/action';
 import { hasRole, me } from '../../lib/session';
 import { formatDateTime, t, today } from '../../i18n';
 import { Alert, Button, SelectField, Status, TextAreaField, TextField } from '../../components/Form';
+import { ResourceError } from '../../components/ResourceError';
 import { createLive, type LiveSnapshot } from './live';
 import { minutesStatusLabel, minutesText, sectionLabel, sections } from './shared';
 import { CasusPanel, Captured } from './LiveView';
@@ -162,6 +163,7 @@ export default function ChairMode() {
 
   return (
     <Show when={!me() || hasRole('coordinator')} fallback={<Navigate href={`/overleggen/${params.id}/live`} />}>
+    <Show when={!live.unavailable()} fallback={<ResourceError error={live.unavailable()} back={{ href: '/overleggen', label: t('resource.backToMeetings') }} />}>
     <section class="stack">
       <p class="utrecht-paragraph no-print"><A class="utrecht-link" href={`/overleggen/${params.id}`}>← {meeting()?.title ?? t('meeting.back')}</A></p>
       <h1 class="utrecht-heading-1" tabindex="-1">{t('chair.title')}</h1>
@@ -238,6 +240,7 @@ export default function ChairMode() {
         )}
       </Show>
     </section>
+    </Show>
     </Show>
   );
 }

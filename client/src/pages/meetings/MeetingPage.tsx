@@ -5,6 +5,7 @@ import { createAction } from '../../lib/action';
 import { hasRole } from '../../lib/session';
 import { formatDateTime, t } from '../../i18n';
 import { Alert, Button, CheckboxField, SelectField, Status, TextField } from '../../components/Form';
+import { Loaded } from '../../components/ResourceError';
 import {
   agendaStateLabel, amsterdamParts, amsterdamToIso, attendanceLabel, bySection, meetingStatusLabel, minutesStatusLabel, minutesText, sectionLabel,
   sections, statusTone, type AgendaItem, type Meeting,
@@ -23,10 +24,7 @@ export default function MeetingPage() {
     void refetch();
   };
   return (
-    <Show when={meeting()} fallback={<Show when={meeting.error} fallback={<p class="utrecht-paragraph" role="status">{t('app.loading')}</p>}>
-      <h1 class="utrecht-heading-1" tabindex="-1">{t('app.notFound')}</h1>
-      <Alert kind="error">{(meeting.error as Error)?.message}</Alert>
-    </Show>}>
+    <Loaded resource={meeting} back={{ href: '/overleggen', label: t('resource.backToMeetings') }}>
       {(m) => (
         <article class="stack">
           <p class="utrecht-paragraph"><A class="utrecht-link" href="/overleggen">← {t('meeting.back')}</A></p>
@@ -57,7 +55,7 @@ export default function MeetingPage() {
           <Attendance meeting={m()} onChange={done} />
         </article>
       )}
-    </Show>
+    </Loaded>
   );
 }
 

@@ -8,7 +8,9 @@ import { createAction } from '../../lib/action';
 import { hasRole } from '../../lib/session';
 import { taskStatusLabel } from '../../lib/labels';
 import { formatDateTime, formatDay, t, type TextKey } from '../../i18n';
+import { formatItemValue } from '../../lib/dates';
 import { Alert, Button, SelectField, Status } from '../../components/Form';
+import { Loaded } from '../../components/ResourceError';
 
 type View = Awaited<ReturnType<typeof api.minutes.get.query>>;
 type Action = View['actions'][number];
@@ -30,10 +32,7 @@ export default function Minutes() {
   };
 
   return (
-    <Show when={view()} fallback={<Show when={view.error} fallback={<p class="utrecht-paragraph" role="status">{t('app.loading')}</p>}>
-      <h1 class="utrecht-heading-1" tabindex="-1">{t('minutes.notAvailable')}</h1>
-      <Alert kind="error">{errorMessage(view.error, t('app.networkError'))}</Alert>
-    </Show>}>
+    <Loaded resource={view} back={{ href: '/overleggen', label: t('resource.backToMeetings') }}>
       {(v) => (
         <article class="stack minutes">
           <div class="page-header">
@@ -125,7 +124,7 @@ export default function Minutes() {
                     <For each={pand.subjects}>
                       {(s, i) => (
                         <SubjectTable kind={s.kind} n={i() + 1} rowTestId="minutes-item-value"
-                          rows={s.items.map((item) => ({ category: item.category, source: item.source, value: () => item.value }))} />
+                          rows={s.items.map((item) => ({ category: item.category, source: item.source, value: () => formatItemValue(item.category, item.value) }))} />
                       )}
                     </For>
                   </Show>
@@ -140,7 +139,7 @@ export default function Minutes() {
           <Show when={hasRole('coordinator')}><Versions meetingId={v().meetingId} version={saver.version()} /></Show>
         </article>
       )}
-    </Show>
+    </Loaded>
   );
 }
 
