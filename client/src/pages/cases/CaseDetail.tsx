@@ -12,6 +12,8 @@ import { SubjectTable } from '../../components/SubjectTable';
 import { formatItemValue } from '../../lib/dates';
 import { CaseEnforcement } from './CaseEnforcement';
 import { Loaded } from '../../components/ResourceError';
+import { ActionForm } from '../../components/ActionForm';
+import { pastDateQuestion, withConfirmation } from '../../components/ConfirmDialog';
 
 type Casus = Awaited<ReturnType<typeof api.cases.get.query>>;
 type Partner = Awaited<ReturnType<typeof api.partners.list.query>>[number];
@@ -205,25 +207,24 @@ function AddSubject(props: { casus: Casus; partners: Partner[]; onChange: (m?: s
     <div>
       <Show when={warning()}>{(w) => <Alert kind="warning">{t('subjects.warnings', { text: w() })}</Alert>}</Show>
       <Show when={open()} fallback={<Button onClick={() => setOpen(true)}>{t('subjects.add')}</Button>}>
-        <form class="card stack" onSubmit={(e) => { e.preventDefault(); void add.run(); }}>
-          <h3 class="utrecht-heading-3">{t('subjects.add')}</h3>
-          <Show when={add.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
-          <SelectField label={t('subjects.kind')} value={kind()} onChange={(e) => setKind(e.currentTarget.value as 'person')}
+        <ActionForm action={add} onSubmit={() => void add.run()} class="card stack" aria-labelledby="add-subject-heading">
+          <h3 class="utrecht-heading-3" id="add-subject-heading">{t('subjects.add')}</h3>
+          <SelectField label={t('subjects.kind')} name="kind" value={kind()} onChange={(e) => setKind(e.currentTarget.value as 'person')}
             options={[{ value: 'person', label: t('subjects.person') }, { value: 'company', label: t('subjects.company') }]} />
           <Show when={hasRole('coordinator')}>
-            <SelectField label={t('subjects.sourcePartner')} description={t('subjects.sourceHint')} value={source()} placeholder={t('team.choosePartner')}
-              onChange={(e) => setSource(e.currentTarget.value)} options={props.partners.filter((p) => p.active).map((p) => ({ value: p.id, label: p.name }))} error={add.field('sourcePartnerId')} />
+            <SelectField label={t('subjects.sourcePartner')} name="sourcePartnerId" description={t('subjects.sourceHint')} value={source()} placeholder={t('team.choosePartner')}
+              onChange={(e) => setSource(e.currentTarget.value)} options={props.partners.filter((p) => p.active).map((p) => ({ value: p.id, label: p.name }))} />
           </Show>
           <Index each={items}>
             {(item, index) => (
               <fieldset class="utrecht-form-fieldset">
                 <legend class="utrecht-form-fieldset__legend">{t('subjects.item', { n: index + 1 })}</legend>
                 <div class="row">
-                  <SelectField label={t('subjects.category')} value={item().category} onChange={(e) => setItems(index, 'category', e.currentTarget.value as 'naw')}
+                  <SelectField label={t('subjects.category')} name={`items.${index}.category`} value={item().category} onChange={(e) => setItems(index, 'category', e.currentTarget.value as 'naw')}
                     options={categories.map((c) => ({ value: c, label: categoryLabel(c) }))} />
-                  <TextField label={t('subjects.value')} value={item().value} onInput={(e) => setItems(index, 'value', e.currentTarget.value)} error={add.field(`items.${index}.value`)} autocomplete="off" />
+                  <TextField label={t('subjects.value')} name={`items.${index}.value`} value={item().value} onInput={(e) => setItems(index, 'value', e.currentTarget.value)} autocomplete="off" />
                   <Show when={item().category === 'bsn'}>
-                    <TextField label={t('subjects.legalGround')} value={item().legalGround} onInput={(e) => setItems(index, 'legalGround', e.currentTarget.value)} autocomplete="off" />
+                    <TextField label={t('subjects.legalGround')} name={`items.${index}.legalGround`} value={item().legalGround} onInput={(e) => setItems(index, 'legalGround', e.currentTarget.value)} autocomplete="off" />
                   </Show>
                   <Show when={items.length > 1}>
                     <Button variant="subtle" onClick={() => setItems(produce((list) => list.splice(index, 1)))}>{t('subjects.removeItem', { n: index + 1 })}</Button>
@@ -237,7 +238,7 @@ function AddSubject(props: { casus: Casus; partners: Partner[]; onChange: (m?: s
             <Button type="submit" variant="primary" busy={add.busy()}>{t('subjects.add')}</Button>
             <Button variant="subtle" onClick={() => setOpen(false)}>{t('app.cancel')}</Button>
           </div>
-        </form>
+        </ActionForm>
       </Show>
     </div>
   );
@@ -309,9 +310,9 @@ function Tasks(props: { casus: Casus; partners: Partner[]; partnerName: Map<numb
   const [due, setDue] = createSignal(today(14));
   const [agreement, setAgreement] = createSignal('');
   const add = createAction(async () => {
-    await api.tasks.create.mutate({
-      title: title(), assigneePartnerId: Number(partner()) || 0, dueDate: due(), caseId: props.casus.id, agreementId: agreement() ? Number(agreement()) : null,
-    });
+    await withConfirmation((confirmPast) => api.tasks.create.mutate({
+      title: title(), assigneePartnerId: Number(partner()) || 0, dueDate: due(), caseId: props.casus.id, agreementId: agreement() ? Number(agreement()) : null, confirmPast,
+    }), pastDateQuestion);
     setTitle('');
     props.onChange();
   });

@@ -8,6 +8,7 @@ import { hasRole, me } from '../../lib/session';
 import { formatDateTime, t, today } from '../../i18n';
 import { Alert, Button, SelectField, Status, TextAreaField, TextField } from '../../components/Form';
 import { ResourceError } from '../../components/ResourceError';
+import { partnerOption } from '../../lib/partners';
 import { createLive, type LiveSnapshot } from './live';
 import { minutesStatusLabel, minutesText, sectionLabel, sections } from './shared';
 import { CasusPanel, Captured } from './LiveView';
@@ -300,7 +301,7 @@ function QuickCapture(props: { snapshot: LiveSnapshot; partners: Partner[]; refs
   const item = () => props.snapshot.current?.item ?? null;
   const casus = () => props.snapshot.current?.casus ?? null;
   const active = () => props.partners.filter((p) => p.active);
-  const options = () => active().map((p) => ({ value: p.id, label: p.name }));
+  const options = () => active().map(partnerOption);
   const [flash, setFlash] = createSignal<string | null>(null);
 
   const [agreementText, setAgreementText] = createSignal('');

@@ -1,11 +1,12 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
-import { api } from '../../lib/trpc';
+import { api, errorKey, errorMessage } from '../../lib/trpc';
 import { createAction } from '../../lib/action';
 import { hasRole } from '../../lib/session';
 import { formatDateTime, t } from '../../i18n';
 import { Alert, Button, CheckboxField, SelectField, Status, TextField } from '../../components/Form';
 import { Loaded } from '../../components/ResourceError';
+import { withConfirmation } from '../../components/ConfirmDialog';
 import {
   agendaStateLabel, amsterdamParts, amsterdamToIso, attendanceLabel, bySection, meetingStatusLabel, minutesStatusLabel, minutesText, sectionLabel,
   sections, statusTone, type AgendaItem, type Meeting,
@@ -63,7 +64,11 @@ function Actions(props: { meeting: Meeting; onChange: (message?: string) => void
   const navigate = useNavigate();
   const m = () => props.meeting;
   const publish = createAction(() => api.meetings.publish.mutate({ id: m().id }));
-  const start = createAction(() => api.meetings.start.mutate({ id: m().id }));
+  // Well before the planned time the server asks whether this is really the overleg to start.
+  const start = createAction(() => withConfirmation(
+    (confirmEarly) => api.meetings.start.mutate({ id: m().id, confirmEarly }),
+    (error) => (errorKey(error) === 'meetings.startEarly' ? { title: t('meeting.start'), body: errorMessage(error, ''), confirm: t('confirm.startEarlyOk') } : null),
+  ));
   const close = createAction(() => api.meetings.close.mutate({ id: m().id }));
   const remove = createAction(() => api.meetings.remove.mutate({ id: m().id }));
   const error = () => publish.error() ?? start.error() ?? close.error() ?? remove.error();

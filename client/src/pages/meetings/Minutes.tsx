@@ -11,6 +11,7 @@ import { formatDateTime, formatDay, t, type TextKey } from '../../i18n';
 import { formatItemValue } from '../../lib/dates';
 import { Alert, Button, SelectField, Status } from '../../components/Form';
 import { Loaded } from '../../components/ResourceError';
+import { confirmDialog } from '../../components/ConfirmDialog';
 
 type View = Awaited<ReturnType<typeof api.minutes.get.query>>;
 type Action = View['actions'][number];
@@ -263,11 +264,15 @@ function Workflow(props: { view: View; flush: () => Promise<boolean>; onChange: 
     await props.onChange(t('minutes.finalised'));
   });
   const reopen = createAction(async () => {
+    // Members lose the verslag until it is final again: ask first.
+    if (!(await confirmDialog({ title: t('minutes.reopen'), body: t('confirm.reopen'), confirm: t('minutes.reopen'), danger: true }))) return;
     await api.minutes.reopen.mutate({ meetingId: props.view.meetingId });
     await props.onChange(t('minutes.reopened'));
   });
   const send = createAction(async () => {
+    if (!(await confirmDialog({ title: t('minutes.send'), body: t('confirm.send'), confirm: t('minutes.send') }))) return;
     const result = await api.minutes.send.mutate({ meetingId: props.view.meetingId });
+    if (result.alreadySent) return props.onChange(t('minutes.alreadySent'));
     await props.onChange(result.failed > 0 ? t('minutes.sentWithFailures', { n: result.recipients, failed: result.failed }) : t('minutes.sent', { n: result.recipients }));
   });
   const error = () => finalise.error() ?? reopen.error() ?? send.error();

@@ -4,6 +4,7 @@ import { api } from '../../lib/trpc';
 import { taskStatusLabel } from '../../lib/labels';
 import { formatDay, t } from '../../i18n';
 import { Alert, CheckboxField, SelectField, Status } from '../../components/Form';
+import { problemOf, ResourceError } from '../../components/ResourceError';
 
 const statuses = ['open', 'gereed', 'vervallen'] as const;
 
@@ -17,7 +18,10 @@ export default function TaskOverview() {
     overdue: params.verlopen === '1' || null,
   });
   const [tasks] = createResource(filter, (f) => api.tasks.list.query(f));
+  // Never read a failed resource (it throws): loading, failed and empty are three different things.
+  const rows = () => (tasks.error ? [] : tasks() ?? []);
   return (
+    <Show when={!tasks.error || problemOf(tasks.error) === 'failed'} fallback={<ResourceError error={tasks.error} />}>
     <section class="stack">
       <h1 class="utrecht-heading-1" tabindex="-1">{t('tasks.overview.title')}</h1>
       <div class="row card">
@@ -29,10 +33,10 @@ export default function TaskOverview() {
           options={(partners() ?? []).filter((p) => p.kind === 'gemeente').map((p) => ({ value: p.id, label: p.shortName }))} />
         <CheckboxField label={t('tasks.overdue')} checked={params.verlopen === '1'} onChange={(on) => setParams({ verlopen: on ? '1' : undefined })} />
       </div>
-      <Show when={tasks.error}><Alert kind="error">{t('app.networkError')}</Alert></Show>
+      <Show when={tasks.error}><Alert kind="error">{t('tasks.loadFailed')}</Alert></Show>
       <div class="table-wrap">
         <table class="utrecht-table">
-          <caption class="utrecht-table__caption">{t('tasks.overview.caption')} ({tasks()?.length ?? 0})</caption>
+          <caption class="utrecht-table__caption">{t('tasks.overview.caption')} ({rows().length})</caption>
           <thead class="utrecht-table__header">
             <tr class="utrecht-table__row">
               <th class="utrecht-table__header-cell" scope="col">{t('tasks.task')}</th>
@@ -44,7 +48,7 @@ export default function TaskOverview() {
             </tr>
           </thead>
           <tbody class="utrecht-table__body">
-            <For each={tasks()} fallback={<tr class="utrecht-table__row"><td class="utrecht-table__cell" colSpan={6}>{tasks.loading ? t('app.loading') : t('tasks.none')}</td></tr>}>
+            <For each={rows()} fallback={<tr class="utrecht-table__row"><td class="utrecht-table__cell" colSpan={6}>{tasks.loading ? t('app.loading') : tasks.error ? t('tasks.loadFailed') : t('tasks.none')}</td></tr>}>
               {(task) => (
                 <tr class="utrecht-table__row">
                   <td class="utrecht-table__cell">{task.title}</td>
@@ -60,5 +64,6 @@ export default function TaskOverview() {
         </table>
       </div>
     </section>
+    </Show>
   );
 }
