@@ -264,18 +264,23 @@ function Workflow(props: { view: View; flush: () => Promise<boolean>; onChange: 
     await props.onChange(t('minutes.finalised'));
   });
   const reopen = createAction(async () => {
-    // Members lose the verslag until it is final again: ask first.
-    if (!(await confirmDialog({ title: t('minutes.reopen'), body: t('confirm.reopen'), confirm: t('minutes.reopen'), danger: true }))) return;
     await api.minutes.reopen.mutate({ meetingId: props.view.meetingId });
     await props.onChange(t('minutes.reopened'));
   });
   const send = createAction(async () => {
-    if (!(await confirmDialog({ title: t('minutes.send'), body: t('confirm.send'), confirm: t('minutes.send') }))) return;
     const result = await api.minutes.send.mutate({ meetingId: props.view.meetingId });
     if (result.alreadySent) return props.onChange(t('minutes.alreadySent'));
     await props.onChange(result.failed > 0 ? t('minutes.sentWithFailures', { n: result.recipients, failed: result.failed }) : t('minutes.sent', { n: result.recipients }));
   });
   const error = () => finalise.error() ?? reopen.error() ?? send.error();
+  // Asked before the action starts, so the button keeps focus for when the dialog closes.
+  // Members lose the verslag until it is final again; sending mails every member.
+  const askReopen = async () => {
+    if (await confirmDialog({ title: t('minutes.reopen'), body: t('confirm.reopen'), confirm: t('minutes.reopen'), danger: true })) void reopen.run();
+  };
+  const askSend = async () => {
+    if (await confirmDialog({ title: t('minutes.send'), body: t('confirm.send'), confirm: t('minutes.send') })) void send.run();
+  };
   return (
     <section class="card stack no-print">
       <Show when={error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
@@ -287,12 +292,12 @@ function Workflow(props: { view: View; flush: () => Promise<boolean>; onChange: 
         <p class="utrecht-paragraph">{t('minutes.sendHelp')}</p>
         <Show when={props.view.mailConfigured} fallback={<p class="utrecht-paragraph notice" id="minutes-mail-off">{t('minutes.mailNotConfigured')}</p>}>
           <div class="inline-form">
-            <Button variant="primary" busy={send.busy()} onClick={() => void send.run()}>{t('minutes.send')}</Button>
-            <Show when={props.view.status === 'definitief'}><Button busy={reopen.busy()} onClick={() => void reopen.run()}>{t('minutes.reopen')}</Button></Show>
+            <Button variant="primary" busy={send.busy()} onClick={() => void askSend()}>{t('minutes.send')}</Button>
+            <Show when={props.view.status === 'definitief'}><Button busy={reopen.busy()} onClick={() => void askReopen()}>{t('minutes.reopen')}</Button></Show>
           </div>
         </Show>
         <Show when={!props.view.mailConfigured && props.view.status === 'definitief'}>
-          <div class="inline-form"><Button busy={reopen.busy()} onClick={() => void reopen.run()}>{t('minutes.reopen')}</Button></div>
+          <div class="inline-form"><Button busy={reopen.busy()} onClick={() => void askReopen()}>{t('minutes.reopen')}</Button></div>
         </Show>
       </Show>
       <Show when={props.view.status === 'definitief'}><Approve view={props.view} onChange={props.onChange} /></Show>
