@@ -158,4 +158,23 @@ describe('risky actions and busy buttons (item 9)', () => {
     await expect.poll(() => app.deps.db.select({ status: minutes.status }).from(minutes).where(eq(minutes.meetingId, row.meetingId)).get()!.status).toBe('concept');
     await page.context().close();
   });
+  it('while the tasks load the home page says so, never "geen open taken"; a failure says it failed', async () => {
+    const page = await newPage(browser, app);
+    await login(page, 'helmond@pit.demo');
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    await page.route(/\/trpc\/[^?]*tasks\.mine/, async (route) => { await held; await route.continue(); });
+    await page.goto('/');
+    const tasks = page.getByRole('region', { name: 'Open taken van uw organisatie' }).or(page.locator('section.card').filter({ hasText: 'Open taken van uw organisatie' }));
+    await expect.poll(() => tasks.first().textContent()).toContain('Bezig met laden…');
+    expect(await tasks.first().textContent()).not.toContain('geen open taken');
+    release();
+    await expect.poll(() => tasks.first().textContent()).not.toContain('Bezig met laden…');
+    await page.unroute(/\/trpc\/[^?]*tasks\.mine/);
+    await page.route(/\/trpc\/[^?]*tasks\.mine/, (route) => route.fulfill({ status: 500, contentType: 'application/json', body: '[]' }));
+    await page.reload();
+    await expect.poll(() => tasks.first().textContent()).toContain('De taken konden niet worden geladen.');
+    expect(await tasks.first().textContent()).not.toContain('geen open taken');
+    await page.context().close();
+  });
 });

@@ -68,6 +68,8 @@ describe('a whole overleg in the browser (BIT)', () => {
     // ── Running the whole meeting (timed) ──
     const meetingStart = performance.now();
     await chair.getByRole('button', { name: 'Overleg starten' }).click();
+    // The demo overleg is planned days ahead: starting it now is confirmed (issue 9 item 8).
+    await chair.getByRole('dialog', { name: 'Overleg starten' }).getByRole('button', { name: 'Nu starten' }).click();
     await chair.getByRole('heading', { level: 1, name: 'Voorzittersmodus' }).waitFor();
     await member.getByText('Verbonden — wijzigingen verschijnen vanzelf.').waitFor();
     await member.waitForFunction(() => !document.body.textContent?.includes('Het overleg is nog niet begonnen.'));
