@@ -227,7 +227,7 @@ function AddSubject(props: { casus: Casus; partners: Partner[]; onChange: (m?: s
                     <TextField label={t('subjects.legalGround')} name={`items.${index}.legalGround`} value={item().legalGround} onInput={(e) => setItems(index, 'legalGround', e.currentTarget.value)} autocomplete="off" />
                   </Show>
                   <Show when={items.length > 1}>
-                    <Button variant="subtle" onClick={() => setItems(produce((list) => list.splice(index, 1)))}>{t('subjects.removeItem', { n: index + 1 })}</Button>
+                    <Button variant="subtle" onClick={() => { add.reset(); setItems(produce((list) => list.splice(index, 1))); }}>{t('subjects.removeItem', { n: index + 1 })}</Button>
                   </Show>
                 </div>
               </fieldset>
