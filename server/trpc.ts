@@ -36,11 +36,15 @@ function issueMessage(issue: core.$ZodIssue, locale: Locale): string {
   if (isMessageKey(issue.message)) return translate(issue.message, locale, (issue as { params?: MessageParams }).params);
   switch (issue.code) {
     case 'too_big':
+      if (issue.origin === 'number') return translate('validation.numberMax', locale, { max: String(issue.maximum) });
+      if (issue.origin === 'array') return translate('validation.tooMany', locale, { max: String(issue.maximum) });
       return translate('validation.tooLong', locale, { max: String(issue.maximum) });
     case 'too_small':
-      return Number(issue.minimum) <= 1 && issue.origin === 'string'
-        ? translate('validation.required', locale)
-        : translate('validation.tooShort', locale, { min: String(issue.minimum) });
+      // An empty choice arrives as 0 or '' and an empty list as []: that is a missing answer,
+      // not a count of characters.
+      if (Number(issue.minimum) <= 1 && issue.origin !== 'date') return translate('validation.required', locale);
+      if (issue.origin === 'number') return translate('validation.numberMin', locale, { min: String(issue.minimum) });
+      return translate('validation.tooShort', locale, { min: String(issue.minimum) });
     case 'invalid_type':
       return translate(issue.input === undefined || issue.input === null ? 'validation.required' : 'validation.invalid', locale);
     case 'invalid_format':
@@ -64,8 +68,10 @@ export function describeError(error: TRPCError, locale: Locale): { key: string; 
     return { key: 'validation.invalid', message: first ?? translate('validation.invalid', locale), fieldErrors };
   }
   if (error instanceof AppError) {
-    const message = translate(error.key, locale, error.params);
-    return { key: error.key, message, ...(error.field ? { fieldErrors: { [error.field]: message } } : {}) };
+    const fields = Object.entries(error.fields);
+    if (fields.length === 0) return { key: error.key, message: translate(error.key, locale, error.params) };
+    const fieldErrors = Object.fromEntries(fields.map(([path, p]) => [path, translate(p.key, locale, p.params)]));
+    return { key: error.key, message: Object.values(fieldErrors)[0]!, fieldErrors };
   }
   if (error.code === 'INTERNAL_SERVER_ERROR') return { key: 'internal', message: translate('internal', locale) };
   if (error.code === 'PAYLOAD_TOO_LARGE') return { key: 'tooLarge', message: translate('tooLarge', locale) };

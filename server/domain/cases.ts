@@ -3,7 +3,7 @@ import { agendaItems, agreements, caseEvents, cases, meetings, partners, tasks, 
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit';
-import { AppError, conflict } from '../errors';
+import { AppError, conflict, invalidFields, type FieldProblems } from '../errors';
 import { amsterdamDate } from '../clock';
 import { normaliseBagId, normalisePostcode } from './dutch-formats';
 import { eraseCasePersonalData, readSubjects } from '../privacy/personal-data';
@@ -26,18 +26,28 @@ export function recordCaseEvent(db: Db, now: Date, caseId: number, actorId: numb
   db.insert(caseEvents).values({ caseId, at: now.toISOString(), actorId, kind, detail: detail ? JSON.stringify(detail) : null }).run();
 }
 
-function resolveTheme(deps: AppDeps, teamId: number, theme: number | string): number {
+function resolveTheme(deps: AppDeps, teamId: number, theme: number | string, problems: FieldProblems): number {
   const condition = typeof theme === 'number' ? eq(themes.id, theme) : sql`lower(${themes.name}) = lower(${theme.trim()})`;
   const row = deps.db.select({ id: themes.id }).from(themes).where(and(eq(themes.teamId, teamId), condition)).get();
-  if (!row) throw new AppError('BAD_REQUEST', 'cases.unknownTheme');
-  return row.id;
+  if (!row) problems.theme = { key: 'cases.unknownTheme' };
+  return row?.id ?? 0;
 }
 
-function assertGemeente(deps: AppDeps, teamId: number, partnerId: number) {
+function checkGemeente(deps: AppDeps, teamId: number, partnerId: number, problems: FieldProblems) {
   const partner = deps.db.select({ kind: partners.kind, leftOn: partners.leftOn }).from(partners)
     .where(and(eq(partners.id, partnerId), eq(partners.teamId, teamId))).get();
-  if (!partner || partner.kind !== 'gemeente') throw new AppError('BAD_REQUEST', 'cases.notAGemeente');
-  if (partner.leftOn && partner.leftOn <= amsterdamDate(deps.now())) throw new AppError('BAD_REQUEST', 'partners.alreadyLeft');
+  if (!partner || partner.kind !== 'gemeente') problems.gemeentePartnerId = { key: 'cases.notAGemeente' };
+  else if (partner.leftOn && partner.leftOn <= amsterdamDate(deps.now())) problems.gemeentePartnerId = { key: 'partners.alreadyLeft' };
+}
+
+/** The rules that need the team's data (its gemeenten and themes), reported together per field. */
+function checkCaseInput(deps: AppDeps, teamId: number, input: CaseInput) {
+  const problems: FieldProblems = {};
+  checkGemeente(deps, teamId, input.gemeentePartnerId, problems);
+  const themeId = resolveTheme(deps, teamId, input.theme, problems);
+  const address = normaliseAddress(input, problems);
+  if (Object.keys(problems).length > 0) throw invalidFields(problems);
+  return { themeId, address };
 }
 
 export type CaseInput = {
@@ -53,23 +63,21 @@ export type CaseInput = {
   description?: string | null;
 };
 
-function normaliseAddress(input: CaseInput) {
-  const postcode = normalisePostcode(input.postcode);
-  if (!postcode) throw new AppError('BAD_REQUEST', 'cases.invalidPostcode');
+// The router's schema already normalised these (server/validation.ts); a direct caller gets the same rules.
+function normaliseAddress(input: CaseInput, problems: FieldProblems) {
+  const postcode = normalisePostcode(input.postcode) ?? '';
+  if (!postcode) problems.postcode = { key: 'cases.invalidPostcode' };
   let bagId: string | null = null;
   if (input.bagId?.trim()) {
-    const bag = normaliseBagId(input.bagId);
-    if (!bag) throw new AppError('BAD_REQUEST', 'cases.invalidBagId');
-    bagId = bag.value;
+    bagId = normaliseBagId(input.bagId)?.value ?? null;
+    if (!bagId) problems.bagId = { key: 'cases.invalidBagId' };
   }
   return { postcode, bagId, street: input.street.trim(), city: input.city.trim(), houseNumberAddition: input.houseNumberAddition?.trim().toUpperCase() || null };
 }
 
 /** Any member reports a signal about an address; art. 2.6: AVO requests get priority. */
 export function createCase(deps: AppDeps, reader: Reader, input: CaseInput & { status?: 'signaal' | 'actief' }) {
-  assertGemeente(deps, reader.teamId, input.gemeentePartnerId);
-  const themeId = resolveTheme(deps, reader.teamId, input.theme);
-  const address = normaliseAddress(input);
+  const { themeId, address } = checkCaseInput(deps, reader.teamId, input);
   const origin = input.origin ?? 'eigen_waarneming';
   // Only the coordinator opens a casus as active straight away.
   const status: CaseStatus = reader.role === 'coordinator' && input.status === 'actief' ? 'actief' : 'signaal';
@@ -94,9 +102,7 @@ export function createCase(deps: AppDeps, reader: Reader, input: CaseInput & { s
 
 export function updateCase(deps: AppDeps, reader: Reader, input: CaseInput & { id: number; version: number; priority?: 'normaal' | 'hoog' }) {
   const current = findCaseInTeam(deps, reader.teamId, input.id);
-  assertGemeente(deps, reader.teamId, input.gemeentePartnerId);
-  const themeId = resolveTheme(deps, reader.teamId, input.theme);
-  const address = normaliseAddress(input);
+  const { themeId, address } = checkCaseInput(deps, reader.teamId, input);
   const now = deps.now();
   deps.db.transaction((tx) => {
     const res = tx.update(cases).set({

@@ -4,7 +4,7 @@
  * published, and of its agenda only the accepted items plus their own proposals. Every read of
  * an overleg — the page, the live view, the calendar — goes through `getMeeting` here.
  */
-import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import {
   agendaItems, agendaSections, agreements, attendance, cases, meetingSeries, meetings, minutes, partners, tasks, teams, users,
   type AgendaSection, type MeetingStatus,
@@ -15,7 +15,8 @@ import type { SessionUser } from '../auth/sessions';
 import type { Reader } from '../privacy/visibility';
 import { appendAudit } from '../audit';
 import { AppError, conflict, notFound } from '../errors';
-import { addDays, amsterdamDate, amsterdamToUtc } from '../clock';
+import { EARLY_START_MINUTES, refusePastInstant } from './dates';
+import { addDays, amsterdamDate, amsterdamToUtc, amsterdamWallClock } from '../clock';
 import { draftMinutes } from './minutes';
 import { partnerActiveOn } from './team';
 import { ownAgendaItem, ownMeeting, ownUser } from './scope';
@@ -171,6 +172,8 @@ export type MeetingUpdate = {
   videoLink?: string | null;
   durationMinutes?: number;
   chairUserId?: number | null;
+  /** Moving the overleg into the past must be meant (server/domain/dates.ts). */
+  confirmPast?: boolean;
 };
 
 /** The coordinator edits date, place, link, title, duration or chair; a stale version is a CONFLICT. */
@@ -180,6 +183,7 @@ export function updateMeeting(deps: AppDeps, actor: SessionUser, input: MeetingU
     const chair = ownUser(deps.db, actor.teamId, input.chairUserId);
     if (chair.role !== 'coordinator') throw notFound();
   }
+  if (input.startsAt !== undefined && toUtcIso(input.startsAt) !== current.startsAt) refusePastInstant(deps, 'startsAt', input.startsAt, input.confirmPast);
   const now = deps.now();
   const change: Partial<typeof meetings.$inferInsert> = {};
   if (input.startsAt !== undefined) change.startsAt = toUtcIso(input.startsAt);
@@ -239,8 +243,17 @@ export function publishMeeting(deps: AppDeps, actor: SessionUser, input: { id: n
   transition(deps, actor, input.id, 'gepubliceerd', () => ({ publishedAt: deps.now().toISOString() }));
 }
 
-/** Starts the overleg: the coordinator chairs it and the first accepted item becomes current. */
-export function startMeeting(deps: AppDeps, actor: SessionUser, input: { id: number }) {
+/**
+ * Starts the overleg: the coordinator chairs it and the first accepted item becomes current.
+ * Starting well before the planned time (another day's overleg clicked by mistake) needs
+ * `confirmEarly`: the start time goes into the verslag and the live view.
+ */
+export function startMeeting(deps: AppDeps, actor: SessionUser, input: { id: number; confirmEarly?: boolean }) {
+  const planned = findMeetingInTeam(deps.db, actor.teamId, input.id);
+  const early = new Date(planned.startsAt).getTime() - deps.now().getTime() > EARLY_START_MINUTES * 60_000;
+  if (early && !input.confirmEarly && planned.status === 'gepubliceerd') {
+    throw new AppError('PRECONDITION_FAILED', 'meetings.startEarly', amsterdamWallClock(new Date(planned.startsAt)));
+  }
   transition(deps, actor, input.id, 'bezig', (tx, row) => {
     const first = orderedAgenda(tx, row.id).find((i) => i.state === 'geaccepteerd');
     const now = deps.now().toISOString();
@@ -372,7 +385,8 @@ export const PAST_PAGE_MAX = 100;
 export type MeetingListFilter = { past?: boolean | null; cursor?: number | null; limit?: number | null };
 
 /**
- * `meetings.list`: upcoming (not closed, soonest first) and past (closed, latest first).
+ * `meetings.list`: upcoming (from today on, or running; soonest first) and past (latest first).
+ * An overleg of an earlier day that was never closed is past, not "upcoming".
  * Without a filter both lists are complete (the SPEC contract). With `past: false` only the
  * upcoming ones; with `past: true` one page of the past ones after `cursor` (the last id shown),
  * with `nextCursor` for the next page — a team holds years of overleggen.
@@ -390,10 +404,12 @@ export function listMeetings(deps: AppDeps, reader: MeetingReader, filter?: Meet
     agendaItems: visibleItems, openProposals, minutesStatus: minutes.status,
   }).from(meetings).leftJoin(minutes, eq(minutes.meetingId, meetings.id));
   const shape = <T extends { openProposals: number }>(r: T) => ({ ...r, openProposals: reader.role === 'coordinator' ? r.openProposals : 0 });
+  const todayStarts = amsterdamToUtc(amsterdamDate(deps.now()), '00:00').toISOString();
+  const isUpcoming = (r: { status: string; startsAt: string }) => r.status === 'bezig' || (r.status !== 'gesloten' && r.startsAt >= todayStarts);
 
   if (filter?.past) {
     const limit = Math.min(Math.max(filter.limit ?? PAST_PAGE_SIZE, 1), PAST_PAGE_MAX);
-    const pastConditions = [...conditions, eq(meetings.status, 'gesloten')];
+    const pastConditions = [...conditions, or(eq(meetings.status, 'gesloten'), and(ne(meetings.status, 'bezig'), lt(meetings.startsAt, todayStarts)))!];
     if (filter.cursor) {
       // Keyset on (startsAt, id) descending; a cursor outside the caller's list gives an empty page.
       const after = deps.db.select({ startsAt: meetings.startsAt }).from(meetings).where(and(...pastConditions, eq(meetings.id, filter.cursor))).get();
@@ -408,8 +424,8 @@ export function listMeetings(deps: AppDeps, reader: MeetingReader, filter?: Meet
 
   const rows = select().where(and(...conditions)).orderBy(asc(meetings.startsAt), asc(meetings.id)).all().map(shape);
   return {
-    upcoming: rows.filter((r) => r.status !== 'gesloten'),
-    past: filter?.past === false ? [] : rows.filter((r) => r.status === 'gesloten').reverse(),
+    upcoming: rows.filter(isUpcoming),
+    past: filter?.past === false ? [] : rows.filter((r) => !isUpcoming(r)).reverse(),
     nextCursor: null as number | null,
   };
 }

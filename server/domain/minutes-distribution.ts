@@ -3,7 +3,7 @@
  * there. The mail carries the team, the date and a link — never personal data, casus addresses or
  * meeting text (P7); the verslag itself is read in the app with the reader's own visibility.
  */
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { minutes, teams, users } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
@@ -31,7 +31,12 @@ function recipients(deps: AppDeps, teamId: number) {
     .where(and(eq(users.teamId, teamId), eq(users.role, 'member'), isNull(users.disabledAt), inArray(users.partnerId, active))).all();
 }
 
-export async function sendMinutes(deps: AppDeps, actor: SessionUser, input: { meetingId: number }): Promise<{ recipients: number; failed: number }> {
+/** A second "versturen" this soon after the first (a double click, a second tab) sends nothing. */
+export const RESEND_WINDOW_MINUTES = 10;
+
+export type SendResult = { recipients: number; failed: number; alreadySent?: true };
+
+export async function sendMinutes(deps: AppDeps, actor: SessionUser, input: { meetingId: number }): Promise<SendResult> {
   if (!mailConfigured(deps.config)) throw new AppError('PRECONDITION_FAILED', 'minutes.mailNotConfigured');
   const { row, startsAt } = minutesOfTeam(deps, actor, input.meetingId);
   if (row.status === 'concept') throw new AppError('BAD_REQUEST', 'minutes.notFinal');
@@ -39,6 +44,15 @@ export async function sendMinutes(deps: AppDeps, actor: SessionUser, input: { me
   if (to.length === 0) throw new AppError('BAD_REQUEST', 'minutes.noRecipients');
   const team = deps.db.select({ name: teams.name }).from(teams).where(eq(teams.id, actor.teamId)).get()!;
   const link = minutesLink(deps, input.meetingId);
+  // Claim the send before the first mail goes out, atomically: of two requests only one sends. A
+  // verslag finalised again after reopening may be sent again at once.
+  const claimedAt = deps.now().toISOString();
+  const windowStart = new Date(deps.now().getTime() - RESEND_WINDOW_MINUTES * 60_000).toISOString();
+  const claim = deps.db.update(minutes).set({ distributedAt: claimedAt }).where(and(
+    eq(minutes.id, row.id),
+    or(isNull(minutes.distributedAt), lt(minutes.distributedAt, windowStart), sql`${minutes.finalisedAt} > ${minutes.distributedAt}`),
+  )).run();
+  if (claim.changes !== 1) return { recipients: 0, failed: 0, alreadySent: true };
   let failed = 0;
   for (const person of to) {
     const params = { team: team.name, date: longDate(startsAt, person.locale), link };
@@ -54,7 +68,11 @@ export async function sendMinutes(deps: AppDeps, actor: SessionUser, input: { me
       console.error('[mail] verslag not delivered:', (error as { code?: string }).code ?? 'unknown error');
     }
   }
-  if (failed === to.length) throw new AppError('SERVICE_UNAVAILABLE', 'minutes.mailFailed');
+  if (failed === to.length) {
+    // Nothing went out: release the claim so a retry can send.
+    deps.db.update(minutes).set({ distributedAt: row.distributedAt }).where(eq(minutes.id, row.id)).run();
+    throw new AppError('SERVICE_UNAVAILABLE', 'minutes.mailFailed');
+  }
   const now = deps.now();
   deps.db.transaction((tx) => {
     tx.update(minutes).set({ distributedAt: now.toISOString(), updatedAt: now.toISOString(), version: row.version + 1 }).where(eq(minutes.id, row.id)).run();

@@ -51,6 +51,15 @@ export const casesMessages = {
     nl: 'Een BAG-id heeft 16 cijfers en is van een pand (objecttype 10) of verblijfsobject (01).',
     en: 'A BAG id has 16 digits and identifies a building (object type 10) or dwelling (01).',
   },
+  'cases.invalidHouseNumber': {
+    nl: 'Vul een huisnummer in, eventueel met toevoeging, zoals 12, 12a of 12-2.',
+    en: 'Enter a house number, with an addition if needed, such as 12, 12a or 12-2.',
+  },
+  'cases.invalidAddition': { nl: 'Een toevoeging is hoogstens vier letters of cijfers, zoals A of 2.', en: 'An addition is at most four letters or digits, such as A or 2.' },
+  'cases.additionTwice': {
+    nl: 'De toevoeging staat al in het huisnummer; laat dit veld leeg.',
+    en: 'The addition is already part of the house number; leave this field empty.',
+  },
   'cases.invalidTransition': { nl: 'Deze statuswijziging is niet mogelijk.', en: 'This status change is not possible.' },
   'tasks.alreadyDone': {
     nl: 'Deze taak is intussen al afgehandeld. Vernieuw de lijst om de actuele stand te zien.',

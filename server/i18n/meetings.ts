@@ -14,6 +14,10 @@ export const meetingsMessages = {
     nl: 'Een overleg met status "{from}" kan niet naar "{to}". De volgorde is concept → gepubliceerd → bezig → gesloten.',
     en: 'A meeting with status "{from}" cannot go to "{to}". The order is concept → published → in progress → closed.',
   },
+  'meetings.startEarly': {
+    nl: 'Dit overleg staat gepland op {date} om {time}. Weet u zeker dat u het nu al wilt starten?',
+    en: 'This meeting is planned for {date} at {time}. Are you sure you want to start it now?',
+  },
   'meetings.closed': {
     nl: 'Dit overleg is gesloten; wijzigingen horen nu in het verslag.',
     en: 'This meeting is closed; changes now belong in the minutes.',

@@ -9,7 +9,7 @@ import { cases, itemDisclosures, partners, policeSubjectItems, subjectItems, sub
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit';
-import { AppError, notFound } from '../errors';
+import { AppError, invalidFields, notFound, type FieldProblems } from '../errors';
 import { amsterdamDate } from '../clock';
 import { decryptValue, encryptValue } from './crypto';
 import { canSeeItem, loadSharingMatrix, mayProvide, type Reader, type SharingMatrix } from './visibility';
@@ -135,45 +135,72 @@ export function revealBsn(deps: AppDeps, reader: Reader, itemId: string): string
 export type NewItem = { category: ItemCategory; value: string; legalGround?: string | null };
 export type ItemWarning = { index: number; key: 'subjects.foreignKenteken' };
 
-/** P1/P3: validates and normalises one value for its category; returns warnings, throws on errors. */
-export function normaliseItem(item: NewItem, index: number, warnings: ItemWarning[]): string {
+type ItemProblemKey = 'subjects.invalidBsn' | 'subjects.invalidPhone' | 'subjects.invalidKenteken' | 'subjects.invalidBirthDate' | 'subjects.invalidGender'
+  | 'subjects.bsnNeedsLegalGround' | 'validation.required';
+type Normalised = { value: string } | { problems: { field: 'value' | 'legalGround'; key: ItemProblemKey }[] };
+
+/** P1/P3: validates and normalises one value for its category; warnings are collected, problems returned. */
+export function normaliseItem(item: NewItem, index: number, warnings: ItemWarning[], today: string): Normalised {
   const value = item.value.trim();
-  const invalid = (key: 'subjects.invalidBsn' | 'subjects.invalidPhone' | 'subjects.invalidKenteken' | 'subjects.invalidBirthDate' | 'subjects.invalidGender') =>
-    new AppError('BAD_REQUEST', key, { index: index + 1 });
+  const invalid = (key: ItemProblemKey): Normalised => ({ problems: [{ field: 'value', key }] });
+  if (!value) return invalid('validation.required');
   switch (item.category) {
     case 'bsn': {
-      if (!item.legalGround?.trim()) throw new AppError('BAD_REQUEST', 'subjects.bsnNeedsLegalGround', { index: index + 1 });
       const bsn = normaliseBsn(value);
-      if (!bsn) throw invalid('subjects.invalidBsn');
-      return bsn;
+      const problems = [
+        ...(bsn ? [] : [{ field: 'value' as const, key: 'subjects.invalidBsn' as const }]),
+        ...(item.legalGround?.trim() ? [] : [{ field: 'legalGround' as const, key: 'subjects.bsnNeedsLegalGround' as const }]),
+      ];
+      return bsn && problems.length === 0 ? { value: bsn } : { problems };
     }
     case 'telefoon': {
       const phone = parsePhoneNumberFromString(value, 'NL');
-      if (!phone || !phone.isValid()) throw invalid('subjects.invalidPhone');
-      return phone.country === 'NL' ? phone.formatNational() : phone.formatInternational();
+      if (!phone || !phone.isValid()) return invalid('subjects.invalidPhone');
+      return { value: phone.country === 'NL' ? phone.formatNational() : phone.formatInternational() };
     }
     case 'kenteken': {
       const plate = normaliseKenteken(value);
-      if (!plate) throw invalid('subjects.invalidKenteken');
+      if (!plate) return invalid('subjects.invalidKenteken');
       if (!plate.dutch) warnings.push({ index, key: 'subjects.foreignKenteken' });
-      return plate.value;
+      return { value: plate.value };
     }
     case 'geboortedatum': {
       const date = normaliseDate(value);
-      if (!date || date < '1900-01-01' || date > new Date().toISOString().slice(0, 10)) throw invalid('subjects.invalidBirthDate');
-      return date;
+      if (!date || date < '1900-01-01' || date > today) return invalid('subjects.invalidBirthDate');
+      return { value: date };
     }
     case 'geslacht': {
       const g = value.toLowerCase();
       const map: Record<string, string> = { m: 'man', man: 'man', v: 'vrouw', vrouw: 'vrouw', x: 'onbekend', o: 'onbekend', onbekend: 'onbekend' };
-      if (!map[g]) throw invalid('subjects.invalidGender');
-      return map[g]!;
+      if (!map[g]) return invalid('subjects.invalidGender');
+      return { value: map[g]! };
     }
     case 'naw':
     case 'naleving':
-      if (!value) throw new AppError('BAD_REQUEST', 'validation.required');
-      return value;
+      return { value };
   }
+}
+
+/**
+ * Checks and normalises every item for one source partner and reports every problem at once,
+ * each at its input path (`items.2.value`), so the form can show them all at their fields.
+ */
+function normaliseItems(deps: AppDeps, matrix: SharingMatrix, sourceKind: PartnerKind, items: NewItem[]): { values: string[]; warnings: ItemWarning[] } {
+  const warnings: ItemWarning[] = [];
+  const problems: FieldProblems = {};
+  const today = amsterdamDate(deps.now());
+  const values = items.map((item, index) => {
+    if (!mayProvide(matrix, sourceKind, item.category)) {
+      problems[`items.${index}.category`] = { key: 'subjects.categoryNotAllowed', params: { category: item.category, kind: sourceKind } };
+      return '';
+    }
+    const result = normaliseItem(item, index, warnings, today);
+    if ('value' in result) return result.value;
+    for (const p of result.problems) problems[`items.${index}.${p.field}`] = { key: p.key, params: { index: index + 1 } };
+    return '';
+  });
+  if (Object.keys(problems).length > 0) throw invalidFields(problems);
+  return { values, warnings };
 }
 
 export type AddSubjectInput = {
@@ -195,14 +222,7 @@ export function addSubject(deps: AppDeps, input: AddSubjectInput): { id: string;
   if (caseRow.status === 'ingetrokken') throw new AppError('BAD_REQUEST', 'cases.withdrawn');
   assertCovenantInForce(deps, input.actor.teamId);
   const source = ownPartner(db, input.actor.teamId, input.sourcePartnerId);
-  const matrix = loadSharingMatrix(db, input.actor.teamId);
-  const warnings: ItemWarning[] = [];
-  const values = input.items.map((item, index) => {
-    if (!mayProvide(matrix, source.kind, item.category)) {
-      throw new AppError('BAD_REQUEST', 'subjects.categoryNotAllowed', { category: item.category, kind: source.kind });
-    }
-    return normaliseItem(item, index, warnings);
-  });
+  const { values, warnings } = normaliseItems(deps, loadSharingMatrix(db, input.actor.teamId), source.kind, input.items);
   const now = deps.now().toISOString();
   const police = source.kind === 'politie';
   const table = police ? policeSubjectItems : subjectItems;
@@ -254,12 +274,7 @@ export function addItems(deps: AppDeps, input: { subjectId: string; items: NewIt
   const subject = visibleSubject(deps, input.actor, input.subjectId);
   assertCovenantInForce(deps, input.actor.teamId);
   const source = ownPartner(deps.db, input.actor.teamId, input.sourcePartnerId);
-  const matrix = loadSharingMatrix(deps.db, input.actor.teamId);
-  const warnings: ItemWarning[] = [];
-  const values = input.items.map((item, index) => {
-    if (!mayProvide(matrix, source.kind, item.category)) throw new AppError('BAD_REQUEST', 'subjects.categoryNotAllowed', { category: item.category, kind: source.kind });
-    return normaliseItem(item, index, warnings);
-  });
+  const { values, warnings } = normaliseItems(deps, loadSharingMatrix(deps.db, input.actor.teamId), source.kind, input.items);
   const police = source.kind === 'politie';
   const now = deps.now().toISOString();
   deps.db.transaction((tx) => {

@@ -3,29 +3,40 @@ import { caseOrigins, caseStatuses, casePriorities } from '../../db/schema';
 import { caseReaderProcedure, caseworkProcedure, coordinatorProcedure, router } from '../trpc';
 import { createCase, getCase, listCases, listThemes, setCaseStatus, updateCase, withdrawCase } from '../domain/cases';
 import { loadReader } from '../privacy/visibility';
-import { id, line, prose, version } from '../validation';
+import { bagId, choice, houseNumber, houseNumberAddition, id, line, postcode, prose, version, type HouseNumber } from '../validation';
 
+// Every rule of the address, Dutch formats included, is here with its field (server/validation.ts),
+// so the form shows each message at its field at once.
 const address = {
-  gemeentePartnerId: id,
+  gemeentePartnerId: choice,
   street: line(120),
-  houseNumber: z.number().int().min(1).max(99999),
-  houseNumberAddition: z.string().trim().max(10).nullish(),
-  postcode: z.string().trim().min(1).max(10),
+  houseNumber,
+  houseNumberAddition,
+  postcode,
   city: line(80),
-  bagId: z.string().trim().max(20).nullish(),
+  bagId,
   // The contract names the theme; an id or the theme's name are both accepted.
-  theme: z.union([id, line(80)]),
+  theme: z.union([choice, line(80)]),
   origin: z.enum(caseOrigins).nullish(),
   description: prose(1000).nullish(),
 };
 
+/** "12a" in the house number field carries its own addition; both at once is ambiguous. */
+function withHouseNumber<T extends { houseNumber: HouseNumber; houseNumberAddition: string | null }>(input: T, ctx: z.RefinementCtx) {
+  if (input.houseNumber.addition && input.houseNumberAddition) {
+    ctx.addIssue({ code: 'custom', message: 'cases.additionTwice', path: ['houseNumberAddition'] });
+    return z.NEVER;
+  }
+  return { ...input, houseNumber: input.houseNumber.number, houseNumberAddition: input.houseNumber.addition ?? input.houseNumberAddition };
+}
+
 export const casesRouter = router({
   create: caseworkProcedure
-    .input(z.object({ ...address, status: z.enum(['signaal', 'actief']).optional() }))
+    .input(z.object({ ...address, status: z.enum(['signaal', 'actief']).optional() }).transform(withHouseNumber))
     .mutation(({ ctx, input }) => createCase(ctx.deps, ctx.reader, input)),
 
   update: coordinatorProcedure
-    .input(z.object({ ...address, id, version, priority: z.enum(casePriorities).optional() }))
+    .input(z.object({ ...address, id, version, priority: z.enum(casePriorities).optional() }).transform(withHouseNumber))
     .mutation(({ ctx, input }) => {
       updateCase(ctx.deps, loadReader(ctx.deps.db, ctx.user), input);
       return { ok: true as const };

@@ -5,26 +5,35 @@ import {
 } from '../domain/meetings';
 import { openLiveStream } from '../domain/live';
 import { calendarFeed } from '../domain/calendar';
+import { refusePastDay, refusePastInstant } from '../domain/dates';
 import { id, isoDate, isoDateTime, line, version } from '../validation';
 
 const ok = { ok: true as const };
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
 const videoLink = z.string().trim().max(500).regex(/^(https?:\/\/\S+)?$/, { message: 'validation.invalid' }).nullish();
 const duration = z.number().int().min(5).max(600);
+/** Planning in the past is refused unless the coordinator confirms it (server/domain/dates.ts). */
+const confirmPast = z.boolean().optional();
 
 export const meetingsRouter = router({
   create: coordinatorProcedure
-    .input(z.object({ startsAt: isoDateTime, location: optionalText(300), title: line(200).nullish(), videoLink, durationMinutes: duration.nullish() }))
-    .mutation(({ ctx, input }) => createMeeting(ctx.deps, ctx.user, input)),
+    .input(z.object({ startsAt: isoDateTime, location: optionalText(300), title: line(200).nullish(), videoLink, durationMinutes: duration.nullish(), confirmPast }))
+    .mutation(({ ctx, input }) => {
+      refusePastInstant(ctx.deps, 'startsAt', input.startsAt, input.confirmPast);
+      return createMeeting(ctx.deps, ctx.user, input);
+    }),
 
   /** Every `intervalWeeks` weeks on `weekday` (1 = Monday) at `time` (Amsterdam) from `from` until `until`. */
   createSeries: coordinatorProcedure
     .input(z.object({
       weekday: z.number().int().min(1).max(7), time: z.string().regex(/^\d{2}:\d{2}$/, { message: 'meetings.invalidTime' }),
       intervalWeeks: z.number().int().min(1).max(8), from: isoDate, until: isoDate,
-      title: line(200).nullish(), location: optionalText(300), videoLink, durationMinutes: duration.nullish(),
+      title: line(200).nullish(), location: optionalText(300), videoLink, durationMinutes: duration.nullish(), confirmPast,
     }))
-    .mutation(({ ctx, input }) => createSeries(ctx.deps, ctx.user, input)),
+    .mutation(({ ctx, input }) => {
+      refusePastDay(ctx.deps, 'from', input.from, input.confirmPast);
+      return createSeries(ctx.deps, ctx.user, input);
+    }),
 
   /** No input: both lists whole (SPEC §5). `past: true` pages the closed ones from `cursor`. */
   list: caseworkProcedure
@@ -36,7 +45,7 @@ export const meetingsRouter = router({
   update: coordinatorProcedure
     .input(z.object({
       id, version, startsAt: isoDateTime.optional(), title: line(200).optional(), location: optionalText(300), videoLink,
-      durationMinutes: duration.optional(), chairUserId: id.nullish(),
+      durationMinutes: duration.optional(), chairUserId: id.nullish(), confirmPast,
     }))
     .mutation(({ ctx, input }) => updateMeeting(ctx.deps, ctx.user, {
       ...input,
@@ -48,7 +57,10 @@ export const meetingsRouter = router({
   remove: coordinatorProcedure.input(z.object({ id })).mutation(({ ctx, input }) => (removeMeeting(ctx.deps, ctx.user, input), ok)),
 
   publish: coordinatorProcedure.input(z.object({ id })).mutation(({ ctx, input }) => (publishMeeting(ctx.deps, ctx.user, input), ok)),
-  start: coordinatorProcedure.input(z.object({ id })).mutation(({ ctx, input }) => (startMeeting(ctx.deps, ctx.user, input), ok)),
+  /** More than an hour before the planned start needs `confirmEarly` (the screen asks first). */
+  start: coordinatorProcedure
+    .input(z.object({ id, confirmEarly: z.boolean().optional() }))
+    .mutation(({ ctx, input }) => (startMeeting(ctx.deps, ctx.user, input), ok)),
   /** Closes the overleg; drafts the verslag. */
   close: coordinatorProcedure.input(z.object({ id })).mutation(({ ctx, input }) => (closeMeeting(ctx.deps, ctx.user, input), ok)),
 

@@ -8,7 +8,9 @@ import { id, isoDate, publicId } from '../validation';
 
 const item = z.object({
   category: z.enum(itemCategories),
-  value: z.string().trim().min(1).max(1000),
+  // Emptiness and the Dutch formats are checked per category in privacy/personal-data.ts, which
+  // reports every item's problem at once.
+  value: z.string().max(1000),
   legalGround: z.string().trim().max(300).nullish(),
 });
 

@@ -3,6 +3,7 @@ import { taskStatuses } from '../../db/schema';
 import { caseworkProcedure, coordinatorProcedure, router } from '../trpc';
 import { completeTask, createTask, lapseTask, listTasks, myTasks, reopenTask, reportBlocker, resolveBlocker, updateTask } from '../domain/tasks';
 import { id, isoDate, line, version } from '../validation';
+import { refusePastDay } from '../domain/dates';
 
 const ok = { ok: true as const };
 
@@ -11,8 +12,13 @@ export const tasksRouter = router({
     .input(z.object({
       title: line(300), assigneePartnerId: id, assigneeUserId: id.nullish(), dueDate: isoDate,
       agreementId: id.nullish(), meetingId: id.nullish(), agendaItemId: id.nullish(), caseId: id.nullish(),
+      // A due date in the past is refused unless confirmed (server/domain/dates.ts).
+      confirmPast: z.boolean().optional(),
     }))
-    .mutation(({ ctx, input }) => createTask(ctx.deps, ctx.user, input)),
+    .mutation(({ ctx, input }) => {
+      refusePastDay(ctx.deps, 'dueDate', input.dueDate, input.confirmPast);
+      return createTask(ctx.deps, ctx.user, input);
+    }),
 
   mine: caseworkProcedure
     .input(z.object({ includeDone: z.boolean().optional() }).optional())

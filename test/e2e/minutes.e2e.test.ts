@@ -34,6 +34,8 @@ describe('the verslag in the browser', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Terug naar concept' }).click();
+    // A risky step asks first (issue 9 item 9).
+    await page.getByRole('dialog', { name: 'Terug naar concept' }).getByRole('button', { name: 'Terug naar concept' }).click();
     await page.getByText('Het verslag is weer een concept.').waitFor();
     const notes = page.getByLabel('Aantekeningen').first();
     await notes.fill('Aangevuld na het overleg: controle is gepland.');

@@ -69,6 +69,8 @@ describe('a whole overleg in the browser (BIT)', () => {
     // ── Running the whole meeting (timed) ──
     const meetingStart = performance.now();
     await chair.getByRole('button', { name: 'Overleg starten' }).click();
+    // The demo overleg is planned days ahead: starting it now is confirmed (issue 9 item 8).
+    await chair.getByRole('dialog', { name: 'Overleg starten' }).getByRole('button', { name: 'Nu starten' }).click();
     await chair.getByRole('heading', { level: 1, name: 'Voorzittersmodus' }).waitFor();
     await member.getByText('Verbonden — wijzigingen verschijnen vanzelf.').waitFor();
     await member.waitForFunction(() => !document.body.textContent?.includes('Het overleg is nog niet begonnen.'));
@@ -96,11 +98,12 @@ describe('a whole overleg in the browser (BIT)', () => {
     await previous.getByText('Het verslag is in dit overleg vastgesteld.').waitFor();
     await previous.getByText('Verslag vastgesteld').waitFor();
 
-    // A task for the gemeente Hilversum, partner picked by typing, Ctrl+Enter; the member sees it live.
+    // A task for the gemeente Hilversum, partner picked by typing the first letters of its own name
+    // (not "Gemeente …", which every gemeente starts with: issue 9 item 9), Ctrl+Enter; the member sees it live.
     await chair.keyboard.press('Alt+T');
     await chair.keyboard.type('Handhavingsbrief opstellen');
     await chair.keyboard.press('Tab');
-    await chair.keyboard.type('Gemeente Hilversum');
+    await chair.keyboard.type('hil');
     await chair.keyboard.press('Control+Enter');
     await chair.getByText('Taak vastgelegd voor Gemeente Hilversum.').waitFor();
     await member.getByTestId('captured-tasks').getByText('Handhavingsbrief opstellen').waitFor();

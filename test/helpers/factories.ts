@@ -4,7 +4,8 @@ import { teams, users, type Role } from '../../db/schema';
 import { teamDefs } from '../../db/seed/covenants';
 import { createTeamFromCovenant } from '../../db/seed/teams';
 import { hashPassword } from '../../server/auth/passwords';
-import { createCallerFactory, type Context } from '../../server/trpc';
+import { TRPCError } from '@trpc/server';
+import { createCallerFactory, describeError, type Context } from '../../server/trpc';
 import { appRouter } from '../../server/routers';
 import type { SessionUser } from '../../server/auth/sessions';
 import type { TestDeps } from './deps';
@@ -73,6 +74,17 @@ export async function errorOf(fn: () => Promise<unknown>): Promise<{ code: strin
   } catch (error) {
     const e = error as { code?: string; message: string; key?: string };
     return { code: e.code ?? 'UNKNOWN', message: e.message, key: e.key };
+  }
+  throw new Error('expected the call to fail, but it succeeded');
+}
+
+/** Runs `fn` and returns the translated messages per input path that a form shows at its fields. */
+export async function fieldErrorsOf(fn: () => Promise<unknown>, locale: 'nl' | 'en' = 'nl'): Promise<Record<string, string>> {
+  try {
+    await fn();
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    return describeError(error, locale).fieldErrors ?? {};
   }
   throw new Error('expected the call to fail, but it succeeded');
 }

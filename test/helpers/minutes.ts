@@ -27,8 +27,8 @@ export async function minutesScenario(config: Partial<Config> = {}) {
 
   // The previous overleg, two weeks earlier, with one action still open and one done since.
   const previous = insertMeeting(deps, pit, { startsAt: '2026-11-10T08:30:00.000Z', status: 'bezig', chair: coordinator });
-  const stillOpen = await coord.tasks.create({ title: 'Eigenaar aanschrijven', assigneePartnerId: pit.partnerIds.helmond!, dueDate: '2026-11-20', meetingId: previous.id, caseId: pand.id });
-  const doneBefore = await coord.tasks.create({ title: 'Inschrijvingen controleren', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-11-20', meetingId: previous.id });
+  const stillOpen = await coord.tasks.create({ title: 'Eigenaar aanschrijven', assigneePartnerId: pit.partnerIds.helmond!, dueDate: '2026-11-20', meetingId: previous.id, caseId: pand.id, confirmPast: true });
+  const doneBefore = await coord.tasks.create({ title: 'Inschrijvingen controleren', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-11-20', meetingId: previous.id, confirmPast: true });
   closeMeeting(deps, coordinator, previous.id);
   deps.clock.set('2026-11-12T10:00:00Z');
   await callerFor(deps, senzer).tasks.complete({ id: doneBefore.id, resultNote: 'Gecontroleerd, geen bijzonderheden' });

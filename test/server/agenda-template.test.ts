@@ -132,11 +132,11 @@ describe('the agenda template', () => {
 describe('approving the previous verslag in the next overleg', () => {
   it('meetings.get names the previous overleg and its verslag status; approving there makes it vastgesteld', async () => {
     const t = await setup();
-    const previous = await t.c.meetings.create({ startsAt: '2026-11-10T09:00:00Z' });
+    const previous = await t.c.meetings.create({ startsAt: '2026-11-10T09:00:00Z', confirmPast: true });
     await t.c.meetings.publish(previous);
     await t.c.meetings.start(previous);
     await t.c.meetings.close(previous);
-    const next = await t.c.meetings.create({ startsAt: '2026-11-24T09:00:00Z' });
+    const next = await t.c.meetings.create({ startsAt: '2026-11-24T09:00:00Z', confirmPast: true });
     await t.c.agenda.prefill({ meetingId: next.id });
     const before = await t.c.meetings.get(next);
     expect(before.previousMeeting).toMatchObject({ id: previous.id, minutesStatus: 'concept', minutesApprovedInMeetingId: null });

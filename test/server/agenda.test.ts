@@ -20,7 +20,7 @@ async function setup() {
 type S = Awaited<ReturnType<typeof setup>>;
 
 async function heldMeeting(t: S, startsAt: string) {
-  const m = await t.c.meetings.create({ startsAt });
+  const m = await t.c.meetings.create({ startsAt, confirmPast: true });
   await t.c.meetings.publish(m);
   await t.c.meetings.start(m);
   return m;
@@ -34,7 +34,7 @@ describe('agenda.prefill', () => {
     const previous = await heldMeeting(t, '2026-11-10T09:00:00Z');
     await t.c.agenda.add({ meetingId: previous.id, section: 'lopende_casussen', title: 'Eerdere casus', caseId: previousCase.id });
     await t.c.tasks.create({ title: 'Controle brandveiligheid plannen', assigneePartnerId: t.pit.partnerIds.vrbzo!, dueDate: '2026-12-01', meetingId: previous.id, caseId: previousCase.id });
-    const done = await t.c.tasks.create({ title: 'Uitkering controleren', assigneePartnerId: t.pit.partnerIds.senzer!, dueDate: '2026-11-20', meetingId: previous.id });
+    const done = await t.c.tasks.create({ title: 'Uitkering controleren', assigneePartnerId: t.pit.partnerIds.senzer!, dueDate: '2026-11-20', meetingId: previous.id, confirmPast: true });
     await t.s.tasks.complete({ id: done.id, resultNote: 'Gecontroleerd, geen bijzonderheden.' });
     // A signal already discussed in the previous overleg does not come back as new.
     const signalSeen = await makeCase(t.deps, t.pit, t.deurne, { gemeentePartnerId: t.pit.partnerIds.deurne!, city: 'Deurne' });
@@ -46,7 +46,7 @@ describe('agenda.prefill', () => {
     t.deps.clock.advanceMinutes(60);
     const avo = await makeCase(t.deps, t.pit, t.coordinator, { origin: 'avo_verzoek', theme: 'Ondermijning' });
     const overdue = await makeCase(t.deps, t.pit, t.coordinator, { status: 'actief' });
-    await t.c.tasks.create({ title: 'Dossier opvragen', assigneePartnerId: t.pit.partnerIds.bsob!, dueDate: '2026-11-20', caseId: overdue.id });
+    await t.c.tasks.create({ title: 'Dossier opvragen', assigneePartnerId: t.pit.partnerIds.bsob!, dueDate: '2026-11-20', caseId: overdue.id, confirmPast: true });
     const open = await makeCase(t.deps, t.pit, t.coordinator, { status: 'actief' });
     await t.c.tasks.create({ title: 'Eigenaar aanschrijven', assigneePartnerId: t.pit.partnerIds.helmond!, dueDate: '2026-12-20', caseId: open.id });
     await makeCase(t.deps, t.pit, t.coordinator, { status: 'actief' }); // no tasks: not on the agenda
@@ -54,7 +54,7 @@ describe('agenda.prefill', () => {
     const bitUser = await makeUser(t.deps, t.bit, 'coordinator', 'hilversum');
     await makeCase(t.deps, t.bit, bitUser);
 
-    const next = await t.c.meetings.create({ startsAt: '2026-11-24T09:00:00Z' });
+    const next = await t.c.meetings.create({ startsAt: '2026-11-24T09:00:00Z', confirmPast: true });
     const res = await t.c.agenda.prefill({ meetingId: next.id });
     const agenda = (await t.c.meetings.get(next)).agenda;
     expect(res.added).toBe(agenda.length);
@@ -115,11 +115,11 @@ describe('agenda.prefill', () => {
     await t.c.meetings.close(older);
     const previous = await heldMeeting(t, '2026-11-10T09:00:00Z');
     await t.c.tasks.create({ title: 'Pand bezoeken', assigneePartnerId: t.pit.partnerIds.helmond!, dueDate: '2026-11-30', meetingId: previous.id });
-    await t.c.tasks.create({ title: 'Gegevens uitwisselen', assigneePartnerId: t.pit.partnerIds.politie!, dueDate: '2026-11-20', meetingId: previous.id });
-    const lapsed = await t.c.tasks.create({ title: 'Vervallen actie', assigneePartnerId: t.pit.partnerIds.laarbeek!, dueDate: '2026-11-20', meetingId: previous.id });
+    await t.c.tasks.create({ title: 'Gegevens uitwisselen', assigneePartnerId: t.pit.partnerIds.politie!, dueDate: '2026-11-20', meetingId: previous.id, confirmPast: true });
+    const lapsed = await t.c.tasks.create({ title: 'Vervallen actie', assigneePartnerId: t.pit.partnerIds.laarbeek!, dueDate: '2026-11-20', meetingId: previous.id, confirmPast: true });
     await t.c.tasks.lapse({ id: lapsed.id, version: 1, reason: 'Niet meer nodig.' });
     await t.c.meetings.close(previous);
-    const next = await t.c.meetings.create({ startsAt: '2026-11-24T09:00:00Z' });
+    const next = await t.c.meetings.create({ startsAt: '2026-11-24T09:00:00Z', confirmPast: true });
     await t.c.agenda.prefill({ meetingId: next.id });
     const carried = (await t.c.meetings.get(next)).agenda.filter((i) => i.source === 'carryover').map((i) => [i.title, i.taskDueDate, i.taskPartner]);
     // Earliest due date first.
@@ -233,7 +233,7 @@ describe('proposals', () => {
     expect(seen.map((i) => [i.id, i.state, i.proposedBy])).toEqual([[p1.id, 'geaccepteerd', t.senzer.name]]);
     expect((await t.s.meetings.get(m)).agenda.find((i) => i.id === p2.id)!.state).toBe('afgewezen');
 
-    await t.c.meetings.start(m);
+    await t.c.meetings.start({ ...m, confirmEarly: true });
     expect((await errorOf(() => t.s.agenda.propose({ meetingId: m.id, title: 'Te laat' }))).key).toBe('agenda.proposalsClosed');
     expect((await errorOf(() => t.b.agenda.propose({ meetingId: m.id, title: 'Ander team' }))).code).toBe('NOT_FOUND');
   });

@@ -120,4 +120,27 @@ describe('minutes.send', () => {
     expect(e).toMatchObject({ code: 'SERVICE_UNAVAILABLE', key: 'minutes.mailFailed' });
     expect(s.deps.db.select().from(minutes).where(eq(minutes.id, s.minutesId)).get()!.distributedAt).toBeNull();
   });
+  it('"Verslag versturen" twice at once (a double click, a second tab) mails everyone once', async () => {
+    const s = await finalisedScenario();
+    const send = () => callerFor(s.deps, s.coordinator).minutes.send({ meetingId: s.meeting.id });
+    const [first, second] = await Promise.all([send(), send()]);
+    expect([first, second]).toEqual([{ recipients: 3, failed: 0 }, { recipients: 0, failed: 0, alreadySent: true }]);
+    expect(await send()).toEqual({ recipients: 0, failed: 0, alreadySent: true });
+    expect(sink.messages).toHaveLength(3);
+    expect(s.deps.db.select().from(auditLog).where(eq(auditLog.action, 'minutes.distributed')).all()).toHaveLength(1);
+  });
+
+  it('after the resend window, or once finalised again, the verslag can be sent again', async () => {
+    const s = await finalisedScenario();
+    const coord = callerFor(s.deps, s.coordinator);
+    await coord.minutes.send({ meetingId: s.meeting.id });
+    s.deps.clock.advanceMinutes(11);
+    expect(await coord.minutes.send({ meetingId: s.meeting.id })).toEqual({ recipients: 3, failed: 0 });
+    s.deps.clock.advanceMinutes(1);
+    await coord.minutes.reopen({ meetingId: s.meeting.id });
+    s.deps.clock.advanceMinutes(1);
+    await coord.minutes.finalise({ meetingId: s.meeting.id });
+    expect(await coord.minutes.send({ meetingId: s.meeting.id })).toEqual({ recipients: 3, failed: 0 });
+    expect(sink.messages).toHaveLength(9);
+  });
 });

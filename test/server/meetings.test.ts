@@ -64,8 +64,8 @@ describe('overleggen: create, read, list', () => {
     const s = await setup();
     const later = await s.c.meetings.create({ startsAt: '2027-01-12T08:30:00Z' });
     const sooner = await s.c.meetings.create({ startsAt: '2026-12-08T08:30:00Z' });
-    const old1 = await s.c.meetings.create({ startsAt: '2026-10-06T07:30:00Z' });
-    const old2 = await s.c.meetings.create({ startsAt: '2026-11-03T08:30:00Z' });
+    const old1 = await s.c.meetings.create({ startsAt: '2026-10-06T07:30:00Z', confirmPast: true });
+    const old2 = await s.c.meetings.create({ startsAt: '2026-11-03T08:30:00Z', confirmPast: true });
     for (const m of [old1, old2]) {
       await s.c.meetings.publish(m);
       await s.c.meetings.start(m);

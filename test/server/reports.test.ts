@@ -48,9 +48,9 @@ async function buildYear() {
   await callerFor(deps, coordinator).cases.setStatus({ id: a.id, status: 'actief', version: 1 });
   const b = await makeCase(deps, pit, coordinator, { gemeentePartnerId: pit.partnerIds.asten!, city: 'Asten', postcode: '5721 AA', origin: 'avo_verzoek' });
   const api = callerFor(deps, coordinator);
-  const t1 = await api.tasks.create({ title: 'T1', assigneePartnerId: pit.partnerIds.politie!, dueDate: '2025-12-31', caseId: a.id });
-  const t2 = await api.tasks.create({ title: 'T2', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2025-06-01', caseId: a.id });
-  await api.tasks.create({ title: 'T3', assigneePartnerId: pit.partnerIds.politie!, dueDate: '2025-11-01', caseId: a.id });
+  const t1 = await api.tasks.create({ title: 'T1', assigneePartnerId: pit.partnerIds.politie!, dueDate: '2025-12-31', caseId: a.id, confirmPast: true });
+  const t2 = await api.tasks.create({ title: 'T2', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2025-06-01', caseId: a.id, confirmPast: true });
+  await api.tasks.create({ title: 'T3', assigneePartnerId: pit.partnerIds.politie!, dueDate: '2025-11-01', caseId: a.id, confirmPast: true });
   deps.clock.set('2025-04-01T10:00:00Z');
   await api.agreements.create({ caseId: a.id, text: 'Gezamenlijke aanpak', responsiblePartnerId: pit.partnerIds.helmond! });
   closedMeeting(pit.teamId, '2025-04-08T07:30:00Z', { [pit.partnerIds.helmond!]: 'aanwezig', [pit.partnerIds.politie!]: 'aanwezig' });
@@ -135,7 +135,7 @@ describe('figures on a constructed year', () => {
   it('a lapsed task (vervallen) counts as overdue only until it lapsed', async () => {
     deps.clock.set('2025-02-01T10:00:00Z');
     const api = callerFor(deps, coordinator);
-    const t = await api.tasks.create({ title: 'Vervalt later', assigneePartnerId: pit.partnerIds.bsob!, dueDate: '2025-03-01' });
+    const t = await api.tasks.create({ title: 'Vervalt later', assigneePartnerId: pit.partnerIds.bsob!, dueDate: '2025-03-01', confirmPast: true });
     deps.clock.set('2025-04-15T10:00:00Z');
     await api.tasks.lapse({ id: t.id, version: 1, reason: 'Niet meer nodig.' });
     deps.clock.set('2026-11-25T09:00:00Z');
@@ -382,7 +382,7 @@ describe('property: no personal data in reports', () => {
           { category: 'naw', value: `${name}, ${street} ${i + 1}` }, { category: 'bsn', value: bsn, legalGround: 'art. 20.3c convenant' },
         ] });
         await callerFor(deps, police).subjects.add({ caseId: c.id, kind: 'person', items: [{ category: 'naw', value: name }, { category: 'kenteken', value: plate }] });
-        const task = await api.tasks.create({ title: `Gesprek met ${name}`, assigneePartnerId: bit.partnerIds[slug]!, dueDate: '2026-03-01', caseId: c.id });
+        const task = await api.tasks.create({ title: `Gesprek met ${name}`, assigneePartnerId: bit.partnerIds[slug]!, dueDate: '2026-03-01', caseId: c.id, confirmPast: true });
         await api.tasks.complete({ id: task.id, resultNote: `${name} gesproken, BSN ${bsn}` });
         await api.agreements.create({ caseId: c.id, text: `Afspraak over ${name}`, responsiblePartnerId: bit.partnerIds[slug]! });
         const control = await api.controls.plan({ plannedOn: '2026-03-10', caseIds: [c.id], partnerIds: [bit.partnerIds[slug]!, bit.partnerIds.politie!], briefingNotes: `Let op ${name}` });

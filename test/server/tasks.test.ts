@@ -33,8 +33,8 @@ describe('tasks', () => {
     const { deps, pit, coordinator, senzer, agreementId } = await setup();
     const caller = callerFor(deps, coordinator);
     await caller.tasks.create({ title: 'Uitkering toetsen', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-12-10', agreementId });
-    await caller.tasks.create({ title: 'Dossier aanleveren', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-11-20', agreementId });
-    await caller.tasks.create({ title: 'Aanslag opleggen', assigneePartnerId: pit.partnerIds.bsob!, dueDate: '2026-11-01', agreementId });
+    await caller.tasks.create({ title: 'Dossier aanleveren', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-11-20', agreementId, confirmPast: true });
+    await caller.tasks.create({ title: 'Aanslag opleggen', assigneePartnerId: pit.partnerIds.bsob!, dueDate: '2026-11-01', agreementId, confirmPast: true });
     const mine = await callerFor(deps, senzer).tasks.mine();
     expect(mine.map((t) => [t.title, t.overdue])).toEqual([['Dossier aanleveren', true], ['Uitkering toetsen', false]]);
     expect(mine[0]!.caseCode).toBe('PIT-2026-0001');
@@ -67,9 +67,9 @@ describe('tasks', () => {
   it('the coordinator overview filters by partner, status and overdue', async () => {
     const { deps, pit, coordinator, senzer, agreementId } = await setup();
     const caller = callerFor(deps, coordinator);
-    const a = await caller.tasks.create({ title: 'A', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-11-01', agreementId });
+    const a = await caller.tasks.create({ title: 'A', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-11-01', agreementId, confirmPast: true });
     await caller.tasks.create({ title: 'B', assigneePartnerId: pit.partnerIds.bsob!, dueDate: '2026-12-01', agreementId });
-    await caller.tasks.create({ title: 'C', assigneePartnerId: pit.partnerIds.politie!, dueDate: '2026-11-02', agreementId });
+    await caller.tasks.create({ title: 'C', assigneePartnerId: pit.partnerIds.politie!, dueDate: '2026-11-02', agreementId, confirmPast: true });
     await callerFor(deps, senzer).tasks.complete({ id: a.id, resultNote: 'ok' });
     expect((await caller.tasks.list({ overdue: true })).map((t) => t.title)).toEqual(['C']);
     expect((await caller.tasks.list({ partnerId: pit.partnerIds.senzer })).map((t) => t.title)).toEqual(['A']);
@@ -81,7 +81,7 @@ describe('tasks', () => {
   it('validates due dates and refuses tasks for partners that left', async () => {
     const { deps, pit, coordinator, agreementId } = await setup();
     const caller = callerFor(deps, coordinator);
-    expect((await errorOf(() => caller.tasks.create({ title: 'X', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-02-30', agreementId }))).code).toBe('BAD_REQUEST');
+    expect((await errorOf(() => caller.tasks.create({ title: 'X', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-02-30', agreementId, confirmPast: true }))).code).toBe('BAD_REQUEST');
     await caller.partners.leave({ partnerId: pit.partnerIds.bsob!, noticeGivenOn: '2026-08-01', leftOn: '2026-10-01', version: 1 });
     expect((await errorOf(() => caller.tasks.create({ title: 'X', assigneePartnerId: pit.partnerIds.bsob!, dueDate: '2026-12-30', agreementId }))).key).toBe('tasks.partnerInactive');
   });

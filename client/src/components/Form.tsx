@@ -1,10 +1,13 @@
 // Form building blocks on NL Design System (Utrecht) CSS: every control has a visible label, an
 // optional description and an error message linked with aria-describedby.
-import { createUniqueId, Show, splitProps, type JSX } from 'solid-js';
+import { createUniqueId, onCleanup, Show, splitProps, type JSX } from 'solid-js';
 import { t } from '../i18n';
+import { useFormFields } from './form-context';
 
 type FieldProps = {
   label: string;
+  /** The input path; inside an ActionForm the field shows that path's message and is linked from the summary. */
+  name?: string;
   description?: string;
   error?: string;
   warning?: string;
@@ -16,9 +19,12 @@ export function Field(props: FieldProps) {
   const id = createUniqueId();
   const descId = `${id}-desc`;
   const errId = `${id}-err`;
-  const describedBy = () => [props.description ? descId : '', props.error || props.warning ? errId : ''].filter(Boolean).join(' ') || undefined;
+  const form = useFormFields();
+  if (form && props.name) onCleanup(form.register(props.name, id, () => props.label));
+  const error = () => props.error ?? (form && props.name ? form.error(props.name) : undefined);
+  const describedBy = () => [props.description ? descId : '', error() || props.warning ? errId : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div class="utrecht-form-field utrecht-form-field--text" classList={{ 'utrecht-form-field--invalid': Boolean(props.error) }}>
+    <div class="utrecht-form-field utrecht-form-field--text" classList={{ 'utrecht-form-field--invalid': Boolean(error()) }}>
       <div class="utrecht-form-field__label">
         <label class="utrecht-form-label" for={id}>
           {props.label} <Show when={props.optional}><span class="muted">{t('app.optional')}</span></Show>
@@ -27,13 +33,13 @@ export function Field(props: FieldProps) {
       <Show when={props.description}>
         <div class="utrecht-form-field__description utrecht-form-field-description" id={descId}>{props.description}</div>
       </Show>
-      <Show when={props.error}>
-        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={errId}>{props.error}</div>
+      <Show when={error()}>
+        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={errId}>{error()}</div>
       </Show>
-      <Show when={!props.error && props.warning}>
+      <Show when={!error() && props.warning}>
         <div class="utrecht-form-field-description utrecht-form-field-description--warning" id={errId}>{props.warning}</div>
       </Show>
-      <div class="utrecht-form-field__input">{props.children({ id, describedBy: describedBy(), invalid: Boolean(props.error) })}</div>
+      <div class="utrecht-form-field__input">{props.children({ id, describedBy: describedBy(), invalid: Boolean(error()) })}</div>
     </div>
   );
 }
@@ -43,7 +49,7 @@ type InputProps = JSX.InputHTMLAttributes<HTMLInputElement> & { label: string; d
 export function TextField(props: InputProps) {
   const [own, rest] = splitProps(props, ['label', 'description', 'error', 'warning', 'optional', 'class']);
   return (
-    <Field label={own.label} description={own.description} error={own.error} warning={own.warning} optional={own.optional}>
+    <Field label={own.label} name={rest.name} description={own.description} error={own.error} warning={own.warning} optional={own.optional}>
       {(ids) => (
         <input
           {...rest}
@@ -62,12 +68,14 @@ export function TextField(props: InputProps) {
 type TextAreaProps = JSX.TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; description?: string; error?: string; optional?: boolean };
 
 export function TextAreaField(props: TextAreaProps) {
-  const [own, rest] = splitProps(props, ['label', 'description', 'error', 'optional']);
+  const [own, rest] = splitProps(props, ['label', 'description', 'error', 'optional', 'required']);
   return (
-    <Field label={own.label} description={own.description} error={own.error} optional={own.optional}>
+    <Field label={own.label} name={rest.name} description={own.description} error={own.error} optional={own.optional}>
       {(ids) => (
+        // aria-required, not required: the NL Design System styles a textarea's :invalid, which
+        // would paint an untouched required field as an error before anything is typed.
         <textarea {...rest} id={ids.id} class="utrecht-textarea utrecht-textarea--html-textarea" classList={{ 'utrecht-textarea--invalid': ids.invalid }}
-          aria-invalid={ids.invalid || undefined} aria-describedby={ids.describedBy} />
+          aria-invalid={ids.invalid || undefined} aria-describedby={ids.describedBy} aria-required={own.required ? true : undefined} />
       )}
     </Field>
   );
@@ -85,7 +93,7 @@ type SelectProps = JSX.SelectHTMLAttributes<HTMLSelectElement> & {
 export function SelectField(props: SelectProps) {
   const [own, rest] = splitProps(props, ['label', 'description', 'error', 'optional', 'options', 'placeholder', 'value']);
   return (
-    <Field label={own.label} description={own.description} error={own.error} optional={own.optional}>
+    <Field label={own.label} name={rest.name} description={own.description} error={own.error} optional={own.optional}>
       {(ids) => (
         <select {...rest} id={ids.id} class="utrecht-select utrecht-select--html-select" classList={{ 'utrecht-select--invalid': ids.invalid }}
           aria-invalid={ids.invalid || undefined} aria-describedby={ids.describedBy}>
@@ -129,8 +137,9 @@ export function Button(props: JSX.ButtonHTMLAttributes<HTMLButtonElement> & { va
       type={own.type ?? 'button'}
       class={`utrecht-button ${buttonVariants[own.variant ?? 'secondary']} ${own.class ?? ''}`}
       classList={{ 'utrecht-button--busy': Boolean(own.busy) }}
+      // Busy: it says so and cannot be pressed again (a second "Verslag versturen" sent duplicates).
+      disabled={rest.disabled || own.busy || undefined}
       aria-busy={own.busy || undefined}
-      aria-disabled={own.busy || undefined}
     />
   );
 }

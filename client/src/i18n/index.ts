@@ -10,11 +10,12 @@ import { privacyText } from './privacy';
 import { accountText } from './account';
 import { securityText } from './security';
 import { recordText } from './record';
+import { formsText } from './forms';
 
 export type Locale = 'nl' | 'en';
 export type Dictionary = Record<string, { nl: string; en: string }>;
 
-const text = { ...coreText, ...casesText, ...reportsText, ...minutesText, ...meetingsText, ...privacyText, ...accountText, ...securityText, ...recordText };
+const text = { ...coreText, ...casesText, ...reportsText, ...minutesText, ...meetingsText, ...privacyText, ...accountText, ...securityText, ...recordText, ...formsText };
 export type TextKey = keyof typeof text;
 
 const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem('overleg.locale');
@@ -36,30 +37,5 @@ export function t(key: TextKey, params: Record<string, string | number> = {}): s
   return text[key][locale()].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
-const zone = 'Europe/Amsterdam';
-const tag = () => (locale() === 'nl' ? 'nl-NL' : 'en-GB');
-
-/** A calendar day stored as YYYY-MM-DD, e.g. "25 november 2026". */
-export function formatDay(day: string | null | undefined, style: 'long' | 'short' = 'short'): string {
-  if (!day) return '';
-  const [y, m, d] = day.split('-').map(Number);
-  const date = new Date(Date.UTC(y!, m! - 1, d!, 12));
-  return new Intl.DateTimeFormat(tag(), style === 'long' ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } : { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(date);
-}
-
-/** An instant stored as UTC ISO, shown in Amsterdam time. */
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  return new Intl.DateTimeFormat(tag(), { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: zone }).format(new Date(iso));
-}
-
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  return new Intl.DateTimeFormat(tag(), { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: zone }).format(new Date(iso));
-}
-
-/** Today's calendar day in Amsterdam, as YYYY-MM-DD. */
-export function today(offsetDays = 0): string {
-  const d = new Date(Date.now() + offsetDays * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
-}
+// Date display lives in one place, lib/dates.ts; re-exported for the pages that import it from here.
+export { formatDay, formatDateTime, formatDate, today } from '../lib/dates';

@@ -160,7 +160,7 @@ export const meetingsText = {
   'chair.taskTitle': { nl: 'Taak (geen persoonsgegevens)', en: 'Task (no personal data)' },
   'chair.assignee': { nl: 'Partner', en: 'Partner' },
   'chair.due': { nl: 'Uiterlijk', en: 'Due' },
-  'chair.partnerHelp': { nl: 'Typ de eerste letters van de partner.', en: 'Type the first letters of the partner.' },
+  'chair.partnerHelp': { nl: 'Typ de eerste letters van de naam, zoals "hel" voor Helmond of "pol" voor Politie.', en: 'Type the first letters of the name, such as "hel" for Helmond or "pol" for Politie.' },
   'chair.addAgreement': { nl: 'Werkafspraak vastleggen', en: 'Record agreement' },
   'chair.addTask': { nl: 'Taak vastleggen', en: 'Record task' },
   'chair.agreementAdded': { nl: 'Werkafspraak vastgelegd.', en: 'Agreement recorded.' },

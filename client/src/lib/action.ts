@@ -24,5 +24,14 @@ export function createAction<A extends unknown[], R>(fn: (...args: A) => Promise
     }
   }
   const field = (name: string) => fields()[name];
-  return { run, busy, error, field, reset: () => { setError(null); setFields({}); } };
+  /** The person changed this field: its message (now possibly wrong) goes. */
+  const clearField = (name: string) => {
+    if (!(name in fields())) return;
+    const { [name]: _gone, ...rest } = fields();
+    setFields(rest);
+    if (Object.keys(rest).length === 0) setError(null);
+  };
+  return { run, busy, error, field, fields, clearField, reset: () => { setError(null); setFields({}); } };
 }
+
+export type Action = Pick<ReturnType<typeof createAction>, 'busy' | 'error' | 'field' | 'fields' | 'clearField'>;

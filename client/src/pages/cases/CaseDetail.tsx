@@ -9,6 +9,7 @@ import { formatDateTime, formatDate, formatDay, hasText, t, today } from '../../
 import { Alert, Button, SelectField, Status, TextField } from '../../components/Form';
 import { TaskActions } from '../../components/TaskActions';
 import { SubjectTable } from '../../components/SubjectTable';
+import { formatItemValue } from '../../lib/dates';
 import { CaseEnforcement } from './CaseEnforcement';
 import { CaseAgreements } from './CaseAgreements';
 import { CaseWithdraw } from './CaseWithdraw';
@@ -16,6 +17,9 @@ import { createItemsForm, ItemRows, ItemWarnings } from './SubjectItemsForm';
 import { TaskNotes, TaskState } from '../../components/TaskState';
 import { ChangeLog } from '../../components/ChangeLog';
 import { TaskEditor } from '../../components/TaskEditor';
+import { Loaded } from '../../components/ResourceError';
+import { ActionForm } from '../../components/ActionForm';
+import { pastDateQuestion, withConfirmation } from '../../components/ConfirmDialog';
 
 type Casus = Awaited<ReturnType<typeof api.cases.get.query>>;
 type Partner = Awaited<ReturnType<typeof api.partners.list.query>>[number];
@@ -33,10 +37,7 @@ export default function CaseDetail() {
   };
 
   return (
-    <Show when={casus()} fallback={<Show when={casus.error} fallback={<p class="utrecht-paragraph" role="status">{t('app.loading')}</p>}>
-      <h1 class="utrecht-heading-1" tabindex="-1">{t('app.notFound')}</h1>
-      <Alert kind="error">{(casus.error as Error)?.message}</Alert>
-    </Show>}>
+    <Loaded resource={casus} back={{ href: '/casussen', label: t('resource.backToCases') }}>
       {(c) => (
         <article class="stack">
           <div class="page-header">
@@ -85,7 +86,7 @@ export default function CaseDetail() {
           </section>
         </article>
       )}
-    </Show>
+    </Loaded>
   );
 }
 
@@ -134,7 +135,7 @@ function Subjects(props: { casus: Casus; partners: Partner[]; partnerName: Map<n
               police: policeIds().has(item.sourcePartnerId),
               value: () => (
                 <>
-                  {revealed[item.id] ?? item.value}
+                  {revealed[item.id] ?? formatItemValue(item.category, item.value)}
                   <Show when={item.masked && !revealed[item.id]}>
                     {' '}<Button variant="subtle" aria-label={t('subjects.revealLabel')} onClick={() => void reveal.run(item.id)}>{t('subjects.reveal')}</Button>
                   </Show>
@@ -211,18 +212,17 @@ function AddSubject(props: { casus: Casus; partners: Partner[]; onChange: (m?: s
     <div>
       <ItemWarnings form={form} />
       <Show when={open()} fallback={<Button onClick={() => setOpen(true)}>{t('subjects.add')}</Button>}>
-        <form class="card stack" onSubmit={(e) => { e.preventDefault(); void add.run(); }}>
-          <h3 class="utrecht-heading-3">{t('subjects.add')}</h3>
-          <Show when={add.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
-          <SelectField label={t('subjects.kind')} value={kind()} onChange={(e) => setKind(e.currentTarget.value as 'person')}
+        <ActionForm action={add} onSubmit={() => void add.run()} class="card stack" aria-labelledby="add-subject-heading">
+          <h3 class="utrecht-heading-3" id="add-subject-heading">{t('subjects.add')}</h3>
+          <SelectField label={t('subjects.kind')} name="kind" value={kind()} onChange={(e) => setKind(e.currentTarget.value as 'person')}
             options={[{ value: 'person', label: t('subjects.person') }, { value: 'company', label: t('subjects.company') }]} />
-          <ItemRows form={form} partners={props.partners} action={add} />
+          <ItemRows form={form} partners={props.partners} />
           <div class="inline-form">
             <Button onClick={form.addRow}>{t('subjects.addItem')}</Button>
             <Button type="submit" variant="primary" busy={add.busy()}>{t('subjects.add')}</Button>
             <Button variant="subtle" onClick={() => setOpen(false)}>{t('app.cancel')}</Button>
           </div>
-        </form>
+        </ActionForm>
       </Show>
     </div>
   );
@@ -245,16 +245,17 @@ function AddItems(props: { subjectId: string; n: number; partners: Partner[]; on
       <ItemWarnings form={form} />
       <Show when={open()} fallback={<Button variant="subtle" ref={(el: HTMLButtonElement) => (opener = el)} onClick={() => setOpen(true)}
         aria-label={t('subjects.addItemsLabel', { n: props.n })}>{t('subjects.addItemsTo')}</Button>}>
-        <form class="card stack" onSubmit={(e) => { e.preventDefault(); void add.run(); }} onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); close(); } }}>
-          <h3 class="utrecht-heading-3" tabindex="-1" ref={(el) => queueMicrotask(() => el.focus())}>{t('subjects.addItemsTitle', { n: props.n })}</h3>
-          <Show when={add.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
-          <ItemRows form={form} partners={props.partners} action={add} />
-          <div class="inline-form">
-            <Button onClick={form.addRow}>{t('subjects.addItem')}</Button>
-            <Button type="submit" variant="primary" busy={add.busy()}>{t('subjects.addItemsTo')}</Button>
-            <Button variant="subtle" onClick={close}>{t('app.cancel')}</Button>
-          </div>
-        </form>
+        <div onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); close(); } }}>
+          <ActionForm action={add} onSubmit={() => void add.run()} class="card stack" aria-labelledby={`add-items-heading-${props.n}`}>
+            <h3 class="utrecht-heading-3" id={`add-items-heading-${props.n}`} tabindex="-1" ref={(el) => queueMicrotask(() => el.focus())}>{t('subjects.addItemsTitle', { n: props.n })}</h3>
+            <ItemRows form={form} partners={props.partners} />
+            <div class="inline-form">
+              <Button onClick={form.addRow}>{t('subjects.addItem')}</Button>
+              <Button type="submit" variant="primary" busy={add.busy()}>{t('subjects.addItemsTo')}</Button>
+              <Button variant="subtle" onClick={close}>{t('app.cancel')}</Button>
+            </div>
+          </ActionForm>
+        </div>
       </Show>
     </div>
   );
@@ -266,9 +267,9 @@ function Tasks(props: { casus: Casus; partners: Partner[]; partnerName: Map<numb
   const [due, setDue] = createSignal(today(14));
   const [agreement, setAgreement] = createSignal('');
   const add = createAction(async () => {
-    await api.tasks.create.mutate({
-      title: title(), assigneePartnerId: Number(partner()) || 0, dueDate: due(), caseId: props.casus.id, agreementId: agreement() ? Number(agreement()) : null,
-    });
+    await withConfirmation((confirmPast) => api.tasks.create.mutate({
+      title: title(), assigneePartnerId: Number(partner()) || 0, dueDate: due(), caseId: props.casus.id, agreementId: agreement() ? Number(agreement()) : null, confirmPast,
+    }), pastDateQuestion);
     setTitle('');
     props.onChange();
   });

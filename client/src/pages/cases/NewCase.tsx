@@ -6,7 +6,8 @@ import { createAction } from '../../lib/action';
 import { hasRole, me } from '../../lib/session';
 import { originLabel } from '../../lib/labels';
 import { t } from '../../i18n';
-import { Alert, Button, CheckboxField, SelectField, TextAreaField, TextField } from '../../components/Form';
+import { Button, CheckboxField, SelectField, TextAreaField, TextField } from '../../components/Form';
+import { ActionForm } from '../../components/ActionForm';
 
 const origins = ['eigen_waarneming', 'melding', 'avo_verzoek'] as const;
 
@@ -26,7 +27,8 @@ export default function NewCase() {
     const created = await api.cases.create.mutate({
       gemeentePartnerId: Number(gemeente()) || 0,
       street: form.street,
-      houseNumber: Number(form.houseNumber) || 0,
+      // As typed: the server reads "12a" and "12-2" as number and addition.
+      houseNumber: form.houseNumber,
       houseNumberAddition: form.houseNumberAddition || null,
       postcode: form.postcode,
       city: form.city,
@@ -42,32 +44,30 @@ export default function NewCase() {
     <section class="stack">
       <h1 class="utrecht-heading-1" tabindex="-1">{t('cases.new.title')}</h1>
       <p class="utrecht-paragraph">{t('cases.new.intro')}</p>
-      <form class="stack" onSubmit={(e) => { e.preventDefault(); void create.run(); }} novalidate>
-        <Show when={create.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
-        <SelectField label={t('cases.filterGemeente')} value={gemeente()} placeholder={t('cases.chooseGemeente')}
-          onChange={(e) => setForm('gemeentePartnerId', e.currentTarget.value)} options={gemeenten().map((g) => ({ value: g.id, label: g.name }))}
-          error={create.field('gemeentePartnerId')} />
+      <ActionForm action={create} onSubmit={() => void create.run()}>
+        <SelectField label={t('cases.filterGemeente')} name="gemeentePartnerId" value={gemeente()} placeholder={t('cases.chooseGemeente')}
+          onChange={(e) => setForm('gemeentePartnerId', e.currentTarget.value)} options={gemeenten().map((g) => ({ value: g.id, label: g.name }))} />
         <div class="row">
-          <TextField label={t('cases.street')} value={form.street} onInput={(e) => setForm('street', e.currentTarget.value)} error={create.field('street')} autocomplete="off" />
-          <TextField label={t('cases.houseNumber')} inputmode="numeric" value={form.houseNumber} onInput={(e) => setForm('houseNumber', e.currentTarget.value)} error={create.field('houseNumber')} />
-          <TextField label={t('cases.addition')} optional value={form.houseNumberAddition} onInput={(e) => setForm('houseNumberAddition', e.currentTarget.value)} error={create.field('houseNumberAddition')} />
+          <TextField label={t('cases.street')} name="street" value={form.street} onInput={(e) => setForm('street', e.currentTarget.value)} autocomplete="off" />
+          <TextField label={t('cases.houseNumber')} name="houseNumber" value={form.houseNumber} onInput={(e) => setForm('houseNumber', e.currentTarget.value)} autocomplete="off" />
+          <TextField label={t('cases.addition')} name="houseNumberAddition" optional value={form.houseNumberAddition} onInput={(e) => setForm('houseNumberAddition', e.currentTarget.value)} />
         </div>
         <div class="row">
-          <TextField label={t('cases.postcode')} description={t('cases.postcodeHint')} value={form.postcode} onInput={(e) => setForm('postcode', e.currentTarget.value)} error={create.field('postcode')} autocomplete="off" />
-          <TextField label={t('cases.city')} value={form.city} onInput={(e) => setForm('city', e.currentTarget.value)} error={create.field('city')} />
+          <TextField label={t('cases.postcode')} name="postcode" description={t('cases.postcodeHint')} value={form.postcode} onInput={(e) => setForm('postcode', e.currentTarget.value)} autocomplete="off" />
+          <TextField label={t('cases.city')} name="city" value={form.city} onInput={(e) => setForm('city', e.currentTarget.value)} />
         </div>
-        <TextField label={t('cases.bagId')} description={t('cases.bagHint')} optional inputmode="numeric" value={form.bagId} onInput={(e) => setForm('bagId', e.currentTarget.value)} error={create.field('bagId')} />
-        <SelectField label={t('cases.theme')} value={form.theme} placeholder={t('cases.chooseTheme')} onChange={(e) => setForm('theme', e.currentTarget.value)}
-          options={(themes() ?? []).filter((th) => th.active).map((th) => ({ value: th.id, label: th.name }))} error={create.field('theme')} />
-        <SelectField label={t('cases.origin')} value={form.origin} onChange={(e) => setForm('origin', e.currentTarget.value as (typeof origins)[number])}
+        <TextField label={t('cases.bagId')} name="bagId" description={t('cases.bagHint')} optional inputmode="numeric" value={form.bagId} onInput={(e) => setForm('bagId', e.currentTarget.value)} />
+        <SelectField label={t('cases.theme')} name="theme" value={form.theme} placeholder={t('cases.chooseTheme')} onChange={(e) => setForm('theme', e.currentTarget.value)}
+          options={(themes() ?? []).filter((th) => th.active).map((th) => ({ value: th.id, label: th.name }))} />
+        <SelectField label={t('cases.origin')} name="origin" value={form.origin} onChange={(e) => setForm('origin', e.currentTarget.value as (typeof origins)[number])}
           options={origins.map((o) => ({ value: o, label: originLabel(o) }))} />
-        <TextAreaField label={t('cases.description')} description={t('cases.descriptionHint')} optional rows={4} maxLength={1000}
-          value={form.description} onInput={(e) => setForm('description', e.currentTarget.value)} error={create.field('description')} />
+        <TextAreaField label={t('cases.description')} name="description" description={t('cases.descriptionHint')} optional rows={4} maxLength={1000}
+          value={form.description} onInput={(e) => setForm('description', e.currentTarget.value)} />
         <Show when={hasRole('coordinator')}>
           <CheckboxField label={t('cases.openAsActive')} checked={active()} onChange={setActive} />
         </Show>
         <Button type="submit" variant="primary" busy={create.busy()}>{t('cases.newSignal')}</Button>
-      </form>
+      </ActionForm>
     </section>
   );
 }

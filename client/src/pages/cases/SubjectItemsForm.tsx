@@ -37,26 +37,25 @@ export function ItemWarnings(props: { form: ItemsForm }) {
   return <Show when={props.form.warning()}>{(w) => <Alert kind="warning">{t('subjects.warnings', { text: w() })}</Alert>}</Show>;
 }
 
-export function ItemRows(props: { form: ItemsForm; partners: Partner[]; action: { field: (name: string) => string | undefined } }) {
+export function ItemRows(props: { form: ItemsForm; partners: Partner[] }) {
   const f = () => props.form;
   return (
     <>
       <Show when={hasRole('coordinator')}>
-        <SelectField label={t('subjects.sourcePartner')} description={t('subjects.sourceHint')} value={f().source()} placeholder={t('team.choosePartner')}
+        <SelectField label={t('subjects.sourcePartner')} name="sourcePartnerId" description={t('subjects.sourceHint')} value={f().source()} placeholder={t('team.choosePartner')}
           onChange={(e) => f().setSource(e.currentTarget.value)} options={props.partners.filter((p) => p.active).map((p) => ({ value: p.id, label: p.name }))}
-          error={props.action.field('sourcePartnerId')} />
+          />
       </Show>
       <Index each={f().items}>
         {(item, index) => (
           <fieldset class="utrecht-form-fieldset">
             <legend class="utrecht-form-fieldset__legend">{t('subjects.item', { n: index + 1 })}</legend>
             <div class="row">
-              <SelectField label={t('subjects.category')} value={item().category} onChange={(e) => f().setItems(index, 'category', e.currentTarget.value as Category)}
+              <SelectField label={t('subjects.category')} name={`items.${index}.category`} value={item().category} onChange={(e) => f().setItems(index, 'category', e.currentTarget.value as Category)}
                 options={categories.map((c) => ({ value: c, label: categoryLabel(c) }))} />
-              <TextField label={t('subjects.value')} value={item().value} onInput={(e) => f().setItems(index, 'value', e.currentTarget.value)}
-                error={props.action.field(`items.${index}.value`)} autocomplete="off" />
+              <TextField label={t('subjects.value')} name={`items.${index}.value`} value={item().value} onInput={(e) => f().setItems(index, 'value', e.currentTarget.value)} autocomplete="off" />
               <Show when={item().category === 'bsn'}>
-                <TextField label={t('subjects.legalGround')} value={item().legalGround} onInput={(e) => f().setItems(index, 'legalGround', e.currentTarget.value)} autocomplete="off" />
+                <TextField label={t('subjects.legalGround')} name={`items.${index}.legalGround`} value={item().legalGround} onInput={(e) => f().setItems(index, 'legalGround', e.currentTarget.value)} autocomplete="off" />
               </Show>
               <Show when={f().items.length > 1}>
                 <Button variant="subtle" onClick={() => f().removeRow(index)}>{t('subjects.removeItem', { n: index + 1 })}</Button>

@@ -8,6 +8,7 @@ import { hasRole, me } from '../../lib/session';
 import { formatDay, locale, t, today } from '../../i18n';
 import { Alert, Button, SelectField, Status, TextField } from '../../components/Form';
 import { controlStatusLabel } from './ControlList';
+import { Loaded } from '../../components/ResourceError';
 
 export default function ControlDetail() {
   const params = useParams<{ id: string }>();
@@ -46,10 +47,7 @@ export default function ControlDetail() {
   };
 
   return (
-    <Show when={control()} fallback={<Show when={control.error} fallback={<p class="utrecht-paragraph" role="status">{t('app.loading')}</p>}>
-      <h1 class="utrecht-heading-1" tabindex="-1">{t('app.notFound')}</h1>
-      <Alert kind="error">{(control.error as Error)?.message}</Alert>
-    </Show>}>
+    <Loaded resource={control} back={{ href: '/controles', label: t('resource.backToControls') }}>
       {(c) => (
         <article class="stack">
           <div class="page-header">
@@ -134,6 +132,6 @@ export default function ControlDetail() {
           </section>
         </article>
       )}
-    </Show>
+    </Loaded>
   );
 }

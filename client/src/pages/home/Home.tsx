@@ -27,7 +27,9 @@ export default function Home() {
         <section class="card">
           <h2 class="utrecht-heading-2">{t('home.myOpenTasks')}</h2>
           <ul class="utrecht-unordered-list">
-            <For each={(myTasks() ?? []).slice(0, 8)} fallback={<li>{t('home.noOpenTasks')}</li>}>
+            {/* "No open tasks" only once the list is there: loading and failing say so instead. */}
+            <For each={myTasks.error ? [] : (myTasks() ?? []).slice(0, 8)}
+              fallback={<li role="status">{myTasks.error ? t('tasks.loadFailed') : myTasks() === undefined ? t('app.loading') : t('home.noOpenTasks')}</li>}>
               {(task) => (
                 <li>
                   <A class="utrecht-link" href="/mijn-taken">{task.title}</A>{task.caseCode ? ` (${task.caseCode}, ${task.caseAddress})` : ""} — {formatDay(task.dueDate)}

@@ -7,6 +7,8 @@ import { createAction } from '../../lib/action';
 import { hasRole, me } from '../../lib/session';
 import { formatDateTime, formatDay, t, today } from '../../i18n';
 import { Alert, Button, SelectField, Status, TextAreaField, TextField } from '../../components/Form';
+import { ResourceError } from '../../components/ResourceError';
+import { partnerOption } from '../../lib/partners';
 import { createLive, type LiveSnapshot } from './live';
 import { minutesStatusLabel, minutesText, sectionLabel, sections } from './shared';
 import { CasusPanel, Captured } from './LiveView';
@@ -174,6 +176,7 @@ export default function ChairMode() {
 
   return (
     <Show when={!me() || hasRole('coordinator')} fallback={<Navigate href={`/overleggen/${params.id}/live`} />}>
+    <Show when={!live.unavailable()} fallback={<ResourceError error={live.unavailable()} back={{ href: '/overleggen', label: t('resource.backToMeetings') }} />}>
     <section class="stack">
       <p class="utrecht-paragraph no-print"><A class="utrecht-link" href={`/overleggen/${params.id}`}>← {meeting()?.title ?? t('meeting.back')}</A></p>
       <h1 class="utrecht-heading-1" tabindex="-1">{t('chair.title')}</h1>
@@ -262,6 +265,7 @@ export default function ChairMode() {
       </Show>
     </section>
     </Show>
+    </Show>
   );
 }
 
@@ -345,7 +349,7 @@ function QuickCapture(props: { snapshot: LiveSnapshot; partners: Partner[]; refs
   const item = () => props.snapshot.current?.item ?? null;
   const casus = () => props.snapshot.current?.casus ?? null;
   const active = () => props.partners.filter((p) => p.active);
-  const options = () => active().map((p) => ({ value: p.id, label: p.name }));
+  const options = () => active().map(partnerOption);
   const [flash, setFlash] = createSignal<string | null>(null);
 
   const [agreementText, setAgreementText] = createSignal('');

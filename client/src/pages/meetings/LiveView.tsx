@@ -2,7 +2,9 @@ import { A, useParams } from '@solidjs/router';
 import { createEffect, createSignal, For, Show } from 'solid-js';
 import { formatDay, formatDateTime, t } from '../../i18n';
 import { categoryLabel } from '../../lib/labels';
+import { formatItemValue } from '../../lib/dates';
 import { Alert, Status } from '../../components/Form';
+import { ResourceError } from '../../components/ResourceError';
 import { createLive, type LiveSnapshot } from './live';
 import { meetingStatusLabel, minutesText, sectionLabel, sections, statusTone } from './shared';
 
@@ -28,6 +30,7 @@ export default function LiveView() {
     known = new Set(tasks.map((x) => x.id));
   });
   return (
+    <Show when={!live.unavailable()} fallback={<ResourceError error={live.unavailable()} back={{ href: '/overleggen', label: t('resource.backToMeetings') }} />}>
     <section class="stack">
       <p class="utrecht-paragraph"><A class="utrecht-link" href={`/overleggen/${params.id}`}>← {t('meeting.back')}</A></p>
       <p class="visually-hidden" aria-live="polite">{announce()}</p>
@@ -36,6 +39,7 @@ export default function LiveView() {
         {(s) => <LiveBody snapshot={s()} state={live.state()} fresh={fresh()} />}
       </Show>
     </section>
+    </Show>
   );
 }
 
@@ -131,7 +135,7 @@ export function CasusPanel(props: { casus: Casus }) {
         <h4 class="utrecht-heading-4">{t('chair.subjects')}</h4>
         <ul>
           <For each={c().subjects}>
-            {(s) => <li><For each={s.items}>{(i, k) => <>{k() > 0 ? '; ' : ''}{categoryLabel(i.category)}: {i.value}</>}</For></li>}
+            {(s) => <li><For each={s.items}>{(i, k) => <>{k() > 0 ? '; ' : ''}{categoryLabel(i.category)}: {formatItemValue(i.category, i.value)}</>}</For></li>}
           </For>
         </ul>
       </Show>

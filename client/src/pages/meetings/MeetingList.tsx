@@ -5,6 +5,7 @@ import { createAction } from '../../lib/action';
 import { hasRole } from '../../lib/session';
 import { formatDateTime, t, today, type TextKey } from '../../i18n';
 import { Alert, Button, SelectField, Status, TextField } from '../../components/Form';
+import { pastDateQuestion, withConfirmation } from '../../components/ConfirmDialog';
 import { amsterdamToIso, meetingStatusLabel, minutesStatusLabel, statusTone, type MeetingSummary } from './shared';
 
 export default function MeetingList() {
@@ -111,10 +112,10 @@ function NewMeeting() {
   const [videoLink, setVideoLink] = createSignal('');
   const [title, setTitle] = createSignal('');
   const [duration, setDuration] = createSignal('120');
-  const action = createAction(() => api.meetings.create.mutate({
+  const action = createAction(() => withConfirmation((confirmPast) => api.meetings.create.mutate({
     startsAt: amsterdamToIso(date(), time()), location: location() || null, videoLink: videoLink() || null, title: title() || null,
-    durationMinutes: Number(duration()) || 120,
-  }));
+    durationMinutes: Number(duration()) || 120, confirmPast,
+  }), pastDateQuestion));
   return (
     <section class="card stack">
       <h2 class="utrecht-heading-2">{t('meetings.new')}</h2>

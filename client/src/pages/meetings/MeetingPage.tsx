@@ -1,12 +1,14 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
-import { api } from '../../lib/trpc';
+import { api, errorKey, errorMessage } from '../../lib/trpc';
 import { createAction } from '../../lib/action';
 import { hasRole } from '../../lib/session';
 import { formatDateTime, formatDay, t } from '../../i18n';
 import { taskStatusLabel } from '../../lib/labels';
 import { Alert, Button, SelectField, Status, TextField } from '../../components/Form';
 import { Attendance } from './Attendance';
+import { Loaded } from '../../components/ResourceError';
+import { withConfirmation } from '../../components/ConfirmDialog';
 import {
   agendaStateLabel, amsterdamParts, amsterdamToIso, bySection, meetingStatusLabel, minutesStatusLabel, minutesText, sectionLabel,
   sections, statusTone, type AgendaItem, type Meeting,
@@ -25,10 +27,7 @@ export default function MeetingPage() {
     void refetch();
   };
   return (
-    <Show when={meeting()} fallback={<Show when={meeting.error} fallback={<p class="utrecht-paragraph" role="status">{t('app.loading')}</p>}>
-      <h1 class="utrecht-heading-1" tabindex="-1">{t('app.notFound')}</h1>
-      <Alert kind="error">{(meeting.error as Error)?.message}</Alert>
-    </Show>}>
+    <Loaded resource={meeting} back={{ href: '/overleggen', label: t('resource.backToMeetings') }}>
       {(m) => (
         <article class="stack">
           <p class="utrecht-paragraph"><A class="utrecht-link" href="/overleggen">← {t('meeting.back')}</A></p>
@@ -59,7 +58,7 @@ export default function MeetingPage() {
           <Attendance meeting={m()} onChange={done} />
         </article>
       )}
-    </Show>
+    </Loaded>
   );
 }
 
@@ -67,7 +66,11 @@ function Actions(props: { meeting: Meeting; onChange: (message?: string) => void
   const navigate = useNavigate();
   const m = () => props.meeting;
   const publish = createAction(() => api.meetings.publish.mutate({ id: m().id }));
-  const start = createAction(() => api.meetings.start.mutate({ id: m().id }));
+  // Well before the planned time the server asks whether this is really the overleg to start.
+  const start = createAction(() => withConfirmation(
+    (confirmEarly) => api.meetings.start.mutate({ id: m().id, confirmEarly }),
+    (error) => (errorKey(error) === 'meetings.startEarly' ? { title: t('meeting.start'), body: errorMessage(error, ''), confirm: t('confirm.startEarlyOk') } : null),
+  ));
   const close = createAction(() => api.meetings.close.mutate({ id: m().id }));
   const remove = createAction(() => api.meetings.remove.mutate({ id: m().id }));
   const error = () => publish.error() ?? start.error() ?? close.error() ?? remove.error();

@@ -8,7 +8,10 @@ import { createAction } from '../../lib/action';
 import { hasRole } from '../../lib/session';
 import { taskStatusLabel } from '../../lib/labels';
 import { formatDateTime, formatDay, t, type TextKey } from '../../i18n';
+import { formatItemValue } from '../../lib/dates';
 import { Alert, Button, SelectField, Status } from '../../components/Form';
+import { Loaded } from '../../components/ResourceError';
+import { confirmDialog } from '../../components/ConfirmDialog';
 
 type View = Awaited<ReturnType<typeof api.minutes.get.query>>;
 type Action = View['actions'][number];
@@ -30,10 +33,7 @@ export default function Minutes() {
   };
 
   return (
-    <Show when={view()} fallback={<Show when={view.error} fallback={<p class="utrecht-paragraph" role="status">{t('app.loading')}</p>}>
-      <h1 class="utrecht-heading-1" tabindex="-1">{t('minutes.notAvailable')}</h1>
-      <Alert kind="error">{errorMessage(view.error, t('app.networkError'))}</Alert>
-    </Show>}>
+    <Loaded resource={view} back={{ href: '/overleggen', label: t('resource.backToMeetings') }}>
       {(v) => (
         <article class="stack minutes">
           <div class="page-header">
@@ -125,7 +125,7 @@ export default function Minutes() {
                     <For each={pand.subjects}>
                       {(s, i) => (
                         <SubjectTable kind={s.kind} n={i() + 1} rowTestId="minutes-item-value"
-                          rows={s.items.map((item) => ({ category: item.category, source: item.source, value: () => item.value }))} />
+                          rows={s.items.map((item) => ({ category: item.category, source: item.source, value: () => formatItemValue(item.category, item.value) }))} />
                       )}
                     </For>
                   </Show>
@@ -140,7 +140,7 @@ export default function Minutes() {
           <Show when={hasRole('coordinator')}><Versions meetingId={v().meetingId} version={saver.version()} /></Show>
         </article>
       )}
-    </Show>
+    </Loaded>
   );
 }
 
@@ -269,9 +269,18 @@ function Workflow(props: { view: View; flush: () => Promise<boolean>; onChange: 
   });
   const send = createAction(async () => {
     const result = await api.minutes.send.mutate({ meetingId: props.view.meetingId });
+    if (result.alreadySent) return props.onChange(t('minutes.alreadySent'));
     await props.onChange(result.failed > 0 ? t('minutes.sentWithFailures', { n: result.recipients, failed: result.failed }) : t('minutes.sent', { n: result.recipients }));
   });
   const error = () => finalise.error() ?? reopen.error() ?? send.error();
+  // Asked before the action starts, so the button keeps focus for when the dialog closes.
+  // Members lose the verslag until it is final again; sending mails every member.
+  const askReopen = async () => {
+    if (await confirmDialog({ title: t('minutes.reopen'), body: t('confirm.reopen'), confirm: t('minutes.reopen'), danger: true })) void reopen.run();
+  };
+  const askSend = async () => {
+    if (await confirmDialog({ title: t('minutes.send'), body: t('confirm.send'), confirm: t('minutes.send') })) void send.run();
+  };
   return (
     <section class="card stack no-print">
       <Show when={error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
@@ -283,12 +292,12 @@ function Workflow(props: { view: View; flush: () => Promise<boolean>; onChange: 
         <p class="utrecht-paragraph">{t('minutes.sendHelp')}</p>
         <Show when={props.view.mailConfigured} fallback={<p class="utrecht-paragraph notice" id="minutes-mail-off">{t('minutes.mailNotConfigured')}</p>}>
           <div class="inline-form">
-            <Button variant="primary" busy={send.busy()} onClick={() => void send.run()}>{t('minutes.send')}</Button>
-            <Show when={props.view.status === 'definitief'}><Button busy={reopen.busy()} onClick={() => void reopen.run()}>{t('minutes.reopen')}</Button></Show>
+            <Button variant="primary" busy={send.busy()} onClick={() => void askSend()}>{t('minutes.send')}</Button>
+            <Show when={props.view.status === 'definitief'}><Button busy={reopen.busy()} onClick={() => void askReopen()}>{t('minutes.reopen')}</Button></Show>
           </div>
         </Show>
         <Show when={!props.view.mailConfigured && props.view.status === 'definitief'}>
-          <div class="inline-form"><Button busy={reopen.busy()} onClick={() => void reopen.run()}>{t('minutes.reopen')}</Button></div>
+          <div class="inline-form"><Button busy={reopen.busy()} onClick={() => void askReopen()}>{t('minutes.reopen')}</Button></div>
         </Show>
       </Show>
       <Show when={props.view.status === 'definitief'}><Approve view={props.view} onChange={props.onChange} /></Show>

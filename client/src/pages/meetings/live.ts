@@ -15,6 +15,8 @@ export function createLive(meetingId: () => number) {
   const snapshot = () => store.value;
   const [state, setState] = createSignal<LiveState>('connecting');
   const [error, setError] = createSignal<string | null>(null);
+  // The error itself, so a page can tell "not found" from "no access" (components/ResourceError).
+  const [failure, setFailure] = createSignal<unknown>(null);
   createEffect(() => {
     const id = meetingId();
     setState('connecting');
@@ -23,9 +25,11 @@ export function createLive(meetingId: () => number) {
         setStore('value', reconcile(envelope.data as LiveSnapshot, { key: 'id' }));
         setState('connected');
         setError(null);
+        setFailure(null);
       },
       onError: (err) => {
         setError(errorMessage(err, t('app.networkError')));
+        setFailure(err);
         setState('failed');
       },
       onConnectionStateChange: (s) => {
@@ -34,5 +38,7 @@ export function createLive(meetingId: () => number) {
     });
     onCleanup(() => sub.unsubscribe());
   });
-  return { snapshot, state, error };
+  /** The subscription failed before anything could be shown: the page shows why instead. */
+  const unavailable = () => (snapshot() ? null : failure());
+  return { snapshot, state, error, unavailable };
 }

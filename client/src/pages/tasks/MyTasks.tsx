@@ -18,10 +18,10 @@ export default function MyTasks() {
       <p class="utrecht-paragraph">{t('tasks.mine.intro')}</p>
       <CheckboxField label={t('tasks.includeDone')} checked={includeDone()} onChange={setIncludeDone} />
       <div aria-live="polite"><Show when={flash()}>{(m) => <Alert kind="ok">{m()}</Alert>}</Show></div>
-      <Show when={tasks.error}><Alert kind="error">{t('app.networkError')}</Alert></Show>
-      <Show when={!tasks.loading || tasks()} fallback={<p class="utrecht-paragraph" role="status">{t('app.loading')}</p>}>
+      <Show when={tasks.error}><Alert kind="error">{t('tasks.loadFailed')}</Alert></Show>
+      <Show when={!tasks.error && tasks()} fallback={<Show when={!tasks.error}><p class="utrecht-paragraph" role="status">{t('app.loading')}</p></Show>}>
         <ul class="task-list" aria-label={t('tasks.mine.title')}>
-          <For each={tasks()} fallback={<li>{t('tasks.mine.none')}</li>}>
+          <For each={tasks.error ? [] : tasks()} fallback={<li>{t('tasks.mine.none')}</li>}>
             {(task) => (
               <li classList={{ 'is-overdue': task.overdue }} data-testid="task">
                 <h2 class="utrecht-heading-3">{task.title}</h2>

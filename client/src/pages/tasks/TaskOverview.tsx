@@ -8,6 +8,7 @@ import { TaskNotes, TaskState } from '../../components/TaskState';
 import { ChangeLog } from '../../components/ChangeLog';
 import { TaskEditor } from '../../components/TaskEditor';
 import { TaskActions } from '../../components/TaskActions';
+import { problemOf, ResourceError } from '../../components/ResourceError';
 
 const statuses = ['open', 'gereed', 'vervallen'] as const;
 
@@ -26,7 +27,10 @@ export default function TaskOverview() {
   const [flash, setFlash] = createSignal<string | null>(null);
   const done = (m?: string) => { setFlash(m ?? null); void refetch(); };
   const editable = () => (partners() ?? []).map((p) => ({ id: p.id, name: p.name, active: p.active }));
+  // Never read a failed resource (it throws): loading, failed and empty are three different things.
+  const rows = () => (tasks.error ? [] : tasks() ?? []);
   return (
+    <Show when={!tasks.error || problemOf(tasks.error) === 'failed'} fallback={<ResourceError error={tasks.error} />}>
     <section class="stack">
       <h1 class="utrecht-heading-1" tabindex="-1">{t('tasks.overview.title')}</h1>
       <div class="row card">
@@ -40,10 +44,10 @@ export default function TaskOverview() {
         <CheckboxField label={t('blocker.filter')} checked={Boolean(params.knelpunt)} onChange={(on) => setParams({ knelpunt: on ? '1' : undefined })} />
       </div>
       <div aria-live="polite"><Show when={flash()}>{(m) => <Alert kind="ok">{m()}</Alert>}</Show></div>
-      <Show when={tasks.error}><Alert kind="error">{t('app.networkError')}</Alert></Show>
+      <Show when={tasks.error}><Alert kind="error">{t('tasks.loadFailed')}</Alert></Show>
       <div class="table-wrap">
         <table class="utrecht-table">
-          <caption class="utrecht-table__caption">{t('tasks.overview.caption')} ({tasks()?.length ?? 0})</caption>
+          <caption class="utrecht-table__caption">{t('tasks.overview.caption')} ({rows().length})</caption>
           <thead class="utrecht-table__header">
             <tr class="utrecht-table__row">
               <th class="utrecht-table__header-cell" scope="col">{t('tasks.task')}</th>
@@ -56,7 +60,7 @@ export default function TaskOverview() {
             </tr>
           </thead>
           <tbody class="utrecht-table__body">
-            <For each={tasks()} fallback={<tr class="utrecht-table__row"><td class="utrecht-table__cell" colSpan={7}>{tasks.loading ? t('app.loading') : t('tasks.none')}</td></tr>}>
+            <For each={rows()} fallback={<tr class="utrecht-table__row"><td class="utrecht-table__cell" colSpan={7}>{tasks.loading ? t('app.loading') : tasks.error ? t('tasks.loadFailed') : t('tasks.none')}</td></tr>}>
               {(task) => (
                 <tr class="utrecht-table__row" classList={{ 'is-blocked': Boolean(task.blockedAt) && task.status === 'open' }} data-testid="overview-task">
                   <td class="utrecht-table__cell">{task.title}<ChangeLog changes={task.changes} /></td>
@@ -76,5 +80,6 @@ export default function TaskOverview() {
         </table>
       </div>
     </section>
+    </Show>
   );
 }
