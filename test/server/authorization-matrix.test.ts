@@ -12,7 +12,7 @@ import type { Role } from '../../db/schema';
 import { appRouter } from '../../server/routers';
 import { describeError } from '../../server/trpc';
 import { translate } from '../../server/i18n/messages';
-import type { SessionUser } from '../../server/auth/sessions';
+import { createSession, type SessionUser } from '../../server/auth/sessions';
 import { createTestDeps, type TestDeps } from '../helpers/deps';
 import { callerFor, makeTeam, makeUser } from '../helpers/factories';
 import { makeCase } from '../helpers/cases';
@@ -60,12 +60,30 @@ const table: Record<string, Entry> = {
   'auth.me': { gate: all },
   'auth.setLocale': { gate: all, input: () => ({ locale: 'nl' }) },
   'auth.changePassword': { gate: all, input: () => ({ currentPassword: 'verkeerd-wachtwoord', newPassword: 'een-nieuw-lang-wachtwoord-42' }) },
+  'auth.loginCode': { gate: 'public', input: () => ({ challenge: 'geen-bestaande-uitdaging', code: '123456' }) },
+  'auth.activation': { gate: 'public', input: () => ({ token: 'geen-bestaande-activatielink' }), readRefusal: 'activation.invalid' },
+  'auth.activate': { gate: 'public', input: () => ({ token: 'geen-bestaande-activatielink', password: 'een-nieuw-lang-wachtwoord-42' }) },
+  // The own second factor and sessions: enrolment works before the team's requirement is met
+  // (signedInProcedure), the rest needs it met (authedProcedure); every role has its own.
+  'twoFactor.status': { gate: all },
+  'twoFactor.begin': { gate: all },
+  'twoFactor.confirm': { gate: all, input: () => ({ code: '123456' }) },
+  'twoFactor.regenerateRecoveryCodes': { gate: all, input: () => ({ code: '123456' }) },
+  'twoFactor.disable': { gate: all, input: () => ({ password: 'verkeerd-wachtwoord' }) },
+  'sessions.list': { gate: all },
+  'sessions.endOthers': { gate: all },
+  'security.events': { gate: ['admin'] },
+  'security.lockedAccounts': { gate: ['admin'] },
+  'security.unlock': { gate: ['admin'], input: (ids) => ({ userId: ids.user }) },
   'partners.list': { gate: all },
   'partners.join': { gate: teamManager, input: () => ({ name: 'Nieuwe Partner', shortName: 'NP', kind: 'overig', joinedOn: '2026-11-01' }) },
   'partners.leave': { gate: teamManager, input: (ids) => ({ partnerId: ids.partner, noticeGivenOn: '2026-11-25', leftOn: '2027-02-01', version: 1 }) },
   'team.get': { gate: all },
   'team.members': { gate: teamReader },
-  'users.create': { gate: teamManager, input: (ids) => ({ name: 'Nieuwe Collega', email: 'nieuw@matrix.test', role: 'member', partnerId: ids.partner, password: 'lang-genoeg-wachtwoord-42' }) },
+  'team.setTwoFactorRequired': { gate: ['admin'], input: () => ({ required: true }) },
+  'users.create': { gate: teamManager, input: (ids) => ({ name: 'Nieuwe Collega', email: 'nieuw@matrix.test', role: 'member', partnerId: ids.partner }) },
+  'users.reissueActivation': { gate: teamManager, input: (ids) => ({ userId: ids.user }) },
+  'users.resetTwoFactor': { gate: ['admin'], input: (ids) => ({ userId: ids.user }) },
   'users.setDisabled': { gate: teamManager, input: (ids) => ({ userId: ids.user, disabled: true }) },
   'subjects.add': { gate: casework, input: (ids, who) => ({ caseId: ids.case, kind: 'person', items: item, sourcePartnerId: asSource(ids, who) }) },
   'subjects.addItems': { gate: casework, input: (ids, who) => ({ subjectId: ids.subject, items: item, sourcePartnerId: asSource(ids, who) }) },
@@ -77,11 +95,14 @@ const table: Record<string, Entry> = {
   'cases.create': { gate: casework, input: (ids) => address(ids) },
   'cases.update': { gate: coordinator, input: (ids) => ({ ...address(ids), id: ids.case, version: 1 }) },
   'cases.setStatus': { gate: coordinator, input: (ids) => ({ id: ids.case, status: 'actief', version: 1 }) },
+  'cases.withdraw': { gate: coordinator, input: (ids) => ({ id: ids.case, version: 1, reason: 'Per abuis aangemaakt' }) },
   'cases.get': { gate: caseReader, input: (ids) => ({ id: ids.case }) },
   'cases.list': { gate: caseReader, input: (ids) => ({ gemeentePartnerId: ids.gemeente, themeId: ids.theme }) },
   'cases.themes': { gate: caseReader },
   'agreements.create': { gate: coordinator, input: (ids) => ({ caseId: ids.case, text: 'Afspraak', responsiblePartnerId: ids.gemeente, meetingId: ids.meeting, agendaItemId: ids.agendaItem }) },
   'agreements.setStatus': { gate: coordinator, input: (ids) => ({ id: ids.agreement, status: 'uitgevoerd', version: 1 }) },
+  'agreements.update': { gate: coordinator, input: (ids) => ({ id: ids.agreement, version: 1, text: 'Afspraak', responsiblePartnerId: ids.gemeente }) },
+  'agreements.lapse': { gate: coordinator, input: (ids) => ({ id: ids.agreement, version: 1, reason: 'Niet meer nodig' }) },
   'tasks.create': {
     gate: coordinator,
     input: (ids) => ({
@@ -94,6 +115,8 @@ const table: Record<string, Entry> = {
   'tasks.complete': { gate: casework, input: (ids) => ({ id: ids.task, resultNote: 'Gedaan' }) },
   'tasks.reopen': { gate: casework, input: (ids) => ({ id: ids.task, version: 1 }) },
   'tasks.reportBlocker': { gate: casework, input: (ids) => ({ id: ids.task, note: 'Geen toegang', version: 1 }) },
+  'tasks.resolveBlocker': { gate: casework, input: (ids) => ({ id: ids.task, version: 1, note: 'Toegang geregeld' }) },
+  'tasks.lapse': { gate: coordinator, input: (ids) => ({ id: ids.task, version: 1, reason: 'Niet meer nodig' }) },
   'tasks.update': { gate: coordinator, input: (ids) => ({ id: ids.task, version: 1, title: 'Taak', assigneePartnerId: ids.partner, assigneeUserId: ids.user, dueDate: '2026-12-15' }) },
   'controls.catalogue': { gate: all },
   'controls.plan': { gate: coordinator, input: (ids) => ({ plannedOn: '2026-12-01', caseIds: [ids.case], partnerIds: [ids.partner] }) },
@@ -154,7 +177,11 @@ const measuresOf = () => measureCatalogue;
 
 // ── Both teams' data, built through the procedures ──────────────────────────────────────────
 
-type Principal = { label: string; user: SessionUser | null; ids: Ids | null; otherIds: Ids | null };
+/**
+ * `sessionToken`: a real session of the user, as a request over HTTP carries. `meetings.live`
+ * re-validates the session for as long as the stream is open, so it refuses a caller without one.
+ */
+type Principal = { label: string; user: SessionUser | null; sessionToken: string | null; ids: Ids | null; otherIds: Ids | null };
 
 async function teamData(deps: TestDeps, slug: 'pit' | 'bit') {
   const team = makeTeam(deps, slug, slug === 'pit' ? { endsOn: '2030-01-01' } : {});
@@ -205,10 +232,11 @@ beforeAll(async () => {
   const { id: overig } = await callerFor(deps, pit.users.admin).partners.join({ name: 'Stichting Voorbeeld', shortName: 'Stichting', kind: 'overig', joinedOn: '2026-01-01' });
   pit.team.partnerIds.stichting = overig;
   const kind = async (slug: string) => makeUser(deps, pit.team, 'member', slug);
-  const inPit = (label: string, user: SessionUser): Principal => ({ label, user, ids: pit.ids, otherIds: bit.ids });
-  const inBit = (label: string, user: SessionUser): Principal => ({ label, user, ids: bit.ids, otherIds: pit.ids });
+  const session = (user: SessionUser) => createSession(deps.db, deps.config, user.id, deps.now()).token;
+  const inPit = (label: string, user: SessionUser): Principal => ({ label, user, sessionToken: session(user), ids: pit.ids, otherIds: bit.ids });
+  const inBit = (label: string, user: SessionUser): Principal => ({ label, user, sessionToken: session(user), ids: bit.ids, otherIds: pit.ids });
   principals = [
-    { label: 'anonymous', user: null, ids: null, otherIds: null },
+    { label: 'anonymous', user: null, sessionToken: null, ids: null, otherIds: null },
     inPit('coordinator', pit.users.coordinator),
     inPit('member', pit.users.member),
     inPit('admin', pit.users.admin),
@@ -232,11 +260,11 @@ beforeAll(async () => {
 type Outcome = { ok: string } | { code: string; key: string; message: string };
 
 /** One call in a transaction that is rolled back: every call sees the same data. */
-async function call(user: SessionUser | null, path: string, input: unknown): Promise<Outcome> {
+async function call(p: Principal, path: string, input: unknown): Promise<Outcome> {
   const client = deps.db.$client;
   client.exec('BEGIN');
   try {
-    const procedure = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], callerFor(deps, user)) as (input: unknown) => Promise<unknown>;
+    const procedure = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], callerFor(deps, p.user, { sessionToken: p.sessionToken })) as (input: unknown) => Promise<unknown>;
     const result = await procedure(input);
     if (result && typeof result === 'object' && Symbol.asyncIterator in result) {
       await (result as AsyncIterable<unknown>)[Symbol.asyncIterator]().return?.();
@@ -283,7 +311,7 @@ describe('authorization matrix', () => {
         const own = p.ids ?? missingIds;
         const input = (ids: Ids) => entry.input?.(ids, who);
         const gate = expectedGate(entry, p);
-        const outcome = await call(p.user, path, input(own));
+        const outcome = await call(p, path, input(own));
         if (gate === 'allowed') {
           expect(isGateError(outcome), `${path} as ${p.label}: ${JSON.stringify(outcome)}`).toBe(false);
           // Reads (queries, the live stream) answer every allowed caller with the team's own ids.
@@ -302,8 +330,8 @@ describe('authorization matrix', () => {
         }
         if (variants.length > 1) variants.push({ label: 'all ids', other: p.otherIds, missing: missingIds });
         for (const v of variants) {
-          const asOther = await call(p.user, path, input(v.other));
-          const asMissing = await call(p.user, path, input(v.missing));
+          const asOther = await call(p, path, input(v.other));
+          const asMissing = await call(p, path, input(v.missing));
           expect(asOther, `${path} as ${p.label}, another team's ${v.label} vs a missing one`).toEqual(asMissing);
         }
       }

@@ -17,6 +17,7 @@ import { suppressCells, suppressReport, type Group } from '../../server/domain/r
 import { reportCsv } from '../../server/exports/report-csv';
 import { reportDocx } from '../../server/exports/report-docx';
 import { addMonths, addDays } from '../../server/clock';
+import { rateLimits } from '../../server/rate-limit';
 
 // ── The attacker: only what a reader receives, and what anyone knows about the tables ─────────
 
@@ -217,8 +218,11 @@ describe('property: no suppressed count can be worked out, in any output, for an
     await fc.assert(fc.asyncProperty(fc.nat({ max: 1 }), period, fc.constantFrom(2, 3, 5, 7), fc.nat({ max: 6 }), fc.nat({ max: 6 }), async (w, p, k, a, b) => {
       const { deps, pit, readers, coordinator } = worlds[w]!;
       await callerFor(deps, coordinator).reports.setThreshold({ threshold: k });
+      // Reports are rate-limited per user (issue 8.5): one refill before each call, so every call is answered.
+      deps.clock.advanceMinutes(rateLimits.reports.refillSeconds / 60);
       const r = await callerFor(deps, readers[a]!).reports.progress(p);
       // Every reader gets the same figures: suppression does not depend on who asks.
+      deps.clock.advanceMinutes(rateLimits.reports.refillSeconds / 60);
       expect(strip(await callerFor(deps, readers[b]!).reports.progress(p))).toBe(strip(r));
 
       // The attacker's equations hold for the true figures (so its derivations would be right,

@@ -14,6 +14,7 @@ import { previousPeriod } from '../../server/domain/reports';
 import { reportCsv } from '../../server/exports/report-csv';
 import { reportDocx } from '../../server/exports/report-docx';
 import { translate } from '../../server/i18n/messages';
+import { rateLimits } from '../../server/rate-limit';
 
 let deps: TestDeps;
 let pit: TestTeam;
@@ -23,6 +24,9 @@ let politie: SessionUser;
 let senzer: SessionUser;
 let viewer: SessionUser;
 
+/** Reports are rate-limited per user (issue 8.5, test/server/rate-limit.test.ts): tests that ask for
+ * many in a row let the app's clock move on by one refill first, so every call is actually answered. */
+const waitOutRateLimit = () => deps.clock.advanceMinutes(rateLimits.reports.refillSeconds / 60);
 const head = (r: ProgressReport, key: string) => r.headline.find((h) => h.key === key)!;
 const table = (r: ProgressReport, id: string) => r.tables.find((t) => t.id === id)!;
 const row = (r: ProgressReport, id: string, label: string) => table(r, id).rows.find((x) => x.label === label)!;
@@ -162,12 +166,15 @@ describe('figures on a constructed year', () => {
         { from: '2026-07-06', to: '2026-07-06' }, { from: '2026-07-01', to: '2026-07-30' }, { from: '2026-07-02', to: '2026-07-31' },
         { from: '2024-02-01', to: '2024-02-28' }, // 2024 is a leap year: February ends on the 29th
       ]) {
+        waitOutRateLimit();
         const error = await errorOf(() => callerFor(deps, user).reports.progress(period));
         expect(error).toMatchObject({ code: 'BAD_REQUEST', key: 'reports.periodMonths' });
       }
     }
     expect(translate('reports.periodMonths', 'en')).toBe('A report covers whole calendar months: from the first day of a month to the last day of a month.');
+    waitOutRateLimit();
     await expect(callerFor(deps, viewer).reports.progress({ from: '2024-02-01', to: '2024-02-29' })).resolves.toMatchObject({ period: { from: '2024-02-01', to: '2024-02-29' } });
+    waitOutRateLimit();
     await expect(callerFor(deps, viewer).reports.progress({ from: '2025-11-01', to: '2026-02-28' })).resolves.toMatchObject({ previousPeriod: { from: '2025-07-01', to: '2025-10-31' } });
   });
 });

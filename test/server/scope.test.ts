@@ -3,7 +3,7 @@
 // accounts.
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { auditLog, policeSubjectItems, subjectItems, subjects, users } from '../../db/schema';
+import { accountActivations, auditLog, policeSubjectItems, subjectItems, subjects, users } from '../../db/schema';
 import { createTestDeps } from '../helpers/deps';
 import { callerFor, errorOf, makeTeam, makeUser } from '../helpers/factories';
 import { makeCase } from '../helpers/cases';
@@ -102,10 +102,25 @@ describe('item 10: creating an account never confirms another team\'s account', 
   it('an address of another team answers like a new one, creates nothing and is logged for that team\'s FG', async () => {
     const s = await twoTeams();
     const admin = await makeUser(s.deps, s.pit, 'admin');
-    const base = { name: 'Nieuwe Collega', role: 'member' as const, partnerId: s.pit.partnerIds.helmond, password: 'lang-genoeg-wachtwoord' };
+    const base = { name: 'Nieuwe Collega', role: 'member' as const, partnerId: s.pit.partnerIds.helmond };
+    const usersBefore = s.deps.db.select().from(users).all().length;
+    const activationsBefore = s.deps.db.select().from(accountActivations).all().length;
     const fresh = await callerFor(s.deps, admin).users.create({ ...base, email: 'nieuw@helmond.test' });
     const other = await callerFor(s.deps, admin).users.create({ ...base, email: s.bitGemeente.email.toUpperCase() });
-    expect(other).toEqual(fresh);
+    // Both answers have exactly the same shape: keys, values where they are not per account, and a
+    // link of the same form (the other team's link is fresh and activates nothing).
+    const link = /^\S+\/activeren#[\w-]{43}$/;
+    expect(Object.keys(other).sort()).toEqual(Object.keys(fresh).sort());
+    expect(Object.keys(fresh).sort()).toEqual(['activationLink', 'expiresAt', 'mailed', 'ok']);
+    expect(fresh).toEqual({ ok: true, mailed: false, activationLink: expect.stringMatching(link), expiresAt: fresh.expiresAt });
+    expect(other).toEqual({ ok: true, mailed: false, activationLink: expect.stringMatching(link), expiresAt: fresh.expiresAt });
+    expect(other.activationLink!.split('#')[0]).toBe(fresh.activationLink!.split('#')[0]);
+    expect(other.activationLink).not.toBe(fresh.activationLink);
+    const token = other.activationLink!.split('#')[1]!;
+    expect(await errorOf(() => callerFor(s.deps, null).auth.activation({ token }))).toMatchObject({ code: 'NOT_FOUND', key: 'activation.invalid' });
+    // Only the new account was created.
+    expect(s.deps.db.select().from(users).all().length).toBe(usersBefore + 1);
+    expect(s.deps.db.select().from(accountActivations).all().length).toBe(activationsBefore + 1);
     const owners = s.deps.db.select({ teamId: users.teamId }).from(users).where(eq(users.email, s.bitGemeente.email)).all();
     expect(owners).toEqual([{ teamId: s.bit.teamId }]);
     const refused = s.deps.db.select({ teamId: auditLog.teamId, entityId: auditLog.entityId }).from(auditLog).where(eq(auditLog.action, 'user.create_refused')).all();

@@ -20,6 +20,8 @@ async function setup(config: Partial<TestDeps['config']> = {}) {
 }
 
 const login = (deps: TestDeps, email: string, password: string, ip: string) => callerFor(deps, null, { ip }).auth.login({ email, password });
+/** A login that opens a session at once (the account has no second factor: no challenge). */
+const SESSION_OPENED = { ok: true, secondFactor: null };
 const auditCount = (deps: TestDeps, action: string) => deps.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, action)).get()!.n;
 
 /** Failures recorded through the throttle's own path (without 49 slow hashes), each from its own address. */
@@ -60,13 +62,13 @@ describe('growing delays per account and address, not a lock from anywhere (item
     const nl = await callerFor(deps, null, { ip: '203.0.113.9' }).auth.login({ email: coordinator.email, password: 'x' }).catch((e: Error) => e);
     expect(nl).toMatchObject({ params: { seconds: 30 } });
     // The coordinator at the office is not locked out by someone guessing elsewhere.
-    await expect(login(deps, coordinator.email, TEST_PASSWORD, '192.0.2.44')).resolves.toEqual({ ok: true });
+    await expect(login(deps, coordinator.email, TEST_PASSWORD, '192.0.2.44')).resolves.toEqual(SESSION_OPENED);
     deps.clock.advanceMinutes(0.5);
     expect((await errorOf(() => login(deps, coordinator.email, 'fout-wachtwoord', '203.0.113.9'))).code).toBe('UNAUTHORIZED');
     deps.clock.advanceMinutes(0.5);
     expect(await errorOf(() => login(deps, coordinator.email, 'fout-wachtwoord', '203.0.113.9'))).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
     deps.clock.advanceMinutes(0.5);
-    await expect(login(deps, coordinator.email, TEST_PASSWORD, '203.0.113.9')).resolves.toEqual({ ok: true });
+    await expect(login(deps, coordinator.email, TEST_PASSWORD, '203.0.113.9')).resolves.toEqual(SESSION_OPENED);
   });
 
   it('the waiting message is translated and names the seconds', async () => {
@@ -93,14 +95,14 @@ describe('an account locks only after 50 failures in 24 hours (item 8)', () => {
     const { deps, coordinator } = await setup();
     priorFailures(deps, coordinator.email, ACCOUNT_LOCK_FAILURES - 2);
     expect((await errorOf(() => login(deps, coordinator.email, 'fout-wachtwoord', '192.0.2.1'))).code).toBe('UNAUTHORIZED');
-    await expect(login(deps, coordinator.email, TEST_PASSWORD, '192.0.2.2')).resolves.toEqual({ ok: true });
+    await expect(login(deps, coordinator.email, TEST_PASSWORD, '192.0.2.2')).resolves.toEqual(SESSION_OPENED);
     expect((await errorOf(() => login(deps, coordinator.email, 'fout-wachtwoord', '192.0.2.3'))).code).toBe('UNAUTHORIZED');
     const locked = await errorOf(() => login(deps, coordinator.email, TEST_PASSWORD, '192.0.2.4'));
     expect(locked).toEqual({ code: 'TOO_MANY_REQUESTS', message: 'auth.accountLocked', key: 'auth.accountLocked' });
     expect(auditCount(deps, 'auth.account.locked')).toBe(1);
     // A day later the lock has ended.
     deps.clock.advanceMinutes(24 * 60 + 1);
-    await expect(login(deps, coordinator.email, TEST_PASSWORD, '192.0.2.4')).resolves.toEqual({ ok: true });
+    await expect(login(deps, coordinator.email, TEST_PASSWORD, '192.0.2.4')).resolves.toEqual(SESSION_OPENED);
   });
 
   it('an unknown address locks the same way, so the answer does not reveal whether an account exists', async () => {
@@ -134,7 +136,7 @@ describe('an account locks only after 50 failures in 24 hours (item 8)', () => {
     await asAdmin.security.unlock({ userId: coordinator.id });
     expect(await asAdmin.security.lockedAccounts()).toEqual([]);
     expect(auditCount(deps, 'auth.account.unlocked')).toBe(1);
-    await expect(login(deps, coordinator.email, TEST_PASSWORD, '192.0.2.9')).resolves.toEqual({ ok: true });
+    await expect(login(deps, coordinator.email, TEST_PASSWORD, '192.0.2.9')).resolves.toEqual(SESSION_OPENED);
     expect((await errorOf(() => asAdmin.security.unlock({ userId: coordinator.id }))).key).toBe('security.notLocked');
     expect((await errorOf(() => asAdmin.security.unlock({ userId: bitAdmin.id }))).key).toBe('notFound');
   });

@@ -65,6 +65,8 @@ describe('cases.withdraw', () => {
 
   it('a withdrawn signal is no part of the report\'s counts', async () => {
     const { c, mistake } = await setup();
+    // Threshold 1: the exact counts are shown (the default threshold hides counts under 5 as "< 5").
+    await c.reports.setThreshold({ threshold: 1 });
     const before = await c.reports.progress({ from: '2026-01-01', to: '2026-12-31' });
     const value = (r: typeof before, key: string) => r.headline.find((h) => h.key === key)!.current;
     expect([value(before, 'casesOpened'), value(before, 'tasksCreated')]).toEqual([2, 1]);
