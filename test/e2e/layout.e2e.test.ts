@@ -167,6 +167,8 @@ describe('chair mode at 1366×768 and the live view on a phone', () => {
     const chair = await sized(1366, 768, 'coordinator@pit.demo');
     await chair.goto(`/overleggen/${meetingId}`);
     await chair.getByRole('button', { name: 'Overleg starten' }).click();
+    // The demo overleg is planned days ahead: starting it now is confirmed (issue 9 item 8).
+    await chair.getByRole('dialog', { name: 'Overleg starten' }).getByRole('button', { name: 'Nu starten' }).click();
     await chair.getByRole('heading', { level: 1, name: 'Voorzittersmodus' }).waitFor();
     const title = chair.getByTestId('current-item-title');
     const timer = chair.getByTestId('chair-timer');

@@ -167,6 +167,25 @@ function numberEdge(schema: Schema): Arbitrary<unknown> {
   );
 }
 
+// ── pipes ───────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A pipe's transform can refuse what its input schema takes (a postcode, a house number like
+ * "12a", a BAG id): drawn from the input alone, most values would fail. So the whole pipe judges
+ * them, and the values stored in the column of the field's name (normalised, hence accepted) are
+ * offered alongside.
+ */
+function pipeValid(schema: Schema, input: Arbitrary<unknown>, key: string, hints: Hints): Arbitrary<unknown> {
+  const candidates = [{ weight: 4, arbitrary: input }];
+  if (key) {
+    const column = [...hints.stringsFor(key), ...hints.numbersFor(key).flat()].filter((v) => accepts(schema, v));
+    if (column.length > 0) candidates.push({ weight: 4, arbitrary: fc.constantFrom(...distinctValues(column)) });
+  }
+  return acceptedBy(schema, candidates);
+}
+
+const distinctValues = <T>(values: T[]) => [...new Set(values)];
+
 // ── the walk ────────────────────────────────────────────────────────────────────────────────
 
 type Kind = 'valid' | 'edge';
@@ -263,8 +282,8 @@ function walk(schema: Schema, kind: Kind, key: string, hints: Hints, depth: numb
     case 'success':
       return again(inner(def, 'innerType'));
     case 'pipe':
-      // The caller sends what the pipe takes in.
-      return again(inner(def, 'in'));
+      // The caller sends what the pipe takes in; valid is what the whole pipe accepts.
+      return kind === 'valid' ? pipeValid(schema, again(inner(def, 'in')), key, hints) : again(inner(def, 'in'));
     case 'lazy':
       return again((def.getter as () => Schema)());
     default:

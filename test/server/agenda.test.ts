@@ -109,8 +109,8 @@ describe('agenda.prefill', () => {
     const t = await setup();
     const older = await heldMeeting(t, '2026-10-27T09:00:00Z');
     // Two overleggen back, overdue (today is 25 November) and still open: it must not vanish.
-    await t.c.tasks.create({ title: 'Oude actie', assigneePartnerId: t.pit.partnerIds.asten!, dueDate: '2026-11-06', meetingId: older.id });
-    const olderDone = await t.c.tasks.create({ title: 'Oude afgeronde actie', assigneePartnerId: t.pit.partnerIds.asten!, dueDate: '2026-11-06', meetingId: older.id });
+    await t.c.tasks.create({ title: 'Oude actie', assigneePartnerId: t.pit.partnerIds.asten!, dueDate: '2026-11-06', meetingId: older.id, confirmPast: true });
+    const olderDone = await t.c.tasks.create({ title: 'Oude afgeronde actie', assigneePartnerId: t.pit.partnerIds.asten!, dueDate: '2026-11-06', meetingId: older.id, confirmPast: true });
     await t.c.tasks.complete({ id: olderDone.id, resultNote: 'Gedaan.' });
     await t.c.meetings.close(older);
     const previous = await heldMeeting(t, '2026-11-10T09:00:00Z');
@@ -144,7 +144,7 @@ describe('agenda.prefill', () => {
       ids.push((await t.c.tasks.create({ title, assigneePartnerId: t.pit.partnerIds.politie!, dueDate: `2026-12-0${i + 1}`, meetingId: previous.id, caseId: pand.id })).id);
     }
     await t.c.meetings.close(previous);
-    const next = await t.c.meetings.create({ startsAt: '2026-11-24T09:00:00Z' });
+    const next = await t.c.meetings.create({ startsAt: '2026-11-24T09:00:00Z', confirmPast: true });
     await t.c.agenda.prefill({ meetingId: next.id });
     const carried = (await t.c.meetings.get(next)).agenda.filter((i) => i.source === 'carryover');
     expect(carried.map((i) => [i.taskId, i.caseId, i.taskPartner, i.taskDueDate, i.title])).toEqual(panden.map((p, i) => [

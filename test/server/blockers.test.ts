@@ -37,7 +37,7 @@ describe('tasks.reportBlocker', () => {
   it('blocks the task with the reason: first in the overview, filterable, and on the coordinator\'s home page', async () => {
     const { deps, pit, c, senzer, pand, task } = await setup(false);
     // An overdue task would come first, but a knelpunt goes before it.
-    await c.tasks.create({ title: 'Andere taak', assigneePartnerId: pit.partnerIds.bsob!, dueDate: '2026-11-01' });
+    await c.tasks.create({ title: 'Andere taak', assigneePartnerId: pit.partnerIds.bsob!, dueDate: '2026-11-01', confirmPast: true });
     await callerFor(deps, senzer).tasks.reportBlocker({ id: task.id, version: 1, note: 'Geen toegang tot het dossier van de andere gemeente.' });
     const overview = await c.tasks.list();
     expect(overview[0]).toMatchObject({ id: task.id, status: 'open', blockerNote: 'Geen toegang tot het dossier van de andere gemeente.', blockedAt: deps.now().toISOString() });

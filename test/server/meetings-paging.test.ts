@@ -16,7 +16,8 @@ async function setup() {
   const starts = ['2026-01-06T08:30:00Z', '2026-02-03T08:30:00Z', '2026-03-03T08:30:00Z', '2026-03-03T08:30:00Z', '2026-04-07T07:30:00Z'];
   const past: number[] = [];
   for (const startsAt of starts) {
-    const m = await c.meetings.create({ startsAt });
+    // Recorded afterwards: past dates are deliberate here, so the input confirms them.
+    const m = await c.meetings.create({ startsAt, confirmPast: true });
     await c.meetings.publish(m);
     await c.meetings.start(m);
     await c.meetings.close(m);
@@ -58,7 +59,7 @@ describe('meetings.list: past overleggen paged', () => {
 
   it('a cursor from another team or an upcoming overleg gives an empty page; bad input is refused', async () => {
     const s = await setup();
-    const other = await s.b.meetings.create({ startsAt: '2026-01-06T08:30:00Z' });
+    const other = await s.b.meetings.create({ startsAt: '2026-01-06T08:30:00Z', confirmPast: true });
     expect(await s.c.meetings.list({ past: true, cursor: other.id })).toEqual({ upcoming: [], past: [], nextCursor: null });
     expect(await s.c.meetings.list({ past: true, cursor: s.upcoming })).toEqual({ upcoming: [], past: [], nextCursor: null });
     expect((await errorOf(() => s.c.meetings.list({ past: true, limit: 101 }))).code).toBe('BAD_REQUEST');
