@@ -57,6 +57,8 @@ export type AgendaSection = (typeof agendaSections)[number];
 export const agendaItemStates = ['voorgesteld', 'geaccepteerd', 'afgewezen'] as const;
 
 export const attendanceStatuses = ['aanwezig', 'afwezig', 'afgemeld'] as const;
+/** What a partner announces before an overleg: regrets, or a delegate (issue 9 item 13). */
+export const regretKinds = ['afgemeld', 'vervanger'] as const;
 
 export const minutesStatuses = ['concept', 'definitief', 'vastgesteld'] as const;
 

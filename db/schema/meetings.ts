@@ -1,5 +1,5 @@
 import { sqliteTable, integer, text, index, primaryKey, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { agendaItemStates, agendaSections, attendanceStatuses, meetingStatuses, minutesStatuses } from './enums';
+import { agendaItemStates, agendaSections, attendanceStatuses, meetingStatuses, minutesStatuses, regretKinds } from './enums';
 import { cases } from './cases';
 import { partners, teams } from './teams';
 import { users } from './users';
@@ -72,6 +72,24 @@ export const attendance = sqliteTable(
     // JSON array of user ids of the partner's members who attended.
     attendeeUserIds: text('attendee_user_ids').notNull().default('[]'),
     updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.partnerId] })],
+);
+
+// What a partner announced before the overleg (issue 9 item 13): regrets (afgemeld, with an
+// optional short reason without personal data) or a delegate from its own users. Attendance
+// starts from it; the chair's own record (attendance) always wins.
+export const meetingRegrets = sqliteTable(
+  'meeting_regrets',
+  {
+    meetingId: integer('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+    partnerId: integer('partner_id').notNull().references(() => partners.id),
+    kind: text('kind', { enum: regretKinds }).notNull(),
+    reason: text('reason'),
+    delegateUserId: integer('delegate_user_id').references(() => users.id),
+    announcedByUserId: integer('announced_by_user_id').notNull().references(() => users.id),
+    updatedAt: text('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.partnerId] })],
 );

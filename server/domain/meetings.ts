@@ -7,7 +7,7 @@
 import { and, asc, desc, eq, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import {
   agendaItems, agendaSections, agreements, attendance, cases, meetingSeries, meetings, minutes, partners, tasks, teams, users,
-  type AgendaSection, type MeetingStatus,
+  meetingRegrets, type AgendaSection, type MeetingStatus,
 } from '../../db/schema';
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
@@ -337,7 +337,12 @@ export function readAttendance(deps: AppDeps, teamId: number, meeting: { id: num
     .from(partners).where(eq(partners.teamId, teamId)).orderBy(asc(partners.id)).all();
   const rows = deps.db.select().from(attendance).where(eq(attendance.meetingId, meeting.id)).all();
   const byPartner = new Map(rows.map((r) => [r.partnerId, r]));
-  const attendeeIds = [...new Set(rows.flatMap((r) => JSON.parse(r.attendeeUserIds) as number[]))];
+  // What partners announced beforehand (issue 9.13): the list starts from it until the chair records.
+  const announced = new Map(deps.db.select().from(meetingRegrets).where(eq(meetingRegrets.meetingId, meeting.id)).all().map((r) => [r.partnerId, r]));
+  const attendeeIds = [...new Set([
+    ...rows.flatMap((r) => JSON.parse(r.attendeeUserIds) as number[]),
+    ...[...announced.values()].flatMap((r) => (r.delegateUserId === null ? [] : [r.delegateUserId])),
+  ])];
   const names = new Map(attendeeIds.length === 0 ? [] : deps.db.select({ id: users.id, name: users.name }).from(users)
     .where(and(inArray(users.id, attendeeIds), eq(users.teamId, teamId))).all().map((u) => [u.id, u.name]));
   return partnerRows
@@ -345,9 +350,20 @@ export function readAttendance(deps: AppDeps, teamId: number, meeting: { id: num
     .map((p) => {
       const row = byPartner.get(p.id);
       const ids = row ? (JSON.parse(row.attendeeUserIds) as number[]) : [];
+      const note = announced.get(p.id);
+      const delegateId = note?.delegateUserId ?? null;
+      const announcement = note ? {
+        kind: note.kind, reason: note.reason, version: note.version, updatedAt: note.updatedAt,
+        delegate: delegateId !== null && names.has(delegateId) ? { id: delegateId, name: names.get(delegateId)! } : null,
+      } : null;
       return {
-        partnerId: p.id, partner: p.shortName, partnerName: p.name, kind: p.kind, status: row?.status ?? null,
+        partnerId: p.id, partner: p.shortName, partnerName: p.name, kind: p.kind,
+        // Regrets start the partner as afgemeld; the chair's record (row) always wins.
+        status: row?.status ?? (note?.kind === 'afgemeld' ? 'afgemeld' as const : null),
         attendees: ids.filter((id) => names.has(id)).map((id) => ({ id, name: names.get(id)! })), updatedAt: row?.updatedAt ?? null,
+        // A delegate is who the chair can expect until attendance is recorded.
+        expectedAttendee: !row && announcement?.delegate ? announcement.delegate : null,
+        announcement,
       };
     });
 }

@@ -76,4 +76,15 @@ export const meetingsMessages = {
     nl: 'Deelnemers vult u alleen in bij "aanwezig".',
     en: 'Attendees are only filled in for "present".',
   },
+  'regrets.afterStart': {
+    nl: 'Afmelden of een vervanger doorgeven kan alleen voordat het overleg begint.',
+    en: 'Regrets or a delegate can only be sent before the meeting starts.',
+  },
+  'regrets.delegateRequired': { nl: 'Kies wie er in uw plaats komt.', en: 'Choose who comes in your place.' },
+  'regrets.delegateNotOfPartner': {
+    nl: 'Een vervanger is een actieve collega van uw eigen organisatie.',
+    en: 'A delegate is an active colleague of your own organisation.',
+  },
+  'regrets.delegateOnlyForDelegate': { nl: 'Een vervanger geeft u alleen door bij "vervanger".', en: 'A delegate is only given with "delegate".' },
+  'regrets.reasonOnlyForRegrets': { nl: 'Een reden geeft u alleen bij afmelden.', en: 'A reason is only given with regrets.' },
 } satisfies Catalog;

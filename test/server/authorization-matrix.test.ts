@@ -167,6 +167,9 @@ const table: Record<string, Entry> = {
   'agenda.decline': { gate: coordinator, input: (ids) => ({ id: ids.agendaItem }) },
   'agenda.saveNotes': { gate: coordinator, input: (ids) => ({ id: ids.agendaItem, notes: 'Notities', decisions: '', version: 1 }) },
   'attendance.set': { gate: coordinator, input: (ids) => ({ meetingId: ids.meeting, partnerId: ids.partner, status: 'aanwezig', attendeeUserIds: [ids.user] }) },
+  // A member for their own partner only (partnerMemberProcedure): the partner comes from the session.
+  'attendance.announce': { gate: ['member'], input: (ids) => ({ meetingId: ids.meeting, kind: 'vervanger', delegateUserId: ids.user }) },
+  'attendance.withdraw': { gate: ['member'], input: (ids) => ({ meetingId: ids.meeting, version: 1 }) },
   'audit.list': { gate: privacy, input: (ids) => ({ actorId: ids.user }) },
   'audit.actors': { gate: privacy },
   'audit.verify': { gate: privacy },

@@ -99,7 +99,17 @@ export function Attendance(props: { meeting: Pick<Meeting, 'id' | 'attendance'>;
                 const name = () => row()?.partnerName ?? '';
                 return (
                   <tr class="utrecht-table__row" data-testid="attendance-row">
-                    <th class="utrecht-table__header-cell" scope="row">{name()}</th>
+                    <th class="utrecht-table__header-cell" scope="row">
+                      {name()}
+                      {/* What the partner sent beforehand (issue 9.13); the chair's choice below wins. */}
+                      <Show when={row()?.announcement}>
+                        {(a) => (
+                          <span class="muted" data-testid="attendance-announced">
+                            <br />{`${t('attendance.announced')}: ${a().kind === 'afgemeld' ? attendanceLabel('afgemeld') : t('regrets.kindDelegate')}${a().reason ? ` (${a().reason})` : ''}`}
+                          </span>
+                        )}
+                      </Show>
+                    </th>
                     <td class="utrecht-table__cell">
                       <Show when={coordinator()} fallback={shown(partnerId).status ? attendanceLabel(shown(partnerId).status!) : t('attendance.unknown')}>
                         <fieldset class="attendance-choice">
@@ -121,6 +131,9 @@ export function Attendance(props: { meeting: Pick<Meeting, 'id' | 'attendance'>;
                       </Show>
                     </td>
                     <td class="utrecht-table__cell">
+                      <Show when={row()?.expectedAttendee && shown(partnerId).status === null}>
+                        <span data-testid="attendance-expected">{`${t('attendance.expected')}: ${row()!.expectedAttendee!.name}`}</span>
+                      </Show>
                       <Show when={coordinator() && shown(partnerId).status === 'aanwezig'} fallback={attendeeNames(row(), shown(partnerId).attendeeUserIds)}>
                         <For each={membersOf(partnerId)} fallback={attendeeNames(row(), shown(partnerId).attendeeUserIds)}>
                           {(u) => (

@@ -7,6 +7,7 @@ import { formatDateTime, formatDay, t } from '../../i18n';
 import { taskStatusLabel } from '../../lib/labels';
 import { Alert, Button, SelectField, Status, TextField } from '../../components/Form';
 import { Attendance } from './Attendance';
+import { Regrets } from './Regrets';
 import { Loaded } from '../../components/ResourceError';
 import { withConfirmation } from '../../components/ConfirmDialog';
 import {
@@ -55,6 +56,7 @@ export default function MeetingPage() {
             <Show when={hasRole('coordinator') && m().status !== 'gesloten'}><EditDetails meeting={m()} onChange={done} /></Show>
           </section>
           <Agenda meeting={m()} partners={partners() ?? []} onChange={done} />
+          <Show when={hasRole('member') && (m().status === 'concept' || m().status === 'gepubliceerd')}><Regrets meeting={m()} onChange={done} /></Show>
           <Attendance meeting={m()} onChange={done} />
         </article>
       )}
