@@ -6,7 +6,8 @@
  * unknown accounts) belong to no team's FG.
  */
 import { and, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import { auditLog, cases, users } from '../../db/schema';
+import { auditLog, cases, partners, users } from '../../db/schema';
+import { describeAuditEntries, type AuditFact } from './audit-display';
 import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
 import { auditChainBreaks } from '../audit';
@@ -34,8 +35,13 @@ export type AuditListItem = {
   entityId: number | null;
   caseId: number | null;
   caseCode: string | null;
-  actor: { id: number; name: string; role: string } | null;
+  /** The user's partner (short name), so the FG reads "Jan (Gemeente Helmond)". */
+  actor: { id: number; name: string; role: string; partner: string | null } | null;
   detail: Record<string, unknown> | null;
+  /** What the entry is about in words (a user's or partner's name, an overleg), never a betrokkene. */
+  subject: string | null;
+  /** The detail with every id resolved into a name or code; what the Logboek shows. */
+  facts: AuditFact[];
 };
 
 function parseDetail(text: string | null): Record<string, unknown> | null {
@@ -63,21 +69,24 @@ export function listAudit(deps: AppDeps, actor: SessionUser, filter: AuditListFi
   if (filter.to) conditions.push(lt(auditLog.at, amsterdamToUtc(addDays(filter.to, 1), '00:00').toISOString()));
   const rows = deps.db.select({
     id: auditLog.id, at: auditLog.at, action: auditLog.action, entity: auditLog.entity, entityId: auditLog.entityId, caseId: auditLog.caseId,
-    caseCode: cases.code, detail: auditLog.detail, actorId: users.id, actorName: users.name, actorRole: users.role,
+    caseCode: cases.code, detail: auditLog.detail, actorId: users.id, actorName: users.name, actorRole: users.role, actorPartner: partners.shortName,
   }).from(auditLog)
     // Joins stay inside the team: a case or user of another team would never be named here.
     .leftJoin(cases, and(eq(cases.id, auditLog.caseId), eq(cases.teamId, actor.teamId)))
     .leftJoin(users, and(eq(users.id, auditLog.actorId), eq(users.teamId, actor.teamId)))
+    .leftJoin(partners, and(eq(partners.id, users.partnerId), eq(partners.teamId, actor.teamId)))
     .where(and(...conditions))
     .orderBy(desc(auditLog.id))
     .limit(limit + 1)
     .all();
-  const page = rows.slice(0, limit);
+  const page = rows.slice(0, limit).map((r) => ({ ...r, detail: parseDetail(r.detail) }));
+  const describe = describeAuditEntries(deps, actor.teamId, page);
   return {
     items: page.map((r) => ({
       id: r.id, at: r.at, action: r.action, entity: r.entity, entityId: r.entityId, caseId: r.caseId, caseCode: r.caseCode,
-      actor: r.actorId !== null && r.actorName !== null && r.actorRole !== null ? { id: r.actorId, name: r.actorName, role: r.actorRole } : null,
-      detail: parseDetail(r.detail),
+      actor: r.actorId !== null && r.actorName !== null && r.actorRole !== null ? { id: r.actorId, name: r.actorName, role: r.actorRole, partner: r.actorPartner } : null,
+      detail: r.detail,
+      ...describe(r),
     })),
     nextCursor: rows.length > limit ? page.at(-1)!.id : null,
   };

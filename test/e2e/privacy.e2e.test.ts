@@ -36,6 +36,29 @@ describe('Logboek in the browser', () => {
     await page.getByText(/De keten is intact: \d+ logboekregels van dit team/).waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
+    // Issue 9 item 17: every entry reads in plain Dutch — no raw detail keys, no internal numbers.
+    const plain = async () => {
+      const text = (await table.locator('tbody').innerText()).replace(/regel \d+/g, '');
+      for (const raw of ['source:', 'purpose:', ': case', 'Id:', 'byTeamId', 'screen', 'undefined', 'null', ': onbekend']) expect(text, raw).not.toContain(raw);
+      expect(text).not.toMatch(/#\d+/);
+      // A number stands only in a date, a time, a count after a label, a casus code, an IP address or an overleg date.
+      expect(text).not.toMatch(/(Gebruiker|Overleg|Partner|Controle|Agendapunt|Taak|Werkafspraak|Verslag|Betrokkene|Gegeven|Bevinding|Escalatie) \d+\b/);
+      return text;
+    };
+    await plain();
+    await page.goto('/logboek?handeling=personal_data');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    await expect.poll(async () => (await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-action')))).every((a) => a?.startsWith('personal_data.'))).toBe(true);
+    expect(await rows.count()).toBeGreaterThan(0);
+    const personal = await plain();
+    expect(personal).toContain('Persoonsgegevens vastgelegd');
+    expect(personal).toMatch(/Aangeleverd door: \S/);
+    expect(personal).toMatch(/Soort gegevens: (Naam en adres|Geboortedatum|BSN|Kenteken|Telefoonnummer|Nalevingsgegevens|Geslacht)/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto('/logboek');
+    await page.getByText(/De keten is intact: \d+ logboekregels van dit team/).waitFor();
+    await expect.poll(() => rows.count()).toBe(50);
+
     // Meer laden: the next page follows, without repeats.
     const pitId = teamId('PIT');
     const total = app.deps.db.select({ n: count() }).from(auditLog).where(eq(auditLog.teamId, pitId)).get()!.n;

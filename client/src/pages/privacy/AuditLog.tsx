@@ -2,14 +2,15 @@
 // filtered by kind of action, user, casus and period, and sees whether the hash chain is intact.
 // The server decides who may see it (privacy role only); others get a clear message, no data.
 import { A, useSearchParams } from '@solidjs/router';
-import { createEffect, createMemo, createResource, createSignal, For, on, Show } from 'solid-js';
+import { createEffect, createResource, createSignal, For, on, Show } from 'solid-js';
 import { api, errorKey, errorMessage } from '../../lib/trpc';
-import { categoryLabel, roleLabel } from '../../lib/labels';
-import { formatDateTime, hasText, t } from '../../i18n';
+import { categoryLabel, kindLabel, roleLabel } from '../../lib/labels';
+import { formatDateTime, formatDay, hasText, locale, t } from '../../i18n';
 import { Alert, Button, SelectField, TextField } from '../../components/Form';
 
 type Page = Awaited<ReturnType<typeof api.audit.list.query>>;
 type Entry = Page['items'][number];
+type Fact = Entry['facts'][number];
 
 /** The actions appendAudit records, grouped by their first segment (the filter prefix). */
 const actionGroups: [string, string[]][] = [
@@ -90,8 +91,6 @@ export default function AuditLog() {
   // Only once the server let the list through: the FG's own tools.
   const [verification, { refetch: recheck }] = createResource(loaded, () => api.audit.verify.query());
   const [actors] = createResource(loaded, () => api.audit.actors.query());
-  const [partners] = createResource(loaded, () => api.partners.list.query());
-  const partnerName = createMemo(() => new Map((partners() ?? []).map((p) => [p.id, p.shortName ?? p.name])));
 
   function apply(e: SubmitEvent) {
     e.preventDefault();
@@ -102,28 +101,25 @@ export default function AuditLog() {
     setParams({ handeling: undefined, gebruiker: undefined, casus: undefined, van: undefined, tot: undefined });
   }
 
-  function detailText(entry: Entry): string {
-    const detail = entry.detail;
-    if (!detail) return '';
-    return Object.entries(detail)
-      .filter(([, v]) => v !== undefined && v !== null)
-      .map(([key, value]) => `${label(`audit.detail.${key}`, key)}: ${detailValue(key, value)}`)
-      .join(' · ');
-  }
-  function detailValue(key: string, value: unknown): string {
-    if (Array.isArray(value)) {
-      if (key === 'categories') return value.map((c) => categoryLabel(String(c))).join(', ');
-      if (key === 'partners') return value.map((p) => partnerName().get(Number(p)) ?? String(p)).join(', ');
-      if (key === 'cases') return String(value.length);
-      return value.map(String).join(', ');
+  // The server resolved every id into a name or code (audit.list `facts`); here codes become words.
+  function factValue(f: Fact): string {
+    switch (f.type) {
+      case 'categories': return f.value.map(categoryLabel).join(', ');
+      case 'category': return categoryLabel(f.value);
+      case 'names': return f.value.join(', ');
+      case 'fields': return f.value.map((x) => label(`changes.field.${x}`, t('audit.unknown'))).join(', ');
+      case 'role': return roleLabel(f.value);
+      case 'kind': return kindLabel(f.value);
+      case 'label': return f.value[locale()];
+      case 'yesNo': return f.value ? t('app.yes') : t('app.no');
+      case 'count': return String(f.value);
+      case 'date': return /^\d{4}-\d{2}-\d{2}$/.test(f.value) ? formatDay(f.value, 'long') : t('audit.unknown');
+      case 'name': return f.value === '—' ? t('audit.unknown') : f.value;
+      case 'code': return label(`audit.value.${f.key}.${f.value}`, t('audit.unknown'));
+      case 'text': return f.value;
     }
-    if (typeof value === 'boolean') return value ? t('app.yes') : t('app.no');
-    if ((key === 'partnerId' || key === 'sourcePartnerId' || key === 'forPartnerId') && typeof value === 'number') return partnerName().get(value) ?? String(value);
-    if (key === 'purpose') return label(`audit.detail.purpose.${String(value)}`, String(value));
-    if (key === 'role') return roleLabel(String(value));
-    if (typeof value === 'object') return JSON.stringify(value);
-    return String(value);
   }
+  const factLabel = (f: Fact) => label(`audit.detail.${f.key}`, f.key);
 
   return (
     <section class="stack">
@@ -196,19 +192,25 @@ export default function AuditLog() {
                     </td>
                     <td class="utrecht-table__cell">
                       <Show when={entry.actor} fallback={<span class="muted">{t('audit.system')}</span>}>
-                        {(a) => <>{a().name}<br /><span class="muted">{roleLabel(a().role)}</span></>}
+                        {(a) => <>{a().name}<br /><span class="muted">{roleLabel(a().role)}{a().partner ? `, ${a().partner}` : ''}</span></>}
                       </Show>
                     </td>
                     <td class="utrecht-table__cell">{actionLabel(entry.action)}</td>
                     <td class="utrecht-table__cell">
-                      <Show when={entry.entity}>{(e) => <>{label(`audit.entity.${e()}`, e())}{entry.entityId !== null ? ` ${entry.entityId}` : ''}</>}</Show>
+                      <Show when={entry.entity}>{(e) => <>{label(`audit.entity.${e()}`, t('audit.otherEntity'))}{entry.subject ? `: ${entry.subject}` : ''}</>}</Show>
                     </td>
                     <td class="utrecht-table__cell">
                       <Show when={entry.caseId !== null && entry.caseCode}>
                         <A class="utrecht-link" href={`/casussen/${entry.caseId}`}>{entry.caseCode}</A>
                       </Show>
                     </td>
-                    <td class="utrecht-table__cell">{detailText(entry)}</td>
+                    <td class="utrecht-table__cell">
+                      <Show when={entry.facts.length > 0}>
+                        <ul class="audit-facts">
+                          <For each={entry.facts}>{(f) => <li>{factLabel(f)}: {factValue(f)}</li>}</For>
+                        </ul>
+                      </Show>
+                    </td>
                   </tr>
                 )}
               </For>
