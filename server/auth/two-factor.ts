@@ -8,6 +8,7 @@
  * - Checking a code is synchronous (an HMAC, no await), so the attempt is counted and the code
  *   checked in one uninterrupted step: parallel guesses cannot all pass the throttle.
  */
+import { ownUser } from '../domain/scope';
 import { createHmac, randomBytes } from 'node:crypto';
 import { and, count, eq, isNull, lt } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
@@ -185,8 +186,7 @@ function removeSecondFactor(tx: Db, userId: number): void {
  * end; at the next login with the user's own password the user enrols again.
  */
 export function resetTwoFactor(deps: AppDeps, actor: { id: number; teamId: number }, userId: number): void {
-  const target = deps.db.select({ id: users.id }).from(users).where(and(eq(users.id, userId), eq(users.teamId, actor.teamId))).get();
-  if (!target) throw new AppError('NOT_FOUND', 'notFound');
+  const target = ownUser(deps.db, actor.teamId, userId);
   if (!confirmed(totpRow(deps.db, target.id))) throw new AppError('BAD_REQUEST', 'twoFactor.notEnabled');
   deps.db.transaction((tx) => {
     removeSecondFactor(tx, target.id);

@@ -4,13 +4,14 @@
  * (security events, aggregated so a flood is a handful of rows and never audit rows under no
  * team), and tells the administrators by e-mail when an account locks — a link only (P7).
  */
+import { ownUser } from './scope';
 import { and, desc, eq, gt, gte, isNull, lt, or, sql } from 'drizzle-orm';
 import { accountLocks, securityEvents, teams, users, type SecurityEventKind } from '../../db/schema';
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
-import { AppError, notFound } from '../errors';
+import { AppError } from '../errors';
 import { translate } from '../i18n/messages';
 import { mailConfigured, publicBaseUrl, sendMail } from '../mail';
 import { attemptFailed, attemptSucceeded, reserveAttempt, unlockAccount, lockOf, emailHash, type Refusal, type Reservation } from '../auth/throttle';
@@ -139,9 +140,7 @@ export function listLockedAccounts(deps: AppDeps, admin: SessionUser) {
 }
 
 export function unlockTeamAccount(deps: AppDeps, admin: SessionUser, ip: string, userId: number): void {
-  const target = deps.db.select({ id: users.id, email: users.email }).from(users)
-    .where(and(eq(users.id, userId), eq(users.teamId, admin.teamId))).get();
-  if (!target) throw notFound();
+  const target = ownUser(deps.db, admin.teamId, userId);
   const now = deps.now();
   if (!lockOf(deps.db, emailHash(target.email), now)) throw new AppError('BAD_REQUEST', 'security.notLocked');
   deps.db.transaction((tx) => {
