@@ -46,6 +46,8 @@ describe('the verslag in the browser', () => {
     await expect.poll(() => page.getByLabel('Aantekeningen').first().inputValue()).toBe('Aangevuld na het overleg: controle is gepland.');
     await page.getByRole('button', { name: 'Definitief maken' }).click();
     await page.getByText('Het verslag is definitief.').waitFor();
+    // The finalised page redraws: wait for the text; a strict locator also fails if it shows twice.
+    await page.getByText('Aangevuld na het overleg: controle is gepland.').waitFor();
     expect(await page.getByText('Aangevuld na het overleg: controle is gepland.').count()).toBe(1);
     // Mail is not configured here: the page says so instead of offering a button that fails.
     await page.getByText(/E-mail is niet ingesteld op deze server/).waitFor();
