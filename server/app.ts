@@ -10,6 +10,7 @@ import { loadDataKeys } from './privacy/crypto';
 import { hashPassword } from './auth/passwords';
 import { createAppServer } from './http/server';
 import { purgeExpiredAuth } from './auth/active-sessions';
+import { scheduleDailyJobs } from './jobs';
 
 export function buildDeps(config: Config = loadConfig(), now: Clock = systemClock): AppDeps {
   const db = openDb(join(config.dataDir, 'overleg.db'));
@@ -34,6 +35,7 @@ export async function startServer(config: Config = loadConfig()) {
   const purge = setInterval(() => purgeExpiredAuth(deps.db, config, deps.now()), 10 * 60_000);
   purge.unref();
   purgeExpiredAuth(deps.db, config, deps.now());
+  const stopJobs = scheduleDailyJobs(deps);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   console.log(`\nOverleg draait op ${url}\n`);
@@ -46,6 +48,7 @@ export async function startServer(config: Config = loadConfig()) {
   }
   const shutdown = () => {
     clearInterval(purge);
+    stopJobs();
     server.close();
     deps.db.$client.close();
     process.exit(0);

@@ -8,3 +8,4 @@ export * from './work';
 export * from './controls';
 export * from './account-security';
 export * from './security';
+export * from './jobs';
