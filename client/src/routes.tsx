@@ -26,6 +26,7 @@ export const routes: RouteDefinition[] = [
   { path: '/escalaties', component: lazy(() => import('./pages/escalations/Escalations')) },
   { path: '/overleggen/:id/verslag', component: lazy(() => import('./pages/meetings/Minutes')) },
   { path: '/logboek', component: lazy(() => import('./pages/privacy/AuditLog')) },
+  { path: '/privacy', component: lazy(() => import('./pages/privacy/Workspace')) },
 ];
 
 export type NavItem = { href: string; label: TextKey; roles: Role[]; end?: boolean };
@@ -39,6 +40,7 @@ export const navItems: NavItem[] = [
   { href: '/controles', label: 'nav.controls', roles: ['coordinator', 'member', 'privacy'] },
   { href: '/escalaties', label: 'nav.escalations', roles: ['coordinator', 'member', 'privacy'] },
   { href: '/rapportage', label: 'nav.reports', roles: ['coordinator', 'member', 'privacy', 'admin', 'viewer'] },
+  { href: '/privacy', label: 'nav.privacy', roles: ['privacy'] },
   { href: '/logboek', label: 'nav.auditLog', roles: ['privacy'] },
   { href: '/team', label: 'nav.team', roles: ['coordinator', 'member', 'privacy', 'admin', 'viewer'] },
 ];

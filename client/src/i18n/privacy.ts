@@ -3,6 +3,13 @@ import type { Dictionary } from './index';
 // The FG's audit log (P6) and the casus section on integrale controles and escalaties.
 export const privacyText = {
   'nav.auditLog': { nl: 'Logboek', en: 'Audit log' },
+  'nav.privacy': { nl: 'Privacy', en: 'Privacy' },
+  'privacy.workspace.title': { nl: 'Werkplek functionaris gegevensbescherming', en: 'Data protection officer workspace' },
+  'privacy.workspace.intro': {
+    nl: 'Wat uw aandacht vraagt staat bovenaan; daaronder de onderdelen van het privacyregime van het convenant.',
+    en: 'What needs your attention comes first; below are the parts of the covenant’s privacy regime.',
+  },
+  'privacy.section.auditLog': { nl: 'wie wanneer welke gegevens heeft ingezien of vastgelegd.', en: 'who read or recorded which data, and when.' },
   'audit.title': { nl: 'Logboek verwerkingen', en: 'Processing audit log' },
   'audit.intro': {
     nl: 'Wie wat wanneer heeft gedaan met de gegevens van dit team (convenant art. 20.2 en 23): inzage in en vastleggen van persoonsgegevens, exports, inloggen en wijzigingen. Het logboek bevat geen persoonsgegevens van betrokkenen en kan niet worden gewijzigd.',

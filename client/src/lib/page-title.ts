@@ -24,6 +24,7 @@ const titles: [RegExp, TextKey][] = [
   [/^\/controles\/[^/]+$/, 'title.control'],
   [/^\/escalaties$/, 'nav.escalations'],
   [/^\/logboek$/, 'nav.auditLog'],
+  [/^\/privacy$/, 'privacy.workspace.title'],
 ];
 
 export function pageTitle(pathname: string): string {

@@ -1,0 +1,10 @@
+// The FG's workspace (issue 11): one entry per part, shown as the workspace's table of contents.
+// Each part is its own page under /privacy/…; add it here and in routes.tsx (one line each).
+import type { Role } from '../../lib/session';
+import type { TextKey } from '../../i18n';
+
+export type PrivacySection = { href: string; label: TextKey; intro: TextKey; roles: Role[] };
+
+export const privacySections: PrivacySection[] = [
+  { href: '/logboek', label: 'nav.auditLog', intro: 'privacy.section.auditLog', roles: ['privacy'] },
+];
