@@ -33,13 +33,9 @@ export default function Retention() {
       <Show when={done()}><Alert kind="ok">{done()}</Alert></Show>
 
       <h2 class="utrecht-heading-2">{t('retention.openList')}</h2>
-      <Show when={open()} fallback={
-        <div class="stack">
-          <p class="utrecht-paragraph">{t('retention.noOpenList')}</p>
-          <div class="row"><Button onClick={() => void run.run()} busy={run.busy()}>{t('retention.runNow')}</Button></div>
-          <Show when={run.error()}><Alert kind="error">{run.error()}</Alert></Show>
-        </div>
-      }>{(list) => (
+      <div class="row"><Button onClick={() => void run.run()} busy={run.busy()}>{t('retention.runNow')}</Button></div>
+      <Show when={run.error()}><Alert kind="error">{run.error()}</Alert></Show>
+      <Show when={open()} fallback={<p class="utrecht-paragraph">{t('retention.noOpenList')}</p>}>{(list) => (
         <div class="card stack">
           <p class="utrecht-paragraph">{t('retention.openListIntro', { date: formatDateTime(list().createdAt) })}</p>
           <EntryTable caption={t('retention.openList')} entries={list().entries} />
