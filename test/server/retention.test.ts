@@ -15,9 +15,11 @@ import { runDueJobs } from '../../server/jobs';
 import { POLICE_TERM_MONTHS } from '../../server/domain/retention';
 import { rotateBackups } from '../../server/backup';
 import { erasedMarker } from '../../server/privacy/erased';
+import type { Config } from '../../server/config';
+import { startSmtpSink } from '../helpers/smtp-sink';
 
-async function setup() {
-  const deps = createTestDeps();
+async function setup(config: Partial<Config> = {}) {
+  const deps = createTestDeps({ config });
   const pit = makeTeam(deps, 'pit', { endsOn: '2035-01-01' });
   deps.db.update(teams).set({ retentionMonths: 12 }).where(eq(teams.id, pit.teamId)).run();
   const bit = makeTeam(deps, 'bit', { endsOn: '2035-01-01' });
@@ -161,5 +163,33 @@ describe('backup rotation', () => {
     writeFileSync(join(dir, 'overleg-2025-11-24T09-00-00-000Z.db-wal'), 'x');
     expect(rotateBackups({ dataDir }, 12, new Date('2026-11-25T09:00:00Z'))).toEqual(['overleg-2025-11-24T09-00-00-000Z.db']);
     expect(readdirSync(dir).sort()).toEqual(names.slice(1).sort());
+  });
+});
+
+describe('informing of a destruction list', () => {
+  it('mails the FG and the coordinators a link when a list is drawn up and when it is approved — no casus, no personal data', async () => {
+    const sink = await startSmtpSink();
+    try {
+      const { deps, fg, coordinator, coordinator2, closed } = await setup({ smtpUrl: sink.url, publicUrl: 'https://overleg.example.nl', mailFrom: 'overleg@pit.example.nl' });
+      deps.clock.set('2027-12-01T09:00:00Z');
+      await runDueJobs(deps);
+      const drawn = sink.messages.splice(0);
+      expect(drawn.flatMap((m) => m.to).sort()).toEqual([fg.email, coordinator.email, coordinator2.email].sort());
+      const code = (await callerFor(deps, fg).cases.get({ id: closed.id })).code;
+      for (const m of drawn) {
+        const text = m.raw.replace(/=\r?\n/g, '');
+        expect(text).toContain(m.to[0] === fg.email ? 'https://overleg.example.nl/privacy/bewaartermijnen' : 'https://overleg.example.nl/');
+        for (const forbidden of [code, 'Vries', 'Kerkstraat', '5701']) expect(text).not.toContain(forbidden);
+      }
+      // A second run on a later day with nothing new does not mail again.
+      deps.clock.set('2027-12-02T09:00:00Z');
+      await runDueJobs(deps);
+      expect(sink.messages).toHaveLength(0);
+      const [list] = await callerFor(deps, fg).retention.lists();
+      await callerFor(deps, fg).retention.approve({ listId: list!.id });
+      expect(sink.messages.flatMap((m) => m.to).sort()).toEqual([fg.email, coordinator.email, coordinator2.email].sort());
+    } finally {
+      await sink.close();
+    }
   });
 });
