@@ -1,5 +1,5 @@
 // Online backup: a consistent copy of the live database while the app keeps running.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { openDb } from '../db/client';
 import { ensurePrivateDir, ensurePrivateFile } from '../db/private-files';
@@ -24,4 +24,39 @@ export async function backupDatabase(config: Pick<Config, 'dataDir'>, target?: s
     db.$client.close();
   }
   return file;
+}
+
+const BACKUP_NAME = /^overleg-(\d{4})-(\d{2})-(\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z\.db$/;
+
+/**
+ * art. 25 (P8): a backup keeps personal data the retention run has erased, so backups older than
+ * the shortest retention period of any team are removed. Only our own `overleg-<timestamp>.db`
+ * files in the backups folder are touched; the age is read from the name (the moment of the copy).
+ */
+export function rotateBackups(config: Pick<Config, 'dataDir'>, retentionMonths: number, now = new Date()): string[] {
+  const dir = backupsDir(config);
+  if (!existsSync(dir)) return [];
+  const cutoff = new Date(now);
+  cutoff.setUTCMonth(cutoff.getUTCMonth() - retentionMonths);
+  const removed: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const m = BACKUP_NAME.exec(name);
+    if (!m) continue;
+    const at = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!, +m[7]!);
+    if (at >= cutoff.getTime()) continue;
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(dir, name + suffix), { force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
+/** The shortest retention period over all teams (months), or null on an empty database. */
+export function shortestRetentionMonths(config: Pick<Config, 'dataDir'>): number | null {
+  const db = openDb(join(config.dataDir, 'overleg.db'));
+  try {
+    const row = db.$client.prepare('SELECT min(retention_months) AS months FROM teams').get() as { months: number | null } | undefined;
+    return row?.months ?? null;
+  } finally {
+    db.$client.close();
+  }
 }

@@ -27,6 +27,9 @@ export const routes: RouteDefinition[] = [
   { path: '/overleggen/:id/verslag', component: lazy(() => import('./pages/meetings/Minutes')) },
   { path: '/logboek', component: lazy(() => import('./pages/privacy/AuditLog')) },
   { path: '/privacy', component: lazy(() => import('./pages/privacy/Workspace')) },
+  { path: '/privacy/bewaartermijnen', component: lazy(() => import('./pages/privacy/Retention')) },
+  { path: '/privacy/datalekken', component: lazy(() => import('./pages/privacy/Breaches')) },
+  { path: '/datalek-melden', component: lazy(() => import('./pages/privacy/ReportBreach')) },
 ];
 
 export type NavItem = { href: string; label: TextKey; roles: Role[]; end?: boolean };

@@ -91,13 +91,21 @@ const itemColumns = () => ({
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
   version: integer('version').notNull().default(1),
+  // art. 25 / BIT art. 6.7: set when the value was erased; the row stays (without its value) so
+  // verslagen show "[verwijderd]" where the person was and counts do not change.
+  erasedAt: text('erased_at'),
 });
 
 // P1/P5: personal data items of non-police partners.
 export const subjectItems = sqliteTable('subject_items', itemColumns(), (t) => [index('subject_items_subject').on(t.subjectId)]);
 
 // P4 (art. 20.10): police data are kept apart, in their own table under their own key.
-export const policeSubjectItems = sqliteTable('police_subject_items', itemColumns(), (t) => [
+export const policeSubjectItems = sqliteTable('police_subject_items', {
+  ...itemColumns(),
+  // art. 25.1: the Wpg term runs from the day the police first processed the data (the day the
+  // police provide the item to the team; existing rows are backfilled from created_at).
+  firstProcessedOn: text('first_processed_on'),
+}, (t) => [
   index('police_subject_items_subject').on(t.subjectId),
 ]);
 

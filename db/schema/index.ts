@@ -9,3 +9,5 @@ export * from './controls';
 export * from './account-security';
 export * from './security';
 export * from './jobs';
+export * from './retention';
+export * from './breaches';

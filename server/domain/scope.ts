@@ -10,12 +10,13 @@
  * overleg, a finding through its controle, a verslag through its overleg.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import { agendaItems, agreements, cases, controls, escalations, findings, meetings, minutes, partners, tasks, themes, users } from '../../db/schema';
+import { agendaItems, agreements, breaches, cases, controls, escalations, findings, meetings, minutes, partners, retentionLists, tasks, themes, users } from '../../db/schema';
 import type { Db } from '../../db/client';
 import { notFound } from '../errors';
 
 /** Tables that carry the team themselves. */
-type TeamTable = typeof cases | typeof meetings | typeof agreements | typeof tasks | typeof controls | typeof escalations | typeof partners | typeof users | typeof themes;
+type TeamTable = typeof cases | typeof meetings | typeof agreements | typeof tasks | typeof controls | typeof escalations | typeof partners | typeof users | typeof themes
+  | typeof retentionLists | typeof breaches;
 
 function inTeam<T extends TeamTable>(db: Db, table: T, teamId: number, id: number): T['$inferSelect'] {
   // The union of tables is one shape to drizzle here: every one has `id` and `team_id`.
@@ -77,3 +78,5 @@ export function ownMinutes(db: Db, teamId: number, meetingId: number) {
   if (!row) throw notFound();
   return row;
 }
+export const ownRetentionList = (db: Db, teamId: number, id: number) => inTeam(db, retentionLists, teamId, id);
+export const ownBreach = (db: Db, teamId: number, id: number) => inTeam(db, breaches, teamId, id);

@@ -3,7 +3,7 @@
  * tables. Values are encrypted at rest (P5); police items live in their own table under their
  * own key (P4); every read goes through the visibility rules and is audited (P6).
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { cases, itemDisclosures, partners, policeSubjectItems, subjectItems, subjects, type ItemCategory, type PartnerKind } from '../../db/schema';
 import type { Db } from '../../db/client';
@@ -17,6 +17,7 @@ import { maskBsn, normaliseBsn, normaliseDate, normaliseKenteken } from '../doma
 import { getTeam } from '../domain/team';
 import { ownCase, ownPartner } from '../domain/scope';
 import { decodePublicId, encodePublicId } from './public-ids';
+import { erasedMarker } from './erased';
 
 export type VisibleItem = {
   /** Opaque (./public-ids.ts): says nothing about hidden items or the police table. */
@@ -74,8 +75,9 @@ export function readSubjects(deps: AppDeps, reader: Reader, caseIds: number[], p
       .filter((item) => item.subjectId === subject.id && canSeeItem(reader, matrix, item))
       .map((item) => toVisibleItem(deps, reader.teamId, item));
     if (visible.length === 0) continue; // no trace of a betrokkene the reader may not see
-    disclosed += visible.length;
-    for (const v of visible) categories.add(v.category);
+    const values = visible.filter((v) => v.value !== erasedMarker);
+    disclosed += values.length;
+    for (const v of values) categories.add(v.category);
     const list = result.get(subject.caseId) ?? [];
     list.push({ id: encodePublicId(deps.keys, 'subject', reader.teamId, subject.id), caseId: subject.caseId, kind: subject.kind, informedOn: subject.informedOn, informPostponedReason: subject.informPostponedReason, items: visible });
     result.set(subject.caseId, list);
@@ -94,10 +96,13 @@ export function readSubjects(deps: AppDeps, reader: Reader, caseIds: number[], p
 }
 
 function toVisibleItem(deps: AppDeps, teamId: number, row: ItemRow): VisibleItem {
+  const id = encodePublicId(deps.keys, row.police ? 'policeItem' : 'item', teamId, row.id);
+  // An erased item (art. 25) shows where it was, never what it was.
+  if (row.erasedAt) return { id, category: row.category, value: erasedMarker, masked: false, sourcePartnerId: row.sourcePartnerId, legalGround: null, createdAt: row.createdAt };
   const plain = decryptValue(row.police ? deps.keys.police : deps.keys.general, row.valueEnc);
   const isBsn = row.category === 'bsn';
   return {
-    id: encodePublicId(deps.keys, row.police ? 'policeItem' : 'item', teamId, row.id),
+    id,
     category: row.category,
     value: isBsn ? maskBsn(plain) : plain,
     masked: isBsn,
@@ -121,7 +126,7 @@ export function revealBsn(deps: AppDeps, reader: Reader, itemId: string): string
     .innerJoin(cases, eq(cases.id, subjects.caseId))
     .where(and(eq(table.id, decoded.rowId), eq(cases.teamId, reader.teamId))).get();
   const matrix = loadSharingMatrix(deps.db, reader.teamId);
-  if (!row || row.item.category !== 'bsn' || !canSeeItem(reader, matrix, { ...row.item, sourceKind: row.sourceKind })) {
+  if (!row || row.item.category !== 'bsn' || row.item.erasedAt || !canSeeItem(reader, matrix, { ...row.item, sourceKind: row.sourceKind })) {
     throw notFound();
   }
   appendAudit(deps.db, deps.now(), {
@@ -253,10 +258,14 @@ function insertItems(
   userId: number, items: NewItem[], values: string[], now: string,
 ) {
   if (items.length === 0) return;
-  tx.insert(table).values(items.map((item, i) => ({
+  const rows = items.map((item, i) => ({
     subjectId, category: item.category, valueEnc: encryptValue(key, values[i]!), legalGround: item.legalGround?.trim() || null,
     sourcePartnerId, recordedByUserId: userId, createdAt: now, updatedAt: now,
-  }))).run();
+  }));
+  // art. 25.1: the Wpg term of a police item runs from its first processing — the day the police
+  // provide it to the team.
+  if (table === policeSubjectItems) tx.insert(policeSubjectItems).values(rows.map((r) => ({ ...r, firstProcessedOn: amsterdamDate(new Date(now)) }))).run();
+  else tx.insert(subjectItems).values(rows).run();
 }
 
 /** SPEC §3: after the covenant's end date no new personal data may be recorded (no legal basis). */
@@ -343,4 +352,61 @@ export function eraseCasePersonalData(tx: Db, at: Date, actor: { teamId: number;
     detail: { reason, subjects: subjectIds.length, items },
   });
   return { subjects: subjectIds.length, items };
+}
+
+// ── Retention (art. 25, P8) ─────────────────────────────────────────────────────────────────
+
+/**
+ * Per casus of the team that still holds item values: whether it has any, and the earliest first
+ * processing of its police items (the Wpg term runs from there). Dates only, no values.
+ */
+export function unerasedItemsByCase(db: Db, teamId: number): Map<number, { policeFirstProcessedOn: string | null }> {
+  const result = new Map<number, { policeFirstProcessedOn: string | null }>();
+  for (const [table, police] of [[subjectItems, false], [policeSubjectItems, true]] as const) {
+    const rows = db.select({ caseId: subjects.caseId, id: table.id, ...(police ? { first: policeSubjectItems.firstProcessedOn, created: policeSubjectItems.createdAt } : {}) })
+      .from(table).innerJoin(subjects, eq(subjects.id, table.subjectId)).innerJoin(cases, eq(cases.id, subjects.caseId))
+      .where(and(eq(cases.teamId, teamId), isNull(table.erasedAt))).all() as { caseId: number; first?: string | null; created?: string }[];
+    for (const r of rows) {
+      const entry = result.get(r.caseId) ?? { policeFirstProcessedOn: null };
+      if (police) {
+        const first = r.first ?? r.created!.slice(0, 10);
+        if (!entry.policeFirstProcessedOn || first < entry.policeFirstProcessedOn) entry.policeFirstProcessedOn = first;
+      }
+      result.set(r.caseId, entry);
+    }
+  }
+  return result;
+}
+
+/**
+ * Erases item values of one casus for the retention run: every item (`scope` 'case', a closed
+ * casus past the team's period) or only the police items first processed on or before
+ * `policeProcessedBy` ('police', past the Wpg term). The rows stay without value, legal ground or
+ * recorder, so verslagen show "[verwijderd]" where the person was and every count stays the same;
+ * the betrokkene's informing note goes too. Audited with counts only (P6, P7).
+ */
+export function eraseForRetention(
+  tx: Db, at: Date, actor: { teamId: number; userId: number }, caseId: number, scope: 'case' | 'police', policeProcessedBy: string,
+): number {
+  const iso = at.toISOString();
+  const subjectIds = tx.select({ id: subjects.id }).from(subjects).where(eq(subjects.caseId, caseId)).all().map((s) => s.id);
+  if (subjectIds.length === 0) return 0;
+  const erased = { valueEnc: '', legalGround: null, recordedByUserId: null, erasedAt: iso, updatedAt: iso };
+  let items = 0;
+  if (scope === 'case') {
+    items += tx.update(subjectItems).set(erased).where(and(inArray(subjectItems.subjectId, subjectIds), isNull(subjectItems.erasedAt))).run().changes;
+    items += tx.update(policeSubjectItems).set(erased).where(and(inArray(policeSubjectItems.subjectId, subjectIds), isNull(policeSubjectItems.erasedAt))).run().changes;
+    tx.update(subjects).set({ informPostponedReason: null }).where(inArray(subjects.id, subjectIds)).run();
+    tx.update(cases).set({ personalDataRemovedAt: iso }).where(eq(cases.id, caseId)).run();
+  } else {
+    items += tx.update(policeSubjectItems).set(erased).where(and(
+      inArray(policeSubjectItems.subjectId, subjectIds), isNull(policeSubjectItems.erasedAt),
+      sql`coalesce(${policeSubjectItems.firstProcessedOn}, substr(${policeSubjectItems.createdAt}, 1, 10)) <= ${policeProcessedBy}`,
+    )).run().changes;
+  }
+  appendAudit(tx, at, {
+    teamId: actor.teamId, actorId: actor.userId, action: 'personal_data.erased', entity: 'case', entityId: caseId, caseId,
+    detail: { reason: 'retention', scope, items },
+  });
+  return items;
 }

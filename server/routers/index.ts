@@ -18,6 +18,8 @@ import { attendanceRouter } from './attendance';
 import { auditRouter } from './audit';
 import { sessionsRouter, twoFactorRouter } from './two-factor';
 import { securityRouter } from './security';
+import { retentionRouter } from './retention';
+import { breachesRouter } from './breaches';
 
 // Only composition here: each domain has its own router file.
 export const appRouter = router({
@@ -42,6 +44,8 @@ export const appRouter = router({
   twoFactor: twoFactorRouter,
   sessions: sessionsRouter,
   security: securityRouter,
+  retention: retentionRouter,
+  breaches: breachesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,7 +8,7 @@
 // Every call runs in a transaction that is rolled back, so all calls see the same data.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
-import type { Role } from '../../db/schema';
+import { retentionLists, type Role } from '../../db/schema';
 import { appRouter } from '../../server/routers';
 import { describeError } from '../../server/trpc';
 import { translate } from '../../server/i18n/messages';
@@ -23,7 +23,7 @@ import { closeMeeting, insertMeeting } from '../helpers/meetings';
 type Ids = {
   case: number; meeting: number; closedMeeting: number; agendaItem: number; agreement: number; task: number; control: number;
   finding: string; escalation: number; partner: number; gemeente: number; user: number; coordinator: number; theme: number;
-  subject: string; item: string;
+  subject: string; item: string; breach: number; retentionList: number;
 };
 type IdKey = keyof Ids;
 
@@ -32,7 +32,7 @@ const missingIds: Ids = {
   case: MISSING_NUMBER, meeting: MISSING_NUMBER, closedMeeting: MISSING_NUMBER, agendaItem: MISSING_NUMBER, agreement: MISSING_NUMBER,
   task: MISSING_NUMBER, control: MISSING_NUMBER, finding: 'AAAAAAAAAAAAAAAAAAAAAA', escalation: MISSING_NUMBER, partner: MISSING_NUMBER,
   gemeente: MISSING_NUMBER, user: MISSING_NUMBER, coordinator: MISSING_NUMBER, theme: MISSING_NUMBER,
-  subject: 'AAAAAAAAAAAAAAAAAAAAAA', item: 'AAAAAAAAAAAAAAAAAAAAAA',
+  subject: 'AAAAAAAAAAAAAAAAAAAAAA', item: 'AAAAAAAAAAAAAAAAAAAAAA', breach: MISSING_NUMBER, retentionList: MISSING_NUMBER,
 };
 
 // ── The table: who passes the gate, and an input built from ids ─────────────────────────────
@@ -173,6 +173,24 @@ const table: Record<string, Entry> = {
   'audit.list': { gate: privacy, input: (ids) => ({ actorId: ids.user }) },
   'audit.actors': { gate: privacy },
   'audit.verify': { gate: privacy },
+  // Issue 11 items 5–6: retention (FG) and the breach register (anyone reports, the FG manages).
+  'retention.preview': { gate: privacy },
+  'retention.lists': { gate: privacy },
+  'retention.run': { gate: privacy },
+  'retention.approve': { gate: privacy, input: (ids) => ({ listId: ids.retentionList }) },
+  'retention.reject': { gate: privacy, input: (ids) => ({ listId: ids.retentionList, reason: 'Archiefwet' }) },
+  'breaches.create': { gate: all, input: () => ({ discoveredAt: '2026-11-25T08:00:00Z', description: 'Verkeerd gemaild' }) },
+  'breaches.list': { gate: privacy },
+  'breaches.clocks': { gate: privacy },
+  'breaches.update': {
+    gate: privacy,
+    input: (ids) => ({
+      id: ids.breach, version: 1, status: 'in_behandeling', policeData: false, nature: null, dataCategories: '', personsAffected: null, recordsAffected: null,
+      consequences: '', measuresTaken: '', measuresProposed: '', contact: '', authorityReportedAt: null, authorityReference: null, authorityNotRequiredReason: null,
+      subjectsDecision: null, subjectsDecisionReason: null, consultation: '', consultedOn: null, partnerIds: [ids.partner],
+    }),
+  },
+  'breaches.partnerInformed': { gate: privacy, input: (ids) => ({ id: ids.breach, partnerId: ids.partner, informedAt: '2026-11-25T08:30:00Z' }) },
 };
 
 let measureCatalogue: Record<string, unknown> = {};
@@ -218,9 +236,11 @@ async function teamData(deps: TestDeps, slug: 'pit' | 'bit') {
   const { id: finding } = await coord.controls.addFinding({ controlId: control, partnerId: team.partnerIds[g1]!, caseId, findingType: 'woon', measure: Object.keys(catalogue.measures)[0] as never });
   const { id: escalation } = await coord.escalations.raise({ caseId, raisedOn: '2026-11-20', reason: 'Knelpunt' });
   const theme = (await coord.cases.themes())[0]!.id;
+  const { id: breach } = await coord.breaches.create({ discoveredAt: '2026-11-25T08:00:00Z', description: 'Matrixincident' });
+  const retentionList = deps.db.insert(retentionLists).values({ teamId: team.teamId, createdAt: deps.now().toISOString(), status: 'open' }).returning().get().id;
   const ids: Ids = {
     case: caseId, meeting, closedMeeting: closed.id, agendaItem, agreement, task, control, finding, escalation,
-    partner: team.partnerIds[g2]!, gemeente: team.partnerIds[g1]!, user: users.member.id, coordinator: users.coordinator.id, theme, subject, item,
+    partner: team.partnerIds[g2]!, gemeente: team.partnerIds[g1]!, user: users.member.id, coordinator: users.coordinator.id, theme, subject, item, breach, retentionList,
   };
   return { team, users, ids };
 }

@@ -8,6 +8,7 @@ import { navItems } from '../routes';
 import { api } from '../lib/trpc';
 import { Alert, Button } from './Form';
 import TwoFactor from '../pages/team/TwoFactor';
+import BreachBanner from '../pages/privacy/BreachBanner';
 
 export default function Layout(props: RouteSectionProps) {
   const location = useLocation();
@@ -73,6 +74,7 @@ export default function Layout(props: RouteSectionProps) {
               {(user) => (
                 <>
                   <A href="/profiel" class="utrecht-link">{user().name}</A>
+                  <A href="/datalek-melden" class="utrecht-link">{t('breaches.report')}</A>
                   <button type="button" class="app-header__logout" onClick={() => void doLogout()}>{t('logout')}</button>
                 </>
               )}
@@ -120,6 +122,7 @@ export default function Layout(props: RouteSectionProps) {
                 {t('twoFactor.demoBanner')} <A class="utrecht-link" href="/profiel">{t('twoFactor.demoBannerLink')}</A>
               </div>
             </Show>
+            <BreachBanner />
             {props.children}
           </Match>
         </Switch>

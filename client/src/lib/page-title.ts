@@ -25,6 +25,9 @@ const titles: [RegExp, TextKey][] = [
   [/^\/escalaties$/, 'nav.escalations'],
   [/^\/logboek$/, 'nav.auditLog'],
   [/^\/privacy$/, 'privacy.workspace.title'],
+  [/^\/privacy\/bewaartermijnen$/, 'retention.title'],
+  [/^\/privacy\/datalekken$/, 'breaches.title'],
+  [/^\/datalek-melden$/, 'breaches.report'],
 ];
 
 export function pageTitle(pathname: string): string {

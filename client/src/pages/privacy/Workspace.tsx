@@ -5,6 +5,7 @@ import { For } from 'solid-js';
 import { t } from '../../i18n';
 import { hasRole } from '../../lib/session';
 import { privacySections } from './sections';
+import RetentionPanel from './RetentionPanel';
 
 export default function Workspace() {
   const sections = () => privacySections.filter((s) => hasRole(...s.roles));
@@ -12,6 +13,7 @@ export default function Workspace() {
     <>
       <h1 class="utrecht-heading-1" tabindex="-1">{t('privacy.workspace.title')}</h1>
       <p class="utrecht-paragraph">{t('privacy.workspace.intro')}</p>
+      <RetentionPanel />
       <ul class="section-list">
         <For each={sections()}>{(s) => (
           <li><A href={s.href}>{t(s.label)}</A> — {t(s.intro)}</li>

@@ -7,4 +7,6 @@ export type PrivacySection = { href: string; label: TextKey; intro: TextKey; rol
 
 export const privacySections: PrivacySection[] = [
   { href: '/logboek', label: 'nav.auditLog', intro: 'privacy.section.auditLog', roles: ['privacy'] },
+  { href: '/privacy/bewaartermijnen', label: 'retention.title', intro: 'privacy.section.retention', roles: ['privacy'] },
+  { href: '/privacy/datalekken', label: 'breaches.title', intro: 'privacy.section.breaches', roles: ['privacy'] },
 ];
