@@ -28,13 +28,17 @@ export function windDownCases(deps: AppDeps, actor: SessionUser) {
     .where(and(eq(cases.teamId, teamId), inArray(cases.id, ids))).orderBy(asc(cases.code)).all();
   const sources = providingPartners(deps.db, ids);
   const partnerNames = new Map(deps.db.select({ id: partners.id, name: partners.shortName }).from(partners).where(eq(partners.teamId, teamId)).all().map((p) => [p.id, p.name]));
+  // A member sees only the casussen its own partner provided data to, and only its own partner:
+  // that is what it can download back (art. 21).
+  const own = actor.role === 'member' ? actor.partnerId : null;
+  const visible = own === null ? rows : rows.filter((c) => (sources.get(c.id) ?? []).includes(own));
   return {
     windDown: inWindDown(deps, teamId),
-    cases: rows.map((c) => {
+    cases: visible.map((c) => {
       const d = decisions.find((r) => r.d.caseId === c.id);
       return {
         caseId: c.id, code: c.code,
-        partners: (sources.get(c.id) ?? []).map((id) => ({ id, name: partnerNames.get(id) ?? '' })),
+        partners: (sources.get(c.id) ?? []).filter((id) => own === null || id === own).map((id) => ({ id, name: partnerNames.get(id) ?? '' })),
         decision: d ? { decision: d.d.decision, note: d.d.note, decidedBy: d.by ?? '', decidedAt: d.d.decidedAt } : null,
       };
     }),

@@ -42,8 +42,8 @@ export const covenantsRouter = router({
     .input(z.object({ kind: z.enum(['covenant', 'addendum']), id, approve: z.boolean(), reason: prose(2000) }))
     .mutation(({ ctx, input }) => (decideProposal(ctx.deps, ctx.user, input), ok)),
 
-  /** Wind-down: casussen with personal data and the FG's decisions (coordinator and FG). */
-  windDown: withRoles('coordinator', 'privacy').query(({ ctx }) => windDownCases(ctx.deps, ctx.user)),
+  /** Wind-down: casussen with personal data and the FG's decisions (a member: its own partner's only). */
+  windDown: withRoles('coordinator', 'member', 'privacy').query(({ ctx }) => windDownCases(ctx.deps, ctx.user)),
 
   /** The FG's decision per casus: hand the data back to the providing partners, or erase them. */
   decideCase: privacyProcedure

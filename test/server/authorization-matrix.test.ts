@@ -184,7 +184,7 @@ const table: Record<string, Entry> = {
   },
   'covenants.proposeAddendum': { gate: teamManager, input: (ids) => ({ covenantId: ids.covenant, reference: 'Addendum 1', changedOn: '2026-11-20', description: 'Wijziging', newEndsOn: null }) },
   'covenants.decide': { gate: privacy, input: (ids) => ({ kind: 'covenant', id: ids.covenant, approve: true, reason: '' }) },
-  'covenants.windDown': { gate: ['coordinator', 'privacy'] },
+  'covenants.windDown': { gate: caseReader },
   'covenants.decideCase': { gate: privacy, input: (ids) => ({ caseId: ids.case, decision: 'erase', note: '' }) },
 };
 

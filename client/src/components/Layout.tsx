@@ -8,6 +8,7 @@ import { navItems } from '../routes';
 import { api } from '../lib/trpc';
 import { Alert, Button } from './Form';
 import TwoFactor from '../pages/team/TwoFactor';
+import CovenantBanner from './CovenantBanner';
 
 export default function Layout(props: RouteSectionProps) {
   const location = useLocation();
@@ -120,6 +121,7 @@ export default function Layout(props: RouteSectionProps) {
                 {t('twoFactor.demoBanner')} <A class="utrecht-link" href="/profiel">{t('twoFactor.demoBannerLink')}</A>
               </div>
             </Show>
+            <CovenantBanner />
             {props.children}
           </Match>
         </Switch>
