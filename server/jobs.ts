@@ -6,6 +6,7 @@ import { jobRuns } from '../db/schema';
 import { amsterdamDate } from './clock';
 import type { AppDeps } from './deps';
 import { runRetention } from './domain/retention';
+import { sendCovenantExpiryWarnings } from './domain/covenant-expiry';
 
 export type DailyJob = {
   name: string;
@@ -14,6 +15,7 @@ export type DailyJob = {
 
 /** Every daily job of the server, in the order they run. */
 export const dailyJobs: DailyJob[] = [
+  { name: 'covenant-expiry-warnings', run: sendCovenantExpiryWarnings },
   { name: 'retention', run: async (deps) => void (await runRetention(deps)) },
 ];
 

@@ -17,6 +17,7 @@ export const routes: RouteDefinition[] = [
   { path: '/overleggen/:id/voorzitten', component: lazy(() => import('./pages/meetings/ChairMode')) },
   { path: '/overleggen/:id/live', component: lazy(() => import('./pages/meetings/LiveView')) },
   { path: '/team', component: lazy(() => import('./pages/team/Team')) },
+  { path: '/team/convenant', component: lazy(() => import('./pages/team/Covenant')) },
   { path: '/profiel', component: lazy(() => import('./pages/team/Profile')) },
   { path: '/rapportage', component: lazy(() => import('./pages/reports/Reports')) },
   { path: '/controles', component: lazy(() => import('./pages/controls/ControlList')) },

@@ -18,6 +18,14 @@ export type Audience = (typeof audiences)[number];
 export const reportingCadences = ['yearly', 'half_yearly'] as const;
 export type ReportingCadence = (typeof reportingCadences)[number];
 
+/** A covenant, annex or addendum: proposed, then approved or rejected by the FG (four-eyes). */
+export const approvalStates = ['proposed', 'approved', 'rejected'] as const;
+export type ApprovalState = (typeof approvalStates)[number];
+
+/** The FG's decision per casus when the team winds down (PIT art. 14.5, 21): hand back or erase. */
+export const windDownDecisions = ['hand_back', 'erase'] as const;
+export type WindDownDecision = (typeof windDownDecisions)[number];
+
 // `ingetrokken`: a signal recorded by mistake, withdrawn by the coordinator (its personal data erased).
 export const caseStatuses = ['signaal', 'actief', 'afgerond', 'ingetrokken'] as const;
 export type CaseStatus = (typeof caseStatuses)[number];

@@ -11,3 +11,4 @@ export * from './security';
 export * from './jobs';
 export * from './retention';
 export * from './breaches';
+export * from './covenants';

@@ -1,5 +1,5 @@
 import { sqliteTable, integer, text, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
-import { agendaSections, audiences, itemCategories, partnerKinds, reportingCadences, type AgendaSection } from './enums';
+import { agendaSections, approvalStates, audiences, itemCategories, partnerKinds, reportingCadences, type AgendaSection } from './enums';
 
 export const teams = sqliteTable('teams', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -17,19 +17,68 @@ export const teams = sqliteTable('teams', {
   createdAt: text('created_at').notNull(),
 });
 
-export const covenants = sqliteTable('covenants', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  teamId: integer('team_id').notNull().unique().references(() => teams.id),
-  title: text('title').notNull(),
-  citation: text('citation').notNull(),
-  startsOn: text('starts_on').notNull(),
-  // Null while the covenant runs on a renewal rule without a fixed end.
-  endsOn: text('ends_on'),
-  renewalRule: text('renewal_rule'),
-  reportingCadence: text('reporting_cadence', { enum: reportingCadences }).notNull(),
-  reportRecipient: text('report_recipient').notNull(),
-  version: integer('version').notNull().default(1),
-});
+/**
+ * The team's covenants with their history (issue 10): the real one that ended, a renewal that
+ * follows it, a proposal waiting for the FG. Which one is in force on a day is decided only in
+ * server/privacy/covenant-gate.ts. A record takes effect only once the FG approved it (four-eyes:
+ * proposed by the admin or coordinator, approved by another person with the role `privacy`).
+ */
+export const covenants = sqliteTable(
+  'covenants',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    teamId: integer('team_id').notNull().references(() => teams.id),
+    title: text('title').notNull(),
+    // How the covenant is cited ("PIT convenant 2022 - 2025", art. 16.2).
+    citation: text('citation').notNull(),
+    // The signed document's reference (register number, kenmerk).
+    documentRef: text('document_ref').notNull().default(''),
+    signedOn: text('signed_on'),
+    startsOn: text('starts_on').notNull(),
+    // A fixed end date (PIT art. 14.1); null while the covenant runs on the term rule below.
+    endsOn: text('ends_on'),
+    renewalRule: text('renewal_rule'),
+    // BIT art. 14.1: an initial term, then tacitly renewed once for a longer term unless the
+    // first-year evaluation calls for change. The end date is computed from these.
+    initialTermMonths: integer('initial_term_months'),
+    tacitRenewalMonths: integer('tacit_renewal_months'),
+    evaluationCallsForChange: integer('evaluation_calls_for_change', { mode: 'boolean' }).notNull().default(false),
+    reportingCadence: text('reporting_cadence', { enum: reportingCadences }).notNull(),
+    reportRecipient: text('report_recipient').notNull(),
+    // What this covenant changes compared with its predecessor (free text, shown on the page).
+    changes: text('changes').notNull().default(''),
+    approval: text('approval', { enum: approvalStates }).notNull().default('approved'),
+    proposedByUserId: integer('proposed_by_user_id'),
+    proposedAt: text('proposed_at'),
+    decidedByUserId: integer('decided_by_user_id'),
+    decidedAt: text('decided_at'),
+    decisionReason: text('decision_reason'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('covenants_team').on(t.teamId, t.startsOn)],
+);
+
+/** Annexes and addenda that changed a covenant (art. 12, 13): each one proposed, then approved by the FG. */
+export const covenantChanges = sqliteTable(
+  'covenant_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    covenantId: integer('covenant_id').notNull().references(() => covenants.id),
+    teamId: integer('team_id').notNull().references(() => teams.id),
+    reference: text('reference').notNull(),
+    changedOn: text('changed_on').notNull(),
+    description: text('description').notNull(),
+    // An addendum may move the end date (an extension or an earlier end by consent, art. 14.4).
+    newEndsOn: text('new_ends_on'),
+    approval: text('approval', { enum: approvalStates }).notNull().default('proposed'),
+    proposedByUserId: integer('proposed_by_user_id'),
+    proposedAt: text('proposed_at').notNull(),
+    decidedByUserId: integer('decided_by_user_id'),
+    decidedAt: text('decided_at'),
+    decisionReason: text('decision_reason'),
+  },
+  (t) => [index('covenant_changes_covenant').on(t.covenantId)],
+);
 
 export const partners = sqliteTable(
   'partners',

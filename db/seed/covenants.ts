@@ -6,20 +6,27 @@ import { itemCategories, partnerKinds } from '../schema';
 import { allowedAudiences } from '../../server/privacy/visibility';
 
 export type PartnerDef = { name: string; shortName: string; kind: PartnerKind; slug: string };
+export type CovenantDef = {
+  title: string;
+  citation: string;
+  documentRef?: string;
+  signedOn?: string | null;
+  startsOn: string;
+  endsOn: string | null;
+  renewalRule: string | null;
+  /** BIT art. 14.1: initial term and tacit renewal; the end date is computed from them. */
+  initialTermMonths?: number | null;
+  tacitRenewalMonths?: number | null;
+  reportingCadence: ReportingCadence;
+  reportRecipient: string;
+  changes?: string;
+};
 export type TeamDef = {
   slug: 'pit' | 'bit';
   code: string;
   name: string;
   region: string;
-  covenant: {
-    title: string;
-    citation: string;
-    startsOn: string;
-    endsOn: string | null;
-    renewalRule: string | null;
-    reportingCadence: ReportingCadence;
-    reportRecipient: string;
-  };
+  covenant: CovenantDef;
   partners: PartnerDef[];
 };
 
@@ -34,6 +41,7 @@ export const teamDefs: TeamDef[] = [
     covenant: {
       title: 'Convenant betreffende integrale overheidshandhaving — Peelland Interventieteam',
       citation: 'PIT convenant 2022 - 2025',
+      documentRef: 'PIT convenant 2022 - 2025 (art. 16.2)',
       startsOn: '2022-01-01',
       // art. 14.1: the covenant runs for a period that ends on 1 January 2026.
       endsOn: '2026-01-01',
@@ -63,10 +71,14 @@ export const teamDefs: TeamDef[] = [
     covenant: {
       title: 'Kaderconvenant betreffende integrale overheidshandhaving — Bestuurlijk Interventieteam Gooi en Vechtstreek',
       citation: 'BIT convenant 2022',
+      documentRef: 'BIT convenant 2022 (art. 16.2)',
       startsOn: '2022-01-01',
-      // BIT art. 14.1: one year, then tacitly renewed for five years — 2022 + 1 + 5.
-      endsOn: '2028-01-01',
-      renewalRule: 'Eén jaar, daarna stilzwijgend verlengd met vijf jaar (art. 14.1)',
+      // BIT art. 14.1: one year, then tacitly renewed for five years unless the first-year
+      // evaluation calls for change: the end date (2022 + 1 + 5 = 2028-01-01) is computed.
+      endsOn: null,
+      initialTermMonths: 12,
+      tacitRenewalMonths: 60,
+      renewalRule: 'Eén jaar, daarna stilzwijgend verlengd met vijf jaar tenzij de evaluatie van het eerste jaar tot wijziging noopt (art. 14.1)',
       // BIT art. 4: half-yearly to the DVC.
       reportingCadence: 'half_yearly',
       reportRecipient: 'Districtelijk Veiligheidscollege (DVC) Gooi en Vechtstreek',
@@ -82,6 +94,27 @@ export const teamDefs: TeamDef[] = [
     ],
   },
 ];
+
+/**
+ * DEMO ONLY — not a real covenant. The real PIT covenant ended on 1 January 2026 (art. 14.1) and
+ * no successor is public; so that the PIT demo team can work today, the demo seed registers this
+ * clearly labelled fictitious successor. Production never gets it: a real team registers its own
+ * renewal on the Convenant page (proposal by admin/coordinator, approval by the FG).
+ */
+export const demoSuccessors: Partial<Record<TeamDef['slug'], CovenantDef>> = {
+  pit: {
+    title: 'Fictief vervolgconvenant PIT Peelland 2026–2029 (demo, geen echt convenant)',
+    citation: 'Fictief vervolgconvenant (demo)',
+    documentRef: 'DEMO-FICTIEF-PIT-2026',
+    signedOn: '2025-12-15',
+    startsOn: '2026-01-01',
+    endsOn: '2030-01-01',
+    renewalRule: null,
+    reportingCadence: 'yearly',
+    reportRecipient: 'De convenantpartners (stuurgroep PIT)',
+    changes: 'Fictief (demo): zet het PIT convenant 2022 - 2025 ongewijzigd voort, zodat de demo vandaag persoonsgegevens kan vastleggen.',
+  },
+};
 
 /** art. 20.3–20.7 (SPEC §4 P2): the seeded matrix is the covenant's limits themselves, each at its widest. */
 export function defaultSharingMatrix(): { sourceKind: PartnerKind; category: ItemCategory; audience: Audience }[] {

@@ -18,7 +18,7 @@ import { addDays, amsterdamDate, amsterdamToUtc } from '../../server/clock';
 import { createCase, listThemes, setCaseStatus } from '../../server/domain/cases';
 import { createAgreement, setAgreementStatus } from '../../server/domain/agreements';
 import { completeTask, createTask, lapseTask } from '../../server/domain/tasks';
-import { getTeam } from '../../server/domain/team';
+import { teamDefs } from './covenants';
 import { addItems, addSubject, setInformed, type NewItem } from '../../server/privacy/personal-data';
 import { loadReader, type Reader } from '../../server/privacy/visibility';
 import type { DemoIds } from './demo';
@@ -473,13 +473,15 @@ export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCase
 
   for (const teamSlug of ['pit', 'bit'] as const) {
     const t = ids.teams[teamSlug];
-    const team = getTeam(d, t.teamId);
+    // The demo's history follows the real covenant: PIT recorded personal data until its end
+    // (2026-01-01), not under the fictitious successor registered for today's demo.
+    const realCovenant = teamDefs.find((x) => x.slug === teamSlug)!.covenant;
     const themeNames = new Set(listThemes(d, t.teamId).filter((x) => x.active).map((x) => x.name));
     const coordinator = t.userIds.coordinator!;
     const has = (slug: string) => t.partnerIds[slug] !== undefined;
     const memberOf = (slug: string) => t.userIds[slug]!;
     // After the covenant's end no personal data may be recorded: the last moment for items.
-    const itemDeadline = team.covenant.endsOn ? amsterdamToUtc(addDays(team.covenant.endsOn, -1), '17:00') : null;
+    const itemDeadline = realCovenant.endsOn ? amsterdamToUtc(addDays(realCovenant.endsOn, -1), '17:00') : null;
     const windowEnd = new Date(Math.min(now.getTime() - 10 * DAY_MS, itemDeadline ? itemDeadline.getTime() - 20 * DAY_MS : Infinity));
     const windowStart = new Date(windowEnd.getTime() - 340 * DAY_MS);
     const lg = legalGrounds[teamSlug];

@@ -3,8 +3,8 @@
 import { count, eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { teams, users, type Role } from '../schema';
-import { teamDefs } from './covenants';
-import { createTeamFromCovenant } from './teams';
+import { demoSuccessors, teamDefs } from './covenants';
+import { createTeamFromCovenant, registerCovenant } from './teams';
 
 export const DEMO_PASSWORD = 'demo-wachtwoord';
 
@@ -35,6 +35,9 @@ export async function seedDemoTeams(db: Db, hash: HashFn, now: Date): Promise<{ 
   const passwordHash = await hash(DEMO_PASSWORD);
   for (const def of teamDefs) {
     const { teamId, partnerIds } = createTeamFromCovenant(db, def, now);
+    // PIT's real covenant ended 2026-01-01: the demo adds a fictitious, labelled successor.
+    const successor = demoSuccessors[def.slug];
+    if (successor) registerCovenant(db, teamId, successor);
     // The demo stays one click: no second factor required; its accounts see a banner instead.
     db.update(teams).set({ twoFactorRequired: false }).where(eq(teams.id, teamId)).run();
     const userIds: Record<string, number> = {};

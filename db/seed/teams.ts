@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { agendaTemplates, covenants, defaultAgendaTemplate, partners, sharingRules, teams, themes } from '../schema';
-import { defaultSharingMatrix, defaultThemes, type TeamDef } from './covenants';
+import { defaultSharingMatrix, defaultThemes, type CovenantDef, type TeamDef } from './covenants';
 
 /** Creates a team from its covenant definition; returns its id and partner ids by slug. */
 export function createTeamFromCovenant(db: Db, def: TeamDef, now: Date): { teamId: number; partnerIds: Record<string, number> } {
@@ -25,4 +25,9 @@ export function createTeamFromCovenant(db: Db, def: TeamDef, now: Date): { teamI
 
 export function findTeamBySlug(db: Db, slug: string) {
   return db.select({ id: teams.id }).from(teams).where(eq(teams.slug, slug)).get();
+}
+
+/** An approved covenant record for a team (seed only: the demo's fictitious successor, tests). */
+export function registerCovenant(db: Db, teamId: number, def: CovenantDef) {
+  return db.insert(covenants).values({ teamId, ...def }).returning({ id: covenants.id }).get();
 }

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray, like, lt, ne, or, sql, type SQL } f
 import { agendaItems, agreements, caseEvents, cases, meetings, partners, tasks, teams, themes, users, type CaseOrigin, type CaseStatus } from '../../db/schema';
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
+import { assertCovenantInForce } from '../privacy/covenant-gate';
 import { appendAudit } from '../audit';
 import { AppError, conflict, invalidFields, type FieldProblems } from '../errors';
 import { amsterdamDate } from '../clock';
@@ -77,6 +78,8 @@ function normaliseAddress(input: CaseInput, problems: FieldProblems) {
 
 /** Any member reports a signal about an address; art. 2.6: AVO requests get priority. */
 export function createCase(deps: AppDeps, reader: Reader, input: CaseInput & { status?: 'signaal' | 'actief' }) {
+  // Wind-down: no new casussen without a covenant in force (PIT art. 14.1; issue 10 item 4).
+  assertCovenantInForce(deps, reader.teamId);
   const { themeId, address } = checkCaseInput(deps, reader.teamId, input);
   const origin = input.origin ?? 'eigen_waarneming';
   // Only the coordinator opens a casus as active straight away.

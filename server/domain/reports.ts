@@ -19,7 +19,7 @@ import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit';
 import { AppError } from '../errors';
 import { addDays, addMonths, amsterdamDate, amsterdamToUtc } from '../clock';
-import { partnerActiveOn } from './team';
+import { currentCovenant, partnerActiveOn } from './team';
 import { suppressReport, type Mark } from './report-suppression';
 
 export type Period = { from: string; to: string };
@@ -344,8 +344,10 @@ export function buildProgressReport(deps: AppDeps, teamId: number, period: Perio
 export function rawProgressReport(deps: AppDeps, teamId: number, period: Period): ProgressReport {
   validatePeriod(period);
   const previous = previousPeriod(period);
-  const team = deps.db.select({ name: teams.name, code: teams.code, threshold: teams.suppressionThreshold, cadence: covenants.reportingCadence, recipient: covenants.reportRecipient })
-    .from(teams).innerJoin(covenants, eq(covenants.teamId, teams.id)).where(eq(teams.id, teamId)).get()!;
+  // Cadence and recipient of the covenant the team works under today (art. 4), with the team's name.
+  const current = currentCovenant(deps, teamId);
+  const team = { ...deps.db.select({ name: teams.name, code: teams.code, threshold: teams.suppressionThreshold })
+    .from(teams).where(eq(teams.id, teamId)).get()!, cadence: current.reportingCadence, recipient: current.reportRecipient };
   const today = amsterdamDate(deps.now());
   const facts = loadFacts(deps, teamId);
   const cur = compute(facts, windowOf(period, today));
@@ -497,8 +499,10 @@ export type Preset = { key: string; label: Label; from: string; to: string; comp
 
 /** The team's cadence: calendar years (PIT, yearly) or half-years (BIT, half-yearly), newest first. */
 export function reportPresets(deps: AppDeps, teamId: number) {
-  const covenant = deps.db.select({ cadence: covenants.reportingCadence, startsOn: covenants.startsOn, recipient: covenants.reportRecipient })
-    .from(covenants).where(eq(covenants.teamId, teamId)).get()!;
+  // Periods from the team's first covenant on, in the cadence of today's covenant.
+  const first = deps.db.select({ startsOn: covenants.startsOn }).from(covenants).where(eq(covenants.teamId, teamId)).orderBy(asc(covenants.startsOn)).get()!;
+  const current = currentCovenant(deps, teamId);
+  const covenant = { cadence: current.reportingCadence, startsOn: first.startsOn, recipient: current.reportRecipient };
   const threshold = deps.db.select({ k: teams.suppressionThreshold }).from(teams).where(eq(teams.id, teamId)).get()!.k;
   const today = amsterdamDate(deps.now());
   const firstYear = Number(covenant.startsOn.slice(0, 4));

@@ -1,5 +1,5 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
-import { accountActivations, covenants, partners, teams, userTotp, users, type PartnerKind, type Role } from '../../db/schema';
+import { accountActivations, partners, teams, userTotp, users, type PartnerKind, type Role } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
 import { endLiveStreams } from './auth';
@@ -11,6 +11,7 @@ import { hashPassword } from '../auth/passwords';
 import { ACTIVATION_HOURS, activationLink, issueActivation, mailActivation, pendingActivation, type IssuedActivation } from '../auth/activation';
 import { revokeUserSessions } from '../auth/sessions';
 import { ownPartner, ownUser } from './scope';
+import { assertCovenantInForce, covenantInForceOn, teamCovenants } from '../privacy/covenant-gate';
 
 export function getTeam(deps: AppDeps, teamId: number) {
   const row = deps.db
@@ -22,25 +23,36 @@ export function getTeam(deps: AppDeps, teamId: number) {
       retentionMonths: teams.retentionMonths,
       suppressionThreshold: teams.suppressionThreshold,
       twoFactorRequired: teams.twoFactorRequired,
-      covenant: {
-        title: covenants.title,
-        citation: covenants.citation,
-        startsOn: covenants.startsOn,
-        endsOn: covenants.endsOn,
-        renewalRule: covenants.renewalRule,
-        reportingCadence: covenants.reportingCadence,
-        reportRecipient: covenants.reportRecipient,
-      },
     })
     .from(teams)
-    .innerJoin(covenants, eq(covenants.teamId, teams.id))
     .where(eq(teams.id, teamId))
     .get();
   if (!row) throw notFound();
+  return { ...row, covenant: currentCovenant(deps, teamId) };
+}
+
+/**
+ * The covenant the team works under today (covenant-gate.ts decides): the one in force, else the
+ * last one that was (wind-down), else the first one on record. `active` says whether one is in force.
+ */
+export function currentCovenant(deps: AppDeps, teamId: number) {
   const today = amsterdamDate(deps.now());
-  // After the end date no new personal data may be recorded (no legal basis, SPEC §3).
-  const covenantActive = row.covenant.startsOn <= today && (row.covenant.endsOn === null || today < row.covenant.endsOn);
-  return { ...row, covenant: { ...row.covenant, active: covenantActive } };
+  const all = teamCovenants(deps.db, teamId, today);
+  const inForce = covenantInForceOn(deps.db, teamId, today);
+  const shown = inForce ?? all.filter((c) => c.status === 'ended').at(-1) ?? all[0];
+  if (!shown) throw notFound();
+  return {
+    id: shown.id,
+    title: shown.title,
+    citation: shown.citation,
+    documentRef: shown.documentRef,
+    startsOn: shown.startsOn,
+    endsOn: shown.effectiveEndsOn,
+    renewalRule: shown.renewalRule,
+    reportingCadence: shown.reportingCadence,
+    reportRecipient: shown.reportRecipient,
+    active: inForce !== null,
+  };
 }
 
 export type PartnerRow = ReturnType<typeof listPartners>[number];
@@ -76,6 +88,8 @@ export function findPartner(deps: AppDeps, teamId: number, partnerId: number) {
 
 /** art. 12: a new partner joins the covenant on a recorded date. */
 export function joinPartner(deps: AppDeps, actor: SessionUser, input: { name: string; shortName: string; kind: PartnerKind; joinedOn: string }) {
+  // Wind-down: no new partners without a covenant in force (PIT art. 12, 14).
+  assertCovenantInForce(deps, actor.teamId);
   const team = getTeam(deps, actor.teamId);
   if (input.joinedOn < team.covenant.startsOn) throw new AppError('BAD_REQUEST', 'partners.joinBeforeCovenant');
   const taken = deps.db.select({ id: partners.id }).from(partners)

@@ -4,6 +4,7 @@
  *   /export/minutes/<meetingId>.(html|docx|md)        the verslag as the requesting user may see it
  *   /export/report.(docx|csv)?from=YYYY-MM-DD&to=…     the progress report (no personal data)
  *   /export/briefing/<controlId>.html[?partnerId=N]    printable briefing of an integrale controle
+ *   /export/handback/<caseId>.html[?partnerId=N]       wind-down: one partner's own items of a casus
  * The session is resolved exactly as for /trpc. Report and briefing go through the same tRPC
  * procedures as the screens (a server-side caller), the verslag through the same view as its
  * page — so roles, team isolation and visibility are decided where they always are. Never cached.
@@ -28,6 +29,8 @@ import { fileBase } from '../exports/minutes-labels';
 import { reportCsv } from '../exports/report-csv';
 import { reportDocx } from '../exports/report-docx';
 import { briefingHtml } from '../exports/briefing-html';
+import { handbackHtml } from '../exports/handback-html';
+import { handbackExport } from '../domain/wind-down';
 import { createContextFactory } from './server';
 import { takeToken } from '../rate-limit';
 
@@ -76,6 +79,15 @@ const routes: Route[] = [
       const partnerId = url.searchParams.get('partnerId');
       const data = await createCaller(ctx).controls.briefing({ id: Number(match[1]), partnerId: partnerId ? Number(partnerId) : null });
       return { format: 'html', body: briefingHtml(data), inline: true };
+    },
+  },
+  {
+    // Wind-down hand-back (issue 10): one partner's own items of one casus, for that partner or the FG.
+    pattern: /^\/export\/handback\/(\d{1,12})\.html$/,
+    async build({ deps, user, url, match }) {
+      const partnerId = url.searchParams.get('partnerId');
+      const data = handbackExport(deps, user, Number(match[1]), partnerId && /^\d{1,12}$/.test(partnerId) ? Number(partnerId) : null);
+      return { format: 'html', body: handbackHtml(data), filename: `teruggave-${data.caseCode}.html` };
     },
   },
 ];

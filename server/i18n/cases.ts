@@ -3,8 +3,8 @@ import type { Catalog } from './messages';
 // Messages of casussen, betrokkenen and the sharing matrix.
 export const casesMessages = {
   'subjects.covenantEnded': {
-    nl: 'Het convenant is op {date} geëindigd. Er mogen geen nieuwe persoonsgegevens worden vastgelegd: daarvoor is geen grondslag meer.',
-    en: 'The covenant ended on {date}. No new personal data may be recorded: there is no longer a legal basis.',
+    nl: 'Het convenant is op {date} geëindigd en er is geen vervolgconvenant van kracht: het team is in afbouw. Nieuwe persoonsgegevens, casussen en partners en het tonen van een BSN zijn niet toegestaan, want daarvoor is geen grondslag meer.',
+    en: 'The covenant ended on {date} and no successor is in force: the team is winding down. New personal data, casussen and partners and revealing a BSN are not allowed: there is no longer a legal basis.',
   },
   'subjects.categoryNotAllowed': {
     nl: 'Een partner van het soort "{kind}" mag de categorie "{category}" niet verstrekken (convenant art. 20).',

@@ -14,7 +14,8 @@ import { amsterdamDate } from '../clock';
 import { decryptValue, encryptValue } from './crypto';
 import { canSeeItem, loadSharingMatrix, mayProvide, type Reader, type SharingMatrix } from './visibility';
 import { maskBsn, normaliseBsn, normaliseDate, normaliseKenteken } from '../domain/dutch-formats';
-import { getTeam } from '../domain/team';
+import { assertCovenantInForce } from './covenant-gate';
+import { windDownReader } from './wind-down';
 import { ownCase, ownPartner } from '../domain/scope';
 import { decodePublicId, encodePublicId } from './public-ids';
 import { erasedMarker } from './erased';
@@ -56,7 +57,7 @@ function loadItemRows(db: Db, subjectIds: number[]): ItemRow[] {
   return [...general, ...police];
 }
 
-export type ReadPurpose = 'screen' | 'minutes' | 'export' | 'live' | 'briefing';
+export type ReadPurpose = 'screen' | 'minutes' | 'export' | 'live' | 'briefing' | 'handback';
 
 /**
  * The betrokkenen of the given casussen as `reader` may see them. Audits the read when any item
@@ -65,6 +66,7 @@ export type ReadPurpose = 'screen' | 'minutes' | 'export' | 'live' | 'briefing';
 export function readSubjects(deps: AppDeps, reader: Reader, caseIds: number[], purpose: ReadPurpose): Map<number, VisibleSubject[]> {
   const result = new Map<number, VisibleSubject[]>();
   if (caseIds.length === 0) return result;
+  reader = windDownReader(deps, reader, purpose);
   const matrix = loadSharingMatrix(deps.db, reader.teamId);
   const subjectRows = deps.db.select().from(subjects).where(inArray(subjects.caseId, caseIds)).orderBy(asc(subjects.id)).all();
   const items = loadItemRows(deps.db, subjectRows.map((s) => s.id));
@@ -114,6 +116,7 @@ function toVisibleItem(deps: AppDeps, teamId: number, row: ItemRow): VisibleItem
 
 /** P3: reveals one BSN to a reader who may see it; the reveal itself is audited. */
 export function revealBsn(deps: AppDeps, reader: Reader, itemId: string): string {
+  assertCovenantInForce(deps, reader.teamId); // no BSN reveal in wind-down (art. 14, 20.3c)
   const decoded = decodePublicId(deps.keys, ['item', 'policeItem'], reader.teamId, itemId);
   if (!decoded) throw notFound();
   const police = decoded.kind === 'policeItem';
@@ -268,13 +271,9 @@ function insertItems(
   else tx.insert(subjectItems).values(rows).run();
 }
 
-/** SPEC §3: after the covenant's end date no new personal data may be recorded (no legal basis). */
-export function assertCovenantInForce(deps: AppDeps, teamId: number): void {
-  const team = getTeam(deps, teamId);
-  if (!team.covenant.active) {
-    throw new AppError('FORBIDDEN', 'subjects.covenantEnded', { date: team.covenant.endsOn ?? amsterdamDate(deps.now()) });
-  }
-}
+// SPEC §3: after the covenant's end date no new personal data may be recorded (no legal basis).
+// Decided in ./covenant-gate.ts; re-exported under its old name for the callers that import it here.
+export { assertCovenantInForce };
 
 export type { SharingMatrix };
 
@@ -313,6 +312,7 @@ function visibleSubject(deps: AppDeps, reader: Reader, subjectId: string): { id:
 
 /** Visibility of one casus' betrokkenen without disclosing values (and so without an audit row). */
 function readSubjectsQuietly(deps: AppDeps, reader: Reader, caseId: number): { id: number }[] {
+  reader = windDownReader(deps, reader, 'screen');
   const matrix = loadSharingMatrix(deps.db, reader.teamId);
   const subjectRows = deps.db.select({ id: subjects.id }).from(subjects).where(eq(subjects.caseId, caseId)).all();
   const items = loadItemRows(deps.db, subjectRows.map((s) => s.id));
@@ -334,7 +334,7 @@ export function setInformed(deps: AppDeps, reader: Reader, input: { subjectId: s
  * as a mistake: there is no ground to keep them). The casus keeps its anonymous facts; the audit
  * row records counts only (P6, P7). Call inside the transaction that withdraws the casus.
  */
-export function eraseCasePersonalData(tx: Db, at: Date, actor: { teamId: number; userId: number }, caseId: number, reason: 'withdrawn') {
+export function eraseCasePersonalData(tx: Db, at: Date, actor: { teamId: number; userId: number }, caseId: number, reason: 'withdrawn' | 'wind_down') {
   const subjectIds = tx.select({ id: subjects.id }).from(subjects).where(eq(subjects.caseId, caseId)).all().map((s) => s.id);
   let items = 0;
   if (subjectIds.length > 0) {
@@ -352,6 +352,25 @@ export function eraseCasePersonalData(tx: Db, at: Date, actor: { teamId: number;
     detail: { reason, subjects: subjectIds.length, items },
   });
   return { subjects: subjectIds.length, items };
+}
+
+/**
+ * Which partners provided personal data per casus (ids only, no values, no audit: nothing is
+ * disclosed). For the FG's wind-down decisions: whose data would be handed back.
+ */
+export function providingPartners(db: Db, caseIds: number[]): Map<number, number[]> {
+  const result = new Map<number, number[]>();
+  if (caseIds.length === 0) return result;
+  for (const table of [subjectItems, policeSubjectItems]) {
+    const rows = db.selectDistinct({ caseId: subjects.caseId, partnerId: table.sourcePartnerId }).from(table)
+      .innerJoin(subjects, eq(subjects.id, table.subjectId)).where(inArray(subjects.caseId, caseIds)).all();
+    for (const r of rows) {
+      const list = result.get(r.caseId) ?? [];
+      if (!list.includes(r.partnerId)) list.push(r.partnerId);
+      result.set(r.caseId, list.sort((a, b) => a - b));
+    }
+  }
+  return result;
 }
 
 // ── Retention (art. 25, P8) ─────────────────────────────────────────────────────────────────

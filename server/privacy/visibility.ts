@@ -20,6 +20,7 @@
 import { eq } from 'drizzle-orm';
 import { partners, sharingRules, type Audience, type ItemCategory, type PartnerKind, type Role } from '../../db/schema';
 import type { Db } from '../../db/client';
+import { windDownAllows } from './wind-down';
 
 export type Reader = {
   userId: number;
@@ -27,6 +28,8 @@ export type Reader = {
   teamId: number;
   partnerId: number | null;
   partnerKind: PartnerKind | null;
+  /** Set by ./wind-down.ts when the team has no covenant in force. */
+  windDown?: 'own_items' | 'nothing';
 };
 
 export type SharingMatrix = ReadonlyMap<string, Audience>;
@@ -88,6 +91,7 @@ export function mayProvide(matrix: SharingMatrix, sourceKind: PartnerKind, categ
 export type ItemOrigin = { category: ItemCategory; sourcePartnerId: number; sourceKind: PartnerKind };
 
 export function canSeeItem(reader: Reader, matrix: SharingMatrix, item: ItemOrigin): boolean {
+  if (!windDownAllows(reader, item)) return false;
   if (reader.role === 'coordinator') return true;
   if (reader.role !== 'member' || reader.partnerId === null || reader.partnerKind === null) return false;
   if (item.sourcePartnerId === reader.partnerId) return true;

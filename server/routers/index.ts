@@ -20,6 +20,7 @@ import { sessionsRouter, twoFactorRouter } from './two-factor';
 import { securityRouter } from './security';
 import { retentionRouter } from './retention';
 import { breachesRouter } from './breaches';
+import { covenantsRouter } from './covenants';
 
 // Only composition here: each domain has its own router file.
 export const appRouter = router({
@@ -46,6 +47,7 @@ export const appRouter = router({
   security: securityRouter,
   retention: retentionRouter,
   breaches: breachesRouter,
+  covenants: covenantsRouter,
 });
 
 export type AppRouter = typeof appRouter;

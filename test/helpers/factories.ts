@@ -1,8 +1,8 @@
 // Small factories: a team from its covenant, users per role and partner, callers per user.
 import { eq } from 'drizzle-orm';
 import { teams, users, type Role } from '../../db/schema';
-import { teamDefs } from '../../db/seed/covenants';
-import { createTeamFromCovenant } from '../../db/seed/teams';
+import { demoSuccessors, teamDefs } from '../../db/seed/covenants';
+import { createTeamFromCovenant, registerCovenant } from '../../db/seed/teams';
 import { hashPassword } from '../../server/auth/passwords';
 import { TRPCError } from '@trpc/server';
 import { createCallerFactory, describeError, type Context } from '../../server/trpc';
@@ -17,13 +17,18 @@ const passwordHash = () => (testHash ??= hashPassword(TEST_PASSWORD));
 export type TestTeam = { teamId: number; slug: 'pit' | 'bit'; partnerIds: Record<string, number> };
 
 /**
- * A team from its covenant. Its 2FA requirement (on for every real team) is off unless asked for:
+ * A team from its covenant. Without a covenant override it is the demo's team: PIT's real covenant
+ * (ended 2026-01-01) plus the fictitious successor in force from 2026-01-01. With `endsOn` it is
+ * that one covenant only — `{ endsOn: '2026-01-01' }` is a team without a successor: wind-down.
+ * Its 2FA requirement (on for every real team) is off unless asked for:
  * tests of other rules act as users without a second factor; test/server/two-factor.test.ts turns it on.
  */
 export function makeTeam(deps: TestDeps, slug: 'pit' | 'bit' = 'pit', covenant: { endsOn?: string | null } = {}, options: { twoFactorRequired?: boolean } = {}): TestTeam {
   const def = teamDefs.find((t) => t.slug === slug)!;
   const adjusted = { ...def, covenant: { ...def.covenant, ...covenant } };
   const team = createTeamFromCovenant(deps.db, adjusted, deps.now());
+  const successor = demoSuccessors[slug];
+  if (successor && !('endsOn' in covenant)) registerCovenant(deps.db, team.teamId, successor);
   deps.db.update(teams).set({ twoFactorRequired: options.twoFactorRequired ?? false }).where(eq(teams.id, team.teamId)).run();
   return { ...team, slug };
 }

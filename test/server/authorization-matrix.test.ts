@@ -23,7 +23,7 @@ import { closeMeeting, insertMeeting } from '../helpers/meetings';
 type Ids = {
   case: number; meeting: number; closedMeeting: number; agendaItem: number; agreement: number; task: number; control: number;
   finding: string; escalation: number; partner: number; gemeente: number; user: number; coordinator: number; theme: number;
-  subject: string; item: string; breach: number; retentionList: number;
+  subject: string; item: string; breach: number; retentionList: number; covenant: number;
 };
 type IdKey = keyof Ids;
 
@@ -32,7 +32,7 @@ const missingIds: Ids = {
   case: MISSING_NUMBER, meeting: MISSING_NUMBER, closedMeeting: MISSING_NUMBER, agendaItem: MISSING_NUMBER, agreement: MISSING_NUMBER,
   task: MISSING_NUMBER, control: MISSING_NUMBER, finding: 'AAAAAAAAAAAAAAAAAAAAAA', escalation: MISSING_NUMBER, partner: MISSING_NUMBER,
   gemeente: MISSING_NUMBER, user: MISSING_NUMBER, coordinator: MISSING_NUMBER, theme: MISSING_NUMBER,
-  subject: 'AAAAAAAAAAAAAAAAAAAAAA', item: 'AAAAAAAAAAAAAAAAAAAAAA', breach: MISSING_NUMBER, retentionList: MISSING_NUMBER,
+  subject: 'AAAAAAAAAAAAAAAAAAAAAA', item: 'AAAAAAAAAAAAAAAAAAAAAA', breach: MISSING_NUMBER, retentionList: MISSING_NUMBER, covenant: MISSING_NUMBER,
 };
 
 // ── The table: who passes the gate, and an input built from ids ─────────────────────────────
@@ -191,6 +191,19 @@ const table: Record<string, Entry> = {
     }),
   },
   'breaches.partnerInformed': { gate: privacy, input: (ids) => ({ id: ids.breach, partnerId: ids.partner, informedAt: '2026-11-25T08:30:00Z' }) },
+  'covenants.list': { gate: all },
+  'covenants.overview': { gate: all },
+  'covenants.propose': {
+    gate: teamManager,
+    input: () => ({
+      title: 'Vervolgconvenant', citation: '', documentRef: 'REF-1', signedOn: '2026-11-20', startsOn: '2030-01-01', endsOn: '2034-01-01',
+      initialTermMonths: null, tacitRenewalMonths: null, evaluationCallsForChange: false, reportingCadence: 'yearly', reportRecipient: 'Stuurgroep', changes: '',
+    }),
+  },
+  'covenants.proposeAddendum': { gate: teamManager, input: (ids) => ({ covenantId: ids.covenant, reference: 'Addendum 1', changedOn: '2026-11-20', description: 'Wijziging', newEndsOn: null }) },
+  'covenants.decide': { gate: privacy, input: (ids) => ({ kind: 'covenant', id: ids.covenant, approve: true, reason: '' }) },
+  'covenants.windDown': { gate: caseReader },
+  'covenants.decideCase': { gate: privacy, input: (ids) => ({ caseId: ids.case, decision: 'erase', note: '' }) },
 };
 
 let measureCatalogue: Record<string, unknown> = {};
@@ -237,10 +250,11 @@ async function teamData(deps: TestDeps, slug: 'pit' | 'bit') {
   const { id: escalation } = await coord.escalations.raise({ caseId, raisedOn: '2026-11-20', reason: 'Knelpunt' });
   const theme = (await coord.cases.themes())[0]!.id;
   const { id: breach } = await coord.breaches.create({ discoveredAt: '2026-11-25T08:00:00Z', description: 'Matrixincident' });
+  const covenant = (await coord.covenants.list()).find((c) => c.status === 'in_force')!.id;
   const retentionList = deps.db.insert(retentionLists).values({ teamId: team.teamId, createdAt: deps.now().toISOString(), status: 'open' }).returning().get().id;
   const ids: Ids = {
     case: caseId, meeting, closedMeeting: closed.id, agendaItem, agreement, task, control, finding, escalation,
-    partner: team.partnerIds[g2]!, gemeente: team.partnerIds[g1]!, user: users.member.id, coordinator: users.coordinator.id, theme, subject, item, breach, retentionList,
+    partner: team.partnerIds[g2]!, gemeente: team.partnerIds[g1]!, user: users.member.id, coordinator: users.coordinator.id, theme, subject, item, breach, retentionList, covenant,
   };
   return { team, users, ids };
 }

@@ -78,7 +78,9 @@ describe('subjects.add', () => {
   });
 
   it('after the covenant has ended no new personal data can be recorded, and the answer says why', async () => {
-    const { deps, gemeente, caseId } = await setup('2026-01-01');
+    // The casus came in while the covenant ran; the next day it has ended (no successor).
+    const { deps, gemeente, caseId } = await setup('2026-11-26');
+    deps.clock.set('2026-11-26T09:00:00Z');
     const err = await errorOf(() => callerFor(deps, gemeente).subjects.add({ caseId, kind: 'person', items: [{ category: 'naw', value: 'X' }] }));
     expect(err).toMatchObject({ code: 'FORBIDDEN', key: 'subjects.covenantEnded' });
   });

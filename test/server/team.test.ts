@@ -41,7 +41,12 @@ describe('partners from the covenants', () => {
   it('the covenant records carry cadence, recipient and end date', async () => {
     const { deps, pit, bit } = await twoTeams();
     const pitTeam = await callerFor(deps, await makeUser(deps, pit, 'viewer', 'helmond')).team.get();
-    expect(pitTeam.covenant).toMatchObject({ reportingCadence: 'yearly', endsOn: '2026-01-01', active: false });
+    // The demo's PIT team works under the fictitious successor (the real covenant ended 2026-01-01).
+    expect(pitTeam.covenant).toMatchObject({ reportingCadence: 'yearly', citation: 'Fictief vervolgconvenant (demo)', endsOn: '2030-01-01', active: true });
+    const other = createTestDeps();
+    const ended = makeTeam(other, 'pit', { endsOn: '2026-01-01' });
+    const endedTeam = await callerFor(other, await makeUser(other, ended, 'viewer', 'helmond')).team.get();
+    expect(endedTeam.covenant).toMatchObject({ reportingCadence: 'yearly', endsOn: '2026-01-01', active: false });
     const bitTeam = await callerFor(deps, await makeUser(deps, bit, 'viewer', 'hilversum')).team.get();
     expect(bitTeam.covenant).toMatchObject({ reportingCadence: 'half_yearly', endsOn: '2028-01-01', active: true });
     expect(bitTeam.covenant.reportRecipient).toContain('DVC');

@@ -9,6 +9,7 @@ import { api } from '../lib/trpc';
 import { Alert, Button } from './Form';
 import TwoFactor from '../pages/team/TwoFactor';
 import BreachBanner from '../pages/privacy/BreachBanner';
+import CovenantBanner from './CovenantBanner';
 
 export default function Layout(props: RouteSectionProps) {
   const location = useLocation();
@@ -123,6 +124,7 @@ export default function Layout(props: RouteSectionProps) {
               </div>
             </Show>
             <BreachBanner />
+            <CovenantBanner />
             {props.children}
           </Match>
         </Switch>

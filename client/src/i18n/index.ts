@@ -12,11 +12,12 @@ import { securityText } from './security';
 import { recordText } from './record';
 import { formsText } from './forms';
 import { breachesText } from './breaches';
+import { covenantsText } from './covenants';
 
 export type Locale = 'nl' | 'en';
 export type Dictionary = Record<string, { nl: string; en: string }>;
 
-const text = { ...coreText, ...casesText, ...reportsText, ...minutesText, ...meetingsText, ...privacyText, ...accountText, ...securityText, ...recordText, ...formsText, ...breachesText };
+const text = { ...coreText, ...casesText, ...reportsText, ...minutesText, ...meetingsText, ...privacyText, ...accountText, ...securityText, ...recordText, ...formsText, ...breachesText, ...covenantsText };
 export type TextKey = keyof typeof text;
 
 const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem('overleg.locale');

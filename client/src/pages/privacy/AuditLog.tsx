@@ -34,6 +34,8 @@ const actionGroups: [string, string[]][] = [
   ['partner', ['partner.joined', 'partner.leaving']],
   ['user', ['user.created', 'user.create_refused', 'user.role_raised', 'user.activated', 'user.activation_reissued', 'user.disabled', 'user.enabled']],
   ['team', ['team.two_factor_required']],
+  ['covenant', ['covenant.proposed', 'covenant.approved', 'covenant.rejected', 'covenant.addendum_proposed', 'covenant.addendum_approved', 'covenant.addendum_rejected',
+    'covenant.case_hand_back', 'covenant.case_erase', 'covenant.handback_exported']],
 ];
 
 const label = (key: string, fallback: string) => (hasText(key) ? t(key) : fallback);

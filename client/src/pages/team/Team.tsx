@@ -1,4 +1,5 @@
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
+import { A } from '@solidjs/router';
 import { api } from '../../lib/trpc';
 import { createAction } from '../../lib/action';
 import { hasRole, me } from '../../lib/session';
@@ -50,6 +51,7 @@ export default function Team() {
               <dt>{t('team.covenantStatus')}</dt>
               <dd>{tm().covenant.active ? t('team.covenantActive') : t('team.covenantInactive')}</dd>
             </dl>
+            <p class="utrecht-paragraph"><A class="utrecht-link" href="/team/convenant">{t('covenant.link')}</A></p>
           </div>
         )}
       </Show>
