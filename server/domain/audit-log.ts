@@ -5,7 +5,7 @@
  * values. Another team's entries never appear; entries without a team (throttled logins of
  * unknown accounts) belong to no team's FG.
  */
-import { and, count, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lt, notInArray, sql, type SQL } from 'drizzle-orm';
 import { auditLog, auditSubjects, cases, partners, users } from '../../db/schema';
 import { describeAuditEntries, type AuditFact } from './audit-display';
 import type { AppDeps } from '../deps';
@@ -70,8 +70,16 @@ function subjectRowId(deps: AppDeps, teamId: number, subjectId: string | null | 
   return decodePublicId(deps.keys, ['subject'], teamId, subjectId)?.rowId ?? -1;
 }
 
-function filterConditions(deps: AppDeps, actor: SessionUser, filter: AuditListFilter): SQL[] {
+/**
+ * The FG's own routine reading of the log (every page, every check) is recorded but not shown in
+ * the Logboek unless asked for with the `audit` action filter; it would bury everything else.
+ * Exports and chain breaks are always shown.
+ */
+const ROUTINE_AUDIT_ACTIONS = ['audit.listed', 'audit.checked'];
+
+function filterConditions(deps: AppDeps, actor: SessionUser, filter: AuditListFilter, options: { withRoutine: boolean }): SQL[] {
   const conditions: SQL[] = [eq(auditLog.teamId, actor.teamId)];
+  if (!options.withRoutine && !filter.action?.startsWith('audit')) conditions.push(notInArray(auditLog.action, ROUTINE_AUDIT_ACTIONS));
   if (filter.action) {
     const prefix = filter.action.replace(/\.$/, '');
     // A prefix on whole segments: `task` matches task.completed, not tasks_x.
@@ -143,7 +151,7 @@ function lookedUp(deps: AppDeps, actor: SessionUser, filter: AuditListFilter) {
 
 export function listAudit(deps: AppDeps, actor: SessionUser, filter: AuditListFilter = {}): { items: AuditListItem[]; nextCursor: number | null } {
   const limit = Math.min(Math.max(filter.limit ?? 50, 1), AUDIT_PAGE_MAX);
-  const conditions = filterConditions(deps, actor, filter);
+  const conditions = filterConditions(deps, actor, filter, { withRoutine: false });
   if (filter.cursor) conditions.push(lt(auditLog.id, filter.cursor));
   const rows = selectEntries(deps, actor, conditions, limit + 1);
   const items = toItems(deps, actor, rows.slice(0, limit));
@@ -225,7 +233,7 @@ export function exportAudit(deps: AppDeps, actor: SessionUser, input: AuditExpor
     throw new AppError('BAD_REQUEST', 'audit.exportPeriodTooLong', { days: AUDIT_EXPORT_MAX_DAYS });
   }
   const filter: AuditListFilter = { from: input.from, to: input.to, subjectId: input.subjectId };
-  const rows = selectEntries(deps, actor, filterConditions(deps, actor, filter), AUDIT_EXPORT_MAX_ROWS + 1);
+  const rows = selectEntries(deps, actor, filterConditions(deps, actor, filter, { withRoutine: true }), AUDIT_EXPORT_MAX_ROWS + 1);
   if (rows.length > AUDIT_EXPORT_MAX_ROWS) throw new AppError('BAD_REQUEST', 'audit.exportTooLarge', { max: AUDIT_EXPORT_MAX_ROWS });
   const items = toItems(deps, actor, rows.reverse());
   appendAudit(deps.db, deps.now(), {

@@ -173,6 +173,7 @@ const table: Record<string, Entry> = {
   'audit.list': { gate: privacy, input: (ids) => ({ actorId: ids.user }) },
   'audit.actors': { gate: privacy },
   'audit.verify': { gate: privacy },
+  'audit.export': { gate: privacy, input: () => ({ from: '2026-11-01', to: '2026-11-30' }) },
 };
 
 let measureCatalogue: Record<string, unknown> = {};
