@@ -21,9 +21,9 @@ import {
   GENESIS, auditKeyOf, checkpointMac, keyedRowHash, legacyRowHash, sqliteOf, toHashed, writeCheckpoint, type RawRow,
 } from './audit';
 
-export const CHUNK = 2000;
+export const CHUNK = 1000;
 /** The longest the walk runs before it gives the event loop back (well under 50 ms). */
-const SLICE_MS = 20;
+const SLICE_MS = 10;
 const MAX_BREAKS = 1000;
 
 export type ChainBreak = { id: number; teamId: number | null };
