@@ -11,10 +11,12 @@ import { hashPassword } from './auth/passwords';
 import { createAppServer } from './http/server';
 import { purgeExpiredAuth } from './auth/active-sessions';
 import { scheduleDailyJobs } from './jobs';
+import { bindAuditKey } from './audit';
 
 export function buildDeps(config: Config = loadConfig(), now: Clock = systemClock): AppDeps {
   const db = openDb(join(config.dataDir, 'overleg.db'));
   const keys = loadDataKeys(config.dataDir, process.env.APP_DATA_KEY);
+  bindAuditKey(db, keys, now());
   const events = new EventEmitter();
   events.setMaxListeners(0);
   return { db, config, keys, now, events };

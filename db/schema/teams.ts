@@ -14,6 +14,10 @@ export const teams = sqliteTable('teams', {
   // BIO 23.1a: every role that can read personal data logs in with a second factor. On for every
   // new team; only the demo turns it off (its accounts show a banner instead).
   twoFactorRequired: integer('two_factor_required', { mode: 'boolean' }).notNull().default(true),
+  // P6 (issue 11 item 7): the FG is alerted when one account reads more than this many distinct
+  // betrokkenen within this many minutes (an alert, never a block: the work goes on).
+  massReadSubjects: integer('mass_read_subjects').notNull().default(30),
+  massReadMinutes: integer('mass_read_minutes').notNull().default(10),
   createdAt: text('created_at').notNull(),
 });
 

@@ -13,7 +13,8 @@ import { loadConfig } from '../config';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords';
 import { passwordProblem } from '../auth/password-policy';
 import { translate } from '../i18n/messages';
-import { appendAudit } from '../audit';
+import { appendAudit, bindAuditKey } from '../audit';
+import { loadDataKeys } from '../privacy/crypto';
 
 const { values } = parseArgs({ options: { team: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' } } });
 const def = teamDefs.find((t) => t.slug === values.team);
@@ -36,6 +37,7 @@ if (problem) {
 const config = loadConfig();
 const db = openDb(join(config.dataDir, 'overleg.db'));
 const now = new Date();
+bindAuditKey(db, loadDataKeys(config.dataDir, process.env.APP_DATA_KEY), now);
 const email = values.email.trim().toLowerCase();
 if (db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
   console.error('Er bestaat al een account met dit e-mailadres.');

@@ -29,8 +29,8 @@ export type AuditRaw = { entity: string | null; entityId: number | null; detail:
 
 const PARTNER_KEYS: Record<string, string> = { partnerId: 'partner', sourcePartnerId: 'sourcePartner', forPartnerId: 'forPartner' };
 const MEETING_KEYS: Record<string, string> = { meetingId: 'meeting', approvedInMeetingId: 'approvedInMeeting' };
-const CODE_KEYS = new Set(['purpose', 'source', 'status', 'to', 'secondFactor', 'reason', 'audience', 'via']);
-const COUNT_KEYS = new Set(['items', 'subjects', 'recipients', 'failed', 'version', 'ended', 'threshold']);
+const CODE_KEYS = new Set(['purpose', 'source', 'status', 'to', 'secondFactor', 'reason', 'audience', 'via', 'mode']);
+const COUNT_KEYS = new Set(['items', 'subjects', 'recipients', 'failed', 'version', 'ended', 'threshold', 'rows', 'entries', 'minutes', 'brokenAt']);
 const DATE_KEYS = new Set(['joinedOn', 'noticeGivenOn', 'leftOn', 'from']);
 const num = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) ? v : null);
 const nums = (v: unknown) => (Array.isArray(v) ? v.map(num).filter((n): n is number => n !== null) : []);

@@ -5,13 +5,19 @@
  * values. Another team's entries never appear; entries without a team (throttled logins of
  * unknown accounts) belong to no team's FG.
  */
-import { and, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import { auditLog, cases, partners, users } from '../../db/schema';
+import { and, count, desc, eq, gte, inArray, lt, notInArray, sql, type SQL } from 'drizzle-orm';
+import { auditLog, auditSubjects, cases, partners, users } from '../../db/schema';
 import { describeAuditEntries, type AuditFact } from './audit-display';
 import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
-import { auditChainBreaks } from '../audit';
+import { appendAudit } from '../audit';
+import { chainOk, checkAuditChainFull, checkAuditChainIncremental } from '../audit-chain';
+import { reportChainBreak } from '../privacy/audit-break';
+import { decodePublicId, encodePublicId } from '../privacy/public-ids';
 import { addDays, amsterdamToUtc } from '../clock';
+import { AppError } from '../errors';
+import { teams } from '../../db/schema';
+import { auditCsv } from '../exports/audit-csv';
 
 export const AUDIT_PAGE_MAX = 100;
 
@@ -25,6 +31,8 @@ export type AuditListFilter = {
   /** Amsterdam calendar days, inclusive. */
   from?: string | null;
   to?: string | null;
+  /** A betrokkene's opaque id (../privacy/public-ids.ts): only entries that concern this person. */
+  subjectId?: string | null;
 };
 
 export type AuditListItem = {
@@ -42,6 +50,8 @@ export type AuditListItem = {
   subject: string | null;
   /** The detail with every id resolved into a name or code; what the Logboek shows. */
   facts: AuditFact[];
+  /** The betrokkenen the entry concerns, by opaque id (a filter for the FG, never a name). */
+  subjects: { id: string; police: boolean }[];
 };
 
 function parseDetail(text: string | null): Record<string, unknown> | null {
@@ -54,10 +64,22 @@ function parseDetail(text: string | null): Record<string, unknown> | null {
   }
 }
 
-export function listAudit(deps: AppDeps, actor: SessionUser, filter: AuditListFilter = {}): { items: AuditListItem[]; nextCursor: number | null } {
-  const limit = Math.min(Math.max(filter.limit ?? 50, 1), AUDIT_PAGE_MAX);
+/** The internal id behind a betrokkene's opaque id of this team, or -1 (matches nothing). */
+function subjectRowId(deps: AppDeps, teamId: number, subjectId: string | null | undefined): number | null {
+  if (!subjectId) return null;
+  return decodePublicId(deps.keys, ['subject'], teamId, subjectId)?.rowId ?? -1;
+}
+
+/**
+ * The FG's own routine reading of the log (every page, every check) is recorded but not shown in
+ * the Logboek unless asked for with the `audit` action filter; it would bury everything else.
+ * Exports and chain breaks are always shown.
+ */
+const ROUTINE_AUDIT_ACTIONS = ['audit.listed', 'audit.checked'];
+
+function filterConditions(deps: AppDeps, actor: SessionUser, filter: AuditListFilter, options: { withRoutine: boolean }): SQL[] {
   const conditions: SQL[] = [eq(auditLog.teamId, actor.teamId)];
-  if (filter.cursor) conditions.push(lt(auditLog.id, filter.cursor));
+  if (!options.withRoutine && !filter.action?.startsWith('audit')) conditions.push(notInArray(auditLog.action, ROUTINE_AUDIT_ACTIONS));
   if (filter.action) {
     const prefix = filter.action.replace(/\.$/, '');
     // A prefix on whole segments: `task` matches task.completed, not tasks_x.
@@ -67,7 +89,19 @@ export function listAudit(deps: AppDeps, actor: SessionUser, filter: AuditListFi
   if (filter.caseCode) conditions.push(eq(cases.code, filter.caseCode.trim().toUpperCase()));
   if (filter.from) conditions.push(gte(auditLog.at, amsterdamToUtc(filter.from, '00:00').toISOString()));
   if (filter.to) conditions.push(lt(auditLog.at, amsterdamToUtc(addDays(filter.to, 1), '00:00').toISOString()));
-  const rows = deps.db.select({
+  const subject = subjectRowId(deps, actor.teamId, filter.subjectId);
+  // Through the subject index: "who read this person's data" is one lookup, not a scan.
+  if (subject !== null) conditions.push(inArray(auditLog.id, deps.db.select({ id: auditSubjects.auditId }).from(auditSubjects).where(eq(auditSubjects.subjectId, subject))));
+  return conditions;
+}
+
+type Row = {
+  id: number; at: string; action: string; entity: string | null; entityId: number | null; caseId: number | null; caseCode: string | null;
+  detail: string | null; actorId: number | null; actorName: string | null; actorRole: string | null; actorPartner: string | null;
+};
+
+function selectEntries(deps: AppDeps, actor: SessionUser, conditions: SQL[], limit: number): Row[] {
+  return deps.db.select({
     id: auditLog.id, at: auditLog.at, action: auditLog.action, entity: auditLog.entity, entityId: auditLog.entityId, caseId: auditLog.caseId,
     caseCode: cases.code, detail: auditLog.detail, actorId: users.id, actorName: users.name, actorRole: users.role, actorPartner: partners.shortName,
   }).from(auditLog)
@@ -77,19 +111,55 @@ export function listAudit(deps: AppDeps, actor: SessionUser, filter: AuditListFi
     .leftJoin(partners, and(eq(partners.id, users.partnerId), eq(partners.teamId, actor.teamId)))
     .where(and(...conditions))
     .orderBy(desc(auditLog.id))
-    .limit(limit + 1)
+    .limit(limit)
     .all();
-  const page = rows.slice(0, limit).map((r) => ({ ...r, detail: parseDetail(r.detail) }));
+}
+
+function toItems(deps: AppDeps, actor: SessionUser, rows: Row[]): AuditListItem[] {
+  const page = rows.map((r) => ({ ...r, detail: parseDetail(r.detail) }));
   const describe = describeAuditEntries(deps, actor.teamId, page);
+  const subjects = new Map<number, { id: string; police: boolean }[]>();
+  if (page.length > 0) {
+    for (const s of deps.db.select().from(auditSubjects).where(inArray(auditSubjects.auditId, page.map((r) => r.id))).orderBy(auditSubjects.auditId, auditSubjects.subjectId).all()) {
+      const list = subjects.get(s.auditId) ?? [];
+      list.push({ id: encodePublicId(deps.keys, 'subject', actor.teamId, s.subjectId), police: s.police });
+      subjects.set(s.auditId, list);
+    }
+  }
+  return page.map((r) => ({
+    id: r.id, at: r.at, action: r.action, entity: r.entity, entityId: r.entityId, caseId: r.caseId, caseCode: r.caseCode,
+    actor: r.actorId !== null && r.actorName !== null && r.actorRole !== null ? { id: r.actorId, name: r.actorName, role: r.actorRole, partner: r.actorPartner } : null,
+    detail: r.detail,
+    ...describe(r),
+    subjects: subjects.get(r.id) ?? [],
+  }));
+}
+
+/** What the FG filtered on, for the entry that records the FG's own reading (ids only). */
+function filterDetail(filter: AuditListFilter): Record<string, unknown> {
   return {
-    items: page.map((r) => ({
-      id: r.id, at: r.at, action: r.action, entity: r.entity, entityId: r.entityId, caseId: r.caseId, caseCode: r.caseCode,
-      actor: r.actorId !== null && r.actorName !== null && r.actorRole !== null ? { id: r.actorId, name: r.actorName, role: r.actorRole, partner: r.actorPartner } : null,
-      detail: r.detail,
-      ...describe(r),
-    })),
-    nextCursor: rows.length > limit ? page.at(-1)!.id : null,
+    action: filter.action ?? undefined, actorId: filter.actorId ?? undefined, caseCode: filter.caseCode ? true : undefined,
+    from: filter.from ?? undefined, to: filter.to ?? undefined, bySubject: filter.subjectId ? true : undefined,
   };
+}
+
+/** The subject the FG looked up, so the lookup itself shows in that person's trail. */
+function lookedUp(deps: AppDeps, actor: SessionUser, filter: AuditListFilter) {
+  const id = subjectRowId(deps, actor.teamId, filter.subjectId);
+  return id !== null && id > 0 ? [{ id, police: false }] : [];
+}
+
+export function listAudit(deps: AppDeps, actor: SessionUser, filter: AuditListFilter = {}): { items: AuditListItem[]; nextCursor: number | null } {
+  const limit = Math.min(Math.max(filter.limit ?? 50, 1), AUDIT_PAGE_MAX);
+  const conditions = filterConditions(deps, actor, filter, { withRoutine: false });
+  if (filter.cursor) conditions.push(lt(auditLog.id, filter.cursor));
+  const rows = selectEntries(deps, actor, conditions, limit + 1);
+  const items = toItems(deps, actor, rows.slice(0, limit));
+  // P6: reading the audit log is itself a processing step the log records (issue 11 item 7).
+  appendAudit(deps.db, deps.now(), {
+    teamId: actor.teamId, actorId: actor.id, action: 'audit.listed', detail: { ...filterDetail(filter), entries: items.length }, subjects: lookedUp(deps, actor, filter),
+  });
+  return { items, nextCursor: rows.length > limit ? items.at(-1)!.id : null };
 }
 
 /** The people of the team, for the actor filter. */
@@ -99,24 +169,82 @@ export function listAuditActors(deps: AppDeps, actor: SessionUser) {
 }
 
 export type AuditVerification = {
-  /** The whole chain holds: no row anywhere was changed, removed or inserted. */
+  /** The chain holds: no row was changed, removed or inserted (in the part that was checked). */
   ok: boolean;
+  /** `incremental`: only the rows after the newest signed checkpoint; `full`: the whole chain. */
+  mode: 'incremental' | 'full';
   /** How many entries of this team the log holds. */
   entries: number;
+  /** How many rows (all teams) this check read, and their range. */
+  rowsChecked: number;
+  fromId: number;
+  toId: number;
   /** The first entry of this team where the chain breaks, or null. */
   brokenAt: number | null;
   /** The chain breaks, but not at an entry of this team (another team's row, or a removed row). */
   brokenElsewhere: boolean;
+  /** A checkpoint's signature did not hold (a checkpoint was forged or changed). */
+  checkpointInvalid: boolean;
+  /** The checkpoint the check started from (incremental) and the one it signed (when ok). */
+  startCheckpointId: number | null;
+  newCheckpointId: number | null;
   checkedAt: string;
 };
 
 /**
- * P6: recomputes the hash chain. The chain runs through all teams' entries, so the whole chain is
- * checked; the answer names only this team's entries.
+ * P6: checks the hash chain — incrementally from the newest signed checkpoint (the default), or
+ * the whole chain (`full`, for the FG; it yields to other users between chunks). The chain runs
+ * through all teams' entries; the answer names only this team's entries. A break opens a draft
+ * incident (../privacy/audit-break.ts). The check itself is recorded in the log.
  */
-export function verifyAudit(deps: AppDeps, actor: SessionUser): AuditVerification {
-  const breaks = auditChainBreaks(deps.db);
+export async function verifyAudit(deps: AppDeps, actor: SessionUser, mode: 'incremental' | 'full' = 'incremental'): Promise<AuditVerification> {
+  const check = mode === 'full' ? await checkAuditChainFull(deps.db, deps.now()) : await checkAuditChainIncremental(deps.db, deps.now());
   const entries = deps.db.select({ n: count() }).from(auditLog).where(eq(auditLog.teamId, actor.teamId)).get()?.n ?? 0;
-  const brokenAt = breaks.find((b) => b.teamId === actor.teamId)?.id ?? null;
-  return { ok: breaks.length === 0, entries, brokenAt, brokenElsewhere: breaks.length > 0 && brokenAt === null, checkedAt: deps.now().toISOString() };
+  const brokenAt = check.breaks.find((b) => b.teamId === actor.teamId)?.id ?? null;
+  const ok = chainOk(check);
+  const first = check.breaks[0];
+  if (first) reportChainBreak(deps, first.teamId ?? actor.teamId, first);
+  else if (!check.checkpointsValid) reportChainBreak(deps, actor.teamId, { id: 0, teamId: actor.teamId });
+  appendAudit(deps.db, deps.now(), {
+    teamId: actor.teamId, actorId: actor.id, action: 'audit.checked', detail: { mode, rows: check.rowsChecked, ok },
+  });
+  return {
+    ok, mode, entries, rowsChecked: check.rowsChecked, fromId: check.fromId, toId: check.toId,
+    brokenAt, brokenElsewhere: !ok && brokenAt === null && check.breaks.length > 0, checkpointInvalid: !check.checkpointsValid,
+    startCheckpointId: check.startCheckpointId, newCheckpointId: check.newCheckpointId, checkedAt: deps.now().toISOString(),
+  };
+}
+
+// ── Export (CSV) ────────────────────────────────────────────────────────────────────────────
+
+export const AUDIT_EXPORT_MAX_ROWS = 100_000;
+export const AUDIT_EXPORT_MAX_DAYS = 366;
+
+export type AuditExportInput = { from?: string | null; to?: string | null; subjectId?: string | null };
+
+/**
+ * The FG's export of the log for a period and/or one person (issue 11 item 7): every entry with
+ * its facts in words, as CSV (./../exports/audit-csv.ts). A period export is at most a year; a
+ * person's trail may span all years. The export is itself logged.
+ */
+export function exportAudit(deps: AppDeps, actor: SessionUser, input: AuditExportInput): { filename: string; csv: string; rows: number } {
+  if (!input.subjectId && (!input.from || !input.to)) throw new AppError('BAD_REQUEST', 'audit.exportNeedsPeriod');
+  if (input.from && input.to && (input.to < input.from || daysBetween(input.from, input.to) > AUDIT_EXPORT_MAX_DAYS) && !input.subjectId) {
+    throw new AppError('BAD_REQUEST', 'audit.exportPeriodTooLong', { days: AUDIT_EXPORT_MAX_DAYS });
+  }
+  const filter: AuditListFilter = { from: input.from, to: input.to, subjectId: input.subjectId };
+  const rows = selectEntries(deps, actor, filterConditions(deps, actor, filter, { withRoutine: true }), AUDIT_EXPORT_MAX_ROWS + 1);
+  if (rows.length > AUDIT_EXPORT_MAX_ROWS) throw new AppError('BAD_REQUEST', 'audit.exportTooLarge', { max: AUDIT_EXPORT_MAX_ROWS });
+  const items = toItems(deps, actor, rows.reverse());
+  appendAudit(deps.db, deps.now(), {
+    teamId: actor.teamId, actorId: actor.id, action: 'audit.exported', detail: { ...filterDetail(filter), entries: items.length, format: 'csv' },
+    subjects: lookedUp(deps, actor, filter),
+  });
+  const code = deps.db.select({ code: teams.code }).from(teams).where(eq(teams.id, actor.teamId)).get()?.code ?? 'team';
+  const part = input.subjectId ? 'betrokkene' : `${input.from}-${input.to}`;
+  return { filename: `logboek-${code}-${part}.csv`, csv: auditCsv(items), rows: items.length };
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

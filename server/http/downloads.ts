@@ -5,6 +5,7 @@
  *   /export/report.(docx|csv)?from=YYYY-MM-DD&to=…     the progress report (no personal data)
  *   /export/briefing/<controlId>.html[?partnerId=N]    printable briefing of an integrale controle
  *   /export/handback/<caseId>.html[?partnerId=N]       wind-down: one partner's own items of a casus
+ *   /export/audit.csv?from=…&to=…|subject=…           the FG's Logboek (period or one betrokkene)
  * The session is resolved exactly as for /trpc. Report and briefing go through the same tRPC
  * procedures as the screens (a server-side caller), the verslag through the same view as its
  * page — so roles, team isolation and visibility are decided where they always are. Never cached.
@@ -71,6 +72,15 @@ const routes: Route[] = [
       recordReportExport(deps, user, format, data.period);
       const filename = `voortgangsrapportage-${data.team.code}-${data.period.from}-${data.period.to}.${format}`;
       return { format, body: format === 'csv' ? reportCsv(data) : await reportDocx(data), filename };
+    },
+  },
+  {
+    // The FG's Logboek for a period or one betrokkene (issue 11 item 7); audit.export logs it.
+    pattern: /^\/export\/audit\.csv$/,
+    async build({ ctx, url }) {
+      const param = (name: string) => url.searchParams.get(name) || null;
+      const data = await createCaller(ctx).audit.export({ from: param('from'), to: param('to'), subjectId: param('subject') });
+      return { format: 'csv', body: data.csv, filename: data.filename };
     },
   },
   {

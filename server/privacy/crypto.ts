@@ -1,11 +1,13 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../../db/private-files';
 
 // P5: personal data values are encrypted at rest with AES-256-GCM.
 // P4 (art. 20.10): police items use a key of their own, derived separately from the master key.
-export type DataKeys = { general: Buffer; police: Buffer };
+// P6: the audit chain's HMAC key is derived with HKDF and lives only in memory, never in the
+// database, so whoever can write the database still cannot recompute a valid chain.
+export type DataKeys = { general: Buffer; police: Buffer; audit: Buffer };
 
 function derive(master: Buffer, purpose: string): Buffer {
   return createHmac('sha256', master).update(`overleg:${purpose}:v1`).digest();
@@ -13,7 +15,8 @@ function derive(master: Buffer, purpose: string): Buffer {
 
 export function keysFromMaster(master: Buffer): DataKeys {
   if (master.length < 32) throw new Error('APP_DATA_KEY must be at least 32 bytes (64 hex characters or 44 base64)');
-  return { general: derive(master, 'general'), police: derive(master, 'police') };
+  const audit = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'overleg:audit-chain:v1', 32));
+  return { general: derive(master, 'general'), police: derive(master, 'police'), audit };
 }
 
 function parseMaster(value: string): Buffer {

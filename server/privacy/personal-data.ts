@@ -8,7 +8,8 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { cases, itemDisclosures, partners, policeSubjectItems, subjectItems, subjects, type ItemCategory, type PartnerKind } from '../../db/schema';
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
-import { appendAudit } from '../audit';
+import { appendAudit, type AuditSubject } from '../audit';
+import { noteMassRead } from './mass-read';
 import { AppError, invalidFields, notFound, type FieldProblems } from '../errors';
 import { amsterdamDate } from '../clock';
 import { decryptValue, encryptValue } from './crypto';
@@ -72,12 +73,14 @@ export function readSubjects(deps: AppDeps, reader: Reader, caseIds: number[], p
   const items = loadItemRows(deps.db, subjectRows.map((s) => s.id));
   let disclosed = 0;
   const categories = new Set<string>();
+  const shownSubjects: AuditSubject[] = [];
   for (const subject of subjectRows) {
-    const visible = items
-      .filter((item) => item.subjectId === subject.id && canSeeItem(reader, matrix, item))
-      .map((item) => toVisibleItem(deps, reader.teamId, item));
+    const shown = items.filter((item) => item.subjectId === subject.id && canSeeItem(reader, matrix, item));
+    const visible = shown.map((item) => toVisibleItem(deps, reader.teamId, item));
     if (visible.length === 0) continue; // no trace of a betrokkene the reader may not see
+    // Erased items show "[verwijderd]": nothing is disclosed, so they neither count nor name a person.
     const values = visible.filter((v) => v.value !== erasedMarker);
+    if (values.length > 0) shownSubjects.push({ id: subject.id, police: shown.some((item) => item.police && !item.erasedAt) });
     disclosed += values.length;
     for (const v of values) categories.add(v.category);
     const list = result.get(subject.caseId) ?? [];
@@ -85,14 +88,20 @@ export function readSubjects(deps: AppDeps, reader: Reader, caseIds: number[], p
     result.set(subject.caseId, list);
   }
   if (disclosed > 0) {
+    // P6 per person: the row names every betrokkene shown and whether police data were among it.
     appendAudit(deps.db, deps.now(), {
       teamId: reader.teamId,
       actorId: reader.userId,
       action: 'personal_data.read',
       entity: 'case',
       caseId: caseIds.length === 1 ? caseIds[0]! : null,
-      detail: { purpose, items: disclosed, categories: [...categories].sort(), cases: caseIds.length > 1 ? [...result.keys()] : undefined },
+      detail: {
+        purpose, items: disclosed, categories: [...categories].sort(), cases: caseIds.length > 1 ? [...result.keys()] : undefined,
+        subjects: shownSubjects.length, police: shownSubjects.some((s) => s.police),
+      },
+      subjects: shownSubjects,
     });
+    noteMassRead(deps.db, deps.now(), reader);
   }
   return result;
 }
@@ -134,7 +143,9 @@ export function revealBsn(deps: AppDeps, reader: Reader, itemId: string): string
   }
   appendAudit(deps.db, deps.now(), {
     teamId: reader.teamId, actorId: reader.userId, action: 'personal_data.bsn_revealed', entity: police ? 'police_item' : 'item', entityId: row.item.id, caseId: row.caseId,
+    detail: { police }, subjects: [{ id: row.item.subjectId, police }],
   });
+  noteMassRead(deps.db, deps.now(), reader);
   return decryptValue(police ? deps.keys.police : deps.keys.general, row.item.valueEnc);
 }
 

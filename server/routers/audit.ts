@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { privacyProcedure, rateLimited, router } from '../trpc';
-import { AUDIT_PAGE_MAX, listAudit, listAuditActors, verifyAudit } from '../domain/audit-log';
+import { AUDIT_PAGE_MAX, exportAudit, listAudit, listAuditActors, verifyAudit } from '../domain/audit-log';
 import { id, isoDate, line } from '../validation';
 
 const actionPrefix = z.string().trim().max(60).regex(/^[a-z_]+(\.[a-z_]+)*\.?$/, { message: 'validation.invalid' });
+/** A betrokkene's opaque id (server/privacy/public-ids.ts). */
+const subjectId = z.string().trim().max(100);
 
 // P6 (art. 20.2, 23): the FG reviews the team's audit log and checks that the chain is intact.
+// Listing, exporting and checking are themselves recorded in the log.
 export const auditRouter = router({
   list: privacyProcedure
     .input(z.object({
@@ -16,10 +19,19 @@ export const auditRouter = router({
       caseCode: line(40).nullish(),
       from: isoDate.nullish(),
       to: isoDate.nullish(),
+      subjectId: subjectId.nullish(),
     }).optional())
     .query(({ ctx, input }) => listAudit(ctx.deps, ctx.user, input ?? {})),
 
   actors: privacyProcedure.query(({ ctx }) => listAuditActors(ctx.deps, ctx.user)),
 
-  verify: privacyProcedure.use(rateLimited('auditCheck')).query(({ ctx }) => verifyAudit(ctx.deps, ctx.user)),
+  /** Incremental from the newest signed checkpoint; `full` re-checks the whole chain in chunks. */
+  verify: privacyProcedure.use(rateLimited('auditCheck'))
+    .input(z.object({ full: z.boolean().optional() }).optional())
+    .query(({ ctx, input }) => verifyAudit(ctx.deps, ctx.user, input?.full ? 'full' : 'incremental')),
+
+  /** CSV of the log for a period (at most a year) and/or one betrokkene. */
+  export: privacyProcedure.use(rateLimited('auditCheck'))
+    .input(z.object({ from: isoDate.nullish(), to: isoDate.nullish(), subjectId: subjectId.nullish() }))
+    .query(({ ctx, input }) => exportAudit(ctx.deps, ctx.user, input)),
 });

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
-import { auditLog, cases, controlCases, teams } from '../../db/schema';
+import { auditLog, cases, controlCases, subjects, teams } from '../../db/schema';
 import { axeViolations, launchBrowser, login, newPage, startApp, type RunningApp } from './helpers';
 
 let app: RunningApp;
@@ -78,6 +78,42 @@ describe('Logboek in the browser', () => {
     // A case-related entry links to its casus by code.
     const code = await rows.first().locator('td').nth(4).getByRole('link').textContent();
     expect(code).toMatch(/^PIT-\d{4}-\d{4}$/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the FG follows one betrokkene’s trail, exports it as CSV and runs a full check (issue 11 item 7)', async () => {
+    const pitId = teamId('PIT');
+    const withSubject = app.deps.db.select({ caseId: subjects.caseId }).from(subjects).innerJoin(cases, eq(cases.id, subjects.caseId))
+      .where(eq(cases.teamId, pitId)).get()!;
+    const coordinator = await newPage(browser, app);
+    await login(coordinator, 'coordinator@pit.demo');
+    await coordinator.goto(`/casussen/${withSubject.caseId}`);
+    await coordinator.getByRole('heading', { level: 1 }).waitFor();
+    await expect.poll(() => app.deps.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, 'personal_data.read')).get()!.n).toBeGreaterThan(0);
+    await coordinator.context().close();
+
+    const page = await newPage(browser, app);
+    await login(page, 'fg@pit.demo');
+    await page.goto('/logboek?handeling=personal_data.read');
+    const table = page.getByRole('table', { name: 'Logboekregels, nieuwste eerst' });
+    const rows = table.locator('tbody tr[data-action]');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    await page.getByText(/Gecontroleerd vanaf het laatste ondertekende controlepunt/).waitFor();
+    await rows.first().getByRole('link', { name: /^Betrokkene A/ }).click();
+    await expect.poll(() => page.url()).toContain('betrokkene=');
+    await page.getByText('Gefilterd op één betrokkene').waitFor();
+    await expect.poll(async () => (await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-action')))).every((a) => a === 'personal_data.read')).toBe(true);
+    const exportLink = page.getByRole('link', { name: 'Spoor van deze betrokkene exporteren' });
+    const href = await exportLink.getAttribute('href');
+    expect(href).toMatch(/^\/export\/audit\.csv\?subject=/);
+    const csv = await (await page.request.get(href!)).text();
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFRegel;Tijdstip (Amsterdam);Gebruiker;Rol;Partner;Handeling;Onderwerp;Casus;Betrokkenen;Politiegegevens;Details');
+    expect(csv).toContain(';personal_data.read;');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Volledige controle' }).click();
+    await page.getByText(/Volledige controle: alle \d+ regels van het logboek gelezen/).waitFor();
+    await page.getByText(/De keten is intact/).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });

@@ -6,6 +6,7 @@ import { openDb } from '../../db/client';
 import { loadConfig, type Config } from '../../server/config';
 import { keysFromMaster } from '../../server/privacy/crypto';
 import type { AppDeps } from '../../server/deps';
+import { bindAuditKey } from '../../server/audit';
 
 export type TestClock = { now: Date; advanceMinutes(minutes: number): void; set(iso: string): void };
 
@@ -24,10 +25,13 @@ export function createTestDeps(options: { now?: string; file?: string; config?: 
   const config = { ...loadConfig({ DATA_DIR: '/nonexistent' }), ...options.config };
   const events = new EventEmitter();
   events.setMaxListeners(0);
+  const db = openDb(options.file ?? ':memory:');
+  const keys = keysFromMaster(randomBytes(32));
+  bindAuditKey(db, keys, clock.now);
   return {
-    db: openDb(options.file ?? ':memory:'),
+    db,
     config,
-    keys: keysFromMaster(randomBytes(32)),
+    keys,
     now: () => clock.now,
     events,
     clock,

@@ -35,6 +35,8 @@ describe('audit.list display fields', () => {
       { key: 'purpose', type: 'code', value: 'screen' },
       { key: 'items', type: 'count', value: 2 },
       { key: 'categories', type: 'categories', value: ['geboortedatum', 'naw'] },
+      { key: 'subjects', type: 'count', value: 1 },
+      { key: 'police', type: 'yesNo', value: false },
     ]);
     expect(byAction('meeting.created')).toMatchObject({ entity: 'meeting', subject: 'BIT-overleg (1 december 2026)', facts: [] });
     expect(byAction('agenda.item_added')).toMatchObject({

@@ -204,6 +204,7 @@ const table: Record<string, Entry> = {
   'covenants.decide': { gate: privacy, input: (ids) => ({ kind: 'covenant', id: ids.covenant, approve: true, reason: '' }) },
   'covenants.windDown': { gate: caseReader },
   'covenants.decideCase': { gate: privacy, input: (ids) => ({ caseId: ids.case, decision: 'erase', note: '' }) },
+  'audit.export': { gate: privacy, input: () => ({ from: '2026-11-01', to: '2026-11-30' }) },
 };
 
 let measureCatalogue: Record<string, unknown> = {};

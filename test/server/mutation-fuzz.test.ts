@@ -20,7 +20,7 @@ import { seedDemo } from '../../db/seed';
 import { DEMO_PASSWORD } from '../../db/seed/demo';
 import { themes } from '../../db/schema';
 import { hashPassword } from '../../server/auth/passwords';
-import { appendAudit } from '../../server/audit';
+import { appendAudit, bindAuditKey } from '../../server/audit';
 import type { SessionUser } from '../../server/auth/sessions';
 import type { OpenDb } from '../../db/client';
 import { createTestDeps, type TestDeps } from '../helpers/deps';
@@ -138,6 +138,8 @@ async function onFreshCopy(
 ): Promise<Outcome> {
   const db = untouched ?? openCopy(image);
   untouched = null;
+  // The audit key lives in memory, bound per connection (server/audit.ts): bind it to the copy too.
+  bindAuditKey(db, deps.keys, deps.now());
   const writesBefore = writesSinceOpen(db.$client);
   const runDeps = { ...deps, db, events: new EventEmitter() };
   let keep = false;

@@ -1,5 +1,7 @@
 // Logboek (P6, art. 20.2 and 23): the FG reviews who did what with the team's data, newest first,
-// filtered by kind of action, user, casus and period, and sees whether the hash chain is intact.
+// filtered by kind of action, user, casus, period and person (a betrokkene's opaque id: "who read
+// this person's data"), exports it as CSV, and sees whether the hash chain is intact — checked
+// incrementally from the last signed checkpoint, or fully on request.
 // The server decides who may see it (privacy role only); others get a clear message, no data.
 import { A, useSearchParams } from '@solidjs/router';
 import { createEffect, createResource, createSignal, For, on, Show } from 'solid-js';
@@ -36,6 +38,8 @@ const actionGroups: [string, string[]][] = [
   ['team', ['team.two_factor_required']],
   ['covenant', ['covenant.proposed', 'covenant.approved', 'covenant.rejected', 'covenant.addendum_proposed', 'covenant.addendum_approved', 'covenant.addendum_rejected',
     'covenant.case_hand_back', 'covenant.case_erase', 'covenant.handback_exported']],
+  ['security', ['security.mass_read']],
+  ['audit', ['audit.listed', 'audit.exported', 'audit.checked', 'audit.chain_broken']],
 ];
 
 const label = (key: string, fallback: string) => (hasText(key) ? t(key) : fallback);
@@ -48,10 +52,13 @@ const actionOptions = actionGroups.flatMap(([group, actions]) => [
 ]);
 
 const isDay = (s: string | undefined) => Boolean(s && /^\d{4}-\d{2}-\d{2}$/.test(s));
+const isSubjectId = (s: string | undefined) => Boolean(s && /^[A-Za-z0-9_-]{1,100}$/.test(s));
+/** Betrokkenen of one entry are lettered A, B, … — never numbered like ids, never named. */
+const letter = (i: number) => String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : '');
 
 export default function AuditLog() {
   // Filters live in the URL, so a filtered view can be bookmarked and survives a reload.
-  const [params, setParams] = useSearchParams<{ handeling?: string; gebruiker?: string; casus?: string; van?: string; tot?: string }>();
+  const [params, setParams] = useSearchParams<{ handeling?: string; gebruiker?: string; casus?: string; van?: string; tot?: string; betrokkene?: string }>();
   const [rows, setRows] = createSignal<Entry[]>([]);
   const [cursor, setCursor] = createSignal<number | null>(null);
   const [loading, setLoading] = createSignal(false);
@@ -71,6 +78,7 @@ export default function AuditLog() {
     caseCode: params.casus?.trim() || null,
     from: isDay(params.van) ? params.van! : null,
     to: isDay(params.tot) ? params.tot! : null,
+    subjectId: isSubjectId(params.betrokkene) ? params.betrokkene! : null,
   });
 
   async function load(reset: boolean) {
@@ -91,7 +99,20 @@ export default function AuditLog() {
   createEffect(on(() => JSON.stringify(filter()), () => void load(true)));
 
   // Only once the server let the list through: the FG's own tools.
-  const [verification, { refetch: recheck }] = createResource(loaded, () => api.audit.verify.query());
+  const [full, setFull] = createSignal(false);
+  const [verification, { refetch: recheck }] = createResource(loaded, () => api.audit.verify.query({ full: full() }));
+  function check(whole: boolean) {
+    setFull(whole);
+    void recheck();
+  }
+  // The export link follows the filters that are applied (in the URL): a person, or a period.
+  const exportHref = () => {
+    const f = filter();
+    const q = new URLSearchParams();
+    if (f.subjectId) q.set('subject', f.subjectId);
+    else if (f.from && f.to) { q.set('from', f.from); q.set('to', f.to); } else return null;
+    return `/export/audit.csv?${q.toString()}`;
+  };
   const [actors] = createResource(loaded, () => api.audit.actors.query());
 
   function apply(e: SubmitEvent) {
@@ -100,7 +121,7 @@ export default function AuditLog() {
   }
   function reset() {
     setAction(''); setActor(''); setCaseCode(''); setFrom(''); setTo('');
-    setParams({ handeling: undefined, gebruiker: undefined, casus: undefined, van: undefined, tot: undefined });
+    setParams({ handeling: undefined, gebruiker: undefined, casus: undefined, van: undefined, tot: undefined, betrokkene: undefined });
   }
 
   // The server resolved every id into a name or code (audit.list `facts`); here codes become words.
@@ -138,16 +159,49 @@ export default function AuditLog() {
               {(v) => (
                 <>
                   <Show when={v().ok} fallback={
-                    <Alert kind="error">{v().brokenAt !== null ? t('audit.chainBroken', { id: v().brokenAt! }) : t('audit.chainBrokenElsewhere')}</Alert>
+                    <Alert kind="error">
+                      {v().checkpointInvalid && v().brokenAt === null && !v().brokenElsewhere ? t('audit.chainCheckpointInvalid')
+                        : v().brokenAt !== null ? t('audit.chainBroken', { id: v().brokenAt! }) : t('audit.chainBrokenElsewhere')}
+                      {' '}{t('audit.chainIncident')}
+                    </Alert>
                   }>
                     <Alert kind="ok">{t('audit.chainOk', { n: v().entries })}</Alert>
                   </Show>
-                  <p class="utrecht-paragraph muted">{t('audit.chainCheckedAt', { at: formatDateTime(v().checkedAt) })}</p>
+                  <p class="utrecht-paragraph muted" data-testid="chain-scope">
+                    {v().mode === 'full' ? t('audit.chainFull', { rows: v().rowsChecked })
+                      : t('audit.chainIncremental', { from: v().fromId + 1, to: Math.max(v().toId, v().fromId + 1), rows: v().rowsChecked })}
+                    {' '}{t('audit.chainCheckedAt', { at: formatDateTime(v().checkedAt) })}
+                  </p>
                 </>
               )}
             </Show>
           </div>
-          <div><Button onClick={() => void recheck()} busy={verification.loading}>{t('audit.chainRecheck')}</Button></div>
+          <div class="inline-form">
+            <Button onClick={() => check(false)} busy={verification.loading && !full()}>{t('audit.chainRecheck')}</Button>
+            <Button onClick={() => check(true)} busy={verification.loading && full()} aria-describedby="full-check-hint">{t('audit.chainFullCheck')}</Button>
+          </div>
+          <p class="utrecht-paragraph muted" id="full-check-hint">{t('audit.chainFullHint')}</p>
+        </section>
+
+        <Show when={filter().subjectId}>
+          <div class="card stack" role="region" aria-label={t('audit.persons')}>
+            <Alert kind="info">{t('audit.personFilter')}</Alert>
+            <div><Button variant="subtle" onClick={() => setParams({ betrokkene: undefined })}>{t('audit.personFilterClear')}</Button></div>
+          </div>
+        </Show>
+
+        <section class="card stack" aria-labelledby="export-heading">
+          <h2 class="utrecht-heading-2" id="export-heading">{t('audit.exportTitle')}</h2>
+          <p class="utrecht-paragraph">{t('audit.exportIntro')}</p>
+          <Show when={exportHref()} fallback={<p class="utrecht-paragraph muted">{t('audit.exportNeedsPeriod')}</p>}>
+            {(href) => (
+              <div>
+                <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={href()} download="">
+                  {filter().subjectId ? t('audit.exportPerson') : t('audit.exportPeriod')}
+                </a>
+              </div>
+            )}
+          </Show>
         </section>
 
         <form class="card stack" role="search" aria-labelledby="filters-heading" onSubmit={apply}>
@@ -210,6 +264,17 @@ export default function AuditLog() {
                       <Show when={entry.facts.length > 0}>
                         <ul class="audit-facts">
                           <For each={entry.facts}>{(f) => <li>{factLabel(f)}: {factValue(f)}</li>}</For>
+                        </ul>
+                      </Show>
+                      <Show when={entry.subjects.length > 0 && !filter().subjectId}>
+                        <ul class="audit-facts" aria-label={t('audit.persons')}>
+                          <For each={entry.subjects}>{(s, i) => (
+                            <li>
+                              <A class="utrecht-link" href={`/logboek?betrokkene=${encodeURIComponent(s.id)}`}>
+                                {t(s.police ? 'audit.personLinkPolice' : 'audit.personLink', { letter: letter(i()) })}
+                              </A>
+                            </li>
+                          )}</For>
                         </ul>
                       </Show>
                     </td>

@@ -1,0 +1,44 @@
+/**
+ * P6 (art. 23; issue 11 item 7): an account that reads the data of many betrokkenen in a short
+ * time is a sign of misuse (browsing, harvesting) or of a stolen session. The FG is alerted — a
+ * `security_events` row for the team's security overview and a `security.mass_read` entry in the
+ * Logboek — but the read is never blocked: the work of the overleg goes on. Thresholds are team
+ * settings (`teams.mass_read_subjects` distinct betrokkenen within `teams.mass_read_minutes`).
+ * One alert per account per hour; further crossings in that hour count up on the same event.
+ */
+import { eq, sql } from 'drizzle-orm';
+import { securityEvents, teams } from '../../db/schema';
+import type { Db } from '../../db/client';
+import { appendAudit, sqliteOf } from '../audit';
+
+const READ_ACTIONS = ['personal_data.read', 'personal_data.bsn_revealed'];
+
+/** Distinct betrokkenen whose data the account was shown since `since`. */
+export function distinctSubjectsRead(db: Db, userId: number, since: string): number {
+  const row = sqliteOf(db).prepare(
+    `SELECT count(DISTINCT s.subject_id) AS n FROM audit_log a JOIN audit_subjects s ON s.audit_id = a.id
+     WHERE a.actor_id = ? AND a.at >= ? AND a.action IN (${READ_ACTIONS.map(() => '?').join(', ')})`,
+  ).get(userId, since, ...READ_ACTIONS) as { n: number };
+  return row.n;
+}
+
+/** Call after auditing a read that named betrokkenen. */
+export function noteMassRead(db: Db, at: Date, actor: { teamId: number; userId: number }): void {
+  const team = db.select({ subjects: teams.massReadSubjects, minutes: teams.massReadMinutes }).from(teams).where(eq(teams.id, actor.teamId)).get();
+  if (!team) return;
+  const n = distinctSubjectsRead(db, actor.userId, new Date(at.getTime() - team.minutes * 60_000).toISOString());
+  if (n <= team.subjects) return;
+  const iso = at.toISOString();
+  const aggregateKey = ['reads.mass', actor.teamId, actor.userId, '-', iso.slice(0, 13)].join('|');
+  const inserted = db.insert(securityEvents)
+    .values({ aggregateKey, kind: 'reads.mass', teamId: actor.teamId, userId: actor.userId, ip: '-', firstAt: iso, lastAt: iso, count: 1 })
+    .onConflictDoNothing().returning({ id: securityEvents.id }).all();
+  if (inserted.length === 0) {
+    db.update(securityEvents).set({ lastAt: iso, count: sql`${securityEvents.count} + 1` }).where(eq(securityEvents.aggregateKey, aggregateKey)).run();
+    return;
+  }
+  appendAudit(db, at, {
+    teamId: actor.teamId, actorId: actor.userId, action: 'security.mass_read', entity: 'user', entityId: actor.userId,
+    detail: { subjects: n, minutes: team.minutes, threshold: team.subjects },
+  });
+}
