@@ -14,6 +14,9 @@ export const teams = sqliteTable('teams', {
   // BIO 23.1a: every role that can read personal data logs in with a second factor. On for every
   // new team; only the demo turns it off (its accounts show a banner instead).
   twoFactorRequired: integer('two_factor_required', { mode: 'boolean' }).notNull().default(true),
+  // art. 26.4: the partner that informs betrokkenen on the team's behalf (PIT: gemeente Helmond).
+  // Null: only the coordinator records it. No FK: partners references teams (a cycle).
+  informingPartnerId: integer('informing_partner_id'),
   createdAt: text('created_at').notNull(),
 });
 
