@@ -4,6 +4,7 @@
  *   /export/minutes/<meetingId>.(html|docx|md)        the verslag as the requesting user may see it
  *   /export/report.(docx|csv)?from=YYYY-MM-DD&to=…     the progress report (no personal data)
  *   /export/briefing/<controlId>.html[?partnerId=N]    printable briefing of an integrale controle
+ *   /export/inzage/<requestId>.(html|docx)             the FG's inzage bundle of a request (art. 24)
  * The session is resolved exactly as for /trpc. Report and briefing go through the same tRPC
  * procedures as the screens (a server-side caller), the verslag through the same view as its
  * page — so roles, team isolation and visibility are decided where they always are. Never cached.
@@ -28,6 +29,8 @@ import { fileBase } from '../exports/minutes-labels';
 import { reportCsv } from '../exports/report-csv';
 import { reportDocx } from '../exports/report-docx';
 import { briefingHtml } from '../exports/briefing-html';
+import { inzageHtml } from '../exports/inzage-html';
+import { inzageDocx } from '../exports/inzage-docx';
 import { createContextFactory } from './server';
 import { takeToken } from '../rate-limit';
 
@@ -76,6 +79,16 @@ const routes: Route[] = [
       const partnerId = url.searchParams.get('partnerId');
       const data = await createCaller(ctx).controls.briefing({ id: Number(match[1]), partnerId: partnerId ? Number(partnerId) : null });
       return { format: 'html', body: briefingHtml(data), inline: true };
+    },
+  },
+  {
+    // Issue 11 item 3: FG only (dsr.bundle is a privacy procedure) and audited there with the format.
+    pattern: /^\/export\/inzage\/(\d{1,12})\.(html|docx)$/,
+    async build({ ctx, match }) {
+      const format = match[2] as 'html' | 'docx';
+      const data = await createCaller(ctx).dsr.bundle({ id: Number(match[1]), format });
+      const filename = `inzage-verzoek-${data.request.id}.${format}`;
+      return format === 'docx' ? { format, body: await inzageDocx(data), filename } : { format, body: inzageHtml(data), filename, inline: true };
     },
   },
 ];

@@ -23,7 +23,7 @@ import { closeMeeting, insertMeeting } from '../helpers/meetings';
 type Ids = {
   case: number; meeting: number; closedMeeting: number; agendaItem: number; agreement: number; task: number; control: number;
   finding: string; escalation: number; partner: number; gemeente: number; user: number; coordinator: number; theme: number;
-  subject: string; item: string;
+  subject: string; item: string; request: number;
 };
 type IdKey = keyof Ids;
 
@@ -32,7 +32,7 @@ const missingIds: Ids = {
   case: MISSING_NUMBER, meeting: MISSING_NUMBER, closedMeeting: MISSING_NUMBER, agendaItem: MISSING_NUMBER, agreement: MISSING_NUMBER,
   task: MISSING_NUMBER, control: MISSING_NUMBER, finding: 'AAAAAAAAAAAAAAAAAAAAAA', escalation: MISSING_NUMBER, partner: MISSING_NUMBER,
   gemeente: MISSING_NUMBER, user: MISSING_NUMBER, coordinator: MISSING_NUMBER, theme: MISSING_NUMBER,
-  subject: 'AAAAAAAAAAAAAAAAAAAAAA', item: 'AAAAAAAAAAAAAAAAAAAAAA',
+  subject: 'AAAAAAAAAAAAAAAAAAAAAA', item: 'AAAAAAAAAAAAAAAAAAAAAA', request: MISSING_NUMBER,
 };
 
 // ── The table: who passes the gate, and an input built from ids ─────────────────────────────
@@ -173,6 +173,17 @@ const table: Record<string, Entry> = {
   'audit.list': { gate: privacy, input: (ids) => ({ actorId: ids.user }) },
   'audit.actors': { gate: privacy },
   'audit.verify': { gate: privacy },
+  // Issue 11 items 1–3, 8: data-subject rights.
+  'dsr.search': { gate: ['coordinator', 'privacy'], input: () => ({ query: 'Etrokkene' }) },
+  'dsr.create': { gate: privacy, input: (ids) => ({ kind: 'inzage', receivedOn: '2026-11-20', receivedByPartnerId: ids.gemeente, subjectIds: [ids.subject] }) },
+  'dsr.list': { gate: privacy },
+  'dsr.get': { gate: privacy, input: (ids) => ({ id: ids.request }) },
+  'dsr.extend': { gate: privacy, input: (ids) => ({ id: ids.request, reason: 'Veel partners' }) },
+  'dsr.forward': { gate: privacy, input: (ids) => ({ id: ids.request }) },
+  'dsr.recordReport': { gate: privacy, input: (ids) => ({ id: ids.request, partnerId: ids.gemeente, reportedOn: '2026-11-24', report: 'Afgehandeld' }) },
+  'dsr.decide': { gate: privacy, input: (ids) => ({ id: ids.request, decision: 'toegewezen', note: '' }) },
+  'dsr.bundle': { gate: privacy, input: (ids) => ({ id: ids.request }) },
+  'dsr.notInformed': { gate: ['coordinator', 'privacy'] },
 };
 
 let measureCatalogue: Record<string, unknown> = {};
@@ -218,9 +229,10 @@ async function teamData(deps: TestDeps, slug: 'pit' | 'bit') {
   const { id: finding } = await coord.controls.addFinding({ controlId: control, partnerId: team.partnerIds[g1]!, caseId, findingType: 'woon', measure: Object.keys(catalogue.measures)[0] as never });
   const { id: escalation } = await coord.escalations.raise({ caseId, raisedOn: '2026-11-20', reason: 'Knelpunt' });
   const theme = (await coord.cases.themes())[0]!.id;
+  const { id: request } = await callerFor(deps, users.privacy).dsr.create({ kind: 'inzage', receivedOn: '2026-11-20', receivedByPartnerId: team.partnerIds[g1]!, subjectIds: [subject] });
   const ids: Ids = {
     case: caseId, meeting, closedMeeting: closed.id, agendaItem, agreement, task, control, finding, escalation,
-    partner: team.partnerIds[g2]!, gemeente: team.partnerIds[g1]!, user: users.member.id, coordinator: users.coordinator.id, theme, subject, item,
+    partner: team.partnerIds[g2]!, gemeente: team.partnerIds[g1]!, user: users.member.id, coordinator: users.coordinator.id, theme, subject, item, request,
   };
   return { team, users, ids };
 }
