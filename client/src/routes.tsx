@@ -27,6 +27,9 @@ export const routes: RouteDefinition[] = [
   { path: '/overleggen/:id/verslag', component: lazy(() => import('./pages/meetings/Minutes')) },
   { path: '/logboek', component: lazy(() => import('./pages/privacy/AuditLog')) },
   { path: '/privacy', component: lazy(() => import('./pages/privacy/Workspace')) },
+  { path: '/privacy/verzoeken', component: lazy(() => import('./pages/privacy/Requests')) },
+  { path: '/privacy/verzoeken/:id', component: lazy(() => import('./pages/privacy/RequestDetail')) },
+  { path: '/privacy/informatieplicht', component: lazy(() => import('./pages/privacy/NotInformed')) },
 ];
 
 export type NavItem = { href: string; label: TextKey; roles: Role[]; end?: boolean };

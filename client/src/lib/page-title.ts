@@ -25,6 +25,9 @@ const titles: [RegExp, TextKey][] = [
   [/^\/escalaties$/, 'nav.escalations'],
   [/^\/logboek$/, 'nav.auditLog'],
   [/^\/privacy$/, 'privacy.workspace.title'],
+  [/^\/privacy\/verzoeken$/, 'fg.requests.title'],
+  [/^\/privacy\/verzoeken\/[^/]+$/, 'fg.request.title'],
+  [/^\/privacy\/informatieplicht$/, 'fg.informing.title'],
 ];
 
 export function pageTitle(pathname: string): string {
