@@ -79,4 +79,11 @@ export const fgText = {
   'fg.informing.none': { nl: 'Iedereen is geïnformeerd of heeft een vastgelegde reden van uitstel.', en: 'Everyone has been informed or has a recorded reason for postponing.' },
   'fg.informing.case': { nl: 'Casus', en: 'Case' },
   'fg.informing.since': { nl: 'Vastgelegd sinds', en: 'Recorded since' },
+  'audit.action.dsr.search': { nl: 'Persoon gezocht (verzoek betrokkene)', en: 'Person searched (data-subject request)' },
+  'audit.action.dsr.created': { nl: 'Verzoek betrokkene geregistreerd', en: 'Data-subject request registered' },
+  'audit.action.dsr.extended': { nl: 'Termijn verzoek verlengd', en: 'Request deadline extended' },
+  'audit.action.dsr.forwarded': { nl: 'Verzoek doorgestuurd naar partners', en: 'Request forwarded to partners' },
+  'audit.action.dsr.reported': { nl: 'Terugkoppeling partner vastgelegd', en: 'Partner report recorded' },
+  'audit.action.dsr.decided': { nl: 'Besluit op verzoek vastgelegd', en: 'Decision on request recorded' },
+  'audit.action.dsr.bundle': { nl: 'Inzageoverzicht samengesteld', en: 'Access bundle assembled' },
 } satisfies Dictionary;
