@@ -90,6 +90,14 @@ describe('dsr.search (issue 11 item 1)', () => {
     expect(JSON.stringify(s.deps.db.select().from(auditLog).all()).toLowerCase()).not.toContain('zwartekrauw');
   });
 
+  it('erasing a casus\' betrokkenen (a withdrawn signal) takes their tokens with them', async () => {
+    const s = await setup();
+    const coord = callerFor(s.deps, s.u.coordinator);
+    await coord.cases.withdraw({ id: s.caseId, version: (await coord.cases.get({ id: s.caseId })).version, reason: 'Dubbel gemeld.' });
+    expect(await callerFor(s.deps, s.u.fg).dsr.search({ query: 'Zwartekrauwel' })).toEqual([]);
+    expect(s.deps.db.select().from(subjectSearchTokens).all().length, 'only the BIT betrokkene remains').toBe(2);
+  });
+
   it('backfills an empty index from the stored items (a database from before the index)', async () => {
     const s = await setup();
     const before = s.deps.db.select().from(subjectSearchTokens).all().length;
