@@ -103,7 +103,8 @@ export function listRequests(deps: AppDeps, teamId: number, onlyId?: number): Re
   const today = amsterdamDate(deps.now());
   const rows = deps.db.select().from(dataSubjectRequests)
     .where(and(eq(dataSubjectRequests.teamId, teamId), onlyId ? eq(dataSubjectRequests.id, onlyId) : undefined))
-    .orderBy(asc(dataSubjectRequests.status), asc(dataSubjectRequests.deadline), desc(dataSubjectRequests.id)).all();
+    // Open requests first ('open' sorts after 'afgehandeld'), the nearest deadline on top.
+    .orderBy(desc(dataSubjectRequests.status), asc(dataSubjectRequests.deadline), desc(dataSubjectRequests.id)).all();
   const ids = rows.map((r) => r.id);
   const subjectRows = ids.length === 0 ? [] : deps.db.select({ requestId: dsrSubjects.requestId, subjectId: dsrSubjects.subjectId, caseId: cases.id, caseCode: cases.code })
     .from(dsrSubjects).innerJoin(subjects, eq(subjects.id, dsrSubjects.subjectId)).innerJoin(cases, eq(cases.id, subjects.caseId))

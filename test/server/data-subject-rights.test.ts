@@ -166,6 +166,9 @@ describe('dsr register (issue 11 item 2, art. 24)', () => {
     expect(view).toMatchObject({ status: 'afgehandeld', decision: 'deels_toegewezen', decidedOn: '2026-11-25', overdue: false });
     expect(view.partners.find((p) => p.police)).toMatchObject({ forwardedOn: '2026-11-25', reportedOn: '2026-11-25', report: 'Politie beslist zelf (Wpg art. 27)' });
     expect(await errorOf(() => fg.dsr.extend({ id, reason: 'x' }))).toMatchObject({ code: 'CONFLICT', key: 'dsr.closed' });
+    // The register shows open requests first.
+    const { id: later } = await fg.dsr.create({ kind: 'bezwaar', receivedOn: '2026-11-24', receivedByPartnerId: s.pit.partnerIds.helmond!, subjectIds: [s.otherId] });
+    expect((await fg.dsr.list()).map((r) => [r.id, r.status])).toEqual([[later, 'open'], [id, 'afgehandeld']]);
   });
 
   it('another team\'s FG does not see the request', async () => {
