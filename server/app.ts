@@ -12,6 +12,7 @@ import { createAppServer } from './http/server';
 import { purgeExpiredAuth } from './auth/active-sessions';
 import { scheduleDailyJobs } from './jobs';
 import { bindAuditKey } from './audit';
+import { backfillBlindIndex } from './privacy/personal-data';
 
 export function buildDeps(config: Config = loadConfig(), now: Clock = systemClock): AppDeps {
   const db = openDb(join(config.dataDir, 'overleg.db'));
@@ -32,6 +33,8 @@ export async function startServer(config: Config = loadConfig()) {
   if (!config.production && isEmpty(deps.db)) {
     ({ accounts } = await seedDemo(deps, hashPassword, deps.now()));
   }
+  // Issue 11 item 1: a database from before the blind index gets its tokens once.
+  backfillBlindIndex(deps);
   const server = createAppServer(deps);
   // Expired sessions and login challenges are removed every 10 minutes (and on every login).
   const purge = setInterval(() => purgeExpiredAuth(deps.db, config, deps.now()), 10 * 60_000);

@@ -145,6 +145,8 @@ export const teamReaderProcedure = withRoles('coordinator', 'member', 'admin', '
 /** Aggregated figures without personal data: also the viewer (bestuurder, DVC, AVO). */
 export const reportReaderProcedure = withRoles('coordinator', 'member', 'admin', 'privacy', 'viewer');
 export const privacyProcedure = withRoles('privacy');
+/** Finding a person and the informatieplicht list (issue 11 items 1, 8): the FG and the coordinator. */
+export const privacyOrCoordinatorProcedure = withRoles('privacy', 'coordinator');
 /** The functioneel beheerder: accounts, team settings and the team's security events. */
 export const adminProcedure = withRoles('admin');
 

@@ -31,6 +31,9 @@ export const routes: RouteDefinition[] = [
   { path: '/privacy/bewaartermijnen', component: lazy(() => import('./pages/privacy/Retention')) },
   { path: '/privacy/datalekken', component: lazy(() => import('./pages/privacy/Breaches')) },
   { path: '/datalek-melden', component: lazy(() => import('./pages/privacy/ReportBreach')) },
+  { path: '/privacy/verzoeken', component: lazy(() => import('./pages/privacy/Requests')) },
+  { path: '/privacy/verzoeken/:id', component: lazy(() => import('./pages/privacy/RequestDetail')) },
+  { path: '/privacy/informatieplicht', component: lazy(() => import('./pages/privacy/NotInformed')) },
 ];
 
 export type NavItem = { href: string; label: TextKey; roles: Role[]; end?: boolean };

@@ -12,3 +12,4 @@ export * from './jobs';
 export * from './retention';
 export * from './breaches';
 export * from './covenants';
+export * from './data-subject-rights';

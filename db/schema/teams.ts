@@ -18,6 +18,9 @@ export const teams = sqliteTable('teams', {
   // betrokkenen within this many minutes (an alert, never a block: the work goes on).
   massReadSubjects: integer('mass_read_subjects').notNull().default(30),
   massReadMinutes: integer('mass_read_minutes').notNull().default(10),
+  // art. 26.4: the partner that informs betrokkenen on the team's behalf (PIT: gemeente Helmond).
+  // Null: only the coordinator records it. No FK: partners references teams (a cycle).
+  informingPartnerId: integer('informing_partner_id'),
   createdAt: text('created_at').notNull(),
 });
 

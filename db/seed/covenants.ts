@@ -28,6 +28,8 @@ export type TeamDef = {
   region: string;
   covenant: CovenantDef;
   partners: PartnerDef[];
+  /** art. 26.4: the partner (slug) that informs betrokkenen for the team; absent = the coordinator. */
+  informingPartner?: string;
 };
 
 const gemeente = (name: string, slug: string): PartnerDef => ({ name: `Gemeente ${name}`, shortName: name, kind: 'gemeente', slug });
@@ -62,6 +64,8 @@ export const teamDefs: TeamDef[] = [
       { name: 'Senzer (Werkbedrijf Atlant De Peel)', shortName: 'Senzer', kind: 'sociale_dienst', slug: 'senzer' },
       { name: 'Belastingsamenwerking Oost-Brabant', shortName: 'BSOB', kind: 'belastingen', slug: 'bsob' },
     ],
+    // PIT art. 26.4: "dan informeert de gemeente Helmond betrokkene conform artikel 14 AVG".
+    informingPartner: 'helmond',
   },
   {
     slug: 'bit',

@@ -547,7 +547,8 @@ export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCase
     /** Plans one betrokkene: the gemeente records it first, other partners add their items. */
     const planSubject = (ref: { id: number }, gemeente: string, plan: SubjectPlan, street: Street, houseNumber: number, theme: string, from: Date, status: 'signaal' | 'actief' | 'afgerond', closeAt: Date | null) => {
       const id = identity(plan.kind, street, houseNumber);
-      const subject = { id: '' };
+      // `general`: known from more than police data (art. 26.3: informing excludes police data).
+      const subject = { id: '', general: false };
       let at = from;
       plan.groups.forEach((group, index) => {
         at = after(at, index === 0 ? 0 : 1, index === 0 ? 3 : 9);
@@ -559,6 +560,7 @@ export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCase
         const sourcePartnerId = t.partnerIds[slug]!;
         const actor = memberOf(slug);
         schedule(at, () => {
+          if (group.who !== 'politie') subject.general = true;
           if (!subject.id) {
             subject.id = addSubject(d, { caseId: ref.id, kind: plan.kind, items, sourcePartnerId, actor: reader(actor) }).id;
           } else {
@@ -571,14 +573,14 @@ export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCase
         const informedAt = after(closeAt, 3, 20);
         if (informedAt <= latest) {
           schedule(informedAt, () => {
-            if (subject.id) setInformed(d, reader(coordinator), { subjectId: subject.id, informedOn: amsterdamDate(informedAt), postponedReason: null });
+            if (subject.id && subject.general) setInformed(d, reader(coordinator), { subjectId: subject.id, informedOn: amsterdamDate(informedAt), postponedReason: null });
           });
         }
       } else if (status === 'actief' && rng.chance(0.5)) {
         const postponeAt = after(at, 1, 5);
         if (postponeAt <= latest) {
           schedule(postponeAt, () => {
-            if (subject.id) setInformed(d, reader(coordinator), { subjectId: subject.id, informedOn: null, postponedReason: 'Informeren zou het lopende onderzoek schaden (art. 26.4 convenant); opnieuw beoordelen bij afronding.' });
+            if (subject.id && subject.general) setInformed(d, reader(coordinator), { subjectId: subject.id, informedOn: null, postponedReason: 'Informeren zou het lopende onderzoek schaden (art. 26.4 convenant); opnieuw beoordelen bij afronding.' });
           });
         }
       }

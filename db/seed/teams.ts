@@ -16,6 +16,7 @@ export function createTeamFromCovenant(db: Db, def: TeamDef, now: Date): { teamI
         .returning({ id: partners.id }).get();
       partnerIds[p.slug] = row.id;
     }
+    if (def.informingPartner) tx.update(teams).set({ informingPartnerId: partnerIds[def.informingPartner]! }).where(eq(teams.id, team.id)).run();
     tx.insert(sharingRules).values(defaultSharingMatrix().map((r) => ({ teamId: team.id, ...r }))).run();
     tx.insert(themes).values(defaultThemes.map((name, position) => ({ teamId: team.id, name, position }))).run();
     tx.insert(agendaTemplates).values({ teamId: team.id, sections: JSON.stringify(defaultAgendaTemplate), updatedAt: now.toISOString() }).run();

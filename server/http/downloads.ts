@@ -6,6 +6,7 @@
  *   /export/briefing/<controlId>.html[?partnerId=N]    printable briefing of an integrale controle
  *   /export/handback/<caseId>.html[?partnerId=N]       wind-down: one partner's own items of a casus
  *   /export/audit.csv?from=…&to=…|subject=…           the FG's Logboek (period or one betrokkene)
+ *   /export/inzage/<requestId>.(html|docx)             the FG's inzage bundle of a request (art. 24)
  * The session is resolved exactly as for /trpc. Report and briefing go through the same tRPC
  * procedures as the screens (a server-side caller), the verslag through the same view as its
  * page — so roles, team isolation and visibility are decided where they always are. Never cached.
@@ -32,6 +33,8 @@ import { reportDocx } from '../exports/report-docx';
 import { briefingHtml } from '../exports/briefing-html';
 import { handbackHtml } from '../exports/handback-html';
 import { handbackExport } from '../domain/wind-down';
+import { inzageHtml } from '../exports/inzage-html';
+import { inzageDocx } from '../exports/inzage-docx';
 import { createContextFactory } from './server';
 import { takeToken } from '../rate-limit';
 
@@ -98,6 +101,16 @@ const routes: Route[] = [
       const partnerId = url.searchParams.get('partnerId');
       const data = handbackExport(deps, user, Number(match[1]), partnerId && /^\d{1,12}$/.test(partnerId) ? Number(partnerId) : null);
       return { format: 'html', body: handbackHtml(data), filename: `teruggave-${data.caseCode}.html` };
+    },
+  },
+  {
+    // Issue 11 item 3: FG only (dsr.bundle is a privacy procedure) and audited there with the format.
+    pattern: /^\/export\/inzage\/(\d{1,12})\.(html|docx)$/,
+    async build({ ctx, match }) {
+      const format = match[2] as 'html' | 'docx';
+      const data = await createCaller(ctx).dsr.bundle({ id: Number(match[1]), format });
+      const filename = `inzage-verzoek-${data.request.id}.${format}`;
+      return format === 'docx' ? { format, body: await inzageDocx(data), filename } : { format, body: inzageHtml(data), filename, inline: true };
     },
   },
 ];

@@ -12,7 +12,9 @@ import { appendAudit, type AuditSubject } from '../audit';
 import { noteMassRead } from './mass-read';
 import { AppError, invalidFields, notFound, type FieldProblems } from '../errors';
 import { amsterdamDate } from '../clock';
-import { decryptValue, encryptValue } from './crypto';
+import { decryptValue, encryptValue, type DataKeys } from './crypto';
+import { blindIndexEmpty, dropItemTokens, indexItemValues } from './blind-index';
+import { assertMayRecordInforming, recordInformEvent } from './informing';
 import { canSeeItem, loadSharingMatrix, mayProvide, type Reader, type SharingMatrix } from './visibility';
 import { maskBsn, normaliseBsn, normaliseDate, normaliseKenteken } from '../domain/dutch-formats';
 import { assertCovenantInForce } from './covenant-gate';
@@ -45,7 +47,7 @@ export type VisibleSubject = {
 
 type ItemRow = typeof subjectItems.$inferSelect & { police: boolean; sourceKind: PartnerKind };
 
-function loadItemRows(db: Db, subjectIds: number[]): ItemRow[] {
+export function loadItemRows(db: Db, subjectIds: number[]): ItemRow[] {
   if (subjectIds.length === 0) return [];
   const columns = { item: subjectItems, sourceKind: partners.kind };
   const general = db.select(columns).from(subjectItems).innerJoin(partners, eq(partners.id, subjectItems.sourcePartnerId))
@@ -248,7 +250,7 @@ export function addSubject(deps: AppDeps, input: AddSubjectInput): { id: string;
   const key = police ? deps.keys.police : deps.keys.general;
   const id = db.transaction((tx) => {
     const subject = tx.insert(subjects).values({ caseId: caseRow.id, kind: input.kind, createdByPartnerId: source.id, createdAt: now }).returning({ id: subjects.id }).get();
-    insertItems(tx, table, key, subject.id, source.id, input.actor.userId, input.items, values, now);
+    insertItems(tx, deps.keys, table, key, subject.id, source.id, input.actor.userId, input.items, values, now);
     appendAudit(tx, deps.now(), {
       teamId: input.actor.teamId, actorId: input.actor.userId, action: 'personal_data.created', entity: 'subject', entityId: subject.id, caseId: caseRow.id,
       detail: { sourcePartnerId: source.id, categories: input.items.map((i) => i.category) },
@@ -268,18 +270,19 @@ function announceSubjectsChanged(deps: AppDeps, teamId: number, caseId: number) 
 }
 
 function insertItems(
-  tx: Db, table: typeof subjectItems | typeof policeSubjectItems, key: Buffer, subjectId: number, sourcePartnerId: number,
+  tx: Db, keys: DataKeys, table: typeof subjectItems | typeof policeSubjectItems, key: Buffer, subjectId: number, sourcePartnerId: number,
   userId: number, items: NewItem[], values: string[], now: string,
 ) {
   if (items.length === 0) return;
-  const rows = items.map((item, i) => ({
-    subjectId, category: item.category, valueEnc: encryptValue(key, values[i]!), legalGround: item.legalGround?.trim() || null,
-    sourcePartnerId, recordedByUserId: userId, createdAt: now, updatedAt: now,
-  }));
   // art. 25.1: the Wpg term of a police item runs from its first processing — the day the police
   // provide it to the team.
-  if (table === policeSubjectItems) tx.insert(policeSubjectItems).values(rows.map((r) => ({ ...r, firstProcessedOn: amsterdamDate(new Date(now)) }))).run();
-  else tx.insert(subjectItems).values(rows).run();
+  const firstProcessedOn = table === policeSubjectItems ? { firstProcessedOn: amsterdamDate(new Date(now)) } : {};
+  const rows = tx.insert(table).values(items.map((item, i) => ({
+    subjectId, category: item.category, valueEnc: encryptValue(key, values[i]!), legalGround: item.legalGround?.trim() || null,
+    sourcePartnerId, recordedByUserId: userId, createdAt: now, updatedAt: now, ...firstProcessedOn,
+  }))).returning({ id: table.id }).all();
+  // Issue 11 item 1: the blind index (./blind-index.ts) is kept in the same transaction.
+  indexItemValues(tx, keys, subjectId, rows.map((r, i) => ({ police: table === policeSubjectItems, itemId: r.id, category: items[i]!.category, value: values[i]! })));
 }
 
 // SPEC §3: after the covenant's end date no new personal data may be recorded (no legal basis).
@@ -297,7 +300,7 @@ export function addItems(deps: AppDeps, input: { subjectId: string; items: NewIt
   const police = source.kind === 'politie';
   const now = deps.now().toISOString();
   deps.db.transaction((tx) => {
-    insertItems(tx, police ? policeSubjectItems : subjectItems, police ? deps.keys.police : deps.keys.general, subject.id, source.id, input.actor.userId, input.items, values, now);
+    insertItems(tx, deps.keys, police ? policeSubjectItems : subjectItems, police ? deps.keys.police : deps.keys.general, subject.id, source.id, input.actor.userId, input.items, values, now);
     appendAudit(tx, deps.now(), {
       teamId: input.actor.teamId, actorId: input.actor.userId, action: 'personal_data.created', entity: 'subject', entityId: subject.id, caseId: subject.caseId,
       detail: { sourcePartnerId: source.id, categories: input.items.map((i) => i.category) },
@@ -334,8 +337,10 @@ function readSubjectsQuietly(deps: AppDeps, reader: Reader, caseId: number): { i
 export function setInformed(deps: AppDeps, reader: Reader, input: { subjectId: string; informedOn: string | null; postponedReason: string | null }) {
   if (!input.informedOn === !input.postponedReason?.trim()) throw new AppError('BAD_REQUEST', 'subjects.informNeedsOne');
   const subject = visibleSubject(deps, reader, input.subjectId);
+  assertMayRecordInforming(deps, reader, subject.id, input.informedOn);
   deps.db.transaction((tx) => {
     tx.update(subjects).set({ informedOn: input.informedOn, informPostponedReason: input.postponedReason?.trim() || null }).where(eq(subjects.id, subject.id)).run();
+    recordInformEvent(tx, deps.now(), reader, subject.id, input.informedOn, input.postponedReason?.trim() || null);
     appendAudit(tx, deps.now(), { teamId: reader.teamId, actorId: reader.userId, action: 'subject.informed', entity: 'subject', entityId: subject.id, caseId: subject.caseId, detail: { informed: Boolean(input.informedOn) } });
   });
 }
@@ -424,19 +429,50 @@ export function eraseForRetention(
   const erased = { valueEnc: '', legalGround: null, recordedByUserId: null, erasedAt: iso, updatedAt: iso };
   let items = 0;
   if (scope === 'case') {
-    items += tx.update(subjectItems).set(erased).where(and(inArray(subjectItems.subjectId, subjectIds), isNull(subjectItems.erasedAt))).run().changes;
-    items += tx.update(policeSubjectItems).set(erased).where(and(inArray(policeSubjectItems.subjectId, subjectIds), isNull(policeSubjectItems.erasedAt))).run().changes;
+    // The blind index loses the erased values too (no HMAC of a BSN may stay behind).
+    for (const r of tx.update(subjectItems).set(erased).where(and(inArray(subjectItems.subjectId, subjectIds), isNull(subjectItems.erasedAt))).returning({ id: subjectItems.id }).all()) {
+      dropItemTokens(tx, false, r.id);
+      items++;
+    }
+    for (const r of tx.update(policeSubjectItems).set(erased).where(and(inArray(policeSubjectItems.subjectId, subjectIds), isNull(policeSubjectItems.erasedAt))).returning({ id: policeSubjectItems.id }).all()) {
+      dropItemTokens(tx, true, r.id);
+      items++;
+    }
     tx.update(subjects).set({ informPostponedReason: null }).where(inArray(subjects.id, subjectIds)).run();
     tx.update(cases).set({ personalDataRemovedAt: iso }).where(eq(cases.id, caseId)).run();
   } else {
-    items += tx.update(policeSubjectItems).set(erased).where(and(
+    for (const r of tx.update(policeSubjectItems).set(erased).where(and(
       inArray(policeSubjectItems.subjectId, subjectIds), isNull(policeSubjectItems.erasedAt),
       sql`coalesce(${policeSubjectItems.firstProcessedOn}, substr(${policeSubjectItems.createdAt}, 1, 10)) <= ${policeProcessedBy}`,
-    )).run().changes;
+    )).returning({ id: policeSubjectItems.id }).all()) {
+      dropItemTokens(tx, true, r.id);
+      items++;
+    }
   }
   appendAudit(tx, at, {
     teamId: actor.teamId, actorId: actor.userId, action: 'personal_data.erased', entity: 'case', entityId: caseId, caseId,
     detail: { reason: 'retention', scope, items },
   });
   return items;
+}
+
+/**
+ * Issue 11 item 1: fills the blind index from the stored items when it is empty (a database from
+ * before the index). Runs at startup; decrypts each value only to derive its tokens.
+ */
+export function backfillBlindIndex(deps: Pick<AppDeps, 'db' | 'keys'>): number {
+  if (!blindIndexEmpty(deps.db)) return 0;
+  const subjectIds = deps.db.select({ id: subjects.id }).from(subjects).all().map((s) => s.id);
+  let indexed = 0;
+  deps.db.transaction((tx) => {
+    for (let i = 0; i < subjectIds.length; i += 500) {
+      const bySubject = new Map<number, ItemRow[]>();
+      for (const row of loadItemRows(tx, subjectIds.slice(i, i + 500))) bySubject.set(row.subjectId, [...(bySubject.get(row.subjectId) ?? []), row]);
+      for (const [subjectId, rows] of bySubject) {
+        indexItemValues(tx, deps.keys, subjectId, rows.map((r) => ({ police: r.police, itemId: r.id, category: r.category, value: decryptValue(r.police ? deps.keys.police : deps.keys.general, r.valueEnc) })));
+        indexed += rows.length;
+      }
+    }
+  });
+  return indexed;
 }

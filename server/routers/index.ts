@@ -21,6 +21,7 @@ import { securityRouter } from './security';
 import { retentionRouter } from './retention';
 import { breachesRouter } from './breaches';
 import { covenantsRouter } from './covenants';
+import { dsrRouter } from './dsr';
 
 // Only composition here: each domain has its own router file.
 export const appRouter = router({
@@ -48,6 +49,7 @@ export const appRouter = router({
   retention: retentionRouter,
   breaches: breachesRouter,
   covenants: covenantsRouter,
+  dsr: dsrRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -23,7 +23,7 @@ import { closeMeeting, insertMeeting } from '../helpers/meetings';
 type Ids = {
   case: number; meeting: number; closedMeeting: number; agendaItem: number; agreement: number; task: number; control: number;
   finding: string; escalation: number; partner: number; gemeente: number; user: number; coordinator: number; theme: number;
-  subject: string; item: string; breach: number; retentionList: number; covenant: number;
+  subject: string; item: string; breach: number; retentionList: number; covenant: number; request: number;
 };
 type IdKey = keyof Ids;
 
@@ -32,7 +32,7 @@ const missingIds: Ids = {
   case: MISSING_NUMBER, meeting: MISSING_NUMBER, closedMeeting: MISSING_NUMBER, agendaItem: MISSING_NUMBER, agreement: MISSING_NUMBER,
   task: MISSING_NUMBER, control: MISSING_NUMBER, finding: 'AAAAAAAAAAAAAAAAAAAAAA', escalation: MISSING_NUMBER, partner: MISSING_NUMBER,
   gemeente: MISSING_NUMBER, user: MISSING_NUMBER, coordinator: MISSING_NUMBER, theme: MISSING_NUMBER,
-  subject: 'AAAAAAAAAAAAAAAAAAAAAA', item: 'AAAAAAAAAAAAAAAAAAAAAA', breach: MISSING_NUMBER, retentionList: MISSING_NUMBER, covenant: MISSING_NUMBER,
+  subject: 'AAAAAAAAAAAAAAAAAAAAAA', item: 'AAAAAAAAAAAAAAAAAAAAAA', breach: MISSING_NUMBER, retentionList: MISSING_NUMBER, covenant: MISSING_NUMBER, request: MISSING_NUMBER,
 };
 
 // ── The table: who passes the gate, and an input built from ids ─────────────────────────────
@@ -205,6 +205,17 @@ const table: Record<string, Entry> = {
   'covenants.windDown': { gate: caseReader },
   'covenants.decideCase': { gate: privacy, input: (ids) => ({ caseId: ids.case, decision: 'erase', note: '' }) },
   'audit.export': { gate: privacy, input: () => ({ from: '2026-11-01', to: '2026-11-30' }) },
+  // Issue 11 items 1–3, 8: data-subject rights.
+  'dsr.search': { gate: ['coordinator', 'privacy'], input: () => ({ query: 'Etrokkene' }) },
+  'dsr.create': { gate: privacy, input: (ids) => ({ kind: 'inzage', receivedOn: '2026-11-20', receivedByPartnerId: ids.gemeente, subjectIds: [ids.subject] }) },
+  'dsr.list': { gate: privacy },
+  'dsr.get': { gate: privacy, input: (ids) => ({ id: ids.request }) },
+  'dsr.extend': { gate: privacy, input: (ids) => ({ id: ids.request, reason: 'Veel partners' }) },
+  'dsr.forward': { gate: privacy, input: (ids) => ({ id: ids.request }) },
+  'dsr.recordReport': { gate: privacy, input: (ids) => ({ id: ids.request, partnerId: ids.gemeente, reportedOn: '2026-11-24', report: 'Afgehandeld' }) },
+  'dsr.decide': { gate: privacy, input: (ids) => ({ id: ids.request, decision: 'toegewezen', note: '' }) },
+  'dsr.bundle': { gate: privacy, input: (ids) => ({ id: ids.request }) },
+  'dsr.notInformed': { gate: ['coordinator', 'privacy'] },
 };
 
 let measureCatalogue: Record<string, unknown> = {};
@@ -253,9 +264,10 @@ async function teamData(deps: TestDeps, slug: 'pit' | 'bit') {
   const { id: breach } = await coord.breaches.create({ discoveredAt: '2026-11-25T08:00:00Z', description: 'Matrixincident' });
   const covenant = (await coord.covenants.list()).find((c) => c.status === 'in_force')!.id;
   const retentionList = deps.db.insert(retentionLists).values({ teamId: team.teamId, createdAt: deps.now().toISOString(), status: 'open' }).returning().get().id;
+  const { id: request } = await callerFor(deps, users.privacy).dsr.create({ kind: 'inzage', receivedOn: '2026-11-20', receivedByPartnerId: team.partnerIds[g1]!, subjectIds: [subject] });
   const ids: Ids = {
     case: caseId, meeting, closedMeeting: closed.id, agendaItem, agreement, task, control, finding, escalation,
-    partner: team.partnerIds[g2]!, gemeente: team.partnerIds[g1]!, user: users.member.id, coordinator: users.coordinator.id, theme, subject, item, breach, retentionList, covenant,
+    partner: team.partnerIds[g2]!, gemeente: team.partnerIds[g1]!, user: users.member.id, coordinator: users.coordinator.id, theme, subject, item, breach, retentionList, covenant, request,
   };
   return { team, users, ids };
 }

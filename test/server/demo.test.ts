@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
-import { auditLog, cases, partners, policeSubjectItems, subjectItems, subjects, tasks } from '../../db/schema';
+import { auditLog, cases, partners, policeSubjectItems, subjectItems, subjectSearchTokens, subjects, tasks, teams } from '../../db/schema';
 import { seedDemo } from '../../db/seed';
 import { DEMO_JOURNEY_CASE } from '../../db/seed/demo-cases';
 import { teamDefs } from '../../db/seed/covenants';
@@ -181,5 +181,16 @@ describe('demo casussen', () => {
     for (const value of values) {
       for (const bytes of files) expect(bytes.includes(Buffer.from(value, 'utf8')), value).toBe(false);
     }
+  });
+});
+
+describe('demo data-subject rights (issue 11 items 1, 8)', () => {
+  it('the demo has a blind index: the PIT FG finds a demo person by surname; PIT informs through Helmond', async () => {
+    expect(deps.db.select({ n: sql<number>`count(*)` }).from(subjectSearchTokens).get()!.n).toBeGreaterThan(100);
+    const hits = await callerFor(deps, user('pit', 'fg')).dsr.search({ query: 'Voorbeeldstra' });
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((h) => h.caseCode.startsWith('PIT-'))).toBe(true);
+    const pit = deps.db.select({ informing: teams.informingPartnerId }).from(teams).where(eq(teams.slug, 'pit')).get()!;
+    expect(pit.informing).toBe(seeded.ids.teams.pit.partnerIds.helmond);
   });
 });

@@ -91,7 +91,10 @@ describe('the destruction list', () => {
     expect(deps.db.select().from(subjectItems).where(isNotNull(subjectItems.erasedAt)).all()).toEqual([]);
     expect((await c.cases.get({ id: closed.id })).subjects.flatMap((s) => s.items.map((i) => i.value))).toContain(exampleValues.naw);
 
+    expect((await f.dsr.search({ query: 'Vries' })).map((h) => h.caseId)).toEqual([closed.id]);
     expect(await f.retention.approve({ listId: list!.id })).toEqual({ cases: 1, items: 2 });
+    // The blind index forgets the erased values too (issue 11 item 1): no HMAC of them stays behind.
+    expect(await f.dsr.search({ query: 'Vries' })).toEqual([]);
 
     // The casus stays, its betrokkenen show "[verwijderd]" — on the casus page and in the verslag.
     const casus = await c.cases.get({ id: closed.id });

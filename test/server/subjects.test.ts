@@ -94,10 +94,11 @@ describe('subjects.add', () => {
   });
 
   it('P11: informed on a date or a reason to postpone, exactly one of them', async () => {
-    const { deps, gemeente, caseId } = await setup();
+    const { deps, gemeente, coordinator, caseId } = await setup();
     const { id } = await callerFor(deps, gemeente).subjects.add({ caseId, kind: 'person', items: [{ category: 'naw', value: 'Y' }] });
     expect((await errorOf(() => callerFor(deps, gemeente).subjects.setInformed({ subjectId: id, informedOn: null, postponedReason: null }))).key).toBe('subjects.informNeedsOne');
-    await callerFor(deps, gemeente).subjects.setInformed({ subjectId: id, informedOn: null, postponedReason: 'Lopend onderzoek, art. 26.4' });
+    // art. 26.4: the coordinator (or Helmond, the informing partner) records it.
+    await callerFor(deps, coordinator).subjects.setInformed({ subjectId: id, informedOn: null, postponedReason: 'Lopend onderzoek, art. 26.4' });
     const c = await callerFor(deps, gemeente).cases.get({ id: caseId });
     expect(c.subjects[0]!.informPostponedReason).toBe('Lopend onderzoek, art. 26.4');
   });

@@ -13,11 +13,12 @@ import { recordText } from './record';
 import { formsText } from './forms';
 import { breachesText } from './breaches';
 import { covenantsText } from './covenants';
+import { fgText } from './fg';
 
 export type Locale = 'nl' | 'en';
 export type Dictionary = Record<string, { nl: string; en: string }>;
 
-const text = { ...coreText, ...casesText, ...reportsText, ...minutesText, ...meetingsText, ...privacyText, ...accountText, ...securityText, ...recordText, ...formsText, ...breachesText, ...covenantsText };
+const text = { ...coreText, ...casesText, ...reportsText, ...minutesText, ...meetingsText, ...privacyText, ...accountText, ...securityText, ...recordText, ...formsText, ...breachesText, ...covenantsText, ...fgText };
 export type TextKey = keyof typeof text;
 
 const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem('overleg.locale');

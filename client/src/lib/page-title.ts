@@ -28,6 +28,9 @@ const titles: [RegExp, TextKey][] = [
   [/^\/privacy\/bewaartermijnen$/, 'retention.title'],
   [/^\/privacy\/datalekken$/, 'breaches.title'],
   [/^\/datalek-melden$/, 'breaches.report'],
+  [/^\/privacy\/verzoeken$/, 'fg.requests.title'],
+  [/^\/privacy\/verzoeken\/[^/]+$/, 'fg.request.title'],
+  [/^\/privacy\/informatieplicht$/, 'fg.informing.title'],
 ];
 
 export function pageTitle(pathname: string): string {

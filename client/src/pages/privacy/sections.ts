@@ -6,6 +6,8 @@ import type { TextKey } from '../../i18n';
 export type PrivacySection = { href: string; label: TextKey; intro: TextKey; roles: Role[] };
 
 export const privacySections: PrivacySection[] = [
+  { href: '/privacy/verzoeken', label: 'fg.section.requests', intro: 'fg.section.requestsIntro', roles: ['privacy'] },
+  { href: '/privacy/informatieplicht', label: 'fg.section.informing', intro: 'fg.section.informingIntro', roles: ['privacy', 'coordinator'] },
   { href: '/logboek', label: 'nav.auditLog', intro: 'privacy.section.auditLog', roles: ['privacy'] },
   { href: '/privacy/bewaartermijnen', label: 'retention.title', intro: 'privacy.section.retention', roles: ['privacy'] },
   { href: '/privacy/datalekken', label: 'breaches.title', intro: 'privacy.section.breaches', roles: ['privacy'] },
