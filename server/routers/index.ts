@@ -18,6 +18,7 @@ import { attendanceRouter } from './attendance';
 import { auditRouter } from './audit';
 import { sessionsRouter, twoFactorRouter } from './two-factor';
 import { securityRouter } from './security';
+import { accessRouter, correctionsRouter, noticesRouter } from './notices';
 
 // Only composition here: each domain has its own router file.
 export const appRouter = router({
@@ -42,6 +43,9 @@ export const appRouter = router({
   twoFactor: twoFactorRouter,
   sessions: sessionsRouter,
   security: securityRouter,
+  notices: noticesRouter,
+  corrections: correctionsRouter,
+  access: accessRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -139,7 +139,6 @@ describe('audit.list', () => {
       naw: 'Jolanda Zeldzaamnaam, Testlaan 99, Hilversum',
       geboortedatum: '1971-03-09',
       bsn: exampleValues.bsn,
-      geslacht: 'vrouw',
       telefoon: '06 23456789',
       kenteken: exampleValues.kenteken,
       naleving: 'Vermoedelijk onderverhuur zolderverdieping',
