@@ -10,6 +10,7 @@ export const correctionsMessages = {
   'corrections.unchanged': { nl: 'De nieuwe waarde is gelijk aan de huidige: er valt niets te corrigeren.', en: 'The new value equals the current one: nothing to correct.' },
   'corrections.alreadyRestricted': { nl: 'Dit gegeven is al beperkt.', en: 'This item is already restricted.' },
   'corrections.notRestricted': { nl: 'Dit gegeven is niet beperkt.', en: 'This item is not restricted.' },
+  'access.notNeeded': { nl: 'U ziet de betrokkenen van deze casus al.', en: 'You already see the betrokkenen of this casus.' },
   'access.reasonTooShort': {
     nl: 'Geef een reden van minstens 10 tekens: waarom is inzage nodig voor uw taak in deze casus (art. 20.11)?',
     en: 'Give a reason of at least 10 characters: why does your task in this casus need access (art. 20.11)?',

@@ -16,7 +16,8 @@ import type { Reader } from './visibility';
 
 export function requestCaseAccess(deps: AppDeps, reader: Reader, input: { caseId: number; reason: string }) {
   const c = ownCase(deps.db, reader.teamId, input.caseId);
-  if (reader.role !== 'member' || reader.partnerId === null) throw new AppError('FORBIDDEN', 'auth.forbidden');
+  // The coordinator sees every casus (./involvement.ts): there is nothing to ask.
+  if (reader.role !== 'member' || reader.partnerId === null) throw new AppError('BAD_REQUEST', 'access.notNeeded');
   const reason = input.reason.trim();
   if (reason.length < 10) throw new AppError('BAD_REQUEST', 'access.reasonTooShort', {}, 'reason');
   assertNoPersonalData({ reason }, deps.now());
