@@ -6,7 +6,7 @@ import { appendAudit } from '../audit';
 import { AppError, conflict, invalidFields, type FieldProblems } from '../errors';
 import { amsterdamDate } from '../clock';
 import { normaliseBagId, normalisePostcode } from './dutch-formats';
-import { eraseCasePersonalData, readSubjects } from '../privacy/personal-data';
+import { assertNoSubjectNames, eraseCasePersonalData, readSubjects } from '../privacy/personal-data';
 import { changeLogs, recordWorkChange } from './work-changes';
 import type { Reader } from '../privacy/visibility';
 import { ownCase } from './scope';
@@ -102,6 +102,7 @@ export function createCase(deps: AppDeps, reader: Reader, input: CaseInput & { s
 
 export function updateCase(deps: AppDeps, reader: Reader, input: CaseInput & { id: number; version: number; priority?: 'normaal' | 'hoog' }) {
   const current = findCaseInTeam(deps, reader.teamId, input.id);
+  assertNoSubjectNames(deps, [current.id], { description: input.description }); // P1, art. 20.9
   const { themeId, address } = checkCaseInput(deps, reader.teamId, input);
   const now = deps.now();
   deps.db.transaction((tx) => {

@@ -43,6 +43,7 @@ export const fieldLabels = {
   intro: { nl: 'Inleiding', en: 'Introduction' },
   closing: { nl: 'Afsluiting', en: 'Closing' },
   note: { nl: 'Toelichting', en: 'Note' },
+  outcome: { nl: 'Uitkomst', en: 'Outcome' },
 } as const satisfies Record<string, Label>;
 export type FreeTextField = keyof typeof fieldLabels;
 

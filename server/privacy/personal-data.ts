@@ -486,3 +486,20 @@ export function restrictedItemsForFg(deps: AppDeps, fg: { teamId: number; userId
   }
   return result.sort((a, b) => b.restrictedAt.localeCompare(a.restrictedAt));
 }
+
+/**
+ * P1 (art. 20.9): free text about a casus may not name its betrokkenen. Their names (the name part
+ * of the persons' NAW items, police items included) are decrypted here, server-side only, to
+ * compare; nothing is returned or audited as a read, since nothing is disclosed.
+ */
+export function assertNoSubjectNames(deps: AppDeps, caseIds: (number | null | undefined)[], fields: Record<string, string | null | undefined>): void {
+  const ids = caseIds.filter((id): id is number => typeof id === 'number');
+  const names: string[] = [];
+  if (ids.length > 0 && Object.values(fields).some((t) => t?.trim())) {
+    const persons = deps.db.select({ id: subjects.id }).from(subjects).where(and(inArray(subjects.caseId, ids), eq(subjects.kind, 'person'))).all().map((s) => s.id);
+    for (const row of loadItemRows(deps.db, persons)) {
+      if (row.category === 'naw' && !row.erasedAt) names.push(decryptValue(row.police ? deps.keys.police : deps.keys.general, row.valueEnc));
+    }
+  }
+  assertNoPersonalData(fields, deps.now(), names);
+}
