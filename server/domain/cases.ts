@@ -10,6 +10,7 @@ import { assertNoSubjectNames, eraseCasePersonalData, readSubjects } from '../pr
 import { changeLogs, recordWorkChange } from './work-changes';
 import type { Reader } from '../privacy/visibility';
 import { ownCase } from './scope';
+import { involvedCaseIds } from '../privacy/involvement';
 
 export function findCaseInTeam(deps: AppDeps, teamId: number, caseId: number) {
   return ownCase(deps.db, teamId, caseId);
@@ -266,6 +267,9 @@ export function getCase(deps: AppDeps, reader: Reader, caseId: number) {
     createdAt: c.createdAt, activatedAt: c.activatedAt, closedAt: c.closedAt, personalDataRemovedAt: c.personalDataRemovedAt,
     withdrawnAt: c.withdrawnAt, withdrawReason: c.withdrawReason, version: c.version,
     subjects, history,
+    // P14: whether the reader sees this casus' betrokkenen as an involved partner; if not, the
+    // casus page offers to ask access with a reason (server/privacy/access-requests.ts).
+    involved: involvedCaseIds(deps.db, reader, [c.id]).has(c.id),
     agreements: agreementRows.map((a) => ({ ...a, changes: agreementLogs.get(a.id) ?? [] })),
     tasks: taskRows.map((t) => ({ ...t, changes: taskLogs.get(t.id) ?? [] })),
   };
