@@ -561,7 +561,9 @@ export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCase
           if (!subject.id) {
             subject.id = addSubject(d, { caseId: ref.id, kind: plan.kind, items, sourcePartnerId, actor: reader(actor) }).id;
           } else {
-            addItems(d, { subjectId: subject.id, items, sourcePartnerId, actor: reader(actor) });
+            // In the overleg the coordinator records on the partner's behalf (SPEC §2): a partner not yet
+            // involved in the casus does not see its betrokkenen before it provides data (P14).
+            addItems(d, { subjectId: subject.id, items, sourcePartnerId, actor: reader(coordinator) });
           }
         });
       });
