@@ -58,9 +58,12 @@ beforeAll(async () => {
   const { id: overigId } = await callerFor(deps, coordinator).partners.join({ name: 'Stichting Voorbeeld', shortName: 'Stichting', kind: 'overig', joinedOn: '2026-01-01' });
   team.partnerIds.stichting = overigId;
   caseId = (await makeCase(deps, team, coordinator)).id;
-  // P14: "another gemeente" reads as an involved partner (a task on the casus), so what it sees is
-  // decided by the matrix alone; every other member reader provides data and is involved anyway.
-  await callerFor(deps, coordinator).tasks.create({ title: 'Meekijken', assigneePartnerId: team.partnerIds.asten!, dueDate: '2026-12-10', caseId });
+  // P14: "another gemeente" and the overig partner (which provides nothing) take part through a
+  // task, so what they see is decided by the matrix alone; the other member readers provide data
+  // and are involved anyway.
+  for (const partner of ['asten', 'stichting']) {
+    await callerFor(deps, coordinator).tasks.create({ title: 'Meekijken', assigneePartnerId: team.partnerIds[partner]!, dueDate: '2026-12-10', caseId });
+  }
 });
 
 describe('P2: a partner records only the categories its kind may provide', () => {
