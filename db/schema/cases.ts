@@ -82,7 +82,8 @@ const itemColumns = () => ({
   id: integer('id').primaryKey({ autoIncrement: true }),
   subjectId: integer('subject_id').notNull().references(() => subjects.id, { onDelete: 'cascade' }),
   category: text('category', { enum: itemCategories }).notNull(),
-  // P5: AES-256-GCM, "v1:iv:tag:ciphertext" in base64url. Never plaintext.
+  // P5: AES-256-GCM, "v1:iv:tag:ciphertext" in base64url. Never plaintext. Empty once the item is
+  // erased (P12): the value is gone, the row stays as the tombstone "[verwijderd]".
   valueEnc: text('value_enc').notNull(),
   // art. 20.3c: the stated legal ground, required for BSN.
   legalGround: text('legal_ground'),
@@ -91,8 +92,11 @@ const itemColumns = () => ({
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
   version: integer('version').notNull().default(1),
-  // art. 25 / BIT art. 6.7: set when the value was erased; the row stays (without its value) so
-  // verslagen show "[verwijderd]" where the person was and counts do not change.
+  // AVG art. 18 / P12: a restricted item is visible only to its provider (and the FG).
+  restrictedAt: text('restricted_at'),
+  // art. 25 (retention) and P12 / BIT art. 6.7 (erased by its provider): set when the value was
+  // erased; the row stays without its value so verslagen show "[verwijderd]" where the person was
+  // and counts do not change.
   erasedAt: text('erased_at'),
 });
 

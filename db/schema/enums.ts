@@ -6,8 +6,9 @@ export type PartnerKind = (typeof partnerKinds)[number];
 export const roles = ['coordinator', 'member', 'privacy', 'admin', 'viewer'] as const;
 export type Role = (typeof roles)[number];
 
-// P1 (art. 20.3–20.7): nothing else is stored about a person.
-export const itemCategories = ['naw', 'geboortedatum', 'bsn', 'geslacht', 'telefoon', 'kenteken', 'naleving'] as const;
+// P1 (art. 20.3–20.7, 20.9): nothing else is stored about a person. `geslacht` may be exchanged
+// (20.3d, 20.4d) but art. 20.9 leaves it out of what is recorded, so it is no category here.
+export const itemCategories = ['naw', 'geboortedatum', 'bsn', 'telefoon', 'kenteken', 'naleving'] as const;
 export type ItemCategory = (typeof itemCategories)[number];
 
 // Who may see an item of a given source kind and category, besides the source partner itself
@@ -73,3 +74,7 @@ export const minutesStatuses = ['concept', 'definitief', 'vastgesteld'] as const
 export const controlStatuses = ['gepland', 'uitgevoerd', 'geannuleerd'] as const;
 
 export const escalationStatuses = ['open', 'afgehandeld'] as const;
+
+// P12 (BIT art. 6.7, AVG art. 16–19): what happened to an item after it was recorded.
+export const itemChangeKinds = ['correctie', 'verwijdering', 'beperking', 'opheffing'] as const;
+export type ItemChangeKind = (typeof itemChangeKinds)[number];

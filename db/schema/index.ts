@@ -13,3 +13,4 @@ export * from './retention';
 export * from './breaches';
 export * from './covenants';
 export * from './data-subject-rights';
+export * from './corrections';

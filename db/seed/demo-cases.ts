@@ -519,7 +519,8 @@ export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCase
         if (id.kind === 'person') {
           if (want('geboortedatum', 0.6)) items.push({ category: 'geboortedatum', value: id.birth });
           if (want('bsn', 0.45)) items.push({ category: 'bsn', value: bsn(), legalGround: lg.gemeente });
-          if (want('geslacht', 0.4)) items.push({ category: 'geslacht', value: id.gender });
+          // art. 20.9: geslacht is not recorded; the draw stays so the rest of the demo is unchanged.
+          rng.chance(0.4);
         }
         if (want('telefoon', 0.5)) items.push({ category: 'telefoon', value: id.phone });
         if (want('kenteken', 0.15)) items.push({ category: 'kenteken', value: id.plate });
@@ -564,7 +565,9 @@ export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCase
           if (!subject.id) {
             subject.id = addSubject(d, { caseId: ref.id, kind: plan.kind, items, sourcePartnerId, actor: reader(actor) }).id;
           } else {
-            addItems(d, { subjectId: subject.id, items, sourcePartnerId, actor: reader(actor) });
+            // In the overleg the coordinator records on the partner's behalf (SPEC §2): a partner not yet
+            // involved in the casus does not see its betrokkenen before it provides data (P14).
+            addItems(d, { subjectId: subject.id, items, sourcePartnerId, actor: reader(coordinator) });
           }
         });
       });

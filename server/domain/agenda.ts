@@ -7,6 +7,7 @@
  * order of the template, so sorting by position alone gives the agenda as shown.
  */
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { assertNoSubjectNames } from '../privacy/personal-data';
 import { agendaItems, agreements, cases, meetings, partners, tasks, themes, type AgendaSection } from '../../db/schema';
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
@@ -335,6 +336,7 @@ export const declineItem = (deps: AppDeps, actor: SessionUser, input: { id: numb
  */
 export function saveNotes(deps: AppDeps, actor: SessionUser, input: { id: number; notes: string; decisions: string; version: number }) {
   const item = findChangeableItem(deps, actor.teamId, input.id);
+  assertNoSubjectNames(deps, [item.caseId], { notes: input.notes, decisions: input.decisions }); // P1, art. 20.9
   const now = deps.now().toISOString();
   const res = deps.db.update(agendaItems).set({ notes: input.notes, decisions: input.decisions, updatedAt: now, version: item.version + 1 })
     .where(and(eq(agendaItems.id, item.id), eq(agendaItems.version, input.version))).run();

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { assertNoSubjectNames } from '../privacy/personal-data';
 import { agreements, type WorkChangeKind } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
@@ -23,6 +24,7 @@ export type AgreementInput = { caseId: number; text: string; responsiblePartnerI
 /** A werkafspraak about one pand; art. 2.7: it names the partner that is bevoegd gezag / eindverantwoordelijk. */
 export function createAgreement(deps: AppDeps, actor: SessionUser, input: AgreementInput): { id: number } {
   const c = findWorkableCase(deps, actor.teamId, input.caseId);
+  assertNoSubjectNames(deps, [c.id], { text: input.text }); // P1, art. 20.9
   assertActivePartner(deps, actor.teamId, input.responsiblePartnerId);
   input = { ...input, ...resolveMeetingLink(deps.db, actor.teamId, input) };
   const now = deps.now();
@@ -70,6 +72,7 @@ export function setAgreementStatus(deps: AppDeps, actor: SessionUser, input: { i
 export function updateAgreement(deps: AppDeps, actor: SessionUser, input: { id: number; version: number; text?: string; responsiblePartnerId?: number; reason?: string | null }) {
   const row = ownAgreement(deps.db, actor.teamId, input.id);
   if (row.status !== 'open') throw new AppError('CONFLICT', 'agreements.notOpen');
+  assertNoSubjectNames(deps, [row.caseId], { text: input.text }); // P1, art. 20.9
   if (input.responsiblePartnerId !== undefined && input.responsiblePartnerId !== row.responsiblePartnerId) assertActivePartner(deps, actor.teamId, input.responsiblePartnerId);
   const changes = diff({ text: row.text, responsiblePartnerId: row.responsiblePartnerId }, { text: input.text?.trim(), responsiblePartnerId: input.responsiblePartnerId });
   if (Object.keys(changes).length === 0) return { version: row.version };

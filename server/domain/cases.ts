@@ -7,10 +7,11 @@ import { appendAudit } from '../audit';
 import { AppError, conflict, invalidFields, type FieldProblems } from '../errors';
 import { amsterdamDate } from '../clock';
 import { normaliseBagId, normalisePostcode } from './dutch-formats';
-import { eraseCasePersonalData, readSubjects } from '../privacy/personal-data';
+import { assertNoSubjectNames, eraseCasePersonalData, readSubjects } from '../privacy/personal-data';
 import { changeLogs, recordWorkChange } from './work-changes';
 import type { Reader } from '../privacy/visibility';
 import { ownCase } from './scope';
+import { involvedCaseIds } from '../privacy/involvement';
 
 export function findCaseInTeam(deps: AppDeps, teamId: number, caseId: number) {
   return ownCase(deps.db, teamId, caseId);
@@ -105,6 +106,7 @@ export function createCase(deps: AppDeps, reader: Reader, input: CaseInput & { s
 
 export function updateCase(deps: AppDeps, reader: Reader, input: CaseInput & { id: number; version: number; priority?: 'normaal' | 'hoog' }) {
   const current = findCaseInTeam(deps, reader.teamId, input.id);
+  assertNoSubjectNames(deps, [current.id], { description: input.description }); // P1, art. 20.9
   const { themeId, address } = checkCaseInput(deps, reader.teamId, input);
   const now = deps.now();
   deps.db.transaction((tx) => {
@@ -268,6 +270,9 @@ export function getCase(deps: AppDeps, reader: Reader, caseId: number) {
     createdAt: c.createdAt, activatedAt: c.activatedAt, closedAt: c.closedAt, personalDataRemovedAt: c.personalDataRemovedAt,
     withdrawnAt: c.withdrawnAt, withdrawReason: c.withdrawReason, version: c.version,
     subjects, history,
+    // P14: whether the reader sees this casus' betrokkenen as an involved partner; if not, the
+    // casus page offers to ask access with a reason (server/privacy/access-requests.ts).
+    involved: involvedCaseIds(deps.db, reader, [c.id]).has(c.id),
     agreements: agreementRows.map((a) => ({ ...a, changes: agreementLogs.get(a.id) ?? [] })),
     tasks: taskRows.map((t) => ({ ...t, changes: taskLogs.get(t.id) ?? [] })),
   };

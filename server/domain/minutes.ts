@@ -13,6 +13,7 @@ import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
 import { AppError, conflict } from '../errors';
 import { ownMeeting, ownMinutes } from './scope';
+import { assertNoSubjectNames } from '../privacy/personal-data';
 
 export type MinutesItemText = { notes: string; decisions: string };
 /** What a version of the verslag holds: free text without personal data (P1). */
@@ -76,6 +77,12 @@ export function updateMinutes(deps: AppDeps, actor: SessionUser, input: MinutesE
   if (row.currentVersion !== input.version) throw conflict();
   const itemIds = new Set(deps.db.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.meetingId, input.meetingId)).all().map((i) => String(i.id)));
   for (const key of Object.keys(input.content.items ?? {})) if (!itemIds.has(key)) throw new AppError('BAD_REQUEST', 'minutes.unknownItem');
+  // P1 (art. 20.9): the verslag's text names no betrokkene of the casussen discussed.
+  const caseIds = deps.db.select({ caseId: agendaItems.caseId }).from(agendaItems).where(eq(agendaItems.meetingId, input.meetingId)).all().map((r) => r.caseId);
+  assertNoSubjectNames(deps, caseIds, {
+    intro: input.content.intro, closing: input.content.closing,
+    ...Object.fromEntries(Object.entries(input.content.items ?? {}).flatMap(([key, part]) => [[`items.${key}.notes`, part.notes], [`items.${key}.decisions`, part.decisions]])),
+  });
   const now = deps.now().toISOString();
   const next = row.currentVersion + 1;
   deps.db.transaction((tx) => {

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { assertNoSubjectNames } from '../privacy/personal-data';
 import { agendaItems, cases, partners, tasks, users, type TaskStatus, type WorkChangeKind } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
@@ -8,7 +9,7 @@ import { amsterdamDate } from '../clock';
 import { findWorkableCase, recordCaseEvent, taskColumns, withOverdue } from './cases';
 import { assertActivePartner } from './agreements';
 import { resolveMeetingLink } from './meetings';
-import { ownAgreement, ownTask } from './scope';
+import { ownAgreement, ownCase, ownTask } from './scope';
 import { changeLogs, diff, recordWorkChange, type Changes } from './work-changes';
 import { notifyBlocker } from './blocker-mail';
 
@@ -26,6 +27,8 @@ export type TaskInput = {
 /** A follow-up action for one partner (optionally one of its members), with a due date. */
 export function createTask(deps: AppDeps, actor: SessionUser, input: TaskInput): { id: number } {
   assertActivePartner(deps, actor.teamId, input.assigneePartnerId);
+  if (input.caseId) ownCase(deps.db, actor.teamId, input.caseId);
+  assertNoSubjectNames(deps, [input.caseId], { title: input.title }); // P1, art. 20.9
   if (input.assigneeUserId) {
     const person = deps.db.select({ partnerId: users.partnerId }).from(users).where(and(eq(users.id, input.assigneeUserId), eq(users.teamId, actor.teamId))).get();
     if (!person || person.partnerId !== input.assigneePartnerId) throw new AppError('BAD_REQUEST', 'tasks.assigneeNotOfPartner');
@@ -140,6 +143,7 @@ export function completeTask(deps: AppDeps, actor: SessionUser, input: { id: num
   if (task.status === 'gereed') throw new AppError('CONFLICT', 'tasks.alreadyDone');
   if (task.status !== 'open') throw new AppError('CONFLICT', 'tasks.notOpen');
   if (!input.resultNote.trim()) throw new AppError('BAD_REQUEST', 'tasks.resultRequired');
+  assertNoSubjectNames(deps, [task.caseId], { resultNote: input.resultNote }); // P1, art. 20.9
   applyChange(deps, actor, task, input.version ?? task.version, {
     status: 'gereed', resultNote: input.resultNote.trim(), blockerNote: null, blockedAt: null, completedByUserId: actor.id, completedAt: deps.now().toISOString(),
   }, 'task.completed');

@@ -8,7 +8,7 @@ import { formatDateNl } from '../domain/reports';
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const categoryLabels: Record<string, string> = {
-  naw: 'Naam en adres', geboortedatum: 'Geboortedatum', bsn: 'BSN', geslacht: 'Geslacht', telefoon: 'Telefoon', kenteken: 'Kenteken', naleving: 'Naleving',
+  naw: 'Naam en adres', geboortedatum: 'Geboortedatum', bsn: 'BSN', telefoon: 'Telefoon', kenteken: 'Kenteken', naleving: 'Naleving',
 };
 
 export function briefingHtml(b: Briefing): string {

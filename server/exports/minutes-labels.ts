@@ -46,7 +46,7 @@ const nl = {
     controles: 'Integrale controles', themas: "Thema's en pilots", rondvraag: 'Rondvraag', sluiting: 'Sluiting',
   } satisfies Record<AgendaSection, string>,
   categories: {
-    naw: 'NAW', geboortedatum: 'Geboortedatum', bsn: 'BSN', geslacht: 'Geslacht', telefoon: 'Telefoon', kenteken: 'Kenteken', naleving: 'Naleving',
+    naw: 'NAW', geboortedatum: 'Geboortedatum', bsn: 'BSN', telefoon: 'Telefoon', kenteken: 'Kenteken', naleving: 'Naleving',
   } satisfies Record<ItemCategory, string>,
 };
 
@@ -94,7 +94,7 @@ const en: MinutesLabels = {
     controles: 'Joint inspections', themas: 'Themes and pilots', rondvraag: 'Any other business', sluiting: 'Closing',
   },
   categories: {
-    naw: 'Name and address', geboortedatum: 'Date of birth', bsn: 'BSN', geslacht: 'Gender', telefoon: 'Phone', kenteken: 'Licence plate', naleving: 'Compliance',
+    naw: 'Name and address', geboortedatum: 'Date of birth', bsn: 'BSN', telefoon: 'Phone', kenteken: 'Licence plate', naleving: 'Compliance',
   },
 };
 

@@ -30,7 +30,6 @@ export const casesMessages = {
     en: 'This is not a Dutch licence plate; it was recorded as entered (a foreign plate?).',
   },
   'subjects.invalidBirthDate': { nl: 'Gegeven {index}: vul een geldige geboortedatum in.', en: 'Item {index}: enter a valid date of birth.' },
-  'subjects.invalidGender': { nl: 'Gegeven {index}: kies man, vrouw of onbekend.', en: 'Item {index}: choose male, female or unknown.' },
   'subjects.sourceRequired': {
     nl: 'Geef aan namens welke partner u deze gegevens vastlegt.',
     en: 'State on behalf of which partner you record these data.',

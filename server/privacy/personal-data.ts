@@ -3,9 +3,9 @@
  * tables. Values are encrypted at rest (P5); police items live in their own table under their
  * own key (P4); every read goes through the visibility rules and is audited (P6).
  */
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { cases, itemDisclosures, partners, policeSubjectItems, subjectItems, subjects, type ItemCategory, type PartnerKind } from '../../db/schema';
+import { cases, itemChanges, itemDisclosures, partners, policeSubjectItems, subjectItems, subjects, type ItemCategory, type ItemChangeKind, type PartnerKind } from '../../db/schema';
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
 import { appendAudit, type AuditSubject } from '../audit';
@@ -22,6 +22,9 @@ import { windDownReader } from './wind-down';
 import { ownCase, ownPartner } from '../domain/scope';
 import { decodePublicId, encodePublicId } from './public-ids';
 import { erasedMarker } from './erased';
+import { involvedCaseIds } from './involvement';
+import { noticeDisclosedPartners } from './correction-notices';
+import { assertNoPersonalData } from './free-text';
 
 export type VisibleItem = {
   /** Opaque (./public-ids.ts): says nothing about hidden items or the police table. */
@@ -33,7 +36,12 @@ export type VisibleItem = {
   sourcePartnerId: number;
   legalGround: string | null;
   createdAt: string;
+  /** P12: restricted (AVG art. 18) — only its provider sees it, marked "beperkt". */
+  restricted: boolean;
+  /** P12: erased by its provider — the value is gone, the tombstone "[verwijderd]" stays. */
+  erased: boolean;
 };
+
 
 export type VisibleSubject = {
   /** Opaque (./public-ids.ts): the ids one reader sees never reveal hidden betrokkenen. */
@@ -71,24 +79,28 @@ export function readSubjects(deps: AppDeps, reader: Reader, caseIds: number[], p
   if (caseIds.length === 0) return result;
   reader = windDownReader(deps, reader, purpose);
   const matrix = loadSharingMatrix(deps.db, reader.teamId);
-  const subjectRows = deps.db.select().from(subjects).where(inArray(subjects.caseId, caseIds)).orderBy(asc(subjects.id)).all();
+  const involved = involvedCaseIds(deps.db, reader, caseIds); // P14: only casussen the partner is involved in
+  const subjectRows = deps.db.select().from(subjects).where(inArray(subjects.caseId, [...involved])).orderBy(asc(subjects.id)).all();
   const items = loadItemRows(deps.db, subjectRows.map((s) => s.id));
   let disclosed = 0;
   const categories = new Set<string>();
   const shownSubjects: AuditSubject[] = [];
+  const shown: ItemRow[] = [];
   for (const subject of subjectRows) {
-    const shown = items.filter((item) => item.subjectId === subject.id && canSeeItem(reader, matrix, item));
-    const visible = shown.map((item) => toVisibleItem(deps, reader.teamId, item));
+    const rows = items.filter((item) => item.subjectId === subject.id && canSeeItem(reader, matrix, item));
+    shown.push(...rows);
+    const visible = rows.map((item) => toVisibleItem(deps, reader.teamId, item));
     if (visible.length === 0) continue; // no trace of a betrokkene the reader may not see
     // Erased items show "[verwijderd]": nothing is disclosed, so they neither count nor name a person.
     const values = visible.filter((v) => v.value !== erasedMarker);
-    if (values.length > 0) shownSubjects.push({ id: subject.id, police: shown.some((item) => item.police && !item.erasedAt) });
+    if (values.length > 0) shownSubjects.push({ id: subject.id, police: rows.some((item) => item.police && !item.erasedAt) });
     disclosed += values.length;
     for (const v of values) categories.add(v.category);
     const list = result.get(subject.caseId) ?? [];
     list.push({ id: encodePublicId(deps.keys, 'subject', reader.teamId, subject.id), caseId: subject.caseId, kind: subject.kind, informedOn: subject.informedOn, informPostponedReason: subject.informPostponedReason, items: visible });
     result.set(subject.caseId, list);
   }
+  recordDisclosures(deps, reader, shown);
   if (disclosed > 0) {
     // P6 per person: the row names every betrokkene shown and whether police data were among it.
     appendAudit(deps.db, deps.now(), {
@@ -108,14 +120,30 @@ export function readSubjects(deps: AppDeps, reader: Reader, caseIds: number[], p
   return result;
 }
 
+/**
+ * P12 (BIT art. 6.7): which partners saw which item, so a correction reaches them. Every read path
+ * that shows values to a partner's user (screen, verslag, exports, live view, briefing) passes
+ * here; one statement per read (chunked only past SQLite's variable limit). A partner's own items
+ * and erased items (no value shown) are not recorded.
+ */
+function recordDisclosures(deps: AppDeps, reader: Reader, shown: ItemRow[]) {
+  const partnerId = reader.partnerId;
+  if (partnerId === null || (reader.role !== 'member' && reader.role !== 'coordinator')) return;
+  const at = deps.now().toISOString();
+  const rows = shown.filter((i) => !i.erasedAt && i.sourcePartnerId !== partnerId).map((i) => ({ police: i.police, itemId: i.id, partnerId, firstSeenAt: at }));
+  for (let from = 0; from < rows.length; from += 5000) {
+    deps.db.insert(itemDisclosures).values(rows.slice(from, from + 5000)).onConflictDoNothing().run();
+  }
+}
+
 function toVisibleItem(deps: AppDeps, teamId: number, row: ItemRow): VisibleItem {
-  const id = encodePublicId(deps.keys, row.police ? 'policeItem' : 'item', teamId, row.id);
-  // An erased item (art. 25) shows where it was, never what it was.
-  if (row.erasedAt) return { id, category: row.category, value: erasedMarker, masked: false, sourcePartnerId: row.sourcePartnerId, legalGround: null, createdAt: row.createdAt };
-  const plain = decryptValue(row.police ? deps.keys.police : deps.keys.general, row.valueEnc);
-  const isBsn = row.category === 'bsn';
+  const erased = row.erasedAt !== null;
+  const plain = erased ? erasedMarker : decryptValue(row.police ? deps.keys.police : deps.keys.general, row.valueEnc);
+  const isBsn = row.category === 'bsn' && !erased;
   return {
-    id,
+    restricted: row.restrictedAt !== null,
+    erased,
+    id: encodePublicId(deps.keys, row.police ? 'policeItem' : 'item', teamId, row.id),
     category: row.category,
     value: isBsn ? maskBsn(plain) : plain,
     masked: isBsn,
@@ -140,7 +168,8 @@ export function revealBsn(deps: AppDeps, reader: Reader, itemId: string): string
     .innerJoin(cases, eq(cases.id, subjects.caseId))
     .where(and(eq(table.id, decoded.rowId), eq(cases.teamId, reader.teamId))).get();
   const matrix = loadSharingMatrix(deps.db, reader.teamId);
-  if (!row || row.item.category !== 'bsn' || row.item.erasedAt || !canSeeItem(reader, matrix, { ...row.item, sourceKind: row.sourceKind })) {
+  if (!row || row.item.category !== 'bsn' || row.item.erasedAt || !canSeeItem(reader, matrix, { ...row.item, sourceKind: row.sourceKind })
+    || !involvedCaseIds(deps.db, reader, [row.caseId]).has(row.caseId)) {
     throw notFound();
   }
   appendAudit(deps.db, deps.now(), {
@@ -156,7 +185,7 @@ export function revealBsn(deps: AppDeps, reader: Reader, itemId: string): string
 export type NewItem = { category: ItemCategory; value: string; legalGround?: string | null };
 export type ItemWarning = { index: number; key: 'subjects.foreignKenteken' };
 
-type ItemProblemKey = 'subjects.invalidBsn' | 'subjects.invalidPhone' | 'subjects.invalidKenteken' | 'subjects.invalidBirthDate' | 'subjects.invalidGender'
+type ItemProblemKey = 'subjects.invalidBsn' | 'subjects.invalidPhone' | 'subjects.invalidKenteken' | 'subjects.invalidBirthDate'
   | 'subjects.bsnNeedsLegalGround' | 'validation.required';
 type Normalised = { value: string } | { problems: { field: 'value' | 'legalGround'; key: ItemProblemKey }[] };
 
@@ -189,12 +218,6 @@ export function normaliseItem(item: NewItem, index: number, warnings: ItemWarnin
       const date = normaliseDate(value);
       if (!date || date < '1900-01-01' || date > today) return invalid('subjects.invalidBirthDate');
       return { value: date };
-    }
-    case 'geslacht': {
-      const g = value.toLowerCase();
-      const map: Record<string, string> = { m: 'man', man: 'man', v: 'vrouw', vrouw: 'vrouw', x: 'onbekend', o: 'onbekend', onbekend: 'onbekend' };
-      if (!map[g]) return invalid('subjects.invalidGender');
-      return { value: map[g]! };
     }
     case 'naw':
     case 'naleving':
@@ -328,6 +351,7 @@ function visibleSubject(deps: AppDeps, reader: Reader, subjectId: string): { id:
 function readSubjectsQuietly(deps: AppDeps, reader: Reader, caseId: number): { id: number }[] {
   reader = windDownReader(deps, reader, 'screen');
   const matrix = loadSharingMatrix(deps.db, reader.teamId);
+  if (!involvedCaseIds(deps.db, reader, [caseId]).has(caseId)) return []; // P14
   const subjectRows = deps.db.select({ id: subjects.id }).from(subjects).where(eq(subjects.caseId, caseId)).all();
   const items = loadItemRows(deps.db, subjectRows.map((s) => s.id));
   return subjectRows.filter((s) => items.some((i) => i.subjectId === s.id && canSeeItem(reader, matrix, i)));
@@ -475,4 +499,135 @@ export function backfillBlindIndex(deps: Pick<AppDeps, 'db' | 'keys'>): number {
     }
   });
   return indexed;
+}
+
+// ── Correcting, erasing, restricting (P12, BIT art. 6.7, AVG art. 16–19) ────────────────────
+
+type ItemTarget = { row: ItemRow; caseId: number; table: typeof subjectItems | typeof policeSubjectItems; key: Buffer };
+
+/**
+ * The item behind an opaque id for its provider: a member of the partner that provided it, or the
+ * coordinator on its behalf (BIT art. 6.7: "de verstrekkende convenantpartner"). A reader who sees
+ * the item but did not provide it is FORBIDDEN; anyone else gets NOT_FOUND (as for a missing id).
+ */
+function itemOfProvider(deps: AppDeps, actor: Reader, itemId: string): ItemTarget {
+  const decoded = decodePublicId(deps.keys, ['item', 'policeItem'], actor.teamId, itemId);
+  if (!decoded) throw notFound();
+  const police = decoded.kind === 'policeItem';
+  const table = police ? policeSubjectItems : subjectItems;
+  const found = deps.db.select({ item: table, sourceKind: partners.kind, caseId: subjects.caseId })
+    .from(table)
+    .innerJoin(partners, eq(partners.id, table.sourcePartnerId))
+    .innerJoin(subjects, eq(subjects.id, table.subjectId))
+    .innerJoin(cases, eq(cases.id, subjects.caseId))
+    .where(and(eq(table.id, decoded.rowId), eq(cases.teamId, actor.teamId))).get();
+  if (!found) throw notFound();
+  const row: ItemRow = { ...found.item, police, sourceKind: found.sourceKind };
+  const provider = actor.role === 'coordinator' || (actor.role === 'member' && actor.partnerId === row.sourcePartnerId);
+  if (!provider) {
+    const sees = canSeeItem(actor, loadSharingMatrix(deps.db, actor.teamId), row) && involvedCaseIds(deps.db, actor, [found.caseId]).has(found.caseId);
+    throw sees ? new AppError('FORBIDDEN', 'corrections.providerOnly') : notFound();
+  }
+  return { row, caseId: found.caseId, table, key: police ? deps.keys.police : deps.keys.general };
+}
+
+type ChangeInput = { target: ItemTarget; kind: ItemChangeKind; reason: string; oldValueEnc: string | null; set: Partial<typeof subjectItems.$inferInsert> };
+
+/** One change in one transaction: the history row, the item itself, the notices, the audit row. */
+function applyItemChange(deps: AppDeps, actor: Reader, input: ChangeInput): { notified: number } {
+  const { target } = input;
+  assertNoPersonalData({ reason: input.reason }, deps.now());
+  const at = deps.now().toISOString();
+  const notified = deps.db.transaction((tx) => {
+    const change = tx.insert(itemChanges).values({
+      teamId: actor.teamId, police: target.row.police, itemId: target.row.id, caseId: target.caseId, category: target.row.category, kind: input.kind,
+      oldValueEnc: input.oldValueEnc, reason: input.reason.trim(), sourcePartnerId: target.row.sourcePartnerId, actorUserId: actor.userId, at,
+    }).returning({ id: itemChanges.id }).get();
+    const res = tx.update(target.table).set({ ...input.set, updatedAt: at, version: target.row.version + 1 })
+      .where(and(eq(target.table.id, target.row.id), eq(target.table.version, target.row.version))).run();
+    if (res.changes !== 1) throw new AppError('CONFLICT', 'conflict.version');
+    const count = noticeDisclosedPartners(tx, { changeId: change.id, teamId: actor.teamId, police: target.row.police, itemId: target.row.id, caseId: target.caseId, kind: input.kind, category: target.row.category, sourcePartnerId: target.row.sourcePartnerId, at });
+    appendAudit(tx, deps.now(), {
+      teamId: actor.teamId, actorId: actor.userId, action: `personal_data.${auditActions[input.kind]}`, entity: target.row.police ? 'police_item' : 'item', entityId: target.row.id, caseId: target.caseId,
+      detail: { category: target.row.category, sourcePartnerId: target.row.sourcePartnerId, notified: count },
+    });
+    return count;
+  });
+  announceSubjectsChanged(deps, actor.teamId, target.caseId);
+  return { notified };
+}
+
+const auditActions: Record<ItemChangeKind, string> = { correctie: 'corrected', verwijdering: 'item_erased', beperking: 'restricted', opheffing: 'restriction_lifted' };
+
+/** P12: the provider corrects a value; the old value stays (encrypted) in the history for the FG. */
+export function correctItem(deps: AppDeps, actor: Reader, input: { itemId: string; value: string; reason: string }) {
+  const target = itemOfProvider(deps, actor, input.itemId);
+  if (target.row.erasedAt) throw new AppError('BAD_REQUEST', 'corrections.erased');
+  const result = normaliseItem({ category: target.row.category, value: input.value, legalGround: target.row.legalGround }, 0, [], amsterdamDate(deps.now()));
+  if (!('value' in result)) throw invalidFields(Object.fromEntries(result.problems.map((p) => [p.field, { key: p.key, params: { index: 1 } }])));
+  if (result.value === decryptValue(target.key, target.row.valueEnc)) throw new AppError('BAD_REQUEST', 'corrections.unchanged', {}, 'value');
+  return applyItemChange(deps, actor, { target, kind: 'correctie', reason: input.reason, oldValueEnc: target.row.valueEnc, set: { valueEnc: encryptValue(target.key, result.value) } });
+}
+
+/**
+ * P12 / AVG art. 17: the value is removed — from the item and from every earlier value in its
+ * history — and the item stays as a tombstone "[verwijderd]" so verslagen keep their shape.
+ */
+export function eraseItem(deps: AppDeps, actor: Reader, input: { itemId: string; reason: string }) {
+  const target = itemOfProvider(deps, actor, input.itemId);
+  if (target.row.erasedAt) throw new AppError('BAD_REQUEST', 'corrections.erased');
+  const result = applyItemChange(deps, actor, { target, kind: 'verwijdering', reason: input.reason, oldValueEnc: null, set: { valueEnc: '', legalGround: null, erasedAt: deps.now().toISOString() } });
+  deps.db.update(itemChanges).set({ oldValueEnc: null }).where(and(eq(itemChanges.police, target.row.police), eq(itemChanges.itemId, target.row.id))).run();
+  return result;
+}
+
+/** AVG art. 18: restrict (or lift) — while restricted only the provider and the FG see the item. */
+export function setItemRestriction(deps: AppDeps, actor: Reader, input: { itemId: string; reason: string; restricted: boolean }) {
+  const target = itemOfProvider(deps, actor, input.itemId);
+  if (target.row.erasedAt) throw new AppError('BAD_REQUEST', 'corrections.erased');
+  if ((target.row.restrictedAt !== null) === input.restricted) throw new AppError('BAD_REQUEST', input.restricted ? 'corrections.alreadyRestricted' : 'corrections.notRestricted');
+  return applyItemChange(deps, actor, {
+    target, kind: input.restricted ? 'beperking' : 'opheffing', reason: input.reason, oldValueEnc: null,
+    set: { restrictedAt: input.restricted ? deps.now().toISOString() : null },
+  });
+}
+
+/**
+ * The FG's view of restricted items (AVG art. 18: still held, processed no further): values
+ * decrypted for the FG only, and the read audited (P6).
+ */
+export function restrictedItemsForFg(deps: AppDeps, fg: { teamId: number; userId: number }) {
+  const result = [];
+  for (const [table, police] of [[subjectItems, false], [policeSubjectItems, true]] as const) {
+    const rows = deps.db.select({ id: table.id, category: table.category, valueEnc: table.valueEnc, sourcePartnerId: table.sourcePartnerId, restrictedAt: table.restrictedAt, caseId: cases.id, caseCode: cases.code })
+      .from(table).innerJoin(subjects, eq(subjects.id, table.subjectId)).innerJoin(cases, eq(cases.id, subjects.caseId))
+      .where(and(eq(cases.teamId, fg.teamId), isNotNull(table.restrictedAt), isNull(table.erasedAt))).all();
+    for (const r of rows) {
+      result.push({
+        id: encodePublicId(deps.keys, police ? 'policeItem' : 'item', fg.teamId, r.id), caseId: r.caseId, caseCode: r.caseCode, category: r.category, police,
+        value: decryptValue(police ? deps.keys.police : deps.keys.general, r.valueEnc), sourcePartnerId: r.sourcePartnerId, restrictedAt: r.restrictedAt!,
+      });
+    }
+  }
+  if (result.length > 0) {
+    appendAudit(deps.db, deps.now(), { teamId: fg.teamId, actorId: fg.userId, action: 'personal_data.read', entity: 'case', caseId: null, detail: { purpose: 'restricted', items: result.length } });
+  }
+  return result.sort((a, b) => b.restrictedAt.localeCompare(a.restrictedAt));
+}
+
+/**
+ * P1 (art. 20.9): free text about a casus may not name its betrokkenen. Their names (the name part
+ * of the persons' NAW items, police items included) are decrypted here, server-side only, to
+ * compare; nothing is returned or audited as a read, since nothing is disclosed.
+ */
+export function assertNoSubjectNames(deps: AppDeps, caseIds: (number | null | undefined)[], fields: Record<string, string | null | undefined>): void {
+  const ids = caseIds.filter((id): id is number => typeof id === 'number');
+  const names: string[] = [];
+  if (ids.length > 0 && Object.values(fields).some((t) => t?.trim())) {
+    const persons = deps.db.select({ id: subjects.id }).from(subjects).where(and(inArray(subjects.caseId, ids), eq(subjects.kind, 'person'))).all().map((s) => s.id);
+    for (const row of loadItemRows(deps.db, persons)) {
+      if (row.category === 'naw' && !row.erasedAt) names.push(decryptValue(row.police ? deps.keys.police : deps.keys.general, row.valueEnc));
+    }
+  }
+  assertNoPersonalData(fields, deps.now(), names);
 }

@@ -21,6 +21,7 @@ import { eq } from 'drizzle-orm';
 import { partners, sharingRules, type Audience, type ItemCategory, type PartnerKind, type Role } from '../../db/schema';
 import type { Db } from '../../db/client';
 import { windDownAllows } from './wind-down';
+import { restrictionAllows } from './restriction';
 
 export type Reader = {
   userId: number;
@@ -44,8 +45,8 @@ export type CovenantLimit = { provides: readonly ItemCategory[]; widest: Audienc
  * (`overig`) provides nothing. The team's sharing matrix can narrow these, never widen them.
  */
 export const COVENANT_LIMITS: Readonly<Record<PartnerKind, CovenantLimit>> = {
-  politie: { provides: ['naw', 'geboortedatum', 'bsn', 'geslacht', 'telefoon', 'kenteken', 'naleving'], widest: 'gemeenten', article: '20.3' },
-  gemeente: { provides: ['naw', 'geboortedatum', 'bsn', 'geslacht', 'telefoon', 'kenteken', 'naleving'], widest: 'all', article: '20.4' },
+  politie: { provides: ['naw', 'geboortedatum', 'bsn', 'telefoon', 'kenteken', 'naleving'], widest: 'gemeenten', article: '20.3' },
+  gemeente: { provides: ['naw', 'geboortedatum', 'bsn', 'telefoon', 'kenteken', 'naleving'], widest: 'all', article: '20.4' },
   sociale_dienst: { provides: ['naw', 'geboortedatum', 'naleving'], widest: 'all', article: '20.5' },
   veiligheidsregio: { provides: ['naw', 'naleving'], widest: 'all', article: '20.6' },
   belastingen: { provides: ['naw', 'naleving'], widest: 'all', article: '20.7' },
@@ -88,10 +89,11 @@ export function mayProvide(matrix: SharingMatrix, sourceKind: PartnerKind, categ
   return effectiveAudience(matrix, sourceKind, category) !== undefined;
 }
 
-export type ItemOrigin = { category: ItemCategory; sourcePartnerId: number; sourceKind: PartnerKind };
+export type ItemOrigin = { category: ItemCategory; sourcePartnerId: number; sourceKind: PartnerKind; restrictedAt?: string | null };
 
 export function canSeeItem(reader: Reader, matrix: SharingMatrix, item: ItemOrigin): boolean {
   if (!windDownAllows(reader, item)) return false;
+  if (!restrictionAllows(reader, item)) return false;
   if (reader.role === 'coordinator') return true;
   if (reader.role !== 'member' || reader.partnerId === null || reader.partnerKind === null) return false;
   if (item.sourcePartnerId === reader.partnerId) return true;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from '../privacy/free-text';
 import { agendaSections } from '../../db/schema';
 import { caseworkProcedure, coordinatorProcedure, router, teamManagerProcedure } from '../trpc';
 import { acceptItem, addItem, declineItem, prefillAgenda, proposeItem, removeItem, reorderItem, saveNotes, updateItem } from '../domain/agenda';
@@ -30,12 +31,12 @@ export const agendaRouter = router({
   prefill: coordinatorProcedure.input(z.object({ meetingId: id })).mutation(({ ctx, input }) => prefillAgenda(ctx.deps, ctx.user, input)),
 
   add: coordinatorProcedure
-    .input(z.object({ meetingId: id, section, title: line(300), durationMinutes: duration.nullish(), presenterPartnerId: id.nullish(), caseId: id.nullish() }))
+    .input(z.object({ meetingId: id, section, title: freeText(line(300), 'title'), durationMinutes: duration.nullish(), presenterPartnerId: id.nullish(), caseId: id.nullish() }))
     .mutation(({ ctx, input }) => addItem(ctx.deps, ctx.user, input)),
 
   update: coordinatorProcedure
     .input(z.object({
-      id, version, section: section.optional(), title: line(300).optional(), durationMinutes: duration.optional(),
+      id, version, section: section.optional(), title: freeText(line(300), 'title').optional(), durationMinutes: duration.optional(),
       presenterPartnerId: id.nullable().optional(), caseId: id.nullable().optional(),
     }))
     .mutation(({ ctx, input }) => updateItem(ctx.deps, ctx.user, input)),
@@ -49,7 +50,7 @@ export const agendaRouter = router({
 
   /** Members (and the coordinator) propose items until the overleg starts. */
   propose: caseworkProcedure
-    .input(z.object({ meetingId: id, section: section.nullish(), title: line(300), caseId: id.nullish(), durationMinutes: duration.nullish() }))
+    .input(z.object({ meetingId: id, section: section.nullish(), title: freeText(line(300), 'title'), caseId: id.nullish(), durationMinutes: duration.nullish() }))
     .mutation(({ ctx, input }) => proposeItem(ctx.deps, ctx.user, ctx.reader, input)),
 
   accept: coordinatorProcedure.input(z.object({ id })).mutation(({ ctx, input }) => (acceptItem(ctx.deps, ctx.user, input), ok)),
@@ -57,6 +58,6 @@ export const agendaRouter = router({
 
   /** Chair mode autosave: returns the new version. */
   saveNotes: coordinatorProcedure
-    .input(z.object({ id, notes: prose(20_000), decisions: prose(10_000), version }))
+    .input(z.object({ id, notes: freeText(prose(20_000), 'notes'), decisions: freeText(prose(10_000), 'decisions'), version }))
     .mutation(({ ctx, input }) => saveNotes(ctx.deps, ctx.user, input)),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from '../privacy/free-text';
 import { agreementStatuses } from '../../db/schema';
 import { coordinatorProcedure, router } from '../trpc';
 import { createAgreement, lapseAgreement, setAgreementStatus, updateAgreement } from '../domain/agreements';
@@ -6,11 +7,11 @@ import { id, line, version } from '../validation';
 
 export const agreementsRouter = router({
   create: coordinatorProcedure
-    .input(z.object({ caseId: id, text: line(2000), responsiblePartnerId: id, meetingId: id.nullish(), agendaItemId: id.nullish() }))
+    .input(z.object({ caseId: id, text: freeText(line(2000), 'text'), responsiblePartnerId: id, meetingId: id.nullish(), agendaItemId: id.nullish() }))
     .mutation(({ ctx, input }) => createAgreement(ctx.deps, ctx.user, input)),
 
   setStatus: coordinatorProcedure
-    .input(z.object({ id, status: z.enum(agreementStatuses), version, reason: z.string().trim().max(500).nullish() }))
+    .input(z.object({ id, status: z.enum(agreementStatuses), version, reason: freeText(z.string().trim().max(500), 'reason').nullish() }))
     .mutation(({ ctx, input }) => {
       setAgreementStatus(ctx.deps, ctx.user, input);
       return { ok: true as const };
@@ -18,10 +19,10 @@ export const agreementsRouter = router({
 
   /** Correct an open werkafspraak: text or responsible partner; the change log keeps what it was. */
   update: coordinatorProcedure
-    .input(z.object({ id, version, text: line(2000).optional(), responsiblePartnerId: id.optional(), reason: z.string().trim().max(500).nullish() }))
+    .input(z.object({ id, version, text: freeText(line(2000), 'text').optional(), responsiblePartnerId: id.optional(), reason: freeText(z.string().trim().max(500), 'reason').nullish() }))
     .mutation(({ ctx, input }) => updateAgreement(ctx.deps, ctx.user, input)),
 
   lapse: coordinatorProcedure
-    .input(z.object({ id, version, reason: line(500) }))
+    .input(z.object({ id, version, reason: freeText(line(500), 'reason') }))
     .mutation(({ ctx, input }) => (lapseAgreement(ctx.deps, ctx.user, input), { ok: true as const })),
 });

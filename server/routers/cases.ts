@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from '../privacy/free-text';
 import { caseOrigins, caseStatuses, casePriorities } from '../../db/schema';
 import { caseReaderProcedure, caseworkProcedure, coordinatorProcedure, router } from '../trpc';
 import { createCase, getCase, listCases, listThemes, setCaseStatus, updateCase, withdrawCase } from '../domain/cases';
@@ -18,7 +19,7 @@ const address = {
   // The contract names the theme; an id or the theme's name are both accepted.
   theme: z.union([choice, line(80)]),
   origin: z.enum(caseOrigins).nullish(),
-  description: prose(1000).nullish(),
+  description: freeText(prose(1000), 'description').nullish(),
 };
 
 /** "12a" in the house number field carries its own addition; both at once is ambiguous. */
@@ -51,7 +52,7 @@ export const casesRouter = router({
 
   /** A signal recorded by mistake: withdrawn with a reason (audited); its betrokkenen are erased. */
   withdraw: coordinatorProcedure
-    .input(z.object({ id, version, reason: line(500) }))
+    .input(z.object({ id, version, reason: freeText(line(500), 'reason') }))
     .mutation(({ ctx, input }) => {
       withdrawCase(ctx.deps, loadReader(ctx.deps.db, ctx.user), input);
       return { ok: true as const };

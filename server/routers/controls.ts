@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from '../privacy/free-text';
 import { measureCodes, findingCatalogue, measures, noFinding } from '../../db/catalogues';
 import { authedProcedure, caseReaderProcedure, caseworkProcedure, coordinatorProcedure, router } from '../trpc';
 import {
@@ -14,7 +15,7 @@ const plan = {
   startTime: time.nullish(),
   caseIds: z.array(id).min(1, { message: 'controls.noCases' }).max(50),
   partnerIds: z.array(id).min(1, { message: 'controls.noPartners' }).max(30),
-  briefingNotes: prose(4000).nullish(),
+  briefingNotes: freeText(prose(4000), 'notes').nullish(),
 };
 
 export const controlsRouter = router({
@@ -41,7 +42,7 @@ export const controlsRouter = router({
 
   addFinding: caseworkProcedure
     .input(z.object({
-      controlId: id, partnerId: id.nullish(), caseId: id.nullish(), findingType: line(60), measure: z.enum(measureCodes), note: prose(1000).nullish(),
+      controlId: id, partnerId: id.nullish(), caseId: id.nullish(), findingType: line(60), measure: z.enum(measureCodes), note: freeText(prose(1000), 'note').nullish(),
     }))
     .mutation(({ ctx, input }) => addFinding(ctx.deps, ctx.reader, input)),
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from '../privacy/free-text';
 import { caseReaderProcedure, coordinatorProcedure, router } from '../trpc';
 import { listEscalations, raiseEscalation, resolveEscalation } from '../domain/escalations';
 import { loadReader } from '../privacy/visibility';
@@ -6,10 +7,10 @@ import { id, isoDate, line, version } from '../validation';
 
 // BIT art. 2.6: knelpunten escalated to the DVC.
 export const escalationsRouter = router({
-  raise: coordinatorProcedure.input(z.object({ caseId: id, raisedOn: isoDate, reason: line(2000) }))
+  raise: coordinatorProcedure.input(z.object({ caseId: id, raisedOn: isoDate, reason: freeText(line(2000), 'reason') }))
     .mutation(({ ctx, input }) => raiseEscalation(ctx.deps, loadReader(ctx.deps.db, ctx.user), input)),
 
-  resolve: coordinatorProcedure.input(z.object({ id, outcome: line(2000), outcomeOn: isoDate, version }))
+  resolve: coordinatorProcedure.input(z.object({ id, outcome: freeText(line(2000), 'outcome'), outcomeOn: isoDate, version }))
     .mutation(({ ctx, input }) => {
       resolveEscalation(ctx.deps, loadReader(ctx.deps.db, ctx.user), input);
       return { ok: true as const };

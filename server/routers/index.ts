@@ -22,6 +22,7 @@ import { retentionRouter } from './retention';
 import { breachesRouter } from './breaches';
 import { covenantsRouter } from './covenants';
 import { dsrRouter } from './dsr';
+import { accessRouter, correctionsRouter, noticesRouter } from './notices';
 
 // Only composition here: each domain has its own router file.
 export const appRouter = router({
@@ -50,6 +51,9 @@ export const appRouter = router({
   breaches: breachesRouter,
   covenants: covenantsRouter,
   dsr: dsrRouter,
+  notices: noticesRouter,
+  corrections: correctionsRouter,
+  access: accessRouter,
 });
 
 export type AppRouter = typeof appRouter;

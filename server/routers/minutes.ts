@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from '../privacy/free-text';
 import { caseworkProcedure, coordinatorProcedure, router } from '../trpc';
 import { approveMinutes, finaliseMinutes, listMinutesVersions, reopenMinutes, updateMinutes } from '../domain/minutes';
 import { buildMinutesView } from '../domain/minutes-view';
@@ -9,7 +10,7 @@ import { id, prose, version } from '../validation';
 const ok = { ok: true as const };
 const byMeeting = z.object({ meetingId: id });
 // Free text without personal data (P1); the screen says so.
-const itemText = z.object({ notes: prose(20_000).optional(), decisions: prose(20_000).optional() });
+const itemText = z.object({ notes: freeText(prose(20_000), 'notes').optional(), decisions: freeText(prose(20_000), 'decisions').optional() });
 
 export const minutesRouter = router({
   /** SPEC §5: the verslag as the caller may see it. */
@@ -22,9 +23,9 @@ export const minutesRouter = router({
       meetingId: id,
       version,
       content: z.object({
-        intro: prose(20_000).optional(),
+        intro: freeText(prose(20_000), 'intro').optional(),
         items: z.record(z.string().regex(/^\d{1,12}$/).max(12), itemText).optional(),
-        closing: prose(20_000).optional(),
+        closing: freeText(prose(20_000), 'closing').optional(),
       }),
     }))
     .mutation(({ ctx, input }) => updateMinutes(ctx.deps, ctx.user, input)),

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { itemCategories, subjectKinds } from '../../db/schema';
 import { caseworkProcedure, router } from '../trpc';
 import { AppError } from '../errors';
-import { addItems, addSubject, revealBsn, setInformed } from '../privacy/personal-data';
+import { addItems, addSubject, correctItem, eraseItem, revealBsn, setInformed, setItemRestriction } from '../privacy/personal-data';
+import { freeText } from '../privacy/free-text';
 import type { Reader } from '../privacy/visibility';
 import { id, isoDate, publicId } from '../validation';
 
@@ -27,6 +28,9 @@ function sourcePartnerFor(reader: Reader, requested: number | null | undefined):
   if (reader.partnerId === null) throw new AppError('FORBIDDEN', 'auth.forbidden');
   return reader.partnerId;
 }
+
+// P12: why an item changed — required, short, and itself free of personal data.
+const reason = freeText(z.string().trim().min(1).max(500), 'reason');
 
 export const subjectsRouter = router({
   add: caseworkProcedure
@@ -54,4 +58,23 @@ export const subjectsRouter = router({
       setInformed(ctx.deps, ctx.reader, input);
       return { ok: true as const };
     }),
+
+  /** P12 (BIT art. 6.7): the provider (or the coordinator on its behalf) corrects an item. */
+  correctItem: caseworkProcedure
+    .input(z.object({ itemId: publicId, value: z.string().max(1000), reason }))
+    .mutation(({ ctx, input }) => correctItem(ctx.deps, ctx.reader, input)),
+
+  /** P12 / AVG art. 17: the value is removed; a tombstone "[verwijderd]" stays. */
+  eraseItem: caseworkProcedure
+    .input(z.object({ itemId: publicId, reason }))
+    .mutation(({ ctx, input }) => eraseItem(ctx.deps, ctx.reader, input)),
+
+  /** AVG art. 18: only the provider and the FG see a restricted item. */
+  restrictItem: caseworkProcedure
+    .input(z.object({ itemId: publicId, reason }))
+    .mutation(({ ctx, input }) => setItemRestriction(ctx.deps, ctx.reader, { ...input, restricted: true })),
+
+  liftRestriction: caseworkProcedure
+    .input(z.object({ itemId: publicId, reason }))
+    .mutation(({ ctx, input }) => setItemRestriction(ctx.deps, ctx.reader, { ...input, restricted: false })),
 });

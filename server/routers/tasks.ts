@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText } from '../privacy/free-text';
 import { taskStatuses } from '../../db/schema';
 import { caseworkProcedure, coordinatorProcedure, router } from '../trpc';
 import { completeTask, createTask, lapseTask, listTasks, myTasks, reopenTask, reportBlocker, resolveBlocker, updateTask } from '../domain/tasks';
@@ -10,7 +11,7 @@ const ok = { ok: true as const };
 export const tasksRouter = router({
   create: coordinatorProcedure
     .input(z.object({
-      title: line(300), assigneePartnerId: id, assigneeUserId: id.nullish(), dueDate: isoDate,
+      title: freeText(line(300), 'title'), assigneePartnerId: id, assigneeUserId: id.nullish(), dueDate: isoDate,
       agreementId: id.nullish(), meetingId: id.nullish(), agendaItemId: id.nullish(), caseId: id.nullish(),
       // A due date in the past is refused unless confirmed (server/domain/dates.ts).
       confirmPast: z.boolean().optional(),
@@ -32,30 +33,30 @@ export const tasksRouter = router({
     .query(({ ctx, input }) => listTasks(ctx.deps, ctx.user, input ?? {})),
 
   complete: caseworkProcedure
-    .input(z.object({ id, resultNote: z.string().max(2000), version: version.nullish() }))
+    .input(z.object({ id, resultNote: freeText(z.string().max(2000), 'resultNote'), version: version.nullish() }))
     .mutation(({ ctx, input }) => (completeTask(ctx.deps, ctx.user, input), ok)),
 
   reopen: caseworkProcedure.input(z.object({ id, version })).mutation(({ ctx, input }) => (reopenTask(ctx.deps, ctx.user, input), ok)),
 
   /** Knelpunt: the task is blocked (with the reason) until resolved; the coordinators are mailed a link. */
   reportBlocker: caseworkProcedure
-    .input(z.object({ id, note: line(1000), version }))
+    .input(z.object({ id, note: freeText(line(1000), 'note'), version }))
     .mutation(async ({ ctx, input }) => (await reportBlocker(ctx.deps, ctx.user, input), ok)),
 
   resolveBlocker: caseworkProcedure
-    .input(z.object({ id, version, note: z.string().trim().max(1000).nullish() }))
+    .input(z.object({ id, version, note: freeText(z.string().trim().max(1000), 'note').nullish() }))
     .mutation(({ ctx, input }) => (resolveBlocker(ctx.deps, ctx.user, input), ok)),
 
   /** Correct an open task: title, due date, partner (and person); the change log keeps what it was. */
   update: coordinatorProcedure
     .input(z.object({
-      id, version, title: line(300).optional(), assigneePartnerId: id.optional(), assigneeUserId: id.nullish(), dueDate: isoDate.optional(),
-      reason: z.string().trim().max(500).nullish(),
+      id, version, title: freeText(line(300), 'title').optional(), assigneePartnerId: id.optional(), assigneeUserId: id.nullish(), dueDate: isoDate.optional(),
+      reason: freeText(z.string().trim().max(500), 'reason').nullish(),
     }))
     .mutation(({ ctx, input }) => updateTask(ctx.deps, ctx.user, input)),
 
   /** Vervallen, with a reason. */
   lapse: coordinatorProcedure
-    .input(z.object({ id, version, reason: line(500) }))
+    .input(z.object({ id, version, reason: freeText(line(500), 'reason') }))
     .mutation(({ ctx, input }) => (lapseTask(ctx.deps, ctx.user, input), ok)),
 });

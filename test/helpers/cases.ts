@@ -24,7 +24,6 @@ export const exampleValues = {
   naw: 'J. de Vries, Voorbeeldlaan 3, Helmond',
   geboortedatum: '1980-05-17',
   bsn: '111222333',
-  geslacht: 'vrouw',
   telefoon: '06 12345678',
   kenteken: 'AB-123-C',
   naleving: 'Vermoedelijk bewoning van bedrijfspand',

@@ -89,6 +89,18 @@ const table: Record<string, Entry> = {
   'subjects.addItems': { gate: casework, input: (ids, who) => ({ subjectId: ids.subject, items: item, sourcePartnerId: asSource(ids, who) }) },
   'subjects.revealBsn': { gate: casework, input: (ids) => ({ itemId: ids.item }) },
   'subjects.setInformed': { gate: casework, input: (ids) => ({ subjectId: ids.subject, informedOn: '2026-11-20', postponedReason: null }) },
+  // P12 (issue 11 item 4): correct, erase, restrict and lift — the provider or the coordinator.
+  'subjects.correctItem': { gate: casework, input: (ids) => ({ itemId: ids.item, value: '123456782', reason: 'Typefout' }) },
+  'subjects.eraseItem': { gate: casework, input: (ids) => ({ itemId: ids.item, reason: 'Onjuist verstrekt' }) },
+  'subjects.restrictItem': { gate: casework, input: (ids) => ({ itemId: ids.item, reason: 'Betwist' }) },
+  'subjects.liftRestriction': { gate: casework, input: (ids) => ({ itemId: ids.item, reason: 'Bezwaar afgewezen' }) },
+  'notices.mine': { gate: casework },
+  'notices.acknowledge': { gate: casework, input: () => ({ id: MISSING_NUMBER }) },
+  'corrections.history': { gate: privacy },
+  'corrections.restricted': { gate: privacy },
+  // P14 (issue 11 item 9): access to a casus' betrokkenen with a reason; the FG's list.
+  'access.request': { gate: casework, input: (ids) => ({ caseId: ids.case, reason: 'Nodig voor de controle van volgende week' }) },
+  'access.list': { gate: privacy },
   'sharing.matrix': { gate: teamManager },
   'sharing.set': { gate: ['admin'], input: () => ({ sourceKind: 'gemeente', category: 'naw', audience: 'all' }) },
   'sharing.limits': { gate: teamManager },

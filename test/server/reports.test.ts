@@ -379,23 +379,26 @@ describe('property: no personal data in reports', () => {
         const street = `${word(rand, 10)}straat`;
         const bsn = randomBsn(rand);
         const plate = `${String(10 + Math.floor(rand() * 89))}-XQ${'BDFGHJ'[Math.floor(rand() * 6)]}-${Math.floor(rand() * 9) + 1}`;
-        secrets.push(name, street, bsn, plate);
+        // Free text holds no personal data (P1, art. 20.9: the server refuses names and BSNs there),
+        // so it carries a random non-personal marker that must stay out of the reports as well.
+        const marker = word(rand, 8);
+        secrets.push(name, street, bsn, plate, marker);
         const slug = gemeenten[Math.floor(rand() * gemeenten.length)]!;
         const c = await api.cases.create({
           gemeentePartnerId: bit.partnerIds[slug]!, street, houseNumber: 1 + Math.floor(rand() * 200), postcode: '1211 AA', city: 'Hilversum',
-          theme: 'Ondermijning', origin: rand() < 0.5 ? 'avo_verzoek' : 'melding', description: `Pand van ${name}`, status: 'actief',
+          theme: 'Ondermijning', origin: rand() < 0.5 ? 'avo_verzoek' : 'melding', description: `Pand van ${marker}`, status: 'actief',
         });
         await api.subjects.add({ caseId: c.id, kind: 'person', sourcePartnerId: bit.partnerIds[slug]!, items: [
           { category: 'naw', value: `${name}, ${street} ${i + 1}` }, { category: 'bsn', value: bsn, legalGround: 'art. 20.3c convenant' },
         ] });
         await callerFor(deps, police).subjects.add({ caseId: c.id, kind: 'person', items: [{ category: 'naw', value: name }, { category: 'kenteken', value: plate }] });
-        const task = await api.tasks.create({ title: `Gesprek met ${name}`, assigneePartnerId: bit.partnerIds[slug]!, dueDate: '2026-03-01', caseId: c.id, confirmPast: true });
-        await api.tasks.complete({ id: task.id, resultNote: `${name} gesproken, BSN ${bsn}` });
-        await api.agreements.create({ caseId: c.id, text: `Afspraak over ${name}`, responsiblePartnerId: bit.partnerIds[slug]! });
-        const control = await api.controls.plan({ plannedOn: '2026-03-10', caseIds: [c.id], partnerIds: [bit.partnerIds[slug]!, bit.partnerIds.politie!], briefingNotes: `Let op ${name}` });
-        await api.controls.addFinding({ controlId: control.id, partnerId: bit.partnerIds.politie!, caseId: c.id, findingType: 'hennep', measure: 'proces_verbaal', note: `${name} aangetroffen` });
-        const esc = await api.escalations.raise({ caseId: c.id, raisedOn: '2026-03-12', reason: `Knelpunt rond ${name}` });
-        if (rand() < 0.5) await api.escalations.resolve({ id: esc.id, outcome: `Besluit over ${name} (${bsn})`, outcomeOn: '2026-03-14', version: 1 });
+        const task = await api.tasks.create({ title: `Gesprek over ${marker}`, assigneePartnerId: bit.partnerIds[slug]!, dueDate: '2026-03-01', caseId: c.id, confirmPast: true });
+        await api.tasks.complete({ id: task.id, resultNote: `${marker} gesproken` });
+        await api.agreements.create({ caseId: c.id, text: `Afspraak over ${marker}`, responsiblePartnerId: bit.partnerIds[slug]! });
+        const control = await api.controls.plan({ plannedOn: '2026-03-10', caseIds: [c.id], partnerIds: [bit.partnerIds[slug]!, bit.partnerIds.politie!], briefingNotes: `Let op ${marker}` });
+        await api.controls.addFinding({ controlId: control.id, partnerId: bit.partnerIds.politie!, caseId: c.id, findingType: 'hennep', measure: 'proces_verbaal', note: `${marker} aangetroffen` });
+        const esc = await api.escalations.raise({ caseId: c.id, raisedOn: '2026-03-12', reason: `Knelpunt rond ${marker}` });
+        if (rand() < 0.5) await api.escalations.resolve({ id: esc.id, outcome: `Besluit over ${marker}`, outcomeOn: '2026-03-14', version: 1 });
       }
       deps.clock.set('2026-11-25T09:00:00Z');
       const outputs: string[] = [];

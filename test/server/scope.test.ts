@@ -67,6 +67,8 @@ describe('item 9: ids in responses do not reveal hidden rows', () => {
     await callerFor(s.deps, s.pitPolitie).subjects.add({ caseId: s.caseId, kind: 'person', items: [{ category: 'kenteken', value: '12-ABC-3' }] });
     await callerFor(s.deps, s.pitGemeente).subjects.add({ caseId: s.caseId, kind: 'company', items: [{ category: 'naleving', value: 'Vermoedelijk bewoning' }] });
     const senzer = await makeUser(s.deps, s.pit, 'member', 'senzer');
+    // P14: Senzer takes part through a task, so only the matrix hides the police betrokkene.
+    await callerFor(s.deps, s.pitCoordinator).tasks.create({ title: 'Meekijken', assigneePartnerId: s.pit.partnerIds.senzer!, dueDate: '2026-12-10', caseId: s.caseId });
     const forCoordinator = await callerFor(s.deps, s.pitCoordinator).cases.get({ id: s.caseId });
     const forSenzer = await callerFor(s.deps, senzer).cases.get({ id: s.caseId });
     const rows = s.deps.db.select({ id: subjects.id }).from(subjects).all().map((r) => String(r.id));

@@ -130,6 +130,10 @@ describe('a row beyond the covenant in the database widens nothing', () => {
     const police = await makeUser(deps, team, 'member', 'politie');
     const caseId = (await makeCase(deps, team, coordinator)).id;
     const { id: subjectId } = await callerFor(deps, police).subjects.add({ caseId, kind: 'person', items: [{ category: 'naleving', value: exampleValues.naleving }] });
+    // P14: every reader below takes part through a task, so the matrix alone decides what it sees.
+    for (const partner of ['stichting', 'senzer', 'vrbzo', 'bsob', 'asten']) {
+      await callerFor(deps, coordinator).tasks.create({ title: 'Meekijken', assigneePartnerId: team.partnerIds[partner]!, dueDate: '2026-12-10', caseId });
+    }
 
     for (const partner of ['stichting', 'senzer', 'vrbzo', 'bsob']) {
       const member = await makeUser(deps, team, 'member', partner);

@@ -12,6 +12,13 @@ async function setup(endsOn: string | null = '2030-01-01') {
   const politie = await makeUser(deps, pit, 'member', 'politie');
   const senzer = await makeUser(deps, pit, 'member', 'senzer');
   const { id: caseId } = await makeCase(deps, pit, coordinator);
+  // P14: Asten (another gemeente than the pand's) and Senzer take part through a task, so what they
+  // see is decided by the sharing matrix alone.
+  if (endsOn === null || endsOn > '2026-11-25') {
+    for (const partner of ['asten', 'senzer']) {
+      await callerFor(deps, coordinator).tasks.create({ title: 'Meekijken', assigneePartnerId: pit.partnerIds[partner]!, dueDate: '2026-12-10', caseId });
+    }
+  }
   return { deps, pit, coordinator, gemeente, politie, senzer, caseId };
 }
 

@@ -58,6 +58,12 @@ beforeAll(async () => {
   const { id: overigId } = await callerFor(deps, coordinator).partners.join({ name: 'Stichting Voorbeeld', shortName: 'Stichting', kind: 'overig', joinedOn: '2026-01-01' });
   team.partnerIds.stichting = overigId;
   caseId = (await makeCase(deps, team, coordinator)).id;
+  // P14: "another gemeente" and the overig partner (which provides nothing) take part through a
+  // task, so what they see is decided by the matrix alone; the other member readers provide data
+  // and are involved anyway.
+  for (const partner of ['asten', 'stichting']) {
+    await callerFor(deps, coordinator).tasks.create({ title: 'Meekijken', assigneePartnerId: team.partnerIds[partner]!, dueDate: '2026-12-10', caseId });
+  }
 });
 
 describe('P2: a partner records only the categories its kind may provide', () => {
@@ -90,14 +96,14 @@ describe('P2: a reader sees an item only from their own partner or as the matrix
       }
       const c = await call();
       const seen = new Set(c.subjects.map((s) => s.id));
-      expect(recorded.size).toBe(21); // 7 + 7 + 3 + 2 + 2 allowed pairs
+      expect(recorded.size).toBe(19); // 6 + 6 + 3 + 2 + 2 allowed pairs (geslacht is not recorded, art. 20.9)
       for (const [subjectId, origin] of recorded) {
         expect(seen.has(subjectId), `${reader.label} / ${origin.kind} / ${origin.category}`).toBe(expectedVisible(reader, origin.kind));
       }
       // Nothing else (no placeholders or counts) reveals what was hidden.
       expect(c.subjects.length).toBe([...recorded.values()].filter((o) => expectedVisible(reader, o.kind)).length);
       for (const subject of c.subjects) {
-        for (const item of subject.items) expect(Object.keys(item).sort()).toEqual(['category', 'createdAt', 'id', 'legalGround', 'masked', 'sourcePartnerId', 'value']);
+        for (const item of subject.items) expect(Object.keys(item).sort()).toEqual(['category', 'createdAt', 'erased', 'id', 'legalGround', 'masked', 'restricted', 'sourcePartnerId', 'value']);
       }
     });
   }

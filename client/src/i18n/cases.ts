@@ -12,7 +12,6 @@ export const casesText = {
   'item.category.naw': { nl: 'Naam en adres', en: 'Name and address' },
   'item.category.geboortedatum': { nl: 'Geboortedatum', en: 'Date of birth' },
   'item.category.bsn': { nl: 'BSN', en: 'Citizen service number (BSN)' },
-  'item.category.geslacht': { nl: 'Geslacht', en: 'Gender' },
   'item.category.telefoon': { nl: 'Telefoonnummer', en: 'Phone number' },
   'item.category.kenteken': { nl: 'Kenteken', en: 'Licence plate' },
   'item.category.naleving': { nl: 'Nalevingsgegevens', en: 'Compliance data' },

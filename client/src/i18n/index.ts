@@ -14,11 +14,12 @@ import { formsText } from './forms';
 import { breachesText } from './breaches';
 import { covenantsText } from './covenants';
 import { fgText } from './fg';
+import { correctionsText } from './corrections';
 
 export type Locale = 'nl' | 'en';
 export type Dictionary = Record<string, { nl: string; en: string }>;
 
-const text = { ...coreText, ...casesText, ...reportsText, ...minutesText, ...meetingsText, ...privacyText, ...accountText, ...securityText, ...recordText, ...formsText, ...breachesText, ...covenantsText, ...fgText };
+const text = { ...coreText, ...casesText, ...reportsText, ...minutesText, ...meetingsText, ...privacyText, ...accountText, ...securityText, ...recordText, ...formsText, ...breachesText, ...covenantsText, ...fgText, ...correctionsText };
 export type TextKey = keyof typeof text;
 
 const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem('overleg.locale');

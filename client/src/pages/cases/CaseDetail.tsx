@@ -20,6 +20,9 @@ import { TaskEditor } from '../../components/TaskEditor';
 import { Loaded } from '../../components/ResourceError';
 import { ActionForm } from '../../components/ActionForm';
 import { pastDateQuestion, withConfirmation } from '../../components/ConfirmDialog';
+import { ItemChange, mayChangeItem } from './ItemChange';
+import { CorrectionNotices } from '../../components/CorrectionNotices';
+import { AccessRequest } from './AccessRequest';
 
 type Casus = Awaited<ReturnType<typeof api.cases.get.query>>;
 type Partner = Awaited<ReturnType<typeof api.partners.list.query>>[number];
@@ -69,6 +72,8 @@ export default function CaseDetail() {
             </dl>
           </section>
 
+          <Show when={hasRole('coordinator', 'member')}><CorrectionNotices caseId={c().id} /></Show>
+          <Show when={!c().involved}><AccessRequest caseId={c().id} onChange={done} /></Show>
           <Subjects casus={c()} partners={partners() ?? []} partnerName={partnerName()} covenantActive={team()?.covenant.active ?? true} onChange={done} />
           <CaseAgreements casus={c()} partners={partners() ?? []} partnerName={partnerName()} onChange={done} />
           <Tasks casus={c()} partners={partners() ?? []} partnerName={partnerName()} onChange={done} />
@@ -135,10 +140,12 @@ function Subjects(props: { casus: Casus; partners: Partner[]; partnerName: Map<n
               police: policeIds().has(item.sourcePartnerId),
               value: () => (
                 <>
-                  {revealed[item.id] ?? formatItemValue(item.category, item.value)}
+                  {item.erased ? t('item.erased') : (revealed[item.id] ?? formatItemValue(item.category, item.value))}
+                  <Show when={item.restricted}> <Status tone="warning">{t('item.restricted')}</Status></Show>
                   <Show when={item.masked && !revealed[item.id]}>
                     {' '}<Button variant="subtle" aria-label={t('subjects.revealLabel')} onClick={() => void reveal.run(item.id)}>{t('subjects.reveal')}</Button>
                   </Show>
+                  <Show when={mayChangeItem(item) && props.casus.status !== 'ingetrokken'}><ItemChange item={item} onChange={props.onChange} /></Show>
                 </>
               ),
             }))} />

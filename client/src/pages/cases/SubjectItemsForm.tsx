@@ -9,7 +9,7 @@ import { t } from '../../i18n';
 import { Alert, Button, SelectField, TextField } from '../../components/Form';
 
 type Partner = Awaited<ReturnType<typeof api.partners.list.query>>[number];
-const categories = ['naw', 'geboortedatum', 'bsn', 'geslacht', 'telefoon', 'kenteken', 'naleving'] as const;
+const categories = ['naw', 'geboortedatum', 'bsn', 'telefoon', 'kenteken', 'naleving'] as const;
 type Category = (typeof categories)[number];
 const emptyRow = () => ({ category: 'naw' as Category, value: '', legalGround: '' });
 

@@ -5,6 +5,7 @@ import { hasRole, me } from '../../lib/session';
 import { formatDay, t } from '../../i18n';
 import { Status } from '../../components/Form';
 import Dashboard from './Dashboard';
+import { CorrectionNotices } from '../../components/CorrectionNotices';
 
 export default function Home() {
   const [team] = createResource(() => api.team.get.query());
@@ -22,6 +23,7 @@ export default function Home() {
           </>
         )}
       </Show>
+      <Show when={hasRole('member', 'coordinator')}><CorrectionNotices /></Show>
       <Show when={hasRole('viewer')}><p class="utrecht-paragraph">{t('home.viewer')}</p></Show>
       <Show when={hasRole('member')}>
         <section class="card">

@@ -10,7 +10,7 @@ import { t } from '../../i18n';
 import { Alert } from '../../components/Form';
 
 const kinds = ['gemeente', 'politie', 'veiligheidsregio', 'sociale_dienst', 'belastingen', 'overig'] as const;
-const categories = ['naw', 'geboortedatum', 'bsn', 'geslacht', 'telefoon', 'kenteken', 'naleving'] as const;
+const categories = ['naw', 'geboortedatum', 'bsn', 'telefoon', 'kenteken', 'naleving'] as const;
 type Audience = 'all' | 'gemeenten' | '';
 
 export default function SharingMatrix() {
