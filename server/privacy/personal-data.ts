@@ -531,7 +531,11 @@ function itemOfProvider(deps: AppDeps, actor: Reader, itemId: string): ItemTarge
   return { row, caseId: found.caseId, table, key: police ? deps.keys.police : deps.keys.general };
 }
 
-type ChangeInput = { target: ItemTarget; kind: ItemChangeKind; reason: string; oldValueEnc: string | null; set: Partial<typeof subjectItems.$inferInsert> };
+type ChangeInput = {
+  target: ItemTarget; kind: ItemChangeKind; reason: string; oldValueEnc: string | null; set: Partial<typeof subjectItems.$inferInsert>;
+  /** The corrected value, re-indexed for search; an erased item leaves the index (issue 11 item 1). */
+  reindex?: { value: string } | 'drop';
+};
 
 /** One change in one transaction: the history row, the item itself, the notices, the audit row. */
 function applyItemChange(deps: AppDeps, actor: Reader, input: ChangeInput): { notified: number } {
@@ -546,6 +550,12 @@ function applyItemChange(deps: AppDeps, actor: Reader, input: ChangeInput): { no
     const res = tx.update(target.table).set({ ...input.set, updatedAt: at, version: target.row.version + 1 })
       .where(and(eq(target.table.id, target.row.id), eq(target.table.version, target.row.version))).run();
     if (res.changes !== 1) throw new AppError('CONFLICT', 'conflict.version');
+    if (input.reindex) {
+      dropItemTokens(tx, target.row.police, target.row.id);
+      if (input.reindex !== 'drop') {
+        indexItemValues(tx, deps.keys, target.row.subjectId, [{ police: target.row.police, itemId: target.row.id, category: target.row.category, value: input.reindex.value }]);
+      }
+    }
     const count = noticeDisclosedPartners(tx, { changeId: change.id, teamId: actor.teamId, police: target.row.police, itemId: target.row.id, caseId: target.caseId, kind: input.kind, category: target.row.category, sourcePartnerId: target.row.sourcePartnerId, at });
     appendAudit(tx, deps.now(), {
       teamId: actor.teamId, actorId: actor.userId, action: `personal_data.${auditActions[input.kind]}`, entity: target.row.police ? 'police_item' : 'item', entityId: target.row.id, caseId: target.caseId,
@@ -566,7 +576,7 @@ export function correctItem(deps: AppDeps, actor: Reader, input: { itemId: strin
   const result = normaliseItem({ category: target.row.category, value: input.value, legalGround: target.row.legalGround }, 0, [], amsterdamDate(deps.now()));
   if (!('value' in result)) throw invalidFields(Object.fromEntries(result.problems.map((p) => [p.field, { key: p.key, params: { index: 1 } }])));
   if (result.value === decryptValue(target.key, target.row.valueEnc)) throw new AppError('BAD_REQUEST', 'corrections.unchanged', {}, 'value');
-  return applyItemChange(deps, actor, { target, kind: 'correctie', reason: input.reason, oldValueEnc: target.row.valueEnc, set: { valueEnc: encryptValue(target.key, result.value) } });
+  return applyItemChange(deps, actor, { target, kind: 'correctie', reason: input.reason, oldValueEnc: target.row.valueEnc, set: { valueEnc: encryptValue(target.key, result.value) }, reindex: { value: result.value } });
 }
 
 /**
@@ -576,7 +586,7 @@ export function correctItem(deps: AppDeps, actor: Reader, input: { itemId: strin
 export function eraseItem(deps: AppDeps, actor: Reader, input: { itemId: string; reason: string }) {
   const target = itemOfProvider(deps, actor, input.itemId);
   if (target.row.erasedAt) throw new AppError('BAD_REQUEST', 'corrections.erased');
-  const result = applyItemChange(deps, actor, { target, kind: 'verwijdering', reason: input.reason, oldValueEnc: null, set: { valueEnc: '', legalGround: null, erasedAt: deps.now().toISOString() } });
+  const result = applyItemChange(deps, actor, { target, kind: 'verwijdering', reason: input.reason, oldValueEnc: null, set: { valueEnc: '', legalGround: null, erasedAt: deps.now().toISOString() }, reindex: 'drop' });
   deps.db.update(itemChanges).set({ oldValueEnc: null }).where(and(eq(itemChanges.police, target.row.police), eq(itemChanges.itemId, target.row.id))).run();
   return result;
 }

@@ -57,6 +57,10 @@ describe('subjects.correctItem', () => {
     expect(JSON.stringify(helmondNotices)).not.toContain('XX-99');
     expect(await callerFor(s.deps, s.asten).notices.mine()).toEqual([]); // never saw it
     expect(await callerFor(s.deps, s.politie).notices.mine()).toEqual([]); // the one correcting
+    // The FG's search finds the corrected kenteken, no longer the wrong one (issue 11 item 1).
+    const fg = callerFor(s.deps, s.fg);
+    expect((await fg.dsr.search({ query: 'XX-99-XY' })).map((h) => h.caseId)).toEqual([s.caseId]);
+    expect(await fg.dsr.search({ query: 'XX-99-XX' })).toEqual([]);
   });
 
   it('keeps the old value encrypted in the history, with who, when and why, for the FG', async () => {
@@ -109,6 +113,8 @@ describe('subjects.eraseItem', () => {
     expect(seen.subjects[0]!.items[0]).toMatchObject({ value: '[verwijderd]', erased: true });
     expect((await callerFor(s.deps, s.helmond).notices.mine()).map((n) => n.kind)).toEqual(['verwijdering', 'correctie']);
     expect((await errorOf(() => callerFor(s.deps, s.politie).subjects.correctItem({ itemId, value: 'XX-99-XZ', reason: 'Toch' }))).key).toBe('corrections.erased');
+    // An erased value leaves the blind index: the FG's search no longer finds it.
+    expect(await callerFor(s.deps, s.fg).dsr.search({ query: 'XX-99-XY' })).toEqual([]);
   });
 });
 
