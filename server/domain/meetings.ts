@@ -200,7 +200,10 @@ export function updateMeeting(deps: AppDeps, actor: SessionUser, input: MeetingU
     return current.version + 1;
   });
   emitMeetingEvent(deps, actor.teamId, { kind: 'meeting.updated', id: current.id, meetingId: current.id });
-  return { version };
+  // The partners' calendars follow a published overleg that moves (./meeting-mail.ts).
+  const moved = current.status === 'gepubliceerd' && (['startsAt', 'location', 'videoLink', 'durationMinutes'] as const)
+    .some((key) => change[key] !== undefined && change[key] !== current[key]);
+  return { version, moved };
 }
 
 /** A concept overleg (never published) can be removed entirely. */
