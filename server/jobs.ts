@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { jobRuns } from '../db/schema';
 import { amsterdamDate } from './clock';
 import type { AppDeps } from './deps';
+import { sendTaskDigests } from './domain/task-digest';
 
 export type DailyJob = {
   name: string;
@@ -12,7 +13,9 @@ export type DailyJob = {
 };
 
 /** Every daily job of the server, in the order they run. */
-export const dailyJobs: DailyJob[] = [];
+export const dailyJobs: DailyJob[] = [
+  { name: 'task-digest', run: async (deps, today) => void (await sendTaskDigests(deps, today)) },
+];
 
 /** Runs each job that has not yet run today; a failing job is logged and does not stop the others. */
 export async function runDueJobs(deps: AppDeps, jobs: DailyJob[] = dailyJobs): Promise<string[]> {

@@ -4,6 +4,7 @@ import { twoFactorState, verifyChallenge } from '../auth/two-factor';
 import { activateAccount, lookupActivation } from '../auth/activation';
 import { changePassword, login, logout } from '../domain/auth';
 import { setLocale } from '../domain/team';
+import { setTaskDigest, taskDigestEnabled } from '../domain/task-digest';
 import { email } from '../validation';
 
 export const SESSION_COOKIE = 'overleg_session';
@@ -61,13 +62,16 @@ export const authRouter = router({
 
   me: signedInProcedure.query(({ ctx }) => {
     const { id, name, email, role, teamId, partnerId, locale } = ctx.user;
-    return { id, name, email, role, teamId, partnerId, locale, twoFactor: twoFactorState(ctx.deps.db, ctx.user) };
+    return { id, name, email, role, teamId, partnerId, locale, twoFactor: twoFactorState(ctx.deps.db, ctx.user), taskDigest: taskDigestEnabled(ctx.deps, id) };
   }),
 
   setLocale: signedInProcedure.input(z.object({ locale: z.enum(['nl', 'en']) })).mutation(({ ctx, input }) => {
     setLocale(ctx.deps, ctx.user.id, input.locale);
     return { ok: true as const };
   }),
+
+  /** The weekly task digest by e-mail on or off (issue 9 item 14; the profile page). */
+  setTaskDigest: authedProcedure.input(z.object({ enabled: z.boolean() })).mutation(({ ctx, input }) => setTaskDigest(ctx.deps, ctx.user, input.enabled)),
 
   changePassword: authedProcedure
     .input(z.object({ currentPassword: z.string().min(1).max(500), newPassword: z.string().min(1).max(500) }))

@@ -32,4 +32,4 @@ export function mimeParts(raw: string): MimePart[] {
 }
 
 /** The whole message as a reader would see it: headers plus every decoded part. */
-export const wholeMail = (raw: string) => [raw.slice(0, raw.search(/\r?\n\r?\n/)), ...mimeParts(raw).map((p) => p.body)].join('\n');
+export const wholeMail = (raw: string) => [raw.slice(0, raw.search(/\r?\n\r?\n/)), ...mimeParts(raw).map((p) => p.body)].join('\n').replace(/\r\n/g, '\n');
