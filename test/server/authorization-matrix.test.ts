@@ -135,6 +135,8 @@ const table: Record<string, Entry> = {
   'reports.progress': { gate: all, input: () => ({ from: '2026-01-01', to: '2026-06-30' }) },
   'reports.presets': { gate: all },
   'reports.setThreshold': { gate: teamManager, input: () => ({ threshold: 5 }) },
+  'reports.narrative': { gate: all, input: () => ({ from: '2026-01-01', to: '2026-06-30' }) },
+  'reports.saveNarrative': { gate: coordinator, input: () => ({ from: '2026-01-01', to: '2026-06-30', text: 'Toelichting', version: null }) },
   'dashboard.get': { gate: all },
   'minutes.get': { gate: casework, input: (ids) => ({ meetingId: ids.closedMeeting }) },
   'minutes.versions': { gate: coordinator, input: (ids) => ({ meetingId: ids.closedMeeting }) },
