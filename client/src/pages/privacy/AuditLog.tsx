@@ -28,7 +28,7 @@ const actionGroups: [string, string[]][] = [
   ['minutes', ['minutes.drafted', 'minutes.updated', 'minutes.definitief', 'minutes.concept', 'minutes.vastgesteld', 'minutes.exported', 'minutes.distributed']],
   ['control', ['control.planned', 'control.updated', 'control.cancelled', 'control.held', 'control.finding_added', 'control.finding_removed', 'control.briefing']],
   ['escalation', ['escalation.raised', 'escalation.resolved']],
-  ['report', ['report.exported', 'report.threshold']],
+  ['report', ['report.exported', 'report.threshold', 'report.narrative_saved']],
   ['calendar', ['calendar.feed_created', 'calendar.feed_rotated']],
   ['sharing', ['sharing.changed']],
   ['partner', ['partner.joined', 'partner.leaving']],
