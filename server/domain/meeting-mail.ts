@@ -35,9 +35,14 @@ export function expectedRecipients(deps: AppDeps, teamId: number, startsAt: stri
 }
 
 /** Never throws: the overleg is published or moved whether or not the mail server answers. */
-export async function mailMeetingNotice(deps: AppDeps, teamId: number, meetingId: number, notice: MeetingNotice): Promise<{ recipients: number; failed: number }> {
+export async function mailMeetingNotice(
+  deps: AppDeps, teamId: number, meeting: number | typeof meetings.$inferSelect, notice: MeetingNotice,
+): Promise<{ recipients: number; failed: number }> {
   if (!mailConfigured(deps.config)) return { recipients: 0, failed: 0 };
-  const m = deps.db.select().from(meetings).where(and(eq(meetings.id, meetingId), eq(meetings.teamId, teamId))).get();
+  // A cancelled overleg is gone from the table: the caller passes the row as it was.
+  const m = typeof meeting === 'number'
+    ? deps.db.select().from(meetings).where(and(eq(meetings.id, meeting), eq(meetings.teamId, teamId))).get()
+    : meeting;
   const team = deps.db.select({ name: teams.name, code: teams.code }).from(teams).where(eq(teams.id, teamId)).get();
   if (!m || !team) return { recipients: 0, failed: 0 };
   const to = expectedRecipients(deps, teamId, m.startsAt);
@@ -45,7 +50,8 @@ export async function mailMeetingNotice(deps: AppDeps, teamId: number, meetingId
   const contentType = `text/calendar; charset=utf-8; method=${notice === 'cancelled' ? 'CANCEL' : 'PUBLISH'}`;
   let failed = 0;
   for (const person of to) {
-    const params = { team: team.name, when: when(m.startsAt, person.locale), link: meetingLink(deps, m.id) };
+    const link = notice === 'cancelled' ? `${publicBaseUrl(deps.config)}/overleggen` : meetingLink(deps, m.id);
+    const params = { team: team.name, when: when(m.startsAt, person.locale), link };
     try {
       await sendMail(deps.config, {
         to: person.email,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { caseworkProcedure, coordinatorProcedure, router } from '../trpc';
 import {
-  closeMeeting, createMeeting, PAST_PAGE_MAX, createSeries, getMeeting, listMeetings, publishMeeting, removeMeeting, setCurrentItem, startMeeting, updateMeeting,
+  cancelMeeting, closeMeeting, createMeeting, PAST_PAGE_MAX, createSeries, getMeeting, listMeetings, publishMeeting, removeMeeting, setCurrentItem, startMeeting, updateMeeting,
 } from '../domain/meetings';
 import { openLiveStream } from '../domain/live';
 import { calendarFeed } from '../domain/calendar';
@@ -60,6 +60,12 @@ export const meetingsRouter = router({
     }),
 
   remove: coordinatorProcedure.input(z.object({ id })).mutation(({ ctx, input }) => (removeMeeting(ctx.deps, ctx.user, input), ok)),
+  /** A published overleg that will not take place: removed, and the partners' calendars told (METHOD:CANCEL). */
+  cancel: coordinatorProcedure.input(z.object({ id })).mutation(async ({ ctx, input }) => {
+    const cancelled = cancelMeeting(ctx.deps, ctx.user, input);
+    await mailMeetingNotice(ctx.deps, ctx.user.teamId, cancelled, 'cancelled');
+    return ok;
+  }),
 
   /** Publishing mails the partners the invite (.ics) with a link (server/domain/meeting-mail.ts). */
   publish: coordinatorProcedure.input(z.object({ id })).mutation(async ({ ctx, input }) => {

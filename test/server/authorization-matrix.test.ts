@@ -152,6 +152,7 @@ const table: Record<string, Entry> = {
   'meetings.get': { gate: casework, input: (ids) => ({ id: ids.meeting }) },
   'meetings.update': { gate: coordinator, input: (ids) => ({ id: ids.meeting, version: 2, title: 'Overleg', chairUserId: ids.coordinator }) },
   'meetings.remove': { gate: coordinator, input: (ids) => ({ id: ids.meeting }) },
+  'meetings.cancel': { gate: coordinator, input: (ids) => ({ id: ids.meeting }) },
   'meetings.publish': { gate: coordinator, input: (ids) => ({ id: ids.meeting }) },
   'meetings.start': { gate: coordinator, input: (ids) => ({ id: ids.meeting }) },
   'meetings.close': { gate: coordinator, input: (ids) => ({ id: ids.meeting }) },

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { partners, users } from '../../db/schema';
 import { createTestDeps } from '../helpers/deps';
-import { callerFor, makeTeam, makeUser } from '../helpers/factories';
+import { callerFor, errorOf, makeTeam, makeUser } from '../helpers/factories';
 import { makeCase } from '../helpers/cases';
 import { insertMeeting } from '../helpers/meetings';
 import { startSmtpSink } from '../helpers/smtp-sink';
@@ -139,5 +139,35 @@ describe('meeting notices (issue 9 item 14)', () => {
     s.deps.config.smtpUrl = null;
     expect(await s.coord.meetings.publish({ id: s.meeting.id })).toEqual({ ok: true });
     expect(sink.messages).toHaveLength(0);
+  });
+
+  it('cancelling a published overleg mails METHOD:CANCEL for the same UID with a higher SEQUENCE, and removes it', async () => {
+    const s = await scenario();
+    expect((await errorOf(() => s.coord.meetings.cancel({ id: s.meeting.id }))).key).toBe('meetings.onlyPublishedCancelled');
+    await s.coord.meetings.publish({ id: s.meeting.id });
+    const published = invite(sink.messages[0]!.raw);
+    sink.messages.length = 0;
+    expect(await s.coord.meetings.cancel({ id: s.meeting.id })).toEqual({ ok: true });
+    expect(sink.messages.flatMap((m) => m.to).sort()).toEqual([s.gemeente.email, s.politie.email, s.senzer.email].sort());
+    const cancelled = invite(sink.messages[0]!.raw);
+    expect(cancelled.method).toBe('CANCEL');
+    expect(cancelled.status).toBe('CANCELLED');
+    expect(cancelled.uid).toBe(published.uid);
+    expect(cancelled.sequence).toBe(3);
+    expect(cancelled.start).toBe('2026-12-01T08:30:00.000Z');
+    const text = wholeMail(sink.messages[0]!.raw);
+    expect(text).toContain('gaat niet door');
+    for (const forbidden of [NAW, KENTEKEN, NALEVING, 'Kerkstraat', 'Bespreking pand']) expect(text).not.toContain(forbidden);
+    expect((await errorOf(() => s.coord.meetings.get({ id: s.meeting.id }))).code).toBe('NOT_FOUND');
+  });
+
+  it('an overleg with captured work cannot be cancelled, and nobody is mailed', async () => {
+    const s = await scenario();
+    await s.coord.meetings.publish({ id: s.meeting.id });
+    await s.coord.tasks.create({ title: 'Al vastgelegd', assigneePartnerId: s.pit.partnerIds.politie!, dueDate: '2026-12-10', meetingId: s.meeting.id });
+    sink.messages.length = 0;
+    expect((await errorOf(() => s.coord.meetings.cancel({ id: s.meeting.id }))).key).toBe('meetings.hasCaptured');
+    expect(sink.messages).toHaveLength(0);
+    expect((await s.coord.meetings.get({ id: s.meeting.id })).status).toBe('gepubliceerd');
   });
 });

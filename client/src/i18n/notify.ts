@@ -25,4 +25,10 @@ export const notifyText = {
   'reports.narrativeStamp': { nl: 'Versie {version}, bijgewerkt op {date} door {name}.', en: 'Version {version}, updated on {date} by {name}.' },
   'reports.narrativeNone': { nl: 'De coördinator heeft voor deze periode nog geen toelichting geschreven.', en: 'The coordinator has not written an explanation for this period yet.' },
   'audit.action.report.narrative_saved': { nl: 'Toelichting rapportage opgeslagen', en: 'Report explanation saved' },
+  'meeting.cancel': { nl: 'Overleg afzeggen', en: 'Cancel meeting' },
+  'meeting.cancelConfirm': {
+    nl: 'Dit overleg afzeggen? Het verdwijnt, en de partners krijgen een afzegging voor hun agenda.',
+    en: 'Cancel this meeting? It is removed, and the partners get a cancellation for their calendar.',
+  },
+  'audit.action.meeting.cancelled': { nl: 'Overleg afgezegd', en: 'Meeting cancelled' },
 } satisfies Dictionary;

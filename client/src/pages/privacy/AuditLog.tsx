@@ -22,7 +22,7 @@ const actionGroups: [string, string[]][] = [
   ['case', ['case.created', 'case.updated', 'case.status', 'case.withdrawn']],
   ['task', ['task.created', 'task.completed', 'task.reopened', 'task.blocker', 'task.unblocked', 'task.updated', 'task.lapsed']],
   ['agreement', ['agreement.created', 'agreement.status', 'agreement.updated']],
-  ['meeting', ['meeting.created', 'meeting.updated', 'meeting.removed', 'meeting.gepubliceerd', 'meeting.bezig', 'meeting.gesloten']],
+  ['meeting', ['meeting.created', 'meeting.updated', 'meeting.removed', 'meeting.cancelled', 'meeting.gepubliceerd', 'meeting.bezig', 'meeting.gesloten']],
   ['agenda', ['agenda.item_added', 'agenda.item_updated', 'agenda.item_removed', 'agenda.item_accepted', 'agenda.item_declined']],
   ['attendance', ['attendance.set']],
   ['minutes', ['minutes.drafted', 'minutes.updated', 'minutes.definitief', 'minutes.concept', 'minutes.vastgesteld', 'minutes.exported', 'minutes.distributed']],
