@@ -59,6 +59,7 @@ const table: Record<string, Entry> = {
   'auth.logout': { gate: all },
   'auth.me': { gate: all },
   'auth.setLocale': { gate: all, input: () => ({ locale: 'nl' }) },
+  'auth.taskDigest': { gate: all },
   'auth.setTaskDigest': { gate: all, input: () => ({ enabled: false }) },
   'auth.changePassword': { gate: all, input: () => ({ currentPassword: 'verkeerd-wachtwoord', newPassword: 'een-nieuw-lang-wachtwoord-42' }) },
   'auth.loginCode': { gate: 'public', input: () => ({ challenge: 'geen-bestaande-uitdaging', code: '123456' }) },

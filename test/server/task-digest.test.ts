@@ -93,12 +93,12 @@ describe('weekly task digest (issue 9 item 14)', () => {
     expect(s.deps.db.select({ on: users.taskDigestSentOn }).from(users).where(eq(users.id, s.politie.id)).get()!.on).toBe('2026-12-07');
   });
 
-  it('the opt-out: auth.setTaskDigest off and on again, shown in auth.me, respected by the job', async () => {
+  it('the opt-out: auth.setTaskDigest off and on again, read back with auth.taskDigest, respected by the job', async () => {
     const s = await scenario();
     const member = callerFor(s.deps, s.politie);
-    expect((await member.auth.me()).taskDigest).toBe(true);
+    expect((await member.auth.taskDigest()).taskDigest).toBe(true);
     expect(await member.auth.setTaskDigest({ enabled: false })).toEqual({ taskDigest: false });
-    expect((await member.auth.me()).taskDigest).toBe(false);
+    expect((await member.auth.taskDigest()).taskDigest).toBe(false);
     s.deps.clock.set('2026-11-30T06:00:00Z');
     await runDueJobs(s.deps);
     expect(mailTo(s.politie.email)).toHaveLength(0);
