@@ -47,7 +47,7 @@ describe('notification settings and the report toelichting', () => {
     const page = await newPage(browser, app);
     await login(page, 'coordinator@pit.demo');
     await page.goto('/rapportage');
-    const field = page.getByLabel('Toelichting en knelpunten over deze periode');
+    const field = page.getByLabel('Uw toelichting: voortgang en knelpunten');
     await field.waitFor();
     await field.fill('Voortgang volgens plan. Knelpunt: capaciteit handhaving.');
     await page.getByRole('button', { name: 'Toelichting opslaan' }).click();

@@ -15,7 +15,7 @@ export const notifyText = {
     en: 'Meeting invitations (published, moved) are always sent: they belong to your participation.',
   },
   'reports.narrativeHeading': { nl: 'Toelichting en knelpunten', en: 'Explanation and bottlenecks' },
-  'reports.narrativeLabel': { nl: 'Toelichting en knelpunten over deze periode', en: 'Explanation and bottlenecks for this period' },
+  'reports.narrativeLabel': { nl: 'Uw toelichting: voortgang en knelpunten', en: 'Your explanation: progress and bottlenecks' },
   'reports.narrativeHelp': {
     nl: 'Komt in de Word-rapportage. Schrijf over voortgang en knelpunten in woorden, zonder namen, adressen of andere persoonsgegevens. Hoogstens 5000 tekens.',
     en: 'Goes into the Word report. Describe progress and bottlenecks in words, without names, addresses or other personal data. At most 5000 characters.',
