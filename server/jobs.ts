@@ -7,6 +7,7 @@ import { amsterdamDate } from './clock';
 import type { AppDeps } from './deps';
 import { runRetention } from './domain/retention';
 import { sendCovenantExpiryWarnings } from './domain/covenant-expiry';
+import { sendTaskDigests } from './domain/task-digest';
 
 export type DailyJob = {
   name: string;
@@ -17,6 +18,7 @@ export type DailyJob = {
 export const dailyJobs: DailyJob[] = [
   { name: 'covenant-expiry-warnings', run: sendCovenantExpiryWarnings },
   { name: 'retention', run: async (deps) => void (await runRetention(deps)) },
+  { name: 'task-digest', run: async (deps, today) => void (await sendTaskDigests(deps, today)) },
 ];
 
 /** Runs each job that has not yet run today; a failing job is logged and does not stop the others. */

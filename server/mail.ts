@@ -21,7 +21,10 @@ function transporterFor(smtpUrl: string): Transporter {
   return transporter;
 }
 
-export type OutgoingMail = { to: string; subject: string; text: string; html?: string };
+/** An attachment such as an overleg's `.ics` (text/calendar): never personal data either. */
+export type MailAttachment = { filename: string; content: string; contentType: string };
+
+export type OutgoingMail = { to: string; subject: string; text: string; html?: string; attachments?: MailAttachment[] };
 
 /** Sends one message; throws when mail is not configured (check `mailConfigured` first). */
 export async function sendMail(config: Pick<Config, 'smtpUrl' | 'mailFrom'>, mail: OutgoingMail): Promise<void> {

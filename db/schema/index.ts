@@ -14,3 +14,4 @@ export * from './breaches';
 export * from './covenants';
 export * from './data-subject-rights';
 export * from './corrections';
+export * from './reports';

@@ -15,6 +15,10 @@ export const users = sqliteTable(
     locale: text('locale', { enum: ['nl', 'en'] }).notNull().default('nl'),
     // Secret for the personal calendar feed URL; rotated on demand.
     calendarToken: text('calendar_token'),
+    // The weekly task digest (issue 9 item 14): on unless the user turns it off in the profile;
+    // the Amsterdam day it was last sent, so it goes out once a week whatever day the job runs.
+    taskDigest: integer('task_digest', { mode: 'boolean' }).notNull().default(true),
+    taskDigestSentOn: text('task_digest_sent_on'),
     disabledAt: text('disabled_at'),
     createdAt: text('created_at').notNull(),
     version: integer('version').notNull().default(1),

@@ -96,9 +96,9 @@ function eventFor(deps: AppDeps, m: IcsMeeting): EventAttributes {
   };
 }
 
-function calendar(name: string, events: EventAttributes[]): string {
+function calendar(name: string, events: EventAttributes[], method: 'PUBLISH' | 'REQUEST' | 'CANCEL' = 'PUBLISH'): string {
   // The `ics` library escapes, folds and formats per RFC 5545.
-  const { error, value } = createEvents(events, { productId: '-//Overleg//Overleg interventieteams//NL', method: 'PUBLISH', calName: name });
+  const { error, value } = createEvents(events, { productId: '-//Overleg//Overleg interventieteams//NL', method, calName: name });
   if (error || value === null) throw error ?? new Error('calendar could not be generated');
   return value;
 }
@@ -108,6 +108,21 @@ export function meetingIcs(deps: AppDeps, reader: MeetingReader, meetingId: numb
   const m = getMeeting(deps, reader, meetingId);
   const day = amsterdamWallClock(new Date(m.startsAt)).date;
   return { filename: `overleg-${m.teamCode.toLowerCase()}-${day}.ics`, body: calendar(m.title, [eventFor(deps, m)]) };
+}
+
+/**
+ * The invite mailed to the partners when an overleg is published, moved or cancelled (issue 9
+ * item 14): the same event as the download and the feed — same UID, SEQUENCE the row's version,
+ * which every change raises — so calendar apps update or remove the one event they hold.
+ */
+export function meetingInviteIcs(deps: AppDeps, m: IcsMeeting & { teamCode: string }, method: 'PUBLISH' | 'CANCEL'): { filename: string; body: string } {
+  const day = amsterdamWallClock(new Date(m.startsAt)).date;
+  const event = eventFor(deps, m);
+  if (method === 'CANCEL') event.status = 'CANCELLED';
+  // iTIP wants an organizer on a cancellation: the server's own mailbox, never a person's.
+  const organizer = /<([^<>\s]+@[^<>\s]+)>|^([^<>\s]+@[^<>\s]+)$/.exec(deps.config.mailFrom?.trim() ?? '');
+  if (organizer) event.organizer = { name: 'Overleg', email: organizer[1] ?? organizer[2]! };
+  return { filename: `overleg-${m.teamCode.toLowerCase()}-${day}.ics`, body: calendar(m.title, [event], method) };
 }
 
 /** The personal feed: every overleg of the user's team that they may see. */

@@ -200,19 +200,38 @@ export function updateMeeting(deps: AppDeps, actor: SessionUser, input: MeetingU
     return current.version + 1;
   });
   emitMeetingEvent(deps, actor.teamId, { kind: 'meeting.updated', id: current.id, meetingId: current.id });
-  return { version };
+  // The partners' calendars follow a published overleg that moves (./meeting-mail.ts).
+  const moved = current.status === 'gepubliceerd' && (['startsAt', 'location', 'videoLink', 'durationMinutes'] as const)
+    .some((key) => change[key] !== undefined && change[key] !== current[key]);
+  return { version, moved };
 }
 
 /** A concept overleg (never published) can be removed entirely. */
 export function removeMeeting(deps: AppDeps, actor: SessionUser, input: { id: number }) {
   const current = findMeetingInTeam(deps.db, actor.teamId, input.id);
   if (current.status !== 'concept') throw new AppError('CONFLICT', 'meetings.onlyConceptRemoved');
+  deleteMeeting(deps, actor, current, 'meeting.removed');
+}
+
+/**
+ * A published overleg that will not take place is cancelled (issue 9 item 14): removed like a
+ * concept, while nothing was captured in it; the partners get the cancellation for their calendar
+ * (./meeting-mail.ts). Returns the row as it was, its version raised: the cancellation's SEQUENCE.
+ */
+export function cancelMeeting(deps: AppDeps, actor: SessionUser, input: { id: number }) {
+  const current = findMeetingInTeam(deps.db, actor.teamId, input.id);
+  if (current.status !== 'gepubliceerd') throw new AppError('CONFLICT', 'meetings.onlyPublishedCancelled');
+  deleteMeeting(deps, actor, current, 'meeting.cancelled');
+  return { ...current, version: current.version + 1 };
+}
+
+function deleteMeeting(deps: AppDeps, actor: SessionUser, current: typeof meetings.$inferSelect, action: string) {
   const captured = deps.db.select({ n: sql<number>`(select count(*) from ${tasks} where ${tasks.meetingId} = ${current.id}) + (select count(*) from ${agreements} where ${agreements.meetingId} = ${current.id})` }).from(meetings).where(eq(meetings.id, current.id)).get();
   if ((captured?.n ?? 0) > 0) throw new AppError('CONFLICT', 'meetings.hasCaptured');
   deps.db.transaction((tx) => {
     tx.update(meetings).set({ currentAgendaItemId: null }).where(eq(meetings.id, current.id)).run();
     tx.delete(meetings).where(eq(meetings.id, current.id)).run();
-    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'meeting.removed', entity: 'meeting', entityId: current.id });
+    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action, entity: 'meeting', entityId: current.id });
   });
   emitMeetingEvent(deps, actor.teamId, { kind: 'meeting.removed', id: current.id, meetingId: current.id });
 }

@@ -74,7 +74,9 @@ const routes: Route[] = [
       const data = await createCaller(ctx).reports.progress({ from: url.searchParams.get('from') ?? '', to: url.searchParams.get('to') ?? '' });
       recordReportExport(deps, user, format, data.period);
       const filename = `voortgangsrapportage-${data.team.code}-${data.period.from}-${data.period.to}.${format}`;
-      return { format, body: format === 'csv' ? reportCsv(data) : await reportDocx(data), filename };
+      // The Word report carries the coordinator's toelichting of the period (issue 9 item 18).
+      const narrative = format === 'docx' ? await createCaller(ctx).reports.narrative(data.period) : null;
+      return { format, body: format === 'csv' ? reportCsv(data) : await reportDocx(data, narrative), filename };
     },
   },
   {

@@ -4,6 +4,7 @@ import { twoFactorState, verifyChallenge } from '../auth/two-factor';
 import { activateAccount, lookupActivation } from '../auth/activation';
 import { changePassword, login, logout } from '../domain/auth';
 import { setLocale } from '../domain/team';
+import { setTaskDigest, taskDigestEnabled } from '../domain/task-digest';
 import { email } from '../validation';
 
 export const SESSION_COOKIE = 'overleg_session';
@@ -68,6 +69,10 @@ export const authRouter = router({
     setLocale(ctx.deps, ctx.user.id, input.locale);
     return { ok: true as const };
   }),
+
+  /** The weekly task digest by e-mail (issue 9 item 14; the profile page): on or off. */
+  taskDigest: authedProcedure.query(({ ctx }) => ({ taskDigest: taskDigestEnabled(ctx.deps, ctx.user.id) })),
+  setTaskDigest: authedProcedure.input(z.object({ enabled: z.boolean() })).mutation(({ ctx, input }) => setTaskDigest(ctx.deps, ctx.user, input.enabled)),
 
   changePassword: authedProcedure
     .input(z.object({ currentPassword: z.string().min(1).max(500), newPassword: z.string().min(1).max(500) }))

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { caseworkProcedure, coordinatorProcedure, router } from '../trpc';
 import {
-  closeMeeting, createMeeting, PAST_PAGE_MAX, createSeries, getMeeting, listMeetings, publishMeeting, removeMeeting, setCurrentItem, startMeeting, updateMeeting,
+  cancelMeeting, closeMeeting, createMeeting, PAST_PAGE_MAX, createSeries, getMeeting, listMeetings, publishMeeting, removeMeeting, setCurrentItem, startMeeting, updateMeeting,
 } from '../domain/meetings';
 import { openLiveStream } from '../domain/live';
 import { calendarFeed } from '../domain/calendar';
+import { mailMeetingNotice } from '../domain/meeting-mail';
 import { refusePastDay, refusePastInstant } from '../domain/dates';
 import { id, isoDate, isoDateTime, line, version } from '../validation';
 
@@ -47,16 +48,31 @@ export const meetingsRouter = router({
       id, version, startsAt: isoDateTime.optional(), title: line(200).optional(), location: optionalText(300), videoLink,
       durationMinutes: duration.optional(), chairUserId: id.nullish(), confirmPast,
     }))
-    .mutation(({ ctx, input }) => updateMeeting(ctx.deps, ctx.user, {
-      ...input,
-      location: input.location === undefined ? undefined : input.location,
-      videoLink: input.videoLink === undefined ? undefined : input.videoLink,
-      chairUserId: input.chairUserId === undefined ? undefined : input.chairUserId,
-    })),
+    .mutation(async ({ ctx, input }) => {
+      const { version, moved } = updateMeeting(ctx.deps, ctx.user, {
+        ...input,
+        location: input.location === undefined ? undefined : input.location,
+        videoLink: input.videoLink === undefined ? undefined : input.videoLink,
+        chairUserId: input.chairUserId === undefined ? undefined : input.chairUserId,
+      });
+      if (moved) await mailMeetingNotice(ctx.deps, ctx.user.teamId, input.id, 'moved');
+      return { version };
+    }),
 
   remove: coordinatorProcedure.input(z.object({ id })).mutation(({ ctx, input }) => (removeMeeting(ctx.deps, ctx.user, input), ok)),
+  /** A published overleg that will not take place: removed, and the partners' calendars told (METHOD:CANCEL). */
+  cancel: coordinatorProcedure.input(z.object({ id })).mutation(async ({ ctx, input }) => {
+    const cancelled = cancelMeeting(ctx.deps, ctx.user, input);
+    await mailMeetingNotice(ctx.deps, ctx.user.teamId, cancelled, 'cancelled');
+    return ok;
+  }),
 
-  publish: coordinatorProcedure.input(z.object({ id })).mutation(({ ctx, input }) => (publishMeeting(ctx.deps, ctx.user, input), ok)),
+  /** Publishing mails the partners the invite (.ics) with a link (server/domain/meeting-mail.ts). */
+  publish: coordinatorProcedure.input(z.object({ id })).mutation(async ({ ctx, input }) => {
+    publishMeeting(ctx.deps, ctx.user, input);
+    await mailMeetingNotice(ctx.deps, ctx.user.teamId, input.id, 'published');
+    return ok;
+  }),
   /** More than an hour before the planned start needs `confirmEarly` (the screen asks first). */
   start: coordinatorProcedure
     .input(z.object({ id, confirmEarly: z.boolean().optional() }))

@@ -15,11 +15,12 @@ import { breachesText } from './breaches';
 import { covenantsText } from './covenants';
 import { fgText } from './fg';
 import { correctionsText } from './corrections';
+import { notifyText } from './notify';
 
 export type Locale = 'nl' | 'en';
 export type Dictionary = Record<string, { nl: string; en: string }>;
 
-const text = { ...coreText, ...casesText, ...reportsText, ...minutesText, ...meetingsText, ...privacyText, ...accountText, ...securityText, ...recordText, ...formsText, ...breachesText, ...covenantsText, ...fgText, ...correctionsText };
+const text = { ...coreText, ...casesText, ...reportsText, ...minutesText, ...meetingsText, ...privacyText, ...accountText, ...securityText, ...recordText, ...formsText, ...breachesText, ...covenantsText, ...fgText, ...correctionsText, ...notifyText };
 export type TextKey = keyof typeof text;
 
 const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem('overleg.locale');

@@ -75,7 +75,8 @@ function Actions(props: { meeting: Meeting; onChange: (message?: string) => void
   ));
   const close = createAction(() => api.meetings.close.mutate({ id: m().id }));
   const remove = createAction(() => api.meetings.remove.mutate({ id: m().id }));
-  const error = () => publish.error() ?? start.error() ?? close.error() ?? remove.error();
+  const cancel = createAction(() => api.meetings.cancel.mutate({ id: m().id }));
+  const error = () => publish.error() ?? start.error() ?? close.error() ?? remove.error() ?? cancel.error();
   return (
     <div class="stack no-print">
       <Show when={error()}>{(e) => <Alert kind="error">{e()}</Alert>}</Show>
@@ -90,6 +91,10 @@ function Actions(props: { meeting: Meeting; onChange: (message?: string) => void
           </Show>
           <Show when={m().status === 'gepubliceerd'}>
             <Button variant="primary" busy={start.busy()} onClick={async () => { if (await start.run()) navigate(`/overleggen/${m().id}/voorzitten`); }}>{t('meeting.start')}</Button>
+            <Button variant="danger" busy={cancel.busy()} onClick={async () => {
+              if (!confirm(t('meeting.cancelConfirm'))) return;
+              if (await cancel.run()) navigate('/overleggen');
+            }}>{t('meeting.cancel')}</Button>
           </Show>
           <Show when={m().status === 'bezig'}>
             <A class="utrecht-button utrecht-button--primary-action" href={`/overleggen/${m().id}/voorzitten`}>{t('meeting.chairMode')}</A>

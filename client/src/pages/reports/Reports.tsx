@@ -9,6 +9,7 @@ import { hasRole } from '../../lib/session';
 import { formatDay, locale, t } from '../../i18n';
 import { Alert, Button, SelectField, TextField } from '../../components/Form';
 import { BarChart } from '../../components/BarChart';
+import { ReportNarrative } from './ReportNarrative';
 
 type Report = Awaited<ReturnType<typeof api.reports.progress.query>>;
 type Label = { nl: string; en: string };
@@ -116,6 +117,7 @@ function ReportView(props: { report: Report; query: string }) {
         <Show when={locale() === 'en'}><p class="utrecht-paragraph muted">{t('reports.narrativeDutch')}</p></Show>
         <For each={r().narrative}>{(line) => <p class="utrecht-paragraph" lang="nl">{line}</p>}</For>
       </section>
+      <ReportNarrative period={r().period} />
       <section class="stack">
         <h2 class="utrecht-heading-2">{t('reports.keyFigures')}</h2>
         <BarChart title={t('reports.keyFigures')} bars={r().headline.filter((h) => chartKeys.includes(h.key) && !h.mask?.current && !h.mask?.previous).map((h) => ({ label: lbl(h.label), current: h.current ?? 0, previous: h.previous ?? 0 }))} />

@@ -8,6 +8,7 @@ import { locale, setLocale, t } from '../../i18n';
 import { Alert, Button, SelectField, TextField } from '../../components/Form';
 import TwoFactor from './TwoFactor';
 import Sessions from './Sessions';
+import Notifications from './Notifications';
 
 export default function Profile() {
   const navigate = useNavigate();
@@ -51,6 +52,7 @@ export default function Profile() {
         <TextField label={t('profile.newPassword')} type="password" autocomplete="new-password" description={t('password.hint')} value={next()} onInput={(e) => setNext(e.currentTarget.value)} error={change.field('newPassword')} />
         <Button type="submit" busy={change.busy()}>{t('profile.changePassword')}</Button>
       </form>
+      <Notifications />
       <TwoFactor />
       <Sessions />
       <Button variant="primary" onClick={() => void doLogout()}>{t('logout')}</Button>
