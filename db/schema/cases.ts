@@ -42,6 +42,8 @@ export const cases = sqliteTable(
   (t) => [
     uniqueIndex('cases_team_code').on(t.teamId, t.code),
     index('cases_team_status').on(t.teamId, t.status),
+    // The casus list pages newest first (issue 12): walking this index stops after one page.
+    index('cases_team_id').on(t.teamId, t.id),
     index('cases_gemeente').on(t.gemeentePartnerId),
   ],
 );
