@@ -59,7 +59,8 @@ export const caseEvents = sqliteTable(
     kind: text('kind').notNull(),
     detail: text('detail'),
   },
-  (t) => [index('case_events_case').on(t.caseId)],
+  // by moment: the progress report reads the status changes of its period only
+  (t) => [index('case_events_case').on(t.caseId), index('case_events_at').on(t.at)],
 );
 
 export const subjects = sqliteTable(
