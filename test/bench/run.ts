@@ -28,6 +28,7 @@ import { createSession } from '../../server/auth/sessions';
 import { SESSION_COOKIE } from '../../server/routers/auth';
 import { generateHistory, type History } from './generate';
 import { startBareServer } from './bare-server';
+import { liveBuildCount } from '../../server/domain/live-shared';
 
 const args = new Map(process.argv.slice(2).map((a) => {
   const [k, v] = a.replace(/^--/, '').split('=');
@@ -43,7 +44,7 @@ type ScaleResult = {
   counts: Record<string, number>;
   calls: Record<string, CallFigure>;
   http: { bareRps: number; endpoints: Record<string, { rps: number; ratio: number; errors: number; bytes: number }> };
-  live: { subscribers: number; updates: number; p50: number; p95: number; max: number; serverMsPerUpdate: number; auditRowsPerUpdate: number };
+  live: { subscribers: number; updates: number; p50: number; p95: number; max: number; serverMsPerUpdate: number; auditRowsPerUpdate: number; buildsPerUpdate: number };
   eventLoopMaxMs: number;
   peakRssMb: number;
 };
@@ -64,8 +65,10 @@ async function runScale(years: number): Promise<ScaleResult> {
     const generateMs = performance.now() - genStart;
     console.error(`  ${years}×: generated in ${(generateMs / 1000).toFixed(1)} s`, h.counts);
     loop.reset();
-    const calls = await measureCalls(deps, h, loop);
-    const http = await measureHttp(deps, h);
+    // `--only=live` (or calls, http) runs one phase: for looking into one figure.
+    const only = args.get('only');
+    const calls = !only || only === 'calls' ? await measureCalls(deps, h, loop) : {};
+    const http = !only || only === 'http' ? await measureHttp(deps, h) : { bareRps: 0, endpoints: {} };
     const live = await measureLive(deps, h);
     const peakRssMb = process.resourceUsage().maxRSS / 1024;
     deps.db.$client.close();
@@ -222,11 +225,17 @@ async function measureLive(deps: TestDeps, h: History): Promise<ScaleResult['liv
     const latencies: number[] = [];
     let busyMs = 0;
     let auditRows = 0;
+    let builds = 0;
+    // BENCH_PROFILE=file.cpuprofile: a CPU profile of the switches alone.
+    const inspector = process.env.BENCH_PROFILE ? new (await import('node:inspector')).Session() : null;
+    const post = (method: string, params?: object) => new Promise<any>((resolve, reject) => inspector!.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))));
+    if (inspector) { inspector.connect(); await post('Profiler.enable'); await post('Profiler.start'); }
     const auditCount = () => (sqlite.prepare('select count(*) n from audit_log').get() as { n: number }).n;
     for (let u = 0; u < updates; u++) {
       const itemId = h.liveCaseItemIds[(u + 1) % h.liveCaseItemIds.length]!;
       const before = load.snapshots.length;
       const audit0 = auditCount();
+      const builds0 = liveBuildCount(deps);
       const elu0 = performance.eventLoopUtilization();
       const t0 = performance.timeOrigin + performance.now();
       await chair.meetings.setCurrentItem({ meetingId: h.liveMeetingId, agendaItemId: itemId });
@@ -242,12 +251,14 @@ async function measureLive(deps: TestDeps, h: History): Promise<ScaleResult['liv
       const elu = performance.eventLoopUtilization(elu0);
       busyMs += elu.active;
       auditRows += auditCount() - audit0;
+      builds += liveBuildCount(deps) - builds0;
     }
+    if (inspector) writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify((await post('Profiler.stop')).profile));
     latencies.sort((a, b) => a - b);
     await load.send({ type: 'close' });
     return {
       subscribers: SUBSCRIBERS, updates, p50: round(pct(latencies, 50), 1), p95: round(pct(latencies, 95), 1), max: round(latencies.at(-1) ?? 0, 1),
-      serverMsPerUpdate: round(busyMs / updates, 1), auditRowsPerUpdate: round(auditRows / updates, 1),
+      serverMsPerUpdate: round(busyMs / updates, 1), auditRowsPerUpdate: round(auditRows / updates, 1), buildsPerUpdate: round(builds / updates, 1),
     };
   } finally {
     await load.close();
@@ -278,7 +289,7 @@ function table(results: ScaleResult[]) {
   }
   lines.push('');
   for (const r of results) {
-    lines.push(`live ${r.years}×: ${r.live.subscribers} SSE subscribers, ${r.live.updates} casus switches: delivery p50 ${r.live.p50} ms, p95 ${r.live.p95} ms, max ${r.live.max} ms; server busy ${r.live.serverMsPerUpdate} ms per update; ${r.live.auditRowsPerUpdate} audit rows per update`);
+    lines.push(`live ${r.years}×: ${r.live.subscribers} SSE subscribers, ${r.live.updates} casus switches: delivery p50 ${r.live.p50} ms, p95 ${r.live.p95} ms, max ${r.live.max} ms; server busy ${r.live.serverMsPerUpdate} ms per update; ${r.live.buildsPerUpdate} snapshot builds and ${r.live.auditRowsPerUpdate} audit rows per update`);
   }
   for (const r of results) lines.push(`${r.years}×: event-loop max delay ${r.eventLoopMaxMs} ms over the run; peak RSS ${r.peakRssMb} MB`);
   return lines.join('\n');
