@@ -5,6 +5,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
+import { appRoot } from './app-root';
 import { ensurePrivateDir, ensurePrivateFile, restrictExisting } from './private-files';
 
 /** The database or a transaction on it: what domain functions take. */
@@ -12,7 +13,7 @@ export type Db = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
 /** The opened database, with its better-sqlite3 handle (for backups and closing). */
 export type OpenDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+const migrationsFolder = join(appRoot(dirname(fileURLToPath(import.meta.url))), 'db', 'migrations');
 
 /**
  * Opens (or creates) the database and brings it to the latest migration.

@@ -42,6 +42,8 @@ export const cases = sqliteTable(
   (t) => [
     uniqueIndex('cases_team_code').on(t.teamId, t.code),
     index('cases_team_status').on(t.teamId, t.status),
+    // The casus list pages newest first (issue 12): walking this index stops after one page.
+    index('cases_team_id').on(t.teamId, t.id),
     index('cases_gemeente').on(t.gemeentePartnerId),
   ],
 );
@@ -57,7 +59,8 @@ export const caseEvents = sqliteTable(
     kind: text('kind').notNull(),
     detail: text('detail'),
   },
-  (t) => [index('case_events_case').on(t.caseId)],
+  // by moment: the progress report reads the status changes of its period only
+  (t) => [index('case_events_case').on(t.caseId), index('case_events_at').on(t.at)],
 );
 
 export const subjects = sqliteTable(

@@ -60,7 +60,7 @@ export const agendaItems = sqliteTable(
     updatedAt: text('updated_at').notNull(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [index('agenda_items_meeting').on(t.meetingId, t.position)],
+  (t) => [index('agenda_items_meeting').on(t.meetingId, t.position), index('agenda_items_case').on(t.caseId)],
 );
 
 export const attendance = sqliteTable(

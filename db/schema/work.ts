@@ -23,7 +23,7 @@ export const agreements = sqliteTable(
     updatedAt: text('updated_at').notNull(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [index('agreements_case').on(t.caseId), index('agreements_meeting').on(t.meetingId)],
+  (t) => [index('agreements_case').on(t.caseId), index('agreements_meeting').on(t.meetingId), index('agreements_team').on(t.teamId, t.createdAt)],
 );
 
 export const tasks = sqliteTable(
@@ -54,7 +54,7 @@ export const tasks = sqliteTable(
     version: integer('version').notNull().default(1),
   },
   (t) => [
-    index('tasks_team_status').on(t.teamId, t.status),
+    index('tasks_team_status').on(t.teamId, t.status, t.completedAt),
     index('tasks_assignee').on(t.assigneePartnerId, t.status),
     index('tasks_case').on(t.caseId),
     index('tasks_meeting').on(t.meetingId),

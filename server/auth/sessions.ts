@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { eq, lt, or } from 'drizzle-orm';
+import { eq, lt, or, sql } from 'drizzle-orm';
 import { partners, sessions, users } from '../../db/schema';
 import type { Db } from '../../db/client';
 import type { Config } from '../config';
@@ -30,6 +30,35 @@ export function createSession(db: Db, config: Config, userId: number, now: Date)
   return { token, expiresAt };
 }
 
+// Every request resolves its session: the statement is prepared once per database (issue 12),
+// not re-built and re-prepared by drizzle on every call.
+const buildSessionLookup = (db: Db) => db
+  .select({
+    sessionId: sessions.id,
+    lastSeenAt: sessions.lastSeenAt,
+    expiresAt: sessions.expiresAt,
+    id: users.id,
+    name: users.name,
+    email: users.email,
+    role: users.role,
+    teamId: users.teamId,
+    partnerId: users.partnerId,
+    locale: users.locale,
+    disabledAt: users.disabledAt,
+    partnerLeftOn: partners.leftOn,
+  })
+  .from(sessions)
+  .innerJoin(users, eq(users.id, sessions.userId))
+  .leftJoin(partners, eq(partners.id, users.partnerId))
+  .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+  .prepare();
+const sessionLookups = new WeakMap<Db, ReturnType<typeof buildSessionLookup>>();
+function sessionLookup(db: Db) {
+  let lookup = sessionLookups.get(db);
+  if (!lookup) sessionLookups.set(db, (lookup = buildSessionLookup(db)));
+  return lookup;
+}
+
 /**
  * Resolves a session token to its user, enforcing idle and absolute expiry, disabled accounts
  * and partners that have left the covenant (art. 14: a left partner loses access).
@@ -37,26 +66,7 @@ export function createSession(db: Db, config: Config, userId: number, now: Date)
  * touching (an open live stream re-checking itself is not activity, so idle expiry still applies).
  */
 export function resolveSession(db: Db, config: Config, token: string, now: Date, options: { touch?: boolean } = {}): SessionUser | null {
-  const row = db
-    .select({
-      sessionId: sessions.id,
-      lastSeenAt: sessions.lastSeenAt,
-      expiresAt: sessions.expiresAt,
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      teamId: users.teamId,
-      partnerId: users.partnerId,
-      locale: users.locale,
-      disabledAt: users.disabledAt,
-      partnerLeftOn: partners.leftOn,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(partners, eq(partners.id, users.partnerId))
-    .where(eq(sessions.tokenHash, hashToken(token)))
-    .get();
+  const row = sessionLookup(db).get({ tokenHash: hashToken(token) });
   if (!row) return null;
   const idleLimit = new Date(row.lastSeenAt).getTime() + config.sessionIdleMinutes * 60_000;
   const expired = now.getTime() >= new Date(row.expiresAt).getTime() || now.getTime() >= idleLimit;

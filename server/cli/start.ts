@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { clientDir } from '../http/server';
 import { startServer } from '../app';
 import { loadConfig } from '../config';
+import { appRoot } from '../../db/app-root';
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -17,7 +18,7 @@ function newestMtime(dir: string): number {
 // Read the configuration before building: Vite sets NODE_ENV=production while it builds, which
 // would otherwise switch off the demo seed on exactly the first start of a fresh clone.
 const config = loadConfig();
-const root = join(import.meta.dirname, '..', '..');
+const root = appRoot(import.meta.dirname);
 const builtIndex = join(clientDir, 'index.html');
 const stale = !existsSync(builtIndex) || statSync(builtIndex).mtimeMs < newestMtime(join(root, 'client'));
 if (stale) {

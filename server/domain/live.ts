@@ -4,26 +4,32 @@
  * functions as `meetings.get` and casus pages; betrokkenen come only from `readSubjects` with the
  * subscriber's reader (purpose 'live'), so a live update can never show more than a page would.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import { tracked } from '@trpc/server';
-import { agreements, cases, partners, tasks, themes } from '../../db/schema';
+import { agendaItems, agreements, cases, partners, tasks, themes } from '../../db/schema';
+import { appendAudit, type AuditEntry } from '../audit';
 import type { AppDeps } from '../deps';
 import { amsterdamDate } from '../clock';
 import { AppError } from '../errors';
-import { readSubjects, type VisibleSubject } from '../privacy/personal-data';
+import { readSubjects } from '../privacy/personal-data';
+import { visibilityClass } from '../privacy/visibility-class';
+import { auditLiveRead, liveChanged, sharedBuild } from './live-shared';
 import type { Reader } from '../privacy/visibility';
 import { withOverdue } from './cases';
 import { getMeeting, type MeetingEvent } from './meetings';
 import { acquireLiveSlot, assertLiveAccess } from './live-access';
 
 /**
- * Betrokkenen already read for this subscriber in this stream, per casus. Notes are saved as the
- * chair types; re-reading (and auditing) the same betrokkenen for every keystroke would flood
- * the audit log, so a stream reads a casus' betrokkenen once while it is the current casus.
+ * The casussen whose betrokkenen this subscriber's stream has read (and audited). Notes are saved
+ * as the chair types; auditing the same betrokkenen for every keystroke would flood the audit log,
+ * so a stream audits a casus' betrokkenen once while it is the current casus.
  */
-export type SubjectsCache = Map<number, VisibleSubject[]>;
+export type AuditedCases = Set<number>;
 
-function liveCase(deps: AppDeps, reader: Reader, caseId: number, cache?: SubjectsCache) {
+/** What one build read of personal data: the audit row it stands for, without its reader. */
+type Read = { entry: AuditEntry | null };
+
+function liveCase(deps: AppDeps, reader: Reader, caseId: number, read: Read) {
   const c = deps.db.select({
     id: cases.id, code: cases.code, street: cases.street, houseNumber: cases.houseNumber, houseNumberAddition: cases.houseNumberAddition,
     postcode: cases.postcode, city: cases.city, status: cases.status, priority: cases.priority, origin: cases.origin,
@@ -43,13 +49,8 @@ function liveCase(deps: AppDeps, reader: Reader, caseId: number, cache?: Subject
   }).from(tasks).innerJoin(partners, eq(partners.id, tasks.assigneePartnerId))
     .where(and(eq(tasks.caseId, c.id), eq(tasks.status, 'open'))).orderBy(asc(tasks.dueDate), asc(tasks.id)).all()
     .map((t) => withOverdue(t, today));
-  // The only way betrokkenen enter a live update: the visibility module, for this subscriber.
-  let subjects = cache?.get(c.id);
-  if (!subjects) {
-    subjects = readSubjects(deps, reader, [c.id], 'live').get(c.id) ?? [];
-    cache?.clear();
-    cache?.set(c.id, subjects);
-  }
+  // The only way betrokkenen enter a live update: the visibility module, for this reader's class.
+  const subjects = readSubjects(deps, reader, [c.id], 'live', (entry) => { read.entry = entry; }).get(c.id) ?? [];
   return { ...c, agreements: openAgreements, tasks: openTasks, subjects };
 }
 
@@ -71,14 +72,47 @@ function captured(deps: AppDeps, teamId: number, meetingId: number) {
 }
 
 /** One snapshot of the live view for `reader`; NOT_FOUND when the overleg is not theirs to see. */
-export function liveSnapshot(deps: AppDeps, reader: Reader, meetingId: number, cache?: SubjectsCache) {
+function buildSnapshot(deps: AppDeps, reader: Reader, meetingId: number) {
+  const read: Read = { entry: null };
   const meeting = getMeeting(deps, reader, meetingId);
   const currentItem = meeting.agenda.find((i) => i.id === meeting.currentAgendaItemId) ?? null;
-  const casus = currentItem?.caseId ? liveCase(deps, reader, currentItem.caseId, cache) : null;
-  return { at: deps.now().toISOString(), meeting, current: currentItem ? { item: currentItem, casus } : null, captured: captured(deps, reader.teamId, meetingId) };
+  const casus = currentItem?.caseId ? liveCase(deps, reader, currentItem.caseId, read) : null;
+  const snapshot = { at: deps.now().toISOString(), meeting, current: currentItem ? { item: currentItem, casus } : null, captured: captured(deps, reader.teamId, meetingId) };
+  return { snapshot, read };
 }
 
-export type LiveSnapshot = ReturnType<typeof liveSnapshot>;
+/**
+ * A member sees their own proposals that are not accepted (yet) — nobody else of their class
+ * does (meetings.ts `agendaVisibility`): such a member gets a build of their own.
+ */
+function ownHiddenProposals(deps: AppDeps, reader: Reader, meetingId: number): boolean {
+  if (reader.role === 'coordinator') return false;
+  return deps.db.select({ id: agendaItems.id }).from(agendaItems)
+    .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.proposedByUserId, reader.userId), ne(agendaItems.state, 'geaccepteerd')))
+    .limit(1).all().length > 0;
+}
+
+/**
+ * The snapshot for one subscriber: built once per visibility class for all subscribers woken by
+ * the same change (./live-shared.ts), then their own read audited — once per current casus.
+ */
+export function liveSnapshot(deps: AppDeps, reader: Reader, meetingId: number, audited: AuditedCases, options: { shared?: boolean } = {}) {
+  const key = `${reader.teamId}:${meetingId}:${visibilityClass(reader)}${ownHiddenProposals(deps, reader, meetingId) ? `:user:${reader.userId}` : ''}`;
+  const { snapshot, read } = options.shared === false ? buildSnapshot(deps, reader, meetingId) : sharedBuild(deps, key, () => buildSnapshot(deps, reader, meetingId));
+  const caseId = snapshot.current?.casus?.id;
+  if (caseId !== undefined && !audited.has(caseId)) {
+    audited.clear();
+    audited.add(caseId);
+    if (read.entry) {
+      const entry = { ...read.entry, actorId: reader.userId };
+      if (options.shared === false) appendAudit(deps.db, deps.now(), entry);
+      else auditLiveRead(deps, entry);
+    }
+  }
+  return snapshot;
+}
+
+export type LiveSnapshot = ReturnType<typeof buildSnapshot>['snapshot'];
 
 /** What a stream was opened with: re-checked against the database while it runs (live-access.ts). */
 export type LiveAccess = { reader: Reader; sessionToken: string | null };
@@ -93,17 +127,18 @@ export function openLiveStream(deps: AppDeps, access: LiveAccess, meetingId: num
   // A stream must be re-checkable against its session; in-process callers without one get none.
   if (!access.sessionToken) throw new AppError('UNAUTHORIZED', 'auth.required');
   const release = acquireLiveSlot(deps, access.sessionToken, access.reader.userId);
-  const cache: SubjectsCache = new Map();
+  const audited: AuditedCases = new Set();
   let first: LiveSnapshot;
   try {
-    first = liveSnapshot(deps, access.reader, meetingId, cache);
+    // The first snapshot is the subscriber's own, fresh from the database.
+    first = liveSnapshot(deps, access.reader, meetingId, audited, { shared: false });
   } catch (error) {
     release();
     throw error;
   }
   // Released when the client goes away, even if the stream was never iterated.
   signal?.addEventListener('abort', release, { once: true });
-  return liveStream(deps, { reader: access.reader, sessionToken: access.sessionToken }, meetingId, first, signal, cache, release);
+  return liveStream(deps, { reader: access.reader, sessionToken: access.sessionToken }, meetingId, first, signal, audited, release);
 }
 
 /**
@@ -115,7 +150,7 @@ export function openLiveStream(deps: AppDeps, access: LiveAccess, meetingId: num
  */
 export async function* liveStream(
   deps: AppDeps, access: LiveAccess & { sessionToken: string }, meetingId: number, first: LiveSnapshot, signal?: AbortSignal,
-  cache: SubjectsCache = new Map(), release: () => void = () => {},
+  audited: AuditedCases = new Set(), release: () => void = () => {},
 ) {
   const { reader } = access;
   const channel = `team:${reader.teamId}`;
@@ -125,10 +160,12 @@ export async function* liveStream(
   const listener = (event: (MeetingEvent & { caseId?: number }) | undefined) => {
     // Any event of the team may be the end of this session (logout, disabled account): re-check.
     recheck = true;
-    // New betrokkenen on a casus this stream has shown: drop its cached read so the next snapshot
-    // reads them again (through the visibility rules of this subscriber).
+    // Whatever was built before this event is stale for every subscriber.
+    liveChanged(deps);
+    // New betrokkenen on a casus this stream has shown: read (and audit) them again in the next
+    // snapshot, through the visibility rules of this subscriber's class.
     if (event?.kind === 'subjects.changed' && event.caseId !== undefined) {
-      if (cache.delete(event.caseId)) dirty = true;
+      if (audited.delete(event.caseId)) dirty = true;
     } else if (event?.meetingId === meetingId) {
       dirty = true;
     }
@@ -155,7 +192,7 @@ export async function* liveStream(
       dirty = false;
       let snapshot: LiveSnapshot;
       try {
-        snapshot = liveSnapshot(deps, reader, meetingId, cache);
+        snapshot = liveSnapshot(deps, reader, meetingId, audited);
       } catch (error) {
         if (error instanceof AppError && error.code === 'NOT_FOUND') return; // removed or no longer visible: end the stream
         throw error;

@@ -4,7 +4,7 @@
  * Markdown) are built from this one view, so an export never holds more than the screen.
  * Betrokkenen come only through `readSubjects` with the reader's own visibility (SPEC §4).
  */
-import { and, asc, eq, inArray, lt, or, gte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, gte, sql, type SQL } from 'drizzle-orm';
 import { agendaItems, agreements, cases, meetings, minutes, minutesVersions, partners, tasks, teams, users, type AgendaSection, type ItemCategory, type Role } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
@@ -124,12 +124,13 @@ export function buildMinutesView(deps: AppDeps, actor: SessionUser, meetingId: n
     .orderBy(asc(tasks.dueDate), asc(tasks.id)).all().map(toAction);
   // Carry-over: actions of earlier overleggen that were still open when this one began.
   const reference = meeting.startedAt ?? meeting.startsAt;
-  const carriedOver = db.select(taskView).from(tasks).innerJoin(meetings, eq(meetings.id, tasks.meetingId)).leftJoin(cases, eq(cases.id, tasks.caseId))
-    .where(and(
-      eq(tasks.teamId, meeting.teamId), eq(meetings.teamId, meeting.teamId), lt(meetings.startsAt, meeting.startsAt), lt(tasks.createdAt, reference),
-      or(eq(tasks.status, 'open'), and(eq(tasks.status, 'gereed'), gte(tasks.completedAt, reference))),
-    ))
-    .orderBy(asc(tasks.dueDate), asc(tasks.id)).all().map(toAction);
+  // Two index searches (open; done since `reference`) instead of one OR that walked every
+  // earlier overleg's tasks: the cost follows the open work, not the years of history (issue 12).
+  const carried = (state: SQL) => db.select(taskView).from(tasks).innerJoin(meetings, eq(meetings.id, tasks.meetingId)).leftJoin(cases, eq(cases.id, tasks.caseId))
+    .where(and(eq(tasks.teamId, meeting.teamId), state, eq(meetings.teamId, meeting.teamId), lt(meetings.startsAt, meeting.startsAt), lt(tasks.createdAt, reference)))
+    .all();
+  const carriedOver = [...carried(eq(tasks.status, 'open')), ...carried(and(eq(tasks.status, 'gereed'), gte(tasks.completedAt, reference))!)]
+    .sort((x, y) => (x.dueDate < y.dueDate ? -1 : x.dueDate > y.dueDate ? 1 : x.id - y.id)).map(toAction);
 
   // Per pand: the casussen discussed (agenda), agreed on (werkafspraken) or acted on (actielijst).
   const caseIds = [...new Set([

@@ -9,7 +9,8 @@
  * Periods are Amsterdam calendar days [from, to] inclusive; instants (stored UTC) are compared
  * with the UTC instants of Amsterdam midnight, so 23:59 on 31 December belongs to that year.
  */
-import { and, asc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import {
   agreements, attendance, caseEvents, cases, controlPartners, controls, covenants, escalations, findings, meetings, partners, tasks, teams, themes,
   type PartnerKind,
@@ -115,8 +116,15 @@ function median(values: number[]): number | null {
 
 // ── The anonymous facts of a team, loaded once per report ─────────────────────────────────────
 
-function loadFacts(deps: AppDeps, teamId: number) {
+/**
+ * The facts that can count in the report's two windows (the period and the one before it): only
+ * those are loaded, so a report costs what its period holds, not the team's whole history (issue 12).
+ * `span` runs from the start of the previous window to the end of the current one.
+ */
+function loadFacts(deps: AppDeps, teamId: number, span: { start: string; end: string }) {
   const { db } = deps;
+  const { start, end } = span;
+  const within = (column: SQLiteColumn) => and(gte(column, start), lt(column, end))!;
   // A withdrawn casus was a mistake: it and the work on it are no part of the team's figures.
   const counted = ne(cases.status, 'ingetrokken');
   const partnerRows = db.select({ id: partners.id, shortName: partners.shortName, kind: partners.kind, joinedOn: partners.joinedOn, leftOn: partners.leftOn })
@@ -125,22 +133,30 @@ function loadFacts(deps: AppDeps, teamId: number) {
   const caseRows = db.select({
     id: cases.id, gemeentePartnerId: cases.gemeentePartnerId, themeId: cases.themeId, origin: cases.origin, createdAt: cases.createdAt,
     activatedAt: cases.activatedAt, closedAt: cases.closedAt,
-  }).from(cases).where(and(eq(cases.teamId, teamId), counted)).all();
+  }).from(cases).where(and(eq(cases.teamId, teamId), counted, or(
+    within(cases.createdAt), within(cases.activatedAt), within(cases.closedAt),
+    // a casus whose status changed within the span (its history row carries the moment)
+    sql`${cases.id} in (select ce.case_id from ${caseEvents} ce where ce.at >= ${start} and ce.at < ${end} and ce.kind in ('status', 'created'))`,
+  ))).all();
   // Status transitions from the history; only the target status is read, never the detail text.
   const transitions = db.select({
     caseId: caseEvents.caseId, at: caseEvents.at,
     to: sql<string | null>`case when ${caseEvents.kind} = 'status' then json_extract(${caseEvents.detail}, '$.to') else json_extract(${caseEvents.detail}, '$.status') end`,
   }).from(caseEvents).innerJoin(cases, eq(cases.id, caseEvents.caseId))
-    .where(and(eq(cases.teamId, teamId), counted, inArray(caseEvents.kind, ['status', 'created']))).all();
+    .where(and(eq(cases.teamId, teamId), counted, inArray(caseEvents.kind, ['status', 'created']), within(caseEvents.at))).all();
   const agreementRows = db.select({ partnerId: agreements.responsiblePartnerId, createdAt: agreements.createdAt })
-    .from(agreements).innerJoin(cases, eq(cases.id, agreements.caseId)).where(and(eq(agreements.teamId, teamId), counted)).all();
+    .from(agreements).innerJoin(cases, eq(cases.id, agreements.caseId)).where(and(eq(agreements.teamId, teamId), within(agreements.createdAt), counted)).all();
   const taskRows = db.select({ partnerId: tasks.assigneePartnerId, dueDate: tasks.dueDate, status: tasks.status, createdAt: tasks.createdAt, completedAt: tasks.completedAt, updatedAt: tasks.updatedAt })
-    .from(tasks).leftJoin(cases, eq(cases.id, tasks.caseId)).where(and(eq(tasks.teamId, teamId), or(isNull(cases.id), counted))).all();
+    .from(tasks).leftJoin(cases, eq(cases.id, tasks.caseId)).where(and(eq(tasks.teamId, teamId), or(isNull(cases.id), counted), or(
+      within(tasks.createdAt), within(tasks.completedAt),
+      // still open (not done, not lapsed) at the end of either window: may be over its due date
+      and(lt(tasks.createdAt, end), or(isNull(tasks.completedAt), gte(tasks.completedAt, start)), or(ne(tasks.status, 'vervallen'), gte(tasks.updatedAt, start))),
+    ))).all();
   const meetingRows = db.select({ id: meetings.id, startsAt: meetings.startsAt }).from(meetings)
-    .where(and(eq(meetings.teamId, teamId), eq(meetings.status, 'gesloten'))).all();
+    .where(and(eq(meetings.teamId, teamId), eq(meetings.status, 'gesloten'), within(meetings.startsAt))).all();
   const attendanceRows = meetingRows.length === 0 ? [] : db.select({ meetingId: attendance.meetingId, partnerId: attendance.partnerId, status: attendance.status })
     .from(attendance).innerJoin(meetings, eq(meetings.id, attendance.meetingId))
-    .where(and(eq(meetings.teamId, teamId), eq(meetings.status, 'gesloten'))).all();
+    .where(and(eq(meetings.teamId, teamId), eq(meetings.status, 'gesloten'), within(meetings.startsAt))).all();
   const controlRows = db.select({ id: controls.id, plannedOn: controls.plannedOn, status: controls.status }).from(controls).where(eq(controls.teamId, teamId)).all();
   const participationRows = db.select({ controlId: controlPartners.controlId, partnerId: controlPartners.partnerId })
     .from(controlPartners).innerJoin(controls, eq(controls.id, controlPartners.controlId)).where(eq(controls.teamId, teamId)).all();
@@ -243,12 +259,13 @@ function compute(facts: Facts, w: Window) {
 
   // Overleggen held (gesloten) and attendance per partner.
   const held = facts.meetingRows.filter((m) => inWindow(w, m.startsAt));
+  const recordedAttendance = new Map(facts.attendanceRows.map((a) => [`${a.meetingId}:${a.partnerId}`, a]));
   const heldIds = new Set(held.map((m) => m.id));
   const presence = table('attendance_by_partner');
   for (const m of held) {
     const day = amsterdamDate(new Date(m.startsAt));
     for (const p of facts.partnerRows) {
-      const recorded = facts.attendanceRows.find((a) => a.meetingId === m.id && a.partnerId === p.id);
+      const recorded = recordedAttendance.get(`${m.id}:${p.id}`);
       const active = partnerActiveOn(p, day);
       if (!active && !recorded) continue;
       bump(presence, p.id, 'expected');
@@ -349,9 +366,11 @@ export function rawProgressReport(deps: AppDeps, teamId: number, period: Period)
   const team = { ...deps.db.select({ name: teams.name, code: teams.code, threshold: teams.suppressionThreshold })
     .from(teams).where(eq(teams.id, teamId)).get()!, cadence: current.reportingCadence, recipient: current.reportRecipient };
   const today = amsterdamDate(deps.now());
-  const facts = loadFacts(deps, teamId);
-  const cur = compute(facts, windowOf(period, today));
-  const prev = compute(facts, windowOf(previous, today));
+  const curWindow = windowOf(period, today);
+  const prevWindow = windowOf(previous, today);
+  const facts = loadFacts(deps, teamId, { start: prevWindow.start, end: curWindow.end });
+  const cur = compute(facts, curWindow);
+  const prev = compute(facts, prevWindow);
   const k = team.threshold;
 
   const themeName = new Map(facts.themeRows.map((t) => [String(t.id), t.name]));

@@ -5,6 +5,7 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { parse as parseCookies } from 'cookie';
 import sirv from 'sirv';
 import type { AppDeps } from '../deps';
+import { appRoot } from '../../db/app-root';
 import { appRouter } from '../routers';
 import type { Context } from '../trpc';
 import { resolveSession } from '../auth/sessions';
@@ -15,7 +16,7 @@ import { handleDownload } from './downloads';
 import { guardRequest } from './hardening';
 import { batchRefusal, MAX_BATCH_CALLS } from './batch-policy';
 
-export const clientDir = join(import.meta.dirname, '..', '..', 'dist', 'client');
+export const clientDir = join(appRoot(import.meta.dirname), 'dist', 'client');
 
 const securityHeaders: Record<string, string> = {
   'Content-Security-Policy':

@@ -8,7 +8,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { cases, itemChanges, itemDisclosures, partners, policeSubjectItems, subjectItems, subjects, type ItemCategory, type ItemChangeKind, type PartnerKind } from '../../db/schema';
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
-import { appendAudit, type AuditSubject } from '../audit';
+import { appendAudit, type AuditEntry, type AuditSubject } from '../audit';
 import { noteMassRead } from './mass-read';
 import { AppError, invalidFields, notFound, type FieldProblems } from '../errors';
 import { amsterdamDate } from '../clock';
@@ -74,7 +74,12 @@ export type ReadPurpose = 'screen' | 'minutes' | 'export' | 'live' | 'briefing' 
  * The betrokkenen of the given casussen as `reader` may see them. Audits the read when any item
  * is disclosed. Callers must already have checked that the casussen belong to the reader's team.
  */
-export function readSubjects(deps: AppDeps, reader: Reader, caseIds: number[], purpose: ReadPurpose): Map<number, VisibleSubject[]> {
+export function readSubjects(
+  deps: AppDeps, reader: Reader, caseIds: number[], purpose: ReadPurpose,
+  // The live view shares one read among the subscribers of a visibility class and audits each of
+  // them itself, in one transaction (../domain/live-shared.ts); every other caller audits here.
+  audit: (entry: AuditEntry) => void = (entry) => appendAudit(deps.db, deps.now(), entry),
+): Map<number, VisibleSubject[]> {
   const result = new Map<number, VisibleSubject[]>();
   if (caseIds.length === 0) return result;
   reader = windDownReader(deps, reader, purpose);
@@ -103,7 +108,7 @@ export function readSubjects(deps: AppDeps, reader: Reader, caseIds: number[], p
   recordDisclosures(deps, reader, shown);
   if (disclosed > 0) {
     // P6 per person: the row names every betrokkene shown and whether police data were among it.
-    appendAudit(deps.db, deps.now(), {
+    audit({
       teamId: reader.teamId,
       actorId: reader.userId,
       action: 'personal_data.read',

@@ -1,90 +1,318 @@
-// Benchmarks: print figures, never assert on time. `npm run bench`.
-// Builds a realistic large team on a file database (WAL, like production) through the real
-// procedures, then times the read paths people wait for.
-import { mkdtempSync, rmSync } from 'node:fs';
+// Benchmarks (issue 12): print figures and write them as JSON, never assert on time. `npm run bench`.
+//
+//   npm run bench                      1× and 10× history, full run (a few minutes)
+//   npm run bench -- --quick           1× and 10×, fewer runs and short HTTP/live phases
+//   npm run bench -- --years=1,3 --out=/tmp/bench.json
+//
+// Each scale runs in its own child process (so peak memory is that scale's own): it generates the
+// team's history (test/bench/generate.ts) on a file database (WAL, like production), then measures
+//  - in-process p50/p95 and CPU per call through createCaller, and the longest event-loop stall;
+//  - HTTP throughput of the hot reads with 10 keep-alive connections, as a ratio of a bare tRPC +
+//    zod + better-sqlite3 primary-key server started in the same run (./bare-server.ts);
+//  - the live view's fan-out: 50 SSE subscribers while the chair switches casus (delivery latency,
+//    server busy time per update, audit rows per update);
+//  - peak RSS.
+// The client side of HTTP and SSE runs in a worker thread (./load-worker.mjs), so the main
+// thread's busy time (event-loop utilisation) is the server's.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { createTestDeps } from '../helpers/deps';
-import { callerFor, makeTeam, makeUser } from '../helpers/factories';
-import { seedDemo } from '../../db/seed';
-import { hashPassword } from '../../server/auth/passwords';
+import { fileURLToPath } from 'node:url';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { createTestDeps, type TestDeps } from '../helpers/deps';
+import { callerFor } from '../helpers/factories';
+import { startTestServer } from '../helpers/http';
+import { createSession } from '../../server/auth/sessions';
+import { SESSION_COOKIE } from '../../server/routers/auth';
+import { generateHistory, type History } from './generate';
+import { startBareServer } from './bare-server';
+import { liveBuildCount } from '../../server/domain/live-shared';
 
-const CASES = Number(process.env.BENCH_CASES ?? 1000);
-const dir = mkdtempSync(join(tmpdir(), 'overleg-bench-'));
+const args = new Map(process.argv.slice(2).map((a) => {
+  const [k, v] = a.replace(/^--/, '').split('=');
+  return [k!, v ?? 'true'] as const;
+}));
+const quick = args.has('quick');
+const here = fileURLToPath(import.meta.url);
 
-async function measure(name: string, runs: number, fn: () => unknown | Promise<unknown>) {
-  for (let i = 0; i < 5; i++) await fn(); // warm up
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!.toFixed(2);
-  console.log(`${name.padEnd(52)} p50 ${pct(50).padStart(7)} ms   p95 ${pct(95).padStart(7)} ms   (${runs} runs)`);
-}
+type CallFigure = { p50: number; p95: number; cpuMs: number; maxStallMs: number; bytes: number; runs: number };
+type ScaleResult = {
+  years: number;
+  generateMs: number;
+  counts: Record<string, number>;
+  calls: Record<string, CallFigure>;
+  http: { bareRps: number; endpoints: Record<string, { rps: number; ratio: number; errors: number; bytes: number }> };
+  live: { subscribers: number; updates: number; p50: number; p95: number; max: number; serverMsPerUpdate: number; auditRowsPerUpdate: number; buildsPerUpdate: number };
+  eventLoopMaxMs: number;
+  peakRssMb: number;
+};
 
-async function main() {
-  console.log(`Overleg benchmarks — Node ${process.version}, SQLite file in ${dir}\n`);
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 
-  // 1. The demo seed that `npm start` runs on a fresh machine.
-  {
-    const deps = createTestDeps({ file: join(dir, 'demo.db') });
-    const start = performance.now();
-    const { cases } = await seedDemo(deps, hashPassword, deps.now());
-    console.log(`demo seed (both teams, ${cases.cases} casussen)`.padEnd(52), `${(performance.now() - start).toFixed(0)} ms\n`);
+// ── One scale, in a child process ────────────────────────────────────────────────────────────
+
+async function runScale(years: number): Promise<ScaleResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'overleg-bench-'));
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
+  try {
+    const deps = createTestDeps({ file: join(dir, 'bench.db') });
+    const genStart = performance.now();
+    const h = await generateHistory(deps, years);
+    const generateMs = performance.now() - genStart;
+    console.error(`  ${years}×: generated in ${(generateMs / 1000).toFixed(1)} s`, h.counts);
+    loop.reset();
+    // `--only=live` (or calls, http) runs one phase: for looking into one figure.
+    const only = args.get('only');
+    const calls = !only || only === 'calls' ? await measureCalls(deps, h, loop) : {};
+    const http = !only || only === 'http' ? await measureHttp(deps, h) : { bareRps: 0, endpoints: {} };
+    const live = await measureLive(deps, h);
+    const peakRssMb = process.resourceUsage().maxRSS / 1024;
     deps.db.$client.close();
+    return { years, generateMs: round(generateMs, 0), counts: h.counts, calls, http, live, eventLoopMaxMs: round(loop.max / 1e6, 1), peakRssMb: round(peakRssMb, 0) };
+  } finally {
+    loop.disable();
+    rmSync(dir, { recursive: true, force: true });
   }
-
-  // 2. A large team: CASES casussen, two betrokkenen with four items each, three tasks per casus.
-  const deps = createTestDeps({ file: join(dir, 'large.db') });
-  const bit = makeTeam(deps, 'bit');
-  const coordinator = await makeUser(deps, bit, 'coordinator', 'hilversum');
-  const gemeente = await makeUser(deps, bit, 'member', 'huizen');
-  const politie = await makeUser(deps, bit, 'member', 'politie');
-  const asCoordinator = callerFor(deps, coordinator);
-  const gemeenten = ['blaricum', 'gooise-meren', 'hilversum', 'huizen', 'laren', 'wijdemeren'];
-  const buildStart = performance.now();
-  let lastId = 0;
-  for (let i = 0; i < CASES; i++) {
-    deps.clock.set(new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString());
-    const { id } = await asCoordinator.cases.create({
-      gemeentePartnerId: bit.partnerIds[gemeenten[i % gemeenten.length]!]!, street: `Laan ${i % 97}`, houseNumber: (i % 300) + 1,
-      postcode: '1211 AA', city: 'Hilversum', theme: 'Woonoverlast', status: 'actief',
-    });
-    lastId = id;
-    for (const source of ['huizen', 'politie'] as const) {
-      await asCoordinator.subjects.add({
-        caseId: id, kind: 'person', sourcePartnerId: bit.partnerIds[source]!,
-        items: [
-          { category: 'naw', value: `Persoon ${i}, Laan ${i % 97}` },
-          { category: 'geboortedatum', value: '1980-01-01' },
-          { category: 'telefoon', value: '06 12345678' },
-          { category: 'kenteken', value: 'AB-123-C' },
-        ],
-      });
-    }
-    const { id: agreementId } = await asCoordinator.agreements.create({ caseId: id, text: 'Controle', responsiblePartnerId: bit.partnerIds.huizen! });
-    for (const p of ['huizen', 'politie', 'laren'] as const) {
-      await asCoordinator.tasks.create({ title: 'Actie', assigneePartnerId: bit.partnerIds[p]!, dueDate: i % 4 === 0 ? '2026-01-15' : '2027-03-01', agreementId });
-    }
-  }
-  deps.clock.set('2026-11-25T09:00:00Z');
-  console.log(`built ${CASES} casussen, ${CASES * 2} betrokkenen, ${CASES * 8} items, ${CASES * 3} tasks`.padEnd(52), `${(performance.now() - buildStart).toFixed(0)} ms\n`);
-
-  const asGemeente = callerFor(deps, gemeente);
-  const asPolitie = callerFor(deps, politie);
-  await measure('cases.list first page (50), coordinator', 200, () => asCoordinator.cases.list({}));
-  await measure('cases.list search "Laan 42"', 200, () => asCoordinator.cases.list({ search: 'Laan 42' }));
-  await measure('cases.list has overdue tasks', 100, () => asCoordinator.cases.list({ hasOverdueTasks: true }));
-  await measure('cases.get (2 betrokkenen, 8 items), coordinator', 300, () => asCoordinator.cases.get({ id: lastId }));
-  await measure('cases.get, gemeente member (matrix applied)', 300, () => asGemeente.cases.get({ id: lastId }));
-  await measure(`tasks.mine (${CASES} open tasks of the partner)`, 50, () => asPolitie.tasks.mine());
-  await measure('tasks.list overdue, coordinator', 50, () => asCoordinator.tasks.list({ overdue: true }));
-  deps.db.$client.close();
-  rmSync(dir, { recursive: true, force: true });
 }
 
-await main();
+async function measureCalls(deps: TestDeps, h: History, loop: ReturnType<typeof monitorEventLoopDelay>) {
+  const coordinator = callerFor(deps, h.coordinator);
+  const politie = callerFor(deps, h.members.politie![0]!);
+  const gemeente = callerFor(deps, h.members.huizen![0]!);
+  const privacy = h.privacy.map((u) => callerFor(deps, u));
+  const viewer = callerFor(deps, h.viewers[0]!);
+  const sqlite = deps.db.$client;
+  // Rate-limited procedures (reports, audit check) get a minute of the test clock per call.
+  const tick = () => deps.clock.advanceMinutes(1);
+  const rolledBack = async (fn: () => Promise<unknown>) => {
+    sqlite.exec('begin');
+    try {
+      return await fn();
+    } finally {
+      sqlite.exec('rollback');
+    }
+  };
+  const n = (full: number) => (quick ? Math.max(5, Math.ceil(full / 5)) : full);
+  const plan: [string, number, () => Promise<unknown>][] = [
+    ['auth.me', n(500), () => coordinator.auth.me()],
+    ['partners.list', n(500), () => coordinator.partners.list()],
+    ['cases.list', n(300), () => coordinator.cases.list({})],
+    ['search', n(200), () => coordinator.cases.list({ search: 'Kerkstraat 12' })],
+    ['cases.get', n(300), () => gemeente.cases.get({ id: h.openCaseId })],
+    ['tasks.mine', n(200), () => politie.tasks.mine()],
+    ['meetings.list', n(100), () => coordinator.meetings.list()],
+    ['meetings.get', n(200), () => coordinator.meetings.get({ id: h.lastHeldMeetingId })],
+    ['minutes.get', n(200), () => gemeente.minutes.get({ meetingId: h.lastHeldMeetingId })],
+    ['dashboard', n(100), () => viewer.dashboard.get()],
+    ['agenda.prefill', n(30), () => rolledBack(() => coordinator.agenda.prefill({ meetingId: h.nextMeetingId }))],
+    // The last twelve whole months: within the history at every scale (its comparison period, the
+    // year before, exists only from 2× on — so up to twice the facts at 10× by design).
+    ['reports.progress', n(30), () => (tick(), viewer.reports.progress({ from: '2025-12-01', to: '2026-11-30' }))],
+    ['audit check', n(10), () => (tick(), privacy[0]!.audit.verify())],
+  ];
+  const start = deps.now().toISOString();
+  const result: Record<string, CallFigure> = {};
+  for (const [name, runs, fn] of plan) {
+    let bytes = 0;
+    for (let i = 0; i < Math.min(5, runs); i++) bytes = JSON.stringify(await fn()).length; // warm up
+    loop.reset();
+    const times: number[] = [];
+    const cpu = process.cpuUsage();
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      await fn();
+      times.push(performance.now() - t0);
+      // Let the loop turn, so the delay monitor sees a call that blocked it.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const used = process.cpuUsage(cpu);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    times.sort((a, b) => a - b);
+    result[name] = {
+      p50: round(pct(times, 50), 3), p95: round(pct(times, 95), 3), cpuMs: round((used.user + used.system) / 1000 / runs, 3),
+      maxStallMs: round(loop.max / 1e6, 1), bytes, runs,
+    };
+  }
+  deps.clock.set(start);
+  return result;
+}
+
+/** Messages to and from the load worker. */
+function client() {
+  const worker = new Worker(new URL('./load-worker.mjs', import.meta.url));
+  let seq = 0;
+  const pending = new Map<number, (r: any) => void>();
+  const snapshots: { index: number; at: number; current: number | null; bytes: number; subjects: string }[] = [];
+  worker.on('message', (m) => {
+    if (m.type === 'snapshot') snapshots.push(m);
+    else if (m.type === 'result') {
+      pending.get(m.id)?.(m);
+      pending.delete(m.id);
+    }
+  });
+  return {
+    snapshots,
+    async send(message: Record<string, unknown>): Promise<any> {
+      const id = ++seq;
+      const reply = await new Promise<any>((resolve) => {
+        pending.set(id, resolve);
+        worker.postMessage({ ...message, id });
+      });
+      if (reply.error) throw new Error(reply.error);
+      return reply.result;
+    },
+    close: () => worker.terminate(),
+  };
+}
+
+const cookieFor = (deps: TestDeps, userId: number) => `${SESSION_COOKIE}=${createSession(deps.db, deps.config, userId, deps.now()).token}`;
+const q = (path: string, input?: unknown) => `/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`;
+
+async function measureHttp(deps: TestDeps, h: History) {
+  const durationMs = quick ? 1000 : 3000;
+  const connections = 10;
+  const load = client();
+  const app = await startTestServer(deps);
+  const bare = await startBareServer(deps.db.$client);
+  try {
+    const coordinator = cookieFor(deps, h.coordinator.id);
+    const politie = cookieFor(deps, h.members.politie![0]!.id);
+    const caseIds = (deps.db.$client.prepare('select id from cases order by id desc limit 50').all() as { id: number }[]).map((r) => r.id);
+    const bareRun = () => load.send({ type: 'load', origin: bare.origin, paths: caseIds.map((id) => q('row', { id })), connections, durationMs });
+    await load.send({ type: 'load', origin: bare.origin, paths: [q('row', { id: caseIds[0] })], connections, durationMs: 300 }); // warm up
+    const bareFirst = await bareRun();
+    const endpoints: Record<string, { path: string; cookie: string }> = {
+      'auth.me': { path: q('auth.me'), cookie: coordinator },
+      'partners.list': { path: q('partners.list'), cookie: coordinator },
+      'cases.list': { path: q('cases.list', {}), cookie: coordinator },
+      'tasks.mine': { path: q('tasks.mine'), cookie: politie },
+      'meetings.get': { path: q('meetings.get', { id: h.lastHeldMeetingId }), cookie: coordinator },
+      'minutes.get': { path: q('minutes.get', { meetingId: h.lastHeldMeetingId }), cookie: coordinator },
+    };
+    const out: ScaleResult['http']['endpoints'] = {};
+    const measured: Record<string, any> = {};
+    for (const [name, e] of Object.entries(endpoints)) {
+      await load.send({ type: 'load', origin: app.origin, paths: [e.path], cookie: e.cookie, connections, durationMs: 300 });
+      measured[name] = await load.send({ type: 'load', origin: app.origin, paths: [e.path], cookie: e.cookie, connections, durationMs });
+    }
+    // The yardstick before and after the app's runs: the machine is shared, so take their mean.
+    const bareLast = await bareRun();
+    const bareRps = (bareFirst.rps + bareLast.rps) / 2;
+    for (const [name, r] of Object.entries(measured)) out[name] = { rps: round(r.rps, 0), ratio: round(r.rps / bareRps, 3), errors: r.errors, bytes: r.bytesPerRequest };
+    return { bareRps: round(bareRps, 0), endpoints: out };
+  } finally {
+    await load.close();
+    await app.close();
+    await new Promise<void>((resolve) => { bare.server.closeAllConnections(); bare.server.close(() => resolve()); });
+  }
+}
+
+async function measureLive(deps: TestDeps, h: History): Promise<ScaleResult['live']> {
+  const SUBSCRIBERS = 50;
+  const updates = quick ? 4 : 12;
+  const load = client();
+  const app = await startTestServer(deps);
+  const chair = callerFor(deps, h.coordinator);
+  const sqlite = deps.db.$client;
+  try {
+    // One stream per member (the cap is per user), round robin over the partners: 7 visibility classes.
+    const partners = Object.keys(h.members);
+    const users = Array.from({ length: SUBSCRIBERS }, (_, i) => h.members[partners[i % partners.length]!]![Math.floor(i / partners.length)]!);
+    const cookies = users.map((u) => cookieFor(deps, u.id));
+    await load.send({ type: 'open', origin: app.origin, path: 'meetings.live', input: { meetingId: h.liveMeetingId }, cookies });
+    const latencies: number[] = [];
+    let busyMs = 0;
+    let auditRows = 0;
+    let builds = 0;
+    // BENCH_PROFILE=file.cpuprofile: a CPU profile of the switches alone.
+    const inspector = process.env.BENCH_PROFILE ? new (await import('node:inspector')).Session() : null;
+    const post = (method: string, params?: object) => new Promise<any>((resolve, reject) => inspector!.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))));
+    if (inspector) { inspector.connect(); await post('Profiler.enable'); await post('Profiler.start'); }
+    const auditCount = () => (sqlite.prepare('select count(*) n from audit_log').get() as { n: number }).n;
+    for (let u = 0; u < updates; u++) {
+      const itemId = h.liveCaseItemIds[(u + 1) % h.liveCaseItemIds.length]!;
+      const before = load.snapshots.length;
+      const audit0 = auditCount();
+      const builds0 = liveBuildCount(deps);
+      const elu0 = performance.eventLoopUtilization();
+      const t0 = performance.timeOrigin + performance.now();
+      await chair.meetings.setCurrentItem({ meetingId: h.liveMeetingId, agendaItemId: itemId });
+      // Wait until every subscriber has the snapshot with the new casus.
+      const got = new Set<number>();
+      while (got.size < SUBSCRIBERS) {
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        for (const s of load.snapshots.slice(before)) if (s.current === itemId && !got.has(s.index)) {
+          got.add(s.index);
+          latencies.push(s.at - t0);
+        }
+      }
+      const elu = performance.eventLoopUtilization(elu0);
+      busyMs += elu.active;
+      auditRows += auditCount() - audit0;
+      builds += liveBuildCount(deps) - builds0;
+    }
+    if (inspector) writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify((await post('Profiler.stop')).profile));
+    latencies.sort((a, b) => a - b);
+    await load.send({ type: 'close' });
+    return {
+      subscribers: SUBSCRIBERS, updates, p50: round(pct(latencies, 50), 1), p95: round(pct(latencies, 95), 1), max: round(latencies.at(-1) ?? 0, 1),
+      serverMsPerUpdate: round(busyMs / updates, 1), auditRowsPerUpdate: round(auditRows / updates, 1), buildsPerUpdate: round(builds / updates, 1),
+    };
+  } finally {
+    await load.close();
+    await app.close();
+  }
+}
+
+// ── The parent: one child per scale, then the table ──────────────────────────────────────────
+
+function table(results: ScaleResult[]) {
+  const [small, large] = [results[0]!, results.at(-1)!];
+  const lines: string[] = [];
+  const growthLabel = `${large.years}/${small.years}`;
+  lines.push(`Overleg bench — Node ${process.version}${quick ? ' (quick)' : ''}; history: ${results.map((r) => `${r.years}× = ${r.counts.cases} casussen, ${r.counts.items} items, ${r.counts.tasks} tasks, ${r.counts.meetings} overleggen, ${r.counts.auditRows} audit rows (generated in ${(r.generateMs / 1000).toFixed(1)} s)`).join('; ')}`);
+  lines.push('');
+  lines.push(`${'in-process call'.padEnd(18)}${results.map((r) => `${`p50 ${r.years}×`.padStart(10)}${`p95 ${r.years}×`.padStart(10)}${`cpu ${r.years}×`.padStart(10)}`).join('')}${`growth ${growthLabel}`.padStart(14)}${'stall'.padStart(8)}${'KB'.padStart(8)}`);
+  for (const name of Object.keys(large.calls)) {
+    const s = small.calls[name]!;
+    const l = large.calls[name]!;
+    lines.push(`${name.padEnd(18)}${results.map((r) => `${r.calls[name]!.p50.toFixed(2).padStart(10)}${r.calls[name]!.p95.toFixed(2).padStart(10)}${r.calls[name]!.cpuMs.toFixed(2).padStart(10)}`).join('')}${`${(l.cpuMs / Math.max(s.cpuMs, 0.001)).toFixed(2)}×`.padStart(14)}${l.maxStallMs.toFixed(0).padStart(8)}${(l.bytes / 1024).toFixed(1).padStart(8)}`);
+  }
+  lines.push('(ms; growth = CPU per call at the largest / smallest history; stall = longest event-loop delay during that call at the largest)');
+  lines.push('');
+  lines.push(`${'HTTP, 10 conns'.padEnd(18)}${results.map((r) => `${`req/s ${r.years}×`.padStart(12)}${`ratio ${r.years}×`.padStart(10)}`).join('')}`);
+  lines.push(`${'bare tRPC PK'.padEnd(18)}${results.map((r) => `${String(r.http.bareRps).padStart(12)}${'1.000'.padStart(10)}`).join('')}`);
+  for (const name of Object.keys(large.http.endpoints)) {
+    lines.push(`${name.padEnd(18)}${results.map((r) => `${String(r.http.endpoints[name]!.rps).padStart(12)}${r.http.endpoints[name]!.ratio.toFixed(3).padStart(10)}`).join('')}${large.http.endpoints[name]!.errors ? `  (${large.http.endpoints[name]!.errors} errors)` : ''}`);
+  }
+  lines.push('');
+  for (const r of results) {
+    lines.push(`live ${r.years}×: ${r.live.subscribers} SSE subscribers, ${r.live.updates} casus switches: delivery p50 ${r.live.p50} ms, p95 ${r.live.p95} ms, max ${r.live.max} ms; server busy ${r.live.serverMsPerUpdate} ms per update; ${r.live.buildsPerUpdate} snapshot builds and ${r.live.auditRowsPerUpdate} audit rows per update`);
+  }
+  for (const r of results) lines.push(`${r.years}×: event-loop max delay ${r.eventLoopMaxMs} ms over the run; peak RSS ${r.peakRssMb} MB`);
+  return lines.join('\n');
+}
+
+if (args.has('scale')) {
+  const result = await runScale(Number(args.get('scale')));
+  writeFileSync(args.get('child-out')!, JSON.stringify(result));
+} else {
+  const years = (args.get('years') ?? '1,10').split(',').map(Number);
+  const out = args.get('out') ?? join(import.meta.dirname, 'results.json');
+  const tmp = mkdtempSync(join(tmpdir(), 'overleg-bench-out-'));
+  const results: ScaleResult[] = [];
+  for (const y of years) {
+    const file = join(tmp, `${y}.json`);
+    const child = spawnSync(process.execPath, [...process.execArgv, here, `--scale=${y}`, `--child-out=${file}`, ...(quick ? ['--quick'] : [])], { stdio: ['ignore', 'inherit', 'inherit'] });
+    if (child.status !== 0) throw new Error(`bench at ${y}× failed (exit ${child.status})`);
+    results.push(JSON.parse(readFileSync(file, 'utf8')) as ScaleResult);
+  }
+  rmSync(tmp, { recursive: true, force: true });
+  console.log(table(results));
+  writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), node: process.version, quick, results }, null, 2));
+  console.log(`\nfigures written to ${out}`);
+}

@@ -1,0 +1,80 @@
+/**
+ * Shared builds for the live view (issue 12). On a change in an overleg every subscriber wakes at
+ * once; built one by one, 50 subscribers cost the chair's own tick hundreds of milliseconds. Here
+ * a value built for one key (a visibility class, ../privacy/visibility-class.ts) is reused by the
+ * other subscribers that wake for the same change, and their reads of personal data are audited
+ * (P6: one row per subscriber, as before) in one transaction instead of one commit each.
+ *
+ * A shared value lives until the next event on the team's channel (every subscriber's listener
+ * calls `liveChanged`) and at most until the end of the current turn of the event loop, so a
+ * change without an event (a renamed partner, the date rolling over) is never served from memory
+ * to a later build.
+ */
+import type { EventEmitter } from 'node:events';
+import { appendAudit, type AuditEntry } from '../audit';
+import type { AppDeps } from '../deps';
+
+type Hub = {
+  epoch: number;
+  memo: Map<string, { epoch: number; value: unknown }>;
+  clearing: boolean;
+  pending: { at: Date; entry: AuditEntry }[];
+  builds: number;
+};
+
+const hubs = new WeakMap<EventEmitter, Hub>();
+
+function hubOf(deps: AppDeps): Hub {
+  let hub = hubs.get(deps.events);
+  if (!hub) hubs.set(deps.events, (hub = { epoch: 0, memo: new Map(), clearing: false, pending: [], builds: 0 }));
+  return hub;
+}
+
+/** An event on the team's channel: what was built before it is stale. */
+export function liveChanged(deps: AppDeps): void {
+  hubOf(deps).epoch++;
+}
+
+/** The value for `key` built since the last change in this turn, or a new one from `build`. */
+export function sharedBuild<T>(deps: AppDeps, key: string, build: () => T): T {
+  const hub = hubOf(deps);
+  const hit = hub.memo.get(key);
+  if (hit && hit.epoch === hub.epoch) return hit.value as T;
+  const value = build();
+  hub.builds++;
+  hub.memo.set(key, { epoch: hub.epoch, value });
+  if (!hub.clearing) {
+    hub.clearing = true;
+    setImmediate(() => {
+      hub.memo.clear();
+      hub.clearing = false;
+    });
+  }
+  return value;
+}
+
+/**
+ * Audits one subscriber's read. The rows of all subscribers woken by the same change are written
+ * together, in one transaction, before any of their snapshots leaves the process (the flush runs
+ * as a microtask queued behind the woken streams, ahead of the writes to their sockets).
+ */
+export function auditLiveRead(deps: AppDeps, entry: AuditEntry): void {
+  const hub = hubOf(deps);
+  hub.pending.push({ at: deps.now(), entry });
+  if (hub.pending.length > 1) return;
+  queueMicrotask(() => {
+    const rows = hub.pending.splice(0);
+    try {
+      deps.db.transaction((tx) => {
+        for (const row of rows) appendAudit(tx, row.at, row.entry);
+      });
+    } catch (error) {
+      console.error('[live] audit of live reads failed:', error);
+    }
+  });
+}
+
+/** How many live values were built (not reused) on this bus: for tests of the sharing. */
+export function liveBuildCount(deps: AppDeps): number {
+  return hubOf(deps).builds;
+}
