@@ -9,3 +9,4 @@ export * from './controls';
 export * from './account-security';
 export * from './security';
 export * from './jobs';
+export * from './covenant-changes';

@@ -19,7 +19,14 @@ export type TeamDef = {
     renewalRule: string | null;
     reportingCadence: ReportingCadence;
     reportRecipient: string;
+    leaveNoticeMonths: number;
   };
+  /**
+   * Where the seeded sharing matrix comes from, as its history shows it. PIT's covenant lists the
+   * categories per kind (art. 20.3–20.7); BIT's names none, so its matrix is its own
+   * configuration — seeded with the same table as a labelled demo default, not as BIT law.
+   */
+  matrixBasis: string;
   partners: PartnerDef[];
 };
 
@@ -41,7 +48,10 @@ export const teamDefs: TeamDef[] = [
       // art. 4.2: yearly progress report to the partners.
       reportingCadence: 'yearly',
       reportRecipient: 'De convenantpartners (stuurgroep PIT)',
+      // art. 14.3: a partner leaves with at least two months' written notice.
+      leaveNoticeMonths: 2,
     },
+    matrixBasis: 'PIT convenant art. 20.3–20.7',
     partners: [
       gemeente('Helmond', 'helmond'),
       gemeente('Asten', 'asten'),
@@ -70,7 +80,10 @@ export const teamDefs: TeamDef[] = [
       // BIT art. 4: half-yearly to the DVC.
       reportingCadence: 'half_yearly',
       reportRecipient: 'Districtelijk Veiligheidscollege (DVC) Gooi en Vechtstreek',
+      // BIT art. 14.2: written notice to all partners, without a minimum term.
+      leaveNoticeMonths: 0,
     },
+    matrixBasis: 'Eigen configuratie van het team (demo-standaard)',
     partners: [
       gemeente('Blaricum', 'blaricum'),
       gemeente('Gooise Meren', 'gooise-meren'),

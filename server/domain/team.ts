@@ -30,6 +30,7 @@ export function getTeam(deps: AppDeps, teamId: number) {
         renewalRule: covenants.renewalRule,
         reportingCadence: covenants.reportingCadence,
         reportRecipient: covenants.reportRecipient,
+        leaveNoticeMonths: covenants.leaveNoticeMonths,
       },
     })
     .from(teams)
@@ -91,14 +92,17 @@ export function joinPartner(deps: AppDeps, actor: SessionUser, input: { name: st
 }
 
 /**
- * art. 14: a partner leaves with at least two months' notice. From the leaving date its members
- * lose access; its history (tasks, findings, items it provided) stays with the team.
+ * A partner leaves on written notice, with the term of the team's own covenant: PIT art. 14.3 at
+ * least two months, BIT art. 14.2 none (`covenants.leave_notice_months`). From the leaving date
+ * its members lose access; its history (tasks, findings, items it provided) stays with the team.
  */
 export function leavePartner(deps: AppDeps, actor: SessionUser, input: { partnerId: number; noticeGivenOn: string; leftOn: string; version: number }) {
   const partner = findPartner(deps, actor.teamId, input.partnerId);
   if (partner.leftOn) throw new AppError('CONFLICT', 'partners.alreadyLeft');
-  const earliest = addMonths(input.noticeGivenOn, 2);
-  if (input.leftOn < earliest) throw new AppError('BAD_REQUEST', 'partners.noticeTooShort', { earliest });
+  if (input.leftOn < input.noticeGivenOn) throw new AppError('BAD_REQUEST', 'partners.leaveBeforeNotice');
+  const months = deps.db.select({ months: covenants.leaveNoticeMonths }).from(covenants).where(eq(covenants.teamId, actor.teamId)).get()?.months ?? 0;
+  const earliest = addMonths(input.noticeGivenOn, months);
+  if (input.leftOn < earliest) throw new AppError('BAD_REQUEST', 'partners.noticeTooShort', { earliest, months });
   deps.db.transaction((tx) => {
     const updated = tx.update(partners)
       .set({ noticeGivenOn: input.noticeGivenOn, leftOn: input.leftOn, version: partner.version + 1 })

@@ -7,12 +7,13 @@ import { minutesMessages } from './minutes';
 import { meetingsMessages } from './meetings';
 import { accountSecurityMessages } from './account-security';
 import { securityMessages } from './security';
+import { partnersMessages } from './partners';
 
 export type Locale = 'nl' | 'en';
 export type Catalog = Record<string, Record<Locale, string>>;
 
 // Each domain keeps its messages in its own catalog file next to this one; they are merged here.
-const messages = { ...coreMessages, ...casesMessages, ...controlsMessages, ...minutesMessages, ...meetingsMessages, ...accountSecurityMessages, ...securityMessages };
+const messages = { ...coreMessages, ...casesMessages, ...controlsMessages, ...minutesMessages, ...meetingsMessages, ...accountSecurityMessages, ...securityMessages, ...partnersMessages };
 
 export type MessageKey = keyof typeof messages;
 /** A param is a value, or text already worded per language (e.g. a library's own feedback). */

@@ -20,6 +20,7 @@
 import { eq } from 'drizzle-orm';
 import { partners, sharingRules, type Audience, type ItemCategory, type PartnerKind, type Role } from '../../db/schema';
 import type { Db } from '../../db/client';
+import { loadPartnerStanding, partnerStandingAdmits, type PartnerStanding } from './partner-standing';
 
 export type Reader = {
   userId: number;
@@ -27,7 +28,7 @@ export type Reader = {
   teamId: number;
   partnerId: number | null;
   partnerKind: PartnerKind | null;
-};
+} & PartnerStanding;
 
 export type SharingMatrix = ReadonlyMap<string, Audience>;
 
@@ -49,35 +50,47 @@ export const COVENANT_LIMITS: Readonly<Record<PartnerKind, CovenantLimit>> = {
   overig: { provides: [], widest: 'gemeenten', article: '20.3–20.7' },
 };
 
-/** The audiences the covenant allows for one cell of the matrix, widest first (none = absent). */
-export function allowedAudiences(kind: PartnerKind, category: ItemCategory): Audience[] {
+/**
+ * Kinds the covenant does not name: they provide and see nothing until an annex or addendum,
+ * approved by the FG as a matrix proposal (art. 12.2, 13), gives them categories — at most
+ * their `widest` audience.
+ */
+export const ANNEX_KINDS: readonly PartnerKind[] = ['overig'];
+
+/**
+ * The audiences the covenant allows for one cell of the matrix, widest first (none = absent).
+ * `annexed`: the cell was set by an FG-approved annex (only matters for `ANNEX_KINDS`).
+ */
+export function allowedAudiences(kind: PartnerKind, category: ItemCategory, annexed = false): Audience[] {
   const limit = COVENANT_LIMITS[kind];
-  if (!limit.provides.includes(category)) return [];
+  if (!limit.provides.includes(category) && !(annexed && ANNEX_KINDS.includes(kind))) return [];
   return limit.widest === 'all' ? ['all', 'gemeenten'] : ['gemeenten'];
 }
 
 const matrixKey = (kind: PartnerKind, category: ItemCategory) => `${kind}:${category}`;
 
 /** A configured audience clamped to the covenant's limits: narrowed to the widest allowed, or none. */
-export function clampToCovenant(kind: PartnerKind, category: ItemCategory, configured: Audience | undefined): Audience | undefined {
+export function clampToCovenant(kind: PartnerKind, category: ItemCategory, configured: Audience | undefined, annexed = false): Audience | undefined {
   if (configured === undefined) return undefined;
-  const allowed = allowedAudiences(kind, category);
+  const allowed = allowedAudiences(kind, category, annexed);
   return allowed.includes(configured) ? configured : allowed[0];
 }
 
 /** The audience of one cell as it takes effect (undefined = this kind may not provide it). */
 function effectiveAudience(matrix: SharingMatrix, kind: PartnerKind, category: ItemCategory): Audience | undefined {
-  return clampToCovenant(kind, category, matrix.get(matrixKey(kind, category)));
+  // loadSharingMatrix keeps an ANNEX_KINDS cell only when an approved annex set it.
+  return clampToCovenant(kind, category, matrix.get(matrixKey(kind, category)), true);
 }
 
 export function loadSharingMatrix(db: Db, teamId: number): SharingMatrix {
-  const rows = db.select().from(sharingRules).where(eq(sharingRules.teamId, teamId)).all();
+  const rows = db.select().from(sharingRules).where(eq(sharingRules.teamId, teamId)).all()
+    .filter((r) => r.annexRef !== null || !ANNEX_KINDS.includes(r.sourceKind));
   return new Map(rows.map((r) => [matrixKey(r.sourceKind, r.category), r.audience]));
 }
 
 export function loadReader(db: Db, user: { id: number; role: Role; teamId: number; partnerId: number | null }): Reader {
   const partner = user.partnerId === null ? undefined : db.select({ kind: partners.kind }).from(partners).where(eq(partners.id, user.partnerId)).get();
-  return { userId: user.id, role: user.role, teamId: user.teamId, partnerId: user.partnerId, partnerKind: partner?.kind ?? null };
+  return { userId: user.id, role: user.role, teamId: user.teamId, partnerId: user.partnerId, partnerKind: partner?.kind ?? null, ...loadPartnerStanding(db, user.partnerId) };
 }
 
 /** P2: a partner can record only the categories its kind may provide. */
@@ -85,11 +98,12 @@ export function mayProvide(matrix: SharingMatrix, sourceKind: PartnerKind, categ
   return effectiveAudience(matrix, sourceKind, category) !== undefined;
 }
 
-export type ItemOrigin = { category: ItemCategory; sourcePartnerId: number; sourceKind: PartnerKind };
+export type ItemOrigin = { category: ItemCategory; sourcePartnerId: number; sourceKind: PartnerKind; createdAt: string };
 
 export function canSeeItem(reader: Reader, matrix: SharingMatrix, item: ItemOrigin): boolean {
   if (reader.role === 'coordinator') return true;
   if (reader.role !== 'member' || reader.partnerId === null || reader.partnerKind === null) return false;
+  if (!partnerStandingAdmits(reader, item)) return false;
   if (item.sourcePartnerId === reader.partnerId) return true;
   const audience = effectiveAudience(matrix, item.sourceKind, item.category);
   if (audience === 'all') return true;
@@ -110,7 +124,7 @@ export function canSeeFinding(reader: Reader, source: { partnerId: number; kind:
 
 /** A member of `partner` in the reader's team: e.g. the coordinator printing that partner's briefing. */
 export function readerAsPartner(reader: Reader, partner: { id: number; kind: PartnerKind }): Reader {
-  return { userId: reader.userId, role: 'member', teamId: reader.teamId, partnerId: partner.id, partnerKind: partner.kind };
+  return { userId: reader.userId, role: 'member', teamId: reader.teamId, partnerId: partner.id, partnerKind: partner.kind, partnerJoinedOn: null, partnerSuspended: false };
 }
 
 /** Whether a role reads casus details at all (addresses, werkafspraken, tasks). */

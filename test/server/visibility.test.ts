@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { itemCategories, type ItemCategory, type PartnerKind } from '../../db/schema';
 import { createTestDeps, type TestDeps } from '../helpers/deps';
 import { callerFor, errorOf, makeTeam, makeUser, type TestTeam } from '../helpers/factories';
+import { joinApproved } from '../helpers/partners';
 import { exampleValues, makeCase } from '../helpers/cases';
 import type { SessionUser } from '../../server/auth/sessions';
 
@@ -55,8 +56,7 @@ beforeAll(async () => {
   deps = createTestDeps();
   team = makeTeam(deps, 'pit', { endsOn: '2030-01-01' });
   const coordinator = await makeUser(deps, team, 'coordinator', 'deurne');
-  const { id: overigId } = await callerFor(deps, coordinator).partners.join({ name: 'Stichting Voorbeeld', shortName: 'Stichting', kind: 'overig', joinedOn: '2026-01-01' });
-  team.partnerIds.stichting = overigId;
+  team.partnerIds.stichting = await joinApproved(deps, team, { name: 'Stichting Voorbeeld', shortName: 'Stichting', kind: 'overig', joinedOn: '2026-01-01' });
   caseId = (await makeCase(deps, team, coordinator)).id;
 });
 
