@@ -4,11 +4,16 @@
  *    after its joining date (the earlier exchange had no basis for it).
  *  - BIT art. 6.6: while its participation is suspended, its users see no personal data at all,
  *    not even what it provided itself; lifting the suspension restores access.
+ *  - A kind the covenant does not name (`ANNEX_KINDS`: `overig`) sees no personal data until an
+ *    FG-approved annex gives it categories in the sharing matrix (art. 12.2, 13).
  */
 import { and, eq } from 'drizzle-orm';
-import { partnerSuspensions, partners } from '../../db/schema';
+import { partnerSuspensions, partners, type Audience, type PartnerKind } from '../../db/schema';
 import type { Db } from '../../db/client';
 import { amsterdamDate } from '../clock';
+
+/** Kinds the covenant does not name: their place in the exchange comes from an annex only. */
+export const ANNEX_KINDS: readonly PartnerKind[] = ['overig'];
 
 export type PartnerStanding = { partnerJoinedOn: string | null; partnerSuspended: boolean };
 
@@ -20,9 +25,17 @@ export function loadPartnerStanding(db: Db, partnerId: number | null): PartnerSt
   return { partnerJoinedOn: partner?.joinedOn ?? null, partnerSuspended: suspension !== undefined };
 }
 
-/** Whether the reader's partner, by its standing, may see an item recorded at `createdAt`. */
-export function partnerStandingAdmits(reader: PartnerStanding, item: { createdAt: string }): boolean {
+/**
+ * Whether the reader's partner, by its standing, may see an item recorded at `createdAt`. The
+ * matrix holds a cell of an annex kind only when an approved annex set it (loadSharingMatrix).
+ */
+export function partnerStandingAdmits(
+  reader: PartnerStanding & { partnerKind: PartnerKind | null },
+  matrix: ReadonlyMap<string, Audience>,
+  item: { createdAt: string },
+): boolean {
   if (reader.partnerSuspended) return false;
+  if (reader.partnerKind && ANNEX_KINDS.includes(reader.partnerKind) && ![...matrix.keys()].some((key) => key.startsWith(`${reader.partnerKind}:`))) return false;
   if (reader.partnerJoinedOn === null) return true;
   return amsterdamDate(new Date(item.createdAt)) >= reader.partnerJoinedOn;
 }

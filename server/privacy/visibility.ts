@@ -20,7 +20,9 @@
 import { eq } from 'drizzle-orm';
 import { partners, sharingRules, type Audience, type ItemCategory, type PartnerKind, type Role } from '../../db/schema';
 import type { Db } from '../../db/client';
-import { loadPartnerStanding, partnerStandingAdmits, type PartnerStanding } from './partner-standing';
+import { ANNEX_KINDS, loadPartnerStanding, partnerStandingAdmits, type PartnerStanding } from './partner-standing';
+
+export { ANNEX_KINDS };
 
 export type Reader = {
   userId: number;
@@ -51,15 +53,9 @@ export const COVENANT_LIMITS: Readonly<Record<PartnerKind, CovenantLimit>> = {
 };
 
 /**
- * Kinds the covenant does not name: they provide and see nothing until an annex or addendum,
- * approved by the FG as a matrix proposal (art. 12.2, 13), gives them categories — at most
- * their `widest` audience.
- */
-export const ANNEX_KINDS: readonly PartnerKind[] = ['overig'];
-
-/**
  * The audiences the covenant allows for one cell of the matrix, widest first (none = absent).
- * `annexed`: the cell was set by an FG-approved annex (only matters for `ANNEX_KINDS`).
+ * `annexed`: the cell was set by an FG-approved annex; kinds the covenant does not name
+ * (`ANNEX_KINDS`) get categories only so, at most their `widest` audience (art. 12.2, 13).
  */
 export function allowedAudiences(kind: PartnerKind, category: ItemCategory, annexed = false): Audience[] {
   const limit = COVENANT_LIMITS[kind];
@@ -103,7 +99,7 @@ export type ItemOrigin = { category: ItemCategory; sourcePartnerId: number; sour
 export function canSeeItem(reader: Reader, matrix: SharingMatrix, item: ItemOrigin): boolean {
   if (reader.role === 'coordinator') return true;
   if (reader.role !== 'member' || reader.partnerId === null || reader.partnerKind === null) return false;
-  if (!partnerStandingAdmits(reader, item)) return false;
+  if (!partnerStandingAdmits(reader, matrix, item)) return false;
   if (item.sourcePartnerId === reader.partnerId) return true;
   const audience = effectiveAudience(matrix, item.sourceKind, item.category);
   if (audience === 'all') return true;
