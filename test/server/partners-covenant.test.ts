@@ -7,7 +7,7 @@ import { auditLog, partners, sharingRules } from '../../db/schema';
 import { createTestDeps, type TestDeps } from '../helpers/deps';
 import { callerFor, errorOf, makeTeam, makeUser, TEST_PASSWORD, type TestTeam } from '../helpers/factories';
 import { exampleValues, makeCase } from '../helpers/cases';
-import { joinApproved, shareApproved } from '../helpers/partners';
+import { shareApproved } from '../helpers/partners';
 import { createSession, resolveSession } from '../../server/auth/sessions';
 import { calendarFeed, userForFeedToken } from '../../server/domain/calendar';
 import { assertLiveAccess } from '../../server/domain/live-access';

@@ -11,11 +11,12 @@ import { accountText } from './account';
 import { securityText } from './security';
 import { recordText } from './record';
 import { formsText } from './forms';
+import { partnersText } from './partners';
 
 export type Locale = 'nl' | 'en';
 export type Dictionary = Record<string, { nl: string; en: string }>;
 
-const text = { ...coreText, ...casesText, ...reportsText, ...minutesText, ...meetingsText, ...privacyText, ...accountText, ...securityText, ...recordText, ...formsText };
+const text = { ...coreText, ...casesText, ...reportsText, ...minutesText, ...meetingsText, ...privacyText, ...accountText, ...securityText, ...recordText, ...formsText, ...partnersText };
 export type TextKey = keyof typeof text;
 
 const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem('overleg.locale');
