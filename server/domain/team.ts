@@ -1,5 +1,5 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
-import { accountActivations, covenants, partners, teams, userTotp, users, type PartnerKind, type Role } from '../../db/schema';
+import { accountActivations, covenants, partners, teams, userTotp, users, type Role } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
 import { endLiveStreams } from './auth';
@@ -75,21 +75,7 @@ export function findPartner(deps: AppDeps, teamId: number, partnerId: number) {
   return ownPartner(deps.db, teamId, partnerId);
 }
 
-/** art. 12: a new partner joins the covenant on a recorded date. */
-export function joinPartner(deps: AppDeps, actor: SessionUser, input: { name: string; shortName: string; kind: PartnerKind; joinedOn: string }) {
-  const team = getTeam(deps, actor.teamId);
-  if (input.joinedOn < team.covenant.startsOn) throw new AppError('BAD_REQUEST', 'partners.joinBeforeCovenant');
-  const taken = deps.db.select({ id: partners.id }).from(partners)
-    .where(and(eq(partners.teamId, actor.teamId), eq(partners.name, input.name.trim()))).get();
-  if (taken) throw new AppError('CONFLICT', 'partners.nameTaken');
-  return deps.db.transaction((tx) => {
-    const row = tx.insert(partners)
-      .values({ teamId: actor.teamId, name: input.name.trim(), shortName: input.shortName.trim(), kind: input.kind, joinedOn: input.joinedOn })
-      .returning({ id: partners.id }).get();
-    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'partner.joined', entity: 'partner', entityId: row.id, detail: { kind: input.kind, joinedOn: input.joinedOn } });
-    return row;
-  });
-}
+// art. 12: joining is a proposal the FG approves — ./partner-joining.ts.
 
 /**
  * A partner leaves on written notice, with the term of the team's own covenant: PIT art. 14.3 at

@@ -42,6 +42,8 @@ function expectedVisible(reader: ReaderCase, sourceKind: PartnerKind): boolean {
   if (reader.role === 'coordinator') return true;
   if (reader.role !== 'member') return false;
   if (reader.partner === sources[sourceKind]) return true;
+  // A kind the covenant does not name sees nothing until an annex gives it categories (art. 12.2).
+  if (reader.kind === 'overig') return false;
   const rule = covenantTable[sourceKind];
   return rule.visibleTo === 'all' || reader.kind === 'gemeente';
 }
