@@ -15,3 +15,4 @@ export * from './covenants';
 export * from './data-subject-rights';
 export * from './corrections';
 export * from './reports';
+export * from './covenant-changes';

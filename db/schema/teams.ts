@@ -52,6 +52,8 @@ export const covenants = sqliteTable(
     evaluationCallsForChange: integer('evaluation_calls_for_change', { mode: 'boolean' }).notNull().default(false),
     reportingCadence: text('reporting_cadence', { enum: reportingCadences }).notNull(),
     reportRecipient: text('report_recipient').notNull(),
+    // Minimum written notice before a partner leaves: PIT art. 14.3 two months; BIT art. 14.2 none.
+    leaveNoticeMonths: integer('leave_notice_months').notNull().default(0),
     // What this covenant changes compared with its predecessor (free text, shown on the page).
     changes: text('changes').notNull().default(''),
     approval: text('approval', { enum: approvalStates }).notNull().default('approved'),
@@ -114,6 +116,9 @@ export const sharingRules = sqliteTable(
     sourceKind: text('source_kind', { enum: partnerKinds }).notNull(),
     category: text('category', { enum: itemCategories }).notNull(),
     audience: text('audience', { enum: audiences }).notNull(),
+    // The addendum/annex (art. 13) whose FG-approved proposal set this cell; null for the seeded
+    // matrix. A partner kind the covenant does not name (`overig`) has a cell only through one.
+    annexRef: text('annex_ref'),
   },
   (t) => [uniqueIndex('sharing_rules_unique').on(t.teamId, t.sourceKind, t.category)],
 );

@@ -19,6 +19,8 @@ export type CovenantDef = {
   tacitRenewalMonths?: number | null;
   reportingCadence: ReportingCadence;
   reportRecipient: string;
+  /** Minimum written notice before a partner leaves: PIT art. 14.3 two months; BIT art. 14.2 none. */
+  leaveNoticeMonths: number;
   changes?: string;
 };
 export type TeamDef = {
@@ -27,6 +29,12 @@ export type TeamDef = {
   name: string;
   region: string;
   covenant: CovenantDef;
+  /**
+   * Where the seeded sharing matrix comes from, as its history shows it. PIT's covenant lists the
+   * categories per kind (art. 20.3–20.7); BIT's names none, so its matrix is its own
+   * configuration — seeded with the same table as a labelled demo default, not as BIT law.
+   */
+  matrixBasis: string;
   partners: PartnerDef[];
   /** art. 26.4: the partner (slug) that informs betrokkenen for the team; absent = the coordinator. */
   informingPartner?: string;
@@ -51,7 +59,10 @@ export const teamDefs: TeamDef[] = [
       // art. 4.2: yearly progress report to the partners.
       reportingCadence: 'yearly',
       reportRecipient: 'De convenantpartners (stuurgroep PIT)',
+      // art. 14.3: a partner leaves with at least two months' written notice.
+      leaveNoticeMonths: 2,
     },
+    matrixBasis: 'PIT convenant art. 20.3–20.7',
     partners: [
       gemeente('Helmond', 'helmond'),
       gemeente('Asten', 'asten'),
@@ -86,7 +97,10 @@ export const teamDefs: TeamDef[] = [
       // BIT art. 4: half-yearly to the DVC.
       reportingCadence: 'half_yearly',
       reportRecipient: 'Districtelijk Veiligheidscollege (DVC) Gooi en Vechtstreek',
+      // BIT art. 14.2: written notice to all partners, without a minimum term.
+      leaveNoticeMonths: 0,
     },
+    matrixBasis: 'Eigen configuratie van het team (demo-standaard)',
     partners: [
       gemeente('Blaricum', 'blaricum'),
       gemeente('Gooise Meren', 'gooise-meren'),
@@ -116,6 +130,7 @@ export const demoSuccessors: Partial<Record<TeamDef['slug'], CovenantDef>> = {
     renewalRule: null,
     reportingCadence: 'yearly',
     reportRecipient: 'De convenantpartners (stuurgroep PIT)',
+    leaveNoticeMonths: 2,
     changes: 'Fictief (demo): zet het PIT convenant 2022 - 2025 ongewijzigd voort, zodat de demo vandaag persoonsgegevens kan vastleggen.',
   },
 };

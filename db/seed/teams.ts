@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../client';
-import { agendaTemplates, covenants, defaultAgendaTemplate, partners, sharingRules, teams, themes } from '../schema';
+import { agendaTemplates, covenants, defaultAgendaTemplate, partners, sharingProposals, sharingRules, teams, themes } from '../schema';
 import { defaultSharingMatrix, defaultThemes, type CovenantDef, type TeamDef } from './covenants';
 
 /** Creates a team from its covenant definition; returns its id and partner ids by slug. */
@@ -17,7 +17,13 @@ export function createTeamFromCovenant(db: Db, def: TeamDef, now: Date): { teamI
       partnerIds[p.slug] = row.id;
     }
     if (def.informingPartner) tx.update(teams).set({ informingPartnerId: partnerIds[def.informingPartner]! }).where(eq(teams.id, team.id)).run();
-    tx.insert(sharingRules).values(defaultSharingMatrix().map((r) => ({ teamId: team.id, ...r }))).run();
+    const matrix = defaultSharingMatrix();
+    tx.insert(sharingRules).values(matrix.map((r) => ({ teamId: team.id, ...r }))).run();
+    // The matrix's history starts with where the seeded table comes from (art. 13; BIT: own configuration).
+    tx.insert(sharingProposals).values({
+      teamId: team.id, addendumRef: def.matrixBasis, status: 'approved', proposedAt: now.toISOString(), decidedAt: now.toISOString(),
+      changes: JSON.stringify(matrix.map((r) => ({ ...r, from: null }))),
+    }).run();
     tx.insert(themes).values(defaultThemes.map((name, position) => ({ teamId: team.id, name, position }))).run();
     tx.insert(agendaTemplates).values({ teamId: team.id, sections: JSON.stringify(defaultAgendaTemplate), updatedAt: now.toISOString() }).run();
     return { teamId: team.id, partnerIds };

@@ -5,7 +5,7 @@
  * admin or coordinator registers the signed document as a proposal and the FG checks and approves
  * it (four-eyes: never the person who proposed). Nothing takes effect before that approval.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { covenantChanges, covenants, users, type ReportingCadence } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
@@ -94,8 +94,12 @@ export function proposeCovenant(deps: AppDeps, actor: SessionUser, input: Covena
   if (input.endsOn !== null && input.endsOn <= input.startsOn) throw invalidFields({ endsOn: { key: 'covenants.endBeforeStart' } });
   if (input.signedOn !== null && input.signedOn > input.startsOn) throw invalidFields({ signedOn: { key: 'covenants.signedAfterStart' } });
   const now = deps.now();
+  // A renewal keeps the predecessor's notice rule for leaving partners (PIT art. 14.3, BIT 14.2).
+  const predecessor = deps.db.select({ months: covenants.leaveNoticeMonths }).from(covenants)
+    .where(and(eq(covenants.teamId, actor.teamId), eq(covenants.approval, 'approved'))).orderBy(desc(covenants.startsOn)).get();
   return deps.db.transaction((tx) => {
     const row = tx.insert(covenants).values({
+      leaveNoticeMonths: predecessor?.months ?? 0,
       teamId: actor.teamId, title: input.title.trim(), citation: input.citation.trim() || input.title.trim(), documentRef: input.documentRef.trim(),
       signedOn: input.signedOn, startsOn: input.startsOn, endsOn: input.endsOn,
       initialTermMonths: input.endsOn === null ? input.initialTermMonths : null, tacitRenewalMonths: input.endsOn === null ? input.tacitRenewalMonths : null,

@@ -75,6 +75,7 @@ export function assertLiveAccess(deps: AppDeps, sessionToken: string, reader: Re
     if (!partner || !partnerActiveOn(partner, amsterdamDate(now))) throw new AppError('UNAUTHORIZED', 'auth.required');
   }
   const current = loadReader(deps.db, user);
-  const same = current.role === reader.role && current.teamId === reader.teamId && current.partnerId === reader.partnerId && current.partnerKind === reader.partnerKind;
+  const same = current.role === reader.role && current.teamId === reader.teamId && current.partnerId === reader.partnerId && current.partnerKind === reader.partnerKind
+    && current.partnerSuspended === reader.partnerSuspended;
   if (!same) throw new AppError('FORBIDDEN', 'live.accessChanged');
 }

@@ -1,5 +1,5 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
-import { accountActivations, partners, teams, userTotp, users, type PartnerKind, type Role } from '../../db/schema';
+import { accountActivations, partners, teams, userTotp, users, type Role } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
 import { endLiveStreams } from './auth';
@@ -11,7 +11,7 @@ import { hashPassword } from '../auth/passwords';
 import { ACTIVATION_HOURS, activationLink, issueActivation, mailActivation, pendingActivation, type IssuedActivation } from '../auth/activation';
 import { revokeUserSessions } from '../auth/sessions';
 import { ownPartner, ownUser } from './scope';
-import { assertCovenantInForce, covenantInForceOn, teamCovenants } from '../privacy/covenant-gate';
+import { covenantInForceOn, teamCovenants } from '../privacy/covenant-gate';
 
 export function getTeam(deps: AppDeps, teamId: number) {
   const row = deps.db
@@ -51,6 +51,7 @@ export function currentCovenant(deps: AppDeps, teamId: number) {
     renewalRule: shown.renewalRule,
     reportingCadence: shown.reportingCadence,
     reportRecipient: shown.reportRecipient,
+    leaveNoticeMonths: shown.leaveNoticeMonths,
     active: inForce !== null,
   };
 }
@@ -86,33 +87,20 @@ export function findPartner(deps: AppDeps, teamId: number, partnerId: number) {
   return ownPartner(deps.db, teamId, partnerId);
 }
 
-/** art. 12: a new partner joins the covenant on a recorded date. */
-export function joinPartner(deps: AppDeps, actor: SessionUser, input: { name: string; shortName: string; kind: PartnerKind; joinedOn: string }) {
-  // Wind-down: no new partners without a covenant in force (PIT art. 12, 14).
-  assertCovenantInForce(deps, actor.teamId);
-  const team = getTeam(deps, actor.teamId);
-  if (input.joinedOn < team.covenant.startsOn) throw new AppError('BAD_REQUEST', 'partners.joinBeforeCovenant');
-  const taken = deps.db.select({ id: partners.id }).from(partners)
-    .where(and(eq(partners.teamId, actor.teamId), eq(partners.name, input.name.trim()))).get();
-  if (taken) throw new AppError('CONFLICT', 'partners.nameTaken');
-  return deps.db.transaction((tx) => {
-    const row = tx.insert(partners)
-      .values({ teamId: actor.teamId, name: input.name.trim(), shortName: input.shortName.trim(), kind: input.kind, joinedOn: input.joinedOn })
-      .returning({ id: partners.id }).get();
-    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'partner.joined', entity: 'partner', entityId: row.id, detail: { kind: input.kind, joinedOn: input.joinedOn } });
-    return row;
-  });
-}
+// art. 12: joining is a proposal the FG approves — ./partner-joining.ts.
 
 /**
- * art. 14: a partner leaves with at least two months' notice. From the leaving date its members
- * lose access; its history (tasks, findings, items it provided) stays with the team.
+ * A partner leaves on written notice, with the term of the team's own covenant: PIT art. 14.3 at
+ * least two months, BIT art. 14.2 none (`covenants.leave_notice_months`). From the leaving date
+ * its members lose access; its history (tasks, findings, items it provided) stays with the team.
  */
 export function leavePartner(deps: AppDeps, actor: SessionUser, input: { partnerId: number; noticeGivenOn: string; leftOn: string; version: number }) {
   const partner = findPartner(deps, actor.teamId, input.partnerId);
   if (partner.leftOn) throw new AppError('CONFLICT', 'partners.alreadyLeft');
-  const earliest = addMonths(input.noticeGivenOn, 2);
-  if (input.leftOn < earliest) throw new AppError('BAD_REQUEST', 'partners.noticeTooShort', { earliest });
+  if (input.leftOn < input.noticeGivenOn) throw new AppError('BAD_REQUEST', 'partners.leaveBeforeNotice');
+  const months = currentCovenant(deps, actor.teamId).leaveNoticeMonths;
+  const earliest = addMonths(input.noticeGivenOn, months);
+  if (input.leftOn < earliest) throw new AppError('BAD_REQUEST', 'partners.noticeTooShort', { earliest, months });
   deps.db.transaction((tx) => {
     const updated = tx.update(partners)
       .set({ noticeGivenOn: input.noticeGivenOn, leftOn: input.leftOn, version: partner.version + 1 })

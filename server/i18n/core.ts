@@ -58,8 +58,8 @@ export const coreMessages = {
   'users.cannotDisableSelf': { nl: 'U kunt uw eigen account niet blokkeren.', en: 'You cannot disable your own account.' },
   'partners.nameTaken': { nl: 'Deze partner bestaat al in het team.', en: 'This partner already exists in the team.' },
   'partners.noticeTooShort': {
-    nl: 'Uittreden kan op zijn vroegst twee maanden na de opzegging (art. 14): op of na {earliest}.',
-    en: 'A partner can leave two months after giving notice at the earliest (art. 14): on or after {earliest}.',
+    nl: 'Het convenant vraagt een opzegtermijn van {months} maanden (art. 14.3): uittreden kan op of na {earliest}.',
+    en: 'The covenant requires {months} months of notice (art. 14.3): the partner can leave on or after {earliest}.',
   },
   'partners.alreadyLeft': { nl: 'Deze partner is al uitgetreden.', en: 'This partner has already left.' },
   'partners.joinBeforeCovenant': {

@@ -13,12 +13,13 @@ import { auditMessages } from './audit';
 import { dataSubjectRightsMessages } from './data-subject-rights';
 import { correctionsMessages } from './corrections';
 import { notificationsMessages } from './notifications';
+import { partnersMessages } from './partners';
 
 export type Locale = 'nl' | 'en';
 export type Catalog = Record<string, Record<Locale, string>>;
 
 // Each domain keeps its messages in its own catalog file next to this one; they are merged here.
-const messages = { ...coreMessages, ...casesMessages, ...controlsMessages, ...minutesMessages, ...meetingsMessages, ...accountSecurityMessages, ...securityMessages, ...retentionBreachesMessages, ...covenantsMessages, ...auditMessages, ...dataSubjectRightsMessages, ...correctionsMessages, ...notificationsMessages };
+const messages = { ...coreMessages, ...casesMessages, ...controlsMessages, ...minutesMessages, ...meetingsMessages, ...accountSecurityMessages, ...securityMessages, ...retentionBreachesMessages, ...covenantsMessages, ...auditMessages, ...dataSubjectRightsMessages, ...correctionsMessages, ...notificationsMessages, ...partnersMessages };
 
 export type MessageKey = keyof typeof messages;
 /** A param is a value, or text already worded per language (e.g. a library's own feedback). */

@@ -22,6 +22,9 @@ import { partners, sharingRules, type Audience, type ItemCategory, type PartnerK
 import type { Db } from '../../db/client';
 import { windDownAllows } from './wind-down';
 import { restrictionAllows } from './restriction';
+import { ANNEX_KINDS, loadPartnerStanding, partnerStandingAdmits, type PartnerStanding } from './partner-standing';
+
+export { ANNEX_KINDS };
 
 export type Reader = {
   userId: number;
@@ -31,7 +34,7 @@ export type Reader = {
   partnerKind: PartnerKind | null;
   /** Set by ./wind-down.ts when the team has no covenant in force. */
   windDown?: 'own_items' | 'nothing';
-};
+} & PartnerStanding;
 
 export type SharingMatrix = ReadonlyMap<string, Audience>;
 
@@ -53,35 +56,41 @@ export const COVENANT_LIMITS: Readonly<Record<PartnerKind, CovenantLimit>> = {
   overig: { provides: [], widest: 'gemeenten', article: '20.3–20.7' },
 };
 
-/** The audiences the covenant allows for one cell of the matrix, widest first (none = absent). */
-export function allowedAudiences(kind: PartnerKind, category: ItemCategory): Audience[] {
+/**
+ * The audiences the covenant allows for one cell of the matrix, widest first (none = absent).
+ * `annexed`: the cell was set by an FG-approved annex; kinds the covenant does not name
+ * (`ANNEX_KINDS`) get categories only so, at most their `widest` audience (art. 12.2, 13).
+ */
+export function allowedAudiences(kind: PartnerKind, category: ItemCategory, annexed = false): Audience[] {
   const limit = COVENANT_LIMITS[kind];
-  if (!limit.provides.includes(category)) return [];
+  if (!limit.provides.includes(category) && !(annexed && ANNEX_KINDS.includes(kind))) return [];
   return limit.widest === 'all' ? ['all', 'gemeenten'] : ['gemeenten'];
 }
 
 const matrixKey = (kind: PartnerKind, category: ItemCategory) => `${kind}:${category}`;
 
 /** A configured audience clamped to the covenant's limits: narrowed to the widest allowed, or none. */
-export function clampToCovenant(kind: PartnerKind, category: ItemCategory, configured: Audience | undefined): Audience | undefined {
+export function clampToCovenant(kind: PartnerKind, category: ItemCategory, configured: Audience | undefined, annexed = false): Audience | undefined {
   if (configured === undefined) return undefined;
-  const allowed = allowedAudiences(kind, category);
+  const allowed = allowedAudiences(kind, category, annexed);
   return allowed.includes(configured) ? configured : allowed[0];
 }
 
 /** The audience of one cell as it takes effect (undefined = this kind may not provide it). */
 function effectiveAudience(matrix: SharingMatrix, kind: PartnerKind, category: ItemCategory): Audience | undefined {
-  return clampToCovenant(kind, category, matrix.get(matrixKey(kind, category)));
+  // loadSharingMatrix keeps an ANNEX_KINDS cell only when an approved annex set it.
+  return clampToCovenant(kind, category, matrix.get(matrixKey(kind, category)), true);
 }
 
 export function loadSharingMatrix(db: Db, teamId: number): SharingMatrix {
-  const rows = db.select().from(sharingRules).where(eq(sharingRules.teamId, teamId)).all();
+  const rows = db.select().from(sharingRules).where(eq(sharingRules.teamId, teamId)).all()
+    .filter((r) => r.annexRef !== null || !ANNEX_KINDS.includes(r.sourceKind));
   return new Map(rows.map((r) => [matrixKey(r.sourceKind, r.category), r.audience]));
 }
 
 export function loadReader(db: Db, user: { id: number; role: Role; teamId: number; partnerId: number | null }): Reader {
   const partner = user.partnerId === null ? undefined : db.select({ kind: partners.kind }).from(partners).where(eq(partners.id, user.partnerId)).get();
-  return { userId: user.id, role: user.role, teamId: user.teamId, partnerId: user.partnerId, partnerKind: partner?.kind ?? null };
+  return { userId: user.id, role: user.role, teamId: user.teamId, partnerId: user.partnerId, partnerKind: partner?.kind ?? null, ...loadPartnerStanding(db, user.partnerId) };
 }
 
 /** P2: a partner can record only the categories its kind may provide. */
@@ -89,13 +98,14 @@ export function mayProvide(matrix: SharingMatrix, sourceKind: PartnerKind, categ
   return effectiveAudience(matrix, sourceKind, category) !== undefined;
 }
 
-export type ItemOrigin = { category: ItemCategory; sourcePartnerId: number; sourceKind: PartnerKind; restrictedAt?: string | null };
+export type ItemOrigin = { category: ItemCategory; sourcePartnerId: number; sourceKind: PartnerKind; createdAt: string; restrictedAt?: string | null };
 
 export function canSeeItem(reader: Reader, matrix: SharingMatrix, item: ItemOrigin): boolean {
   if (!windDownAllows(reader, item)) return false;
   if (!restrictionAllows(reader, item)) return false;
   if (reader.role === 'coordinator') return true;
   if (reader.role !== 'member' || reader.partnerId === null || reader.partnerKind === null) return false;
+  if (!partnerStandingAdmits(reader, matrix, item)) return false;
   if (item.sourcePartnerId === reader.partnerId) return true;
   const audience = effectiveAudience(matrix, item.sourceKind, item.category);
   if (audience === 'all') return true;
@@ -116,7 +126,7 @@ export function canSeeFinding(reader: Reader, source: { partnerId: number; kind:
 
 /** A member of `partner` in the reader's team: e.g. the coordinator printing that partner's briefing. */
 export function readerAsPartner(reader: Reader, partner: { id: number; kind: PartnerKind }): Reader {
-  return { userId: reader.userId, role: 'member', teamId: reader.teamId, partnerId: partner.id, partnerKind: partner.kind };
+  return { userId: reader.userId, role: 'member', teamId: reader.teamId, partnerId: partner.id, partnerKind: partner.kind, partnerJoinedOn: null, partnerSuspended: false };
 }
 
 /** Whether a role reads casus details at all (addresses, werkafspraken, tasks). */

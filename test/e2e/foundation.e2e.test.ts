@@ -81,10 +81,11 @@ describe('foundation in the browser', () => {
     // Police data reach the gemeenten only: "Alle partners" is not offered.
     expect(await policeNaleving.locator('option').allTextContents()).toEqual(['Mag niet verstrekken', 'Alleen gemeenten']);
     expect(await matrix.getByRole('combobox', { name: 'Gemeente — BSN' }).locator('option').allTextContents()).toEqual(['Mag niet verstrekken', 'Alle partners', 'Alleen gemeenten']);
-    // Categories a kind may not provide at all have no choice; overig provides nothing.
+    // Categories a kind may not provide at all have no choice; overig provides nothing unless an
+    // annex gives it categories (art. 12.2, 13), and then to the gemeenten at most.
     expect(await matrix.getByRole('combobox', { name: 'Sociale dienst — BSN' }).count()).toBe(0);
-    const overig = matrix.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Overig', exact: true }) });
-    expect(await overig.getByRole('combobox').count()).toBe(0);
+    expect(await matrix.getByRole('combobox', { name: 'Overig — BSN' }).locator('option').allTextContents()).toEqual(['Mag niet verstrekken', 'Alleen gemeenten']);
+    expect(await matrix.getByRole('combobox', { name: 'Overig — BSN' }).inputValue()).toBe('');
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });

@@ -16,6 +16,7 @@ import { createSession, type SessionUser } from '../../server/auth/sessions';
 import { createTestDeps, type TestDeps } from '../helpers/deps';
 import { callerFor, makeTeam, makeUser } from '../helpers/factories';
 import { makeCase } from '../helpers/cases';
+import { joinApproved } from '../helpers/partners';
 import { closeMeeting, insertMeeting } from '../helpers/meetings';
 
 // ── The ids a procedure can take ────────────────────────────────────────────────────────────
@@ -23,7 +24,7 @@ import { closeMeeting, insertMeeting } from '../helpers/meetings';
 type Ids = {
   case: number; meeting: number; closedMeeting: number; agendaItem: number; agreement: number; task: number; control: number;
   finding: string; escalation: number; partner: number; gemeente: number; user: number; coordinator: number; theme: number;
-  subject: string; item: string; breach: number; retentionList: number; covenant: number; request: number;
+  subject: string; item: string; breach: number; retentionList: number; covenant: number; request: number; joining: number; suspension: number; sharingProposal: number;
 };
 type IdKey = keyof Ids;
 
@@ -32,7 +33,7 @@ const missingIds: Ids = {
   case: MISSING_NUMBER, meeting: MISSING_NUMBER, closedMeeting: MISSING_NUMBER, agendaItem: MISSING_NUMBER, agreement: MISSING_NUMBER,
   task: MISSING_NUMBER, control: MISSING_NUMBER, finding: 'AAAAAAAAAAAAAAAAAAAAAA', escalation: MISSING_NUMBER, partner: MISSING_NUMBER,
   gemeente: MISSING_NUMBER, user: MISSING_NUMBER, coordinator: MISSING_NUMBER, theme: MISSING_NUMBER,
-  subject: 'AAAAAAAAAAAAAAAAAAAAAA', item: 'AAAAAAAAAAAAAAAAAAAAAA', breach: MISSING_NUMBER, retentionList: MISSING_NUMBER, covenant: MISSING_NUMBER, request: MISSING_NUMBER,
+  subject: 'AAAAAAAAAAAAAAAAAAAAAA', item: 'AAAAAAAAAAAAAAAAAAAAAA', breach: MISSING_NUMBER, retentionList: MISSING_NUMBER, covenant: MISSING_NUMBER, request: MISSING_NUMBER, joining: MISSING_NUMBER, suspension: MISSING_NUMBER, sharingProposal: MISSING_NUMBER,
 };
 
 // ── The table: who passes the gate, and an input built from ids ─────────────────────────────
@@ -49,6 +50,7 @@ const casework: Role[] = ['coordinator', 'member'];
 const caseReader: Role[] = ['coordinator', 'member', 'privacy'];
 const teamReader: Role[] = ['coordinator', 'member', 'admin', 'privacy'];
 const privacy: Role[] = ['privacy'];
+const covenantReaders: Role[] = ['coordinator', 'admin', 'privacy'];
 
 const asSource = (ids: Ids, who: Who) => (who.role === 'coordinator' ? ids.gemeente : null);
 const address = (ids: Ids) => ({ gemeentePartnerId: ids.gemeente, street: 'Matrixstraat', houseNumber: 7, postcode: '5701 AB', city: 'Helmond', theme: ids.theme });
@@ -78,8 +80,17 @@ const table: Record<string, Entry> = {
   'security.lockedAccounts': { gate: ['admin'] },
   'security.unlock': { gate: ['admin'], input: (ids) => ({ userId: ids.user }) },
   'partners.list': { gate: all },
-  'partners.join': { gate: teamManager, input: () => ({ name: 'Nieuwe Partner', shortName: 'NP', kind: 'overig', joinedOn: '2026-11-01' }) },
+  'partners.join': { gate: coordinator, input: () => ({ name: 'Nieuwe Partner', shortName: 'NP', kind: 'overig', joinedOn: '2026-11-01' }) },
+  'partners.joinings': { gate: covenantReaders },
+  'partners.recordConsent': { gate: coordinator, input: (ids) => ({ joiningId: ids.joining, partnerId: ids.partner, consentedOn: '2026-11-20', consentedBy: 'Directeur', reference: 'INST-1' }) },
+  'partners.recordAnnex': { gate: coordinator, input: (ids) => ({ joiningId: ids.joining, annexRef: 'Bijlage 3', version: 1 }) },
+  'partners.decideJoining': { gate: privacy, input: (ids) => ({ joiningId: ids.joining, approve: false, reason: 'Geen bijlage', version: 1 }) },
   'partners.leave': { gate: teamManager, input: (ids) => ({ partnerId: ids.partner, noticeGivenOn: '2026-11-25', leftOn: '2027-02-01', version: 1 }) },
+  'partners.openTasks': { gate: coordinator },
+  'partners.suspend': { gate: coordinator, input: (ids) => ({ partnerId: ids.gemeente, reason: 'Art. 6.6: verzoek stuurgroep' }) },
+  'partners.suspensions': { gate: covenantReaders },
+  'partners.decideSuspension': { gate: privacy, input: (ids) => ({ id: ids.suspension, approve: true, reason: '', version: 1 }) },
+  'partners.liftSuspension': { gate: privacy, input: (ids) => ({ id: ids.suspension, reason: 'Opgeheven', version: 2 }) },
   'team.get': { gate: all },
   'team.members': { gate: teamReader },
   'team.setTwoFactorRequired': { gate: ['admin'], input: () => ({ required: true }) },
@@ -103,9 +114,11 @@ const table: Record<string, Entry> = {
   // P14 (issue 11 item 9): access to a casus' betrokkenen with a reason; the FG's list.
   'access.request': { gate: casework, input: (ids) => ({ caseId: ids.case, reason: 'Nodig voor de controle van volgende week' }) },
   'access.list': { gate: privacy },
-  'sharing.matrix': { gate: teamManager },
-  'sharing.set': { gate: ['admin'], input: () => ({ sourceKind: 'gemeente', category: 'naw', audience: 'all' }) },
-  'sharing.limits': { gate: teamManager },
+  'sharing.matrix': { gate: covenantReaders },
+  'sharing.limits': { gate: covenantReaders },
+  'sharing.history': { gate: covenantReaders },
+  'sharing.propose': { gate: ['admin'], input: () => ({ addendumRef: 'Addendum 2', changes: [{ sourceKind: 'gemeente', category: 'naw', audience: 'gemeenten' }] }) },
+  'sharing.decide': { gate: privacy, input: (ids) => ({ id: ids.sharingProposal, approve: true, reason: '', version: 1 }) },
   'cases.create': { gate: casework, input: (ids) => address(ids) },
   'cases.update': { gate: coordinator, input: (ids) => ({ ...address(ids), id: ids.case, version: 1 }) },
   'cases.setStatus': { gate: coordinator, input: (ids) => ({ id: ids.case, status: 'actief', version: 1 }) },
@@ -282,9 +295,12 @@ async function teamData(deps: TestDeps, slug: 'pit' | 'bit') {
   const covenant = (await coord.covenants.list()).find((c) => c.status === 'in_force')!.id;
   const retentionList = deps.db.insert(retentionLists).values({ teamId: team.teamId, createdAt: deps.now().toISOString(), status: 'open' }).returning().get().id;
   const { id: request } = await callerFor(deps, users.privacy).dsr.create({ kind: 'inzage', receivedOn: '2026-11-20', receivedByPartnerId: team.partnerIds[g1]!, subjectIds: [subject] });
+  const { joiningId: joining } = await coord.partners.join({ name: `Aanvrager ${slug}`, shortName: 'Aanvrager', kind: 'gemeente', joinedOn: '2026-12-01' });
+  const { id: suspension } = await coord.partners.suspend({ partnerId: team.partnerIds.politie!, reason: 'Art. 6.6' });
+  const { id: sharingProposal } = await callerFor(deps, users.admin).sharing.propose({ addendumRef: 'Addendum 1', changes: [{ sourceKind: 'gemeente', category: 'telefoon', audience: 'gemeenten' }] });
   const ids: Ids = {
     case: caseId, meeting, closedMeeting: closed.id, agendaItem, agreement, task, control, finding, escalation,
-    partner: team.partnerIds[g2]!, gemeente: team.partnerIds[g1]!, user: users.member.id, coordinator: users.coordinator.id, theme, subject, item, breach, retentionList, covenant, request,
+    partner: team.partnerIds[g2]!, gemeente: team.partnerIds[g1]!, user: users.member.id, coordinator: users.coordinator.id, theme, subject, item, breach, retentionList, covenant, request, joining, suspension, sharingProposal,
   };
   return { team, users, ids };
 }
@@ -296,8 +312,7 @@ beforeAll(async () => {
   deps = createTestDeps();
   const pit = await teamData(deps, 'pit');
   const bit = await teamData(deps, 'bit');
-  const { id: overig } = await callerFor(deps, pit.users.admin).partners.join({ name: 'Stichting Voorbeeld', shortName: 'Stichting', kind: 'overig', joinedOn: '2026-01-01' });
-  pit.team.partnerIds.stichting = overig;
+  pit.team.partnerIds.stichting = await joinApproved(deps, pit.team, { name: 'Stichting Voorbeeld', shortName: 'Stichting', kind: 'overig', joinedOn: '2026-01-01' });
   const kind = async (slug: string) => makeUser(deps, pit.team, 'member', slug);
   const session = (user: SessionUser) => createSession(deps.db, deps.config, user.id, deps.now()).token;
   const inPit = (label: string, user: SessionUser): Principal => ({ label, user, sessionToken: session(user), ids: pit.ids, otherIds: bit.ids });

@@ -56,19 +56,23 @@ describe('checks that must hold', () => {
     expect(snapshot(s.deps)).toBe(before);
   });
 
-  it('sharing.set: only the admin changes the sharing matrix', async () => {
+  it('sharing.propose: only the admin proposes a matrix change, and only the FG makes it take effect', async () => {
     const deps = createTestDeps();
     const pit = makeTeam(deps, 'pit');
     const matrix = () => JSON.stringify(deps.db.select().from(sharingRules).all());
     const before = matrix();
-    const change = { sourceKind: 'politie' as const, category: 'naw' as const, audience: 'all' as const };
+    const change = { addendumRef: 'Addendum 1', changes: [{ sourceKind: 'politie' as const, category: 'naw' as const, audience: null }] };
     for (const [role, partner] of [['coordinator', 'helmond'], ['member', 'helmond'], ['member', 'politie'], ['privacy', null], ['viewer', 'helmond']] as const) {
       const user = await makeUser(deps, pit, role, partner);
-      expect(await errorOf(() => callerFor(deps, user).sharing.set(change)), role).toEqual({ code: 'FORBIDDEN', message: 'auth.forbidden', key: 'auth.forbidden' });
+      expect(await errorOf(() => callerFor(deps, user).sharing.propose(change)), role).toEqual({ code: 'FORBIDDEN', message: 'auth.forbidden', key: 'auth.forbidden' });
     }
     expect(matrix()).toBe(before);
     const admin = await makeUser(deps, pit, 'admin');
-    await callerFor(deps, admin).sharing.set({ ...change, audience: null });
+    const { id } = await callerFor(deps, admin).sharing.propose(change);
+    expect(matrix()).toBe(before);
+    expect(await errorOf(() => callerFor(deps, admin).sharing.decide({ id, approve: true, reason: '', version: 1 }))).toEqual({ code: 'FORBIDDEN', message: 'auth.forbidden', key: 'auth.forbidden' });
+    expect(matrix()).toBe(before);
+    await callerFor(deps, await makeUser(deps, pit, 'privacy')).sharing.decide({ id, approve: true, reason: '', version: 1 });
     expect(matrix()).not.toBe(before);
   });
 });

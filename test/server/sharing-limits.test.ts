@@ -3,10 +3,11 @@
 // database (however it got there) widens nothing on any read or write path.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { audiences, auditLog, itemCategories, partnerKinds, sharingRules, type Audience, type ItemCategory, type PartnerKind } from '../../db/schema';
+import { audiences, auditLog, itemCategories, partnerKinds, sharingProposals, sharingRules, type Audience, type ItemCategory, type PartnerKind } from '../../db/schema';
 import { createTestDeps, type TestDeps } from '../helpers/deps';
 import { callerFor, errorOf, makeTeam, makeUser, type TestTeam } from '../helpers/factories';
 import { exampleValues, makeCase } from '../helpers/cases';
+import { joinApproved } from '../helpers/partners';
 import type { SessionUser } from '../../server/auth/sessions';
 import type { AppError } from '../../server/errors';
 import { translate } from '../../server/i18n/messages';
@@ -31,15 +32,14 @@ beforeEach(async () => {
   team = makeTeam(deps, 'pit', { endsOn: '2030-01-01' });
   admin = await makeUser(deps, team, 'admin');
   coordinator = await makeUser(deps, team, 'coordinator', 'deurne');
-  const { id } = await callerFor(deps, coordinator).partners.join({ name: 'Stichting Voorbeeld', shortName: 'Stichting', kind: 'overig', joinedOn: '2026-01-01' });
-  team.partnerIds.stichting = id;
+  team.partnerIds.stichting = await joinApproved(deps, team, { name: 'Stichting Voorbeeld', shortName: 'Stichting', kind: 'overig', joinedOn: '2026-01-01' });
 });
 
 const cell = (kind: PartnerKind, category: ItemCategory) =>
   deps.db.select({ audience: sharingRules.audience }).from(sharingRules)
     .where(and(eq(sharingRules.teamId, team.teamId), eq(sharingRules.sourceKind, kind), eq(sharingRules.category, category))).get()?.audience ?? null;
 
-/** Puts a row into the database directly, past sharing.set — as an old database or a bad import might. */
+/** Puts a row into the database directly, past sharing.propose/decide — as an old database or a bad import might. */
 function forceCell(kind: PartnerKind, category: ItemCategory, audience: Audience) {
   deps.db.delete(sharingRules).where(and(eq(sharingRules.teamId, team.teamId), eq(sharingRules.sourceKind, kind), eq(sharingRules.category, category))).run();
   deps.db.insert(sharingRules).values({ teamId: team.teamId, sourceKind: kind, category, audience }).run();
@@ -56,11 +56,15 @@ async function refusal(fn: () => Promise<unknown>) {
   throw new Error('expected the call to be refused');
 }
 
+const proposals = () => deps.db.select({ id: sharingProposals.id }).from(sharingProposals).where(eq(sharingProposals.proposedByUserId, admin.id)).all().length;
 const auditCount = () => deps.db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.action, 'sharing.changed')).all().length;
 
-describe('sharing.set refuses anything beyond the covenant', () => {
+const propose = (cell: { sourceKind: PartnerKind; category: ItemCategory; audience: Audience | null }) =>
+  callerFor(deps, admin).sharing.propose({ addendumRef: 'Addendum 1', changes: [cell] });
+
+describe('sharing.propose refuses anything beyond the covenant', () => {
   it('police naleving to all partners is refused, naming art. 20.3, and changes nothing', async () => {
-    const error = await refusal(() => callerFor(deps, admin).sharing.set({ sourceKind: 'politie', category: 'naleving', audience: 'all' }));
+    const error = await refusal(() => propose({ sourceKind: 'politie', category: 'naleving', audience: 'all' }));
     expect(error).toEqual({
       code: 'BAD_REQUEST',
       key: 'sharing.audienceBeyondCovenant',
@@ -71,35 +75,36 @@ describe('sharing.set refuses anything beyond the covenant', () => {
     expect(auditCount()).toBe(0);
   });
 
-  it('an overig partner may not be allowed to provide a BSN (or anything)', async () => {
-    const error = await refusal(() => callerFor(deps, admin).sharing.set({ sourceKind: 'overig', category: 'bsn', audience: 'gemeenten' }));
-    expect(error).toEqual({
-      code: 'BAD_REQUEST',
-      key: 'sharing.categoryBeyondCovenant',
-      nl: 'Het convenant (art. 20.3–20.7) staat niet toe dat een partner van het soort "overig" de categorie "bsn" verstrekt. De deelmatrix kan dat niet verruimen.',
-      en: 'The covenant (art. 20.3–20.7) does not allow a partner of kind "overig" to provide the category "bsn". The sharing matrix cannot widen that.',
-    });
+  it('an overig partner gets a category only through an annex, and never beyond the gemeenten', async () => {
+    const error = await refusal(() => propose({ sourceKind: 'overig', category: 'bsn', audience: 'all' }));
+    expect(error).toMatchObject({ code: 'BAD_REQUEST', key: 'sharing.audienceBeyondCovenant' });
     expect(cell('overig', 'bsn')).toBe(null);
+    expect(proposals()).toBe(0);
   });
 
-  it('every cell: a choice is accepted exactly when the covenant allows it; narrowing and removing always are', async () => {
+  it('every cell: a proposal is accepted exactly when the covenant allows it, and takes effect only on FG approval', async () => {
     const caller = callerFor(deps, admin);
+    const fg = callerFor(deps, await makeUser(deps, team, 'privacy'));
+    const approve = async (id: number) => fg.sharing.decide({ id, approve: true, reason: '', version: 1 });
     for (const kind of partnerKinds) {
       for (const category of itemCategories) {
         const rule = covenant[kind];
         for (const audience of audiences) {
-          const allowed = rule.provides.includes(category) && (rule.widest === 'all' || audience === 'gemeenten');
+          // A kind the covenant does not name gets categories only by an annex, up to the gemeenten.
+          const allowed = kind === 'overig' ? audience === 'gemeenten' : rule.provides.includes(category) && (rule.widest === 'all' || audience === 'gemeenten');
           const before = cell(kind, category);
-          const call = () => caller.sharing.set({ sourceKind: kind, category, audience });
+          const call = () => caller.sharing.propose({ addendumRef: 'Addendum 1', changes: [{ sourceKind: kind, category, audience }] });
           if (allowed) {
-            await call();
+            const { id } = await call();
+            expect(cell(kind, category), `${kind}/${category}/${audience} before approval`).toBe(before);
+            await approve(id);
             expect(cell(kind, category), `${kind}/${category}/${audience}`).toBe(audience);
           } else {
             expect((await errorOf(call)).code, `${kind}/${category}/${audience}`).toBe('BAD_REQUEST');
             expect(cell(kind, category)).toBe(before);
           }
         }
-        await caller.sharing.set({ sourceKind: kind, category, audience: null });
+        await approve((await caller.sharing.propose({ addendumRef: 'Addendum 2', changes: [{ sourceKind: kind, category, audience: null }] })).id);
         expect(cell(kind, category)).toBe(null);
       }
     }

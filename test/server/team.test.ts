@@ -54,16 +54,16 @@ describe('partners from the covenants', () => {
 });
 
 describe('partner management (art. 12, 14)', () => {
-  it('only the coordinator and admin may register a partner joining', async () => {
-    const { deps, pit } = await twoTeams();
-    const input = { name: 'Gemeente Geldrop-Mierlo', shortName: 'Geldrop-Mierlo', kind: 'gemeente' as const, joinedOn: '2026-12-01' };
-    for (const role of ['member', 'viewer', 'privacy'] as const) {
-      const user = await makeUser(deps, pit, role, role === 'privacy' ? null : 'asten');
+  it('only the coordinator records a request to join; it is no partner until the FG approves', async () => {
+    const { deps, bit } = await twoTeams();
+    const input = { name: 'Gemeente Weesp', shortName: 'Weesp', kind: 'gemeente' as const, joinedOn: '2026-12-01' };
+    for (const role of ['member', 'viewer', 'privacy', 'admin'] as const) {
+      const user = await makeUser(deps, bit, role, role === 'privacy' || role === 'admin' ? null : 'laren');
       expect((await errorOf(() => callerFor(deps, user).partners.join(input))).code).toBe('FORBIDDEN');
     }
-    const coordinator = await makeUser(deps, pit, 'coordinator', 'helmond');
-    const { id } = await callerFor(deps, coordinator).partners.join(input);
-    expect((await callerFor(deps, coordinator).partners.list()).find((p) => p.id === id)).toMatchObject({ kind: 'gemeente', joinedOn: '2026-12-01', active: false });
+    const coordinator = await makeUser(deps, bit, 'coordinator', 'hilversum');
+    expect(await callerFor(deps, coordinator).partners.join(input)).toEqual({ joiningId: expect.any(Number), status: 'proposed' });
+    expect((await callerFor(deps, coordinator).partners.list()).map((p) => p.name)).not.toContain('Gemeente Weesp');
     expect((await errorOf(() => callerFor(deps, coordinator).partners.join(input))).code).toBe('CONFLICT');
   });
 

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { itemCategories, type ItemCategory, type PartnerKind } from '../../db/schema';
 import { createTestDeps, type TestDeps } from '../helpers/deps';
 import { callerFor, errorOf, makeTeam, makeUser, type TestTeam } from '../helpers/factories';
+import { joinApproved } from '../helpers/partners';
 import { exampleValues, makeCase } from '../helpers/cases';
 import type { SessionUser } from '../../server/auth/sessions';
 
@@ -41,6 +42,8 @@ function expectedVisible(reader: ReaderCase, sourceKind: PartnerKind): boolean {
   if (reader.role === 'coordinator') return true;
   if (reader.role !== 'member') return false;
   if (reader.partner === sources[sourceKind]) return true;
+  // A kind the covenant does not name sees nothing until an annex gives it categories (art. 12.2).
+  if (reader.kind === 'overig') return false;
   const rule = covenantTable[sourceKind];
   return rule.visibleTo === 'all' || reader.kind === 'gemeente';
 }
@@ -55,8 +58,7 @@ beforeAll(async () => {
   deps = createTestDeps();
   team = makeTeam(deps, 'pit', { endsOn: '2030-01-01' });
   const coordinator = await makeUser(deps, team, 'coordinator', 'deurne');
-  const { id: overigId } = await callerFor(deps, coordinator).partners.join({ name: 'Stichting Voorbeeld', shortName: 'Stichting', kind: 'overig', joinedOn: '2026-01-01' });
-  team.partnerIds.stichting = overigId;
+  team.partnerIds.stichting = await joinApproved(deps, team, { name: 'Stichting Voorbeeld', shortName: 'Stichting', kind: 'overig', joinedOn: '2026-01-01' });
   caseId = (await makeCase(deps, team, coordinator)).id;
   // P14: "another gemeente" and the overig partner (which provides nothing) take part through a
   // task, so what they see is decided by the matrix alone; the other member readers provide data

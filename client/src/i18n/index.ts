@@ -16,11 +16,12 @@ import { covenantsText } from './covenants';
 import { fgText } from './fg';
 import { correctionsText } from './corrections';
 import { notifyText } from './notify';
+import { partnersText } from './partners';
 
 export type Locale = 'nl' | 'en';
 export type Dictionary = Record<string, { nl: string; en: string }>;
 
-const text = { ...coreText, ...casesText, ...reportsText, ...minutesText, ...meetingsText, ...privacyText, ...accountText, ...securityText, ...recordText, ...formsText, ...breachesText, ...covenantsText, ...fgText, ...correctionsText, ...notifyText };
+const text = { ...coreText, ...casesText, ...reportsText, ...minutesText, ...meetingsText, ...privacyText, ...accountText, ...securityText, ...recordText, ...formsText, ...breachesText, ...covenantsText, ...fgText, ...correctionsText, ...notifyText, ...partnersText };
 export type TextKey = keyof typeof text;
 
 const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem('overleg.locale');

@@ -9,8 +9,8 @@ import { Alert, Button, CheckboxField, SelectField, TextField } from '../../comp
 import SharingMatrix from './SharingMatrix';
 import AgendaTemplate from '../meetings/AgendaTemplate';
 import SecurityEvents from './SecurityEvents';
+import PartnerCovenant from './PartnerCovenant';
 
-const partnerKinds = ['gemeente', 'politie', 'veiligheidsregio', 'sociale_dienst', 'belastingen', 'overig'] as const;
 
 export default function Team() {
   const [team, { refetch: refetchTeam }] = createResource(() => api.team.get.query());
@@ -156,15 +156,16 @@ export default function Team() {
         <SecurityEvents />
       </Show>
 
-      <Show when={manager()}>
+      <Show when={hasRole('coordinator', 'admin', 'privacy')}>
         <SharingMatrix />
+        <PartnerCovenant partners={partners() ?? []} onChanged={() => void refetchPartners()} />
+      </Show>
+
+      <Show when={manager()}>
         <AgendaTemplate />
         <div class="grid-2">
           <AddMember partners={activePartners()} onAdded={() => void refetchMembers()} />
-          <div class="stack">
-            <JoinPartner onJoined={() => void refetchPartners()} />
-            <LeavePartner partners={activePartners().filter((p) => !p.leftOn)} onLeft={() => void refetchPartners()} />
-          </div>
+          <LeavePartner partners={activePartners().filter((p) => !p.leftOn)} months={team()?.covenant.leaveNoticeMonths ?? 0} onLeft={() => void refetchPartners()} />
         </div>
       </Show>
     </section>
@@ -236,33 +237,7 @@ function TwoFactorSetting(props: { required: boolean; onChanged: () => void }) {
   );
 }
 
-function JoinPartner(props: { onJoined: () => void }) {
-  const [name, setName] = createSignal('');
-  const [shortName, setShortName] = createSignal('');
-  const [kind, setKind] = createSignal<string>('gemeente');
-  const [joinedOn, setJoinedOn] = createSignal(today());
-  const [joined, setJoined] = createSignal<string | null>(null);
-  const join = createAction(async () => {
-    await api.partners.join.mutate({ name: name(), shortName: shortName(), kind: kind() as 'gemeente', joinedOn: joinedOn() });
-    setJoined(name());
-    setName(''); setShortName('');
-    props.onJoined();
-  });
-  return (
-    <form class="card stack" onSubmit={(e) => { e.preventDefault(); setJoined(null); void join.run(); }}>
-      <h2 class="utrecht-heading-2">{t('team.joinPartner')}</h2>
-      <Show when={join.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
-      <Show when={joined()}>{(n) => <Alert kind="ok">{t('team.partnerJoined', { name: n() })}</Alert>}</Show>
-      <TextField label={t('team.partnerName')} value={name()} onInput={(e) => setName(e.currentTarget.value)} error={join.field('name')} />
-      <TextField label={t('team.shortName')} value={shortName()} onInput={(e) => setShortName(e.currentTarget.value)} error={join.field('shortName')} />
-      <SelectField label={t('team.partnerKind')} value={kind()} onChange={(e) => setKind(e.currentTarget.value)} options={partnerKinds.map((k) => ({ value: k, label: kindLabel(k) }))} />
-      <TextField label={t('team.joinedOn')} type="date" value={joinedOn()} onInput={(e) => setJoinedOn(e.currentTarget.value)} error={join.field('joinedOn')} />
-      <Button type="submit" busy={join.busy()}>{t('team.joinPartner')}</Button>
-    </form>
-  );
-}
-
-function LeavePartner(props: { partners: { id: number; name: string; version: number }[]; onLeft: () => void }) {
+function LeavePartner(props: { partners: { id: number; name: string; version: number }[]; months: number; onLeft: () => void }) {
   const [partnerId, setPartnerId] = createSignal('');
   const [noticeOn, setNoticeOn] = createSignal(today());
   const [leftOn, setLeftOn] = createSignal('');
@@ -276,13 +251,13 @@ function LeavePartner(props: { partners: { id: number; name: string; version: nu
   return (
     <form class="card stack" onSubmit={(e) => { e.preventDefault(); setLeft(null); void leave.run(); }}>
       <h2 class="utrecht-heading-2">{t('team.leavePartner')}</h2>
-      <p class="utrecht-paragraph">{t('team.leaveHint')}</p>
+      <p class="utrecht-paragraph">{t('leaving.hint', { months: props.months })}</p>
       <Show when={leave.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
       <Show when={left()}>{(n) => <Alert kind="ok">{t('team.partnerLeaveRegistered', { name: n() })}</Alert>}</Show>
       <SelectField label={t('team.partnerName')} value={partnerId()} placeholder={t('team.choosePartner')} onChange={(e) => setPartnerId(e.currentTarget.value)}
         options={props.partners.map((p) => ({ value: p.id, label: p.name }))} error={leave.field('partnerId')} />
       <TextField label={t('team.noticeOn')} type="date" value={noticeOn()} onInput={(e) => setNoticeOn(e.currentTarget.value)} error={leave.field('noticeGivenOn')} />
-      <TextField label={t('team.leftOn')} type="date" value={leftOn()} onInput={(e) => setLeftOn(e.currentTarget.value)} error={leave.field('leftOn')} />
+      <TextField label={t('team.leftOn')} type="date" min={noticeOn()} value={leftOn()} onInput={(e) => setLeftOn(e.currentTarget.value)} error={leave.field('leftOn')} />
       <Button type="submit" busy={leave.busy()}>{t('team.leavePartner')}</Button>
     </form>
   );

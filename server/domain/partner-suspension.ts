@@ -1,0 +1,74 @@
+/**
+ * BIT art. 6.6: a partner's participation can be suspended. The coordinator proposes, the FG
+ * approves; from that moment its users see no personal data (the gate rule in
+ * ../privacy/partner-standing.ts). Lifting restores access — a widening of who sees what — so
+ * only the FG lifts it (P13: no single coordinator or admin widens access), with a reason.
+ */
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { partnerSuspensions, users } from '../../db/schema';
+import type { AppDeps } from '../deps';
+import type { SessionUser } from '../auth/sessions';
+import { appendAudit } from '../audit';
+import { AppError, conflict, notFound } from '../errors';
+import { ownPartner } from './scope';
+
+type Suspension = typeof partnerSuspensions.$inferSelect;
+
+function ownSuspension(deps: AppDeps, teamId: number, id: number, version: number): Suspension {
+  const row = deps.db.select().from(partnerSuspensions).where(and(eq(partnerSuspensions.id, id), eq(partnerSuspensions.teamId, teamId))).get();
+  if (!row) throw notFound();
+  if (row.version !== version) throw conflict();
+  return row;
+}
+
+export function proposeSuspension(deps: AppDeps, actor: SessionUser, input: { partnerId: number; reason: string }): { id: number } {
+  const partner = ownPartner(deps.db, actor.teamId, input.partnerId);
+  const open = deps.db.select({ id: partnerSuspensions.id }).from(partnerSuspensions)
+    .where(and(eq(partnerSuspensions.partnerId, partner.id), inArray(partnerSuspensions.status, ['proposed', 'in_effect']))).get();
+  if (open) throw new AppError('CONFLICT', 'partners.suspensionOpen');
+  const reason = input.reason.trim();
+  return deps.db.transaction((tx) => {
+    const row = tx.insert(partnerSuspensions).values({ teamId: actor.teamId, partnerId: partner.id, reason, proposedByUserId: actor.id, proposedAt: deps.now().toISOString() })
+      .returning({ id: partnerSuspensions.id }).get();
+    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'partner.suspension_proposed', entity: 'partner', entityId: partner.id, detail: { suspensionId: row.id, reason } });
+    return row;
+  });
+}
+
+/** The FG approves (the suspension is in effect at once) or rejects it with a reason. */
+export function decideSuspension(deps: AppDeps, actor: SessionUser, input: { id: number; approve: boolean; reason: string; version: number }) {
+  const row = ownSuspension(deps, actor.teamId, input.id, input.version);
+  if (row.status !== 'proposed') throw new AppError('CONFLICT', 'partners.joiningDecided');
+  const reason = input.reason.trim();
+  if (!input.approve && !reason) throw new AppError('BAD_REQUEST', 'partners.reasonRequired');
+  const now = deps.now();
+  deps.db.transaction((tx) => {
+    tx.update(partnerSuspensions).set({ status: input.approve ? 'in_effect' : 'rejected', decidedByUserId: actor.id, decidedAt: now.toISOString(), decisionReason: reason || null, version: row.version + 1 })
+      .where(eq(partnerSuspensions.id, row.id)).run();
+    appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: input.approve ? 'partner.suspended' : 'partner.suspension_rejected', entity: 'partner', entityId: row.partnerId, detail: { suspensionId: row.id, reason: reason || undefined } });
+  });
+}
+
+/** The FG lifts a suspension in effect: the partner's users see personal data again. */
+export function liftSuspension(deps: AppDeps, actor: SessionUser, input: { id: number; reason: string; version: number }) {
+  const row = ownSuspension(deps, actor.teamId, input.id, input.version);
+  if (row.status !== 'in_effect') throw new AppError('CONFLICT', 'partners.suspensionNotInEffect');
+  const reason = input.reason.trim();
+  const now = deps.now();
+  deps.db.transaction((tx) => {
+    tx.update(partnerSuspensions).set({ status: 'lifted', liftedByUserId: actor.id, liftedAt: now.toISOString(), liftReason: reason, version: row.version + 1 })
+      .where(eq(partnerSuspensions.id, row.id)).run();
+    appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: 'partner.suspension_lifted', entity: 'partner', entityId: row.partnerId, detail: { suspensionId: row.id, reason } });
+  });
+}
+
+export function listSuspensions(deps: AppDeps, teamId: number) {
+  const people = new Map(deps.db.select({ id: users.id, name: users.name }).from(users).where(eq(users.teamId, teamId)).all().map((u) => [u.id, u.name]));
+  const name = (id: number | null) => (id === null ? null : people.get(id) ?? null);
+  return deps.db.select().from(partnerSuspensions).where(eq(partnerSuspensions.teamId, teamId)).orderBy(desc(partnerSuspensions.id)).all()
+    .map((s) => ({
+      id: s.id, partnerId: s.partnerId, reason: s.reason, status: s.status, version: s.version,
+      proposedBy: name(s.proposedByUserId), proposedAt: s.proposedAt, decidedBy: name(s.decidedByUserId), decidedAt: s.decidedAt, decisionReason: s.decisionReason,
+      liftedBy: name(s.liftedByUserId), liftedAt: s.liftedAt, liftReason: s.liftReason,
+    }));
+}

@@ -1,0 +1,41 @@
+/**
+ * A partner's standing in the covenant, as the privacy gate applies it to its members:
+ *  - PIT art. 12 / SPEC P13: a partner that joined later sees only personal data recorded on or
+ *    after its joining date (the earlier exchange had no basis for it).
+ *  - BIT art. 6.6: while its participation is suspended, its users see no personal data at all,
+ *    not even what it provided itself; lifting the suspension restores access.
+ *  - A kind the covenant does not name (`ANNEX_KINDS`: `overig`) sees no personal data until an
+ *    FG-approved annex gives it categories in the sharing matrix (art. 12.2, 13).
+ */
+import { and, eq } from 'drizzle-orm';
+import { partnerSuspensions, partners, type Audience, type PartnerKind } from '../../db/schema';
+import type { Db } from '../../db/client';
+import { amsterdamDate } from '../clock';
+
+/** Kinds the covenant does not name: their place in the exchange comes from an annex only. */
+export const ANNEX_KINDS: readonly PartnerKind[] = ['overig'];
+
+export type PartnerStanding = { partnerJoinedOn: string | null; partnerSuspended: boolean };
+
+export function loadPartnerStanding(db: Db, partnerId: number | null): PartnerStanding {
+  if (partnerId === null) return { partnerJoinedOn: null, partnerSuspended: false };
+  const partner = db.select({ joinedOn: partners.joinedOn }).from(partners).where(eq(partners.id, partnerId)).get();
+  const suspension = db.select({ id: partnerSuspensions.id }).from(partnerSuspensions)
+    .where(and(eq(partnerSuspensions.partnerId, partnerId), eq(partnerSuspensions.status, 'in_effect'))).get();
+  return { partnerJoinedOn: partner?.joinedOn ?? null, partnerSuspended: suspension !== undefined };
+}
+
+/**
+ * Whether the reader's partner, by its standing, may see an item recorded at `createdAt`. The
+ * matrix holds a cell of an annex kind only when an approved annex set it (loadSharingMatrix).
+ */
+export function partnerStandingAdmits(
+  reader: PartnerStanding & { partnerKind: PartnerKind | null },
+  matrix: ReadonlyMap<string, Audience>,
+  item: { createdAt: string },
+): boolean {
+  if (reader.partnerSuspended) return false;
+  if (reader.partnerKind && ANNEX_KINDS.includes(reader.partnerKind) && ![...matrix.keys()].some((key) => key.startsWith(`${reader.partnerKind}:`))) return false;
+  if (reader.partnerJoinedOn === null) return true;
+  return amsterdamDate(new Date(item.createdAt)) >= reader.partnerJoinedOn;
+}
