@@ -74,8 +74,8 @@ describe('live view: one build per visibility class', () => {
       const reads = (user: SessionUser) => deps.db.select().from(auditLog)
         .where(and(eq(auditLog.action, 'personal_data.read'), eq(auditLog.actorId, user.id), eq(auditLog.caseId, casus.id))).all();
       for (const user of [helmondA, helmondB, helmondC, senzer]) expect(reads(user)).toHaveLength(1);
-      expect(JSON.parse(reads(senzer)[0]!.detail!)).toEqual({ purpose: 'live', items: 1, categories: ['naw'] });
-      expect(JSON.parse(reads(helmondB)[0]!.detail!)).toEqual({ purpose: 'live', items: 2, categories: ['naw'] });
+      expect(JSON.parse(reads(senzer)[0]!.detail!)).toEqual({ purpose: 'live', items: 1, categories: ['naw'], subjects: 1, police: false });
+      expect(JSON.parse(reads(helmondB)[0]!.detail!)).toEqual({ purpose: 'live', items: 2, categories: ['naw'], subjects: 2, police: true });
 
       for (const stream of [streams.a, streams.c, streams.s]) expect(stream.raw).not.toContain('Voorstel van B');
     } finally {

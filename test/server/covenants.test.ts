@@ -197,7 +197,7 @@ describe('wind-down without a covenant in force (item 4)', () => {
     const ended = { code: 'FORBIDDEN', key: 'subjects.covenantEnded' };
     expect(await errorOf(() => callerFor(deps, p.asten).subjects.add({ caseId, kind: 'person', items: [{ category: 'naw', value: 'X' }] }))).toMatchObject(ended);
     expect(await errorOf(() => makeCase(deps, pit, p.coordinator))).toMatchObject(ended);
-    expect(await errorOf(() => callerFor(deps, p.admin).partners.join({ name: 'Woningcorporatie', shortName: 'Woco', kind: 'overig', joinedOn: '2026-12-01' }))).toMatchObject(ended);
+    expect(await errorOf(() => callerFor(deps, p.coordinator).partners.join({ name: 'Woningcorporatie', shortName: 'Woco', kind: 'overig', joinedOn: '2026-12-01' }))).toMatchObject(ended);
     const reveal = await errorOf(() => callerFor(deps, p.asten).subjects.revealBsn({ itemId: bsnItem }));
     expect(reveal).toMatchObject(ended);
     expect(translate('subjects.covenantEnded', 'nl', { date: '2026-12-01' })).toBe('Het convenant is op 01-12-2026 geëindigd en er is geen vervolgconvenant van kracht: het team is in afbouw. Nieuwe persoonsgegevens, casussen en partners en het tonen van een BSN zijn niet toegestaan, want daarvoor is geen grondslag meer.');

@@ -34,6 +34,10 @@ async function setup() {
       { category: 'geboortedatum', value: '17-05-1980' },
     ],
   });
+  // Senzer and the police take part through a task on the casus (P14: involved), then add their data.
+  for (const partner of ['senzer', 'politie']) {
+    await callerFor(deps, u.coordinator).tasks.create({ title: 'Gegevens aanvullen', assigneePartnerId: pit.partnerIds[partner]!, dueDate: '2026-12-20', caseId });
+  }
   await callerFor(deps, u.senzer).subjects.addItems({ subjectId, items: [{ category: 'naleving', value: 'Uitkering op dit adres' }] });
   await callerFor(deps, u.politie).subjects.addItems({ subjectId, items: [{ category: 'kenteken', value: 'AB-123-C' }] });
   // A second person on the same casus, and one known only from police data.
@@ -231,7 +235,9 @@ describe('informatieplicht (issue 11 item 8, art. 26)', () => {
   it('only the informing partner (Helmond in PIT) or the coordinator records it', async () => {
     const s = await setup();
     const input = { subjectId: s.subjectId, informedOn: '2026-11-24', postponedReason: null };
-    expect(await errorOf(() => callerFor(s.deps, s.u.asten).subjects.setInformed(input))).toMatchObject({ code: 'FORBIDDEN', key: 'subjects.informNotYours' });
+    // Asten is not involved in the casus (P14): for it the betrokkene does not exist.
+    expect(await errorOf(() => callerFor(s.deps, s.u.asten).subjects.setInformed(input))).toMatchObject({ code: 'NOT_FOUND' });
+    // Senzer sees the person (a task on the casus) but is not the informing partner.
     expect(await errorOf(() => callerFor(s.deps, s.u.senzer).subjects.setInformed(input))).toMatchObject({ code: 'FORBIDDEN', key: 'subjects.informNotYours' });
     await callerFor(s.deps, s.u.helmond).subjects.setInformed(input);
     await callerFor(s.deps, s.u.coordinator).subjects.setInformed({ ...input, informedOn: '2026-11-25' });

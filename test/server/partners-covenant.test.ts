@@ -34,6 +34,11 @@ function insertPartner(deps: TestDeps, team: TestTeam, slug: string, kind: 'geme
   return row.id;
 }
 
+/** P14: a partner sees a casus' betrokkenen only when involved — here through a task on the casus. */
+async function involve(deps: TestDeps, team: TestTeam, coordinator: SessionUser, caseId: number, slug: string) {
+  await callerFor(deps, coordinator).tasks.create({ title: 'Meekijken bij de casus', assigneePartnerId: team.partnerIds[slug]!, dueDate: '2026-12-20', caseId });
+}
+
 async function sees(deps: TestDeps, user: SessionUser, caseId: number) {
   const c = await callerFor(deps, user).cases.get({ id: caseId });
   return c.subjects.flatMap((s) => s.items.map((i) => i.category)).sort();
@@ -42,7 +47,7 @@ async function sees(deps: TestDeps, user: SessionUser, caseId: number) {
 describe('joining (art. 12)', () => {
   it('reproduction: after the end date the coordinator alone cannot add a housing corporation that then reads the data', async () => {
     const deps = createTestDeps({ now: '2025-11-01T09:00:00Z' });
-    const pit = makeTeam(deps, 'pit'); // covenant ended 2026-01-01, no successor
+    const pit = makeTeam(deps, 'pit', { endsOn: '2026-01-01' }); // covenant ended 2026-01-01, no successor
     const { caseId, coordinator } = await caseWithPerson(deps, pit, 'helmond');
     deps.clock.set('2026-11-25T09:00:00Z');
     const coord = callerFor(deps, coordinator);
@@ -106,10 +111,11 @@ describe('joining (art. 12)', () => {
   it('a partner that joined later sees only personal data recorded on or after its joining date', async () => {
     const deps = createTestDeps({ now: '2026-10-01T09:00:00Z' });
     const bit = makeTeam(deps, 'bit');
-    const { caseId, member: hilversum } = await caseWithPerson(deps, bit, 'hilversum');
+    const { caseId, member: hilversum, coordinator } = await caseWithPerson(deps, bit, 'hilversum');
     deps.clock.set('2026-11-25T09:00:00Z');
     insertPartner(deps, bit, 'weesp', 'gemeente', '2026-11-25');
     const weesp = await makeUser(deps, bit, 'member', 'weesp');
+    await involve(deps, bit, coordinator, caseId, 'weesp');
     expect(await sees(deps, weesp, caseId)).toEqual([]);
     const before = (await callerFor(deps, hilversum).cases.get({ id: caseId })).subjects[0]!;
     const bsnId = before.items.find((i) => i.category === 'bsn')!.id;
@@ -123,8 +129,9 @@ describe('joining (art. 12)', () => {
     const deps = createTestDeps();
     const bit = makeTeam(deps, 'bit');
     insertPartner(deps, bit, 'woco', 'overig', '2026-11-01');
-    const { caseId, member: hilversum } = await caseWithPerson(deps, bit, 'hilversum');
+    const { caseId, member: hilversum, coordinator } = await caseWithPerson(deps, bit, 'hilversum');
     const woco = await makeUser(deps, bit, 'member', 'woco');
+    await involve(deps, bit, coordinator, caseId, 'woco');
     // Recorded after its joining date, shared with all by the matrix: still nothing for overig.
     expect(await sees(deps, woco, caseId)).toEqual([]);
     const add = () => callerFor(deps, woco).subjects.add({ caseId, kind: 'person', items: [{ category: 'naleving', value: exampleValues.naleving }] });
@@ -137,6 +144,7 @@ describe('joining (art. 12)', () => {
     // Its naleving reaches the gemeenten (and the coordinator), no further.
     expect(await sees(deps, hilversum, caseId)).toEqual(['bsn', 'naleving', 'naw']);
     const politie = await makeUser(deps, bit, 'member', 'politie');
+    await involve(deps, bit, coordinator, caseId, 'politie');
     expect(await sees(deps, politie, caseId)).toEqual(['bsn', 'naw']);
   });
 });
@@ -198,6 +206,7 @@ describe('suspension (BIT art. 6.6)', () => {
     const bit = makeTeam(deps, 'bit');
     const { caseId, coordinator } = await caseWithPerson(deps, bit, 'hilversum');
     const laren = await makeUser(deps, bit, 'member', 'laren');
+    await involve(deps, bit, coordinator, caseId, 'laren');
     const { token } = createSession(deps.db, deps.config, laren.id, deps.now());
     const liveReader = loadReader(deps.db, laren);
     const fg = callerFor(deps, await makeUser(deps, bit, 'privacy'));
@@ -221,8 +230,9 @@ describe('sharing-matrix changes (art. 13)', () => {
   it('one admin cannot change the matrix: a narrowing proposal takes effect only on FG approval, and the history shows it', async () => {
     const deps = createTestDeps();
     const bit = makeTeam(deps, 'bit');
-    const { caseId } = await caseWithPerson(deps, bit, 'hilversum');
+    const { caseId, coordinator } = await caseWithPerson(deps, bit, 'hilversum');
     const politie = await makeUser(deps, bit, 'member', 'politie');
+    await involve(deps, bit, coordinator, caseId, 'politie');
     const adminUser = await makeUser(deps, bit, 'admin');
     const fgUser = await makeUser(deps, bit, 'privacy');
     const admin = callerFor(deps, adminUser);
