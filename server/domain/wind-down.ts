@@ -76,7 +76,7 @@ export function handbackExport(deps: AppDeps, user: SessionUser, caseId: number,
   if (!fg && (user.partnerId !== partner.id || !['coordinator', 'member'].includes(user.role))) throw new AppError('FORBIDDEN', 'covenants.handbackOwnPartner');
   const decision = deps.db.select({ decision: windDownCaseDecisions.decision }).from(windDownCaseDecisions).where(eq(windDownCaseDecisions.caseId, caseRow.id)).get();
   if (decision?.decision !== 'hand_back') throw new AppError('FORBIDDEN', 'covenants.handbackNotDecided');
-  const asPartner = readerAsPartner(loadReader(deps.db, user), partner);
+  const asPartner = readerAsPartner(deps.db, loadReader(deps.db, user), partner.id);
   const subjectsOfCase = (readSubjects(deps, asPartner, [caseRow.id], 'handback').get(caseRow.id) ?? [])
     .map((s) => ({ ...s, items: s.items.filter((i) => i.sourcePartnerId === partner.id) }))
     .filter((s) => s.items.length > 0);
