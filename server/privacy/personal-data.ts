@@ -95,7 +95,9 @@ export function readSubjects(
   for (const subject of subjectRows) {
     const rows = items.filter((item) => item.subjectId === subject.id && canSeeItem(reader, matrix, item));
     shown.push(...rows);
-    const visible = rows.map((item) => toVisibleItem(deps, reader.teamId, item));
+    // Art. 14.5 / wind-down: a hand-back returns a partner's own data to it, so its own items go
+    // out in full (BSN unmasked) — it is that partner's data; every other read masks the BSN (P9).
+    const visible = rows.map((item) => toVisibleItem(deps, reader.teamId, item, purpose === 'handback' && item.sourcePartnerId === reader.partnerId));
     if (visible.length === 0) continue; // no trace of a betrokkene the reader may not see
     // Erased items show "[verwijderd]": nothing is disclosed, so they neither count nor name a person.
     const values = visible.filter((v) => v.value !== erasedMarker);
@@ -142,10 +144,10 @@ function recordDisclosures(deps: AppDeps, reader: Reader, shown: ItemRow[]) {
   }
 }
 
-function toVisibleItem(deps: AppDeps, teamId: number, row: ItemRow): VisibleItem {
+function toVisibleItem(deps: AppDeps, teamId: number, row: ItemRow, unmasked = false): VisibleItem {
   const erased = row.erasedAt !== null;
   const plain = erased ? erasedMarker : decryptValue(row.police ? deps.keys.police : deps.keys.general, row.valueEnc);
-  const isBsn = row.category === 'bsn' && !erased;
+  const isBsn = row.category === 'bsn' && !erased && !unmasked;
   return {
     restricted: row.restrictedAt !== null,
     erased,
