@@ -90,6 +90,7 @@ export const covenantsText = {
   'covenant.handBack': { nl: 'Teruggeven', en: 'Hand back' },
   'covenant.erase': { nl: 'Wissen', en: 'Erase' },
   'covenant.download': { nl: 'Gegevens van {partner} downloaden', en: 'Download the data of {partner}' },
+  'covenant.downloadWord': { nl: 'als Word-bestand ({partner})', en: 'as a Word file ({partner})' },
   'audit.action.covenant.proposed': { nl: 'Convenant voorgesteld', en: 'Covenant proposed' },
   'audit.action.covenant.approved': { nl: 'Convenant goedgekeurd door de FG', en: 'Covenant approved by the DPO' },
   'audit.action.covenant.rejected': { nl: 'Convenant afgewezen door de FG', en: 'Covenant rejected by the DPO' },

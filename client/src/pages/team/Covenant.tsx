@@ -309,7 +309,8 @@ function WindDownPanel(props: { fg: boolean }) {
                             <Show when={d().decision === 'hand_back'}>
                               <ul class="utrecht-unordered-list">
                                 <For each={c.partners}>
-                                  {(p) => <li><a class="utrecht-link" href={`/export/handback/${c.caseId}.html?partnerId=${p.id}`} download="">{t('covenant.download', { partner: p.name })}</a></li>}
+                                  {(p) => <li><a class="utrecht-link" href={`/export/handback/${c.caseId}.html?partnerId=${p.id}`} download="">{t('covenant.download', { partner: p.name })}</a>
+                                    {' · '}<a class="utrecht-link" href={`/export/handback/${c.caseId}.docx?partnerId=${p.id}`} download="">{t('covenant.downloadWord', { partner: p.name })}</a></li>}
                                 </For>
                               </ul>
                             </Show>
