@@ -11,6 +11,7 @@ import { assertNoSubjectNames, eraseCasePersonalData, readSubjects } from '../pr
 import { changeLogs, recordWorkChange } from './work-changes';
 import type { Reader } from '../privacy/visibility';
 import { ownCase } from './scope';
+import { mayRecordInforming } from '../privacy/informing';
 import { involvedCaseIds } from '../privacy/involvement';
 
 export function findCaseInTeam(deps: AppDeps, teamId: number, caseId: number) {
@@ -273,6 +274,8 @@ export function getCase(deps: AppDeps, reader: Reader, caseId: number) {
     // P14: whether the reader sees this casus' betrokkenen as an involved partner; if not, the
     // casus page offers to ask access with a reason (server/privacy/access-requests.ts).
     involved: involvedCaseIds(deps.db, reader, [c.id]).has(c.id),
+    // P11: the informing form is offered only to whom the server lets record it (informing.ts).
+    mayRecordInforming: mayRecordInforming(deps.db, reader),
     agreements: agreementRows.map((a) => ({ ...a, changes: agreementLogs.get(a.id) ?? [] })),
     tasks: taskRows.map((t) => ({ ...t, changes: taskLogs.get(t.id) ?? [] })),
   };

@@ -281,7 +281,7 @@ export function briefing(deps: AppDeps, reader: Reader, input: { id: number; par
     if (!p) throw new AppError('FORBIDDEN', 'controls.notParticipating');
     forPartner = { id: p.id, name: p.name, kind: p.kind };
     // The coordinator prints a partner's briefing exactly as a member of that partner would see it.
-    target = readerAsPartner(reader, p);
+    target = readerAsPartner(deps.db, reader, p.id);
   }
   const caseRows = casesOf(deps, [control.id]);
   const caseIds = caseRows.map((c) => c.id);

@@ -67,7 +67,7 @@ export type Handback = { team: string; caseCode: string; partner: string; genera
  * One partner's own items of a casus the FG decided to hand back: downloaded by the FG or by a
  * user of that partner, never anyone else; never another partner's item (art. 21).
  */
-export function handbackExport(deps: AppDeps, user: SessionUser, caseId: number, partnerId: number | null): Handback {
+export function handbackExport(deps: AppDeps, user: SessionUser, caseId: number, partnerId: number | null, format: 'html' | 'docx' = 'html'): Handback {
   const caseRow = ownCase(deps.db, user.teamId, caseId);
   const wanted = partnerId ?? user.partnerId;
   if (wanted === null) throw new AppError('FORBIDDEN', 'covenants.handbackOwnPartner');
@@ -76,12 +76,12 @@ export function handbackExport(deps: AppDeps, user: SessionUser, caseId: number,
   if (!fg && (user.partnerId !== partner.id || !['coordinator', 'member'].includes(user.role))) throw new AppError('FORBIDDEN', 'covenants.handbackOwnPartner');
   const decision = deps.db.select({ decision: windDownCaseDecisions.decision }).from(windDownCaseDecisions).where(eq(windDownCaseDecisions.caseId, caseRow.id)).get();
   if (decision?.decision !== 'hand_back') throw new AppError('FORBIDDEN', 'covenants.handbackNotDecided');
-  const asPartner = readerAsPartner(loadReader(deps.db, user), partner);
+  const asPartner = readerAsPartner(deps.db, loadReader(deps.db, user), partner.id);
   const subjectsOfCase = (readSubjects(deps, asPartner, [caseRow.id], 'handback').get(caseRow.id) ?? [])
     .map((s) => ({ ...s, items: s.items.filter((i) => i.sourcePartnerId === partner.id) }))
     .filter((s) => s.items.length > 0);
   appendAudit(deps.db, deps.now(), {
-    teamId: user.teamId, actorId: user.id, action: 'covenant.handback_exported', entity: 'case', entityId: caseRow.id, caseId: caseRow.id, detail: { partnerId: partner.id },
+    teamId: user.teamId, actorId: user.id, action: 'covenant.handback_exported', entity: 'case', entityId: caseRow.id, caseId: caseRow.id, detail: { partnerId: partner.id, format },
   });
   return { team: '', caseCode: caseRow.code, partner: partner.name, generatedAt: deps.now().toISOString(), subjects: subjectsOfCase };
 }

@@ -4,7 +4,7 @@
  *   /export/minutes/<meetingId>.(html|docx|md)        the verslag as the requesting user may see it
  *   /export/report.(docx|csv)?from=YYYY-MM-DD&to=…     the progress report (no personal data)
  *   /export/briefing/<controlId>.html[?partnerId=N]    printable briefing of an integrale controle
- *   /export/handback/<caseId>.html[?partnerId=N]       wind-down: one partner's own items of a casus
+ *   /export/handback/<caseId>.(html|docx)[?partnerId=N] wind-down: one partner's own items of a casus, in full
  *   /export/audit.csv?from=…&to=…|subject=…           the FG's Logboek (period or one betrokkene)
  *   /export/inzage/<requestId>.(html|docx)             the FG's inzage bundle of a request (art. 24)
  * The session is resolved exactly as for /trpc. Report and briefing go through the same tRPC
@@ -32,6 +32,7 @@ import { reportCsv } from '../exports/report-csv';
 import { reportDocx } from '../exports/report-docx';
 import { briefingHtml } from '../exports/briefing-html';
 import { handbackHtml } from '../exports/handback-html';
+import { handbackDocx } from '../exports/handback-docx';
 import { handbackExport } from '../domain/wind-down';
 import { inzageHtml } from '../exports/inzage-html';
 import { inzageDocx } from '../exports/inzage-docx';
@@ -98,11 +99,14 @@ const routes: Route[] = [
   },
   {
     // Wind-down hand-back (issue 10): one partner's own items of one casus, for that partner or the FG.
-    pattern: /^\/export\/handback\/(\d{1,12})\.html$/,
+    // Art. 14.5: it returns that partner's own data, so its own items go out in full (BSN unmasked).
+    pattern: /^\/export\/handback\/(\d{1,12})\.(html|docx)$/,
     async build({ deps, user, url, match }) {
+      const format = match[2] as 'html' | 'docx';
       const partnerId = url.searchParams.get('partnerId');
-      const data = handbackExport(deps, user, Number(match[1]), partnerId && /^\d{1,12}$/.test(partnerId) ? Number(partnerId) : null);
-      return { format: 'html', body: handbackHtml(data), filename: `teruggave-${data.caseCode}.html` };
+      const data = handbackExport(deps, user, Number(match[1]), partnerId && /^\d{1,12}$/.test(partnerId) ? Number(partnerId) : null, format);
+      const filename = `teruggave-${data.caseCode}.${format}`;
+      return format === 'docx' ? { format, body: await handbackDocx(data), filename } : { format, body: handbackHtml(data), filename };
     },
   },
   {

@@ -6,6 +6,22 @@ export const casesMessages = {
     nl: 'Het convenant is op {date} geëindigd en er is geen vervolgconvenant van kracht: het team is in afbouw. Nieuwe persoonsgegevens, casussen en partners en het tonen van een BSN zijn niet toegestaan, want daarvoor is geen grondslag meer.',
     en: 'The covenant ended on {date} and no successor is in force: the team is winding down. New personal data, casussen and partners and revealing a BSN are not allowed: there is no longer a legal basis.',
   },
+  'subjects.partnerSuspended': {
+    nl: 'De deelname van {partner} is geschorst (BIT art. 6.6): zolang de schorsing duurt, verstrekt en ziet deze partner geen persoonsgegevens.',
+    en: 'The participation of {partner} is suspended (BIT art. 6.6): while the suspension lasts, this partner neither provides nor sees personal data.',
+  },
+  'subjects.partnerNotJoined': {
+    nl: '{partner} is nog niet toegetreden tot het convenant (art. 12) en kan nog geen persoonsgegevens verstrekken.',
+    en: '{partner} has not yet joined the covenant (art. 12) and cannot provide personal data yet.',
+  },
+  'subjects.partnerLeft': {
+    nl: '{partner} is uitgetreden uit het convenant (art. 14) en verstrekt geen persoonsgegevens meer.',
+    en: '{partner} has left the covenant (art. 14) and no longer provides personal data.',
+  },
+  'subjects.partnerWithoutAnnex': {
+    nl: 'Het convenant noemt {partner} niet: deze partner verstrekt pas persoonsgegevens als een door de FG goedgekeurde bijlage er categorieën aan toekent (art. 12.2, 13).',
+    en: 'The covenant does not name {partner}: this partner provides personal data only once an FG-approved annex gives it categories (art. 12.2, 13).',
+  },
   'subjects.categoryNotAllowed': {
     nl: 'Een partner van het soort "{kind}" mag de categorie "{category}" niet verstrekken (convenant art. 20).',
     en: 'A partner of kind "{kind}" may not provide the category "{category}" (covenant art. 20).',

@@ -24,12 +24,16 @@ export function informingPartnerOf(db: Db, teamId: number): { id: number; name: 
   return row ?? null;
 }
 
+/** Whether the reader records informing at all: the coordinator, or a member of the informing partner. */
+export function mayRecordInforming(db: Db, reader: Reader): boolean {
+  if (reader.role === 'coordinator') return true;
+  if (reader.role !== 'member' || reader.partnerId === null) return false;
+  return informingPartnerOf(db, reader.teamId)?.id === reader.partnerId;
+}
+
 /** Refuses a recording the rules above do not allow; `subjectId` is the row id. */
 export function assertMayRecordInforming(deps: AppDeps, reader: Reader, subjectId: number, informedOn: string | null): void {
-  if (reader.role !== 'coordinator') {
-    const informing = informingPartnerOf(deps.db, reader.teamId);
-    if (!informing || reader.partnerId !== informing.id) throw new AppError('FORBIDDEN', 'subjects.informNotYours');
-  }
+  if (!mayRecordInforming(deps.db, reader)) throw new AppError('FORBIDDEN', 'subjects.informNotYours');
   if (informedOn && informedOn > amsterdamDate(deps.now())) throw invalidFields({ informedOn: { key: 'subjects.informedInFuture' } });
   if (!hasNonPoliceItems(deps.db, subjectId)) throw new AppError('BAD_REQUEST', 'subjects.informPoliceOnly');
 }

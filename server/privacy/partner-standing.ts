@@ -39,3 +39,25 @@ export function partnerStandingAdmits(
   if (reader.partnerJoinedOn === null) return true;
   return amsterdamDate(new Date(item.createdAt)) >= reader.partnerJoinedOn;
 }
+
+export type ProvidingRefusal = 'subjects.partnerSuspended' | 'subjects.partnerNotJoined' | 'subjects.partnerLeft' | 'subjects.partnerWithoutAnnex';
+
+/**
+ * Whether a partner may provide personal data today, by its standing; the reason why not, or null.
+ * Providing is an exchange like reading: a suspended partner (BIT art. 6.6) neither reads nor
+ * adds; a partner takes part only from its joining date (art. 12) until its leaving date (PIT
+ * 14.3, BIT 14.2); a kind the covenant does not name provides nothing until an annex gives it
+ * categories (art. 12.2, 13) — the per-category check (`mayProvide`) then still applies.
+ */
+export function providingRefusal(
+  db: Db,
+  partner: { id: number; kind: PartnerKind; joinedOn: string; leftOn: string | null },
+  matrix: ReadonlyMap<string, Audience>,
+  today: string,
+): ProvidingRefusal | null {
+  if (loadPartnerStanding(db, partner.id).partnerSuspended) return 'subjects.partnerSuspended';
+  if (partner.joinedOn > today) return 'subjects.partnerNotJoined';
+  if (partner.leftOn !== null && partner.leftOn <= today) return 'subjects.partnerLeft';
+  if (ANNEX_KINDS.includes(partner.kind) && ![...matrix.keys()].some((key) => key.startsWith(`${partner.kind}:`))) return 'subjects.partnerWithoutAnnex';
+  return null;
+}

@@ -18,6 +18,7 @@ import { assertMayRecordInforming, recordInformEvent } from './informing';
 import { canSeeItem, loadSharingMatrix, mayProvide, type Reader, type SharingMatrix } from './visibility';
 import { maskBsn, normaliseBsn, normaliseDate, normaliseKenteken } from '../domain/dutch-formats';
 import { assertCovenantInForce } from './covenant-gate';
+import { providingRefusal } from './partner-standing';
 import { windDownReader } from './wind-down';
 import { ownCase, ownPartner } from '../domain/scope';
 import { decodePublicId, encodePublicId } from './public-ids';
@@ -94,7 +95,9 @@ export function readSubjects(
   for (const subject of subjectRows) {
     const rows = items.filter((item) => item.subjectId === subject.id && canSeeItem(reader, matrix, item));
     shown.push(...rows);
-    const visible = rows.map((item) => toVisibleItem(deps, reader.teamId, item));
+    // Art. 14.5 / wind-down: a hand-back returns a partner's own data to it, so its own items go
+    // out in full (BSN unmasked) — it is that partner's data; every other read masks the BSN (P9).
+    const visible = rows.map((item) => toVisibleItem(deps, reader.teamId, item, purpose === 'handback' && item.sourcePartnerId === reader.partnerId));
     if (visible.length === 0) continue; // no trace of a betrokkene the reader may not see
     // Erased items show "[verwijderd]": nothing is disclosed, so they neither count nor name a person.
     const values = visible.filter((v) => v.value !== erasedMarker);
@@ -141,10 +144,10 @@ function recordDisclosures(deps: AppDeps, reader: Reader, shown: ItemRow[]) {
   }
 }
 
-function toVisibleItem(deps: AppDeps, teamId: number, row: ItemRow): VisibleItem {
+function toVisibleItem(deps: AppDeps, teamId: number, row: ItemRow, unmasked = false): VisibleItem {
   const erased = row.erasedAt !== null;
   const plain = erased ? erasedMarker : decryptValue(row.police ? deps.keys.police : deps.keys.general, row.valueEnc);
-  const isBsn = row.category === 'bsn' && !erased;
+  const isBsn = row.category === 'bsn' && !erased && !unmasked;
   return {
     restricted: row.restrictedAt !== null,
     erased,
@@ -234,10 +237,16 @@ export function normaliseItem(item: NewItem, index: number, warnings: ItemWarnin
  * Checks and normalises every item for one source partner and reports every problem at once,
  * each at its input path (`items.2.value`), so the form can show them all at their fields.
  */
-function normaliseItems(deps: AppDeps, matrix: SharingMatrix, sourceKind: PartnerKind, items: NewItem[]): { values: string[]; warnings: ItemWarning[] } {
+type ProvidingPartner = { id: number; name: string; kind: PartnerKind; joinedOn: string; leftOn: string | null };
+
+function normaliseItems(deps: AppDeps, matrix: SharingMatrix, source: ProvidingPartner, items: NewItem[]): { values: string[]; warnings: ItemWarning[] } {
   const warnings: ItemWarning[] = [];
   const problems: FieldProblems = {};
   const today = amsterdamDate(deps.now());
+  const sourceKind = source.kind;
+  // The partner's standing first (suspended, not yet joined, left, no annex): one clear refusal.
+  const refusal = providingRefusal(deps.db, source, matrix, today);
+  if (refusal) throw new AppError('FORBIDDEN', refusal, { partner: source.name });
   const values = items.map((item, index) => {
     if (!mayProvide(matrix, sourceKind, item.category)) {
       problems[`items.${index}.category`] = { key: 'subjects.categoryNotAllowed', params: { category: item.category, kind: sourceKind } };
@@ -271,7 +280,7 @@ export function addSubject(deps: AppDeps, input: AddSubjectInput): { id: string;
   if (caseRow.status === 'ingetrokken') throw new AppError('BAD_REQUEST', 'cases.withdrawn');
   assertCovenantInForce(deps, input.actor.teamId);
   const source = ownPartner(db, input.actor.teamId, input.sourcePartnerId);
-  const { values, warnings } = normaliseItems(deps, loadSharingMatrix(db, input.actor.teamId), source.kind, input.items);
+  const { values, warnings } = normaliseItems(deps, loadSharingMatrix(db, input.actor.teamId), source, input.items);
   const now = deps.now().toISOString();
   const police = source.kind === 'politie';
   const table = police ? policeSubjectItems : subjectItems;
@@ -324,7 +333,7 @@ export function addItems(deps: AppDeps, input: { subjectId: string; items: NewIt
   const subject = visibleSubject(deps, input.actor, input.subjectId);
   assertCovenantInForce(deps, input.actor.teamId);
   const source = ownPartner(deps.db, input.actor.teamId, input.sourcePartnerId);
-  const { values, warnings } = normaliseItems(deps, loadSharingMatrix(deps.db, input.actor.teamId), source.kind, input.items);
+  const { values, warnings } = normaliseItems(deps, loadSharingMatrix(deps.db, input.actor.teamId), source, input.items);
   const police = source.kind === 'politie';
   const now = deps.now().toISOString();
   deps.db.transaction((tx) => {

@@ -88,6 +88,11 @@ export function loadSharingMatrix(db: Db, teamId: number): SharingMatrix {
   return new Map(rows.map((r) => [matrixKey(r.sourceKind, r.category), r.audience]));
 }
 
+/**
+ * The one way a Reader is built: the partner's kind and its standing (joining date, suspension;
+ * ./partner-standing.ts) always come from the database, so no path reads with a partner's rights
+ * while ignoring its standing.
+ */
 export function loadReader(db: Db, user: { id: number; role: Role; teamId: number; partnerId: number | null }): Reader {
   const partner = user.partnerId === null ? undefined : db.select({ kind: partners.kind }).from(partners).where(eq(partners.id, user.partnerId)).get();
   return { userId: user.id, role: user.role, teamId: user.teamId, partnerId: user.partnerId, partnerKind: partner?.kind ?? null, ...loadPartnerStanding(db, user.partnerId) };
@@ -124,9 +129,13 @@ export function canSeeFinding(reader: Reader, source: { partnerId: number; kind:
   return reader.role === 'member' && reader.partnerKind === 'gemeente';
 }
 
-/** A member of `partner` in the reader's team: e.g. the coordinator printing that partner's briefing. */
-export function readerAsPartner(reader: Reader, partner: { id: number; kind: PartnerKind }): Reader {
-  return { userId: reader.userId, role: 'member', teamId: reader.teamId, partnerId: partner.id, partnerKind: partner.kind, partnerJoinedOn: null, partnerSuspended: false };
+/**
+ * A member of `partner` in the reader's team: e.g. the coordinator printing that partner's
+ * briefing. Built by `loadReader`, so that partner's joining date (art. 12) and suspension
+ * (BIT art. 6.6) apply exactly as they do to its own members.
+ */
+export function readerAsPartner(db: Db, reader: Reader, partnerId: number): Reader {
+  return loadReader(db, { id: reader.userId, role: 'member', teamId: reader.teamId, partnerId });
 }
 
 /** Whether a role reads casus details at all (addresses, werkafspraken, tasks). */

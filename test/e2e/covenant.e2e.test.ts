@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
-import { cases, partners, subjectItems, subjects, teams } from '../../db/schema';
+import { cases, covenants, partners, subjectItems, subjects, teams } from '../../db/schema';
 import { amsterdamDate } from '../../server/clock';
 import { axeViolations, launchBrowser, login, newPage, startApp, type RunningApp } from './helpers';
 
@@ -83,9 +83,12 @@ describe('the covenant in the browser (BIT)', () => {
     await propose.getByLabel('In werking vanaf').fill(today);
     await propose.getByLabel('Eindigt op').fill('2031-01-01');
     await propose.getByLabel('Rapportage aan').fill('DVC Gooi en Vechtstreek');
+    // BIT art. 14.1: the form records whether the first-year evaluation calls for change.
+    await propose.getByLabel('De evaluatie van het eerste jaar vraagt om verandering').check();
     await propose.getByRole('button', { name: 'Voorstel indienen' }).click();
     await chair.getByText('Het voorstel is ingediend en wacht op de FG.').waitFor();
     await fg.goto('/team/convenant');
+    expect(app.deps.db.select({ evaluation: covenants.evaluationCallsForChange }).from(covenants).where(eq(covenants.documentRef, 'BIT-2026-117')).get()).toEqual({ evaluation: true });
     await fg.getByTestId('pending-proposal').filter({ hasText: 'BIT-2026-117' }).getByRole('button', { name: 'Goedkeuren' }).click();
     await fg.getByRole('table', { name: 'Geschiedenis van het convenant' }).getByRole('row', { name: /BIT convenant 2027/ }).getByText('Van kracht').waitFor();
 
@@ -98,5 +101,22 @@ describe('the covenant in the browser (BIT)', () => {
     await member.getByText('R. Enewal, Kerkstraat 2').waitFor();
     expect(itemsOf()).toBe(before + 1);
     expect(await member.getByText(/zonder convenant mogen geen nieuwe persoonsgegevens/).count()).toBe(0);
+  });
+
+  it('the covenant banner is fetched once per session, not again on every page change', async () => {
+    const page = await newPage(browser, app);
+    let overviews = 0;
+    page.on('request', (r) => { if (r.url().includes('covenants.overview')) overviews += 1; });
+    await login(page, 'hilversum@bit.demo');
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await expect.poll(() => overviews).toBe(1);
+    // In-app navigation (no reload): each page renders, and its own queries go out, without the banner's.
+    for (const name of ['Casussen', 'Mijn taken', 'Overzicht', 'Casussen']) {
+      const from = page.url();
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name, exact: true }).click();
+      await page.waitForURL((url) => url.toString() !== from);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+    }
+    expect(overviews).toBe(1);
   });
 });

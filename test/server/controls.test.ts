@@ -1,6 +1,8 @@
 // Integrale controles and escalaties: planning, findings per participating partner, the briefing
 // per partner under the visibility rules, version checks, team isolation.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { partnerSuspensions, partners } from '../../db/schema';
 import { createTestDeps, type TestDeps } from '../helpers/deps';
 import { callerFor, errorOf, makeTeam, makeUser, type TestTeam } from '../helpers/factories';
 import { makeCase } from '../helpers/cases';
@@ -159,6 +161,23 @@ describe('briefing per partner', () => {
     expect((await errorOf(() => callerFor(deps, senzer).controls.briefing({ id, partnerId: pit.partnerIds.helmond! }))).code).toBe('FORBIDDEN');
     expect((await errorOf(() => callerFor(deps, vrbzo).controls.briefing({ id }))).key).toBe('controls.notParticipating');
     expect((await errorOf(() => callerFor(deps, viewer).controls.briefing({ id }))).code).toBe('FORBIDDEN');
+  });
+});
+
+describe('a partner\'s briefing printed by the coordinator keeps that partner\'s standing', () => {
+  it('a partner that joined after the item was recorded, or is suspended (BIT art. 6.6), gets none of it on its briefing', async () => {
+    await callerFor(deps, helmond).subjects.add({ caseId, kind: 'person', items: [{ category: 'naw', value: 'G. Emeentegegeven, Kerkstraat 2' }] });
+    const { id } = await plan();
+    const senzerBriefing = async () => JSON.stringify(await callerFor(deps, coordinator).controls.briefing({ id, partnerId: pit.partnerIds.senzer! }));
+    expect(await senzerBriefing()).toContain('G. Emeentegegeven');
+    // Senzer joins the day after the item was recorded (art. 12): the earlier exchange had no basis for it.
+    deps.db.update(partners).set({ joinedOn: '2026-11-26' }).where(eq(partners.id, pit.partnerIds.senzer!)).run();
+    expect(await senzerBriefing()).not.toContain('G. Emeentegegeven');
+    deps.db.update(partners).set({ joinedOn: '2020-01-01' }).where(eq(partners.id, pit.partnerIds.senzer!)).run();
+    deps.db.insert(partnerSuspensions).values({ teamId: pit.teamId, partnerId: pit.partnerIds.senzer!, reason: 'Onderzoek', status: 'in_effect', proposedByUserId: coordinator.id, proposedAt: '2026-11-25T08:00:00Z' }).run();
+    expect(await senzerBriefing()).not.toContain('G. Emeentegegeven');
+    // The complete briefing of the coordinator is unaffected.
+    expect(JSON.stringify(await callerFor(deps, coordinator).controls.briefing({ id }))).toContain('G. Emeentegegeven');
   });
 });
 

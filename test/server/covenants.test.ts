@@ -232,7 +232,8 @@ describe('wind-down without a covenant in force (item 4)', () => {
     const senzerCopy = handbackExport(deps, p.senzer, caseId, null);
     expect(senzerCopy.subjects.flatMap((s) => s.items.map((i) => i.value))).toEqual(['S. Enzer, Markt 3']);
     const viaFg = handbackExport(deps, p.fg, caseId, pit.partnerIds.asten!);
-    expect(viaFg.subjects.flatMap((s) => s.items.map((i) => i.value))).toEqual(['A. Sten, Markt 2', '••••••333']);
+    // The hand-back returns Asten's own data to Asten: in full, BSN unmasked (art. 14.5).
+    expect(viaFg.subjects.flatMap((s) => s.items.map((i) => i.value))).toEqual(['A. Sten, Markt 2', '111222333']);
     // Another partner's copy is not for Asten.
     expect(await errorOf(async () => handbackExport(deps, p.asten, caseId, pit.partnerIds.senzer!))).toMatchObject({ code: 'FORBIDDEN', key: 'covenants.handbackOwnPartner' });
     expect(await errorOf(() => fg.covenants.decideCase({ caseId, decision: 'erase', note: '' }))).toMatchObject({ code: 'CONFLICT', key: 'covenants.caseDecided' });

@@ -161,7 +161,8 @@ describe('a row beyond the covenant in the database widens nothing', () => {
       const error = await errorOf(() => callerFor(deps, member).subjects.add({
         caseId, kind: 'person', items: [{ category, value: exampleValues[category], legalGround: category === 'bsn' ? 'art. 20.3c convenant' : undefined }],
       }));
-      expect(error).toMatchObject({ code: 'BAD_REQUEST', key: 'subjects.categoryNotAllowed' });
+      // A forced row is no annex: the partner's standing refuses it before any category (art. 12.2).
+      expect(error).toMatchObject({ code: 'FORBIDDEN', key: 'subjects.partnerWithoutAnnex' });
     }
     expect((await callerFor(deps, coordinator).cases.get({ id: caseId })).subjects).toEqual([]);
     expect((await callerFor(deps, coordinator).sharing.matrix()).filter((r) => r.sourceKind === 'overig')).toEqual([]);

@@ -80,7 +80,9 @@ describe('P2: a partner records only the categories its kind may provide', () =>
           const { id } = await call();
           recorded.set(id, { kind, category });
         } else {
-          expect(await errorOf(call)).toMatchObject({ code: 'BAD_REQUEST', key: 'subjects.categoryNotAllowed' });
+          // A kind the covenant does not name is refused by its standing first: no annex, no categories (art. 12.2).
+          const refusal = kind === 'overig' ? { code: 'FORBIDDEN', key: 'subjects.partnerWithoutAnnex' } : { code: 'BAD_REQUEST', key: 'subjects.categoryNotAllowed' };
+          expect(await errorOf(call)).toMatchObject(refusal);
         }
       });
     }

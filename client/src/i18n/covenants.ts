@@ -53,6 +53,20 @@ export const covenantsText = {
   'covenant.field.endsOnHelp': { nl: 'Leeg laten bij een looptijdregel (zoals BIT art. 14.1).', en: 'Leave empty for a term rule (as BIT art. 14.1).' },
   'covenant.field.initialTerm': { nl: 'Eerste termijn (maanden)', en: 'Initial term (months)' },
   'covenant.field.tacitRenewal': { nl: 'Stilzwijgende verlenging (maanden)', en: 'Tacit renewal (months)' },
+  'covenant.field.evaluationCallsForChange': { nl: 'De evaluatie van het eerste jaar vraagt om verandering', en: 'The first-year evaluation calls for change' },
+  'covenant.field.evaluationHelp': {
+    nl: 'BIT art. 14.1: na de eerste termijn wordt het convenant stilzwijgend verlengd, tenzij de evaluatie van het eerste jaar om verandering vraagt. Aangevinkt eindigt het na de eerste termijn.',
+    en: 'BIT art. 14.1: after the first term the covenant renews tacitly, unless the first-year evaluation calls for change. When ticked it ends after the first term.',
+  },
+  'covenant.field.evaluationOutcome': { nl: 'Uitkomst evaluatie eerste jaar: verandering nodig (art. 14.1)', en: 'Outcome of the first-year evaluation: change needed (art. 14.1)' },
+  'covenant.field.evaluationOutcomeHelp': {
+    nl: 'Legt de uitkomst vast als addendum: het convenant wordt niet stilzwijgend verlengd en eindigt op {date}, na goedkeuring door de FG.',
+    en: 'Records the outcome as an addendum: the covenant is not renewed tacitly and ends on {date}, once the FG approves.',
+  },
+  'covenant.evaluationAddendumText': {
+    nl: 'De evaluatie van het eerste jaar vraagt om verandering (art. 14.1): geen stilzwijgende verlenging.',
+    en: 'The first-year evaluation calls for change (art. 14.1): no tacit renewal.',
+  },
   'covenant.field.cadence': { nl: 'Rapportage', en: 'Reporting' },
   'covenant.field.recipient': { nl: 'Rapportage aan', en: 'Report to' },
   'covenant.field.changes': { nl: 'Wat er verandert', en: 'What changes' },
@@ -76,6 +90,7 @@ export const covenantsText = {
   'covenant.handBack': { nl: 'Teruggeven', en: 'Hand back' },
   'covenant.erase': { nl: 'Wissen', en: 'Erase' },
   'covenant.download': { nl: 'Gegevens van {partner} downloaden', en: 'Download the data of {partner}' },
+  'covenant.downloadWord': { nl: 'als Word-bestand ({partner})', en: 'as a Word file ({partner})' },
   'audit.action.covenant.proposed': { nl: 'Convenant voorgesteld', en: 'Covenant proposed' },
   'audit.action.covenant.approved': { nl: 'Convenant goedgekeurd door de FG', en: 'Covenant approved by the DPO' },
   'audit.action.covenant.rejected': { nl: 'Convenant afgewezen door de FG', en: 'Covenant rejected by the DPO' },

@@ -149,7 +149,7 @@ function Subjects(props: { casus: Casus; partners: Partner[]; partnerName: Map<n
                 </>
               ),
             }))} />
-            <Informed subject={s} onChange={props.onChange} />
+            <Informed subject={s} mayRecord={props.casus.mayRecordInforming} onChange={props.onChange} />
             <Show when={hasRole('coordinator', 'member') && props.covenantActive && props.casus.status !== 'ingetrokken'}>
               <AddItems subjectId={s.id} n={i() + 1} partners={props.partners} onChange={props.onChange} />
             </Show>
@@ -166,7 +166,7 @@ function Subjects(props: { casus: Casus; partners: Partner[]; partnerName: Map<n
 }
 
 /** P11 (art. 26.4): per betrokkene the date they were informed, or why informing is postponed. */
-function Informed(props: { subject: Casus['subjects'][number]; onChange: (m?: string) => void }) {
+function Informed(props: { subject: Casus['subjects'][number]; mayRecord: boolean; onChange: (m?: string) => void }) {
   const [open, setOpen] = createSignal(false);
   const [on, setOn] = createSignal(props.subject.informedOn ?? '');
   const [reason, setReason] = createSignal(props.subject.informPostponedReason ?? '');
@@ -183,7 +183,7 @@ function Informed(props: { subject: Casus['subjects'][number]; onChange: (m?: st
           : props.subject.informPostponedReason
             ? t('subjects.informPostponed', { reason: props.subject.informPostponedReason })
             : t('subjects.notInformed')}
-        <Show when={hasRole('coordinator', 'member') && !open()}>
+        <Show when={props.mayRecord && !open()}>
           {' '}<Button variant="subtle" onClick={() => setOpen(true)}>{t('subjects.informEdit')}</Button>
         </Show>
       </p>

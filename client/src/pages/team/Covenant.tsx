@@ -3,11 +3,12 @@
 // coordinator, and the wind-down panel with the FG's decision per casus.
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { A } from '@solidjs/router';
+import { covenantChanged } from '../../lib/covenant-status';
 import { api } from '../../lib/trpc';
 import { createAction } from '../../lib/action';
 import { hasRole } from '../../lib/session';
 import { formatDay, formatDateTime, t } from '../../i18n';
-import { Alert, Button, SelectField, TextAreaField, TextField } from '../../components/Form';
+import { Alert, Button, CheckboxField, SelectField, TextAreaField, TextField } from '../../components/Form';
 import { ActionForm } from '../../components/ActionForm';
 
 type Overview = Awaited<ReturnType<typeof api.covenants.overview.query>>;
@@ -145,6 +146,7 @@ function PendingProposal(props: { item: PendingItem; fg: boolean; onDone: () => 
   const [reason, setReason] = createSignal('');
   const decide = createAction(async (approve: boolean) => {
     await api.covenants.decide.mutate({ kind: props.item.kind, id: props.item.id, approve, reason: reason() });
+    covenantChanged();
     props.onDone();
   });
   const headingId = `proposal-${props.item.kind}-${props.item.id}`;
@@ -171,6 +173,8 @@ function PendingProposal(props: { item: PendingItem; fg: boolean; onDone: () => 
 function ProposeCovenant(props: { onDone: () => void }) {
   const empty = { title: '', citation: '', documentRef: '', signedOn: '', startsOn: '', endsOn: '', initialTermMonths: '', tacitRenewalMonths: '', reportingCadence: 'yearly', reportRecipient: '', changes: '' };
   const [form, setForm] = createSignal({ ...empty });
+  // BIT art. 14.1: tacit renewal applies unless the first-year evaluation calls for change.
+  const [evaluation, setEvaluation] = createSignal(false);
   const [done, setDone] = createSignal(false);
   const set = (key: keyof typeof empty) => (e: { currentTarget: { value: string } }) => setForm({ ...form(), [key]: e.currentTarget.value });
   const months = (v: string) => (v.trim() ? Number(v) : null);
@@ -178,10 +182,11 @@ function ProposeCovenant(props: { onDone: () => void }) {
     const f = form();
     await api.covenants.propose.mutate({
       title: f.title, citation: f.citation, documentRef: f.documentRef, signedOn: f.signedOn || null, startsOn: f.startsOn, endsOn: f.endsOn || null,
-      initialTermMonths: months(f.initialTermMonths), tacitRenewalMonths: months(f.tacitRenewalMonths), evaluationCallsForChange: false,
+      initialTermMonths: months(f.initialTermMonths), tacitRenewalMonths: months(f.tacitRenewalMonths), evaluationCallsForChange: evaluation(),
       reportingCadence: f.reportingCadence as 'yearly' | 'half_yearly', reportRecipient: f.reportRecipient, changes: f.changes,
     });
     setForm({ ...empty });
+    setEvaluation(false);
     setDone(true);
     props.onDone();
   });
@@ -199,6 +204,7 @@ function ProposeCovenant(props: { onDone: () => void }) {
         <TextField name="endsOn" type="date" label={t('covenant.field.endsOn')} description={t('covenant.field.endsOnHelp')} optional value={form().endsOn} onInput={set('endsOn')} />
         <TextField name="initialTermMonths" type="number" min="1" max="240" label={t('covenant.field.initialTerm')} optional value={form().initialTermMonths} onInput={set('initialTermMonths')} />
         <TextField name="tacitRenewalMonths" type="number" min="1" max="240" label={t('covenant.field.tacitRenewal')} optional value={form().tacitRenewalMonths} onInput={set('tacitRenewalMonths')} />
+        <CheckboxField label={t('covenant.field.evaluationCallsForChange')} description={t('covenant.field.evaluationHelp')} checked={evaluation()} onChange={setEvaluation} />
         <SelectField name="reportingCadence" label={t('covenant.field.cadence')} value={form().reportingCadence} onChange={set('reportingCadence')}
           options={[{ value: 'yearly', label: t('team.cadence.yearly') }, { value: 'half_yearly', label: t('team.cadence.half_yearly') }]} />
         <TextField name="reportRecipient" label={t('covenant.field.recipient')} value={form().reportRecipient} onInput={set('reportRecipient')} />
@@ -214,9 +220,26 @@ function ProposeAddendum(props: { covenants: CovenantView[]; onDone: () => void 
   const [form, setForm] = createSignal(empty());
   const [done, setDone] = createSignal(false);
   const set = (key: keyof ReturnType<typeof empty>) => (e: { currentTarget: { value: string } }) => setForm({ ...form(), [key]: e.currentTarget.value });
+  const selected = () => props.covenants.find((c) => String(c.id) === form().covenantId);
+  // BIT art. 14.1: a covenant that renews tacitly unless the first-year evaluation calls for change.
+  // That outcome is recorded as an addendum ending the covenant after its first term (an approved
+  // addendum's end date overrides the computed one: server/privacy/covenant-gate.ts computedEndsOn).
+  const firstTermEnd = () => {
+    const c = selected();
+    if (!c || c.fixedEndsOn || !c.initialTermMonths || !c.tacitRenewalMonths || c.evaluationCallsForChange) return null;
+    const d = new Date(`${c.startsOn}T00:00:00Z`);
+    d.setUTCMonth(d.getUTCMonth() + c.initialTermMonths);
+    return d.toISOString().slice(0, 10);
+  };
+  const recordEvaluation = (on: boolean) => {
+    const end = firstTermEnd();
+    if (!end) return;
+    setForm({ ...form(), newEndsOn: on ? end : '', description: on && !form().description ? t('covenant.evaluationAddendumText') : form().description });
+  };
   const propose = createAction(async () => {
     const f = form();
     await api.covenants.proposeAddendum.mutate({ covenantId: Number(f.covenantId), reference: f.reference, changedOn: f.changedOn, description: f.description, newEndsOn: f.newEndsOn || null });
+    covenantChanged();
     setForm(empty());
     setDone(true);
     props.onDone();
@@ -231,6 +254,10 @@ function ProposeAddendum(props: { covenants: CovenantView[]; onDone: () => void 
         <TextField name="reference" label={t('covenant.field.reference')} value={form().reference} onInput={set('reference')} />
         <TextField name="changedOn" type="date" label={t('covenant.field.changedOn')} value={form().changedOn} onInput={set('changedOn')} />
         <TextAreaField name="description" label={t('covenant.field.description')} value={form().description} onInput={set('description')} />
+        <Show when={firstTermEnd()}>
+          {(end) => <CheckboxField label={t('covenant.field.evaluationOutcome')} description={t('covenant.field.evaluationOutcomeHelp', { date: formatDay(end(), 'long') })}
+            checked={form().newEndsOn === end()} onChange={recordEvaluation} />}
+        </Show>
         <TextField name="newEndsOn" type="date" label={t('covenant.field.newEndsOn')} optional value={form().newEndsOn} onInput={set('newEndsOn')} />
         <div class="actions"><Button type="submit" busy={propose.busy()}>{t('covenant.propose')}</Button></div>
       </ActionForm>
@@ -242,6 +269,7 @@ function WindDownPanel(props: { fg: boolean }) {
   const [data, { refetch }] = createResource(() => api.covenants.windDown.query());
   const decide = createAction(async (caseId: number, decision: 'hand_back' | 'erase') => {
     await api.covenants.decideCase.mutate({ caseId, decision, note: '' });
+    covenantChanged();
     await refetch();
   });
   return (
@@ -281,7 +309,8 @@ function WindDownPanel(props: { fg: boolean }) {
                             <Show when={d().decision === 'hand_back'}>
                               <ul class="utrecht-unordered-list">
                                 <For each={c.partners}>
-                                  {(p) => <li><a class="utrecht-link" href={`/export/handback/${c.caseId}.html?partnerId=${p.id}`} download="">{t('covenant.download', { partner: p.name })}</a></li>}
+                                  {(p) => <li><a class="utrecht-link" href={`/export/handback/${c.caseId}.html?partnerId=${p.id}`} download="">{t('covenant.download', { partner: p.name })}</a>
+                                    {' · '}<a class="utrecht-link" href={`/export/handback/${c.caseId}.docx?partnerId=${p.id}`} download="">{t('covenant.downloadWord', { partner: p.name })}</a></li>}
                                 </For>
                               </ul>
                             </Show>
