@@ -71,8 +71,20 @@ describe('casussen in the browser (BIT, covenant in force)', () => {
     await page.getByRole('table', { name: 'Persoon 1' }).waitFor();
     expect(await page.getByRole('table', { name: 'Persoon 1' }).getByText('GB-123-X').count()).toBe(1);
 
+    // art. 26.3: a person known only from police data is informed by the police — no form here.
+    const policePerson = page.getByTestId('subject').first();
+    await policePerson.getByText(/Alleen bekend uit politiegegevens/).waitFor();
+    expect(await policePerson.getByRole('button', { name: 'Informatieplicht vastleggen' }).count()).toBe(0);
+
+    // A second person, from the gemeente's own records.
+    await page.getByRole('button', { name: 'Betrokkene toevoegen' }).click();
+    await selectByLabel(page, 'Namens partner', 'Gemeente Huizen');
+    await page.getByLabel('Waarde').fill('A. de Boer, Havenstraat 12, Huizen');
+    await page.locator('form').getByRole('button', { name: 'Betrokkene toevoegen' }).click();
+    await page.getByRole('table', { name: 'Persoon 2' }).waitFor();
+
     // P11: informed on a date, or the reason it is postponed — one of the two, never both.
-    const subject = page.getByTestId('subject').first();
+    const subject = page.getByTestId('subject').nth(1);
     await subject.getByText('Nog niet geïnformeerd').waitFor();
     await subject.getByRole('button', { name: 'Informatieplicht vastleggen' }).click();
     await subject.getByLabel('Geïnformeerd op').fill('2026-11-20');

@@ -85,6 +85,10 @@ export const casesText = {
   'subjects.privacyNote': { nl: 'U ziet alleen de gegevens die uw organisatie volgens het convenant mag inzien.', en: 'You see only the data your organisation may see under the covenant.' },
   'subjects.informedOn': { nl: 'Geïnformeerd op {date} (informatieplicht, art. 26.4).', en: 'Informed on {date} (duty to inform, art. 26.4).' },
   'subjects.informPostponed': { nl: 'Informeren uitgesteld: {reason}', en: 'Informing postponed: {reason}' },
+  'subjects.informPoliceOnly': {
+    nl: 'Alleen bekend uit politiegegevens: de informatieplicht ligt bij de politie, niet bij het team (art. 26.3).',
+    en: 'Known only from police data: the police, not the team, inform this person (art. 26.3).',
+  },
   'subjects.notInformed': { nl: 'Nog niet geïnformeerd en geen reden van uitstel vastgelegd (art. 26.4).', en: 'Not yet informed and no reason for postponing recorded (art. 26.4).' },
   'subjects.informEdit': { nl: 'Informatieplicht vastleggen', en: 'Record duty to inform' },
   'subjects.informHint': { nl: 'Vul de datum in waarop de betrokkene is geïnformeerd, óf de reden waarom informeren wordt uitgesteld.', en: 'Enter the date the person was informed, or the reason informing is postponed.' },

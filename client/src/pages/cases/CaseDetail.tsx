@@ -149,7 +149,8 @@ function Subjects(props: { casus: Casus; partners: Partner[]; partnerName: Map<n
                 </>
               ),
             }))} />
-            <Informed subject={s} mayRecord={props.casus.mayRecordInforming} onChange={props.onChange} />
+            <Informed subject={s} mayRecord={props.casus.mayRecordInforming}
+              policeOnly={s.items.length > 0 && s.items.every((item) => policeIds().has(item.sourcePartnerId))} onChange={props.onChange} />
             <Show when={hasRole('coordinator', 'member') && props.covenantActive && props.casus.status !== 'ingetrokken'}>
               <AddItems subjectId={s.id} n={i() + 1} partners={props.partners} onChange={props.onChange} />
             </Show>
@@ -166,7 +167,7 @@ function Subjects(props: { casus: Casus; partners: Partner[]; partnerName: Map<n
 }
 
 /** P11 (art. 26.4): per betrokkene the date they were informed, or why informing is postponed. */
-function Informed(props: { subject: Casus['subjects'][number]; mayRecord: boolean; onChange: (m?: string) => void }) {
+function Informed(props: { subject: Casus['subjects'][number]; mayRecord: boolean; policeOnly: boolean; onChange: (m?: string) => void }) {
   const [open, setOpen] = createSignal(false);
   const [on, setOn] = createSignal(props.subject.informedOn ?? '');
   const [reason, setReason] = createSignal(props.subject.informPostponedReason ?? '');
@@ -176,6 +177,8 @@ function Informed(props: { subject: Casus['subjects'][number]; mayRecord: boolea
     props.onChange(t('subjects.informSaved'));
   });
   return (
+    // art. 26.3: a betrokkene known only from police data is informed by the police, not the team.
+    <Show when={!props.policeOnly} fallback={<p class="utrecht-paragraph muted">{t('subjects.informPoliceOnly')}</p>}>
     <div class="stack">
       <p class="utrecht-paragraph">
         {props.subject.informedOn
@@ -202,6 +205,7 @@ function Informed(props: { subject: Casus['subjects'][number]; mayRecord: boolea
         </form>
       </Show>
     </div>
+    </Show>
   );
 }
 
