@@ -7,7 +7,8 @@
 import { EventEmitter } from 'node:events';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
-import { agendaItems, agreements, attendance, cases, meetings, partners, tasks, users, type Role } from '../schema';
+import { agendaItems, agreements, attendance, cases, meetings, partners, subjects, tasks, users, type Role } from '../schema';
+import { encodePublicId } from '../../server/privacy/public-ids';
 import type { DataKeys } from '../../server/privacy/crypto';
 import type { AppDeps } from '../../server/deps';
 import type { SessionUser } from '../../server/auth/sessions';
@@ -105,7 +106,9 @@ export function seedDemoMeetings(args: { db: Db; keys: DataKeys; now: Date }, id
         decisions = 'Casus blijft actief; gezamenlijke aanpak afgesproken.';
         if (casus) {
           const responsible = casus.gemeentePartnerId;
-          const agreement = createAgreement(deps, coordinator, { caseId: casus.id, text: 'Gemeente neemt de regie; bij een volgende overtreding volgt een last onder dwangsom.', responsiblePartnerId: responsible, meetingId: past.id, agendaItemId: item.id });
+          // The werkafspraak concerns the casus' betrokkenen, so the verslag names them (art. 20.1).
+          const subjectIds = db.select({ id: subjects.id }).from(subjects).where(eq(subjects.caseId, casus.id)).all().map((r) => encodePublicId(keys, 'subject', coordinator.teamId, r.id));
+          const agreement = createAgreement(deps, coordinator, { caseId: casus.id, text: 'Gemeente neemt de regie; bij een volgende overtreding volgt een last onder dwangsom.', responsiblePartnerId: responsible, meetingId: past.id, agendaItemId: item.id, subjectIds });
           createTask(deps, coordinator, { title: 'Vooraankondiging last onder dwangsom versturen', assigneePartnerId: responsible, dueDate: addDays(pastDay, 14), agreementId: agreement.id, caseId: casus.id, meetingId: past.id, agendaItemId: item.id });
           const other = slug === 'pit' ? pid('senzer') : pid('politie');
           createTask(deps, coordinator, { title: 'Eigen registraties nagaan en terugkoppelen', assigneePartnerId: other, dueDate: addDays(pastDay, 10), caseId: casus.id, meetingId: past.id, agendaItemId: item.id });
