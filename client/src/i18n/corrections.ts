@@ -92,4 +92,9 @@ export const correctionsText = {
   'fg.massRead.submit': { nl: 'Drempel opslaan', en: 'Save threshold' },
   'fg.massRead.saved': { nl: 'Drempel opgeslagen en vastgelegd in het logboek.', en: 'Threshold saved and recorded in the audit log.' },
   'audit.action.audit.mass_read_settings': { nl: 'Drempel voor signaal bij veel inzages gewijzigd', en: 'Threshold for the many-reads alert changed' },
+  'subjectPicker.legend': { nl: 'Betrokkenen bij deze werkafspraak', en: 'Data subjects this work agreement concerns' },
+  'subjectPicker.hint': { nl: 'Het verslag noemt bij de werkafspraak alleen de betrokkenen die u hier aanvinkt (art. 20.1).', en: 'The minutes name with the work agreement only the data subjects you tick here (art. 20.1).' },
+  'subjectPicker.person': { nl: 'Persoon', en: 'Person' },
+  'subjectPicker.company': { nl: 'Bedrijf', en: 'Company' },
+  'minutes.agreementSubjects': { nl: 'Betrokkenen: {names}', en: 'Data subjects: {names}' },
 } satisfies Dictionary;
