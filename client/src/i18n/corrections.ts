@@ -96,5 +96,5 @@ export const correctionsText = {
   'subjectPicker.hint': { nl: 'Het verslag noemt bij de werkafspraak alleen de betrokkenen die u hier aanvinkt (art. 20.1).', en: 'The minutes name with the work agreement only the data subjects you tick here (art. 20.1).' },
   'subjectPicker.person': { nl: 'Persoon', en: 'Person' },
   'subjectPicker.company': { nl: 'Bedrijf', en: 'Company' },
-  'minutes.agreementSubjects': { nl: 'Betrokkenen: {names}', en: 'Data subjects: {names}' },
+  'minutes.agreementSubjects': { nl: 'betrokkene {names}', en: 'data subject {names}' },
 } satisfies Dictionary;
