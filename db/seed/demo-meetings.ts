@@ -78,7 +78,11 @@ export function seedDemoMeetings(args: { db: Db; keys: DataKeys; now: Date }, id
     let minute = 0;
     const itemStarts = new Map<number, Date>();
     const agenda = getMeeting(deps, readerOf(coordinator), past.id).agenda;
-    const caseItems = agenda.filter((i) => i.caseId !== null).slice(0, 3);
+    // Werkafspraken are made on the first three casussen with betrokkenen (so the verslag names
+    // the ones each concerns, art. 20.1); without such casussen, on the first three discussed.
+    const withSubjects = new Set(db.select({ caseId: subjects.caseId }).from(subjects).all().map((r) => r.caseId));
+    const discussed = agenda.filter((i) => i.caseId !== null);
+    const caseItems = (discussed.some((i) => withSubjects.has(i.caseId!)) ? discussed.filter((i) => withSubjects.has(i.caseId!)) : discussed).slice(0, 3);
     for (const item of agenda) {
       itemStarts.set(item.id, new Date(pastStart.getTime() + minute * 60_000));
       setCurrentItem(deps, coordinator, { meetingId: past.id, agendaItemId: item.id });
