@@ -34,6 +34,8 @@ export const routes: RouteDefinition[] = [
   { path: '/privacy/verzoeken', component: lazy(() => import('./pages/privacy/Requests')) },
   { path: '/privacy/verzoeken/:id', component: lazy(() => import('./pages/privacy/RequestDetail')) },
   { path: '/privacy/informatieplicht', component: lazy(() => import('./pages/privacy/NotInformed')) },
+  { path: '/privacy/correcties', component: lazy(() => import('./pages/privacy/Corrections')) },
+  { path: '/privacy/inzageverzoeken', component: lazy(() => import('./pages/privacy/AccessRequests')) },
 ];
 
 export type NavItem = { href: string; label: TextKey; roles: Role[]; end?: boolean };

@@ -105,6 +105,9 @@ export const minutes = sqliteTable('minutes', {
   approvedAt: text('approved_at'),
   approvedInMeetingId: integer('approved_in_meeting_id').references((): AnySQLiteColumn => meetings.id),
   distributedAt: text('distributed_at'),
+  // JSON: the verslag's text parts as finalised (a fixed record); null while in concept.
+  // Holds no personal data: betrokkenen are rendered at read time, so correction and erasure reach them.
+  snapshot: text('snapshot'),
   updatedAt: text('updated_at').notNull(),
   version: integer('version').notNull().default(1),
 });

@@ -1,6 +1,6 @@
-import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, index, primaryKey } from 'drizzle-orm/sqlite-core';
 import { agreementStatuses, taskStatuses, workChangeKinds } from './enums';
-import { cases } from './cases';
+import { cases, subjects } from './cases';
 import { partners, teams } from './teams';
 import { users } from './users';
 import { agendaItems, meetings } from './meetings';
@@ -24,6 +24,17 @@ export const agreements = sqliteTable(
     version: integer('version').notNull().default(1),
   },
   (t) => [index('agreements_case').on(t.caseId), index('agreements_meeting').on(t.meetingId), index('agreements_team').on(t.teamId, t.createdAt)],
+);
+
+// The betrokkenen a werkafspraak concerns (art. 20.1 necessity): the verslag names per werkafspraak
+// only these, never every betrokkene of the pand.
+export const agreementSubjects = sqliteTable(
+  'agreement_subjects',
+  {
+    agreementId: integer('agreement_id').notNull().references(() => agreements.id, { onDelete: 'cascade' }),
+    subjectId: integer('subject_id').notNull().references(() => subjects.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.agreementId, t.subjectId] }), index('agreement_subjects_subject').on(t.subjectId)],
 );
 
 export const tasks = sqliteTable(

@@ -7,7 +7,8 @@
 import { EventEmitter } from 'node:events';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
-import { agendaItems, agreements, attendance, cases, meetings, partners, tasks, users, type Role } from '../schema';
+import { agendaItems, agreements, attendance, cases, meetings, partners, subjects, tasks, users, type Role } from '../schema';
+import { encodePublicId } from '../../server/privacy/public-ids';
 import type { DataKeys } from '../../server/privacy/crypto';
 import type { AppDeps } from '../../server/deps';
 import type { SessionUser } from '../../server/auth/sessions';
@@ -77,7 +78,11 @@ export function seedDemoMeetings(args: { db: Db; keys: DataKeys; now: Date }, id
     let minute = 0;
     const itemStarts = new Map<number, Date>();
     const agenda = getMeeting(deps, readerOf(coordinator), past.id).agenda;
-    const caseItems = agenda.filter((i) => i.caseId !== null).slice(0, 3);
+    // Werkafspraken are made on the first three casussen with betrokkenen (so the verslag names
+    // the ones each concerns, art. 20.1); without such casussen, on the first three discussed.
+    const withSubjects = new Set(db.select({ caseId: subjects.caseId }).from(subjects).all().map((r) => r.caseId));
+    const discussed = agenda.filter((i) => i.caseId !== null);
+    const caseItems = (discussed.some((i) => withSubjects.has(i.caseId!)) ? discussed.filter((i) => withSubjects.has(i.caseId!)) : discussed).slice(0, 3);
     for (const item of agenda) {
       itemStarts.set(item.id, new Date(pastStart.getTime() + minute * 60_000));
       setCurrentItem(deps, coordinator, { meetingId: past.id, agendaItemId: item.id });
@@ -105,7 +110,9 @@ export function seedDemoMeetings(args: { db: Db; keys: DataKeys; now: Date }, id
         decisions = 'Casus blijft actief; gezamenlijke aanpak afgesproken.';
         if (casus) {
           const responsible = casus.gemeentePartnerId;
-          const agreement = createAgreement(deps, coordinator, { caseId: casus.id, text: 'Gemeente neemt de regie; bij een volgende overtreding volgt een last onder dwangsom.', responsiblePartnerId: responsible, meetingId: past.id, agendaItemId: item.id });
+          // The werkafspraak concerns the casus' betrokkenen, so the verslag names them (art. 20.1).
+          const subjectIds = db.select({ id: subjects.id }).from(subjects).where(eq(subjects.caseId, casus.id)).all().map((r) => encodePublicId(keys, 'subject', coordinator.teamId, r.id));
+          const agreement = createAgreement(deps, coordinator, { caseId: casus.id, text: 'Gemeente neemt de regie; bij een volgende overtreding volgt een last onder dwangsom.', responsiblePartnerId: responsible, meetingId: past.id, agendaItemId: item.id, subjectIds });
           createTask(deps, coordinator, { title: 'Vooraankondiging last onder dwangsom versturen', assigneePartnerId: responsible, dueDate: addDays(pastDay, 14), agreementId: agreement.id, caseId: casus.id, meetingId: past.id, agendaItemId: item.id });
           const other = slug === 'pit' ? pid('senzer') : pid('politie');
           createTask(deps, coordinator, { title: 'Eigen registraties nagaan en terugkoppelen', assigneePartnerId: other, dueDate: addDays(pastDay, 10), caseId: casus.id, meetingId: past.id, agendaItemId: item.id });

@@ -6,10 +6,13 @@ import type { Db } from '../client';
 import { meetings, minutes, minutesVersions, teams } from '../schema';
 import { appendAudit } from '../../server/audit';
 import { draftMinutesAt, type MinutesContent } from '../../server/domain/minutes';
+import { freezeMinutesText } from '../../server/domain/minutes-view';
+import type { AppDeps } from '../../server/deps';
 import type { DemoIds } from './demo';
 
-export function seedDemoMinutes(args: { db: Db; now: Date }, ids: DemoIds): { minutes: number } {
-  const { db, now } = args;
+export function seedDemoMinutes(deps: AppDeps, ids: DemoIds): { minutes: number } {
+  const db: Db = deps.db;
+  const now = deps.now();
   let made = 0;
   for (const team of Object.values(ids.teams)) {
     const coordinatorId = team.userIds.coordinator;
@@ -38,6 +41,8 @@ export function seedDemoMinutes(args: { db: Db; now: Date }, ids: DemoIds): { mi
         tx.update(minutes).set({
           currentVersion: version, status: 'definitief', finalisedAt: finalisedAt.toISOString(), updatedAt: finalisedAt.toISOString(), version: row.version + 1,
         }).where(eq(minutes.id, id)).run();
+        // Definitief is a fixed record: its text as finalised (see finaliseMinutes).
+        tx.update(minutes).set({ snapshot: freezeMinutesText(deps, team.teamId, meeting.id) }).where(eq(minutes.id, id)).run();
         // The audit row records when it was written (seeding time), keeping the log chronological.
         appendAudit(tx, now, { teamId: team.teamId, actorId: coordinatorId, action: 'minutes.definitief', entity: 'minutes', entityId: id, detail: { meetingId: meeting.id, seeded: true } });
         made += 1;

@@ -18,6 +18,6 @@ export async function seedDemo(deps: AppDeps, hash: (password: string) => Promis
   // Overleggen come after the casussen (they are prefilled from them).
   const meetings = seedDemoMeetings({ db: deps.db, keys: deps.keys, now }, ids);
   // Their closed overleggen get a definitief verslag.
-  seedDemoMinutes({ db: deps.db, now }, ids);
+  seedDemoMinutes({ ...deps, now: () => now }, ids);
   return { accounts, ids, cases, meetings };
 }

@@ -1,6 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import { assertNoSubjectNames } from '../privacy/personal-data';
-import { agreements, type WorkChangeKind } from '../../db/schema';
+import { assertNoSubjectNames, subjectsOfCase } from '../privacy/personal-data';
+import { loadReader } from '../privacy/visibility';
+import { agreementSubjects, agreements, type WorkChangeKind } from '../../db/schema';
+import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
@@ -19,13 +21,27 @@ export function assertActivePartner(deps: AppDeps, teamId: number, partnerId: nu
   if (!partnerActiveOn(partner, today)) throw new AppError('BAD_REQUEST', 'tasks.partnerInactive');
 }
 
-export type AgreementInput = { caseId: number; text: string; responsiblePartnerId: number; meetingId?: number | null; agendaItemId?: number | null };
+export type AgreementInput = { caseId: number; text: string; responsiblePartnerId: number; meetingId?: number | null; agendaItemId?: number | null; subjectIds?: string[] };
+
+/**
+ * Art. 20.1 (necessity): a werkafspraak concerns only the betrokkenen chosen for it, among the
+ * casus' betrokkenen the actor sees (opaque ids, own team); the verslag names only those.
+ */
+function resolveSubjects(deps: AppDeps, actor: SessionUser, caseId: number, subjectIds: string[] | undefined): number[] | undefined {
+  return subjectIds === undefined ? undefined : subjectsOfCase(deps, loadReader(deps.db, actor), caseId, subjectIds);
+}
+
+function linkSubjects(tx: Db, agreementId: number, subjectRowIds: number[]) {
+  tx.delete(agreementSubjects).where(eq(agreementSubjects.agreementId, agreementId)).run();
+  if (subjectRowIds.length > 0) tx.insert(agreementSubjects).values(subjectRowIds.map((subjectId) => ({ agreementId, subjectId }))).run();
+}
 
 /** A werkafspraak about one pand; art. 2.7: it names the partner that is bevoegd gezag / eindverantwoordelijk. */
 export function createAgreement(deps: AppDeps, actor: SessionUser, input: AgreementInput): { id: number } {
   const c = findWorkableCase(deps, actor.teamId, input.caseId);
   assertNoSubjectNames(deps, [c.id], { text: input.text }); // P1, art. 20.9
   assertActivePartner(deps, actor.teamId, input.responsiblePartnerId);
+  const subjectRowIds = resolveSubjects(deps, actor, c.id, input.subjectIds) ?? [];
   input = { ...input, ...resolveMeetingLink(deps.db, actor.teamId, input) };
   const now = deps.now();
   const row = deps.db.transaction((tx) => {
@@ -34,8 +50,9 @@ export function createAgreement(deps: AppDeps, actor: SessionUser, input: Agreem
       meetingId: input.meetingId ?? null, agendaItemId: input.agendaItemId ?? null, createdByUserId: actor.id,
       createdAt: now.toISOString(), updatedAt: now.toISOString(),
     }).returning({ id: agreements.id }).get();
+    linkSubjects(tx, row.id, subjectRowIds);
     recordCaseEvent(tx, now, c.id, actor.id, 'agreement', { agreementId: row.id });
-    appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: 'agreement.created', entity: 'agreement', entityId: row.id, caseId: c.id });
+    appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: 'agreement.created', entity: 'agreement', entityId: row.id, caseId: c.id, detail: { subjects: subjectRowIds.length } });
     return row;
   });
   deps.events.emit(`team:${actor.teamId}`, { kind: 'agreement.created', id: row.id, meetingId: input.meetingId ?? null });
@@ -47,13 +64,14 @@ type Agreement = typeof agreements.$inferSelect;
 /** One versioned change: a stale version is a CONFLICT and changes nothing; case event, log, audit. */
 function applyChange(
   deps: AppDeps, actor: SessionUser, row: Agreement, expectedVersion: number, change: Partial<typeof agreements.$inferInsert>,
-  event: string, eventDetail: Record<string, unknown>, log?: { kind: WorkChangeKind; changes?: Changes; reason?: string | null },
+  event: string, eventDetail: Record<string, unknown>, log?: { kind: WorkChangeKind; changes?: Changes; reason?: string | null }, subjectRowIds?: number[],
 ) {
   const now = deps.now();
   deps.db.transaction((tx) => {
     const res = tx.update(agreements).set({ ...change, updatedAt: now.toISOString(), version: row.version + 1 })
       .where(and(eq(agreements.id, row.id), eq(agreements.version, expectedVersion))).run();
     if (res.changes !== 1) throw conflict();
+    if (subjectRowIds) linkSubjects(tx, row.id, subjectRowIds);
     recordCaseEvent(tx, now, row.caseId, actor.id, event, { agreementId: row.id, ...eventDetail });
     if (log) recordWorkChange(tx, now, { teamId: actor.teamId, agreementId: row.id, actorId: actor.id, ...log });
     appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: event, entity: 'agreement', entityId: row.id, caseId: row.caseId });
@@ -69,15 +87,17 @@ export function setAgreementStatus(deps: AppDeps, actor: SessionUser, input: { i
 }
 
 /** The coordinator corrects an open werkafspraak: its text (a typo) or the responsible partner (art. 2.7). */
-export function updateAgreement(deps: AppDeps, actor: SessionUser, input: { id: number; version: number; text?: string; responsiblePartnerId?: number; reason?: string | null }) {
+export function updateAgreement(deps: AppDeps, actor: SessionUser, input: { id: number; version: number; text?: string; responsiblePartnerId?: number; reason?: string | null; subjectIds?: string[] }) {
   const row = ownAgreement(deps.db, actor.teamId, input.id);
   if (row.status !== 'open') throw new AppError('CONFLICT', 'agreements.notOpen');
   assertNoSubjectNames(deps, [row.caseId], { text: input.text }); // P1, art. 20.9
   if (input.responsiblePartnerId !== undefined && input.responsiblePartnerId !== row.responsiblePartnerId) assertActivePartner(deps, actor.teamId, input.responsiblePartnerId);
+  const subjectRowIds = resolveSubjects(deps, actor, row.caseId, input.subjectIds);
   const changes = diff({ text: row.text, responsiblePartnerId: row.responsiblePartnerId }, { text: input.text?.trim(), responsiblePartnerId: input.responsiblePartnerId });
-  if (Object.keys(changes).length === 0) return { version: row.version };
+  if (Object.keys(changes).length === 0 && !subjectRowIds) return { version: row.version };
   applyChange(deps, actor, row, input.version, { text: input.text?.trim() ?? row.text, responsiblePartnerId: input.responsiblePartnerId ?? row.responsiblePartnerId },
-    'agreement.updated', {}, { kind: 'updated', changes, reason: input.reason?.trim() || null });
+    'agreement.updated', subjectRowIds ? { subjects: subjectRowIds.length } : {},
+    Object.keys(changes).length > 0 ? { kind: 'updated', changes, reason: input.reason?.trim() || null } : undefined, subjectRowIds);
   return { version: row.version + 1 };
 }
 

@@ -5,13 +5,14 @@
  * Betrokkenen come only through `readSubjects` with the reader's own visibility (SPEC §4).
  */
 import { and, asc, eq, inArray, lt, gte, sql, type SQL } from 'drizzle-orm';
-import { agendaItems, agreements, cases, meetings, minutes, minutesVersions, partners, tasks, teams, users, type AgendaSection, type ItemCategory, type Role } from '../../db/schema';
+import { agendaItems, agreementSubjects, agreements, cases, meetings, minutes, minutesVersions, partners, tasks, teams, users, type AgendaSection, type ItemCategory, type Role } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
 import { AppError, forbidden } from '../errors';
 import { amsterdamDate, amsterdamWallClock } from '../clock';
 import { readSubjects, type ReadPurpose } from '../privacy/personal-data';
 import { loadReader } from '../privacy/visibility';
+import { decodePublicId } from '../privacy/public-ids';
 import { mailConfigured } from '../mail';
 import type { MinutesContent, MinutesStatus } from './minutes';
 import { readAttendance } from './meetings';
@@ -62,7 +63,8 @@ export type MinutesPand = {
   caseId: number;
   code: string;
   address: string;
-  agreements: { id: number; text: string; responsiblePartner: string; status: string }[];
+  /** `subjectIds`: the betrokkenen this werkafspraak concerns, as far as this reader sees them. */
+  agreements: { id: number; text: string; responsiblePartner: string; status: string; subjectIds: string[] }[];
   /** Only what this reader may see (readSubjects); absent betrokkenen leave no trace. */
   subjects: MinutesSubject[];
 };
@@ -73,9 +75,17 @@ export type MinutesAction = {
 
 export type MinutesView = ReturnType<typeof buildMinutesView>;
 
-/** The whole verslag for `actor`; `purpose` is recorded with any personal data read (P6). */
-export function buildMinutesView(deps: AppDeps, actor: SessionUser, meetingId: number, purpose: ReadPurpose = 'minutes') {
-  const { meeting, row } = findMinutes(deps, actor, meetingId);
+/** A pand's werkafspraken without betrokkenen; `subjects` are the row ids each one concerns. */
+type TextPand = Omit<MinutesPand, 'subjects' | 'agreements'> & { agreements: (Omit<MinutesPand['agreements'][number], 'subjectIds'> & { subjects: number[] })[] };
+
+/**
+ * The verslag's text parts: header, attendance, agenda items with notes and decisions, werkafspraken,
+ * actielijst and carry-over — everything but personal data. Live while in concept; stored as the
+ * snapshot when finalised (a fixed record), so later edits of tasks or werkafspraken leave it as it was.
+ */
+export type MinutesText = ReturnType<typeof assembleText>;
+
+function assembleText(deps: AppDeps, meeting: ReturnType<typeof ownMeeting>, row: typeof minutes.$inferSelect) {
   const db = deps.db;
   const team = db.select({ name: teams.name, code: teams.code }).from(teams).where(eq(teams.id, meeting.teamId)).get()!;
   const chair = meeting.chairUserId ? db.select({ name: users.name }).from(users).where(eq(users.id, meeting.chairUserId)).get() : undefined;
@@ -138,18 +148,67 @@ export function buildMinutesView(deps: AppDeps, actor: SessionUser, meetingId: n
   ].filter((id): id is number => typeof id === 'number'))];
   const caseRows = caseIds.length === 0 ? [] : db.select({ id: cases.id, code: cases.code, address }).from(cases)
     .where(and(inArray(cases.id, caseIds), eq(cases.teamId, meeting.teamId))).all();
-  const subjectsByCase = readSubjects(deps, loadReader(db, actor), caseRows.map((c) => c.id), purpose);
-  const panden: MinutesPand[] = caseIds.flatMap((id) => {
+  const links = agreementRows.length === 0 ? [] : db.select().from(agreementSubjects).where(inArray(agreementSubjects.agreementId, agreementRows.map((a) => a.id))).all();
+  const panden: TextPand[] = caseIds.flatMap((id) => {
     const c = caseRows.find((r) => r.id === id);
     if (!c) return [];
     return [{
       caseId: c.id, code: c.code, address: c.address,
-      agreements: agreementRows.filter((a) => a.caseId === c.id).map((a) => ({ id: a.id, text: a.text, responsiblePartner: partnerName.get(a.responsiblePartnerId) ?? '', status: a.status })),
-      subjects: (subjectsByCase.get(c.id) ?? []).map((s) => ({
+      agreements: agreementRows.filter((a) => a.caseId === c.id).map((a) => ({
+        id: a.id, text: a.text, responsiblePartner: partnerName.get(a.responsiblePartnerId) ?? '', status: a.status,
+        subjects: links.filter((l) => l.agreementId === a.id).map((l) => l.subjectId).sort((x, y) => x - y),
+      })),
+    }];
+  });
+  return {
+    header: {
+      team: team.name, teamCode: team.code, title: meeting.title, startsAt: meeting.startsAt, date: wall.date, time: wall.time, endTime: ends.time,
+      location: meeting.location, videoLink: meeting.videoLink, chair: chair?.name ?? null, meetingStatus: meeting.status,
+    },
+    intro: content.intro,
+    closing: content.closing,
+    attendance: attendanceView,
+    items,
+    panden,
+    actions,
+    carriedOver,
+  };
+}
+
+/** The snapshot stored when the verslag is finalised (no personal data: see assembleText). */
+export function freezeMinutesText(deps: AppDeps, teamId: number, meetingId: number): string {
+  const meeting = ownMeeting(deps.db, teamId, meetingId);
+  const row = deps.db.select().from(minutes).where(eq(minutes.meetingId, meeting.id)).get()!;
+  return JSON.stringify(assembleText(deps, meeting, row));
+}
+
+/** The whole verslag for `actor`; `purpose` is recorded with any personal data read (P6). */
+export function buildMinutesView(deps: AppDeps, actor: SessionUser, meetingId: number, purpose: ReadPurpose = 'minutes') {
+  const { meeting, row } = findMinutes(deps, actor, meetingId);
+  const db = deps.db;
+  // A finalised verslag renders from its snapshot; a concept from the live rows.
+  const text: MinutesText = row.snapshot ? (JSON.parse(row.snapshot) as MinutesText) : assembleText(deps, meeting, row);
+  const partnerName = new Map(db.select({ id: partners.id, shortName: partners.shortName }).from(partners)
+    .where(eq(partners.teamId, meeting.teamId)).all().map((p) => [p.id, p.shortName]));
+  // Personal data at read time, through the gate, and only the betrokkenen the werkafspraken
+  // concern (art. 20.1): a correction or erasure after finalising reaches the verslag (BIT art. 6.7).
+  const concerned = new Set(text.panden.flatMap((p) => p.agreements.flatMap((a) => a.subjects)));
+  const subjectsByCase = concerned.size === 0 ? new Map<number, never[]>()
+    : readSubjects(deps, loadReader(db, actor), text.panden.map((p) => p.caseId), purpose, undefined, concerned);
+  const panden: MinutesPand[] = text.panden.map((p) => {
+    const visible = subjectsByCase.get(p.caseId) ?? [];
+    const publicIds = new Map(visible.map((s) => [decodeSubjectRowId(deps, meeting.teamId, s.id), s.id]));
+    return {
+      caseId: p.caseId, code: p.code, address: p.address,
+      agreements: p.agreements.map((a) => ({
+        id: a.id, text: a.text, responsiblePartner: a.responsiblePartner, status: a.status,
+        subjectIds: a.subjects.flatMap((subjectId) => publicIds.get(subjectId) ?? []),
+      })),
+      subjects: visible.map((s) => ({
         id: s.id, kind: s.kind,
         items: s.items.map((i) => ({ category: i.category, value: i.value, masked: i.masked, source: partnerName.get(i.sourcePartnerId) ?? '' })),
       })),
-    }];
+    };
   });
 
   const approvedIn = row.approvedInMeetingId
@@ -167,16 +226,17 @@ export function buildMinutesView(deps: AppDeps, actor: SessionUser, meetingId: n
     distributedAt: row.distributedAt,
     updatedAt: row.updatedAt,
     mailConfigured: mailConfigured(deps.config),
-    header: {
-      team: team.name, teamCode: team.code, title: meeting.title, startsAt: meeting.startsAt, date: wall.date, time: wall.time, endTime: ends.time,
-      location: meeting.location, videoLink: meeting.videoLink, chair: chair?.name ?? null, meetingStatus: meeting.status,
-    },
-    intro: content.intro,
-    closing: content.closing,
-    attendance: attendanceView,
-    items,
+    header: text.header,
+    intro: text.intro,
+    closing: text.closing,
+    attendance: text.attendance,
+    items: text.items,
     panden,
-    actions,
-    carriedOver,
+    actions: text.actions,
+    carriedOver: text.carriedOver,
   };
+}
+
+function decodeSubjectRowId(deps: AppDeps, teamId: number, publicId: string): number {
+  return decodePublicId(deps.keys, ['subject'], teamId, publicId)?.rowId ?? 0;
 }

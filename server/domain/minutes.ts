@@ -14,6 +14,7 @@ import { appendAudit } from '../audit';
 import { AppError, conflict } from '../errors';
 import { ownMeeting, ownMinutes } from './scope';
 import { assertNoSubjectNames } from '../privacy/personal-data';
+import { freezeMinutesText } from './minutes-view';
 
 export type MinutesItemText = { notes: string; decisions: string };
 /** What a version of the verslag holds: free text without personal data (P1). */
@@ -120,14 +121,23 @@ function setStatus(deps: AppDeps, actor: SessionUser, meetingId: number, to: Min
   emitChange(deps, actor, row.id, meetingId);
 }
 
-/** concept → definitief: from now on the partners' members can read it. */
+/**
+ * concept → definitief: from now on the partners' members can read it, and it is a fixed record
+ * (issue 11 item 9): its text parts are stored as a snapshot and the verslag renders from that,
+ * not from the live werkafspraken and tasks. Personal data are not in the snapshot: they are read
+ * at render time, so a correction or erasure (BIT art. 6.7) still reaches the verslag.
+ */
 export function finaliseMinutes(deps: AppDeps, actor: SessionUser, input: { meetingId: number }) {
-  setStatus(deps, actor, input.meetingId, 'definitief', { finalisedAt: deps.now().toISOString() });
+  setStatus(deps, actor, input.meetingId, 'definitief', { finalisedAt: deps.now().toISOString(), snapshot: freezeMinutesText(deps, actor.teamId, input.meetingId) });
 }
 
-/** definitief → concept, to correct a verslag that has not been approved yet. */
+/**
+ * definitief → concept ("Terug naar concept"), only before vaststelling: the snapshot is dropped so
+ * the coordinator corrects against the live rows; finalising again freezes a new snapshot. A
+ * vastgesteld verslag has no way back — what the overleg approved stays as approved.
+ */
 export function reopenMinutes(deps: AppDeps, actor: SessionUser, input: { meetingId: number }) {
-  setStatus(deps, actor, input.meetingId, 'concept', { finalisedAt: null });
+  setStatus(deps, actor, input.meetingId, 'concept', { finalisedAt: null, snapshot: null });
 }
 
 /** definitief → vastgesteld: approved in a later overleg of the team, under agenda item 2 'verslag'. */

@@ -42,3 +42,27 @@ export function noteMassRead(db: Db, at: Date, actor: { teamId: number; userId: 
     detail: { subjects: n, minutes: team.minutes, threshold: team.subjects },
   });
 }
+
+export type MassReadSettings = { subjects: number; minutes: number };
+
+/** The team's thresholds, for the FG's form. */
+export function massReadSettings(db: Db, teamId: number): MassReadSettings {
+  return db.select({ subjects: teams.massReadSubjects, minutes: teams.massReadMinutes }).from(teams).where(eq(teams.id, teamId)).get()!;
+}
+
+/**
+ * The FG sets the thresholds (art. 23: the FG supervises the processing). Audited with the old and
+ * new values, so a loosened alert can always be traced to who loosened it and when.
+ */
+export function setMassReadSettings(db: Db, at: Date, actor: { teamId: number; userId: number }, input: MassReadSettings): MassReadSettings {
+  db.transaction((tx) => {
+    const before = massReadSettings(tx, actor.teamId);
+    if (before.subjects === input.subjects && before.minutes === input.minutes) return;
+    tx.update(teams).set({ massReadSubjects: input.subjects, massReadMinutes: input.minutes }).where(eq(teams.id, actor.teamId)).run();
+    appendAudit(tx, at, {
+      teamId: actor.teamId, actorId: actor.userId, action: 'audit.mass_read_settings', entity: 'team', entityId: actor.teamId,
+      detail: { from: before, to: input },
+    });
+  });
+  return massReadSettings(db, actor.teamId);
+}

@@ -80,13 +80,16 @@ export function readSubjects(
   // The live view shares one read among the subscribers of a visibility class and audits each of
   // them itself, in one transaction (../domain/live-shared.ts); every other caller audits here.
   audit: (entry: AuditEntry) => void = (entry) => appendAudit(deps.db, deps.now(), entry),
+  // Only these betrokkenen (row ids), e.g. those a verslag's werkafspraken concern (art. 20.1).
+  only?: ReadonlySet<number>,
 ): Map<number, VisibleSubject[]> {
   const result = new Map<number, VisibleSubject[]>();
   if (caseIds.length === 0) return result;
   reader = windDownReader(deps, reader, purpose);
   const matrix = loadSharingMatrix(deps.db, reader.teamId);
   const involved = involvedCaseIds(deps.db, reader, caseIds); // P14: only casussen the partner is involved in
-  const subjectRows = deps.db.select().from(subjects).where(inArray(subjects.caseId, [...involved])).orderBy(asc(subjects.id)).all();
+  const subjectRows = deps.db.select().from(subjects).where(inArray(subjects.caseId, [...involved])).orderBy(asc(subjects.id)).all()
+    .filter((subject) => !only || only.has(subject.id));
   const items = loadItemRows(deps.db, subjectRows.map((s) => s.id));
   let disclosed = 0;
   const categories = new Set<string>();
@@ -359,6 +362,18 @@ function visibleSubject(deps: AppDeps, reader: Reader, subjectId: string): { id:
     .where(and(eq(subjects.id, decoded.rowId), eq(cases.teamId, reader.teamId))).get();
   if (!subject || !readSubjectsQuietly(deps, reader, subject.caseId).some((s) => s.id === subject.id)) throw notFound();
   return subject;
+}
+
+/**
+ * The betrokkenen (opaque ids) a werkafspraak on `caseId` concerns, as row ids: each must be one
+ * of that casus' betrokkenen the reader sees; anything else is NOT_FOUND like an unknown id.
+ */
+export function subjectsOfCase(deps: AppDeps, reader: Reader, caseId: number, subjectIds: string[]): number[] {
+  return [...new Set(subjectIds.map((subjectId) => {
+    const subject = visibleSubject(deps, reader, subjectId);
+    if (subject.caseId !== caseId) throw notFound();
+    return subject.id;
+  }))];
 }
 
 /** Visibility of one casus' betrokkenen without disclosing values (and so without an audit row). */

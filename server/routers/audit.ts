@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { privacyProcedure, rateLimited, router } from '../trpc';
 import { AUDIT_PAGE_MAX, exportAudit, listAudit, listAuditActors, verifyAudit } from '../domain/audit-log';
 import { id, isoDate, line } from '../validation';
+import { massReadSettings, setMassReadSettings } from '../privacy/mass-read';
 
 const actionPrefix = z.string().trim().max(60).regex(/^[a-z_]+(\.[a-z_]+)*\.?$/, { message: 'validation.invalid' });
 /** A betrokkene's opaque id (server/privacy/public-ids.ts). */
@@ -34,4 +35,11 @@ export const auditRouter = router({
   export: privacyProcedure.use(rateLimited('auditCheck'))
     .input(z.object({ from: isoDate.nullish(), to: isoDate.nullish(), subjectId: subjectId.nullish() }))
     .query(({ ctx, input }) => exportAudit(ctx.deps, ctx.user, input)),
+
+  /** The mass-read alert (P6, issue 11 item 7): how many betrokkenen within how many minutes. */
+  massReadSettings: privacyProcedure.query(({ ctx }) => massReadSettings(ctx.deps.db, ctx.user.teamId)),
+
+  setMassReadSettings: privacyProcedure
+    .input(z.object({ subjects: z.number().int().min(5).max(1000), minutes: z.number().int().min(1).max(1440) }))
+    .mutation(({ ctx, input }) => setMassReadSettings(ctx.deps.db, ctx.deps.now(), { teamId: ctx.user.teamId, userId: ctx.user.id }, input)),
 });

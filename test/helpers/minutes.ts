@@ -22,8 +22,8 @@ export async function minutesScenario(config: Partial<Config> = {}) {
   const coord = callerFor(deps, coordinator);
 
   const pand = await makeCase(deps, pit, coordinator);
-  await callerFor(deps, politie).subjects.add({ caseId: pand.id, kind: 'person', items: [{ category: 'naw', value: POLICE_NAW }, { category: 'kenteken', value: POLICE_KENTEKEN }] });
-  await callerFor(deps, gemeente).subjects.add({ caseId: pand.id, kind: 'person', items: [{ category: 'naleving', value: GEMEENTE_NALEVING }] });
+  const policeSubject = await callerFor(deps, politie).subjects.add({ caseId: pand.id, kind: 'person', items: [{ category: 'naw', value: POLICE_NAW }, { category: 'kenteken', value: POLICE_KENTEKEN }] });
+  const gemeenteSubject = await callerFor(deps, gemeente).subjects.add({ caseId: pand.id, kind: 'person', items: [{ category: 'naleving', value: GEMEENTE_NALEVING }] });
 
   // The previous overleg, two weeks earlier, with one action still open and one done since.
   const previous = insertMeeting(deps, pit, { startsAt: '2026-11-10T08:30:00.000Z', status: 'bezig', chair: coordinator });
@@ -54,7 +54,7 @@ export async function minutesScenario(config: Partial<Config> = {}) {
     ],
   });
   deps.clock.set('2026-11-24T09:15:00Z');
-  const agreement = await coord.agreements.create({ caseId: pand.id, text: 'Gemeente Asten bereidt een last onder dwangsom voor', responsiblePartnerId: pit.partnerIds.asten!, meetingId: meeting.id });
+  const agreement = await coord.agreements.create({ caseId: pand.id, text: 'Gemeente Asten bereidt een last onder dwangsom voor', responsiblePartnerId: pit.partnerIds.asten!, meetingId: meeting.id, subjectIds: [policeSubject.id, gemeenteSubject.id] });
   const policeTask = await coord.tasks.create({ title: 'Controle uitvoeren met handhaving', assigneePartnerId: pit.partnerIds.politie!, dueDate: '2026-12-08', meetingId: meeting.id, caseId: pand.id });
   const senzerTask = await coord.tasks.create({ title: 'Uitkering toetsen', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-12-08', meetingId: meeting.id, caseId: pand.id });
   deps.clock.set('2026-11-24T10:30:00Z');

@@ -5,7 +5,8 @@ import { startTestServer, trpcHttp } from '../helpers/http';
 import { GEMEENTE_NALEVING, minutesScenario, POLICE_KENTEKEN, POLICE_NAW } from '../helpers/minutes';
 import { docxText } from '../helpers/zip';
 import { eq } from 'drizzle-orm';
-import { agendaItems, auditLog, cases } from '../../db/schema';
+import { agendaItems, auditLog, cases, minutes } from '../../db/schema';
+import { freezeMinutesText } from '../../server/domain/minutes-view';
 import type { SessionUser } from '../../server/auth/sessions';
 
 let s: Awaited<ReturnType<typeof minutesScenario>>;
@@ -113,6 +114,8 @@ describe('GET /export/minutes/<id>.(html|docx|md)', () => {
       // As stored by any path that lets a line break through (the renderer must not trust its input).
       s.deps.db.update(cases).set({ street: 'Kerkstraat\n# Ingevoegd\n> citaat' }).where(eq(cases.id, s.pand.id)).run();
       s.deps.db.update(agendaItems).set({ title: 'Bespreking pand\r\n## Kop\n- lijst\r1. genummerd' }).where(eq(agendaItems.id, item!.id)).run();
+      // The finalised verslag renders from its snapshot: freeze these rows into it as well.
+      s.deps.db.update(minutes).set({ snapshot: freezeMinutesText(s.deps, s.pit.teamId, s.meeting.id) }).where(eq(minutes.meetingId, s.meeting.id)).run();
       const md = (await download(s.gemeente, path('md'))).body.toString('utf8');
       expect(md).toContain('### 3. Bespreking pand \\#\\# Kop - lijst 1. genummerd');
       expect(md).toContain('Kerkstraat \\# Ingevoegd \\> citaat');
@@ -122,6 +125,7 @@ describe('GET /export/minutes/<id>.(html|docx|md)', () => {
     } finally {
       s.deps.db.update(agendaItems).set({ title: item!.title }).where(eq(agendaItems.id, item!.id)).run();
       s.deps.db.update(cases).set({ street }).where(eq(cases.id, s.pand.id)).run();
+      s.deps.db.update(minutes).set({ snapshot: freezeMinutesText(s.deps, s.pit.teamId, s.meeting.id) }).where(eq(minutes.meetingId, s.meeting.id)).run();
     }
   });
 

@@ -202,6 +202,8 @@ const table: Record<string, Entry> = {
   'attendance.withdraw': { gate: ['member'], input: (ids) => ({ meetingId: ids.meeting, version: 1 }) },
   'audit.list': { gate: privacy, input: (ids) => ({ actorId: ids.user }) },
   'audit.actors': { gate: privacy },
+  'audit.massReadSettings': { gate: privacy },
+  'audit.setMassReadSettings': { gate: privacy, input: () => ({ subjects: 40, minutes: 15 }) },
   'audit.verify': { gate: privacy },
   // Issue 11 items 5–6: retention (FG) and the breach register (anyone reports, the FG manages).
   'retention.preview': { gate: privacy },

@@ -135,7 +135,7 @@ describe('joining (art. 12)', () => {
     // Recorded after its joining date, shared with all by the matrix: still nothing for overig.
     expect(await sees(deps, woco, caseId)).toEqual([]);
     const add = () => callerFor(deps, woco).subjects.add({ caseId, kind: 'person', items: [{ category: 'naleving', value: exampleValues.naleving }] });
-    expect(await errorOf(add)).toMatchObject({ key: 'subjects.categoryNotAllowed' });
+    expect(await errorOf(add)).toMatchObject({ key: 'subjects.partnerWithoutAnnex' });
     await shareApproved(deps, bit, [{ sourceKind: 'overig', category: 'naleving', audience: 'gemeenten' }], 'Bijlage 5: woningcorporatie, naleving');
     expect(deps.db.select({ annexRef: sharingRules.annexRef }).from(sharingRules)
       .where(and(eq(sharingRules.teamId, bit.teamId), eq(sharingRules.sourceKind, 'overig'))).all()).toEqual([{ annexRef: 'Bijlage 5: woningcorporatie, naleving' }]);

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq, isNotNull } from 'drizzle-orm';
-import { auditLog, policeSubjectItems, retentionLists, subjectItems, teams } from '../../db/schema';
+import { agreementSubjects, agreements, auditLog, policeSubjectItems, retentionLists, subjectItems, subjects, teams } from '../../db/schema';
 import { createTestDeps } from '../helpers/deps';
 import { callerFor, errorOf, makeTeam, makeUser } from '../helpers/factories';
 import { exampleValues, makeCase } from '../helpers/cases';
@@ -76,6 +76,13 @@ describe('the destruction list', () => {
   it('is drawn up by the daily run, erases nothing until the FG approves, then leaves "[verwijderd]" and the same reports', async () => {
     const { deps, pit, fg, coordinator, coordinator2, c, closed, open } = await setup();
     const meeting = insertMeeting(deps, pit, { chair: coordinator, items: [{ section: 'lopende_casussen', title: 'Bespreking', caseId: closed.id }] });
+    // A werkafspraak of that overleg concerns the casus' betrokkenen, so the verslag names them (art. 20.1).
+    const agreement = deps.db.insert(agreements).values({
+      teamId: pit.teamId, caseId: closed.id, text: 'Afspraak', responsiblePartnerId: pit.partnerIds.helmond!, meetingId: meeting.id, createdAt: '2026-11-25T09:00:00.000Z', updatedAt: '2026-11-25T09:00:00.000Z',
+    }).returning({ id: agreements.id }).get();
+    for (const subject of deps.db.select({ id: subjects.id }).from(subjects).where(eq(subjects.caseId, closed.id)).all()) {
+      deps.db.insert(agreementSubjects).values({ agreementId: agreement.id, subjectId: subject.id }).run();
+    }
     closeMeeting(deps, coordinator, meeting.id);
     const period = { from: '2026-01-01', to: '2027-12-31' };
     deps.clock.set('2027-12-01T09:00:00Z');

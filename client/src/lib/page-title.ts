@@ -31,6 +31,8 @@ const titles: [RegExp, TextKey][] = [
   [/^\/privacy\/verzoeken$/, 'fg.requests.title'],
   [/^\/privacy\/verzoeken\/[^/]+$/, 'fg.request.title'],
   [/^\/privacy\/informatieplicht$/, 'fg.informing.title'],
+  [/^\/privacy\/correcties$/, 'fg.corrections.title'],
+  [/^\/privacy\/inzageverzoeken$/, 'fg.access.title'],
 ];
 
 export function pageTitle(pathname: string): string {

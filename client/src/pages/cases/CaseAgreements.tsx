@@ -8,6 +8,7 @@ import { agreementStatusLabel } from '../../lib/labels';
 import { t } from '../../i18n';
 import { Alert, Button, SelectField, TextAreaField, TextField } from '../../components/Form';
 import { ChangeLog } from '../../components/ChangeLog';
+import { SubjectPicker } from '../../components/SubjectPicker';
 
 type Casus = Awaited<ReturnType<typeof api.cases.get.query>>;
 type Agreement = Casus['agreements'][number];
@@ -16,9 +17,11 @@ type Partner = Awaited<ReturnType<typeof api.partners.list.query>>[number];
 export function CaseAgreements(props: { casus: Casus; partners: Partner[]; partnerName: Map<number, string>; onChange: (m?: string) => void }) {
   const [text, setText] = createSignal('');
   const [responsible, setResponsible] = createSignal('');
+  const [subjectIds, setSubjectIds] = createSignal<string[]>([]);
   const add = createAction(async () => {
-    await api.agreements.create.mutate({ caseId: props.casus.id, text: text(), responsiblePartnerId: Number(responsible()) || 0 });
+    await api.agreements.create.mutate({ caseId: props.casus.id, text: text(), responsiblePartnerId: Number(responsible()) || 0, subjectIds: subjectIds() });
     setText('');
+    setSubjectIds([]);
     props.onChange();
   });
   const markDone = createAction(async (a: Agreement) => {
@@ -56,6 +59,7 @@ export function CaseAgreements(props: { casus: Casus; partners: Partner[]; partn
           <TextAreaField label={t('agreements.text')} rows={2} maxLength={2000} value={text()} onInput={(e) => setText(e.currentTarget.value)} error={add.field('text')} />
           <SelectField label={t('agreements.responsible')} value={responsible()} placeholder={t('team.choosePartner')} onChange={(e) => setResponsible(e.currentTarget.value)}
             options={props.partners.filter((p) => p.active).map((p) => ({ value: p.id, label: p.name }))} error={add.field('responsiblePartnerId')} />
+          <SubjectPicker subjects={props.casus.subjects} selected={subjectIds()} onChange={setSubjectIds} />
           <Button type="submit" busy={add.busy()}>{t('agreements.add')}</Button>
         </form>
       </Show>

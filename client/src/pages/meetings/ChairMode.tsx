@@ -1,4 +1,5 @@
 import { A, Navigate, useParams } from '@solidjs/router';
+import { SubjectPicker } from '../../components/SubjectPicker';
 import { TRPCClientError } from '@trpc/client';
 import { createEffect, createMemo, createResource, createSignal, For, on, onCleanup, onMount, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
@@ -354,9 +355,11 @@ function QuickCapture(props: { snapshot: LiveSnapshot; partners: Partner[]; refs
 
   const [agreementText, setAgreementText] = createSignal('');
   const [responsible, setResponsible] = createSignal('');
-  createEffect(on(() => casus()?.id, () => setResponsible(casus() ? String(casus()!.gemeentePartnerId) : '')));
+  const [subjectIds, setSubjectIds] = createSignal<string[]>([]);
+  createEffect(on(() => casus()?.id, () => { setResponsible(casus() ? String(casus()!.gemeentePartnerId) : ''); setSubjectIds([]); }));
   const agreement = createAction(() => api.agreements.create.mutate({
     caseId: casus()!.id, text: agreementText(), responsiblePartnerId: Number(responsible()), meetingId: props.snapshot.meeting.id, agendaItemId: item()?.id ?? null,
+    subjectIds: subjectIds(),
   }));
 
   const [taskTitle, setTaskTitle] = createSignal('');
@@ -379,13 +382,14 @@ function QuickCapture(props: { snapshot: LiveSnapshot; partners: Partner[]; refs
         <form class="stack" onKeyDown={submitOnCtrlEnter} onSubmit={async (e) => {
           e.preventDefault();
           if (!casus()) return;
-          if (await agreement.run()) { setAgreementText(''); setFlash(t('chair.agreementAdded')); }
+          if (await agreement.run()) { setAgreementText(''); setSubjectIds([]); setFlash(t('chair.agreementAdded')); }
         }}>
           <h3 class="utrecht-heading-3">{t('chair.captureAgreement')} <kbd>Alt+W</kbd></h3>
           <Show when={casus()} fallback={<p class="utrecht-paragraph muted">{t('chair.needsCase')}</p>}>
             <Show when={agreement.error()}>{(e) => <Alert kind="error">{e()}</Alert>}</Show>
             <TextAreaField ref={props.refs.agreement} label={t('chair.agreementText')} rows={2} required value={agreementText()} onInput={(e) => setAgreementText(e.currentTarget.value)} error={agreement.field('text')} />
             <SelectField label={t('chair.responsible')} description={t('chair.partnerHelp')} required value={responsible()} placeholder="" onChange={(e) => setResponsible(e.currentTarget.value)} options={options()} error={agreement.field('responsiblePartnerId')} />
+            <SubjectPicker subjects={casus()!.subjects} selected={subjectIds()} onChange={setSubjectIds} />
             <Button type="submit" variant="primary" busy={agreement.busy()}>{t('chair.addAgreement')}</Button>
           </Show>
         </form>

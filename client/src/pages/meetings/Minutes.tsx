@@ -117,7 +117,15 @@ export default function Minutes() {
                   <h3 class="utrecht-heading-3"><A class="utrecht-link" href={`/casussen/${pand.caseId}`}>{pand.code}</A> — {pand.address}</h3>
                   <Show when={pand.agreements.length > 0} fallback={<p class="utrecht-paragraph muted">{t('minutes.noAgreements')}</p>}>
                     <ul class="utrecht-unordered-list">
-                      <For each={pand.agreements}>{(a) => <li>{a.text} <span class="muted">({t('minutes.responsible', { partner: a.responsiblePartner })})</span></li>}</For>
+                      <For each={pand.agreements}>{(a) => {
+                        // The betrokkenen this werkafspraak concerns, by their number below (art. 20.1).
+                        const numbers = () => a.subjectIds.map((id) => pand.subjects.findIndex((s) => s.id === id) + 1).filter((n) => n > 0);
+                        return (
+                          <li>{a.text} <span class="muted">({t('minutes.responsible', { partner: a.responsiblePartner })})</span>
+                            <Show when={numbers().length > 0}> <span class="muted">— {t('minutes.agreementSubjects', { names: numbers().join(', ') })}</span></Show>
+                          </li>
+                        );
+                      }}</For>
                     </ul>
                   </Show>
                   <Show when={pand.subjects.length > 0}>

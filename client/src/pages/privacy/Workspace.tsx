@@ -8,6 +8,7 @@ import { hasRole } from '../../lib/session';
 import { Alert } from '../../components/Form';
 import { privacySections } from './sections';
 import RetentionPanel from './RetentionPanel';
+import MassReadSettings from './MassReadSettings';
 
 /** Data-subject requests past or near their deadline (art. 24) and persons not yet informed (art. 26). */
 function Attention() {
@@ -47,6 +48,7 @@ export default function Workspace() {
           <li><A href={s.href}>{t(s.label)}</A> — {t(s.intro)}</li>
         )}</For>
       </ul>
+      <MassReadSettings />
     </>
   );
 }
