@@ -108,12 +108,16 @@ export function updateMinutes(deps: AppDeps, actor: SessionUser, input: MinutesE
 
 const transitions: Record<MinutesStatus, MinutesStatus[]> = { concept: ['definitief'], definitief: ['concept', 'vastgesteld'], vastgesteld: [] };
 
-function setStatus(deps: AppDeps, actor: SessionUser, meetingId: number, to: MinutesStatus, change: Partial<typeof minutes.$inferInsert>, detail: Record<string, unknown> = {}) {
+type StatusChange = Partial<typeof minutes.$inferInsert>;
+
+/** `change` may be a function: it is then computed only once the verslag exists and the transition is allowed. */
+function setStatus(deps: AppDeps, actor: SessionUser, meetingId: number, to: MinutesStatus, change: StatusChange | (() => StatusChange), detail: Record<string, unknown> = {}) {
   const { row } = minutesOfTeam(deps, actor, meetingId);
   if (!transitions[row.status].includes(to)) throw new AppError('CONFLICT', 'minutes.invalidTransition', { from: row.status, to });
   const now = deps.now().toISOString();
+  const values = typeof change === 'function' ? change() : change;
   deps.db.transaction((tx) => {
-    const res = tx.update(minutes).set({ ...change, status: to, updatedAt: now, version: row.version + 1 })
+    const res = tx.update(minutes).set({ ...values, status: to, updatedAt: now, version: row.version + 1 })
       .where(and(eq(minutes.id, row.id), eq(minutes.version, row.version))).run();
     if (res.changes !== 1) throw conflict();
     appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: `minutes.${to}`, entity: 'minutes', entityId: row.id, detail: { meetingId, ...detail } });
@@ -128,7 +132,7 @@ function setStatus(deps: AppDeps, actor: SessionUser, meetingId: number, to: Min
  * at render time, so a correction or erasure (BIT art. 6.7) still reaches the verslag.
  */
 export function finaliseMinutes(deps: AppDeps, actor: SessionUser, input: { meetingId: number }) {
-  setStatus(deps, actor, input.meetingId, 'definitief', { finalisedAt: deps.now().toISOString(), snapshot: freezeMinutesText(deps, actor.teamId, input.meetingId) });
+  setStatus(deps, actor, input.meetingId, 'definitief', () => ({ finalisedAt: deps.now().toISOString(), snapshot: freezeMinutesText(deps, actor.teamId, input.meetingId) }));
 }
 
 /**

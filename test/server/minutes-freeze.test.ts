@@ -26,6 +26,14 @@ describe('a finalised verslag is a fixed record', () => {
     expect(after.carriedOver).toEqual(before.carriedOver);
   });
 
+  it('finalising an overleg without a verslag is NOT_FOUND (no internal error) and changes nothing', async () => {
+    const s = await minutesScenario();
+    const bare = insertMeeting(s.deps, s.pit, { chair: s.coordinator });
+    const before = s.deps.db.select().from(minutes).all();
+    expect((await errorOf(() => callerFor(s.deps, s.coordinator).minutes.finalise({ meetingId: bare.id }))).code).toBe('NOT_FOUND');
+    expect(s.deps.db.select().from(minutes).all()).toEqual(before);
+  });
+
   it('the snapshot holds no personal data', async () => {
     const s = await minutesScenario();
     await callerFor(s.deps, s.coordinator).minutes.finalise({ meetingId: s.meeting.id });
