@@ -59,7 +59,7 @@ export async function generateHistory(deps: TestDeps, years: number): Promise<Hi
   const members: Record<string, SessionUser[]> = {};
   for (const slug of [...GEMEENTEN, 'politie']) {
     members[slug] = [];
-    for (let i = 0; i < 8; i++) members[slug]!.push(await makeUser(deps, team, 'member', slug));
+    for (let i = 0; i < 8; i++) members[slug].push(await makeUser(deps, team, 'member', slug));
   }
   const privacy: SessionUser[] = [];
   const viewers: SessionUser[] = [];

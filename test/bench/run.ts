@@ -141,13 +141,17 @@ async function measureCalls(deps: TestDeps, h: History, loop: ReturnType<typeof 
   return result;
 }
 
-/** Messages to and from the load worker. */
+/** Messages to and from the load worker (load-worker.mjs). */
+type LiveArrival = { index: number; at: number; current: number | null; bytes: number; subjects: string };
+type WorkerMessage = ({ type: 'snapshot' } & LiveArrival) | { type: 'result'; id: number; result?: unknown; error?: string };
+/** What one `load` run reports. */
+type LoadRun = { requests: number; errors: number; rps: number; bytesPerRequest: number; p50: number };
 function client() {
   const worker = new Worker(new URL('./load-worker.mjs', import.meta.url));
   let seq = 0;
-  const pending = new Map<number, (r: any) => void>();
-  const snapshots: { index: number; at: number; current: number | null; bytes: number; subjects: string }[] = [];
-  worker.on('message', (m) => {
+  const pending = new Map<number, (r: WorkerMessage & { type: 'result' }) => void>();
+  const snapshots: LiveArrival[] = [];
+  worker.on('message', (m: WorkerMessage) => {
     if (m.type === 'snapshot') snapshots.push(m);
     else if (m.type === 'result') {
       pending.get(m.id)?.(m);
@@ -156,14 +160,14 @@ function client() {
   });
   return {
     snapshots,
-    async send(message: Record<string, unknown>): Promise<any> {
+    async send<T = unknown>(message: Record<string, unknown>): Promise<T> {
       const id = ++seq;
-      const reply = await new Promise<any>((resolve) => {
+      const reply = await new Promise<WorkerMessage & { type: 'result' }>((resolve) => {
         pending.set(id, resolve);
         worker.postMessage({ ...message, id });
       });
       if (reply.error) throw new Error(reply.error);
-      return reply.result;
+      return reply.result as T;
     },
     close: () => worker.terminate(),
   };
@@ -182,7 +186,7 @@ async function measureHttp(deps: TestDeps, h: History) {
     const coordinator = cookieFor(deps, h.coordinator.id);
     const politie = cookieFor(deps, h.members.politie![0]!.id);
     const caseIds = (deps.db.$client.prepare('select id from cases order by id desc limit 50').all() as { id: number }[]).map((r) => r.id);
-    const bareRun = () => load.send({ type: 'load', origin: bare.origin, paths: caseIds.map((id) => q('row', { id })), connections, durationMs });
+    const bareRun = () => load.send<LoadRun>({ type: 'load', origin: bare.origin, paths: caseIds.map((id) => q('row', { id })), connections, durationMs });
     await load.send({ type: 'load', origin: bare.origin, paths: [q('row', { id: caseIds[0] })], connections, durationMs: 300 }); // warm up
     const bareFirst = await bareRun();
     const endpoints: Record<string, { path: string; cookie: string }> = {
@@ -194,10 +198,10 @@ async function measureHttp(deps: TestDeps, h: History) {
       'minutes.get': { path: q('minutes.get', { meetingId: h.lastHeldMeetingId }), cookie: coordinator },
     };
     const out: ScaleResult['http']['endpoints'] = {};
-    const measured: Record<string, any> = {};
+    const measured: Record<string, LoadRun> = {};
     for (const [name, e] of Object.entries(endpoints)) {
       await load.send({ type: 'load', origin: app.origin, paths: [e.path], cookie: e.cookie, connections, durationMs: 300 });
-      measured[name] = await load.send({ type: 'load', origin: app.origin, paths: [e.path], cookie: e.cookie, connections, durationMs });
+      measured[name] = await load.send<LoadRun>({ type: 'load', origin: app.origin, paths: [e.path], cookie: e.cookie, connections, durationMs });
     }
     // The yardstick before and after the app's runs: the machine is shared, so take their mean.
     const bareLast = await bareRun();
@@ -230,7 +234,7 @@ async function measureLive(deps: TestDeps, h: History): Promise<ScaleResult['liv
     let builds = 0;
     // BENCH_PROFILE=file.cpuprofile: a CPU profile of the switches alone.
     const inspector = process.env.BENCH_PROFILE ? new (await import('node:inspector')).Session() : null;
-    const post = (method: string, params?: object) => new Promise<any>((resolve, reject) => inspector!.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))));
+    const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => inspector!.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))));
     if (inspector) { inspector.connect(); await post('Profiler.enable'); await post('Profiler.start'); }
     const auditCount = () => (sqlite.prepare('select count(*) n from audit_log').get() as { n: number }).n;
     for (let u = 0; u < updates; u++) {
@@ -255,7 +259,7 @@ async function measureLive(deps: TestDeps, h: History): Promise<ScaleResult['liv
       auditRows += auditCount() - audit0;
       builds += liveBuildCount(deps) - builds0;
     }
-    if (inspector) writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify((await post('Profiler.stop')).profile));
+    if (inspector) writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(((await post('Profiler.stop')) as { profile: unknown }).profile));
     latencies.sort((a, b) => a - b);
     await load.send({ type: 'close' });
     return {

@@ -74,12 +74,12 @@ describe('the Senzer journey on the demo casus', () => {
     const html = await senzer.content();
     for (const value of policeValues) expect(html).not.toContain(value);
     // Fewer betrokkenen: the one known only to the police is absent altogether.
-    expect(await senzer.getByTestId('subject').count()).toBeLessThan(await countSubjects(app));
+    expect(await senzer.getByTestId('subject').count()).toBeLessThan(countSubjects(app));
     await senzer.context().close();
   });
 });
 
-async function countSubjects(running: RunningApp): Promise<number> {
+function countSubjects(running: RunningApp): number {
   const row = running.deps.db.$client.prepare(
     'select count(*) as n from subjects s join cases c on c.id = s.case_id where c.code = ?',
   ).get(DEMO_JOURNEY_CASE.code) as { n: number };

@@ -122,7 +122,7 @@ describe('the reports charts', () => {
     await page.evaluate(() => document.fonts.ready);
     const outside = await page.evaluate(() => [...document.querySelectorAll('figure.chart svg')].flatMap((svg) => {
       const view = (svg as SVGSVGElement).viewBox.baseVal;
-      return [...svg.querySelectorAll('text')].map((text) => ({ text: text.textContent, box: (text as SVGTextElement).getBBox() }))
+      return [...svg.querySelectorAll('text')].map((text) => ({ text: text.textContent, box: text.getBBox() }))
         .filter(({ box }) => box.x < 0 || box.y < 0 || box.x + box.width > view.width || box.y + box.height > view.height)
         .map(({ text }) => text);
     }));

@@ -26,7 +26,7 @@ const storedStatus = (meetingId: number, partnerId: number) =>
 
 /** The status the screen shows for a partner: the checked radio of its group. */
 const shownStatus = (page: Page, partnerId: number) =>
-  page.evaluate((id) => (document.querySelector(`input[name="attendance-${id}"]:checked`) as HTMLInputElement | null)?.value ?? null, partnerId);
+  page.evaluate((id) => document.querySelector<HTMLInputElement>(`input[name="attendance-${id}"]:checked`)?.value ?? null, partnerId);
 
 const focused = (page: Page) => page.evaluate(() => {
   const el = document.activeElement as HTMLInputElement | null;

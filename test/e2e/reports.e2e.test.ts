@@ -37,9 +37,9 @@ describe('progress report in the browser', () => {
 
     const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download Word (DOCX)' }).click()]);
     expect(docx.suggestedFilename()).toBe('voortgangsrapportage-PIT-2025-01-01-2025-12-31.docx');
-    expect(readFileSync((await docx.path())!).subarray(0, 2).toString()).toBe('PK');
+    expect(readFileSync(await docx.path()).subarray(0, 2).toString()).toBe('PK');
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV (Excel)' }).click()]);
-    const bytes = readFileSync((await csv.path())!);
+    const bytes = readFileSync(await csv.path());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toContain('Voortgangsrapportage;PIT Peelland');
 

@@ -50,8 +50,8 @@ describe('npm start on a fresh data dir', () => {
     const client = trpcHttp(origin);
     expect((await client.mutation('auth.login', { email: 'coordinator@pit.demo', password: 'demo-wachtwoord' })).status).toBe(200);
     const me = await client.query('auth.me');
-    expect(me.body.result.data).toMatchObject({ email: 'coordinator@pit.demo', role: 'coordinator' });
+    expect(me.body.result!.data).toMatchObject({ email: 'coordinator@pit.demo', role: 'coordinator' });
     const partners = await client.query('partners.list');
-    expect(partners.body.result.data).toHaveLength(10);
+    expect(partners.body.result!.data).toHaveLength(10);
   });
 });

@@ -61,5 +61,5 @@ export function writesSinceOpen(sqlite: Database.Database): number {
 export function openCopy(image: Buffer): OpenDb {
   const sqlite = new Database(image);
   sqlite.pragma('foreign_keys = ON');
-  return drizzle(sqlite, { schema }) as OpenDb;
+  return drizzle<typeof schema>(sqlite, { schema });
 }

@@ -72,8 +72,8 @@ export function callerFor(deps: TestDeps, user: SessionUser | null, options: Cal
   return createCaller(ctx);
 }
 
-/** Runs `fn` and returns the thrown tRPC error's code and translated message. */
-export async function errorOf(fn: () => Promise<unknown>): Promise<{ code: string; message: string; key?: string }> {
+/** Runs `fn` (sync or async) and returns the thrown tRPC error's code and translated message. */
+export async function errorOf(fn: () => unknown): Promise<{ code: string; message: string; key?: string }> {
   try {
     await fn();
   } catch (error) {

@@ -1,4 +1,7 @@
 // A tRPC subscription over Server-Sent Events, read with fetch as any client would.
+import type { inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '../../server/routers';
+
 export type SseEvent = { event: string; id: string | null; data: string };
 
 /** Subscribes over SSE and collects the events; `until` waits (without timers) for a matching one. */
@@ -59,8 +62,14 @@ export async function subscribe(origin: string, cookie: string, path: string, in
   };
 }
 
+/** One `meetings.live` snapshot as it arrives over the wire (dates as ISO strings). */
+export type LiveData = inferRouterOutputs<AppRouter>['meetings']['live'] extends AsyncIterable<{ data: infer D }> ? D : never;
+
+/** The live snapshot an event carries. */
+export const liveData = (e: SseEvent) => JSON.parse(e.data) as LiveData;
+
 /** A snapshot event whose data satisfies `check`. */
-export const snapshot = (check: (data: any) => boolean) => (e: SseEvent) => {
+export const snapshot = (check: (data: LiveData) => boolean) => (e: SseEvent) => {
   if (e.event !== 'message' || !e.data) return false;
-  return check(JSON.parse(e.data));
+  return check(liveData(e));
 };

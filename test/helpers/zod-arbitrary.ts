@@ -43,7 +43,10 @@ function lengthBounds(schema: Schema): { min: number; max: number } {
   for (const c of checksOf(schema)) {
     if (c.check === 'min_length') min = Math.max(min, Number(c.minimum));
     if (c.check === 'max_length') max = Math.min(max, Number(c.maximum));
-    if (c.check === 'length_equals') (min = Number(c.length)), (max = Number(c.length));
+    if (c.check === 'length_equals') {
+      min = Number(c.length);
+      max = Number(c.length);
+    }
   }
   return { min, max };
 }

@@ -35,7 +35,7 @@ async function login(user: SessionUser) {
 }
 
 function parse(text: string) {
-  const root = new ICAL.Component(ICAL.parse(text));
+  const root = ICAL.Component.fromString(text);
   for (const tz of root.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
   return { root, events: root.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v)) };
 }
@@ -104,10 +104,10 @@ describe('personal calendar feed', () => {
 
     const client = await login(member);
     const first = await client.mutation('meetings.calendarFeed', {});
-    const path: string = first.body.result.data.path;
+    const path: string = first.body.result!.data.path;
     expect(path).toMatch(/^\/calendar\/feed\/\d+\.[A-Za-z0-9_-]{43}\.ics$/);
     // Asking again gives the same URL (calendar apps keep it).
-    expect((await client.mutation('meetings.calendarFeed', {})).body.result.data.path).toBe(path);
+    expect((await client.mutation('meetings.calendarFeed', {})).body.result!.data.path).toBe(path);
 
     const feed = await fetch(`${server.origin}${path}`);
     expect(feed.status).toBe(200);
@@ -120,17 +120,17 @@ describe('personal calendar feed', () => {
     expect(amsterdamTime(jan.startDate.toJSDate())).toBe('09:30');
 
     // The coordinator's own feed includes the concept, marked tentative.
-    const coordinatorFeed = (await (await login(coordinator)).mutation('meetings.calendarFeed', {})).body.result.data.path;
+    const coordinatorFeed = (await (await login(coordinator)).mutation('meetings.calendarFeed', {})).body.result!.data.path;
     const all = parse(await (await fetch(`${server.origin}${coordinatorFeed}`)).text()).events;
     expect(all.find((e) => e.summary === 'Concept-overleg februari')!.component.getFirstPropertyValue('status')).toBe('TENTATIVE');
 
-    const rotated = (await client.mutation('meetings.calendarFeed', { rotate: true })).body.result.data.path;
+    const rotated = (await client.mutation('meetings.calendarFeed', { rotate: true })).body.result!.data.path;
     expect(rotated).not.toBe(path);
     expect((await fetch(`${server.origin}${path}`)).status).toBe(404);
     expect((await fetch(`${server.origin}${rotated}`)).status).toBe(200);
 
     // A forged token for the same user, or garbage, is a plain 404.
-    const forged = rotated.replace(/\.([A-Za-z0-9_-])/, (_m: string, ch: string) => `.${ch === 'A' ? 'B' : 'A'}`);
+    const forged = rotated.replace(/\.([A-Za-z0-9_-])/, (_m, ch: string) => `.${ch === 'A' ? 'B' : 'A'}`);
     expect((await fetch(`${server.origin}${forged}`)).status).toBe(404);
     expect((await fetch(`${server.origin}/calendar/feed/nonsense.ics`)).status).toBe(404);
   });
@@ -155,8 +155,8 @@ describe('personal calendar feed', () => {
     await c.meetings.publish({ id });
     const leaver = await makeUser(deps, pit, 'member', 'bsob');
     const stays = await makeUser(deps, pit, 'member', 'vrbzo');
-    const leaverPath: string = (await (await login(leaver)).mutation('meetings.calendarFeed', {})).body.result.data.path;
-    const staysPath: string = (await (await login(stays)).mutation('meetings.calendarFeed', {})).body.result.data.path;
+    const leaverPath: string = (await (await login(leaver)).mutation('meetings.calendarFeed', {})).body.result!.data.path;
+    const staysPath: string = (await (await login(stays)).mutation('meetings.calendarFeed', {})).body.result!.data.path;
     const partner = (await c.partners.list()).find((p) => p.id === pit.partnerIds.bsob)!;
     await c.partners.leave({ partnerId: partner.id, noticeGivenOn: '2026-11-25', leftOn: '2027-02-01', version: partner.version });
     const status = async (path: string) => (await fetch(`${server.origin}${path}`)).status;

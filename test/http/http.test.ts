@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDeps, type TestDeps } from '../helpers/deps';
 import { makeTeam, makeUser, TEST_PASSWORD } from '../helpers/factories';
-import { startTestServer, trpcHttp } from '../helpers/http';
+import { startTestServer, trpcHttp, type TrpcBody } from '../helpers/http';
 
 let deps: TestDeps;
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -25,10 +25,10 @@ describe('contract over HTTP', () => {
     expect(setCookie).toContain('HttpOnly');
     expect(setCookie).toContain('SameSite=Lax');
     const me = await client.query('auth.me');
-    expect(me.body.result.data).toMatchObject({ email, role: 'member' });
+    expect(me.body.result!.data).toMatchObject({ email, role: 'member' });
     const partners = await client.query('partners.list');
-    expect(partners.body.result.data).toHaveLength(10);
-    expect(Object.keys(partners.body.result.data[0])).toEqual(expect.arrayContaining(['id', 'name', 'kind']));
+    expect(partners.body.result!.data).toHaveLength(10);
+    expect(Object.keys(partners.body.result!.data[0]!)).toEqual(expect.arrayContaining(['id', 'name', 'kind']));
     expect((await client.mutation('auth.logout')).status).toBe(200);
     expect((await client.query('auth.me')).status).toBe(401);
   });
@@ -37,14 +37,14 @@ describe('contract over HTTP', () => {
     const client = trpcHttp(server.origin);
     const nl = await client.mutation('auth.login', { email, password: 'fout-wachtwoord' });
     expect(nl.status).toBe(401);
-    expect(nl.body.error.message).toBe('E-mailadres of wachtwoord is onjuist.');
+    expect(nl.body.error!.message).toBe('E-mailadres of wachtwoord is onjuist.');
     expect(JSON.stringify(nl.body)).not.toMatch(/stack|\.ts:\d+/);
     const en = await client.mutation('auth.login', { email, password: 'fout-wachtwoord' }, { 'x-overleg-locale': 'en' });
-    expect(en.body.error.message).toBe('E-mail address or password is incorrect.');
+    expect(en.body.error!.message).toBe('E-mail address or password is incorrect.');
     const invalid = await client.mutation('auth.login', { email: 'geen-adres', password: 'x' });
     expect(invalid.status).toBe(400);
-    expect(invalid.body.error.message).toBe('Vul een geldig e-mailadres in.');
-    expect(invalid.body.error.data.fieldErrors).toEqual({ email: 'Vul een geldig e-mailadres in.' });
+    expect(invalid.body.error!.message).toBe('Vul een geldig e-mailadres in.');
+    expect(invalid.body.error!.data.fieldErrors).toEqual({ email: 'Vul een geldig e-mailadres in.' });
   });
 
   it('an unexpected body too large is refused', async () => {
@@ -70,7 +70,7 @@ describe('CSRF defence on every non-GET request', () => {
     const body = JSON.stringify({ email, password: TEST_PASSWORD });
     const foreign = await fetch(`${server.origin}/trpc/auth.login`, { method: 'POST', body, headers: { 'content-type': 'application/json', origin: 'https://evil.example' } });
     expect(foreign.status).toBe(403);
-    expect((await foreign.json()).error.message).toBe('Verzoek geweigerd: het komt niet van Overleg zelf.');
+    expect(((await foreign.json()) as TrpcBody<never>).error!.message).toBe('Verzoek geweigerd: het komt niet van Overleg zelf.');
     const none = await fetch(`${server.origin}/trpc/auth.login`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
     expect(none.status).toBe(403);
     const text = await fetch(`${server.origin}/trpc/auth.login`, { method: 'POST', body, headers: { 'content-type': 'text/plain', origin: server.origin } });

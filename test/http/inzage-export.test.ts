@@ -8,6 +8,7 @@ import { callerFor, makeTeam, makeUser, TEST_PASSWORD } from '../helpers/factori
 import { makeCase } from '../helpers/cases';
 import { startTestServer, trpcHttp } from '../helpers/http';
 import { docxText } from '../helpers/zip';
+import { parseJson } from '../helpers/json';
 
 let deps: TestDeps;
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -46,7 +47,7 @@ describe('GET /export/inzage/<id>.(html|docx)', () => {
     expect(docx.res.status).toBe(200);
     expect(docxText(docx.body)).toContain('Greta Inzagestra, Kerkstraat 9');
     const audit = deps.db.select().from(auditLog).where(eq(auditLog.action, 'dsr.bundle')).all();
-    expect(audit.map((r) => [r.actorId, JSON.parse(r.detail!).format])).toEqual([[fg.id, 'html'], [fg.id, 'docx']]);
+    expect(audit.map((r) => [r.actorId, parseJson<{ format: string }>(r.detail!).format])).toEqual([[fg.id, 'html'], [fg.id, 'docx']]);
   });
 
   it('refuses the coordinator, and the FG of a request that does not exist, without content', async () => {

@@ -7,7 +7,7 @@ import { createTestDeps, type TestDeps } from '../helpers/deps';
 import { callerFor, makeTeam, makeUser, TEST_PASSWORD, type TestTeam } from '../helpers/factories';
 import { startTestServer, trpcHttp } from '../helpers/http';
 import { makeCase } from '../helpers/cases';
-import { snapshot, subscribe } from '../helpers/sse';
+import { liveData, snapshot, subscribe, type LiveData } from '../helpers/sse';
 import { auditLog } from '../../db/schema';
 import { liveBuildCount } from '../../server/domain/live-shared';
 import type { SessionUser } from '../../server/auth/sessions';
@@ -59,15 +59,15 @@ describe('live view: one build per visibility class', () => {
       for (const s of Object.values(streams)) await s.until(snapshot((d) => d.meeting?.status === 'bezig'));
       const before = liveBuildCount(deps);
       await c.meetings.setCurrentItem({ meetingId: meeting.id, agendaItemId: item.id });
-      const at = async (s: typeof streams.a) => JSON.parse((await s.until(snapshot((d) => d.current?.item.id === item.id))).data);
+      const at = async (s: typeof streams.a) => liveData(await s.until(snapshot((d) => d.current?.item.id === item.id)));
       const [a, b, cc, s] = [await at(streams.a), await at(streams.b), await at(streams.c), await at(streams.s)];
       // One build for A and C (the Helmond class), one for B (its own proposal), one for Senzer.
       expect(liveBuildCount(deps) - before).toBe(3);
-      const values = (d: any) => d.current.casus.subjects.flatMap((x: any) => x.items.map((i: any) => i.value)).sort();
+      const values = (d: LiveData) => d.current!.casus!.subjects.flatMap((x) => x.items.map((i) => i.value)).sort();
       expect(values(a)).toEqual(['G. Gemeentebron, Marktstraat 2, Helmond', 'P. Politiebron, Geheimweg 7, Helmond']);
       expect(values(b)).toEqual(values(a));
       expect(cc).toEqual(a);
-      expect(b.meeting.agenda.map((i: any) => i.title)).toContain('Voorstel van B over de wijk');
+      expect(b.meeting.agenda.map((i) => i.title)).toContain('Voorstel van B over de wijk');
       expect(values(s)).toEqual(['G. Gemeentebron, Marktstraat 2, Helmond']);
       expect(streams.s.raw).not.toContain('Politiebron');
       // P6: each subscriber's read is in the audit log under their own name, once.

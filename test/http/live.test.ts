@@ -7,7 +7,8 @@ import { makeCase } from '../helpers/cases';
 import type { SessionUser } from '../../server/auth/sessions';
 import { and, eq } from 'drizzle-orm';
 import { auditLog } from '../../db/schema';
-import { snapshot, subscribe } from '../helpers/sse';
+import { liveData, snapshot, subscribe, type LiveData } from '../helpers/sse';
+import { parseJson } from '../helpers/json';
 
 let deps: TestDeps;
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -61,12 +62,12 @@ describe('meetings.live over SSE', () => {
 
       // The chair moves to the casus: both see it, each with what they may see.
       await c.meetings.setCurrentItem({ meetingId: meeting.id, agendaItemId: item.id });
-      const sz = JSON.parse((await senzerStream.until(snapshot((d) => d.current?.item.id === item.id))).data);
-      const hm = JSON.parse((await helmondStream.until(snapshot((d) => d.current?.item.id === item.id))).data);
-      const values = (d: any) => d.current.casus.subjects.flatMap((s: any) => s.items.map((i: any) => i.value));
+      const sz = liveData(await senzerStream.until(snapshot((d) => d.current?.item.id === item.id)));
+      const hm = liveData(await helmondStream.until(snapshot((d) => d.current?.item.id === item.id)));
+      const values = (d: LiveData) => d.current!.casus!.subjects.flatMap((s) => s.items.map((i) => i.value));
       expect(values(hm)).toEqual(expect.arrayContaining(['P. Politiebron, Geheimweg 7, Helmond', 'G. Gemeentebron, Marktstraat 2, Helmond']));
       expect(values(sz)).toEqual(['G. Gemeentebron, Marktstraat 2, Helmond']);
-      expect(sz.current.casus.subjects).toHaveLength(1); // the police betrokkene leaves no trace
+      expect(sz.current!.casus!.subjects).toHaveLength(1); // the police betrokkene leaves no trace
 
       // Notes autosave as the chair types: each save reaches the member, but the betrokkenen are
       // read (and audited) once per casus per stream, not once per keystroke.
@@ -83,17 +84,17 @@ describe('meetings.live over SSE', () => {
       // Quick capture in chair mode: a werkafspraak and a task appear for the member.
       const agreement = await c.agreements.create({ caseId: casus.id, text: 'Gezamenlijke controle in december', responsiblePartnerId: pit.partnerIds.helmond!, meetingId: meeting.id, agendaItemId: item.id });
       const task = await c.tasks.create({ title: 'Uitkeringssituatie nagaan', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-12-09', meetingId: meeting.id, agendaItemId: item.id, caseId: casus.id });
-      const withTask = JSON.parse((await senzerStream.until(snapshot((d) => d.captured.tasks.some((t: any) => t.id === task.id)))).data);
-      expect(withTask.captured.tasks.find((t: any) => t.id === task.id)).toMatchObject({ title: 'Uitkeringssituatie nagaan', partner: 'Senzer', dueDate: '2026-12-09' });
-      expect(withTask.captured.agreements.map((a: any) => a.id)).toEqual([agreement.id]);
-      expect(withTask.current.casus.tasks.map((t: any) => t.id)).toContain(task.id);
+      const withTask = liveData(await senzerStream.until(snapshot((d) => d.captured.tasks.some((t) => t.id === task.id))));
+      expect(withTask.captured.tasks.find((t) => t.id === task.id)).toMatchObject({ title: 'Uitkeringssituatie nagaan', partner: 'Senzer', dueDate: '2026-12-09' });
+      expect(withTask.captured.agreements.map((a) => a.id)).toEqual([agreement.id]);
+      expect(withTask.current!.casus!.tasks.map((t) => t.id)).toContain(task.id);
 
       // A betrokkene recorded during the overleg on the current casus reaches the subscribers
       // within the next snapshot — each through their own visibility: a new police item never
       // reaches Senzer, a new gemeente item does.
       await callerFor(deps, policeMember).subjects.add({ caseId: casus.id, kind: 'person', items: [{ category: 'kenteken', value: 'PX-777-Z' }] });
       await callerFor(deps, helmond).subjects.add({ caseId: casus.id, kind: 'company', items: [{ category: 'naw', value: 'Voorbeeld Verhuur B.V., Helmond' }] });
-      const shows = (d: any, value: string) => Boolean(d.current?.casus) && values(d).includes(value);
+      const shows = (d: LiveData, value: string) => Boolean(d.current?.casus) && values(d).includes(value);
       await helmondStream.until(snapshot((d) => shows(d, 'PX-777-Z') && shows(d, 'Voorbeeld Verhuur B.V., Helmond')));
       await senzerStream.until(snapshot((d) => shows(d, 'Voorbeeld Verhuur B.V., Helmond')));
       expect(senzerStream.raw).not.toContain('PX-777-Z');
@@ -117,7 +118,7 @@ describe('meetings.live over SSE', () => {
     const stream = await subscribe(server.origin, await login(bitMember), 'meetings.live', { meetingId: meeting.id });
     try {
       const error = await stream.until((e) => e.event === 'serialized-error');
-      expect(JSON.parse(error.data).data.code).toBe('NOT_FOUND');
+      expect(parseJson<{ data: { code: string } }>(error.data).data.code).toBe('NOT_FOUND');
       expect(stream.raw).not.toContain('Vertrouwelijk');
     } finally {
       await stream.close();
@@ -125,7 +126,7 @@ describe('meetings.live over SSE', () => {
     const anonymous = await subscribe(server.origin, '', 'meetings.live', { meetingId: meeting.id });
     try {
       const error = await anonymous.until((e) => e.event === 'serialized-error');
-      expect(JSON.parse(error.data).data.code).toBe('UNAUTHORIZED');
+      expect(parseJson<{ data: { code: string } }>(error.data).data.code).toBe('UNAUTHORIZED');
     } finally {
       await anonymous.close();
     }

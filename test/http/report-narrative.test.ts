@@ -8,6 +8,7 @@ import { callerFor, errorOf, makeTeam, makeUser, TEST_PASSWORD, type TestTeam } 
 import { makeCase } from '../helpers/cases';
 import { startTestServer, trpcHttp } from '../helpers/http';
 import { docxText } from '../helpers/zip';
+import { parseJson } from '../helpers/json';
 import { buildProgressReport } from '../../server/domain/reports';
 import { reportCharts } from '../../server/domain/report-charts';
 import type { SessionUser } from '../../server/auth/sessions';
@@ -72,7 +73,7 @@ describe('report narrative and charts (issue 9 item 18)', () => {
     const versions = deps.db.select().from(reportNarratives).where(eq(reportNarratives.teamId, pit.teamId)).all();
     expect(versions.map((v) => [v.version, v.text, v.authorId])).toEqual([[1, 'Eerste versie', coordinator.id], [2, TEXT, coordinator.id]]);
     const audit = deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'report.narrative_saved'), eq(auditLog.actorId, coordinator.id))).all();
-    expect(audit.map((a) => JSON.parse(a.detail!))).toEqual([{ ...period, version: 1, length: 13 }, { ...period, version: 2, length: TEXT.length }]);
+    expect(audit.map((a) => parseJson(a.detail!))).toEqual([{ ...period, version: 1, length: 13 }, { ...period, version: 2, length: TEXT.length }]);
   });
 
   it('members, viewers and admins cannot write it; too long or a broken period is refused', async () => {

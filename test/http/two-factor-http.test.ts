@@ -7,6 +7,7 @@ import { teams } from '../../db/schema';
 import { callerFor, TEST_PASSWORD } from '../helpers/factories';
 import { startTestServer, trpcHttp } from '../helpers/http';
 import { minutesScenario } from '../helpers/minutes';
+import { match } from '../helpers/matchers';
 
 let s: Awaited<ReturnType<typeof minutesScenario>>;
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -28,8 +29,8 @@ describe('2FA over HTTP', () => {
       expect(exported.status).toBe(403);
       expect(await exported.text()).toBe('Stel eerst tweestapsverificatie in; daarna kunt u verder.');
       const tasks = await client.query('tasks.mine');
-      expect([tasks.status, tasks.body.error.data.key]).toEqual([403, 'twoFactor.enrolRequired']);
-      expect((await client.query('auth.me')).body.result.data.twoFactor).toEqual({ enabled: false, required: true, applies: true, recoveryCodesLeft: 0 });
+      expect([tasks.status, tasks.body.error!.data.key]).toEqual([403, 'twoFactor.enrolRequired']);
+      expect((await client.query('auth.me')).body.result!.data.twoFactor).toEqual({ enabled: false, required: true, applies: true, recoveryCodesLeft: 0 });
     } finally {
       s.deps.db.update(teams).set({ twoFactorRequired: false }).where(eq(teams.id, s.pit.teamId)).run();
     }
@@ -43,12 +44,12 @@ describe('2FA over HTTP', () => {
     const first = await client.mutation('auth.login', { email: s.politie.email, password: TEST_PASSWORD });
     expect(first.status).toBe(200);
     expect(first.headers.getSetCookie()).toEqual([]);
-    expect(first.body.result.data).toMatchObject({ ok: false, secondFactor: { challenge: expect.stringMatching(/^[\w-]{43}$/) } });
+    expect(first.body.result!.data).toMatchObject({ ok: false, secondFactor: { challenge: match.stringMatching(/^[\w-]{43}$/) } });
     expect((await client.query('auth.me')).status).toBe(401);
     const code = TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: s.deps.now().getTime() });
-    const second = await client.mutation('auth.loginCode', { challenge: first.body.result.data.secondFactor.challenge, code });
+    const second = await client.mutation('auth.loginCode', { challenge: first.body.result!.data.secondFactor!.challenge, code });
     expect(second.status).toBe(200);
     expect(second.headers.getSetCookie()[0]).toMatch(/^overleg_session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+$/);
-    expect((await client.query('auth.me')).body.result.data.id).toBe(s.politie.id);
+    expect((await client.query('auth.me')).body.result!.data.id).toBe(s.politie.id);
   });
 });

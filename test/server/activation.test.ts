@@ -8,6 +8,8 @@ import { callerFor, errorOf, makeTeam, makeUser, type TestTeam } from '../helper
 import { hashToken } from '../../server/auth/sessions';
 import { ACTIVATION_HOURS } from '../../server/auth/activation';
 import { startSmtpSink } from '../helpers/smtp-sink';
+import { parseJson } from '../helpers/json';
+import { match } from '../helpers/matchers';
 import { closeMailTransports } from '../../server/mail';
 
 const NEW_PASSWORD = 'mijn-eigen-lange-wachtwoord';
@@ -36,7 +38,7 @@ describe('users.create with an activation link', () => {
   it('takes no password, returns a one-time link whose token is stored only as a hash', async () => {
     const { deps, pit, coordinator } = await setup({ config: { publicUrl: 'https://overleg.example.nl' } });
     const created = await newMember(deps, pit, coordinator);
-    expect(created).toEqual({ ok: true, id: created.id, mailed: false, activationLink: expect.stringMatching(/^https:\/\/overleg\.example\.nl\/activeren#[\w-]{43}$/), expiresAt: '2026-11-28T09:00:00.000Z' });
+    expect(created).toEqual({ ok: true, id: created.id, mailed: false, activationLink: match.stringMatching(/^https:\/\/overleg\.example\.nl\/activeren#[\w-]{43}$/), expiresAt: '2026-11-28T09:00:00.000Z' });
     const token = tokenOf(created.activationLink!);
     const row = deps.db.select().from(accountActivations).where(eq(accountActivations.userId, created.id)).get()!;
     expect(row.tokenHash).toBe(hashToken(token));
@@ -82,7 +84,7 @@ describe('users.create with an activation link', () => {
       callerFor(deps, null).auth.activate({ token, password: 'tweede-lange-wachtwoord' }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
-    const winner = results[0]!.status === 'fulfilled' ? 'eerste-lange-wachtwoord' : 'tweede-lange-wachtwoord';
+    const winner = results[0].status === 'fulfilled' ? 'eerste-lange-wachtwoord' : 'tweede-lange-wachtwoord';
     expect((await callerFor(deps, null).auth.login({ email: 'nieuw@deurne.test', password: winner })).ok).toBe(true);
     expect(deps.db.select().from(auditLog).where(eq(auditLog.action, 'user.activated')).all()).toHaveLength(1);
   });
@@ -152,7 +154,7 @@ describe('raising an account to coordinator, FG or admin', () => {
     const fg = await createAccount(deps, admin, { name: 'Tweede FG', email: 'fg2@pit.test', role: 'privacy' });
     await newMember(deps, pit, coordinator);
     const raised = deps.db.select().from(auditLog).where(eq(auditLog.action, 'user.role_raised')).all();
-    expect(raised.map((r) => [r.actorId, r.entityId, JSON.parse(r.detail!)])).toEqual([
+    expect(raised.map((r) => [r.actorId, r.entityId, parseJson(r.detail!)])).toEqual([
       [admin.id, coord.id, { role: 'coordinator' }],
       [admin.id, fg.id, { role: 'privacy' }],
     ]);

@@ -9,6 +9,7 @@ import { inzageDocx } from '../../server/exports/inzage-docx';
 import { createTestDeps } from '../helpers/deps';
 import { callerFor, errorOf, makeTeam, makeUser } from '../helpers/factories';
 import { makeCase } from '../helpers/cases';
+import { parseJson } from '../helpers/json';
 
 const NAME = 'Piet Zwartekrauwël';
 
@@ -212,7 +213,7 @@ describe('inzage bundle (issue 11 item 3)', () => {
     expect(JSON.stringify(b)).not.toContain('Politiebekend');
     // Every assembly is audited, with the format and counts only.
     const audit = s.deps.db.select().from(auditLog).where(eq(auditLog.action, 'dsr.bundle')).all();
-    expect(audit.map((r) => JSON.parse(r.detail!))).toEqual([{ format: 'screen', subjects: 1, items: 5, police: true }]);
+    expect(audit.map((r) => parseJson(r.detail!))).toEqual([{ format: 'screen', subjects: 1, items: 5, police: true }]);
     // The documents render the same content; the police part is marked.
     const html = inzageHtml(b);
     expect(html).toContain(NAME);

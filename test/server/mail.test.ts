@@ -103,10 +103,10 @@ describe('minutes.send', () => {
       await client.mutation('auth.login', { email: s.coordinator.email, password: TEST_PASSWORD });
       const nl = await client.mutation('minutes.send', { meetingId: s.meeting.id });
       expect(nl.status).toBe(412);
-      expect(nl.body.error.data.key).toBe('minutes.mailNotConfigured');
-      expect(nl.body.error.message).toContain('E-mail is niet ingesteld op deze server');
+      expect(nl.body.error!.data.key).toBe('minutes.mailNotConfigured');
+      expect(nl.body.error!.message).toContain('E-mail is niet ingesteld op deze server');
       const en = await client.mutation('minutes.send', { meetingId: s.meeting.id }, { 'x-overleg-locale': 'en' });
-      expect(en.body.error.message).toContain('E-mail is not configured on this server');
+      expect(en.body.error!.message).toContain('E-mail is not configured on this server');
     } finally {
       await server.close();
     }

@@ -55,7 +55,7 @@ async function scenario() {
 function invite(raw: string) {
   const part = mimeParts(raw).find((p) => p.contentType === 'text/calendar');
   expect(part).toBeDefined();
-  const root = new ICAL.Component(ICAL.parse(part!.body));
+  const root = ICAL.Component.fromString(part!.body);
   const events = root.getAllSubcomponents('vevent');
   expect(events).toHaveLength(1);
   const event = events[0]!;

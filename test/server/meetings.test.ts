@@ -4,6 +4,7 @@ import { minutes, minutesVersions } from '../../db/schema';
 import { createTestDeps } from '../helpers/deps';
 import { makeCase } from '../helpers/cases';
 import { callerFor, errorOf, makeTeam, makeUser } from '../helpers/factories';
+import { parseJson } from '../helpers/json';
 import { amsterdamWallClock } from '../../server/clock';
 import { feedIcs } from '../../server/domain/calendar';
 import { describeError } from '../../server/trpc';
@@ -172,7 +173,7 @@ describe('status cycle concept → gepubliceerd → bezig → gesloten', () => {
     expect(closed.minutesStatus).toBe('concept');
     const row = s.deps.db.select().from(minutes).where(eq(minutes.meetingId, id)).get()!;
     const version = s.deps.db.select().from(minutesVersions).where(eq(minutesVersions.minutesId, row.id)).get()!;
-    expect(JSON.parse(version.content).items[String(running.agenda[0]!.id)]).toEqual({ notes: 'Welkom; mededeling over de planning.', decisions: 'Agenda vastgesteld.' });
+    expect(parseJson<{ items: Record<string, unknown> }>(version.content).items[String(running.agenda[0]!.id)]).toEqual({ notes: 'Welkom; mededeling over de planning.', decisions: 'Agenda vastgesteld.' });
 
     const again = await errorOf(() => s.c.meetings.close({ id }));
     expect(again.code).toBe('CONFLICT');

@@ -8,7 +8,7 @@ import { callerFor, reloadUser } from '../helpers/factories';
 describe('demo verslagen', () => {
   it('each team\'s closed overleg has a definitief verslag that its members can read', async () => {
     const deps = createTestDeps();
-    const { ids } = await seedDemo(deps, async () => 'demo-hash', deps.now());
+    const { ids } = await seedDemo(deps, () => Promise.resolve('demo-hash'), deps.now());
     for (const [slug, member] of [['pit', 'senzer'], ['bit', 'hilversum']] as const) {
       const team = ids.teams[slug];
       // The most recent closed overleg is the demo overleg with captured work (demo-meetings.ts);

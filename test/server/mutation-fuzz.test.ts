@@ -119,7 +119,7 @@ function baseline(ignored: readonly IgnoredRows[]): Fingerprint {
   return baselines.get(key)!;
 }
 
-type Outcome = { error: unknown | null; changed: string[]; wrote: boolean };
+type Outcome = { error: unknown; changed: string[]; wrote: boolean };
 
 /** A copy nothing has written to since it was opened: as good as fresh for the next call. */
 let untouched: OpenDb | null = null;
@@ -132,7 +132,7 @@ let untouched: OpenDb | null = null;
  * can serve the next call).
  */
 async function onFreshCopy(
-  call: (deps: TestDeps) => Promise<unknown>,
+  call: (deps: TestDeps) => unknown,
   ignored: readonly IgnoredRows[] = [],
   afterSuccess: (deps: TestDeps) => Promise<void> = async () => {},
 ): Promise<Outcome> {
@@ -165,7 +165,7 @@ async function readsStillAnswer(runDeps: TestDeps, user: SessionUser | null, as:
     try {
       await callProcedure(path, runDeps, user, undefined);
     } catch (error) {
-      if (!(error instanceof TRPCError) || error.code === 'INTERNAL_SERVER_ERROR') throw new Error(`${as} succeeded, then ${path}: ${explain(error)}`);
+      if (!(error instanceof TRPCError) || error.code === 'INTERNAL_SERVER_ERROR') throw new Error(`${as} succeeded, then ${path}: ${explain(error)}`, { cause: error });
     }
   }
 }
@@ -227,7 +227,7 @@ describe('the fuzz harness', () => {
   });
 
   it('sees a row that a rejected call left behind, and names its table', async () => {
-    const outcome = await onFreshCopy(async (d) => {
+    const outcome = await onFreshCopy((d) => {
       d.db.insert(themes).values({ teamId: 1, name: 'nooit', position: 99 }).run();
       throw new AppError('BAD_REQUEST', 'validation.invalid');
     });
@@ -235,7 +235,7 @@ describe('the fuzz harness', () => {
   });
 
   it('counts a write that a transaction rolled back as no change', async () => {
-    const outcome = await onFreshCopy(async (d) => {
+    const outcome = await onFreshCopy((d) => {
       d.db.transaction((tx) => {
         tx.insert(themes).values({ teamId: 1, name: 'nooit', position: 99 }).run();
         throw new AppError('BAD_REQUEST', 'validation.invalid');
@@ -246,12 +246,12 @@ describe('the fuzz harness', () => {
 
   it('ignores only the rows an exception names', async () => {
     const ignored = changesOnRejection['auth.login']!.rows;
-    const failedLogin = await onFreshCopy(async (d) => {
+    const failedLogin = await onFreshCopy((d) => {
       appendAudit(d.db, d.now(), { action: 'auth.login.failed' });
       throw new AppError('UNAUTHORIZED', 'auth.invalidCredentials');
     }, ignored);
     expect(failedLogin.changed).toEqual([]);
-    const otherAudit = await onFreshCopy(async (d) => {
+    const otherAudit = await onFreshCopy((d) => {
       appendAudit(d.db, d.now(), { action: 'subjects.bsn.revealed' });
       throw new AppError('UNAUTHORIZED', 'auth.invalidCredentials');
     }, ignored);

@@ -8,6 +8,7 @@ import { createTestDeps, type TestDeps } from '../helpers/deps';
 import { callerFor, errorOf, makeTeam, makeUser, TEST_PASSWORD, type TestTeam } from '../helpers/factories';
 import { exampleValues, makeCase } from '../helpers/cases';
 import { shareApproved } from '../helpers/partners';
+import { parseJson } from '../helpers/json';
 import { createSession, resolveSession } from '../../server/auth/sessions';
 import { calendarFeed, userForFeedToken } from '../../server/domain/calendar';
 import { assertLiveAccess } from '../../server/domain/live-access';
@@ -91,7 +92,7 @@ describe('joining (art. 12)', () => {
     const joining = (await fg.partners.joinings()).find((j) => j.id === joiningId)!;
     expect(joining).toMatchObject({ status: 'approved', annexRef: 'Bijlage 4 toetreding Weesp', decidedBy: fgUser.name, partnerId, missingConsents: [] });
     expect(joining.consents).toHaveLength(7);
-    expect(audits(deps, 'partner.joined').map((a) => JSON.parse(a.detail!))).toEqual([{ kind: 'gemeente', joinedOn: '2026-11-25', annexRef: 'Bijlage 4 toetreding Weesp', joiningId }]);
+    expect(audits(deps, 'partner.joined').map((a) => parseJson(a.detail!))).toEqual([{ kind: 'gemeente', joinedOn: '2026-11-25', annexRef: 'Bijlage 4 toetreding Weesp', joiningId }]);
     expect(audits(deps, 'partner.join_consent')).toHaveLength(7);
   });
 

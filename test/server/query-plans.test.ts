@@ -24,7 +24,7 @@ async function plans(fn: () => Promise<unknown>): Promise<{ sql: string; plan: s
   const sqlite = deps.db.$client;
   const prepare = sqlite.prepare.bind(sqlite);
   const seen: string[] = [];
-  sqlite.prepare = ((source: string) => (seen.push(source), prepare(source))) as typeof sqlite.prepare;
+  sqlite.prepare = (source: string) => (seen.push(source), prepare(source));
   try {
     await fn();
   } finally {
@@ -32,7 +32,7 @@ async function plans(fn: () => Promise<unknown>): Promise<{ sql: string; plan: s
   }
   return seen.filter((s) => /^\s*select/i.test(s)).map((s) => ({
     sql: s,
-    plan: (prepare(`explain query plan ${s}`).all(...new Array((s.match(/\?/g) ?? []).length).fill(null)) as { detail: string }[]).map((r) => r.detail).join('\n'),
+    plan: (prepare(`explain query plan ${s}`).all(...new Array<null>((s.match(/\?/g) ?? []).length).fill(null)) as { detail: string }[]).map((r) => r.detail).join('\n'),
   }));
 }
 

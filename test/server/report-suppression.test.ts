@@ -202,7 +202,7 @@ async function world(seed: number): Promise<World> {
     for (const p of taking) deps.db.insert(controlPartners).values({ controlId: control.id, partnerId: p.id }).run();
     for (const f of c.findings) {
       const p = taking[f.partner % taking.length]!;
-      const types = Object.keys(findingCatalogue[p.kind as keyof typeof findingCatalogue] ?? findingCatalogue.gemeente);
+      const types = Object.keys(findingCatalogue[p.kind] ?? findingCatalogue.gemeente);
       deps.db.insert(findings).values({
         controlId: control.id, caseId: caseIds[0] ?? null, partnerId: p.id, findingType: types[f.type % types.length]!, measure: measureCodes[f.measure]!, createdAt: at,
       }).run();
@@ -264,7 +264,7 @@ describe('property: no suppressed count can be worked out, in any output, for an
     expect(suppressedSeen).toBeGreaterThan(20); // the property ran over reports that suppress
   }, 120_000);
 
-  it('the attacker is not a straw man: on the raw figures with only primary suppression it finds counts', async () => {
+  it('the attacker is not a straw man: on the raw figures with only primary suppression it finds counts', () => {
     const { deps, pit } = worlds[0]!;
     const raw = rawProgressReport(deps, pit.teamId, { from: '2025-01-01', to: '2025-03-31' });
     const k = 5;

@@ -17,6 +17,7 @@ import { rotateBackups } from '../../server/backup';
 import { erasedMarker } from '../../server/privacy/erased';
 import type { Config } from '../../server/config';
 import { startSmtpSink } from '../helpers/smtp-sink';
+import { parseJson } from '../helpers/json';
 
 async function setup(config: Partial<Config> = {}) {
   const deps = createTestDeps({ config });
@@ -123,7 +124,7 @@ describe('the destruction list', () => {
     // The run is recorded and audited with counts only.
     expect((await f.retention.lists())[0]).toMatchObject({ status: 'approved', erasedCases: 1, erasedItems: 2, entries: [{ caseId: closed.id, erasedItems: 2 }] });
     const erasedAudit = deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'personal_data.erased'), eq(auditLog.caseId, closed.id))).all();
-    expect(erasedAudit.map((a) => JSON.parse(a.detail!))).toEqual([{ reason: 'retention', scope: 'case', items: 2 }]);
+    expect(erasedAudit.map((a) => parseJson(a.detail!))).toEqual([{ reason: 'retention', scope: 'case', items: 2 }]);
     expect(deps.db.select().from(auditLog).where(eq(auditLog.action, 'retention.approved')).all()).toHaveLength(1);
     // A second decision on the same list is refused; nothing is due any more.
     expect((await errorOf(() => f.retention.approve({ listId: list!.id }))).code).toBe('CONFLICT');

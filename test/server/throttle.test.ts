@@ -45,7 +45,7 @@ describe('attempts are reserved before the password is verified (item 4)', () =>
 
   it('49 parallel wrong passwords and the right one after them never log in', async () => {
     const { deps, coordinator } = await setup();
-    const attempts = [...Array(49).fill('geraden-wachtwoord'), TEST_PASSWORD].map((password) => login(deps, coordinator.email, password, '203.0.113.9'));
+    const attempts = [...Array<string>(49).fill('geraden-wachtwoord'), TEST_PASSWORD].map((password) => login(deps, coordinator.email, password, '203.0.113.9'));
     const results = await Promise.allSettled(attempts);
     expect(results.at(-1)!.status).toBe('rejected');
     expect(((results.at(-1) as PromiseRejectedResult).reason as { code: string }).code).toBe('TOO_MANY_REQUESTS');

@@ -329,7 +329,7 @@ describe('turning 2FA off and resetting it', () => {
 });
 
 describe('sessions', () => {
-  async function threeSessions(deps: TestDeps, user: SessionUser) {
+  function threeSessions(deps: TestDeps, user: SessionUser) {
     const a = createSession(deps.db, deps.config, user.id, deps.now()).token;
     deps.clock.advanceMinutes(5);
     const b = createSession(deps.db, deps.config, user.id, deps.now()).token;
@@ -341,7 +341,7 @@ describe('sessions', () => {
     const { deps, team, user } = await setup();
     const other = await makeUser(deps, team, 'member', 'deurne');
     createSession(deps.db, deps.config, other.id, deps.now());
-    const [a, b] = await threeSessions(deps, user);
+    const [a, b] = threeSessions(deps, user);
     const list = await callerFor(deps, user, { sessionToken: b }).sessions.list();
     expect(list).toEqual([
       { createdAt: '2026-11-25T09:00:00.000Z', lastSeenAt: '2026-11-25T09:00:00.000Z', expiresAt: '2026-11-25T21:00:00.000Z', current: false },
@@ -355,7 +355,7 @@ describe('sessions', () => {
     const { deps, team, user } = await setup();
     const other = await makeUser(deps, team, 'member', 'deurne');
     const otherToken = createSession(deps.db, deps.config, other.id, deps.now()).token;
-    const [a, b, c] = await threeSessions(deps, user);
+    const [a, b, c] = threeSessions(deps, user);
     expect(await callerFor(deps, user, { sessionToken: b }).sessions.endOthers()).toEqual({ ended: 2 });
     expect([a, b, c].map((t) => resolveSession(deps.db, deps.config, t, deps.now())?.id ?? null)).toEqual([null, user.id, null]);
     expect(resolveSession(deps.db, deps.config, otherToken, deps.now())?.id).toBe(other.id);

@@ -6,6 +6,7 @@ import { auditLog, policeSubjectItems, subjectItems, subjects } from '../../db/s
 import { createTestDeps } from '../helpers/deps';
 import { callerFor, errorOf, makeTeam, makeUser } from '../helpers/factories';
 import { exampleValues, makeCase } from '../helpers/cases';
+import { parseJson } from '../helpers/json';
 
 async function setup() {
   const deps = createTestDeps();
@@ -57,7 +58,7 @@ describe('cases.withdraw', () => {
     // Audited, with counts only.
     const audit = (action: string) => deps.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.caseId, mistake.id))).all();
     expect(audit('case.withdrawn')).toHaveLength(1);
-    expect(audit('personal_data.erased').map((a) => JSON.parse(a.detail!))).toEqual([{ reason: 'withdrawn', subjects: 2, items: 2 }]);
+    expect(audit('personal_data.erased').map((a) => parseJson(a.detail!))).toEqual([{ reason: 'withdrawn', subjects: 2, items: 2 }]);
     // No new personal data or work on a withdrawn casus.
     expect((await errorOf(() => callerFor(deps, helmond).subjects.add({ caseId: mistake.id, kind: 'person', items: [{ category: 'naw', value: 'X' }] }))).key).toBe('cases.withdrawn');
     expect((await errorOf(() => c.tasks.create({ title: 'x', assigneePartnerId: casus.gemeentePartnerId, dueDate: '2026-12-10', caseId: mistake.id }))).key).toBe('cases.withdrawn');
