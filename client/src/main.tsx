@@ -1,6 +1,6 @@
 /* @refresh reload */
 import { render } from 'solid-js/web';
-import '@utrecht/component-library-css/dist/index.css';
+import './utrecht.css';
 import '@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css';
 // The theme's typefaces, self-hosted (no third-party font requests): Latin subset, the weights the
 // theme uses (text 400/700, headings 700), font-display: swap.
