@@ -3,7 +3,8 @@ import solid from 'vite-plugin-solid';
 import type { Plugin } from 'vite';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { build as esbuild } from 'esbuild';
 
 // Pre-compressed copies of the built assets; the server (sirv) sends them to browsers that accept
 // them, so the NL Design System CSS and the app's JS travel at a fraction of their size.
@@ -146,9 +147,31 @@ function unusedCss(): Plugin {
   };
 }
 
+// `client/src/i18n/<file>?locale=nl`: the dictionaries exported by that module, reduced to one
+// language's strings (`export default { key: text }`). The dictionaries keep both languages side by
+// side as the source; the browser gets only the language it shows (client/src/i18n/index.ts).
+function localeTexts(): Plugin {
+  return {
+    name: 'overleg-locale-texts',
+    enforce: 'pre',
+    async load(id) {
+      const match = /^(.+\.ts)\?locale=(nl|en)$/.exec(id);
+      if (!match) return null;
+      const [, file, lang] = match as unknown as [string, string, 'nl' | 'en'];
+      const built = await esbuild({ entryPoints: [file], bundle: true, write: false, format: 'esm', platform: 'neutral', metafile: true, logLevel: 'silent' });
+      for (const input of Object.keys(built.metafile.inputs)) this.addWatchFile(resolve(input));
+      const source = built.outputFiles[0]!.text;
+      const module = (await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`)) as Record<string, Record<string, { nl: string; en: string }>>;
+      const texts: Record<string, string> = {};
+      for (const dictionary of Object.values(module)) for (const [key, text] of Object.entries(dictionary)) texts[key] = text[lang];
+      return `export default ${JSON.stringify(texts)};`;
+    },
+  };
+}
+
 export default defineConfig({
   root: 'client',
-  plugins: [solid(), unusedCss(), precompress()],
+  plugins: [localeTexts(), solid(), unusedCss(), precompress()],
   // No source maps: the production server must not hand out the client's source (issue 8.15).
   build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 800 },
   server: {

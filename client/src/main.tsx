@@ -9,5 +9,7 @@ import '@fontsource/noto-sans/latin-700.css';
 import '@fontsource/noto-serif/latin-700.css';
 import './styles.css';
 import App from './app';
+import { textsReady } from './i18n';
 
-render(() => <App />, document.getElementById('app')!);
+// Dutch is in the entry; someone who chose English waits for that one small chunk.
+void textsReady.then(() => render(() => <App />, document.getElementById('app')!));

@@ -100,13 +100,14 @@ export default function Layout(props: RouteSectionProps) {
       </header>
       <main id="main" class="app-main" tabindex="-1">
         <Switch>
-          <Match when={me.error}>
+          {/* Sign-in and activation draw at once; the session check runs alongside (issue 12). */}
+          <Match when={location.pathname === '/inloggen' || location.pathname === '/activeren'}>{props.children}</Match>
+          <Match when={me.state === 'errored'}>
             <Alert kind="error">{t('app.networkError')}</Alert>
           </Match>
           <Match when={me.loading && me() === undefined}>
             <p class="utrecht-paragraph" role="status">{t('app.loading')}</p>
           </Match>
-          <Match when={location.pathname === '/inloggen' || location.pathname === '/activeren'}>{props.children}</Match>
           <Match when={me() === null}>
             <Navigate href={`/inloggen?terug=${encodeURIComponent(location.pathname + location.search)}`} />
           </Match>
