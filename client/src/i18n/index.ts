@@ -83,7 +83,7 @@ export function setLocale(next: Locale) {
   // Offline: the page stays in the language it has.
   changeLocale(next).catch(() => undefined);
 }
-if (typeof document !== 'undefined') document.documentElement.lang = locale();
+if (typeof document !== 'undefined') document.documentElement.lang = untrack(locale);
 
 export function hasText(key: string): key is TextKey {
   version();
