@@ -1,6 +1,7 @@
 // The dictionaries of the pages behind the login, loaded with the first lazy page or the session
 // (one chunk per language), never in the entry. A new dictionary file goes here (or in ./shell.ts
 // when the login screen needs it) and its type in ./index.ts.
+export { accountText } from './account';
 export { casesText } from './cases';
 export { reportsText } from './reports';
 export { minutesText } from './minutes';
