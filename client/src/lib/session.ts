@@ -8,6 +8,9 @@ export type Role = Me['role'];
 
 async function fetchMe(): Promise<Me | null> {
   try {
+    // Opened on an app page (not sign-in or activation): the pages' texts load alongside.
+    const signingIn = ['/inloggen', '/activeren'].includes(window.location.pathname);
+    if (!signingIn) loadPageTexts().catch(() => undefined);
     const me = await api.auth.me.query();
     // The shell behind the login (menu, banners, dashboard) speaks the pages' dictionaries: the
     // user arrives with them, in the user's own language.
