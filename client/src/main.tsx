@@ -1,6 +1,6 @@
 /* @refresh reload */
 import { render } from 'solid-js/web';
-import '@utrecht/component-library-css/dist/index.css';
+import './utrecht.css';
 import '@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css';
 // The theme's typefaces, self-hosted (no third-party font requests): Latin subset, the weights the
 // theme uses (text 400/700, headings 700), font-display: swap.
@@ -9,5 +9,7 @@ import '@fontsource/noto-sans/latin-700.css';
 import '@fontsource/noto-serif/latin-700.css';
 import './styles.css';
 import App from './app';
+import { textsReady } from './i18n';
 
-render(() => <App />, document.getElementById('app')!);
+// Dutch is in the entry; someone who chose English waits for that one small chunk.
+void textsReady.then(() => render(() => <App />, document.getElementById('app')!));

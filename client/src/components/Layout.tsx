@@ -1,15 +1,17 @@
 // The page frame: skip link, header with team and user, the role's navigation, and the login gate.
 import { A, Navigate, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
-import { createEffect, createSignal, For, Match, on, onCleanup, Show, Switch } from 'solid-js';
+import { createEffect, createSignal, For, lazy, Match, on, onCleanup, Show, Switch } from 'solid-js';
 import { hasRole, logout, me } from '../lib/session';
 import { pageTitle } from '../lib/page-title';
 import { locale, setLocale, t } from '../i18n';
 import { navItems } from '../routes';
 import { api } from '../lib/trpc';
 import { Alert, Button } from './Form';
-import TwoFactor from '../pages/team/TwoFactor';
-import BreachBanner from '../pages/privacy/BreachBanner';
-import CovenantBanner from './CovenantBanner';
+
+// Drawn only behind the login, so not in the entry the login page waits for (issue 12).
+const TwoFactor = lazy(() => import('../pages/team/TwoFactor'));
+const BreachBanner = lazy(() => import('../pages/privacy/BreachBanner'));
+const CovenantBanner = lazy(() => import('./CovenantBanner'));
 
 export default function Layout(props: RouteSectionProps) {
   const location = useLocation();
@@ -100,13 +102,14 @@ export default function Layout(props: RouteSectionProps) {
       </header>
       <main id="main" class="app-main" tabindex="-1">
         <Switch>
-          <Match when={me.error}>
+          {/* Sign-in and activation draw at once; the session check runs alongside (issue 12). */}
+          <Match when={location.pathname === '/inloggen' || location.pathname === '/activeren'}>{props.children}</Match>
+          <Match when={me.state === 'errored'}>
             <Alert kind="error">{t('app.networkError')}</Alert>
           </Match>
           <Match when={me.loading && me() === undefined}>
             <p class="utrecht-paragraph" role="status">{t('app.loading')}</p>
           </Match>
-          <Match when={location.pathname === '/inloggen' || location.pathname === '/activeren'}>{props.children}</Match>
           <Match when={me() === null}>
             <Navigate href={`/inloggen?terug=${encodeURIComponent(location.pathname + location.search)}`} />
           </Match>
