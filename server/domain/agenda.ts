@@ -21,6 +21,7 @@ import { ownAgendaItem, ownPartner } from './scope';
 import {
   emitMeetingEvent, findMeetingInTeam, openMeetingForChange, orderedAgenda, previousMeeting, sectionIndex, visibleMeeting, type MeetingReader,
 } from './meetings';
+import { overdueTaskCount } from './overdue';
 
 type AgendaRow = typeof agendaItems.$inferSelect;
 type NewAgendaItem = Omit<typeof agendaItems.$inferInsert, 'meetingId' | 'position' | 'updatedAt'>;
@@ -172,7 +173,7 @@ export function prefillAgenda(deps: AppDeps, actor: SessionUser, input: { meetin
   // Lopende casussen: open tasks (overdue ones first), AVO/high priority first.
   const today = amsterdamDate(deps.now());
   const openTasks = sql<number>`(select count(*) from ${tasks} where ${tasks.caseId} = ${cases.id} and ${tasks.status} = 'open')`;
-  const overdueTasks = sql<number>`(select count(*) from ${tasks} where ${tasks.caseId} = ${cases.id} and ${tasks.status} = 'open' and ${tasks.dueDate} < ${today})`;
+  const overdueTasks = overdueTaskCount(today);
   const running = !on('lopende_casussen') ? [] : deps.db.select({ ...caseColumns, overdue: overdueTasks }).from(cases)
     .innerJoin(themes, eq(themes.id, cases.themeId)).innerJoin(partners, eq(partners.id, cases.gemeentePartnerId))
     .where(and(eq(cases.teamId, actor.teamId), inArray(cases.status, ['signaal', 'actief']), sql`${openTasks} > 0`))

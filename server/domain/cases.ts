@@ -13,6 +13,7 @@ import type { Reader } from '../privacy/visibility';
 import { ownCase } from './scope';
 import { mayRecordInforming } from '../privacy/informing';
 import { involvedCaseIds } from '../privacy/involvement';
+import { overdueTaskCount, withOverdue } from './overdue';
 
 export function findCaseInTeam(deps: AppDeps, teamId: number, caseId: number) {
   return ownCase(deps.db, teamId, caseId);
@@ -204,8 +205,6 @@ export type CaseListFilter = {
 };
 
 const openTaskCount = sql<number>`(select count(*) from ${tasks} where ${tasks.caseId} = ${cases.id} and ${tasks.status} = 'open')`;
-const overdueTaskCount = (today: string) =>
-  sql<number>`(select count(*) from ${tasks} where ${tasks.caseId} = ${cases.id} and ${tasks.status} = 'open' and ${tasks.dueDate} < ${today})`;
 
 /** Cursor paging on id, newest first. Addresses and counts only: no personal data. */
 export function listCases(deps: AppDeps, reader: Reader, filter: CaseListFilter) {
@@ -288,9 +287,8 @@ export const taskColumns = {
   agendaItemId: tasks.agendaItemId, createdAt: tasks.createdAt, version: tasks.version,
 };
 
-export function withOverdue<T extends { status: string; dueDate: string }>(task: T, today: string): T & { overdue: boolean } {
-  return { ...task, overdue: task.status === 'open' && task.dueDate < today };
-}
+// The live view imports it from here; the rule's home is ./overdue.ts.
+export { withOverdue } from './overdue';
 
 export function listThemes(deps: AppDeps, teamId: number) {
   return deps.db.select({ id: themes.id, name: themes.name, active: themes.active }).from(themes).where(eq(themes.teamId, teamId)).orderBy(asc(themes.position)).all();

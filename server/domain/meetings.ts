@@ -17,6 +17,7 @@ import { appendAudit } from '../audit';
 import { AppError, conflict, notFound } from '../errors';
 import { EARLY_START_MINUTES, refusePastInstant } from './dates';
 import { addDays, amsterdamDate, amsterdamToUtc, amsterdamWallClock } from '../clock';
+import { isTimeOfDay } from '../shared/time-of-day';
 import { draftMinutes } from './minutes';
 import { partnerActiveOn } from './team';
 import { ownAgendaItem, ownMeeting, ownUser } from './scope';
@@ -144,7 +145,7 @@ export function seriesDates(input: Pick<SeriesInput, 'weekday' | 'intervalWeeks'
  * per date. Each start is converted on its own date, so 09:30 stays 09:30 across DST changes.
  */
 export function createSeries(deps: AppDeps, actor: SessionUser, input: SeriesInput): { seriesId: number; ids: number[] } {
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(input.time)) throw new AppError('BAD_REQUEST', 'meetings.invalidTime');
+  if (!isTimeOfDay(input.time)) throw new AppError('BAD_REQUEST', 'meetings.invalidTime');
   const dates = seriesDates(input);
   if (dates.length === 0) throw new AppError('BAD_REQUEST', 'meetings.seriesEmpty');
   if (dates.length > MAX_SERIES) throw new AppError('BAD_REQUEST', 'meetings.seriesTooLong', { max: MAX_SERIES });
