@@ -14,6 +14,7 @@ import { ownCase } from './scope';
 import { mayRecordInforming } from '../privacy/informing';
 import { involvedCaseIds } from '../privacy/involvement';
 import { overdueTaskCount, withOverdue } from './overdue';
+import { streetAndNumber } from './case-address';
 
 export function findCaseInTeam(deps: AppDeps, teamId: number, caseId: number) {
   return ownCase(deps.db, teamId, caseId);
@@ -223,7 +224,7 @@ export function listCases(deps: AppDeps, reader: Reader, filter: CaseListFilter)
     const compactPostcode = search.replace(/\s/g, '').toUpperCase();
     conditions.push(or(
       sql`${cases.code} like ${pattern} escape '\\'`,
-      sql`(${cases.street} || ' ' || ${cases.houseNumber} || coalesce(${cases.houseNumberAddition}, '')) like ${pattern} escape '\\'`,
+      sql`(${streetAndNumber}) like ${pattern} escape '\\'`,
       sql`replace(${cases.postcode}, ' ', '') like ${`%${compactPostcode}%`}`,
       like(cases.city, pattern),
     )!);

@@ -21,6 +21,7 @@ import { isTimeOfDay } from '../shared/time-of-day';
 import { draftMinutes } from './minutes';
 import { partnerActiveOn } from './team';
 import { ownAgendaItem, ownMeeting, ownUser } from './scope';
+import { optionalCaseAddress } from './case-address';
 
 /** Who reads: a session user or a visibility reader; both carry role, team and partner. */
 export type MeetingReader = Pick<Reader, 'role' | 'teamId' | 'partnerId' | 'userId'>;
@@ -317,7 +318,7 @@ export function orderedAgenda(db: Db, meetingId: number) {
     .sort((a, b) => sectionIndex(a.section) - sectionIndex(b.section));
 }
 
-const caseAddress = sql<string | null>`case when ${cases.id} is null then null else ${cases.street} || ' ' || ${cases.houseNumber} || coalesce(${cases.houseNumberAddition}, '') || ', ' || ${cases.city} end`;
+const caseAddress = optionalCaseAddress;
 
 /** Members see the accepted items and their own proposals; the coordinator sees every item. */
 export function agendaVisibility(reader: MeetingReader): SQL | undefined {

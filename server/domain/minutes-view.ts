@@ -4,7 +4,7 @@
  * Markdown) are built from this one view, so an export never holds more than the screen.
  * Betrokkenen come only through `readSubjects` with the reader's own visibility (SPEC §4).
  */
-import { and, asc, eq, inArray, lt, gte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, gte, type SQL } from 'drizzle-orm';
 import { agendaItems, agreements, cases, meetings, minutes, minutesVersions, partners, tasks, teams, users, type ItemCategory, type Role } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
@@ -19,6 +19,7 @@ import type { MinutesContent } from './minutes';
 import { readAttendance } from './meetings';
 import { ownMeeting } from './scope';
 import { isOverdue } from './overdue';
+import { fullCaseAddress } from './case-address';
 
 /** Who reads a verslag at all: the coordinator, and the partners' members once it is definitief. */
 export function readsMinutes(role: Role): boolean {
@@ -58,7 +59,7 @@ export function latestContent(deps: AppDeps, minutesId: number, version: number)
   return v ? parseContent(v.content) : { intro: '', items: {}, closing: '' };
 }
 
-const address = sql<string>`${cases.street} || ' ' || ${cases.houseNumber} || coalesce(${cases.houseNumberAddition}, '') || ', ' || ${cases.postcode} || ' ' || ${cases.city}`;
+const address = fullCaseAddress;
 
 export type MinutesSubject = { id: string; kind: 'person' | 'company'; items: { category: ItemCategory; value: string; masked: boolean; source: string }[] };
 export type MinutesPand = {

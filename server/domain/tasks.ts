@@ -13,6 +13,7 @@ import { resolveMeetingLink } from './meetings';
 import { ownAgreement, ownCase, ownTask } from './scope';
 import { changeLogs, diff, recordWorkChange, type Changes } from './work-changes';
 import { notifyBlocker } from './blocker-mail';
+import { optionalCaseAddress } from './case-address';
 
 export type TaskInput = {
   title: string;
@@ -60,7 +61,7 @@ const taskView = {
   ...taskColumns,
   partner: partners.shortName,
   caseCode: cases.code,
-  caseAddress: sql<string | null>`case when ${cases.id} is null then null else ${cases.street} || ' ' || ${cases.houseNumber} || coalesce(${cases.houseNumberAddition}, '') || ', ' || ${cases.city} end`,
+  caseAddress: optionalCaseAddress,
   completedBy: users.name,
 };
 
