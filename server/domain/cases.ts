@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, like, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { agendaItems, agreements, caseEvents, cases, meetings, partners, tasks, teams, themes, users, type CaseOrigin, type CaseStatus } from '../../db/schema';
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
@@ -293,9 +293,5 @@ export { withOverdue } from './overdue';
 
 export function listThemes(deps: AppDeps, teamId: number) {
   return deps.db.select({ id: themes.id, name: themes.name, active: themes.active }).from(themes).where(eq(themes.teamId, teamId)).orderBy(asc(themes.position)).all();
-}
-
-export function caseCountsByStatus(deps: AppDeps, teamId: number) {
-  return deps.db.select({ status: cases.status, n: count() }).from(cases).where(eq(cases.teamId, teamId)).groupBy(cases.status).all();
 }
 

@@ -46,8 +46,6 @@ export const ownEscalation = (db: Db, teamId: number, id: number) => inTeam(db, 
 export const ownPartner = (db: Db, teamId: number, id: number) => inTeam(db, partners, teamId, id);
 export const ownPartners = (db: Db, teamId: number, ids: number[]) => allInTeam(db, partners, teamId, ids);
 export const ownUser = (db: Db, teamId: number, id: number) => inTeam(db, users, teamId, id);
-export const ownUsers = (db: Db, teamId: number, ids: number[]) => allInTeam(db, users, teamId, ids);
-export const ownTheme = (db: Db, teamId: number, id: number) => inTeam(db, themes, teamId, id);
 
 /** An agenda item of one of the team's overleggen, with that overleg's status. */
 export function ownAgendaItem(db: Db, teamId: number, id: number) {
