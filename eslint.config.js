@@ -23,6 +23,9 @@ const personalDataTables = [
 const personalDataSql = /\b(subjects|subject_items|police_subject_items|item_changes|item_disclosures|subject_search_tokens|subject_inform_events|agreement_subjects|dsr_subjects|audit_subjects)\b/;
 
 const schema = ['**/db/schema', '**/db/schema/index'];
+// Any module of db/schema but the vocabularies (enums), which routers, the client and
+// server/shared/ may import. A regex: a gitignore group cannot leave one file of a folder out.
+const schemaTables = '(^|/)db/schema(/(?!enums$)[^/]+)?$';
 const privacyBoundary = [
   {
     group: schema,
@@ -67,7 +70,13 @@ export default tseslint.config(
       // The client imports only types from the server: its code never ships in the bundle.
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/server/**', '**/db/client', '**/db/seed/**'], allowTypeImports: true, message: 'The client imports only types from the server.' }] },
+        {
+          patterns: [
+            // server/shared/ is the one exception: pure code (dates, HH:MM) written for both sides.
+            { regex: '(^|/)server/(?!shared/)', allowTypeImports: true, message: 'The client imports only types from the server (values only from server/shared/).' },
+            { group: ['**/db/client', '**/db/seed/**'], allowTypeImports: true, message: 'The client imports only types from the server.' },
+          ],
+        },
       ],
     },
   },
@@ -90,9 +99,20 @@ export default tseslint.config(
           patterns: [
             ...privacyBoundary,
             { group: ['drizzle-orm', 'drizzle-orm/*', '**/db/client'], message: 'Routers call domain functions; queries live in server/domain/ and server/privacy/.' },
-            { group: schema, message: 'Routers import vocabularies from db/schema/enums, never tables.' },
+            { regex: schemaTables, message: 'Routers import vocabularies from db/schema/enums, never tables.' },
           ],
         },
+      ],
+    },
+  },
+  {
+    files: ['server/shared/**/*.ts'],
+    rules: {
+      // Shared with the client, so it depends on nothing of the server: only its own folder and
+      // the vocabularies (no Node, no database, no libraries).
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!\\./|(\\.\\./)+db/schema/enums$)', message: 'server/shared/ imports only server/shared/ and db/schema/enums.' }] },
       ],
     },
   },

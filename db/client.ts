@@ -33,7 +33,7 @@ export function openDb(file: string): OpenDb {
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
-  return db as OpenDb;
+  return db;
 }
 
 export { schema };

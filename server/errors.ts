@@ -38,4 +38,3 @@ export const fieldError = (path: string, key: MessageKey, params?: MessageParams
 export const notFound = () => new AppError('NOT_FOUND', 'notFound');
 export const forbidden = () => new AppError('FORBIDDEN', 'auth.forbidden');
 export const conflict = () => new AppError('CONFLICT', 'conflict.version');
-export const badRequest = (key: MessageKey, params?: MessageParams) => new AppError('BAD_REQUEST', key, params);

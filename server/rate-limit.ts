@@ -27,7 +27,7 @@ const bucketsByApp = new WeakMap<AppDeps, Map<string, Bucket>>();
 export function takeToken(deps: AppDeps, name: RateLimitName, who: string | number): void {
   const { capacity, refillSeconds } = rateLimits[name];
   let buckets = bucketsByApp.get(deps);
-  if (!buckets) bucketsByApp.set(deps, (buckets = new Map()));
+  if (!buckets) bucketsByApp.set(deps, (buckets = new Map<string, Bucket>()));
   const key = `${name}:${who}`;
   const now = deps.now().getTime();
   const bucket = buckets.get(key) ?? { tokens: capacity, at: now };

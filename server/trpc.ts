@@ -96,7 +96,6 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 const middleware = t.middleware;
 export const createCallerFactory = t.createCallerFactory;
-export const mergeRouters = t.mergeRouters;
 
 // ── 3. Procedures ───────────────────────────────────────────────────────────────────────────
 
@@ -167,5 +166,3 @@ export const rateLimited = (name: RateLimitName) =>
     takeToken(ctx.deps, name, ctx.user ? `user:${ctx.user.id}` : `ip:${ctx.ip}`);
     return inTurn(() => next());
   });
-
-export type AuthedContext = Context & { user: SessionUser };

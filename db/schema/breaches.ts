@@ -1,11 +1,8 @@
 import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { partners, teams } from './teams';
 import { users } from './users';
+import { breachNatures, breachStatuses } from './enums';
 
-export const breachStatuses = ['gemeld', 'in_behandeling', 'afgesloten'] as const;
-export type BreachStatus = (typeof breachStatuses)[number];
-/** The AP meldformulier's "aard van de inbreuk": confidentiality, integrity, availability. */
-export const breachNatures = ['vertrouwelijkheid', 'integriteit', 'beschikbaarheid'] as const;
 
 // art. 22 (P10): the register of (suspected) data breaches. Every text is free text without
 // personal data — the report form warns against names; nothing here is personal data itself.

@@ -2,6 +2,7 @@ import { sqliteTable, integer, text, index, primaryKey } from 'drizzle-orm/sqlit
 import { partners, teams } from './teams';
 import { subjects } from './cases';
 import { users } from './users';
+import { dsrDecisions, dsrKinds, dsrStatuses } from './enums';
 
 // Issue 11 item 1: a keyed blind index over the betrokkenen's identifying values, so the FG can
 // find a person for a data-subject request without decrypting everything and without a plaintext
@@ -19,11 +20,6 @@ export const subjectSearchTokens = sqliteTable(
   },
   (t) => [index('subject_search_tokens_token').on(t.token), index('subject_search_tokens_item').on(t.police, t.itemId)],
 );
-
-export const dsrKinds = ['inzage', 'rectificatie', 'verwijdering', 'beperking', 'bezwaar'] as const;
-export type DsrKind = (typeof dsrKinds)[number];
-export const dsrStatuses = ['open', 'afgehandeld'] as const;
-export const dsrDecisions = ['toegewezen', 'deels_toegewezen', 'afgewezen'] as const;
 
 // Issue 11 item 2 (art. 24, P9): the register of data-subject requests. No personal data of the
 // requester here: the persons concerned are links to betrokkenen (dsr_subjects).

@@ -78,3 +78,15 @@ export const escalationStatuses = ['open', 'afgehandeld'] as const;
 // P12 (BIT art. 6.7, AVG art. 16–19): what happened to an item after it was recorded.
 export const itemChangeKinds = ['correctie', 'verwijdering', 'beperking', 'opheffing'] as const;
 export type ItemChangeKind = (typeof itemChangeKinds)[number];
+
+// art. 22 (P10): the breach register's states.
+export const breachStatuses = ['gemeld', 'in_behandeling', 'afgesloten'] as const;
+export type BreachStatus = (typeof breachStatuses)[number];
+/** The AP meldformulier's "aard van de inbreuk": confidentiality, integrity, availability. */
+export const breachNatures = ['vertrouwelijkheid', 'integriteit', 'beschikbaarheid'] as const;
+
+// Issue 11 item 2 (art. 24): data-subject requests.
+export const dsrKinds = ['inzage', 'rectificatie', 'verwijdering', 'beperking', 'bezwaar'] as const;
+export type DsrKind = (typeof dsrKinds)[number];
+export const dsrStatuses = ['open', 'afgehandeld'] as const;
+export const dsrDecisions = ['toegewezen', 'deels_toegewezen', 'afgewezen'] as const;

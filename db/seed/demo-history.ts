@@ -107,7 +107,7 @@ function measureFor(rand: Rand, kind: PartnerKind, type: string): MeasureCode {
 
 type Ctx = { db: Db; rand: Rand; teamId: number; partnerIds: Record<string, number>; userIds: Record<string, number>; today: string; start: string };
 
-export async function seedDemoHistory(args: { db: Db; now: Date }, ids: DemoIds): Promise<void> {
+export function seedDemoHistory(args: { db: Db; now: Date }, ids: DemoIds): void {
   const { db, now } = args;
   const today = amsterdamDate(now);
   // Nothing before the demo accounts existed: the history starts when the team started using Overleg.

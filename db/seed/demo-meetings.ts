@@ -7,7 +7,7 @@
 import { EventEmitter } from 'node:events';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
-import { agendaItems, agreements, attendance, cases, meetings, partners, subjects, tasks, users, type Role } from '../schema';
+import { agendaItems, agreements, attendance, cases, meetings, partners, subjects, tasks, users } from '../schema';
 import { encodePublicId } from '../../server/privacy/public-ids';
 import type { DataKeys } from '../../server/privacy/crypto';
 import type { AppDeps } from '../../server/deps';
@@ -25,7 +25,7 @@ export type DemoMeetingIds = Record<'pit' | 'bit', { pastMeetingId: number; upco
 
 function sessionUser(db: Db, id: number): SessionUser {
   const u = db.select().from(users).where(eq(users.id, id)).get()!;
-  return { id: u.id, name: u.name, email: u.email, role: u.role as Role, teamId: u.teamId, partnerId: u.partnerId, locale: u.locale };
+  return { id: u.id, name: u.name, email: u.email, role: u.role, teamId: u.teamId, partnerId: u.partnerId, locale: u.locale };
 }
 
 /** The next Tuesday strictly after `date` (YYYY-MM-DD). */

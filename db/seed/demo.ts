@@ -43,12 +43,13 @@ export async function seedDemoTeams(db: Db, hash: HashFn, now: Date): Promise<{ 
     const userIds: Record<string, number> = {};
     const domain = `${def.slug}.demo`;
     const firstGemeente = def.partners.find((p) => p.kind === 'gemeente')!.slug;
-    const staff: { local: string; name: string; role: Role; partner: string | null }[] = [
+    type Staff = { local: string; name: string; role: Role; partner: string | null };
+    const staff: Staff[] = [
       { local: 'coordinator', name: def.slug === 'pit' ? 'Marieke Verbeek' : 'Jeroen van Leeuwen', role: 'coordinator', partner: firstGemeente },
       { local: 'admin', name: 'Functioneel beheer', role: 'admin', partner: null },
       { local: 'fg', name: 'Functionaris gegevensbescherming', role: 'privacy', partner: null },
       { local: def.slug === 'pit' ? 'bestuur' : 'dvc', name: def.slug === 'pit' ? 'Stuurgroep PIT' : 'DVC Gooi en Vechtstreek', role: 'viewer', partner: firstGemeente },
-      ...def.partners.map((p) => ({ local: p.slug, name: memberNames[p.slug] ?? p.shortName, role: 'member' as Role, partner: p.slug })),
+      ...def.partners.map((p): Staff => ({ local: p.slug, name: memberNames[p.slug] ?? p.shortName, role: 'member', partner: p.slug })),
     ];
     for (const s of staff) {
       const email = `${s.local}@${domain}`;

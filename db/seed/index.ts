@@ -14,7 +14,7 @@ export async function seedDemo(deps: AppDeps, hash: (password: string) => Promis
   const { accounts, ids } = await seedDemoTeams(deps.db, hash, demoAccountsSince(now));
   const cases = seedDemoCases(deps, ids, now);
   // A year of history (closed overleggen, controles, escalaties) for the reports.
-  await seedDemoHistory({ db: deps.db, now }, ids);
+  seedDemoHistory({ db: deps.db, now }, ids);
   // Overleggen come after the casussen (they are prefilled from them).
   const meetings = seedDemoMeetings({ db: deps.db, keys: deps.keys, now }, ids);
   // Their closed overleggen get a definitief verslag.

@@ -17,7 +17,7 @@ import { loginChallenges, partners, recoveryCodes, teams, userTotp, users, type 
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
 import type { DataKeys } from '../privacy/crypto';
-import { decryptValue, encryptValue } from '../privacy/crypto';
+import { openTotpSecret, sealTotpSecret, twoFactorSubKey } from '../privacy/totp-secret';
 import { appendAudit } from '../audit';
 import { AppError } from '../errors';
 import { amsterdamDate } from '../clock';
@@ -39,12 +39,9 @@ export const RECOVERY_CODE_COUNT = 10;
 const ISSUER = 'Overleg';
 const PERIOD = 30;
 
-// Separate keys derived from the general data key: one encrypts TOTP secrets, one keys the
-// recovery-code hashes. Neither is usable for personal data and vice versa.
-const subKey = (keys: DataKeys, purpose: string) => createHmac('sha256', keys.general).update(`overleg:${purpose}:v1`).digest();
-const totpKey = (keys: DataKeys) => subKey(keys, 'totp-secret');
+// Recovery codes are stored as HMACs under a key of their own (../privacy/totp-secret.ts).
 const recoveryHash = (keys: DataKeys, code: string) =>
-  createHmac('sha256', subKey(keys, 'recovery-code')).update(normaliseRecoveryCode(code)).digest('hex');
+  createHmac('sha256', twoFactorSubKey(keys, 'recovery-code')).update(normaliseRecoveryCode(code)).digest('hex');
 
 const normaliseRecoveryCode = (code: string) => code.toLowerCase().replace(/[^0-9a-z]/g, '');
 const isTotpCode = (code: string) => /^\d{6}$/.test(code.replace(/\s/g, ''));
@@ -109,7 +106,7 @@ export function beginEnrolment(deps: AppDeps, user: { id: number; email: string 
   if (confirmed(existing)) throw new AppError('CONFLICT', 'twoFactor.alreadyEnabled');
   const secret = new Secret({ size: 20 }).base32;
   const now = deps.now().toISOString();
-  const stored = encryptValue(totpKey(deps.keys), secret);
+  const stored = sealTotpSecret(deps.keys, secret);
   deps.db.insert(userTotp).values({ userId: user.id, secret: stored, createdAt: now })
     .onConflictDoUpdate({ target: userTotp.userId, set: { secret: stored, createdAt: now, lastStep: null, failures: 0, lockedUntil: null } }).run();
   const uri = totpFor(secret, user.email).toString();
@@ -138,7 +135,7 @@ export function confirmEnrolment(deps: AppDeps, user: { id: number; teamId: numb
   if (!row) throw new AppError('BAD_REQUEST', 'twoFactor.notStarted');
   if (confirmed(row)) throw new AppError('CONFLICT', 'twoFactor.alreadyEnabled');
   const now = deps.now();
-  const step = acceptedStep(decryptValue(totpKey(deps.keys), row.secret), code, now, null);
+  const step = acceptedStep(openTotpSecret(deps.keys, row.secret), code, now, null);
   if (step === null) throw new AppError('BAD_REQUEST', 'twoFactor.invalidCode');
   return deps.db.transaction((tx) => {
     tx.update(userTotp).set({ confirmedAt: now.toISOString(), lastStep: step, failures: 0, lockedUntil: null }).where(eq(userTotp.userId, user.id)).run();
@@ -154,7 +151,7 @@ export function regenerateRecoveryCodes(deps: AppDeps, user: { id: number; teamI
   const row = totpRow(deps.db, user.id);
   if (!confirmed(row)) throw new AppError('BAD_REQUEST', 'twoFactor.notEnabled');
   const now = deps.now();
-  const step = acceptedStep(decryptValue(totpKey(deps.keys), row.secret), code, now, row.lastStep);
+  const step = acceptedStep(openTotpSecret(deps.keys, row.secret), code, now, row.lastStep);
   if (step === null) throw new AppError('BAD_REQUEST', 'twoFactor.invalidCode');
   return deps.db.transaction((tx) => {
     tx.update(userTotp).set({ lastStep: step }).where(eq(userTotp.userId, user.id)).run();
@@ -276,7 +273,7 @@ export function verifyChallenge(deps: AppDeps, input: { challenge: string; code:
 /** Which factor the code is, after using it up (a TOTP step or a recovery code); null when wrong. */
 function checkCode(tx: Db, keys: DataKeys, row: TotpRow, code: string, now: Date): 'totp' | 'recovery' | null {
   if (isTotpCode(code)) {
-    const step = acceptedStep(decryptValue(totpKey(keys), row.secret), code, now, row.lastStep);
+    const step = acceptedStep(openTotpSecret(keys, row.secret), code, now, row.lastStep);
     if (step === null) return null;
     tx.update(userTotp).set({ lastStep: step }).where(eq(userTotp.userId, row.userId)).run();
     return 'totp';

@@ -19,23 +19,12 @@ import { findCaseInTeam } from './cases';
 import { readAgendaTemplate } from './agenda-template';
 import { ownAgendaItem, ownPartner } from './scope';
 import {
-  emitMeetingEvent, findMeetingInTeam, openMeetingForChange, orderedAgenda, previousMeeting, sectionIndex, visibleMeeting, type MeetingReader,
+  emitMeetingEvent, openMeetingForChange, orderedAgenda, previousMeeting, sectionIndex, visibleMeeting, type MeetingReader,
 } from './meetings';
+import { overdueTaskCount } from './overdue';
 
 type AgendaRow = typeof agendaItems.$inferSelect;
 type NewAgendaItem = Omit<typeof agendaItems.$inferInsert, 'meetingId' | 'position' | 'updatedAt'>;
-
-/** Section titles as shown on the agenda and in the verslag. */
-export const sectionTitles: Record<AgendaSection, string> = {
-  opening: 'Opening',
-  verslag: 'Verslag en actielijst vorig overleg',
-  nieuwe_casussen: 'Nieuwe casussen',
-  lopende_casussen: 'Lopende casussen',
-  controles: 'Integrale controles',
-  themas: "Thema's en pilots",
-  rondvraag: 'Rondvraag',
-  sluiting: 'Sluiting',
-};
 
 const longDate = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' });
 
@@ -172,7 +161,7 @@ export function prefillAgenda(deps: AppDeps, actor: SessionUser, input: { meetin
   // Lopende casussen: open tasks (overdue ones first), AVO/high priority first.
   const today = amsterdamDate(deps.now());
   const openTasks = sql<number>`(select count(*) from ${tasks} where ${tasks.caseId} = ${cases.id} and ${tasks.status} = 'open')`;
-  const overdueTasks = sql<number>`(select count(*) from ${tasks} where ${tasks.caseId} = ${cases.id} and ${tasks.status} = 'open' and ${tasks.dueDate} < ${today})`;
+  const overdueTasks = overdueTaskCount(today);
   const running = !on('lopende_casussen') ? [] : deps.db.select({ ...caseColumns, overdue: overdueTasks }).from(cases)
     .innerJoin(themes, eq(themes.id, cases.themeId)).innerJoin(partners, eq(partners.id, cases.gemeentePartnerId))
     .where(and(eq(cases.teamId, actor.teamId), inArray(cases.status, ['signaal', 'actief']), sql`${openTasks} > 0`))
@@ -343,10 +332,4 @@ export function saveNotes(deps: AppDeps, actor: SessionUser, input: { id: number
   if (res.changes !== 1) throw conflict();
   changed(deps, actor.teamId, item.meetingId, item.id, 'agenda.notes');
   return { version: item.version + 1, updatedAt: now };
-}
-
-/** The meeting an agenda item belongs to, for callers that only hold the item id. */
-export function meetingOfItem(deps: AppDeps, teamId: number, id: number) {
-  const row = findItem(deps, teamId, id);
-  return findMeetingInTeam(deps.db, teamId, row.item.meetingId);
 }

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { assertNoSubjectNames, subjectsOfCase } from '../privacy/personal-data';
 import { loadReader } from '../privacy/visibility';
-import { agreementSubjects, agreements, type WorkChangeKind } from '../../db/schema';
-import type { Db } from '../../db/client';
+import { agreements, type WorkChangeKind } from '../../db/schema';
+import { linkAgreementSubjects } from '../privacy/agreement-subjects';
 import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
@@ -31,11 +31,6 @@ function resolveSubjects(deps: AppDeps, actor: SessionUser, caseId: number, subj
   return subjectIds === undefined ? undefined : subjectsOfCase(deps, loadReader(deps.db, actor), caseId, subjectIds);
 }
 
-function linkSubjects(tx: Db, agreementId: number, subjectRowIds: number[]) {
-  tx.delete(agreementSubjects).where(eq(agreementSubjects.agreementId, agreementId)).run();
-  if (subjectRowIds.length > 0) tx.insert(agreementSubjects).values(subjectRowIds.map((subjectId) => ({ agreementId, subjectId }))).run();
-}
-
 /** A werkafspraak about one pand; art. 2.7: it names the partner that is bevoegd gezag / eindverantwoordelijk. */
 export function createAgreement(deps: AppDeps, actor: SessionUser, input: AgreementInput): { id: number } {
   const c = findWorkableCase(deps, actor.teamId, input.caseId);
@@ -50,7 +45,7 @@ export function createAgreement(deps: AppDeps, actor: SessionUser, input: Agreem
       meetingId: input.meetingId ?? null, agendaItemId: input.agendaItemId ?? null, createdByUserId: actor.id,
       createdAt: now.toISOString(), updatedAt: now.toISOString(),
     }).returning({ id: agreements.id }).get();
-    linkSubjects(tx, row.id, subjectRowIds);
+    linkAgreementSubjects(tx, row.id, subjectRowIds);
     recordCaseEvent(tx, now, c.id, actor.id, 'agreement', { agreementId: row.id });
     appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: 'agreement.created', entity: 'agreement', entityId: row.id, caseId: c.id, detail: { subjects: subjectRowIds.length } });
     return row;
@@ -71,7 +66,7 @@ function applyChange(
     const res = tx.update(agreements).set({ ...change, updatedAt: now.toISOString(), version: row.version + 1 })
       .where(and(eq(agreements.id, row.id), eq(agreements.version, expectedVersion))).run();
     if (res.changes !== 1) throw conflict();
-    if (subjectRowIds) linkSubjects(tx, row.id, subjectRowIds);
+    if (subjectRowIds) linkAgreementSubjects(tx, row.id, subjectRowIds);
     recordCaseEvent(tx, now, row.caseId, actor.id, event, { agreementId: row.id, ...eventDetail });
     if (log) recordWorkChange(tx, now, { teamId: actor.teamId, agreementId: row.id, actorId: actor.id, ...log });
     appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: event, entity: 'agreement', entityId: row.id, caseId: row.caseId });

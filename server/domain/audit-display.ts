@@ -32,6 +32,8 @@ const MEETING_KEYS: Record<string, string> = { meetingId: 'meeting', approvedInM
 const CODE_KEYS = new Set(['purpose', 'source', 'status', 'to', 'secondFactor', 'reason', 'audience', 'via', 'mode']);
 const COUNT_KEYS = new Set(['items', 'subjects', 'recipients', 'failed', 'version', 'ended', 'threshold', 'rows', 'entries', 'minutes', 'brokenAt']);
 const DATE_KEYS = new Set(['joinedOn', 'noticeGivenOn', 'leftOn', 'from']);
+/** A detail value as text: scalars as written, anything else as JSON (never "[object Object]"). */
+const text = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v));
 const num = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) ? v : null);
 const nums = (v: unknown) => (Array.isArray(v) ? v.map(num).filter((n): n is number => n !== null) : []);
 
@@ -93,19 +95,19 @@ export function describeAuditEntries(deps: AppDeps, teamId: number, rows: AuditR
       else if (key === 'cases') out.push({ key, type: 'names', value: nums(value).map((n) => caseCode.get(n) ?? unknown) });
       else if (key === 'controlId') out.push({ key: 'control', type: 'date', value: controlDate.get(num(value) ?? -1) ?? unknown });
       else if (key === 'byTeamId') out.push({ key: 'byTeam', type: 'name', value: teamName.get(num(value) ?? -1) ?? unknown });
-      else if (key === 'categories' && Array.isArray(value)) out.push({ key, type: 'categories', value: [...new Set(value.map(String))] });
-      else if (key === 'fields' && Array.isArray(value)) out.push({ key, type: 'fields', value: value.map(String) });
-      else if (key === 'category') out.push({ key, type: 'category', value: String(value) });
-      else if (key === 'role') out.push({ key, type: 'role', value: String(value) });
-      else if (key === 'kind' || key === 'sourceKind') out.push({ key, type: 'kind', value: String(value) });
-      else if (key === 'findingType') out.push({ key, type: 'label', value: findingLabel(String(value)) });
-      else if (key === 'measure') out.push({ key, type: 'label', value: measureLabel(String(value)) });
+      else if (key === 'categories' && Array.isArray(value)) out.push({ key, type: 'categories', value: [...new Set(value.map(text))] });
+      else if (key === 'fields' && Array.isArray(value)) out.push({ key, type: 'fields', value: value.map(text) });
+      else if (key === 'category') out.push({ key, type: 'category', value: text(value) });
+      else if (key === 'role') out.push({ key, type: 'role', value: text(value) });
+      else if (key === 'kind' || key === 'sourceKind') out.push({ key, type: 'kind', value: text(value) });
+      else if (key === 'findingType') out.push({ key, type: 'label', value: findingLabel(text(value)) });
+      else if (key === 'measure') out.push({ key, type: 'label', value: measureLabel(text(value)) });
       else if (COUNT_KEYS.has(key) && typeof value === 'number') out.push({ key, type: 'count', value });
       else if (typeof value === 'boolean') out.push({ key, type: 'yesNo', value });
-      else if (key === 'to' && r.detail?.from !== undefined) out.push({ key: 'until', type: 'date', value: String(value) }); // a report period
-      else if (DATE_KEYS.has(key)) out.push({ key, type: 'date', value: String(value) });
-      else if (CODE_KEYS.has(key)) out.push({ key, type: 'code', value: String(value) });
-      else if (key === 'ip' || key === 'format') out.push({ key, type: 'text', value: String(value) });
+      else if (key === 'to' && r.detail?.from !== undefined) out.push({ key: 'until', type: 'date', value: text(value) }); // a report period
+      else if (DATE_KEYS.has(key)) out.push({ key, type: 'date', value: text(value) });
+      else if (CODE_KEYS.has(key)) out.push({ key, type: 'code', value: text(value) });
+      else if (key === 'ip' || key === 'format') out.push({ key, type: 'text', value: text(value) });
       // Anything else is an internal detail the FG has no use for; it stays in the chain, not on screen.
     }
     return out;

@@ -6,14 +6,15 @@
  * unknown accounts) belong to no team's FG.
  */
 import { and, count, desc, eq, gte, inArray, lt, notInArray, sql, type SQL } from 'drizzle-orm';
-import { auditLog, auditSubjects, cases, partners, users } from '../../db/schema';
+import { auditLog, cases, partners, users } from '../../db/schema';
+import { auditIdsNaming, subjectsNamedIn } from '../privacy/audit-subjects';
 import { describeAuditEntries, type AuditFact } from './audit-display';
 import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
 import { chainOk, checkAuditChainFull, checkAuditChainIncremental } from '../audit-chain';
 import { reportChainBreak } from '../privacy/audit-break';
-import { decodePublicId, encodePublicId } from '../privacy/public-ids';
+import { decodePublicId } from '../privacy/public-ids';
 import { addDays, amsterdamToUtc } from '../clock';
 import { AppError } from '../errors';
 import { teams } from '../../db/schema';
@@ -91,7 +92,7 @@ function filterConditions(deps: AppDeps, actor: SessionUser, filter: AuditListFi
   if (filter.to) conditions.push(lt(auditLog.at, amsterdamToUtc(addDays(filter.to, 1), '00:00').toISOString()));
   const subject = subjectRowId(deps, actor.teamId, filter.subjectId);
   // Through the subject index: "who read this person's data" is one lookup, not a scan.
-  if (subject !== null) conditions.push(inArray(auditLog.id, deps.db.select({ id: auditSubjects.auditId }).from(auditSubjects).where(eq(auditSubjects.subjectId, subject))));
+  if (subject !== null) conditions.push(inArray(auditLog.id, auditIdsNaming(deps.db, subject)));
   return conditions;
 }
 
@@ -118,14 +119,7 @@ function selectEntries(deps: AppDeps, actor: SessionUser, conditions: SQL[], lim
 function toItems(deps: AppDeps, actor: SessionUser, rows: Row[]): AuditListItem[] {
   const page = rows.map((r) => ({ ...r, detail: parseDetail(r.detail) }));
   const describe = describeAuditEntries(deps, actor.teamId, page);
-  const subjects = new Map<number, { id: string; police: boolean }[]>();
-  if (page.length > 0) {
-    for (const s of deps.db.select().from(auditSubjects).where(inArray(auditSubjects.auditId, page.map((r) => r.id))).orderBy(auditSubjects.auditId, auditSubjects.subjectId).all()) {
-      const list = subjects.get(s.auditId) ?? [];
-      list.push({ id: encodePublicId(deps.keys, 'subject', actor.teamId, s.subjectId), police: s.police });
-      subjects.set(s.auditId, list);
-    }
-  }
+  const subjects = subjectsNamedIn(deps, actor.teamId, page.map((r) => r.id));
   return page.map((r) => ({
     id: r.id, at: r.at, action: r.action, entity: r.entity, entityId: r.entityId, caseId: r.caseId, caseCode: r.caseCode,
     actor: r.actorId !== null && r.actorName !== null && r.actorRole !== null ? { id: r.actorId, name: r.actorName, role: r.actorRole, partner: r.actorPartner } : null,

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, like, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { agendaItems, agreements, caseEvents, cases, meetings, partners, tasks, teams, themes, users, type CaseOrigin, type CaseStatus } from '../../db/schema';
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
@@ -13,6 +13,8 @@ import type { Reader } from '../privacy/visibility';
 import { ownCase } from './scope';
 import { mayRecordInforming } from '../privacy/informing';
 import { involvedCaseIds } from '../privacy/involvement';
+import { overdueTaskCount, withOverdue } from './overdue';
+import { streetAndNumber } from './case-address';
 
 export function findCaseInTeam(deps: AppDeps, teamId: number, caseId: number) {
   return ownCase(deps.db, teamId, caseId);
@@ -204,8 +206,6 @@ export type CaseListFilter = {
 };
 
 const openTaskCount = sql<number>`(select count(*) from ${tasks} where ${tasks.caseId} = ${cases.id} and ${tasks.status} = 'open')`;
-const overdueTaskCount = (today: string) =>
-  sql<number>`(select count(*) from ${tasks} where ${tasks.caseId} = ${cases.id} and ${tasks.status} = 'open' and ${tasks.dueDate} < ${today})`;
 
 /** Cursor paging on id, newest first. Addresses and counts only: no personal data. */
 export function listCases(deps: AppDeps, reader: Reader, filter: CaseListFilter) {
@@ -224,7 +224,7 @@ export function listCases(deps: AppDeps, reader: Reader, filter: CaseListFilter)
     const compactPostcode = search.replace(/\s/g, '').toUpperCase();
     conditions.push(or(
       sql`${cases.code} like ${pattern} escape '\\'`,
-      sql`(${cases.street} || ' ' || ${cases.houseNumber} || coalesce(${cases.houseNumberAddition}, '')) like ${pattern} escape '\\'`,
+      sql`(${streetAndNumber}) like ${pattern} escape '\\'`,
       sql`replace(${cases.postcode}, ' ', '') like ${`%${compactPostcode}%`}`,
       like(cases.city, pattern),
     )!);
@@ -288,15 +288,10 @@ export const taskColumns = {
   agendaItemId: tasks.agendaItemId, createdAt: tasks.createdAt, version: tasks.version,
 };
 
-export function withOverdue<T extends { status: string; dueDate: string }>(task: T, today: string): T & { overdue: boolean } {
-  return { ...task, overdue: task.status === 'open' && task.dueDate < today };
-}
+// The live view imports it from here; the rule's home is ./overdue.ts.
+export { withOverdue } from './overdue';
 
 export function listThemes(deps: AppDeps, teamId: number) {
   return deps.db.select({ id: themes.id, name: themes.name, active: themes.active }).from(themes).where(eq(themes.teamId, teamId)).orderBy(asc(themes.position)).all();
-}
-
-export function caseCountsByStatus(deps: AppDeps, teamId: number) {
-  return deps.db.select({ status: cases.status, n: count() }).from(cases).where(eq(cases.teamId, teamId)).groupBy(cases.status).all();
 }
 

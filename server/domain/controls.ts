@@ -18,6 +18,7 @@ import { canSeeFinding, readerAsPartner, type Reader } from '../privacy/visibili
 import { decodePublicId, encodePublicId } from '../privacy/public-ids';
 import { partnerActiveOn } from './team';
 import { ownCases, ownControl, ownFinding, ownPartners } from './scope';
+import { caseAddress } from './case-address';
 
 export type ControlInput = {
   plannedOn: string;
@@ -108,7 +109,7 @@ export const cancelControl = (deps: AppDeps, reader: Reader, input: { id: number
 /** The coordinator records that the controle took place (also implied by the first finding). */
 export const completeControl = (deps: AppDeps, reader: Reader, input: { id: number; version: number }) => setStatus(deps, reader, input, 'uitgevoerd');
 
-const address = sql<string>`${cases.street} || ' ' || ${cases.houseNumber} || coalesce(${cases.houseNumberAddition}, '') || ', ' || ${cases.city}`;
+const address = caseAddress;
 
 function casesOf(deps: AppDeps, controlIds: number[]) {
   if (controlIds.length === 0) return [];

@@ -11,7 +11,7 @@ import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
 import { AppError, conflict, invalidFields, notFound } from '../errors';
-import { addDays, amsterdamDate } from '../clock';
+import { amsterdamDate } from '../clock';
 import { covenantInForceOn, findCovenant, teamCovenants, type CovenantStatus } from '../privacy/covenant-gate';
 
 /** Contract (issue 10): `covenants.list` → [{ id, title, documentRef, startsOn, endsOn, status }]. */
@@ -160,6 +160,3 @@ export function decideProposal(deps: AppDeps, actor: SessionUser, input: { kind:
     });
   });
 }
-
-/** The warning day for a threshold (for tests and the page): end date minus the threshold. */
-export const warningDay = (endsOn: string, threshold: number) => addDays(endsOn, -threshold);

@@ -10,6 +10,7 @@ import type { AppDeps } from '../deps';
 import { amsterdamDate } from '../clock';
 import type { Reader } from '../privacy/visibility';
 import { listControls } from './controls';
+import { overdueTask } from './overdue';
 
 export function dashboard(deps: AppDeps, reader: Reader) {
   const { db } = deps;
@@ -23,7 +24,7 @@ export function dashboard(deps: AppDeps, reader: Reader) {
   const taskRows = db.select({
     partnerId: tasks.assigneePartnerId, partner: partners.shortName,
     open: sql<number>`sum(case when ${tasks.status} = 'open' then 1 else 0 end)`,
-    overdue: sql<number>`sum(case when ${tasks.status} = 'open' and ${tasks.dueDate} < ${today} then 1 else 0 end)`,
+    overdue: sql<number>`sum(case when ${overdueTask(today)} then 1 else 0 end)`,
   }).from(tasks).innerJoin(partners, eq(partners.id, tasks.assigneePartnerId))
     .where(and(eq(tasks.teamId, teamId), eq(tasks.status, 'open'))).groupBy(tasks.assigneePartnerId).orderBy(asc(partners.id)).all();
 

@@ -11,33 +11,21 @@
  * The register holds no personal data of its own: the persons are links to betrokkenen.
  */
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
-import { cases, dataSubjectRequests, dsrPartners, dsrSubjects, partners, subjects, type DsrKind } from '../../db/schema';
+import { dataSubjectRequests, dsrPartners, partners, type DsrKind } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import type { Reader } from '../privacy/visibility';
 import { AppError, fieldError, notFound } from '../errors';
 import { appendAudit } from '../audit';
 import { addDays, addMonths, amsterdamDate } from '../clock';
 import { ownPartner } from './scope';
-import { decodePublicId, encodePublicId } from '../privacy/public-ids';
+import { encodePublicId } from '../privacy/public-ids';
+import { linkRequestSubjects, ownSubjectRows, requestSubjectIds, requestSubjectLinks } from '../privacy/dsr-subjects';
 import { concernedPartnerIds } from '../privacy/inzage';
 
 /** Requests due within this many days are shown as nearing their deadline on the FG's home. */
 export const DUE_SOON_DAYS = 7;
 
 type Actor = Pick<Reader, 'userId' | 'teamId'>;
-
-/** The team's betrokkenen behind opaque ids; any id not of the team is NOT_FOUND. */
-export function ownSubjectRows(deps: AppDeps, teamId: number, publicIds: string[]): number[] {
-  const rowIds = [...new Set(publicIds)].map((p) => {
-    const decoded = decodePublicId(deps.keys, ['subject'], teamId, p);
-    if (!decoded) throw notFound();
-    return decoded.rowId;
-  });
-  const found = deps.db.select({ id: subjects.id }).from(subjects).innerJoin(cases, eq(cases.id, subjects.caseId))
-    .where(and(inArray(subjects.id, rowIds), eq(cases.teamId, teamId))).all();
-  if (found.length !== rowIds.length) throw notFound();
-  return rowIds;
-}
 
 function notInFuture(deps: AppDeps, field: string, date: string) {
   if (date > amsterdamDate(deps.now())) throw fieldError(field, 'dsr.dateInFuture');
@@ -56,7 +44,7 @@ export function createRequest(deps: AppDeps, actor: Actor, input: CreateRequestI
       teamId: actor.teamId, kind: input.kind, receivedOn: input.receivedOn, receivedByPartnerId: input.receivedByPartnerId,
       deadline, createdByUserId: actor.userId, createdAt: deps.now().toISOString(),
     }).returning({ id: dataSubjectRequests.id }).get();
-    tx.insert(dsrSubjects).values(subjectRowIds.map((subjectId) => ({ requestId: row.id, subjectId }))).run();
+    linkRequestSubjects(tx, row.id, subjectRowIds);
     if (partnerIds.length > 0) tx.insert(dsrPartners).values(partnerIds.map((partnerId) => ({ requestId: row.id, partnerId }))).run();
     appendAudit(tx, deps.now(), {
       teamId: actor.teamId, actorId: actor.userId, action: 'dsr.created', entity: 'dsr', entityId: row.id,
@@ -106,9 +94,7 @@ export function listRequests(deps: AppDeps, teamId: number, onlyId?: number): Re
     // Open requests first ('open' sorts after 'afgehandeld'), the nearest deadline on top.
     .orderBy(desc(dataSubjectRequests.status), asc(dataSubjectRequests.deadline), desc(dataSubjectRequests.id)).all();
   const ids = rows.map((r) => r.id);
-  const subjectRows = ids.length === 0 ? [] : deps.db.select({ requestId: dsrSubjects.requestId, subjectId: dsrSubjects.subjectId, caseId: cases.id, caseCode: cases.code })
-    .from(dsrSubjects).innerJoin(subjects, eq(subjects.id, dsrSubjects.subjectId)).innerJoin(cases, eq(cases.id, subjects.caseId))
-    .where(inArray(dsrSubjects.requestId, ids)).orderBy(asc(cases.code), asc(subjects.id)).all();
+  const subjectRows = requestSubjectLinks(deps.db, ids);
   const partnerRows = ids.length === 0 ? [] : deps.db.select({ requestId: dsrPartners.requestId, partnerId: dsrPartners.partnerId, name: partners.name, kind: partners.kind, forwardedOn: dsrPartners.forwardedOn, reportedOn: dsrPartners.reportedOn, report: dsrPartners.report })
     .from(dsrPartners).innerJoin(partners, eq(partners.id, dsrPartners.partnerId))
     .where(inArray(dsrPartners.requestId, ids)).orderBy(asc(partners.name)).all();
@@ -182,6 +168,6 @@ export function decideRequest(deps: AppDeps, actor: Actor, input: { id: number; 
 /** The request's betrokkenen (row ids) for the inzage bundle; the request must be the team's. */
 export function requestSubjectRows(deps: AppDeps, teamId: number, id: number): { request: typeof dataSubjectRequests.$inferSelect; subjectIds: number[] } {
   const request = ownRequest(deps, teamId, id);
-  const subjectIds = deps.db.select({ id: dsrSubjects.subjectId }).from(dsrSubjects).where(eq(dsrSubjects.requestId, id)).all().map((r) => r.id);
+  const subjectIds = requestSubjectIds(deps.db, id);
   return { request, subjectIds };
 }

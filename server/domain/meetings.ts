@@ -17,9 +17,11 @@ import { appendAudit } from '../audit';
 import { AppError, conflict, notFound } from '../errors';
 import { EARLY_START_MINUTES, refusePastInstant } from './dates';
 import { addDays, amsterdamDate, amsterdamToUtc, amsterdamWallClock } from '../clock';
+import { isTimeOfDay } from '../shared/time-of-day';
 import { draftMinutes } from './minutes';
 import { partnerActiveOn } from './team';
 import { ownAgendaItem, ownMeeting, ownUser } from './scope';
+import { optionalCaseAddress } from './case-address';
 
 /** Who reads: a session user or a visibility reader; both carry role, team and partner. */
 export type MeetingReader = Pick<Reader, 'role' | 'teamId' | 'partnerId' | 'userId'>;
@@ -144,7 +146,7 @@ export function seriesDates(input: Pick<SeriesInput, 'weekday' | 'intervalWeeks'
  * per date. Each start is converted on its own date, so 09:30 stays 09:30 across DST changes.
  */
 export function createSeries(deps: AppDeps, actor: SessionUser, input: SeriesInput): { seriesId: number; ids: number[] } {
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(input.time)) throw new AppError('BAD_REQUEST', 'meetings.invalidTime');
+  if (!isTimeOfDay(input.time)) throw new AppError('BAD_REQUEST', 'meetings.invalidTime');
   const dates = seriesDates(input);
   if (dates.length === 0) throw new AppError('BAD_REQUEST', 'meetings.seriesEmpty');
   if (dates.length > MAX_SERIES) throw new AppError('BAD_REQUEST', 'meetings.seriesTooLong', { max: MAX_SERIES });
@@ -316,7 +318,7 @@ export function orderedAgenda(db: Db, meetingId: number) {
     .sort((a, b) => sectionIndex(a.section) - sectionIndex(b.section));
 }
 
-const caseAddress = sql<string | null>`case when ${cases.id} is null then null else ${cases.street} || ' ' || ${cases.houseNumber} || coalesce(${cases.houseNumberAddition}, '') || ', ' || ${cases.city} end`;
+const caseAddress = optionalCaseAddress;
 
 /** Members see the accepted items and their own proposals; the coordinator sees every item. */
 export function agendaVisibility(reader: MeetingReader): SQL | undefined {

@@ -4,19 +4,22 @@
  * Markdown) are built from this one view, so an export never holds more than the screen.
  * Betrokkenen come only through `readSubjects` with the reader's own visibility (SPEC §4).
  */
-import { and, asc, eq, inArray, lt, gte, sql, type SQL } from 'drizzle-orm';
-import { agendaItems, agreementSubjects, agreements, cases, meetings, minutes, minutesVersions, partners, tasks, teams, users, type AgendaSection, type ItemCategory, type Role } from '../../db/schema';
+import { and, asc, eq, inArray, lt, gte, type SQL } from 'drizzle-orm';
+import { agendaItems, agreements, cases, meetings, minutes, minutesVersions, partners, tasks, teams, users, type ItemCategory, type Role } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
 import { AppError, forbidden } from '../errors';
 import { amsterdamDate, amsterdamWallClock } from '../clock';
 import { readSubjects, type ReadPurpose } from '../privacy/personal-data';
+import { agreementSubjectRows } from '../privacy/agreement-subjects';
 import { loadReader } from '../privacy/visibility';
 import { decodePublicId } from '../privacy/public-ids';
 import { mailConfigured } from '../mail';
-import type { MinutesContent, MinutesStatus } from './minutes';
+import type { MinutesContent } from './minutes';
 import { readAttendance } from './meetings';
 import { ownMeeting } from './scope';
+import { isOverdue } from './overdue';
+import { fullCaseAddress } from './case-address';
 
 /** Who reads a verslag at all: the coordinator, and the partners' members once it is definitief. */
 export function readsMinutes(role: Role): boolean {
@@ -56,7 +59,7 @@ export function latestContent(deps: AppDeps, minutesId: number, version: number)
   return v ? parseContent(v.content) : { intro: '', items: {}, closing: '' };
 }
 
-const address = sql<string>`${cases.street} || ' ' || ${cases.houseNumber} || coalesce(${cases.houseNumberAddition}, '') || ', ' || ${cases.postcode} || ' ' || ${cases.city}`;
+const address = fullCaseAddress;
 
 export type MinutesSubject = { id: string; kind: 'person' | 'company'; items: { category: ItemCategory; value: string; masked: boolean; source: string }[] };
 export type MinutesPand = {
@@ -110,7 +113,7 @@ function assembleText(deps: AppDeps, meeting: ReturnType<typeof ownMeeting>, row
     .where(and(eq(agendaItems.meetingId, meeting.id), eq(agendaItems.state, 'geaccepteerd')))
     .orderBy(asc(agendaItems.position), asc(agendaItems.id)).all();
   const items = itemRows.map((i) => ({
-    agendaItemId: i.id, section: i.section as AgendaSection, title: i.title, caseId: i.caseId,
+    agendaItemId: i.id, section: i.section, title: i.title, caseId: i.caseId,
     caseCode: i.caseId ? i.caseCode : null, caseAddress: i.caseId ? i.caseAddress : null,
     presenter: i.presenterPartnerId ? (partnerName.get(i.presenterPartnerId) ?? null) : null,
     notes: content.items[String(i.id)]?.notes ?? '', decisions: content.items[String(i.id)]?.decisions ?? '',
@@ -126,7 +129,7 @@ function assembleText(deps: AppDeps, meeting: ReturnType<typeof ownMeeting>, row
   };
   const toAction = (t: { id: number; title: string; partnerId: number; dueDate: string; status: string; caseId: number | null; caseCode: string | null; caseAddress: string | null; meetingStartsAt: string | null }): MinutesAction => ({
     id: t.id, title: t.title, partner: partnerName.get(t.partnerId) ?? '', dueDate: t.dueDate, status: t.status,
-    overdue: t.status === 'open' && t.dueDate < today, caseId: t.caseId, caseCode: t.caseId ? t.caseCode : null, caseAddress: t.caseId ? t.caseAddress : null,
+    overdue: isOverdue(t, today), caseId: t.caseId, caseCode: t.caseId ? t.caseCode : null, caseAddress: t.caseId ? t.caseAddress : null,
     meetingDate: t.meetingStartsAt ? amsterdamDate(new Date(t.meetingStartsAt)) : null,
   });
   const actions = db.select(taskView).from(tasks).leftJoin(cases, eq(cases.id, tasks.caseId)).leftJoin(meetings, eq(meetings.id, tasks.meetingId))
@@ -148,7 +151,7 @@ function assembleText(deps: AppDeps, meeting: ReturnType<typeof ownMeeting>, row
   ].filter((id): id is number => typeof id === 'number'))];
   const caseRows = caseIds.length === 0 ? [] : db.select({ id: cases.id, code: cases.code, address }).from(cases)
     .where(and(inArray(cases.id, caseIds), eq(cases.teamId, meeting.teamId))).all();
-  const links = agreementRows.length === 0 ? [] : db.select().from(agreementSubjects).where(inArray(agreementSubjects.agreementId, agreementRows.map((a) => a.id))).all();
+  const links = agreementSubjectRows(db, agreementRows.map((a) => a.id));
   const panden: TextPand[] = caseIds.flatMap((id) => {
     const c = caseRows.find((r) => r.id === id);
     if (!c) return [];
@@ -156,7 +159,7 @@ function assembleText(deps: AppDeps, meeting: ReturnType<typeof ownMeeting>, row
       caseId: c.id, code: c.code, address: c.address,
       agreements: agreementRows.filter((a) => a.caseId === c.id).map((a) => ({
         id: a.id, text: a.text, responsiblePartner: partnerName.get(a.responsiblePartnerId) ?? '', status: a.status,
-        subjects: links.filter((l) => l.agreementId === a.id).map((l) => l.subjectId).sort((x, y) => x - y),
+        subjects: links.get(a.id) ?? [],
       })),
     }];
   });
@@ -218,7 +221,7 @@ export function buildMinutesView(deps: AppDeps, actor: SessionUser, meetingId: n
   return {
     id: row.id,
     meetingId: meeting.id,
-    status: row.status as MinutesStatus,
+    status: row.status,
     currentVersion: row.currentVersion,
     finalisedAt: row.finalisedAt,
     approvedAt: row.approvedAt,

@@ -23,7 +23,9 @@
  * findings of one controle) cannot be read from it: a single controle's findings would be a
  * small count, and a whole month is the shortest period (reports.ts, validatePeriod).
  */
-import type { ProgressReport, ReportTable, Values } from './reports';
+import type { ProgressReport, ReportRow, ReportTable, Values } from './reports';
+
+const noMask = (): ReportRow['mask'] => ({ current: {}, previous: {} });
 
 export type Mark = 'small' | 'secondary';
 export type Group = { parts: string[]; total: string };
@@ -159,7 +161,7 @@ export function suppressReport(raw: ProgressReport): ProgressReport {
   const values = new Map<string, number>();
   const groups: Group[] = [];
   const head = new Map(raw.headline.map((h) => [h.key, h]));
-  const tables = raw.tables.map((t) => ({ ...t, rows: t.rows.map((r) => ({ ...r, current: { ...r.current }, previous: { ...r.previous }, suppressed: [] as string[], mask: { current: {}, previous: {} } as typeof r.mask })) }));
+  const tables = raw.tables.map((t) => ({ ...t, rows: t.rows.map((r) => ({ ...r, current: { ...r.current }, previous: { ...r.previous }, suppressed: [] as string[], mask: noMask() })) }));
 
   for (const t of tables) {
     if (!SUPPRESSIBLE_TABLES.includes(t.id)) continue;

@@ -389,7 +389,7 @@ export function rawProgressReport(deps: AppDeps, teamId: number, period: Period)
       };
       const current = pick(cur.tables.get(id));
       const previousValues = pick(prev.tables.get(id));
-      return { key, label, current, previous: previousValues, suppressed: [] as string[], mask: { current: {}, previous: {} } as ReportRow['mask'] };
+      return { key, label, current, previous: previousValues, suppressed: [] as string[], mask: { current: {}, previous: {} } };
     }),
   });
   const count = (key: string, nl: string, en: string) => ({ key, label: L(nl, en), kind: 'count' as ColumnKind });
@@ -421,7 +421,7 @@ export function rawProgressReport(deps: AppDeps, teamId: number, period: Period)
     ], partnerKeys('attendance_by_partner'), false),
     makeTable('controls_by_partner', L('Integrale controles: deelname, bevindingen en maatregelen per partner', 'Joint inspections: participation, findings and measures per partner'), L('Partner', 'Partner'), [
       count('participated', 'Controles', 'Inspections'), count('findings', 'Bevindingen', 'Findings'),
-      ...[...measureKeys].sort().map((key) => ({ key, label: measureLabel(key.slice('measure:'.length)), kind: 'count' as ColumnKind })),
+      ...[...measureKeys].sort().map((key): ReportTable['columns'][number] => ({ key, label: measureLabel(key.slice('measure:'.length)), kind: 'count' })),
     ], partnerKeys('controls_by_partner', () => true).filter((p) => hasData('controls_by_partner', p.key)), true),
     makeTable('findings_by_type', L('Bevindingen per soort', 'Findings per type'), L('Soort bevinding', 'Type of finding'), [count('findings', 'Bevindingen', 'Findings')],
       [...typeKeys].map((key) => ({ key, label: findingLabel(key).nl })).sort((a, b) => a.label.localeCompare(b.label, 'nl')), true),

@@ -23,7 +23,7 @@ function inTeam<T extends TeamTable>(db: Db, table: T, teamId: number, id: numbe
   const t = table as typeof cases;
   const row = db.select().from(t).where(and(eq(t.id, id), eq(t.teamId, teamId))).get();
   if (!row) throw notFound();
-  return row as T['$inferSelect'];
+  return row;
 }
 
 /** Every id must be one of the team's rows; any other (or missing) id is NOT_FOUND. */
@@ -33,7 +33,7 @@ function allInTeam<T extends TeamTable>(db: Db, table: T, teamId: number, ids: n
   const t = table as typeof cases;
   const rows = db.select().from(t).where(and(eq(t.teamId, teamId), inArray(t.id, unique))).all();
   if (rows.length !== unique.length) throw notFound();
-  return rows as T['$inferSelect'][];
+  return rows;
 }
 
 export const ownCase = (db: Db, teamId: number, id: number) => inTeam(db, cases, teamId, id);
@@ -46,8 +46,6 @@ export const ownEscalation = (db: Db, teamId: number, id: number) => inTeam(db, 
 export const ownPartner = (db: Db, teamId: number, id: number) => inTeam(db, partners, teamId, id);
 export const ownPartners = (db: Db, teamId: number, ids: number[]) => allInTeam(db, partners, teamId, ids);
 export const ownUser = (db: Db, teamId: number, id: number) => inTeam(db, users, teamId, id);
-export const ownUsers = (db: Db, teamId: number, ids: number[]) => allInTeam(db, users, teamId, ids);
-export const ownTheme = (db: Db, teamId: number, id: number) => inTeam(db, themes, teamId, id);
 
 /** An agenda item of one of the team's overleggen, with that overleg's status. */
 export function ownAgendaItem(db: Db, teamId: number, id: number) {

@@ -13,6 +13,7 @@ import { addDays } from '../clock';
 import { translate } from '../i18n/messages';
 import { mailConfigured, publicBaseUrl, sendMail } from '../mail';
 import { partnerActiveOn } from './team';
+import { overdueTask } from './overdue';
 
 /** ISO weekday of a YYYY-MM-DD date: 1 = Monday … 7 = Sunday. */
 const isoWeekday = (date: string) => ((new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
@@ -28,7 +29,7 @@ export function digestCounts(deps: AppDeps, teamId: number, partnerId: number | 
   const row = deps.db.select({
     open: sql<number>`count(*)`,
     dueSoon: sql<number>`coalesce(sum(case when ${tasks.dueDate} >= ${today} and ${tasks.dueDate} <= ${soon} then 1 else 0 end), 0)`,
-    overdue: sql<number>`coalesce(sum(case when ${tasks.dueDate} < ${today} then 1 else 0 end), 0)`,
+    overdue: sql<number>`coalesce(sum(case when ${overdueTask(today)} then 1 else 0 end), 0)`,
   }).from(tasks).where(and(eq(tasks.teamId, teamId), eq(tasks.status, 'open'), partnerId === null ? undefined : eq(tasks.assigneePartnerId, partnerId))).get();
   return { open: Number(row?.open ?? 0), dueSoon: Number(row?.dueSoon ?? 0), overdue: Number(row?.overdue ?? 0) };
 }

@@ -6,12 +6,14 @@ import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
 import { AppError, conflict } from '../errors';
 import { amsterdamDate } from '../clock';
-import { findWorkableCase, recordCaseEvent, taskColumns, withOverdue } from './cases';
+import { findWorkableCase, recordCaseEvent, taskColumns } from './cases';
+import { overdueTask, withOverdue } from './overdue';
 import { assertActivePartner } from './agreements';
 import { resolveMeetingLink } from './meetings';
 import { ownAgreement, ownCase, ownTask } from './scope';
 import { changeLogs, diff, recordWorkChange, type Changes } from './work-changes';
 import { notifyBlocker } from './blocker-mail';
+import { optionalCaseAddress } from './case-address';
 
 export type TaskInput = {
   title: string;
@@ -59,7 +61,7 @@ const taskView = {
   ...taskColumns,
   partner: partners.shortName,
   caseCode: cases.code,
-  caseAddress: sql<string | null>`case when ${cases.id} is null then null else ${cases.street} || ' ' || ${cases.houseNumber} || coalesce(${cases.houseNumberAddition}, '') || ', ' || ${cases.city} end`,
+  caseAddress: optionalCaseAddress,
   completedBy: users.name,
 };
 
@@ -71,7 +73,7 @@ function selectTasks(deps: AppDeps, teamId: number, where: SQL) {
     .leftJoin(users, eq(users.id, tasks.completedByUserId))
     .where(where)
     // Knelpunten first, then overdue, then by due date (SPEC §2 step 5).
-    .orderBy(sql`case when ${tasks.status} = 'open' and ${tasks.blockedAt} is not null then 0 when ${tasks.status} = 'open' and ${tasks.dueDate} < ${today} then 1 when ${tasks.status} = 'open' then 2 else 3 end`, asc(tasks.dueDate), desc(tasks.id))
+    .orderBy(sql`case when ${tasks.status} = 'open' and ${tasks.blockedAt} is not null then 0 when ${overdueTask(today)} then 1 when ${tasks.status} = 'open' then 2 else 3 end`, asc(tasks.dueDate), desc(tasks.id))
     .all()
     .map((t) => withOverdue(t, today));
   const logs = changeLogs(deps.db, teamId, 'task', rows.map((t) => t.id));
@@ -94,7 +96,7 @@ export function listTasks(deps: AppDeps, actor: SessionUser, filter: TaskFilter)
   const conditions: SQL[] = [eq(tasks.teamId, actor.teamId)];
   if (filter.partnerId) conditions.push(eq(tasks.assigneePartnerId, filter.partnerId));
   if (filter.status) conditions.push(eq(tasks.status, filter.status));
-  if (filter.overdue) conditions.push(and(eq(tasks.status, 'open'), sql`${tasks.dueDate} < ${today}`)!);
+  if (filter.overdue) conditions.push(overdueTask(today));
   if (filter.blocked) conditions.push(and(eq(tasks.status, 'open'), isNotNull(tasks.blockedAt))!);
   if (filter.gemeentePartnerId) conditions.push(eq(cases.gemeentePartnerId, filter.gemeentePartnerId));
   if (filter.meetingId) conditions.push(eq(tasks.meetingId, filter.meetingId));

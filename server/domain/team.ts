@@ -56,8 +56,6 @@ export function currentCovenant(deps: AppDeps, teamId: number) {
   };
 }
 
-export type PartnerRow = ReturnType<typeof listPartners>[number];
-
 /** Whether a partner takes part in the covenant on a calendar day: joined (art. 12), not yet left (art. 14). */
 export function partnerActiveOn(partner: { joinedOn: string; leftOn: string | null }, day: string): boolean {
   return partner.joinedOn <= day && (partner.leftOn === null || day < partner.leftOn);

@@ -4,8 +4,8 @@
  * partner downloads only its own items) or erase them. The decision is recorded and audited and
  * shown on the Convenant page. Confidentiality and retention keep running meanwhile.
  */
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import { cases, partners, subjects, users, windDownCaseDecisions, type WindDownDecision } from '../../db/schema';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { cases, partners, users, windDownCaseDecisions, type WindDownDecision } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
@@ -13,13 +13,13 @@ import { AppError } from '../errors';
 import { inWindDown } from '../privacy/covenant-gate';
 import { eraseCasePersonalData, providingPartners, readSubjects, type VisibleSubject } from '../privacy/personal-data';
 import { loadReader, readerAsPartner } from '../privacy/visibility';
+import { casesHoldingPersonalData } from '../privacy/cases-with-data';
 import { ownCase, ownPartner } from './scope';
 
 /** Casussen that still hold personal data, or had a decision, with the partners who provided them. */
 export function windDownCases(deps: AppDeps, actor: SessionUser) {
   const teamId = actor.teamId;
-  const withData = deps.db.selectDistinct({ id: cases.id }).from(cases).innerJoin(subjects, eq(subjects.caseId, cases.id))
-    .where(and(eq(cases.teamId, teamId), isNull(cases.personalDataRemovedAt))).all().map((r) => r.id);
+  const withData = casesHoldingPersonalData(deps.db, teamId);
   const decisions = deps.db.select({ d: windDownCaseDecisions, by: users.name }).from(windDownCaseDecisions)
     .leftJoin(users, eq(users.id, windDownCaseDecisions.decidedByUserId))
     .where(eq(windDownCaseDecisions.teamId, teamId)).all();

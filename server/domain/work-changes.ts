@@ -14,7 +14,7 @@ export type Changes = Record<string, FieldChange>;
 /** The fields of `next` that differ from `current`, as from/to pairs. */
 export function diff<T extends Record<string, string | number | null>>(current: T, next: Partial<T>): Changes {
   const changes: Changes = {};
-  for (const [field, to] of Object.entries(next)) {
+  for (const [field, to] of Object.entries(next) as [string, T[keyof T] | undefined][]) {
     if (to === undefined || current[field] === to) continue;
     changes[field] = { from: current[field] ?? null, to };
   }

@@ -5,7 +5,7 @@ import { findingLabel } from '../../db/catalogues';
 import type { Briefing } from '../domain/controls';
 import { formatDateNl } from '../domain/reports';
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+import { escapeHtml } from './escape-html';
 
 const categoryLabels: Record<string, string> = {
   naw: 'Naam en adres', geboortedatum: 'Geboortedatum', bsn: 'BSN', telefoon: 'Telefoon', kenteken: 'Kenteken', naleving: 'Naleving',

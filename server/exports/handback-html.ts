@@ -3,7 +3,7 @@
 // that partner's own items, nothing any other partner provided.
 import type { Handback } from '../domain/wind-down';
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+import { escapeHtml } from './escape-html';
 const categoryLabels: Record<string, string> = {
   naw: 'Naam en adres', geboortedatum: 'Geboortedatum', bsn: 'BSN', geslacht: 'Geslacht', telefoon: 'Telefoon', kenteken: 'Kenteken', naleving: 'Naleving',
 };

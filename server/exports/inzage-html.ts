@@ -3,7 +3,7 @@
 import type { InzageBundle } from '../privacy/inzage';
 import { actionLabels, categoryLabels, dayNl, kindLabels, policeNote, purposeLabels } from './inzage-labels';
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+import { escapeHtml } from './escape-html';
 
 export function inzageHtml(b: InzageBundle): string {
   const e = escapeHtml;

@@ -4,11 +4,9 @@
  * reader's own MinutesView, so it holds exactly what the screen shows them.
  */
 import type { MinutesAction, MinutesView } from '../domain/minutes-view';
+import { escapeHtml } from './escape-html';
 import { documentTitle, fill, humanDate, humanDateTime, itemSubline, labelsFor, type ExportContext, type MinutesLabels } from './minutes-labels';
 
-export function escapeHtml(value: string | number | null | undefined): string {
-  return String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 /** Free text keeps its line breaks; nothing in it is interpreted as markup. */
 const prose = (text: string) => text.trim() ? `<p class="prose">${escapeHtml(text.trim()).replace(/\r?\n/g, '<br>')}</p>` : '';

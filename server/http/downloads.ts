@@ -8,8 +8,9 @@
  *   /export/audit.csv?from=…&to=…|subject=…           the FG's Logboek (period or one betrokkene)
  *   /export/inzage/<requestId>.(html|docx)             the FG's inzage bundle of a request (art. 24)
  * The session is resolved exactly as for /trpc. Report and briefing go through the same tRPC
- * procedures as the screens (a server-side caller), the verslag through the same view as its
- * page — so roles, team isolation and visibility are decided where they always are. Never cached.
+ * procedures as the screens (a server-side caller), the verslag through minutes.export (the same
+ * view as its page) — so roles, team isolation, visibility and the audit are decided where they
+ * always are. Never cached.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { TRPCError } from '@trpc/server';
@@ -20,9 +21,7 @@ import { appRouter } from '../routers';
 import { createCallerFactory, describeError, type Context } from '../trpc';
 import { mustEnrolTwoFactor } from '../auth/two-factor';
 import { AppError } from '../errors';
-import { appendAudit } from '../audit';
 import { translate } from '../i18n/messages';
-import { buildMinutesView } from '../domain/minutes-view';
 import { recordReportExport } from '../domain/reports';
 import { renderMinutesHtml } from '../exports/minutes-html';
 import { renderMinutesDocx } from '../exports/minutes-docx';
@@ -55,15 +54,12 @@ type Route = { pattern: RegExp; build: (args: RouteArgs) => Promise<Download> };
 const routes: Route[] = [
   {
     pattern: /^\/export\/minutes\/(\d{1,12})\.(html|docx|md)$/,
+    // minutes.export decides who may export and audits it, like every procedure (issue 12).
     async build({ deps, ctx, user, url, match }) {
       const format = match[2] as 'html' | 'docx' | 'md';
-      const view = buildMinutesView(deps, user, Number(match[1]), 'export');
+      const view = await createCaller(ctx).minutes.export({ meetingId: Number(match[1]), format });
       const render = { locale: ctx.locale, readerName: user.name, generatedAt: deps.now() };
       const body = format === 'docx' ? await renderMinutesDocx(view, render) : format === 'md' ? renderMinutesMarkdown(view, render) : renderMinutesHtml(view, render);
-      appendAudit(deps.db, deps.now(), {
-        teamId: user.teamId, actorId: user.id, action: 'minutes.exported', entity: 'minutes', entityId: view.id,
-        detail: { meetingId: view.meetingId, format, status: view.status },
-      });
       // HTML opens in the browser, ready to print to PDF; ?download=1 saves it instead.
       return { format, body, filename: `${fileBase(view)}.${format}`, inline: format === 'html' && url.searchParams.get('download') !== '1' };
     },

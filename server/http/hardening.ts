@@ -43,7 +43,7 @@ function requestedHost(req: IncomingMessage, trustProxy: boolean): string | unde
 
 export function hostAllowed(req: IncomingMessage, config: Config): boolean {
   const host = requestedHost(req, config.trustProxy);
-  if (!host || !/^[A-Za-z0-9.\-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host)) return false;
+  if (!host || !/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host)) return false;
   const name = hostnameOf(`http://${host}`);
   return name !== null && allowedHostnames(config).has(name);
 }

@@ -4,8 +4,3 @@
  * marker where the value was, so a reader sees that a person was there but nothing about them.
  */
 export const erasedMarker = '[verwijderd]';
-
-/** The value shown for an item: the marker once erased. */
-export function shownValue(erasedAt: string | null | undefined, value: () => string): string {
-  return erasedAt ? erasedMarker : value();
-}

@@ -9,8 +9,8 @@
  *    list and nothing is recorded for them.
  *  - Every recording is kept (subject_inform_events); the subject row holds the latest.
  */
-import { and, asc, desc, eq, isNull, notInArray, sql } from 'drizzle-orm';
-import { cases, partners, subjectInformEvents, subjectItems, subjects, teams, users } from '../../db/schema';
+import { and, asc, eq, isNull, notInArray, sql } from 'drizzle-orm';
+import { cases, partners, subjectInformEvents, subjectItems, subjects, teams } from '../../db/schema';
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
 import { AppError, invalidFields } from '../errors';
@@ -44,13 +44,6 @@ function hasNonPoliceItems(db: Db, subjectId: number): boolean {
 
 export function recordInformEvent(tx: Db, at: Date, reader: Reader, subjectId: number, informedOn: string | null, postponedReason: string | null): void {
   tx.insert(subjectInformEvents).values({ subjectId, informedOn, postponedReason, recordedByUserId: reader.userId, recordedByPartnerId: reader.partnerId, recordedAt: at.toISOString() }).run();
-}
-
-/** The history of one betrokkene's informing, newest first (no personal data beyond the reason). */
-export function informHistory(db: Db, subjectId: number) {
-  return db.select({ informedOn: subjectInformEvents.informedOn, postponedReason: subjectInformEvents.postponedReason, recordedAt: subjectInformEvents.recordedAt, recordedBy: users.name })
-    .from(subjectInformEvents).innerJoin(users, eq(users.id, subjectInformEvents.recordedByUserId))
-    .where(eq(subjectInformEvents.subjectId, subjectId)).orderBy(desc(subjectInformEvents.id)).all();
 }
 
 export type NotInformed = { subjectId: string; caseId: number; caseCode: string; since: string };

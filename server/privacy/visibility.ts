@@ -137,8 +137,3 @@ export function canSeeFinding(reader: Reader, source: { partnerId: number; kind:
 export function readerAsPartner(db: Db, reader: Reader, partnerId: number): Reader {
   return loadReader(db, { id: reader.userId, role: 'member', teamId: reader.teamId, partnerId });
 }
-
-/** Whether a role reads casus details at all (addresses, werkafspraken, tasks). */
-export function readsCases(role: Role): boolean {
-  return role === 'coordinator' || role === 'member' || role === 'privacy';
-}

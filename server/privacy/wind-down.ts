@@ -10,8 +10,6 @@ import type { AppDeps } from '../deps';
 import { inWindDown } from './covenant-gate';
 import type { ItemOrigin, Reader } from './visibility';
 
-export type WindDownScope = 'own_items' | 'nothing';
-
 /** Purposes whose output leaves the app: none of the team's personal data in wind-down. */
 const exportPurposes = new Set(['export', 'briefing']);
 

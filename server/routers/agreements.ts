@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { freeText } from '../privacy/free-text';
-import { agreementStatuses } from '../../db/schema';
+import { agreementStatuses } from '../../db/schema/enums';
 import { coordinatorProcedure, router } from '../trpc';
 import { createAgreement, lapseAgreement, setAgreementStatus, updateAgreement } from '../domain/agreements';
 import { id, line, publicId, version } from '../validation';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { attendanceStatuses, regretKinds } from '../../db/schema';
+import { attendanceStatuses, regretKinds } from '../../db/schema/enums';
 import { coordinatorProcedure, partnerMemberProcedure, router } from '../trpc';
 import { setAttendance } from '../domain/attendance';
 import { announceRegrets, withdrawRegrets } from '../domain/regrets';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { authedProcedure, privacyProcedure, router } from '../trpc';
 import { listBreaches, recordPartnerInformed, reportBreach, runningClocks, updateBreach } from '../domain/breaches';
-import { breachNatures, breachStatuses } from '../../db/schema';
+import { breachNatures, breachStatuses } from '../../db/schema/enums';
 import { id, isoDate, isoDateTime, line, prose, version } from '../validation';
 
 const count = z.number().int().min(0).max(100_000_000).nullable();

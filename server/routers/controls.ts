@@ -7,9 +7,10 @@ import {
 } from '../domain/controls';
 import { loadReader } from '../privacy/visibility';
 import { id, isoDate, line, prose, publicId, version } from '../validation';
+import { TIME_OF_DAY } from '../shared/time-of-day';
 
 const ok = { ok: true as const };
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'validation.invalid' });
+const time = z.string().max(5).regex(TIME_OF_DAY, { message: 'validation.invalid' });
 const plan = {
   plannedOn: isoDate,
   startTime: time.nullish(),

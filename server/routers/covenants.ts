@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reportingCadences, windDownDecisions } from '../../db/schema';
+import { reportingCadences, windDownDecisions } from '../../db/schema/enums';
 import { authedProcedure, privacyProcedure, router, teamManagerProcedure, withRoles } from '../trpc';
 import { covenantOverview, decideProposal, listCovenants, proposeAddendum, proposeCovenant } from '../domain/covenants';
 import { decideWindDownCase, windDownCases } from '../domain/wind-down';

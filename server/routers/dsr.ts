@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dsrDecisions, dsrKinds } from '../../db/schema';
+import { dsrDecisions, dsrKinds } from '../../db/schema/enums';
 import { privacyOrCoordinatorProcedure, privacyProcedure, router } from '../trpc';
 import { searchPersons } from '../domain/person-search';
 import { createRequest, decideRequest, extendRequest, forwardRequest, getRequest, listRequests, recordPartnerReport } from '../domain/data-subject-requests';

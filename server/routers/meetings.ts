@@ -27,7 +27,7 @@ export const meetingsRouter = router({
   /** Every `intervalWeeks` weeks on `weekday` (1 = Monday) at `time` (Amsterdam) from `from` until `until`. */
   createSeries: coordinatorProcedure
     .input(z.object({
-      weekday: z.number().int().min(1).max(7), time: z.string().regex(/^\d{2}:\d{2}$/, { message: 'meetings.invalidTime' }),
+      weekday: z.number().int().min(1).max(7), time: z.string().max(5), // HH:MM, checked by the domain (shared/time-of-day.ts)
       intervalWeeks: z.number().int().min(1).max(8), from: isoDate, until: isoDate,
       title: line(200).nullish(), location: optionalText(300), videoLink, durationMinutes: duration.nullish(), confirmPast,
     }))

@@ -3,6 +3,7 @@ import { freeText } from '../privacy/free-text';
 import { caseworkProcedure, coordinatorProcedure, router } from '../trpc';
 import { approveMinutes, finaliseMinutes, listMinutesVersions, reopenMinutes, updateMinutes } from '../domain/minutes';
 import { buildMinutesView } from '../domain/minutes-view';
+import { exportMinutesView, minutesExportFormats } from '../domain/minutes-export';
 import { sendMinutes } from '../domain/minutes-distribution';
 import { mailConfigured } from '../mail';
 import { id, prose, version } from '../validation';
@@ -15,6 +16,10 @@ const itemText = z.object({ notes: freeText(prose(20_000), 'notes').optional(), 
 export const minutesRouter = router({
   /** SPEC §5: the verslag as the caller may see it. */
   get: caseworkProcedure.input(byMeeting).query(({ ctx, input }) => buildMinutesView(ctx.deps, ctx.user, input.meetingId, 'minutes')),
+
+  /** The verslag for /export/minutes (HTML, DOCX, Markdown): the same view, audited with its format. */
+  export: caseworkProcedure.input(z.object({ meetingId: id, format: z.enum(minutesExportFormats) }))
+    .query(({ ctx, input }) => exportMinutesView(ctx.deps, ctx.user, input)),
 
   versions: coordinatorProcedure.input(byMeeting).query(({ ctx, input }) => listMinutesVersions(ctx.deps, ctx.user, input)),
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { partnerKinds } from '../../db/schema';
+import { partnerKinds } from '../../db/schema/enums';
 import { authedProcedure, coordinatorProcedure, router, teamManagerProcedure, withRoles } from '../trpc';
 import { leavePartner, listPartners } from '../domain/team';
 import { decideJoining, listJoinings, proposeJoining, recordJoiningAnnex, recordJoiningConsent } from '../domain/partner-joining';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { audiences, itemCategories, partnerKinds } from '../../db/schema';
+import { audiences, itemCategories, partnerKinds } from '../../db/schema/enums';
 import { router, withRoles } from '../trpc';
 import { decideSharingProposal, listSharingRules, proposeSharingChange, sharingHistory, sharingLimits } from '../domain/sharing';
 import { id, line, version } from '../validation';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { itemCategories, subjectKinds } from '../../db/schema';
+import { itemCategories, subjectKinds } from '../../db/schema/enums';
 import { caseworkProcedure, router } from '../trpc';
 import { AppError } from '../errors';
 import { addItems, addSubject, correctItem, eraseItem, revealBsn, setInformed, setItemRestriction } from '../privacy/personal-data';

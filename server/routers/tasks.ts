@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { freeText } from '../privacy/free-text';
-import { taskStatuses } from '../../db/schema';
+import { taskStatuses } from '../../db/schema/enums';
 import { caseworkProcedure, coordinatorProcedure, router } from '../trpc';
 import { completeTask, createTask, lapseTask, listTasks, myTasks, reopenTask, reportBlocker, resolveBlocker, updateTask } from '../domain/tasks';
 import { id, isoDate, line, version } from '../validation';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roles } from '../../db/schema';
+import { roles } from '../../db/schema/enums';
 import { adminProcedure, authedProcedure, router, teamManagerProcedure, teamReaderProcedure } from '../trpc';
 import { createUser, getTeam, listMembers, reissueActivation, setTwoFactorRequired, setUserDisabled } from '../domain/team';
 import { email, id, line } from '../validation';

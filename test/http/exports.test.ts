@@ -8,6 +8,8 @@ import { eq } from 'drizzle-orm';
 import { agendaItems, auditLog, cases, minutes } from '../../db/schema';
 import { freezeMinutesText } from '../../server/domain/minutes-view';
 import type { SessionUser } from '../../server/auth/sessions';
+import { TRPCError } from '@trpc/server';
+import { describeError } from '../../server/trpc';
 
 let s: Awaited<ReturnType<typeof minutesScenario>>;
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -136,6 +138,23 @@ describe('GET /export/minutes/<id>.(html|docx|md)', () => {
     expect(rows.length).toBe(before + 1);
     expect(rows.at(-1)).toMatchObject({ actorId: s.politie.id });
     expect(JSON.parse(rows.at(-1)!.detail!)).toMatchObject({ format: 'md', meetingId: s.meeting.id });
+  });
+
+  it('the role check and the audit are the minutes.export procedure\'s, the download only renders it (issue 12)', async () => {
+    const refusal = await callerFor(s.deps, s.viewer).minutes.export({ meetingId: s.meeting.id, format: 'html' }).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(TRPCError);
+    expect((refusal as TRPCError).code).toBe('FORBIDDEN');
+    const refused = await download(s.viewer, path('html'));
+    expect(refused.res.status).toBe(403);
+    expect(refused.body.toString()).toBe(describeError(refusal as TRPCError, 'nl').message);
+    // The procedure audits the export with its format, whoever calls it.
+    const exported = () => s.deps.db.select().from(auditLog).all().filter((r) => r.action === 'minutes.exported');
+    const before = exported().length;
+    const view = await callerFor(s.deps, s.gemeente).minutes.export({ meetingId: s.meeting.id, format: 'docx' });
+    expect(view.meetingId).toBe(s.meeting.id);
+    expect(exported().length).toBe(before + 1);
+    expect(exported().at(-1)).toMatchObject({ actorId: s.gemeente.id });
+    expect(JSON.parse(exported().at(-1)!.detail!)).toEqual({ meetingId: s.meeting.id, format: 'docx', status: 'definitief' });
   });
 
   it('without a session 401; the viewer 403; another team and unknown ids 404; a concept is not for members', async () => {

@@ -165,6 +165,8 @@ const table: Record<string, Entry> = {
   'reports.saveNarrative': { gate: coordinator, input: () => ({ from: '2026-01-01', to: '2026-06-30', text: 'Toelichting', version: null }) },
   'dashboard.get': { gate: all },
   'minutes.get': { gate: casework, input: (ids) => ({ meetingId: ids.closedMeeting }) },
+  // The verslag export's role check is this procedure's (issue 12), no longer the HTTP layer's.
+  'minutes.export': { gate: casework, input: (ids) => ({ meetingId: ids.closedMeeting, format: 'html' }) },
   'minutes.versions': { gate: coordinator, input: (ids) => ({ meetingId: ids.closedMeeting }) },
   'minutes.update': { gate: coordinator, input: (ids) => ({ meetingId: ids.closedMeeting, version: 1, content: { intro: 'Inleiding' } }) },
   'minutes.finalise': { gate: coordinator, input: (ids) => ({ meetingId: ids.closedMeeting }) },

@@ -11,7 +11,7 @@ import { loadReader } from '../../server/privacy/visibility';
 async function seeded() {
   const deps = createTestDeps();
   const { ids } = await seedDemoTeams(deps.db, () => Promise.resolve('not-a-real-hash'), demoAccountsSince(deps.now()));
-  await seedDemoHistory({ db: deps.db, now: deps.now() }, ids);
+  seedDemoHistory({ db: deps.db, now: deps.now() }, ids);
   return { deps, ids };
 }
 

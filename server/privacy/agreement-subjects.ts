@@ -1,0 +1,25 @@
+/**
+ * Which betrokkenen a werkafspraak concerns (art. 20.1, necessity): the link rows themselves name
+ * persons, so only server/privacy/ reads and writes them; the verslag reads the betrokkenen through
+ * `readSubjects` with these row ids as its `only`.
+ */
+import { inArray, eq } from 'drizzle-orm';
+import { agreementSubjects } from '../../db/schema';
+import type { Db } from '../../db/client';
+
+/** Replaces the werkafspraak's betrokkenen (row ids already checked by `subjectsOfCase`). */
+export function linkAgreementSubjects(tx: Db, agreementId: number, subjectRowIds: number[]) {
+  tx.delete(agreementSubjects).where(eq(agreementSubjects.agreementId, agreementId)).run();
+  if (subjectRowIds.length > 0) tx.insert(agreementSubjects).values(subjectRowIds.map((subjectId) => ({ agreementId, subjectId }))).run();
+}
+
+/** The betrokkenen (row ids, ascending) of each of these werkafspraken. */
+export function agreementSubjectRows(db: Db, agreementIds: number[]): Map<number, number[]> {
+  const result = new Map<number, number[]>();
+  if (agreementIds.length === 0) return result;
+  for (const link of db.select().from(agreementSubjects).where(inArray(agreementSubjects.agreementId, agreementIds)).all()) {
+    result.set(link.agreementId, [...(result.get(link.agreementId) ?? []), link.subjectId]);
+  }
+  for (const list of result.values()) list.sort((x, y) => x - y);
+  return result;
+}
