@@ -1,8 +1,8 @@
+import type { Actor } from '../auth/actor';
 import { and, asc, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { assertNoSubjectNames } from '../privacy/personal-data';
 import { agendaItems, cases, partners, tasks, users, type TaskStatus, type WorkChangeKind } from '../../db/schema';
 import type { AppDeps } from '../deps';
-import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
 import { AppError, conflict } from '../errors';
 import { amsterdamDate } from '../clock';
@@ -25,7 +25,7 @@ export type TaskInput = {
 };
 
 /** A follow-up action for one partner (optionally one of its members), with a due date. */
-export function createTask(deps: AppDeps, actor: SessionUser, input: TaskInput): { id: number } {
+export function createTask(deps: AppDeps, actor: Actor, input: TaskInput): { id: number } {
   assertActivePartner(deps, actor.teamId, input.assigneePartnerId);
   if (input.caseId) ownCase(deps.db, actor.teamId, input.caseId);
   assertNoSubjectNames(deps, [input.caseId], { title: input.title }); // P1, art. 20.9
@@ -79,7 +79,7 @@ function selectTasks(deps: AppDeps, teamId: number, where: SQL) {
 }
 
 /** "Mijn taken": the tasks of the caller's organisation. */
-export function myTasks(deps: AppDeps, actor: SessionUser, filter: { includeDone?: boolean } = {}) {
+export function myTasks(deps: AppDeps, actor: Actor, filter: { includeDone?: boolean } = {}) {
   if (actor.partnerId === null) return [];
   const conditions = [eq(tasks.teamId, actor.teamId), eq(tasks.assigneePartnerId, actor.partnerId)];
   if (!filter.includeDone) conditions.push(eq(tasks.status, 'open'));
@@ -89,7 +89,7 @@ export function myTasks(deps: AppDeps, actor: SessionUser, filter: { includeDone
 export type TaskFilter = { partnerId?: number | null; status?: TaskStatus | null; overdue?: boolean | null; blocked?: boolean | null; gemeentePartnerId?: number | null; meetingId?: number | null };
 
 /** The coordinator's overview across partners. */
-export function listTasks(deps: AppDeps, actor: SessionUser, filter: TaskFilter) {
+export function listTasks(deps: AppDeps, actor: Actor, filter: TaskFilter) {
   const today = amsterdamDate(deps.now());
   const conditions: SQL[] = [eq(tasks.teamId, actor.teamId)];
   if (filter.partnerId) conditions.push(eq(tasks.assigneePartnerId, filter.partnerId));
@@ -101,7 +101,7 @@ export function listTasks(deps: AppDeps, actor: SessionUser, filter: TaskFilter)
   return selectTasks(deps, actor.teamId, and(...conditions)!);
 }
 
-function loadTaskFor(deps: AppDeps, actor: SessionUser, id: number) {
+function loadTaskFor(deps: AppDeps, actor: Actor, id: number) {
   const task = ownTask(deps.db, actor.teamId, id);
   // Members change only their own partner's tasks; the coordinator changes any.
   if (actor.role !== 'coordinator' && task.assigneePartnerId !== actor.partnerId) throw new AppError('FORBIDDEN', 'tasks.ownPartnerOnly');
@@ -116,7 +116,7 @@ type LogEntry = { kind: WorkChangeKind; changes?: Changes; reason?: string | nul
  * Writes one change with the version check (a stale version is a CONFLICT and changes nothing),
  * its case event, audit row and — when given — its entry in the task's change log.
  */
-function applyChange(deps: AppDeps, actor: SessionUser, task: Task, expectedVersion: number, change: Change, event: string, log?: LogEntry) {
+function applyChange(deps: AppDeps, actor: Actor, task: Task, expectedVersion: number, change: Change, event: string, log?: LogEntry) {
   const now = deps.now();
   deps.db.transaction((tx) => {
     const res = tx.update(tasks).set({ ...change, updatedAt: now.toISOString(), version: task.version + 1 })
@@ -138,7 +138,7 @@ function applyChange(deps: AppDeps, actor: SessionUser, task: Task, expectedVers
  * Ticks a task off with its result note (actiegegevens, art. 17.16). Two people completing the
  * same task cannot overwrite each other: a stale version, or a task already done, is a CONFLICT.
  */
-export function completeTask(deps: AppDeps, actor: SessionUser, input: { id: number; resultNote: string; version?: number | null }) {
+export function completeTask(deps: AppDeps, actor: Actor, input: { id: number; resultNote: string; version?: number | null }) {
   const task = loadTaskFor(deps, actor, input.id);
   if (task.status === 'gereed') throw new AppError('CONFLICT', 'tasks.alreadyDone');
   if (task.status !== 'open') throw new AppError('CONFLICT', 'tasks.notOpen');
@@ -150,7 +150,7 @@ export function completeTask(deps: AppDeps, actor: SessionUser, input: { id: num
 }
 
 /** A done or lapsed task is open again (a mistaken tick, or a lapse that was wrong). */
-export function reopenTask(deps: AppDeps, actor: SessionUser, input: { id: number; version: number }) {
+export function reopenTask(deps: AppDeps, actor: Actor, input: { id: number; version: number }) {
   const task = loadTaskFor(deps, actor, input.id);
   if (task.status === 'open') throw new AppError('CONFLICT', 'conflict.version');
   applyChange(deps, actor, task, input.version, { status: 'open', completedByUserId: null, completedAt: null, lapseReason: null }, 'task.reopened',
@@ -162,7 +162,7 @@ export function reopenTask(deps: AppDeps, actor: SessionUser, input: { id: numbe
  * coordinator's overview and on the home page) until the coordinator resolves it, and it comes
  * back on the next agenda. The coordinators get an e-mail with a link only (P7).
  */
-export async function reportBlocker(deps: AppDeps, actor: SessionUser, input: { id: number; note: string; version: number }) {
+export async function reportBlocker(deps: AppDeps, actor: Actor, input: { id: number; note: string; version: number }) {
   const task = loadTaskFor(deps, actor, input.id);
   if (task.status !== 'open') throw new AppError('CONFLICT', 'tasks.notOpen');
   const note = input.note.trim();
@@ -172,7 +172,7 @@ export async function reportBlocker(deps: AppDeps, actor: SessionUser, input: { 
 }
 
 /** The coordinator (or the partner itself) resolves the knelpunt, optionally saying how. */
-export function resolveBlocker(deps: AppDeps, actor: SessionUser, input: { id: number; version: number; note?: string | null }) {
+export function resolveBlocker(deps: AppDeps, actor: Actor, input: { id: number; version: number; note?: string | null }) {
   const task = loadTaskFor(deps, actor, input.id);
   if (!task.blockedAt) throw new AppError('CONFLICT', 'tasks.notBlocked');
   applyChange(deps, actor, task, input.version, { blockerNote: null, blockedAt: null }, 'task.unblocked', { kind: 'unblocked', reason: input.note?.trim() || null });
@@ -185,7 +185,7 @@ export type TaskUpdate = { id: number; version: number; title?: string; assignee
  * (reassignment: it leaves the old partner's Mijn taken and appears in the new one's). The
  * change log keeps what it was, so the assignee sees what changed.
  */
-export function updateTask(deps: AppDeps, actor: SessionUser, input: TaskUpdate) {
+export function updateTask(deps: AppDeps, actor: Actor, input: TaskUpdate) {
   const task = loadTaskFor(deps, actor, input.id);
   if (task.status !== 'open') throw new AppError('CONFLICT', 'tasks.notOpen');
   const partnerId = input.assigneePartnerId ?? task.assigneePartnerId;
@@ -206,7 +206,7 @@ export function updateTask(deps: AppDeps, actor: SessionUser, input: TaskUpdate)
 }
 
 /** The coordinator lets an open task lapse (vervallen) with a reason; it leaves the actielijst. */
-export function lapseTask(deps: AppDeps, actor: SessionUser, input: { id: number; version: number; reason: string }) {
+export function lapseTask(deps: AppDeps, actor: Actor, input: { id: number; version: number; reason: string }) {
   const task = loadTaskFor(deps, actor, input.id);
   if (task.status !== 'open') throw new AppError('CONFLICT', 'tasks.notOpen');
   const reason = input.reason.trim();
