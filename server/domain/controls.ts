@@ -4,7 +4,7 @@
  * its findings (a type from its kind's catalogue) and the follow-up measure. The briefing for a
  * partner shows the panden and only the betrokkenen that partner may see (readSubjects).
  */
-import type { Actor } from '../auth/actor';
+import { actingPartner, type Actor } from '../auth/actor';
 import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import {
   agreements, cases, controlCases, controlPartners, controls, findings, partners, teams, themes, type PartnerKind,
@@ -193,15 +193,7 @@ export function addFinding(deps: AppDeps, reader: Actor, input: FindingInput): {
   const control = findControl(deps, reader.teamId, input.controlId);
   if (control.status === 'geannuleerd') throw new AppError('CONFLICT', 'controls.cancelled');
   if (control.plannedOn > amsterdamDate(deps.now())) throw new AppError('BAD_REQUEST', 'controls.notYet');
-  let partnerId: number;
-  if (reader.role === 'coordinator') {
-    if (!input.partnerId) throw new AppError('BAD_REQUEST', 'controls.partnerRequired');
-    partnerId = input.partnerId;
-  } else {
-    if (reader.partnerId === null) throw new AppError('FORBIDDEN', 'auth.forbidden');
-    if (input.partnerId && input.partnerId !== reader.partnerId) throw new AppError('FORBIDDEN', 'controls.ownPartnerOnly');
-    partnerId = reader.partnerId;
-  }
+  const partnerId = actingPartner(reader, input.partnerId, { required: 'controls.partnerRequired', ownOnly: 'controls.ownPartnerOnly' });
   const participant = deps.db.select({ kind: partners.kind }).from(controlPartners)
     .innerJoin(partners, eq(partners.id, controlPartners.partnerId))
     .where(and(eq(controlPartners.controlId, control.id), eq(controlPartners.partnerId, partnerId))).get();
@@ -272,11 +264,8 @@ export function briefing(deps: AppDeps, reader: Actor, input: { id: number; part
   const partnerRows = partnersOf(deps, [control.id]);
   let target: Actor = reader;
   let forPartner: Briefing['forPartner'] = null;
-  const requested = reader.role === 'coordinator' ? (input.partnerId ?? null) : reader.partnerId;
-  if (reader.role !== 'coordinator') {
-    if (reader.partnerId === null) throw new AppError('FORBIDDEN', 'auth.forbidden');
-    if (input.partnerId && input.partnerId !== reader.partnerId) throw new AppError('FORBIDDEN', 'controls.ownPartnerOnly');
-  }
+  // The coordinator may ask for no partner: the complete briefing.
+  const requested = actingPartner(reader, input.partnerId, { ownOnly: 'controls.ownPartnerOnly' });
   if (requested !== null) {
     const p = partnerRows.find((x) => x.id === requested);
     if (!p) throw new AppError('FORBIDDEN', 'controls.notParticipating');
