@@ -6,6 +6,7 @@ import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit';
 import { AppError, conflict } from '../errors';
 import { amsterdamDate } from '../clock';
+import { preparedPerDb } from '../prepared';
 import { findWorkableCase, recordCaseEvent, taskColumns, withOverdue } from './cases';
 import { assertActivePartner } from './agreements';
 import { resolveMeetingLink } from './meetings';
@@ -63,6 +64,12 @@ const taskView = {
   completedBy: users.name,
 };
 
+// Knelpunten first, then overdue, then by due date (SPEC §2 step 5).
+const taskOrder = (today: SQL | string) => [
+  sql`case when ${tasks.status} = 'open' and ${tasks.blockedAt} is not null then 0 when ${tasks.status} = 'open' and ${tasks.dueDate} < ${today} then 1 when ${tasks.status} = 'open' then 2 else 3 end`,
+  asc(tasks.dueDate), desc(tasks.id),
+];
+
 function selectTasks(deps: AppDeps, teamId: number, where: SQL) {
   const today = amsterdamDate(deps.now());
   const rows = deps.db.select(taskView).from(tasks)
@@ -70,20 +77,42 @@ function selectTasks(deps: AppDeps, teamId: number, where: SQL) {
     .leftJoin(cases, eq(cases.id, tasks.caseId))
     .leftJoin(users, eq(users.id, tasks.completedByUserId))
     .where(where)
-    // Knelpunten first, then overdue, then by due date (SPEC §2 step 5).
-    .orderBy(sql`case when ${tasks.status} = 'open' and ${tasks.blockedAt} is not null then 0 when ${tasks.status} = 'open' and ${tasks.dueDate} < ${today} then 1 when ${tasks.status} = 'open' then 2 else 3 end`, asc(tasks.dueDate), desc(tasks.id))
+    .orderBy(...taskOrder(today))
     .all()
     .map((t) => withOverdue(t, today));
+  return withChanges(deps, teamId, rows);
+}
+
+function withChanges<T extends { id: number }>(deps: AppDeps, teamId: number, rows: T[]) {
   const logs = changeLogs(deps.db, teamId, 'task', rows.map((t) => t.id));
   return rows.map((t) => ({ ...t, changes: logs.get(t.id) ?? [] }));
 }
 
+/**
+ * What "Mijn taken" and the home page show of a task (client: MyTasks, Home, TaskActions). All
+ * are the own partner's tasks, so no partner or assignment columns: the list is one of the most
+ * frequent reads, and its size grows with the partner's open work only.
+ */
+const myTaskView = {
+  id: tasks.id, title: tasks.title, dueDate: tasks.dueDate, status: tasks.status, resultNote: tasks.resultNote, blockerNote: tasks.blockerNote,
+  blockedAt: tasks.blockedAt, lapseReason: tasks.lapseReason, completedAt: tasks.completedAt, caseId: tasks.caseId, version: tasks.version,
+  caseCode: taskView.caseCode, caseAddress: taskView.caseAddress, completedBy: taskView.completedBy,
+};
+const myTasksQuery = (includeDone: boolean) => preparedPerDb((db) => db.select(myTaskView).from(tasks)
+  .leftJoin(cases, eq(cases.id, tasks.caseId))
+  .leftJoin(users, eq(users.id, tasks.completedByUserId))
+  .where(and(eq(tasks.teamId, sql.placeholder('teamId')), eq(tasks.assigneePartnerId, sql.placeholder('partnerId')), includeDone ? undefined : eq(tasks.status, 'open')))
+  .orderBy(...taskOrder(sql`${sql.placeholder('today')}`))
+  .prepare());
+const myTasksQueries = { open: myTasksQuery(false), all: myTasksQuery(true) };
+
 /** "Mijn taken": the tasks of the caller's organisation. */
 export function myTasks(deps: AppDeps, actor: Actor, filter: { includeDone?: boolean } = {}) {
   if (actor.partnerId === null) return [];
-  const conditions = [eq(tasks.teamId, actor.teamId), eq(tasks.assigneePartnerId, actor.partnerId)];
-  if (!filter.includeDone) conditions.push(eq(tasks.status, 'open'));
-  return selectTasks(deps, actor.teamId, and(...conditions)!);
+  const today = amsterdamDate(deps.now());
+  const rows = myTasksQueries[filter.includeDone ? 'all' : 'open'](deps.db).all({ teamId: actor.teamId, partnerId: actor.partnerId, today })
+    .map((t) => withOverdue(t, today));
+  return withChanges(deps, actor.teamId, rows);
 }
 
 export type TaskFilter = { partnerId?: number | null; status?: TaskStatus | null; overdue?: boolean | null; blocked?: boolean | null; gemeentePartnerId?: number | null; meetingId?: number | null };
