@@ -7,6 +7,7 @@ import { assertCovenantInForce } from '../privacy/covenant-gate';
 import { appendAudit } from '../audit';
 import { AppError, conflict, invalidFields, type FieldProblems } from '../errors';
 import { amsterdamDate } from '../clock';
+import { preparedPerDb } from '../prepared';
 import { normaliseBagId, normalisePostcode } from './dutch-formats';
 import { assertNoSubjectNames, eraseCasePersonalData, readSubjects } from '../privacy/personal-data';
 import { changeLogs, recordWorkChange } from './work-changes';
@@ -204,8 +205,24 @@ export type CaseListFilter = {
 };
 
 const openTaskCount = sql<number>`(select count(*) from ${tasks} where ${tasks.caseId} = ${cases.id} and ${tasks.status} = 'open')`;
-const overdueTaskCount = (today: string) =>
+const overdueTaskCount = (today: string | SQL) =>
   sql<number>`(select count(*) from ${tasks} where ${tasks.caseId} = ${cases.id} and ${tasks.status} = 'open' and ${tasks.dueDate} < ${today})`;
+
+const caseListQuery = (db: Db, where: SQL, today: string | SQL) => db.select({
+  id: cases.id, code: cases.code, street: cases.street, houseNumber: cases.houseNumber, houseNumberAddition: cases.houseNumberAddition,
+  postcode: cases.postcode, city: cases.city, gemeentePartnerId: cases.gemeentePartnerId, gemeente: partners.shortName,
+  themeId: cases.themeId, theme: themes.name, status: cases.status, priority: cases.priority, origin: cases.origin,
+  createdAt: cases.createdAt, openTasks: openTaskCount, overdueTasks: overdueTaskCount(today),
+}).from(cases)
+  .innerJoin(partners, eq(partners.id, cases.gemeentePartnerId))
+  .innerJoin(themes, eq(themes.id, cases.themeId))
+  .where(where)
+  .orderBy(desc(cases.id));
+const plainCaseList = preparedPerDb((db) => caseListQuery(
+  db,
+  and(eq(cases.teamId, sql.placeholder('teamId')), ne(cases.status, 'ingetrokken'), lt(cases.id, sql.placeholder('cursor')))!,
+  sql`${sql.placeholder('today')}`,
+).limit(sql.placeholder('limit')).prepare());
 
 /** Cursor paging on id, newest first. Addresses and counts only: no personal data. */
 export function listCases(deps: AppDeps, reader: Actor, filter: CaseListFilter) {
@@ -229,18 +246,11 @@ export function listCases(deps: AppDeps, reader: Actor, filter: CaseListFilter) 
       like(cases.city, pattern),
     )!);
   }
-  const rows = deps.db.select({
-    id: cases.id, code: cases.code, street: cases.street, houseNumber: cases.houseNumber, houseNumberAddition: cases.houseNumberAddition,
-    postcode: cases.postcode, city: cases.city, gemeentePartnerId: cases.gemeentePartnerId, gemeente: partners.shortName,
-    themeId: cases.themeId, theme: themes.name, status: cases.status, priority: cases.priority, origin: cases.origin,
-    createdAt: cases.createdAt, openTasks: openTaskCount, overdueTasks: overdueTaskCount(today),
-  }).from(cases)
-    .innerJoin(partners, eq(partners.id, cases.gemeentePartnerId))
-    .innerJoin(themes, eq(themes.id, cases.themeId))
-    .where(and(...conditions))
-    .orderBy(desc(cases.id))
-    .limit(limit + 1)
-    .all();
+  // The plain list (no filter but the cursor) is the hot read: one statement prepared per database.
+  const plain = !filter.status && !filter.gemeentePartnerId && !filter.themeId && !filter.hasOverdueTasks && !search;
+  const rows = plain
+    ? plainCaseList(deps.db).all({ teamId: reader.teamId, cursor: filter.cursor ?? Number.MAX_SAFE_INTEGER, today, limit: limit + 1 })
+    : caseListQuery(deps.db, and(...conditions)!, today).limit(limit + 1).all();
   const page = rows.slice(0, limit);
   return { items: page, nextCursor: rows.length > limit ? page.at(-1)!.id : null };
 }
