@@ -418,7 +418,7 @@ const DAY_MS = 86_400_000;
  */
 export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCasesResult {
   const clock = { at: now };
-  const d: AppDeps = { ...deps, now: () => clock.at } as AppDeps;
+  const d: AppDeps = { ...deps, now: () => clock.at };
   const rng = new Rng(20_251_125);
   const usedBsns = new Set<string>();
   const usedAddresses = new Set<string>();

@@ -25,7 +25,7 @@ export function actorsChanged(): void {
 
 function cacheOf(db: Db) {
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
+  if (!cache) caches.set(db, (cache = new Map<string, { generation: number; at: number; value: unknown }>()));
   return cache;
 }
 

@@ -10,7 +10,7 @@ import { loadActor } from '../../server/auth/actor';
 
 async function seeded() {
   const deps = createTestDeps();
-  const { ids } = await seedDemoTeams(deps.db, async () => 'not-a-real-hash', demoAccountsSince(deps.now()));
+  const { ids } = await seedDemoTeams(deps.db, () => Promise.resolve('not-a-real-hash'), demoAccountsSince(deps.now()));
   await seedDemoHistory({ db: deps.db, now: deps.now() }, ids);
   return { deps, ids };
 }

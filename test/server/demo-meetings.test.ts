@@ -7,7 +7,7 @@ import { createTestDeps } from '../helpers/deps';
 import { callerFor, reloadUser } from '../helpers/factories';
 import { getMeeting, listMeetings } from '../../server/domain/meetings';
 
-const fakeHash = async () => 'not-a-real-hash';
+const fakeHash = () => Promise.resolve('not-a-real-hash');
 
 describe('demo overleggen', () => {
   it('per team a closed overleg with captured work and drafted verslag, and a published one prefilled with carry-over', async () => {

@@ -91,7 +91,7 @@ describe('joining (art. 12)', () => {
     const joining = (await fg.partners.joinings()).find((j) => j.id === joiningId)!;
     expect(joining).toMatchObject({ status: 'approved', annexRef: 'Bijlage 4 toetreding Weesp', decidedBy: fgUser.name, partnerId, missingConsents: [] });
     expect(joining.consents).toHaveLength(7);
-    expect(audits(deps, 'partner.joined').map((a) => JSON.parse(a.detail!))).toEqual([{ kind: 'gemeente', joinedOn: '2026-11-25', annexRef: 'Bijlage 4 toetreding Weesp', joiningId }]);
+    expect(audits(deps, 'partner.joined').map((a) => JSON.parse(a.detail!) as unknown)).toEqual([{ kind: 'gemeente', joinedOn: '2026-11-25', annexRef: 'Bijlage 4 toetreding Weesp', joiningId }]);
     expect(audits(deps, 'partner.join_consent')).toHaveLength(7);
   });
 

@@ -111,7 +111,7 @@ describe('correcting tasks and werkafspraken (issue 9.3)', () => {
       changes: { title: { from: 'Uitkering toetsn', to: 'Uitkering toetsen' }, dueDate: { from: '2026-12-10', to: '2027-01-15' } },
     }]);
     const audit = deps.db.select().from(auditLog).where(eq(auditLog.action, 'task.updated')).all();
-    expect(audit.map((a) => [a.entityId, JSON.parse(a.detail!)])).toEqual([[id, { fields: ['title', 'dueDate'] }]]);
+    expect(audit.map((a) => [a.entityId, JSON.parse(a.detail!) as unknown])).toEqual([[id, { fields: ['title', 'dueDate'] }]]);
     // Members cannot edit; validation errors change nothing.
     expect((await errorOf(() => callerFor(deps, senzer).tasks.update({ id, version: 2, title: 'x' }))).code).toBe('FORBIDDEN');
     expect((await errorOf(() => c.tasks.update({ id, version: 2, dueDate: '2027-02-30' }))).code).toBe('BAD_REQUEST');
