@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { freeText } from '../privacy/free-text';
-import { agendaSections } from '../../db/schema/enums';
+import { agendaSections } from '../../db/schema';
 import { caseworkProcedure, coordinatorProcedure, router, teamManagerProcedure } from '../trpc';
 import { acceptItem, addItem, declineItem, prefillAgenda, proposeItem, removeItem, reorderItem, saveNotes, updateItem } from '../domain/agenda';
 import { getAgendaTemplate, setAgendaTemplate } from '../domain/agenda-template';

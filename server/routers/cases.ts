@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { freeText } from '../privacy/free-text';
-import { caseOrigins, caseStatuses, casePriorities } from '../../db/schema/enums';
+import { caseOrigins, caseStatuses, casePriorities } from '../../db/schema';
 import { caseReaderProcedure, caseworkProcedure, coordinatorProcedure, router } from '../trpc';
 import { createCase, getCase, listCases, listThemes, setCaseStatus, updateCase, withdrawCase } from '../domain/cases';
 import { bagId, choice, houseNumber, houseNumberAddition, id, line, postcode, prose, version, type HouseNumber } from '../validation';

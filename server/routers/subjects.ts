@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { itemCategories, subjectKinds } from '../../db/schema/enums';
+import { itemCategories, subjectKinds } from '../../db/schema';
 import { caseworkProcedure, router } from '../trpc';
 import { addItems, addSubject, correctItem, eraseItem, revealBsn, setInformed, setItemRestriction } from '../privacy/personal-data';
 import { freeText } from '../privacy/free-text';
