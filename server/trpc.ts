@@ -11,14 +11,14 @@ import type { Role } from '../db/schema';
 import { AppError, forbidden } from './errors';
 import { isMessageKey, translate, type Locale, type MessageParams } from './i18n/messages';
 import type { core } from 'zod';
-import { loadReader } from './privacy/visibility';
-import { mustEnrolTwoFactor } from './auth/two-factor';
+import { actingPartner, actorOf, mustEnrolTwoFactor, type Actor } from './auth/actor';
 import { inTurn, takeToken, type RateLimitName } from './rate-limit';
 
 // ── 1. Context ──────────────────────────────────────────────────────────────────────────────
 
 export type Context = {
   deps: AppDeps;
+  /** Who the session belongs to; signed-in procedures see the full `Actor` in its place. */
   user: SessionUser | null;
   sessionToken: string | null;
   ip: string;
@@ -104,10 +104,12 @@ export const publicProcedure = t.procedure;
 /**
  * Logged in, whether or not the team's required second factor is set up yet. Only for what an
  * account must be able to do before enrolling: who am I, log out, language, enrol 2FA.
+ * Builds the request's one `Actor` (./auth/actor.ts) and gives it to the procedure as `ctx.user`.
  */
 export const signedInProcedure = t.procedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new AppError('UNAUTHORIZED', 'auth.required');
-  return next({ ctx: { ...ctx, user: ctx.user } });
+  const actor: Actor = actorOf(ctx.deps.db, ctx.user, ctx.sessionToken);
+  return next({ ctx: { ...ctx, user: actor } });
 });
 
 /**
@@ -116,7 +118,7 @@ export const signedInProcedure = t.procedure.use(({ ctx, next }) => {
  * a session from before the requirement is held too). Every role procedure builds on this one.
  */
 export const authedProcedure = signedInProcedure.use(({ ctx, next }) => {
-  if (mustEnrolTwoFactor(ctx.deps.db, ctx.user)) throw new AppError('FORBIDDEN', 'twoFactor.enrolRequired');
+  if (mustEnrolTwoFactor(ctx.user)) throw new AppError('FORBIDDEN', 'twoFactor.enrolRequired');
   return next();
 });
 
@@ -131,14 +133,10 @@ export function withRoles(...allowed: Role[]) {
 export const coordinatorProcedure = withRoles('coordinator');
 /** Team configuration and accounts: the functioneel beheerder, and the coordinator for members. */
 export const teamManagerProcedure = withRoles('coordinator', 'admin');
-// The reader (role, partner and partner kind) that the visibility module decides on.
-const withReader = <P extends typeof authedProcedure>(procedure: P) =>
-  procedure.use(({ ctx, next }) => next({ ctx: { ...ctx, reader: loadReader(ctx.deps.db, ctx.user) } }));
-
-/** People who work on casussen: the coordinator and the partners' members. Carries `ctx.reader`. */
-export const caseworkProcedure = withReader(withRoles('coordinator', 'member'));
+/** People who work on casussen: the coordinator and the partners' members. */
+export const caseworkProcedure = withRoles('coordinator', 'member');
 /** Who may read casus details: casework roles and the FG (privacy), who sees no items (P2). */
-export const caseReaderProcedure = withReader(withRoles('coordinator', 'member', 'privacy'));
+export const caseReaderProcedure = withRoles('coordinator', 'member', 'privacy');
 /** Everyone of a team except the viewer, who reads reports and dashboards only. */
 export const teamReaderProcedure = withRoles('coordinator', 'member', 'admin', 'privacy');
 /** Aggregated figures without personal data: also the viewer (bestuurder, DVC, AVO). */
@@ -151,7 +149,7 @@ export const adminProcedure = withRoles('admin');
 
 /** A member acting for their own organisation: the procedure's ctx carries a non-null partnerId. */
 export const partnerMemberProcedure = withRoles('member').use(({ ctx, next }) => {
-  const partnerId = ctx.user.partnerId;
+  const partnerId = actingPartner(ctx.user, null, { ownOnly: 'auth.forbidden' });
   if (partnerId === null) throw forbidden();
   return next({ ctx: { ...ctx, partnerId } });
 });

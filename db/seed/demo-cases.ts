@@ -13,14 +13,13 @@
 import { and, count, eq, lt } from 'drizzle-orm';
 import { agreements, cases, policeSubjectItems, subjectItems, subjects, tasks, users, type CaseOrigin, type ItemCategory } from '../schema';
 import type { AppDeps } from '../../server/deps';
-import type { SessionUser } from '../../server/auth/sessions';
 import { addDays, amsterdamDate, amsterdamToUtc } from '../../server/clock';
 import { createCase, listThemes, setCaseStatus } from '../../server/domain/cases';
 import { createAgreement, setAgreementStatus } from '../../server/domain/agreements';
 import { completeTask, createTask, lapseTask } from '../../server/domain/tasks';
 import { teamDefs } from './covenants';
 import { addItems, addSubject, setInformed, type NewItem } from '../../server/privacy/personal-data';
-import { loadReader, type Reader } from '../../server/privacy/visibility';
+import { loadActor, type Actor } from '../../server/auth/actor';
 import type { DemoIds } from './demo';
 
 /**
@@ -434,17 +433,17 @@ export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCase
     actions.push({ at, seq: actions.length, run });
   };
 
-  const sessionCache = new Map<number, SessionUser>();
-  const session = (userId: number): SessionUser => {
+  const sessionCache = new Map<number, Actor>();
+  const session = (userId: number): Actor => {
     let s = sessionCache.get(userId);
     if (!s) {
       const u = deps.db.select().from(users).where(eq(users.id, userId)).get()!;
-      s = { id: u.id, name: u.name, email: u.email, role: u.role, teamId: u.teamId, partnerId: u.partnerId, locale: u.locale };
+      s = loadActor(deps.db, u);
       sessionCache.set(userId, s);
     }
     return s;
   };
-  const reader = (userId: number): Reader => loadReader(deps.db, session(userId));
+  const reader = session;
   const caseVersion = (id: number) => deps.db.select({ v: cases.version }).from(cases).where(eq(cases.id, id)).get()!.v;
   const agreementVersion = (id: number) => deps.db.select({ v: agreements.version }).from(agreements).where(eq(agreements.id, id)).get()!.v;
 

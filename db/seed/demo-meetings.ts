@@ -11,10 +11,10 @@ import { agendaItems, agreements, attendance, cases, meetings, partners, subject
 import { encodePublicId } from '../../server/privacy/public-ids';
 import type { DataKeys } from '../../server/privacy/crypto';
 import type { AppDeps } from '../../server/deps';
-import type { SessionUser } from '../../server/auth/sessions';
+import { loadActor, type Actor } from '../../server/auth/actor';
 import { loadConfig } from '../../server/config';
 import { addDays, amsterdamDate, amsterdamToUtc } from '../../server/clock';
-import { closeMeeting, createMeeting, getMeeting, publishMeeting, readerOf, setCurrentItem, startMeeting, updateMeeting } from '../../server/domain/meetings';
+import { closeMeeting, createMeeting, getMeeting, publishMeeting, setCurrentItem, startMeeting, updateMeeting } from '../../server/domain/meetings';
 import { prefillAgenda, proposeItem, saveNotes } from '../../server/domain/agenda';
 import { setAttendance } from '../../server/domain/attendance';
 import { createAgreement } from '../../server/domain/agreements';
@@ -23,9 +23,8 @@ import type { DemoIds } from './demo';
 
 export type DemoMeetingIds = Record<'pit' | 'bit', { pastMeetingId: number; upcomingMeetingId: number }>;
 
-function sessionUser(db: Db, id: number): SessionUser {
-  const u = db.select().from(users).where(eq(users.id, id)).get()!;
-  return { id: u.id, name: u.name, email: u.email, role: u.role, teamId: u.teamId, partnerId: u.partnerId, locale: u.locale };
+function sessionUser(db: Db, id: number): Actor {
+  return loadActor(db, db.select().from(users).where(eq(users.id, id)).get()!);
 }
 
 /** The next Tuesday strictly after `date` (YYYY-MM-DD). */
@@ -77,7 +76,7 @@ export function seedDemoMeetings(args: { db: Db; keys: DataKeys; now: Date }, id
       .where(and(eq(cases.teamId, team.teamId), inArray(cases.status, ['signaal', 'actief']))).orderBy(asc(cases.id)).all();
     let minute = 0;
     const itemStarts = new Map<number, Date>();
-    const agenda = getMeeting(deps, readerOf(coordinator), past.id).agenda;
+    const agenda = getMeeting(deps, coordinator, past.id).agenda;
     // Werkafspraken are made on the first three casussen with betrokkenen (so the verslag names
     // the ones each concerns, art. 20.1); without such casussen, on the first three discussed.
     const withSubjects = new Set(db.select({ caseId: subjects.caseId }).from(subjects).all().map((r) => r.caseId));
@@ -141,7 +140,7 @@ export function seedDemoMeetings(args: { db: Db; keys: DataKeys; now: Date }, id
     const proposerId = team.userIds[secondGemeente];
     if (proposerId) {
       const proposer = sessionUser(db, proposerId);
-      proposeItem(deps, proposer, readerOf(proposer), { meetingId: upcoming.id, section: 'themas', title: 'Ervaringen met de nieuwe meldroute voor signalen' });
+      proposeItem(deps, proposer, { meetingId: upcoming.id, section: 'themas', title: 'Ervaringen met de nieuwe meldroute voor signalen' });
     }
     result[slug] = { pastMeetingId: past.id, upcomingMeetingId: upcoming.id };
   }

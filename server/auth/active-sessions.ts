@@ -2,6 +2,7 @@
  * A user's own sessions (issue 8 item 16): what the profile page lists, and "end all other
  * sessions". Sessions are identified to the user by their times only; no token or id leaves here.
  */
+import { actorsChanged } from './session-cache';
 import { and, asc, eq, gt, lt, ne } from 'drizzle-orm';
 import { loginChallenges, sessions } from '../../db/schema';
 import type { Db } from '../../db/client';
@@ -24,11 +25,13 @@ export function listOwnSessions(db: Db, config: Config, userId: number, currentT
 /** Ends every session of the user except the current one (all of them without one). */
 export function revokeOtherSessions(db: Db, userId: number, currentToken: string | null): void {
   if (!currentToken) return revokeUserSessions(db, userId);
+  actorsChanged();
   db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, hashToken(currentToken)))).run();
 }
 
 /** Ends every session of the user except the one making the request; returns how many ended. */
 export function endOtherSessions(db: Db, now: Date, user: { id: number; teamId: number }, currentToken: string | null): number {
+  actorsChanged();
   return db.transaction((tx) => {
     const ended = currentToken
       ? tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.tokenHash, hashToken(currentToken)))).run().changes

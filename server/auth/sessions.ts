@@ -5,6 +5,7 @@ import type { Db } from '../../db/client';
 import type { Config } from '../config';
 import { amsterdamDate } from '../clock';
 import type { Role } from '../../db/schema';
+import { actorsChanged, cached, forget, remember } from './session-cache';
 
 export type SessionUser = {
   id: number;
@@ -59,33 +60,53 @@ function sessionLookup(db: Db) {
   return lookup;
 }
 
+type SessionRow = NonNullable<ReturnType<ReturnType<typeof buildSessionLookup>['get']>>;
+/** A cached session: its row and, once a procedure asked for it, its actor (./actor.ts). */
+export type SessionEntry = { row: SessionRow; user: SessionUser; actor?: unknown };
+
+/** The cached entry of a session token (for the actor cache in ./actor.ts), if any. */
+export const sessionEntry = (db: Db, token: string) => cached<SessionEntry>(db, hashToken(token));
+
 /**
  * Resolves a session token to its user, enforcing idle and absolute expiry, disabled accounts
  * and partners that have left the covenant (art. 14: a left partner loses access).
  * Touches the session at most once a minute to keep writes low; `touch: false` checks without
  * touching (an open live stream re-checking itself is not activity, so idle expiry still applies).
+ * The row is cached for a few seconds (./session-cache.ts); expiry is checked on every call.
  */
 export function resolveSession(db: Db, config: Config, token: string, now: Date, options: { touch?: boolean } = {}): SessionUser | null {
-  const row = sessionLookup(db).get({ tokenHash: hashToken(token) });
-  if (!row) return null;
+  const tokenHash = hashToken(token);
+  let entry = cached<SessionEntry>(db, tokenHash);
+  if (!entry) {
+    const row = sessionLookup(db).get({ tokenHash });
+    if (!row) return null;
+    const user: SessionUser = { id: row.id, name: row.name, email: row.email, role: row.role, teamId: row.teamId, partnerId: row.partnerId, locale: row.locale };
+    entry = { row, user };
+    remember(db, tokenHash, entry);
+  }
+  const { row } = entry;
   const idleLimit = new Date(row.lastSeenAt).getTime() + config.sessionIdleMinutes * 60_000;
   const expired = now.getTime() >= new Date(row.expiresAt).getTime() || now.getTime() >= idleLimit;
   const partnerGone = row.partnerLeftOn !== null && row.partnerLeftOn <= amsterdamDate(now);
   if (expired || row.disabledAt || partnerGone) {
+    forget(db, tokenHash);
     db.delete(sessions).where(eq(sessions.id, row.sessionId)).run();
     return null;
   }
   if (options.touch !== false && now.getTime() - new Date(row.lastSeenAt).getTime() > 60_000) {
     db.update(sessions).set({ lastSeenAt: now.toISOString() }).where(eq(sessions.id, row.sessionId)).run();
+    row.lastSeenAt = now.toISOString();
   }
-  return { id: row.id, name: row.name, email: row.email, role: row.role, teamId: row.teamId, partnerId: row.partnerId, locale: row.locale };
+  return entry.user;
 }
 
 export function revokeSession(db: Db, token: string): void {
+  actorsChanged();
   db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token))).run();
 }
 
 export function revokeUserSessions(db: Db, userId: number): void {
+  actorsChanged();
   db.delete(sessions).where(eq(sessions.userId, userId)).run();
 }
 

@@ -24,6 +24,7 @@ import { amsterdamDate } from '../clock';
 import { createSession, hashToken, revokeUserSessions } from './sessions';
 import { verifyPassword } from './passwords';
 import { revokeOtherSessions } from './active-sessions';
+import { actorsChanged } from './session-cache';
 
 /** Roles that read personal data, and the admin who creates those accounts: the team setting requires 2FA for them. */
 export const TWO_FACTOR_ROLES: readonly Role[] = ['coordinator', 'member', 'privacy', 'admin'];
@@ -86,18 +87,6 @@ export function twoFactorState(db: Db, user: { id: number; teamId: number; role:
   return { enabled, required: applies && Boolean(team?.required), applies, recoveryCodesLeft };
 }
 
-/** The middleware's question: may this account do anything besides enrolling? */
-export function mustEnrolTwoFactor(db: Db, user: { id: number; teamId: number; role: Role }): boolean {
-  if (!TWO_FACTOR_ROLES.includes(user.role)) return false;
-  const row = db
-    .select({ required: teams.twoFactorRequired, confirmedAt: userTotp.confirmedAt })
-    .from(teams)
-    .leftJoin(userTotp, eq(userTotp.userId, user.id))
-    .where(eq(teams.id, user.teamId))
-    .get();
-  return Boolean(row?.required) && !row?.confirmedAt;
-}
-
 // ── Enrolment ───────────────────────────────────────────────────────────────────────────────
 
 /** Starts (or restarts) enrolment: a new secret, shown once as QR code and as text. */
@@ -116,6 +105,8 @@ export function beginEnrolment(deps: AppDeps, user: { id: number; email: string 
 }
 
 function newRecoveryCodes(tx: Db, keys: DataKeys, userId: number): string[] {
+  // The account's second factor changes: cached actors (auth.me shows it) lapse.
+  actorsChanged();
   tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => {
     // 10 characters from a 32-letter alphabet (50 bits), written as two groups of five.
@@ -173,6 +164,7 @@ export async function disableTwoFactor(deps: AppDeps, user: { id: number; teamId
 }
 
 function removeSecondFactor(tx: Db, userId: number): void {
+  actorsChanged();
   tx.delete(userTotp).where(eq(userTotp.userId, userId)).run();
   tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
   tx.delete(loginChallenges).where(eq(loginChallenges.userId, userId)).run();
@@ -281,5 +273,7 @@ function checkCode(tx: Db, keys: DataKeys, row: TotpRow, code: string, now: Date
   if (normaliseRecoveryCode(code).length !== 10) return null;
   const used = tx.update(recoveryCodes).set({ usedAt: now.toISOString() })
     .where(and(eq(recoveryCodes.userId, row.userId), eq(recoveryCodes.codeHash, recoveryHash(keys, code)), isNull(recoveryCodes.usedAt))).run();
-  return used.changes === 1 ? 'recovery' : null;
+  if (used.changes !== 1) return null;
+  actorsChanged();
+  return 'recovery';
 }

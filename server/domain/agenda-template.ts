@@ -2,13 +2,13 @@
  * The team's agenda template (SPEC §2 step 2, "team-editable"): per section the title of its
  * fixed item, the default duration and on/off. `agenda.prefill` (./agenda.ts) follows it.
  */
+import type { Actor } from '../auth/actor';
 import { and, eq } from 'drizzle-orm';
 import {
   agendaSections, agendaTemplates, dataAgendaSections, defaultAgendaTemplate, type AgendaSection, type AgendaTemplateSection,
 } from '../../db/schema';
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
-import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
 import { AppError, conflict } from '../errors';
 
@@ -29,7 +29,7 @@ export function readAgendaTemplate(db: Db, teamId: number): { sections: AgendaTe
   return { sections, version: row.version, updatedAt: row.updatedAt };
 }
 
-export function getAgendaTemplate(deps: AppDeps, actor: SessionUser) {
+export function getAgendaTemplate(deps: AppDeps, actor: Actor) {
   return readAgendaTemplate(deps.db, actor.teamId);
 }
 
@@ -43,7 +43,7 @@ export type AgendaTemplateInput = {
  * sections themselves are fixed (each exactly once; the order is the SPEC §2 order). Sections
  * filled from the data have no title. A stale version is a CONFLICT.
  */
-export function setAgendaTemplate(deps: AppDeps, actor: SessionUser, input: AgendaTemplateInput) {
+export function setAgendaTemplate(deps: AppDeps, actor: Actor, input: AgendaTemplateInput) {
   const given = new Map(input.sections.map((s) => [s.section, s]));
   if (given.size !== input.sections.length || given.size !== agendaSections.length) throw new AppError('BAD_REQUEST', 'agenda.templateSections');
   const sections: AgendaTemplateSection[] = agendaSections.map((section) => {

@@ -6,12 +6,12 @@
  * Ordering: `position` is one sequence over the whole overleg that always follows the section
  * order of the template, so sorting by position alone gives the agenda as shown.
  */
+import type { Actor } from '../auth/actor';
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { assertNoSubjectNames } from '../privacy/personal-data';
 import { agendaItems, agreements, cases, meetings, partners, tasks, themes, type AgendaSection } from '../../db/schema';
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
-import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
 import { AppError, conflict } from '../errors';
 import { amsterdamDate } from '../clock';
@@ -19,7 +19,7 @@ import { findCaseInTeam } from './cases';
 import { readAgendaTemplate } from './agenda-template';
 import { ownAgendaItem, ownPartner } from './scope';
 import {
-  emitMeetingEvent, openMeetingForChange, orderedAgenda, previousMeeting, sectionIndex, visibleMeeting, type MeetingReader,
+  emitMeetingEvent, openMeetingForChange, orderedAgenda, previousMeeting, sectionIndex, visibleMeeting,
 } from './meetings';
 import { overdueTaskCount } from './overdue';
 
@@ -46,7 +46,7 @@ function renumber(tx: Db, meetingId: number, replace?: { section: AgendaSection;
   });
 }
 
-function insertItems(tx: Db, deps: AppDeps, actor: SessionUser, meetingId: number, items: NewAgendaItem[]): number[] {
+function insertItems(tx: Db, deps: AppDeps, actor: Actor, meetingId: number, items: NewAgendaItem[]): number[] {
   const now = deps.now().toISOString();
   const ids = items.map((item, i) => {
     // Appended at the end of its section; renumber() puts it in place.
@@ -102,7 +102,7 @@ const caseTitle = (c: { code: string; theme: string; gemeente: string }) => `${c
  * Idempotent: what is already on the agenda is not added again. Titles the system generates
  * hold codes, themes and gemeenten only, never personal data (P7).
  */
-export function prefillAgenda(deps: AppDeps, actor: SessionUser, input: { meetingId: number }) {
+export function prefillAgenda(deps: AppDeps, actor: Actor, input: { meetingId: number }) {
   const meeting = openMeetingForChange(deps.db, actor.teamId, input.meetingId);
   const existing = orderedAgenda(deps.db, meeting.id);
   const planned: NewAgendaItem[] = [];
@@ -196,7 +196,7 @@ export type AgendaItemInput = {
   caseId?: number | null;
 };
 
-export function addItem(deps: AppDeps, actor: SessionUser, input: AgendaItemInput): { id: number } {
+export function addItem(deps: AppDeps, actor: Actor, input: AgendaItemInput): { id: number } {
   const meeting = openMeetingForChange(deps.db, actor.teamId, input.meetingId);
   assertPartner(deps, actor.teamId, input.presenterPartnerId);
   if (input.caseId) findCaseInTeam(deps, actor.teamId, input.caseId);
@@ -218,7 +218,7 @@ export type AgendaItemUpdate = {
   caseId?: number | null;
 };
 
-export function updateItem(deps: AppDeps, actor: SessionUser, input: AgendaItemUpdate) {
+export function updateItem(deps: AppDeps, actor: Actor, input: AgendaItemUpdate) {
   const item = findChangeableItem(deps, actor.teamId, input.id);
   assertPartner(deps, actor.teamId, input.presenterPartnerId);
   if (input.caseId) findCaseInTeam(deps, actor.teamId, input.caseId);
@@ -244,7 +244,7 @@ export function updateItem(deps: AppDeps, actor: SessionUser, input: AgendaItemU
   return { version };
 }
 
-export function removeItem(deps: AppDeps, actor: SessionUser, input: { id: number }) {
+export function removeItem(deps: AppDeps, actor: Actor, input: { id: number }) {
   const item = findChangeableItem(deps, actor.teamId, input.id);
   const captured = deps.db.select({ n: sql<number>`(select count(*) from ${tasks} where ${tasks.agendaItemId} = ${item.id}) + (select count(*) from ${agreements} where ${agreements.agendaItemId} = ${item.id})` })
     .from(agendaItems).where(eq(agendaItems.id, item.id)).get();
@@ -262,7 +262,7 @@ export function removeItem(deps: AppDeps, actor: SessionUser, input: { id: numbe
  * Moves an item within its section: one up, one down, or to a 1-based position (drag and drop).
  * To move to another section, `updateItem` with the new section.
  */
-export function reorderItem(deps: AppDeps, actor: SessionUser, input: { id: number; direction?: 'up' | 'down' | null; toPosition?: number | null }) {
+export function reorderItem(deps: AppDeps, actor: Actor, input: { id: number; direction?: 'up' | 'down' | null; toPosition?: number | null }) {
   const item = findChangeableItem(deps, actor.teamId, input.id);
   const ids = orderedAgenda(deps.db, item.meetingId).filter((r) => r.section === item.section).map((r) => r.id);
   const from = ids.indexOf(item.id);
@@ -288,8 +288,8 @@ export type ProposalInput = { meetingId: number; section?: AgendaSection | null;
  * Members propose items until the meeting starts (state `voorgesteld`); the coordinator accepts or
  * declines. A member sees their own proposals; the others see an item once it is accepted.
  */
-export function proposeItem(deps: AppDeps, actor: SessionUser, reader: MeetingReader, input: ProposalInput): { id: number } {
-  const meeting = visibleMeeting(deps, reader, input.meetingId);
+export function proposeItem(deps: AppDeps, actor: Actor, input: ProposalInput): { id: number } {
+  const meeting = visibleMeeting(deps, actor, input.meetingId);
   if (meeting.status !== 'concept' && meeting.status !== 'gepubliceerd') throw new AppError('BAD_REQUEST', 'agenda.proposalsClosed');
   if (input.caseId) findCaseInTeam(deps, actor.teamId, input.caseId);
   const byCoordinator = actor.role === 'coordinator';
@@ -302,7 +302,7 @@ export function proposeItem(deps: AppDeps, actor: SessionUser, reader: MeetingRe
   return { id: id! };
 }
 
-function decide(deps: AppDeps, actor: SessionUser, id: number, to: 'geaccepteerd' | 'afgewezen') {
+function decide(deps: AppDeps, actor: Actor, id: number, to: 'geaccepteerd' | 'afgewezen') {
   const item = findChangeableItem(deps, actor.teamId, id);
   const allowed = to === 'geaccepteerd' ? ['voorgesteld', 'afgewezen'] : ['voorgesteld'];
   if (!allowed.includes(item.state)) throw new AppError('CONFLICT', 'agenda.notProposed');
@@ -314,8 +314,8 @@ function decide(deps: AppDeps, actor: SessionUser, id: number, to: 'geaccepteerd
   changed(deps, actor.teamId, item.meetingId, item.id);
 }
 
-export const acceptItem = (deps: AppDeps, actor: SessionUser, input: { id: number }) => decide(deps, actor, input.id, 'geaccepteerd');
-export const declineItem = (deps: AppDeps, actor: SessionUser, input: { id: number }) => decide(deps, actor, input.id, 'afgewezen');
+export const acceptItem = (deps: AppDeps, actor: Actor, input: { id: number }) => decide(deps, actor, input.id, 'geaccepteerd');
+export const declineItem = (deps: AppDeps, actor: Actor, input: { id: number }) => decide(deps, actor, input.id, 'afgewezen');
 
 // ── Chair mode: notes and decisions ─────────────────────────────────────────────────────────
 
@@ -323,7 +323,7 @@ export const declineItem = (deps: AppDeps, actor: SessionUser, input: { id: numb
  * Autosave of an item's notes and decisions (free text without personal data, P1). The version
  * check keeps two screens from overwriting each other; the new version is returned.
  */
-export function saveNotes(deps: AppDeps, actor: SessionUser, input: { id: number; notes: string; decisions: string; version: number }) {
+export function saveNotes(deps: AppDeps, actor: Actor, input: { id: number; notes: string; decisions: string; version: number }) {
   const item = findChangeableItem(deps, actor.teamId, input.id);
   assertNoSubjectNames(deps, [item.caseId], { notes: input.notes, decisions: input.decisions }); // P1, art. 20.9
   const now = deps.now().toISOString();

@@ -1,10 +1,9 @@
+import type { Actor } from '../auth/actor';
 import { and, eq } from 'drizzle-orm';
 import { assertNoSubjectNames, subjectsOfCase } from '../privacy/personal-data';
-import { loadReader } from '../privacy/visibility';
 import { agreements, type WorkChangeKind } from '../../db/schema';
 import { linkAgreementSubjects } from '../privacy/agreement-subjects';
 import type { AppDeps } from '../deps';
-import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
 import { AppError, conflict } from '../errors';
 import { amsterdamDate } from '../clock';
@@ -27,12 +26,12 @@ export type AgreementInput = { caseId: number; text: string; responsiblePartnerI
  * Art. 20.1 (necessity): a werkafspraak concerns only the betrokkenen chosen for it, among the
  * casus' betrokkenen the actor sees (opaque ids, own team); the verslag names only those.
  */
-function resolveSubjects(deps: AppDeps, actor: SessionUser, caseId: number, subjectIds: string[] | undefined): number[] | undefined {
-  return subjectIds === undefined ? undefined : subjectsOfCase(deps, loadReader(deps.db, actor), caseId, subjectIds);
+function resolveSubjects(deps: AppDeps, actor: Actor, caseId: number, subjectIds: string[] | undefined): number[] | undefined {
+  return subjectIds === undefined ? undefined : subjectsOfCase(deps, actor, caseId, subjectIds);
 }
 
 /** A werkafspraak about one pand; art. 2.7: it names the partner that is bevoegd gezag / eindverantwoordelijk. */
-export function createAgreement(deps: AppDeps, actor: SessionUser, input: AgreementInput): { id: number } {
+export function createAgreement(deps: AppDeps, actor: Actor, input: AgreementInput): { id: number } {
   const c = findWorkableCase(deps, actor.teamId, input.caseId);
   assertNoSubjectNames(deps, [c.id], { text: input.text }); // P1, art. 20.9
   assertActivePartner(deps, actor.teamId, input.responsiblePartnerId);
@@ -58,7 +57,7 @@ type Agreement = typeof agreements.$inferSelect;
 
 /** One versioned change: a stale version is a CONFLICT and changes nothing; case event, log, audit. */
 function applyChange(
-  deps: AppDeps, actor: SessionUser, row: Agreement, expectedVersion: number, change: Partial<typeof agreements.$inferInsert>,
+  deps: AppDeps, actor: Actor, row: Agreement, expectedVersion: number, change: Partial<typeof agreements.$inferInsert>,
   event: string, eventDetail: Record<string, unknown>, log?: { kind: WorkChangeKind; changes?: Changes; reason?: string | null }, subjectRowIds?: number[],
 ) {
   const now = deps.now();
@@ -74,7 +73,7 @@ function applyChange(
   deps.events.emit(`team:${actor.teamId}`, { kind: 'agreement.updated', id: row.id, meetingId: row.meetingId });
 }
 
-export function setAgreementStatus(deps: AppDeps, actor: SessionUser, input: { id: number; status: 'open' | 'uitgevoerd' | 'vervallen'; version: number; reason?: string | null }) {
+export function setAgreementStatus(deps: AppDeps, actor: Actor, input: { id: number; status: 'open' | 'uitgevoerd' | 'vervallen'; version: number; reason?: string | null }) {
   const row = ownAgreement(deps.db, actor.teamId, input.id);
   if (input.status === 'vervallen') return lapseAgreement(deps, actor, { id: row.id, version: input.version, reason: input.reason ?? '' });
   applyChange(deps, actor, row, input.version, { status: input.status, lapseReason: null }, 'agreement.status', { to: input.status },
@@ -82,7 +81,7 @@ export function setAgreementStatus(deps: AppDeps, actor: SessionUser, input: { i
 }
 
 /** The coordinator corrects an open werkafspraak: its text (a typo) or the responsible partner (art. 2.7). */
-export function updateAgreement(deps: AppDeps, actor: SessionUser, input: { id: number; version: number; text?: string; responsiblePartnerId?: number; reason?: string | null; subjectIds?: string[] }) {
+export function updateAgreement(deps: AppDeps, actor: Actor, input: { id: number; version: number; text?: string; responsiblePartnerId?: number; reason?: string | null; subjectIds?: string[] }) {
   const row = ownAgreement(deps.db, actor.teamId, input.id);
   if (row.status !== 'open') throw new AppError('CONFLICT', 'agreements.notOpen');
   assertNoSubjectNames(deps, [row.caseId], { text: input.text }); // P1, art. 20.9
@@ -97,7 +96,7 @@ export function updateAgreement(deps: AppDeps, actor: SessionUser, input: { id: 
 }
 
 /** Vervallen, with a reason that stays in the history. */
-export function lapseAgreement(deps: AppDeps, actor: SessionUser, input: { id: number; version: number; reason: string }) {
+export function lapseAgreement(deps: AppDeps, actor: Actor, input: { id: number; version: number; reason: string }) {
   const row = ownAgreement(deps.db, actor.teamId, input.id);
   if (row.status !== 'open') throw new AppError('CONFLICT', 'agreements.notOpen');
   const reason = input.reason.trim();

@@ -2,10 +2,10 @@
  * Attendance per partner in an overleg (SPEC §2 step 3): aanwezig / afwezig / afgemeld, with the
  * partner's members who attended. Set by the coordinator; read as part of `meetings.get`.
  */
+import type { Actor } from '../auth/actor';
 import { and, eq, inArray } from 'drizzle-orm';
 import { attendance, users } from '../../db/schema';
 import type { AppDeps } from '../deps';
-import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
 import { AppError } from '../errors';
 import { emitMeetingEvent, findMeetingInTeam } from './meetings';
@@ -18,7 +18,7 @@ export type AttendanceInput = {
   attendeeUserIds?: number[] | null;
 };
 
-export function setAttendance(deps: AppDeps, actor: SessionUser, input: AttendanceInput) {
+export function setAttendance(deps: AppDeps, actor: Actor, input: AttendanceInput) {
   const meeting = findMeetingInTeam(deps.db, actor.teamId, input.meetingId);
   const partner = ownPartner(deps.db, actor.teamId, input.partnerId);
   const ids = [...new Set(input.attendeeUserIds ?? [])];

@@ -5,12 +5,12 @@
  * values. Another team's entries never appear; entries without a team (throttled logins of
  * unknown accounts) belong to no team's FG.
  */
+import type { Actor } from '../auth/actor';
 import { and, count, desc, eq, gte, inArray, lt, notInArray, sql, type SQL } from 'drizzle-orm';
 import { auditLog, cases, partners, users } from '../../db/schema';
 import { auditIdsNaming, subjectsNamedIn } from '../privacy/audit-subjects';
 import { describeAuditEntries, type AuditFact } from './audit-display';
 import type { AppDeps } from '../deps';
-import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
 import { chainOk, checkAuditChainFull, checkAuditChainIncremental } from '../audit-chain';
 import { reportChainBreak } from '../privacy/audit-break';
@@ -78,7 +78,7 @@ function subjectRowId(deps: AppDeps, teamId: number, subjectId: string | null | 
  */
 const ROUTINE_AUDIT_ACTIONS = ['audit.listed', 'audit.checked'];
 
-function filterConditions(deps: AppDeps, actor: SessionUser, filter: AuditListFilter, options: { withRoutine: boolean }): SQL[] {
+function filterConditions(deps: AppDeps, actor: Actor, filter: AuditListFilter, options: { withRoutine: boolean }): SQL[] {
   const conditions: SQL[] = [eq(auditLog.teamId, actor.teamId)];
   if (!options.withRoutine && !filter.action?.startsWith('audit')) conditions.push(notInArray(auditLog.action, ROUTINE_AUDIT_ACTIONS));
   if (filter.action) {
@@ -101,7 +101,7 @@ type Row = {
   detail: string | null; actorId: number | null; actorName: string | null; actorRole: string | null; actorPartner: string | null;
 };
 
-function selectEntries(deps: AppDeps, actor: SessionUser, conditions: SQL[], limit: number): Row[] {
+function selectEntries(deps: AppDeps, actor: Actor, conditions: SQL[], limit: number): Row[] {
   return deps.db.select({
     id: auditLog.id, at: auditLog.at, action: auditLog.action, entity: auditLog.entity, entityId: auditLog.entityId, caseId: auditLog.caseId,
     caseCode: cases.code, detail: auditLog.detail, actorId: users.id, actorName: users.name, actorRole: users.role, actorPartner: partners.shortName,
@@ -116,7 +116,7 @@ function selectEntries(deps: AppDeps, actor: SessionUser, conditions: SQL[], lim
     .all();
 }
 
-function toItems(deps: AppDeps, actor: SessionUser, rows: Row[]): AuditListItem[] {
+function toItems(deps: AppDeps, actor: Actor, rows: Row[]): AuditListItem[] {
   const page = rows.map((r) => ({ ...r, detail: parseDetail(r.detail) }));
   const describe = describeAuditEntries(deps, actor.teamId, page);
   const subjects = subjectsNamedIn(deps, actor.teamId, page.map((r) => r.id));
@@ -138,12 +138,12 @@ function filterDetail(filter: AuditListFilter): Record<string, unknown> {
 }
 
 /** The subject the FG looked up, so the lookup itself shows in that person's trail. */
-function lookedUp(deps: AppDeps, actor: SessionUser, filter: AuditListFilter) {
+function lookedUp(deps: AppDeps, actor: Actor, filter: AuditListFilter) {
   const id = subjectRowId(deps, actor.teamId, filter.subjectId);
   return id !== null && id > 0 ? [{ id, police: false }] : [];
 }
 
-export function listAudit(deps: AppDeps, actor: SessionUser, filter: AuditListFilter = {}): { items: AuditListItem[]; nextCursor: number | null } {
+export function listAudit(deps: AppDeps, actor: Actor, filter: AuditListFilter = {}): { items: AuditListItem[]; nextCursor: number | null } {
   const limit = Math.min(Math.max(filter.limit ?? 50, 1), AUDIT_PAGE_MAX);
   const conditions = filterConditions(deps, actor, filter, { withRoutine: false });
   if (filter.cursor) conditions.push(lt(auditLog.id, filter.cursor));
@@ -157,7 +157,7 @@ export function listAudit(deps: AppDeps, actor: SessionUser, filter: AuditListFi
 }
 
 /** The people of the team, for the actor filter. */
-export function listAuditActors(deps: AppDeps, actor: SessionUser) {
+export function listAuditActors(deps: AppDeps, actor: Actor) {
   return deps.db.select({ id: users.id, name: users.name, role: users.role }).from(users)
     .where(eq(users.teamId, actor.teamId)).orderBy(users.name, users.id).all();
 }
@@ -191,7 +191,7 @@ export type AuditVerification = {
  * through all teams' entries; the answer names only this team's entries. A break opens a draft
  * incident (../privacy/audit-break.ts). The check itself is recorded in the log.
  */
-export async function verifyAudit(deps: AppDeps, actor: SessionUser, mode: 'incremental' | 'full' = 'incremental'): Promise<AuditVerification> {
+export async function verifyAudit(deps: AppDeps, actor: Actor, mode: 'incremental' | 'full' = 'incremental'): Promise<AuditVerification> {
   const check = mode === 'full' ? await checkAuditChainFull(deps.db, deps.now()) : await checkAuditChainIncremental(deps.db, deps.now());
   const entries = deps.db.select({ n: count() }).from(auditLog).where(eq(auditLog.teamId, actor.teamId)).get()?.n ?? 0;
   const brokenAt = check.breaks.find((b) => b.teamId === actor.teamId)?.id ?? null;
@@ -221,7 +221,7 @@ export type AuditExportInput = { from?: string | null; to?: string | null; subje
  * its facts in words, as CSV (./../exports/audit-csv.ts). A period export is at most a year; a
  * person's trail may span all years. The export is itself logged.
  */
-export function exportAudit(deps: AppDeps, actor: SessionUser, input: AuditExportInput): { filename: string; csv: string; rows: number } {
+export function exportAudit(deps: AppDeps, actor: Actor, input: AuditExportInput): { filename: string; csv: string; rows: number } {
   if (!input.subjectId && (!input.from || !input.to)) throw new AppError('BAD_REQUEST', 'audit.exportNeedsPeriod');
   if (input.from && input.to && (input.to < input.from || daysBetween(input.from, input.to) > AUDIT_EXPORT_MAX_DAYS) && !input.subjectId) {
     throw new AppError('BAD_REQUEST', 'audit.exportPeriodTooLong', { days: AUDIT_EXPORT_MAX_DAYS });

@@ -8,16 +8,16 @@
  * from the data key) covers a random salt stored in users.calendar_token. A copy of the database
  * alone cannot produce a valid URL; rotating the salt revokes the old one.
  */
+import { loadActor, type Actor } from '../auth/actor';
+import type { SessionUser } from '../auth/sessions';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { partners, teams, users } from '../../db/schema';
 import type { AppDeps } from '../deps';
-import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
 import { createEvents, type EventAttributes } from 'ics';
 import { amsterdamDate, amsterdamWallClock } from '../clock';
-import { loadReader, type Reader } from '../privacy/visibility';
-import { getMeeting, listMeetings, type MeetingReader } from './meetings';
+import { getMeeting, listMeetings } from './meetings';
 import { partnerActiveOn } from './team';
 
 // ── The feed secret ─────────────────────────────────────────────────────────────────────────
@@ -33,7 +33,7 @@ function feedMac(deps: AppDeps, userId: number, salt: string): string {
 export const feedPath = (token: string) => `/calendar/feed/${token}.ics`;
 
 /** The caller's feed path; creates the secret on first use, or a new one when `rotate`. */
-export function calendarFeed(deps: AppDeps, actor: SessionUser, input: { rotate?: boolean } = {}): { path: string } {
+export function calendarFeed(deps: AppDeps, actor: Actor, input: { rotate?: boolean } = {}): { path: string } {
   const row = deps.db.select({ salt: users.calendarToken }).from(users).where(eq(users.id, actor.id)).get();
   let salt = row?.salt ?? null;
   if (!salt || input.rotate) {
@@ -104,7 +104,7 @@ function calendar(name: string, events: EventAttributes[], method: 'PUBLISH' | '
 }
 
 /** The .ics of one overleg, if `reader` may see it (same rule as meetings.get). */
-export function meetingIcs(deps: AppDeps, reader: MeetingReader, meetingId: number): { filename: string; body: string } {
+export function meetingIcs(deps: AppDeps, reader: Actor, meetingId: number): { filename: string; body: string } {
   const m = getMeeting(deps, reader, meetingId);
   const day = amsterdamWallClock(new Date(m.startsAt)).date;
   return { filename: `overleg-${m.teamCode.toLowerCase()}-${day}.ics`, body: calendar(m.title, [eventFor(deps, m)]) };
@@ -126,8 +126,8 @@ export function meetingInviteIcs(deps: AppDeps, m: IcsMeeting & { teamCode: stri
 }
 
 /** The personal feed: every overleg of the user's team that they may see. */
-export function feedIcs(deps: AppDeps, user: { id: number; role: SessionUser['role']; teamId: number; partnerId: number | null }): string {
-  const reader: Reader = loadReader(deps.db, user);
+export function feedIcs(deps: AppDeps, user: SessionUser): string {
+  const reader: Actor = loadActor(deps.db, user);
   const team = deps.db.select({ name: teams.name }).from(teams).where(eq(teams.id, user.teamId)).get();
   const { upcoming, past } = listMeetings(deps, reader);
   const events = [...past.slice().reverse(), ...upcoming].map((m) => eventFor(deps, { ...m, teamId: user.teamId }));

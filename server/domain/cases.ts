@@ -1,3 +1,4 @@
+import type { Actor } from '../auth/actor';
 import { and, asc, desc, eq, inArray, like, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { agendaItems, agreements, caseEvents, cases, meetings, partners, tasks, teams, themes, users, type CaseOrigin, type CaseStatus } from '../../db/schema';
 import type { Db } from '../../db/client';
@@ -6,10 +7,10 @@ import { assertCovenantInForce } from '../privacy/covenant-gate';
 import { appendAudit } from '../audit';
 import { AppError, conflict, invalidFields, type FieldProblems } from '../errors';
 import { amsterdamDate } from '../clock';
+import { preparedPerDb } from '../prepared';
 import { normaliseBagId, normalisePostcode } from './dutch-formats';
 import { assertNoSubjectNames, eraseCasePersonalData, readSubjects } from '../privacy/personal-data';
 import { changeLogs, recordWorkChange } from './work-changes';
-import type { Reader } from '../privacy/visibility';
 import { ownCase } from './scope';
 import { mayRecordInforming } from '../privacy/informing';
 import { involvedCaseIds } from '../privacy/involvement';
@@ -81,7 +82,7 @@ function normaliseAddress(input: CaseInput, problems: FieldProblems) {
 }
 
 /** Any member reports a signal about an address; art. 2.6: AVO requests get priority. */
-export function createCase(deps: AppDeps, reader: Reader, input: CaseInput & { status?: 'signaal' | 'actief' }) {
+export function createCase(deps: AppDeps, reader: Actor, input: CaseInput & { status?: 'signaal' | 'actief' }) {
   // Wind-down: no new casussen without a covenant in force (PIT art. 14.1; issue 10 item 4).
   assertCovenantInForce(deps, reader.teamId);
   const { themeId, address } = checkCaseInput(deps, reader.teamId, input);
@@ -98,16 +99,16 @@ export function createCase(deps: AppDeps, reader: Reader, input: CaseInput & { s
     const row = tx.insert(cases).values({
       teamId: reader.teamId, code, year, seq, gemeentePartnerId: input.gemeentePartnerId, houseNumber: input.houseNumber, ...address,
       themeId, origin, priority: origin === 'avo_verzoek' ? 'hoog' : 'normaal', description: input.description?.trim() ?? '', status,
-      reportedByUserId: reader.userId, reportedByPartnerId: reader.partnerId, createdAt: now.toISOString(),
+      reportedByUserId: reader.id, reportedByPartnerId: reader.partnerId, createdAt: now.toISOString(),
       activatedAt: status === 'actief' ? now.toISOString() : null, updatedAt: now.toISOString(),
     }).returning({ id: cases.id, code: cases.code }).get();
-    recordCaseEvent(tx, now, row.id, reader.userId, 'created', { status, origin });
-    appendAudit(tx, now, { teamId: reader.teamId, actorId: reader.userId, action: 'case.created', entity: 'case', entityId: row.id, caseId: row.id });
+    recordCaseEvent(tx, now, row.id, reader.id, 'created', { status, origin });
+    appendAudit(tx, now, { teamId: reader.teamId, actorId: reader.id, action: 'case.created', entity: 'case', entityId: row.id, caseId: row.id });
     return row;
   });
 }
 
-export function updateCase(deps: AppDeps, reader: Reader, input: CaseInput & { id: number; version: number; priority?: 'normaal' | 'hoog' }) {
+export function updateCase(deps: AppDeps, reader: Actor, input: CaseInput & { id: number; version: number; priority?: 'normaal' | 'hoog' }) {
   const current = findCaseInTeam(deps, reader.teamId, input.id);
   assertNoSubjectNames(deps, [current.id], { description: input.description }); // P1, art. 20.9
   const { themeId, address } = checkCaseInput(deps, reader.teamId, input);
@@ -119,8 +120,8 @@ export function updateCase(deps: AppDeps, reader: Reader, input: CaseInput & { i
       description: input.description?.trim() ?? current.description, updatedAt: now.toISOString(), version: current.version + 1,
     }).where(and(eq(cases.id, current.id), eq(cases.version, input.version))).run();
     if (res.changes !== 1) throw conflict();
-    recordCaseEvent(tx, now, current.id, reader.userId, 'updated');
-    appendAudit(tx, now, { teamId: reader.teamId, actorId: reader.userId, action: 'case.updated', entity: 'case', entityId: current.id, caseId: current.id });
+    recordCaseEvent(tx, now, current.id, reader.id, 'updated');
+    appendAudit(tx, now, { teamId: reader.teamId, actorId: reader.id, action: 'case.updated', entity: 'case', entityId: current.id, caseId: current.id });
   });
 }
 
@@ -128,7 +129,7 @@ export function updateCase(deps: AppDeps, reader: Reader, input: CaseInput & { i
 const transitions: Record<CaseStatus, CaseStatus[]> = { signaal: ['actief', 'afgerond'], actief: ['afgerond'], afgerond: ['actief'], ingetrokken: [] };
 
 /** The coordinator turns a signal into an active casus, closes it, or reopens a closed one. */
-export function setCaseStatus(deps: AppDeps, reader: Reader, input: { id: number; status: CaseStatus; version: number }) {
+export function setCaseStatus(deps: AppDeps, reader: Actor, input: { id: number; status: CaseStatus; version: number }) {
   const current = findCaseInTeam(deps, reader.teamId, input.id);
   if (!transitions[current.status].includes(input.status)) throw new AppError('BAD_REQUEST', 'cases.invalidTransition');
   const now = deps.now().toISOString();
@@ -141,8 +142,8 @@ export function setCaseStatus(deps: AppDeps, reader: Reader, input: { id: number
       version: current.version + 1,
     }).where(and(eq(cases.id, current.id), eq(cases.version, input.version))).run();
     if (res.changes !== 1) throw conflict();
-    recordCaseEvent(tx, deps.now(), current.id, reader.userId, 'status', { from: current.status, to: input.status });
-    appendAudit(tx, deps.now(), { teamId: reader.teamId, actorId: reader.userId, action: 'case.status', entity: 'case', entityId: current.id, caseId: current.id, detail: { to: input.status } });
+    recordCaseEvent(tx, deps.now(), current.id, reader.id, 'status', { from: current.status, to: input.status });
+    appendAudit(tx, deps.now(), { teamId: reader.teamId, actorId: reader.id, action: 'case.status', entity: 'case', entityId: current.id, caseId: current.id, detail: { to: input.status } });
   });
 }
 
@@ -152,7 +153,7 @@ export function setCaseStatus(deps: AppDeps, reader: Reader, input: { id: number
  * lapse, it is taken off agendas not yet held, and its betrokkenen are erased through the
  * personal-data module. The row stays as the anonymous fact that a signal was withdrawn.
  */
-export function withdrawCase(deps: AppDeps, reader: Reader, input: { id: number; version: number; reason: string }) {
+export function withdrawCase(deps: AppDeps, reader: Actor, input: { id: number; version: number; reason: string }) {
   const current = findCaseInTeam(deps, reader.teamId, input.id);
   if (current.status !== 'signaal' && current.status !== 'actief') throw new AppError('BAD_REQUEST', 'cases.withdrawOnlySignal');
   const reason = input.reason.trim();
@@ -165,16 +166,16 @@ export function withdrawCase(deps: AppDeps, reader: Reader, input: { id: number;
     if (res.changes !== 1) throw conflict();
     for (const task of tx.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.caseId, current.id), eq(tasks.status, 'open'))).all()) {
       tx.update(tasks).set({ status: 'vervallen', lapseReason: lapse, blockerNote: null, blockedAt: null, updatedAt: iso, version: sql`${tasks.version} + 1` }).where(eq(tasks.id, task.id)).run();
-      recordWorkChange(tx, now, { teamId: reader.teamId, taskId: task.id, actorId: reader.userId, kind: 'lapsed', changes: { status: { from: 'open', to: 'vervallen' } }, reason: lapse });
+      recordWorkChange(tx, now, { teamId: reader.teamId, taskId: task.id, actorId: reader.id, kind: 'lapsed', changes: { status: { from: 'open', to: 'vervallen' } }, reason: lapse });
     }
     for (const a of tx.select({ id: agreements.id }).from(agreements).where(and(eq(agreements.caseId, current.id), eq(agreements.status, 'open'))).all()) {
       tx.update(agreements).set({ status: 'vervallen', lapseReason: lapse, updatedAt: iso, version: sql`${agreements.version} + 1` }).where(eq(agreements.id, a.id)).run();
-      recordWorkChange(tx, now, { teamId: reader.teamId, agreementId: a.id, actorId: reader.userId, kind: 'lapsed', changes: { status: { from: 'open', to: 'vervallen' } }, reason: lapse });
+      recordWorkChange(tx, now, { teamId: reader.teamId, agreementId: a.id, actorId: reader.id, kind: 'lapsed', changes: { status: { from: 'open', to: 'vervallen' } }, reason: lapse });
     }
     const meetingIds = removeFromComingAgendas(tx, current.id);
     eraseCasePersonalData(tx, now, reader, current.id, 'withdrawn');
-    recordCaseEvent(tx, now, current.id, reader.userId, 'status', { from: current.status, to: 'ingetrokken' });
-    appendAudit(tx, now, { teamId: reader.teamId, actorId: reader.userId, action: 'case.withdrawn', entity: 'case', entityId: current.id, caseId: current.id });
+    recordCaseEvent(tx, now, current.id, reader.id, 'status', { from: current.status, to: 'ingetrokken' });
+    appendAudit(tx, now, { teamId: reader.teamId, actorId: reader.id, action: 'case.withdrawn', entity: 'case', entityId: current.id, caseId: current.id });
     return meetingIds;
   });
   for (const meetingId of affectedMeetings) deps.events.emit(`team:${reader.teamId}`, { kind: 'agenda.changed', id: meetingId, meetingId });
@@ -207,8 +208,24 @@ export type CaseListFilter = {
 
 const openTaskCount = sql<number>`(select count(*) from ${tasks} where ${tasks.caseId} = ${cases.id} and ${tasks.status} = 'open')`;
 
+const caseListQuery = (db: Db, where: SQL, today: string | SQL) => db.select({
+  id: cases.id, code: cases.code, street: cases.street, houseNumber: cases.houseNumber, houseNumberAddition: cases.houseNumberAddition,
+  postcode: cases.postcode, city: cases.city, gemeentePartnerId: cases.gemeentePartnerId, gemeente: partners.shortName,
+  themeId: cases.themeId, theme: themes.name, status: cases.status, priority: cases.priority, origin: cases.origin,
+  createdAt: cases.createdAt, openTasks: openTaskCount, overdueTasks: overdueTaskCount(today),
+}).from(cases)
+  .innerJoin(partners, eq(partners.id, cases.gemeentePartnerId))
+  .innerJoin(themes, eq(themes.id, cases.themeId))
+  .where(where)
+  .orderBy(desc(cases.id));
+const plainCaseList = preparedPerDb((db) => caseListQuery(
+  db,
+  and(eq(cases.teamId, sql.placeholder('teamId')), ne(cases.status, 'ingetrokken'), lt(cases.id, sql.placeholder('cursor')))!,
+  sql`${sql.placeholder('today')}`,
+).limit(sql.placeholder('limit')).prepare());
+
 /** Cursor paging on id, newest first. Addresses and counts only: no personal data. */
-export function listCases(deps: AppDeps, reader: Reader, filter: CaseListFilter) {
+export function listCases(deps: AppDeps, reader: Actor, filter: CaseListFilter) {
   const limit = Math.min(filter.limit ?? 50, 100);
   const today = amsterdamDate(deps.now());
   const conditions: SQL[] = [eq(cases.teamId, reader.teamId)];
@@ -229,24 +246,17 @@ export function listCases(deps: AppDeps, reader: Reader, filter: CaseListFilter)
       like(cases.city, pattern),
     )!);
   }
-  const rows = deps.db.select({
-    id: cases.id, code: cases.code, street: cases.street, houseNumber: cases.houseNumber, houseNumberAddition: cases.houseNumberAddition,
-    postcode: cases.postcode, city: cases.city, gemeentePartnerId: cases.gemeentePartnerId, gemeente: partners.shortName,
-    themeId: cases.themeId, theme: themes.name, status: cases.status, priority: cases.priority, origin: cases.origin,
-    createdAt: cases.createdAt, openTasks: openTaskCount, overdueTasks: overdueTaskCount(today),
-  }).from(cases)
-    .innerJoin(partners, eq(partners.id, cases.gemeentePartnerId))
-    .innerJoin(themes, eq(themes.id, cases.themeId))
-    .where(and(...conditions))
-    .orderBy(desc(cases.id))
-    .limit(limit + 1)
-    .all();
+  // The plain list (no filter but the cursor) is the hot read: one statement prepared per database.
+  const plain = !filter.status && !filter.gemeentePartnerId && !filter.themeId && !filter.hasOverdueTasks && !search;
+  const rows = plain
+    ? plainCaseList(deps.db).all({ teamId: reader.teamId, cursor: filter.cursor ?? Number.MAX_SAFE_INTEGER, today, limit: limit + 1 })
+    : caseListQuery(deps.db, and(...conditions)!, today).limit(limit + 1).all();
   const page = rows.slice(0, limit);
   return { items: page, nextCursor: rows.length > limit ? page.at(-1)!.id : null };
 }
 
 /** Everything about one pand, as this reader may see it (betrokkenen through the visibility module). */
-export function getCase(deps: AppDeps, reader: Reader, caseId: number) {
+export function getCase(deps: AppDeps, reader: Actor, caseId: number) {
   const c = findCaseInTeam(deps, reader.teamId, caseId);
   const gemeente = deps.db.select({ name: partners.name, shortName: partners.shortName }).from(partners).where(eq(partners.id, c.gemeentePartnerId)).get()!;
   const theme = deps.db.select({ name: themes.name }).from(themes).where(eq(themes.id, c.themeId)).get()!;

@@ -4,6 +4,7 @@
  * its findings (a type from its kind's catalogue) and the follow-up measure. The briefing for a
  * partner shows the panden and only the betrokkenen that partner may see (readSubjects).
  */
+import { actingPartner, type Actor } from '../auth/actor';
 import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import {
   agreements, cases, controlCases, controlPartners, controls, findings, partners, teams, themes, type PartnerKind,
@@ -14,7 +15,7 @@ import { appendAudit } from '../audit';
 import { AppError, conflict, notFound } from '../errors';
 import { amsterdamDate } from '../clock';
 import { readSubjects, type VisibleSubject } from '../privacy/personal-data';
-import { canSeeFinding, readerAsPartner, type Reader } from '../privacy/visibility';
+import { canSeeFinding, readerAsPartner } from '../privacy/visibility';
 import { decodePublicId, encodePublicId } from '../privacy/public-ids';
 import { partnerActiveOn } from './team';
 import { ownCases, ownControl, ownFinding, ownPartners } from './scope';
@@ -52,24 +53,24 @@ function checkParticipants(deps: AppDeps, teamId: number, input: ControlInput) {
 }
 
 /** The coordinator plans a controle: date, optional start time, panden, partners, briefing notes. */
-export function planControl(deps: AppDeps, reader: Reader, input: ControlInput): { id: number } {
+export function planControl(deps: AppDeps, reader: Actor, input: ControlInput): { id: number } {
   const { caseIds, partnerIds } = checkParticipants(deps, reader.teamId, input);
   const now = deps.now();
   const row = deps.db.transaction((tx) => {
     const row = tx.insert(controls).values({
       teamId: reader.teamId, plannedOn: input.plannedOn, startTime: input.startTime || null, briefingNotes: input.briefingNotes?.trim() ?? '',
-      createdByUserId: reader.userId, createdAt: now.toISOString(), updatedAt: now.toISOString(),
+      createdByUserId: reader.id, createdAt: now.toISOString(), updatedAt: now.toISOString(),
     }).returning({ id: controls.id }).get();
     tx.insert(controlCases).values(caseIds.map((caseId) => ({ controlId: row.id, caseId }))).run();
     tx.insert(controlPartners).values(partnerIds.map((partnerId) => ({ controlId: row.id, partnerId }))).run();
-    appendAudit(tx, now, { teamId: reader.teamId, actorId: reader.userId, action: 'control.planned', entity: 'control', entityId: row.id, caseId: caseIds.length === 1 ? caseIds[0] : null, detail: { cases: caseIds, partners: partnerIds } });
+    appendAudit(tx, now, { teamId: reader.teamId, actorId: reader.id, action: 'control.planned', entity: 'control', entityId: row.id, caseId: caseIds.length === 1 ? caseIds[0] : null, detail: { cases: caseIds, partners: partnerIds } });
     return row;
   });
   emit(deps, reader.teamId, row.id);
   return row;
 }
 
-export function updateControl(deps: AppDeps, reader: Reader, input: ControlInput & { id: number; version: number }) {
+export function updateControl(deps: AppDeps, reader: Actor, input: ControlInput & { id: number; version: number }) {
   const current = findControl(deps, reader.teamId, input.id);
   if (current.status === 'geannuleerd') throw new AppError('CONFLICT', 'controls.cancelled');
   if (current.status === 'uitgevoerd') throw new AppError('CONFLICT', 'controls.alreadyHeld');
@@ -85,12 +86,12 @@ export function updateControl(deps: AppDeps, reader: Reader, input: ControlInput
     tx.delete(controlPartners).where(eq(controlPartners.controlId, current.id)).run();
     tx.insert(controlCases).values(caseIds.map((caseId) => ({ controlId: current.id, caseId }))).run();
     tx.insert(controlPartners).values(partnerIds.map((partnerId) => ({ controlId: current.id, partnerId }))).run();
-    appendAudit(tx, now, { teamId: reader.teamId, actorId: reader.userId, action: 'control.updated', entity: 'control', entityId: current.id, detail: { cases: caseIds, partners: partnerIds } });
+    appendAudit(tx, now, { teamId: reader.teamId, actorId: reader.id, action: 'control.updated', entity: 'control', entityId: current.id, detail: { cases: caseIds, partners: partnerIds } });
   });
   emit(deps, reader.teamId, current.id);
 }
 
-function setStatus(deps: AppDeps, reader: Reader, input: { id: number; version: number }, status: 'geannuleerd' | 'uitgevoerd') {
+function setStatus(deps: AppDeps, reader: Actor, input: { id: number; version: number }, status: 'geannuleerd' | 'uitgevoerd') {
   const current = findControl(deps, reader.teamId, input.id);
   if (current.status === 'geannuleerd') throw new AppError('CONFLICT', 'controls.cancelled');
   if (current.status === 'uitgevoerd') throw new AppError('CONFLICT', 'controls.alreadyHeld');
@@ -100,14 +101,14 @@ function setStatus(deps: AppDeps, reader: Reader, input: { id: number; version: 
     const res = tx.update(controls).set({ status, updatedAt: now.toISOString(), version: current.version + 1 })
       .where(and(eq(controls.id, current.id), eq(controls.version, input.version))).run();
     if (res.changes !== 1) throw conflict();
-    appendAudit(tx, now, { teamId: reader.teamId, actorId: reader.userId, action: status === 'geannuleerd' ? 'control.cancelled' : 'control.held', entity: 'control', entityId: current.id });
+    appendAudit(tx, now, { teamId: reader.teamId, actorId: reader.id, action: status === 'geannuleerd' ? 'control.cancelled' : 'control.held', entity: 'control', entityId: current.id });
   });
   emit(deps, reader.teamId, current.id);
 }
 
-export const cancelControl = (deps: AppDeps, reader: Reader, input: { id: number; version: number }) => setStatus(deps, reader, input, 'geannuleerd');
+export const cancelControl = (deps: AppDeps, reader: Actor, input: { id: number; version: number }) => setStatus(deps, reader, input, 'geannuleerd');
 /** The coordinator records that the controle took place (also implied by the first finding). */
-export const completeControl = (deps: AppDeps, reader: Reader, input: { id: number; version: number }) => setStatus(deps, reader, input, 'uitgevoerd');
+export const completeControl = (deps: AppDeps, reader: Actor, input: { id: number; version: number }) => setStatus(deps, reader, input, 'uitgevoerd');
 
 const address = caseAddress;
 
@@ -133,7 +134,7 @@ function partnersOf(deps: AppDeps, controlIds: number[]) {
 export type ControlListFilter = { when?: 'upcoming' | 'past' | 'all'; caseId?: number | null };
 
 /** Upcoming (today and later, soonest first) or past (latest first) controles of the team. */
-export function listControls(deps: AppDeps, reader: Reader, filter: ControlListFilter = {}) {
+export function listControls(deps: AppDeps, reader: Actor, filter: ControlListFilter = {}) {
   const today = amsterdamDate(deps.now());
   const when = filter.when ?? 'all';
   const conditions = [eq(controls.teamId, reader.teamId)];
@@ -161,7 +162,7 @@ export function listControls(deps: AppDeps, reader: Reader, filter: ControlListF
 }
 
 /** One controle with its panden, partners, catalogue per partner and the findings the reader may see. */
-export function getControl(deps: AppDeps, reader: Reader, id: number) {
+export function getControl(deps: AppDeps, reader: Actor, id: number) {
   const c = findControl(deps, reader.teamId, id);
   const caseRows = casesOf(deps, [c.id]).map(({ controlId: _, ...x }) => x);
   const partnerRows = partnersOf(deps, [c.id]).map(({ controlId: _, ...p }) => ({
@@ -189,19 +190,11 @@ export type FindingInput = { controlId: number; partnerId?: number | null; caseI
  * A member records findings for their own partner, and only if it participated; the coordinator
  * records for any participating partner. The first finding marks the controle as held.
  */
-export function addFinding(deps: AppDeps, reader: Reader, input: FindingInput): { id: string } {
+export function addFinding(deps: AppDeps, reader: Actor, input: FindingInput): { id: string } {
   const control = findControl(deps, reader.teamId, input.controlId);
   if (control.status === 'geannuleerd') throw new AppError('CONFLICT', 'controls.cancelled');
   if (control.plannedOn > amsterdamDate(deps.now())) throw new AppError('BAD_REQUEST', 'controls.notYet');
-  let partnerId: number;
-  if (reader.role === 'coordinator') {
-    if (!input.partnerId) throw new AppError('BAD_REQUEST', 'controls.partnerRequired');
-    partnerId = input.partnerId;
-  } else {
-    if (reader.partnerId === null) throw new AppError('FORBIDDEN', 'auth.forbidden');
-    if (input.partnerId && input.partnerId !== reader.partnerId) throw new AppError('FORBIDDEN', 'controls.ownPartnerOnly');
-    partnerId = reader.partnerId;
-  }
+  const partnerId = actingPartner(reader, input.partnerId, { required: 'controls.partnerRequired', ownOnly: 'controls.ownPartnerOnly' });
   const participant = deps.db.select({ kind: partners.kind }).from(controlPartners)
     .innerJoin(partners, eq(partners.id, controlPartners.partnerId))
     .where(and(eq(controlPartners.controlId, control.id), eq(controlPartners.partnerId, partnerId))).get();
@@ -218,13 +211,13 @@ export function addFinding(deps: AppDeps, reader: Reader, input: FindingInput): 
   const row = deps.db.transaction((tx) => {
     const row = tx.insert(findings).values({
       controlId: control.id, caseId: input.caseId ?? null, partnerId, findingType: input.findingType, measure: input.measure,
-      note: input.note?.trim() ?? '', recordedByUserId: reader.userId, createdAt: now.toISOString(),
+      note: input.note?.trim() ?? '', recordedByUserId: reader.id, createdAt: now.toISOString(),
     }).returning({ id: findings.id }).get();
     if (control.status === 'gepland') {
       tx.update(controls).set({ status: 'uitgevoerd', updatedAt: now.toISOString(), version: control.version + 1 }).where(eq(controls.id, control.id)).run();
     }
     appendAudit(tx, now, {
-      teamId: reader.teamId, actorId: reader.userId, action: 'control.finding_added', entity: 'finding', entityId: row.id, caseId: input.caseId ?? null,
+      teamId: reader.teamId, actorId: reader.id, action: 'control.finding_added', entity: 'finding', entityId: row.id, caseId: input.caseId ?? null,
       detail: { controlId: control.id, partnerId, findingType: input.findingType, measure: input.measure },
     });
     return row;
@@ -234,7 +227,7 @@ export function addFinding(deps: AppDeps, reader: Reader, input: FindingInput): 
 }
 
 /** Removes a finding recorded in error: the own partner's for a member, any for the coordinator. */
-export function removeFinding(deps: AppDeps, reader: Reader, input: { id: string }) {
+export function removeFinding(deps: AppDeps, reader: Actor, input: { id: string }) {
   const decoded = decodePublicId(deps.keys, ['finding'], reader.teamId, input.id);
   if (!decoded) throw notFound();
   const row = ownFinding(deps.db, reader.teamId, decoded.rowId);
@@ -243,7 +236,7 @@ export function removeFinding(deps: AppDeps, reader: Reader, input: { id: string
   if (reader.role !== 'coordinator' && row.partnerId !== reader.partnerId) throw new AppError('FORBIDDEN', 'controls.ownPartnerOnly');
   deps.db.transaction((tx) => {
     tx.delete(findings).where(eq(findings.id, row.id)).run();
-    appendAudit(tx, deps.now(), { teamId: reader.teamId, actorId: reader.userId, action: 'control.finding_removed', entity: 'finding', entityId: row.id, caseId: row.caseId, detail: { controlId: row.controlId } });
+    appendAudit(tx, deps.now(), { teamId: reader.teamId, actorId: reader.id, action: 'control.finding_removed', entity: 'finding', entityId: row.id, caseId: row.caseId, detail: { controlId: row.controlId } });
   });
   emit(deps, reader.teamId, row.controlId);
 }
@@ -267,16 +260,13 @@ export type Briefing = {
  * one, or a partner's as that partner would see it. Betrokkenen come only from readSubjects with
  * the reader of the partner the briefing is for, so it contains only what that partner may see.
  */
-export function briefing(deps: AppDeps, reader: Reader, input: { id: number; partnerId?: number | null }): Briefing {
+export function briefing(deps: AppDeps, reader: Actor, input: { id: number; partnerId?: number | null }): Briefing {
   const control = findControl(deps, reader.teamId, input.id);
   const partnerRows = partnersOf(deps, [control.id]);
-  let target: Reader = reader;
+  let target: Actor = reader;
   let forPartner: Briefing['forPartner'] = null;
-  const requested = reader.role === 'coordinator' ? (input.partnerId ?? null) : reader.partnerId;
-  if (reader.role !== 'coordinator') {
-    if (reader.partnerId === null) throw new AppError('FORBIDDEN', 'auth.forbidden');
-    if (input.partnerId && input.partnerId !== reader.partnerId) throw new AppError('FORBIDDEN', 'controls.ownPartnerOnly');
-  }
+  // The coordinator may ask for no partner: the complete briefing.
+  const requested = actingPartner(reader, input.partnerId, { ownOnly: 'controls.ownPartnerOnly' });
   if (requested !== null) {
     const p = partnerRows.find((x) => x.id === requested);
     if (!p) throw new AppError('FORBIDDEN', 'controls.notParticipating');
@@ -293,7 +283,7 @@ export function briefing(deps: AppDeps, reader: Reader, input: { id: number; par
     .where(and(inArray(agreements.caseId, caseIds), eq(agreements.status, 'open'))).orderBy(asc(agreements.id)).all();
   const team = deps.db.select({ name: teams.name }).from(teams).where(eq(teams.id, reader.teamId)).get()!;
   appendAudit(deps.db, deps.now(), {
-    teamId: reader.teamId, actorId: reader.userId, action: 'control.briefing', entity: 'control', entityId: control.id,
+    teamId: reader.teamId, actorId: reader.id, action: 'control.briefing', entity: 'control', entityId: control.id,
     detail: { forPartnerId: forPartner?.id ?? null },
   });
   return {

@@ -5,10 +5,10 @@
  * admin or coordinator registers the signed document as a proposal and the FG checks and approves
  * it (four-eyes: never the person who proposed). Nothing takes effect before that approval.
  */
+import type { Actor } from '../auth/actor';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { covenantChanges, covenants, users, type ReportingCadence } from '../../db/schema';
 import type { AppDeps } from '../deps';
-import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
 import { AppError, conflict, invalidFields, notFound } from '../errors';
 import { amsterdamDate } from '../clock';
@@ -43,7 +43,7 @@ export function expiryWarning(deps: AppDeps, teamId: number): { covenantId: numb
 }
 
 /** The Convenant page: current covenant, history with what each change did, proposals, warning. */
-export function covenantOverview(deps: AppDeps, actor: SessionUser) {
+export function covenantOverview(deps: AppDeps, actor: Actor) {
   const today = amsterdamDate(deps.now());
   const all = deps.db.select().from(covenants).where(eq(covenants.teamId, actor.teamId)).orderBy(asc(covenants.startsOn), asc(covenants.id)).all();
   const statusById = new Map(teamCovenants(deps.db, actor.teamId, today).map((c) => [c.id, c]));
@@ -89,7 +89,7 @@ export type CovenantProposal = {
 };
 
 /** A renewal (or successor covenant) as a proposal; it takes effect only once the FG approves it. */
-export function proposeCovenant(deps: AppDeps, actor: SessionUser, input: CovenantProposal) {
+export function proposeCovenant(deps: AppDeps, actor: Actor, input: CovenantProposal) {
   if (input.endsOn === null && input.initialTermMonths === null) throw invalidFields({ endsOn: { key: 'covenants.endOrRule' } });
   if (input.endsOn !== null && input.endsOn <= input.startsOn) throw invalidFields({ endsOn: { key: 'covenants.endBeforeStart' } });
   if (input.signedOn !== null && input.signedOn > input.startsOn) throw invalidFields({ signedOn: { key: 'covenants.signedAfterStart' } });
@@ -116,7 +116,7 @@ export function proposeCovenant(deps: AppDeps, actor: SessionUser, input: Covena
 }
 
 /** An annex or addendum to a covenant (art. 12, 13) as a proposal; may move the end date. */
-export function proposeAddendum(deps: AppDeps, actor: SessionUser, input: { covenantId: number; reference: string; changedOn: string; description: string; newEndsOn: string | null }) {
+export function proposeAddendum(deps: AppDeps, actor: Actor, input: { covenantId: number; reference: string; changedOn: string; description: string; newEndsOn: string | null }) {
   const covenant = findCovenant(deps.db, actor.teamId, input.covenantId);
   if (!covenant || covenant.approval !== 'approved') throw notFound();
   if (input.newEndsOn !== null && input.newEndsOn <= covenant.startsOn) throw invalidFields({ newEndsOn: { key: 'covenants.endBeforeStart' } });
@@ -138,7 +138,7 @@ export function proposeAddendum(deps: AppDeps, actor: SessionUser, input: { cove
  * The FG's decision on a proposal. Four-eyes: the proposer can never decide on it, whatever roles
  * it holds. A rejection needs a reason; an approval takes effect at once (from its start date).
  */
-export function decideProposal(deps: AppDeps, actor: SessionUser, input: { kind: 'covenant' | 'addendum'; id: number; approve: boolean; reason: string }) {
+export function decideProposal(deps: AppDeps, actor: Actor, input: { kind: 'covenant' | 'addendum'; id: number; approve: boolean; reason: string }) {
   const table = input.kind === 'covenant' ? covenants : covenantChanges;
   const row = deps.db.select({ id: table.id, approval: table.approval, proposedByUserId: table.proposedByUserId, covenantId: input.kind === 'covenant' ? covenants.id : covenantChanges.covenantId })
     .from(table).where(and(eq(table.id, input.id), eq(table.teamId, actor.teamId))).get();

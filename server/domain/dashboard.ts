@@ -4,15 +4,15 @@
  * tasks, the next published overleg and their partner's upcoming controles. Viewer, admin and
  * privacy: figures only — counts, no casus details and no addresses.
  */
+import type { Actor } from '../auth/actor';
 import { and, asc, count, eq, gte, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import { cases, controlPartners, controls, meetings, partners, tasks } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import { amsterdamDate } from '../clock';
-import type { Reader } from '../privacy/visibility';
 import { listControls } from './controls';
 import { overdueTask } from './overdue';
 
-export function dashboard(deps: AppDeps, reader: Reader) {
+export function dashboard(deps: AppDeps, reader: Actor) {
   const { db } = deps;
   const today = amsterdamDate(deps.now());
   const nowIso = deps.now().toISOString();

@@ -10,10 +10,10 @@
  *    partner (so the police too) has had it.
  * The register holds no personal data of its own: the persons are links to betrokkenen.
  */
+import type { Actor } from '../auth/actor';
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { dataSubjectRequests, dsrPartners, partners, type DsrKind } from '../../db/schema';
 import type { AppDeps } from '../deps';
-import type { Reader } from '../privacy/visibility';
 import { AppError, fieldError, notFound } from '../errors';
 import { appendAudit } from '../audit';
 import { addDays, addMonths, amsterdamDate } from '../clock';
@@ -25,7 +25,6 @@ import { concernedPartnerIds } from '../privacy/inzage';
 /** Requests due within this many days are shown as nearing their deadline on the FG's home. */
 export const DUE_SOON_DAYS = 7;
 
-type Actor = Pick<Reader, 'userId' | 'teamId'>;
 
 function notInFuture(deps: AppDeps, field: string, date: string) {
   if (date > amsterdamDate(deps.now())) throw fieldError(field, 'dsr.dateInFuture');
@@ -42,12 +41,12 @@ export function createRequest(deps: AppDeps, actor: Actor, input: CreateRequestI
   const id = deps.db.transaction((tx) => {
     const row = tx.insert(dataSubjectRequests).values({
       teamId: actor.teamId, kind: input.kind, receivedOn: input.receivedOn, receivedByPartnerId: input.receivedByPartnerId,
-      deadline, createdByUserId: actor.userId, createdAt: deps.now().toISOString(),
+      deadline, createdByUserId: actor.id, createdAt: deps.now().toISOString(),
     }).returning({ id: dataSubjectRequests.id }).get();
     linkRequestSubjects(tx, row.id, subjectRowIds);
     if (partnerIds.length > 0) tx.insert(dsrPartners).values(partnerIds.map((partnerId) => ({ requestId: row.id, partnerId }))).run();
     appendAudit(tx, deps.now(), {
-      teamId: actor.teamId, actorId: actor.userId, action: 'dsr.created', entity: 'dsr', entityId: row.id,
+      teamId: actor.teamId, actorId: actor.id, action: 'dsr.created', entity: 'dsr', entityId: row.id,
       detail: { kind: input.kind, subjects: subjectRowIds.length, partners: partnerIds.length },
     });
     return row.id;
@@ -122,7 +121,7 @@ export function extendRequest(deps: AppDeps, actor: Actor, input: { id: number; 
   const deadline = addMonths(row.receivedOn, 3);
   deps.db.transaction((tx) => {
     tx.update(dataSubjectRequests).set({ deadline, extendedOn: today, extensionReason: input.reason, version: row.version + 1 }).where(eq(dataSubjectRequests.id, row.id)).run();
-    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.userId, action: 'dsr.extended', entity: 'dsr', entityId: row.id, detail: { deadline } });
+    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'dsr.extended', entity: 'dsr', entityId: row.id, detail: { deadline } });
   });
   return { deadline };
 }
@@ -133,7 +132,7 @@ export function forwardRequest(deps: AppDeps, actor: Actor, input: { id: number 
   const today = amsterdamDate(deps.now());
   const forwarded = deps.db.transaction((tx) => {
     const n = tx.update(dsrPartners).set({ forwardedOn: today }).where(and(eq(dsrPartners.requestId, row.id), isNull(dsrPartners.forwardedOn))).run().changes;
-    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.userId, action: 'dsr.forwarded', entity: 'dsr', entityId: row.id, detail: { partners: n } });
+    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'dsr.forwarded', entity: 'dsr', entityId: row.id, detail: { partners: n } });
     return n;
   });
   return { forwarded };
@@ -149,7 +148,7 @@ export function recordPartnerReport(deps: AppDeps, actor: Actor, input: { id: nu
   if (input.reportedOn < link.forwardedOn) throw fieldError('reportedOn', 'dsr.reportBeforeForward');
   deps.db.transaction((tx) => {
     tx.update(dsrPartners).set({ reportedOn: input.reportedOn, report: input.report }).where(and(eq(dsrPartners.requestId, row.id), eq(dsrPartners.partnerId, input.partnerId))).run();
-    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.userId, action: 'dsr.reported', entity: 'dsr', entityId: row.id, detail: { partnerId: input.partnerId } });
+    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'dsr.reported', entity: 'dsr', entityId: row.id, detail: { partnerId: input.partnerId } });
   });
 }
 
@@ -161,7 +160,7 @@ export function decideRequest(deps: AppDeps, actor: Actor, input: { id: number; 
   deps.db.transaction((tx) => {
     tx.update(dataSubjectRequests).set({ status: 'afgehandeld', decision: input.decision, decisionNote: input.note, decidedOn: amsterdamDate(deps.now()), version: row.version + 1 })
       .where(eq(dataSubjectRequests.id, row.id)).run();
-    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.userId, action: 'dsr.decided', entity: 'dsr', entityId: row.id, detail: { decision: input.decision } });
+    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'dsr.decided', entity: 'dsr', entityId: row.id, detail: { decision: input.decision } });
   });
 }
 

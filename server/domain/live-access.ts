@@ -11,6 +11,7 @@
  * (which reconnects by itself) and an old one evict each other in a loop, and would let one
  * session end another session's stream of the same user.
  */
+import { loadActor, type Actor } from '../auth/actor';
 import { eq } from 'drizzle-orm';
 import type { EventEmitter } from 'node:events';
 import { partners } from '../../db/schema';
@@ -18,7 +19,6 @@ import type { AppDeps } from '../deps';
 import { hashToken, resolveSession } from '../auth/sessions';
 import { amsterdamDate } from '../clock';
 import { AppError } from '../errors';
-import { loadReader, type Reader } from '../privacy/visibility';
 import { partnerActiveOn } from './team';
 
 export const MAX_LIVE_STREAMS_PER_SESSION = 3;
@@ -66,15 +66,15 @@ export function acquireLiveSlot(deps: AppDeps, sessionToken: string, userId: num
  * ended (logout, expiry, disabled account, partner left), FORBIDDEN for a reader that changed
  * (role, partner): the snapshot was built for a reader that no longer exists.
  */
-export function assertLiveAccess(deps: AppDeps, sessionToken: string, reader: Reader): void {
+export function assertLiveAccess(deps: AppDeps, sessionToken: string, reader: Actor): void {
   const now = deps.now();
   const user = resolveSession(deps.db, deps.config, sessionToken, now, { touch: false });
-  if (!user || user.id !== reader.userId) throw new AppError('UNAUTHORIZED', 'auth.required');
+  if (!user || user.id !== reader.id) throw new AppError('UNAUTHORIZED', 'auth.required');
   if (user.partnerId !== null) {
     const partner = deps.db.select({ joinedOn: partners.joinedOn, leftOn: partners.leftOn }).from(partners).where(eq(partners.id, user.partnerId)).get();
     if (!partner || !partnerActiveOn(partner, amsterdamDate(now))) throw new AppError('UNAUTHORIZED', 'auth.required');
   }
-  const current = loadReader(deps.db, user);
+  const current = loadActor(deps.db, user);
   const same = current.role === reader.role && current.teamId === reader.teamId && current.partnerId === reader.partnerId && current.partnerKind === reader.partnerKind
     && current.partnerSuspended === reader.partnerSuspended;
   if (!same) throw new AppError('FORBIDDEN', 'live.accessChanged');

@@ -4,6 +4,7 @@
  * functions as `meetings.get` and casus pages; betrokkenen come only from `readSubjects` with the
  * subscriber's reader (purpose 'live'), so a live update can never show more than a page would.
  */
+import type { Actor } from '../auth/actor';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { tracked } from '@trpc/server';
 import { agendaItems, agreements, cases, partners, tasks, themes } from '../../db/schema';
@@ -14,7 +15,6 @@ import { AppError } from '../errors';
 import { readSubjects } from '../privacy/personal-data';
 import { visibilityClass } from '../privacy/visibility-class';
 import { auditLiveRead, liveChanged, sharedBuild } from './live-shared';
-import type { Reader } from '../privacy/visibility';
 import { withOverdue } from './cases';
 import { getMeeting, type MeetingEvent } from './meetings';
 import { acquireLiveSlot, assertLiveAccess } from './live-access';
@@ -29,7 +29,7 @@ export type AuditedCases = Set<number>;
 /** What one build read of personal data: the audit row it stands for, without its reader. */
 type Read = { entry: AuditEntry | null };
 
-function liveCase(deps: AppDeps, reader: Reader, caseId: number, read: Read) {
+function liveCase(deps: AppDeps, reader: Actor, caseId: number, read: Read) {
   const c = deps.db.select({
     id: cases.id, code: cases.code, street: cases.street, houseNumber: cases.houseNumber, houseNumberAddition: cases.houseNumberAddition,
     postcode: cases.postcode, city: cases.city, status: cases.status, priority: cases.priority, origin: cases.origin,
@@ -72,7 +72,7 @@ function captured(deps: AppDeps, teamId: number, meetingId: number) {
 }
 
 /** One snapshot of the live view for `reader`; NOT_FOUND when the overleg is not theirs to see. */
-function buildSnapshot(deps: AppDeps, reader: Reader, meetingId: number) {
+function buildSnapshot(deps: AppDeps, reader: Actor, meetingId: number) {
   const read: Read = { entry: null };
   const meeting = getMeeting(deps, reader, meetingId);
   const currentItem = meeting.agenda.find((i) => i.id === meeting.currentAgendaItemId) ?? null;
@@ -85,10 +85,10 @@ function buildSnapshot(deps: AppDeps, reader: Reader, meetingId: number) {
  * A member sees their own proposals that are not accepted (yet) — nobody else of their class
  * does (meetings.ts `agendaVisibility`): such a member gets a build of their own.
  */
-function ownHiddenProposals(deps: AppDeps, reader: Reader, meetingId: number): boolean {
+function ownHiddenProposals(deps: AppDeps, reader: Actor, meetingId: number): boolean {
   if (reader.role === 'coordinator') return false;
   return deps.db.select({ id: agendaItems.id }).from(agendaItems)
-    .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.proposedByUserId, reader.userId), ne(agendaItems.state, 'geaccepteerd')))
+    .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.proposedByUserId, reader.id), ne(agendaItems.state, 'geaccepteerd')))
     .limit(1).all().length > 0;
 }
 
@@ -96,15 +96,15 @@ function ownHiddenProposals(deps: AppDeps, reader: Reader, meetingId: number): b
  * The snapshot for one subscriber: built once per visibility class for all subscribers woken by
  * the same change (./live-shared.ts), then their own read audited — once per current casus.
  */
-export function liveSnapshot(deps: AppDeps, reader: Reader, meetingId: number, audited: AuditedCases, options: { shared?: boolean } = {}) {
-  const key = `${reader.teamId}:${meetingId}:${visibilityClass(reader)}${ownHiddenProposals(deps, reader, meetingId) ? `:user:${reader.userId}` : ''}`;
+export function liveSnapshot(deps: AppDeps, reader: Actor, meetingId: number, audited: AuditedCases, options: { shared?: boolean } = {}) {
+  const key = `${reader.teamId}:${meetingId}:${visibilityClass(reader)}${ownHiddenProposals(deps, reader, meetingId) ? `:user:${reader.id}` : ''}`;
   const { snapshot, read } = options.shared === false ? buildSnapshot(deps, reader, meetingId) : sharedBuild(deps, key, () => buildSnapshot(deps, reader, meetingId));
   const caseId = snapshot.current?.casus?.id;
   if (caseId !== undefined && !audited.has(caseId)) {
     audited.clear();
     audited.add(caseId);
     if (read.entry) {
-      const entry = { ...read.entry, actorId: reader.userId };
+      const entry = { ...read.entry, actorId: reader.id };
       if (options.shared === false) appendAudit(deps.db, deps.now(), entry);
       else auditLiveRead(deps, entry);
     }
@@ -115,7 +115,7 @@ export function liveSnapshot(deps: AppDeps, reader: Reader, meetingId: number, a
 export type LiveSnapshot = ReturnType<typeof buildSnapshot>['snapshot'];
 
 /** What a stream was opened with: re-checked against the database while it runs (live-access.ts). */
-export type LiveAccess = { reader: Reader; sessionToken: string | null };
+export type LiveAccess = { reader: Actor; sessionToken: string | null };
 
 /**
  * Opens `meetings.live` for a subscriber: NOT_FOUND for an overleg that is not theirs (the same
@@ -126,7 +126,7 @@ export function openLiveStream(deps: AppDeps, access: LiveAccess, meetingId: num
   getMeeting(deps, access.reader, meetingId);
   // A stream must be re-checkable against its session; in-process callers without one get none.
   if (!access.sessionToken) throw new AppError('UNAUTHORIZED', 'auth.required');
-  const release = acquireLiveSlot(deps, access.sessionToken, access.reader.userId);
+  const release = acquireLiveSlot(deps, access.sessionToken, access.reader.id);
   const audited: AuditedCases = new Set();
   let first: LiveSnapshot;
   try {

@@ -4,6 +4,7 @@
  * published, and of its agenda only the accepted items plus their own proposals. Every read of
  * an overleg — the page, the live view, the calendar — goes through `getMeeting` here.
  */
+import type { Actor } from '../auth/actor';
 import { and, asc, desc, eq, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import {
   agendaItems, agendaSections, agreements, attendance, cases, meetingSeries, meetings, minutes, partners, tasks, teams, users,
@@ -11,8 +12,6 @@ import {
 } from '../../db/schema';
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
-import type { SessionUser } from '../auth/sessions';
-import type { Reader } from '../privacy/visibility';
 import { appendAudit } from '../audit';
 import { AppError, conflict, notFound } from '../errors';
 import { EARLY_START_MINUTES, refusePastInstant } from './dates';
@@ -22,11 +21,6 @@ import { draftMinutes } from './minutes';
 import { partnerActiveOn } from './team';
 import { ownAgendaItem, ownMeeting, ownUser } from './scope';
 import { optionalCaseAddress } from './case-address';
-
-/** Who reads: a session user or a visibility reader; both carry role, team and partner. */
-export type MeetingReader = Pick<Reader, 'role' | 'teamId' | 'partnerId' | 'userId'>;
-
-export const readerOf = (user: SessionUser): MeetingReader => ({ userId: user.id, role: user.role, teamId: user.teamId, partnerId: user.partnerId });
 
 /** Statuses in which members see an overleg (publishing makes it visible). */
 export const memberVisibleStatuses: MeetingStatus[] = ['gepubliceerd', 'bezig', 'gesloten'];
@@ -43,7 +37,7 @@ export function findMeetingInTeam(db: Db, teamId: number, id: number) {
 }
 
 /** The overleg as `reader` may see it at all: another team's, or a concept for a member, is NOT_FOUND. */
-export function visibleMeeting(deps: AppDeps, reader: MeetingReader, id: number) {
+export function visibleMeeting(deps: AppDeps, reader: Actor, id: number) {
   const row = findMeetingInTeam(deps.db, reader.teamId, id);
   if (reader.role !== 'coordinator' && !memberVisibleStatuses.includes(row.status)) throw notFound();
   return row;
@@ -91,7 +85,7 @@ function defaultTitle(db: Db, teamId: number): string {
 
 const toUtcIso = (value: string) => new Date(value).toISOString();
 
-function insertMeeting(tx: Db, deps: AppDeps, actor: SessionUser, input: MeetingInput & { seriesId?: number | null }) {
+function insertMeeting(tx: Db, deps: AppDeps, actor: Actor, input: MeetingInput & { seriesId?: number | null }) {
   const now = deps.now().toISOString();
   const row = tx.insert(meetings).values({
     teamId: actor.teamId, seriesId: input.seriesId ?? null, title: input.title?.trim() || defaultTitle(tx, actor.teamId),
@@ -103,7 +97,7 @@ function insertMeeting(tx: Db, deps: AppDeps, actor: SessionUser, input: Meeting
 }
 
 /** A new overleg in concept; the coordinator who creates it chairs it unless changed. */
-export function createMeeting(deps: AppDeps, actor: SessionUser, input: MeetingInput): { id: number } {
+export function createMeeting(deps: AppDeps, actor: Actor, input: MeetingInput): { id: number } {
   const row = deps.db.transaction((tx) => insertMeeting(tx, deps, actor, input));
   emitMeetingEvent(deps, actor.teamId, { kind: 'meeting.created', id: row.id, meetingId: row.id });
   return row;
@@ -145,7 +139,7 @@ export function seriesDates(input: Pick<SeriesInput, 'weekday' | 'intervalWeeks'
  * A recurring series, e.g. every two weeks on Tuesday at 09:30 Amsterdam time: one concept overleg
  * per date. Each start is converted on its own date, so 09:30 stays 09:30 across DST changes.
  */
-export function createSeries(deps: AppDeps, actor: SessionUser, input: SeriesInput): { seriesId: number; ids: number[] } {
+export function createSeries(deps: AppDeps, actor: Actor, input: SeriesInput): { seriesId: number; ids: number[] } {
   if (!isTimeOfDay(input.time)) throw new AppError('BAD_REQUEST', 'meetings.invalidTime');
   const dates = seriesDates(input);
   if (dates.length === 0) throw new AppError('BAD_REQUEST', 'meetings.seriesEmpty');
@@ -179,7 +173,7 @@ export type MeetingUpdate = {
 };
 
 /** The coordinator edits date, place, link, title, duration or chair; a stale version is a CONFLICT. */
-export function updateMeeting(deps: AppDeps, actor: SessionUser, input: MeetingUpdate) {
+export function updateMeeting(deps: AppDeps, actor: Actor, input: MeetingUpdate) {
   const current = openMeetingForChange(deps.db, actor.teamId, input.id);
   if (input.chairUserId) {
     const chair = ownUser(deps.db, actor.teamId, input.chairUserId);
@@ -209,7 +203,7 @@ export function updateMeeting(deps: AppDeps, actor: SessionUser, input: MeetingU
 }
 
 /** A concept overleg (never published) can be removed entirely. */
-export function removeMeeting(deps: AppDeps, actor: SessionUser, input: { id: number }) {
+export function removeMeeting(deps: AppDeps, actor: Actor, input: { id: number }) {
   const current = findMeetingInTeam(deps.db, actor.teamId, input.id);
   if (current.status !== 'concept') throw new AppError('CONFLICT', 'meetings.onlyConceptRemoved');
   deleteMeeting(deps, actor, current, 'meeting.removed');
@@ -220,14 +214,14 @@ export function removeMeeting(deps: AppDeps, actor: SessionUser, input: { id: nu
  * concept, while nothing was captured in it; the partners get the cancellation for their calendar
  * (./meeting-mail.ts). Returns the row as it was, its version raised: the cancellation's SEQUENCE.
  */
-export function cancelMeeting(deps: AppDeps, actor: SessionUser, input: { id: number }) {
+export function cancelMeeting(deps: AppDeps, actor: Actor, input: { id: number }) {
   const current = findMeetingInTeam(deps.db, actor.teamId, input.id);
   if (current.status !== 'gepubliceerd') throw new AppError('CONFLICT', 'meetings.onlyPublishedCancelled');
   deleteMeeting(deps, actor, current, 'meeting.cancelled');
   return { ...current, version: current.version + 1 };
 }
 
-function deleteMeeting(deps: AppDeps, actor: SessionUser, current: typeof meetings.$inferSelect, action: string) {
+function deleteMeeting(deps: AppDeps, actor: Actor, current: typeof meetings.$inferSelect, action: string) {
   const captured = deps.db.select({ n: sql<number>`(select count(*) from ${tasks} where ${tasks.meetingId} = ${current.id}) + (select count(*) from ${agreements} where ${agreements.meetingId} = ${current.id})` }).from(meetings).where(eq(meetings.id, current.id)).get();
   if ((captured?.n ?? 0) > 0) throw new AppError('CONFLICT', 'meetings.hasCaptured');
   deps.db.transaction((tx) => {
@@ -242,7 +236,7 @@ function deleteMeeting(deps: AppDeps, actor: SessionUser, current: typeof meetin
 
 const nextStatus: Record<MeetingStatus, MeetingStatus | null> = { concept: 'gepubliceerd', gepubliceerd: 'bezig', bezig: 'gesloten', gesloten: null };
 
-function transition(deps: AppDeps, actor: SessionUser, id: number, to: MeetingStatus, extra: (tx: Db, row: typeof meetings.$inferSelect) => Partial<typeof meetings.$inferInsert>) {
+function transition(deps: AppDeps, actor: Actor, id: number, to: MeetingStatus, extra: (tx: Db, row: typeof meetings.$inferSelect) => Partial<typeof meetings.$inferInsert>) {
   const current = findMeetingInTeam(deps.db, actor.teamId, id);
   if (nextStatus[current.status] !== to) throw new AppError('CONFLICT', 'meetings.invalidTransition', { from: current.status, to });
   const now = deps.now();
@@ -260,7 +254,7 @@ function transition(deps: AppDeps, actor: SessionUser, id: number, to: MeetingSt
 }
 
 /** Publishing makes the overleg and its accepted agenda visible to the members. */
-export function publishMeeting(deps: AppDeps, actor: SessionUser, input: { id: number }) {
+export function publishMeeting(deps: AppDeps, actor: Actor, input: { id: number }) {
   transition(deps, actor, input.id, 'gepubliceerd', () => ({ publishedAt: deps.now().toISOString() }));
 }
 
@@ -269,7 +263,7 @@ export function publishMeeting(deps: AppDeps, actor: SessionUser, input: { id: n
  * Starting well before the planned time (another day's overleg clicked by mistake) needs
  * `confirmEarly`: the start time goes into the verslag and the live view.
  */
-export function startMeeting(deps: AppDeps, actor: SessionUser, input: { id: number; confirmEarly?: boolean }) {
+export function startMeeting(deps: AppDeps, actor: Actor, input: { id: number; confirmEarly?: boolean }) {
   const planned = findMeetingInTeam(deps.db, actor.teamId, input.id);
   const early = new Date(planned.startsAt).getTime() - deps.now().getTime() > EARLY_START_MINUTES * 60_000;
   if (early && !input.confirmEarly && planned.status === 'gepubliceerd') {
@@ -283,14 +277,14 @@ export function startMeeting(deps: AppDeps, actor: SessionUser, input: { id: num
 }
 
 /** Closes the overleg and drafts the verslag (SPEC §2 step 4). */
-export function closeMeeting(deps: AppDeps, actor: SessionUser, input: { id: number }) {
+export function closeMeeting(deps: AppDeps, actor: Actor, input: { id: number }) {
   transition(deps, actor, input.id, 'gesloten', () => ({ closedAt: deps.now().toISOString(), currentItemStartedAt: null }));
 }
 
 // ── Chair mode ──────────────────────────────────────────────────────────────────────────────
 
 /** The chair moves to an agenda item (or none); its start time drives the timer. */
-export function setCurrentItem(deps: AppDeps, actor: SessionUser, input: { meetingId: number; agendaItemId: number | null }) {
+export function setCurrentItem(deps: AppDeps, actor: Actor, input: { meetingId: number; agendaItemId: number | null }) {
   const meeting = findMeetingInTeam(deps.db, actor.teamId, input.meetingId);
   if (meeting.status !== 'bezig') throw new AppError('CONFLICT', 'meetings.notRunning');
   if (input.agendaItemId !== null) {
@@ -321,14 +315,14 @@ export function orderedAgenda(db: Db, meetingId: number) {
 const caseAddress = optionalCaseAddress;
 
 /** Members see the accepted items and their own proposals; the coordinator sees every item. */
-export function agendaVisibility(reader: MeetingReader): SQL | undefined {
+export function agendaVisibility(reader: Actor): SQL | undefined {
   if (reader.role === 'coordinator') return undefined;
-  return or(eq(agendaItems.state, 'geaccepteerd'), eq(agendaItems.proposedByUserId, reader.userId));
+  return or(eq(agendaItems.state, 'geaccepteerd'), eq(agendaItems.proposedByUserId, reader.id));
 }
 
 const taskPartner = sql<string | null>`(select p.short_name from ${partners} p where p.id = ${tasks.assigneePartnerId})`;
 
-export function readAgenda(deps: AppDeps, reader: MeetingReader, meetingId: number) {
+export function readAgenda(deps: AppDeps, reader: Actor, meetingId: number) {
   const proposer = sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${agendaItems.proposedByUserId})`;
   return deps.db.select({
     id: agendaItems.id, section: agendaItems.section, position: agendaItems.position, title: agendaItems.title,
@@ -390,7 +384,7 @@ export function readAttendance(deps: AppDeps, teamId: number, meeting: { id: num
 }
 
 /** `meetings.get`: the overleg with its agenda and attendance, as `reader` may see it. */
-export function getMeeting(deps: AppDeps, reader: MeetingReader, id: number) {
+export function getMeeting(deps: AppDeps, reader: Actor, id: number) {
   const m = visibleMeeting(deps, reader, id);
   const chair = m.chairUserId ? deps.db.select({ name: users.name }).from(users).where(eq(users.id, m.chairUserId)).get() : undefined;
   const team = deps.db.select({ name: teams.name, code: teams.code }).from(teams).where(eq(teams.id, m.teamId)).get()!;
@@ -428,12 +422,12 @@ export type MeetingListFilter = { past?: boolean | null; cursor?: number | null;
  * upcoming ones; with `past: true` one page of the past ones after `cursor` (the last id shown),
  * with `nextCursor` for the next page — a team holds years of overleggen.
  */
-export function listMeetings(deps: AppDeps, reader: MeetingReader, filter?: MeetingListFilter) {
+export function listMeetings(deps: AppDeps, reader: Actor, filter?: MeetingListFilter) {
   const conditions: SQL[] = [eq(meetings.teamId, reader.teamId)];
   if (reader.role !== 'coordinator') conditions.push(inArray(meetings.status, memberVisibleStatuses));
   const visibleItems = reader.role === 'coordinator'
     ? sql<number>`(select count(*) from ${agendaItems} where ${agendaItems.meetingId} = ${meetings.id} and ${agendaItems.state} = 'geaccepteerd')`
-    : sql<number>`(select count(*) from ${agendaItems} where ${agendaItems.meetingId} = ${meetings.id} and (${agendaItems.state} = 'geaccepteerd' or ${agendaItems.proposedByUserId} = ${reader.userId}))`;
+    : sql<number>`(select count(*) from ${agendaItems} where ${agendaItems.meetingId} = ${meetings.id} and (${agendaItems.state} = 'geaccepteerd' or ${agendaItems.proposedByUserId} = ${reader.id}))`;
   const openProposals = sql<number>`(select count(*) from ${agendaItems} where ${agendaItems.meetingId} = ${meetings.id} and ${agendaItems.state} = 'voorgesteld')`;
   const select = () => deps.db.select({
     id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, durationMinutes: meetings.durationMinutes, location: meetings.location,

@@ -3,10 +3,10 @@
  * there. The mail carries the team, the date and a link — never personal data, casus addresses or
  * meeting text (P7); the verslag itself is read in the app with the reader's own visibility.
  */
+import type { Actor } from '../auth/actor';
 import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { minutes, teams, users } from '../../db/schema';
 import type { AppDeps } from '../deps';
-import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
 import { AppError } from '../errors';
 import { TIME_ZONE } from '../clock';
@@ -36,7 +36,7 @@ export const RESEND_WINDOW_MINUTES = 10;
 
 export type SendResult = { recipients: number; failed: number; alreadySent?: true };
 
-export async function sendMinutes(deps: AppDeps, actor: SessionUser, input: { meetingId: number }): Promise<SendResult> {
+export async function sendMinutes(deps: AppDeps, actor: Actor, input: { meetingId: number }): Promise<SendResult> {
   if (!mailConfigured(deps.config)) throw new AppError('PRECONDITION_FAILED', 'minutes.mailNotConfigured');
   const { row, startsAt } = minutesOfTeam(deps, actor, input.meetingId);
   if (row.status === 'concept') throw new AppError('BAD_REQUEST', 'minutes.notFinal');

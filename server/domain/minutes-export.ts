@@ -5,14 +5,14 @@
  * renders what it returns (issue 12).
  */
 import type { AppDeps } from '../deps';
-import type { SessionUser } from '../auth/sessions';
+import type { Actor } from '../auth/actor';
 import { appendAudit } from '../audit';
 import { buildMinutesView, type MinutesView } from './minutes-view';
 
 export const minutesExportFormats = ['html', 'docx', 'md'] as const;
 export type MinutesExportFormat = (typeof minutesExportFormats)[number];
 
-export function exportMinutesView(deps: AppDeps, actor: SessionUser, input: { meetingId: number; format: MinutesExportFormat }): MinutesView {
+export function exportMinutesView(deps: AppDeps, actor: Actor, input: { meetingId: number; format: MinutesExportFormat }): MinutesView {
   const view = buildMinutesView(deps, actor, input.meetingId, 'export');
   appendAudit(deps.db, deps.now(), {
     teamId: actor.teamId, actorId: actor.id, action: 'minutes.exported', entity: 'minutes', entityId: view.id,

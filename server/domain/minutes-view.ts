@@ -4,15 +4,14 @@
  * Markdown) are built from this one view, so an export never holds more than the screen.
  * Betrokkenen come only through `readSubjects` with the reader's own visibility (SPEC §4).
  */
+import type { Actor } from '../auth/actor';
 import { and, asc, eq, inArray, lt, gte, type SQL } from 'drizzle-orm';
 import { agendaItems, agreements, cases, meetings, minutes, minutesVersions, partners, tasks, teams, users, type ItemCategory, type Role } from '../../db/schema';
 import type { AppDeps } from '../deps';
-import type { SessionUser } from '../auth/sessions';
 import { AppError, forbidden } from '../errors';
 import { amsterdamDate, amsterdamWallClock } from '../clock';
 import { readSubjects, type ReadPurpose } from '../privacy/personal-data';
 import { agreementSubjectRows } from '../privacy/agreement-subjects';
-import { loadReader } from '../privacy/visibility';
 import { decodePublicId } from '../privacy/public-ids';
 import { mailConfigured } from '../mail';
 import type { MinutesContent } from './minutes';
@@ -35,7 +34,7 @@ export function parseContent(raw: string): MinutesContent {
  * The meeting and its verslag for this actor: another team's meeting, a meeting without a
  * verslag, and (for members) a verslag still in concept are all NOT_FOUND.
  */
-export function findMinutes(deps: AppDeps, actor: SessionUser, meetingId: number) {
+export function findMinutes(deps: AppDeps, actor: Actor, meetingId: number) {
   if (!readsMinutes(actor.role)) throw forbidden();
   // One answer for every "not there for you": another team's overleg, no overleg, no verslag yet,
   // a concept the member may not read — so the answer reveals nothing (issue 8 item 9).
@@ -186,7 +185,7 @@ export function freezeMinutesText(deps: AppDeps, teamId: number, meetingId: numb
 }
 
 /** The whole verslag for `actor`; `purpose` is recorded with any personal data read (P6). */
-export function buildMinutesView(deps: AppDeps, actor: SessionUser, meetingId: number, purpose: ReadPurpose = 'minutes') {
+export function buildMinutesView(deps: AppDeps, actor: Actor, meetingId: number, purpose: ReadPurpose = 'minutes') {
   const { meeting, row } = findMinutes(deps, actor, meetingId);
   const db = deps.db;
   // A finalised verslag renders from its snapshot; a concept from the live rows.
@@ -197,7 +196,7 @@ export function buildMinutesView(deps: AppDeps, actor: SessionUser, meetingId: n
   // concern (art. 20.1): a correction or erasure after finalising reaches the verslag (BIT art. 6.7).
   const concerned = new Set(text.panden.flatMap((p) => p.agreements.flatMap((a) => a.subjects)));
   const subjectsByCase = concerned.size === 0 ? new Map<number, never[]>()
-    : readSubjects(deps, loadReader(db, actor), text.panden.map((p) => p.caseId), purpose, undefined, concerned);
+    : readSubjects(deps, actor, text.panden.map((p) => p.caseId), purpose, undefined, concerned);
   const panden: MinutesPand[] = text.panden.map((p) => {
     const visible = subjectsByCase.get(p.caseId) ?? [];
     const publicIds = new Map(visible.map((s) => [decodeSubjectRowId(deps, meeting.teamId, s.id), s.id]));

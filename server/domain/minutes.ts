@@ -5,11 +5,11 @@
  * betrokkenen) is assembled at read time in ./minutes-view.ts, so every reader gets exactly what
  * they may see.
  */
+import type { Actor } from '../auth/actor';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { agendaItems, minutes, minutesVersions, users } from '../../db/schema';
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
-import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
 import { AppError, conflict } from '../errors';
 import { ownMeeting, ownMinutes } from './scope';
@@ -27,7 +27,7 @@ export type MinutesStatus = (typeof minutes.$inferSelect)['status'];
  * 1 with each agenda item's notes and decisions. Called by meetings.close inside its transaction
  * (`tx`). Closing again never overwrites an existing verslag: its id is returned as is.
  */
-export function draftMinutes(tx: Db, deps: AppDeps, actor: SessionUser, meetingId: number): { id: number } {
+export function draftMinutes(tx: Db, deps: AppDeps, actor: Actor, meetingId: number): { id: number } {
   return draftMinutesAt(tx, deps.now(), actor, meetingId);
 }
 
@@ -60,11 +60,11 @@ export type MinutesEdit = {
   content: { intro?: string; items?: Record<string, Partial<MinutesItemText>>; closing?: string };
 };
 
-export function minutesOfTeam(deps: AppDeps, actor: SessionUser, meetingId: number) {
+export function minutesOfTeam(deps: AppDeps, actor: Actor, meetingId: number) {
   return ownMinutes(deps.db, actor.teamId, meetingId);
 }
 
-function emitChange(deps: AppDeps, actor: SessionUser, minutesId: number, meetingId: number) {
+function emitChange(deps: AppDeps, actor: Actor, minutesId: number, meetingId: number) {
   deps.events.emit(`team:${actor.teamId}`, { kind: 'minutes.updated', id: minutesId, meetingId });
 }
 
@@ -72,7 +72,7 @@ function emitChange(deps: AppDeps, actor: SessionUser, minutesId: number, meetin
  * The coordinator edits the text of a verslag in concept. Every save is a new version (all are
  * kept); the given parts replace the latest version's, per agenda item.
  */
-export function updateMinutes(deps: AppDeps, actor: SessionUser, input: MinutesEdit): { version: number } {
+export function updateMinutes(deps: AppDeps, actor: Actor, input: MinutesEdit): { version: number } {
   const { row } = minutesOfTeam(deps, actor, input.meetingId);
   if (row.status !== 'concept') throw new AppError('CONFLICT', 'minutes.notEditable');
   if (row.currentVersion !== input.version) throw conflict();
@@ -111,7 +111,7 @@ const transitions: Record<MinutesStatus, MinutesStatus[]> = { concept: ['definit
 type StatusChange = Partial<typeof minutes.$inferInsert>;
 
 /** `change` may be a function: it is then computed only once the verslag exists and the transition is allowed. */
-function setStatus(deps: AppDeps, actor: SessionUser, meetingId: number, to: MinutesStatus, change: StatusChange | (() => StatusChange), detail: Record<string, unknown> = {}) {
+function setStatus(deps: AppDeps, actor: Actor, meetingId: number, to: MinutesStatus, change: StatusChange | (() => StatusChange), detail: Record<string, unknown> = {}) {
   const { row } = minutesOfTeam(deps, actor, meetingId);
   if (!transitions[row.status].includes(to)) throw new AppError('CONFLICT', 'minutes.invalidTransition', { from: row.status, to });
   const now = deps.now().toISOString();
@@ -131,7 +131,7 @@ function setStatus(deps: AppDeps, actor: SessionUser, meetingId: number, to: Min
  * not from the live werkafspraken and tasks. Personal data are not in the snapshot: they are read
  * at render time, so a correction or erasure (BIT art. 6.7) still reaches the verslag.
  */
-export function finaliseMinutes(deps: AppDeps, actor: SessionUser, input: { meetingId: number }) {
+export function finaliseMinutes(deps: AppDeps, actor: Actor, input: { meetingId: number }) {
   setStatus(deps, actor, input.meetingId, 'definitief', () => ({ finalisedAt: deps.now().toISOString(), snapshot: freezeMinutesText(deps, actor.teamId, input.meetingId) }));
 }
 
@@ -140,12 +140,12 @@ export function finaliseMinutes(deps: AppDeps, actor: SessionUser, input: { meet
  * the coordinator corrects against the live rows; finalising again freezes a new snapshot. A
  * vastgesteld verslag has no way back — what the overleg approved stays as approved.
  */
-export function reopenMinutes(deps: AppDeps, actor: SessionUser, input: { meetingId: number }) {
+export function reopenMinutes(deps: AppDeps, actor: Actor, input: { meetingId: number }) {
   setStatus(deps, actor, input.meetingId, 'concept', { finalisedAt: null, snapshot: null });
 }
 
 /** definitief → vastgesteld: approved in a later overleg of the team, under agenda item 2 'verslag'. */
-export function approveMinutes(deps: AppDeps, actor: SessionUser, input: { meetingId: number; approvedInMeetingId: number }) {
+export function approveMinutes(deps: AppDeps, actor: Actor, input: { meetingId: number; approvedInMeetingId: number }) {
   const { row, startsAt } = minutesOfTeam(deps, actor, input.meetingId);
   if (row.status !== 'definitief') throw new AppError('CONFLICT', 'minutes.invalidTransition', { from: row.status, to: 'vastgesteld' });
   const approving = ownMeeting(deps.db, actor.teamId, input.approvedInMeetingId);
@@ -158,7 +158,7 @@ export function approveMinutes(deps: AppDeps, actor: SessionUser, input: { meeti
 }
 
 /** All versions of the text, newest first (the coordinator's history). */
-export function listMinutesVersions(deps: AppDeps, actor: SessionUser, input: { meetingId: number }) {
+export function listMinutesVersions(deps: AppDeps, actor: Actor, input: { meetingId: number }) {
   const { row } = minutesOfTeam(deps, actor, input.meetingId);
   return deps.db.select({ version: minutesVersions.version, content: minutesVersions.content, createdAt: minutesVersions.createdAt, createdBy: users.name })
     .from(minutesVersions).leftJoin(users, eq(users.id, minutesVersions.createdByUserId))

@@ -3,7 +3,7 @@
  * Amsterdam. The one home of the rule (issue 12) — in SQL for lists, counts and ordering, and in
  * TypeScript for rows already loaded; the unit test keeps the two equal.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { cases, tasks } from '../../db/schema';
 
 /** The rule on a loaded task. */
@@ -12,10 +12,10 @@ export function isOverdue(task: { status: string; dueDate: string }, today: stri
 }
 
 /** The same rule as an SQL condition on the tasks table. */
-export const overdueTask = (today: string) => sql<boolean>`(${tasks.status} = 'open' and ${tasks.dueDate} < ${today})`;
+export const overdueTask = (today: string | SQL) => sql<boolean>`(${tasks.status} = 'open' and ${tasks.dueDate} < ${today})`;
 
 /** How many of a casus' tasks are overdue, as a subquery on the `cases` row of the outer query. */
-export const overdueTaskCount = (today: string) =>
+export const overdueTaskCount = (today: string | SQL) =>
   sql<number>`(select count(*) from ${tasks} where ${tasks.caseId} = ${cases.id} and ${overdueTask(today)})`;
 
 /** A loaded task with its `overdue` flag. */

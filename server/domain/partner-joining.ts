@@ -3,10 +3,10 @@
  * accession annex is signed, and the FG approved — four eyes over the coordinator's request.
  * Until then there is no partner row, so no account can be made for it and nothing is shown to it.
  */
+import type { Actor } from '../auth/actor';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { partnerJoinConsents, partnerJoinings, partners, users, type PartnerKind } from '../../db/schema';
 import type { AppDeps } from '../deps';
-import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
 import { AppError, conflict, notFound } from '../errors';
 import { amsterdamDate } from '../clock';
@@ -40,7 +40,7 @@ function assertNameFree(deps: AppDeps, teamId: number, name: string, withPending
 export type JoiningRequest = { name: string; shortName: string; kind: PartnerKind; joinedOn: string; annexRef?: string | null };
 
 /** The coordinator records a request to join. No partner exists yet. */
-export function proposeJoining(deps: AppDeps, actor: SessionUser, input: JoiningRequest): { joiningId: number; status: 'proposed' } {
+export function proposeJoining(deps: AppDeps, actor: Actor, input: JoiningRequest): { joiningId: number; status: 'proposed' } {
   // Wind-down (issue 10 item 4): without a covenant in force no partner can join.
   assertCovenantInForce(deps, actor.teamId);
   const team = getTeam(deps, actor.teamId);
@@ -58,7 +58,7 @@ export function proposeJoining(deps: AppDeps, actor: SessionUser, input: Joining
 }
 
 /** art. 12.1: one existing partner's consent — when, by whom (a name and function), its reference. */
-export function recordJoiningConsent(deps: AppDeps, actor: SessionUser, input: { joiningId: number; partnerId: number; consentedOn: string; consentedBy: string; reference: string }) {
+export function recordJoiningConsent(deps: AppDeps, actor: Actor, input: { joiningId: number; partnerId: number; consentedOn: string; consentedBy: string; reference: string }) {
   const joining = openJoining(deps, actor.teamId, input.joiningId);
   const partner = ownPartner(deps.db, actor.teamId, input.partnerId);
   if (partner.leftOn && partner.leftOn <= amsterdamDate(deps.now())) throw new AppError('BAD_REQUEST', 'partners.alreadyLeft');
@@ -76,7 +76,7 @@ export function recordJoiningConsent(deps: AppDeps, actor: SessionUser, input: {
 }
 
 /** art. 12.2: the reference of the signed accession annex. */
-export function recordJoiningAnnex(deps: AppDeps, actor: SessionUser, input: { joiningId: number; annexRef: string; version: number }) {
+export function recordJoiningAnnex(deps: AppDeps, actor: Actor, input: { joiningId: number; annexRef: string; version: number }) {
   const joining = openJoining(deps, actor.teamId, input.joiningId, input.version);
   deps.db.transaction((tx) => {
     tx.update(partnerJoinings).set({ annexRef: input.annexRef.trim(), version: joining.version + 1 }).where(eq(partnerJoinings.id, joining.id)).run();
@@ -95,7 +95,7 @@ function missingConsents(deps: AppDeps, teamId: number, joiningId: number): numb
  * The FG approves (the partner joins, from the requested date or today if later — never
  * retroactively) or rejects with a reason.
  */
-export function decideJoining(deps: AppDeps, actor: SessionUser, input: { joiningId: number; approve: boolean; reason: string; version: number }): { partnerId: number | null } {
+export function decideJoining(deps: AppDeps, actor: Actor, input: { joiningId: number; approve: boolean; reason: string; version: number }): { partnerId: number | null } {
   const joining = openJoining(deps, actor.teamId, input.joiningId, input.version);
   const now = deps.now();
   const reason = input.reason.trim();

@@ -4,10 +4,11 @@
  * ../privacy/partner-standing.ts). Lifting restores access — a widening of who sees what — so
  * only the FG lifts it (P13: no single coordinator or admin widens access), with a reason.
  */
+import { actorsChanged } from '../auth/session-cache';
+import type { Actor } from '../auth/actor';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { partnerSuspensions, users } from '../../db/schema';
 import type { AppDeps } from '../deps';
-import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
 import { AppError, conflict, notFound } from '../errors';
 import { ownPartner } from './scope';
@@ -21,7 +22,7 @@ function ownSuspension(deps: AppDeps, teamId: number, id: number, version: numbe
   return row;
 }
 
-export function proposeSuspension(deps: AppDeps, actor: SessionUser, input: { partnerId: number; reason: string }): { id: number } {
+export function proposeSuspension(deps: AppDeps, actor: Actor, input: { partnerId: number; reason: string }): { id: number } {
   const partner = ownPartner(deps.db, actor.teamId, input.partnerId);
   const open = deps.db.select({ id: partnerSuspensions.id }).from(partnerSuspensions)
     .where(and(eq(partnerSuspensions.partnerId, partner.id), inArray(partnerSuspensions.status, ['proposed', 'in_effect']))).get();
@@ -36,7 +37,7 @@ export function proposeSuspension(deps: AppDeps, actor: SessionUser, input: { pa
 }
 
 /** The FG approves (the suspension is in effect at once) or rejects it with a reason. */
-export function decideSuspension(deps: AppDeps, actor: SessionUser, input: { id: number; approve: boolean; reason: string; version: number }) {
+export function decideSuspension(deps: AppDeps, actor: Actor, input: { id: number; approve: boolean; reason: string; version: number }) {
   const row = ownSuspension(deps, actor.teamId, input.id, input.version);
   if (row.status !== 'proposed') throw new AppError('CONFLICT', 'partners.joiningDecided');
   const reason = input.reason.trim();
@@ -45,12 +46,14 @@ export function decideSuspension(deps: AppDeps, actor: SessionUser, input: { id:
   deps.db.transaction((tx) => {
     tx.update(partnerSuspensions).set({ status: input.approve ? 'in_effect' : 'rejected', decidedByUserId: actor.id, decidedAt: now.toISOString(), decisionReason: reason || null, version: row.version + 1 })
       .where(eq(partnerSuspensions.id, row.id)).run();
+    // BIT art. 6.6: the partner's users lose access at once, also in a cached session.
+    actorsChanged();
     appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: input.approve ? 'partner.suspended' : 'partner.suspension_rejected', entity: 'partner', entityId: row.partnerId, detail: { suspensionId: row.id, reason: reason || undefined } });
   });
 }
 
 /** The FG lifts a suspension in effect: the partner's users see personal data again. */
-export function liftSuspension(deps: AppDeps, actor: SessionUser, input: { id: number; reason: string; version: number }) {
+export function liftSuspension(deps: AppDeps, actor: Actor, input: { id: number; reason: string; version: number }) {
   const row = ownSuspension(deps, actor.teamId, input.id, input.version);
   if (row.status !== 'in_effect') throw new AppError('CONFLICT', 'partners.suspensionNotInEffect');
   const reason = input.reason.trim();
@@ -58,6 +61,7 @@ export function liftSuspension(deps: AppDeps, actor: SessionUser, input: { id: n
   deps.db.transaction((tx) => {
     tx.update(partnerSuspensions).set({ status: 'lifted', liftedByUserId: actor.id, liftedAt: now.toISOString(), liftReason: reason, version: row.version + 1 })
       .where(eq(partnerSuspensions.id, row.id)).run();
+    actorsChanged();
     appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: 'partner.suspension_lifted', entity: 'partner', entityId: row.partnerId, detail: { suspensionId: row.id, reason } });
   });
 }

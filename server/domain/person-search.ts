@@ -4,13 +4,14 @@
  * The audit records that a search happened and how many it found — never the query, which is
  * itself personal data (P7).
  */
+import type { Actor } from '../auth/actor';
 import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit';
 import { searchSubjects } from '../privacy/blind-index';
 import { encodePublicId } from '../privacy/public-ids';
 
-export function searchPersons(deps: AppDeps, actor: { userId: number; teamId: number }, query: string): { subjectId: string; caseId: number; caseCode: string }[] {
+export function searchPersons(deps: AppDeps, actor: Pick<Actor, 'id' | 'teamId'>, query: string): { subjectId: string; caseId: number; caseCode: string }[] {
   const hits = searchSubjects(deps.db, deps.keys, actor.teamId, query);
-  appendAudit(deps.db, deps.now(), { teamId: actor.teamId, actorId: actor.userId, action: 'dsr.search', entity: 'subject', detail: { hits: hits.length } });
+  appendAudit(deps.db, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'dsr.search', entity: 'subject', detail: { hits: hits.length } });
   return hits.map((h) => ({ subjectId: encodePublicId(deps.keys, 'subject', actor.teamId, h.subjectId), caseId: h.caseId, caseCode: h.caseCode }));
 }

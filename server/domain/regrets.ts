@@ -4,10 +4,10 @@
  * or who comes instead (a delegate from the partner's own users). The attendance list starts from
  * it (readAttendance); the chair's own record always wins.
  */
+import type { Actor } from '../auth/actor';
 import { and, eq } from 'drizzle-orm';
 import { meetingRegrets, type MeetingStatus } from '../../db/schema';
 import type { AppDeps } from '../deps';
-import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
 import { AppError, conflict } from '../errors';
 import { emitMeetingEvent } from './meetings';
@@ -25,7 +25,7 @@ export type RegretsInput = {
   version?: number | null;
 };
 
-function openMeeting(deps: AppDeps, actor: SessionUser, meetingId: number) {
+function openMeeting(deps: AppDeps, actor: Actor, meetingId: number) {
   const meeting = ownMeeting(deps.db, actor.teamId, meetingId);
   if (!OPEN.includes(meeting.status)) throw new AppError('BAD_REQUEST', 'regrets.afterStart');
   return meeting;
@@ -37,7 +37,7 @@ const current = (deps: AppDeps, meetingId: number, partnerId: number) =>
 const view = (row: typeof meetingRegrets.$inferSelect) =>
   ({ kind: row.kind, reason: row.reason, delegateUserId: row.delegateUserId, version: row.version, updatedAt: row.updatedAt });
 
-export function announceRegrets(deps: AppDeps, actor: SessionUser, partnerId: number, input: RegretsInput) {
+export function announceRegrets(deps: AppDeps, actor: Actor, partnerId: number, input: RegretsInput) {
   const meeting = openMeeting(deps, actor, input.meetingId);
   const reason = input.kind === 'afgemeld' ? (input.reason?.trim() || null) : null;
   if (input.kind === 'vervanger' && input.reason?.trim()) throw new AppError('BAD_REQUEST', 'regrets.reasonOnlyForRegrets');
@@ -71,7 +71,7 @@ export function announceRegrets(deps: AppDeps, actor: SessionUser, partnerId: nu
   return view(current(deps, meeting.id, partnerId)!);
 }
 
-export function withdrawRegrets(deps: AppDeps, actor: SessionUser, partnerId: number, input: { meetingId: number; version: number }) {
+export function withdrawRegrets(deps: AppDeps, actor: Actor, partnerId: number, input: { meetingId: number; version: number }) {
   const meeting = openMeeting(deps, actor, input.meetingId);
   const existing = current(deps, meeting.id, partnerId);
   // Already withdrawn (a retry): nothing to do.

@@ -4,10 +4,10 @@
  * save a new version with its author and time, each save audited. It goes into the Word report
  * next to the figures; plain text only, and the screen asks for no personal data (art. 20.13).
  */
+import type { Actor } from '../auth/actor';
 import { and, desc, eq } from 'drizzle-orm';
 import { reportNarratives, users } from '../../db/schema';
 import type { AppDeps } from '../deps';
-import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
 import { conflict } from '../errors';
 import { validatePeriod, type Period } from './reports';
@@ -33,7 +33,7 @@ export function readNarrative(deps: AppDeps, teamId: number, period: Period): Re
  * Saves a new version. `version` is the one the coordinator edited (null for the first): a save
  * over someone else's newer text is a CONFLICT, nothing is lost.
  */
-export function saveNarrative(deps: AppDeps, actor: SessionUser, input: Period & { text: string; version: number | null }): { version: number } {
+export function saveNarrative(deps: AppDeps, actor: Actor, input: Period & { text: string; version: number | null }): { version: number } {
   const period = { from: input.from, to: input.to };
   validatePeriod(period);
   const now = deps.now();

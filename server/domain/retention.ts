@@ -115,7 +115,7 @@ export async function approveRetentionList(deps: AppDeps, actor: { id: number; t
         tx.update(retentionListEntries).set({ erasedItems: 0 }).where(eq(retentionListEntries.id, entry.id)).run();
         continue;
       }
-      const n = eraseForRetention(tx, now, { teamId: actor.teamId, userId: actor.id }, entry.caseId, due.scope, policeProcessedBy);
+      const n = eraseForRetention(tx, now, actor, entry.caseId, due.scope, policeProcessedBy);
       tx.update(retentionListEntries).set({ erasedItems: n, scope: due.scope }).where(eq(retentionListEntries.id, entry.id)).run();
       items += n;
       casesErased += 1;

@@ -4,12 +4,12 @@
  * (security events, aggregated so a flood is a handful of rows and never audit rows under no
  * team), and tells the administrators by e-mail when an account locks — a link only (P7).
  */
+import type { Actor } from '../auth/actor';
 import { ownUser } from './scope';
 import { and, desc, eq, gt, gte, isNull, lt, or, sql } from 'drizzle-orm';
 import { accountLocks, securityEvents, teams, users, type SecurityEventKind } from '../../db/schema';
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
-import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
 import { AppError } from '../errors';
 import { translate } from '../i18n/messages';
@@ -113,7 +113,7 @@ export async function notifyAdminsOfLock(deps: AppDeps, teamId: number): Promise
 }
 
 /** The administrator's view: the team's events and those of the whole installation. */
-export function listSecurityEvents(deps: AppDeps, admin: SessionUser) {
+export function listSecurityEvents(deps: AppDeps, admin: Actor) {
   const since = new Date(deps.now().getTime() - SECURITY_EVENT_DAYS * 86_400_000).toISOString();
   return deps.db
     .select({
@@ -129,7 +129,7 @@ export function listSecurityEvents(deps: AppDeps, admin: SessionUser) {
     .map(({ teamWide, ...event }) => ({ ...event, installationWide: Boolean(teamWide) }));
 }
 
-export function listLockedAccounts(deps: AppDeps, admin: SessionUser) {
+export function listLockedAccounts(deps: AppDeps, admin: Actor) {
   return deps.db
     .select({ userId: users.id, name: users.name, email: users.email, lockedAt: accountLocks.lockedAt, until: accountLocks.until })
     .from(accountLocks)
@@ -139,7 +139,7 @@ export function listLockedAccounts(deps: AppDeps, admin: SessionUser) {
     .all();
 }
 
-export function unlockTeamAccount(deps: AppDeps, admin: SessionUser, ip: string, userId: number): void {
+export function unlockTeamAccount(deps: AppDeps, admin: Actor, ip: string, userId: number): void {
   const target = ownUser(deps.db, admin.teamId, userId);
   const now = deps.now();
   if (!lockOf(deps.db, emailHash(target.email), now)) throw new AppError('BAD_REQUEST', 'security.notLocked');

@@ -5,10 +5,10 @@
  * team — counts and a link only: task titles can hold personal data (P7). No mail when nothing is
  * open; a user can turn it off in the profile (`users.task_digest`).
  */
+import type { Actor } from '../auth/actor';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { partners, teams, tasks, users } from '../../db/schema';
 import type { AppDeps } from '../deps';
-import type { SessionUser } from '../auth/sessions';
 import { addDays } from '../clock';
 import { translate } from '../i18n/messages';
 import { mailConfigured, publicBaseUrl, sendMail } from '../mail';
@@ -72,7 +72,7 @@ export async function sendTaskDigests(deps: AppDeps, today: string): Promise<{ s
 }
 
 /** The profile's switch: the weekly digest on or off for the signed-in user. */
-export function setTaskDigest(deps: AppDeps, actor: SessionUser, enabled: boolean): { taskDigest: boolean } {
+export function setTaskDigest(deps: AppDeps, actor: Actor, enabled: boolean): { taskDigest: boolean } {
   deps.db.update(users).set({ taskDigest: enabled }).where(eq(users.id, actor.id)).run();
   return { taskDigest: enabled };
 }

@@ -1,11 +1,12 @@
+import type { Actor } from '../auth/actor';
 import { and, asc, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { assertNoSubjectNames } from '../privacy/personal-data';
 import { agendaItems, cases, partners, tasks, users, type TaskStatus, type WorkChangeKind } from '../../db/schema';
 import type { AppDeps } from '../deps';
-import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
 import { AppError, conflict } from '../errors';
 import { amsterdamDate } from '../clock';
+import { preparedPerDb } from '../prepared';
 import { findWorkableCase, recordCaseEvent, taskColumns } from './cases';
 import { overdueTask, withOverdue } from './overdue';
 import { assertActivePartner } from './agreements';
@@ -27,7 +28,7 @@ export type TaskInput = {
 };
 
 /** A follow-up action for one partner (optionally one of its members), with a due date. */
-export function createTask(deps: AppDeps, actor: SessionUser, input: TaskInput): { id: number } {
+export function createTask(deps: AppDeps, actor: Actor, input: TaskInput): { id: number } {
   assertActivePartner(deps, actor.teamId, input.assigneePartnerId);
   if (input.caseId) ownCase(deps.db, actor.teamId, input.caseId);
   assertNoSubjectNames(deps, [input.caseId], { title: input.title }); // P1, art. 20.9
@@ -65,6 +66,12 @@ const taskView = {
   completedBy: users.name,
 };
 
+// Knelpunten first, then overdue, then by due date (SPEC §2 step 5).
+const taskOrder = (today: SQL | string) => [
+  sql`case when ${tasks.status} = 'open' and ${tasks.blockedAt} is not null then 0 when ${overdueTask(today)} then 1 when ${tasks.status} = 'open' then 2 else 3 end`,
+  asc(tasks.dueDate), desc(tasks.id),
+];
+
 function selectTasks(deps: AppDeps, teamId: number, where: SQL) {
   const today = amsterdamDate(deps.now());
   const rows = deps.db.select(taskView).from(tasks)
@@ -72,26 +79,48 @@ function selectTasks(deps: AppDeps, teamId: number, where: SQL) {
     .leftJoin(cases, eq(cases.id, tasks.caseId))
     .leftJoin(users, eq(users.id, tasks.completedByUserId))
     .where(where)
-    // Knelpunten first, then overdue, then by due date (SPEC §2 step 5).
-    .orderBy(sql`case when ${tasks.status} = 'open' and ${tasks.blockedAt} is not null then 0 when ${overdueTask(today)} then 1 when ${tasks.status} = 'open' then 2 else 3 end`, asc(tasks.dueDate), desc(tasks.id))
+    .orderBy(...taskOrder(today))
     .all()
     .map((t) => withOverdue(t, today));
+  return withChanges(deps, teamId, rows);
+}
+
+function withChanges<T extends { id: number }>(deps: AppDeps, teamId: number, rows: T[]) {
   const logs = changeLogs(deps.db, teamId, 'task', rows.map((t) => t.id));
   return rows.map((t) => ({ ...t, changes: logs.get(t.id) ?? [] }));
 }
 
+/**
+ * What "Mijn taken" and the home page show of a task (client: MyTasks, Home, TaskActions). All
+ * are the own partner's tasks, so no partner or assignment columns: the list is one of the most
+ * frequent reads, and its size grows with the partner's open work only.
+ */
+const myTaskView = {
+  id: tasks.id, title: tasks.title, dueDate: tasks.dueDate, status: tasks.status, resultNote: tasks.resultNote, blockerNote: tasks.blockerNote,
+  blockedAt: tasks.blockedAt, lapseReason: tasks.lapseReason, completedAt: tasks.completedAt, caseId: tasks.caseId, version: tasks.version,
+  caseCode: taskView.caseCode, caseAddress: taskView.caseAddress, completedBy: taskView.completedBy,
+};
+const myTasksQuery = (includeDone: boolean) => preparedPerDb((db) => db.select(myTaskView).from(tasks)
+  .leftJoin(cases, eq(cases.id, tasks.caseId))
+  .leftJoin(users, eq(users.id, tasks.completedByUserId))
+  .where(and(eq(tasks.teamId, sql.placeholder('teamId')), eq(tasks.assigneePartnerId, sql.placeholder('partnerId')), includeDone ? undefined : eq(tasks.status, 'open')))
+  .orderBy(...taskOrder(sql`${sql.placeholder('today')}`))
+  .prepare());
+const myTasksQueries = { open: myTasksQuery(false), all: myTasksQuery(true) };
+
 /** "Mijn taken": the tasks of the caller's organisation. */
-export function myTasks(deps: AppDeps, actor: SessionUser, filter: { includeDone?: boolean } = {}) {
+export function myTasks(deps: AppDeps, actor: Actor, filter: { includeDone?: boolean } = {}) {
   if (actor.partnerId === null) return [];
-  const conditions = [eq(tasks.teamId, actor.teamId), eq(tasks.assigneePartnerId, actor.partnerId)];
-  if (!filter.includeDone) conditions.push(eq(tasks.status, 'open'));
-  return selectTasks(deps, actor.teamId, and(...conditions)!);
+  const today = amsterdamDate(deps.now());
+  const rows = myTasksQueries[filter.includeDone ? 'all' : 'open'](deps.db).all({ teamId: actor.teamId, partnerId: actor.partnerId, today })
+    .map((t) => withOverdue(t, today));
+  return withChanges(deps, actor.teamId, rows);
 }
 
 export type TaskFilter = { partnerId?: number | null; status?: TaskStatus | null; overdue?: boolean | null; blocked?: boolean | null; gemeentePartnerId?: number | null; meetingId?: number | null };
 
 /** The coordinator's overview across partners. */
-export function listTasks(deps: AppDeps, actor: SessionUser, filter: TaskFilter) {
+export function listTasks(deps: AppDeps, actor: Actor, filter: TaskFilter) {
   const today = amsterdamDate(deps.now());
   const conditions: SQL[] = [eq(tasks.teamId, actor.teamId)];
   if (filter.partnerId) conditions.push(eq(tasks.assigneePartnerId, filter.partnerId));
@@ -103,7 +132,7 @@ export function listTasks(deps: AppDeps, actor: SessionUser, filter: TaskFilter)
   return selectTasks(deps, actor.teamId, and(...conditions)!);
 }
 
-function loadTaskFor(deps: AppDeps, actor: SessionUser, id: number) {
+function loadTaskFor(deps: AppDeps, actor: Actor, id: number) {
   const task = ownTask(deps.db, actor.teamId, id);
   // Members change only their own partner's tasks; the coordinator changes any.
   if (actor.role !== 'coordinator' && task.assigneePartnerId !== actor.partnerId) throw new AppError('FORBIDDEN', 'tasks.ownPartnerOnly');
@@ -118,7 +147,7 @@ type LogEntry = { kind: WorkChangeKind; changes?: Changes; reason?: string | nul
  * Writes one change with the version check (a stale version is a CONFLICT and changes nothing),
  * its case event, audit row and — when given — its entry in the task's change log.
  */
-function applyChange(deps: AppDeps, actor: SessionUser, task: Task, expectedVersion: number, change: Change, event: string, log?: LogEntry) {
+function applyChange(deps: AppDeps, actor: Actor, task: Task, expectedVersion: number, change: Change, event: string, log?: LogEntry) {
   const now = deps.now();
   deps.db.transaction((tx) => {
     const res = tx.update(tasks).set({ ...change, updatedAt: now.toISOString(), version: task.version + 1 })
@@ -140,7 +169,7 @@ function applyChange(deps: AppDeps, actor: SessionUser, task: Task, expectedVers
  * Ticks a task off with its result note (actiegegevens, art. 17.16). Two people completing the
  * same task cannot overwrite each other: a stale version, or a task already done, is a CONFLICT.
  */
-export function completeTask(deps: AppDeps, actor: SessionUser, input: { id: number; resultNote: string; version?: number | null }) {
+export function completeTask(deps: AppDeps, actor: Actor, input: { id: number; resultNote: string; version?: number | null }) {
   const task = loadTaskFor(deps, actor, input.id);
   if (task.status === 'gereed') throw new AppError('CONFLICT', 'tasks.alreadyDone');
   if (task.status !== 'open') throw new AppError('CONFLICT', 'tasks.notOpen');
@@ -152,7 +181,7 @@ export function completeTask(deps: AppDeps, actor: SessionUser, input: { id: num
 }
 
 /** A done or lapsed task is open again (a mistaken tick, or a lapse that was wrong). */
-export function reopenTask(deps: AppDeps, actor: SessionUser, input: { id: number; version: number }) {
+export function reopenTask(deps: AppDeps, actor: Actor, input: { id: number; version: number }) {
   const task = loadTaskFor(deps, actor, input.id);
   if (task.status === 'open') throw new AppError('CONFLICT', 'conflict.version');
   applyChange(deps, actor, task, input.version, { status: 'open', completedByUserId: null, completedAt: null, lapseReason: null }, 'task.reopened',
@@ -164,7 +193,7 @@ export function reopenTask(deps: AppDeps, actor: SessionUser, input: { id: numbe
  * coordinator's overview and on the home page) until the coordinator resolves it, and it comes
  * back on the next agenda. The coordinators get an e-mail with a link only (P7).
  */
-export async function reportBlocker(deps: AppDeps, actor: SessionUser, input: { id: number; note: string; version: number }) {
+export async function reportBlocker(deps: AppDeps, actor: Actor, input: { id: number; note: string; version: number }) {
   const task = loadTaskFor(deps, actor, input.id);
   if (task.status !== 'open') throw new AppError('CONFLICT', 'tasks.notOpen');
   const note = input.note.trim();
@@ -174,7 +203,7 @@ export async function reportBlocker(deps: AppDeps, actor: SessionUser, input: { 
 }
 
 /** The coordinator (or the partner itself) resolves the knelpunt, optionally saying how. */
-export function resolveBlocker(deps: AppDeps, actor: SessionUser, input: { id: number; version: number; note?: string | null }) {
+export function resolveBlocker(deps: AppDeps, actor: Actor, input: { id: number; version: number; note?: string | null }) {
   const task = loadTaskFor(deps, actor, input.id);
   if (!task.blockedAt) throw new AppError('CONFLICT', 'tasks.notBlocked');
   applyChange(deps, actor, task, input.version, { blockerNote: null, blockedAt: null }, 'task.unblocked', { kind: 'unblocked', reason: input.note?.trim() || null });
@@ -187,7 +216,7 @@ export type TaskUpdate = { id: number; version: number; title?: string; assignee
  * (reassignment: it leaves the old partner's Mijn taken and appears in the new one's). The
  * change log keeps what it was, so the assignee sees what changed.
  */
-export function updateTask(deps: AppDeps, actor: SessionUser, input: TaskUpdate) {
+export function updateTask(deps: AppDeps, actor: Actor, input: TaskUpdate) {
   const task = loadTaskFor(deps, actor, input.id);
   if (task.status !== 'open') throw new AppError('CONFLICT', 'tasks.notOpen');
   const partnerId = input.assigneePartnerId ?? task.assigneePartnerId;
@@ -208,7 +237,7 @@ export function updateTask(deps: AppDeps, actor: SessionUser, input: TaskUpdate)
 }
 
 /** The coordinator lets an open task lapse (vervallen) with a reason; it leaves the actielijst. */
-export function lapseTask(deps: AppDeps, actor: SessionUser, input: { id: number; version: number; reason: string }) {
+export function lapseTask(deps: AppDeps, actor: Actor, input: { id: number; version: number; reason: string }) {
   const task = loadTaskFor(deps, actor, input.id);
   if (task.status !== 'open') throw new AppError('CONFLICT', 'tasks.notOpen');
   const reason = input.reason.trim();

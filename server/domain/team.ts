@@ -1,7 +1,8 @@
+import type { Actor } from '../auth/actor';
+import { actorsChanged } from '../auth/session-cache';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { accountActivations, partners, teams, userTotp, users, type Role } from '../../db/schema';
 import type { AppDeps } from '../deps';
-import type { SessionUser } from '../auth/sessions';
 import { endLiveStreams } from './auth';
 import { appendAudit } from '../audit';
 import { AppError, conflict, notFound } from '../errors';
@@ -92,7 +93,7 @@ export function findPartner(deps: AppDeps, teamId: number, partnerId: number) {
  * least two months, BIT art. 14.2 none (`covenants.leave_notice_months`). From the leaving date
  * its members lose access; its history (tasks, findings, items it provided) stays with the team.
  */
-export function leavePartner(deps: AppDeps, actor: SessionUser, input: { partnerId: number; noticeGivenOn: string; leftOn: string; version: number }) {
+export function leavePartner(deps: AppDeps, actor: Actor, input: { partnerId: number; noticeGivenOn: string; leftOn: string; version: number }) {
   const partner = findPartner(deps, actor.teamId, input.partnerId);
   if (partner.leftOn) throw new AppError('CONFLICT', 'partners.alreadyLeft');
   if (input.leftOn < input.noticeGivenOn) throw new AppError('BAD_REQUEST', 'partners.leaveBeforeNotice');
@@ -104,6 +105,8 @@ export function leavePartner(deps: AppDeps, actor: SessionUser, input: { partner
       .set({ noticeGivenOn: input.noticeGivenOn, leftOn: input.leftOn, version: partner.version + 1 })
       .where(and(eq(partners.id, partner.id), eq(partners.version, input.version))).run();
     if (updated.changes !== 1) throw conflict();
+    // Cached sessions hold the partner's old leaving date (art. 14: access ends on that date).
+    actorsChanged();
     appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'partner.leaving', entity: 'partner', entityId: partner.id, detail: { noticeGivenOn: input.noticeGivenOn, leftOn: input.leftOn } });
   });
 }
@@ -145,7 +148,7 @@ const raisedRoles: Role[] = ['coordinator', 'privacy', 'admin'];
  */
 export async function createUser(
   deps: AppDeps,
-  actor: SessionUser,
+  actor: Actor,
   input: { name: string; email: string; role: Role; partnerId?: number | null },
 ) {
   const manager = actor.role === 'admin' ? 'admin' : 'coordinator';
@@ -194,7 +197,7 @@ async function deliverActivation(deps: AppDeps, to: { email: string; teamId: num
 }
 
 /** A new activation link for an account that has not been activated yet (the old link stops working). */
-export async function reissueActivation(deps: AppDeps, actor: SessionUser, userId: number) {
+export async function reissueActivation(deps: AppDeps, actor: Actor, userId: number) {
   const target = ownUser(deps.db, actor.teamId, userId);
   if (actor.role !== 'admin' && !rolesByManager.coordinator.includes(target.role)) throw new AppError('FORBIDDEN', 'users.roleNotAllowed');
   // Only for an account whose user never chose a password: re-issuing for an active account
@@ -210,20 +213,22 @@ export async function reissueActivation(deps: AppDeps, actor: SessionUser, userI
 }
 
 /** BIO 23.1a: whether the team requires a second factor for the roles that read personal data. */
-export function setTwoFactorRequired(deps: AppDeps, actor: SessionUser, required: boolean) {
+export function setTwoFactorRequired(deps: AppDeps, actor: Actor, required: boolean) {
   deps.db.transaction((tx) => {
     tx.update(teams).set({ twoFactorRequired: required }).where(eq(teams.id, actor.teamId)).run();
+    actorsChanged();
     appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'team.two_factor_required', entity: 'team', entityId: actor.teamId, detail: { required } });
   });
 }
 
 /** Disabling an account ends its sessions at once. */
-export function setUserDisabled(deps: AppDeps, actor: SessionUser, input: { userId: number; disabled: boolean }) {
+export function setUserDisabled(deps: AppDeps, actor: Actor, input: { userId: number; disabled: boolean }) {
   if (input.userId === actor.id) throw new AppError('BAD_REQUEST', 'users.cannotDisableSelf');
   const target = ownUser(deps.db, actor.teamId, input.userId);
   if (actor.role !== 'admin' && !rolesByManager.coordinator.includes(target.role)) throw new AppError('FORBIDDEN', 'users.roleNotAllowed');
   deps.db.transaction((tx) => {
     tx.update(users).set({ disabledAt: input.disabled ? deps.now().toISOString() : null }).where(eq(users.id, target.id)).run();
+    actorsChanged();
     if (input.disabled) revokeUserSessions(tx, target.id);
     appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: input.disabled ? 'user.disabled' : 'user.enabled', entity: 'user', entityId: target.id });
   });
@@ -231,5 +236,5 @@ export function setUserDisabled(deps: AppDeps, actor: SessionUser, input: { user
 }
 
 export function setLocale(deps: AppDeps, userId: number, locale: 'nl' | 'en') {
-  deps.db.update(users).set({ locale }).where(and(eq(users.id, userId), ne(users.locale, locale))).run();
+  if (deps.db.update(users).set({ locale }).where(and(eq(users.id, userId), ne(users.locale, locale))).run().changes > 0) actorsChanged();
 }

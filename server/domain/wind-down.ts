@@ -4,20 +4,20 @@
  * partner downloads only its own items) or erase them. The decision is recorded and audited and
  * shown on the Convenant page. Confidentiality and retention keep running meanwhile.
  */
+import type { Actor } from '../auth/actor';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { cases, partners, users, windDownCaseDecisions, type WindDownDecision } from '../../db/schema';
 import type { AppDeps } from '../deps';
-import type { SessionUser } from '../auth/sessions';
 import { appendAudit } from '../audit';
 import { AppError } from '../errors';
 import { inWindDown } from '../privacy/covenant-gate';
 import { eraseCasePersonalData, providingPartners, readSubjects, type VisibleSubject } from '../privacy/personal-data';
-import { loadReader, readerAsPartner } from '../privacy/visibility';
+import { readerAsPartner } from '../privacy/visibility';
 import { casesHoldingPersonalData } from '../privacy/cases-with-data';
 import { ownCase, ownPartner } from './scope';
 
 /** Casussen that still hold personal data, or had a decision, with the partners who provided them. */
-export function windDownCases(deps: AppDeps, actor: SessionUser) {
+export function windDownCases(deps: AppDeps, actor: Actor) {
   const teamId = actor.teamId;
   const withData = casesHoldingPersonalData(deps.db, teamId);
   const decisions = deps.db.select({ d: windDownCaseDecisions, by: users.name }).from(windDownCaseDecisions)
@@ -46,7 +46,7 @@ export function windDownCases(deps: AppDeps, actor: SessionUser) {
 }
 
 /** The FG decides for one casus: hand back to the providing partners, or erase. Once per casus. */
-export function decideWindDownCase(deps: AppDeps, actor: SessionUser, input: { caseId: number; decision: WindDownDecision; note: string }) {
+export function decideWindDownCase(deps: AppDeps, actor: Actor, input: { caseId: number; decision: WindDownDecision; note: string }) {
   const caseRow = ownCase(deps.db, actor.teamId, input.caseId);
   if (!inWindDown(deps, actor.teamId)) throw new AppError('CONFLICT', 'covenants.notInWindDown');
   const taken = deps.db.select({ id: windDownCaseDecisions.id }).from(windDownCaseDecisions).where(eq(windDownCaseDecisions.caseId, caseRow.id)).get();
@@ -57,7 +57,7 @@ export function decideWindDownCase(deps: AppDeps, actor: SessionUser, input: { c
     appendAudit(tx, now, {
       teamId: actor.teamId, actorId: actor.id, action: input.decision === 'erase' ? 'covenant.case_erase' : 'covenant.case_hand_back', entity: 'case', entityId: caseRow.id, caseId: caseRow.id,
     });
-    if (input.decision === 'erase') eraseCasePersonalData(tx, now, { teamId: actor.teamId, userId: actor.id }, caseRow.id, 'wind_down');
+    if (input.decision === 'erase') eraseCasePersonalData(tx, now, actor, caseRow.id, 'wind_down');
   });
 }
 
@@ -67,7 +67,7 @@ export type Handback = { team: string; caseCode: string; partner: string; genera
  * One partner's own items of a casus the FG decided to hand back: downloaded by the FG or by a
  * user of that partner, never anyone else; never another partner's item (art. 21).
  */
-export function handbackExport(deps: AppDeps, user: SessionUser, caseId: number, partnerId: number | null, format: 'html' | 'docx' = 'html'): Handback {
+export function handbackExport(deps: AppDeps, user: Actor, caseId: number, partnerId: number | null, format: 'html' | 'docx' = 'html'): Handback {
   const caseRow = ownCase(deps.db, user.teamId, caseId);
   const wanted = partnerId ?? user.partnerId;
   if (wanted === null) throw new AppError('FORBIDDEN', 'covenants.handbackOwnPartner');
@@ -76,7 +76,7 @@ export function handbackExport(deps: AppDeps, user: SessionUser, caseId: number,
   if (!fg && (user.partnerId !== partner.id || !['coordinator', 'member'].includes(user.role))) throw new AppError('FORBIDDEN', 'covenants.handbackOwnPartner');
   const decision = deps.db.select({ decision: windDownCaseDecisions.decision }).from(windDownCaseDecisions).where(eq(windDownCaseDecisions.caseId, caseRow.id)).get();
   if (decision?.decision !== 'hand_back') throw new AppError('FORBIDDEN', 'covenants.handbackNotDecided');
-  const asPartner = readerAsPartner(deps.db, loadReader(deps.db, user), partner.id);
+  const asPartner = readerAsPartner(deps.db, user, partner.id);
   const subjectsOfCase = (readSubjects(deps, asPartner, [caseRow.id], 'handback').get(caseRow.id) ?? [])
     .map((s) => ({ ...s, items: s.items.filter((i) => i.sourcePartnerId === partner.id) }))
     .filter((s) => s.items.length > 0);

@@ -10,7 +10,7 @@ import type { AppDeps } from '../deps';
 import { resolveSession } from '../auth/sessions';
 import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../routers/auth';
 import { feedIcs, meetingIcs, userForFeedToken } from '../domain/calendar';
-import { readerOf } from '../domain/meetings';
+import { actorOf } from '../auth/actor';
 
 const casework = new Set(['coordinator', 'member']);
 
@@ -39,7 +39,7 @@ export function handleCalendar(deps: AppDeps, req: IncomingMessage, res: ServerR
         notFound(res);
         return true;
       }
-      const ics = meetingIcs(deps, readerOf(user), Number(meeting[1]));
+      const ics = meetingIcs(deps, actorOf(deps.db, user, token), Number(meeting[1]));
       send(res, 200, ics.body, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': `attachment; filename="${ics.filename}"` });
       return true;
     }

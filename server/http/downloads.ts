@@ -16,10 +16,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { AppDeps } from '../deps';
-import type { SessionUser } from '../auth/sessions';
 import { appRouter } from '../routers';
 import { createCallerFactory, describeError, type Context } from '../trpc';
-import { mustEnrolTwoFactor } from '../auth/two-factor';
 import { AppError } from '../errors';
 import { translate } from '../i18n/messages';
 import { recordReportExport } from '../domain/reports';
@@ -37,6 +35,7 @@ import { inzageHtml } from '../exports/inzage-html';
 import { inzageDocx } from '../exports/inzage-docx';
 import { createContextFactory } from './server';
 import { takeToken } from '../rate-limit';
+import { actorOf, mustEnrolTwoFactor, type Actor } from '../auth/actor';
 
 const createCaller = createCallerFactory(appRouter);
 
@@ -48,7 +47,7 @@ const types = {
 } as const;
 
 type Download = { format: keyof typeof types; body: string | Buffer; filename?: string; inline?: boolean };
-type RouteArgs = { deps: AppDeps; ctx: Context; user: SessionUser; url: URL; match: RegExpExecArray };
+type RouteArgs = { deps: AppDeps; ctx: Context; user: Actor; url: URL; match: RegExpExecArray };
 type Route = { pattern: RegExp; build: (args: RouteArgs) => Promise<Download> };
 
 const routes: Route[] = [
@@ -139,10 +138,11 @@ export async function handleDownload(deps: AppDeps, req: IncomingMessage, res: S
     }
     if (!ctx.user) throw new AppError('UNAUTHORIZED', 'auth.required');
     // BIO 23.1a: the same gate as every procedure (trpc.ts): no export before the required 2FA.
-    if (mustEnrolTwoFactor(deps.db, ctx.user)) throw new AppError('FORBIDDEN', 'twoFactor.enrolRequired');
+    const actor = actorOf(deps.db, ctx.user, ctx.sessionToken);
+    if (mustEnrolTwoFactor(actor)) throw new AppError('FORBIDDEN', 'twoFactor.enrolRequired');
     // Rendering a DOCX or a whole verslag is expensive: a bucket per user (issue 8.5).
-    takeToken(deps, 'exports', `user:${ctx.user.id}`);
-    const download = await route.build({ deps, ctx, user: ctx.user, url, match });
+    takeToken(deps, 'exports', `user:${actor.id}`);
+    const download = await route.build({ deps, ctx, user: actor, url, match });
     const buffer = typeof download.body === 'string' ? Buffer.from(download.body, 'utf8') : download.body;
     res.writeHead(200, {
       'Content-Type': types[download.format],

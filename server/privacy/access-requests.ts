@@ -12,9 +12,9 @@ import { appendAudit } from '../audit';
 import { AppError } from '../errors';
 import { ownCase } from '../domain/scope';
 import { assertNoPersonalData } from './free-text';
-import type { Reader } from './visibility';
+import type { Actor } from '../auth/actor';
 
-export function requestCaseAccess(deps: AppDeps, reader: Reader, input: { caseId: number; reason: string }) {
+export function requestCaseAccess(deps: AppDeps, reader: Actor, input: { caseId: number; reason: string }) {
   const c = ownCase(deps.db, reader.teamId, input.caseId);
   // The coordinator sees every casus (./involvement.ts): there is nothing to ask.
   if (reader.role !== 'member' || reader.partnerId === null) throw new AppError('BAD_REQUEST', 'access.notNeeded');
@@ -23,9 +23,9 @@ export function requestCaseAccess(deps: AppDeps, reader: Reader, input: { caseId
   assertNoPersonalData({ reason }, deps.now());
   const at = deps.now().toISOString();
   deps.db.transaction((tx) => {
-    const row = tx.insert(caseAccessRequests).values({ teamId: reader.teamId, caseId: c.id, partnerId: reader.partnerId!, userId: reader.userId, reason, requestedAt: at })
+    const row = tx.insert(caseAccessRequests).values({ teamId: reader.teamId, caseId: c.id, partnerId: reader.partnerId!, userId: reader.id, reason, requestedAt: at })
       .returning({ id: caseAccessRequests.id }).get();
-    appendAudit(tx, deps.now(), { teamId: reader.teamId, actorId: reader.userId, action: 'personal_data.access_requested', entity: 'case', entityId: c.id, caseId: c.id, detail: { requestId: row.id, partnerId: reader.partnerId } });
+    appendAudit(tx, deps.now(), { teamId: reader.teamId, actorId: reader.id, action: 'personal_data.access_requested', entity: 'case', entityId: c.id, caseId: c.id, detail: { requestId: row.id, partnerId: reader.partnerId } });
   });
   return { granted: true as const };
 }

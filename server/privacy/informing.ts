@@ -15,8 +15,8 @@ import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
 import { AppError, invalidFields } from '../errors';
 import { amsterdamDate } from '../clock';
-import type { Reader } from './visibility';
 import { encodePublicId } from './public-ids';
+import type { Actor } from '../auth/actor';
 
 export function informingPartnerOf(db: Db, teamId: number): { id: number; name: string } | null {
   const row = db.select({ id: partners.id, name: partners.name }).from(teams).innerJoin(partners, eq(partners.id, teams.informingPartnerId))
@@ -25,14 +25,14 @@ export function informingPartnerOf(db: Db, teamId: number): { id: number; name: 
 }
 
 /** Whether the reader records informing at all: the coordinator, or a member of the informing partner. */
-export function mayRecordInforming(db: Db, reader: Reader): boolean {
+export function mayRecordInforming(db: Db, reader: Actor): boolean {
   if (reader.role === 'coordinator') return true;
   if (reader.role !== 'member' || reader.partnerId === null) return false;
   return informingPartnerOf(db, reader.teamId)?.id === reader.partnerId;
 }
 
 /** Refuses a recording the rules above do not allow; `subjectId` is the row id. */
-export function assertMayRecordInforming(deps: AppDeps, reader: Reader, subjectId: number, informedOn: string | null): void {
+export function assertMayRecordInforming(deps: AppDeps, reader: Actor, subjectId: number, informedOn: string | null): void {
   if (!mayRecordInforming(deps.db, reader)) throw new AppError('FORBIDDEN', 'subjects.informNotYours');
   if (informedOn && informedOn > amsterdamDate(deps.now())) throw invalidFields({ informedOn: { key: 'subjects.informedInFuture' } });
   if (!hasNonPoliceItems(deps.db, subjectId)) throw new AppError('BAD_REQUEST', 'subjects.informPoliceOnly');
@@ -42,8 +42,8 @@ function hasNonPoliceItems(db: Db, subjectId: number): boolean {
   return Boolean(db.select({ id: subjectItems.id }).from(subjectItems).where(eq(subjectItems.subjectId, subjectId)).limit(1).get());
 }
 
-export function recordInformEvent(tx: Db, at: Date, reader: Reader, subjectId: number, informedOn: string | null, postponedReason: string | null): void {
-  tx.insert(subjectInformEvents).values({ subjectId, informedOn, postponedReason, recordedByUserId: reader.userId, recordedByPartnerId: reader.partnerId, recordedAt: at.toISOString() }).run();
+export function recordInformEvent(tx: Db, at: Date, reader: Actor, subjectId: number, informedOn: string | null, postponedReason: string | null): void {
+  tx.insert(subjectInformEvents).values({ subjectId, informedOn, postponedReason, recordedByUserId: reader.id, recordedByPartnerId: reader.partnerId, recordedAt: at.toISOString() }).run();
 }
 
 export type NotInformed = { subjectId: string; caseId: number; caseCode: string; since: string };

@@ -11,15 +11,15 @@
  * The coordinator chairs every overleg and sees every casus; other roles see no items anyway.
  * Reads ids only (who provided, who has work), never a value.
  */
+import type { Actor } from '../auth/actor';
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
   agendaItems, agreements, attendance, caseAccessRequests, cases, controlCases, controlPartners, meetings, policeSubjectItems, subjectItems, subjects, tasks,
 } from '../../db/schema';
-import type { Reader } from './visibility';
 
 /** The casussen among `caseIds` whose betrokkenen `reader` may see as an involved partner. */
-export function involvedCaseIds(db: Db, reader: Reader, caseIds: number[]): Set<number> {
+export function involvedCaseIds(db: Db, reader: Actor, caseIds: number[]): Set<number> {
   if (reader.role !== 'member' || reader.partnerId === null || caseIds.length === 0) return new Set(caseIds);
   const partnerId = reader.partnerId;
   const ids = [...new Set(caseIds)];

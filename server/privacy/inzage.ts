@@ -9,6 +9,7 @@
  *  - The processing record: which partners read the data, when and for what, from the audit log.
  * Items are read through `loadItemRows` of ./personal-data.ts (the module that owns the tables).
  */
+import type { Actor } from '../auth/actor';
 import { and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import { agendaItems, agreements, auditLog, cases, meetings, partners, subjects, teams, users } from '../../db/schema';
 import type { Db } from '../../db/client';
@@ -49,7 +50,7 @@ export type InzageBundle = {
 
 export type BundleFormat = 'screen' | 'html' | 'docx';
 
-export function buildInzageBundle(deps: AppDeps, actor: { userId: number; teamId: number }, requestId: number, format: BundleFormat): InzageBundle {
+export function buildInzageBundle(deps: AppDeps, actor: Pick<Actor, 'id' | 'teamId'>, requestId: number, format: BundleFormat): InzageBundle {
   const { db } = deps;
   const { request, subjectIds } = requestSubjectRows(deps, actor.teamId, requestId);
   const subjectRows = subjectIds.length === 0 ? [] : db.select({ subject: subjects, case: cases, gemeente: partners.name }).from(subjects)
@@ -94,7 +95,7 @@ export function buildInzageBundle(deps: AppDeps, actor: { userId: number; teamId
 
   const processing = processingRecord(db, actor.teamId, caseIds, subjectRows.map((s) => s.subject.id));
   appendAudit(db, deps.now(), {
-    teamId: actor.teamId, actorId: actor.userId, action: 'dsr.bundle', entity: 'dsr', entityId: request.id,
+    teamId: actor.teamId, actorId: actor.id, action: 'dsr.bundle', entity: 'dsr', entityId: request.id,
     detail: { format, subjects: bundleSubjects.length, items: items.length, police: items.some((i) => i.police) },
   });
   const team = db.select({ name: teams.name }).from(teams).where(eq(teams.id, actor.teamId)).get()?.name ?? '';

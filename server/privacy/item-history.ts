@@ -4,13 +4,14 @@
  * none left). Reading old values is itself audited (P6). Which partners were notified and which
  * acknowledged is part of each entry.
  */
+import type { Actor } from '../auth/actor';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { cases, correctionNotices, itemChanges, partners, users } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit';
 import { decryptValue } from './crypto';
 
-export function itemChangeHistory(deps: AppDeps, fg: { teamId: number; userId: number }) {
+export function itemChangeHistory(deps: AppDeps, fg: Pick<Actor, 'id' | 'teamId'>) {
   const rows = deps.db.select({
     id: itemChanges.id, police: itemChanges.police, caseId: itemChanges.caseId, caseCode: cases.code, category: itemChanges.category, kind: itemChanges.kind,
     oldValueEnc: itemChanges.oldValueEnc, reason: itemChanges.reason, sourcePartner: partners.shortName, actor: users.name, at: itemChanges.at,
@@ -24,7 +25,7 @@ export function itemChangeHistory(deps: AppDeps, fg: { teamId: number; userId: n
     .where(and(eq(correctionNotices.teamId, fg.teamId), inArray(correctionNotices.changeId, rows.map((r) => r.id)))).all();
   const withOld = rows.filter((r) => r.oldValueEnc !== null).length;
   if (withOld > 0) {
-    appendAudit(deps.db, deps.now(), { teamId: fg.teamId, actorId: fg.userId, action: 'personal_data.read', entity: 'case', caseId: null, detail: { purpose: 'correction_history', items: withOld } });
+    appendAudit(deps.db, deps.now(), { teamId: fg.teamId, actorId: fg.id, action: 'personal_data.read', entity: 'case', caseId: null, detail: { purpose: 'correction_history', items: withOld } });
   }
   return rows.map(({ oldValueEnc, ...r }) => ({
     ...r,

@@ -6,6 +6,7 @@
  * settings (`teams.mass_read_subjects` distinct betrokkenen within `teams.mass_read_minutes`).
  * One alert per account per hour; further crossings in that hour count up on the same event.
  */
+import type { Actor } from '../auth/actor';
 import { eq, sql } from 'drizzle-orm';
 import { securityEvents, teams } from '../../db/schema';
 import type { Db } from '../../db/client';
@@ -23,22 +24,22 @@ export function distinctSubjectsRead(db: Db, userId: number, since: string): num
 }
 
 /** Call after auditing a read that named betrokkenen. */
-export function noteMassRead(db: Db, at: Date, actor: { teamId: number; userId: number }): void {
+export function noteMassRead(db: Db, at: Date, actor: Pick<Actor, 'id' | 'teamId'>): void {
   const team = db.select({ subjects: teams.massReadSubjects, minutes: teams.massReadMinutes }).from(teams).where(eq(teams.id, actor.teamId)).get();
   if (!team) return;
-  const n = distinctSubjectsRead(db, actor.userId, new Date(at.getTime() - team.minutes * 60_000).toISOString());
+  const n = distinctSubjectsRead(db, actor.id, new Date(at.getTime() - team.minutes * 60_000).toISOString());
   if (n <= team.subjects) return;
   const iso = at.toISOString();
-  const aggregateKey = ['reads.mass', actor.teamId, actor.userId, '-', iso.slice(0, 13)].join('|');
+  const aggregateKey = ['reads.mass', actor.teamId, actor.id, '-', iso.slice(0, 13)].join('|');
   const inserted = db.insert(securityEvents)
-    .values({ aggregateKey, kind: 'reads.mass', teamId: actor.teamId, userId: actor.userId, ip: '-', firstAt: iso, lastAt: iso, count: 1 })
+    .values({ aggregateKey, kind: 'reads.mass', teamId: actor.teamId, userId: actor.id, ip: '-', firstAt: iso, lastAt: iso, count: 1 })
     .onConflictDoNothing().returning({ id: securityEvents.id }).all();
   if (inserted.length === 0) {
     db.update(securityEvents).set({ lastAt: iso, count: sql`${securityEvents.count} + 1` }).where(eq(securityEvents.aggregateKey, aggregateKey)).run();
     return;
   }
   appendAudit(db, at, {
-    teamId: actor.teamId, actorId: actor.userId, action: 'security.mass_read', entity: 'user', entityId: actor.userId,
+    teamId: actor.teamId, actorId: actor.id, action: 'security.mass_read', entity: 'user', entityId: actor.id,
     detail: { subjects: n, minutes: team.minutes, threshold: team.subjects },
   });
 }
@@ -54,13 +55,13 @@ export function massReadSettings(db: Db, teamId: number): MassReadSettings {
  * The FG sets the thresholds (art. 23: the FG supervises the processing). Audited with the old and
  * new values, so a loosened alert can always be traced to who loosened it and when.
  */
-export function setMassReadSettings(db: Db, at: Date, actor: { teamId: number; userId: number }, input: MassReadSettings): MassReadSettings {
+export function setMassReadSettings(db: Db, at: Date, actor: Pick<Actor, 'id' | 'teamId'>, input: MassReadSettings): MassReadSettings {
   db.transaction((tx) => {
     const before = massReadSettings(tx, actor.teamId);
     if (before.subjects === input.subjects && before.minutes === input.minutes) return;
     tx.update(teams).set({ massReadSubjects: input.subjects, massReadMinutes: input.minutes }).where(eq(teams.id, actor.teamId)).run();
     appendAudit(tx, at, {
-      teamId: actor.teamId, actorId: actor.userId, action: 'audit.mass_read_settings', entity: 'team', entityId: actor.teamId,
+      teamId: actor.teamId, actorId: actor.id, action: 'audit.mass_read_settings', entity: 'team', entityId: actor.teamId,
       detail: { from: before, to: input },
     });
   });

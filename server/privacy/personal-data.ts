@@ -15,7 +15,7 @@ import { amsterdamDate } from '../clock';
 import { decryptValue, encryptValue, type DataKeys } from './crypto';
 import { blindIndexEmpty, dropItemTokens, indexItemValues } from './blind-index';
 import { assertMayRecordInforming, recordInformEvent } from './informing';
-import { canSeeItem, loadSharingMatrix, mayProvide, type Reader, type SharingMatrix } from './visibility';
+import { canSeeItem, loadSharingMatrix, mayProvide, type SharingMatrix } from './visibility';
 import { maskBsn, normaliseBsn, normaliseDate, normaliseKenteken } from '../domain/dutch-formats';
 import { assertCovenantInForce } from './covenant-gate';
 import { providingRefusal } from './partner-standing';
@@ -26,6 +26,7 @@ import { erasedMarker } from './erased';
 import { involvedCaseIds } from './involvement';
 import { noticeDisclosedPartners } from './correction-notices';
 import { assertNoPersonalData } from './free-text';
+import type { Actor } from '../auth/actor';
 
 export type VisibleItem = {
   /** Opaque (./public-ids.ts): says nothing about hidden items or the police table. */
@@ -76,7 +77,7 @@ export type ReadPurpose = 'screen' | 'minutes' | 'export' | 'live' | 'briefing' 
  * is disclosed. Callers must already have checked that the casussen belong to the reader's team.
  */
 export function readSubjects(
-  deps: AppDeps, reader: Reader, caseIds: number[], purpose: ReadPurpose,
+  deps: AppDeps, reader: Actor, caseIds: number[], purpose: ReadPurpose,
   // The live view shares one read among the subscribers of a visibility class and audits each of
   // them itself, in one transaction (../domain/live-shared.ts); every other caller audits here.
   audit: (entry: AuditEntry) => void = (entry) => appendAudit(deps.db, deps.now(), entry),
@@ -116,7 +117,7 @@ export function readSubjects(
     // P6 per person: the row names every betrokkene shown and whether police data were among it.
     audit({
       teamId: reader.teamId,
-      actorId: reader.userId,
+      actorId: reader.id,
       action: 'personal_data.read',
       entity: 'case',
       caseId: caseIds.length === 1 ? caseIds[0]! : null,
@@ -137,7 +138,7 @@ export function readSubjects(
  * here; one statement per read (chunked only past SQLite's variable limit). A partner's own items
  * and erased items (no value shown) are not recorded.
  */
-function recordDisclosures(deps: AppDeps, reader: Reader, shown: ItemRow[]) {
+function recordDisclosures(deps: AppDeps, reader: Actor, shown: ItemRow[]) {
   const partnerId = reader.partnerId;
   if (partnerId === null || (reader.role !== 'member' && reader.role !== 'coordinator')) return;
   const at = deps.now().toISOString();
@@ -165,7 +166,7 @@ function toVisibleItem(deps: AppDeps, teamId: number, row: ItemRow, unmasked = f
 }
 
 /** P3: reveals one BSN to a reader who may see it; the reveal itself is audited. */
-export function revealBsn(deps: AppDeps, reader: Reader, itemId: string): string {
+export function revealBsn(deps: AppDeps, reader: Actor, itemId: string): string {
   assertCovenantInForce(deps, reader.teamId); // no BSN reveal in wind-down (art. 14, 20.3c)
   const decoded = decodePublicId(deps.keys, ['item', 'policeItem'], reader.teamId, itemId);
   if (!decoded) throw notFound();
@@ -184,7 +185,7 @@ export function revealBsn(deps: AppDeps, reader: Reader, itemId: string): string
     throw notFound();
   }
   appendAudit(deps.db, deps.now(), {
-    teamId: reader.teamId, actorId: reader.userId, action: 'personal_data.bsn_revealed', entity: police ? 'police_item' : 'item', entityId: row.item.id, caseId: row.caseId,
+    teamId: reader.teamId, actorId: reader.id, action: 'personal_data.bsn_revealed', entity: police ? 'police_item' : 'item', entityId: row.item.id, caseId: row.caseId,
     detail: { police }, subjects: [{ id: row.item.subjectId, police }],
   });
   noteMassRead(deps.db, deps.now(), reader);
@@ -269,7 +270,7 @@ export type AddSubjectInput = {
   kind: 'person' | 'company';
   items: NewItem[];
   sourcePartnerId: number;
-  actor: Reader;
+  actor: Actor;
 };
 
 /**
@@ -290,9 +291,9 @@ export function addSubject(deps: AppDeps, input: AddSubjectInput): { id: string;
   const key = police ? deps.keys.police : deps.keys.general;
   const id = db.transaction((tx) => {
     const subject = tx.insert(subjects).values({ caseId: caseRow.id, kind: input.kind, createdByPartnerId: source.id, createdAt: now }).returning({ id: subjects.id }).get();
-    insertItems(tx, deps.keys, table, key, subject.id, source.id, input.actor.userId, input.items, values, now);
+    insertItems(tx, deps.keys, table, key, subject.id, source.id, input.actor.id, input.items, values, now);
     appendAudit(tx, deps.now(), {
-      teamId: input.actor.teamId, actorId: input.actor.userId, action: 'personal_data.created', entity: 'subject', entityId: subject.id, caseId: caseRow.id,
+      teamId: input.actor.teamId, actorId: input.actor.id, action: 'personal_data.created', entity: 'subject', entityId: subject.id, caseId: caseRow.id,
       detail: { sourcePartnerId: source.id, categories: input.items.map((i) => i.category) },
     });
     return subject.id;
@@ -332,7 +333,7 @@ export { assertCovenantInForce };
 export type { SharingMatrix };
 
 /** Adds items from one source partner to an existing betrokkene the actor can see. */
-export function addItems(deps: AppDeps, input: { subjectId: string; items: NewItem[]; sourcePartnerId: number; actor: Reader }): { warnings: ItemWarning[] } {
+export function addItems(deps: AppDeps, input: { subjectId: string; items: NewItem[]; sourcePartnerId: number; actor: Actor }): { warnings: ItemWarning[] } {
   const subject = visibleSubject(deps, input.actor, input.subjectId);
   assertCovenantInForce(deps, input.actor.teamId);
   const source = ownPartner(deps.db, input.actor.teamId, input.sourcePartnerId);
@@ -340,9 +341,9 @@ export function addItems(deps: AppDeps, input: { subjectId: string; items: NewIt
   const police = source.kind === 'politie';
   const now = deps.now().toISOString();
   deps.db.transaction((tx) => {
-    insertItems(tx, deps.keys, police ? policeSubjectItems : subjectItems, police ? deps.keys.police : deps.keys.general, subject.id, source.id, input.actor.userId, input.items, values, now);
+    insertItems(tx, deps.keys, police ? policeSubjectItems : subjectItems, police ? deps.keys.police : deps.keys.general, subject.id, source.id, input.actor.id, input.items, values, now);
     appendAudit(tx, deps.now(), {
-      teamId: input.actor.teamId, actorId: input.actor.userId, action: 'personal_data.created', entity: 'subject', entityId: subject.id, caseId: subject.caseId,
+      teamId: input.actor.teamId, actorId: input.actor.id, action: 'personal_data.created', entity: 'subject', entityId: subject.id, caseId: subject.caseId,
       detail: { sourcePartnerId: source.id, categories: input.items.map((i) => i.category) },
     });
   });
@@ -355,7 +356,7 @@ export function addItems(deps: AppDeps, input: { subjectId: string; items: NewIt
  * one of its items. Anything else is NOT_FOUND, like an id that never existed: a member who
  * provided nothing yet and sees nothing of the betrokkene may not learn it exists.
  */
-function visibleSubject(deps: AppDeps, reader: Reader, subjectId: string): { id: number; caseId: number } {
+function visibleSubject(deps: AppDeps, reader: Actor, subjectId: string): { id: number; caseId: number } {
   const decoded = decodePublicId(deps.keys, ['subject'], reader.teamId, subjectId);
   const subject = decoded && deps.db.select({ id: subjects.id, caseId: subjects.caseId }).from(subjects)
     .innerJoin(cases, eq(cases.id, subjects.caseId))
@@ -368,7 +369,7 @@ function visibleSubject(deps: AppDeps, reader: Reader, subjectId: string): { id:
  * The betrokkenen (opaque ids) a werkafspraak on `caseId` concerns, as row ids: each must be one
  * of that casus' betrokkenen the reader sees; anything else is NOT_FOUND like an unknown id.
  */
-export function subjectsOfCase(deps: AppDeps, reader: Reader, caseId: number, subjectIds: string[]): number[] {
+export function subjectsOfCase(deps: AppDeps, reader: Actor, caseId: number, subjectIds: string[]): number[] {
   return [...new Set(subjectIds.map((subjectId) => {
     const subject = visibleSubject(deps, reader, subjectId);
     if (subject.caseId !== caseId) throw notFound();
@@ -377,7 +378,7 @@ export function subjectsOfCase(deps: AppDeps, reader: Reader, caseId: number, su
 }
 
 /** Visibility of one casus' betrokkenen without disclosing values (and so without an audit row). */
-function readSubjectsQuietly(deps: AppDeps, reader: Reader, caseId: number): { id: number }[] {
+function readSubjectsQuietly(deps: AppDeps, reader: Actor, caseId: number): { id: number }[] {
   reader = windDownReader(deps, reader, 'screen');
   const matrix = loadSharingMatrix(deps.db, reader.teamId);
   if (!involvedCaseIds(deps.db, reader, [caseId]).has(caseId)) return []; // P14
@@ -387,14 +388,14 @@ function readSubjectsQuietly(deps: AppDeps, reader: Reader, caseId: number): { i
 }
 
 /** P11 (art. 26.4): informed on a date, or the reason informing is postponed. */
-export function setInformed(deps: AppDeps, reader: Reader, input: { subjectId: string; informedOn: string | null; postponedReason: string | null }) {
+export function setInformed(deps: AppDeps, reader: Actor, input: { subjectId: string; informedOn: string | null; postponedReason: string | null }) {
   if (!input.informedOn === !input.postponedReason?.trim()) throw new AppError('BAD_REQUEST', 'subjects.informNeedsOne');
   const subject = visibleSubject(deps, reader, input.subjectId);
   assertMayRecordInforming(deps, reader, subject.id, input.informedOn);
   deps.db.transaction((tx) => {
     tx.update(subjects).set({ informedOn: input.informedOn, informPostponedReason: input.postponedReason?.trim() || null }).where(eq(subjects.id, subject.id)).run();
     recordInformEvent(tx, deps.now(), reader, subject.id, input.informedOn, input.postponedReason?.trim() || null);
-    appendAudit(tx, deps.now(), { teamId: reader.teamId, actorId: reader.userId, action: 'subject.informed', entity: 'subject', entityId: subject.id, caseId: subject.caseId, detail: { informed: Boolean(input.informedOn) } });
+    appendAudit(tx, deps.now(), { teamId: reader.teamId, actorId: reader.id, action: 'subject.informed', entity: 'subject', entityId: subject.id, caseId: subject.caseId, detail: { informed: Boolean(input.informedOn) } });
   });
 }
 
@@ -403,7 +404,7 @@ export function setInformed(deps: AppDeps, reader: Reader, input: { subjectId: s
  * as a mistake: there is no ground to keep them). The casus keeps its anonymous facts; the audit
  * row records counts only (P6, P7). Call inside the transaction that withdraws the casus.
  */
-export function eraseCasePersonalData(tx: Db, at: Date, actor: { teamId: number; userId: number }, caseId: number, reason: 'withdrawn' | 'wind_down') {
+export function eraseCasePersonalData(tx: Db, at: Date, actor: Pick<Actor, 'id' | 'teamId'>, caseId: number, reason: 'withdrawn' | 'wind_down') {
   const subjectIds = tx.select({ id: subjects.id }).from(subjects).where(eq(subjects.caseId, caseId)).all().map((s) => s.id);
   let items = 0;
   if (subjectIds.length > 0) {
@@ -417,7 +418,7 @@ export function eraseCasePersonalData(tx: Db, at: Date, actor: { teamId: number;
   }
   tx.update(cases).set({ personalDataRemovedAt: at.toISOString() }).where(eq(cases.id, caseId)).run();
   appendAudit(tx, at, {
-    teamId: actor.teamId, actorId: actor.userId, action: 'personal_data.erased', entity: 'case', entityId: caseId, caseId,
+    teamId: actor.teamId, actorId: actor.id, action: 'personal_data.erased', entity: 'case', entityId: caseId, caseId,
     detail: { reason, subjects: subjectIds.length, items },
   });
   return { subjects: subjectIds.length, items };
@@ -474,7 +475,7 @@ export function unerasedItemsByCase(db: Db, teamId: number): Map<number, { polic
  * the betrokkene's informing note goes too. Audited with counts only (P6, P7).
  */
 export function eraseForRetention(
-  tx: Db, at: Date, actor: { teamId: number; userId: number }, caseId: number, scope: 'case' | 'police', policeProcessedBy: string,
+  tx: Db, at: Date, actor: Pick<Actor, 'id' | 'teamId'>, caseId: number, scope: 'case' | 'police', policeProcessedBy: string,
 ): number {
   const iso = at.toISOString();
   const subjectIds = tx.select({ id: subjects.id }).from(subjects).where(eq(subjects.caseId, caseId)).all().map((s) => s.id);
@@ -503,7 +504,7 @@ export function eraseForRetention(
     }
   }
   appendAudit(tx, at, {
-    teamId: actor.teamId, actorId: actor.userId, action: 'personal_data.erased', entity: 'case', entityId: caseId, caseId,
+    teamId: actor.teamId, actorId: actor.id, action: 'personal_data.erased', entity: 'case', entityId: caseId, caseId,
     detail: { reason: 'retention', scope, items },
   });
   return items;
@@ -539,7 +540,7 @@ type ItemTarget = { row: ItemRow; caseId: number; table: typeof subjectItems | t
  * coordinator on its behalf (BIT art. 6.7: "de verstrekkende convenantpartner"). A reader who sees
  * the item but did not provide it is FORBIDDEN; anyone else gets NOT_FOUND (as for a missing id).
  */
-function itemOfProvider(deps: AppDeps, actor: Reader, itemId: string): ItemTarget {
+function itemOfProvider(deps: AppDeps, actor: Actor, itemId: string): ItemTarget {
   const decoded = decodePublicId(deps.keys, ['item', 'policeItem'], actor.teamId, itemId);
   if (!decoded) throw notFound();
   const police = decoded.kind === 'policeItem';
@@ -567,14 +568,14 @@ type ChangeInput = {
 };
 
 /** One change in one transaction: the history row, the item itself, the notices, the audit row. */
-function applyItemChange(deps: AppDeps, actor: Reader, input: ChangeInput): { notified: number } {
+function applyItemChange(deps: AppDeps, actor: Actor, input: ChangeInput): { notified: number } {
   const { target } = input;
   assertNoPersonalData({ reason: input.reason }, deps.now());
   const at = deps.now().toISOString();
   const notified = deps.db.transaction((tx) => {
     const change = tx.insert(itemChanges).values({
       teamId: actor.teamId, police: target.row.police, itemId: target.row.id, caseId: target.caseId, category: target.row.category, kind: input.kind,
-      oldValueEnc: input.oldValueEnc, reason: input.reason.trim(), sourcePartnerId: target.row.sourcePartnerId, actorUserId: actor.userId, at,
+      oldValueEnc: input.oldValueEnc, reason: input.reason.trim(), sourcePartnerId: target.row.sourcePartnerId, actorUserId: actor.id, at,
     }).returning({ id: itemChanges.id }).get();
     const res = tx.update(target.table).set({ ...input.set, updatedAt: at, version: target.row.version + 1 })
       .where(and(eq(target.table.id, target.row.id), eq(target.table.version, target.row.version))).run();
@@ -587,7 +588,7 @@ function applyItemChange(deps: AppDeps, actor: Reader, input: ChangeInput): { no
     }
     const count = noticeDisclosedPartners(tx, { changeId: change.id, teamId: actor.teamId, police: target.row.police, itemId: target.row.id, caseId: target.caseId, kind: input.kind, category: target.row.category, sourcePartnerId: target.row.sourcePartnerId, at });
     appendAudit(tx, deps.now(), {
-      teamId: actor.teamId, actorId: actor.userId, action: `personal_data.${auditActions[input.kind]}`, entity: target.row.police ? 'police_item' : 'item', entityId: target.row.id, caseId: target.caseId,
+      teamId: actor.teamId, actorId: actor.id, action: `personal_data.${auditActions[input.kind]}`, entity: target.row.police ? 'police_item' : 'item', entityId: target.row.id, caseId: target.caseId,
       detail: { category: target.row.category, sourcePartnerId: target.row.sourcePartnerId, notified: count },
     });
     return count;
@@ -599,7 +600,7 @@ function applyItemChange(deps: AppDeps, actor: Reader, input: ChangeInput): { no
 const auditActions: Record<ItemChangeKind, string> = { correctie: 'corrected', verwijdering: 'item_erased', beperking: 'restricted', opheffing: 'restriction_lifted' };
 
 /** P12: the provider corrects a value; the old value stays (encrypted) in the history for the FG. */
-export function correctItem(deps: AppDeps, actor: Reader, input: { itemId: string; value: string; reason: string }) {
+export function correctItem(deps: AppDeps, actor: Actor, input: { itemId: string; value: string; reason: string }) {
   const target = itemOfProvider(deps, actor, input.itemId);
   if (target.row.erasedAt) throw new AppError('BAD_REQUEST', 'corrections.erased');
   const result = normaliseItem({ category: target.row.category, value: input.value, legalGround: target.row.legalGround }, 0, [], amsterdamDate(deps.now()));
@@ -612,7 +613,7 @@ export function correctItem(deps: AppDeps, actor: Reader, input: { itemId: strin
  * P12 / AVG art. 17: the value is removed — from the item and from every earlier value in its
  * history — and the item stays as a tombstone "[verwijderd]" so verslagen keep their shape.
  */
-export function eraseItem(deps: AppDeps, actor: Reader, input: { itemId: string; reason: string }) {
+export function eraseItem(deps: AppDeps, actor: Actor, input: { itemId: string; reason: string }) {
   const target = itemOfProvider(deps, actor, input.itemId);
   if (target.row.erasedAt) throw new AppError('BAD_REQUEST', 'corrections.erased');
   const result = applyItemChange(deps, actor, { target, kind: 'verwijdering', reason: input.reason, oldValueEnc: null, set: { valueEnc: '', legalGround: null, erasedAt: deps.now().toISOString() }, reindex: 'drop' });
@@ -621,7 +622,7 @@ export function eraseItem(deps: AppDeps, actor: Reader, input: { itemId: string;
 }
 
 /** AVG art. 18: restrict (or lift) — while restricted only the provider and the FG see the item. */
-export function setItemRestriction(deps: AppDeps, actor: Reader, input: { itemId: string; reason: string; restricted: boolean }) {
+export function setItemRestriction(deps: AppDeps, actor: Actor, input: { itemId: string; reason: string; restricted: boolean }) {
   const target = itemOfProvider(deps, actor, input.itemId);
   if (target.row.erasedAt) throw new AppError('BAD_REQUEST', 'corrections.erased');
   if ((target.row.restrictedAt !== null) === input.restricted) throw new AppError('BAD_REQUEST', input.restricted ? 'corrections.alreadyRestricted' : 'corrections.notRestricted');
@@ -635,7 +636,7 @@ export function setItemRestriction(deps: AppDeps, actor: Reader, input: { itemId
  * The FG's view of restricted items (AVG art. 18: still held, processed no further): values
  * decrypted for the FG only, and the read audited (P6).
  */
-export function restrictedItemsForFg(deps: AppDeps, fg: { teamId: number; userId: number }) {
+export function restrictedItemsForFg(deps: AppDeps, fg: Pick<Actor, 'id' | 'teamId'>) {
   const result = [];
   for (const [table, police] of [[subjectItems, false], [policeSubjectItems, true]] as const) {
     const rows = deps.db.select({ id: table.id, category: table.category, valueEnc: table.valueEnc, sourcePartnerId: table.sourcePartnerId, restrictedAt: table.restrictedAt, caseId: cases.id, caseCode: cases.code })
@@ -649,7 +650,7 @@ export function restrictedItemsForFg(deps: AppDeps, fg: { teamId: number; userId
     }
   }
   if (result.length > 0) {
-    appendAudit(deps.db, deps.now(), { teamId: fg.teamId, actorId: fg.userId, action: 'personal_data.read', entity: 'case', caseId: null, detail: { purpose: 'restricted', items: result.length } });
+    appendAudit(deps.db, deps.now(), { teamId: fg.teamId, actorId: fg.id, action: 'personal_data.read', entity: 'case', caseId: null, detail: { purpose: 'restricted', items: result.length } });
   }
   return result.sort((a, b) => b.restrictedAt.localeCompare(a.restrictedAt));
 }

@@ -3,8 +3,8 @@
  * still sees it (marked "beperkt"); the FG reviews it in the privacy workspace. Not even the
  * coordinator sees it on the casus page, in the verslag or in an export.
  */
-import type { Reader } from './visibility';
+import type { Actor } from '../auth/actor';
 
-export function restrictionAllows(reader: Reader, item: { sourcePartnerId: number; restrictedAt?: string | null }): boolean {
+export function restrictionAllows(reader: Actor, item: { sourcePartnerId: number; restrictedAt?: string | null }): boolean {
   return !item.restrictedAt || (reader.partnerId !== null && reader.partnerId === item.sourcePartnerId && (reader.role === 'member' || reader.role === 'coordinator'));
 }

@@ -18,23 +18,14 @@
  *    nor ids reveal that hidden data exist.
  */
 import { eq } from 'drizzle-orm';
-import { partners, sharingRules, type Audience, type ItemCategory, type PartnerKind, type Role } from '../../db/schema';
+import { sharingRules, type Audience, type ItemCategory, type PartnerKind } from '../../db/schema';
 import type { Db } from '../../db/client';
 import { windDownAllows } from './wind-down';
 import { restrictionAllows } from './restriction';
-import { ANNEX_KINDS, loadPartnerStanding, partnerStandingAdmits, type PartnerStanding } from './partner-standing';
+import { ANNEX_KINDS, partnerStandingAdmits } from './partner-standing';
+import { loadActor, type Actor } from '../auth/actor';
 
 export { ANNEX_KINDS };
-
-export type Reader = {
-  userId: number;
-  role: Role;
-  teamId: number;
-  partnerId: number | null;
-  partnerKind: PartnerKind | null;
-  /** Set by ./wind-down.ts when the team has no covenant in force. */
-  windDown?: 'own_items' | 'nothing';
-} & PartnerStanding;
 
 export type SharingMatrix = ReadonlyMap<string, Audience>;
 
@@ -88,16 +79,6 @@ export function loadSharingMatrix(db: Db, teamId: number): SharingMatrix {
   return new Map(rows.map((r) => [matrixKey(r.sourceKind, r.category), r.audience]));
 }
 
-/**
- * The one way a Reader is built: the partner's kind and its standing (joining date, suspension;
- * ./partner-standing.ts) always come from the database, so no path reads with a partner's rights
- * while ignoring its standing.
- */
-export function loadReader(db: Db, user: { id: number; role: Role; teamId: number; partnerId: number | null }): Reader {
-  const partner = user.partnerId === null ? undefined : db.select({ kind: partners.kind }).from(partners).where(eq(partners.id, user.partnerId)).get();
-  return { userId: user.id, role: user.role, teamId: user.teamId, partnerId: user.partnerId, partnerKind: partner?.kind ?? null, ...loadPartnerStanding(db, user.partnerId) };
-}
-
 /** P2: a partner can record only the categories its kind may provide. */
 export function mayProvide(matrix: SharingMatrix, sourceKind: PartnerKind, category: ItemCategory): boolean {
   return effectiveAudience(matrix, sourceKind, category) !== undefined;
@@ -105,7 +86,7 @@ export function mayProvide(matrix: SharingMatrix, sourceKind: PartnerKind, categ
 
 export type ItemOrigin = { category: ItemCategory; sourcePartnerId: number; sourceKind: PartnerKind; createdAt: string; restrictedAt?: string | null };
 
-export function canSeeItem(reader: Reader, matrix: SharingMatrix, item: ItemOrigin): boolean {
+export function canSeeItem(reader: Actor, matrix: SharingMatrix, item: ItemOrigin): boolean {
   if (!windDownAllows(reader, item)) return false;
   if (!restrictionAllows(reader, item)) return false;
   if (reader.role === 'coordinator') return true;
@@ -123,7 +104,7 @@ export function canSeeItem(reader: Reader, matrix: SharingMatrix, item: ItemOrig
  * like police data (art. 20.5), reach the gemeenten and the coordinator only; a partner always
  * sees its own; other partners' findings are shared within the team.
  */
-export function canSeeFinding(reader: Reader, source: { partnerId: number; kind: PartnerKind }): boolean {
+export function canSeeFinding(reader: Actor, source: { partnerId: number; kind: PartnerKind }): boolean {
   if (reader.role === 'coordinator' || reader.partnerId === source.partnerId) return true;
   if (source.kind !== 'politie') return true;
   return reader.role === 'member' && reader.partnerKind === 'gemeente';
@@ -131,9 +112,9 @@ export function canSeeFinding(reader: Reader, source: { partnerId: number; kind:
 
 /**
  * A member of `partner` in the reader's team: e.g. the coordinator printing that partner's
- * briefing. Built by `loadReader`, so that partner's joining date (art. 12) and suspension
+ * briefing. Built by `loadActor`, so that partner's joining date (art. 12) and suspension
  * (BIT art. 6.6) apply exactly as they do to its own members.
  */
-export function readerAsPartner(db: Db, reader: Reader, partnerId: number): Reader {
-  return loadReader(db, { id: reader.userId, role: 'member', teamId: reader.teamId, partnerId });
+export function readerAsPartner(db: Db, reader: Actor, partnerId: number): Actor {
+  return loadActor(db, { ...reader, role: 'member', partnerId });
 }

@@ -6,21 +6,22 @@
  * of a partner's own items. Confidentiality and retention keep running (art. 14.5): nothing here
  * switches off the audit log or the retention job.
  */
+import type { Actor } from '../auth/actor';
 import type { AppDeps } from '../deps';
 import { inWindDown } from './covenant-gate';
-import type { ItemOrigin, Reader } from './visibility';
+import type { ItemOrigin } from './visibility';
 
 /** Purposes whose output leaves the app: none of the team's personal data in wind-down. */
 const exportPurposes = new Set(['export', 'briefing']);
 
 /** The reader as the wind-down narrows it: unchanged while a covenant is in force. */
-export function windDownReader(deps: AppDeps, reader: Reader, purpose: string): Reader {
+export function windDownReader(deps: AppDeps, reader: Actor, purpose: string): Actor {
   if (!inWindDown(deps, reader.teamId)) return reader;
   return { ...reader, windDown: exportPurposes.has(purpose) ? 'nothing' : 'own_items' };
 }
 
 /** The gate's one wind-down rule: only the reader's own partner's items, or none for an export. */
-export function windDownAllows(reader: Reader, item: Pick<ItemOrigin, 'sourcePartnerId'>): boolean {
+export function windDownAllows(reader: Actor, item: Pick<ItemOrigin, 'sourcePartnerId'>): boolean {
   if (!reader.windDown) return true;
   return reader.windDown === 'own_items' && reader.partnerId !== null && item.sourcePartnerId === reader.partnerId;
 }

@@ -51,7 +51,7 @@ export const agendaRouter = router({
   /** Members (and the coordinator) propose items until the overleg starts. */
   propose: caseworkProcedure
     .input(z.object({ meetingId: id, section: section.nullish(), title: freeText(line(300), 'title'), caseId: id.nullish(), durationMinutes: duration.nullish() }))
-    .mutation(({ ctx, input }) => proposeItem(ctx.deps, ctx.user, ctx.reader, input)),
+    .mutation(({ ctx, input }) => proposeItem(ctx.deps, ctx.user, input)),
 
   accept: coordinatorProcedure.input(z.object({ id })).mutation(({ ctx, input }) => (acceptItem(ctx.deps, ctx.user, input), ok)),
   decline: coordinatorProcedure.input(z.object({ id })).mutation(({ ctx, input }) => (declineItem(ctx.deps, ctx.user, input), ok)),

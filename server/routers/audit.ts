@@ -41,5 +41,5 @@ export const auditRouter = router({
 
   setMassReadSettings: privacyProcedure
     .input(z.object({ subjects: z.number().int().min(5).max(1000), minutes: z.number().int().min(1).max(1440) }))
-    .mutation(({ ctx, input }) => setMassReadSettings(ctx.deps.db, ctx.deps.now(), { teamId: ctx.user.teamId, userId: ctx.user.id }, input)),
+    .mutation(({ ctx, input }) => setMassReadSettings(ctx.deps.db, ctx.deps.now(), ctx.user, input)),
 });

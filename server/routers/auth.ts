@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { authedProcedure, publicProcedure, router, signedInProcedure, type Context } from '../trpc';
-import { twoFactorState, verifyChallenge } from '../auth/two-factor';
+import { verifyChallenge } from '../auth/two-factor';
 import { activateAccount, lookupActivation } from '../auth/activation';
 import { changePassword, login, logout } from '../domain/auth';
 import { setLocale } from '../domain/team';
@@ -62,7 +62,7 @@ export const authRouter = router({
 
   me: signedInProcedure.query(({ ctx }) => {
     const { id, name, email, role, teamId, partnerId, locale } = ctx.user;
-    return { id, name, email, role, teamId, partnerId, locale, twoFactor: twoFactorState(ctx.deps.db, ctx.user) };
+    return { id, name, email, role, teamId, partnerId, locale, twoFactor: ctx.user.twoFactor };
   }),
 
   setLocale: signedInProcedure.input(z.object({ locale: z.enum(['nl', 'en']) })).mutation(({ ctx, input }) => {

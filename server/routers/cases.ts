@@ -3,7 +3,6 @@ import { freeText } from '../privacy/free-text';
 import { caseOrigins, caseStatuses, casePriorities } from '../../db/schema/enums';
 import { caseReaderProcedure, caseworkProcedure, coordinatorProcedure, router } from '../trpc';
 import { createCase, getCase, listCases, listThemes, setCaseStatus, updateCase, withdrawCase } from '../domain/cases';
-import { loadReader } from '../privacy/visibility';
 import { bagId, choice, houseNumber, houseNumberAddition, id, line, postcode, prose, version, type HouseNumber } from '../validation';
 
 // Every rule of the address, Dutch formats included, is here with its field (server/validation.ts),
@@ -34,19 +33,19 @@ function withHouseNumber<T extends { houseNumber: HouseNumber; houseNumberAdditi
 export const casesRouter = router({
   create: caseworkProcedure
     .input(z.object({ ...address, status: z.enum(['signaal', 'actief']).optional() }).transform(withHouseNumber))
-    .mutation(({ ctx, input }) => createCase(ctx.deps, ctx.reader, input)),
+    .mutation(({ ctx, input }) => createCase(ctx.deps, ctx.user, input)),
 
   update: coordinatorProcedure
     .input(z.object({ ...address, id, version, priority: z.enum(casePriorities).optional() }).transform(withHouseNumber))
     .mutation(({ ctx, input }) => {
-      updateCase(ctx.deps, loadReader(ctx.deps.db, ctx.user), input);
+      updateCase(ctx.deps, ctx.user, input);
       return { ok: true as const };
     }),
 
   setStatus: coordinatorProcedure
     .input(z.object({ id, status: z.enum(['signaal', 'actief', 'afgerond']), version }))
     .mutation(({ ctx, input }) => {
-      setCaseStatus(ctx.deps, loadReader(ctx.deps.db, ctx.user), input);
+      setCaseStatus(ctx.deps, ctx.user, input);
       return { ok: true as const };
     }),
 
@@ -54,11 +53,11 @@ export const casesRouter = router({
   withdraw: coordinatorProcedure
     .input(z.object({ id, version, reason: freeText(line(500), 'reason') }))
     .mutation(({ ctx, input }) => {
-      withdrawCase(ctx.deps, loadReader(ctx.deps.db, ctx.user), input);
+      withdrawCase(ctx.deps, ctx.user, input);
       return { ok: true as const };
     }),
 
-  get: caseReaderProcedure.input(z.object({ id })).query(({ ctx, input }) => getCase(ctx.deps, ctx.reader, input.id)),
+  get: caseReaderProcedure.input(z.object({ id })).query(({ ctx, input }) => getCase(ctx.deps, ctx.user, input.id)),
 
   list: caseReaderProcedure
     .input(
@@ -72,7 +71,7 @@ export const casesRouter = router({
         limit: z.number().int().min(1).max(100).optional(),
       }).optional(),
     )
-    .query(({ ctx, input }) => listCases(ctx.deps, ctx.reader, input ?? {})),
+    .query(({ ctx, input }) => listCases(ctx.deps, ctx.user, input ?? {})),
 
   themes: caseReaderProcedure.query(({ ctx }) => listThemes(ctx.deps, ctx.user.teamId)),
 });

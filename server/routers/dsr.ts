@@ -12,11 +12,11 @@ export const dsrRouter = router({
   /** A person by name, BSN, date of birth or kenteken, through the blind index; own team only. */
   search: privacyOrCoordinatorProcedure
     .input(z.object({ query: line(200) }))
-    .query(({ ctx, input }) => searchPersons(ctx.deps, { userId: ctx.user.id, teamId: ctx.user.teamId }, input.query)),
+    .query(({ ctx, input }) => searchPersons(ctx.deps, ctx.user, input.query)),
 
   create: privacyProcedure
     .input(z.object({ kind: z.enum(dsrKinds), receivedOn: isoDate, receivedByPartnerId: id, subjectIds: z.array(publicId).min(1).max(50) }))
-    .mutation(({ ctx, input }) => createRequest(ctx.deps, { userId: ctx.user.id, teamId: ctx.user.teamId }, input)),
+    .mutation(({ ctx, input }) => createRequest(ctx.deps, ctx.user, input)),
 
   list: privacyProcedure.query(({ ctx }) => listRequests(ctx.deps, ctx.user.teamId)),
 
@@ -24,30 +24,30 @@ export const dsrRouter = router({
 
   extend: privacyProcedure
     .input(z.object({ id, reason: line(1000) }))
-    .mutation(({ ctx, input }) => extendRequest(ctx.deps, { userId: ctx.user.id, teamId: ctx.user.teamId }, input)),
+    .mutation(({ ctx, input }) => extendRequest(ctx.deps, ctx.user, input)),
 
   forward: privacyProcedure
     .input(z.object({ id }))
-    .mutation(({ ctx, input }) => forwardRequest(ctx.deps, { userId: ctx.user.id, teamId: ctx.user.teamId }, input)),
+    .mutation(({ ctx, input }) => forwardRequest(ctx.deps, ctx.user, input)),
 
   recordReport: privacyProcedure
     .input(z.object({ id, partnerId: id, reportedOn: isoDate, report: line(2000) }))
     .mutation(({ ctx, input }) => {
-      recordPartnerReport(ctx.deps, { userId: ctx.user.id, teamId: ctx.user.teamId }, input);
+      recordPartnerReport(ctx.deps, ctx.user, input);
       return { ok: true as const };
     }),
 
   decide: privacyProcedure
     .input(z.object({ id, decision: z.enum(dsrDecisions), note: prose(2000) }))
     .mutation(({ ctx, input }) => {
-      decideRequest(ctx.deps, { userId: ctx.user.id, teamId: ctx.user.teamId }, input);
+      decideRequest(ctx.deps, ctx.user, input);
       return { ok: true as const };
     }),
 
   /** The inzage bundle of one request (FG only; every assembly audited). */
   bundle: privacyProcedure
     .input(z.object({ id, format: z.enum(['screen', 'html', 'docx']).default('screen') }))
-    .query(({ ctx, input }) => buildInzageBundle(ctx.deps, { userId: ctx.user.id, teamId: ctx.user.teamId }, input.id, input.format)),
+    .query(({ ctx, input }) => buildInzageBundle(ctx.deps, ctx.user, input.id, input.format)),
 
   /** art. 26: betrokkenen nobody informed yet, police-only betrokkenen excluded (26.3). */
   notInformed: privacyOrCoordinatorProcedure.query(({ ctx }) => notInformed(ctx.deps, ctx.user.teamId)),

@@ -39,9 +39,9 @@ export const meetingsRouter = router({
   /** No input: both lists whole (SPEC §5). `past: true` pages the closed ones from `cursor`. */
   list: caseworkProcedure
     .input(z.object({ past: z.boolean().nullish(), cursor: id.nullish(), limit: z.number().int().min(1).max(PAST_PAGE_MAX).nullish() }).optional())
-    .query(({ ctx, input }) => listMeetings(ctx.deps, ctx.reader, input)),
+    .query(({ ctx, input }) => listMeetings(ctx.deps, ctx.user, input)),
 
-  get: caseworkProcedure.input(z.object({ id })).query(({ ctx, input }) => getMeeting(ctx.deps, ctx.reader, input.id)),
+  get: caseworkProcedure.input(z.object({ id })).query(({ ctx, input }) => getMeeting(ctx.deps, ctx.user, input.id)),
 
   update: coordinatorProcedure
     .input(z.object({
@@ -92,7 +92,7 @@ export const meetingsRouter = router({
    */
   live: caseworkProcedure
     .input(z.object({ meetingId: id, lastEventId: z.string().max(100).nullish() }))
-    .subscription(({ ctx, input, signal }) => openLiveStream(ctx.deps, { reader: ctx.reader, sessionToken: ctx.sessionToken }, input.meetingId, signal)),
+    .subscription(({ ctx, input, signal }) => openLiveStream(ctx.deps, { reader: ctx.user, sessionToken: ctx.sessionToken }, input.meetingId, signal)),
 
   /** The caller's personal calendar feed path (created on first use; `rotate` revokes the old one). */
   calendarFeed: caseworkProcedure

@@ -17,14 +17,14 @@ export const noticesRouter = router({
 
 /** The FG's view of P12: every change with its old value and who was told; restricted items. */
 export const correctionsRouter = router({
-  history: privacyProcedure.query(({ ctx }) => itemChangeHistory(ctx.deps, { teamId: ctx.user.teamId, userId: ctx.user.id })),
-  restricted: privacyProcedure.query(({ ctx }) => restrictedItemsForFg(ctx.deps, { teamId: ctx.user.teamId, userId: ctx.user.id })),
+  history: privacyProcedure.query(({ ctx }) => itemChangeHistory(ctx.deps, ctx.user)),
+  restricted: privacyProcedure.query(({ ctx }) => restrictedItemsForFg(ctx.deps, ctx.user)),
 });
 
 /** P14 (art. 20.1, 20.11): access to a casus' betrokkenen for a partner not involved. */
 export const accessRouter = router({
   request: caseworkProcedure
     .input(z.object({ caseId: id, reason: freeText(z.string().trim().min(1).max(500), 'reason') }))
-    .mutation(({ ctx, input }) => requestCaseAccess(ctx.deps, ctx.reader, input)),
+    .mutation(({ ctx, input }) => requestCaseAccess(ctx.deps, ctx.user, input)),
   list: privacyProcedure.query(({ ctx }) => listAccessRequests(ctx.deps, ctx.user.teamId)),
 });

@@ -1,5 +1,6 @@
 // The verslag in the browser: the coordinator edits it with autosave, finalises it and exports it;
 // a member reads it without edit controls.
+import { loadActor } from '../../server/auth/actor';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
@@ -62,7 +63,7 @@ describe('the verslag in the browser', () => {
 
   it('a Senzer member\'s verslag page shows no police items; a gemeente member\'s page does', async () => {
     const coordinator = app.deps.db.select().from(users).where(eq(users.email, 'coordinator@pit.demo')).get()!;
-    const view = buildMinutesView(app.deps, { ...coordinator, locale: 'nl' }, meetingId);
+    const view = buildMinutesView(app.deps, loadActor(app.deps.db, coordinator), meetingId);
     const items = view.panden.flatMap((p) => p.subjects.flatMap((s) => s.items));
     const others = new Set(items.filter((i) => !i.source.startsWith('Politie')).map((i) => i.value));
     const policeOnly = items.filter((i) => i.source.startsWith('Politie') && !others.has(i.value)).map((i) => i.value);

@@ -8,6 +8,7 @@ import { TRPCError } from '@trpc/server';
 import { createCallerFactory, describeError, type Context } from '../../server/trpc';
 import { appRouter } from '../../server/routers';
 import type { SessionUser } from '../../server/auth/sessions';
+import { loadActor, type Actor } from '../../server/auth/actor';
 import type { TestDeps } from './deps';
 
 export const TEST_PASSWORD = 'test-wachtwoord-123';
@@ -35,7 +36,8 @@ export function makeTeam(deps: TestDeps, slug: 'pit' | 'bit' = 'pit', covenant: 
 
 let userSeq = 0;
 
-export async function makeUser(deps: TestDeps, team: TestTeam, role: Role, partnerSlug?: string | null, name?: string): Promise<SessionUser> {
+/** A new account as the actor it is at creation (procedures build their own per call). */
+export async function makeUser(deps: TestDeps, team: TestTeam, role: Role, partnerSlug?: string | null, name?: string): Promise<Actor> {
   userSeq += 1;
   const partnerId = partnerSlug ? team.partnerIds[partnerSlug] : null;
   if (partnerSlug && !partnerId) throw new Error(`no partner ${partnerSlug} in ${team.slug}`);
@@ -45,12 +47,12 @@ export async function makeUser(deps: TestDeps, team: TestTeam, role: Role, partn
     .values({ teamId: team.teamId, partnerId: partnerId ?? null, email, name: name ?? `${role} ${partnerSlug ?? ''}`.trim(), role, passwordHash: await passwordHash(), createdAt: deps.now().toISOString() })
     .returning()
     .get();
-  return { id: row.id, name: row.name, email: row.email, role: row.role, teamId: row.teamId, partnerId: row.partnerId, locale: 'nl' };
+  return loadActor(deps.db, { id: row.id, name: row.name, email: row.email, role: row.role, teamId: row.teamId, partnerId: row.partnerId, locale: 'nl' });
 }
 
-export function reloadUser(deps: TestDeps, id: number): SessionUser {
+export function reloadUser(deps: TestDeps, id: number): Actor {
   const row = deps.db.select().from(users).where(eq(users.id, id)).get()!;
-  return { id: row.id, name: row.name, email: row.email, role: row.role, teamId: row.teamId, partnerId: row.partnerId, locale: row.locale };
+  return loadActor(deps.db, { id: row.id, name: row.name, email: row.email, role: row.role, teamId: row.teamId, partnerId: row.partnerId, locale: row.locale });
 }
 
 const createCaller = createCallerFactory(appRouter);

@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { agendaItems, attendance, meetings, type AgendaSection } from '../../db/schema';
 import { draftMinutes } from '../../server/domain/minutes';
 import type { SessionUser } from '../../server/auth/sessions';
+import type { Actor } from '../../server/auth/actor';
 import type { TestTeam } from './factories';
 import type { TestDeps } from './deps';
 
@@ -47,7 +48,7 @@ export function insertMeeting(deps: TestDeps, team: TestTeam, m: TestMeeting = {
 }
 
 /** Closes the meeting as meetings.close does: status gesloten and the verslag drafted in one transaction. */
-export function closeMeeting(deps: TestDeps, coordinator: SessionUser, meetingId: number): { minutesId: number } {
+export function closeMeeting(deps: TestDeps, coordinator: Actor, meetingId: number): { minutesId: number } {
   return deps.db.transaction((tx) => {
     tx.update(meetings).set({ status: 'gesloten', closedAt: deps.now().toISOString() }).where(eq(meetings.id, meetingId)).run();
     return { minutesId: draftMinutes(tx, deps, coordinator, meetingId).id };

@@ -6,7 +6,7 @@ import { seedDemoHistory } from '../../db/seed/demo-history';
 import { demoAccountsSince } from '../../db/seed/demo-cases';
 import { buildProgressReport, rawProgressReport } from '../../server/domain/reports';
 import { dashboard } from '../../server/domain/dashboard';
-import { loadReader } from '../../server/privacy/visibility';
+import { loadActor } from '../../server/auth/actor';
 
 async function seeded() {
   const deps = createTestDeps();
@@ -35,7 +35,7 @@ describe('demo history', () => {
     const pitAgain = buildProgressReport(again.deps, again.ids.teams.pit.teamId, { from: '2025-01-01', to: '2025-12-31' });
     expect({ ...pitAgain, generatedAt: '' }).toEqual({ ...buildProgressReport(deps, ids.teams.pit.teamId, { from: '2025-01-01', to: '2025-12-31' }), generatedAt: '' });
     // The coordinator's dashboard has controles coming up.
-    const d = dashboard(deps, loadReader(deps.db, { id: ids.teams.bit.userIds.coordinator!, role: 'coordinator', teamId: ids.teams.bit.teamId, partnerId: ids.teams.bit.partnerIds.blaricum! }));
+    const d = dashboard(deps, loadActor(deps.db, { id: ids.teams.bit.userIds.coordinator!, role: 'coordinator', teamId: ids.teams.bit.teamId, partnerId: ids.teams.bit.partnerIds.blaricum!, name: 'Coördinator', email: 'c@bit.test', locale: 'nl' }));
     expect(d.kind === 'coordinator' && d.controls.length).toBeGreaterThan(0);
   });
 });

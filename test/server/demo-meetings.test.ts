@@ -5,7 +5,7 @@ import { seedDemoTeams } from '../../db/seed/demo';
 import { seedDemoMeetings } from '../../db/seed/demo-meetings';
 import { createTestDeps } from '../helpers/deps';
 import { callerFor, reloadUser } from '../helpers/factories';
-import { getMeeting, listMeetings, readerOf } from '../../server/domain/meetings';
+import { getMeeting, listMeetings } from '../../server/domain/meetings';
 
 const fakeHash = () => Promise.resolve('not-a-real-hash');
 
@@ -24,7 +24,7 @@ describe('demo overleggen', () => {
     for (const slug of ['pit', 'bit'] as const) {
       const coordinator = reloadUser(deps, ids.teams[slug].userIds.coordinator!);
       const { pastMeetingId, upcomingMeetingId } = seeded[slug];
-      const past = getMeeting(deps, readerOf(coordinator), pastMeetingId);
+      const past = getMeeting(deps, coordinator, pastMeetingId);
       expect(past.status).toBe('gesloten');
       expect(new Date(past.startsAt).getTime()).toBeLessThan(deps.now().getTime());
       expect(past.attendance.filter((a) => a.status === 'aanwezig').length).toBeGreaterThan(3);
@@ -35,14 +35,14 @@ describe('demo overleggen', () => {
       expect(pastTasks.length).toBeGreaterThanOrEqual(2);
       expect(pastTasks.some((t) => t.status === 'gereed')).toBe(true);
 
-      const upcoming = getMeeting(deps, readerOf(coordinator), upcomingMeetingId);
+      const upcoming = getMeeting(deps, coordinator, upcomingMeetingId);
       expect(upcoming.status).toBe('gepubliceerd');
       expect(new Date(upcoming.startsAt).getTime()).toBeGreaterThan(deps.now().getTime());
       expect(upcoming.agenda[0]!.section).toBe('opening');
       expect(upcoming.agenda.some((i) => i.source === 'minutes')).toBe(true);
       expect(upcoming.agenda.filter((i) => i.source === 'carryover').length).toBe(pastTasks.filter((t) => t.status === 'open').length);
       expect(upcoming.agenda.some((i) => i.state === 'voorgesteld')).toBe(true);
-      const list = listMeetings(deps, readerOf(coordinator));
+      const list = listMeetings(deps, coordinator);
       expect(list.upcoming.map((m) => m.id)).toEqual([upcomingMeetingId]);
       expect(list.past.map((m) => m.id)).toEqual([pastMeetingId]);
     }

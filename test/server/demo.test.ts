@@ -12,7 +12,7 @@ import { teamDefs } from '../../db/seed/covenants';
 import { hashPassword } from '../../server/auth/passwords';
 import { verifyAuditChain } from '../../server/audit';
 import { revealBsn } from '../../server/privacy/personal-data';
-import { loadReader } from '../../server/privacy/visibility';
+import { loadActor } from '../../server/auth/actor';
 import { createTestDeps, type TestDeps } from '../helpers/deps';
 import { callerFor, reloadUser } from '../helpers/factories';
 
@@ -167,7 +167,7 @@ describe('demo casussen', () => {
       const caller = callerFor(deps, coordinator);
       for (const id of await allCaseIds(team)) {
         for (const item of (await caller.cases.get({ id })).subjects.flatMap((s) => s.items)) {
-          const value = item.category === 'bsn' ? revealBsn(deps, loadReader(deps.db, coordinator), item.id) : item.value;
+          const value = item.category === 'bsn' ? revealBsn(deps, loadActor(deps.db, coordinator), item.id) : item.value;
           values.add(value);
           // A name alone must not be found either.
           if (item.category === 'naw') values.add(value.split(',')[0]!);

@@ -12,7 +12,7 @@ import { parseJson } from '../helpers/json';
 import { createSession, resolveSession } from '../../server/auth/sessions';
 import { calendarFeed, userForFeedToken } from '../../server/domain/calendar';
 import { assertLiveAccess } from '../../server/domain/live-access';
-import { loadReader } from '../../server/privacy/visibility';
+import { loadActor } from '../../server/auth/actor';
 import type { SessionUser } from '../../server/auth/sessions';
 
 const audits = (deps: TestDeps, action: string) => deps.db.select().from(auditLog).where(eq(auditLog.action, action)).all();
@@ -173,7 +173,7 @@ describe('leaving (PIT art. 14.3, BIT art. 14.2)', () => {
     const member = await makeUser(deps, bit, 'member', 'laren');
     const { token } = createSession(deps.db, deps.config, member.id, deps.now());
     const feed = calendarFeed(deps, member).path.split('/').pop()!.replace(/\.ics$/, '');
-    const reader = loadReader(deps.db, member);
+    const reader = loadActor(deps.db, member);
     await admin.partners.leave({ partnerId: bit.partnerIds.laren!, noticeGivenOn: '2026-11-25', leftOn: '2026-11-26', version: 1 });
     // The day before: all still works.
     expect(resolveSession(deps.db, deps.config, token, deps.now())?.id).toBe(member.id);
@@ -209,7 +209,7 @@ describe('suspension (BIT art. 6.6)', () => {
     const laren = await makeUser(deps, bit, 'member', 'laren');
     await involve(deps, bit, coordinator, caseId, 'laren');
     const { token } = createSession(deps.db, deps.config, laren.id, deps.now());
-    const liveReader = loadReader(deps.db, laren);
+    const liveReader = loadActor(deps.db, laren);
     const fg = callerFor(deps, await makeUser(deps, bit, 'privacy'));
     const coord = callerFor(deps, coordinator);
     expect(await sees(deps, laren, caseId)).toEqual(['bsn', 'naw']);

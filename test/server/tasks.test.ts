@@ -41,6 +41,15 @@ describe('tasks', () => {
     expect(mine[0]!.caseCode).toBe('PIT-2026-0001');
   });
 
+  it('Mijn taken carries what the page shows of each task, no assignment or partner columns (issue 12: payload)', async () => {
+    const { deps, pit, coordinator, senzer, agreementId, caseId } = await setup();
+    const { id } = await callerFor(deps, coordinator).tasks.create({ title: 'Uitkering toetsen', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-12-10', agreementId });
+    expect(await callerFor(deps, senzer).tasks.mine()).toEqual([{
+      id, title: 'Uitkering toetsen', dueDate: '2026-12-10', status: 'open', resultNote: null, blockerNote: null, blockedAt: null, lapseReason: null,
+      completedAt: null, caseId, version: 1, caseCode: 'PIT-2026-0001', caseAddress: expect.any(String) as string, completedBy: null, overdue: false, changes: [],
+    }]);
+  });
+
   it('a member ticks off a task with a result; another partner cannot', async () => {
     const { deps, pit, coordinator, senzer, bsob, agreementId } = await setup();
     const { id } = await callerFor(deps, coordinator).tasks.create({ title: 'Uitkering toetsen', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-12-10', agreementId });
