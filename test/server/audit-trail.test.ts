@@ -130,10 +130,10 @@ describe('the keyed chain', () => {
     await callerFor(deps, fg).audit.verify({ full: true });
     // One draft incident in the breach register, its clocks running from the discovery.
     const drafts = deps.db.select({ teamId: breaches.teamId, origin: breaches.origin, description: breaches.description }).from(breaches).all();
-    expect(drafts).toEqual([{ teamId: pit.teamId, origin: 'audit_chain', description: expect.stringContaining(`regel ${row.id}`) }]);
+    expect(drafts).toEqual([{ teamId: pit.teamId, origin: 'audit_chain', description: expect.stringContaining(`regel ${row.id}`) as unknown }]);
     expect(deps.db.select({ kind: securityEvents.kind, teamId: securityEvents.teamId }).from(securityEvents).all())
       .toEqual([{ kind: 'audit.chainBroken', teamId: pit.teamId }]);
-    expect(rowsOf(deps, 'audit.chain_broken').map((r) => JSON.parse(r.detail!))).toEqual([{ brokenAt: row.id }]);
+    expect(rowsOf(deps, 'audit.chain_broken').map((r) => JSON.parse(r.detail!) as unknown)).toEqual([{ brokenAt: row.id }]);
   });
 });
 
@@ -357,7 +357,7 @@ describe('mass-read alert', () => {
     deps.clock.advanceMinutes(9);
     expect((await callerFor(deps, coordinator).cases.get({ id: one.id })).subjects).toHaveLength(1);
     const alerts = rowsOf(deps, 'security.mass_read');
-    expect(alerts.map((a) => [a.actorId, JSON.parse(a.detail!)])).toEqual([[coordinator.id, { subjects: 31, minutes: 10, threshold: 30 }]]);
+    expect(alerts.map((a) => [a.actorId, JSON.parse(a.detail!) as unknown])).toEqual([[coordinator.id, { subjects: 31, minutes: 10, threshold: 30 }]]);
     await callerFor(deps, coordinator).cases.get({ id: one.id });
     expect(rowsOf(deps, 'security.mass_read')).toHaveLength(1);
     expect(deps.db.select({ kind: securityEvents.kind, userId: securityEvents.userId, count: securityEvents.count }).from(securityEvents).all())
@@ -377,6 +377,6 @@ describe('mass-read alert', () => {
     expect(rowsOf(deps, 'security.mass_read')).toEqual([]);
     deps.clock.advanceMinutes(1);
     await callerFor(deps, coordinator).cases.get({ id: a.id });
-    expect(rowsOf(deps, 'security.mass_read').map((r) => JSON.parse(r.detail!))).toEqual([{ subjects: 3, minutes: 5, threshold: 2 }]);
+    expect(rowsOf(deps, 'security.mass_read').map((r) => JSON.parse(r.detail!) as unknown)).toEqual([{ subjects: 3, minutes: 5, threshold: 2 }]);
   });
 });
