@@ -203,7 +203,7 @@ const entryCounts = new WeakMap<object, Map<number, { upTo: number; n: number }>
 function teamEntryCount(deps: AppDeps, teamId: number): number {
   const sqlite = sqliteOf(deps.db);
   let byTeam = entryCounts.get(sqlite);
-  if (!byTeam) entryCounts.set(sqlite, (byTeam = new Map()));
+  if (!byTeam) entryCounts.set(sqlite, (byTeam = new Map<number, { upTo: number; n: number }>()));
   const known = byTeam.get(teamId) ?? { upTo: 0, n: 0 };
   const added = sqlite.prepare('SELECT count(*) AS n, max(id) AS upTo FROM audit_log WHERE team_id = ? AND id > ?').get(teamId, known.upTo) as { n: number; upTo: number | null };
   const next = { upTo: added.upTo ?? known.upTo, n: known.n + added.n };

@@ -12,6 +12,10 @@ import { auditLog, securityEvents, teams } from '../../db/schema';
 import { verifyAuditChain } from '../../server/audit';
 import { liveBuildCount } from '../../server/domain/live-shared';
 import type { SessionUser } from '../../server/auth/sessions';
+import type { LiveSnapshot } from '../../server/domain/live';
+
+/** A live snapshot as it arrives (JSON), checked with the server's own type. */
+const live = (check: (d: Partial<LiveSnapshot>) => boolean) => snapshot((d) => check(d as Partial<LiveSnapshot>));
 
 let deps: TestDeps;
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -57,18 +61,18 @@ describe('live view: one build per visibility class', () => {
       s: await subscribe(server.origin, await login(senzer), 'meetings.live', { meetingId: meeting.id }),
     };
     try {
-      for (const s of Object.values(streams)) await s.until(snapshot((d) => d.meeting?.status === 'bezig'));
+      for (const s of Object.values(streams)) await s.until(live((d) => d.meeting?.status === 'bezig'));
       const before = liveBuildCount(deps);
       await c.meetings.setCurrentItem({ meetingId: meeting.id, agendaItemId: item.id });
-      const at = async (s: typeof streams.a) => JSON.parse((await s.until(snapshot((d) => d.current?.item.id === item.id))).data);
+      const at = async (s: typeof streams.a) => JSON.parse((await s.until(live((d) => d.current?.item.id === item.id))).data) as LiveSnapshot;
       const [a, b, cc, s] = [await at(streams.a), await at(streams.b), await at(streams.c), await at(streams.s)];
       // One build for A and C (the Helmond class), one for B (its own proposal), one for Senzer.
       expect(liveBuildCount(deps) - before).toBe(3);
-      const values = (d: any) => d.current.casus.subjects.flatMap((x: any) => x.items.map((i: any) => i.value)).sort();
+      const values = (d: LiveSnapshot) => d.current!.casus!.subjects.flatMap((x) => x.items.map((i) => i.value)).sort();
       expect(values(a)).toEqual(['G. Gemeentebron, Marktstraat 2, Helmond', 'P. Politiebron, Geheimweg 7, Helmond']);
       expect(values(b)).toEqual(values(a));
       expect(cc).toEqual(a);
-      expect(b.meeting.agenda.map((i: any) => i.title)).toContain('Voorstel van B over de wijk');
+      expect(b.meeting.agenda.map((i) => i.title)).toContain('Voorstel van B over de wijk');
       expect(values(s)).toEqual(['G. Gemeentebron, Marktstraat 2, Helmond']);
       expect(streams.s.raw).not.toContain('Politiebron');
       // P6: each subscriber's read is in the audit log under their own name, once.
@@ -105,9 +109,9 @@ describe('live view: the audit of one update', () => {
       await subscribe(server.origin, await login(second), 'meetings.live', { meetingId: meeting.id }),
     ];
     try {
-      for (const s of streams) await s.until(snapshot((d) => d.meeting?.status === 'bezig'));
+      for (const s of streams) await s.until(live((d) => d.meeting?.status === 'bezig'));
       await c.meetings.setCurrentItem({ meetingId: meeting.id, agendaItemId: item.id });
-      for (const s of streams) await s.until(snapshot((d) => d.current?.item.id === item.id));
+      for (const s of streams) await s.until(live((d) => d.current?.item.id === item.id));
       const reads = deps.db.select().from(auditLog)
         .where(and(eq(auditLog.action, 'personal_data.read'), eq(auditLog.caseId, casus.id))).orderBy(asc(auditLog.id)).all();
       expect(reads.map((r) => r.actorId).sort()).toEqual([first.id, second.id].sort());
