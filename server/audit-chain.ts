@@ -59,17 +59,30 @@ const newestCheckpoint = (db: Db) => db.select().from(auditCheckpoints).orderBy(
 
 type Walk = { breaks: ChainBreak[]; rows: number; last: { id: number; hash: string } };
 
-/** Walks the rows after `start`, one chunk per step; each `yield` is a point to pause. */
-function* walk(db: Db, key: Buffer, start: { id: number; hash: string }, legacyEnd: { auditId: number; hash: string }, out: Walk): Generator<void> {
+/** The newest row id now: where a check that starts now ends. */
+function newestId(db: Db): number {
+  return (sqliteOf(db).prepare('SELECT max(id) AS id FROM audit_log').get() as { id: number | null }).id ?? 0;
+}
+
+/**
+ * Walks the rows after `start` up to `end` (the newest row when the check started), one chunk per
+ * step; each `yield` is a point to pause. The end is fixed: while the walk pauses, other requests
+ * keep appending rows (every read of personal data is audited), and a walk that chased them could
+ * run for as long as people work — the FG would never see the result (issue 12). Rows appended
+ * after the start are covered by the next check, which starts from the checkpoint this one signs.
+ */
+function* walk(
+  db: Db, key: Buffer, start: { id: number; hash: string }, end: number, legacyEnd: { auditId: number; hash: string }, out: Walk,
+): Generator<void> {
   const sqlite = sqliteOf(db);
   const rowsStmt = sqlite.prepare(
-    'SELECT id, at, team_id, actor_id, action, entity, entity_id, case_id, detail, prev_hash, hash FROM audit_log WHERE id > ? ORDER BY id LIMIT ?',
+    'SELECT id, at, team_id, actor_id, action, entity, entity_id, case_id, detail, prev_hash, hash FROM audit_log WHERE id > ? AND id <= ? ORDER BY id LIMIT ?',
   );
   const subjectsStmt = sqlite.prepare('SELECT audit_id, subject_id, police FROM audit_subjects WHERE audit_id BETWEEN ? AND ? ORDER BY audit_id, subject_id');
   let prev = start.hash;
   let after = start.id;
   for (;;) {
-    const rows = rowsStmt.all(after, CHUNK) as RawRow[];
+    const rows = rowsStmt.all(after, end, CHUNK) as RawRow[];
     if (rows.length === 0) return;
     const subjects = new Map<number, [number, number][]>();
     for (const s of subjectsStmt.all(rows[0]!.id, rows.at(-1)!.id) as { audit_id: number; subject_id: number; police: number }[]) {
@@ -132,7 +145,7 @@ function incrementalSteps(db: Db, now: Date, result: ChainCheck): Generator<void
       if (!anchor || anchor.hash !== cp.hash) result.breaks.push({ id: cp.auditId, teamId: anchor?.team_id ?? null });
     }
     const out: Walk = { breaks: result.breaks, rows: 0, last: { id: cp.auditId, hash: cp.hash } };
-    yield* walk(db, key, { id: cp.auditId, hash: cp.hash }, legacy, out);
+    yield* walk(db, key, { id: cp.auditId, hash: cp.hash }, newestId(db), legacy, out);
     result.rowsChecked = out.rows;
     result.toId = out.last.id;
     if (result.breaks.length === 0 && out.rows > 0) {
@@ -147,12 +160,15 @@ function fullSteps(db: Db, now: Date, result: ChainCheck): Generator<void> {
     const legacy = legacyCheckpoint(db);
     const legacyEnd = legacy ?? { auditId: 0, hash: GENESIS };
     if (!legacy || !macValid(key, legacy)) result.checkpointsValid = false;
+    // The end and the newest checkpoint as they are at the start: an incremental check may sign a
+    // newer checkpoint (beyond `end`) while this walk pauses.
+    const end = newestId(db);
+    const newest = newestCheckpoint(db);
     const out: Walk = { breaks: result.breaks, rows: 0, last: { id: 0, hash: GENESIS } };
-    yield* walk(db, key, { id: 0, hash: GENESIS }, legacyEnd, out);
+    yield* walk(db, key, { id: 0, hash: GENESIS }, end, legacyEnd, out);
     result.rowsChecked = out.rows;
     result.toId = out.last.id;
     // Rows removed from the end leave no broken link behind; the newest checkpoint still names them.
-    const newest = newestCheckpoint(db);
     if (newest && macValid(key, newest) && newest.auditId > out.last.id) result.breaks.push({ id: newest.auditId, teamId: null });
     if (newest && !macValid(key, newest)) result.checkpointsValid = false;
     if (result.breaks.length === 0 && result.checkpointsValid && out.rows > 0) {
@@ -197,6 +213,6 @@ export function auditChainBreaks(db: Db): ChainBreak[] {
   const key = auditKeyOf(db);
   const legacy = legacyCheckpoint(db) ?? { auditId: 0, hash: GENESIS };
   const out: Walk = { breaks: [], rows: 0, last: { id: 0, hash: GENESIS } };
-  driveSync(walk(db, key, { id: 0, hash: GENESIS }, legacy, out));
+  driveSync(walk(db, key, { id: 0, hash: GENESIS }, newestId(db), legacy, out));
   return out.breaks;
 }

@@ -17,7 +17,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { desc } from 'drizzle-orm';
-import { auditCheckpoints, auditLog, auditSubjects } from '../db/schema';
+import { auditCheckpoints, auditLog } from '../db/schema';
 import type { Db } from '../db/client';
 import type { DataKeys } from './privacy/crypto';
 
@@ -129,24 +129,63 @@ export function writeCheckpoint(db: Db, key: Buffer, cp: { kind: 'legacy_end' | 
  * disagree. Returns the new row's id.
  */
 export function appendAudit(db: Db, at: Date, entry: AuditEntry): number {
+  return appendAuditRows(db, [{ at, entry }])[0]!;
+}
+
+/**
+ * Appends several rows at once (issue 12: a live update audits one read per subscriber, a list can
+ * audit many), in ONE transaction: one commit instead of one per row, the previous hash read once
+ * and each row chained to the one before it in memory, statements prepared once. Inside a running
+ * transaction it joins that one (a savepoint), so the rows still commit with the change they record.
+ * Returns the new rows' ids, in order.
+ */
+export function appendAuditRows(db: Db, rows: readonly { at: Date; entry: AuditEntry }[]): number[] {
+  if (rows.length === 0) return [];
   const key = auditKeyOf(db);
-  const last = db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
-  const prevHash = last?.hash ?? GENESIS;
-  const row: HashedRow = {
-    at: at.toISOString(),
-    teamId: entry.teamId ?? null,
-    actorId: entry.actorId ?? null,
-    action: entry.action,
-    entity: entry.entity ?? null,
-    entityId: entry.entityId ?? null,
-    caseId: entry.caseId ?? null,
-    detail: entry.detail ? JSON.stringify(entry.detail) : null,
-  };
-  const subjects = dedupeSubjects(entry.subjects ?? []);
-  const id = db.insert(auditLog).values({ ...row, prevHash, hash: keyedRowHash(key, prevHash, row, subjects.length ? subjectsCanonical(subjects) : '') })
-    .returning({ id: auditLog.id }).get().id;
-  if (subjects.length > 0) db.insert(auditSubjects).values(subjects.map((s) => ({ auditId: id, subjectId: s.id, police: s.police }))).run();
-  return id;
+  const sqlite = sqliteOf(db);
+  const statements = preparedFor(sqlite);
+  return sqlite.transaction(() => {
+    let prevHash = (statements.lastHash.get() as { hash: string } | undefined)?.hash ?? GENESIS;
+    const ids: number[] = [];
+    for (const { at, entry } of rows) {
+      const row: HashedRow = {
+        at: at.toISOString(),
+        teamId: entry.teamId ?? null,
+        actorId: entry.actorId ?? null,
+        action: entry.action,
+        entity: entry.entity ?? null,
+        entityId: entry.entityId ?? null,
+        caseId: entry.caseId ?? null,
+        detail: entry.detail ? JSON.stringify(entry.detail) : null,
+      };
+      const subjects = dedupeSubjects(entry.subjects ?? []);
+      const hash = keyedRowHash(key, prevHash, row, subjects.length ? subjectsCanonical(subjects) : '');
+      const id = Number(statements.insert.run(row.at, row.teamId, row.actorId, row.action, row.entity, row.entityId, row.caseId, row.detail, prevHash, hash).lastInsertRowid);
+      for (const s of subjects) statements.insertSubject.run(id, s.id, s.police ? 1 : 0);
+      ids.push(id);
+      prevHash = hash;
+    }
+    return ids;
+  })();
+}
+
+type AuditStatements = { lastHash: Database.Statement; insert: Database.Statement; insertSubject: Database.Statement };
+const statementsByConnection = new WeakMap<Database.Database, AuditStatements>();
+
+/** The append statements, prepared once per connection (every request appends at least one row). */
+function preparedFor(sqlite: Database.Database): AuditStatements {
+  let statements = statementsByConnection.get(sqlite);
+  if (!statements) {
+    statements = {
+      lastHash: sqlite.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1'),
+      insert: sqlite.prepare(
+        'INSERT INTO audit_log (at, team_id, actor_id, action, entity, entity_id, case_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      insertSubject: sqlite.prepare('INSERT INTO audit_subjects (audit_id, subject_id, police) VALUES (?, ?, ?)'),
+    };
+    statementsByConnection.set(sqlite, statements);
+  }
+  return statements;
 }
 
 /** One entry per betrokkene; police wins when the same betrokkene appears twice. */

@@ -6,12 +6,12 @@
  * unknown accounts) belong to no team's FG.
  */
 import type { Actor } from '../auth/actor';
-import { and, count, desc, eq, gte, inArray, lt, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, notInArray, sql, type SQL } from 'drizzle-orm';
 import { auditLog, cases, partners, users } from '../../db/schema';
 import { auditIdsNaming, subjectsNamedIn } from '../privacy/audit-subjects';
 import { describeAuditEntries, type AuditFact } from './audit-display';
 import type { AppDeps } from '../deps';
-import { appendAudit } from '../audit';
+import { appendAudit, sqliteOf } from '../audit';
 import { chainOk, checkAuditChainFull, checkAuditChainIncremental } from '../audit-chain';
 import { reportChainBreak } from '../privacy/audit-break';
 import { decodePublicId } from '../privacy/public-ids';
@@ -185,6 +185,26 @@ export type AuditVerification = {
   checkedAt: string;
 };
 
+/** Per connection and team: how many entries the team had up to which row (issue 12). */
+const entryCounts = new WeakMap<object, Map<number, { upTo: number; n: number }>>();
+
+/**
+ * The team's number of entries, counting only the rows added since the last call: the log is
+ * append-only (triggers refuse UPDATE and DELETE), so the count up to a row never changes — and a
+ * row removed anyway is what the chain check itself reports. Counting all of them on every check
+ * made the incremental check grow with ten years of history.
+ */
+function teamEntryCount(deps: AppDeps, teamId: number): number {
+  const sqlite = sqliteOf(deps.db);
+  let byTeam = entryCounts.get(sqlite);
+  if (!byTeam) entryCounts.set(sqlite, (byTeam = new Map<number, { upTo: number; n: number }>()));
+  const known = byTeam.get(teamId) ?? { upTo: 0, n: 0 };
+  const added = sqlite.prepare('SELECT count(*) AS n, max(id) AS upTo FROM audit_log WHERE team_id = ? AND id > ?').get(teamId, known.upTo) as { n: number; upTo: number | null };
+  const next = { upTo: added.upTo ?? known.upTo, n: known.n + added.n };
+  byTeam.set(teamId, next);
+  return next.n;
+}
+
 /**
  * P6: checks the hash chain — incrementally from the newest signed checkpoint (the default), or
  * the whole chain (`full`, for the FG; it yields to other users between chunks). The chain runs
@@ -193,7 +213,7 @@ export type AuditVerification = {
  */
 export async function verifyAudit(deps: AppDeps, actor: Actor, mode: 'incremental' | 'full' = 'incremental'): Promise<AuditVerification> {
   const check = mode === 'full' ? await checkAuditChainFull(deps.db, deps.now()) : await checkAuditChainIncremental(deps.db, deps.now());
-  const entries = deps.db.select({ n: count() }).from(auditLog).where(eq(auditLog.teamId, actor.teamId)).get()?.n ?? 0;
+  const entries = teamEntryCount(deps, actor.teamId);
   const brokenAt = check.breaks.find((b) => b.teamId === actor.teamId)?.id ?? null;
   const ok = chainOk(check);
   const first = check.breaks[0];

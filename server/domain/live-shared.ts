@@ -11,7 +11,8 @@
  * to a later build.
  */
 import type { EventEmitter } from 'node:events';
-import { appendAudit, type AuditEntry } from '../audit';
+import { appendAuditRows, type AuditEntry } from '../audit';
+import { noteMassRead } from '../privacy/mass-read';
 import type { AppDeps } from '../deps';
 
 type Hub = {
@@ -35,13 +36,21 @@ export function liveChanged(deps: AppDeps): void {
   hubOf(deps).epoch++;
 }
 
-/** The value for `key` built since the last change in this turn, or a new one from `build`. */
+/** The snapshot for `key` built since the last change in this turn, or a new one from `build`. */
 export function sharedBuild<T>(deps: AppDeps, key: string, build: () => T): T {
+  return sharedValue(deps, key, build, true);
+}
+
+/**
+ * Like sharedBuild, for a part of a snapshot that is the same for every class (it holds no
+ * personal data), e.g. the werkafspraken of the overleg: not counted as a build of its own.
+ */
+export function sharedValue<T>(deps: AppDeps, key: string, build: () => T, counted = false): T {
   const hub = hubOf(deps);
   const hit = hub.memo.get(key);
   if (hit && hit.epoch === hub.epoch) return hit.value as T;
   const value = build();
-  hub.builds++;
+  if (counted) hub.builds++;
   hub.memo.set(key, { epoch: hub.epoch, value });
   if (!hub.clearing) {
     hub.clearing = true;
@@ -66,7 +75,12 @@ export function auditLiveRead(deps: AppDeps, entry: AuditEntry): void {
     const rows = hub.pending.splice(0);
     try {
       deps.db.transaction((tx) => {
-        for (const row of rows) appendAudit(tx, row.at, row.entry);
+        appendAuditRows(tx, rows);
+        // The mass-read alert counts each subscriber's own reads (P6): the shared build could not.
+        const readers = new Map(rows.map((r) => [r.entry.actorId, r]));
+        for (const [userId, row] of readers) {
+          if (typeof userId === 'number' && typeof row.entry.teamId === 'number') noteMassRead(tx, row.at, { teamId: row.entry.teamId, id: userId });
+        }
       });
     } catch (error) {
       console.error('[live] audit of live reads failed:', error);

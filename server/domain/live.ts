@@ -13,8 +13,9 @@ import type { AppDeps } from '../deps';
 import { amsterdamDate } from '../clock';
 import { AppError } from '../errors';
 import { readSubjects } from '../privacy/personal-data';
+import { noteMassRead } from '../privacy/mass-read';
 import { visibilityClass } from '../privacy/visibility-class';
-import { auditLiveRead, liveChanged, sharedBuild } from './live-shared';
+import { auditLiveRead, liveChanged, sharedBuild, sharedValue } from './live-shared';
 import { withOverdue } from './cases';
 import { getMeeting, type MeetingEvent } from './meetings';
 import { acquireLiveSlot, assertLiveAccess } from './live-access';
@@ -30,12 +31,22 @@ export type AuditedCases = Set<number>;
 type Read = { entry: AuditEntry | null };
 
 function liveCase(deps: AppDeps, reader: Actor, caseId: number, read: Read) {
+  // The casus, its open werkafspraken and tasks are the same for every class of the team (they
+  // hold no personal data): built once per change for all classes; only the betrokkenen differ.
+  const base = sharedValue(deps, `${reader.teamId}:case:${caseId}`, () => caseBase(deps, reader.teamId, caseId));
+  if (!base) return null;
+  // The only way betrokkenen enter a live update: the visibility module, for this reader's class.
+  const subjects = readSubjects(deps, reader, [base.id], 'live', (entry) => { read.entry = entry; }).get(base.id) ?? [];
+  return { ...base, subjects };
+}
+
+function caseBase(deps: AppDeps, teamId: number, caseId: number) {
   const c = deps.db.select({
     id: cases.id, code: cases.code, street: cases.street, houseNumber: cases.houseNumber, houseNumberAddition: cases.houseNumberAddition,
     postcode: cases.postcode, city: cases.city, status: cases.status, priority: cases.priority, origin: cases.origin,
     description: cases.description, theme: themes.name, gemeente: partners.shortName, gemeentePartnerId: cases.gemeentePartnerId,
   }).from(cases).innerJoin(themes, eq(themes.id, cases.themeId)).innerJoin(partners, eq(partners.id, cases.gemeentePartnerId))
-    .where(and(eq(cases.id, caseId), eq(cases.teamId, reader.teamId))).get();
+    .where(and(eq(cases.id, caseId), eq(cases.teamId, teamId))).get();
   if (!c) return null;
   const today = amsterdamDate(deps.now());
   const openAgreements = deps.db.select({
@@ -49,9 +60,7 @@ function liveCase(deps: AppDeps, reader: Actor, caseId: number, read: Read) {
   }).from(tasks).innerJoin(partners, eq(partners.id, tasks.assigneePartnerId))
     .where(and(eq(tasks.caseId, c.id), eq(tasks.status, 'open'))).orderBy(asc(tasks.dueDate), asc(tasks.id)).all()
     .map((t) => withOverdue(t, today));
-  // The only way betrokkenen enter a live update: the visibility module, for this reader's class.
-  const subjects = readSubjects(deps, reader, [c.id], 'live', (entry) => { read.entry = entry; }).get(c.id) ?? [];
-  return { ...c, agreements: openAgreements, tasks: openTasks, subjects };
+  return { ...c, agreements: openAgreements, tasks: openTasks };
 }
 
 /** What was captured in this overleg so far: werkafspraken and tasks, in the order made. */
@@ -77,7 +86,9 @@ function buildSnapshot(deps: AppDeps, reader: Actor, meetingId: number) {
   const meeting = getMeeting(deps, reader, meetingId);
   const currentItem = meeting.agenda.find((i) => i.id === meeting.currentAgendaItemId) ?? null;
   const casus = currentItem?.caseId ? liveCase(deps, reader, currentItem.caseId, read) : null;
-  const snapshot = { at: deps.now().toISOString(), meeting, current: currentItem ? { item: currentItem, casus } : null, captured: captured(deps, reader.teamId, meetingId) };
+  // Werkafspraken and tasks of the overleg: the same for every class of the team (no personal data).
+  const made = sharedValue(deps, `${reader.teamId}:${meetingId}:captured`, () => captured(deps, reader.teamId, meetingId));
+  const snapshot = { at: deps.now().toISOString(), meeting, current: currentItem ? { item: currentItem, casus } : null, captured: made };
   return { snapshot, read };
 }
 
@@ -105,7 +116,10 @@ export function liveSnapshot(deps: AppDeps, reader: Actor, meetingId: number, au
     audited.add(caseId);
     if (read.entry) {
       const entry = { ...read.entry, actorId: reader.id };
-      if (options.shared === false) appendAudit(deps.db, deps.now(), entry);
+      if (options.shared === false) {
+        appendAudit(deps.db, deps.now(), entry);
+        noteMassRead(deps.db, deps.now(), { teamId: reader.teamId, id: reader.id });
+      }
       else auditLiveRead(deps, entry);
     }
   }

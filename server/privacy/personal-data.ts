@@ -79,8 +79,12 @@ export type ReadPurpose = 'screen' | 'minutes' | 'export' | 'live' | 'briefing' 
 export function readSubjects(
   deps: AppDeps, reader: Actor, caseIds: number[], purpose: ReadPurpose,
   // The live view shares one read among the subscribers of a visibility class and audits each of
-  // them itself, in one transaction (../domain/live-shared.ts); every other caller audits here.
-  audit: (entry: AuditEntry) => void = (entry) => appendAudit(deps.db, deps.now(), entry),
+  // them itself, in one transaction, and counts their mass reads (../domain/live-shared.ts); every
+  // other caller audits and counts here.
+  audit: (entry: AuditEntry) => void = (entry) => {
+    appendAudit(deps.db, deps.now(), entry);
+    noteMassRead(deps.db, deps.now(), reader);
+  },
   // Only these betrokkenen (row ids), e.g. those a verslag's werkafspraken concern (art. 20.1).
   only?: ReadonlySet<number>,
 ): Map<number, VisibleSubject[]> {
@@ -127,7 +131,6 @@ export function readSubjects(
       },
       subjects: shownSubjects,
     });
-    noteMassRead(deps.db, deps.now(), reader);
   }
   return result;
 }

@@ -5,7 +5,7 @@
 // to match (a valid hash chain). The open working set — the last year's open casussen, open tasks,
 // today's running overleg and the next one — is the same whatever the number of years, so the
 // growth between 1× and 10× measures history only.
-import { createHash } from 'node:crypto';
+import { auditKeyOf, keyedRowHash } from '../../server/audit';
 import type { TestDeps } from '../helpers/deps';
 import { makeTeam, makeUser, type TestTeam } from '../helpers/factories';
 import { encryptValue } from '../../server/privacy/crypto';
@@ -244,9 +244,12 @@ export async function generateHistory(deps: TestDeps, years: number): Promise<Hi
   const insAudit = sqlite.prepare('insert into audit_log (at, team_id, actor_id, action, entity, entity_id, case_id, detail, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const writeAudit = sqlite.transaction(() => {
     let prev = (sqlite.prepare('select hash from audit_log order by id desc limit 1').get() as { hash: string } | undefined)?.hash ?? '0'.repeat(64);
+    // Keyed like every row appendAudit writes after the seal (server/audit.ts): with the unkeyed
+    // hash the generated history was a broken chain, so no check could sign a checkpoint and the
+    // incremental check re-read the whole history every time.
+    const key = auditKeyOf(deps.db);
     for (const a of audit) {
-      const canonical = JSON.stringify([a.at, teamId, a.actorId, a.action, a.entity, a.entityId, a.caseId, a.detail]);
-      const hash = createHash('sha256').update(prev).update(canonical).digest('hex');
+      const hash = keyedRowHash(key, prev, { at: a.at, teamId, actorId: a.actorId, action: a.action, entity: a.entity, entityId: a.entityId, caseId: a.caseId, detail: a.detail }, '');
       insAudit.run(a.at, teamId, a.actorId, a.action, a.entity, a.entityId, a.caseId, a.detail, prev, hash);
       prev = hash;
     }

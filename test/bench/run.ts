@@ -21,6 +21,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createTestDeps, type TestDeps } from '../helpers/deps';
 import { callerFor } from '../helpers/factories';
 import { startTestServer } from '../helpers/http';
@@ -46,8 +48,19 @@ type ScaleResult = {
   http: { bareRps: number; endpoints: Record<string, { rps: number; ratio: number; errors: number; bytes: number }> };
   live: { subscribers: number; updates: number; p50: number; p95: number; max: number; serverMsPerUpdate: number; auditRowsPerUpdate: number; buildsPerUpdate: number };
   eventLoopMaxMs: number;
+  /** The whole process, the generator's peak included. */
   peakRssMb: number;
+  /** After the history was generated and its garbage collected: the server's starting point. */
+  rssAfterGenerationMb: number;
+  /** The highest RSS sampled (every 20 ms) while the calls, HTTP and live phases ran. */
+  serverPeakRssMb: number;
 };
+
+/** A full collection, so what the generator left behind is not counted as the server's. */
+function collectGarbage() {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
@@ -64,6 +77,12 @@ async function runScale(years: number): Promise<ScaleResult> {
     const h = await generateHistory(deps, years);
     const generateMs = performance.now() - genStart;
     console.error(`  ${years}×: generated in ${(generateMs / 1000).toFixed(1)} s`, h.counts);
+    // The generator runs in this process too: its garbage is collected before the server's own
+    // memory is sampled (peakRssMb stays the whole process, generator included).
+    collectGarbage();
+    const afterGenerationMb = process.memoryUsage().rss / 1024 / 1024;
+    let serverPeakRss = afterGenerationMb;
+    const sampler = setInterval(() => { serverPeakRss = Math.max(serverPeakRss, process.memoryUsage().rss / 1024 / 1024); }, 20);
     loop.reset();
     // `--only=live` (or calls, http) runs one phase: for looking into one figure.
     const only = args.get('only');
@@ -71,8 +90,12 @@ async function runScale(years: number): Promise<ScaleResult> {
     const http = !only || only === 'http' ? await measureHttp(deps, h) : { bareRps: 0, endpoints: {} };
     const live = await measureLive(deps, h);
     const peakRssMb = process.resourceUsage().maxRSS / 1024;
+    clearInterval(sampler);
     deps.db.$client.close();
-    return { years, generateMs: round(generateMs, 0), counts: h.counts, calls, http, live, eventLoopMaxMs: round(loop.max / 1e6, 1), peakRssMb: round(peakRssMb, 0) };
+    return {
+      years, generateMs: round(generateMs, 0), counts: h.counts, calls, http, live, eventLoopMaxMs: round(loop.max / 1e6, 1), peakRssMb: round(peakRssMb, 0),
+      rssAfterGenerationMb: round(afterGenerationMb, 0), serverPeakRssMb: round(serverPeakRss, 0),
+    };
   } finally {
     loop.disable();
     rmSync(dir, { recursive: true, force: true });
@@ -297,7 +320,9 @@ function table(results: ScaleResult[]) {
   for (const r of results) {
     lines.push(`live ${r.years}×: ${r.live.subscribers} SSE subscribers, ${r.live.updates} casus switches: delivery p50 ${r.live.p50} ms, p95 ${r.live.p95} ms, max ${r.live.max} ms; server busy ${r.live.serverMsPerUpdate} ms per update; ${r.live.buildsPerUpdate} snapshot builds and ${r.live.auditRowsPerUpdate} audit rows per update`);
   }
-  for (const r of results) lines.push(`${r.years}×: event-loop max delay ${r.eventLoopMaxMs} ms over the run; peak RSS ${r.peakRssMb} MB`);
+  for (const r of results) {
+    lines.push(`${r.years}×: event-loop max delay ${r.eventLoopMaxMs} ms over the run; peak RSS ${r.peakRssMb} MB (whole process, generator included); after generation + GC ${r.rssAfterGenerationMb} MB; server phases peak ${r.serverPeakRssMb} MB`);
+  }
   return lines.join('\n');
 }
 

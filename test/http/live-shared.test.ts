@@ -2,15 +2,20 @@
 // the same partner share one build per change, subscribers of different partners never share,
 // and every subscriber's read of personal data is still audited under their own name.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { createTestDeps, type TestDeps } from '../helpers/deps';
 import { callerFor, makeTeam, makeUser, TEST_PASSWORD, type TestTeam } from '../helpers/factories';
 import { startTestServer, trpcHttp } from '../helpers/http';
 import { makeCase } from '../helpers/cases';
 import { liveData, snapshot, subscribe, type LiveData } from '../helpers/sse';
-import { auditLog } from '../../db/schema';
+import { auditLog, securityEvents, teams } from '../../db/schema';
+import { verifyAuditChain } from '../../server/audit';
 import { liveBuildCount } from '../../server/domain/live-shared';
 import type { SessionUser } from '../../server/auth/sessions';
+import type { LiveSnapshot } from '../../server/domain/live';
+
+/** A live snapshot as it arrives (JSON), checked with the server's own type. */
+const live = (check: (d: Partial<LiveSnapshot>) => boolean) => snapshot((d) => check(d as Partial<LiveSnapshot>));
 
 let deps: TestDeps;
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -56,7 +61,7 @@ describe('live view: one build per visibility class', () => {
       s: await subscribe(server.origin, await login(senzer), 'meetings.live', { meetingId: meeting.id }),
     };
     try {
-      for (const s of Object.values(streams)) await s.until(snapshot((d) => d.meeting?.status === 'bezig'));
+      for (const s of Object.values(streams)) await s.until(live((d) => d.meeting?.status === 'bezig'));
       const before = liveBuildCount(deps);
       await c.meetings.setCurrentItem({ meetingId: meeting.id, agendaItemId: item.id });
       const at = async (s: typeof streams.a) => liveData(await s.until(snapshot((d) => d.current?.item.id === item.id)));
@@ -80,6 +85,45 @@ describe('live view: one build per visibility class', () => {
       for (const stream of [streams.a, streams.c, streams.s]) expect(stream.raw).not.toContain('Voorstel van B');
     } finally {
       for (const s of Object.values(streams)) await s.close();
+    }
+  });
+});
+
+describe('live view: the audit of one update', () => {
+  it('writes every subscriber’s read in one transaction (consecutive rows), keeps the chain intact, and counts each subscriber for the mass-read alert', async () => {
+    const c = callerFor(deps, coordinator);
+    const first = await makeUser(deps, pit, 'member', 'helmond');
+    const second = await makeUser(deps, pit, 'member', 'helmond');
+    const casus = await makeCase(deps, pit, coordinator, { status: 'actief' });
+    await callerFor(deps, first).subjects.add({ caseId: casus.id, kind: 'person', items: [{ category: 'naw', value: 'A. Alarm, Kerkstraat 1, Helmond' }] });
+    const meeting = await c.meetings.create({ startsAt: '2026-11-25T09:00:00Z' });
+    const item = await c.agenda.add({ meetingId: meeting.id, section: 'lopende_casussen', title: 'Casus voor het logboek', caseId: casus.id });
+    await c.meetings.publish(meeting);
+    await c.meetings.start(meeting);
+    // No current casus when they subscribe: the first snapshots read no betrokkenen.
+    await c.meetings.setCurrentItem({ meetingId: meeting.id, agendaItemId: null });
+    // Any read of one betrokkene crosses this team's threshold.
+    deps.db.update(teams).set({ massReadSubjects: 0 }).where(eq(teams.id, pit.teamId)).run();
+    const streams = [
+      await subscribe(server.origin, await login(first), 'meetings.live', { meetingId: meeting.id }),
+      await subscribe(server.origin, await login(second), 'meetings.live', { meetingId: meeting.id }),
+    ];
+    try {
+      for (const s of streams) await s.until(live((d) => d.meeting?.status === 'bezig'));
+      await c.meetings.setCurrentItem({ meetingId: meeting.id, agendaItemId: item.id });
+      for (const s of streams) await s.until(live((d) => d.current?.item.id === item.id));
+      const reads = deps.db.select().from(auditLog)
+        .where(and(eq(auditLog.action, 'personal_data.read'), eq(auditLog.caseId, casus.id))).orderBy(asc(auditLog.id)).all();
+      expect(reads.map((r) => r.actorId).sort()).toEqual([first.id, second.id].sort());
+      expect(reads[1]!.id - reads[0]!.id).toBe(1);
+      expect(verifyAuditChain(deps.db)).toBeNull();
+      // P6: the shared build is no way around the mass-read alert — each subscriber is counted.
+      const alerts = deps.db.select({ userId: securityEvents.userId }).from(securityEvents).where(eq(securityEvents.kind, 'reads.mass')).all();
+      expect(alerts.map((a) => a.userId).sort()).toEqual([first.id, second.id].sort());
+      const logged = deps.db.select({ actorId: auditLog.actorId }).from(auditLog).where(eq(auditLog.action, 'security.mass_read')).all();
+      expect(logged.map((a) => a.actorId).sort()).toEqual([first.id, second.id].sort());
+    } finally {
+      for (const s of streams) await s.close();
     }
   });
 });

@@ -2,7 +2,7 @@
 // keyed (HMAC, key not in the database) and checked incrementally from signed checkpoints,
 // reading the log is logged, the FG exports it as CSV, and many reads in a short time alert.
 import { describe, expect, it } from 'vitest';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import { createHmac, randomBytes } from 'node:crypto';
 import { auditCheckpoints, auditLog, breaches, auditSubjects, securityEvents, teams } from '../../db/schema';
 import { openDb } from '../../db/client';
@@ -176,6 +176,54 @@ describe('incremental check from signed checkpoints', () => {
     const result = await check;
     expect(result).toMatchObject({ breaks: [], rowsChecked: CHUNK * 2 + 10 });
     expect(ranDuringCheck).toBe(true);
+  });
+});
+
+describe('the full check while others keep working (issue 12)', () => {
+  it('ends at the newest row of its start and answers while reads keep appending rows; the next check takes over from its checkpoint', async () => {
+    const { deps, fg, pit } = await setup();
+    deps.db.transaction((tx) => {
+      for (let i = 0; i < CHUNK * 3; i++) appendAudit(tx, deps.now(), { teamId: pit.teamId, action: 'test.row', detail: { i } });
+    });
+    const newest = () => deps.db.select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get()!.id;
+    const before = newest();
+    // Other users keep reading: on every turn of the event loop more audit rows than one chunk of
+    // the walk arrive, for up to LIMIT rows.
+    const LIMIT = CHUNK * 30;
+    let appended = 0;
+    const keepAppending = () => {
+      deps.db.transaction((tx) => {
+        for (let i = 0; i < CHUNK + 10; i++) appendAudit(tx, deps.now(), { teamId: pit.teamId, action: 'test.read', detail: { i } });
+      });
+      appended += CHUNK + 10;
+      if (appended < LIMIT) setImmediate(keepAppending);
+    };
+    setImmediate(keepAppending);
+    const result = await callerFor(deps, fg).audit.verify({ full: true });
+    // The answer came while the others were still appending: the walk did not chase their rows.
+    expect(appended).toBeLessThan(LIMIT);
+    const atAnswer = newest();
+    expect(result).toMatchObject({ ok: true, mode: 'full', fromId: 0, rowsChecked: result.toId });
+    expect(result.toId).toBeGreaterThanOrEqual(before);
+    expect(result.toId).toBeLessThan(atAnswer);
+    const checkpoint = deps.db.select().from(auditCheckpoints).where(eq(auditCheckpoints.id, result.newCheckpointId!)).get()!;
+    expect(checkpoint).toMatchObject({ kind: 'verified', auditId: result.toId });
+    // The next incremental check starts there and covers what was appended meanwhile.
+    const next = await callerFor(deps, fg).audit.verify();
+    expect(next).toMatchObject({ ok: true, fromId: result.toId, startCheckpointId: checkpoint.id });
+    expect(next.toId).toBeGreaterThanOrEqual(atAnswer);
+  });
+
+  it('an incremental check that signs a checkpoint while a full check pauses is no break for the full check', async () => {
+    const { deps, pit } = await setup();
+    deps.db.transaction((tx) => {
+      for (let i = 0; i < CHUNK * 3; i++) appendAudit(tx, deps.now(), { teamId: pit.teamId, action: 'test.row', detail: { i } });
+    });
+    const full = checkAuditChainFull(deps.db, deps.now());
+    await new Promise((resolve) => setImmediate(resolve));
+    appendAudit(deps.db, deps.now(), { teamId: pit.teamId, action: 'test.read' });
+    expect(await checkAuditChainIncremental(deps.db, deps.now())).toMatchObject({ breaks: [], checkpointsValid: true });
+    expect(await full).toMatchObject({ breaks: [], checkpointsValid: true });
   });
 });
 
