@@ -24,7 +24,7 @@ async function plans(fn: () => Promise<unknown>): Promise<{ sql: string; plan: s
   const sqlite = deps.db.$client;
   const prepare = sqlite.prepare.bind(sqlite);
   const seen: string[] = [];
-  sqlite.prepare = ((source: string) => (seen.push(source), prepare(source))) as typeof sqlite.prepare;
+  sqlite.prepare = ((source: string) => (seen.push(source), prepare(source)));
   try {
     await fn();
   } finally {
@@ -32,7 +32,7 @@ async function plans(fn: () => Promise<unknown>): Promise<{ sql: string; plan: s
   }
   return seen.filter((s) => /^\s*select/i.test(s)).map((s) => ({
     sql: s,
-    plan: (prepare(`explain query plan ${s}`).all(...new Array((s.match(/\?/g) ?? []).length).fill(null)) as { detail: string }[]).map((r) => r.detail).join('\n'),
+    plan: (prepare(`explain query plan ${s}`).all(...Array.from({ length: (s.match(/\?/g) ?? []).length }, () => null)) as { detail: string }[]).map((r) => r.detail).join('\n'),
   }));
 }
 
@@ -54,6 +54,14 @@ describe('query plans of the hot reads', () => {
     const meeting = await c.meetings.create({ startsAt: '2026-12-02T09:00:00Z' });
     const plan = planOf(await plans(() => c.agenda.prefill({ meetingId: meeting.id })), /"agenda_items" ai/);
     expect(plan).toContain('agenda_items_case');
+  });
+
+  it('agenda.prefill finds the running casussen from the open tasks, not by walking every casus of the team', async () => {
+    const c = callerFor(deps, coordinator);
+    const meeting = await c.meetings.create({ startsAt: '2026-12-09T09:00:00Z' });
+    const plan = planOf(await plans(() => c.agenda.prefill({ meetingId: meeting.id })), /from "cases" inner join "themes".*"status" in/);
+    expect(plan).toContain('tasks_team_status');
+    expect(plan).not.toMatch(/SCAN cases|cases_team_code/);
   });
 
   it('reports.progress reads werkafspraken and status changes of its period by index', async () => {
