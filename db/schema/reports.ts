@@ -19,3 +19,11 @@ export const reportNarratives = sqliteTable(
   },
   (t) => [uniqueIndex('report_narratives_period_version').on(t.teamId, t.periodFrom, t.periodTo, t.version)],
 );
+
+// One row (id 1): a counter bumped by triggers on every table the progress report counts
+// (custom migration report_source_triggers). The figures of a closed period are reused while it
+// stands still (server/domain/report-figures.ts, issue 12).
+export const reportSourceChanges = sqliteTable('report_source_changes', {
+  id: integer('id').primaryKey(),
+  n: integer('n').notNull().default(0),
+});

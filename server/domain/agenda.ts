@@ -13,6 +13,7 @@ import { agendaItems, agreements, cases, meetings, partners, tasks, themes, type
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit';
+import { preparedPerDb } from '../prepared';
 import { AppError, conflict } from '../errors';
 import { amsterdamDate } from '../clock';
 import { findCaseInTeam } from './cases';
@@ -46,16 +47,48 @@ function renumber(tx: Db, meetingId: number, replace?: { section: AgendaSection;
   });
 }
 
+const insertItem = preparedPerDb((db) => db.insert(agendaItems).values({
+  meetingId: sql.placeholder('meetingId'), section: sql.placeholder('section'), position: sql.placeholder('position'), title: sql.placeholder('title'),
+  durationMinutes: sql.placeholder('durationMinutes'), presenterPartnerId: sql.placeholder('presenterPartnerId'), caseId: sql.placeholder('caseId'),
+  source: sql.placeholder('source'), taskId: sql.placeholder('taskId'), state: sql.placeholder('state'), proposedByUserId: sql.placeholder('proposedByUserId'),
+  updatedAt: sql.placeholder('updatedAt'),
+}).returning({ id: agendaItems.id }).prepare());
+const setPosition = preparedPerDb((db) => db.update(agendaItems).set({ position: sql`${sql.placeholder('position')}` }).where(eq(agendaItems.id, sql.placeholder('id'))).prepare());
+
+/**
+ * Adds items at the end of their section, in the order given, and gives every item of the overleg
+ * its place 1..n in display order (as renumber() would after appending): positions are computed
+ * before the inserts, so a prefill of hundreds of items writes each row once. `db` is the
+ * connection the statements are prepared on; `tx` the transaction they run in.
+ */
 function insertItems(tx: Db, deps: AppDeps, actor: Actor, meetingId: number, items: NewAgendaItem[]): number[] {
   const now = deps.now().toISOString();
-  const ids = items.map((item, i) => {
-    // Appended at the end of its section; renumber() puts it in place.
-    const row = tx.insert(agendaItems).values({ ...item, meetingId, position: 100_000 + i, updatedAt: now }).returning({ id: agendaItems.id }).get();
-    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'agenda.item_added', entity: 'agenda_item', entityId: row.id, caseId: item.caseId ?? null, detail: { meetingId, source: item.source } });
-    return row.id;
+  const existing = orderedAgenda(tx, meetingId);
+  type Slot = { section: AgendaSection; row?: AgendaRow; item?: NewAgendaItem };
+  // A stable sort by section keeps the agenda's order and puts each new item after its section.
+  const slots: Slot[] = [...existing.map((row) => ({ section: row.section, row })), ...items.map((item) => ({ section: item.section, item }))]
+    .sort((a, b) => sectionIndex(a.section) - sectionIndex(b.section));
+  const ids = new Map<NewAgendaItem, number>();
+  slots.forEach((slot, i) => {
+    const position = i + 1;
+    if (slot.row) {
+      if (slot.row.position !== position) setPosition(deps.db).run({ id: slot.row.id, position });
+      return;
+    }
+    const item = slot.item!;
+    const row = insertItem(deps.db).get({
+      meetingId, section: item.section, position, title: item.title, durationMinutes: item.durationMinutes ?? 5,
+      presenterPartnerId: item.presenterPartnerId ?? null, caseId: item.caseId ?? null, source: item.source ?? 'manual', taskId: item.taskId ?? null,
+      state: item.state ?? 'geaccepteerd', proposedByUserId: item.proposedByUserId ?? null, updatedAt: now,
+    });
+    ids.set(item, row.id);
   });
-  renumber(tx, meetingId);
-  return ids;
+  // Audit rows in the order the items were given (one per item, P6).
+  return items.map((item) => {
+    const id = ids.get(item)!;
+    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'agenda.item_added', entity: 'agenda_item', entityId: id, caseId: item.caseId ?? null, detail: { meetingId, source: item.source } });
+    return id;
+  });
 }
 
 function assertPartner(deps: AppDeps, teamId: number, partnerId: number | null | undefined) {
@@ -160,11 +193,12 @@ export function prefillAgenda(deps: AppDeps, actor: Actor, input: { meetingId: n
 
   // Lopende casussen: open tasks (overdue ones first), AVO/high priority first.
   const today = amsterdamDate(deps.now());
-  const openTasks = sql<number>`(select count(*) from ${tasks} where ${tasks.caseId} = ${cases.id} and ${tasks.status} = 'open')`;
   const overdueTasks = overdueTaskCount(today);
+  // Driven by the team's open tasks (the open working set), not by every casus of its history.
+  const withOpenTasks = inArray(cases.id, deps.db.select({ id: tasks.caseId }).from(tasks).where(and(eq(tasks.teamId, actor.teamId), eq(tasks.status, 'open'))));
   const running = !on('lopende_casussen') ? [] : deps.db.select({ ...caseColumns, overdue: overdueTasks }).from(cases)
     .innerJoin(themes, eq(themes.id, cases.themeId)).innerJoin(partners, eq(partners.id, cases.gemeentePartnerId))
-    .where(and(eq(cases.teamId, actor.teamId), inArray(cases.status, ['signaal', 'actief']), sql`${openTasks} > 0`))
+    .where(and(eq(cases.teamId, actor.teamId), inArray(cases.status, ['signaal', 'actief']), withOpenTasks))
     .orderBy(
       sql`case when ${cases.origin} = 'avo_verzoek' or ${cases.priority} = 'hoog' then 0 else 1 end`,
       sql`case when ${overdueTasks} > 0 then 0 else 1 end`,

@@ -208,7 +208,7 @@ export type CaseListFilter = {
 
 const openTaskCount = sql<number>`(select count(*) from ${tasks} where ${tasks.caseId} = ${cases.id} and ${tasks.status} = 'open')`;
 
-const caseListQuery = (db: Db, where: SQL, today: string | SQL) => db.select({
+const caseListQuery = (db: Db, where: SQL, today: string | SQL, order: SQL = desc(cases.id)) => db.select({
   id: cases.id, code: cases.code, street: cases.street, houseNumber: cases.houseNumber, houseNumberAddition: cases.houseNumberAddition,
   postcode: cases.postcode, city: cases.city, gemeentePartnerId: cases.gemeentePartnerId, gemeente: partners.shortName,
   themeId: cases.themeId, theme: themes.name, status: cases.status, priority: cases.priority, origin: cases.origin,
@@ -217,7 +217,7 @@ const caseListQuery = (db: Db, where: SQL, today: string | SQL) => db.select({
   .innerJoin(partners, eq(partners.id, cases.gemeentePartnerId))
   .innerJoin(themes, eq(themes.id, cases.themeId))
   .where(where)
-  .orderBy(desc(cases.id));
+  .orderBy(order);
 const plainCaseList = preparedPerDb((db) => caseListQuery(
   db,
   and(eq(cases.teamId, sql.placeholder('teamId')), ne(cases.status, 'ingetrokken'), lt(cases.id, sql.placeholder('cursor')))!,
@@ -236,6 +236,7 @@ export function listCases(deps: AppDeps, reader: Actor, filter: CaseListFilter) 
   if (filter.cursor) conditions.push(lt(cases.id, filter.cursor));
   if (filter.hasOverdueTasks) conditions.push(sql`${overdueTaskCount(today)} > 0`);
   const search = filter.search?.trim();
+  let fromIndex = false;
   if (search) {
     const pattern = `%${search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     const compactPostcode = search.replace(/\s/g, '').toUpperCase();
@@ -245,12 +246,21 @@ export function listCases(deps: AppDeps, reader: Actor, filter: CaseListFilter) 
       sql`replace(${cases.postcode}, ' ', '') like ${`%${compactPostcode}%`}`,
       like(cases.city, pattern),
     )!);
+    // The FTS5 trigram index (migration 0027) finds the candidates without scanning the team's
+    // history; the LIKE above stays the exact rule (it folds ASCII case only). Trigrams need 3 characters.
+    fromIndex = search.length >= 3 && compactPostcode.length >= 3;
+    if (fromIndex) {
+      const phrase = (text: string) => `"${text.replace(/"/g, '""')}"`;
+      conditions.push(sql`${cases.id} in (select rowid from case_search where case_search match ${`({code address city} : ${phrase(search)}) OR (postcode : ${phrase(compactPostcode)})`})`);
+    }
   }
   // The plain list (no filter but the cursor) is the hot read: one statement prepared per database.
   const plain = !filter.status && !filter.gemeentePartnerId && !filter.themeId && !filter.hasOverdueTasks && !search;
   const rows = plain
     ? plainCaseList(deps.db).all({ teamId: reader.teamId, cursor: filter.cursor ?? Number.MAX_SAFE_INTEGER, today, limit: limit + 1 })
-    : caseListQuery(deps.db, and(...conditions)!, today).limit(limit + 1).all();
+    // With the index's candidates, order them (unary +): walking every casus of the team in id
+    // order and testing each against the candidates would scan the whole history.
+    : caseListQuery(deps.db, and(...conditions)!, today, fromIndex ? sql`+${cases.id} desc` : desc(cases.id)).limit(limit + 1).all();
   const page = rows.slice(0, limit);
   return { items: page, nextCursor: rows.length > limit ? page.at(-1)!.id : null };
 }

@@ -49,11 +49,25 @@ describe('query plans of the hot reads', () => {
     expect(plan).not.toContain('TEMP B-TREE');
   });
 
+  it('cases.list search finds its candidates in the trigram index, not by a LIKE over every casus', async () => {
+    const plan = planOf(await plans(() => callerFor(deps, coordinator).cases.list({ search: 'Kerkstraat 12' })), /from "cases" inner join "partners"/);
+    expect(plan).toContain('case_search VIRTUAL TABLE');
+    expect(plan).toContain('SEARCH cases USING INDEX cases_team_id (team_id=? AND id=?)');
+  });
+
   it('agenda.prefill finds casussen already on an agenda by the agenda items of that casus', async () => {
     const c = callerFor(deps, coordinator);
     const meeting = await c.meetings.create({ startsAt: '2026-12-02T09:00:00Z' });
     const plan = planOf(await plans(() => c.agenda.prefill({ meetingId: meeting.id })), /"agenda_items" ai/);
     expect(plan).toContain('agenda_items_case');
+  });
+
+  it('agenda.prefill finds the running casussen from the open tasks, not by walking every casus of the team', async () => {
+    const c = callerFor(deps, coordinator);
+    const meeting = await c.meetings.create({ startsAt: '2026-12-09T09:00:00Z' });
+    const plan = planOf(await plans(() => c.agenda.prefill({ meetingId: meeting.id })), /from "cases" inner join "themes".*"status" in/);
+    expect(plan).toContain('tasks_team_status');
+    expect(plan).not.toMatch(/SCAN cases|cases_team_code/);
   });
 
   it('reports.progress reads werkafspraken and status changes of its period by index', async () => {
