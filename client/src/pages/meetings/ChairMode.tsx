@@ -7,6 +7,7 @@ import { api, errorKey, errorMessage } from '../../lib/trpc';
 import { createAction } from '../../lib/action';
 import { hasRole, me } from '../../lib/session';
 import { formatDateTime, formatDay, t, today } from '../../i18n';
+import { formatElapsed } from '../../lib/dates';
 import { Alert, Button, SelectField, Status, TextAreaField, TextField } from '../../components/Form';
 import { ResourceError } from '../../components/ResourceError';
 import { partnerOption } from '../../lib/partners';
@@ -45,7 +46,6 @@ export default function ChairMode() {
     const started = meeting()?.currentItemStartedAt;
     return started ? Math.max(0, Math.floor((now() - Date.parse(started)) / 1000)) : 0;
   };
-  const clock = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 
   // ── Notes editor with autosave ──
   const [editor, setEditor] = createStore({ itemId: 0, notes: '', decisions: '', version: 0 });
@@ -225,7 +225,7 @@ export default function ChairMode() {
                   <Show when={!closing() && current()}>
                     {(c) => (
                       <p class="timer" classList={{ 'is-over': elapsed() > c().durationMinutes * 60 }} role="timer" aria-live="off" data-testid="chair-timer">
-                        {t('chair.timer', { elapsed: clock(elapsed()), planned: c().durationMinutes })}
+                        {t('chair.timer', { elapsed: formatElapsed(elapsed()), planned: c().durationMinutes })}
                         <Show when={elapsed() > c().durationMinutes * 60}> — {t('chair.overtime')}</Show>
                       </p>
                     )}

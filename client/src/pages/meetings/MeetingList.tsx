@@ -6,7 +6,8 @@ import { hasRole } from '../../lib/session';
 import { formatDateTime, t, today, type TextKey } from '../../i18n';
 import { Alert, Button, SelectField, Status, TextField } from '../../components/Form';
 import { pastDateQuestion, withConfirmation } from '../../components/ConfirmDialog';
-import { amsterdamToIso, meetingStatusLabel, minutesStatusLabel, statusTone, type MeetingSummary } from './shared';
+import { amsterdamToIso } from '../../lib/dates';
+import { meetingStatusLabel, minutesStatusLabel, statusTone, type MeetingSummary } from './shared';
 
 export default function MeetingList() {
   // Upcoming first; the past ones page by page (a team holds years of them) — issue 9 item 11.

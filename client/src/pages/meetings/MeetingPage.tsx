@@ -4,6 +4,7 @@ import { api, errorKey, errorMessage } from '../../lib/trpc';
 import { createAction } from '../../lib/action';
 import { hasRole } from '../../lib/session';
 import { formatDateTime, formatDay, t } from '../../i18n';
+import { amsterdamParts, amsterdamToIso } from '../../lib/dates';
 import { taskStatusLabel } from '../../lib/labels';
 import { Alert, Button, SelectField, Status, TextField } from '../../components/Form';
 import { Attendance } from './Attendance';
@@ -11,7 +12,7 @@ import { Regrets } from './Regrets';
 import { Loaded } from '../../components/ResourceError';
 import { withConfirmation } from '../../components/ConfirmDialog';
 import {
-  agendaStateLabel, amsterdamParts, amsterdamToIso, bySection, meetingStatusLabel, minutesStatusLabel, minutesText, sectionLabel,
+  agendaStateLabel, bySection, meetingStatusLabel, minutesStatusLabel, minutesText, sectionLabel,
   sections, statusTone, type AgendaItem, type Meeting,
 } from './shared';
 

@@ -7,7 +7,7 @@ import { createAction } from '../../lib/action';
 import { formatDateTime, t, type TextKey } from '../../i18n';
 import { ActionForm } from '../../components/ActionForm';
 import { Alert, Button, CheckboxField, SelectField, Status, TextAreaField, TextField } from '../../components/Form';
-import { fromLocalInput, toLocalInput } from './breach-time';
+import { fromLocalInput, toLocalInput } from '../../lib/dates';
 
 type Breach = Awaited<ReturnType<typeof api.breaches.list.query>>[number];
 type Partner = Awaited<ReturnType<typeof api.partners.list.query>>[number];

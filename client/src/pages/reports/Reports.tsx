@@ -7,6 +7,7 @@ import { api } from '../../lib/trpc';
 import { createAction } from '../../lib/action';
 import { hasRole } from '../../lib/session';
 import { formatDay, locale, t } from '../../i18n';
+import { lastDayOfMonth } from '../../lib/dates';
 import { Alert, Button, SelectField, TextField } from '../../components/Form';
 import { BarChart } from '../../components/BarChart';
 import { ReportNarrative } from './ReportNarrative';
@@ -25,10 +26,7 @@ function fmt(value: number | null | undefined, kind: string, mark?: Mark, k?: nu
 }
 /** A month `yyyy-mm` as the report's first and last day. */
 const firstDay = (month: string) => `${month}-01`;
-function lastDay(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return `${month}-${String(new Date(Date.UTC(y!, m!, 0)).getUTCDate()).padStart(2, '0')}`;
-}
+const lastDay = lastDayOfMonth;
 const chartKeys = ['casesOpened', 'casesActivated', 'casesClosed', 'avoRequests', 'agreements', 'tasksCreated', 'tasksDone', 'tasksOverdue', 'meetingsHeld', 'controlsHeld', 'findings', 'escalationsRaised'];
 
 export default function Reports() {

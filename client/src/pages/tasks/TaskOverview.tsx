@@ -9,8 +9,8 @@ import { ChangeLog } from '../../components/ChangeLog';
 import { TaskEditor } from '../../components/TaskEditor';
 import { TaskActions } from '../../components/TaskActions';
 import { problemOf, ResourceError } from '../../components/ResourceError';
+import { taskStatuses as statuses } from '../../../../db/schema/enums';
 
-const statuses = ['open', 'gereed', 'vervallen'] as const;
 
 export default function TaskOverview() {
   const [params, setParams] = useSearchParams<{ partner?: string; status?: string; gemeente?: string; verlopen?: string; knelpunt?: string }>();
