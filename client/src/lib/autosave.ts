@@ -24,8 +24,8 @@ export type AutosaveOptions<E> = {
   merge: (into: E, part: E, keepExisting: boolean) => E;
   send: (edit: E) => Promise<void>;
   refused: (error: unknown) => Refusal | Promise<Refusal>;
-  /** Everything typed is on the server. */
-  onSaved?: () => void;
+  /** Everything typed is on the server; `edit` was the last save. */
+  onSaved?: (edit: E) => void;
 };
 
 const firstRetry = 1000;
@@ -69,7 +69,7 @@ export function createAutosave<E>(options: AutosaveOptions<E>) {
       if (hasPending) setState('pending');
       else {
         setState('saved');
-        options.onSaved?.();
+        options.onSaved?.(content);
       }
       return true;
     } catch (e) {
