@@ -37,8 +37,8 @@ const cls = (base: string, c: { class?: string | undefined }) => (c.class ? `${b
 export function DataTable<T>(props: Props<T>) {
   const id = createUniqueId();
   const columns = () => props.columns.filter((c): c is Column<T> => Boolean(c));
-  const failed = () => (props.resource ? props.resource.error : undefined);
-  const rows = () => (props.resource ? (props.resource.error ? undefined : props.resource()) : props.rows);
+  const failed = (): unknown => (props.resource ? (props.resource.error as unknown) : undefined);
+  const rows = () => (props.resource ? (failed() ? undefined : props.resource()) : props.rows);
   const loading = () => Boolean(props.resource?.loading) && !rows();
   return (
     <>

@@ -71,9 +71,9 @@ export function ResourceError(props: { error: unknown; back?: WayBack }) {
 export function Loaded<T>(props: { resource: Resource<T>; back?: WayBack; loading?: string; children: (value: Accessor<NonNullable<T>>) => JSX.Element }) {
   const value = () => (props.resource.error ? undefined : props.resource());
   return (
-    <Show when={!props.resource.error} fallback={<ResourceError error={props.resource.error} back={props.back} />}>
+    <Show when={!props.resource.error} fallback={<ResourceError error={props.resource.error as unknown} back={props.back} />}>
       <Show when={value()} fallback={<p class="utrecht-paragraph" role="status">{props.loading ?? t('app.loading')}</p>}>
-        {(v) => props.children(v as Accessor<NonNullable<T>>)}
+        {(v) => props.children(v)}
       </Show>
     </Show>
   );

@@ -11,7 +11,7 @@ const tag = () => (locale() === 'nl' ? 'nl-NL' : 'en-GB');
 export function formatDay(day: string | null | undefined, style: 'long' | 'short' = 'short'): string {
   if (!day) return '';
   const [y, m, d] = day.split('-').map(Number);
-  const date = new Date(Date.UTC(y!, m! - 1, d!, 12));
+  const date = new Date(Date.UTC(y!, m! - 1, d, 12));
   if (Number.isNaN(date.getTime())) return day;
   return new Intl.DateTimeFormat(tag(), style === 'long' ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } : { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
@@ -85,7 +85,7 @@ export function fromLocalInput(value: string): string {
 /** The last calendar day of a month `yyyy-mm`. */
 export function lastDayOfMonth(month: string): string {
   const [y, m] = month.split('-').map(Number);
-  return `${month}-${pad(new Date(Date.UTC(y!, m!, 0)).getUTCDate())}`;
+  return `${month}-${pad(new Date(Date.UTC(y!, m, 0)).getUTCDate())}`;
 }
 
 /** A calendar day plus whole months, YYYY-MM-DD. */

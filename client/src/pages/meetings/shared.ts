@@ -15,7 +15,7 @@ export const sectionLabel = (s: string) => t(`agenda.section.${s}` as TextKey);
 export const attendanceLabel = (s: string) => t(`attendance.status.${s}` as TextKey);
 export const agendaStateLabel = (s: string) => t(`agenda.state.${s}` as TextKey);
 export const minutesStatusLabel = (s: string) => t(`minutes.status.${s}` as TextKey);
-export const statusTone = (s: string) => (s === 'bezig' ? 'warning' : s === 'gesloten' ? 'ok' : s === 'concept' ? 'neutral' : 'neutral') as 'warning' | 'ok' | 'neutral';
+export const statusTone = (s: string) => (s === 'bezig' ? 'warning' : s === 'gesloten' ? 'ok' : s === 'concept' ? 'neutral' : 'neutral');
 
 /** Items grouped by section in template order (only sections that have items, unless `all`). */
 export function bySection<T extends { section: string }>(items: T[], all = false): { section: Section; items: T[] }[] {
