@@ -8,6 +8,7 @@ import { Alert, Button, SelectField, Status, TextField } from '../../components/
 import { pastDateQuestion, withConfirmation } from '../../components/ConfirmDialog';
 import { amsterdamToIso } from '../../lib/dates';
 import { meetingStatusLabel, minutesStatusLabel, statusTone, type MeetingSummary } from './shared';
+import { LoadError } from '../../components/ResourceError';
 
 export default function MeetingList() {
   // Upcoming first; the past ones page by page (a team holds years of them) — issue 9 item 11.
@@ -51,7 +52,7 @@ export default function MeetingList() {
           <NewSeries onDone={(n) => { setFlash(t('meetings.seriesCreated', { n })); void refetch(); }} />
         </div>
       </Show>
-      <Show when={upcoming.error}><Alert kind="error">{t('app.networkError')}</Alert></Show>
+      <Show when={upcoming.error as unknown}>{(e) => <LoadError error={e()} />}</Show>
       <Show when={upcoming()} fallback={<p class="utrecht-paragraph" role="status">{t('app.loading')}</p>}>
         {(l) => <MeetingTable caption={t('meetings.upcoming')} rows={l().upcoming} />}
       </Show>

@@ -11,6 +11,7 @@ import { lastDayOfMonth } from '../../lib/dates';
 import { Alert, Button, SelectField, TextField } from '../../components/Form';
 import { BarChart } from '../../components/BarChart';
 import { ReportNarrative } from './ReportNarrative';
+import { LoadError } from '../../components/ResourceError';
 
 type Report = Awaited<ReturnType<typeof api.reports.progress.query>>;
 type Label = { nl: string; en: string };
@@ -80,7 +81,7 @@ export default function Reports() {
       </form>
       </Show>
       <Show when={show.error()}><Alert kind="error">{show.error()}</Alert></Show>
-      <Show when={report.error}><Alert kind="error">{(report.error as Error).message}</Alert></Show>
+      <Show when={report.error as unknown}>{(e) => <LoadError error={e()} />}</Show>
       <Show when={report.loading}><p class="utrecht-paragraph" role="status">{t('app.loading')}</p></Show>
       <Show when={report()}>{(r) => <ReportView report={r()} query={query()} />}</Show>
       <Show when={hasRole('coordinator', 'admin') && presets()}>

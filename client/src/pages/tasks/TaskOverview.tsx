@@ -8,7 +8,7 @@ import { TaskNotes, TaskState } from '../../components/TaskState';
 import { ChangeLog } from '../../components/ChangeLog';
 import { TaskEditor } from '../../components/TaskEditor';
 import { TaskActions } from '../../components/TaskActions';
-import { problemOf, ResourceError } from '../../components/ResourceError';
+import { problemOf, ResourceError, LoadError } from '../../components/ResourceError';
 import { taskStatuses as statuses } from '../../../../db/schema/enums';
 
 
@@ -44,7 +44,7 @@ export default function TaskOverview() {
         <CheckboxField label={t('blocker.filter')} checked={Boolean(params.knelpunt)} onChange={(on) => setParams({ knelpunt: on ? '1' : undefined })} />
       </div>
       <div aria-live="polite"><Show when={flash()}>{(m) => <Alert kind="ok">{m()}</Alert>}</Show></div>
-      <Show when={tasks.error}><Alert kind="error">{t('tasks.loadFailed')}</Alert></Show>
+      <Show when={tasks.error as unknown}>{(e) => <LoadError error={e()} />}</Show>
       <div class="table-wrap">
         <table class="utrecht-table">
           <caption class="utrecht-table__caption">{t('tasks.overview.caption')} ({rows().length})</caption>
