@@ -1,7 +1,7 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { api } from '../../lib/trpc';
-import { createAction } from '../../lib/action';
+import { createAction, act } from '../../lib/action';
 import { hasRole } from '../../lib/session';
 import { formatDateTime, t, today, type TextKey } from '../../i18n';
 import { Alert, Button, SelectField, Status, TextField } from '../../components/Form';
@@ -122,11 +122,11 @@ function NewMeeting() {
     <section class="card stack">
       <h2 class="utrecht-heading-2">{t('meetings.new')}</h2>
       <Show when={action.error()}>{(e) => <Alert kind="error">{e()}</Alert>}</Show>
-      <form class="stack" onSubmit={async (e) => {
+      <form class="stack" onSubmit={act(async (e) => {
         e.preventDefault();
         const res = await action.run();
         if (res) navigate(`/overleggen/${res.id}`);
-      }}>
+      })}>
         <div class="row">
           <TextField label={t('meetings.date')} type="date" required value={date()} onInput={(e) => setDate(e.currentTarget.value)} error={action.field('startsAt')} />
           <TextField label={t('meetings.time')} type="time" required value={time()} onInput={(e) => setTime(e.currentTarget.value)} />
@@ -157,11 +157,11 @@ function NewSeries(props: { onDone: (n: number) => void }) {
     <details class="card">
       <summary><h2 class="utrecht-heading-2" style={{ display: 'inline' }}>{t('meetings.newSeries')}</h2></summary>
       <Show when={action.error()}>{(e) => <Alert kind="error">{e()}</Alert>}</Show>
-      <form class="stack" onSubmit={async (e) => {
+      <form class="stack" onSubmit={act(async (e) => {
         e.preventDefault();
         const res = await action.run();
         if (res) props.onDone(res.ids.length);
-      }}>
+      })}>
         <div class="row">
           <SelectField label={t('meetings.seriesWeekday')} value={weekday()} onChange={(e) => setWeekday(e.currentTarget.value)}
             options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: t(`meetings.weekday.${d}` as TextKey) }))} />
