@@ -191,11 +191,11 @@ function CalendarFeed() {
       <h2 class="utrecht-heading-2">{t('meetings.feed')}</h2>
       <p class="utrecht-paragraph">{t('meetings.feedIntro')}</p>
       <Show when={action.error()}>{(e) => <Alert kind="error">{e()}</Alert>}</Show>
-      <Show when={url()} fallback={<Button onClick={() => load(false)} busy={action.busy()}>{t('meetings.feedShow')}</Button>}>
+      <Show when={url()} fallback={<Button onClick={() => void load(false)} busy={action.busy()}>{t('meetings.feedShow')}</Button>}>
         {(u) => (
           <>
             <TextField label={t('meetings.feedLabel')} readOnly value={u()} class="feed-url" onFocus={(e) => e.currentTarget.select()} />
-            <Button variant="subtle" onClick={() => load(true)} busy={action.busy()}>{t('meetings.feedRotate')}</Button>
+            <Button variant="subtle" onClick={() => void load(true)} busy={action.busy()}>{t('meetings.feedRotate')}</Button>
           </>
         )}
       </Show>

@@ -47,7 +47,7 @@ export function Regrets(props: { meeting: Pick<Meeting, 'id' | 'attendance'>; on
             </div>
           )}
         </Show>
-        <form class="stack" onSubmit={submit}>
+        <form class="stack" onSubmit={(e) => void submit(e)}>
           <fieldset class="attendance-choice">
             <legend>{t('regrets.what')}</legend>
             <label class="attendance-option">

@@ -30,7 +30,7 @@ export default function TaskOverview() {
   // Never read a failed resource (it throws): loading, failed and empty are three different things.
   const rows = () => (tasks.error ? [] : tasks() ?? []);
   return (
-    <Show when={!tasks.error || problemOf(tasks.error) === 'failed'} fallback={<ResourceError error={tasks.error} />}>
+    <Show when={!tasks.error || problemOf(tasks.error) === 'failed'} fallback={<ResourceError error={tasks.error as unknown} />}>
     <section class="stack">
       <h1 class="utrecht-heading-1" tabindex="-1">{t('tasks.overview.title')}</h1>
       <div class="row card">

@@ -108,7 +108,7 @@ export function Agenda(props: { meeting: Meeting; partners: Partner[]; onChange:
                         <Show when={item.decisions}><p class="utrecht-paragraph"><strong>{t('chair.decisions')}:</strong> {item.decisions}</p></Show>
                       </div>
                       <Show when={editable()}>
-                        <ItemActions item={item} meeting={props.meeting} partners={props.partners} onMove={(d) => doMove(item, { direction: d })} onChange={props.onChange} />
+                        <ItemActions item={item} meeting={props.meeting} partners={props.partners} onMove={(d) => void doMove(item, { direction: d })} onChange={props.onChange} />
                       </Show>
                     </li>
                   )}
