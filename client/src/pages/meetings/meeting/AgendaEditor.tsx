@@ -98,7 +98,7 @@ export function Agenda(props: { meeting: Meeting; partners: Partner[]; onChange:
                           <Show when={item.caseId}> · <A class="utrecht-link" href={`/casussen/${item.caseId}`}>{item.caseCode}</A> {item.caseAddress}</Show>
                           <Show when={item.source === 'avo'}> · <Status tone="danger">{t('agenda.source.avo')}</Status></Show>
                           <Show when={item.source === 'carryover'}> · <Status tone="warning">{t('agenda.source.carryover')}</Status></Show>
-                          <Show when={item.taskId && item.taskDueDate}> · {t('agenda.actionLine', { partner: item.taskPartner ?? '', date: formatDay(item.taskDueDate!) })}
+                          <Show when={item.taskId && item.taskDueDate}> · {t('agenda.actionLine', { partner: item.taskPartner ?? '', date: formatDay(item.taskDueDate) })}
                             <Show when={item.taskStatus && item.taskStatus !== 'open'}> <Status tone="ok">{taskStatusLabel(item.taskStatus!)}</Status></Show>
                             <Show when={item.taskStatus === 'open' && item.taskBlocked}> <Status tone="warning">{t('blocker.state')}</Status></Show>
                           </Show>
