@@ -11,7 +11,7 @@ export const controlStatusLabel = (s: string) => t(`controls.status.${s}` as Tex
 
 export default function ControlList() {
   const [params, setParams] = useSearchParams<{ wanneer?: string }>();
-  const when = () => (params.wanneer === 'eerder' ? 'past' : 'upcoming');
+  const when = (): 'past' | 'upcoming' => (params.wanneer === 'eerder' ? 'past' : 'upcoming');
   const [controls] = createResource(when, (w) => api.controls.list.query({ when: w }));
   return (
     <section class="stack">
