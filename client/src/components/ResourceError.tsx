@@ -4,9 +4,9 @@
 import { A, useLocation } from '@solidjs/router';
 import { onMount, Show, type Accessor, type JSX, type Resource } from 'solid-js';
 import { TRPCClientError } from '@trpc/client';
-import { errorKey } from '../lib/trpc';
+import { errorKey, errorMessage } from '../lib/trpc';
 import { t } from '../i18n';
-import { Button } from './Form';
+import { Alert, Button } from './Form';
 
 export type Problem = 'notFound' | 'noAccess' | 'notYet' | 'signedOut' | 'failed';
 
@@ -71,10 +71,20 @@ export function ResourceError(props: { error: unknown; back?: WayBack }) {
 export function Loaded<T>(props: { resource: Resource<T>; back?: WayBack; loading?: string; children: (value: Accessor<NonNullable<T>>) => JSX.Element }) {
   const value = () => (props.resource.error ? undefined : props.resource());
   return (
-    <Show when={!props.resource.error} fallback={<ResourceError error={props.resource.error} back={props.back} />}>
+    <Show when={!props.resource.error} fallback={<ResourceError error={props.resource.error as unknown} back={props.back} />}>
       <Show when={value()} fallback={<p class="utrecht-paragraph" role="status">{props.loading ?? t('app.loading')}</p>}>
-        {(v) => props.children(v as Accessor<NonNullable<T>>)}
+        {(v) => props.children(v)}
       </Show>
     </Show>
   );
+}
+
+/**
+ * A list or panel inside a page that could not load: the same explanation as a whole page, as an
+ * alert in place (the rest of the page still works). A refusal's own message says most.
+ */
+export function LoadError(props: { error: unknown }) {
+  const problem = () => problemOf(props.error);
+  const text = () => (problem() === 'failed' ? errorMessage(props.error, t(texts.failed[1])) : t(texts[problem()][1]));
+  return <Alert kind="error" title={t(texts[problem()][0])}>{text()}</Alert>;
 }

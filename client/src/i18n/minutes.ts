@@ -49,6 +49,7 @@ export const minutesText = {
   'minutes.actions': { nl: 'Actielijst', en: 'Action list' },
   'minutes.carriedOver': { nl: 'Openstaande acties uit eerdere overleggen', en: 'Open actions from earlier meetings' },
   'minutes.noActions': { nl: 'Geen acties.', en: 'No actions.' },
+  'minutes.noAttendance': { nl: 'Geen aanwezigheid vastgelegd.', en: 'No attendance recorded.' },
   'minutes.task': { nl: 'Actie', en: 'Action' },
   'minutes.due': { nl: 'Uiterlijk', en: 'Due' },
   'minutes.taskStatus': { nl: 'Status', en: 'Status' },

@@ -35,3 +35,11 @@ export function createAction<A extends unknown[], R>(fn: (...args: A) => Promise
 }
 
 export type Action = Pick<ReturnType<typeof createAction>, 'busy' | 'error' | 'field' | 'fields' | 'clearField'>;
+
+/**
+ * An event handler that starts async work (Solid's handlers return nothing). The work's failures
+ * must show through the createAction it runs, never vanish.
+ */
+export function act<E>(fn: (event: E) => Promise<unknown>): (event: E) => void {
+  return (event) => { void fn(event); };
+}

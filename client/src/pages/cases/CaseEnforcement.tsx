@@ -6,7 +6,8 @@ import { createResource, For, Show } from 'solid-js';
 import { api } from '../../lib/trpc';
 import { hasRole } from '../../lib/session';
 import { formatDay, t, type TextKey } from '../../i18n';
-import { Alert, Status } from '../../components/Form';
+import { Status } from '../../components/Form';
+import { LoadError } from '../../components/ResourceError';
 
 export function CaseEnforcement(props: { caseId: number }) {
   return (
@@ -23,7 +24,7 @@ function EnforcementSection(props: { caseId: number }) {
     <section class="stack" aria-labelledby="enforcement-heading" data-testid="case-enforcement">
       <h2 class="utrecht-heading-2" id="enforcement-heading">{t('caseEnforcement.title')}</h2>
 
-      <Show when={controls.error}><Alert kind="error">{(controls.error as Error).message}</Alert></Show>
+      <Show when={controls.error as unknown}>{(e) => <LoadError error={e()} />}</Show>
       <Show when={(controls() ?? []).length > 0} fallback={<p class="utrecht-paragraph">{controls.loading ? t('app.loading') : t('caseEnforcement.noControls')}</p>}>
         <div class="table-wrap">
           <table class="utrecht-table">
@@ -52,7 +53,7 @@ function EnforcementSection(props: { caseId: number }) {
         </div>
       </Show>
 
-      <Show when={escalations.error}><Alert kind="error">{(escalations.error as Error).message}</Alert></Show>
+      <Show when={escalations.error as unknown}>{(e) => <LoadError error={e()} />}</Show>
       <Show when={(escalations() ?? []).length > 0} fallback={<p class="utrecht-paragraph">{escalations.loading ? t('app.loading') : t('caseEnforcement.noEscalations')}</p>}>
         <div class="table-wrap">
           <table class="utrecht-table">

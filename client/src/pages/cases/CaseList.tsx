@@ -5,12 +5,12 @@ import { hasRole } from '../../lib/session';
 import { address, caseStatusLabel } from '../../lib/labels';
 import { formatDate, t } from '../../i18n';
 import { Alert, Button, CheckboxField, SelectField, Status, TextField } from '../../components/Form';
+import { caseStatuses as statuses } from '../../../../db/schema/enums';
 
 type Page = Awaited<ReturnType<typeof api.cases.list.query>>;
 type Row = Page['items'][number];
 
 // 'Alle' leaves withdrawn casussen out (a mistake); they are found by their own status.
-const statuses = ['signaal', 'actief', 'afgerond', 'ingetrokken'] as const;
 
 export default function CaseList() {
   // Filters live in the URL, so a filtered list can be bookmarked and survives a reload.

@@ -8,8 +8,8 @@ import { originLabel } from '../../lib/labels';
 import { t } from '../../i18n';
 import { Button, CheckboxField, SelectField, TextAreaField, TextField } from '../../components/Form';
 import { ActionForm } from '../../components/ActionForm';
+import { caseOrigins as origins } from '../../../../db/schema/enums';
 
-const origins = ['eigen_waarneming', 'melding', 'avo_verzoek'] as const;
 
 export default function NewCase() {
   const navigate = useNavigate();

@@ -7,10 +7,9 @@ import { hasRole } from '../../lib/session';
 import { categoryLabel } from '../../lib/labels';
 import { t } from '../../i18n';
 import { Alert, Button, SelectField, TextField } from '../../components/Form';
+import { itemCategories as categories, type ItemCategory as Category } from '../../../../db/schema/enums';
 
 type Partner = Awaited<ReturnType<typeof api.partners.list.query>>[number];
-const categories = ['naw', 'geboortedatum', 'bsn', 'telefoon', 'kenteken', 'naleving'] as const;
-type Category = (typeof categories)[number];
 const emptyRow = () => ({ category: 'naw' as Category, value: '', legalGround: '' });
 
 export function createItemsForm() {

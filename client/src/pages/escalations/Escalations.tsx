@@ -1,12 +1,13 @@
 // Escalaties naar de DVC (BIT art. 2.6): the list per period; the coordinator raises a knelpunt
 // on a casus and later records the outcome.
 import { A } from '@solidjs/router';
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, Show } from 'solid-js';
 import { api } from '../../lib/trpc';
 import { createAction } from '../../lib/action';
 import { hasRole } from '../../lib/session';
 import { formatDay, t, today, type TextKey } from '../../i18n';
 import { Alert, Button, SelectField, Status, TextAreaField, TextField } from '../../components/Form';
+import { DataTable } from '../../components/DataTable';
 
 type Escalation = Awaited<ReturnType<typeof api.escalations.list.query>>[number];
 
@@ -31,34 +32,13 @@ export default function Escalations() {
         <TextField label={t('reports.from')} type="date" optional value={from()} onInput={(e) => setFrom(e.currentTarget.value)} />
         <TextField label={t('reports.to')} type="date" optional value={to()} onInput={(e) => setTo(e.currentTarget.value)} />
       </div>
-      <Show when={list.error}><Alert kind="error">{(list.error as Error).message}</Alert></Show>
-      <div class="table-wrap">
-        <table class="utrecht-table">
-          <caption class="utrecht-table__caption">{t('escalations.caption', { n: list()?.length ?? 0 })}</caption>
-          <thead class="utrecht-table__header"><tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">{t('escalations.raisedOn')}</th>
-            <th class="utrecht-table__header-cell" scope="col">{t('escalations.case')}</th>
-            <th class="utrecht-table__header-cell" scope="col">{t('escalations.reason')}</th>
-            <th class="utrecht-table__header-cell" scope="col">{t('escalations.status')}</th>
-            <th class="utrecht-table__header-cell" scope="col">{t('escalations.outcome')}</th>
-          </tr></thead>
-          <tbody class="utrecht-table__body">
-            <For each={list()} fallback={<tr class="utrecht-table__row"><td class="utrecht-table__cell" colSpan={5}>{list.loading ? t('app.loading') : t('escalations.none')}</td></tr>}>{(e) => (
-              <tr class="utrecht-table__row">
-                <td class="utrecht-table__cell">{formatDay(e.raisedOn)}</td>
-                <td class="utrecht-table__cell"><A class="utrecht-link" href={`/casussen/${e.caseId}`}>{e.caseCode}</A> <span class="muted">{e.gemeente}</span></td>
-                <td class="utrecht-table__cell">{e.reason}</td>
-                <td class="utrecht-table__cell"><Status tone={e.status === 'open' ? 'warning' : 'ok'}>{t(`escalations.status.${e.status}` as TextKey)}</Status></td>
-                <td class="utrecht-table__cell">
-                  <Show when={e.status === 'afgehandeld'} fallback={<Show when={hasRole('coordinator')}><Resolve escalation={e} onDone={() => void refetch()} /></Show>}>
-                    {e.outcome} <span class="muted">({formatDay(e.outcomeOn)})</span>
-                  </Show>
-                </td>
-              </tr>
-            )}</For>
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={t('escalations.caption', { n: list()?.length ?? 0 })} resource={list} empty={t('escalations.none')} columns={[
+        { header: t('escalations.raisedOn'), cell: (e) => formatDay(e.raisedOn) },
+        { header: t('escalations.case'), cell: (e) => <><A class="utrecht-link" href={`/casussen/${e.caseId}`}>{e.caseCode}</A> <span class="muted">{e.gemeente}</span></> },
+        { header: t('escalations.reason'), cell: (e) => e.reason },
+        { header: t('escalations.status'), cell: (e) => <><Status tone={e.status === 'open' ? 'warning' : 'ok'}>{t(`escalations.status.${e.status}` as TextKey)}</Status></> },
+        { header: t('escalations.outcome'), cell: (e) => <><Show when={e.status === 'afgehandeld'} fallback={<Show when={hasRole('coordinator')}><Resolve escalation={e} onDone={() => void refetch()} /></Show>}> {e.outcome} <span class="muted">({formatDay(e.outcomeOn)})</span> </Show></> },
+      ]} />
       <Show when={hasRole('coordinator')}>
         <form class="card stack" onSubmit={(e) => { e.preventDefault(); void raise.run(); }}>
           <h2 class="utrecht-heading-2">{t('escalations.raise')}</h2>

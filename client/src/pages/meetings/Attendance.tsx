@@ -8,12 +8,11 @@ import { hasRole } from '../../lib/session';
 import { t } from '../../i18n';
 import { Alert, CheckboxField } from '../../components/Form';
 import { attendanceLabel, type Meeting } from './shared';
+import { attendanceStatuses as statuses } from '../../../../db/schema/enums';
 
-type Status = 'aanwezig' | 'afwezig' | 'afgemeld';
+type Status = (typeof statuses)[number];
 type Row = Meeting['attendance'][number];
 type Stored = { status: Status | null; attendeeUserIds: number[]; updatedAt: string | null };
-
-const statuses: Status[] = ['aanwezig', 'afgemeld', 'afwezig'];
 
 export function Attendance(props: { meeting: Pick<Meeting, 'id' | 'attendance'>; onChange: (message?: string) => void }) {
   const coordinator = () => hasRole('coordinator');

@@ -1,12 +1,14 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { api } from '../../lib/trpc';
-import { createAction } from '../../lib/action';
+import { createAction, act } from '../../lib/action';
 import { hasRole } from '../../lib/session';
 import { formatDateTime, t, today, type TextKey } from '../../i18n';
 import { Alert, Button, SelectField, Status, TextField } from '../../components/Form';
 import { pastDateQuestion, withConfirmation } from '../../components/ConfirmDialog';
-import { amsterdamToIso, meetingStatusLabel, minutesStatusLabel, statusTone, type MeetingSummary } from './shared';
+import { amsterdamToIso } from '../../lib/dates';
+import { meetingStatusLabel, minutesStatusLabel, statusTone, type MeetingSummary } from './shared';
+import { LoadError } from '../../components/ResourceError';
 
 export default function MeetingList() {
   // Upcoming first; the past ones page by page (a team holds years of them) — issue 9 item 11.
@@ -50,7 +52,7 @@ export default function MeetingList() {
           <NewSeries onDone={(n) => { setFlash(t('meetings.seriesCreated', { n })); void refetch(); }} />
         </div>
       </Show>
-      <Show when={upcoming.error}><Alert kind="error">{t('app.networkError')}</Alert></Show>
+      <Show when={upcoming.error as unknown}>{(e) => <LoadError error={e()} />}</Show>
       <Show when={upcoming()} fallback={<p class="utrecht-paragraph" role="status">{t('app.loading')}</p>}>
         {(l) => <MeetingTable caption={t('meetings.upcoming')} rows={l().upcoming} />}
       </Show>
@@ -120,11 +122,11 @@ function NewMeeting() {
     <section class="card stack">
       <h2 class="utrecht-heading-2">{t('meetings.new')}</h2>
       <Show when={action.error()}>{(e) => <Alert kind="error">{e()}</Alert>}</Show>
-      <form class="stack" onSubmit={async (e) => {
+      <form class="stack" onSubmit={act(async (e) => {
         e.preventDefault();
         const res = await action.run();
         if (res) navigate(`/overleggen/${res.id}`);
-      }}>
+      })}>
         <div class="row">
           <TextField label={t('meetings.date')} type="date" required value={date()} onInput={(e) => setDate(e.currentTarget.value)} error={action.field('startsAt')} />
           <TextField label={t('meetings.time')} type="time" required value={time()} onInput={(e) => setTime(e.currentTarget.value)} />
@@ -155,11 +157,11 @@ function NewSeries(props: { onDone: (n: number) => void }) {
     <details class="card">
       <summary><h2 class="utrecht-heading-2" style={{ display: 'inline' }}>{t('meetings.newSeries')}</h2></summary>
       <Show when={action.error()}>{(e) => <Alert kind="error">{e()}</Alert>}</Show>
-      <form class="stack" onSubmit={async (e) => {
+      <form class="stack" onSubmit={act(async (e) => {
         e.preventDefault();
         const res = await action.run();
         if (res) props.onDone(res.ids.length);
-      }}>
+      })}>
         <div class="row">
           <SelectField label={t('meetings.seriesWeekday')} value={weekday()} onChange={(e) => setWeekday(e.currentTarget.value)}
             options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: t(`meetings.weekday.${d}` as TextKey) }))} />
@@ -189,11 +191,11 @@ function CalendarFeed() {
       <h2 class="utrecht-heading-2">{t('meetings.feed')}</h2>
       <p class="utrecht-paragraph">{t('meetings.feedIntro')}</p>
       <Show when={action.error()}>{(e) => <Alert kind="error">{e()}</Alert>}</Show>
-      <Show when={url()} fallback={<Button onClick={() => load(false)} busy={action.busy()}>{t('meetings.feedShow')}</Button>}>
+      <Show when={url()} fallback={<Button onClick={() => void load(false)} busy={action.busy()}>{t('meetings.feedShow')}</Button>}>
         {(u) => (
           <>
             <TextField label={t('meetings.feedLabel')} readOnly value={u()} class="feed-url" onFocus={(e) => e.currentTarget.select()} />
-            <Button variant="subtle" onClick={() => load(true)} busy={action.busy()}>{t('meetings.feedRotate')}</Button>
+            <Button variant="subtle" onClick={() => void load(true)} busy={action.busy()}>{t('meetings.feedRotate')}</Button>
           </>
         )}
       </Show>

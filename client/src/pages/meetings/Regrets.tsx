@@ -2,7 +2,7 @@
 // attendance list starts from it; the chair can still change attendance in the overleg.
 import { createResource, createSignal, Show } from 'solid-js';
 import { api } from '../../lib/trpc';
-import { createAction } from '../../lib/action';
+import { createAction, act } from '../../lib/action';
 import { me } from '../../lib/session';
 import { t } from '../../i18n';
 import { Alert, Button, SelectField, TextField } from '../../components/Form';
@@ -42,12 +42,12 @@ export function Regrets(props: { meeting: Pick<Meeting, 'id' | 'attendance'>; on
                   ? `${t('regrets.currentRegrets')}${a().reason ? ` (${a().reason})` : ''}`
                   : `${t('regrets.currentDelegate')}: ${a().delegate?.name ?? ''}`}
               </p>
-              <div><Button variant="secondary" busy={withdraw.busy()} onClick={async () => { if (await withdraw.run()) props.onChange(t('regrets.withdrawn')); }}>{t('regrets.withdraw')}</Button></div>
+              <div><Button variant="secondary" busy={withdraw.busy()} onClick={act(async () => { if (await withdraw.run()) props.onChange(t('regrets.withdrawn')); })}>{t('regrets.withdraw')}</Button></div>
               <Show when={withdraw.error()}>{(e) => <Alert kind="error">{e()}</Alert>}</Show>
             </div>
           )}
         </Show>
-        <form class="stack" onSubmit={submit}>
+        <form class="stack" onSubmit={(e) => void submit(e)}>
           <fieldset class="attendance-choice">
             <legend>{t('regrets.what')}</legend>
             <label class="attendance-option">

@@ -22,7 +22,7 @@ export function createLive(meetingId: () => number) {
     setState('connecting');
     const sub = api.meetings.live.subscribe({ meetingId: id }, {
       onData: (envelope) => {
-        setStore('value', reconcile(envelope.data as LiveSnapshot, { key: 'id' }));
+        setStore('value', reconcile(envelope.data, { key: 'id' }));
         setState('connected');
         setError(null);
         setFailure(null);

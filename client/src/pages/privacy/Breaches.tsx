@@ -7,7 +7,8 @@ import { createAction } from '../../lib/action';
 import { formatDateTime, t, type TextKey } from '../../i18n';
 import { ActionForm } from '../../components/ActionForm';
 import { Alert, Button, CheckboxField, SelectField, Status, TextAreaField, TextField } from '../../components/Form';
-import { fromLocalInput, toLocalInput } from './breach-time';
+import { fromLocalInput, toLocalInput } from '../../lib/dates';
+import { DataTable } from '../../components/DataTable';
 
 type Breach = Awaited<ReturnType<typeof api.breaches.list.query>>[number];
 type Partner = Awaited<ReturnType<typeof api.partners.list.query>>[number];
@@ -26,38 +27,13 @@ export default function Breaches() {
       <h1 class="utrecht-heading-1" tabindex="-1">{t('breaches.title')}</h1>
       <p class="utrecht-paragraph">{t('breaches.intro')}</p>
       <p class="utrecht-paragraph"><A class="utrecht-link" href="/datalek-melden">{t('breaches.report')}</A></p>
-      <Show when={list.error}><Alert kind="error">{(list.error as Error).message}</Alert></Show>
-      <div class="table-wrap">
-        <table class="utrecht-table">
-          <caption class="utrecht-table__caption">{t('breaches.caption')}</caption>
-          <thead class="utrecht-table__header"><tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">{t('breaches.discoveredAt')}</th>
-            <th class="utrecht-table__header-cell" scope="col">{t('breaches.description')}</th>
-            <th class="utrecht-table__header-cell" scope="col">{t('breaches.partnersClock')}</th>
-            <th class="utrecht-table__header-cell" scope="col">{t('breaches.authorityClock')}</th>
-            <th class="utrecht-table__header-cell" scope="col">{t('breaches.status')}</th>
-          </tr></thead>
-          <tbody class="utrecht-table__body">
-            <For each={list()} fallback={<tr class="utrecht-table__row"><td class="utrecht-table__cell" colSpan={5}>{list.loading ? t('app.loading') : t('breaches.none')}</td></tr>}>{(b) => (
-              <tr class="utrecht-table__row">
-                <td class="utrecht-table__cell">{formatDateTime(b.discoveredAt)}</td>
-                <td class="utrecht-table__cell">
-                  <Show when={b.origin === 'audit_chain'}><strong>{t('breaches.origin.audit_chain')}</strong><br /></Show>
-                  {b.description}
-                </td>
-                <td class="utrecht-table__cell"><ClockText state={b.partnersClock} by={b.partnersBy} /></td>
-                <td class="utrecht-table__cell"><ClockText state={b.authorityClock} by={b.authorityBy} /> <span class="muted">{t(`breaches.law.${b.authorityLaw}` as TextKey)}</span></td>
-                <td class="utrecht-table__cell">
-                  {t(`breaches.status.${b.status}` as TextKey)}{' '}
-                  <Button variant="subtle" aria-expanded={open() === b.id} onClick={() => setOpen(open() === b.id ? null : b.id)}>
-                    {t('breaches.manage')}<span class="visually-hidden"> {t('breaches.details', { id: b.id })}</span>
-                  </Button>
-                </td>
-              </tr>
-            )}</For>
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={t('breaches.caption')} resource={list} empty={t('breaches.none')} columns={[
+        { header: t('breaches.discoveredAt'), cell: (b) => formatDateTime(b.discoveredAt) },
+        { header: t('breaches.description'), cell: (b) => <><Show when={b.origin === 'audit_chain'}><strong>{t('breaches.origin.audit_chain')}</strong><br /></Show> {b.description}</> },
+        { header: t('breaches.partnersClock'), cell: (b) => <><ClockText state={b.partnersClock} by={b.partnersBy} /></> },
+        { header: t('breaches.authorityClock'), cell: (b) => <><ClockText state={b.authorityClock} by={b.authorityBy} /> <span class="muted">{t(`breaches.law.${b.authorityLaw}` as TextKey)}</span></> },
+        { header: t('breaches.status'), cell: (b) => <>{t(`breaches.status.${b.status}` as TextKey)}{' '} <Button variant="subtle" aria-expanded={open() === b.id} onClick={() => setOpen(open() === b.id ? null : b.id)}> {t('breaches.manage')}<span class="visually-hidden"> {t('breaches.details', { id: b.id })}</span> </Button></> },
+      ]} />
       <Show when={list()?.find((b) => b.id === open())}>{(b) => (
         <Manage breach={b()} partners={partners() ?? []} onSaved={() => void refetch()} />
       )}</Show>

@@ -5,7 +5,7 @@ import { createAction } from '../../lib/action';
 import { formatDateTime, t } from '../../i18n';
 import { ActionForm } from '../../components/ActionForm';
 import { Alert, Button, TextAreaField, TextField } from '../../components/Form';
-import { fromLocalInput, toLocalInput } from './breach-time';
+import { fromLocalInput, toLocalInput } from '../../lib/dates';
 
 export default function ReportBreach() {
   const [discoveredAt, setDiscoveredAt] = createSignal(toLocalInput(new Date().toISOString()));

@@ -8,6 +8,7 @@ import { createAction } from '../../lib/action';
 import { formatDay, t, today, type TextKey } from '../../i18n';
 import { Alert, Button, SelectField, TextAreaField, TextField } from '../../components/Form';
 import { RequestStatus } from './Requests';
+import { LoadError } from '../../components/ResourceError';
 
 const decisions = ['toegewezen', 'deels_toegewezen', 'afgewezen'] as const;
 
@@ -32,7 +33,7 @@ export default function RequestDetail() {
   return (
     <section class="stack">
       <p><A class="utrecht-link" href="/privacy/verzoeken">{t('fg.request.back')}</A></p>
-      <Show when={request.error}><Alert kind="error">{(request.error as Error).message}</Alert></Show>
+      <Show when={request.error as unknown}>{(e) => <LoadError error={e()} />}</Show>
       <Show when={request()} fallback={<p>{t('app.loading')}</p>}>{(r) => (
         <>
           <h1 class="utrecht-heading-1" tabindex="-1">{t('fg.requests.number', { id: r().id })} — {t(`fg.kind.${r().kind}` as TextKey)}</h1>

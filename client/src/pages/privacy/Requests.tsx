@@ -7,6 +7,7 @@ import { createAction } from '../../lib/action';
 import { partnerOption } from '../../lib/partners';
 import { formatDay, t, today, type TextKey } from '../../i18n';
 import { Alert, Button, SelectField, Status, TextField } from '../../components/Form';
+import { DataTable } from '../../components/DataTable';
 
 const kinds = ['inzage', 'rectificatie', 'verwijdering', 'beperking', 'bezwaar'] as const;
 type Hit = { subjectId: string; caseId: number; caseCode: string };
@@ -71,34 +72,14 @@ export default function Requests() {
         <div class="row"><Button type="submit" variant="primary" busy={register.busy()} disabled={chosen().length === 0}>{t('fg.requests.new')}</Button></div>
       </form>
 
-      <Show when={list.error}><Alert kind="error">{(list.error as Error).message}</Alert></Show>
-      <div class="table-wrap">
-        <table class="utrecht-table">
-          <caption class="utrecht-table__caption">{t('fg.requests.caption', { n: list()?.length ?? 0 })}</caption>
-          <thead class="utrecht-table__header"><tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">{t('fg.requests.title')}</th>
-            <th class="utrecht-table__header-cell" scope="col">{t('fg.requests.kind')}</th>
-            <th class="utrecht-table__header-cell" scope="col">{t('fg.requests.receivedOn')}</th>
-            <th class="utrecht-table__header-cell" scope="col">{t('fg.requests.deadline')}</th>
-            <th class="utrecht-table__header-cell" scope="col">{t('fg.requests.persons')}</th>
-            <th class="utrecht-table__header-cell" scope="col">{t('fg.requests.status')}</th>
-          </tr></thead>
-          <tbody class="utrecht-table__body">
-            <For each={list()} fallback={<tr class="utrecht-table__row"><td class="utrecht-table__cell" colSpan={6}>{list.loading ? t('app.loading') : t('fg.requests.none')}</td></tr>}>{(r) => (
-              <tr class="utrecht-table__row">
-                <td class="utrecht-table__cell"><A class="utrecht-link" href={`/privacy/verzoeken/${r.id}`}>{t('fg.requests.number', { id: r.id })}</A></td>
-                <td class="utrecht-table__cell">{t(`fg.kind.${r.kind}` as TextKey)}</td>
-                <td class="utrecht-table__cell">{formatDay(r.receivedOn)}</td>
-                <td class="utrecht-table__cell">{formatDay(r.deadline)}</td>
-                <td class="utrecht-table__cell">{r.subjects.map((s) => s.caseCode).join(', ')}</td>
-                <td class="utrecht-table__cell">
-                  <RequestStatus overdue={r.overdue} dueSoon={r.dueSoon} status={r.status} />
-                </td>
-              </tr>
-            )}</For>
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={t('fg.requests.caption', { n: list()?.length ?? 0 })} resource={list} empty={t('fg.requests.none')} columns={[
+        { header: t('fg.requests.title'), cell: (r) => <><A class="utrecht-link" href={`/privacy/verzoeken/${r.id}`}>{t('fg.requests.number', { id: r.id })}</A></> },
+        { header: t('fg.requests.kind'), cell: (r) => t(`fg.kind.${r.kind}` as TextKey) },
+        { header: t('fg.requests.receivedOn'), cell: (r) => formatDay(r.receivedOn) },
+        { header: t('fg.requests.deadline'), cell: (r) => formatDay(r.deadline) },
+        { header: t('fg.requests.persons'), cell: (r) => r.subjects.map((s) => s.caseCode).join(', ') },
+        { header: t('fg.requests.status'), cell: (r) => <><RequestStatus overdue={r.overdue} dueSoon={r.dueSoon} status={r.status} /></> },
+      ]} />
     </section>
   );
 }

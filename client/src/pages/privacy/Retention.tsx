@@ -6,6 +6,7 @@ import { api } from '../../lib/trpc';
 import { createAction } from '../../lib/action';
 import { formatDateTime, formatDay, t, type TextKey } from '../../i18n';
 import { Alert, Button, Status, TextAreaField } from '../../components/Form';
+import { LoadError } from '../../components/ResourceError';
 
 export default function Retention() {
   const [preview, { refetch: refetchPreview }] = createResource(() => api.retention.preview.query());
@@ -53,7 +54,7 @@ export default function Retention() {
       )}</Show>
 
       <h2 class="utrecht-heading-2">{t('retention.due')}</h2>
-      <Show when={preview.error}><Alert kind="error">{(preview.error as Error).message}</Alert></Show>
+      <Show when={preview.error as unknown}>{(e) => <LoadError error={e()} />}</Show>
       <EntryTable caption={t('retention.dueCaption', { n: preview()?.length ?? 0 })} entries={preview() ?? []} loading={preview.loading} />
 
       <h2 class="utrecht-heading-2">{t('retention.history')}</h2>

@@ -7,9 +7,11 @@ import { api } from '../../lib/trpc';
 import { createAction } from '../../lib/action';
 import { hasRole } from '../../lib/session';
 import { formatDay, locale, t } from '../../i18n';
+import { lastDayOfMonth } from '../../lib/dates';
 import { Alert, Button, SelectField, TextField } from '../../components/Form';
 import { BarChart } from '../../components/BarChart';
 import { ReportNarrative } from './ReportNarrative';
+import { LoadError } from '../../components/ResourceError';
 
 type Report = Awaited<ReturnType<typeof api.reports.progress.query>>;
 type Label = { nl: string; en: string };
@@ -25,10 +27,7 @@ function fmt(value: number | null | undefined, kind: string, mark?: Mark, k?: nu
 }
 /** A month `yyyy-mm` as the report's first and last day. */
 const firstDay = (month: string) => `${month}-01`;
-function lastDay(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return `${month}-${String(new Date(Date.UTC(y!, m!, 0)).getUTCDate()).padStart(2, '0')}`;
-}
+const lastDay = lastDayOfMonth;
 const chartKeys = ['casesOpened', 'casesActivated', 'casesClosed', 'avoRequests', 'agreements', 'tasksCreated', 'tasksDone', 'tasksOverdue', 'meetingsHeld', 'controlsHeld', 'findings', 'escalationsRaised'];
 
 export default function Reports() {
@@ -82,7 +81,7 @@ export default function Reports() {
       </form>
       </Show>
       <Show when={show.error()}><Alert kind="error">{show.error()}</Alert></Show>
-      <Show when={report.error}><Alert kind="error">{(report.error as Error).message}</Alert></Show>
+      <Show when={report.error as unknown}>{(e) => <LoadError error={e()} />}</Show>
       <Show when={report.loading}><p class="utrecht-paragraph" role="status">{t('app.loading')}</p></Show>
       <Show when={report()}>{(r) => <ReportView report={r()} query={query()} />}</Show>
       <Show when={hasRole('coordinator', 'admin') && presets()}>

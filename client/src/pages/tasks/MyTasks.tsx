@@ -6,6 +6,7 @@ import { Alert, CheckboxField } from '../../components/Form';
 import { TaskNotes, TaskState } from '../../components/TaskState';
 import { ChangeLog } from '../../components/ChangeLog';
 import { TaskActions } from '../../components/TaskActions';
+import { LoadError } from '../../components/ResourceError';
 
 export default function MyTasks() {
   const [includeDone, setIncludeDone] = createSignal(false);
@@ -18,7 +19,7 @@ export default function MyTasks() {
       <p class="utrecht-paragraph">{t('tasks.mine.intro')}</p>
       <CheckboxField label={t('tasks.includeDone')} checked={includeDone()} onChange={setIncludeDone} />
       <div aria-live="polite"><Show when={flash()}>{(m) => <Alert kind="ok">{m()}</Alert>}</Show></div>
-      <Show when={tasks.error}><Alert kind="error">{t('tasks.loadFailed')}</Alert></Show>
+      <Show when={tasks.error as unknown}>{(e) => <LoadError error={e()} />}</Show>
       <Show when={!tasks.error && tasks()} fallback={<Show when={!tasks.error}><p class="utrecht-paragraph" role="status">{t('app.loading')}</p></Show>}>
         <ul class="task-list" aria-label={t('tasks.mine.title')}>
           <For each={tasks.error ? [] : tasks()} fallback={<li>{t('tasks.mine.none')}</li>}>

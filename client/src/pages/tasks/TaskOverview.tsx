@@ -8,9 +8,9 @@ import { TaskNotes, TaskState } from '../../components/TaskState';
 import { ChangeLog } from '../../components/ChangeLog';
 import { TaskEditor } from '../../components/TaskEditor';
 import { TaskActions } from '../../components/TaskActions';
-import { problemOf, ResourceError } from '../../components/ResourceError';
+import { problemOf, ResourceError, LoadError } from '../../components/ResourceError';
+import { taskStatuses as statuses } from '../../../../db/schema/enums';
 
-const statuses = ['open', 'gereed', 'vervallen'] as const;
 
 export default function TaskOverview() {
   const [params, setParams] = useSearchParams<{ partner?: string; status?: string; gemeente?: string; verlopen?: string; knelpunt?: string }>();
@@ -30,7 +30,7 @@ export default function TaskOverview() {
   // Never read a failed resource (it throws): loading, failed and empty are three different things.
   const rows = () => (tasks.error ? [] : tasks() ?? []);
   return (
-    <Show when={!tasks.error || problemOf(tasks.error) === 'failed'} fallback={<ResourceError error={tasks.error} />}>
+    <Show when={!tasks.error || problemOf(tasks.error) === 'failed'} fallback={<ResourceError error={tasks.error as unknown} />}>
     <section class="stack">
       <h1 class="utrecht-heading-1" tabindex="-1">{t('tasks.overview.title')}</h1>
       <div class="row card">
@@ -44,7 +44,7 @@ export default function TaskOverview() {
         <CheckboxField label={t('blocker.filter')} checked={Boolean(params.knelpunt)} onChange={(on) => setParams({ knelpunt: on ? '1' : undefined })} />
       </div>
       <div aria-live="polite"><Show when={flash()}>{(m) => <Alert kind="ok">{m()}</Alert>}</Show></div>
-      <Show when={tasks.error}><Alert kind="error">{t('tasks.loadFailed')}</Alert></Show>
+      <Show when={tasks.error as unknown}>{(e) => <LoadError error={e()} />}</Show>
       <div class="table-wrap">
         <table class="utrecht-table">
           <caption class="utrecht-table__caption">{t('tasks.overview.caption')} ({rows().length})</caption>

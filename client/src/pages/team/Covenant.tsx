@@ -8,6 +8,7 @@ import { api } from '../../lib/trpc';
 import { createAction } from '../../lib/action';
 import { hasRole } from '../../lib/session';
 import { formatDay, formatDateTime, t } from '../../i18n';
+import { addMonths } from '../../lib/dates';
 import { Alert, Button, CheckboxField, SelectField, TextAreaField, TextField } from '../../components/Form';
 import { ActionForm } from '../../components/ActionForm';
 
@@ -227,9 +228,7 @@ function ProposeAddendum(props: { covenants: CovenantView[]; onDone: () => void 
   const firstTermEnd = () => {
     const c = selected();
     if (!c || c.fixedEndsOn || !c.initialTermMonths || !c.tacitRenewalMonths || c.evaluationCallsForChange) return null;
-    const d = new Date(`${c.startsOn}T00:00:00Z`);
-    d.setUTCMonth(d.getUTCMonth() + c.initialTermMonths);
-    return d.toISOString().slice(0, 10);
+    return addMonths(c.startsOn, c.initialTermMonths);
   };
   const recordEvaluation = (on: boolean) => {
     const end = firstTermEnd();

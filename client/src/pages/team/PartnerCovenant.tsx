@@ -9,8 +9,8 @@ import { kindLabel } from '../../lib/labels';
 import { formatDay, formatDateTime, t, today } from '../../i18n';
 import { Alert, Button, SelectField, TextField } from '../../components/Form';
 import { DecideButtons } from './SharingMatrix';
+import { partnerKinds } from '../../../../db/schema/enums';
 
-const partnerKinds = ['gemeente', 'politie', 'veiligheidsregio', 'sociale_dienst', 'belastingen', 'overig'] as const;
 type Partner = { id: number; name: string; active: boolean; leftOn: string | null };
 
 export default function PartnerCovenant(props: { partners: Partner[]; onChanged: () => void }) {

@@ -10,11 +10,8 @@ import { hasRole } from '../../lib/session';
 import { categoryLabel, kindLabel } from '../../lib/labels';
 import { formatDateTime, t } from '../../i18n';
 import { Alert, Button, TextField } from '../../components/Form';
+import { itemCategories as categories, partnerKinds as kinds, type ItemCategory as Category, type PartnerKind as Kind } from '../../../../db/schema/enums';
 
-const kinds = ['gemeente', 'politie', 'veiligheidsregio', 'sociale_dienst', 'belastingen', 'overig'] as const;
-const categories = ['naw', 'geboortedatum', 'bsn', 'telefoon', 'kenteken', 'naleving'] as const;
-type Kind = (typeof kinds)[number];
-type Category = (typeof categories)[number];
 type Audience = 'all' | 'gemeenten' | '';
 
 export default function SharingMatrix() {
