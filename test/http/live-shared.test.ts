@@ -15,7 +15,7 @@ import type { SessionUser } from '../../server/auth/sessions';
 import type { LiveSnapshot } from '../../server/domain/live';
 
 /** A live snapshot as it arrives (JSON), checked with the server's own type. */
-const live = (check: (d: Partial<LiveSnapshot>) => boolean) => snapshot((d) => check(d as Partial<LiveSnapshot>));
+const live = (check: (d: Partial<LiveSnapshot>) => boolean) => snapshot((d) => check(d));
 
 let deps: TestDeps;
 let server: Awaited<ReturnType<typeof startTestServer>>;

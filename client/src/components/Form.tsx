@@ -1,6 +1,6 @@
 // Form building blocks on NL Design System (Utrecht) CSS: every control has a visible label, an
 // optional description and an error message linked with aria-describedby.
-import { createUniqueId, onCleanup, Show, splitProps, type JSX } from 'solid-js';
+import { createUniqueId, For, onCleanup, Show, splitProps, untrack, type JSX } from 'solid-js';
 import { t } from '../i18n';
 import { useFormFields } from './form-context';
 
@@ -20,7 +20,12 @@ export function Field(props: FieldProps) {
   const descId = `${id}-desc`;
   const errId = `${id}-err`;
   const form = useFormFields();
-  if (form && props.name) onCleanup(form.register(props.name, id, () => props.label));
+  // A field registers once under its name (names are fixed for a field's lifetime); the label
+  // stays live for the error summary.
+  const label = () => props.label;
+  untrack(() => {
+    if (form && props.name) onCleanup(form.register(props.name, id, label));
+  });
   const error = () => props.error ?? (form && props.name ? form.error(props.name) : undefined);
   const describedBy = () => [props.description ? descId : '', error() || props.warning ? errId : ''].filter(Boolean).join(' ') || undefined;
   return (
@@ -100,9 +105,9 @@ export function SelectField(props: SelectProps) {
           <Show when={own.placeholder !== undefined}>
             <option value="" selected={own.value === '' || own.value === undefined}>{own.placeholder}</option>
           </Show>
-          {own.options.map((o) => (
-            <option value={o.value} selected={String(o.value) === String(own.value ?? '')}>{o.label}</option>
-          ))}
+          <For each={own.options}>
+            {(o) => <option value={o.value} selected={String(o.value) === String(own.value ?? '')}>{o.label}</option>}
+          </For>
         </select>
       )}
     </Field>

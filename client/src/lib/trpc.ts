@@ -24,7 +24,7 @@ export type ApiError = TRPCClientError<AppRouter>;
 /** The translated message the server sent, or a generic one for network failures. */
 export function errorMessage(error: unknown, fallback: string): string {
   if (error instanceof TRPCClientError) {
-    if (error.data?.key || error.shape) return error.message;
+    if ((error.data as { key?: string } | undefined)?.key || error.shape) return error.message;
   }
   return fallback;
 }
@@ -43,5 +43,5 @@ export function fieldErrors(error: unknown): Record<string, string> {
 }
 
 export function isUnauthorized(error: unknown): boolean {
-  return error instanceof TRPCClientError && error.data?.code === 'UNAUTHORIZED';
+  return error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === 'UNAUTHORIZED';
 }

@@ -28,7 +28,7 @@ export default function Activate() {
     <section class="login stack">
       <h1 class="utrecht-heading-1" tabindex="-1">{t('activate.title')}</h1>
       <Show when={token} fallback={<Alert kind="info">{t('activate.noToken')}</Alert>}>
-        <Show when={account.error}>
+        <Show when={account.state === 'errored'}>
           <Alert kind="error">{errorMessage(account.error, t('app.networkError'))}</Alert>
           <p class="utrecht-paragraph"><A class="utrecht-link" href="/inloggen">{t('activate.toLogin')}</A></p>
         </Show>

@@ -1,5 +1,5 @@
 import { useParams } from '@solidjs/router';
-import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
+import { createMemo, createResource, createSignal, For, Show, untrack } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { api } from '../../lib/trpc';
 import { createAction } from '../../lib/action';
@@ -169,8 +169,9 @@ function Subjects(props: { casus: Casus; partners: Partner[]; partnerName: Map<n
 /** P11 (art. 26.4): per betrokkene the date they were informed, or why informing is postponed. */
 function Informed(props: { subject: Casus['subjects'][number]; mayRecord: boolean; policeOnly: boolean; onChange: (m?: string) => void }) {
   const [open, setOpen] = createSignal(false);
-  const [on, setOn] = createSignal(props.subject.informedOn ?? '');
-  const [reason, setReason] = createSignal(props.subject.informPostponedReason ?? '');
+  // The form starts from the values as loaded; edits are the form's own state.
+  const [on, setOn] = createSignal(untrack(() => props.subject.informedOn ?? ''));
+  const [reason, setReason] = createSignal(untrack(() => props.subject.informPostponedReason ?? ''));
   const save = createAction(async () => {
     await api.subjects.setInformed.mutate({ subjectId: props.subject.id, informedOn: on() || null, postponedReason: reason().trim() || null });
     setOpen(false);

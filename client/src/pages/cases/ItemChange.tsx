@@ -1,7 +1,7 @@
 // P12 (BIT art. 6.7, AVG art. 16–18): the provider of an item (or the coordinator on its behalf)
 // corrects, restricts, lifts or erases it, always with a reason. Erasing asks for confirmation.
 // The server decides who may; this only offers the form to whom it will accept.
-import { createSignal, Show } from 'solid-js';
+import { createSignal, Show, untrack } from 'solid-js';
 import { api } from '../../lib/trpc';
 import { createAction } from '../../lib/action';
 import { hasRole, me } from '../../lib/session';
@@ -20,7 +20,8 @@ export function mayChangeItem(item: Item): boolean {
 export function ItemChange(props: { item: Item; onChange: (m?: string) => void }) {
   const [open, setOpen] = createSignal(false);
   const [kind, setKind] = createSignal<Kind>('correct');
-  const [value, setValue] = createSignal(props.item.masked ? '' : props.item.value);
+  // The form starts from the value as loaded (empty when masked); edits are the form's own state.
+  const [value, setValue] = createSignal(untrack(() => (props.item.masked ? '' : props.item.value)));
   const [reason, setReason] = createSignal('');
   const category = () => categoryLabel(props.item.category);
   const apply = createAction(async () => {

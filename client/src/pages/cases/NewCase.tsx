@@ -17,9 +17,9 @@ export default function NewCase() {
   const [themes] = createResource(() => api.cases.themes.query());
   const gemeenten = () => (partners() ?? []).filter((p) => p.kind === 'gemeente' && p.active);
   const ownGemeente = () => gemeenten().find((g) => g.id === me()?.partnerId);
-  const [form, setForm] = createStore({
+  const [form, setForm] = createStore<Record<'gemeentePartnerId' | 'street' | 'houseNumber' | 'houseNumberAddition' | 'postcode' | 'city' | 'bagId' | 'theme' | 'description', string> & { origin: (typeof origins)[number] }>({
     gemeentePartnerId: '', street: '', houseNumber: '', houseNumberAddition: '', postcode: '', city: '', bagId: '',
-    theme: '', origin: 'eigen_waarneming' as (typeof origins)[number], description: '',
+    theme: '', origin: 'eigen_waarneming', description: '',
   });
   const [active, setActive] = createSignal(false);
   const gemeente = () => form.gemeentePartnerId || (ownGemeente() ? String(ownGemeente()!.id) : '');

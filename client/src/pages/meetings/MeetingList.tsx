@@ -1,7 +1,7 @@
 import { A, useNavigate } from '@solidjs/router';
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, For, onMount, Show } from 'solid-js';
 import { api } from '../../lib/trpc';
-import { createAction, act } from '../../lib/action';
+import { createAction } from '../../lib/action';
 import { hasRole } from '../../lib/session';
 import { formatDateTime, t, today, type TextKey } from '../../i18n';
 import { Alert, Button, SelectField, Status, TextField } from '../../components/Form';
@@ -27,7 +27,7 @@ export default function MeetingList() {
     // Keyboard users continue at the first row just loaded, not back at the button's old place.
     if (after !== null) queueMicrotask(() => document.querySelectorAll<HTMLElement>('[data-testid="past-meetings"] tbody a')[shown]?.focus());
   };
-  void loadPast(null);
+  onMount(() => void loadPast(null));
   const [flash, setFlash] = createSignal<string | null>(null);
   const [creating, setCreating] = createSignal(false);
   let newPanel: HTMLDivElement | undefined;
@@ -118,15 +118,16 @@ function NewMeeting() {
     startsAt: amsterdamToIso(date(), time()), location: location() || null, videoLink: videoLink() || null, title: title() || null,
     durationMinutes: Number(duration()) || 120, confirmPast,
   }), pastDateQuestion));
+  const submit = async (e: SubmitEvent) => {
+        e.preventDefault();
+        const res = await action.run();
+        if (res) navigate(`/overleggen/${res.id}`);
+  };
   return (
     <section class="card stack">
       <h2 class="utrecht-heading-2">{t('meetings.new')}</h2>
       <Show when={action.error()}>{(e) => <Alert kind="error">{e()}</Alert>}</Show>
-      <form class="stack" onSubmit={act(async (e) => {
-        e.preventDefault();
-        const res = await action.run();
-        if (res) navigate(`/overleggen/${res.id}`);
-      })}>
+      <form class="stack" onSubmit={(e) => void submit(e)}>
         <div class="row">
           <TextField label={t('meetings.date')} type="date" required value={date()} onInput={(e) => setDate(e.currentTarget.value)} error={action.field('startsAt')} />
           <TextField label={t('meetings.time')} type="time" required value={time()} onInput={(e) => setTime(e.currentTarget.value)} />
@@ -153,15 +154,16 @@ function NewSeries(props: { onDone: (n: number) => void }) {
   const action = createAction(() => api.meetings.createSeries.mutate({
     weekday: Number(weekday()), time: time(), intervalWeeks: Number(every()), from: from(), until: until(), location: location() || null,
   }));
+  const submitSeries = async (e: SubmitEvent) => {
+        e.preventDefault();
+        const res = await action.run();
+        if (res) props.onDone(res.ids.length);
+  };
   return (
     <details class="card">
       <summary><h2 class="utrecht-heading-2" style={{ display: 'inline' }}>{t('meetings.newSeries')}</h2></summary>
       <Show when={action.error()}>{(e) => <Alert kind="error">{e()}</Alert>}</Show>
-      <form class="stack" onSubmit={act(async (e) => {
-        e.preventDefault();
-        const res = await action.run();
-        if (res) props.onDone(res.ids.length);
-      })}>
+      <form class="stack" onSubmit={(e) => void submitSeries(e)}>
         <div class="row">
           <SelectField label={t('meetings.seriesWeekday')} value={weekday()} onChange={(e) => setWeekday(e.currentTarget.value)}
             options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: t(`meetings.weekday.${d}` as TextKey) }))} />

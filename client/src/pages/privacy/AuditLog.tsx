@@ -153,7 +153,7 @@ export default function AuditLog() {
         <section class="card stack" aria-labelledby="chain-heading">
           <h2 class="utrecht-heading-2" id="chain-heading">{t('audit.chainTitle')}</h2>
           <div aria-live="polite">
-            <Show when={verification()} fallback={<Show when={verification.error} fallback={<p class="utrecht-paragraph">{t('audit.chainChecking')}</p>}>
+            <Show when={verification()} fallback={<Show when={verification.state === 'errored'} fallback={<p class="utrecht-paragraph">{t('audit.chainChecking')}</p>}>
               <Alert kind="error">{errorMessage(verification.error, t('app.networkError'))}</Alert>
             </Show>}>
               {(v) => (

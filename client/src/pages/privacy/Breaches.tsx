@@ -1,7 +1,7 @@
 // The FG's register of data breaches (art. 22, P10): every incident with its two clocks, and per
 // incident the assessment — the AP form's fields, the partners informed, the decisions.
 import { A } from '@solidjs/router';
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, For, Show, untrack } from 'solid-js';
 import { api } from '../../lib/trpc';
 import { createAction } from '../../lib/action';
 import { formatDateTime, t, type TextKey } from '../../i18n';
@@ -42,7 +42,8 @@ export default function Breaches() {
 }
 
 function Manage(props: { breach: Breach; partners: Partner[]; onSaved: () => void }) {
-  const b = props.breach;
+  // The form starts from the breach as loaded; the FG's edits are the form's own state.
+  const b = untrack(() => props.breach);
   const [f, setF] = createSignal({
     status: b.status, policeData: b.policeData, nature: b.nature ?? '', dataCategories: b.dataCategories,
     personsAffected: b.personsAffected?.toString() ?? '', recordsAffected: b.recordsAffected?.toString() ?? '',

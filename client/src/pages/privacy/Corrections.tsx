@@ -5,7 +5,7 @@ import { A } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import { api } from '../../lib/trpc';
 import { formatDateTime, t, type TextKey } from '../../i18n';
-import { Alert } from '../../components/Form';
+import { LoadError } from '../../components/ResourceError';
 
 const th = 'utrecht-table__header-cell';
 const td = 'utrecht-table__cell';
@@ -18,7 +18,7 @@ export default function Corrections() {
     <section class="stack">
       <h1 class="utrecht-heading-1" tabindex="-1">{t('fg.corrections.title')}</h1>
       <p class="utrecht-paragraph">{t('fg.corrections.intro')}</p>
-      <Show when={history.error || restricted.error}><Alert kind="error">{((history.error ?? restricted.error) as Error).message}</Alert></Show>
+      <Show when={(history.error ?? restricted.error) as unknown}>{(e) => <LoadError error={e()} />}</Show>
       <div class="table-wrap">
         <table class="utrecht-table">
           <caption class="utrecht-table__caption">{t('fg.corrections.caption', { n: history()?.length ?? 0 })}</caption>

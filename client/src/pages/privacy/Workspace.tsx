@@ -5,7 +5,7 @@ import { createResource, For, Show } from 'solid-js';
 import { t } from '../../i18n';
 import { api } from '../../lib/trpc';
 import { hasRole } from '../../lib/session';
-import { Alert } from '../../components/Form';
+import { LoadError } from '../../components/ResourceError';
 import { privacySections } from './sections';
 import RetentionPanel from './RetentionPanel';
 import MassReadSettings from './MassReadSettings';
@@ -20,7 +20,7 @@ function Attention() {
   return (
     <section class="stack" aria-labelledby="attention-heading">
       <h2 class="utrecht-heading-2" id="attention-heading">{t('fg.attention.title')}</h2>
-      <Show when={requests.error || notInformed.error}><Alert kind="error">{((requests.error ?? notInformed.error) as Error).message}</Alert></Show>
+      <Show when={(requests.error ?? notInformed.error) as unknown}>{(e) => <LoadError error={e()} />}</Show>
       <Show when={!requests.loading && !notInformed.loading} fallback={<p>{t('app.loading')}</p>}>
         <Show when={overdue() + dueSoon() + uninformed() > 0} fallback={<p class="utrecht-paragraph">{t('fg.attention.none')}</p>}>
           <ul class="section-list">

@@ -1,7 +1,7 @@
 // The Convenant page (issue 10): the covenant in force, its history and what each change did,
 // proposals waiting for the FG (who approves or rejects them), the propose forms for the admin and
 // coordinator, and the wind-down panel with the FG's decision per casus.
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, For, Show, untrack } from 'solid-js';
 import { A } from '@solidjs/router';
 import { covenantChanged } from '../../lib/covenant-status';
 import { api } from '../../lib/trpc';
@@ -77,7 +77,7 @@ export default function Covenant() {
                 <div class="card stack">
                   <h2 class="utrecht-heading-3">{c.title}</h2>
                   <Show when={c.changes}><p class="utrecht-paragraph"><strong>{t('covenant.changes')}:</strong> {c.changes}</p></Show>
-                  <Show when={c.decidedBy && c.decidedAt}><p class="utrecht-paragraph muted">{t('covenant.decidedBy', { name: c.decidedBy!, date: formatDateTime(c.decidedAt!) })}</p></Show>
+                  <Show when={c.decidedBy && c.decidedAt}><p class="utrecht-paragraph muted">{t('covenant.decidedBy', { name: c.decidedBy!, date: formatDateTime(c.decidedAt) })}</p></Show>
                   <h3 class="utrecht-heading-4">{t('covenant.addenda')}</h3>
                   <Show when={c.addenda.length > 0} fallback={<p class="utrecht-paragraph">{t('covenant.noAddenda')}</p>}>
                     <ul class="utrecht-unordered-list">
@@ -118,7 +118,7 @@ function CovenantFacts(props: { c: CovenantView; period: string }) {
     <dl class="facts">
       <dt>{t('covenant.col.title')}</dt><dd>{props.c.title}</dd>
       <dt>{t('covenant.col.ref')}</dt><dd>{props.c.documentRef}</dd>
-      <Show when={props.c.signedOn}><dt>{t('covenant.signedOn')}</dt><dd>{formatDay(props.c.signedOn!, 'long')}</dd></Show>
+      <Show when={props.c.signedOn}><dt>{t('covenant.signedOn')}</dt><dd>{formatDay(props.c.signedOn, 'long')}</dd></Show>
       <dt>{t('covenant.col.period')}</dt><dd>{props.period}</dd>
       <Show when={props.c.initialTermMonths}>
         <dt>{t('covenant.rule')}</dt>
@@ -150,13 +150,13 @@ function PendingProposal(props: { item: PendingItem; fg: boolean; onDone: () => 
     covenantChanged();
     props.onDone();
   });
-  const headingId = `proposal-${props.item.kind}-${props.item.id}`;
+  const headingId = untrack(() => `proposal-${props.item.kind}-${props.item.id}`);
   return (
     <article class="stack" data-testid="pending-proposal">
       <h3 class="utrecht-heading-3" id={headingId}>{t(`covenant.kind.${props.item.kind}`)}: {props.item.ref}</h3>
       <p class="utrecht-paragraph">{props.item.title} — {props.item.period}</p>
       <Show when={props.item.text}><p class="utrecht-paragraph">{props.item.text}</p></Show>
-      <Show when={props.item.by && props.item.at}><p class="utrecht-paragraph muted">{t('covenant.proposedBy', { name: props.item.by!, date: formatDateTime(props.item.at!) })}</p></Show>
+      <Show when={props.item.by && props.item.at}><p class="utrecht-paragraph muted">{t('covenant.proposedBy', { name: props.item.by!, date: formatDateTime(props.item.at) })}</p></Show>
       <Show when={props.item.mine}><p class="utrecht-paragraph">{t('covenant.ownProposal')}</p></Show>
       <Show when={props.fg && !props.item.mine}>
         <ActionForm action={decide} onSubmit={() => void decide.run(true)} aria-labelledby={headingId}>

@@ -1,7 +1,7 @@
 // One agenda item's form: add or edit (coordinator), or propose (member).
 import { createSignal, Show, untrack } from 'solid-js';
 import { api } from '../../../lib/trpc';
-import { createAction, act } from '../../../lib/action';
+import { createAction } from '../../../lib/action';
 import { t } from '../../../i18n';
 import { Alert, Button, SelectField, TextField } from '../../../components/Form';
 import { sectionLabel, sections, type AgendaItem, type Meeting } from '../shared';
@@ -45,15 +45,16 @@ export function ItemForm(props: { mode: 'add' | 'edit' | 'propose'; item?: Agend
     return api.agenda.add.mutate({ meetingId: props.meeting.id, section: section() as (typeof sections)[number], caseId, presenterPartnerId, ...base });
   });
   const heading = () => (props.mode === 'propose' ? t('agenda.propose') : props.mode === 'add' ? t('agenda.add') : null);
-  return (
-    <form class="stack" onSubmit={act(async (e) => {
+  const submit = async (e: SubmitEvent) => {
       e.preventDefault();
       const res = await action.run();
       if (res) {
         if (props.mode !== 'edit') { setTitle(''); setCaseCode(''); }
         props.onChange(props.mode === 'propose' ? t('agenda.proposed') : t('app.saved'));
       }
-    })}>
+  };
+  return (
+    <form class="stack" onSubmit={(e) => void submit(e)}>
       <Show when={heading()}>{(h) => <h3 class="utrecht-heading-3">{h()}</h3>}</Show>
       <Show when={props.mode === 'propose'}><p class="utrecht-paragraph muted">{t('agenda.proposeHelp')}</p></Show>
       <Show when={action.error()}>{(e) => <Alert kind="error">{e()}</Alert>}</Show>

@@ -76,11 +76,12 @@ export function EditDetails(props: { meeting: Meeting; onChange: (message?: stri
     id: props.meeting.id, version: props.meeting.version, startsAt: amsterdamToIso(date(), time()), title: title(),
     location: location() || null, videoLink: videoLink() || null, durationMinutes: Number(duration()) || 120,
   }));
+  const submit = async (e: SubmitEvent) => { e.preventDefault(); if (await action.run()) props.onChange(t('app.saved')); };
   return (
     <details class="no-print">
       <summary>{t('meeting.edit')}</summary>
       <Show when={action.error()}>{(e) => <Alert kind="error">{e()}</Alert>}</Show>
-      <form class="stack" onSubmit={act(async (e) => { e.preventDefault(); if (await action.run()) props.onChange(t('app.saved')); })}>
+      <form class="stack" onSubmit={(e) => void submit(e)}>
         <div class="row">
           <TextField label={t('meetings.date')} type="date" required value={date()} onInput={(e) => setDate(e.currentTarget.value)} error={action.field('startsAt')} />
           <TextField label={t('meetings.time')} type="time" required value={time()} onInput={(e) => setTime(e.currentTarget.value)} />
