@@ -20,7 +20,8 @@ const personalDataTables = [
   'dsrSubjects',
   'auditSubjects',
 ];
-const personalDataSql = /\b(subjects|subject_items|police_subject_items|item_changes|item_disclosures|subject_search_tokens|subject_inform_events|agreement_subjects|dsr_subjects|audit_subjects)\b/;
+const personalDataSql =
+  /\b(subjects|subject_items|police_subject_items|item_changes|item_disclosures|subject_search_tokens|subject_inform_events|agreement_subjects|dsr_subjects|audit_subjects)\b/;
 
 const schema = ['**/db/schema', '**/db/schema/index'];
 // Any module of db/schema but the vocabularies (enums), which routers, the client and
@@ -42,7 +43,10 @@ const privacyBoundary = [
 const rawSqlMessage = 'Personal-data tables are queried in server/privacy/ only.';
 const rawPersonalDataSql = [
   { selector: `TaggedTemplateExpression[tag.name='sql'] TemplateElement[value.raw=${personalDataSql}]`, message: rawSqlMessage },
-  { selector: `CallExpression[callee.property.name=/^(prepare|exec)$/] TemplateElement[value.raw=${personalDataSql}]`, message: rawSqlMessage },
+  {
+    selector: `CallExpression[callee.property.name=/^(prepare|exec)$/] TemplateElement[value.raw=${personalDataSql}]`,
+    message: rawSqlMessage,
+  },
   { selector: `CallExpression[callee.property.name=/^(prepare|exec)$/] > Literal[value=${personalDataSql}]`, message: rawSqlMessage },
 ];
 
@@ -73,7 +77,11 @@ export default tseslint.config(
         {
           patterns: [
             // server/shared/ is the one exception: pure code (dates, HH:MM) written for both sides.
-            { regex: '(^|/)server/(?!shared/)', allowTypeImports: true, message: 'The client imports only types from the server (values only from server/shared/).' },
+            {
+              regex: '(^|/)server/(?!shared/)',
+              allowTypeImports: true,
+              message: 'The client imports only types from the server (values only from server/shared/).',
+            },
             { group: ['**/db/client', '**/db/seed/**'], allowTypeImports: true, message: 'The client imports only types from the server.' },
           ],
         },
@@ -98,7 +106,10 @@ export default tseslint.config(
         {
           patterns: [
             ...privacyBoundary,
-            { group: ['drizzle-orm', 'drizzle-orm/*', '**/db/client'], message: 'Routers call domain functions; queries live in server/domain/ and server/privacy/.' },
+            {
+              group: ['drizzle-orm', 'drizzle-orm/*', '**/db/client'],
+              message: 'Routers call domain functions; queries live in server/domain/ and server/privacy/.',
+            },
             { regex: schemaTables, message: 'Routers import vocabularies from db/schema/enums, never tables.' },
           ],
         },
@@ -112,7 +123,11 @@ export default tseslint.config(
       // the vocabularies (no Node, no database, no libraries).
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(?!\\./|(\\.\\./)+db/schema/enums$)', message: 'server/shared/ imports only server/shared/ and db/schema/enums.' }] },
+        {
+          patterns: [
+            { regex: '^(?!\\./|(\\.\\./)+db/schema/enums$)', message: 'server/shared/ imports only server/shared/ and db/schema/enums.' },
+          ],
+        },
       ],
     },
   },

@@ -39,7 +39,11 @@ function customPropertyDeclarations(css: string): { start: number; end: number; 
     let quote = '';
     for (; i < css.length; i++) {
       const c = css[i];
-      if (quote) { if (c === '\\') i++; else if (c === quote) quote = ''; continue; }
+      if (quote) {
+        if (c === '\\') i++;
+        else if (c === quote) quote = '';
+        continue;
+      }
       if (c === '"' || c === "'") quote = c;
       else if (c === '(') depth++;
       else if (c === ')') depth--;
@@ -69,7 +73,10 @@ function dropUnusedUtrechtSelectors(css: string, used: (cls: string) => boolean)
       const c = prelude[i];
       if (c === '(') depth++;
       else if (c === ')') depth--;
-      else if (c === ',' && depth === 0) { parts.push(prelude.slice(from, i)); from = i + 1; }
+      else if (c === ',' && depth === 0) {
+        parts.push(prelude.slice(from, i));
+        from = i + 1;
+      }
     }
     parts.push(prelude.slice(from));
     return parts;
@@ -80,10 +87,18 @@ function dropUnusedUtrechtSelectors(css: string, used: (cls: string) => boolean)
     while (i < text.length) {
       const open = text.indexOf('{', i);
       const semi = text.indexOf(';', i);
-      if (open < 0 || (semi >= 0 && semi < open)) { const end = semi < 0 ? text.length : semi + 1; out += text.slice(i, end); i = end; continue; }
+      if (open < 0 || (semi >= 0 && semi < open)) {
+        const end = semi < 0 ? text.length : semi + 1;
+        out += text.slice(i, end);
+        i = end;
+        continue;
+      }
       let depth = 1;
       let j = open + 1;
-      for (; j < text.length && depth > 0; j++) { if (text[j] === '{') depth++; else if (text[j] === '}') depth--; }
+      for (; j < text.length && depth > 0; j++) {
+        if (text[j] === '{') depth++;
+        else if (text[j] === '}') depth--;
+      }
       const prelude = text.slice(i, open);
       const body = text.slice(open + 1, j - 1);
       if (/^\s*@(media|supports|layer|container)/.test(prelude)) {
@@ -103,7 +118,9 @@ function dropUnusedUtrechtSelectors(css: string, used: (cls: string) => boolean)
 }
 
 function unusedCss(): Plugin {
-  const reads = (text: string, into: Set<string>) => { for (const m of text.matchAll(/var\(\s*(--[\w-]+)/g)) into.add(m[1]!); };
+  const reads = (text: string, into: Set<string>) => {
+    for (const m of text.matchAll(/var\(\s*(--[\w-]+)/g)) into.add(m[1]!);
+  };
   return {
     name: 'overleg-unused-css',
     apply: 'build',
@@ -111,7 +128,8 @@ function unusedCss(): Plugin {
     generateBundle(_options, bundle) {
       const sheets = Object.values(bundle).filter((file) => file.type === 'asset' && file.fileName.endsWith('.css'));
       const named = new Set<string>();
-      for (const file of Object.values(bundle)) if (file.type === 'chunk') for (const m of file.code.matchAll(/utrecht-[\w-]*/g)) named.add(m[0]);
+      for (const file of Object.values(bundle))
+        if (file.type === 'chunk') for (const m of file.code.matchAll(/utrecht-[\w-]*/g)) named.add(m[0]);
       const prefixes = [...named].filter((name) => name.endsWith('-'));
       const used = (cls: string) => named.has(cls) || prefixes.some((prefix) => cls.startsWith(prefix));
       const parsed = sheets.map((sheet) => {
@@ -125,7 +143,10 @@ function unusedCss(): Plugin {
       for (const { css, declarations } of parsed) {
         let rest = '';
         let at = 0;
-        for (const d of declarations) { rest += css.slice(at, d.start); at = d.end; }
+        for (const d of declarations) {
+          rest += css.slice(at, d.start);
+          at = d.end;
+        }
         reads(rest + css.slice(at), fixed);
       }
       let kept = parsed.map(({ declarations }) => declarations);
@@ -140,7 +161,11 @@ function unusedCss(): Plugin {
         const keep = new Set(kept[i]);
         let out = '';
         let at = 0;
-        for (const d of declarations) if (!keep.has(d)) { out += css.slice(at, d.start); at = d.end; }
+        for (const d of declarations)
+          if (!keep.has(d)) {
+            out += css.slice(at, d.start);
+            at = d.end;
+          }
         if (sheet.type === 'asset') sheet.source = (out + css.slice(at)).replace(/;}/g, '}');
       });
     },
@@ -158,10 +183,21 @@ function localeTexts(): Plugin {
       const match = /^(.+\.ts)\?locale=(nl|en)$/.exec(id);
       if (!match) return null;
       const [, file, lang] = match as unknown as [string, string, 'nl' | 'en'];
-      const built = await esbuild({ entryPoints: [file], bundle: true, write: false, format: 'esm', platform: 'neutral', metafile: true, logLevel: 'silent' });
+      const built = await esbuild({
+        entryPoints: [file],
+        bundle: true,
+        write: false,
+        format: 'esm',
+        platform: 'neutral',
+        metafile: true,
+        logLevel: 'silent',
+      });
       for (const input of Object.keys(built.metafile.inputs)) this.addWatchFile(resolve(input));
       const source = built.outputFiles[0]!.text;
-      const module = (await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`)) as Record<string, Record<string, { nl: string; en: string }>>;
+      const module = (await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`)) as Record<
+        string,
+        Record<string, { nl: string; en: string }>
+      >;
       const texts: Record<string, string> = {};
       for (const dictionary of Object.values(module)) for (const [key, text] of Object.entries(dictionary)) texts[key] = text[lang];
       return `export default ${JSON.stringify(texts)};`;

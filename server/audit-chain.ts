@@ -17,9 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { asc, desc, eq } from 'drizzle-orm';
 import { auditCheckpoints } from '../db/schema';
 import type { Db } from '../db/client';
-import {
-  GENESIS, auditKeyOf, checkpointMac, keyedRowHash, legacyRowHash, sqliteOf, toHashed, writeCheckpoint, type RawRow,
-} from './audit';
+import { GENESIS, auditKeyOf, checkpointMac, keyedRowHash, legacyRowHash, sqliteOf, toHashed, writeCheckpoint, type RawRow } from './audit';
 
 export const CHUNK = 1000;
 /** The longest the walk runs before it gives the event loop back (well under 50 ms). */
@@ -72,13 +70,20 @@ function newestId(db: Db): number {
  * after the start are covered by the next check, which starts from the checkpoint this one signs.
  */
 function* walk(
-  db: Db, key: Buffer, start: { id: number; hash: string }, end: number, legacyEnd: { auditId: number; hash: string }, out: Walk,
+  db: Db,
+  key: Buffer,
+  start: { id: number; hash: string },
+  end: number,
+  legacyEnd: { auditId: number; hash: string },
+  out: Walk,
 ): Generator<void> {
   const sqlite = sqliteOf(db);
   const rowsStmt = sqlite.prepare(
     'SELECT id, at, team_id, actor_id, action, entity, entity_id, case_id, detail, prev_hash, hash FROM audit_log WHERE id > ? AND id <= ? ORDER BY id LIMIT ?',
   );
-  const subjectsStmt = sqlite.prepare('SELECT audit_id, subject_id, police FROM audit_subjects WHERE audit_id BETWEEN ? AND ? ORDER BY audit_id, subject_id');
+  const subjectsStmt = sqlite.prepare(
+    'SELECT audit_id, subject_id, police FROM audit_subjects WHERE audit_id BETWEEN ? AND ? ORDER BY audit_id, subject_id',
+  );
   let prev = start.hash;
   let after = start.id;
   for (;;) {
@@ -101,7 +106,8 @@ function* walk(
       const r = rows[j]!;
       const row = toHashed(r);
       const list = subjects.get(r.id);
-      const expected = r.id <= legacyEnd.auditId ? legacyRowHash(r.prev_hash, row) : keyedRowHash(key, r.prev_hash, row, list ? JSON.stringify(list) : '');
+      const expected =
+        r.id <= legacyEnd.auditId ? legacyRowHash(r.prev_hash, row) : keyedRowHash(key, r.prev_hash, row, list ? JSON.stringify(list) : '');
       // A changed row fails its own hash; a removed or inserted row fails the link to the previous
       // one; the last unkeyed row must carry the hash the signed legacy checkpoint pinned.
       const broken = r.prev_hash !== prev || expected !== r.hash || (r.id === legacyEnd.auditId && r.hash !== legacyEnd.hash);
@@ -123,7 +129,9 @@ async function drive(steps: Generator<void>, mode: Mode): Promise<void> {
   for (const _ of steps) if (mode === 'async') await pause();
 }
 function driveSync(steps: Generator<void>): void {
-  for (const _ of steps) { /* every chunk at once */ }
+  for (const _ of steps) {
+    /* every chunk at once */
+  }
 }
 
 function incrementalSteps(db: Db, now: Date, result: ChainCheck): Generator<void> {
@@ -141,7 +149,8 @@ function incrementalSteps(db: Db, now: Date, result: ChainCheck): Generator<void
     if (legacy.brokenAt !== null) result.breaks.push({ id: legacy.brokenAt, teamId: teamOf(db, legacy.brokenAt) });
     // The checkpoint's own row must still carry the hash the checkpoint signed.
     if (cp.auditId > 0) {
-      const anchor = sqliteOf(db).prepare('SELECT hash, team_id FROM audit_log WHERE id = ?').get(cp.auditId) as { hash: string; team_id: number | null } | undefined;
+      const anchor = sqliteOf(db).prepare('SELECT hash, team_id FROM audit_log WHERE id = ?').get(cp.auditId) as
+        { hash: string; team_id: number | null } | undefined;
       if (!anchor || anchor.hash !== cp.hash) result.breaks.push({ id: cp.auditId, teamId: anchor?.team_id ?? null });
     }
     const out: Walk = { breaks: result.breaks, rows: 0, last: { id: cp.auditId, hash: cp.hash } };
@@ -149,7 +158,13 @@ function incrementalSteps(db: Db, now: Date, result: ChainCheck): Generator<void
     result.rowsChecked = out.rows;
     result.toId = out.last.id;
     if (result.breaks.length === 0 && out.rows > 0) {
-      result.newCheckpointId = writeCheckpoint(db, key, { kind: 'verified', auditId: out.last.id, hash: out.last.hash, brokenAt: null, at: now.toISOString() });
+      result.newCheckpointId = writeCheckpoint(db, key, {
+        kind: 'verified',
+        auditId: out.last.id,
+        hash: out.last.hash,
+        brokenAt: null,
+        at: now.toISOString(),
+      });
     }
   })();
 }
@@ -172,7 +187,13 @@ function fullSteps(db: Db, now: Date, result: ChainCheck): Generator<void> {
     if (newest && macValid(key, newest) && newest.auditId > out.last.id) result.breaks.push({ id: newest.auditId, teamId: null });
     if (newest && !macValid(key, newest)) result.checkpointsValid = false;
     if (result.breaks.length === 0 && result.checkpointsValid && out.rows > 0) {
-      result.newCheckpointId = writeCheckpoint(db, key, { kind: 'verified', auditId: out.last.id, hash: out.last.hash, brokenAt: null, at: now.toISOString() });
+      result.newCheckpointId = writeCheckpoint(db, key, {
+        kind: 'verified',
+        auditId: out.last.id,
+        hash: out.last.hash,
+        brokenAt: null,
+        at: now.toISOString(),
+      });
     }
   })();
 }
@@ -183,7 +204,14 @@ function teamOf(db: Db, id: number): number | null {
 }
 
 const emptyResult = (mode: ChainCheck['mode']): ChainCheck => ({
-  mode, breaks: [], checkpointsValid: true, fromId: 0, toId: 0, rowsChecked: 0, startCheckpointId: null, newCheckpointId: null,
+  mode,
+  breaks: [],
+  checkpointsValid: true,
+  fromId: 0,
+  toId: 0,
+  rowsChecked: 0,
+  startCheckpointId: null,
+  newCheckpointId: null,
 });
 
 /** The chain holds: no break and every checkpoint relied on is genuine. */

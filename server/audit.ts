@@ -40,8 +40,14 @@ export const GENESIS = '0'.repeat(64);
 
 /** The columns a row's hash covers, in the order they are hashed. */
 export type HashedRow = {
-  at: string; teamId: number | null; actorId: number | null; action: string; entity: string | null;
-  entityId: number | null; caseId: number | null; detail: string | null;
+  at: string;
+  teamId: number | null;
+  actorId: number | null;
+  action: string;
+  entity: string | null;
+  entityId: number | null;
+  caseId: number | null;
+  detail: string | null;
 };
 
 function canonical(row: HashedRow): string {
@@ -62,8 +68,13 @@ export function keyedRowHash(key: Buffer, prevHash: string, row: HashedRow, subj
   return createHmac('sha256', key).update(prevHash).update(canonical(row)).update(subjects).digest('hex');
 }
 
-export function checkpointMac(key: Buffer, cp: { kind: string; auditId: number; hash: string; brokenAt: number | null; at: string }): string {
-  return createHmac('sha256', key).update(JSON.stringify(['audit-checkpoint:v1', cp.kind, cp.auditId, cp.hash, cp.brokenAt, cp.at])).digest('hex');
+export function checkpointMac(
+  key: Buffer,
+  cp: { kind: string; auditId: number; hash: string; brokenAt: number | null; at: string },
+): string {
+  return createHmac('sha256', key)
+    .update(JSON.stringify(['audit-checkpoint:v1', cp.kind, cp.auditId, cp.hash, cp.brokenAt, cp.at]))
+    .digest('hex');
 }
 
 // ── The key, bound to the connection ────────────────────────────────────────────────────────
@@ -92,14 +103,22 @@ export function bindAuditKey(db: Db, keys: DataKeys, now: Date): void {
   db.transaction((tx) => {
     const broken = legacyChainBreak(tx);
     const last = tx.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
-    writeCheckpoint(tx, keys.audit, { kind: 'legacy_end', auditId: last?.id ?? 0, hash: last?.hash ?? GENESIS, brokenAt: broken, at: now.toISOString() });
+    writeCheckpoint(tx, keys.audit, {
+      kind: 'legacy_end',
+      auditId: last?.id ?? 0,
+      hash: last?.hash ?? GENESIS,
+      brokenAt: broken,
+      at: now.toISOString(),
+    });
   });
 }
 
 /** Verifies the unkeyed rows from the start (once, when sealing); the first broken id or null. */
 function legacyChainBreak(db: Db): number | null {
   let prev = GENESIS;
-  const rows = sqliteOf(db).prepare('SELECT id, at, team_id, actor_id, action, entity, entity_id, case_id, detail, prev_hash, hash FROM audit_log ORDER BY id');
+  const rows = sqliteOf(db).prepare(
+    'SELECT id, at, team_id, actor_id, action, entity, entity_id, case_id, detail, prev_hash, hash FROM audit_log ORDER BY id',
+  );
   for (const r of rows.iterate() as Iterable<RawRow>) {
     const row = toHashed(r);
     if (r.prev_hash !== prev || legacyRowHash(prev, row) !== r.hash) return r.id;
@@ -109,16 +128,42 @@ function legacyChainBreak(db: Db): number | null {
 }
 
 export type RawRow = {
-  id: number; at: string; team_id: number | null; actor_id: number | null; action: string; entity: string | null;
-  entity_id: number | null; case_id: number | null; detail: string | null; prev_hash: string; hash: string;
+  id: number;
+  at: string;
+  team_id: number | null;
+  actor_id: number | null;
+  action: string;
+  entity: string | null;
+  entity_id: number | null;
+  case_id: number | null;
+  detail: string | null;
+  prev_hash: string;
+  hash: string;
 };
 
 export function toHashed(r: RawRow): HashedRow {
-  return { at: r.at, teamId: r.team_id, actorId: r.actor_id, action: r.action, entity: r.entity, entityId: r.entity_id, caseId: r.case_id, detail: r.detail };
+  return {
+    at: r.at,
+    teamId: r.team_id,
+    actorId: r.actor_id,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    caseId: r.case_id,
+    detail: r.detail,
+  };
 }
 
-export function writeCheckpoint(db: Db, key: Buffer, cp: { kind: 'legacy_end' | 'verified'; auditId: number; hash: string; brokenAt: number | null; at: string }) {
-  return db.insert(auditCheckpoints).values({ ...cp, mac: checkpointMac(key, cp) }).returning({ id: auditCheckpoints.id }).get().id;
+export function writeCheckpoint(
+  db: Db,
+  key: Buffer,
+  cp: { kind: 'legacy_end' | 'verified'; auditId: number; hash: string; brokenAt: number | null; at: string },
+) {
+  return db
+    .insert(auditCheckpoints)
+    .values({ ...cp, mac: checkpointMac(key, cp) })
+    .returning({ id: auditCheckpoints.id })
+    .get().id;
 }
 
 // ── Appending ───────────────────────────────────────────────────────────────────────────────
@@ -160,7 +205,10 @@ export function appendAuditRows(db: Db, rows: readonly { at: Date; entry: AuditE
       };
       const subjects = dedupeSubjects(entry.subjects ?? []);
       const hash = keyedRowHash(key, prevHash, row, subjects.length ? subjectsCanonical(subjects) : '');
-      const id = Number(statements.insert.run(row.at, row.teamId, row.actorId, row.action, row.entity, row.entityId, row.caseId, row.detail, prevHash, hash).lastInsertRowid);
+      const id = Number(
+        statements.insert.run(row.at, row.teamId, row.actorId, row.action, row.entity, row.entityId, row.caseId, row.detail, prevHash, hash)
+          .lastInsertRowid,
+      );
       for (const s of subjects) statements.insertSubject.run(id, s.id, s.police ? 1 : 0);
       ids.push(id);
       prevHash = hash;

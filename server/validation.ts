@@ -27,13 +27,17 @@ const inWorkingYears = (s: string) => {
 };
 const workingYears = { message: 'validation.dateRange', params: { first: FIRST_YEAR, last: LAST_YEAR } } as const;
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' }).refine(
-  (s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  },
-  { message: 'validation.date' },
-).refine(inWorkingYears, workingYears);
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' })
+  .refine(
+    (s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    },
+    { message: 'validation.date' },
+  )
+  .refine(inWorkingYears, workingYears);
 
 // The year is read from the text as written: with its offset the instant stays within 1999–2100.
 export const isoDateTime = z.iso.datetime({ offset: true, message: 'validation.datetime' }).refine(inWorkingYears, workingYears);
@@ -49,16 +53,23 @@ function refuse(ctx: z.RefinementCtx, message: MessageKey): never {
 }
 
 /** A Dutch postcode, normalised to "1234 AB" (PostNL never issues SA, SD and SS). */
-export const postcode = z.string().max(20).transform((input, ctx) => {
-  if (!input.trim()) return refuse(ctx, 'validation.required');
-  return normalisePostcode(input) ?? refuse(ctx, 'cases.invalidPostcode');
-});
+export const postcode = z
+  .string()
+  .max(20)
+  .transform((input, ctx) => {
+    if (!input.trim()) return refuse(ctx, 'validation.required');
+    return normalisePostcode(input) ?? refuse(ctx, 'cases.invalidPostcode');
+  });
 
 /** An optional BAG id of a pand or verblijfsobject; empty means none. */
-export const bagId = z.string().max(30).nullish().transform((input, ctx) => {
-  if (!input?.trim()) return null;
-  return normaliseBagId(input)?.value ?? refuse(ctx, 'cases.invalidBagId');
-});
+export const bagId = z
+  .string()
+  .max(30)
+  .nullish()
+  .transform((input, ctx) => {
+    if (!input?.trim()) return null;
+    return normaliseBagId(input)?.value ?? refuse(ctx, 'cases.invalidBagId');
+  });
 
 // The BAG's house number (1–99999) with an optional huisletter ("12a") or toevoeging ("12-2", "12 bis").
 const HOUSE_NUMBER = /^(\d{1,5})(?:\s*([A-Za-z][A-Za-z0-9]{0,3})|\s*[-\s/]\s*([A-Za-z0-9]{1,4}))?$/;
@@ -76,11 +87,15 @@ export const houseNumber = z.union([z.number(), z.string().max(20)]).transform((
 });
 
 /** A separate huisletter or toevoeging: up to four letters or digits. */
-export const houseNumberAddition = z.string().max(10).nullish().transform((input, ctx) => {
-  const text = input?.trim().replace(/^[-\s]+/, '') ?? '';
-  if (!text) return null;
-  return /^[A-Za-z0-9]{1,4}$/.test(text) ? text.toUpperCase() : refuse(ctx, 'cases.invalidAddition');
-});
+export const houseNumberAddition = z
+  .string()
+  .max(10)
+  .nullish()
+  .transform((input, ctx) => {
+    const text = input?.trim().replace(/^[-\s]+/, '') ?? '';
+    if (!text) return null;
+    return /^[A-Za-z0-9]{1,4}$/.test(text) ? text.toUpperCase() : refuse(ctx, 'cases.invalidAddition');
+  });
 
 /** A choice from a list (a partner, a theme): an empty choice is "required", not a number problem. */
 export const choice = z.number({ message: 'validation.required' }).int().positive({ message: 'validation.required' });

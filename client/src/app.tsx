@@ -9,5 +9,14 @@ import { page } from './lib/page';
 const Activate = page(() => import('./pages/auth/Activate'));
 
 export default function App() {
-  return <Router root={Layout}>{[{ path: '/inloggen', component: Login }, { path: '/activeren', component: Activate }, ...routes, { path: '*', component: NotFound }]}</Router>;
+  return (
+    <Router root={Layout}>
+      {[
+        { path: '/inloggen', component: Login },
+        { path: '/activeren', component: Activate },
+        ...routes,
+        { path: '*', component: NotFound },
+      ]}
+    </Router>
+  );
 }

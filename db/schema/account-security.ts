@@ -4,7 +4,9 @@ import { users } from './users';
 // BIO 23.1a: a second factor (TOTP, RFC 6238) per account. The secret is encrypted with a key
 // derived from the app key, so a copy of the database alone cannot produce codes.
 export const userTotp = sqliteTable('user_totp', {
-  userId: integer('user_id').primaryKey().references(() => users.id, { onDelete: 'cascade' }),
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
   secret: text('secret').notNull(),
   // Null while the user has scanned the QR code but not yet confirmed it with a code.
   confirmedAt: text('confirmed_at'),
@@ -21,7 +23,9 @@ export const recoveryCodes = sqliteTable(
   'recovery_codes',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     codeHash: text('code_hash').notNull().unique(),
     usedAt: text('used_at'),
   },
@@ -35,7 +39,9 @@ export const loginChallenges = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     tokenHash: text('token_hash').notNull().unique(),
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     attempts: integer('attempts').notNull().default(0),
     expiresAt: text('expires_at').notNull(),
   },
@@ -45,7 +51,9 @@ export const loginChallenges = sqliteTable(
 // A new account's one-time activation link: the user sets their own password, so whoever created
 // the account never knows it. Only a SHA-256 of the token is stored; it is cleared once used.
 export const accountActivations = sqliteTable('account_activations', {
-  userId: integer('user_id').primaryKey().references(() => users.id, { onDelete: 'cascade' }),
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
   tokenHash: text('token_hash').unique(),
   issuedAt: text('issued_at').notNull(),
   issuedBy: integer('issued_by').references(() => users.id),

@@ -3,14 +3,15 @@ import { partners, teams } from './teams';
 import { users } from './users';
 import { breachNatures, breachStatuses } from './enums';
 
-
 // art. 22 (P10): the register of (suspected) data breaches. Every text is free text without
 // personal data — the report form warns against names; nothing here is personal data itself.
 export const breaches = sqliteTable(
   'breaches',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    teamId: integer('team_id').notNull().references(() => teams.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
     // 'report' by a user, or 'audit_chain' when the audit check found a broken chain (a draft).
     origin: text('origin', { enum: ['report', 'audit_chain'] }).notNull(),
     reportedByUserId: integer('reported_by_user_id').references(() => users.id),
@@ -51,8 +52,12 @@ export const breachPartners = sqliteTable(
   'breach_partners',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    breachId: integer('breach_id').notNull().references(() => breaches.id, { onDelete: 'cascade' }),
-    partnerId: integer('partner_id').notNull().references(() => partners.id),
+    breachId: integer('breach_id')
+      .notNull()
+      .references(() => breaches.id, { onDelete: 'cascade' }),
+    partnerId: integer('partner_id')
+      .notNull()
+      .references(() => partners.id),
     informedAt: text('informed_at'),
     informedByUserId: integer('informed_by_user_id').references(() => users.id),
   },

@@ -8,18 +8,24 @@ export const cases = sqliteTable(
   'cases',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    teamId: integer('team_id').notNull().references(() => teams.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
     code: text('code').notNull(),
     year: integer('year').notNull(),
     seq: integer('seq').notNull(),
-    gemeentePartnerId: integer('gemeente_partner_id').notNull().references(() => partners.id),
+    gemeentePartnerId: integer('gemeente_partner_id')
+      .notNull()
+      .references(() => partners.id),
     street: text('street').notNull(),
     houseNumber: integer('house_number').notNull(),
     houseNumberAddition: text('house_number_addition'),
     postcode: text('postcode').notNull(), // normalised "1234 AB"
     city: text('city').notNull(),
     bagId: text('bag_id'),
-    themeId: integer('theme_id').notNull().references(() => themes.id),
+    themeId: integer('theme_id')
+      .notNull()
+      .references(() => themes.id),
     origin: text('origin', { enum: caseOrigins }).notNull(),
     priority: text('priority', { enum: casePriorities }).notNull(),
     // Free text without personal data (P1); the UI says so.
@@ -53,7 +59,9 @@ export const caseEvents = sqliteTable(
   'case_events',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
     at: text('at').notNull(),
     actorId: integer('actor_id').references(() => users.id),
     kind: text('kind').notNull(),
@@ -67,11 +75,15 @@ export const subjects = sqliteTable(
   'subjects',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: subjectKinds }).notNull(),
     // The partner whose member recorded the betrokkene first; a subject without any item visible
     // to a reader is itself hidden from that reader.
-    createdByPartnerId: integer('created_by_partner_id').notNull().references(() => partners.id),
+    createdByPartnerId: integer('created_by_partner_id')
+      .notNull()
+      .references(() => partners.id),
     createdAt: text('created_at').notNull(),
     // P11 (art. 26.4): informed on date, or why informing is postponed.
     informedOn: text('informed_on'),
@@ -83,14 +95,18 @@ export const subjects = sqliteTable(
 
 const itemColumns = () => ({
   id: integer('id').primaryKey({ autoIncrement: true }),
-  subjectId: integer('subject_id').notNull().references(() => subjects.id, { onDelete: 'cascade' }),
+  subjectId: integer('subject_id')
+    .notNull()
+    .references(() => subjects.id, { onDelete: 'cascade' }),
   category: text('category', { enum: itemCategories }).notNull(),
   // P5: AES-256-GCM, "v1:iv:tag:ciphertext" in base64url. Never plaintext. Empty once the item is
   // erased (P12): the value is gone, the row stays as the tombstone "[verwijderd]".
   valueEnc: text('value_enc').notNull(),
   // art. 20.3c: the stated legal ground, required for BSN.
   legalGround: text('legal_ground'),
-  sourcePartnerId: integer('source_partner_id').notNull().references(() => partners.id),
+  sourcePartnerId: integer('source_partner_id')
+    .notNull()
+    .references(() => partners.id),
   recordedByUserId: integer('recorded_by_user_id').references(() => users.id),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
@@ -107,14 +123,16 @@ const itemColumns = () => ({
 export const subjectItems = sqliteTable('subject_items', itemColumns(), (t) => [index('subject_items_subject').on(t.subjectId)]);
 
 // P4 (art. 20.10): police data are kept apart, in their own table under their own key.
-export const policeSubjectItems = sqliteTable('police_subject_items', {
-  ...itemColumns(),
-  // art. 25.1: the Wpg term runs from the day the police first processed the data (the day the
-  // police provide the item to the team; existing rows are backfilled from created_at).
-  firstProcessedOn: text('first_processed_on'),
-}, (t) => [
-  index('police_subject_items_subject').on(t.subjectId),
-]);
+export const policeSubjectItems = sqliteTable(
+  'police_subject_items',
+  {
+    ...itemColumns(),
+    // art. 25.1: the Wpg term runs from the day the police first processed the data (the day the
+    // police provide the item to the team; existing rows are backfilled from created_at).
+    firstProcessedOn: text('first_processed_on'),
+  },
+  (t) => [index('police_subject_items_subject').on(t.subjectId)],
+);
 
 // P12: which partners have seen an item, so they can be told when it is corrected.
 export const itemDisclosures = sqliteTable(
@@ -123,7 +141,9 @@ export const itemDisclosures = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     police: integer('police', { mode: 'boolean' }).notNull(),
     itemId: integer('item_id').notNull(),
-    partnerId: integer('partner_id').notNull().references(() => partners.id),
+    partnerId: integer('partner_id')
+      .notNull()
+      .references(() => partners.id),
     firstSeenAt: text('first_seen_at').notNull(),
   },
   (t) => [uniqueIndex('item_disclosures_unique').on(t.police, t.itemId, t.partnerId)],

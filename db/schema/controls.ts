@@ -9,7 +9,9 @@ export const controls = sqliteTable(
   'controls',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    teamId: integer('team_id').notNull().references(() => teams.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
     plannedOn: text('planned_on').notNull(), // YYYY-MM-DD
     startTime: text('start_time'), // HH:MM Europe/Amsterdam
     status: text('status', { enum: controlStatuses }).notNull().default('gepland'),
@@ -25,8 +27,12 @@ export const controls = sqliteTable(
 export const controlCases = sqliteTable(
   'control_cases',
   {
-    controlId: integer('control_id').notNull().references(() => controls.id, { onDelete: 'cascade' }),
-    caseId: integer('case_id').notNull().references(() => cases.id),
+    controlId: integer('control_id')
+      .notNull()
+      .references(() => controls.id, { onDelete: 'cascade' }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
   },
   (t) => [primaryKey({ columns: [t.controlId, t.caseId] })],
 );
@@ -34,8 +40,12 @@ export const controlCases = sqliteTable(
 export const controlPartners = sqliteTable(
   'control_partners',
   {
-    controlId: integer('control_id').notNull().references(() => controls.id, { onDelete: 'cascade' }),
-    partnerId: integer('partner_id').notNull().references(() => partners.id),
+    controlId: integer('control_id')
+      .notNull()
+      .references(() => controls.id, { onDelete: 'cascade' }),
+    partnerId: integer('partner_id')
+      .notNull()
+      .references(() => partners.id),
   },
   (t) => [primaryKey({ columns: [t.controlId, t.partnerId] })],
 );
@@ -45,9 +55,13 @@ export const findings = sqliteTable(
   'findings',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    controlId: integer('control_id').notNull().references(() => controls.id, { onDelete: 'cascade' }),
+    controlId: integer('control_id')
+      .notNull()
+      .references(() => controls.id, { onDelete: 'cascade' }),
     caseId: integer('case_id').references(() => cases.id),
-    partnerId: integer('partner_id').notNull().references(() => partners.id),
+    partnerId: integer('partner_id')
+      .notNull()
+      .references(() => partners.id),
     findingType: text('finding_type').notNull(),
     measure: text('measure').notNull(),
     note: text('note').notNull().default(''),
@@ -62,8 +76,12 @@ export const escalations = sqliteTable(
   'escalations',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    teamId: integer('team_id').notNull().references(() => teams.id),
-    caseId: integer('case_id').notNull().references(() => cases.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
     raisedOn: text('raised_on').notNull(),
     reason: text('reason').notNull(),
     status: text('status', { enum: escalationStatuses }).notNull().default('open'),

@@ -11,18 +11,26 @@ export const itemChanges = sqliteTable(
   'item_changes',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    teamId: integer('team_id').notNull().references(() => teams.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
     police: integer('police', { mode: 'boolean' }).notNull(),
     itemId: integer('item_id').notNull(),
-    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
     category: text('category', { enum: itemCategories }).notNull(),
     kind: text('kind', { enum: itemChangeKinds }).notNull(),
     oldValueEnc: text('old_value_enc'),
     // Free text without personal data (P1), checked like every free text.
     reason: text('reason').notNull(),
     // The partner that provided the item; the actor may be the coordinator on its behalf.
-    sourcePartnerId: integer('source_partner_id').notNull().references(() => partners.id),
-    actorUserId: integer('actor_user_id').notNull().references(() => users.id),
+    sourcePartnerId: integer('source_partner_id')
+      .notNull()
+      .references(() => partners.id),
+    actorUserId: integer('actor_user_id')
+      .notNull()
+      .references(() => users.id),
     at: text('at').notNull(),
   },
   (t) => [index('item_changes_item').on(t.police, t.itemId), index('item_changes_team').on(t.teamId, t.at)],
@@ -34,17 +42,28 @@ export const correctionNotices = sqliteTable(
   'correction_notices',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    teamId: integer('team_id').notNull().references(() => teams.id),
-    partnerId: integer('partner_id').notNull().references(() => partners.id),
-    changeId: integer('change_id').notNull().references(() => itemChanges.id, { onDelete: 'cascade' }),
-    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
+    partnerId: integer('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    changeId: integer('change_id')
+      .notNull()
+      .references(() => itemChanges.id, { onDelete: 'cascade' }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: itemChangeKinds }).notNull(),
     category: text('category', { enum: itemCategories }).notNull(),
     createdAt: text('created_at').notNull(),
     acknowledgedAt: text('acknowledged_at'),
     acknowledgedByUserId: integer('acknowledged_by_user_id').references(() => users.id),
   },
-  (t) => [uniqueIndex('correction_notices_unique').on(t.changeId, t.partnerId), index('correction_notices_partner').on(t.partnerId, t.acknowledgedAt)],
+  (t) => [
+    uniqueIndex('correction_notices_unique').on(t.changeId, t.partnerId),
+    index('correction_notices_partner').on(t.partnerId, t.acknowledgedAt),
+  ],
 );
 
 // P14 (art. 20.1, 20.11): a partner not involved in a casus asks access to its betrokkenen with a
@@ -55,10 +74,18 @@ export const caseAccessRequests = sqliteTable(
   'case_access_requests',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    teamId: integer('team_id').notNull().references(() => teams.id),
-    caseId: integer('case_id').notNull().references(() => cases.id, { onDelete: 'cascade' }),
-    partnerId: integer('partner_id').notNull().references(() => partners.id),
-    userId: integer('user_id').notNull().references(() => users.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    partnerId: integer('partner_id')
+      .notNull()
+      .references(() => partners.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
     reason: text('reason').notNull(),
     requestedAt: text('requested_at').notNull(),
   },

@@ -12,7 +12,9 @@ export const partnerJoinings = sqliteTable(
   'partner_joinings',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    teamId: integer('team_id').notNull().references(() => teams.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
     name: text('name').notNull(),
     shortName: text('short_name').notNull(),
     kind: text('kind', { enum: partnerKinds }).notNull(),
@@ -36,8 +38,12 @@ export const partnerJoinConsents = sqliteTable(
   'partner_join_consents',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    joiningId: integer('joining_id').notNull().references(() => partnerJoinings.id),
-    partnerId: integer('partner_id').notNull().references(() => partners.id),
+    joiningId: integer('joining_id')
+      .notNull()
+      .references(() => partnerJoinings.id),
+    partnerId: integer('partner_id')
+      .notNull()
+      .references(() => partners.id),
     consentedOn: text('consented_on').notNull(),
     consentedBy: text('consented_by').notNull(),
     reference: text('reference').notNull(),
@@ -54,8 +60,12 @@ export const partnerSuspensions = sqliteTable(
   'partner_suspensions',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    teamId: integer('team_id').notNull().references(() => teams.id),
-    partnerId: integer('partner_id').notNull().references(() => partners.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
+    partnerId: integer('partner_id')
+      .notNull()
+      .references(() => partners.id),
     reason: text('reason').notNull(),
     status: text('status', { enum: suspensionStatuses }).notNull().default('proposed'),
     proposedByUserId: integer('proposed_by_user_id').notNull(),
@@ -79,7 +89,9 @@ export const sharingProposals = sqliteTable(
   'sharing_proposals',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    teamId: integer('team_id').notNull().references(() => teams.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
     addendumRef: text('addendum_ref').notNull(),
     changes: text('changes').notNull(),
     status: text('status', { enum: proposalStatuses }).notNull().default('proposed'),

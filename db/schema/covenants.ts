@@ -9,7 +9,9 @@ export const covenantWarnings = sqliteTable(
   'covenant_warnings',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    covenantId: integer('covenant_id').notNull().references(() => covenants.id),
+    covenantId: integer('covenant_id')
+      .notNull()
+      .references(() => covenants.id),
     endsOn: text('ends_on').notNull(),
     thresholdDays: integer('threshold_days').notNull(),
     sentOn: text('sent_on').notNull(),
@@ -23,8 +25,12 @@ export const windDownCaseDecisions = sqliteTable(
   'wind_down_case_decisions',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    teamId: integer('team_id').notNull().references(() => teams.id),
-    caseId: integer('case_id').notNull().references(() => cases.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
     decision: text('decision', { enum: windDownDecisions }).notNull(),
     note: text('note').notNull().default(''),
     decidedByUserId: integer('decided_by_user_id').notNull(),

@@ -13,7 +13,9 @@ export const subjectSearchTokens = sqliteTable(
   'subject_search_tokens',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    subjectId: integer('subject_id').notNull().references(() => subjects.id, { onDelete: 'cascade' }),
+    subjectId: integer('subject_id')
+      .notNull()
+      .references(() => subjects.id, { onDelete: 'cascade' }),
     police: integer('police', { mode: 'boolean' }).notNull(),
     itemId: integer('item_id').notNull(),
     token: text('token').notNull(),
@@ -27,10 +29,14 @@ export const dataSubjectRequests = sqliteTable(
   'data_subject_requests',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    teamId: integer('team_id').notNull().references(() => teams.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
     kind: text('kind', { enum: dsrKinds }).notNull(),
     receivedOn: text('received_on').notNull(),
-    receivedByPartnerId: integer('received_by_partner_id').notNull().references(() => partners.id),
+    receivedByPartnerId: integer('received_by_partner_id')
+      .notNull()
+      .references(() => partners.id),
     // AVG art. 12.3: one month, extendable once by two months with a recorded reason.
     deadline: text('deadline').notNull(),
     extendedOn: text('extended_on'),
@@ -39,7 +45,9 @@ export const dataSubjectRequests = sqliteTable(
     decision: text('decision', { enum: dsrDecisions }),
     decisionNote: text('decision_note'),
     decidedOn: text('decided_on'),
-    createdByUserId: integer('created_by_user_id').notNull().references(() => users.id),
+    createdByUserId: integer('created_by_user_id')
+      .notNull()
+      .references(() => users.id),
     createdAt: text('created_at').notNull(),
     version: integer('version').notNull().default(1),
   },
@@ -49,8 +57,12 @@ export const dataSubjectRequests = sqliteTable(
 export const dsrSubjects = sqliteTable(
   'dsr_subjects',
   {
-    requestId: integer('request_id').notNull().references(() => dataSubjectRequests.id, { onDelete: 'cascade' }),
-    subjectId: integer('subject_id').notNull().references(() => subjects.id, { onDelete: 'cascade' }),
+    requestId: integer('request_id')
+      .notNull()
+      .references(() => dataSubjectRequests.id, { onDelete: 'cascade' }),
+    subjectId: integer('subject_id')
+      .notNull()
+      .references(() => subjects.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.requestId, t.subjectId] })],
 );
@@ -60,8 +72,12 @@ export const dsrSubjects = sqliteTable(
 export const dsrPartners = sqliteTable(
   'dsr_partners',
   {
-    requestId: integer('request_id').notNull().references(() => dataSubjectRequests.id, { onDelete: 'cascade' }),
-    partnerId: integer('partner_id').notNull().references(() => partners.id),
+    requestId: integer('request_id')
+      .notNull()
+      .references(() => dataSubjectRequests.id, { onDelete: 'cascade' }),
+    partnerId: integer('partner_id')
+      .notNull()
+      .references(() => partners.id),
     forwardedOn: text('forwarded_on'),
     reportedOn: text('reported_on'),
     report: text('report'),
@@ -75,10 +91,14 @@ export const subjectInformEvents = sqliteTable(
   'subject_inform_events',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    subjectId: integer('subject_id').notNull().references(() => subjects.id, { onDelete: 'cascade' }),
+    subjectId: integer('subject_id')
+      .notNull()
+      .references(() => subjects.id, { onDelete: 'cascade' }),
     informedOn: text('informed_on'),
     postponedReason: text('postponed_reason'),
-    recordedByUserId: integer('recorded_by_user_id').notNull().references(() => users.id),
+    recordedByUserId: integer('recorded_by_user_id')
+      .notNull()
+      .references(() => users.id),
     recordedByPartnerId: integer('recorded_by_partner_id').references(() => partners.id),
     recordedAt: text('recorded_at').notNull(),
   },

@@ -7,7 +7,9 @@ import { tasks } from './work';
 
 export const meetingSeries = sqliteTable('meeting_series', {
   id: integer('id').primaryKey({ autoIncrement: true }),
-  teamId: integer('team_id').notNull().references(() => teams.id),
+  teamId: integer('team_id')
+    .notNull()
+    .references(() => teams.id),
   // e.g. {"intervalWeeks":2,"weekday":2,"time":"09:30","until":"2027-06-30"}
   rule: text('rule').notNull(),
   createdAt: text('created_at').notNull(),
@@ -17,7 +19,9 @@ export const meetings = sqliteTable(
   'meetings',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    teamId: integer('team_id').notNull().references(() => teams.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
     seriesId: integer('series_id').references(() => meetingSeries.id),
     title: text('title').notNull(),
     startsAt: text('starts_at').notNull(), // UTC ISO; shown in Europe/Amsterdam
@@ -42,7 +46,9 @@ export const agendaItems = sqliteTable(
   'agenda_items',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    meetingId: integer('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
     section: text('section', { enum: agendaSections }).notNull(),
     position: integer('position').notNull(),
     title: text('title').notNull(),
@@ -66,8 +72,12 @@ export const agendaItems = sqliteTable(
 export const attendance = sqliteTable(
   'attendance',
   {
-    meetingId: integer('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
-    partnerId: integer('partner_id').notNull().references(() => partners.id),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    partnerId: integer('partner_id')
+      .notNull()
+      .references(() => partners.id),
     status: text('status', { enum: attendanceStatuses }).notNull(),
     // JSON array of user ids of the partner's members who attended.
     attendeeUserIds: text('attendee_user_ids').notNull().default('[]'),
@@ -82,12 +92,18 @@ export const attendance = sqliteTable(
 export const meetingRegrets = sqliteTable(
   'meeting_regrets',
   {
-    meetingId: integer('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
-    partnerId: integer('partner_id').notNull().references(() => partners.id),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    partnerId: integer('partner_id')
+      .notNull()
+      .references(() => partners.id),
     kind: text('kind', { enum: regretKinds }).notNull(),
     reason: text('reason'),
     delegateUserId: integer('delegate_user_id').references(() => users.id),
-    announcedByUserId: integer('announced_by_user_id').notNull().references(() => users.id),
+    announcedByUserId: integer('announced_by_user_id')
+      .notNull()
+      .references(() => users.id),
     updatedAt: text('updated_at').notNull(),
     version: integer('version').notNull().default(1),
   },
@@ -98,7 +114,10 @@ export const meetingRegrets = sqliteTable(
 // betrokkenen) is assembled at read time so every reader gets exactly what they may see.
 export const minutes = sqliteTable('minutes', {
   id: integer('id').primaryKey({ autoIncrement: true }),
-  meetingId: integer('meeting_id').notNull().unique().references(() => meetings.id, { onDelete: 'cascade' }),
+  meetingId: integer('meeting_id')
+    .notNull()
+    .unique()
+    .references(() => meetings.id, { onDelete: 'cascade' }),
   status: text('status', { enum: minutesStatuses }).notNull().default('concept'),
   currentVersion: integer('current_version').notNull().default(1),
   finalisedAt: text('finalised_at'),
@@ -116,7 +135,9 @@ export const minutesVersions = sqliteTable(
   'minutes_versions',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    minutesId: integer('minutes_id').notNull().references(() => minutes.id, { onDelete: 'cascade' }),
+    minutesId: integer('minutes_id')
+      .notNull()
+      .references(() => minutes.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
     // JSON: { intro, items: { [agendaItemId]: { notes, decisions } }, closing }
     content: text('content').notNull(),

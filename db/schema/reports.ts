@@ -9,12 +9,16 @@ export const reportNarratives = sqliteTable(
   'report_narratives',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    teamId: integer('team_id').notNull().references(() => teams.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
     periodFrom: text('period_from').notNull(),
     periodTo: text('period_to').notNull(),
     version: integer('version').notNull(),
     text: text('text').notNull(),
-    authorId: integer('author_id').notNull().references(() => users.id),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
     createdAt: text('created_at').notNull(),
   },
   (t) => [uniqueIndex('report_narratives_period_version').on(t.teamId, t.periodFrom, t.periodTo, t.version)],

@@ -9,7 +9,9 @@ export const retentionLists = sqliteTable(
   'retention_lists',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    teamId: integer('team_id').notNull().references(() => teams.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
     createdAt: text('created_at').notNull(),
     status: text('status', { enum: ['open', 'approved', 'rejected'] }).notNull(),
     decidedByUserId: integer('decided_by_user_id').references(() => users.id),
@@ -29,8 +31,12 @@ export const retentionListEntries = sqliteTable(
   'retention_list_entries',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    listId: integer('list_id').notNull().references(() => retentionLists.id, { onDelete: 'cascade' }),
-    caseId: integer('case_id').notNull().references(() => cases.id),
+    listId: integer('list_id')
+      .notNull()
+      .references(() => retentionLists.id, { onDelete: 'cascade' }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
     scope: text('scope', { enum: ['case', 'police'] }).notNull(),
     dueSince: text('due_since').notNull(),
     erasedItems: integer('erased_items'),

@@ -2,7 +2,16 @@ import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
 import { teams } from './teams';
 import { users } from './users';
 
-export const securityEventKinds = ['login.failed', 'login.unknownAccount', 'login.refused', 'password.failed', 'account.locked', 'account.unlocked', 'reads.mass', 'audit.chainBroken'] as const;
+export const securityEventKinds = [
+  'login.failed',
+  'login.unknownAccount',
+  'login.refused',
+  'password.failed',
+  'account.locked',
+  'account.unlocked',
+  'reads.mass',
+  'audit.chainBroken',
+] as const;
 export type SecurityEventKind = (typeof securityEventKinds)[number];
 
 // An account locked after many failed logins (issue 8, item 8). Keyed by the hashed e-mail, like

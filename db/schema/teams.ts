@@ -34,7 +34,9 @@ export const covenants = sqliteTable(
   'covenants',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    teamId: integer('team_id').notNull().references(() => teams.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
     title: text('title').notNull(),
     // How the covenant is cited ("PIT convenant 2022 - 2025", art. 16.2).
     citation: text('citation').notNull(),
@@ -72,8 +74,12 @@ export const covenantChanges = sqliteTable(
   'covenant_changes',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    covenantId: integer('covenant_id').notNull().references(() => covenants.id),
-    teamId: integer('team_id').notNull().references(() => teams.id),
+    covenantId: integer('covenant_id')
+      .notNull()
+      .references(() => covenants.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
     reference: text('reference').notNull(),
     changedOn: text('changed_on').notNull(),
     description: text('description').notNull(),
@@ -93,7 +99,9 @@ export const partners = sqliteTable(
   'partners',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    teamId: integer('team_id').notNull().references(() => teams.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
     name: text('name').notNull(),
     shortName: text('short_name').notNull(),
     kind: text('kind', { enum: partnerKinds }).notNull(),
@@ -112,7 +120,9 @@ export const sharingRules = sqliteTable(
   'sharing_rules',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    teamId: integer('team_id').notNull().references(() => teams.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
     sourceKind: text('source_kind', { enum: partnerKinds }).notNull(),
     category: text('category', { enum: itemCategories }).notNull(),
     audience: text('audience', { enum: audiences }).notNull(),
@@ -127,7 +137,9 @@ export const themes = sqliteTable(
   'themes',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    teamId: integer('team_id').notNull().references(() => teams.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
     name: text('name').notNull(),
     position: integer('position').notNull().default(0),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
@@ -150,21 +162,25 @@ export const dataAgendaSections: readonly AgendaSection[] = ['nieuwe_casussen', 
 export const defaultAgendaTemplate: AgendaTemplateSection[] = agendaSections.map((section) => ({
   section,
   enabled: true,
-  ...({
-    opening: { title: 'Opening en mededelingen', durationMinutes: 5 },
-    verslag: { title: 'Verslag en actielijst vorig overleg', durationMinutes: 10 },
-    nieuwe_casussen: { title: null, durationMinutes: 10 },
-    lopende_casussen: { title: null, durationMinutes: 5 },
-    controles: { title: 'Integrale controles: planning en terugkoppeling', durationMinutes: 10 },
-    themas: { title: "Thema's en pilots", durationMinutes: 10 },
-    rondvraag: { title: 'Rondvraag', durationMinutes: 5 },
-    sluiting: { title: 'Sluiting', durationMinutes: 2 },
-  } satisfies Record<AgendaSection, { title: string | null; durationMinutes: number }>)[section],
+  ...(
+    {
+      opening: { title: 'Opening en mededelingen', durationMinutes: 5 },
+      verslag: { title: 'Verslag en actielijst vorig overleg', durationMinutes: 10 },
+      nieuwe_casussen: { title: null, durationMinutes: 10 },
+      lopende_casussen: { title: null, durationMinutes: 5 },
+      controles: { title: 'Integrale controles: planning en terugkoppeling', durationMinutes: 10 },
+      themas: { title: "Thema's en pilots", durationMinutes: 10 },
+      rondvraag: { title: 'Rondvraag', durationMinutes: 5 },
+      sluiting: { title: 'Sluiting', durationMinutes: 2 },
+    } satisfies Record<AgendaSection, { title: string | null; durationMinutes: number }>
+  )[section],
 }));
 
 // The team's agenda template (one row per team): JSON array of AgendaTemplateSection.
 export const agendaTemplates = sqliteTable('agenda_templates', {
-  teamId: integer('team_id').primaryKey().references(() => teams.id),
+  teamId: integer('team_id')
+    .primaryKey()
+    .references(() => teams.id),
   sections: text('sections').notNull(),
   updatedAt: text('updated_at').notNull(),
   updatedByUserId: integer('updated_by_user_id'),

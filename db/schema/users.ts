@@ -6,13 +6,17 @@ export const users = sqliteTable(
   'users',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    teamId: integer('team_id').notNull().references(() => teams.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
     partnerId: integer('partner_id').references(() => partners.id),
     email: text('email').notNull().unique(), // stored lower-case
     name: text('name').notNull(),
     role: text('role', { enum: roles }).notNull(),
     passwordHash: text('password_hash').notNull(),
-    locale: text('locale', { enum: ['nl', 'en'] }).notNull().default('nl'),
+    locale: text('locale', { enum: ['nl', 'en'] })
+      .notNull()
+      .default('nl'),
     // Secret for the personal calendar feed URL; rotated on demand.
     calendarToken: text('calendar_token'),
     // The weekly task digest (issue 9 item 14): on unless the user turns it off in the profile;
@@ -32,7 +36,9 @@ export const sessions = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     tokenHash: text('token_hash').notNull().unique(),
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: text('created_at').notNull(),
     lastSeenAt: text('last_seen_at').notNull(),
     expiresAt: text('expires_at').notNull(),

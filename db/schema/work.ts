@@ -10,10 +10,16 @@ export const agreements = sqliteTable(
   'agreements',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    teamId: integer('team_id').notNull().references(() => teams.id),
-    caseId: integer('case_id').notNull().references(() => cases.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
     text: text('text').notNull(),
-    responsiblePartnerId: integer('responsible_partner_id').notNull().references(() => partners.id),
+    responsiblePartnerId: integer('responsible_partner_id')
+      .notNull()
+      .references(() => partners.id),
     meetingId: integer('meeting_id').references(() => meetings.id),
     agendaItemId: integer('agenda_item_id').references(() => agendaItems.id),
     status: text('status', { enum: agreementStatuses }).notNull().default('open'),
@@ -23,7 +29,11 @@ export const agreements = sqliteTable(
     updatedAt: text('updated_at').notNull(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [index('agreements_case').on(t.caseId), index('agreements_meeting').on(t.meetingId), index('agreements_team').on(t.teamId, t.createdAt)],
+  (t) => [
+    index('agreements_case').on(t.caseId),
+    index('agreements_meeting').on(t.meetingId),
+    index('agreements_team').on(t.teamId, t.createdAt),
+  ],
 );
 
 // The betrokkenen a werkafspraak concerns (art. 20.1 necessity): the verslag names per werkafspraak
@@ -31,8 +41,12 @@ export const agreements = sqliteTable(
 export const agreementSubjects = sqliteTable(
   'agreement_subjects',
   {
-    agreementId: integer('agreement_id').notNull().references(() => agreements.id, { onDelete: 'cascade' }),
-    subjectId: integer('subject_id').notNull().references(() => subjects.id, { onDelete: 'cascade' }),
+    agreementId: integer('agreement_id')
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'cascade' }),
+    subjectId: integer('subject_id')
+      .notNull()
+      .references(() => subjects.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.agreementId, t.subjectId] }), index('agreement_subjects_subject').on(t.subjectId)],
 );
@@ -41,9 +55,13 @@ export const tasks = sqliteTable(
   'tasks',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    teamId: integer('team_id').notNull().references(() => teams.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
     title: text('title').notNull(),
-    assigneePartnerId: integer('assignee_partner_id').notNull().references(() => partners.id),
+    assigneePartnerId: integer('assignee_partner_id')
+      .notNull()
+      .references(() => partners.id),
     assigneeUserId: integer('assignee_user_id').references(() => users.id),
     dueDate: text('due_date').notNull(), // YYYY-MM-DD, Europe/Amsterdam calendar day
     status: text('status', { enum: taskStatuses }).notNull().default('open'),
@@ -78,7 +96,9 @@ export const workChanges = sqliteTable(
   'work_changes',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    teamId: integer('team_id').notNull().references(() => teams.id),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
     taskId: integer('task_id').references(() => tasks.id),
     agreementId: integer('agreement_id').references(() => agreements.id),
     kind: text('kind', { enum: workChangeKinds }).notNull(),

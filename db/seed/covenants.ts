@@ -93,7 +93,8 @@ export const teamDefs: TeamDef[] = [
       endsOn: null,
       initialTermMonths: 12,
       tacitRenewalMonths: 60,
-      renewalRule: 'Eén jaar, daarna stilzwijgend verlengd met vijf jaar tenzij de evaluatie van het eerste jaar tot wijziging noopt (art. 14.1)',
+      renewalRule:
+        'Eén jaar, daarna stilzwijgend verlengd met vijf jaar tenzij de evaluatie van het eerste jaar tot wijziging noopt (art. 14.1)',
       // BIT art. 4: half-yearly to the DVC.
       reportingCadence: 'half_yearly',
       reportRecipient: 'Districtelijk Veiligheidscollege (DVC) Gooi en Vechtstreek',
@@ -137,10 +138,12 @@ export const demoSuccessors: Partial<Record<TeamDef['slug'], CovenantDef>> = {
 
 /** art. 20.3–20.7 (SPEC §4 P2): the seeded matrix is the covenant's limits themselves, each at its widest. */
 export function defaultSharingMatrix(): { sourceKind: PartnerKind; category: ItemCategory; audience: Audience }[] {
-  return partnerKinds.flatMap((sourceKind) => itemCategories.flatMap((category) => {
-    const widest = allowedAudiences(sourceKind, category)[0];
-    return widest ? [{ sourceKind, category, audience: widest }] : [];
-  }));
+  return partnerKinds.flatMap((sourceKind) =>
+    itemCategories.flatMap((category) => {
+      const widest = allowedAudiences(sourceKind, category)[0];
+      return widest ? [{ sourceKind, category, audience: widest }] : [];
+    }),
+  );
 }
 
 export const defaultThemes = [

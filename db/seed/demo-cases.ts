@@ -103,59 +103,143 @@ type Street = readonly [street: string, postcode: string, city: string];
 
 const places: Record<string, { bagCode: string; streets: Street[] }> = {
   // PIT Peelland
-  helmond: { bagCode: '0794', streets: [
-    ['Steenweg', '5701 HG', 'Helmond'], ['Kerkstraat', '5701 HP', 'Helmond'], ['Molenstraat', '5701 KA', 'Helmond'],
-    ['Hoofdstraat', '5706 AK', 'Helmond'], ['Deurneseweg', '5709 AJ', 'Helmond'], ['Brandevoortse Dreef', '5708 ZB', 'Helmond'],
-    ['Heistraat', '5701 HJ', 'Helmond'], ['Engelseweg', '5705 AD', 'Helmond'],
-  ] },
-  asten: { bagCode: '0743', streets: [
-    ['Markt', '5721 GE', 'Asten'], ['Prins Bernhardstraat', '5721 GB', 'Asten'], ['Burgemeester Wijnenstraat', '5721 AG', 'Asten'],
-    ['Emmastraat', '5721 EK', 'Asten'], ['Ommelseweg', '5721 WT', 'Asten'], ['Voordeldonk', '5721 NH', 'Asten'],
-  ] },
-  deurne: { bagCode: '0762', streets: [
-    ['Helmondseweg', '5751 CR', 'Deurne'], ['Stationsstraat', '5751 HD', 'Deurne'], ['Markt', '5751 BE', 'Deurne'],
-    ['Liesselseweg', '5753 AX', 'Deurne'], ['Vlierdenseweg', '5756 AB', 'Vlierden'], ['Hoofdstraat', '5757 AH', 'Liessel'],
-  ] },
-  'gemert-bakel': { bagCode: '1652', streets: [
-    ['Ridderplein', '5421 CX', 'Gemert'], ['Nieuwstraat', '5421 KP', 'Gemert'], ['Kerkstraat', '5421 KH', 'Gemert'],
-    ['Dorpsstraat', '5761 BP', 'Bakel'], ['Deurneseweg', '5761 RA', 'Bakel'], ['Hoofdstraat', '5763 AG', 'Milheeze'],
-  ] },
-  laarbeek: { bagCode: '1659', streets: [
-    ['Heuvelplein', '5741 JK', 'Beek en Donk'], ['Piet van Thielplein', '5741 CP', 'Beek en Donk'], ['Kerkstraat', '5741 HA', 'Beek en Donk'],
-    ['Dorpsstraat', '5735 EC', 'Aarle-Rixtel'], ['Bosscheweg', '5735 KV', 'Aarle-Rixtel'], ['Molenstraat', '5737 BP', 'Lieshout'],
-  ] },
-  someren: { bagCode: '0847', streets: [
-    ['Wilhelminaplein', '5711 EK', 'Someren'], ['Kanaalstraat', '5711 EG', 'Someren'], ['Postelstraat', '5711 EL', 'Someren'],
-    ['Slievenstraat', '5711 PK', 'Someren'], ['Molenstraat', '5711 NB', 'Someren'], ['Dorpsstraat', '5715 AE', 'Lierop'],
-  ] },
+  helmond: {
+    bagCode: '0794',
+    streets: [
+      ['Steenweg', '5701 HG', 'Helmond'],
+      ['Kerkstraat', '5701 HP', 'Helmond'],
+      ['Molenstraat', '5701 KA', 'Helmond'],
+      ['Hoofdstraat', '5706 AK', 'Helmond'],
+      ['Deurneseweg', '5709 AJ', 'Helmond'],
+      ['Brandevoortse Dreef', '5708 ZB', 'Helmond'],
+      ['Heistraat', '5701 HJ', 'Helmond'],
+      ['Engelseweg', '5705 AD', 'Helmond'],
+    ],
+  },
+  asten: {
+    bagCode: '0743',
+    streets: [
+      ['Markt', '5721 GE', 'Asten'],
+      ['Prins Bernhardstraat', '5721 GB', 'Asten'],
+      ['Burgemeester Wijnenstraat', '5721 AG', 'Asten'],
+      ['Emmastraat', '5721 EK', 'Asten'],
+      ['Ommelseweg', '5721 WT', 'Asten'],
+      ['Voordeldonk', '5721 NH', 'Asten'],
+    ],
+  },
+  deurne: {
+    bagCode: '0762',
+    streets: [
+      ['Helmondseweg', '5751 CR', 'Deurne'],
+      ['Stationsstraat', '5751 HD', 'Deurne'],
+      ['Markt', '5751 BE', 'Deurne'],
+      ['Liesselseweg', '5753 AX', 'Deurne'],
+      ['Vlierdenseweg', '5756 AB', 'Vlierden'],
+      ['Hoofdstraat', '5757 AH', 'Liessel'],
+    ],
+  },
+  'gemert-bakel': {
+    bagCode: '1652',
+    streets: [
+      ['Ridderplein', '5421 CX', 'Gemert'],
+      ['Nieuwstraat', '5421 KP', 'Gemert'],
+      ['Kerkstraat', '5421 KH', 'Gemert'],
+      ['Dorpsstraat', '5761 BP', 'Bakel'],
+      ['Deurneseweg', '5761 RA', 'Bakel'],
+      ['Hoofdstraat', '5763 AG', 'Milheeze'],
+    ],
+  },
+  laarbeek: {
+    bagCode: '1659',
+    streets: [
+      ['Heuvelplein', '5741 JK', 'Beek en Donk'],
+      ['Piet van Thielplein', '5741 CP', 'Beek en Donk'],
+      ['Kerkstraat', '5741 HA', 'Beek en Donk'],
+      ['Dorpsstraat', '5735 EC', 'Aarle-Rixtel'],
+      ['Bosscheweg', '5735 KV', 'Aarle-Rixtel'],
+      ['Molenstraat', '5737 BP', 'Lieshout'],
+    ],
+  },
+  someren: {
+    bagCode: '0847',
+    streets: [
+      ['Wilhelminaplein', '5711 EK', 'Someren'],
+      ['Kanaalstraat', '5711 EG', 'Someren'],
+      ['Postelstraat', '5711 EL', 'Someren'],
+      ['Slievenstraat', '5711 PK', 'Someren'],
+      ['Molenstraat', '5711 NB', 'Someren'],
+      ['Dorpsstraat', '5715 AE', 'Lierop'],
+    ],
+  },
   // BIT Gooi en Vechtstreek
-  blaricum: { bagCode: '0376', streets: [
-    ['Torenlaan', '1261 GE', 'Blaricum'], ['Dorpsstraat', '1261 ET', 'Blaricum'], ['Huizerweg', '1261 AV', 'Blaricum'],
-    ['Eemnesserweg', '1261 HK', 'Blaricum'], ['Bierweg', '1261 BK', 'Blaricum'],
-  ] },
-  'gooise-meren': { bagCode: '1942', streets: [
-    ['Havenstraat', '1404 EN', 'Bussum'], ['Brinklaan', '1404 GV', 'Bussum'], ["Nieuwe 's-Gravelandseweg", '1405 HM', 'Bussum'],
-    ['Huizerweg', '1402 AC', 'Bussum'], ['Marktstraat', '1411 EA', 'Naarden'], ['Cattenhagestraat', '1411 CV', 'Naarden'],
-    ['Herengracht', '1398 AE', 'Muiden'],
-  ] },
-  hilversum: { bagCode: '0402', streets: [
-    ['Groest', '1211 EC', 'Hilversum'], ['Kerkstraat', '1211 CM', 'Hilversum'], ['Langestraat', '1211 GX', 'Hilversum'],
-    ['Havenstraat', '1211 KL', 'Hilversum'], ['Larenseweg', '1221 CK', 'Hilversum'], ['Soestdijkerstraatweg', '1213 XE', 'Hilversum'],
-    ['Oude Amersfoortseweg', '1212 AA', 'Hilversum'], ['Lage Naarderweg', '1217 GP', 'Hilversum'],
-  ] },
-  huizen: { bagCode: '0406', streets: [
-    ['Oude Raadhuisstraat', '1271 DJ', 'Huizen'], ['Havenstraat', '1271 AE', 'Huizen'], ['Ceintuurbaan', '1272 VT', 'Huizen'],
-    ['Lindenlaan', '1271 BJ', 'Huizen'], ['Nieuwe Bussummerweg', '1272 CH', 'Huizen'], ['Crailoseweg', '1272 EW', 'Huizen'],
-  ] },
-  laren: { bagCode: '0417', streets: [
-    ['Brink', '1251 KV', 'Laren'], ['Naarderstraat', '1251 BD', 'Laren'], ['Zevenend', '1251 RL', 'Laren'],
-    ['Eemnesserweg', '1251 NE', 'Laren'], ['Hilversumseweg', '1251 EW', 'Laren'],
-  ] },
-  wijdemeren: { bagCode: '1696', streets: [
-    ['Oud-Loosdrechtsedijk', '1231 LV', 'Loosdrecht'], ['Nieuw-Loosdrechtsedijk', '1231 KR', 'Loosdrecht'],
-    ['Kortenhoefsedijk', '1241 LJ', 'Kortenhoef'], ['Dammerweg', '1394 GN', 'Nederhorst den Berg'],
-    ['Middenweg', '1394 AH', 'Nederhorst den Berg'], ['Noordereinde', '1243 JK', "'s-Graveland"], ['Stichts End', '1244 PL', 'Ankeveen'],
-  ] },
+  blaricum: {
+    bagCode: '0376',
+    streets: [
+      ['Torenlaan', '1261 GE', 'Blaricum'],
+      ['Dorpsstraat', '1261 ET', 'Blaricum'],
+      ['Huizerweg', '1261 AV', 'Blaricum'],
+      ['Eemnesserweg', '1261 HK', 'Blaricum'],
+      ['Bierweg', '1261 BK', 'Blaricum'],
+    ],
+  },
+  'gooise-meren': {
+    bagCode: '1942',
+    streets: [
+      ['Havenstraat', '1404 EN', 'Bussum'],
+      ['Brinklaan', '1404 GV', 'Bussum'],
+      ["Nieuwe 's-Gravelandseweg", '1405 HM', 'Bussum'],
+      ['Huizerweg', '1402 AC', 'Bussum'],
+      ['Marktstraat', '1411 EA', 'Naarden'],
+      ['Cattenhagestraat', '1411 CV', 'Naarden'],
+      ['Herengracht', '1398 AE', 'Muiden'],
+    ],
+  },
+  hilversum: {
+    bagCode: '0402',
+    streets: [
+      ['Groest', '1211 EC', 'Hilversum'],
+      ['Kerkstraat', '1211 CM', 'Hilversum'],
+      ['Langestraat', '1211 GX', 'Hilversum'],
+      ['Havenstraat', '1211 KL', 'Hilversum'],
+      ['Larenseweg', '1221 CK', 'Hilversum'],
+      ['Soestdijkerstraatweg', '1213 XE', 'Hilversum'],
+      ['Oude Amersfoortseweg', '1212 AA', 'Hilversum'],
+      ['Lage Naarderweg', '1217 GP', 'Hilversum'],
+    ],
+  },
+  huizen: {
+    bagCode: '0406',
+    streets: [
+      ['Oude Raadhuisstraat', '1271 DJ', 'Huizen'],
+      ['Havenstraat', '1271 AE', 'Huizen'],
+      ['Ceintuurbaan', '1272 VT', 'Huizen'],
+      ['Lindenlaan', '1271 BJ', 'Huizen'],
+      ['Nieuwe Bussummerweg', '1272 CH', 'Huizen'],
+      ['Crailoseweg', '1272 EW', 'Huizen'],
+    ],
+  },
+  laren: {
+    bagCode: '0417',
+    streets: [
+      ['Brink', '1251 KV', 'Laren'],
+      ['Naarderstraat', '1251 BD', 'Laren'],
+      ['Zevenend', '1251 RL', 'Laren'],
+      ['Eemnesserweg', '1251 NE', 'Laren'],
+      ['Hilversumseweg', '1251 EW', 'Laren'],
+    ],
+  },
+  wijdemeren: {
+    bagCode: '1696',
+    streets: [
+      ['Oud-Loosdrechtsedijk', '1231 LV', 'Loosdrecht'],
+      ['Nieuw-Loosdrechtsedijk', '1231 KR', 'Loosdrecht'],
+      ['Kortenhoefsedijk', '1241 LJ', 'Kortenhoef'],
+      ['Dammerweg', '1394 GN', 'Nederhorst den Berg'],
+      ['Middenweg', '1394 AH', 'Nederhorst den Berg'],
+      ['Noordereinde', '1243 JK', "'s-Graveland"],
+      ['Stichts End', '1244 PL', 'Ankeveen'],
+    ],
+  },
 };
 
 // How many casussen per gemeente (the journey casus comes on top of Helmond's).
@@ -166,13 +250,73 @@ const casesPerGemeente: Record<'pit' | 'bit', Record<string, number>> = {
 
 // ── Fictitious people and companies ──────────────────────────────────────────────────────────
 
-const firstNames = ['Karin', 'Ruud', 'Sandra', 'Henk', 'Ahmed', 'Fatima', 'Kevin', 'Priscilla', 'Marco', 'Yvonne', 'Dennis', 'Bianca', 'Tomasz', 'Agnieszka', 'Ionut', 'Andreea', 'Sevda', 'Gerrit', 'Mehmet', 'Chantal'];
-const surnames = ['Voorbeeldstra', 'van Verzinselen', 'Proefhuizen', 'de Bedenker', 'Fictiefsma', 'Demokamp', 'Nepveld', 'van Testerlo', 'Schijnhout', 'Verzonnenbroek', 'Oefenmans', 'van Denkbeeld', 'Modelhoven', 'van Bedacht', 'Testowski', 'Exemplescu', 'Proefoglu'];
-const companies = ['Demobouw', 'Voorbeeld Uitzendbureau', 'Fictief Vastgoedbeheer', 'Proefhandel Internationaal', 'Nepwonen Verhuur', 'Bedacht Autobedrijf', 'Testcar Export', 'Schijnholding', 'Denkbeeld Logistiek', 'Verzonnen Installatietechniek', 'Modelshop Import', 'Oefenhuis Kamerverhuur'];
+const firstNames = [
+  'Karin',
+  'Ruud',
+  'Sandra',
+  'Henk',
+  'Ahmed',
+  'Fatima',
+  'Kevin',
+  'Priscilla',
+  'Marco',
+  'Yvonne',
+  'Dennis',
+  'Bianca',
+  'Tomasz',
+  'Agnieszka',
+  'Ionut',
+  'Andreea',
+  'Sevda',
+  'Gerrit',
+  'Mehmet',
+  'Chantal',
+];
+const surnames = [
+  'Voorbeeldstra',
+  'van Verzinselen',
+  'Proefhuizen',
+  'de Bedenker',
+  'Fictiefsma',
+  'Demokamp',
+  'Nepveld',
+  'van Testerlo',
+  'Schijnhout',
+  'Verzonnenbroek',
+  'Oefenmans',
+  'van Denkbeeld',
+  'Modelhoven',
+  'van Bedacht',
+  'Testowski',
+  'Exemplescu',
+  'Proefoglu',
+];
+const companies = [
+  'Demobouw',
+  'Voorbeeld Uitzendbureau',
+  'Fictief Vastgoedbeheer',
+  'Proefhandel Internationaal',
+  'Nepwonen Verhuur',
+  'Bedacht Autobedrijf',
+  'Testcar Export',
+  'Schijnholding',
+  'Denkbeeld Logistiek',
+  'Verzonnen Installatietechniek',
+  'Modelshop Import',
+  'Oefenhuis Kamerverhuur',
+];
 const companyForms = ['B.V.', 'B.V.', 'V.O.F.', 'Holding B.V.'];
 const plateLetters = 'BDFGHJKLNPRSTVXZ';
 
-type Identity = { kind: 'person' | 'company'; naw: string; birth: string; gender: 'man' | 'vrouw'; phone: string; bsn: string; plate: string };
+type Identity = {
+  kind: 'person' | 'company';
+  naw: string;
+  birth: string;
+  gender: 'man' | 'vrouw';
+  phone: string;
+  bsn: string;
+  plate: string;
+};
 
 function makeBsn(rng: Rng, used: Set<string>): string {
   for (;;) {
@@ -192,12 +336,18 @@ function makePlate(rng: Rng): string {
   const L = () => plateLetters[rng.int(0, plateLetters.length - 1)]!;
   const D = () => String(rng.int(0, 9));
   switch (rng.int(0, 5)) {
-    case 0: return `${L()}${L()}-${D()}${D()}${D()}-${L()}`; // sidecode 9
-    case 1: return `${rng.int(1, 9)}-${L()}${L()}${L()}-${D()}${D()}`; // sidecode 8
-    case 2: return `${L()}${L()}${L()}-${D()}${D()}-${L()}`; // sidecode 11
-    case 3: return `${L()}-${D()}${D()}${D()}-${L()}${L()}`; // sidecode 10
-    case 4: return `PO ${rng.int(10, 99)}${rng.int(100, 999)}${L()}`; // Polish plate: accepted with a warning
-    default: return `${D()}${D()}-${L()}${L()}${L()}-${rng.int(1, 9)}`; // sidecode 7
+    case 0:
+      return `${L()}${L()}-${D()}${D()}${D()}-${L()}`; // sidecode 9
+    case 1:
+      return `${rng.int(1, 9)}-${L()}${L()}${L()}-${D()}${D()}`; // sidecode 8
+    case 2:
+      return `${L()}${L()}${L()}-${D()}${D()}-${L()}`; // sidecode 11
+    case 3:
+      return `${L()}-${D()}${D()}${D()}-${L()}${L()}`; // sidecode 10
+    case 4:
+      return `PO ${rng.int(10, 99)}${rng.int(100, 999)}${L()}`; // Polish plate: accepted with a warning
+    default:
+      return `${D()}${D()}-${L()}${L()}${L()}-${rng.int(1, 9)}`; // sidecode 7
   }
 }
 
@@ -217,15 +367,39 @@ const themeContent: Record<string, ThemeTpl> = {
       'Loods op het bedrijventerrein met nachtelijke activiteit en afgeplakte ramen.',
     ],
     agreements: [
-      { who: 'gemeente', text: 'Integrale controle van het pand onder regie van de gemeente; Bibob-toets bij de huurovereenkomst.', tasks: [
-        { who: 'gemeente', title: 'Integrale controle plannen en vergunningen op dit adres naast elkaar leggen', note: 'Controle uitgevoerd; geen vergunning voor het huidige gebruik. Vooraankondiging last onder dwangsom verstuurd.' },
-        { who: 'politie', title: 'Politie-informatie over het pand inbrengen in het volgende overleg', note: 'Informatie ingebracht in het overleg en vastgelegd bij de betrokkenen.' },
-      ] },
-      { who: 'bsob', text: 'BSOB toetst de WOZ-registratie en de gebruiksfunctie van het object.', alt: 'Gemeente toetst de WOZ-registratie en de gebruiksfunctie van het object.', tasks: [
-        { who: 'bsob', title: 'WOZ-registratie en gebruiksfunctie van het object controleren', note: 'WOZ-object herzien en gebruiksfunctie aangepast; navorderingsaanslag opgelegd.' },
-      ] },
+      {
+        who: 'gemeente',
+        text: 'Integrale controle van het pand onder regie van de gemeente; Bibob-toets bij de huurovereenkomst.',
+        tasks: [
+          {
+            who: 'gemeente',
+            title: 'Integrale controle plannen en vergunningen op dit adres naast elkaar leggen',
+            note: 'Controle uitgevoerd; geen vergunning voor het huidige gebruik. Vooraankondiging last onder dwangsom verstuurd.',
+          },
+          {
+            who: 'politie',
+            title: 'Politie-informatie over het pand inbrengen in het volgende overleg',
+            note: 'Informatie ingebracht in het overleg en vastgelegd bij de betrokkenen.',
+          },
+        ],
+      },
+      {
+        who: 'bsob',
+        text: 'BSOB toetst de WOZ-registratie en de gebruiksfunctie van het object.',
+        alt: 'Gemeente toetst de WOZ-registratie en de gebruiksfunctie van het object.',
+        tasks: [
+          {
+            who: 'bsob',
+            title: 'WOZ-registratie en gebruiksfunctie van het object controleren',
+            note: 'WOZ-object herzien en gebruiksfunctie aangepast; navorderingsaanslag opgelegd.',
+          },
+        ],
+      },
     ],
-    naleving: ['Vermoedelijk gebruik van het pand als dekmantel voor criminele activiteiten', 'Huurovereenkomst vermoedelijk op naam van een katvanger'],
+    naleving: [
+      'Vermoedelijk gebruik van het pand als dekmantel voor criminele activiteiten',
+      'Huurovereenkomst vermoedelijk op naam van een katvanger',
+    ],
   },
   Woonoverlast: {
     descriptions: [
@@ -233,13 +407,33 @@ const themeContent: Record<string, ThemeTpl> = {
       'Tuin en woning ernstig vervuild; omwonenden melden ongedierte.',
     ],
     agreements: [
-      { who: 'gemeente', text: 'Gemeente voert regie op een gezamenlijke aanpak met woningcorporatie en wijkteam.', tasks: [
-        { who: 'gemeente', title: 'Keukentafelgesprek organiseren met woningcorporatie en wijkteam', note: 'Gesprek gevoerd; afspraken over schoonmaak en begeleiding vastgelegd in een plan van aanpak.' },
-        { who: 'politie', title: 'Overzicht van meldingen van het afgelopen halfjaar aanleveren', note: 'Overzicht aangeleverd; het aantal meldingen neemt af sinds de start van de aanpak.' },
-      ] },
-      { who: 'politie', text: 'Politie verhoogt het toezicht in de avonduren (wijkagent).', tasks: [
-        { who: 'politie', title: 'Extra surveillance in de avonduren en terugkoppeling aan het overleg', note: 'Vier avonden gesurveilleerd; geen overlast waargenomen.' },
-      ] },
+      {
+        who: 'gemeente',
+        text: 'Gemeente voert regie op een gezamenlijke aanpak met woningcorporatie en wijkteam.',
+        tasks: [
+          {
+            who: 'gemeente',
+            title: 'Keukentafelgesprek organiseren met woningcorporatie en wijkteam',
+            note: 'Gesprek gevoerd; afspraken over schoonmaak en begeleiding vastgelegd in een plan van aanpak.',
+          },
+          {
+            who: 'politie',
+            title: 'Overzicht van meldingen van het afgelopen halfjaar aanleveren',
+            note: 'Overzicht aangeleverd; het aantal meldingen neemt af sinds de start van de aanpak.',
+          },
+        ],
+      },
+      {
+        who: 'politie',
+        text: 'Politie verhoogt het toezicht in de avonduren (wijkagent).',
+        tasks: [
+          {
+            who: 'politie',
+            title: 'Extra surveillance in de avonduren en terugkoppeling aan het overleg',
+            note: 'Vier avonden gesurveilleerd; geen overlast waargenomen.',
+          },
+        ],
+      },
     ],
     naleving: ['Herhaalde overlast in strijd met de APV en het huurcontract', 'Ernstige vervuiling van woning en tuin (APV)'],
   },
@@ -249,15 +443,35 @@ const themeContent: Record<string, ThemeTpl> = {
       'Voormalige boerderij in het buitengebied mogelijk in gebruik als logiesgebouw zonder vergunning.',
     ],
     agreements: [
-      { who: 'gemeente', text: 'Gemeente controleert de bewoning en de BRP-inschrijvingen op het adres (adresonderzoek).', tasks: [
-        { who: 'gemeente', title: 'Adresonderzoek BRP uitvoeren', note: 'Adresonderzoek afgerond; inschrijvingen gecorrigeerd.' },
-        { who: 'vrbzo', title: 'Brandveiligheid bij de bewoning beoordelen', note: 'Controle uitgevoerd; rookmelders geplaatst na aanschrijving.' },
-      ] },
-      { who: 'bsob', text: 'BSOB beoordeelt de toeristenbelasting voor logiesverstrekking.', alt: 'Gemeente beoordeelt de toeristenbelasting voor logiesverstrekking.', tasks: [
-        { who: 'bsob', title: 'Aanslag toeristenbelasting voor logiesverstrekking beoordelen', note: 'Aanslag opgelegd over de afgelopen twee jaar.' },
-      ] },
+      {
+        who: 'gemeente',
+        text: 'Gemeente controleert de bewoning en de BRP-inschrijvingen op het adres (adresonderzoek).',
+        tasks: [
+          { who: 'gemeente', title: 'Adresonderzoek BRP uitvoeren', note: 'Adresonderzoek afgerond; inschrijvingen gecorrigeerd.' },
+          {
+            who: 'vrbzo',
+            title: 'Brandveiligheid bij de bewoning beoordelen',
+            note: 'Controle uitgevoerd; rookmelders geplaatst na aanschrijving.',
+          },
+        ],
+      },
+      {
+        who: 'bsob',
+        text: 'BSOB beoordeelt de toeristenbelasting voor logiesverstrekking.',
+        alt: 'Gemeente beoordeelt de toeristenbelasting voor logiesverstrekking.',
+        tasks: [
+          {
+            who: 'bsob',
+            title: 'Aanslag toeristenbelasting voor logiesverstrekking beoordelen',
+            note: 'Aanslag opgelegd over de afgelopen twee jaar.',
+          },
+        ],
+      },
     ],
-    naleving: ['Huisvesting van meer arbeidsmigranten dan het bestemmingsplan toestaat', 'Feitelijke bewoning wijkt af van de inschrijving in de BRP'],
+    naleving: [
+      'Huisvesting van meer arbeidsmigranten dan het bestemmingsplan toestaat',
+      'Feitelijke bewoning wijkt af van de inschrijving in de BRP',
+    ],
   },
   'Drugs / hennep': {
     descriptions: [
@@ -265,13 +479,29 @@ const themeContent: Record<string, ThemeTpl> = {
       'Drukte aan de deur met kortstondige bezoeken; mogelijk handel vanuit de woning.',
     ],
     agreements: [
-      { who: 'politie', text: 'Politie onderzoekt de signalen en bepaalt de inzet.', tasks: [
-        { who: 'politie', title: 'Signalen verifiëren en terugkoppelen of inzet volgt', note: 'Ruiming uitgevoerd; proces-verbaal opgemaakt.' },
-      ] },
-      { who: 'gemeente', text: 'Gemeente beoordeelt sluiting op grond van art. 13b Opiumwet.', tasks: [
-        { who: 'gemeente', title: 'Voornemen sluiting art. 13b Opiumwet voorbereiden', note: 'Voornemen verzonden; woning voor drie maanden gesloten.' },
-        { who: 'senzer', title: 'Nagaan of op dit adres uitkeringen lopen', note: 'Nagegaan en teruggekoppeld in het overleg.' },
-      ] },
+      {
+        who: 'politie',
+        text: 'Politie onderzoekt de signalen en bepaalt de inzet.',
+        tasks: [
+          {
+            who: 'politie',
+            title: 'Signalen verifiëren en terugkoppelen of inzet volgt',
+            note: 'Ruiming uitgevoerd; proces-verbaal opgemaakt.',
+          },
+        ],
+      },
+      {
+        who: 'gemeente',
+        text: 'Gemeente beoordeelt sluiting op grond van art. 13b Opiumwet.',
+        tasks: [
+          {
+            who: 'gemeente',
+            title: 'Voornemen sluiting art. 13b Opiumwet voorbereiden',
+            note: 'Voornemen verzonden; woning voor drie maanden gesloten.',
+          },
+          { who: 'senzer', title: 'Nagaan of op dit adres uitkeringen lopen', note: 'Nagegaan en teruggekoppeld in het overleg.' },
+        ],
+      },
     ],
     naleving: ['Vermoedelijke hennepteelt in de woning of bijgebouwen', 'Vermoedelijke handel in verdovende middelen vanuit de woning'],
   },
@@ -281,10 +511,22 @@ const themeContent: Record<string, ThemeTpl> = {
       'Bedrijf lijkt zonder melding te werken met gevaarlijke stoffen.',
     ],
     agreements: [
-      { who: 'gemeente', text: 'Gemeente laat de omgevingsdienst een milieucontrole uitvoeren.', tasks: [
-        { who: 'gemeente', title: 'Milieucontrole door de omgevingsdienst laten uitvoeren', note: 'Controle uitgevoerd; hersteltermijn van zes weken gegeven.' },
-        { who: 'politie', title: 'Herkomst van de opgeslagen voertuigen nagaan', note: 'Voertuigen nagelopen; twee gesignaleerde voertuigen in beslag genomen.' },
-      ] },
+      {
+        who: 'gemeente',
+        text: 'Gemeente laat de omgevingsdienst een milieucontrole uitvoeren.',
+        tasks: [
+          {
+            who: 'gemeente',
+            title: 'Milieucontrole door de omgevingsdienst laten uitvoeren',
+            note: 'Controle uitgevoerd; hersteltermijn van zes weken gegeven.',
+          },
+          {
+            who: 'politie',
+            title: 'Herkomst van de opgeslagen voertuigen nagaan',
+            note: 'Voertuigen nagelopen; twee gesignaleerde voertuigen in beslag genomen.',
+          },
+        ],
+      },
     ],
     naleving: ['Opslag van afvalstoffen zonder vergunning (Omgevingswet)', 'Werken met gevaarlijke stoffen zonder melding'],
   },
@@ -294,10 +536,22 @@ const themeContent: Record<string, ThemeTpl> = {
       'Woning gesplitst in kamers zonder omzettingsvergunning.',
     ],
     agreements: [
-      { who: 'gemeente', text: 'Gemeente start een handhavingstraject bouw- en woningtoezicht.', tasks: [
-        { who: 'gemeente', title: 'Bouwkundige controle en vooraankondiging last onder dwangsom', note: 'Vooraankondiging verstuurd; de eigenaar heeft een zienswijze ingediend.' },
-        { who: 'vrbzo', title: 'Vluchtwegen en brandcompartimentering beoordelen', note: 'Beoordeeld; tweede vluchtweg ontbreekt, meegenomen in het handhavingsbesluit.' },
-      ] },
+      {
+        who: 'gemeente',
+        text: 'Gemeente start een handhavingstraject bouw- en woningtoezicht.',
+        tasks: [
+          {
+            who: 'gemeente',
+            title: 'Bouwkundige controle en vooraankondiging last onder dwangsom',
+            note: 'Vooraankondiging verstuurd; de eigenaar heeft een zienswijze ingediend.',
+          },
+          {
+            who: 'vrbzo',
+            title: 'Vluchtwegen en brandcompartimentering beoordelen',
+            note: 'Beoordeeld; tweede vluchtweg ontbreekt, meegenomen in het handhavingsbesluit.',
+          },
+        ],
+      },
     ],
     naleving: ['Kamerverhuur zonder omzettingsvergunning', 'Bouwwerk zonder omgevingsvergunning in gebruik'],
   },
@@ -307,12 +561,28 @@ const themeContent: Record<string, ThemeTpl> = {
       'Opslag van brandbare materialen in een kelder onder woningen.',
     ],
     agreements: [
-      { who: 'vrbzo', text: 'Veiligheidsregio voert een brandveiligheidscontrole uit en adviseert de gemeente.', alt: 'Gemeente laat de brandweer een brandveiligheidscontrole uitvoeren en bepaalt het vervolg.', tasks: [
-        { who: 'vrbzo', title: 'Brandveiligheidscontrole uitvoeren en advies opstellen', note: 'Controle uitgevoerd; advies om de bovenverdieping te ontruimen is opgevolgd.' },
-        { who: 'gemeente', title: 'Bestuurlijk vervolg op het brandveiligheidsadvies bepalen', note: 'Last onder bestuursdwang opgelegd; het gebruik is beëindigd.' },
-      ] },
+      {
+        who: 'vrbzo',
+        text: 'Veiligheidsregio voert een brandveiligheidscontrole uit en adviseert de gemeente.',
+        alt: 'Gemeente laat de brandweer een brandveiligheidscontrole uitvoeren en bepaalt het vervolg.',
+        tasks: [
+          {
+            who: 'vrbzo',
+            title: 'Brandveiligheidscontrole uitvoeren en advies opstellen',
+            note: 'Controle uitgevoerd; advies om de bovenverdieping te ontruimen is opgevolgd.',
+          },
+          {
+            who: 'gemeente',
+            title: 'Bestuurlijk vervolg op het brandveiligheidsadvies bepalen',
+            note: 'Last onder bestuursdwang opgelegd; het gebruik is beëindigd.',
+          },
+        ],
+      },
     ],
-    naleving: ['Bewoning van een bedrijfspand zonder gebruiksmelding brandveilig gebruik', 'Geblokkeerde vluchtwegen bij controle aangetroffen'],
+    naleving: [
+      'Bewoning van een bedrijfspand zonder gebruiksmelding brandveilig gebruik',
+      'Geblokkeerde vluchtwegen bij controle aangetroffen',
+    ],
   },
   Uitkeringsfraude: {
     descriptions: [
@@ -320,10 +590,23 @@ const themeContent: Record<string, ThemeTpl> = {
       'Op het adres ingeschreven uitkeringsgerechtigden lijken elders te verblijven.',
     ],
     agreements: [
-      { who: 'senzer', text: 'Senzer toetst de rechtmatigheid van de uitkeringen op dit adres.', alt: 'Gemeente (werk en inkomen) toetst de rechtmatigheid van de uitkeringen op dit adres.', tasks: [
-        { who: 'senzer', title: 'Rechtmatigheidsonderzoek bijstand op dit adres uitvoeren', note: 'Onderzoek afgerond; uitkering herzien en teruggevorderd.' },
-        { who: 'gemeente', title: 'Huisbezoek samen met de uitkeringsinstantie plannen', note: 'Huisbezoek afgelegd; bevindingen gedeeld in het overleg.' },
-      ] },
+      {
+        who: 'senzer',
+        text: 'Senzer toetst de rechtmatigheid van de uitkeringen op dit adres.',
+        alt: 'Gemeente (werk en inkomen) toetst de rechtmatigheid van de uitkeringen op dit adres.',
+        tasks: [
+          {
+            who: 'senzer',
+            title: 'Rechtmatigheidsonderzoek bijstand op dit adres uitvoeren',
+            note: 'Onderzoek afgerond; uitkering herzien en teruggevorderd.',
+          },
+          {
+            who: 'gemeente',
+            title: 'Huisbezoek samen met de uitkeringsinstantie plannen',
+            note: 'Huisbezoek afgelegd; bevindingen gedeeld in het overleg.',
+          },
+        ],
+      },
     ],
     naleving: ['Vermoedelijk niet gemelde samenwoning bij bijstandsuitkering', 'Vermoedelijk niet opgegeven inkomsten uit onderverhuur'],
   },
@@ -333,20 +616,48 @@ const themeContent: Record<string, ThemeTpl> = {
       'Verhuur van vakantiewoningen zonder registratie.',
     ],
     agreements: [
-      { who: 'bsob', text: 'BSOB onderzoekt de gemeentelijke belastingen en heffingen van het object.', alt: 'Gemeente onderzoekt de gemeentelijke belastingen en heffingen van het object.', tasks: [
-        { who: 'bsob', title: 'Heffingen en registratie van het object nagaan', note: 'Registratie aangepast; aanslagen over drie jaar opgelegd.' },
-        { who: 'gemeente', title: 'Bedrijfsactiviteit toetsen aan het bestemmingsplan', note: 'Activiteit in strijd met het bestemmingsplan; aanschrijving verstuurd.' },
-      ] },
+      {
+        who: 'bsob',
+        text: 'BSOB onderzoekt de gemeentelijke belastingen en heffingen van het object.',
+        alt: 'Gemeente onderzoekt de gemeentelijke belastingen en heffingen van het object.',
+        tasks: [
+          {
+            who: 'bsob',
+            title: 'Heffingen en registratie van het object nagaan',
+            note: 'Registratie aangepast; aanslagen over drie jaar opgelegd.',
+          },
+          {
+            who: 'gemeente',
+            title: 'Bedrijfsactiviteit toetsen aan het bestemmingsplan',
+            note: 'Activiteit in strijd met het bestemmingsplan; aanschrijving verstuurd.',
+          },
+        ],
+      },
     ],
     naleving: ['Toeristenbelasting niet afgedragen bij vakantieverhuur', 'Vermoedelijke schijninschrijving van een onderneming'],
   },
   Overig: {
-    descriptions: ['Leegstaand pand met signalen van kraak en illegale bewoning.', 'Pand waar na sluitingstijd regelmatig bijeenkomsten plaatsvinden.'],
+    descriptions: [
+      'Leegstaand pand met signalen van kraak en illegale bewoning.',
+      'Pand waar na sluitingstijd regelmatig bijeenkomsten plaatsvinden.',
+    ],
     agreements: [
-      { who: 'gemeente', text: 'Gemeente neemt contact op met de eigenaar over beveiliging en gebruik van het pand.', tasks: [
-        { who: 'gemeente', title: 'Eigenaar aanschrijven over beveiliging van het pand', note: 'Eigenaar heeft het pand dichtgezet en een camera geplaatst.' },
-        { who: 'politie', title: 'Surveillance rond het pand en terugkoppeling aan het overleg', note: 'Gesurveilleerd; geen nieuwe signalen.' },
-      ] },
+      {
+        who: 'gemeente',
+        text: 'Gemeente neemt contact op met de eigenaar over beveiliging en gebruik van het pand.',
+        tasks: [
+          {
+            who: 'gemeente',
+            title: 'Eigenaar aanschrijven over beveiliging van het pand',
+            note: 'Eigenaar heeft het pand dichtgezet en een camera geplaatst.',
+          },
+          {
+            who: 'politie',
+            title: 'Surveillance rond het pand en terugkoppeling aan het overleg',
+            note: 'Gesurveilleerd; geen nieuwe signalen.',
+          },
+        ],
+      },
     ],
     naleving: ['Illegale bewoning van een leegstaand pand', 'Gebruik in strijd met de exploitatievergunning'],
   },
@@ -357,7 +668,10 @@ const followUps: { title: string; note: string }[] = [
   { title: 'Stand van zaken inbrengen in het volgende overleg', note: 'Stand van zaken toegelicht in het overleg.' },
   { title: 'Vervolgstappen afstemmen met de eigenaar van het pand', note: 'Afgestemd; eigenaar werkt mee aan herstel.' },
   { title: 'Bevindingen van de controle vastleggen en delen', note: 'Bevindingen vastgelegd in het dossier en gedeeld met de partners.' },
-  { title: 'Resultaat van de aanschrijving nagaan en terugkoppelen', note: 'Aanschrijving opgevolgd; terugkoppeling gegeven in het overleg.' },
+  {
+    title: 'Resultaat van de aanschrijving nagaan en terugkoppelen',
+    note: 'Aanschrijving opgevolgd; terugkoppeling gegeven in het overleg.',
+  },
   { title: 'Mogelijkheden voor een gezamenlijke vervolgcontrole verkennen', note: 'Vervolgcontrole ingepland met de betrokken partners.' },
 ];
 
@@ -378,10 +692,7 @@ const kindNaleving: Record<Exclude<Who, 'gemeente'>, string[]> = {
     'Geen aanslag toeristenbelasting terwijl vermoedelijk logies wordt verstrekt',
     'WOZ-object vermoedelijk onjuist geregistreerd (woon- in plaats van bedrijfsfunctie)',
   ],
-  vrbzo: [
-    'Overbewoning zonder gebruiksmelding brandveilig gebruik',
-    'Bij eerdere controle geen werkende rookmelders aangetroffen',
-  ],
+  vrbzo: ['Overbewoning zonder gebruiksmelding brandveilig gebruik', 'Bij eerdere controle geen werkende rookmelders aangetroffen'],
 };
 
 const legalGrounds: Record<'pit' | 'bit', { gemeente: string; politie: string }> = {
@@ -396,8 +707,30 @@ const legalGrounds: Record<'pit' | 'bit', { gemeente: string; politie: string }>
 };
 
 const themeWeights: Record<'pit' | 'bit', (readonly [string, number])[]> = {
-  pit: [['Ondermijning', 4], ['Huisvesting arbeidsmigranten', 5], ['Drugs / hennep', 4], ['Uitkeringsfraude', 3], ['Woonoverlast', 2], ['Milieu', 2], ['Bouw- en woningtoezicht', 2], ['Brandveiligheid', 2], ['Fiscale fraude', 2], ['Overig', 1]],
-  bit: [['Ondermijning', 4], ['Woonoverlast', 4], ['Bouw- en woningtoezicht', 3], ['Fiscale fraude', 3], ['Drugs / hennep', 3], ['Huisvesting arbeidsmigranten', 2], ['Brandveiligheid', 2], ['Milieu', 2], ['Uitkeringsfraude', 1], ['Overig', 1]],
+  pit: [
+    ['Ondermijning', 4],
+    ['Huisvesting arbeidsmigranten', 5],
+    ['Drugs / hennep', 4],
+    ['Uitkeringsfraude', 3],
+    ['Woonoverlast', 2],
+    ['Milieu', 2],
+    ['Bouw- en woningtoezicht', 2],
+    ['Brandveiligheid', 2],
+    ['Fiscale fraude', 2],
+    ['Overig', 1],
+  ],
+  bit: [
+    ['Ondermijning', 4],
+    ['Woonoverlast', 4],
+    ['Bouw- en woningtoezicht', 3],
+    ['Fiscale fraude', 3],
+    ['Drugs / hennep', 3],
+    ['Huisvesting arbeidsmigranten', 2],
+    ['Brandveiligheid', 2],
+    ['Milieu', 2],
+    ['Uitkeringsfraude', 1],
+    ['Overig', 1],
+  ],
 };
 
 /**
@@ -458,7 +791,9 @@ export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCase
     const date = weekday(day);
     let offset = offsets.get(date);
     if (offset === undefined) offsets.set(date, (offset = Date.parse(`${date}T12:00:00Z`) - amsterdamToUtc(date, '12:00').getTime()));
-    return new Date(Date.parse(`${date}T${String(r.int(8, 16)).padStart(2, '0')}:${String(r.int(0, 11) * 5).padStart(2, '0')}:00Z`) - offset);
+    return new Date(
+      Date.parse(`${date}T${String(r.int(8, 16)).padStart(2, '0')}:${String(r.int(0, 11) * 5).padStart(2, '0')}:00Z`) - offset,
+    );
   };
   // Creation dates draw from their own stream, so they (and so the PIT case codes) do not depend on "now".
   const dateRng = new Rng(4_2026);
@@ -475,7 +810,11 @@ export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCase
     // The demo's history follows the real covenant: PIT recorded personal data until its end
     // (2026-01-01), not under the fictitious successor registered for today's demo.
     const realCovenant = teamDefs.find((x) => x.slug === teamSlug)!.covenant;
-    const themeNames = new Set(listThemes(d, t.teamId).filter((x) => x.active).map((x) => x.name));
+    const themeNames = new Set(
+      listThemes(d, t.teamId)
+        .filter((x) => x.active)
+        .map((x) => x.name),
+    );
     const coordinator = t.userIds.coordinator!;
     const has = (slug: string) => t.partnerIds[slug] !== undefined;
     const memberOf = (slug: string) => t.userIds[slug]!;
@@ -490,16 +829,17 @@ export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCase
     const identity = (kind: 'person' | 'company', street: Street, houseNumber: number): Identity => {
       const [s, pc, city] = street;
       const address = `${s} ${houseNumber}, ${pc} ${city}`;
-      const name = kind === 'person'
-        ? `${rng.pick(firstNames)} ${rng.pick(surnames)}`
-        : `${rng.pick(companies)} ${rng.pick(companyForms)}`;
+      const name = kind === 'person' ? `${rng.pick(firstNames)} ${rng.pick(surnames)}` : `${rng.pick(companies)} ${rng.pick(companyForms)}`;
       const areaCode = teamSlug === 'pit' ? '0492' : '035';
       return {
         kind,
         naw: `${name}, ${address}`,
         birth: `${rng.int(1958, 2003)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`,
         gender: rng.chance(0.5) ? 'man' : 'vrouw',
-        phone: kind === 'person' || rng.chance(0.4) ? `06${rng.int(1, 5)}${String(rng.int(0, 9_999_999)).padStart(7, '0')}` : `${areaCode}${rng.int(5, 6)}${String(rng.int(0, 99_999)).padStart(10 - areaCode.length - 1, '0')}`,
+        phone:
+          kind === 'person' || rng.chance(0.4)
+            ? `06${rng.int(1, 5)}${String(rng.int(0, 9_999_999)).padStart(7, '0')}`
+            : `${areaCode}${rng.int(5, 6)}${String(rng.int(0, 99_999)).padStart(10 - areaCode.length - 1, '0')}`,
         bsn: '',
         plate: makePlate(rng),
       };
@@ -545,7 +885,17 @@ export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCase
     type SubjectPlan = { kind: 'person' | 'company'; groups: Group[] };
 
     /** Plans one betrokkene: the gemeente records it first, other partners add their items. */
-    const planSubject = (ref: { id: number }, gemeente: string, plan: SubjectPlan, street: Street, houseNumber: number, theme: string, from: Date, status: 'signaal' | 'actief' | 'afgerond', closeAt: Date | null) => {
+    const planSubject = (
+      ref: { id: number },
+      gemeente: string,
+      plan: SubjectPlan,
+      street: Street,
+      houseNumber: number,
+      theme: string,
+      from: Date,
+      status: 'signaal' | 'actief' | 'afgerond',
+      closeAt: Date | null,
+    ) => {
       const id = identity(plan.kind, street, houseNumber);
       // `general`: known from more than police data (art. 26.3: informing excludes police data).
       const subject = { id: '', general: false };
@@ -575,20 +925,35 @@ export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCase
         const informedAt = after(closeAt, 3, 20);
         if (informedAt <= latest) {
           schedule(informedAt, () => {
-            if (subject.id && subject.general) setInformed(d, reader(coordinator), { subjectId: subject.id, informedOn: amsterdamDate(informedAt), postponedReason: null });
+            if (subject.id && subject.general)
+              setInformed(d, reader(coordinator), { subjectId: subject.id, informedOn: amsterdamDate(informedAt), postponedReason: null });
           });
         }
       } else if (status === 'actief' && rng.chance(0.5)) {
         const postponeAt = after(at, 1, 5);
         if (postponeAt <= latest) {
           schedule(postponeAt, () => {
-            if (subject.id && subject.general) setInformed(d, reader(coordinator), { subjectId: subject.id, informedOn: null, postponedReason: 'Informeren zou het lopende onderzoek schaden (art. 26.4 convenant); opnieuw beoordelen bij afronding.' });
+            if (subject.id && subject.general)
+              setInformed(d, reader(coordinator), {
+                subjectId: subject.id,
+                informedOn: null,
+                postponedReason: 'Informeren zou het lopende onderzoek schaden (art. 26.4 convenant); opnieuw beoordelen bij afronding.',
+              });
           });
         }
       }
     };
 
-    type TaskPlan = { title: string; note: string; who: string; createdAt: Date; due: string; agreement: { id: number } | null; outcome: 'open' | 'done' | 'lapsed'; doneAt?: Date };
+    type TaskPlan = {
+      title: string;
+      note: string;
+      who: string;
+      createdAt: Date;
+      due: string;
+      agreement: { id: number } | null;
+      outcome: 'open' | 'done' | 'lapsed';
+      doneAt?: Date;
+    };
 
     const openPlanned = new Map<string, number>();
     const scheduleTask = (ref: { id: number }, p: TaskPlan) => {
@@ -596,7 +961,11 @@ export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCase
       if (p.outcome === 'open') openPlanned.set(p.who, (openPlanned.get(p.who) ?? 0) + 1);
       schedule(p.createdAt, () => {
         task.id = createTask(d, session(coordinator), {
-          title: p.title, assigneePartnerId: t.partnerIds[p.who]!, dueDate: p.due, agreementId: p.agreement?.id ?? null, caseId: p.agreement ? null : ref.id,
+          title: p.title,
+          assigneePartnerId: t.partnerIds[p.who]!,
+          dueDate: p.due,
+          agreementId: p.agreement?.id ?? null,
+          caseId: p.agreement ? null : ref.id,
         }).id;
       });
       if (p.outcome === 'done') {
@@ -633,9 +1002,19 @@ export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCase
     };
 
     type CasePlan = {
-      gemeente: string; street: Street; houseNumber: number; addition: string | null; theme: string; origin: CaseOrigin;
-      reporter: string; createdAt: Date; status: 'signaal' | 'actief' | 'afgerond'; description: string; bagId: string | null;
-      journey?: boolean; withSubjects: boolean;
+      gemeente: string;
+      street: Street;
+      houseNumber: number;
+      addition: string | null;
+      theme: string;
+      origin: CaseOrigin;
+      reporter: string;
+      createdAt: Date;
+      status: 'signaal' | 'actief' | 'afgerond';
+      description: string;
+      bagId: string | null;
+      journey?: boolean;
+      withSubjects: boolean;
     };
 
     const pickAddress = (gemeente: string): { street: Street; houseNumber: number; addition: string | null } => {
@@ -659,14 +1038,37 @@ export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCase
         const createdAt = moment(amsterdamDate(new Date(windowStart.getTime() + span * ((i + dateRng.float()) / n))), dateRng);
         const theme = rng.weighted(themeWeights[teamSlug].filter(([name]) => themeNames.has(name)));
         const ageDays = (now.getTime() - createdAt.getTime()) / DAY_MS;
-        const status: CasePlan['status'] = ageDays > 150 && rng.chance(0.45) ? 'afgerond' : ageDays < 45 && rng.chance(0.6) ? 'signaal' : rng.chance(0.1) ? 'signaal' : 'actief';
-        const origin = rng.weighted([['eigen_waarneming', 4], ['melding', 4], ['avo_verzoek', 2]] as const);
-        const reporter = origin === 'eigen_waarneming' && rng.chance(0.35)
-          ? rng.pick(['politie', 'vrbzo', 'senzer', 'bsob'].filter(has))
-          : gemeente;
+        const status: CasePlan['status'] =
+          ageDays > 150 && rng.chance(0.45)
+            ? 'afgerond'
+            : ageDays < 45 && rng.chance(0.6)
+              ? 'signaal'
+              : rng.chance(0.1)
+                ? 'signaal'
+                : 'actief';
+        const origin = rng.weighted([
+          ['eigen_waarneming', 4],
+          ['melding', 4],
+          ['avo_verzoek', 2],
+        ] as const);
+        const reporter =
+          origin === 'eigen_waarneming' && rng.chance(0.35) ? rng.pick(['politie', 'vrbzo', 'senzer', 'bsob'].filter(has)) : gemeente;
         const { street, houseNumber, addition } = pickAddress(gemeente);
         const bagId = rng.chance(0.4) ? `${places[gemeente]!.bagCode}01${String(rng.int(0, 9_999_999)).padStart(10, '0')}` : null;
-        plans.push({ gemeente, street, houseNumber, addition, theme, origin, reporter, createdAt, status, description: rng.pick(themeContent[theme]!.descriptions), bagId, withSubjects: true });
+        plans.push({
+          gemeente,
+          street,
+          houseNumber,
+          addition,
+          theme,
+          origin,
+          reporter,
+          createdAt,
+          status,
+          description: rng.pick(themeContent[theme]!.descriptions),
+          bagId,
+          withSubjects: true,
+        });
       }
     }
     if (teamSlug === 'pit') {
@@ -674,16 +1076,43 @@ export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCase
       const journeyStreet: Street = [DEMO_JOURNEY_CASE.street, DEMO_JOURNEY_CASE.postcode, DEMO_JOURNEY_CASE.city];
       usedAddresses.add(`${journeyStreet[0]}|${journeyStreet[2]}|${DEMO_JOURNEY_CASE.houseNumber}`);
       plans.push({
-        gemeente: 'helmond', street: journeyStreet, houseNumber: DEMO_JOURNEY_CASE.houseNumber, addition: null, theme: 'Uitkeringsfraude',
-        origin: 'avo_verzoek', reporter: 'helmond', createdAt: moment(dayOffset(windowStart, 245), dateRng), status: 'actief',
-        description: themeContent.Uitkeringsfraude!.descriptions[0]!, bagId: '0794010000148123', journey: true, withSubjects: true,
+        gemeente: 'helmond',
+        street: journeyStreet,
+        houseNumber: DEMO_JOURNEY_CASE.houseNumber,
+        addition: null,
+        theme: 'Uitkeringsfraude',
+        origin: 'avo_verzoek',
+        reporter: 'helmond',
+        createdAt: moment(dayOffset(windowStart, 245), dateRng),
+        status: 'actief',
+        description: themeContent.Uitkeringsfraude!.descriptions[0]!,
+        bagId: '0794010000148123',
+        journey: true,
+        withSubjects: true,
       });
       // After the covenant's end signals still come in, but no personal data can be recorded.
       if (itemDeadline && now.getTime() - itemDeadline.getTime() > 60 * DAY_MS) {
         for (const gemeente of ['helmond', 'deurne']) {
-          const createdAt = moment(amsterdamDate(new Date(itemDeadline.getTime() + rng.float() * (now.getTime() - itemDeadline.getTime() - 20 * DAY_MS) + 10 * DAY_MS)));
+          const createdAt = moment(
+            amsterdamDate(
+              new Date(itemDeadline.getTime() + rng.float() * (now.getTime() - itemDeadline.getTime() - 20 * DAY_MS) + 10 * DAY_MS),
+            ),
+          );
           const { street, houseNumber, addition } = pickAddress(gemeente);
-          plans.push({ gemeente, street, houseNumber, addition, theme: 'Woonoverlast', origin: 'melding', reporter: gemeente, createdAt, status: 'signaal', description: themeContent.Woonoverlast!.descriptions[0]!, bagId: null, withSubjects: false });
+          plans.push({
+            gemeente,
+            street,
+            houseNumber,
+            addition,
+            theme: 'Woonoverlast',
+            origin: 'melding',
+            reporter: gemeente,
+            createdAt,
+            status: 'signaal',
+            description: themeContent.Woonoverlast!.descriptions[0]!,
+            bagId: null,
+            withSubjects: false,
+          });
         }
       }
     }
@@ -692,8 +1121,16 @@ export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCase
       const ref = { id: 0 };
       schedule(plan.createdAt, () => {
         const row = createCase(d, reader(memberOf(plan.reporter)), {
-          gemeentePartnerId: t.partnerIds[plan.gemeente]!, street: plan.street[0], houseNumber: plan.houseNumber, houseNumberAddition: plan.addition,
-          postcode: plan.street[1], city: plan.street[2], bagId: plan.bagId, theme: plan.theme, origin: plan.origin, description: plan.description,
+          gemeentePartnerId: t.partnerIds[plan.gemeente]!,
+          street: plan.street[0],
+          houseNumber: plan.houseNumber,
+          houseNumberAddition: plan.addition,
+          postcode: plan.street[1],
+          city: plan.street[2],
+          bagId: plan.bagId,
+          theme: plan.theme,
+          origin: plan.origin,
+          description: plan.description,
         });
         ref.id = row.id;
         if (plan.journey) journeyCaseId = row.id;
@@ -713,7 +1150,8 @@ export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCase
         if (closeAt > new Date(now.getTime() - 3 * DAY_MS)) closeAt = null;
       }
       const status = !activatedAt ? 'signaal' : plan.status === 'afgerond' && !closeAt ? 'actief' : plan.status;
-      if (activatedAt) schedule(activatedAt, () => setCaseStatus(d, reader(coordinator), { id: ref.id, status: 'actief', version: caseVersion(ref.id) }));
+      if (activatedAt)
+        schedule(activatedAt, () => setCaseStatus(d, reader(coordinator), { id: ref.id, status: 'actief', version: caseVersion(ref.id) }));
 
       // Betrokkenen: the gemeente's record first, then police, Senzer, BSOB, VRBZO items.
       if (plan.withSubjects) {
@@ -726,14 +1164,32 @@ export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCase
             groups.push({ who: 'politie' });
             policeGiven = true;
           }
-          if (has('senzer') && kind === 'person' && status !== 'signaal' && (['Uitkeringsfraude', 'Huisvesting arbeidsmigranten'].includes(plan.theme) || rng.chance(0.25))) groups.push({ who: 'senzer' });
-          if (has('bsob') && status !== 'signaal' && (kind === 'company' || plan.theme === 'Fiscale fraude' || rng.chance(0.15))) groups.push({ who: 'bsob' });
-          if (has('vrbzo') && status !== 'signaal' && ['Brandveiligheid', 'Huisvesting arbeidsmigranten'].includes(plan.theme)) groups.push({ who: 'vrbzo' });
+          if (
+            has('senzer') &&
+            kind === 'person' &&
+            status !== 'signaal' &&
+            (['Uitkeringsfraude', 'Huisvesting arbeidsmigranten'].includes(plan.theme) || rng.chance(0.25))
+          )
+            groups.push({ who: 'senzer' });
+          if (has('bsob') && status !== 'signaal' && (kind === 'company' || plan.theme === 'Fiscale fraude' || rng.chance(0.15)))
+            groups.push({ who: 'bsob' });
+          if (has('vrbzo') && status !== 'signaal' && ['Brandveiligheid', 'Huisvesting arbeidsmigranten'].includes(plan.theme))
+            groups.push({ who: 'vrbzo' });
           planSubject(ref, plan.gemeente, { kind, groups }, plan.street, plan.houseNumber, plan.theme, plan.createdAt, status, closeAt);
         }
         // Now and then the police know someone the others do not: only gemeenten and coordinator see it.
         if (status === 'actief' && rng.chance(0.2) && activatedAt) {
-          planSubject(ref, plan.gemeente, { kind: 'person', groups: [{ who: 'politie', force: ['naw'] }] }, plan.street, plan.houseNumber, plan.theme, activatedAt, status, closeAt);
+          planSubject(
+            ref,
+            plan.gemeente,
+            { kind: 'person', groups: [{ who: 'politie', force: ['naw'] }] },
+            plan.street,
+            plan.houseNumber,
+            plan.theme,
+            activatedAt,
+            status,
+            closeAt,
+          );
         }
       }
 
@@ -743,7 +1199,15 @@ export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCase
           const createdAt = after(plan.createdAt, 1, 4);
           if (createdAt <= latest) {
             const due = addDays(amsterdamDate(createdAt), rng.int(10, 21));
-            scheduleTask(ref, { title: 'Vooronderzoek: beschikbare informatie over het adres verzamelen', note: 'Informatie verzameld en ingebracht in het overleg.', who: plan.gemeente, createdAt, due, agreement: null, ...taskOutcome(createdAt, due, null) });
+            scheduleTask(ref, {
+              title: 'Vooronderzoek: beschikbare informatie over het adres verzamelen',
+              note: 'Informatie verzameld en ingebracht in het overleg.',
+              who: plan.gemeente,
+              createdAt,
+              due,
+              agreement: null,
+              ...taskOutcome(createdAt, due, null),
+            });
           }
         }
         continue;
@@ -768,7 +1232,15 @@ export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCase
           const due = addDays(amsterdamDate(createdAt), rng.int(14, 42));
           if (closeAt && due >= amsterdamDate(closeAt)) continue;
           lastTask = createdAt > lastTask ? createdAt : lastTask;
-          scheduleTask(ref, { title: tt.title, note: tt.note, who: resolveWho(tt.who, plan.gemeente), createdAt, due, agreement: aRef, ...taskOutcome(createdAt, due, closeAt) });
+          scheduleTask(ref, {
+            title: tt.title,
+            note: tt.note,
+            who: resolveWho(tt.who, plan.gemeente),
+            createdAt,
+            due,
+            agreement: aRef,
+            ...taskOutcome(createdAt, due, closeAt),
+          });
         }
       }
       // Follow-ups in later overleggen (every four weeks, up to two), and for a running casus one
@@ -783,8 +1255,18 @@ export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCase
         // Recent work goes to the involved partner with the least open work, so every partner has some.
         const who = spread
           ? candidates.reduce((a, b) => ((openPlanned.get(b) ?? 0) < (openPlanned.get(a) ?? 0) ? b : a))
-          : rng.chance(0.5) ? plan.gemeente : resolveWho(rng.pick(involved), plan.gemeente);
-        scheduleTask(ref, { title: f.title, note: f.note, who, createdAt, due, agreement: rng.pick(agreementRefs), ...taskOutcome(createdAt, due, closeAt) });
+          : rng.chance(0.5)
+            ? plan.gemeente
+            : resolveWho(rng.pick(involved), plan.gemeente);
+        scheduleTask(ref, {
+          title: f.title,
+          note: f.note,
+          who,
+          createdAt,
+          due,
+          agreement: rng.pick(agreementRefs),
+          ...taskOutcome(createdAt, due, closeAt),
+        });
         return true;
       };
       for (let round = 1; round <= 2; round++) {
@@ -798,7 +1280,9 @@ export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCase
         const close = closeAt;
         // Werkafspraken carried out, then the coordinator closes the casus.
         for (const aRef of agreementRefs) {
-          schedule(new Date(close.getTime() - DAY_MS), () => setAgreementStatus(d, session(coordinator), { id: aRef.id, status: 'uitgevoerd', version: agreementVersion(aRef.id) }));
+          schedule(new Date(close.getTime() - DAY_MS), () =>
+            setAgreementStatus(d, session(coordinator), { id: aRef.id, status: 'uitgevoerd', version: agreementVersion(aRef.id) }),
+          );
         }
         schedule(close, () => setCaseStatus(d, reader(coordinator), { id: ref.id, status: 'afgerond', version: caseVersion(ref.id) }));
       }
@@ -811,28 +1295,116 @@ export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCase
       const street: Street = [DEMO_JOURNEY_CASE.street, DEMO_JOURNEY_CASE.postcode, DEMO_JOURNEY_CASE.city];
       // A resident with items from Helmond, the police and Senzer; a company with Helmond and BSOB items;
       // and a person only the police know (gemeenten and coordinator see it, Senzer does not).
-      planSubject(ref, 'helmond', { kind: 'person', groups: [{ who: 'gemeente', force: ['bsn', 'telefoon', 'geboortedatum'] }, { who: 'politie', force: ['kenteken'] }, { who: 'senzer', force: ['geboortedatum'] }] }, street, DEMO_JOURNEY_CASE.houseNumber, 'Uitkeringsfraude', createdAt, 'actief', null);
-      planSubject(ref, 'helmond', { kind: 'company', groups: [{ who: 'gemeente' }, { who: 'bsob' }] }, street, DEMO_JOURNEY_CASE.houseNumber, 'Uitkeringsfraude', createdAt, 'actief', null);
-      planSubject(ref, 'helmond', { kind: 'person', groups: [{ who: 'politie', force: ['naw', 'kenteken'] }] }, street, DEMO_JOURNEY_CASE.houseNumber, 'Uitkeringsfraude', activatedAt, 'actief', null);
+      planSubject(
+        ref,
+        'helmond',
+        {
+          kind: 'person',
+          groups: [
+            { who: 'gemeente', force: ['bsn', 'telefoon', 'geboortedatum'] },
+            { who: 'politie', force: ['kenteken'] },
+            { who: 'senzer', force: ['geboortedatum'] },
+          ],
+        },
+        street,
+        DEMO_JOURNEY_CASE.houseNumber,
+        'Uitkeringsfraude',
+        createdAt,
+        'actief',
+        null,
+      );
+      planSubject(
+        ref,
+        'helmond',
+        { kind: 'company', groups: [{ who: 'gemeente' }, { who: 'bsob' }] },
+        street,
+        DEMO_JOURNEY_CASE.houseNumber,
+        'Uitkeringsfraude',
+        createdAt,
+        'actief',
+        null,
+      );
+      planSubject(
+        ref,
+        'helmond',
+        { kind: 'person', groups: [{ who: 'politie', force: ['naw', 'kenteken'] }] },
+        street,
+        DEMO_JOURNEY_CASE.houseNumber,
+        'Uitkeringsfraude',
+        activatedAt,
+        'actief',
+        null,
+      );
       const senzerAgreement = { id: 0 };
       const helmondAgreement = { id: 0 };
       const aAt = new Date(activatedAt.getTime() + 20 * 60_000);
       schedule(aAt, () => {
-        senzerAgreement.id = createAgreement(d, session(coordinator), { caseId: ref.id, text: 'Senzer toetst de rechtmatigheid van de uitkeringen op dit adres.', responsiblePartnerId: t.partnerIds.senzer! }).id;
-        helmondAgreement.id = createAgreement(d, session(coordinator), { caseId: ref.id, text: 'Gemeente Helmond voert een adresonderzoek uit en plant met Senzer een huisbezoek.', responsiblePartnerId: t.partnerIds.helmond! }).id;
+        senzerAgreement.id = createAgreement(d, session(coordinator), {
+          caseId: ref.id,
+          text: 'Senzer toetst de rechtmatigheid van de uitkeringen op dit adres.',
+          responsiblePartnerId: t.partnerIds.senzer!,
+        }).id;
+        helmondAgreement.id = createAgreement(d, session(coordinator), {
+          caseId: ref.id,
+          text: 'Gemeente Helmond voert een adresonderzoek uit en plant met Senzer een huisbezoek.',
+          responsiblePartnerId: t.partnerIds.helmond!,
+        }).id;
       });
       const tAt = new Date(aAt.getTime() + 10 * 60_000);
-      const done = (due: string) => ({ outcome: 'done' as const, doneAt: new Date(Math.min(moment(addDays(due, -3)).getTime(), latest.getTime())) });
+      const done = (due: string) => ({
+        outcome: 'done' as const,
+        doneAt: new Date(Math.min(moment(addDays(due, -3)).getTime(), latest.getTime())),
+      });
       const due1 = addDays(amsterdamDate(tAt), 21);
-      scheduleTask(ref, { title: 'Adresonderzoek BRP uitvoeren', note: 'Adresonderzoek afgerond; twee inschrijvingen onjuist, gecorrigeerd.', who: 'helmond', createdAt: tAt, due: due1, agreement: helmondAgreement, ...done(due1) });
+      scheduleTask(ref, {
+        title: 'Adresonderzoek BRP uitvoeren',
+        note: 'Adresonderzoek afgerond; twee inschrijvingen onjuist, gecorrigeerd.',
+        who: 'helmond',
+        createdAt: tAt,
+        due: due1,
+        agreement: helmondAgreement,
+        ...done(due1),
+      });
       const due2 = addDays(amsterdamDate(tAt), 28);
-      scheduleTask(ref, { title: 'Gegevens uitkeringen op het adres aanleveren voor het overleg', note: 'Aangeleverd en besproken in het overleg.', who: 'senzer', createdAt: tAt, due: due2, agreement: senzerAgreement, ...done(due2) });
+      scheduleTask(ref, {
+        title: 'Gegevens uitkeringen op het adres aanleveren voor het overleg',
+        note: 'Aangeleverd en besproken in het overleg.',
+        who: 'senzer',
+        createdAt: tAt,
+        due: due2,
+        agreement: senzerAgreement,
+        ...done(due2),
+      });
       // Recent overleggen: an overdue police task and Senzer's open task for the journey.
       const recent = moment(addDays(today, -42));
-      scheduleTask(ref, { title: 'Politie-informatie over het adres actualiseren', note: '', who: 'politie', createdAt: recent, due: addDays(today, -7), agreement: null, outcome: 'open' });
+      scheduleTask(ref, {
+        title: 'Politie-informatie over het adres actualiseren',
+        note: '',
+        who: 'politie',
+        createdAt: recent,
+        due: addDays(today, -7),
+        agreement: null,
+        outcome: 'open',
+      });
       const last = moment(addDays(today, -14));
-      scheduleTask(ref, { title: DEMO_JOURNEY_CASE.senzerTaskTitle, note: '', who: 'senzer', createdAt: last, due: addDays(today, 14), agreement: senzerAgreement, outcome: 'open' });
-      scheduleTask(ref, { title: 'Huisbezoek samen met Senzer plannen', note: '', who: 'helmond', createdAt: new Date(last.getTime() + 5 * 60_000), due: addDays(today, 21), agreement: helmondAgreement, outcome: 'open' });
+      scheduleTask(ref, {
+        title: DEMO_JOURNEY_CASE.senzerTaskTitle,
+        note: '',
+        who: 'senzer',
+        createdAt: last,
+        due: addDays(today, 14),
+        agreement: senzerAgreement,
+        outcome: 'open',
+      });
+      scheduleTask(ref, {
+        title: 'Huisbezoek samen met Senzer plannen',
+        note: '',
+        who: 'helmond',
+        createdAt: new Date(last.getTime() + 5 * 60_000),
+        due: addDays(today, 21),
+        agreement: helmondAgreement,
+        outcome: 'open',
+      });
     }
   }
 
@@ -856,7 +1428,13 @@ export function seedDemoCases(deps: DemoDeps, ids: DemoIds, now: Date): DemoCase
     agreements: n(db.select({ n: count() }).from(agreements).get()),
     tasks: n(db.select({ n: count() }).from(tasks).get()),
     tasksOpen: n(db.select({ n: count() }).from(tasks).where(eq(tasks.status, 'open')).get()),
-    tasksOverdue: n(db.select({ n: count() }).from(tasks).where(and(eq(tasks.status, 'open'), lt(tasks.dueDate, today))).get()),
+    tasksOverdue: n(
+      db
+        .select({ n: count() })
+        .from(tasks)
+        .where(and(eq(tasks.status, 'open'), lt(tasks.dueDate, today)))
+        .get(),
+    ),
     tasksDone: n(db.select({ n: count() }).from(tasks).where(eq(tasks.status, 'gereed')).get()),
     tasksLapsed: n(db.select({ n: count() }).from(tasks).where(eq(tasks.status, 'vervallen')).get()),
     journeyCaseId,

@@ -8,8 +8,23 @@
 import { and, eq, max } from 'drizzle-orm';
 import type { Db } from '../client';
 import {
-  agendaItems, agreements, attendance, caseEvents, cases, controlCases, controlPartners, controls, escalations, findings, meetings, minutes, minutesVersions,
-  partners, tasks, themes, type PartnerKind,
+  agendaItems,
+  agreements,
+  attendance,
+  caseEvents,
+  cases,
+  controlCases,
+  controlPartners,
+  controls,
+  escalations,
+  findings,
+  meetings,
+  minutes,
+  minutesVersions,
+  partners,
+  tasks,
+  themes,
+  type PartnerKind,
 } from '../schema';
 import { findingTypesFor, type MeasureCode } from '../catalogues';
 import type { DemoIds } from './demo';
@@ -63,31 +78,69 @@ const places: Record<string, { city: string; postcodes: [number, number]; weight
   laren: { city: 'Laren', postcodes: [1251, 1251], weight: 1 },
   wijdemeren: { city: 'Loosdrecht', postcodes: [1231, 1231], weight: 1 },
 };
-const streets = ['Bedrijvenweg', 'Industriestraat', 'Molenakker', 'Kanaaldijk', 'Esdoornlaan', 'Fabrieksweg', 'Havenkade', 'Veldweg', 'Lindehof', 'Stationsplein', 'Populierenlaan', 'Ambachtsweg'];
+const streets = [
+  'Bedrijvenweg',
+  'Industriestraat',
+  'Molenakker',
+  'Kanaaldijk',
+  'Esdoornlaan',
+  'Fabrieksweg',
+  'Havenkade',
+  'Veldweg',
+  'Lindehof',
+  'Stationsplein',
+  'Populierenlaan',
+  'Ambachtsweg',
+];
 const letters = ['AB', 'BC', 'CG', 'DK', 'EL', 'GH', 'HN', 'JP', 'KR', 'LT', 'MV', 'NX'];
 const themeWeights: Record<string, number> = {
-  Ondermijning: 5, Woonoverlast: 4, 'Huisvesting arbeidsmigranten': 4, 'Drugs / hennep': 3, Milieu: 1, 'Bouw- en woningtoezicht': 2,
-  Brandveiligheid: 2, Uitkeringsfraude: 2, 'Fiscale fraude': 1, Overig: 1,
+  Ondermijning: 5,
+  Woonoverlast: 4,
+  'Huisvesting arbeidsmigranten': 4,
+  'Drugs / hennep': 3,
+  Milieu: 1,
+  'Bouw- en woningtoezicht': 2,
+  Brandveiligheid: 2,
+  Uitkeringsfraude: 2,
+  'Fiscale fraude': 1,
+  Overig: 1,
 };
 const descriptions = [
-  'Signaal van mogelijke bewoning van een bedrijfspand.', 'Meerdere meldingen van overlast rond het pand.', 'Vermoeden van hennepteelt (stroomverbruik).',
-  'Mogelijke overbewoning door arbeidsmigranten.', 'Opslag van goederen zonder vergunning.', 'Bedrijf met onduidelijke activiteiten.',
+  'Signaal van mogelijke bewoning van een bedrijfspand.',
+  'Meerdere meldingen van overlast rond het pand.',
+  'Vermoeden van hennepteelt (stroomverbruik).',
+  'Mogelijke overbewoning door arbeidsmigranten.',
+  'Opslag van goederen zonder vergunning.',
+  'Bedrijf met onduidelijke activiteiten.',
 ];
 const agreementTexts = [
-  'Gezamenlijke controle voorbereiden en uitvoeren.', 'Gemeente start handhavingstraject; partners leveren informatie aan.',
-  'Politie en gemeente bepalen gezamenlijk de aanpak.', 'Eigenaar aanschrijven en hercontrole over zes weken.',
-  'Bibob-toets laten uitvoeren bij de vergunningaanvraag.', 'Brandveiligheid laten beoordelen door de veiligheidsregio.',
+  'Gezamenlijke controle voorbereiden en uitvoeren.',
+  'Gemeente start handhavingstraject; partners leveren informatie aan.',
+  'Politie en gemeente bepalen gezamenlijk de aanpak.',
+  'Eigenaar aanschrijven en hercontrole over zes weken.',
+  'Bibob-toets laten uitvoeren bij de vergunningaanvraag.',
+  'Brandveiligheid laten beoordelen door de veiligheidsregio.',
 ];
 const taskTitles = [
-  'Informatie aanleveren voor het dossier', 'Hercontrole uitvoeren', 'Vooraankondiging last onder dwangsom versturen', 'Registraties nagaan',
-  'Terugkoppeling geven in het overleg', 'Eigenaar uitnodigen voor een gesprek', 'Rapport van bevindingen opstellen', 'Brandveiligheidsadvies uitbrengen',
+  'Informatie aanleveren voor het dossier',
+  'Hercontrole uitvoeren',
+  'Vooraankondiging last onder dwangsom versturen',
+  'Registraties nagaan',
+  'Terugkoppeling geven in het overleg',
+  'Eigenaar uitnodigen voor een gesprek',
+  'Rapport van bevindingen opstellen',
+  'Brandveiligheidsadvies uitbrengen',
 ];
 const escalationReasons = [
-  'Onvoldoende capaciteit bij de handhaving om de aanpak uit te voeren.', 'Partners komen niet tot overeenstemming over het bevoegd gezag.',
-  'Aanpak vraagt om een bestuurlijk besluit over sluiting.', 'Informatie-uitwisseling stokt; bestuurlijke afspraken nodig.',
+  'Onvoldoende capaciteit bij de handhaving om de aanpak uit te voeren.',
+  'Partners komen niet tot overeenstemming over het bevoegd gezag.',
+  'Aanpak vraagt om een bestuurlijk besluit over sluiting.',
+  'Informatie-uitwisseling stokt; bestuurlijke afspraken nodig.',
 ];
 const escalationOutcomes = [
-  'DVC heeft prioriteit toegekend en capaciteit vrijgemaakt.', 'DVC heeft het bevoegd gezag vastgesteld.', 'Burgemeester heeft tot sluiting besloten.',
+  'DVC heeft prioriteit toegekend en capaciteit vrijgemaakt.',
+  'DVC heeft het bevoegd gezag vastgesteld.',
+  'Burgemeester heeft tot sluiting besloten.',
   'Afspraken over informatie-uitwisseling bestuurlijk bekrachtigd.',
 ];
 
@@ -105,7 +158,15 @@ function measureFor(rand: Rand, kind: PartnerKind, type: string): MeasureCode {
   return pick(rand, byKind[kind]);
 }
 
-type Ctx = { db: Db; rand: Rand; teamId: number; partnerIds: Record<string, number>; userIds: Record<string, number>; today: string; start: string };
+type Ctx = {
+  db: Db;
+  rand: Rand;
+  teamId: number;
+  partnerIds: Record<string, number>;
+  userIds: Record<string, number>;
+  today: string;
+  start: string;
+};
 
 export function seedDemoHistory(args: { db: Db; now: Date }, ids: DemoIds): void {
   const { db, now } = args;
@@ -114,21 +175,56 @@ export function seedDemoHistory(args: { db: Db; now: Date }, ids: DemoIds): void
   const start = amsterdamDate(demoAccountsSince(now));
   for (const slug of ['pit', 'bit'] as const) {
     const team = ids.teams[slug];
-    db.transaction((tx) => seedTeam({ db: tx, rand: prng(slug === 'pit' ? 2025 : 2026), teamId: team.teamId, partnerIds: team.partnerIds, userIds: team.userIds, today, start }, slug));
+    db.transaction((tx) =>
+      seedTeam(
+        {
+          db: tx,
+          rand: prng(slug === 'pit' ? 2025 : 2026),
+          teamId: team.teamId,
+          partnerIds: team.partnerIds,
+          userIds: team.userIds,
+          today,
+          start,
+        },
+        slug,
+      ),
+    );
   }
 }
 
-const historyAgenda: { section: 'opening' | 'verslag' | 'lopende_casussen' | 'rondvraag' | 'sluiting'; title: string; minutes: number; notes: string; decisions: string }[] = [
+const historyAgenda: {
+  section: 'opening' | 'verslag' | 'lopende_casussen' | 'rondvraag' | 'sluiting';
+  title: string;
+  minutes: number;
+  notes: string;
+  decisions: string;
+}[] = [
   { section: 'opening', title: 'Opening en mededelingen', minutes: 5, notes: 'Welkom; geen bijzondere mededelingen.', decisions: '' },
-  { section: 'verslag', title: 'Verslag en actielijst vorig overleg', minutes: 10, notes: 'Actielijst doorgelopen; openstaande acties blijven staan.', decisions: 'Verslag vorig overleg vastgesteld.' },
-  { section: 'lopende_casussen', title: 'Lopende casussen', minutes: 60, notes: 'Voortgang per pand besproken; werkafspraken en taken staan in de actielijst.', decisions: '' },
+  {
+    section: 'verslag',
+    title: 'Verslag en actielijst vorig overleg',
+    minutes: 10,
+    notes: 'Actielijst doorgelopen; openstaande acties blijven staan.',
+    decisions: 'Verslag vorig overleg vastgesteld.',
+  },
+  {
+    section: 'lopende_casussen',
+    title: 'Lopende casussen',
+    minutes: 60,
+    notes: 'Voortgang per pand besproken; werkafspraken en taken staan in de actielijst.',
+    decisions: '',
+  },
   { section: 'rondvraag', title: 'Rondvraag', minutes: 10, notes: 'Geen punten.', decisions: '' },
   { section: 'sluiting', title: 'Sluiting', minutes: 5, notes: '', decisions: '' },
 ];
 
 function seedTeam(ctx: Ctx, slug: 'pit' | 'bit') {
   const { db, rand, teamId, partnerIds, userIds, today, start } = ctx;
-  const firstWeekday = (from: string, day: number) => { let d = from; while (weekday(d) !== day) d = addDays(d, 1); return d; };
+  const firstWeekday = (from: string, day: number) => {
+    let d = from;
+    while (weekday(d) !== day) d = addDays(d, 1);
+    return d;
+  };
   const coordinatorId = userIds.coordinator ?? null;
   const partnerRows = db.select({ id: partners.id, kind: partners.kind }).from(partners).where(eq(partners.teamId, teamId)).all();
   const kindOf = new Map(partnerRows.map((p) => [p.id, p.kind]));
@@ -138,7 +234,11 @@ function seedTeam(ctx: Ctx, slug: 'pit' | 'bit') {
   const seqByYear = new Map<number, number>();
   const nextSeq = (year: number) => {
     if (!seqByYear.has(year)) {
-      const row = db.select({ m: max(cases.seq) }).from(cases).where(and(eq(cases.teamId, teamId), eq(cases.year, year))).get();
+      const row = db
+        .select({ m: max(cases.seq) })
+        .from(cases)
+        .where(and(eq(cases.teamId, teamId), eq(cases.year, year)))
+        .get();
       seqByYear.set(year, row?.m ?? 0);
     }
     const seq = seqByYear.get(year)! + 1;
@@ -147,7 +247,10 @@ function seedTeam(ctx: Ctx, slug: 'pit' | 'bit') {
   };
   const code = slug.toUpperCase();
   const event = (caseId: number, when: string, kind: string, detail: Record<string, unknown>) =>
-    db.insert(caseEvents).values({ caseId, at: when, actorId: coordinatorId, kind, detail: JSON.stringify(detail) }).run();
+    db
+      .insert(caseEvents)
+      .values({ caseId, at: when, actorId: coordinatorId, kind, detail: JSON.stringify(detail) })
+      .run();
 
   // 1. Overleggen: every other Tuesday at 09:30, closed, with attendance and an approved verslag.
   const meetingDays: string[] = [];
@@ -157,27 +260,89 @@ function seedTeam(ctx: Ctx, slug: 'pit' | 'bit') {
   for (let d = addDays(firstWeekday(start, 2), slug === 'pit' ? 7 : 0); d < historyEnd; d = addDays(d, 14)) meetingDays.push(d);
   for (const day of meetingDays) {
     const startsAt = at(day, 9, 30);
-    const m = db.insert(meetings).values({
-      teamId, title: `${code}-overleg`, startsAt, durationMinutes: 120, location: slug === 'pit' ? 'Stadskantoor Helmond, vergaderzaal De Peel' : 'Raadhuis Hilversum, kamer 2.14',
-      status: 'gesloten', chairUserId: coordinatorId, publishedAt: at(addDays(day, -7), 10), startedAt: startsAt, closedAt: at(day, 11, 30),
-      createdAt: at(addDays(day, -14), 10), updatedAt: at(day, 11, 30),
-    }).returning({ id: meetings.id }).get();
+    const m = db
+      .insert(meetings)
+      .values({
+        teamId,
+        title: `${code}-overleg`,
+        startsAt,
+        durationMinutes: 120,
+        location: slug === 'pit' ? 'Stadskantoor Helmond, vergaderzaal De Peel' : 'Raadhuis Hilversum, kamer 2.14',
+        status: 'gesloten',
+        chairUserId: coordinatorId,
+        publishedAt: at(addDays(day, -7), 10),
+        startedAt: startsAt,
+        closedAt: at(day, 11, 30),
+        createdAt: at(addDays(day, -14), 10),
+        updatedAt: at(day, 11, 30),
+      })
+      .returning({ id: meetings.id })
+      .get();
     for (const p of partnerRows) {
-      const status = p.id === partnerIds[gemeenten[0]!] ? 'aanwezig' : weighted(rand, [['aanwezig', 84], ['afgemeld', 11], ['afwezig', 5]] as const);
+      const status =
+        p.id === partnerIds[gemeenten[0]!]
+          ? 'aanwezig'
+          : weighted(rand, [
+              ['aanwezig', 84],
+              ['afgemeld', 11],
+              ['afwezig', 5],
+            ] as const);
       const attendee = userIds[slugOf.get(p.id) ?? ''];
-      db.insert(attendance).values({ meetingId: m.id, partnerId: p.id, status, attendeeUserIds: JSON.stringify(status === 'aanwezig' && attendee ? [attendee] : []), updatedAt: at(day, 11, 30) }).run();
+      db.insert(attendance)
+        .values({
+          meetingId: m.id,
+          partnerId: p.id,
+          status,
+          attendeeUserIds: JSON.stringify(status === 'aanwezig' && attendee ? [attendee] : []),
+          updatedAt: at(day, 11, 30),
+        })
+        .run();
     }
     // The standing agenda of SPEC §2 with short, fictitious notes, so an old verslag reads like one.
     const items: Record<number, { notes: string; decisions: string }> = {};
     historyAgenda.forEach((item, position) => {
-      const row = db.insert(agendaItems).values({
-        meetingId: m.id, section: item.section, position: position + 1, title: item.title, durationMinutes: item.minutes, source: 'template',
-        state: 'geaccepteerd', notes: item.notes, decisions: item.decisions, updatedAt: at(day, 11, 30),
-      }).returning({ id: agendaItems.id }).get();
+      const row = db
+        .insert(agendaItems)
+        .values({
+          meetingId: m.id,
+          section: item.section,
+          position: position + 1,
+          title: item.title,
+          durationMinutes: item.minutes,
+          source: 'template',
+          state: 'geaccepteerd',
+          notes: item.notes,
+          decisions: item.decisions,
+          updatedAt: at(day, 11, 30),
+        })
+        .returning({ id: agendaItems.id })
+        .get();
       items[row.id] = { notes: item.notes, decisions: item.decisions };
     });
-    const mins = db.insert(minutes).values({ meetingId: m.id, status: 'vastgesteld', finalisedAt: at(addDays(day, 2), 15), approvedAt: at(addDays(day, 14), 10), updatedAt: at(addDays(day, 14), 10) }).returning({ id: minutes.id }).get();
-    db.insert(minutesVersions).values({ minutesId: mins.id, version: 1, content: JSON.stringify({ intro: `Verslag van het reguliere overleg van ${day.split('-').reverse().join('-')}.`, items, closing: '' }), createdByUserId: coordinatorId, createdAt: at(addDays(day, 2), 15) }).run();
+    const mins = db
+      .insert(minutes)
+      .values({
+        meetingId: m.id,
+        status: 'vastgesteld',
+        finalisedAt: at(addDays(day, 2), 15),
+        approvedAt: at(addDays(day, 14), 10),
+        updatedAt: at(addDays(day, 14), 10),
+      })
+      .returning({ id: minutes.id })
+      .get();
+    db.insert(minutesVersions)
+      .values({
+        minutesId: mins.id,
+        version: 1,
+        content: JSON.stringify({
+          intro: `Verslag van het reguliere overleg van ${day.split('-').reverse().join('-')}.`,
+          items,
+          closing: '',
+        }),
+        createdByUserId: coordinatorId,
+        createdAt: at(addDays(day, 2), 15),
+      })
+      .run();
   }
   const meetingAfter = (date: string) => meetingDays.find((d) => d >= date) ?? null;
 
@@ -192,11 +357,18 @@ function seedTeam(ctx: Ctx, slug: 'pit' | 'bit') {
     for (let i = 0; i < count; i++) {
       const created = addDays(week, int(rand, 0, 4));
       if (created >= today) continue;
-      const gemeente = weighted(rand, gemeenten.map((g) => [g, places[g]!.weight] as const));
+      const gemeente = weighted(
+        rand,
+        gemeenten.map((g) => [g, places[g]!.weight] as const),
+      );
       const place = places[gemeente]!;
       const themeName = weighted(rand, Object.entries(themeWeights));
       const themeId = themeRows.find((t) => t.name === themeName)?.id ?? themeRows[0]!.id;
-      const origin = weighted(rand, [['eigen_waarneming', 40], ['melding', 45], ['avo_verzoek', 15]] as const);
+      const origin = weighted(rand, [
+        ['eigen_waarneming', 40],
+        ['melding', 45],
+        ['avo_verzoek', 15],
+      ] as const);
       const activatedOn = rand() < 0.8 ? addDays(created, int(rand, 1, 35)) : null;
       const closedOn = addDays(activatedOn ?? created, int(rand, 40, 260));
       const activated = activatedOn && activatedOn < today ? activatedOn : null;
@@ -205,13 +377,32 @@ function seedTeam(ctx: Ctx, slug: 'pit' | 'bit') {
       const year = Number(created.slice(0, 4));
       const seq = nextSeq(year);
       const createdAt = at(created, int(rand, 8, 16), int(rand, 0, 59));
-      const row = db.insert(cases).values({
-        teamId, code: `${code}-${year}-${String(seq).padStart(4, '0')}`, year, seq, gemeentePartnerId: partnerIds[gemeente]!,
-        street: pick(rand, streets), houseNumber: int(rand, 1, 180), postcode: `${int(rand, ...place.postcodes)} ${pick(rand, letters)}`, city: place.city,
-        themeId, origin, priority: origin === 'avo_verzoek' ? 'hoog' : 'normaal', description: pick(rand, descriptions), status,
-        reportedByUserId: userIds[gemeente] ?? coordinatorId, reportedByPartnerId: partnerIds[gemeente]!, createdAt,
-        activatedAt: activated ? at(activated, 11) : null, closedAt: closed ? at(closed, 11, 45) : null, updatedAt: closed ? at(closed, 11, 45) : activated ? at(activated, 11) : createdAt,
-      }).returning({ id: cases.id }).get();
+      const row = db
+        .insert(cases)
+        .values({
+          teamId,
+          code: `${code}-${year}-${String(seq).padStart(4, '0')}`,
+          year,
+          seq,
+          gemeentePartnerId: partnerIds[gemeente]!,
+          street: pick(rand, streets),
+          houseNumber: int(rand, 1, 180),
+          postcode: `${int(rand, ...place.postcodes)} ${pick(rand, letters)}`,
+          city: place.city,
+          themeId,
+          origin,
+          priority: origin === 'avo_verzoek' ? 'hoog' : 'normaal',
+          description: pick(rand, descriptions),
+          status,
+          reportedByUserId: userIds[gemeente] ?? coordinatorId,
+          reportedByPartnerId: partnerIds[gemeente]!,
+          createdAt,
+          activatedAt: activated ? at(activated, 11) : null,
+          closedAt: closed ? at(closed, 11, 45) : null,
+          updatedAt: closed ? at(closed, 11, 45) : activated ? at(activated, 11) : createdAt,
+        })
+        .returning({ id: cases.id })
+        .get();
       event(row.id, createdAt, 'created', { status: 'signaal', origin });
       if (activated) event(row.id, at(activated, 11), 'status', { from: 'signaal', to: 'actief' });
       if (closed) event(row.id, at(closed, 11, 45), 'status', { from: activated ? 'actief' : 'signaal', to: 'afgerond' });
@@ -222,34 +413,94 @@ function seedTeam(ctx: Ctx, slug: 'pit' | 'bit') {
       for (let a = 0; a < agreementCount; a++) {
         const madeOn = meetingAfter(addDays(activated, a * 28));
         if (!madeOn || (closed && madeOn > closed)) continue;
-        const meeting = db.select({ id: meetings.id }).from(meetings).where(and(eq(meetings.teamId, teamId), eq(meetings.startsAt, at(madeOn, 9, 30)))).get();
+        const meeting = db
+          .select({ id: meetings.id })
+          .from(meetings)
+          .where(and(eq(meetings.teamId, teamId), eq(meetings.startsAt, at(madeOn, 9, 30))))
+          .get();
         const responsible = rand() < 0.75 ? partnerIds[gemeente]! : pick(rand, partnerRows).id;
-        const agreement = db.insert(agreements).values({
-          teamId, caseId: row.id, text: pick(rand, agreementTexts), responsiblePartnerId: responsible, meetingId: meeting?.id ?? null,
-          status: closed ? 'uitgevoerd' : 'open', createdByUserId: coordinatorId, createdAt: at(madeOn, 10, 15), updatedAt: at(closed ?? madeOn, 10, 15),
-        }).returning({ id: agreements.id }).get();
+        const agreement = db
+          .insert(agreements)
+          .values({
+            teamId,
+            caseId: row.id,
+            text: pick(rand, agreementTexts),
+            responsiblePartnerId: responsible,
+            meetingId: meeting?.id ?? null,
+            status: closed ? 'uitgevoerd' : 'open',
+            createdByUserId: coordinatorId,
+            createdAt: at(madeOn, 10, 15),
+            updatedAt: at(closed ?? madeOn, 10, 15),
+          })
+          .returning({ id: agreements.id })
+          .get();
         event(row.id, at(madeOn, 10, 15), 'agreement', { agreementId: agreement.id });
         const taskCount = int(rand, 1, 3);
         for (let t = 0; t < taskCount; t++) {
-          const assignee = t === 0 ? responsible : weighted(rand, partnerRows.map((p) => [p.id, p.kind === 'politie' ? 3 : p.kind === 'gemeente' ? (p.id === partnerIds[gemeente] ? 4 : 0.2) : 1.5] as const));
+          const assignee =
+            t === 0
+              ? responsible
+              : weighted(
+                  rand,
+                  partnerRows.map(
+                    (p) =>
+                      [p.id, p.kind === 'politie' ? 3 : p.kind === 'gemeente' ? (p.id === partnerIds[gemeente] ? 4 : 0.2) : 1.5] as const,
+                  ),
+                );
           const due = addDays(madeOn, int(rand, 14, 42));
-          const fate = weighted(rand, [['onTime', 68], ['late', 20], ['open', 9], ['lapsed', 3]] as const);
-          let completedOn: string | null = fate === 'onTime' ? addDays(madeOn, int(rand, 2, daysBetween(madeOn, due))) : fate === 'late' ? addDays(due, int(rand, 1, 30)) : null;
+          const fate = weighted(rand, [
+            ['onTime', 68],
+            ['late', 20],
+            ['open', 9],
+            ['lapsed', 3],
+          ] as const);
+          let completedOn: string | null =
+            fate === 'onTime'
+              ? addDays(madeOn, int(rand, 2, daysBetween(madeOn, due)))
+              : fate === 'late'
+                ? addDays(due, int(rand, 1, 30))
+                : null;
           if (completedOn && completedOn >= today) completedOn = null;
           let lapsed = fate === 'lapsed';
           // A closed casus has no open tasks: what was not done by then was done on the day or lapsed.
           if (closed && (completedOn === null || completedOn > closed)) {
-            if (fate === 'open' || fate === 'lapsed' || completedOn === null) { completedOn = null; lapsed = true; } else completedOn = closed;
+            if (fate === 'open' || fate === 'lapsed' || completedOn === null) {
+              completedOn = null;
+              lapsed = true;
+            } else completedOn = closed;
           }
           const status = completedOn ? 'gereed' : lapsed ? 'vervallen' : 'open';
-          const completedAt = completedOn ? (completedOn === closed ? at(closed, 11, int(rand, 0, 40)) : at(completedOn, int(rand, 8, 22), int(rand, 0, 59))) : null;
-          const task = db.insert(tasks).values({
-            teamId, title: pick(rand, taskTitles), assigneePartnerId: assignee, dueDate: due, status,
-            resultNote: completedOn ? 'Afgerond; terugkoppeling gegeven in het overleg.' : null, completedByUserId: completedOn ? (userIds[slugOf.get(assignee) ?? ''] ?? coordinatorId) : null,
-            completedAt, agreementId: agreement.id, caseId: row.id, meetingId: meeting?.id ?? null, createdByUserId: coordinatorId,
-            createdAt: at(madeOn, 10, 20),
-            updatedAt: completedAt ?? (lapsed ? (closed ? at(closed, 11, 45) : at(minDay(addDays(due, int(rand, 3, 21)), addDays(today, -1)), 10)) : at(madeOn, 10, 20)),
-          }).returning({ id: tasks.id }).get();
+          const completedAt = completedOn
+            ? completedOn === closed
+              ? at(closed, 11, int(rand, 0, 40))
+              : at(completedOn, int(rand, 8, 22), int(rand, 0, 59))
+            : null;
+          const task = db
+            .insert(tasks)
+            .values({
+              teamId,
+              title: pick(rand, taskTitles),
+              assigneePartnerId: assignee,
+              dueDate: due,
+              status,
+              resultNote: completedOn ? 'Afgerond; terugkoppeling gegeven in het overleg.' : null,
+              completedByUserId: completedOn ? (userIds[slugOf.get(assignee) ?? ''] ?? coordinatorId) : null,
+              completedAt,
+              agreementId: agreement.id,
+              caseId: row.id,
+              meetingId: meeting?.id ?? null,
+              createdByUserId: coordinatorId,
+              createdAt: at(madeOn, 10, 20),
+              updatedAt:
+                completedAt ??
+                (lapsed
+                  ? closed
+                    ? at(closed, 11, 45)
+                    : at(minDay(addDays(due, int(rand, 3, 21)), addDays(today, -1)), 10)
+                  : at(madeOn, 10, 20)),
+            })
+            .returning({ id: tasks.id })
+            .get();
           event(row.id, at(madeOn, 10, 20), 'task', { taskId: task.id });
         }
       }
@@ -274,24 +525,54 @@ function seedTeam(ctx: Ctx, slug: 'pit' | 'bit') {
     const held = day < today;
     const cancelled = held && rand() < 0.08;
     const status = cancelled ? 'geannuleerd' : held ? 'uitgevoerd' : 'gepland';
-    const control = db.insert(controls).values({
-      teamId, plannedOn: day, startTime: pick(rand, ['07:00', '08:30', '09:00', '13:30', '19:00']), status,
-      briefingNotes: 'Verzamelen op het politiebureau; kleding en uitrusting volgens afspraak.', createdByUserId: coordinatorId,
-      createdAt: at(addDays(day, -14), 10), updatedAt: at(held ? day : addDays(day, -14), 16),
-    }).returning({ id: controls.id }).get();
-    db.insert(controlCases).values(chosen.map((c) => ({ controlId: control.id, caseId: c.id }))).run();
-    db.insert(controlPartners).values([...participants].map((partnerId) => ({ controlId: control.id, partnerId }))).run();
+    const control = db
+      .insert(controls)
+      .values({
+        teamId,
+        plannedOn: day,
+        startTime: pick(rand, ['07:00', '08:30', '09:00', '13:30', '19:00']),
+        status,
+        briefingNotes: 'Verzamelen op het politiebureau; kleding en uitrusting volgens afspraak.',
+        createdByUserId: coordinatorId,
+        createdAt: at(addDays(day, -14), 10),
+        updatedAt: at(held ? day : addDays(day, -14), 16),
+      })
+      .returning({ id: controls.id })
+      .get();
+    db.insert(controlCases)
+      .values(chosen.map((c) => ({ controlId: control.id, caseId: c.id })))
+      .run();
+    db.insert(controlPartners)
+      .values([...participants].map((partnerId) => ({ controlId: control.id, partnerId })))
+      .run();
     if (status !== 'uitgevoerd') continue;
     for (const partnerId of participants) {
       const kind = kindOf.get(partnerId)!;
       const types = Object.keys(findingTypesFor(kind));
-      const count = weighted(rand, [[0, 25], [1, 50], [2, 25]] as const);
+      const count = weighted(rand, [
+        [0, 25],
+        [1, 50],
+        [2, 25],
+      ] as const);
       for (let f = 0; f < count; f++) {
-        const type = rand() < 0.15 ? 'geen_overtreding' : pick(rand, types.filter((t) => t !== 'geen_overtreding'));
-        db.insert(findings).values({
-          controlId: control.id, caseId: pick(rand, chosen).id, partnerId, findingType: type, measure: measureFor(rand, kind, type),
-          recordedByUserId: userIds[slugOf.get(partnerId) ?? ''] ?? coordinatorId, createdAt: at(addDays(day, int(rand, 0, 3)), 15),
-        }).run();
+        const type =
+          rand() < 0.15
+            ? 'geen_overtreding'
+            : pick(
+                rand,
+                types.filter((t) => t !== 'geen_overtreding'),
+              );
+        db.insert(findings)
+          .values({
+            controlId: control.id,
+            caseId: pick(rand, chosen).id,
+            partnerId,
+            findingType: type,
+            measure: measureFor(rand, kind, type),
+            recordedByUserId: userIds[slugOf.get(partnerId) ?? ''] ?? coordinatorId,
+            createdAt: at(addDays(day, int(rand, 0, 3)), 15),
+          })
+          .run();
       }
     }
   }
@@ -305,11 +586,22 @@ function seedTeam(ctx: Ctx, slug: 'pit' | 'bit') {
       const outcomeOn = addDays(d, int(rand, 20, 90));
       const resolved = outcomeOn < today && rand() < 0.8;
       const reasonIndex = int(rand, 0, escalationReasons.length - 1);
-      const e = db.insert(escalations).values({
-        teamId, caseId: c.id, raisedOn: d, reason: escalationReasons[reasonIndex]!, status: resolved ? 'afgehandeld' : 'open',
-        outcome: resolved ? escalationOutcomes[reasonIndex]! : null, outcomeOn: resolved ? outcomeOn : null, createdByUserId: coordinatorId,
-        createdAt: at(d, 12), version: resolved ? 2 : 1,
-      }).returning({ id: escalations.id }).get();
+      const e = db
+        .insert(escalations)
+        .values({
+          teamId,
+          caseId: c.id,
+          raisedOn: d,
+          reason: escalationReasons[reasonIndex]!,
+          status: resolved ? 'afgehandeld' : 'open',
+          outcome: resolved ? escalationOutcomes[reasonIndex]! : null,
+          outcomeOn: resolved ? outcomeOn : null,
+          createdByUserId: coordinatorId,
+          createdAt: at(d, 12),
+          version: resolved ? 2 : 1,
+        })
+        .returning({ id: escalations.id })
+        .get();
       event(c.id, at(d, 12), 'escalation', { escalationId: e.id });
     }
   }

@@ -14,10 +14,22 @@ type HashFn = (password: string) => Promise<string>;
 
 // Fictitious names for the demo accounts, one per partner slug.
 const memberNames: Record<string, string> = {
-  helmond: 'Sanne de Wit', asten: 'Joost Verhoeven', deurne: 'Lotte van Dijk', 'gemert-bakel': 'Bram Hendriks',
-  laarbeek: 'Eva Smits', someren: 'Thijs Janssen', politie: 'Mark Bosman', vrbzo: 'Ilse Kuijpers',
-  senzer: 'Noor van den Berg', bsob: 'Ruud Peters', blaricum: 'Femke Mulder', 'gooise-meren': 'Daan Visser',
-  hilversum: 'Anouk Bakker', huizen: 'Lars de Groot', laren: 'Mirjam Vos', wijdemeren: 'Koen Meijer',
+  helmond: 'Sanne de Wit',
+  asten: 'Joost Verhoeven',
+  deurne: 'Lotte van Dijk',
+  'gemert-bakel': 'Bram Hendriks',
+  laarbeek: 'Eva Smits',
+  someren: 'Thijs Janssen',
+  politie: 'Mark Bosman',
+  vrbzo: 'Ilse Kuijpers',
+  senzer: 'Noor van den Berg',
+  bsob: 'Ruud Peters',
+  blaricum: 'Femke Mulder',
+  'gooise-meren': 'Daan Visser',
+  hilversum: 'Anouk Bakker',
+  huizen: 'Lars de Groot',
+  laren: 'Mirjam Vos',
+  wijdemeren: 'Koen Meijer',
 };
 
 export function isEmpty(db: Db): boolean {
@@ -45,25 +57,44 @@ export async function seedDemoTeams(db: Db, hash: HashFn, now: Date): Promise<{ 
     const firstGemeente = def.partners.find((p) => p.kind === 'gemeente')!.slug;
     type Staff = { local: string; name: string; role: Role; partner: string | null };
     const staff: Staff[] = [
-      { local: 'coordinator', name: def.slug === 'pit' ? 'Marieke Verbeek' : 'Jeroen van Leeuwen', role: 'coordinator', partner: firstGemeente },
+      {
+        local: 'coordinator',
+        name: def.slug === 'pit' ? 'Marieke Verbeek' : 'Jeroen van Leeuwen',
+        role: 'coordinator',
+        partner: firstGemeente,
+      },
       { local: 'admin', name: 'Functioneel beheer', role: 'admin', partner: null },
       { local: 'fg', name: 'Functionaris gegevensbescherming', role: 'privacy', partner: null },
-      { local: def.slug === 'pit' ? 'bestuur' : 'dvc', name: def.slug === 'pit' ? 'Stuurgroep PIT' : 'DVC Gooi en Vechtstreek', role: 'viewer', partner: firstGemeente },
+      {
+        local: def.slug === 'pit' ? 'bestuur' : 'dvc',
+        name: def.slug === 'pit' ? 'Stuurgroep PIT' : 'DVC Gooi en Vechtstreek',
+        role: 'viewer',
+        partner: firstGemeente,
+      },
       ...def.partners.map((p): Staff => ({ local: p.slug, name: memberNames[p.slug] ?? p.shortName, role: 'member', partner: p.slug })),
     ];
     for (const s of staff) {
       const email = `${s.local}@${domain}`;
-      const row = db.insert(users).values({
-        teamId,
-        partnerId: s.partner ? partnerIds[s.partner]! : null,
-        email,
-        name: s.name,
-        role: s.role,
-        passwordHash,
-        createdAt: now.toISOString(),
-      }).returning({ id: users.id }).get();
+      const row = db
+        .insert(users)
+        .values({
+          teamId,
+          partnerId: s.partner ? partnerIds[s.partner]! : null,
+          email,
+          name: s.name,
+          role: s.role,
+          passwordHash,
+          createdAt: now.toISOString(),
+        })
+        .returning({ id: users.id })
+        .get();
       userIds[s.local] = row.id;
-      accounts.push({ email, role: s.role, team: def.name, partner: s.partner ? def.partners.find((p) => p.slug === s.partner)!.shortName : null });
+      accounts.push({
+        email,
+        role: s.role,
+        team: def.name,
+        partner: s.partner ? def.partners.find((p) => p.slug === s.partner)!.shortName : null,
+      });
     }
     ids.teams[def.slug] = { teamId, partnerIds, userIds };
   }

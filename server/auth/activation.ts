@@ -24,8 +24,17 @@ export type IssuedActivation = { token: string; expiresAt: Date };
 export function issueActivation(tx: Db, now: Date, userId: number, issuedBy: number | null): IssuedActivation {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + ACTIVATION_HOURS * 3_600_000);
-  const values = { tokenHash: hashToken(token), issuedAt: now.toISOString(), issuedBy, expiresAt: expiresAt.toISOString(), activatedAt: null };
-  tx.insert(accountActivations).values({ userId, ...values }).onConflictDoUpdate({ target: accountActivations.userId, set: values }).run();
+  const values = {
+    tokenHash: hashToken(token),
+    issuedAt: now.toISOString(),
+    issuedBy,
+    expiresAt: expiresAt.toISOString(),
+    activatedAt: null,
+  };
+  tx.insert(accountActivations)
+    .values({ userId, ...values })
+    .onConflictDoUpdate({ target: accountActivations.userId, set: values })
+    .run();
   return { token, expiresAt };
 }
 
@@ -33,8 +42,11 @@ export const activationLink = (deps: AppDeps, token: string) => `${publicBaseUrl
 
 /** Accounts created with a link that has not been used yet. */
 export function pendingActivation(db: Db, userId: number): { expiresAt: string } | null {
-  const row = db.select({ expiresAt: accountActivations.expiresAt, activatedAt: accountActivations.activatedAt })
-    .from(accountActivations).where(eq(accountActivations.userId, userId)).get();
+  const row = db
+    .select({ expiresAt: accountActivations.expiresAt, activatedAt: accountActivations.activatedAt })
+    .from(accountActivations)
+    .where(eq(accountActivations.userId, userId))
+    .get();
   return row && !row.activatedAt ? { expiresAt: row.expiresAt } : null;
 }
 
@@ -42,7 +54,12 @@ export function pendingActivation(db: Db, userId: number): { expiresAt: string }
  * Sends the link when mail is configured. The mail holds the link and the team's name only (P7).
  * Returns whether it was sent; a failure is not fatal: the admin then sees the link to hand over.
  */
-export async function mailActivation(deps: AppDeps, to: { email: string; teamId: number }, link: string, expiresAt: Date): Promise<boolean> {
+export async function mailActivation(
+  deps: AppDeps,
+  to: { email: string; teamId: number },
+  link: string,
+  expiresAt: Date,
+): Promise<boolean> {
   if (!mailConfigured(deps.config)) return false;
   const team = deps.db.select({ name: teams.name }).from(teams).where(eq(teams.id, to.teamId)).get();
   const until = expiresAt.toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', dateStyle: 'long', timeStyle: 'short' });
@@ -72,7 +89,13 @@ function liveActivation(db: Db, token: string, now: Date) {
     .select({ userId: users.id, name: users.name, email: users.email, teamId: users.teamId, disabledAt: users.disabledAt })
     .from(accountActivations)
     .innerJoin(users, eq(users.id, accountActivations.userId))
-    .where(and(eq(accountActivations.tokenHash, hashToken(token)), isNull(accountActivations.activatedAt), gt(accountActivations.expiresAt, now.toISOString())))
+    .where(
+      and(
+        eq(accountActivations.tokenHash, hashToken(token)),
+        isNull(accountActivations.activatedAt),
+        gt(accountActivations.expiresAt, now.toISOString()),
+      ),
+    )
     .get();
 }
 
@@ -95,12 +118,28 @@ export async function activateAccount(deps: AppDeps, input: { token: string; pas
   const passwordHash = await hashPassword(input.password);
   const now = deps.now();
   deps.db.transaction((tx) => {
-    const used = tx.update(accountActivations).set({ tokenHash: null, activatedAt: now.toISOString() })
-      .where(and(eq(accountActivations.userId, row.userId), eq(accountActivations.tokenHash, hashToken(input.token)), isNull(accountActivations.activatedAt), gt(accountActivations.expiresAt, now.toISOString())))
+    const used = tx
+      .update(accountActivations)
+      .set({ tokenHash: null, activatedAt: now.toISOString() })
+      .where(
+        and(
+          eq(accountActivations.userId, row.userId),
+          eq(accountActivations.tokenHash, hashToken(input.token)),
+          isNull(accountActivations.activatedAt),
+          gt(accountActivations.expiresAt, now.toISOString()),
+        ),
+      )
       .run();
     if (used.changes !== 1) throw new AppError('NOT_FOUND', 'activation.invalid');
     tx.update(users).set({ passwordHash }).where(eq(users.id, row.userId)).run();
     revokeUserSessions(tx, row.userId);
-    appendAudit(tx, now, { teamId: row.teamId, actorId: row.userId, action: 'user.activated', entity: 'user', entityId: row.userId, detail: { ip } });
+    appendAudit(tx, now, {
+      teamId: row.teamId,
+      actorId: row.userId,
+      action: 'user.activated',
+      entity: 'user',
+      entityId: row.userId,
+      detail: { ip },
+    });
   });
 }

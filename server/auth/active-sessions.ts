@@ -14,7 +14,12 @@ export function listOwnSessions(db: Db, config: Config, userId: number, currentT
   const idleSince = new Date(now.getTime() - config.sessionIdleMinutes * 60_000).toISOString();
   const current = currentToken ? hashToken(currentToken) : null;
   return db
-    .select({ tokenHash: sessions.tokenHash, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt })
+    .select({
+      tokenHash: sessions.tokenHash,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+    })
     .from(sessions)
     .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now.toISOString()), gt(sessions.lastSeenAt, idleSince)))
     .orderBy(asc(sessions.createdAt))
@@ -26,7 +31,9 @@ export function listOwnSessions(db: Db, config: Config, userId: number, currentT
 export function revokeOtherSessions(db: Db, userId: number, currentToken: string | null): void {
   if (!currentToken) return revokeUserSessions(db, userId);
   actorsChanged();
-  db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, hashToken(currentToken)))).run();
+  db.delete(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, hashToken(currentToken))))
+    .run();
 }
 
 /** Ends every session of the user except the one making the request; returns how many ended. */
@@ -34,9 +41,19 @@ export function endOtherSessions(db: Db, now: Date, user: { id: number; teamId: 
   actorsChanged();
   return db.transaction((tx) => {
     const ended = currentToken
-      ? tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.tokenHash, hashToken(currentToken)))).run().changes
+      ? tx
+          .delete(sessions)
+          .where(and(eq(sessions.userId, user.id), ne(sessions.tokenHash, hashToken(currentToken))))
+          .run().changes
       : tx.delete(sessions).where(eq(sessions.userId, user.id)).run().changes;
-    appendAudit(tx, now, { teamId: user.teamId, actorId: user.id, action: 'auth.sessions_ended', entity: 'user', entityId: user.id, detail: { ended } });
+    appendAudit(tx, now, {
+      teamId: user.teamId,
+      actorId: user.id,
+      action: 'auth.sessions_ended',
+      entity: 'user',
+      entityId: user.id,
+      detail: { ended },
+    });
     return ended;
   });
 }

@@ -14,13 +14,14 @@ import { loadPartnerStanding, type PartnerStanding } from '../privacy/partner-st
 import { sessionEntry, type SessionUser } from './sessions';
 import { twoFactorState, type TwoFactorState } from './two-factor';
 
-export type Actor = SessionUser & PartnerStanding & {
-  partnerKind: PartnerKind | null;
-  /** The second factor as the team requires it (BIO 23.1a); `auth.me` shows it. */
-  twoFactor: TwoFactorState;
-  /** Set by ../privacy/wind-down.ts for one read when the team has no covenant in force. */
-  windDown?: 'own_items' | 'nothing';
-};
+export type Actor = SessionUser &
+  PartnerStanding & {
+    partnerKind: PartnerKind | null;
+    /** The second factor as the team requires it (BIO 23.1a); `auth.me` shows it. */
+    twoFactor: TwoFactorState;
+    /** Set by ../privacy/wind-down.ts for one read when the team has no covenant in force. */
+    windDown?: 'own_items' | 'nothing';
+  };
 
 /**
  * The one way an actor is built: the partner's kind and its standing (joining date, suspension;
@@ -28,9 +29,21 @@ export type Actor = SessionUser & PartnerStanding & {
  * partner's rights while ignoring its standing.
  */
 export function loadActor(db: Db, user: SessionUser): Actor {
-  const partner = user.partnerId === null ? undefined : db.select({ kind: partners.kind }).from(partners).where(eq(partners.id, user.partnerId)).get();
+  const partner =
+    user.partnerId === null ? undefined : db.select({ kind: partners.kind }).from(partners).where(eq(partners.id, user.partnerId)).get();
   const { id, name, email, role, teamId, partnerId, locale } = user;
-  return { id, name, email, role, teamId, partnerId, locale, partnerKind: partner?.kind ?? null, ...loadPartnerStanding(db, user.partnerId), twoFactor: twoFactorState(db, user) };
+  return {
+    id,
+    name,
+    email,
+    role,
+    teamId,
+    partnerId,
+    locale,
+    partnerKind: partner?.kind ?? null,
+    ...loadPartnerStanding(db, user.partnerId),
+    twoFactor: twoFactorState(db, user),
+  };
 }
 
 /** The actor of a request: from the session's cache entry when there is one. */
@@ -48,9 +61,17 @@ export const mustEnrolTwoFactor = (actor: Actor) => actor.twoFactor.required && 
  * is FORBIDDEN with `ownOnly`; the coordinator on behalf of the partner it names, required
  * unless `optional` (then null: acting for no partner, e.g. the complete briefing).
  */
-export function actingPartner(actor: Actor, requested: number | null | undefined, keys: { required: MessageKey; ownOnly: MessageKey }): number;
+export function actingPartner(
+  actor: Actor,
+  requested: number | null | undefined,
+  keys: { required: MessageKey; ownOnly: MessageKey },
+): number;
 export function actingPartner(actor: Actor, requested: number | null | undefined, keys: { ownOnly: MessageKey }): number | null;
-export function actingPartner(actor: Actor, requested: number | null | undefined, keys: { required?: MessageKey; ownOnly: MessageKey }): number | null {
+export function actingPartner(
+  actor: Actor,
+  requested: number | null | undefined,
+  keys: { required?: MessageKey; ownOnly: MessageKey },
+): number | null {
   if (actor.role === 'coordinator') {
     if (requested) return requested;
     if (keys.required) throw new AppError('BAD_REQUEST', keys.required);

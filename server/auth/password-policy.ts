@@ -30,12 +30,18 @@ function estimator(): ZxcvbnFactory {
 export function personalParts(person: { name?: string | null; email?: string | null }): string[] {
   const email = (person.email ?? '').toLowerCase();
   const [local = '', domain = ''] = email.split('@');
-  const parts = [local, ...local.split(/[^\p{L}\p{N}]+/u), ...domain.split('.').slice(0, -1), ...(person.name ?? '').toLowerCase().split(/[^\p{L}\p{N}]+/u)];
+  const parts = [
+    local,
+    ...local.split(/[^\p{L}\p{N}]+/u),
+    ...domain.split('.').slice(0, -1),
+    ...(person.name ?? '').toLowerCase().split(/[^\p{L}\p{N}]+/u),
+  ];
   return [...new Set(parts.filter((p) => p.length >= 3))];
 }
 
 type Reason = Record<Locale, string>;
-export type PasswordProblem = { key: 'auth.passwordTooWeak' | 'auth.passwordHasPersonalInfo' } | { key: 'auth.passwordWeak'; params: { reason: Reason } };
+export type PasswordProblem =
+  { key: 'auth.passwordTooWeak' | 'auth.passwordHasPersonalInfo' } | { key: 'auth.passwordWeak'; params: { reason: Reason } };
 
 const feedbackText = { nl: nl.translations, en: en.translations } as const;
 
@@ -43,8 +49,13 @@ function reason(result: ZxcvbnResult): Reason {
   const worded = (locale: Locale) => {
     const texts = feedbackText[locale];
     const warning = result.feedback.warning ? texts.warnings[result.feedback.warning as keyof typeof texts.warnings] : null;
-    const suggestion = result.feedback.suggestions[0] ? texts.suggestions[result.feedback.suggestions[0] as keyof typeof texts.suggestions] : null;
-    return [warning, suggestion].filter(Boolean).join(' ') || (locale === 'nl' ? 'dit wachtwoord is te makkelijk te raden.' : 'this password is too easy to guess.');
+    const suggestion = result.feedback.suggestions[0]
+      ? texts.suggestions[result.feedback.suggestions[0] as keyof typeof texts.suggestions]
+      : null;
+    return (
+      [warning, suggestion].filter(Boolean).join(' ') ||
+      (locale === 'nl' ? 'dit wachtwoord is te makkelijk te raden.' : 'this password is too easy to guess.')
+    );
   };
   return { nl: worded('nl'), en: worded('en') };
 }

@@ -2,7 +2,12 @@ import { hash, verify } from '@node-rs/argon2';
 import { AppError } from '../errors';
 
 // argon2id with the OWASP-recommended minimum (19 MiB, 2 passes, 1 lane).
-const options = { algorithm: 2 /* Argon2id; the package's const enum cannot be imported under verbatimModuleSyntax */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const options = {
+  algorithm: 2 /* Argon2id; the package's const enum cannot be imported under verbatimModuleSyntax */,
+  memoryCost: 19_456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 export const MIN_PASSWORD_LENGTH = 12;
 

@@ -26,33 +26,40 @@ export function createSession(db: Db, config: Config, userId: number, now: Date)
   // Every login also clears out expired sessions (besides the server's periodic purge).
   purgeExpiredSessions(db, now, config);
   db.insert(sessions)
-    .values({ tokenHash: hashToken(token), userId, createdAt: now.toISOString(), lastSeenAt: now.toISOString(), expiresAt: expiresAt.toISOString() })
+    .values({
+      tokenHash: hashToken(token),
+      userId,
+      createdAt: now.toISOString(),
+      lastSeenAt: now.toISOString(),
+      expiresAt: expiresAt.toISOString(),
+    })
     .run();
   return { token, expiresAt };
 }
 
 // Every request resolves its session: the statement is prepared once per database (issue 12),
 // not re-built and re-prepared by drizzle on every call.
-const buildSessionLookup = (db: Db) => db
-  .select({
-    sessionId: sessions.id,
-    lastSeenAt: sessions.lastSeenAt,
-    expiresAt: sessions.expiresAt,
-    id: users.id,
-    name: users.name,
-    email: users.email,
-    role: users.role,
-    teamId: users.teamId,
-    partnerId: users.partnerId,
-    locale: users.locale,
-    disabledAt: users.disabledAt,
-    partnerLeftOn: partners.leftOn,
-  })
-  .from(sessions)
-  .innerJoin(users, eq(users.id, sessions.userId))
-  .leftJoin(partners, eq(partners.id, users.partnerId))
-  .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
-  .prepare();
+const buildSessionLookup = (db: Db) =>
+  db
+    .select({
+      sessionId: sessions.id,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      teamId: users.teamId,
+      partnerId: users.partnerId,
+      locale: users.locale,
+      disabledAt: users.disabledAt,
+      partnerLeftOn: partners.leftOn,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(partners, eq(partners.id, users.partnerId))
+    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+    .prepare();
 const sessionLookups = new WeakMap<Db, ReturnType<typeof buildSessionLookup>>();
 function sessionLookup(db: Db) {
   let lookup = sessionLookups.get(db);
@@ -80,7 +87,15 @@ export function resolveSession(db: Db, config: Config, token: string, now: Date,
   if (!entry) {
     const row = sessionLookup(db).get({ tokenHash });
     if (!row) return null;
-    const user: SessionUser = { id: row.id, name: row.name, email: row.email, role: row.role, teamId: row.teamId, partnerId: row.partnerId, locale: row.locale };
+    const user: SessionUser = {
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      role: row.role,
+      teamId: row.teamId,
+      partnerId: row.partnerId,
+      locale: row.locale,
+    };
     entry = { row, user };
     remember(db, tokenHash, entry);
   }
@@ -102,7 +117,9 @@ export function resolveSession(db: Db, config: Config, token: string, now: Date,
 
 export function revokeSession(db: Db, token: string): void {
   actorsChanged();
-  db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token))).run();
+  db.delete(sessions)
+    .where(eq(sessions.tokenHash, hashToken(token)))
+    .run();
 }
 
 export function revokeUserSessions(db: Db, userId: number): void {
@@ -114,6 +131,7 @@ export function revokeUserSessions(db: Db, userId: number): void {
 export function purgeExpiredSessions(db: Db, now: Date, config?: Pick<Config, 'sessionIdleMinutes'>): void {
   const expired = lt(sessions.expiresAt, now.toISOString());
   const idleSince = config ? new Date(now.getTime() - config.sessionIdleMinutes * 60_000).toISOString() : null;
-  db.delete(sessions).where(idleSince ? or(expired, lt(sessions.lastSeenAt, idleSince)) : expired).run();
+  db.delete(sessions)
+    .where(idleSince ? or(expired, lt(sessions.lastSeenAt, idleSince)) : expired)
+    .run();
 }
-

@@ -41,7 +41,13 @@ export type Refusal = { reason: 'locked' } | { reason: 'wait'; seconds: number }
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export function lockOf(db: Db, hash: string, now: Date) {
-  return db.select().from(accountLocks).where(and(eq(accountLocks.emailHash, hash), gt(accountLocks.until, now.toISOString()))).get() ?? null;
+  return (
+    db
+      .select()
+      .from(accountLocks)
+      .where(and(eq(accountLocks.emailHash, hash), gt(accountLocks.until, now.toISOString())))
+      .get() ?? null
+  );
 }
 
 /** Checks every limit and, when none is reached, records the attempt as a failure up front. */
@@ -59,13 +65,22 @@ export function reserveAttempt(db: Db, email: string, ip: string, now: Date): { 
         .get();
       const pairFailures = pair?.n ?? 0;
       if (pairFailures >= FREE_ATTEMPTS) {
-        const last = tx.select({ at: loginFailures.at }).from(loginFailures)
-          .where(and(eq(loginFailures.emailHash, hash), eq(loginFailures.ip, ip))).orderBy(desc(loginFailures.at)).limit(1).get();
+        const last = tx
+          .select({ at: loginFailures.at })
+          .from(loginFailures)
+          .where(and(eq(loginFailures.emailHash, hash), eq(loginFailures.ip, ip)))
+          .orderBy(desc(loginFailures.at))
+          .limit(1)
+          .get();
         const retryAt = new Date(last!.at).getTime() + delaySeconds(pairFailures) * 1000;
         if (retryAt > nowMs) return { refused: { reason: 'wait' as const, seconds: Math.ceil((retryAt - nowMs) / 1000) } };
       }
-      const addressFailures = tx.select({ n: count() }).from(loginFailures)
-        .where(and(eq(loginFailures.ip, ip), gte(loginFailures.at, iso(nowMs - ADDRESS_WINDOW_MINUTES * 60_000)))).get()?.n ?? 0;
+      const addressFailures =
+        tx
+          .select({ n: count() })
+          .from(loginFailures)
+          .where(and(eq(loginFailures.ip, ip), gte(loginFailures.at, iso(nowMs - ADDRESS_WINDOW_MINUTES * 60_000))))
+          .get()?.n ?? 0;
       if (addressFailures >= MAX_FAILURES_PER_ADDRESS) return { refused: { reason: 'address' as const, minutes: ADDRESS_WINDOW_MINUTES } };
       const row = tx.insert(loginFailures).values({ emailHash: hash, ip, at: now.toISOString() }).returning({ id: loginFailures.id }).get();
       return { reservation: { id: row.id, emailHash: hash, ip } };
@@ -76,7 +91,9 @@ export function reserveAttempt(db: Db, email: string, ip: string, now: Date): { 
 
 /** The password was right: the attempt was no failure, and this address starts afresh for the account. */
 export function attemptSucceeded(db: Db, reservation: Reservation): void {
-  db.delete(loginFailures).where(and(eq(loginFailures.emailHash, reservation.emailHash), eq(loginFailures.ip, reservation.ip))).run();
+  db.delete(loginFailures)
+    .where(and(eq(loginFailures.emailHash, reservation.emailHash), eq(loginFailures.ip, reservation.ip)))
+    .run();
 }
 
 /**
@@ -88,13 +105,17 @@ export function attemptFailed(db: Db, reservation: Reservation, now: Date, userI
   return db.transaction(
     (tx) => {
       // Nothing older than the longest window matters.
-      tx.delete(loginFailures).where(lt(loginFailures.at, iso(nowMs - ACCOUNT_WINDOW_HOURS * 3_600_000))).run();
-      const failures = tx.select({ n: count() }).from(loginFailures)
-        .where(eq(loginFailures.emailHash, reservation.emailHash)).get()?.n ?? 0;
+      tx.delete(loginFailures)
+        .where(lt(loginFailures.at, iso(nowMs - ACCOUNT_WINDOW_HOURS * 3_600_000)))
+        .run();
+      const failures =
+        tx.select({ n: count() }).from(loginFailures).where(eq(loginFailures.emailHash, reservation.emailHash)).get()?.n ?? 0;
       if (failures < ACCOUNT_LOCK_FAILURES || lockOf(tx, reservation.emailHash, now)) return false;
       const lock = { userId, lockedAt: now.toISOString(), until: iso(nowMs + LOCK_HOURS * 3_600_000) };
-      tx.insert(accountLocks).values({ emailHash: reservation.emailHash, ...lock })
-        .onConflictDoUpdate({ target: accountLocks.emailHash, set: lock }).run();
+      tx.insert(accountLocks)
+        .values({ emailHash: reservation.emailHash, ...lock })
+        .onConflictDoUpdate({ target: accountLocks.emailHash, set: lock })
+        .run();
       // The failures that led to the lock are spent: after it ends, the count starts afresh.
       tx.delete(loginFailures).where(eq(loginFailures.emailHash, reservation.emailHash)).run();
       return true;

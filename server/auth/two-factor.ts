@@ -57,7 +57,15 @@ function totpFor(secretBase32: string, label: string): TOTP {
  */
 function acceptedStep(secretBase32: string, code: string, now: Date, lastStep: number | null): number | null {
   const token = code.replace(/\s/g, '');
-  const delta = TOTP.validate({ token, secret: Secret.fromBase32(secretBase32), algorithm: 'SHA1', digits: 6, period: PERIOD, timestamp: now.getTime(), window: 1 });
+  const delta = TOTP.validate({
+    token,
+    secret: Secret.fromBase32(secretBase32),
+    algorithm: 'SHA1',
+    digits: 6,
+    period: PERIOD,
+    timestamp: now.getTime(),
+    window: 1,
+  });
   if (delta === null) return null;
   const step = TOTP.counter({ period: PERIOD, timestamp: now.getTime() }) + delta;
   return lastStep !== null && step <= lastStep ? null : step;
@@ -82,7 +90,11 @@ export function twoFactorState(db: Db, user: { id: number; teamId: number; role:
   const team = db.select({ required: teams.twoFactorRequired }).from(teams).where(eq(teams.id, user.teamId)).get();
   const enabled = confirmed(totpRow(db, user.id));
   const recoveryCodesLeft = enabled
-    ? (db.select({ n: count() }).from(recoveryCodes).where(and(eq(recoveryCodes.userId, user.id), isNull(recoveryCodes.usedAt))).get()?.n ?? 0)
+    ? (db
+        .select({ n: count() })
+        .from(recoveryCodes)
+        .where(and(eq(recoveryCodes.userId, user.id), isNull(recoveryCodes.usedAt)))
+        .get()?.n ?? 0)
     : 0;
   return { enabled, required: applies && Boolean(team?.required), applies, recoveryCodesLeft };
 }
@@ -96,8 +108,14 @@ export function beginEnrolment(deps: AppDeps, user: { id: number; email: string 
   const secret = new Secret({ size: 20 }).base32;
   const now = deps.now().toISOString();
   const stored = sealTotpSecret(deps.keys, secret);
-  deps.db.insert(userTotp).values({ userId: user.id, secret: stored, createdAt: now })
-    .onConflictDoUpdate({ target: userTotp.userId, set: { secret: stored, createdAt: now, lastStep: null, failures: 0, lockedUntil: null } }).run();
+  deps.db
+    .insert(userTotp)
+    .values({ userId: user.id, secret: stored, createdAt: now })
+    .onConflictDoUpdate({
+      target: userTotp.userId,
+      set: { secret: stored, createdAt: now, lastStep: null, failures: 0, lockedUntil: null },
+    })
+    .run();
   const uri = totpFor(secret, user.email).toString();
   // Rendered here so the client needs no QR library; shown as an <img>, so the SVG never runs as markup.
   const qrSvg = renderSVG(uri, { ecc: 'M', border: 2 });
@@ -113,7 +131,9 @@ function newRecoveryCodes(tx: Db, keys: DataKeys, userId: number): string[] {
     const raw = Array.from(randomBytes(10), (b) => 'abcdefghjkmnpqrstuvwxyz23456789'[b % 31]).join('');
     return `${raw.slice(0, 5)}-${raw.slice(5)}`;
   });
-  tx.insert(recoveryCodes).values(codes.map((code) => ({ userId, codeHash: recoveryHash(keys, code) }))).run();
+  tx.insert(recoveryCodes)
+    .values(codes.map((code) => ({ userId, codeHash: recoveryHash(keys, code) })))
+    .run();
   return codes;
 }
 
@@ -121,7 +141,12 @@ function newRecoveryCodes(tx: Db, keys: DataKeys, userId: number): string[] {
  * Confirms enrolment with a first code. Returns the recovery codes — the only time they are
  * shown. Every other session of the account ends: they were opened with the password alone.
  */
-export function confirmEnrolment(deps: AppDeps, user: { id: number; teamId: number }, code: string, currentToken: string | null): { recoveryCodes: string[] } {
+export function confirmEnrolment(
+  deps: AppDeps,
+  user: { id: number; teamId: number },
+  code: string,
+  currentToken: string | null,
+): { recoveryCodes: string[] } {
   const row = totpRow(deps.db, user.id);
   if (!row) throw new AppError('BAD_REQUEST', 'twoFactor.notStarted');
   if (confirmed(row)) throw new AppError('CONFLICT', 'twoFactor.alreadyEnabled');
@@ -129,7 +154,10 @@ export function confirmEnrolment(deps: AppDeps, user: { id: number; teamId: numb
   const step = acceptedStep(openTotpSecret(deps.keys, row.secret), code, now, null);
   if (step === null) throw new AppError('BAD_REQUEST', 'twoFactor.invalidCode');
   return deps.db.transaction((tx) => {
-    tx.update(userTotp).set({ confirmedAt: now.toISOString(), lastStep: step, failures: 0, lockedUntil: null }).where(eq(userTotp.userId, user.id)).run();
+    tx.update(userTotp)
+      .set({ confirmedAt: now.toISOString(), lastStep: step, failures: 0, lockedUntil: null })
+      .where(eq(userTotp.userId, user.id))
+      .run();
     const codes = newRecoveryCodes(tx, deps.keys, user.id);
     revokeOtherSessions(tx, user.id, currentToken);
     appendAudit(tx, now, { teamId: user.teamId, actorId: user.id, action: 'auth.two_factor.enabled', entity: 'user', entityId: user.id });
@@ -147,7 +175,13 @@ export function regenerateRecoveryCodes(deps: AppDeps, user: { id: number; teamI
   return deps.db.transaction((tx) => {
     tx.update(userTotp).set({ lastStep: step }).where(eq(userTotp.userId, user.id)).run();
     const codes = newRecoveryCodes(tx, deps.keys, user.id);
-    appendAudit(tx, now, { teamId: user.teamId, actorId: user.id, action: 'auth.two_factor.recovery_renewed', entity: 'user', entityId: user.id });
+    appendAudit(tx, now, {
+      teamId: user.teamId,
+      actorId: user.id,
+      action: 'auth.two_factor.recovery_renewed',
+      entity: 'user',
+      entityId: user.id,
+    });
     return { recoveryCodes: codes };
   });
 }
@@ -159,7 +193,13 @@ export async function disableTwoFactor(deps: AppDeps, user: { id: number; teamId
   if (twoFactorState(deps.db, user).required) throw new AppError('FORBIDDEN', 'twoFactor.requiredByTeam');
   deps.db.transaction((tx) => {
     removeSecondFactor(tx, user.id);
-    appendAudit(tx, deps.now(), { teamId: user.teamId, actorId: user.id, action: 'auth.two_factor.disabled', entity: 'user', entityId: user.id });
+    appendAudit(tx, deps.now(), {
+      teamId: user.teamId,
+      actorId: user.id,
+      action: 'auth.two_factor.disabled',
+      entity: 'user',
+      entityId: user.id,
+    });
   });
 }
 
@@ -180,7 +220,13 @@ export function resetTwoFactor(deps: AppDeps, actor: { id: number; teamId: numbe
   deps.db.transaction((tx) => {
     removeSecondFactor(tx, target.id);
     revokeUserSessions(tx, target.id);
-    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'auth.two_factor.reset', entity: 'user', entityId: target.id });
+    appendAudit(tx, deps.now(), {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: 'auth.two_factor.reset',
+      entity: 'user',
+      entityId: target.id,
+    });
   });
 }
 
@@ -196,7 +242,9 @@ export function startChallenge(deps: AppDeps, userId: number): SecondFactorChall
   const expiresAt = new Date(now.getTime() + CHALLENGE_MINUTES * 60_000);
   deps.db.transaction((tx) => {
     tx.delete(loginChallenges).where(lt(loginChallenges.expiresAt, now.toISOString())).run();
-    tx.insert(loginChallenges).values({ tokenHash: hashToken(challenge), userId, expiresAt: expiresAt.toISOString() }).run();
+    tx.insert(loginChallenges)
+      .values({ tokenHash: hashToken(challenge), userId, expiresAt: expiresAt.toISOString() })
+      .run();
   });
   return { kind: 'secondFactor', challenge, expiresAt };
 }
@@ -213,7 +261,11 @@ export function verifyChallenge(deps: AppDeps, input: { challenge: string; code:
   const now = deps.now();
   const nowIso = now.toISOString();
   const expired = () => new AppError('UNAUTHORIZED', 'twoFactor.challengeExpired');
-  const challenge = db.select().from(loginChallenges).where(eq(loginChallenges.tokenHash, hashToken(input.challenge))).get();
+  const challenge = db
+    .select()
+    .from(loginChallenges)
+    .where(eq(loginChallenges.tokenHash, hashToken(input.challenge)))
+    .get();
   if (!challenge) throw expired();
   if (challenge.expiresAt <= nowIso || challenge.attempts >= MAX_CHALLENGE_ATTEMPTS) {
     db.delete(loginChallenges).where(eq(loginChallenges.id, challenge.id)).run();
@@ -221,7 +273,10 @@ export function verifyChallenge(deps: AppDeps, input: { challenge: string; code:
   }
   const account = db
     .select({ teamId: users.teamId, disabledAt: users.disabledAt, partnerLeftOn: partners.leftOn })
-    .from(users).leftJoin(partners, eq(partners.id, users.partnerId)).where(eq(users.id, challenge.userId)).get();
+    .from(users)
+    .leftJoin(partners, eq(partners.id, users.partnerId))
+    .where(eq(users.id, challenge.userId))
+    .get();
   const row = totpRow(db, challenge.userId);
   // Disabled or left between the two steps, or 2FA removed meanwhile: start again.
   if (!account || account.disabledAt || (account.partnerLeftOn != null && account.partnerLeftOn <= amsterdamDate(now)) || !confirmed(row)) {
@@ -235,7 +290,10 @@ export function verifyChallenge(deps: AppDeps, input: { challenge: string; code:
   // Counted before the code is checked; a wrong code returns (not throws) its error so the
   // transaction commits the counts.
   const outcome = db.transaction((tx): SecondFactorLogin | AppError => {
-    tx.update(loginChallenges).set({ attempts: challenge.attempts + 1 }).where(eq(loginChallenges.id, challenge.id)).run();
+    tx.update(loginChallenges)
+      .set({ attempts: challenge.attempts + 1 })
+      .where(eq(loginChallenges.id, challenge.id))
+      .run();
     const method = checkCode(tx, deps.keys, row, input.code, now);
     if (!method) {
       // Every fifth consecutive wrong code locks the second step, twice as long each time
@@ -245,7 +303,8 @@ export function verifyChallenge(deps: AppDeps, input: { challenge: string; code:
       const lockMinutes = Math.min(CODE_LOCK_MINUTES * 2 ** (failures / MAX_CODE_FAILURES - 1), 24 * 60);
       tx.update(userTotp)
         .set(locked ? { failures, lockedUntil: new Date(now.getTime() + lockMinutes * 60_000).toISOString() } : { failures })
-        .where(eq(userTotp.userId, row.userId)).run();
+        .where(eq(userTotp.userId, row.userId))
+        .run();
       // A lock voids every pending challenge of the account.
       if (locked) tx.delete(loginChallenges).where(eq(loginChallenges.userId, row.userId)).run();
       appendAudit(tx, now, { teamId: account.teamId, actorId: row.userId, action: 'auth.two_factor.failed', detail: { ip } });
@@ -255,7 +314,14 @@ export function verifyChallenge(deps: AppDeps, input: { challenge: string; code:
     tx.delete(loginChallenges).where(eq(loginChallenges.id, challenge.id)).run();
     const session = createSession(tx, deps.config, row.userId, now);
     appendAudit(tx, now, { teamId: account.teamId, actorId: row.userId, action: 'auth.login', detail: { ip, secondFactor: method } });
-    if (method === 'recovery') appendAudit(tx, now, { teamId: account.teamId, actorId: row.userId, action: 'auth.two_factor.recovery_used', entity: 'user', entityId: row.userId });
+    if (method === 'recovery')
+      appendAudit(tx, now, {
+        teamId: account.teamId,
+        actorId: row.userId,
+        action: 'auth.two_factor.recovery_used',
+        entity: 'user',
+        entityId: row.userId,
+      });
     return { ...session, userId: row.userId };
   });
   if (outcome instanceof AppError) throw outcome;
@@ -271,8 +337,11 @@ function checkCode(tx: Db, keys: DataKeys, row: TotpRow, code: string, now: Date
     return 'totp';
   }
   if (normaliseRecoveryCode(code).length !== 10) return null;
-  const used = tx.update(recoveryCodes).set({ usedAt: now.toISOString() })
-    .where(and(eq(recoveryCodes.userId, row.userId), eq(recoveryCodes.codeHash, recoveryHash(keys, code)), isNull(recoveryCodes.usedAt))).run();
+  const used = tx
+    .update(recoveryCodes)
+    .set({ usedAt: now.toISOString() })
+    .where(and(eq(recoveryCodes.userId, row.userId), eq(recoveryCodes.codeHash, recoveryHash(keys, code)), isNull(recoveryCodes.usedAt)))
+    .run();
   if (used.changes !== 1) return null;
   actorsChanged();
   return 'recovery';

@@ -45,7 +45,18 @@ if (db.select({ id: users.id }).from(users).where(eq(users.email, email)).get())
 }
 const teamId = findTeamBySlug(db, def.slug)?.id ?? createTeamFromCovenant(db, def, now).teamId;
 const passwordHash = await hashPassword(password);
-const user = db.insert(users).values({ teamId, email, name: values.name, role: 'admin', passwordHash, createdAt: now.toISOString() }).returning({ id: users.id }).get();
-appendAudit(db, now, { teamId, actorId: null, action: 'user.created', entity: 'user', entityId: user.id, detail: { role: 'admin', via: 'create-admin' } });
+const user = db
+  .insert(users)
+  .values({ teamId, email, name: values.name, role: 'admin', passwordHash, createdAt: now.toISOString() })
+  .returning({ id: users.id })
+  .get();
+appendAudit(db, now, {
+  teamId,
+  actorId: null,
+  action: 'user.created',
+  entity: 'user',
+  entityId: user.id,
+  detail: { role: 'admin', via: 'create-admin' },
+});
 console.log(`Beheerder ${email} aangemaakt voor ${def.name}.`);
 db.$client.close();

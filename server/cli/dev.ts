@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { createServer } from 'vite';
 
 const root = join(import.meta.dirname, '..', '..');
-const api = spawn(process.execPath, ['--import', 'tsx', '--watch', join(root, 'server', 'cli', 'serve.ts')], { stdio: 'inherit', env: process.env });
+const api = spawn(process.execPath, ['--import', 'tsx', '--watch', join(root, 'server', 'cli', 'serve.ts')], {
+  stdio: 'inherit',
+  env: process.env,
+});
 const vite = await createServer({ configFile: join(root, 'vite.config.ts') });
 await vite.listen();
 vite.printUrls();

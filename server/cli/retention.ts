@@ -7,7 +7,9 @@ import { runRetention } from '../domain/retention';
 const deps = buildDeps();
 try {
   for (const { teamId, listId } of await runRetention(deps)) {
-    console.log(listId ? `Team ${teamId}: vernietigingslijst ${listId} staat klaar voor de FG` : `Team ${teamId}: niets over de bewaartermijn`);
+    console.log(
+      listId ? `Team ${teamId}: vernietigingslijst ${listId} staat klaar voor de FG` : `Team ${teamId}: niets over de bewaartermijn`,
+    );
   }
 } finally {
   deps.db.$client.close();

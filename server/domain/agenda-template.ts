@@ -5,7 +5,12 @@
 import type { Actor } from '../auth/actor';
 import { and, eq } from 'drizzle-orm';
 import {
-  agendaSections, agendaTemplates, dataAgendaSections, defaultAgendaTemplate, type AgendaSection, type AgendaTemplateSection,
+  agendaSections,
+  agendaTemplates,
+  dataAgendaSections,
+  defaultAgendaTemplate,
+  type AgendaSection,
+  type AgendaTemplateSection,
 } from '../../db/schema';
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
@@ -18,13 +23,23 @@ import { AppError, conflict } from '../errors';
  * migration 0002) gets the default. Stored values are merged over the default per section, so a
  * template always has all sections in order.
  */
-export function readAgendaTemplate(db: Db, teamId: number): { sections: AgendaTemplateSection[]; version: number; updatedAt: string | null } {
+export function readAgendaTemplate(
+  db: Db,
+  teamId: number,
+): { sections: AgendaTemplateSection[]; version: number; updatedAt: string | null } {
   const row = db.select().from(agendaTemplates).where(eq(agendaTemplates.teamId, teamId)).get();
   if (!row) return { sections: defaultAgendaTemplate, version: 1, updatedAt: null };
   const stored = JSON.parse(row.sections) as AgendaTemplateSection[];
   const sections = defaultAgendaTemplate.map((d) => {
     const s = stored.find((x) => x.section === d.section);
-    return s ? { section: d.section, enabled: s.enabled, title: d.title === null ? null : (s.title ?? d.title), durationMinutes: s.durationMinutes } : d;
+    return s
+      ? {
+          section: d.section,
+          enabled: s.enabled,
+          title: d.title === null ? null : (s.title ?? d.title),
+          durationMinutes: s.durationMinutes,
+        }
+      : d;
   });
   return { sections, version: row.version, updatedAt: row.updatedAt };
 }
@@ -45,7 +60,8 @@ export type AgendaTemplateInput = {
  */
 export function setAgendaTemplate(deps: AppDeps, actor: Actor, input: AgendaTemplateInput) {
   const given = new Map(input.sections.map((s) => [s.section, s]));
-  if (given.size !== input.sections.length || given.size !== agendaSections.length) throw new AppError('BAD_REQUEST', 'agenda.templateSections');
+  if (given.size !== input.sections.length || given.size !== agendaSections.length)
+    throw new AppError('BAD_REQUEST', 'agenda.templateSections');
   const sections: AgendaTemplateSection[] = agendaSections.map((section) => {
     const s = given.get(section)!;
     const fromData = dataAgendaSections.includes(section);
@@ -57,16 +73,34 @@ export function setAgendaTemplate(deps: AppDeps, actor: Actor, input: AgendaTemp
   if (current.version !== input.version) throw conflict();
   const now = deps.now();
   const version = deps.db.transaction((tx) => {
-    const values = { sections: JSON.stringify(sections), updatedAt: now.toISOString(), updatedByUserId: actor.id, version: input.version + 1 };
+    const values = {
+      sections: JSON.stringify(sections),
+      updatedAt: now.toISOString(),
+      updatedByUserId: actor.id,
+      version: input.version + 1,
+    };
     if (current.updatedAt === null) {
-      const res = tx.insert(agendaTemplates).values({ teamId: actor.teamId, ...values }).onConflictDoNothing().run();
+      const res = tx
+        .insert(agendaTemplates)
+        .values({ teamId: actor.teamId, ...values })
+        .onConflictDoNothing()
+        .run();
       if (res.changes !== 1) throw conflict();
     } else {
-      const res = tx.update(agendaTemplates).set(values)
-        .where(and(eq(agendaTemplates.teamId, actor.teamId), eq(agendaTemplates.version, input.version))).run();
+      const res = tx
+        .update(agendaTemplates)
+        .set(values)
+        .where(and(eq(agendaTemplates.teamId, actor.teamId), eq(agendaTemplates.version, input.version)))
+        .run();
       if (res.changes !== 1) throw conflict();
     }
-    appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: 'agenda.template_updated', entity: 'team', entityId: actor.teamId });
+    appendAudit(tx, now, {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: 'agenda.template_updated',
+      entity: 'team',
+      entityId: actor.teamId,
+    });
     return input.version + 1;
   });
   return { version, sections };

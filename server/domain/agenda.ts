@@ -19,9 +19,7 @@ import { amsterdamDate } from '../clock';
 import { findCaseInTeam } from './cases';
 import { readAgendaTemplate } from './agenda-template';
 import { ownAgendaItem, ownPartner } from './scope';
-import {
-  emitMeetingEvent, openMeetingForChange, orderedAgenda, previousMeeting, sectionIndex, visibleMeeting,
-} from './meetings';
+import { emitMeetingEvent, openMeetingForChange, orderedAgenda, previousMeeting, sectionIndex, visibleMeeting } from './meetings';
 import { overdueTaskCount } from './overdue';
 
 type AgendaRow = typeof agendaItems.$inferSelect;
@@ -43,17 +41,41 @@ function renumber(tx: Db, meetingId: number, replace?: { section: AgendaSection;
     rows = at === -1 ? [...others, ...moved] : [...others.slice(0, at), ...moved, ...others.slice(at)];
   }
   rows.forEach((row, i) => {
-    if (row.position !== i + 1) tx.update(agendaItems).set({ position: i + 1 }).where(eq(agendaItems.id, row.id)).run();
+    if (row.position !== i + 1)
+      tx.update(agendaItems)
+        .set({ position: i + 1 })
+        .where(eq(agendaItems.id, row.id))
+        .run();
   });
 }
 
-const insertItem = preparedPerDb((db) => db.insert(agendaItems).values({
-  meetingId: sql.placeholder('meetingId'), section: sql.placeholder('section'), position: sql.placeholder('position'), title: sql.placeholder('title'),
-  durationMinutes: sql.placeholder('durationMinutes'), presenterPartnerId: sql.placeholder('presenterPartnerId'), caseId: sql.placeholder('caseId'),
-  source: sql.placeholder('source'), taskId: sql.placeholder('taskId'), state: sql.placeholder('state'), proposedByUserId: sql.placeholder('proposedByUserId'),
-  updatedAt: sql.placeholder('updatedAt'),
-}).returning({ id: agendaItems.id }).prepare());
-const setPosition = preparedPerDb((db) => db.update(agendaItems).set({ position: sql`${sql.placeholder('position')}` }).where(eq(agendaItems.id, sql.placeholder('id'))).prepare());
+const insertItem = preparedPerDb((db) =>
+  db
+    .insert(agendaItems)
+    .values({
+      meetingId: sql.placeholder('meetingId'),
+      section: sql.placeholder('section'),
+      position: sql.placeholder('position'),
+      title: sql.placeholder('title'),
+      durationMinutes: sql.placeholder('durationMinutes'),
+      presenterPartnerId: sql.placeholder('presenterPartnerId'),
+      caseId: sql.placeholder('caseId'),
+      source: sql.placeholder('source'),
+      taskId: sql.placeholder('taskId'),
+      state: sql.placeholder('state'),
+      proposedByUserId: sql.placeholder('proposedByUserId'),
+      updatedAt: sql.placeholder('updatedAt'),
+    })
+    .returning({ id: agendaItems.id })
+    .prepare(),
+);
+const setPosition = preparedPerDb((db) =>
+  db
+    .update(agendaItems)
+    .set({ position: sql`${sql.placeholder('position')}` })
+    .where(eq(agendaItems.id, sql.placeholder('id')))
+    .prepare(),
+);
 
 /**
  * Adds items at the end of their section, in the order given, and gives every item of the overleg
@@ -66,8 +88,10 @@ function insertItems(tx: Db, deps: AppDeps, actor: Actor, meetingId: number, ite
   const existing = orderedAgenda(tx, meetingId);
   type Slot = { section: AgendaSection; row?: AgendaRow; item?: NewAgendaItem };
   // A stable sort by section keeps the agenda's order and puts each new item after its section.
-  const slots: Slot[] = [...existing.map((row) => ({ section: row.section, row })), ...items.map((item) => ({ section: item.section, item }))]
-    .sort((a, b) => sectionIndex(a.section) - sectionIndex(b.section));
+  const slots: Slot[] = [
+    ...existing.map((row) => ({ section: row.section, row })),
+    ...items.map((item) => ({ section: item.section, item })),
+  ].sort((a, b) => sectionIndex(a.section) - sectionIndex(b.section));
   const ids = new Map<NewAgendaItem, number>();
   slots.forEach((slot, i) => {
     const position = i + 1;
@@ -77,16 +101,33 @@ function insertItems(tx: Db, deps: AppDeps, actor: Actor, meetingId: number, ite
     }
     const item = slot.item!;
     const row = insertItem(deps.db).get({
-      meetingId, section: item.section, position, title: item.title, durationMinutes: item.durationMinutes ?? 5,
-      presenterPartnerId: item.presenterPartnerId ?? null, caseId: item.caseId ?? null, source: item.source ?? 'manual', taskId: item.taskId ?? null,
-      state: item.state ?? 'geaccepteerd', proposedByUserId: item.proposedByUserId ?? null, updatedAt: now,
+      meetingId,
+      section: item.section,
+      position,
+      title: item.title,
+      durationMinutes: item.durationMinutes ?? 5,
+      presenterPartnerId: item.presenterPartnerId ?? null,
+      caseId: item.caseId ?? null,
+      source: item.source ?? 'manual',
+      taskId: item.taskId ?? null,
+      state: item.state ?? 'geaccepteerd',
+      proposedByUserId: item.proposedByUserId ?? null,
+      updatedAt: now,
     });
     ids.set(item, row.id);
   });
   // Audit rows in the order the items were given (one per item, P6).
   return items.map((item) => {
     const id = ids.get(item)!;
-    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'agenda.item_added', entity: 'agenda_item', entityId: id, caseId: item.caseId ?? null, detail: { meetingId, source: item.source } });
+    appendAudit(tx, deps.now(), {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: 'agenda.item_added',
+      entity: 'agenda_item',
+      entityId: id,
+      caseId: item.caseId ?? null,
+      detail: { meetingId, source: item.source },
+    });
     return id;
   });
 }
@@ -118,10 +159,13 @@ const changed = (deps: AppDeps, teamId: number, meetingId: number, id: number, k
  */
 function openActions(db: Db, teamId: number, meeting: { id: number; startsAt: string }) {
   const earlier = sql`exists (select 1 from ${meetings} m where m.id = ${tasks.meetingId} and m.team_id = ${teamId} and m.starts_at < ${meeting.startsAt})`;
-  return db.select({ id: tasks.id, title: tasks.title, caseId: tasks.caseId, partnerId: tasks.assigneePartnerId, partner: partners.shortName })
-    .from(tasks).innerJoin(partners, eq(partners.id, tasks.assigneePartnerId))
+  return db
+    .select({ id: tasks.id, title: tasks.title, caseId: tasks.caseId, partnerId: tasks.assigneePartnerId, partner: partners.shortName })
+    .from(tasks)
+    .innerJoin(partners, eq(partners.id, tasks.assigneePartnerId))
     .where(and(eq(tasks.teamId, teamId), eq(tasks.status, 'open'), ne(tasks.meetingId, meeting.id), earlier))
-    .orderBy(asc(tasks.dueDate), asc(tasks.id)).all();
+    .orderBy(asc(tasks.dueDate), asc(tasks.id))
+    .all();
 }
 
 const caseTitle = (c: { code: string; theme: string; gemeente: string }) => `${c.code} · ${c.theme} · ${c.gemeente}`;
@@ -140,7 +184,8 @@ export function prefillAgenda(deps: AppDeps, actor: Actor, input: { meetingId: n
   const existing = orderedAgenda(deps.db, meeting.id);
   const planned: NewAgendaItem[] = [];
   const onAgenda = (pred: (i: Pick<AgendaRow, 'section' | 'source' | 'title' | 'caseId'>) => boolean) =>
-    existing.some(pred) || planned.some((p) => pred({ section: p.section, source: p.source ?? 'manual', title: p.title, caseId: p.caseId ?? null }));
+    existing.some(pred) ||
+    planned.some((p) => pred({ section: p.section, source: p.source ?? 'manual', title: p.title, caseId: p.caseId ?? null }));
   const plan = (item: NewAgendaItem) => planned.push({ state: 'geaccepteerd', ...item });
   // The team's template: switched-off sections get nothing from prefill.
   const templateOf = new Map(readAgendaTemplate(deps.db, actor.teamId).sections.map((s) => [s.section, s]));
@@ -149,7 +194,8 @@ export function prefillAgenda(deps: AppDeps, actor: Actor, input: { meetingId: n
   const template = (section: AgendaSection) => {
     const t = templateOf.get(section)!;
     if (!t.enabled || !t.title) return;
-    if (!onAgenda((i) => i.section === section && i.source === 'template')) plan({ section, title: t.title, durationMinutes: t.durationMinutes, source: 'template' });
+    if (!onAgenda((i) => i.section === section && i.source === 'template'))
+      plan({ section, title: t.title, durationMinutes: t.durationMinutes, source: 'template' });
   };
 
   template('opening');
@@ -158,12 +204,25 @@ export function prefillAgenda(deps: AppDeps, actor: Actor, input: { meetingId: n
   const previous = on('verslag') ? previousMeeting(deps.db, actor.teamId, meeting) : undefined;
   if (previous) {
     if (!onAgenda((i) => i.section === 'verslag' && (i.source === 'minutes' || i.source === 'template'))) {
-      plan({ section: 'verslag', title: `Vaststellen verslag en actielijst overleg ${longDate.format(new Date(previous.startsAt))}`, durationMinutes: duration('verslag'), source: 'minutes' });
+      plan({
+        section: 'verslag',
+        title: `Vaststellen verslag en actielijst overleg ${longDate.format(new Date(previous.startsAt))}`,
+        durationMinutes: duration('verslag'),
+        source: 'minutes',
+      });
     }
     for (const t of openActions(deps.db, actor.teamId, meeting)) {
       // One line per action, linked to its own pand: two actions with the same title stay two.
       if (existing.some((i) => i.taskId === t.id) || planned.some((p) => p.taskId === t.id)) continue;
-      plan({ section: 'verslag', title: `Actie: ${t.title} (${t.partner})`, durationMinutes: 3, source: 'carryover', caseId: t.caseId, presenterPartnerId: t.partnerId, taskId: t.id });
+      plan({
+        section: 'verslag',
+        title: `Actie: ${t.title} (${t.partner})`,
+        durationMinutes: 3,
+        source: 'carryover',
+        caseId: t.caseId,
+        presenterPartnerId: t.partnerId,
+        taskId: t.id,
+      });
     }
   } else {
     template('verslag');
@@ -171,23 +230,41 @@ export function prefillAgenda(deps: AppDeps, actor: Actor, input: { meetingId: n
 
   // Nieuwe casussen: signals not yet on any agenda of the team; AVO requests first.
   const caseColumns = {
-    id: cases.id, code: cases.code, theme: themes.name, gemeente: partners.shortName, gemeentePartnerId: cases.gemeentePartnerId,
-    reportedByPartnerId: cases.reportedByPartnerId, origin: cases.origin, priority: cases.priority, createdAt: cases.createdAt,
+    id: cases.id,
+    code: cases.code,
+    theme: themes.name,
+    gemeente: partners.shortName,
+    gemeentePartnerId: cases.gemeentePartnerId,
+    reportedByPartnerId: cases.reportedByPartnerId,
+    origin: cases.origin,
+    priority: cases.priority,
+    createdAt: cases.createdAt,
   };
   const onAnyAgenda = sql`exists (select 1 from ${agendaItems} ai join ${meetings} m on m.id = ai.meeting_id where ai.case_id = ${cases.id} and m.team_id = ${actor.teamId})`;
-  const signals = !on('nieuwe_casussen') ? [] : deps.db.select(caseColumns).from(cases)
-    .innerJoin(themes, eq(themes.id, cases.themeId)).innerJoin(partners, eq(partners.id, cases.gemeentePartnerId))
-    .where(and(eq(cases.teamId, actor.teamId), eq(cases.status, 'signaal'), sql`not ${onAnyAgenda}`))
-    .orderBy(
-      sql`case when ${cases.origin} = 'avo_verzoek' then 0 when ${cases.priority} = 'hoog' then 1 else 2 end`,
-      asc(cases.createdAt), asc(cases.id),
-    ).all();
+  const signals = !on('nieuwe_casussen')
+    ? []
+    : deps.db
+        .select(caseColumns)
+        .from(cases)
+        .innerJoin(themes, eq(themes.id, cases.themeId))
+        .innerJoin(partners, eq(partners.id, cases.gemeentePartnerId))
+        .where(and(eq(cases.teamId, actor.teamId), eq(cases.status, 'signaal'), sql`not ${onAnyAgenda}`))
+        .orderBy(
+          sql`case when ${cases.origin} = 'avo_verzoek' then 0 when ${cases.priority} = 'hoog' then 1 else 2 end`,
+          asc(cases.createdAt),
+          asc(cases.id),
+        )
+        .all();
   for (const c of signals) {
     if (onAgenda((i) => i.caseId === c.id)) continue;
     const avo = c.origin === 'avo_verzoek';
     plan({
-      section: 'nieuwe_casussen', title: avo ? `AVO-verzoek: ${caseTitle(c)}` : caseTitle(c), durationMinutes: duration('nieuwe_casussen'),
-      source: avo ? 'avo' : 'signal', caseId: c.id, presenterPartnerId: c.reportedByPartnerId ?? c.gemeentePartnerId,
+      section: 'nieuwe_casussen',
+      title: avo ? `AVO-verzoek: ${caseTitle(c)}` : caseTitle(c),
+      durationMinutes: duration('nieuwe_casussen'),
+      source: avo ? 'avo' : 'signal',
+      caseId: c.id,
+      presenterPartnerId: c.reportedByPartnerId ?? c.gemeentePartnerId,
     });
   }
 
@@ -195,18 +272,37 @@ export function prefillAgenda(deps: AppDeps, actor: Actor, input: { meetingId: n
   const today = amsterdamDate(deps.now());
   const overdueTasks = overdueTaskCount(today);
   // Driven by the team's open tasks (the open working set), not by every casus of its history.
-  const withOpenTasks = inArray(cases.id, deps.db.select({ id: tasks.caseId }).from(tasks).where(and(eq(tasks.teamId, actor.teamId), eq(tasks.status, 'open'))));
-  const running = !on('lopende_casussen') ? [] : deps.db.select({ ...caseColumns, overdue: overdueTasks }).from(cases)
-    .innerJoin(themes, eq(themes.id, cases.themeId)).innerJoin(partners, eq(partners.id, cases.gemeentePartnerId))
-    .where(and(eq(cases.teamId, actor.teamId), inArray(cases.status, ['signaal', 'actief']), withOpenTasks))
-    .orderBy(
-      sql`case when ${cases.origin} = 'avo_verzoek' or ${cases.priority} = 'hoog' then 0 else 1 end`,
-      sql`case when ${overdueTasks} > 0 then 0 else 1 end`,
-      asc(cases.code),
-    ).all();
+  const withOpenTasks = inArray(
+    cases.id,
+    deps.db
+      .select({ id: tasks.caseId })
+      .from(tasks)
+      .where(and(eq(tasks.teamId, actor.teamId), eq(tasks.status, 'open'))),
+  );
+  const running = !on('lopende_casussen')
+    ? []
+    : deps.db
+        .select({ ...caseColumns, overdue: overdueTasks })
+        .from(cases)
+        .innerJoin(themes, eq(themes.id, cases.themeId))
+        .innerJoin(partners, eq(partners.id, cases.gemeentePartnerId))
+        .where(and(eq(cases.teamId, actor.teamId), inArray(cases.status, ['signaal', 'actief']), withOpenTasks))
+        .orderBy(
+          sql`case when ${cases.origin} = 'avo_verzoek' or ${cases.priority} = 'hoog' then 0 else 1 end`,
+          sql`case when ${overdueTasks} > 0 then 0 else 1 end`,
+          asc(cases.code),
+        )
+        .all();
   for (const c of running) {
     if (onAgenda((i) => i.caseId === c.id)) continue;
-    plan({ section: 'lopende_casussen', title: caseTitle(c), durationMinutes: duration('lopende_casussen'), source: 'case', caseId: c.id, presenterPartnerId: c.gemeentePartnerId });
+    plan({
+      section: 'lopende_casussen',
+      title: caseTitle(c),
+      durationMinutes: duration('lopende_casussen'),
+      source: 'case',
+      caseId: c.id,
+      presenterPartnerId: c.gemeentePartnerId,
+    });
   }
 
   template('controles');
@@ -234,10 +330,19 @@ export function addItem(deps: AppDeps, actor: Actor, input: AgendaItemInput): { 
   const meeting = openMeetingForChange(deps.db, actor.teamId, input.meetingId);
   assertPartner(deps, actor.teamId, input.presenterPartnerId);
   if (input.caseId) findCaseInTeam(deps, actor.teamId, input.caseId);
-  const [id] = deps.db.transaction((tx) => insertItems(tx, deps, actor, meeting.id, [{
-    section: input.section, title: input.title.trim(), durationMinutes: input.durationMinutes ?? 5, presenterPartnerId: input.presenterPartnerId ?? null,
-    caseId: input.caseId ?? null, source: 'manual', state: 'geaccepteerd',
-  }]));
+  const [id] = deps.db.transaction((tx) =>
+    insertItems(tx, deps, actor, meeting.id, [
+      {
+        section: input.section,
+        title: input.title.trim(),
+        durationMinutes: input.durationMinutes ?? 5,
+        presenterPartnerId: input.presenterPartnerId ?? null,
+        caseId: input.caseId ?? null,
+        source: 'manual',
+        state: 'geaccepteerd',
+      },
+    ]),
+  );
   changed(deps, actor.teamId, meeting.id, id!);
   return { id: id! };
 }
@@ -267,11 +372,21 @@ export function updateItem(deps: AppDeps, actor: Actor, input: AgendaItemUpdate)
   }
   const now = deps.now();
   const version = deps.db.transaction((tx) => {
-    const res = tx.update(agendaItems).set({ ...change, updatedAt: now.toISOString(), version: item.version + 1 })
-      .where(and(eq(agendaItems.id, item.id), eq(agendaItems.version, input.version))).run();
+    const res = tx
+      .update(agendaItems)
+      .set({ ...change, updatedAt: now.toISOString(), version: item.version + 1 })
+      .where(and(eq(agendaItems.id, item.id), eq(agendaItems.version, input.version)))
+      .run();
     if (res.changes !== 1) throw conflict();
     if (change.section) renumber(tx, item.meetingId);
-    appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: 'agenda.item_updated', entity: 'agenda_item', entityId: item.id, caseId: change.caseId ?? item.caseId });
+    appendAudit(tx, now, {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: 'agenda.item_updated',
+      entity: 'agenda_item',
+      entityId: item.id,
+      caseId: change.caseId ?? item.caseId,
+    });
     return item.version + 1;
   });
   changed(deps, actor.teamId, item.meetingId, item.id);
@@ -280,14 +395,29 @@ export function updateItem(deps: AppDeps, actor: Actor, input: AgendaItemUpdate)
 
 export function removeItem(deps: AppDeps, actor: Actor, input: { id: number }) {
   const item = findChangeableItem(deps, actor.teamId, input.id);
-  const captured = deps.db.select({ n: sql<number>`(select count(*) from ${tasks} where ${tasks.agendaItemId} = ${item.id}) + (select count(*) from ${agreements} where ${agreements.agendaItemId} = ${item.id})` })
-    .from(agendaItems).where(eq(agendaItems.id, item.id)).get();
+  const captured = deps.db
+    .select({
+      n: sql<number>`(select count(*) from ${tasks} where ${tasks.agendaItemId} = ${item.id}) + (select count(*) from ${agreements} where ${agreements.agendaItemId} = ${item.id})`,
+    })
+    .from(agendaItems)
+    .where(eq(agendaItems.id, item.id))
+    .get();
   if ((captured?.n ?? 0) > 0) throw new AppError('CONFLICT', 'agenda.hasCaptured');
   deps.db.transaction((tx) => {
-    tx.update(meetings).set({ currentAgendaItemId: null, currentItemStartedAt: null }).where(and(eq(meetings.id, item.meetingId), eq(meetings.currentAgendaItemId, item.id))).run();
+    tx.update(meetings)
+      .set({ currentAgendaItemId: null, currentItemStartedAt: null })
+      .where(and(eq(meetings.id, item.meetingId), eq(meetings.currentAgendaItemId, item.id)))
+      .run();
     tx.delete(agendaItems).where(eq(agendaItems.id, item.id)).run();
     renumber(tx, item.meetingId);
-    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'agenda.item_removed', entity: 'agenda_item', entityId: item.id, caseId: item.caseId });
+    appendAudit(tx, deps.now(), {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: 'agenda.item_removed',
+      entity: 'agenda_item',
+      entityId: item.id,
+      caseId: item.caseId,
+    });
   });
   changed(deps, actor.teamId, item.meetingId, item.id);
 }
@@ -296,9 +426,15 @@ export function removeItem(deps: AppDeps, actor: Actor, input: { id: number }) {
  * Moves an item within its section: one up, one down, or to a 1-based position (drag and drop).
  * To move to another section, `updateItem` with the new section.
  */
-export function reorderItem(deps: AppDeps, actor: Actor, input: { id: number; direction?: 'up' | 'down' | null; toPosition?: number | null }) {
+export function reorderItem(
+  deps: AppDeps,
+  actor: Actor,
+  input: { id: number; direction?: 'up' | 'down' | null; toPosition?: number | null },
+) {
   const item = findChangeableItem(deps, actor.teamId, input.id);
-  const ids = orderedAgenda(deps.db, item.meetingId).filter((r) => r.section === item.section).map((r) => r.id);
+  const ids = orderedAgenda(deps.db, item.meetingId)
+    .filter((r) => r.section === item.section)
+    .map((r) => r.id);
   const from = ids.indexOf(item.id);
   let to = from;
   if (input.toPosition != null) {
@@ -316,7 +452,13 @@ export function reorderItem(deps: AppDeps, actor: Actor, input: { id: number; di
 
 // ── Proposals ───────────────────────────────────────────────────────────────────────────────
 
-export type ProposalInput = { meetingId: number; section?: AgendaSection | null; title: string; caseId?: number | null; durationMinutes?: number | null };
+export type ProposalInput = {
+  meetingId: number;
+  section?: AgendaSection | null;
+  title: string;
+  caseId?: number | null;
+  durationMinutes?: number | null;
+};
 
 /**
  * Members propose items until the meeting starts (state `voorgesteld`); the coordinator accepts or
@@ -327,11 +469,20 @@ export function proposeItem(deps: AppDeps, actor: Actor, input: ProposalInput): 
   if (meeting.status !== 'concept' && meeting.status !== 'gepubliceerd') throw new AppError('BAD_REQUEST', 'agenda.proposalsClosed');
   if (input.caseId) findCaseInTeam(deps, actor.teamId, input.caseId);
   const byCoordinator = actor.role === 'coordinator';
-  const [id] = deps.db.transaction((tx) => insertItems(tx, deps, actor, meeting.id, [{
-    section: input.section ?? (input.caseId ? 'lopende_casussen' : 'rondvraag'), title: input.title.trim(), durationMinutes: input.durationMinutes ?? 5,
-    presenterPartnerId: actor.partnerId, caseId: input.caseId ?? null, source: byCoordinator ? 'manual' : 'proposal',
-    state: byCoordinator ? 'geaccepteerd' : 'voorgesteld', proposedByUserId: actor.id,
-  }]));
+  const [id] = deps.db.transaction((tx) =>
+    insertItems(tx, deps, actor, meeting.id, [
+      {
+        section: input.section ?? (input.caseId ? 'lopende_casussen' : 'rondvraag'),
+        title: input.title.trim(),
+        durationMinutes: input.durationMinutes ?? 5,
+        presenterPartnerId: actor.partnerId,
+        caseId: input.caseId ?? null,
+        source: byCoordinator ? 'manual' : 'proposal',
+        state: byCoordinator ? 'geaccepteerd' : 'voorgesteld',
+        proposedByUserId: actor.id,
+      },
+    ]),
+  );
   changed(deps, actor.teamId, meeting.id, id!);
   return { id: id! };
 }
@@ -342,8 +493,18 @@ function decide(deps: AppDeps, actor: Actor, id: number, to: 'geaccepteerd' | 'a
   if (!allowed.includes(item.state)) throw new AppError('CONFLICT', 'agenda.notProposed');
   const now = deps.now();
   deps.db.transaction((tx) => {
-    tx.update(agendaItems).set({ state: to, updatedAt: now.toISOString(), version: item.version + 1 }).where(eq(agendaItems.id, item.id)).run();
-    appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: to === 'geaccepteerd' ? 'agenda.item_accepted' : 'agenda.item_declined', entity: 'agenda_item', entityId: item.id, caseId: item.caseId });
+    tx.update(agendaItems)
+      .set({ state: to, updatedAt: now.toISOString(), version: item.version + 1 })
+      .where(eq(agendaItems.id, item.id))
+      .run();
+    appendAudit(tx, now, {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: to === 'geaccepteerd' ? 'agenda.item_accepted' : 'agenda.item_declined',
+      entity: 'agenda_item',
+      entityId: item.id,
+      caseId: item.caseId,
+    });
   });
   changed(deps, actor.teamId, item.meetingId, item.id);
 }
@@ -361,8 +522,11 @@ export function saveNotes(deps: AppDeps, actor: Actor, input: { id: number; note
   const item = findChangeableItem(deps, actor.teamId, input.id);
   assertNoSubjectNames(deps, [item.caseId], { notes: input.notes, decisions: input.decisions }); // P1, art. 20.9
   const now = deps.now().toISOString();
-  const res = deps.db.update(agendaItems).set({ notes: input.notes, decisions: input.decisions, updatedAt: now, version: item.version + 1 })
-    .where(and(eq(agendaItems.id, item.id), eq(agendaItems.version, input.version))).run();
+  const res = deps.db
+    .update(agendaItems)
+    .set({ notes: input.notes, decisions: input.decisions, updatedAt: now, version: item.version + 1 })
+    .where(and(eq(agendaItems.id, item.id), eq(agendaItems.version, input.version)))
+    .run();
   if (res.changes !== 1) throw conflict();
   changed(deps, actor.teamId, item.meetingId, item.id, 'agenda.notes');
   return { version: item.version + 1, updatedAt: now };

@@ -24,16 +24,30 @@ export function setAttendance(deps: AppDeps, actor: Actor, input: AttendanceInpu
   const ids = [...new Set(input.attendeeUserIds ?? [])];
   if (ids.length > 0 && input.status !== 'aanwezig') throw new AppError('BAD_REQUEST', 'attendance.attendeesOnlyWhenPresent');
   if (ids.length > 0) {
-    const found = deps.db.select({ id: users.id }).from(users)
-      .where(and(inArray(users.id, ids), eq(users.teamId, actor.teamId), eq(users.partnerId, partner.id))).all();
+    const found = deps.db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(inArray(users.id, ids), eq(users.teamId, actor.teamId), eq(users.partnerId, partner.id)))
+      .all();
     if (found.length !== ids.length) throw new AppError('BAD_REQUEST', 'attendance.notOfPartner');
   }
   const now = deps.now().toISOString();
   deps.db.transaction((tx) => {
-    tx.insert(attendance).values({ meetingId: meeting.id, partnerId: partner.id, status: input.status, attendeeUserIds: JSON.stringify(ids), updatedAt: now })
-      .onConflictDoUpdate({ target: [attendance.meetingId, attendance.partnerId], set: { status: input.status, attendeeUserIds: JSON.stringify(ids), updatedAt: now } })
+    tx.insert(attendance)
+      .values({ meetingId: meeting.id, partnerId: partner.id, status: input.status, attendeeUserIds: JSON.stringify(ids), updatedAt: now })
+      .onConflictDoUpdate({
+        target: [attendance.meetingId, attendance.partnerId],
+        set: { status: input.status, attendeeUserIds: JSON.stringify(ids), updatedAt: now },
+      })
       .run();
-    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'attendance.set', entity: 'meeting', entityId: meeting.id, detail: { partnerId: partner.id, status: input.status } });
+    appendAudit(tx, deps.now(), {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: 'attendance.set',
+      entity: 'meeting',
+      entityId: meeting.id,
+      detail: { partnerId: partner.id, status: input.status },
+    });
   });
   emitMeetingEvent(deps, actor.teamId, { kind: 'attendance.changed', id: partner.id, meetingId: meeting.id });
   // What is stored now: the screen shows this, never its own guess (issue 9.1).

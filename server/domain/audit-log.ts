@@ -97,32 +97,69 @@ function filterConditions(deps: AppDeps, actor: Actor, filter: AuditListFilter, 
 }
 
 type Row = {
-  id: number; at: string; action: string; entity: string | null; entityId: number | null; caseId: number | null; caseCode: string | null;
-  detail: string | null; actorId: number | null; actorName: string | null; actorRole: string | null; actorPartner: string | null;
+  id: number;
+  at: string;
+  action: string;
+  entity: string | null;
+  entityId: number | null;
+  caseId: number | null;
+  caseCode: string | null;
+  detail: string | null;
+  actorId: number | null;
+  actorName: string | null;
+  actorRole: string | null;
+  actorPartner: string | null;
 };
 
 function selectEntries(deps: AppDeps, actor: Actor, conditions: SQL[], limit: number): Row[] {
-  return deps.db.select({
-    id: auditLog.id, at: auditLog.at, action: auditLog.action, entity: auditLog.entity, entityId: auditLog.entityId, caseId: auditLog.caseId,
-    caseCode: cases.code, detail: auditLog.detail, actorId: users.id, actorName: users.name, actorRole: users.role, actorPartner: partners.shortName,
-  }).from(auditLog)
-    // Joins stay inside the team: a case or user of another team would never be named here.
-    .leftJoin(cases, and(eq(cases.id, auditLog.caseId), eq(cases.teamId, actor.teamId)))
-    .leftJoin(users, and(eq(users.id, auditLog.actorId), eq(users.teamId, actor.teamId)))
-    .leftJoin(partners, and(eq(partners.id, users.partnerId), eq(partners.teamId, actor.teamId)))
-    .where(and(...conditions))
-    .orderBy(desc(auditLog.id))
-    .limit(limit)
-    .all();
+  return (
+    deps.db
+      .select({
+        id: auditLog.id,
+        at: auditLog.at,
+        action: auditLog.action,
+        entity: auditLog.entity,
+        entityId: auditLog.entityId,
+        caseId: auditLog.caseId,
+        caseCode: cases.code,
+        detail: auditLog.detail,
+        actorId: users.id,
+        actorName: users.name,
+        actorRole: users.role,
+        actorPartner: partners.shortName,
+      })
+      .from(auditLog)
+      // Joins stay inside the team: a case or user of another team would never be named here.
+      .leftJoin(cases, and(eq(cases.id, auditLog.caseId), eq(cases.teamId, actor.teamId)))
+      .leftJoin(users, and(eq(users.id, auditLog.actorId), eq(users.teamId, actor.teamId)))
+      .leftJoin(partners, and(eq(partners.id, users.partnerId), eq(partners.teamId, actor.teamId)))
+      .where(and(...conditions))
+      .orderBy(desc(auditLog.id))
+      .limit(limit)
+      .all()
+  );
 }
 
 function toItems(deps: AppDeps, actor: Actor, rows: Row[]): AuditListItem[] {
   const page = rows.map((r) => ({ ...r, detail: parseDetail(r.detail) }));
   const describe = describeAuditEntries(deps, actor.teamId, page);
-  const subjects = subjectsNamedIn(deps, actor.teamId, page.map((r) => r.id));
+  const subjects = subjectsNamedIn(
+    deps,
+    actor.teamId,
+    page.map((r) => r.id),
+  );
   return page.map((r) => ({
-    id: r.id, at: r.at, action: r.action, entity: r.entity, entityId: r.entityId, caseId: r.caseId, caseCode: r.caseCode,
-    actor: r.actorId !== null && r.actorName !== null && r.actorRole !== null ? { id: r.actorId, name: r.actorName, role: r.actorRole, partner: r.actorPartner } : null,
+    id: r.id,
+    at: r.at,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entityId,
+    caseId: r.caseId,
+    caseCode: r.caseCode,
+    actor:
+      r.actorId !== null && r.actorName !== null && r.actorRole !== null
+        ? { id: r.actorId, name: r.actorName, role: r.actorRole, partner: r.actorPartner }
+        : null,
     detail: r.detail,
     ...describe(r),
     subjects: subjects.get(r.id) ?? [],
@@ -132,8 +169,12 @@ function toItems(deps: AppDeps, actor: Actor, rows: Row[]): AuditListItem[] {
 /** What the FG filtered on, for the entry that records the FG's own reading (ids only). */
 function filterDetail(filter: AuditListFilter): Record<string, unknown> {
   return {
-    action: filter.action ?? undefined, actorId: filter.actorId ?? undefined, caseCode: filter.caseCode ? true : undefined,
-    from: filter.from ?? undefined, to: filter.to ?? undefined, bySubject: filter.subjectId ? true : undefined,
+    action: filter.action ?? undefined,
+    actorId: filter.actorId ?? undefined,
+    caseCode: filter.caseCode ? true : undefined,
+    from: filter.from ?? undefined,
+    to: filter.to ?? undefined,
+    bySubject: filter.subjectId ? true : undefined,
   };
 }
 
@@ -143,7 +184,11 @@ function lookedUp(deps: AppDeps, actor: Actor, filter: AuditListFilter) {
   return id !== null && id > 0 ? [{ id, police: false }] : [];
 }
 
-export function listAudit(deps: AppDeps, actor: Actor, filter: AuditListFilter = {}): { items: AuditListItem[]; nextCursor: number | null } {
+export function listAudit(
+  deps: AppDeps,
+  actor: Actor,
+  filter: AuditListFilter = {},
+): { items: AuditListItem[]; nextCursor: number | null } {
   const limit = Math.min(Math.max(filter.limit ?? 50, 1), AUDIT_PAGE_MAX);
   const conditions = filterConditions(deps, actor, filter, { withRoutine: false });
   if (filter.cursor) conditions.push(lt(auditLog.id, filter.cursor));
@@ -151,15 +196,23 @@ export function listAudit(deps: AppDeps, actor: Actor, filter: AuditListFilter =
   const items = toItems(deps, actor, rows.slice(0, limit));
   // P6: reading the audit log is itself a processing step the log records (issue 11 item 7).
   appendAudit(deps.db, deps.now(), {
-    teamId: actor.teamId, actorId: actor.id, action: 'audit.listed', detail: { ...filterDetail(filter), entries: items.length }, subjects: lookedUp(deps, actor, filter),
+    teamId: actor.teamId,
+    actorId: actor.id,
+    action: 'audit.listed',
+    detail: { ...filterDetail(filter), entries: items.length },
+    subjects: lookedUp(deps, actor, filter),
   });
   return { items, nextCursor: rows.length > limit ? items.at(-1)!.id : null };
 }
 
 /** The people of the team, for the actor filter. */
 export function listAuditActors(deps: AppDeps, actor: Actor) {
-  return deps.db.select({ id: users.id, name: users.name, role: users.role }).from(users)
-    .where(eq(users.teamId, actor.teamId)).orderBy(users.name, users.id).all();
+  return deps.db
+    .select({ id: users.id, name: users.name, role: users.role })
+    .from(users)
+    .where(eq(users.teamId, actor.teamId))
+    .orderBy(users.name, users.id)
+    .all();
 }
 
 export type AuditVerification = {
@@ -199,7 +252,9 @@ function teamEntryCount(deps: AppDeps, teamId: number): number {
   let byTeam = entryCounts.get(sqlite);
   if (!byTeam) entryCounts.set(sqlite, (byTeam = new Map<number, { upTo: number; n: number }>()));
   const known = byTeam.get(teamId) ?? { upTo: 0, n: 0 };
-  const added = sqlite.prepare('SELECT count(*) AS n, max(id) AS upTo FROM audit_log WHERE team_id = ? AND id > ?').get(teamId, known.upTo) as { n: number; upTo: number | null };
+  const added = sqlite
+    .prepare('SELECT count(*) AS n, max(id) AS upTo FROM audit_log WHERE team_id = ? AND id > ?')
+    .get(teamId, known.upTo) as { n: number; upTo: number | null };
   const next = { upTo: added.upTo ?? known.upTo, n: known.n + added.n };
   byTeam.set(teamId, next);
   return next.n;
@@ -220,12 +275,24 @@ export async function verifyAudit(deps: AppDeps, actor: Actor, mode: 'incrementa
   if (first) reportChainBreak(deps, first.teamId ?? actor.teamId, first);
   else if (!check.checkpointsValid) reportChainBreak(deps, actor.teamId, { id: 0, teamId: actor.teamId });
   appendAudit(deps.db, deps.now(), {
-    teamId: actor.teamId, actorId: actor.id, action: 'audit.checked', detail: { mode, rows: check.rowsChecked, ok },
+    teamId: actor.teamId,
+    actorId: actor.id,
+    action: 'audit.checked',
+    detail: { mode, rows: check.rowsChecked, ok },
   });
   return {
-    ok, mode, entries, rowsChecked: check.rowsChecked, fromId: check.fromId, toId: check.toId,
-    brokenAt, brokenElsewhere: !ok && brokenAt === null && check.breaks.length > 0, checkpointInvalid: !check.checkpointsValid,
-    startCheckpointId: check.startCheckpointId, newCheckpointId: check.newCheckpointId, checkedAt: deps.now().toISOString(),
+    ok,
+    mode,
+    entries,
+    rowsChecked: check.rowsChecked,
+    fromId: check.fromId,
+    toId: check.toId,
+    brokenAt,
+    brokenElsewhere: !ok && brokenAt === null && check.breaks.length > 0,
+    checkpointInvalid: !check.checkpointsValid,
+    startCheckpointId: check.startCheckpointId,
+    newCheckpointId: check.newCheckpointId,
+    checkedAt: deps.now().toISOString(),
   };
 }
 
@@ -251,7 +318,10 @@ export function exportAudit(deps: AppDeps, actor: Actor, input: AuditExportInput
   if (rows.length > AUDIT_EXPORT_MAX_ROWS) throw new AppError('BAD_REQUEST', 'audit.exportTooLarge', { max: AUDIT_EXPORT_MAX_ROWS });
   const items = toItems(deps, actor, rows.reverse());
   appendAudit(deps.db, deps.now(), {
-    teamId: actor.teamId, actorId: actor.id, action: 'audit.exported', detail: { ...filterDetail(filter), entries: items.length, format: 'csv' },
+    teamId: actor.teamId,
+    actorId: actor.id,
+    action: 'audit.exported',
+    detail: { ...filterDetail(filter), entries: items.length, format: 'csv' },
     subjects: lookedUp(deps, actor, filter),
   });
   const code = deps.db.select({ code: teams.code }).from(teams).where(eq(teams.id, actor.teamId)).get()?.code ?? 'team';

@@ -24,7 +24,13 @@ export async function login(deps: AppDeps, input: { email: string; password: str
   // Reserved before the slow hash, so parallel attempts count against each other (issue 8.4).
   const attempt = beginPasswordAttempt(deps, email, ip);
   const user = db
-    .select({ id: users.id, teamId: users.teamId, passwordHash: users.passwordHash, disabledAt: users.disabledAt, partnerLeftOn: partners.leftOn })
+    .select({
+      id: users.id,
+      teamId: users.teamId,
+      passwordHash: users.passwordHash,
+      disabledAt: users.disabledAt,
+      partnerLeftOn: partners.leftOn,
+    })
     .from(users)
     .leftJoin(partners, eq(partners.id, users.partnerId))
     .where(eq(users.email, email))

@@ -17,8 +17,11 @@ export function blockerLink(deps: AppDeps, taskId: number): string {
 export async function notifyBlocker(deps: AppDeps, teamId: number, taskId: number): Promise<void> {
   if (!mailConfigured(deps.config)) return;
   const team = deps.db.select({ name: teams.name }).from(teams).where(eq(teams.id, teamId)).get();
-  const coordinators = deps.db.select({ email: users.email, locale: users.locale }).from(users)
-    .where(and(eq(users.teamId, teamId), eq(users.role, 'coordinator'), isNull(users.disabledAt))).all();
+  const coordinators = deps.db
+    .select({ email: users.email, locale: users.locale })
+    .from(users)
+    .where(and(eq(users.teamId, teamId), eq(users.role, 'coordinator'), isNull(users.disabledAt)))
+    .all();
   const params = { team: team?.name ?? '', link: blockerLink(deps, taskId) };
   for (const person of coordinators) {
     try {

@@ -40,12 +40,30 @@ export function reportBreach(deps: AppDeps, actor: Actor, input: { discoveredAt:
   return createBreach(deps, actor.teamId, actor.id, 'report', discoveredAt, description);
 }
 
-function createBreach(deps: AppDeps, teamId: number, actorId: number | null, origin: 'report' | 'audit_chain', discoveredAt: string, description: string) {
+function createBreach(
+  deps: AppDeps,
+  teamId: number,
+  actorId: number | null,
+  origin: 'report' | 'audit_chain',
+  discoveredAt: string,
+  description: string,
+) {
   const now = deps.now();
   const id = deps.db.transaction((tx) => {
-    const row = tx.insert(breaches).values({
-      teamId, origin, reportedByUserId: actorId, reportedAt: now.toISOString(), discoveredAt, description, status: 'gemeld', updatedAt: now.toISOString(),
-    }).returning({ id: breaches.id }).get();
+    const row = tx
+      .insert(breaches)
+      .values({
+        teamId,
+        origin,
+        reportedByUserId: actorId,
+        reportedAt: now.toISOString(),
+        discoveredAt,
+        description,
+        status: 'gemeld',
+        updatedAt: now.toISOString(),
+      })
+      .returning({ id: breaches.id })
+      .get();
     appendAudit(tx, now, { teamId, actorId, action: 'breach.reported', entity: 'breach', entityId: row.id, detail: { origin } });
     return row.id;
   });
@@ -58,8 +76,11 @@ function createBreach(deps: AppDeps, teamId: number, actorId: number | null, ori
  * the FG closes it joins that one.
  */
 export function openDraftIncident(deps: AppDeps, teamId: number, description: string): { id: number } {
-  const open = deps.db.select({ id: breaches.id }).from(breaches)
-    .where(and(eq(breaches.teamId, teamId), eq(breaches.origin, 'audit_chain'), ne(breaches.status, 'afgesloten'))).get();
+  const open = deps.db
+    .select({ id: breaches.id })
+    .from(breaches)
+    .where(and(eq(breaches.teamId, teamId), eq(breaches.origin, 'audit_chain'), ne(breaches.status, 'afgesloten')))
+    .get();
   if (open) return open;
   const created = createBreach(deps, teamId, null, 'audit_chain', deps.now().toISOString(), description.slice(0, 2000));
   deps.db.update(breaches).set({ nature: 'integriteit' }).where(eq(breaches.id, created.id)).run();
@@ -76,27 +97,51 @@ function clocks(row: Row, partnerRows: PartnerRow[], now: Date) {
     if (row.status === 'afgesloten') return 'stopped';
     return now.toISOString() > by ? 'overdue' : 'running';
   };
-  const partnersDoneAt = partnerRows.length > 0 && partnerRows.every((p) => p.informedAt)
-    ? partnerRows.map((p) => p.informedAt!).sort().at(-1)! : null;
+  const partnersDoneAt =
+    partnerRows.length > 0 && partnerRows.every((p) => p.informedAt)
+      ? partnerRows
+          .map((p) => p.informedAt!)
+          .sort()
+          .at(-1)!
+      : null;
   const authorityDoneAt = row.authorityReportedAt ?? (row.authorityNotRequiredReason ? row.updatedAt : null);
   return {
-    partnersBy, authorityBy,
+    partnersBy,
+    authorityBy,
     partnersClock: state(partnersBy, partnersDoneAt),
     authorityClock: state(authorityBy, authorityDoneAt),
     // AVG art. 33 or Wpg art. 33a (art. 22.3).
-    authorityLaw: row.policeData ? 'wpg_33a' as const : 'avg_33' as const,
+    authorityLaw: row.policeData ? ('wpg_33a' as const) : ('avg_33' as const),
   };
 }
 
 function view(deps: AppDeps, row: Row, partnerRows: PartnerRow[], reporter: string | null) {
   return {
-    id: row.id, origin: row.origin, status: row.status, reportedAt: row.reportedAt, reportedBy: reporter, discoveredAt: row.discoveredAt,
-    description: row.description, policeData: row.policeData, nature: row.nature, dataCategories: row.dataCategories,
-    personsAffected: row.personsAffected, recordsAffected: row.recordsAffected, consequences: row.consequences,
-    measuresTaken: row.measuresTaken, measuresProposed: row.measuresProposed, contact: row.contact,
-    authorityReportedAt: row.authorityReportedAt, authorityReference: row.authorityReference, authorityNotRequiredReason: row.authorityNotRequiredReason,
-    subjectsDecision: row.subjectsDecision, subjectsDecisionReason: row.subjectsDecisionReason,
-    consultation: row.consultation, consultedOn: row.consultedOn, closedAt: row.closedAt, version: row.version,
+    id: row.id,
+    origin: row.origin,
+    status: row.status,
+    reportedAt: row.reportedAt,
+    reportedBy: reporter,
+    discoveredAt: row.discoveredAt,
+    description: row.description,
+    policeData: row.policeData,
+    nature: row.nature,
+    dataCategories: row.dataCategories,
+    personsAffected: row.personsAffected,
+    recordsAffected: row.recordsAffected,
+    consequences: row.consequences,
+    measuresTaken: row.measuresTaken,
+    measuresProposed: row.measuresProposed,
+    contact: row.contact,
+    authorityReportedAt: row.authorityReportedAt,
+    authorityReference: row.authorityReference,
+    authorityNotRequiredReason: row.authorityNotRequiredReason,
+    subjectsDecision: row.subjectsDecision,
+    subjectsDecisionReason: row.subjectsDecisionReason,
+    consultation: row.consultation,
+    consultedOn: row.consultedOn,
+    closedAt: row.closedAt,
+    version: row.version,
     partners: partnerRows,
     ...clocks(row, partnerRows, deps.now()),
   };
@@ -104,22 +149,67 @@ function view(deps: AppDeps, row: Row, partnerRows: PartnerRow[], reporter: stri
 
 /** The register for the FG, newest first, with each clock's state at this moment. */
 export function listBreaches(deps: AppDeps, teamId: number) {
-  const rows = deps.db.select({ b: breaches, reporter: users.name }).from(breaches).leftJoin(users, eq(users.id, breaches.reportedByUserId))
-    .where(eq(breaches.teamId, teamId)).orderBy(desc(breaches.discoveredAt), desc(breaches.id)).limit(200).all();
-  const partnerRows = rows.length === 0 ? [] : deps.db.select({
-    breachId: breachPartners.breachId, partnerId: breachPartners.partnerId, name: partners.name, informedAt: breachPartners.informedAt, informedBy: users.name,
-  }).from(breachPartners).innerJoin(partners, eq(partners.id, breachPartners.partnerId)).leftJoin(users, eq(users.id, breachPartners.informedByUserId))
-    .where(inArray(breachPartners.breachId, rows.map((r) => r.b.id))).orderBy(asc(partners.name)).all();
-  return rows.map((r) => view(deps, r.b, partnerRows.filter((p) => p.breachId === r.b.id).map(({ breachId: _, ...p }) => p), r.reporter));
+  const rows = deps.db
+    .select({ b: breaches, reporter: users.name })
+    .from(breaches)
+    .leftJoin(users, eq(users.id, breaches.reportedByUserId))
+    .where(eq(breaches.teamId, teamId))
+    .orderBy(desc(breaches.discoveredAt), desc(breaches.id))
+    .limit(200)
+    .all();
+  const partnerRows =
+    rows.length === 0
+      ? []
+      : deps.db
+          .select({
+            breachId: breachPartners.breachId,
+            partnerId: breachPartners.partnerId,
+            name: partners.name,
+            informedAt: breachPartners.informedAt,
+            informedBy: users.name,
+          })
+          .from(breachPartners)
+          .innerJoin(partners, eq(partners.id, breachPartners.partnerId))
+          .leftJoin(users, eq(users.id, breachPartners.informedByUserId))
+          .where(
+            inArray(
+              breachPartners.breachId,
+              rows.map((r) => r.b.id),
+            ),
+          )
+          .orderBy(asc(partners.name))
+          .all();
+  return rows.map((r) =>
+    view(
+      deps,
+      r.b,
+      partnerRows.filter((p) => p.breachId === r.b.id).map(({ breachId: _, ...p }) => p),
+      r.reporter,
+    ),
+  );
 }
 
 export type BreachUpdate = {
-  id: number; version: number; status: BreachStatus; policeData: boolean;
-  nature: 'vertrouwelijkheid' | 'integriteit' | 'beschikbaarheid' | null; dataCategories: string;
-  personsAffected: number | null; recordsAffected: number | null; consequences: string; measuresTaken: string; measuresProposed: string; contact: string;
-  authorityReportedAt: string | null; authorityReference: string | null; authorityNotRequiredReason: string | null;
-  subjectsDecision: 'informeren' | 'niet_informeren' | null; subjectsDecisionReason: string | null;
-  consultation: string; consultedOn: string | null; partnerIds: number[];
+  id: number;
+  version: number;
+  status: BreachStatus;
+  policeData: boolean;
+  nature: 'vertrouwelijkheid' | 'integriteit' | 'beschikbaarheid' | null;
+  dataCategories: string;
+  personsAffected: number | null;
+  recordsAffected: number | null;
+  consequences: string;
+  measuresTaken: string;
+  measuresProposed: string;
+  contact: string;
+  authorityReportedAt: string | null;
+  authorityReference: string | null;
+  authorityNotRequiredReason: string | null;
+  subjectsDecision: 'informeren' | 'niet_informeren' | null;
+  subjectsDecisionReason: string | null;
+  consultation: string;
+  consultedOn: string | null;
+  partnerIds: number[];
 };
 
 /** The FG records the assessment: the AP form's fields, the decisions, the partners concerned. */
@@ -128,26 +218,61 @@ export function updateBreach(deps: AppDeps, actor: Actor, input: BreachUpdate) {
   const partnerIds = [...new Set(input.partnerIds)];
   for (const id of partnerIds) ownPartner(deps.db, actor.teamId, id);
   const authorityReportedAt = input.authorityReportedAt ? pastInstant(deps, input.authorityReportedAt, 'authorityReportedAt') : null;
-  if (input.subjectsDecision === 'niet_informeren' && !input.subjectsDecisionReason?.trim()) throw fieldError('subjectsDecisionReason', 'breaches.reasonRequired');
+  if (input.subjectsDecision === 'niet_informeren' && !input.subjectsDecisionReason?.trim())
+    throw fieldError('subjectsDecisionReason', 'breaches.reasonRequired');
   const now = deps.now().toISOString();
   deps.db.transaction((tx) => {
-    const res = tx.update(breaches).set({
-      status: input.status, policeData: input.policeData, nature: input.nature, dataCategories: input.dataCategories.trim(),
-      personsAffected: input.personsAffected, recordsAffected: input.recordsAffected, consequences: input.consequences.trim(),
-      measuresTaken: input.measuresTaken.trim(), measuresProposed: input.measuresProposed.trim(), contact: input.contact.trim(),
-      authorityReportedAt, authorityReference: input.authorityReference?.trim() || null,
-      authorityNotRequiredReason: authorityReportedAt ? null : input.authorityNotRequiredReason?.trim() || null,
-      subjectsDecision: input.subjectsDecision, subjectsDecisionReason: input.subjectsDecisionReason?.trim() || null,
-      consultation: input.consultation.trim(), consultedOn: input.consultedOn,
-      closedAt: input.status === 'afgesloten' ? (row.closedAt ?? now) : null, updatedAt: now, version: row.version + 1,
-    }).where(and(eq(breaches.id, row.id), eq(breaches.version, input.version))).run();
+    const res = tx
+      .update(breaches)
+      .set({
+        status: input.status,
+        policeData: input.policeData,
+        nature: input.nature,
+        dataCategories: input.dataCategories.trim(),
+        personsAffected: input.personsAffected,
+        recordsAffected: input.recordsAffected,
+        consequences: input.consequences.trim(),
+        measuresTaken: input.measuresTaken.trim(),
+        measuresProposed: input.measuresProposed.trim(),
+        contact: input.contact.trim(),
+        authorityReportedAt,
+        authorityReference: input.authorityReference?.trim() || null,
+        authorityNotRequiredReason: authorityReportedAt ? null : input.authorityNotRequiredReason?.trim() || null,
+        subjectsDecision: input.subjectsDecision,
+        subjectsDecisionReason: input.subjectsDecisionReason?.trim() || null,
+        consultation: input.consultation.trim(),
+        consultedOn: input.consultedOn,
+        closedAt: input.status === 'afgesloten' ? (row.closedAt ?? now) : null,
+        updatedAt: now,
+        version: row.version + 1,
+      })
+      .where(and(eq(breaches.id, row.id), eq(breaches.version, input.version)))
+      .run();
     if (res.changes === 0) throw conflict();
-    const current = tx.select({ partnerId: breachPartners.partnerId }).from(breachPartners).where(eq(breachPartners.breachId, row.id)).all().map((p) => p.partnerId);
+    const current = tx
+      .select({ partnerId: breachPartners.partnerId })
+      .from(breachPartners)
+      .where(eq(breachPartners.breachId, row.id))
+      .all()
+      .map((p) => p.partnerId);
     const gone = current.filter((id) => !partnerIds.includes(id));
-    if (gone.length > 0) tx.delete(breachPartners).where(and(eq(breachPartners.breachId, row.id), inArray(breachPartners.partnerId, gone))).run();
+    if (gone.length > 0)
+      tx.delete(breachPartners)
+        .where(and(eq(breachPartners.breachId, row.id), inArray(breachPartners.partnerId, gone)))
+        .run();
     const added = partnerIds.filter((id) => !current.includes(id));
-    if (added.length > 0) tx.insert(breachPartners).values(added.map((partnerId) => ({ breachId: row.id, partnerId }))).run();
-    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'breach.updated', entity: 'breach', entityId: row.id, detail: { status: input.status } });
+    if (added.length > 0)
+      tx.insert(breachPartners)
+        .values(added.map((partnerId) => ({ breachId: row.id, partnerId })))
+        .run();
+    appendAudit(tx, deps.now(), {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: 'breach.updated',
+      entity: 'breach',
+      entityId: row.id,
+      detail: { status: input.status },
+    });
   });
 }
 
@@ -158,11 +283,26 @@ export function recordPartnerInformed(deps: AppDeps, actor: Actor, input: { id: 
   const informedAt = pastInstant(deps, input.informedAt, 'informedAt');
   if (Date.parse(informedAt) < Date.parse(row.discoveredAt)) throw fieldError('informedAt', 'breaches.beforeDiscovery');
   deps.db.transaction((tx) => {
-    tx.insert(breachPartners).values({ breachId: row.id, partnerId: partner.id, informedAt, informedByUserId: actor.id })
-      .onConflictDoUpdate({ target: [breachPartners.breachId, breachPartners.partnerId], set: { informedAt, informedByUserId: actor.id } }).run();
-    tx.update(breaches).set({ status: row.status === 'gemeld' ? 'in_behandeling' : row.status, updatedAt: deps.now().toISOString(), version: row.version + 1 })
-      .where(eq(breaches.id, row.id)).run();
-    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'breach.partner_informed', entity: 'breach', entityId: row.id, detail: { partnerId: partner.id } });
+    tx.insert(breachPartners)
+      .values({ breachId: row.id, partnerId: partner.id, informedAt, informedByUserId: actor.id })
+      .onConflictDoUpdate({ target: [breachPartners.breachId, breachPartners.partnerId], set: { informedAt, informedByUserId: actor.id } })
+      .run();
+    tx.update(breaches)
+      .set({
+        status: row.status === 'gemeld' ? 'in_behandeling' : row.status,
+        updatedAt: deps.now().toISOString(),
+        version: row.version + 1,
+      })
+      .where(eq(breaches.id, row.id))
+      .run();
+    appendAudit(tx, deps.now(), {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: 'breach.partner_informed',
+      entity: 'breach',
+      entityId: row.id,
+      detail: { partnerId: partner.id },
+    });
   });
 }
 
@@ -170,9 +310,16 @@ export function recordPartnerInformed(deps: AppDeps, actor: Actor, input: { id: 
 export function runningClocks(deps: AppDeps, teamId: number) {
   const open = listBreaches(deps, teamId).filter((b) => b.status !== 'afgesloten');
   const states = open.flatMap((b) => [b.partnersClock, b.authorityClock]);
-  const next = open.flatMap((b) => [
-    ...(b.partnersClock === 'running' || b.partnersClock === 'overdue' ? [b.partnersBy] : []),
-    ...(b.authorityClock === 'running' || b.authorityClock === 'overdue' ? [b.authorityBy] : []),
-  ]).sort()[0] ?? null;
-  return { running: states.filter((s) => s === 'running').length, overdue: states.filter((s) => s === 'overdue').length, nextDeadline: next };
+  const next =
+    open
+      .flatMap((b) => [
+        ...(b.partnersClock === 'running' || b.partnersClock === 'overdue' ? [b.partnersBy] : []),
+        ...(b.authorityClock === 'running' || b.authorityClock === 'overdue' ? [b.authorityBy] : []),
+      ])
+      .sort()[0] ?? null;
+  return {
+    running: states.filter((s) => s === 'running').length,
+    overdue: states.filter((s) => s === 'overdue').length,
+    nextDeadline: next,
+  };
 }

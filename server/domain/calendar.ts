@@ -39,7 +39,13 @@ export function calendarFeed(deps: AppDeps, actor: Actor, input: { rotate?: bool
   if (!salt || input.rotate) {
     salt = randomBytes(18).toString('base64url');
     deps.db.update(users).set({ calendarToken: salt }).where(eq(users.id, actor.id)).run();
-    appendAudit(deps.db, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: input.rotate ? 'calendar.feed_rotated' : 'calendar.feed_created', entity: 'user', entityId: actor.id });
+    appendAudit(deps.db, deps.now(), {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: input.rotate ? 'calendar.feed_rotated' : 'calendar.feed_created',
+      entity: 'user',
+      entityId: actor.id,
+    });
   }
   return { path: feedPath(`${actor.id}.${feedMac(deps, actor.id, salt)}`) };
 }
@@ -52,9 +58,12 @@ export function userForFeedToken(deps: AppDeps, token: string) {
   const m = /^(\d{1,10})\.([A-Za-z0-9_-]{43})$/.exec(token);
   if (!m) return null;
   const userId = Number(m[1]);
-  const row = deps.db.select({ user: users, partner: { joinedOn: partners.joinedOn, leftOn: partners.leftOn } }).from(users)
+  const row = deps.db
+    .select({ user: users, partner: { joinedOn: partners.joinedOn, leftOn: partners.leftOn } })
+    .from(users)
     .leftJoin(partners, eq(partners.id, users.partnerId))
-    .where(and(eq(users.id, userId), isNull(users.disabledAt))).get();
+    .where(and(eq(users.id, userId), isNull(users.disabledAt)))
+    .get();
   if (!row) return null;
   const { user, partner } = row;
   if (user.partnerId !== null && (!partner || !partnerActiveOn(partner, amsterdamDate(deps.now())))) return null;
@@ -68,8 +77,15 @@ export function userForFeedToken(deps: AppDeps, token: string) {
 // ── iCalendar text ──────────────────────────────────────────────────────────────────────────
 
 type IcsMeeting = {
-  id: number; teamId: number; title: string; startsAt: string; durationMinutes: number; location: string | null; videoLink: string | null;
-  status: string; version: number;
+  id: number;
+  teamId: number;
+  title: string;
+  startsAt: string;
+  durationMinutes: number;
+  location: string | null;
+  videoLink: string | null;
+  status: string;
+  version: number;
 };
 
 function eventFor(deps: AppDeps, m: IcsMeeting): EventAttributes {
@@ -78,7 +94,9 @@ function eventFor(deps: AppDeps, m: IcsMeeting): EventAttributes {
   const description = [
     link ? `Agenda en stukken in Overleg: ${link}` : 'Agenda en stukken staan in Overleg.',
     m.videoLink ? `Videoverbinding: ${m.videoLink}` : null,
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
   return {
     uid: `overleg-meeting-${m.id}-team-${m.teamId}@overleg`,
     // The instant in UTC: every calendar shows it in its own zone, so a 09:30 Amsterdam overleg
@@ -115,7 +133,11 @@ export function meetingIcs(deps: AppDeps, reader: Actor, meetingId: number): { f
  * item 14): the same event as the download and the feed — same UID, SEQUENCE the row's version,
  * which every change raises — so calendar apps update or remove the one event they hold.
  */
-export function meetingInviteIcs(deps: AppDeps, m: IcsMeeting & { teamCode: string }, method: 'PUBLISH' | 'CANCEL'): { filename: string; body: string } {
+export function meetingInviteIcs(
+  deps: AppDeps,
+  m: IcsMeeting & { teamCode: string },
+  method: 'PUBLISH' | 'CANCEL',
+): { filename: string; body: string } {
   const day = amsterdamWallClock(new Date(m.startsAt)).date;
   const event = eventFor(deps, m);
   if (method === 'CANCEL') event.status = 'CANCELLED';

@@ -7,7 +7,16 @@
 import { actingPartner, type Actor } from '../auth/actor';
 import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import {
-  agreements, cases, controlCases, controlPartners, controls, findings, partners, teams, themes, type PartnerKind,
+  agreements,
+  cases,
+  controlCases,
+  controlPartners,
+  controls,
+  findings,
+  partners,
+  teams,
+  themes,
+  type PartnerKind,
 } from '../../db/schema';
 import { findingLabel, findingTypesFor, measureLabel, type MeasureCode } from '../../db/catalogues';
 import type { AppDeps } from '../deps';
@@ -57,13 +66,34 @@ export function planControl(deps: AppDeps, reader: Actor, input: ControlInput): 
   const { caseIds, partnerIds } = checkParticipants(deps, reader.teamId, input);
   const now = deps.now();
   const row = deps.db.transaction((tx) => {
-    const row = tx.insert(controls).values({
-      teamId: reader.teamId, plannedOn: input.plannedOn, startTime: input.startTime || null, briefingNotes: input.briefingNotes?.trim() ?? '',
-      createdByUserId: reader.id, createdAt: now.toISOString(), updatedAt: now.toISOString(),
-    }).returning({ id: controls.id }).get();
-    tx.insert(controlCases).values(caseIds.map((caseId) => ({ controlId: row.id, caseId }))).run();
-    tx.insert(controlPartners).values(partnerIds.map((partnerId) => ({ controlId: row.id, partnerId }))).run();
-    appendAudit(tx, now, { teamId: reader.teamId, actorId: reader.id, action: 'control.planned', entity: 'control', entityId: row.id, caseId: caseIds.length === 1 ? caseIds[0] : null, detail: { cases: caseIds, partners: partnerIds } });
+    const row = tx
+      .insert(controls)
+      .values({
+        teamId: reader.teamId,
+        plannedOn: input.plannedOn,
+        startTime: input.startTime || null,
+        briefingNotes: input.briefingNotes?.trim() ?? '',
+        createdByUserId: reader.id,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      })
+      .returning({ id: controls.id })
+      .get();
+    tx.insert(controlCases)
+      .values(caseIds.map((caseId) => ({ controlId: row.id, caseId })))
+      .run();
+    tx.insert(controlPartners)
+      .values(partnerIds.map((partnerId) => ({ controlId: row.id, partnerId })))
+      .run();
+    appendAudit(tx, now, {
+      teamId: reader.teamId,
+      actorId: reader.id,
+      action: 'control.planned',
+      entity: 'control',
+      entityId: row.id,
+      caseId: caseIds.length === 1 ? caseIds[0] : null,
+      detail: { cases: caseIds, partners: partnerIds },
+    });
     return row;
   });
   emit(deps, reader.teamId, row.id);
@@ -77,16 +107,34 @@ export function updateControl(deps: AppDeps, reader: Actor, input: ControlInput 
   const { caseIds, partnerIds } = checkParticipants(deps, reader.teamId, input);
   const now = deps.now();
   deps.db.transaction((tx) => {
-    const res = tx.update(controls).set({
-      plannedOn: input.plannedOn, startTime: input.startTime || null, briefingNotes: input.briefingNotes?.trim() ?? current.briefingNotes,
-      updatedAt: now.toISOString(), version: current.version + 1,
-    }).where(and(eq(controls.id, current.id), eq(controls.version, input.version))).run();
+    const res = tx
+      .update(controls)
+      .set({
+        plannedOn: input.plannedOn,
+        startTime: input.startTime || null,
+        briefingNotes: input.briefingNotes?.trim() ?? current.briefingNotes,
+        updatedAt: now.toISOString(),
+        version: current.version + 1,
+      })
+      .where(and(eq(controls.id, current.id), eq(controls.version, input.version)))
+      .run();
     if (res.changes !== 1) throw conflict();
     tx.delete(controlCases).where(eq(controlCases.controlId, current.id)).run();
     tx.delete(controlPartners).where(eq(controlPartners.controlId, current.id)).run();
-    tx.insert(controlCases).values(caseIds.map((caseId) => ({ controlId: current.id, caseId }))).run();
-    tx.insert(controlPartners).values(partnerIds.map((partnerId) => ({ controlId: current.id, partnerId }))).run();
-    appendAudit(tx, now, { teamId: reader.teamId, actorId: reader.id, action: 'control.updated', entity: 'control', entityId: current.id, detail: { cases: caseIds, partners: partnerIds } });
+    tx.insert(controlCases)
+      .values(caseIds.map((caseId) => ({ controlId: current.id, caseId })))
+      .run();
+    tx.insert(controlPartners)
+      .values(partnerIds.map((partnerId) => ({ controlId: current.id, partnerId })))
+      .run();
+    appendAudit(tx, now, {
+      teamId: reader.teamId,
+      actorId: reader.id,
+      action: 'control.updated',
+      entity: 'control',
+      entityId: current.id,
+      detail: { cases: caseIds, partners: partnerIds },
+    });
   });
   emit(deps, reader.teamId, current.id);
 }
@@ -98,37 +146,69 @@ function setStatus(deps: AppDeps, reader: Actor, input: { id: number; version: n
   if (status === 'uitgevoerd' && current.plannedOn > amsterdamDate(deps.now())) throw new AppError('BAD_REQUEST', 'controls.notYet');
   const now = deps.now();
   deps.db.transaction((tx) => {
-    const res = tx.update(controls).set({ status, updatedAt: now.toISOString(), version: current.version + 1 })
-      .where(and(eq(controls.id, current.id), eq(controls.version, input.version))).run();
+    const res = tx
+      .update(controls)
+      .set({ status, updatedAt: now.toISOString(), version: current.version + 1 })
+      .where(and(eq(controls.id, current.id), eq(controls.version, input.version)))
+      .run();
     if (res.changes !== 1) throw conflict();
-    appendAudit(tx, now, { teamId: reader.teamId, actorId: reader.id, action: status === 'geannuleerd' ? 'control.cancelled' : 'control.held', entity: 'control', entityId: current.id });
+    appendAudit(tx, now, {
+      teamId: reader.teamId,
+      actorId: reader.id,
+      action: status === 'geannuleerd' ? 'control.cancelled' : 'control.held',
+      entity: 'control',
+      entityId: current.id,
+    });
   });
   emit(deps, reader.teamId, current.id);
 }
 
-export const cancelControl = (deps: AppDeps, reader: Actor, input: { id: number; version: number }) => setStatus(deps, reader, input, 'geannuleerd');
+export const cancelControl = (deps: AppDeps, reader: Actor, input: { id: number; version: number }) =>
+  setStatus(deps, reader, input, 'geannuleerd');
 /** The coordinator records that the controle took place (also implied by the first finding). */
-export const completeControl = (deps: AppDeps, reader: Actor, input: { id: number; version: number }) => setStatus(deps, reader, input, 'uitgevoerd');
+export const completeControl = (deps: AppDeps, reader: Actor, input: { id: number; version: number }) =>
+  setStatus(deps, reader, input, 'uitgevoerd');
 
 const address = caseAddress;
 
 function casesOf(deps: AppDeps, controlIds: number[]) {
   if (controlIds.length === 0) return [];
-  return deps.db.select({
-    controlId: controlCases.controlId, id: cases.id, code: cases.code, address, postcode: cases.postcode, gemeentePartnerId: cases.gemeentePartnerId,
-    gemeente: partners.shortName, theme: themes.name, status: cases.status,
-  }).from(controlCases)
+  return deps.db
+    .select({
+      controlId: controlCases.controlId,
+      id: cases.id,
+      code: cases.code,
+      address,
+      postcode: cases.postcode,
+      gemeentePartnerId: cases.gemeentePartnerId,
+      gemeente: partners.shortName,
+      theme: themes.name,
+      status: cases.status,
+    })
+    .from(controlCases)
     .innerJoin(cases, eq(cases.id, controlCases.caseId))
     .innerJoin(partners, eq(partners.id, cases.gemeentePartnerId))
     .innerJoin(themes, eq(themes.id, cases.themeId))
-    .where(inArray(controlCases.controlId, controlIds)).orderBy(asc(cases.code)).all();
+    .where(inArray(controlCases.controlId, controlIds))
+    .orderBy(asc(cases.code))
+    .all();
 }
 
 function partnersOf(deps: AppDeps, controlIds: number[]) {
   if (controlIds.length === 0) return [];
-  return deps.db.select({ controlId: controlPartners.controlId, id: partners.id, name: partners.name, shortName: partners.shortName, kind: partners.kind })
-    .from(controlPartners).innerJoin(partners, eq(partners.id, controlPartners.partnerId))
-    .where(inArray(controlPartners.controlId, controlIds)).orderBy(asc(partners.id)).all();
+  return deps.db
+    .select({
+      controlId: controlPartners.controlId,
+      id: partners.id,
+      name: partners.name,
+      shortName: partners.shortName,
+      kind: partners.kind,
+    })
+    .from(controlPartners)
+    .innerJoin(partners, eq(partners.id, controlPartners.partnerId))
+    .where(inArray(controlPartners.controlId, controlIds))
+    .orderBy(asc(partners.id))
+    .all();
 }
 
 export type ControlListFilter = { when?: 'upcoming' | 'past' | 'all'; caseId?: number | null };
@@ -140,18 +220,37 @@ export function listControls(deps: AppDeps, reader: Actor, filter: ControlListFi
   const conditions = [eq(controls.teamId, reader.teamId)];
   if (when === 'upcoming') conditions.push(gte(controls.plannedOn, today));
   if (when === 'past') conditions.push(lt(controls.plannedOn, today));
-  if (filter.caseId) conditions.push(sql`${controls.id} in (select ${controlCases.controlId} from ${controlCases} where ${controlCases.caseId} = ${filter.caseId})`);
-  const rows = deps.db.select({
-    id: controls.id, plannedOn: controls.plannedOn, startTime: controls.startTime, status: controls.status, version: controls.version,
-  }).from(controls).where(and(...conditions))
-    .orderBy(when === 'past' ? desc(controls.plannedOn) : asc(controls.plannedOn), asc(controls.id)).limit(200).all();
+  if (filter.caseId)
+    conditions.push(
+      sql`${controls.id} in (select ${controlCases.controlId} from ${controlCases} where ${controlCases.caseId} = ${filter.caseId})`,
+    );
+  const rows = deps.db
+    .select({
+      id: controls.id,
+      plannedOn: controls.plannedOn,
+      startTime: controls.startTime,
+      status: controls.status,
+      version: controls.version,
+    })
+    .from(controls)
+    .where(and(...conditions))
+    .orderBy(when === 'past' ? desc(controls.plannedOn) : asc(controls.plannedOn), asc(controls.id))
+    .limit(200)
+    .all();
   const ids = rows.map((r) => r.id);
   const caseRows = casesOf(deps, ids);
   const partnerRows = partnersOf(deps, ids);
   // Counted from the findings this reader may see, so a count never reveals hidden (police) ones.
-  const visibleFindings = ids.length === 0 ? [] : deps.db.select({ controlId: findings.controlId, partnerId: findings.partnerId, kind: partners.kind })
-    .from(findings).innerJoin(partners, eq(partners.id, findings.partnerId)).where(inArray(findings.controlId, ids)).all()
-    .filter((f) => canSeeFinding(reader, f));
+  const visibleFindings =
+    ids.length === 0
+      ? []
+      : deps.db
+          .select({ controlId: findings.controlId, partnerId: findings.partnerId, kind: partners.kind })
+          .from(findings)
+          .innerJoin(partners, eq(partners.id, findings.partnerId))
+          .where(inArray(findings.controlId, ids))
+          .all()
+          .filter((f) => canSeeFinding(reader, f));
   return rows.map((r) => ({
     ...r,
     findingCount: visibleFindings.filter((f) => f.controlId === r.id).length,
@@ -169,22 +268,54 @@ export function getControl(deps: AppDeps, reader: Actor, id: number) {
     ...p,
     findingTypes: Object.entries(findingTypesFor(p.kind)).map(([code, label]) => ({ code, label })),
   }));
-  const findingRows = deps.db.select({
-    id: findings.id, partnerId: findings.partnerId, partnerKind: partners.kind, partner: partners.shortName, caseId: findings.caseId,
-    findingType: findings.findingType, measure: findings.measure, note: findings.note, createdAt: findings.createdAt,
-  }).from(findings).innerJoin(partners, eq(partners.id, findings.partnerId))
-    .where(eq(findings.controlId, c.id)).orderBy(asc(findings.id)).all()
+  const findingRows = deps.db
+    .select({
+      id: findings.id,
+      partnerId: findings.partnerId,
+      partnerKind: partners.kind,
+      partner: partners.shortName,
+      caseId: findings.caseId,
+      findingType: findings.findingType,
+      measure: findings.measure,
+      note: findings.note,
+      createdAt: findings.createdAt,
+    })
+    .from(findings)
+    .innerJoin(partners, eq(partners.id, findings.partnerId))
+    .where(eq(findings.controlId, c.id))
+    .orderBy(asc(findings.id))
+    .all()
     .filter((f) => canSeeFinding(reader, { partnerId: f.partnerId, kind: f.partnerKind }))
     // Opaque ids: gaps between the findings one reader sees would count the hidden police ones.
-    .map((f) => ({ ...f, id: encodePublicId(deps.keys, 'finding', reader.teamId, f.id), findingLabel: findingLabel(f.findingType), measureLabel: measureLabel(f.measure) }));
+    .map((f) => ({
+      ...f,
+      id: encodePublicId(deps.keys, 'finding', reader.teamId, f.id),
+      findingLabel: findingLabel(f.findingType),
+      measureLabel: measureLabel(f.measure),
+    }));
   return {
-    id: c.id, plannedOn: c.plannedOn, startTime: c.startTime, status: c.status, briefingNotes: c.briefingNotes, version: c.version,
-    createdAt: c.createdAt, cases: caseRows, partners: partnerRows, findings: findingRows,
+    id: c.id,
+    plannedOn: c.plannedOn,
+    startTime: c.startTime,
+    status: c.status,
+    briefingNotes: c.briefingNotes,
+    version: c.version,
+    createdAt: c.createdAt,
+    cases: caseRows,
+    partners: partnerRows,
+    findings: findingRows,
     participating: reader.partnerId !== null && partnerRows.some((p) => p.id === reader.partnerId),
   };
 }
 
-export type FindingInput = { controlId: number; partnerId?: number | null; caseId?: number | null; findingType: string; measure: MeasureCode; note?: string | null };
+export type FindingInput = {
+  controlId: number;
+  partnerId?: number | null;
+  caseId?: number | null;
+  findingType: string;
+  measure: MeasureCode;
+  note?: string | null;
+};
 
 /**
  * A member records findings for their own partner, and only if it participated; the coordinator
@@ -195,29 +326,53 @@ export function addFinding(deps: AppDeps, reader: Actor, input: FindingInput): {
   if (control.status === 'geannuleerd') throw new AppError('CONFLICT', 'controls.cancelled');
   if (control.plannedOn > amsterdamDate(deps.now())) throw new AppError('BAD_REQUEST', 'controls.notYet');
   const partnerId = actingPartner(reader, input.partnerId, { required: 'controls.partnerRequired', ownOnly: 'controls.ownPartnerOnly' });
-  const participant = deps.db.select({ kind: partners.kind }).from(controlPartners)
+  const participant = deps.db
+    .select({ kind: partners.kind })
+    .from(controlPartners)
     .innerJoin(partners, eq(partners.id, controlPartners.partnerId))
-    .where(and(eq(controlPartners.controlId, control.id), eq(controlPartners.partnerId, partnerId))).get();
+    .where(and(eq(controlPartners.controlId, control.id), eq(controlPartners.partnerId, partnerId)))
+    .get();
   if (!participant) throw new AppError('FORBIDDEN', 'controls.notParticipating');
   if (!Object.hasOwn(findingTypesFor(participant.kind), input.findingType)) {
     throw new AppError('BAD_REQUEST', 'controls.unknownFindingType', { kind: participant.kind });
   }
   if (input.caseId) {
-    const inControl = deps.db.select({ caseId: controlCases.caseId }).from(controlCases)
-      .where(and(eq(controlCases.controlId, control.id), eq(controlCases.caseId, input.caseId))).get();
+    const inControl = deps.db
+      .select({ caseId: controlCases.caseId })
+      .from(controlCases)
+      .where(and(eq(controlCases.controlId, control.id), eq(controlCases.caseId, input.caseId)))
+      .get();
     if (!inControl) throw new AppError('BAD_REQUEST', 'controls.caseNotInControl');
   }
   const now = deps.now();
   const row = deps.db.transaction((tx) => {
-    const row = tx.insert(findings).values({
-      controlId: control.id, caseId: input.caseId ?? null, partnerId, findingType: input.findingType, measure: input.measure,
-      note: input.note?.trim() ?? '', recordedByUserId: reader.id, createdAt: now.toISOString(),
-    }).returning({ id: findings.id }).get();
+    const row = tx
+      .insert(findings)
+      .values({
+        controlId: control.id,
+        caseId: input.caseId ?? null,
+        partnerId,
+        findingType: input.findingType,
+        measure: input.measure,
+        note: input.note?.trim() ?? '',
+        recordedByUserId: reader.id,
+        createdAt: now.toISOString(),
+      })
+      .returning({ id: findings.id })
+      .get();
     if (control.status === 'gepland') {
-      tx.update(controls).set({ status: 'uitgevoerd', updatedAt: now.toISOString(), version: control.version + 1 }).where(eq(controls.id, control.id)).run();
+      tx.update(controls)
+        .set({ status: 'uitgevoerd', updatedAt: now.toISOString(), version: control.version + 1 })
+        .where(eq(controls.id, control.id))
+        .run();
     }
     appendAudit(tx, now, {
-      teamId: reader.teamId, actorId: reader.id, action: 'control.finding_added', entity: 'finding', entityId: row.id, caseId: input.caseId ?? null,
+      teamId: reader.teamId,
+      actorId: reader.id,
+      action: 'control.finding_added',
+      entity: 'finding',
+      entityId: row.id,
+      caseId: input.caseId ?? null,
       detail: { controlId: control.id, partnerId, findingType: input.findingType, measure: input.measure },
     });
     return row;
@@ -236,7 +391,15 @@ export function removeFinding(deps: AppDeps, reader: Actor, input: { id: string 
   if (reader.role !== 'coordinator' && row.partnerId !== reader.partnerId) throw new AppError('FORBIDDEN', 'controls.ownPartnerOnly');
   deps.db.transaction((tx) => {
     tx.delete(findings).where(eq(findings.id, row.id)).run();
-    appendAudit(tx, deps.now(), { teamId: reader.teamId, actorId: reader.id, action: 'control.finding_removed', entity: 'finding', entityId: row.id, caseId: row.caseId, detail: { controlId: row.controlId } });
+    appendAudit(tx, deps.now(), {
+      teamId: reader.teamId,
+      actorId: reader.id,
+      action: 'control.finding_removed',
+      entity: 'finding',
+      entityId: row.id,
+      caseId: row.caseId,
+      detail: { controlId: row.controlId },
+    });
   });
   emit(deps, reader.teamId, row.controlId);
 }
@@ -249,7 +412,13 @@ export type Briefing = {
   partners: { id: number; name: string; kind: PartnerKind }[];
   findingTypes: { code: string; label: { nl: string; en: string } }[];
   cases: {
-    id: number; code: string; address: string; postcode: string; gemeente: string; theme: string; status: string;
+    id: number;
+    code: string;
+    address: string;
+    postcode: string;
+    gemeente: string;
+    theme: string;
+    status: string;
     agreements: { text: string; responsible: string; status: string }[];
     subjects: VisibleSubject[];
   }[];
@@ -277,23 +446,50 @@ export function briefing(deps: AppDeps, reader: Actor, input: { id: number; part
   const caseRows = casesOf(deps, [control.id]);
   const caseIds = caseRows.map((c) => c.id);
   const subjectsByCase = readSubjects(deps, target, caseIds, 'briefing');
-  const agreementRows = caseIds.length === 0 ? [] : deps.db.select({
-    caseId: agreements.caseId, text: agreements.text, responsible: partners.shortName, status: agreements.status,
-  }).from(agreements).innerJoin(partners, eq(partners.id, agreements.responsiblePartnerId))
-    .where(and(inArray(agreements.caseId, caseIds), eq(agreements.status, 'open'))).orderBy(asc(agreements.id)).all();
+  const agreementRows =
+    caseIds.length === 0
+      ? []
+      : deps.db
+          .select({
+            caseId: agreements.caseId,
+            text: agreements.text,
+            responsible: partners.shortName,
+            status: agreements.status,
+          })
+          .from(agreements)
+          .innerJoin(partners, eq(partners.id, agreements.responsiblePartnerId))
+          .where(and(inArray(agreements.caseId, caseIds), eq(agreements.status, 'open')))
+          .orderBy(asc(agreements.id))
+          .all();
   const team = deps.db.select({ name: teams.name }).from(teams).where(eq(teams.id, reader.teamId)).get()!;
   appendAudit(deps.db, deps.now(), {
-    teamId: reader.teamId, actorId: reader.id, action: 'control.briefing', entity: 'control', entityId: control.id,
+    teamId: reader.teamId,
+    actorId: reader.id,
+    action: 'control.briefing',
+    entity: 'control',
+    entityId: control.id,
     detail: { forPartnerId: forPartner?.id ?? null },
   });
   return {
     team: team.name,
-    control: { id: control.id, plannedOn: control.plannedOn, startTime: control.startTime, status: control.status, briefingNotes: control.briefingNotes },
+    control: {
+      id: control.id,
+      plannedOn: control.plannedOn,
+      startTime: control.startTime,
+      status: control.status,
+      briefingNotes: control.briefingNotes,
+    },
     forPartner,
     partners: partnerRows.map((p) => ({ id: p.id, name: p.name, kind: p.kind })),
     findingTypes: forPartner ? Object.entries(findingTypesFor(forPartner.kind)).map(([code, label]) => ({ code, label })) : [],
     cases: caseRows.map((c) => ({
-      id: c.id, code: c.code, address: c.address, postcode: c.postcode, gemeente: c.gemeente, theme: c.theme, status: c.status,
+      id: c.id,
+      code: c.code,
+      address: c.address,
+      postcode: c.postcode,
+      gemeente: c.gemeente,
+      theme: c.theme,
+      status: c.status,
       agreements: agreementRows.filter((a) => a.caseId === c.id).map(({ caseId: _, ...a }) => a),
       subjects: subjectsByCase.get(c.id) ?? [],
     })),

@@ -15,14 +15,29 @@ export async function sendCovenantExpiryWarnings(deps: AppDeps, today: string): 
   for (const team of deps.db.select({ id: teams.id, name: teams.name }).from(teams).all()) {
     const warning = expiryWarning(deps, team.id);
     if (!warning) continue;
-    const sent = deps.db.select({ id: covenantWarnings.id }).from(covenantWarnings)
-      .where(and(eq(covenantWarnings.covenantId, warning.covenantId), eq(covenantWarnings.endsOn, warning.endsOn), eq(covenantWarnings.thresholdDays, warning.threshold))).get();
+    const sent = deps.db
+      .select({ id: covenantWarnings.id })
+      .from(covenantWarnings)
+      .where(
+        and(
+          eq(covenantWarnings.covenantId, warning.covenantId),
+          eq(covenantWarnings.endsOn, warning.endsOn),
+          eq(covenantWarnings.thresholdDays, warning.threshold),
+        ),
+      )
+      .get();
     if (sent) continue;
     // Recorded first: a failing mail server never makes the next run mail the same threshold twice.
-    deps.db.insert(covenantWarnings).values({ covenantId: warning.covenantId, endsOn: warning.endsOn, thresholdDays: warning.threshold, sentOn: today }).run();
+    deps.db
+      .insert(covenantWarnings)
+      .values({ covenantId: warning.covenantId, endsOn: warning.endsOn, thresholdDays: warning.threshold, sentOn: today })
+      .run();
     if (!mailConfigured(deps.config)) continue;
-    const recipients = deps.db.select({ email: users.email, locale: users.locale }).from(users)
-      .where(and(eq(users.teamId, team.id), inArray(users.role, ['coordinator', 'admin', 'privacy']), isNull(users.disabledAt))).all();
+    const recipients = deps.db
+      .select({ email: users.email, locale: users.locale })
+      .from(users)
+      .where(and(eq(users.teamId, team.id), inArray(users.role, ['coordinator', 'admin', 'privacy']), isNull(users.disabledAt)))
+      .all();
     const params = { team: team.name, date: warning.endsOn, days: warning.daysLeft, link: `${publicBaseUrl(deps.config)}/team/convenant` };
     for (const person of recipients) {
       try {

@@ -18,25 +18,56 @@ export function dashboard(deps: AppDeps, reader: Actor) {
   const nowIso = deps.now().toISOString();
   const teamId = reader.teamId;
 
-  const casesByStatus = Object.fromEntries(['signaal', 'actief', 'afgerond'].map((s) => [s, 0])) as Record<'signaal' | 'actief' | 'afgerond', number>;
-  for (const r of db.select({ status: cases.status, n: count() }).from(cases).where(and(eq(cases.teamId, teamId), ne(cases.status, 'ingetrokken'))).groupBy(cases.status).all()) casesByStatus[r.status as keyof typeof casesByStatus] = r.n;
+  const casesByStatus = Object.fromEntries(['signaal', 'actief', 'afgerond'].map((s) => [s, 0])) as Record<
+    'signaal' | 'actief' | 'afgerond',
+    number
+  >;
+  for (const r of db
+    .select({ status: cases.status, n: count() })
+    .from(cases)
+    .where(and(eq(cases.teamId, teamId), ne(cases.status, 'ingetrokken')))
+    .groupBy(cases.status)
+    .all())
+    casesByStatus[r.status as keyof typeof casesByStatus] = r.n;
 
-  const taskRows = db.select({
-    partnerId: tasks.assigneePartnerId, partner: partners.shortName,
-    open: sql<number>`sum(case when ${tasks.status} = 'open' then 1 else 0 end)`,
-    overdue: sql<number>`sum(case when ${overdueTask(today)} then 1 else 0 end)`,
-  }).from(tasks).innerJoin(partners, eq(partners.id, tasks.assigneePartnerId))
-    .where(and(eq(tasks.teamId, teamId), eq(tasks.status, 'open'))).groupBy(tasks.assigneePartnerId).orderBy(asc(partners.id)).all();
+  const taskRows = db
+    .select({
+      partnerId: tasks.assigneePartnerId,
+      partner: partners.shortName,
+      open: sql<number>`sum(case when ${tasks.status} = 'open' then 1 else 0 end)`,
+      overdue: sql<number>`sum(case when ${overdueTask(today)} then 1 else 0 end)`,
+    })
+    .from(tasks)
+    .innerJoin(partners, eq(partners.id, tasks.assigneePartnerId))
+    .where(and(eq(tasks.teamId, teamId), eq(tasks.status, 'open')))
+    .groupBy(tasks.assigneePartnerId)
+    .orderBy(asc(partners.id))
+    .all();
 
   // Members see only published meetings; the coordinator also concept ones.
-  const meetingStatuses = reader.role === 'coordinator' ? ['concept', 'gepubliceerd', 'bezig'] as const : ['gepubliceerd', 'bezig'] as const;
-  const nextMeeting = db.select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, status: meetings.status, location: meetings.location })
-    .from(meetings)
-    .where(and(eq(meetings.teamId, teamId), inArray(meetings.status, [...meetingStatuses]), sql`(${meetings.status} = 'bezig' or ${meetings.startsAt} >= ${nowIso})`))
-    .orderBy(asc(meetings.startsAt)).limit(1).get() ?? null;
+  const meetingStatuses =
+    reader.role === 'coordinator' ? (['concept', 'gepubliceerd', 'bezig'] as const) : (['gepubliceerd', 'bezig'] as const);
+  const nextMeeting =
+    db
+      .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, status: meetings.status, location: meetings.location })
+      .from(meetings)
+      .where(
+        and(
+          eq(meetings.teamId, teamId),
+          inArray(meetings.status, [...meetingStatuses]),
+          sql`(${meetings.status} = 'bezig' or ${meetings.startsAt} >= ${nowIso})`,
+        ),
+      )
+      .orderBy(asc(meetings.startsAt))
+      .limit(1)
+      .get() ?? null;
 
-  const upcomingControls = db.select({ n: count() }).from(controls)
-    .where(and(eq(controls.teamId, teamId), gte(controls.plannedOn, today), ne(controls.status, 'geannuleerd'))).get()?.n ?? 0;
+  const upcomingControls =
+    db
+      .select({ n: count() })
+      .from(controls)
+      .where(and(eq(controls.teamId, teamId), gte(controls.plannedOn, today), ne(controls.status, 'geannuleerd')))
+      .get()?.n ?? 0;
 
   const figures = {
     casesByStatus,
@@ -47,30 +78,73 @@ export function dashboard(deps: AppDeps, reader: Actor) {
 
   if (reader.role === 'coordinator') {
     // Knelpunten: blocked tasks wait for the coordinator, oldest first.
-    const blockers = db.select({
-      taskId: tasks.id, title: tasks.title, partner: partners.shortName, caseId: tasks.caseId, caseCode: cases.code,
-      note: tasks.blockerNote, blockedAt: tasks.blockedAt, dueDate: tasks.dueDate,
-    }).from(tasks).innerJoin(partners, eq(partners.id, tasks.assigneePartnerId)).leftJoin(cases, eq(cases.id, tasks.caseId))
-      .where(and(eq(tasks.teamId, teamId), eq(tasks.status, 'open'), isNotNull(tasks.blockedAt))).orderBy(asc(tasks.blockedAt), asc(tasks.id)).all();
+    const blockers = db
+      .select({
+        taskId: tasks.id,
+        title: tasks.title,
+        partner: partners.shortName,
+        caseId: tasks.caseId,
+        caseCode: cases.code,
+        note: tasks.blockerNote,
+        blockedAt: tasks.blockedAt,
+        dueDate: tasks.dueDate,
+      })
+      .from(tasks)
+      .innerJoin(partners, eq(partners.id, tasks.assigneePartnerId))
+      .leftJoin(cases, eq(cases.id, tasks.caseId))
+      .where(and(eq(tasks.teamId, teamId), eq(tasks.status, 'open'), isNotNull(tasks.blockedAt)))
+      .orderBy(asc(tasks.blockedAt), asc(tasks.id))
+      .all();
     return {
       blockers,
       kind: 'coordinator' as const,
       figures,
       nextMeeting,
-      tasksByPartner: taskRows.map((r) => ({ partnerId: r.partnerId, partner: r.partner, open: Number(r.open), overdue: Number(r.overdue) })),
-      controls: listControls(deps, reader, { when: 'upcoming' }).filter((c) => c.status !== 'geannuleerd').slice(0, 5)
-        .map((c) => ({ id: c.id, plannedOn: c.plannedOn, startTime: c.startTime, status: c.status, cases: c.cases.map((x) => ({ id: x.id, code: x.code, address: x.address })), partners: c.partners.map((p) => p.shortName) })),
+      tasksByPartner: taskRows.map((r) => ({
+        partnerId: r.partnerId,
+        partner: r.partner,
+        open: Number(r.open),
+        overdue: Number(r.overdue),
+      })),
+      controls: listControls(deps, reader, { when: 'upcoming' })
+        .filter((c) => c.status !== 'geannuleerd')
+        .slice(0, 5)
+        .map((c) => ({
+          id: c.id,
+          plannedOn: c.plannedOn,
+          startTime: c.startTime,
+          status: c.status,
+          cases: c.cases.map((x) => ({ id: x.id, code: x.code, address: x.address })),
+          partners: c.partners.map((p) => p.shortName),
+        })),
     };
   }
   if (reader.role === 'member' && reader.partnerId !== null) {
     const own = taskRows.find((r) => r.partnerId === reader.partnerId);
-    const mine = db.select({ id: controls.id, plannedOn: controls.plannedOn, startTime: controls.startTime })
-      .from(controls).innerJoin(controlPartners, eq(controlPartners.controlId, controls.id))
-      .where(and(eq(controls.teamId, teamId), eq(controlPartners.partnerId, reader.partnerId), gte(controls.plannedOn, today), eq(controls.status, 'gepland')))
-      .orderBy(asc(controls.plannedOn)).limit(5).all();
+    const mine = db
+      .select({ id: controls.id, plannedOn: controls.plannedOn, startTime: controls.startTime })
+      .from(controls)
+      .innerJoin(controlPartners, eq(controlPartners.controlId, controls.id))
+      .where(
+        and(
+          eq(controls.teamId, teamId),
+          eq(controlPartners.partnerId, reader.partnerId),
+          gte(controls.plannedOn, today),
+          eq(controls.status, 'gepland'),
+        ),
+      )
+      .orderBy(asc(controls.plannedOn))
+      .limit(5)
+      .all();
     return {
       kind: 'member' as const,
-      nextMeeting: nextMeeting && { id: nextMeeting.id, title: nextMeeting.title, startsAt: nextMeeting.startsAt, status: nextMeeting.status, location: nextMeeting.location },
+      nextMeeting: nextMeeting && {
+        id: nextMeeting.id,
+        title: nextMeeting.title,
+        startsAt: nextMeeting.startsAt,
+        status: nextMeeting.status,
+        location: nextMeeting.location,
+      },
       myTasks: { open: Number(own?.open ?? 0), overdue: Number(own?.overdue ?? 0) },
       myControls: mine,
     };

@@ -25,7 +25,6 @@ import { concernedPartnerIds } from '../privacy/inzage';
 /** Requests due within this many days are shown as nearing their deadline on the FG's home. */
 export const DUE_SOON_DAYS = 7;
 
-
 function notInFuture(deps: AppDeps, field: string, date: string) {
   if (date > amsterdamDate(deps.now())) throw fieldError(field, 'dsr.dateInFuture');
 }
@@ -39,14 +38,30 @@ export function createRequest(deps: AppDeps, actor: Actor, input: CreateRequestI
   const partnerIds = concernedPartnerIds(deps.db, subjectRowIds);
   const deadline = addMonths(input.receivedOn, 1);
   const id = deps.db.transaction((tx) => {
-    const row = tx.insert(dataSubjectRequests).values({
-      teamId: actor.teamId, kind: input.kind, receivedOn: input.receivedOn, receivedByPartnerId: input.receivedByPartnerId,
-      deadline, createdByUserId: actor.id, createdAt: deps.now().toISOString(),
-    }).returning({ id: dataSubjectRequests.id }).get();
+    const row = tx
+      .insert(dataSubjectRequests)
+      .values({
+        teamId: actor.teamId,
+        kind: input.kind,
+        receivedOn: input.receivedOn,
+        receivedByPartnerId: input.receivedByPartnerId,
+        deadline,
+        createdByUserId: actor.id,
+        createdAt: deps.now().toISOString(),
+      })
+      .returning({ id: dataSubjectRequests.id })
+      .get();
     linkRequestSubjects(tx, row.id, subjectRowIds);
-    if (partnerIds.length > 0) tx.insert(dsrPartners).values(partnerIds.map((partnerId) => ({ requestId: row.id, partnerId }))).run();
+    if (partnerIds.length > 0)
+      tx.insert(dsrPartners)
+        .values(partnerIds.map((partnerId) => ({ requestId: row.id, partnerId })))
+        .run();
     appendAudit(tx, deps.now(), {
-      teamId: actor.teamId, actorId: actor.id, action: 'dsr.created', entity: 'dsr', entityId: row.id,
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: 'dsr.created',
+      entity: 'dsr',
+      entityId: row.id,
       detail: { kind: input.kind, subjects: subjectRowIds.length, partners: partnerIds.length },
     });
     return row.id;
@@ -55,7 +70,11 @@ export function createRequest(deps: AppDeps, actor: Actor, input: CreateRequestI
 }
 
 function ownRequest(deps: AppDeps, teamId: number, id: number) {
-  const row = deps.db.select().from(dataSubjectRequests).where(and(eq(dataSubjectRequests.id, id), eq(dataSubjectRequests.teamId, teamId))).get();
+  const row = deps.db
+    .select()
+    .from(dataSubjectRequests)
+    .where(and(eq(dataSubjectRequests.id, id), eq(dataSubjectRequests.teamId, teamId)))
+    .get();
   if (!row) throw notFound();
   return row;
 }
@@ -83,27 +102,72 @@ export type RequestView = {
   /** Open and due within DUE_SOON_DAYS. */
   dueSoon: boolean;
   subjects: { subjectId: string; caseId: number; caseCode: string }[];
-  partners: { partnerId: number; name: string; police: boolean; forwardedOn: string | null; reportedOn: string | null; report: string | null }[];
+  partners: {
+    partnerId: number;
+    name: string;
+    police: boolean;
+    forwardedOn: string | null;
+    reportedOn: string | null;
+    report: string | null;
+  }[];
 };
 
 export function listRequests(deps: AppDeps, teamId: number, onlyId?: number): RequestView[] {
   const today = amsterdamDate(deps.now());
-  const rows = deps.db.select().from(dataSubjectRequests)
+  const rows = deps.db
+    .select()
+    .from(dataSubjectRequests)
     .where(and(eq(dataSubjectRequests.teamId, teamId), onlyId ? eq(dataSubjectRequests.id, onlyId) : undefined))
     // Open requests first ('open' sorts after 'afgehandeld'), the nearest deadline on top.
-    .orderBy(desc(dataSubjectRequests.status), asc(dataSubjectRequests.deadline), desc(dataSubjectRequests.id)).all();
+    .orderBy(desc(dataSubjectRequests.status), asc(dataSubjectRequests.deadline), desc(dataSubjectRequests.id))
+    .all();
   const ids = rows.map((r) => r.id);
   const subjectRows = requestSubjectLinks(deps.db, ids);
-  const partnerRows = ids.length === 0 ? [] : deps.db.select({ requestId: dsrPartners.requestId, partnerId: dsrPartners.partnerId, name: partners.name, kind: partners.kind, forwardedOn: dsrPartners.forwardedOn, reportedOn: dsrPartners.reportedOn, report: dsrPartners.report })
-    .from(dsrPartners).innerJoin(partners, eq(partners.id, dsrPartners.partnerId))
-    .where(inArray(dsrPartners.requestId, ids)).orderBy(asc(partners.name)).all();
+  const partnerRows =
+    ids.length === 0
+      ? []
+      : deps.db
+          .select({
+            requestId: dsrPartners.requestId,
+            partnerId: dsrPartners.partnerId,
+            name: partners.name,
+            kind: partners.kind,
+            forwardedOn: dsrPartners.forwardedOn,
+            reportedOn: dsrPartners.reportedOn,
+            report: dsrPartners.report,
+          })
+          .from(dsrPartners)
+          .innerJoin(partners, eq(partners.id, dsrPartners.partnerId))
+          .where(inArray(dsrPartners.requestId, ids))
+          .orderBy(asc(partners.name))
+          .all();
   return rows.map((r) => ({
-    id: r.id, kind: r.kind, receivedOn: r.receivedOn, receivedByPartnerId: r.receivedByPartnerId, deadline: r.deadline,
-    extendedOn: r.extendedOn, extensionReason: r.extensionReason, status: r.status, decision: r.decision, decisionNote: r.decisionNote, decidedOn: r.decidedOn,
+    id: r.id,
+    kind: r.kind,
+    receivedOn: r.receivedOn,
+    receivedByPartnerId: r.receivedByPartnerId,
+    deadline: r.deadline,
+    extendedOn: r.extendedOn,
+    extensionReason: r.extensionReason,
+    status: r.status,
+    decision: r.decision,
+    decisionNote: r.decisionNote,
+    decidedOn: r.decidedOn,
     overdue: r.status === 'open' && r.deadline < today,
     dueSoon: r.status === 'open' && r.deadline >= today && r.deadline <= addDays(today, DUE_SOON_DAYS),
-    subjects: subjectRows.filter((s) => s.requestId === r.id).map((s) => ({ subjectId: encodePublicId(deps.keys, 'subject', teamId, s.subjectId), caseId: s.caseId, caseCode: s.caseCode })),
-    partners: partnerRows.filter((p) => p.requestId === r.id).map((p) => ({ partnerId: p.partnerId, name: p.name, police: p.kind === 'politie', forwardedOn: p.forwardedOn, reportedOn: p.reportedOn, report: p.report })),
+    subjects: subjectRows
+      .filter((s) => s.requestId === r.id)
+      .map((s) => ({ subjectId: encodePublicId(deps.keys, 'subject', teamId, s.subjectId), caseId: s.caseId, caseCode: s.caseCode })),
+    partners: partnerRows
+      .filter((p) => p.requestId === r.id)
+      .map((p) => ({
+        partnerId: p.partnerId,
+        name: p.name,
+        police: p.kind === 'politie',
+        forwardedOn: p.forwardedOn,
+        reportedOn: p.reportedOn,
+        report: p.report,
+      })),
   }));
 }
 
@@ -120,8 +184,18 @@ export function extendRequest(deps: AppDeps, actor: Actor, input: { id: number; 
   if (today > row.deadline) throw new AppError('BAD_REQUEST', 'dsr.extendTooLate');
   const deadline = addMonths(row.receivedOn, 3);
   deps.db.transaction((tx) => {
-    tx.update(dataSubjectRequests).set({ deadline, extendedOn: today, extensionReason: input.reason, version: row.version + 1 }).where(eq(dataSubjectRequests.id, row.id)).run();
-    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'dsr.extended', entity: 'dsr', entityId: row.id, detail: { deadline } });
+    tx.update(dataSubjectRequests)
+      .set({ deadline, extendedOn: today, extensionReason: input.reason, version: row.version + 1 })
+      .where(eq(dataSubjectRequests.id, row.id))
+      .run();
+    appendAudit(tx, deps.now(), {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: 'dsr.extended',
+      entity: 'dsr',
+      entityId: row.id,
+      detail: { deadline },
+    });
   });
   return { deadline };
 }
@@ -131,41 +205,97 @@ export function forwardRequest(deps: AppDeps, actor: Actor, input: { id: number 
   const row = openRequest(deps, actor.teamId, input.id);
   const today = amsterdamDate(deps.now());
   const forwarded = deps.db.transaction((tx) => {
-    const n = tx.update(dsrPartners).set({ forwardedOn: today }).where(and(eq(dsrPartners.requestId, row.id), isNull(dsrPartners.forwardedOn))).run().changes;
-    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'dsr.forwarded', entity: 'dsr', entityId: row.id, detail: { partners: n } });
+    const n = tx
+      .update(dsrPartners)
+      .set({ forwardedOn: today })
+      .where(and(eq(dsrPartners.requestId, row.id), isNull(dsrPartners.forwardedOn)))
+      .run().changes;
+    appendAudit(tx, deps.now(), {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: 'dsr.forwarded',
+      entity: 'dsr',
+      entityId: row.id,
+      detail: { partners: n },
+    });
     return n;
   });
   return { forwarded };
 }
 
 /** art. 24.3: a partner's report back on its handling of the request. */
-export function recordPartnerReport(deps: AppDeps, actor: Actor, input: { id: number; partnerId: number; reportedOn: string; report: string }): void {
+export function recordPartnerReport(
+  deps: AppDeps,
+  actor: Actor,
+  input: { id: number; partnerId: number; reportedOn: string; report: string },
+): void {
   const row = openRequest(deps, actor.teamId, input.id);
   notInFuture(deps, 'reportedOn', input.reportedOn);
-  const link = deps.db.select().from(dsrPartners).where(and(eq(dsrPartners.requestId, row.id), eq(dsrPartners.partnerId, input.partnerId))).get();
+  const link = deps.db
+    .select()
+    .from(dsrPartners)
+    .where(and(eq(dsrPartners.requestId, row.id), eq(dsrPartners.partnerId, input.partnerId)))
+    .get();
   if (!link) throw notFound();
   if (!link.forwardedOn) throw new AppError('BAD_REQUEST', 'dsr.notForwarded');
   if (input.reportedOn < link.forwardedOn) throw fieldError('reportedOn', 'dsr.reportBeforeForward');
   deps.db.transaction((tx) => {
-    tx.update(dsrPartners).set({ reportedOn: input.reportedOn, report: input.report }).where(and(eq(dsrPartners.requestId, row.id), eq(dsrPartners.partnerId, input.partnerId))).run();
-    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'dsr.reported', entity: 'dsr', entityId: row.id, detail: { partnerId: input.partnerId } });
+    tx.update(dsrPartners)
+      .set({ reportedOn: input.reportedOn, report: input.report })
+      .where(and(eq(dsrPartners.requestId, row.id), eq(dsrPartners.partnerId, input.partnerId)))
+      .run();
+    appendAudit(tx, deps.now(), {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: 'dsr.reported',
+      entity: 'dsr',
+      entityId: row.id,
+      detail: { partnerId: input.partnerId },
+    });
   });
 }
 
 /** The FG's decision closes the request; not before every concerned partner (the police for its part, 24.4) has had it. */
-export function decideRequest(deps: AppDeps, actor: Actor, input: { id: number; decision: 'toegewezen' | 'deels_toegewezen' | 'afgewezen'; note: string }): void {
+export function decideRequest(
+  deps: AppDeps,
+  actor: Actor,
+  input: { id: number; decision: 'toegewezen' | 'deels_toegewezen' | 'afgewezen'; note: string },
+): void {
   const row = openRequest(deps, actor.teamId, input.id);
-  const pending = deps.db.select({ partnerId: dsrPartners.partnerId }).from(dsrPartners).where(and(eq(dsrPartners.requestId, row.id), isNull(dsrPartners.forwardedOn))).all();
+  const pending = deps.db
+    .select({ partnerId: dsrPartners.partnerId })
+    .from(dsrPartners)
+    .where(and(eq(dsrPartners.requestId, row.id), isNull(dsrPartners.forwardedOn)))
+    .all();
   if (pending.length > 0) throw new AppError('BAD_REQUEST', 'dsr.notForwarded');
   deps.db.transaction((tx) => {
-    tx.update(dataSubjectRequests).set({ status: 'afgehandeld', decision: input.decision, decisionNote: input.note, decidedOn: amsterdamDate(deps.now()), version: row.version + 1 })
-      .where(eq(dataSubjectRequests.id, row.id)).run();
-    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'dsr.decided', entity: 'dsr', entityId: row.id, detail: { decision: input.decision } });
+    tx.update(dataSubjectRequests)
+      .set({
+        status: 'afgehandeld',
+        decision: input.decision,
+        decisionNote: input.note,
+        decidedOn: amsterdamDate(deps.now()),
+        version: row.version + 1,
+      })
+      .where(eq(dataSubjectRequests.id, row.id))
+      .run();
+    appendAudit(tx, deps.now(), {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: 'dsr.decided',
+      entity: 'dsr',
+      entityId: row.id,
+      detail: { decision: input.decision },
+    });
   });
 }
 
 /** The request's betrokkenen (row ids) for the inzage bundle; the request must be the team's. */
-export function requestSubjectRows(deps: AppDeps, teamId: number, id: number): { request: typeof dataSubjectRequests.$inferSelect; subjectIds: number[] } {
+export function requestSubjectRows(
+  deps: AppDeps,
+  teamId: number,
+  id: number,
+): { request: typeof dataSubjectRequests.$inferSelect; subjectIds: number[] } {
   const request = ownRequest(deps, teamId, id);
   const subjectIds = requestSubjectIds(deps.db, id);
   return { request, subjectIds };

@@ -29,8 +29,20 @@ export function maskBsn(bsn: string): string {
 
 // Sidecodes 1–14 of the RDW; L = letter, 9 = digit. Grouping gives the familiar dashes.
 const sidecodes = [
-  'LL-99-99', '99-99-LL', '99-LL-99', 'LL-99-LL', 'LL-LL-99', '99-LL-LL', '99-LLL-9',
-  '9-LLL-99', 'LL-999-L', 'L-999-LL', 'LLL-99-L', 'L-99-LLL', '9-LL-999', '999-LL-9',
+  'LL-99-99',
+  '99-99-LL',
+  '99-LL-99',
+  'LL-99-LL',
+  'LL-LL-99',
+  '99-LL-LL',
+  '99-LLL-9',
+  '9-LLL-99',
+  'LL-999-L',
+  'L-999-LL',
+  'LLL-99-L',
+  'L-99-LLL',
+  '9-LL-999',
+  '999-LL-9',
 ];
 const sidecodePatterns = sidecodes.map((code) => ({
   code,

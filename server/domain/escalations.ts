@@ -17,41 +17,87 @@ export function raiseEscalation(deps: AppDeps, reader: Actor, input: { caseId: n
   if (input.raisedOn > amsterdamDate(deps.now())) throw new AppError('BAD_REQUEST', 'escalations.inFuture');
   const now = deps.now();
   return deps.db.transaction((tx) => {
-    const row = tx.insert(escalations).values({
-      teamId: reader.teamId, caseId: c.id, raisedOn: input.raisedOn, reason: input.reason.trim(), createdByUserId: reader.id, createdAt: now.toISOString(),
-    }).returning({ id: escalations.id }).get();
+    const row = tx
+      .insert(escalations)
+      .values({
+        teamId: reader.teamId,
+        caseId: c.id,
+        raisedOn: input.raisedOn,
+        reason: input.reason.trim(),
+        createdByUserId: reader.id,
+        createdAt: now.toISOString(),
+      })
+      .returning({ id: escalations.id })
+      .get();
     recordCaseEvent(tx, now, c.id, reader.id, 'escalation', { escalationId: row.id });
-    appendAudit(tx, now, { teamId: reader.teamId, actorId: reader.id, action: 'escalation.raised', entity: 'escalation', entityId: row.id, caseId: c.id });
+    appendAudit(tx, now, {
+      teamId: reader.teamId,
+      actorId: reader.id,
+      action: 'escalation.raised',
+      entity: 'escalation',
+      entityId: row.id,
+      caseId: c.id,
+    });
     return row;
   });
 }
 
-export function resolveEscalation(deps: AppDeps, reader: Actor, input: { id: number; outcome: string; outcomeOn: string; version: number }) {
+export function resolveEscalation(
+  deps: AppDeps,
+  reader: Actor,
+  input: { id: number; outcome: string; outcomeOn: string; version: number },
+) {
   const row = ownEscalation(deps.db, reader.teamId, input.id);
   if (row.status === 'afgehandeld') throw new AppError('CONFLICT', 'escalations.alreadyResolved');
   if (input.outcomeOn < row.raisedOn) throw new AppError('BAD_REQUEST', 'escalations.outcomeBeforeRaised');
   if (input.outcomeOn > amsterdamDate(deps.now())) throw new AppError('BAD_REQUEST', 'escalations.inFuture');
   const now = deps.now();
   deps.db.transaction((tx) => {
-    const res = tx.update(escalations).set({ status: 'afgehandeld', outcome: input.outcome.trim(), outcomeOn: input.outcomeOn, version: row.version + 1 })
-      .where(and(eq(escalations.id, row.id), eq(escalations.version, input.version))).run();
+    const res = tx
+      .update(escalations)
+      .set({ status: 'afgehandeld', outcome: input.outcome.trim(), outcomeOn: input.outcomeOn, version: row.version + 1 })
+      .where(and(eq(escalations.id, row.id), eq(escalations.version, input.version)))
+      .run();
     if (res.changes !== 1) throw conflict();
     recordCaseEvent(tx, now, row.caseId, reader.id, 'escalation_resolved', { escalationId: row.id });
-    appendAudit(tx, now, { teamId: reader.teamId, actorId: reader.id, action: 'escalation.resolved', entity: 'escalation', entityId: row.id, caseId: row.caseId });
+    appendAudit(tx, now, {
+      teamId: reader.teamId,
+      actorId: reader.id,
+      action: 'escalation.resolved',
+      entity: 'escalation',
+      entityId: row.id,
+      caseId: row.caseId,
+    });
   });
 }
 
 /** Escalaties raised in a period (on raisedOn, inclusive), newest first; optionally of one casus. */
-export function listEscalations(deps: AppDeps, reader: Actor, filter: { from?: string | null; to?: string | null; caseId?: number | null } = {}) {
+export function listEscalations(
+  deps: AppDeps,
+  reader: Actor,
+  filter: { from?: string | null; to?: string | null; caseId?: number | null } = {},
+) {
   const conditions: SQL[] = [eq(escalations.teamId, reader.teamId)];
   if (filter.from) conditions.push(gte(escalations.raisedOn, filter.from));
   if (filter.to) conditions.push(lte(escalations.raisedOn, filter.to));
   if (filter.caseId) conditions.push(eq(escalations.caseId, filter.caseId));
-  return deps.db.select({
-    id: escalations.id, caseId: escalations.caseId, caseCode: cases.code, gemeente: partners.shortName, raisedOn: escalations.raisedOn,
-    reason: escalations.reason, status: escalations.status, outcome: escalations.outcome, outcomeOn: escalations.outcomeOn, version: escalations.version,
-  }).from(escalations)
+  return deps.db
+    .select({
+      id: escalations.id,
+      caseId: escalations.caseId,
+      caseCode: cases.code,
+      gemeente: partners.shortName,
+      raisedOn: escalations.raisedOn,
+      reason: escalations.reason,
+      status: escalations.status,
+      outcome: escalations.outcome,
+      outcomeOn: escalations.outcomeOn,
+      version: escalations.version,
+    })
+    .from(escalations)
     .innerJoin(cases, eq(cases.id, escalations.caseId))
     .innerJoin(partners, eq(partners.id, cases.gemeentePartnerId))
-    .where(and(...conditions)).orderBy(desc(escalations.raisedOn), asc(escalations.id)).all();
+    .where(and(...conditions))
+    .orderBy(desc(escalations.raisedOn), asc(escalations.id))
+    .all();
 }

@@ -71,11 +71,19 @@ export function assertLiveAccess(deps: AppDeps, sessionToken: string, reader: Ac
   const user = resolveSession(deps.db, deps.config, sessionToken, now, { touch: false });
   if (!user || user.id !== reader.id) throw new AppError('UNAUTHORIZED', 'auth.required');
   if (user.partnerId !== null) {
-    const partner = deps.db.select({ joinedOn: partners.joinedOn, leftOn: partners.leftOn }).from(partners).where(eq(partners.id, user.partnerId)).get();
+    const partner = deps.db
+      .select({ joinedOn: partners.joinedOn, leftOn: partners.leftOn })
+      .from(partners)
+      .where(eq(partners.id, user.partnerId))
+      .get();
     if (!partner || !partnerActiveOn(partner, amsterdamDate(now))) throw new AppError('UNAUTHORIZED', 'auth.required');
   }
   const current = loadActor(deps.db, user);
-  const same = current.role === reader.role && current.teamId === reader.teamId && current.partnerId === reader.partnerId && current.partnerKind === reader.partnerKind
-    && current.partnerSuspended === reader.partnerSuspended;
+  const same =
+    current.role === reader.role &&
+    current.teamId === reader.teamId &&
+    current.partnerId === reader.partnerId &&
+    current.partnerKind === reader.partnerKind &&
+    current.partnerSuspended === reader.partnerSuspended;
   if (!same) throw new AppError('FORBIDDEN', 'live.accessChanged');
 }

@@ -79,7 +79,8 @@ export function auditLiveRead(deps: AppDeps, entry: AuditEntry): void {
         // The mass-read alert counts each subscriber's own reads (P6): the shared build could not.
         const readers = new Map(rows.map((r) => [r.entry.actorId, r]));
         for (const [userId, row] of readers) {
-          if (typeof userId === 'number' && typeof row.entry.teamId === 'number') noteMassRead(tx, row.at, { teamId: row.entry.teamId, id: userId });
+          if (typeof userId === 'number' && typeof row.entry.teamId === 'number')
+            noteMassRead(tx, row.at, { teamId: row.entry.teamId, id: userId });
         }
       });
     } catch (error) {

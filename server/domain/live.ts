@@ -36,29 +36,68 @@ function liveCase(deps: AppDeps, reader: Actor, caseId: number, read: Read) {
   const base = sharedValue(deps, `${reader.teamId}:case:${caseId}`, () => caseBase(deps, reader.teamId, caseId));
   if (!base) return null;
   // The only way betrokkenen enter a live update: the visibility module, for this reader's class.
-  const subjects = readSubjects(deps, reader, [base.id], 'live', (entry) => { read.entry = entry; }).get(base.id) ?? [];
+  const subjects =
+    readSubjects(deps, reader, [base.id], 'live', (entry) => {
+      read.entry = entry;
+    }).get(base.id) ?? [];
   return { ...base, subjects };
 }
 
 function caseBase(deps: AppDeps, teamId: number, caseId: number) {
-  const c = deps.db.select({
-    id: cases.id, code: cases.code, street: cases.street, houseNumber: cases.houseNumber, houseNumberAddition: cases.houseNumberAddition,
-    postcode: cases.postcode, city: cases.city, status: cases.status, priority: cases.priority, origin: cases.origin,
-    description: cases.description, theme: themes.name, gemeente: partners.shortName, gemeentePartnerId: cases.gemeentePartnerId,
-  }).from(cases).innerJoin(themes, eq(themes.id, cases.themeId)).innerJoin(partners, eq(partners.id, cases.gemeentePartnerId))
-    .where(and(eq(cases.id, caseId), eq(cases.teamId, teamId))).get();
+  const c = deps.db
+    .select({
+      id: cases.id,
+      code: cases.code,
+      street: cases.street,
+      houseNumber: cases.houseNumber,
+      houseNumberAddition: cases.houseNumberAddition,
+      postcode: cases.postcode,
+      city: cases.city,
+      status: cases.status,
+      priority: cases.priority,
+      origin: cases.origin,
+      description: cases.description,
+      theme: themes.name,
+      gemeente: partners.shortName,
+      gemeentePartnerId: cases.gemeentePartnerId,
+    })
+    .from(cases)
+    .innerJoin(themes, eq(themes.id, cases.themeId))
+    .innerJoin(partners, eq(partners.id, cases.gemeentePartnerId))
+    .where(and(eq(cases.id, caseId), eq(cases.teamId, teamId)))
+    .get();
   if (!c) return null;
   const today = amsterdamDate(deps.now());
-  const openAgreements = deps.db.select({
-    id: agreements.id, text: agreements.text, responsiblePartnerId: agreements.responsiblePartnerId, responsible: partners.shortName,
-    meetingId: agreements.meetingId, createdAt: agreements.createdAt,
-  }).from(agreements).innerJoin(partners, eq(partners.id, agreements.responsiblePartnerId))
-    .where(and(eq(agreements.caseId, c.id), eq(agreements.status, 'open'))).orderBy(asc(agreements.id)).all();
-  const openTasks = deps.db.select({
-    id: tasks.id, title: tasks.title, assigneePartnerId: tasks.assigneePartnerId, partner: partners.shortName, dueDate: tasks.dueDate,
-    status: tasks.status, blockerNote: tasks.blockerNote, meetingId: tasks.meetingId,
-  }).from(tasks).innerJoin(partners, eq(partners.id, tasks.assigneePartnerId))
-    .where(and(eq(tasks.caseId, c.id), eq(tasks.status, 'open'))).orderBy(asc(tasks.dueDate), asc(tasks.id)).all()
+  const openAgreements = deps.db
+    .select({
+      id: agreements.id,
+      text: agreements.text,
+      responsiblePartnerId: agreements.responsiblePartnerId,
+      responsible: partners.shortName,
+      meetingId: agreements.meetingId,
+      createdAt: agreements.createdAt,
+    })
+    .from(agreements)
+    .innerJoin(partners, eq(partners.id, agreements.responsiblePartnerId))
+    .where(and(eq(agreements.caseId, c.id), eq(agreements.status, 'open')))
+    .orderBy(asc(agreements.id))
+    .all();
+  const openTasks = deps.db
+    .select({
+      id: tasks.id,
+      title: tasks.title,
+      assigneePartnerId: tasks.assigneePartnerId,
+      partner: partners.shortName,
+      dueDate: tasks.dueDate,
+      status: tasks.status,
+      blockerNote: tasks.blockerNote,
+      meetingId: tasks.meetingId,
+    })
+    .from(tasks)
+    .innerJoin(partners, eq(partners.id, tasks.assigneePartnerId))
+    .where(and(eq(tasks.caseId, c.id), eq(tasks.status, 'open')))
+    .orderBy(asc(tasks.dueDate), asc(tasks.id))
+    .all()
     .map((t) => withOverdue(t, today));
   return { ...c, agreements: openAgreements, tasks: openTasks };
 }
@@ -66,16 +105,44 @@ function caseBase(deps: AppDeps, teamId: number, caseId: number) {
 /** What was captured in this overleg so far: werkafspraken and tasks, in the order made. */
 function captured(deps: AppDeps, teamId: number, meetingId: number) {
   const today = amsterdamDate(deps.now());
-  const agreementRows = deps.db.select({
-    id: agreements.id, caseId: agreements.caseId, caseCode: cases.code, text: agreements.text, responsiblePartnerId: agreements.responsiblePartnerId,
-    responsible: partners.shortName, agendaItemId: agreements.agendaItemId, status: agreements.status, createdAt: agreements.createdAt,
-  }).from(agreements).innerJoin(partners, eq(partners.id, agreements.responsiblePartnerId)).innerJoin(cases, eq(cases.id, agreements.caseId))
-    .where(and(eq(agreements.teamId, teamId), eq(agreements.meetingId, meetingId))).orderBy(asc(agreements.id)).all();
-  const taskRows = deps.db.select({
-    id: tasks.id, title: tasks.title, assigneePartnerId: tasks.assigneePartnerId, partner: partners.shortName, dueDate: tasks.dueDate,
-    status: tasks.status, caseId: tasks.caseId, caseCode: cases.code, agendaItemId: tasks.agendaItemId, agreementId: tasks.agreementId, createdAt: tasks.createdAt,
-  }).from(tasks).innerJoin(partners, eq(partners.id, tasks.assigneePartnerId)).leftJoin(cases, eq(cases.id, tasks.caseId))
-    .where(and(eq(tasks.teamId, teamId), eq(tasks.meetingId, meetingId))).orderBy(asc(tasks.id)).all()
+  const agreementRows = deps.db
+    .select({
+      id: agreements.id,
+      caseId: agreements.caseId,
+      caseCode: cases.code,
+      text: agreements.text,
+      responsiblePartnerId: agreements.responsiblePartnerId,
+      responsible: partners.shortName,
+      agendaItemId: agreements.agendaItemId,
+      status: agreements.status,
+      createdAt: agreements.createdAt,
+    })
+    .from(agreements)
+    .innerJoin(partners, eq(partners.id, agreements.responsiblePartnerId))
+    .innerJoin(cases, eq(cases.id, agreements.caseId))
+    .where(and(eq(agreements.teamId, teamId), eq(agreements.meetingId, meetingId)))
+    .orderBy(asc(agreements.id))
+    .all();
+  const taskRows = deps.db
+    .select({
+      id: tasks.id,
+      title: tasks.title,
+      assigneePartnerId: tasks.assigneePartnerId,
+      partner: partners.shortName,
+      dueDate: tasks.dueDate,
+      status: tasks.status,
+      caseId: tasks.caseId,
+      caseCode: cases.code,
+      agendaItemId: tasks.agendaItemId,
+      agreementId: tasks.agreementId,
+      createdAt: tasks.createdAt,
+    })
+    .from(tasks)
+    .innerJoin(partners, eq(partners.id, tasks.assigneePartnerId))
+    .leftJoin(cases, eq(cases.id, tasks.caseId))
+    .where(and(eq(tasks.teamId, teamId), eq(tasks.meetingId, meetingId)))
+    .orderBy(asc(tasks.id))
+    .all()
     .map((t) => withOverdue(t, today));
   return { agreements: agreementRows, tasks: taskRows };
 }
@@ -98,9 +165,14 @@ function buildSnapshot(deps: AppDeps, reader: Actor, meetingId: number) {
  */
 function ownHiddenProposals(deps: AppDeps, reader: Actor, meetingId: number): boolean {
   if (reader.role === 'coordinator') return false;
-  return deps.db.select({ id: agendaItems.id }).from(agendaItems)
-    .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.proposedByUserId, reader.id), ne(agendaItems.state, 'geaccepteerd')))
-    .limit(1).all().length > 0;
+  return (
+    deps.db
+      .select({ id: agendaItems.id })
+      .from(agendaItems)
+      .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.proposedByUserId, reader.id), ne(agendaItems.state, 'geaccepteerd')))
+      .limit(1)
+      .all().length > 0
+  );
 }
 
 /**
@@ -109,7 +181,10 @@ function ownHiddenProposals(deps: AppDeps, reader: Actor, meetingId: number): bo
  */
 export function liveSnapshot(deps: AppDeps, reader: Actor, meetingId: number, audited: AuditedCases, options: { shared?: boolean } = {}) {
   const key = `${reader.teamId}:${meetingId}:${visibilityClass(reader)}${ownHiddenProposals(deps, reader, meetingId) ? `:user:${reader.id}` : ''}`;
-  const { snapshot, read } = options.shared === false ? buildSnapshot(deps, reader, meetingId) : sharedBuild(deps, key, () => buildSnapshot(deps, reader, meetingId));
+  const { snapshot, read } =
+    options.shared === false
+      ? buildSnapshot(deps, reader, meetingId)
+      : sharedBuild(deps, key, () => buildSnapshot(deps, reader, meetingId));
   const caseId = snapshot.current?.casus?.id;
   if (caseId !== undefined && !audited.has(caseId)) {
     audited.clear();
@@ -119,8 +194,7 @@ export function liveSnapshot(deps: AppDeps, reader: Actor, meetingId: number, au
       if (options.shared === false) {
         appendAudit(deps.db, deps.now(), entry);
         noteMassRead(deps.db, deps.now(), { teamId: reader.teamId, id: reader.id });
-      }
-      else auditLiveRead(deps, entry);
+      } else auditLiveRead(deps, entry);
     }
   }
   return snapshot;
@@ -163,8 +237,13 @@ export function openLiveStream(deps: AppDeps, access: LiveAccess, meetingId: num
  * hold the stream ends with that error. Ends also when the client goes away.
  */
 export async function* liveStream(
-  deps: AppDeps, access: LiveAccess & { sessionToken: string }, meetingId: number, first: LiveSnapshot, signal?: AbortSignal,
-  audited: AuditedCases = new Set(), release: () => void = () => {},
+  deps: AppDeps,
+  access: LiveAccess & { sessionToken: string },
+  meetingId: number,
+  first: LiveSnapshot,
+  signal?: AbortSignal,
+  audited: AuditedCases = new Set(),
+  release: () => void = () => {},
 ) {
   const { reader } = access;
   const channel = `team:${reader.teamId}`;
@@ -187,7 +266,10 @@ export async function* liveStream(
   };
   const onAbort = () => wake?.();
   // Without any event: the session may expire, the partner's leaving date may pass.
-  const timer = setInterval(() => { recheck = true; wake?.(); }, deps.config.liveRecheckMs);
+  const timer = setInterval(() => {
+    recheck = true;
+    wake?.();
+  }, deps.config.liveRecheckMs);
   timer.unref();
   deps.events.on(channel, listener);
   signal?.addEventListener('abort', onAbort);
@@ -195,7 +277,10 @@ export async function* liveStream(
   try {
     yield tracked(`${meetingId}-${Date.now()}-${++seq}`, first);
     while (!signal?.aborted) {
-      if (!dirty && !recheck) await new Promise<void>((resolve) => { wake = resolve; });
+      if (!dirty && !recheck)
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
       wake = null;
       if (signal?.aborted) break;
       if (recheck || dirty) {

@@ -20,29 +20,51 @@ export const meetingLink = (deps: AppDeps, meetingId: number) => `${publicBaseUr
 
 function when(startsAt: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
-    timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit',
+    timeZone: TIME_ZONE,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
   }).format(new Date(startsAt));
 }
 
 /** The active members of every partner that takes part on the day of the overleg (art. 14). */
 export function expectedRecipients(deps: AppDeps, teamId: number, startsAt: string) {
   const day = amsterdamDate(new Date(startsAt));
-  const expected = deps.db.select({ id: partners.id, joinedOn: partners.joinedOn, leftOn: partners.leftOn }).from(partners)
-    .where(eq(partners.teamId, teamId)).all().filter((p) => partnerActiveOn(p, day)).map((p) => p.id);
+  const expected = deps.db
+    .select({ id: partners.id, joinedOn: partners.joinedOn, leftOn: partners.leftOn })
+    .from(partners)
+    .where(eq(partners.teamId, teamId))
+    .all()
+    .filter((p) => partnerActiveOn(p, day))
+    .map((p) => p.id);
   if (expected.length === 0) return [];
-  return deps.db.select({ id: users.id, email: users.email, locale: users.locale }).from(users)
-    .where(and(eq(users.teamId, teamId), eq(users.role, 'member'), isNull(users.disabledAt), inArray(users.partnerId, expected))).all();
+  return deps.db
+    .select({ id: users.id, email: users.email, locale: users.locale })
+    .from(users)
+    .where(and(eq(users.teamId, teamId), eq(users.role, 'member'), isNull(users.disabledAt), inArray(users.partnerId, expected)))
+    .all();
 }
 
 /** Never throws: the overleg is published or moved whether or not the mail server answers. */
 export async function mailMeetingNotice(
-  deps: AppDeps, teamId: number, meeting: number | typeof meetings.$inferSelect, notice: MeetingNotice,
+  deps: AppDeps,
+  teamId: number,
+  meeting: number | typeof meetings.$inferSelect,
+  notice: MeetingNotice,
 ): Promise<{ recipients: number; failed: number }> {
   if (!mailConfigured(deps.config)) return { recipients: 0, failed: 0 };
   // A cancelled overleg is gone from the table: the caller passes the row as it was.
-  const m = typeof meeting === 'number'
-    ? deps.db.select().from(meetings).where(and(eq(meetings.id, meeting), eq(meetings.teamId, teamId))).get()
-    : meeting;
+  const m =
+    typeof meeting === 'number'
+      ? deps.db
+          .select()
+          .from(meetings)
+          .where(and(eq(meetings.id, meeting), eq(meetings.teamId, teamId)))
+          .get()
+      : meeting;
   const team = deps.db.select({ name: teams.name, code: teams.code }).from(teams).where(eq(teams.id, teamId)).get();
   if (!m || !team) return { recipients: 0, failed: 0 };
   const to = expectedRecipients(deps, teamId, m.startsAt);

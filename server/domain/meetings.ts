@@ -7,8 +7,21 @@
 import type { Actor } from '../auth/actor';
 import { and, asc, desc, eq, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import {
-  agendaItems, agendaSections, agreements, attendance, cases, meetingSeries, meetings, minutes, partners, tasks, teams, users,
-  meetingRegrets, type AgendaSection, type MeetingStatus,
+  agendaItems,
+  agendaSections,
+  agreements,
+  attendance,
+  cases,
+  meetingSeries,
+  meetings,
+  minutes,
+  partners,
+  tasks,
+  teams,
+  users,
+  meetingRegrets,
+  type AgendaSection,
+  type MeetingStatus,
 } from '../../db/schema';
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
@@ -87,11 +100,23 @@ const toUtcIso = (value: string) => new Date(value).toISOString();
 
 function insertMeeting(tx: Db, deps: AppDeps, actor: Actor, input: MeetingInput & { seriesId?: number | null }) {
   const now = deps.now().toISOString();
-  const row = tx.insert(meetings).values({
-    teamId: actor.teamId, seriesId: input.seriesId ?? null, title: input.title?.trim() || defaultTitle(tx, actor.teamId),
-    startsAt: toUtcIso(input.startsAt), durationMinutes: input.durationMinutes ?? 120, location: input.location?.trim() || null,
-    videoLink: input.videoLink?.trim() || null, status: 'concept', chairUserId: actor.id, createdAt: now, updatedAt: now,
-  }).returning({ id: meetings.id }).get();
+  const row = tx
+    .insert(meetings)
+    .values({
+      teamId: actor.teamId,
+      seriesId: input.seriesId ?? null,
+      title: input.title?.trim() || defaultTitle(tx, actor.teamId),
+      startsAt: toUtcIso(input.startsAt),
+      durationMinutes: input.durationMinutes ?? 120,
+      location: input.location?.trim() || null,
+      videoLink: input.videoLink?.trim() || null,
+      status: 'concept',
+      chairUserId: actor.id,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: meetings.id })
+    .get();
   appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'meeting.created', entity: 'meeting', entityId: row.id });
   return row;
 }
@@ -145,14 +170,29 @@ export function createSeries(deps: AppDeps, actor: Actor, input: SeriesInput): {
   if (dates.length === 0) throw new AppError('BAD_REQUEST', 'meetings.seriesEmpty');
   if (dates.length > MAX_SERIES) throw new AppError('BAD_REQUEST', 'meetings.seriesTooLong', { max: MAX_SERIES });
   const result = deps.db.transaction((tx) => {
-    const series = tx.insert(meetingSeries).values({
-      teamId: actor.teamId,
-      rule: JSON.stringify({ intervalWeeks: input.intervalWeeks, weekday: input.weekday, time: input.time, from: input.from, until: input.until }),
-      createdAt: deps.now().toISOString(),
-    }).returning({ id: meetingSeries.id }).get();
-    const ids = dates.map((date) => insertMeeting(tx, deps, actor, {
-      ...input, startsAt: amsterdamToUtc(date, input.time).toISOString(), seriesId: series.id,
-    }).id);
+    const series = tx
+      .insert(meetingSeries)
+      .values({
+        teamId: actor.teamId,
+        rule: JSON.stringify({
+          intervalWeeks: input.intervalWeeks,
+          weekday: input.weekday,
+          time: input.time,
+          from: input.from,
+          until: input.until,
+        }),
+        createdAt: deps.now().toISOString(),
+      })
+      .returning({ id: meetingSeries.id })
+      .get();
+    const ids = dates.map(
+      (date) =>
+        insertMeeting(tx, deps, actor, {
+          ...input,
+          startsAt: amsterdamToUtc(date, input.time).toISOString(),
+          seriesId: series.id,
+        }).id,
+    );
     return { seriesId: series.id, ids };
   });
   emitMeetingEvent(deps, actor.teamId, { kind: 'meeting.created', id: result.ids[0]!, meetingId: null });
@@ -179,7 +219,8 @@ export function updateMeeting(deps: AppDeps, actor: Actor, input: MeetingUpdate)
     const chair = ownUser(deps.db, actor.teamId, input.chairUserId);
     if (chair.role !== 'coordinator') throw notFound();
   }
-  if (input.startsAt !== undefined && toUtcIso(input.startsAt) !== current.startsAt) refusePastInstant(deps, 'startsAt', input.startsAt, input.confirmPast);
+  if (input.startsAt !== undefined && toUtcIso(input.startsAt) !== current.startsAt)
+    refusePastInstant(deps, 'startsAt', input.startsAt, input.confirmPast);
   const now = deps.now();
   const change: Partial<typeof meetings.$inferInsert> = {};
   if (input.startsAt !== undefined) change.startsAt = toUtcIso(input.startsAt);
@@ -189,16 +230,22 @@ export function updateMeeting(deps: AppDeps, actor: Actor, input: MeetingUpdate)
   if (input.durationMinutes !== undefined) change.durationMinutes = input.durationMinutes;
   if (input.chairUserId !== undefined) change.chairUserId = input.chairUserId;
   const version = deps.db.transaction((tx) => {
-    const res = tx.update(meetings).set({ ...change, updatedAt: now.toISOString(), version: current.version + 1 })
-      .where(and(eq(meetings.id, current.id), eq(meetings.version, input.version))).run();
+    const res = tx
+      .update(meetings)
+      .set({ ...change, updatedAt: now.toISOString(), version: current.version + 1 })
+      .where(and(eq(meetings.id, current.id), eq(meetings.version, input.version)))
+      .run();
     if (res.changes !== 1) throw conflict();
     appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: 'meeting.updated', entity: 'meeting', entityId: current.id });
     return current.version + 1;
   });
   emitMeetingEvent(deps, actor.teamId, { kind: 'meeting.updated', id: current.id, meetingId: current.id });
   // The partners' calendars follow a published overleg that moves (./meeting-mail.ts).
-  const moved = current.status === 'gepubliceerd' && (['startsAt', 'location', 'videoLink', 'durationMinutes'] as const)
-    .some((key) => change[key] !== undefined && change[key] !== current[key]);
+  const moved =
+    current.status === 'gepubliceerd' &&
+    (['startsAt', 'location', 'videoLink', 'durationMinutes'] as const).some(
+      (key) => change[key] !== undefined && change[key] !== current[key],
+    );
   return { version, moved };
 }
 
@@ -222,7 +269,13 @@ export function cancelMeeting(deps: AppDeps, actor: Actor, input: { id: number }
 }
 
 function deleteMeeting(deps: AppDeps, actor: Actor, current: typeof meetings.$inferSelect, action: string) {
-  const captured = deps.db.select({ n: sql<number>`(select count(*) from ${tasks} where ${tasks.meetingId} = ${current.id}) + (select count(*) from ${agreements} where ${agreements.meetingId} = ${current.id})` }).from(meetings).where(eq(meetings.id, current.id)).get();
+  const captured = deps.db
+    .select({
+      n: sql<number>`(select count(*) from ${tasks} where ${tasks.meetingId} = ${current.id}) + (select count(*) from ${agreements} where ${agreements.meetingId} = ${current.id})`,
+    })
+    .from(meetings)
+    .where(eq(meetings.id, current.id))
+    .get();
   if ((captured?.n ?? 0) > 0) throw new AppError('CONFLICT', 'meetings.hasCaptured');
   deps.db.transaction((tx) => {
     tx.update(meetings).set({ currentAgendaItemId: null }).where(eq(meetings.id, current.id)).run();
@@ -234,15 +287,29 @@ function deleteMeeting(deps: AppDeps, actor: Actor, current: typeof meetings.$in
 
 // ── Status cycle ────────────────────────────────────────────────────────────────────────────
 
-const nextStatus: Record<MeetingStatus, MeetingStatus | null> = { concept: 'gepubliceerd', gepubliceerd: 'bezig', bezig: 'gesloten', gesloten: null };
+const nextStatus: Record<MeetingStatus, MeetingStatus | null> = {
+  concept: 'gepubliceerd',
+  gepubliceerd: 'bezig',
+  bezig: 'gesloten',
+  gesloten: null,
+};
 
-function transition(deps: AppDeps, actor: Actor, id: number, to: MeetingStatus, extra: (tx: Db, row: typeof meetings.$inferSelect) => Partial<typeof meetings.$inferInsert>) {
+function transition(
+  deps: AppDeps,
+  actor: Actor,
+  id: number,
+  to: MeetingStatus,
+  extra: (tx: Db, row: typeof meetings.$inferSelect) => Partial<typeof meetings.$inferInsert>,
+) {
   const current = findMeetingInTeam(deps.db, actor.teamId, id);
   if (nextStatus[current.status] !== to) throw new AppError('CONFLICT', 'meetings.invalidTransition', { from: current.status, to });
   const now = deps.now();
   deps.db.transaction((tx) => {
-    const res = tx.update(meetings).set({ status: to, ...extra(tx, current), updatedAt: now.toISOString(), version: current.version + 1 })
-      .where(and(eq(meetings.id, current.id), eq(meetings.version, current.version), eq(meetings.status, current.status))).run();
+    const res = tx
+      .update(meetings)
+      .set({ status: to, ...extra(tx, current), updatedAt: now.toISOString(), version: current.version + 1 })
+      .where(and(eq(meetings.id, current.id), eq(meetings.version, current.version), eq(meetings.status, current.status)))
+      .run();
     if (res.changes !== 1) throw conflict();
     appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: `meeting.${to}`, entity: 'meeting', entityId: current.id });
     if (to === 'gesloten') {
@@ -288,17 +355,31 @@ export function setCurrentItem(deps: AppDeps, actor: Actor, input: { meetingId: 
   const meeting = findMeetingInTeam(deps.db, actor.teamId, input.meetingId);
   if (meeting.status !== 'bezig') throw new AppError('CONFLICT', 'meetings.notRunning');
   if (input.agendaItemId !== null) {
-    const item = deps.db.select({ state: agendaItems.state }).from(agendaItems)
-      .where(and(eq(agendaItems.id, input.agendaItemId), eq(agendaItems.meetingId, meeting.id))).get();
+    const item = deps.db
+      .select({ state: agendaItems.state })
+      .from(agendaItems)
+      .where(and(eq(agendaItems.id, input.agendaItemId), eq(agendaItems.meetingId, meeting.id)))
+      .get();
     if (!item) throw notFound();
     if (item.state !== 'geaccepteerd') throw new AppError('BAD_REQUEST', 'agenda.notAccepted');
   }
   const now = deps.now().toISOString();
-  deps.db.update(meetings).set({
-    currentAgendaItemId: input.agendaItemId, currentItemStartedAt: input.agendaItemId === null ? null : now, updatedAt: now, version: meeting.version + 1,
-  }).where(eq(meetings.id, meeting.id)).run();
+  deps.db
+    .update(meetings)
+    .set({
+      currentAgendaItemId: input.agendaItemId,
+      currentItemStartedAt: input.agendaItemId === null ? null : now,
+      updatedAt: now,
+      version: meeting.version + 1,
+    })
+    .where(eq(meetings.id, meeting.id))
+    .run();
   emitMeetingEvent(deps, actor.teamId, { kind: 'meeting.currentItem', id: meeting.id, meetingId: meeting.id });
-  return { currentAgendaItemId: input.agendaItemId, currentItemStartedAt: input.agendaItemId === null ? null : now, version: meeting.version + 1 };
+  return {
+    currentAgendaItemId: input.agendaItemId,
+    currentItemStartedAt: input.agendaItemId === null ? null : now,
+    version: meeting.version + 1,
+  };
 }
 
 // ── Reading ─────────────────────────────────────────────────────────────────────────────────
@@ -308,7 +389,12 @@ export const sectionIndex = (section: AgendaSection) => sectionOrder.get(section
 
 /** The agenda rows of an overleg in display order: by section (template order), then position. */
 export function orderedAgenda(db: Db, meetingId: number) {
-  return db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position), asc(agendaItems.id)).all()
+  return db
+    .select()
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, meetingId))
+    .orderBy(asc(agendaItems.position), asc(agendaItems.id))
+    .all()
     .sort((a, b) => sectionIndex(a.section) - sectionIndex(b.section));
 }
 
@@ -324,16 +410,37 @@ const taskPartner = sql<string | null>`(select p.short_name from ${partners} p w
 
 export function readAgenda(deps: AppDeps, reader: Actor, meetingId: number) {
   const proposer = sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${agendaItems.proposedByUserId})`;
-  return deps.db.select({
-    id: agendaItems.id, section: agendaItems.section, position: agendaItems.position, title: agendaItems.title,
-    durationMinutes: agendaItems.durationMinutes, presenterPartnerId: agendaItems.presenterPartnerId, presenter: partners.shortName,
-    caseId: agendaItems.caseId, caseCode: cases.code, caseAddress, source: agendaItems.source, state: agendaItems.state,
-    proposedByUserId: agendaItems.proposedByUserId, proposedBy: proposer, notes: agendaItems.notes, decisions: agendaItems.decisions,
-    updatedAt: agendaItems.updatedAt, version: agendaItems.version,
-    // Carry-over: the action as it stands now (an edit or reassignment shows at once).
-    taskId: agendaItems.taskId, taskTitle: tasks.title, taskDueDate: tasks.dueDate, taskStatus: tasks.status, taskVersion: tasks.version,
-    taskAssigneePartnerId: tasks.assigneePartnerId, taskPartner: taskPartner, taskBlocked: sql<boolean>`${tasks.blockedAt} is not null`.mapWith(Boolean),
-  }).from(agendaItems)
+  return deps.db
+    .select({
+      id: agendaItems.id,
+      section: agendaItems.section,
+      position: agendaItems.position,
+      title: agendaItems.title,
+      durationMinutes: agendaItems.durationMinutes,
+      presenterPartnerId: agendaItems.presenterPartnerId,
+      presenter: partners.shortName,
+      caseId: agendaItems.caseId,
+      caseCode: cases.code,
+      caseAddress,
+      source: agendaItems.source,
+      state: agendaItems.state,
+      proposedByUserId: agendaItems.proposedByUserId,
+      proposedBy: proposer,
+      notes: agendaItems.notes,
+      decisions: agendaItems.decisions,
+      updatedAt: agendaItems.updatedAt,
+      version: agendaItems.version,
+      // Carry-over: the action as it stands now (an edit or reassignment shows at once).
+      taskId: agendaItems.taskId,
+      taskTitle: tasks.title,
+      taskDueDate: tasks.dueDate,
+      taskStatus: tasks.status,
+      taskVersion: tasks.version,
+      taskAssigneePartnerId: tasks.assigneePartnerId,
+      taskPartner: taskPartner,
+      taskBlocked: sql<boolean>`${tasks.blockedAt} is not null`.mapWith(Boolean),
+    })
+    .from(agendaItems)
     .leftJoin(partners, eq(partners.id, agendaItems.presenterPartnerId))
     .leftJoin(tasks, and(eq(tasks.id, agendaItems.taskId), eq(tasks.teamId, reader.teamId)))
     .leftJoin(cases, and(eq(cases.id, agendaItems.caseId), eq(cases.teamId, reader.teamId)))
@@ -348,18 +455,46 @@ export type AgendaItemView = ReturnType<typeof readAgenda>[number];
 /** Attendance per partner that takes part on the day of the overleg (joined, not yet left). */
 export function readAttendance(deps: AppDeps, teamId: number, meeting: { id: number; startsAt: string }) {
   const day = amsterdamDate(new Date(meeting.startsAt));
-  const partnerRows = deps.db.select({ id: partners.id, name: partners.name, shortName: partners.shortName, kind: partners.kind, joinedOn: partners.joinedOn, leftOn: partners.leftOn })
-    .from(partners).where(eq(partners.teamId, teamId)).orderBy(asc(partners.id)).all();
+  const partnerRows = deps.db
+    .select({
+      id: partners.id,
+      name: partners.name,
+      shortName: partners.shortName,
+      kind: partners.kind,
+      joinedOn: partners.joinedOn,
+      leftOn: partners.leftOn,
+    })
+    .from(partners)
+    .where(eq(partners.teamId, teamId))
+    .orderBy(asc(partners.id))
+    .all();
   const rows = deps.db.select().from(attendance).where(eq(attendance.meetingId, meeting.id)).all();
   const byPartner = new Map(rows.map((r) => [r.partnerId, r]));
   // What partners announced beforehand (issue 9.13): the list starts from it until the chair records.
-  const announced = new Map(deps.db.select().from(meetingRegrets).where(eq(meetingRegrets.meetingId, meeting.id)).all().map((r) => [r.partnerId, r]));
-  const attendeeIds = [...new Set([
-    ...rows.flatMap((r) => JSON.parse(r.attendeeUserIds) as number[]),
-    ...[...announced.values()].flatMap((r) => (r.delegateUserId === null ? [] : [r.delegateUserId])),
-  ])];
-  const names = new Map(attendeeIds.length === 0 ? [] : deps.db.select({ id: users.id, name: users.name }).from(users)
-    .where(and(inArray(users.id, attendeeIds), eq(users.teamId, teamId))).all().map((u) => [u.id, u.name]));
+  const announced = new Map(
+    deps.db
+      .select()
+      .from(meetingRegrets)
+      .where(eq(meetingRegrets.meetingId, meeting.id))
+      .all()
+      .map((r) => [r.partnerId, r]),
+  );
+  const attendeeIds = [
+    ...new Set([
+      ...rows.flatMap((r) => JSON.parse(r.attendeeUserIds) as number[]),
+      ...[...announced.values()].flatMap((r) => (r.delegateUserId === null ? [] : [r.delegateUserId])),
+    ]),
+  ];
+  const names = new Map(
+    attendeeIds.length === 0
+      ? []
+      : deps.db
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .where(and(inArray(users.id, attendeeIds), eq(users.teamId, teamId)))
+          .all()
+          .map((u) => [u.id, u.name]),
+  );
   return partnerRows
     .filter((p) => byPartner.has(p.id) || partnerActiveOn(p, day))
     .map((p) => {
@@ -367,15 +502,24 @@ export function readAttendance(deps: AppDeps, teamId: number, meeting: { id: num
       const ids = row ? (JSON.parse(row.attendeeUserIds) as number[]) : [];
       const note = announced.get(p.id);
       const delegateId = note?.delegateUserId ?? null;
-      const announcement = note ? {
-        kind: note.kind, reason: note.reason, version: note.version, updatedAt: note.updatedAt,
-        delegate: delegateId !== null && names.has(delegateId) ? { id: delegateId, name: names.get(delegateId)! } : null,
-      } : null;
+      const announcement = note
+        ? {
+            kind: note.kind,
+            reason: note.reason,
+            version: note.version,
+            updatedAt: note.updatedAt,
+            delegate: delegateId !== null && names.has(delegateId) ? { id: delegateId, name: names.get(delegateId)! } : null,
+          }
+        : null;
       return {
-        partnerId: p.id, partner: p.shortName, partnerName: p.name, kind: p.kind,
+        partnerId: p.id,
+        partner: p.shortName,
+        partnerName: p.name,
+        kind: p.kind,
         // Regrets start the partner as afgemeld; the chair's record (row) always wins.
-        status: row?.status ?? (note?.kind === 'afgemeld' ? 'afgemeld' as const : null),
-        attendees: ids.filter((id) => names.has(id)).map((id) => ({ id, name: names.get(id)! })), updatedAt: row?.updatedAt ?? null,
+        status: row?.status ?? (note?.kind === 'afgemeld' ? ('afgemeld' as const) : null),
+        attendees: ids.filter((id) => names.has(id)).map((id) => ({ id, name: names.get(id)! })),
+        updatedAt: row?.updatedAt ?? null,
         // A delegate is who the chair can expect until attendance is recorded.
         expectedAttendee: !row && announcement?.delegate ? announcement.delegate : null,
         announcement,
@@ -391,17 +535,43 @@ export function getMeeting(deps: AppDeps, reader: Actor, id: number) {
   const minutesRow = deps.db.select({ status: minutes.status }).from(minutes).where(eq(minutes.meetingId, m.id)).get();
   // The overleg before this one: its verslag is approved here under agenda item 2 ('verslag').
   const previous = previousMeeting(deps.db, m.teamId, m);
-  const previousMinutes = previous ? deps.db.select({ status: minutes.status, approvedInMeetingId: minutes.approvedInMeetingId }).from(minutes).where(eq(minutes.meetingId, previous.id)).get() : undefined;
+  const previousMinutes = previous
+    ? deps.db
+        .select({ status: minutes.status, approvedInMeetingId: minutes.approvedInMeetingId })
+        .from(minutes)
+        .where(eq(minutes.meetingId, previous.id))
+        .get()
+    : undefined;
   return {
-    id: m.id, teamId: m.teamId, team: team.name, teamCode: team.code, seriesId: m.seriesId, title: m.title, startsAt: m.startsAt,
-    durationMinutes: m.durationMinutes, location: m.location, videoLink: m.videoLink, status: m.status,
-    chairUserId: m.chairUserId, chair: chair?.name ?? null, publishedAt: m.publishedAt, startedAt: m.startedAt, closedAt: m.closedAt,
-    currentAgendaItemId: m.currentAgendaItemId, currentItemStartedAt: m.currentItemStartedAt, version: m.version,
+    id: m.id,
+    teamId: m.teamId,
+    team: team.name,
+    teamCode: team.code,
+    seriesId: m.seriesId,
+    title: m.title,
+    startsAt: m.startsAt,
+    durationMinutes: m.durationMinutes,
+    location: m.location,
+    videoLink: m.videoLink,
+    status: m.status,
+    chairUserId: m.chairUserId,
+    chair: chair?.name ?? null,
+    publishedAt: m.publishedAt,
+    startedAt: m.startedAt,
+    closedAt: m.closedAt,
+    currentAgendaItemId: m.currentAgendaItemId,
+    currentItemStartedAt: m.currentItemStartedAt,
+    version: m.version,
     minutesStatus: minutesRow?.status ?? null,
-    previousMeeting: previous ? {
-      id: previous.id, title: previous.title, startsAt: previous.startsAt, minutesStatus: previousMinutes?.status ?? null,
-      minutesApprovedInMeetingId: previousMinutes?.approvedInMeetingId ?? null,
-    } : null,
+    previousMeeting: previous
+      ? {
+          id: previous.id,
+          title: previous.title,
+          startsAt: previous.startsAt,
+          minutesStatus: previousMinutes?.status ?? null,
+          minutesApprovedInMeetingId: previousMinutes?.approvedInMeetingId ?? null,
+        }
+      : null,
     agenda: readAgenda(deps, reader, m.id),
     attendance: readAttendance(deps, reader.teamId, m),
   };
@@ -425,35 +595,74 @@ export type MeetingListFilter = { past?: boolean | null; cursor?: number | null;
 export function listMeetings(deps: AppDeps, reader: Actor, filter?: MeetingListFilter) {
   const conditions: SQL[] = [eq(meetings.teamId, reader.teamId)];
   if (reader.role !== 'coordinator') conditions.push(inArray(meetings.status, memberVisibleStatuses));
-  const visibleItems = reader.role === 'coordinator'
-    ? sql<number>`(select count(*) from ${agendaItems} where ${agendaItems.meetingId} = ${meetings.id} and ${agendaItems.state} = 'geaccepteerd')`
-    : sql<number>`(select count(*) from ${agendaItems} where ${agendaItems.meetingId} = ${meetings.id} and (${agendaItems.state} = 'geaccepteerd' or ${agendaItems.proposedByUserId} = ${reader.id}))`;
+  const visibleItems =
+    reader.role === 'coordinator'
+      ? sql<number>`(select count(*) from ${agendaItems} where ${agendaItems.meetingId} = ${meetings.id} and ${agendaItems.state} = 'geaccepteerd')`
+      : sql<number>`(select count(*) from ${agendaItems} where ${agendaItems.meetingId} = ${meetings.id} and (${agendaItems.state} = 'geaccepteerd' or ${agendaItems.proposedByUserId} = ${reader.id}))`;
   const openProposals = sql<number>`(select count(*) from ${agendaItems} where ${agendaItems.meetingId} = ${meetings.id} and ${agendaItems.state} = 'voorgesteld')`;
-  const select = () => deps.db.select({
-    id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, durationMinutes: meetings.durationMinutes, location: meetings.location,
-    videoLink: meetings.videoLink, status: meetings.status, seriesId: meetings.seriesId, version: meetings.version,
-    agendaItems: visibleItems, openProposals, minutesStatus: minutes.status,
-  }).from(meetings).leftJoin(minutes, eq(minutes.meetingId, meetings.id));
-  const shape = <T extends { openProposals: number }>(r: T) => ({ ...r, openProposals: reader.role === 'coordinator' ? r.openProposals : 0 });
+  const select = () =>
+    deps.db
+      .select({
+        id: meetings.id,
+        title: meetings.title,
+        startsAt: meetings.startsAt,
+        durationMinutes: meetings.durationMinutes,
+        location: meetings.location,
+        videoLink: meetings.videoLink,
+        status: meetings.status,
+        seriesId: meetings.seriesId,
+        version: meetings.version,
+        agendaItems: visibleItems,
+        openProposals,
+        minutesStatus: minutes.status,
+      })
+      .from(meetings)
+      .leftJoin(minutes, eq(minutes.meetingId, meetings.id));
+  const shape = <T extends { openProposals: number }>(r: T) => ({
+    ...r,
+    openProposals: reader.role === 'coordinator' ? r.openProposals : 0,
+  });
   const todayStarts = amsterdamToUtc(amsterdamDate(deps.now()), '00:00').toISOString();
-  const isUpcoming = (r: { status: string; startsAt: string }) => r.status === 'bezig' || (r.status !== 'gesloten' && r.startsAt >= todayStarts);
+  const isUpcoming = (r: { status: string; startsAt: string }) =>
+    r.status === 'bezig' || (r.status !== 'gesloten' && r.startsAt >= todayStarts);
 
   if (filter?.past) {
     const limit = Math.min(Math.max(filter.limit ?? PAST_PAGE_SIZE, 1), PAST_PAGE_MAX);
-    const pastConditions = [...conditions, or(eq(meetings.status, 'gesloten'), and(ne(meetings.status, 'bezig'), lt(meetings.startsAt, todayStarts)))!];
+    const pastConditions = [
+      ...conditions,
+      or(eq(meetings.status, 'gesloten'), and(ne(meetings.status, 'bezig'), lt(meetings.startsAt, todayStarts)))!,
+    ];
     if (filter.cursor) {
       // Keyset on (startsAt, id) descending; a cursor outside the caller's list gives an empty page.
-      const after = deps.db.select({ startsAt: meetings.startsAt }).from(meetings).where(and(...pastConditions, eq(meetings.id, filter.cursor))).get();
+      const after = deps.db
+        .select({ startsAt: meetings.startsAt })
+        .from(meetings)
+        .where(and(...pastConditions, eq(meetings.id, filter.cursor)))
+        .get();
       if (!after) return { upcoming: [], past: [], nextCursor: null };
-      pastConditions.push(or(sql`${meetings.startsAt} < ${after.startsAt}`, and(eq(meetings.startsAt, after.startsAt), sql`${meetings.id} < ${filter.cursor}`))!);
+      pastConditions.push(
+        or(
+          sql`${meetings.startsAt} < ${after.startsAt}`,
+          and(eq(meetings.startsAt, after.startsAt), sql`${meetings.id} < ${filter.cursor}`),
+        )!,
+      );
     }
-    const page = select().where(and(...pastConditions)).orderBy(desc(meetings.startsAt), desc(meetings.id)).limit(limit + 1).all().map(shape);
+    const page = select()
+      .where(and(...pastConditions))
+      .orderBy(desc(meetings.startsAt), desc(meetings.id))
+      .limit(limit + 1)
+      .all()
+      .map(shape);
     const more = page.length > limit;
     const past = page.slice(0, limit);
     return { upcoming: [], past, nextCursor: more ? past[past.length - 1]!.id : null };
   }
 
-  const rows = select().where(and(...conditions)).orderBy(asc(meetings.startsAt), asc(meetings.id)).all().map(shape);
+  const rows = select()
+    .where(and(...conditions))
+    .orderBy(asc(meetings.startsAt), asc(meetings.id))
+    .all()
+    .map(shape);
   return {
     upcoming: rows.filter(isUpcoming),
     past: filter?.past === false ? [] : rows.filter((r) => !isUpcoming(r)).reverse(),
@@ -463,7 +672,13 @@ export function listMeetings(deps: AppDeps, reader: Actor, filter?: MeetingListF
 
 /** The overleg held before this one (closed or running), whose verslag and actions come back. */
 export function previousMeeting(db: Db, teamId: number, meeting: { id: number; startsAt: string }) {
-  return db.select().from(meetings)
-    .where(and(eq(meetings.teamId, teamId), inArray(meetings.status, ['bezig', 'gesloten']), sql`${meetings.startsAt} < ${meeting.startsAt}`))
-    .orderBy(desc(meetings.startsAt), desc(meetings.id)).limit(1).get();
+  return db
+    .select()
+    .from(meetings)
+    .where(
+      and(eq(meetings.teamId, teamId), inArray(meetings.status, ['bezig', 'gesloten']), sql`${meetings.startsAt} < ${meeting.startsAt}`),
+    )
+    .orderBy(desc(meetings.startsAt), desc(meetings.id))
+    .limit(1)
+    .get();
 }

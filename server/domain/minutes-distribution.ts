@@ -20,15 +20,25 @@ export function minutesLink(deps: AppDeps, meetingId: number): string {
 }
 
 function longDate(startsAt: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(startsAt));
+  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    timeZone: TIME_ZONE,
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(new Date(startsAt));
 }
 
 /** The members of the partners that take part today (art. 14: a left partner gets nothing). */
 function recipients(deps: AppDeps, teamId: number) {
-  const active = listPartners(deps, teamId).filter((p) => p.active).map((p) => p.id);
+  const active = listPartners(deps, teamId)
+    .filter((p) => p.active)
+    .map((p) => p.id);
   if (active.length === 0) return [];
-  return deps.db.select({ id: users.id, email: users.email, locale: users.locale }).from(users)
-    .where(and(eq(users.teamId, teamId), eq(users.role, 'member'), isNull(users.disabledAt), inArray(users.partnerId, active))).all();
+  return deps.db
+    .select({ id: users.id, email: users.email, locale: users.locale })
+    .from(users)
+    .where(and(eq(users.teamId, teamId), eq(users.role, 'member'), isNull(users.disabledAt), inArray(users.partnerId, active)))
+    .all();
 }
 
 /** A second "versturen" this soon after the first (a double click, a second tab) sends nothing. */
@@ -48,10 +58,16 @@ export async function sendMinutes(deps: AppDeps, actor: Actor, input: { meetingI
   // verslag finalised again after reopening may be sent again at once.
   const claimedAt = deps.now().toISOString();
   const windowStart = new Date(deps.now().getTime() - RESEND_WINDOW_MINUTES * 60_000).toISOString();
-  const claim = deps.db.update(minutes).set({ distributedAt: claimedAt }).where(and(
-    eq(minutes.id, row.id),
-    or(isNull(minutes.distributedAt), lt(minutes.distributedAt, windowStart), sql`${minutes.finalisedAt} > ${minutes.distributedAt}`),
-  )).run();
+  const claim = deps.db
+    .update(minutes)
+    .set({ distributedAt: claimedAt })
+    .where(
+      and(
+        eq(minutes.id, row.id),
+        or(isNull(minutes.distributedAt), lt(minutes.distributedAt, windowStart), sql`${minutes.finalisedAt} > ${minutes.distributedAt}`),
+      ),
+    )
+    .run();
   if (claim.changes !== 1) return { recipients: 0, failed: 0, alreadySent: true };
   let failed = 0;
   for (const person of to) {
@@ -75,8 +91,18 @@ export async function sendMinutes(deps: AppDeps, actor: Actor, input: { meetingI
   }
   const now = deps.now();
   deps.db.transaction((tx) => {
-    tx.update(minutes).set({ distributedAt: now.toISOString(), updatedAt: now.toISOString(), version: row.version + 1 }).where(eq(minutes.id, row.id)).run();
-    appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: 'minutes.distributed', entity: 'minutes', entityId: row.id, detail: { meetingId: input.meetingId, recipients: to.length - failed, failed } });
+    tx.update(minutes)
+      .set({ distributedAt: now.toISOString(), updatedAt: now.toISOString(), version: row.version + 1 })
+      .where(eq(minutes.id, row.id))
+      .run();
+    appendAudit(tx, now, {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: 'minutes.distributed',
+      entity: 'minutes',
+      entityId: row.id,
+      detail: { meetingId: input.meetingId, recipients: to.length - failed, failed },
+    });
   });
   return { recipients: to.length - failed, failed };
 }

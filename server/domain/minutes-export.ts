@@ -15,7 +15,11 @@ export type MinutesExportFormat = (typeof minutesExportFormats)[number];
 export function exportMinutesView(deps: AppDeps, actor: Actor, input: { meetingId: number; format: MinutesExportFormat }): MinutesView {
   const view = buildMinutesView(deps, actor, input.meetingId, 'export');
   appendAudit(deps.db, deps.now(), {
-    teamId: actor.teamId, actorId: actor.id, action: 'minutes.exported', entity: 'minutes', entityId: view.id,
+    teamId: actor.teamId,
+    actorId: actor.id,
+    action: 'minutes.exported',
+    entity: 'minutes',
+    entityId: view.id,
     detail: { meetingId: view.meetingId, format: input.format, status: view.status },
   });
   return view;

@@ -6,7 +6,20 @@
  */
 import type { Actor } from '../auth/actor';
 import { and, asc, eq, inArray, lt, gte, type SQL } from 'drizzle-orm';
-import { agendaItems, agreements, cases, meetings, minutes, minutesVersions, partners, tasks, teams, users, type ItemCategory, type Role } from '../../db/schema';
+import {
+  agendaItems,
+  agreements,
+  cases,
+  meetings,
+  minutes,
+  minutesVersions,
+  partners,
+  tasks,
+  teams,
+  users,
+  type ItemCategory,
+  type Role,
+} from '../../db/schema';
 import type { AppDeps } from '../deps';
 import { AppError, forbidden } from '../errors';
 import { amsterdamDate, amsterdamWallClock } from '../clock';
@@ -53,14 +66,21 @@ export function findMinutes(deps: AppDeps, actor: Actor, meetingId: number) {
 }
 
 export function latestContent(deps: AppDeps, minutesId: number, version: number): MinutesContent {
-  const v = deps.db.select({ content: minutesVersions.content }).from(minutesVersions)
-    .where(and(eq(minutesVersions.minutesId, minutesId), eq(minutesVersions.version, version))).get();
+  const v = deps.db
+    .select({ content: minutesVersions.content })
+    .from(minutesVersions)
+    .where(and(eq(minutesVersions.minutesId, minutesId), eq(minutesVersions.version, version)))
+    .get();
   return v ? parseContent(v.content) : { intro: '', items: {}, closing: '' };
 }
 
 const address = fullCaseAddress;
 
-export type MinutesSubject = { id: string; kind: 'person' | 'company'; items: { category: ItemCategory; value: string; masked: boolean; source: string }[] };
+export type MinutesSubject = {
+  id: string;
+  kind: 'person' | 'company';
+  items: { category: ItemCategory; value: string; masked: boolean; source: string }[];
+};
 export type MinutesPand = {
   caseId: number;
   code: string;
@@ -71,14 +91,24 @@ export type MinutesPand = {
   subjects: MinutesSubject[];
 };
 export type MinutesAction = {
-  id: number; title: string; partner: string; dueDate: string; status: string; overdue: boolean;
-  caseId: number | null; caseCode: string | null; caseAddress: string | null; meetingDate: string | null;
+  id: number;
+  title: string;
+  partner: string;
+  dueDate: string;
+  status: string;
+  overdue: boolean;
+  caseId: number | null;
+  caseCode: string | null;
+  caseAddress: string | null;
+  meetingDate: string | null;
 };
 
 export type MinutesView = ReturnType<typeof buildMinutesView>;
 
 /** A pand's werkafspraken without betrokkenen; `subjects` are the row ids each one concerns. */
-type TextPand = Omit<MinutesPand, 'subjects' | 'agreements'> & { agreements: (Omit<MinutesPand['agreements'][number], 'subjectIds'> & { subjects: number[] })[] };
+type TextPand = Omit<MinutesPand, 'subjects' | 'agreements'> & {
+  agreements: (Omit<MinutesPand['agreements'][number], 'subjectIds'> & { subjects: number[] })[];
+};
 
 /**
  * The verslag's text parts: header, attendance, agenda items with notes and decisions, werkafspraken,
@@ -90,7 +120,9 @@ export type MinutesText = ReturnType<typeof assembleText>;
 function assembleText(deps: AppDeps, meeting: ReturnType<typeof ownMeeting>, row: typeof minutes.$inferSelect) {
   const db = deps.db;
   const team = db.select({ name: teams.name, code: teams.code }).from(teams).where(eq(teams.id, meeting.teamId)).get()!;
-  const chair = meeting.chairUserId ? db.select({ name: users.name }).from(users).where(eq(users.id, meeting.chairUserId)).get() : undefined;
+  const chair = meeting.chairUserId
+    ? db.select({ name: users.name }).from(users).where(eq(users.id, meeting.chairUserId)).get()
+    : undefined;
   const starts = new Date(meeting.startsAt);
   const wall = amsterdamWallClock(starts);
   const ends = amsterdamWallClock(new Date(starts.getTime() + meeting.durationMinutes * 60_000));
@@ -98,74 +130,187 @@ function assembleText(deps: AppDeps, meeting: ReturnType<typeof ownMeeting>, row
   const today = amsterdamDate(deps.now());
 
   // Attendance: every partner that took part on the meeting's date, plus any with a recorded row.
-  const partnerName = new Map(db.select({ id: partners.id, shortName: partners.shortName }).from(partners)
-    .where(eq(partners.teamId, meeting.teamId)).all().map((p) => [p.id, p.shortName]));
+  const partnerName = new Map(
+    db
+      .select({ id: partners.id, shortName: partners.shortName })
+      .from(partners)
+      .where(eq(partners.teamId, meeting.teamId))
+      .all()
+      .map((p) => [p.id, p.shortName]),
+  );
   // The same attendance as the overleg page: partners taking part that day, plus any recorded.
   const attendanceView = readAttendance(deps, meeting.teamId, meeting).map((a) => ({
-    partnerId: a.partnerId, partner: a.partnerName, shortName: a.partner, kind: a.kind, status: a.status, attendees: a.attendees.map((p) => p.name),
+    partnerId: a.partnerId,
+    partner: a.partnerName,
+    shortName: a.partner,
+    kind: a.kind,
+    status: a.status,
+    attendees: a.attendees.map((p) => p.name),
   }));
 
-  const itemRows = db.select({
-    id: agendaItems.id, section: agendaItems.section, position: agendaItems.position, title: agendaItems.title, caseId: agendaItems.caseId,
-    presenterPartnerId: agendaItems.presenterPartnerId, caseCode: cases.code, caseAddress: address,
-  }).from(agendaItems).leftJoin(cases, eq(cases.id, agendaItems.caseId))
+  const itemRows = db
+    .select({
+      id: agendaItems.id,
+      section: agendaItems.section,
+      position: agendaItems.position,
+      title: agendaItems.title,
+      caseId: agendaItems.caseId,
+      presenterPartnerId: agendaItems.presenterPartnerId,
+      caseCode: cases.code,
+      caseAddress: address,
+    })
+    .from(agendaItems)
+    .leftJoin(cases, eq(cases.id, agendaItems.caseId))
     .where(and(eq(agendaItems.meetingId, meeting.id), eq(agendaItems.state, 'geaccepteerd')))
-    .orderBy(asc(agendaItems.position), asc(agendaItems.id)).all();
+    .orderBy(asc(agendaItems.position), asc(agendaItems.id))
+    .all();
   const items = itemRows.map((i) => ({
-    agendaItemId: i.id, section: i.section, title: i.title, caseId: i.caseId,
-    caseCode: i.caseId ? i.caseCode : null, caseAddress: i.caseId ? i.caseAddress : null,
+    agendaItemId: i.id,
+    section: i.section,
+    title: i.title,
+    caseId: i.caseId,
+    caseCode: i.caseId ? i.caseCode : null,
+    caseAddress: i.caseId ? i.caseAddress : null,
     presenter: i.presenterPartnerId ? (partnerName.get(i.presenterPartnerId) ?? null) : null,
-    notes: content.items[String(i.id)]?.notes ?? '', decisions: content.items[String(i.id)]?.decisions ?? '',
+    notes: content.items[String(i.id)]?.notes ?? '',
+    decisions: content.items[String(i.id)]?.decisions ?? '',
   }));
 
-  const agreementRows = db.select({
-    id: agreements.id, text: agreements.text, caseId: agreements.caseId, responsiblePartnerId: agreements.responsiblePartnerId, status: agreements.status,
-  }).from(agreements).where(and(eq(agreements.meetingId, meeting.id), eq(agreements.teamId, meeting.teamId))).orderBy(asc(agreements.id)).all();
+  const agreementRows = db
+    .select({
+      id: agreements.id,
+      text: agreements.text,
+      caseId: agreements.caseId,
+      responsiblePartnerId: agreements.responsiblePartnerId,
+      status: agreements.status,
+    })
+    .from(agreements)
+    .where(and(eq(agreements.meetingId, meeting.id), eq(agreements.teamId, meeting.teamId)))
+    .orderBy(asc(agreements.id))
+    .all();
 
   const taskView = {
-    id: tasks.id, title: tasks.title, partnerId: tasks.assigneePartnerId, dueDate: tasks.dueDate, status: tasks.status, caseId: tasks.caseId,
-    caseCode: cases.code, caseAddress: address, meetingStartsAt: meetings.startsAt,
+    id: tasks.id,
+    title: tasks.title,
+    partnerId: tasks.assigneePartnerId,
+    dueDate: tasks.dueDate,
+    status: tasks.status,
+    caseId: tasks.caseId,
+    caseCode: cases.code,
+    caseAddress: address,
+    meetingStartsAt: meetings.startsAt,
   };
-  const toAction = (t: { id: number; title: string; partnerId: number; dueDate: string; status: string; caseId: number | null; caseCode: string | null; caseAddress: string | null; meetingStartsAt: string | null }): MinutesAction => ({
-    id: t.id, title: t.title, partner: partnerName.get(t.partnerId) ?? '', dueDate: t.dueDate, status: t.status,
-    overdue: isOverdue(t, today), caseId: t.caseId, caseCode: t.caseId ? t.caseCode : null, caseAddress: t.caseId ? t.caseAddress : null,
+  const toAction = (t: {
+    id: number;
+    title: string;
+    partnerId: number;
+    dueDate: string;
+    status: string;
+    caseId: number | null;
+    caseCode: string | null;
+    caseAddress: string | null;
+    meetingStartsAt: string | null;
+  }): MinutesAction => ({
+    id: t.id,
+    title: t.title,
+    partner: partnerName.get(t.partnerId) ?? '',
+    dueDate: t.dueDate,
+    status: t.status,
+    overdue: isOverdue(t, today),
+    caseId: t.caseId,
+    caseCode: t.caseId ? t.caseCode : null,
+    caseAddress: t.caseId ? t.caseAddress : null,
     meetingDate: t.meetingStartsAt ? amsterdamDate(new Date(t.meetingStartsAt)) : null,
   });
-  const actions = db.select(taskView).from(tasks).leftJoin(cases, eq(cases.id, tasks.caseId)).leftJoin(meetings, eq(meetings.id, tasks.meetingId))
+  const actions = db
+    .select(taskView)
+    .from(tasks)
+    .leftJoin(cases, eq(cases.id, tasks.caseId))
+    .leftJoin(meetings, eq(meetings.id, tasks.meetingId))
     .where(and(eq(tasks.meetingId, meeting.id), eq(tasks.teamId, meeting.teamId)))
-    .orderBy(asc(tasks.dueDate), asc(tasks.id)).all().map(toAction);
+    .orderBy(asc(tasks.dueDate), asc(tasks.id))
+    .all()
+    .map(toAction);
   // Carry-over: actions of earlier overleggen that were still open when this one began.
   const reference = meeting.startedAt ?? meeting.startsAt;
   // Two index searches (open; done since `reference`) instead of one OR that walked every
   // earlier overleg's tasks: the cost follows the open work, not the years of history (issue 12).
-  const carried = (state: SQL) => db.select(taskView).from(tasks).innerJoin(meetings, eq(meetings.id, tasks.meetingId)).leftJoin(cases, eq(cases.id, tasks.caseId))
-    .where(and(eq(tasks.teamId, meeting.teamId), state, eq(meetings.teamId, meeting.teamId), lt(meetings.startsAt, meeting.startsAt), lt(tasks.createdAt, reference)))
-    .all();
-  const carriedOver = [...carried(eq(tasks.status, 'open')), ...carried(and(eq(tasks.status, 'gereed'), gte(tasks.completedAt, reference))!)]
-    .sort((x, y) => (x.dueDate < y.dueDate ? -1 : x.dueDate > y.dueDate ? 1 : x.id - y.id)).map(toAction);
+  const carried = (state: SQL) =>
+    db
+      .select(taskView)
+      .from(tasks)
+      .innerJoin(meetings, eq(meetings.id, tasks.meetingId))
+      .leftJoin(cases, eq(cases.id, tasks.caseId))
+      .where(
+        and(
+          eq(tasks.teamId, meeting.teamId),
+          state,
+          eq(meetings.teamId, meeting.teamId),
+          lt(meetings.startsAt, meeting.startsAt),
+          lt(tasks.createdAt, reference),
+        ),
+      )
+      .all();
+  const carriedOver = [
+    ...carried(eq(tasks.status, 'open')),
+    ...carried(and(eq(tasks.status, 'gereed'), gte(tasks.completedAt, reference))!),
+  ]
+    .sort((x, y) => (x.dueDate < y.dueDate ? -1 : x.dueDate > y.dueDate ? 1 : x.id - y.id))
+    .map(toAction);
 
   // Per pand: the casussen discussed (agenda), agreed on (werkafspraken) or acted on (actielijst).
-  const caseIds = [...new Set([
-    ...itemRows.map((i) => i.caseId), ...agreementRows.map((a) => a.caseId), ...actions.map((a) => a.caseId),
-  ].filter((id): id is number => typeof id === 'number'))];
-  const caseRows = caseIds.length === 0 ? [] : db.select({ id: cases.id, code: cases.code, address }).from(cases)
-    .where(and(inArray(cases.id, caseIds), eq(cases.teamId, meeting.teamId))).all();
-  const links = agreementSubjectRows(db, agreementRows.map((a) => a.id));
+  const caseIds = [
+    ...new Set(
+      [...itemRows.map((i) => i.caseId), ...agreementRows.map((a) => a.caseId), ...actions.map((a) => a.caseId)].filter(
+        (id): id is number => typeof id === 'number',
+      ),
+    ),
+  ];
+  const caseRows =
+    caseIds.length === 0
+      ? []
+      : db
+          .select({ id: cases.id, code: cases.code, address })
+          .from(cases)
+          .where(and(inArray(cases.id, caseIds), eq(cases.teamId, meeting.teamId)))
+          .all();
+  const links = agreementSubjectRows(
+    db,
+    agreementRows.map((a) => a.id),
+  );
   const panden: TextPand[] = caseIds.flatMap((id) => {
     const c = caseRows.find((r) => r.id === id);
     if (!c) return [];
-    return [{
-      caseId: c.id, code: c.code, address: c.address,
-      agreements: agreementRows.filter((a) => a.caseId === c.id).map((a) => ({
-        id: a.id, text: a.text, responsiblePartner: partnerName.get(a.responsiblePartnerId) ?? '', status: a.status,
-        subjects: links.get(a.id) ?? [],
-      })),
-    }];
+    return [
+      {
+        caseId: c.id,
+        code: c.code,
+        address: c.address,
+        agreements: agreementRows
+          .filter((a) => a.caseId === c.id)
+          .map((a) => ({
+            id: a.id,
+            text: a.text,
+            responsiblePartner: partnerName.get(a.responsiblePartnerId) ?? '',
+            status: a.status,
+            subjects: links.get(a.id) ?? [],
+          })),
+      },
+    ];
   });
   return {
     header: {
-      team: team.name, teamCode: team.code, title: meeting.title, startsAt: meeting.startsAt, date: wall.date, time: wall.time, endTime: ends.time,
-      location: meeting.location, videoLink: meeting.videoLink, chair: chair?.name ?? null, meetingStatus: meeting.status,
+      team: team.name,
+      teamCode: team.code,
+      title: meeting.title,
+      startsAt: meeting.startsAt,
+      date: wall.date,
+      time: wall.time,
+      endTime: ends.time,
+      location: meeting.location,
+      videoLink: meeting.videoLink,
+      chair: chair?.name ?? null,
+      meetingStatus: meeting.status,
     },
     intro: content.intro,
     closing: content.closing,
@@ -190,25 +335,51 @@ export function buildMinutesView(deps: AppDeps, actor: Actor, meetingId: number,
   const db = deps.db;
   // A finalised verslag renders from its snapshot; a concept from the live rows.
   const text: MinutesText = row.snapshot ? (JSON.parse(row.snapshot) as MinutesText) : assembleText(deps, meeting, row);
-  const partnerName = new Map(db.select({ id: partners.id, shortName: partners.shortName }).from(partners)
-    .where(eq(partners.teamId, meeting.teamId)).all().map((p) => [p.id, p.shortName]));
+  const partnerName = new Map(
+    db
+      .select({ id: partners.id, shortName: partners.shortName })
+      .from(partners)
+      .where(eq(partners.teamId, meeting.teamId))
+      .all()
+      .map((p) => [p.id, p.shortName]),
+  );
   // Personal data at read time, through the gate, and only the betrokkenen the werkafspraken
   // concern (art. 20.1): a correction or erasure after finalising reaches the verslag (BIT art. 6.7).
   const concerned = new Set(text.panden.flatMap((p) => p.agreements.flatMap((a) => a.subjects)));
-  const subjectsByCase = concerned.size === 0 ? new Map<number, never[]>()
-    : readSubjects(deps, actor, text.panden.map((p) => p.caseId), purpose, undefined, concerned);
+  const subjectsByCase =
+    concerned.size === 0
+      ? new Map<number, never[]>()
+      : readSubjects(
+          deps,
+          actor,
+          text.panden.map((p) => p.caseId),
+          purpose,
+          undefined,
+          concerned,
+        );
   const panden: MinutesPand[] = text.panden.map((p) => {
     const visible = subjectsByCase.get(p.caseId) ?? [];
     const publicIds = new Map(visible.map((s) => [decodeSubjectRowId(deps, meeting.teamId, s.id), s.id]));
     return {
-      caseId: p.caseId, code: p.code, address: p.address,
+      caseId: p.caseId,
+      code: p.code,
+      address: p.address,
       agreements: p.agreements.map((a) => ({
-        id: a.id, text: a.text, responsiblePartner: a.responsiblePartner, status: a.status,
+        id: a.id,
+        text: a.text,
+        responsiblePartner: a.responsiblePartner,
+        status: a.status,
         subjectIds: a.subjects.flatMap((subjectId) => publicIds.get(subjectId) ?? []),
       })),
       subjects: visible.map((s) => ({
-        id: s.id, kind: s.kind,
-        items: s.items.map((i) => ({ category: i.category, value: i.value, masked: i.masked, source: partnerName.get(i.sourcePartnerId) ?? '' })),
+        id: s.id,
+        kind: s.kind,
+        items: s.items.map((i) => ({
+          category: i.category,
+          value: i.value,
+          masked: i.masked,
+          source: partnerName.get(i.sourcePartnerId) ?? '',
+        })),
       })),
     };
   });

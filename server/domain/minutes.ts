@@ -36,7 +36,8 @@ export function draftMinutesAt(tx: Db, at: Date, actor: { id: number; teamId: nu
   ownMeeting(tx, actor.teamId, meetingId);
   const existing = tx.select({ id: minutes.id }).from(minutes).where(eq(minutes.meetingId, meetingId)).get();
   if (existing) return existing;
-  const items = tx.select({ id: agendaItems.id, notes: agendaItems.notes, decisions: agendaItems.decisions })
+  const items = tx
+    .select({ id: agendaItems.id, notes: agendaItems.notes, decisions: agendaItems.decisions })
     .from(agendaItems)
     .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.state, 'geaccepteerd')))
     .orderBy(asc(agendaItems.position), asc(agendaItems.id))
@@ -47,9 +48,22 @@ export function draftMinutesAt(tx: Db, at: Date, actor: { id: number; teamId: nu
     closing: '',
   };
   const now = at.toISOString();
-  const row = tx.insert(minutes).values({ meetingId, status: 'concept', currentVersion: 1, updatedAt: now }).returning({ id: minutes.id }).get();
-  tx.insert(minutesVersions).values({ minutesId: row.id, version: 1, content: JSON.stringify(content), createdByUserId: actor.id, createdAt: now }).run();
-  appendAudit(tx, at, { teamId: actor.teamId, actorId: actor.id, action: 'minutes.drafted', entity: 'minutes', entityId: row.id, detail: { meetingId } });
+  const row = tx
+    .insert(minutes)
+    .values({ meetingId, status: 'concept', currentVersion: 1, updatedAt: now })
+    .returning({ id: minutes.id })
+    .get();
+  tx.insert(minutesVersions)
+    .values({ minutesId: row.id, version: 1, content: JSON.stringify(content), createdByUserId: actor.id, createdAt: now })
+    .run();
+  appendAudit(tx, at, {
+    teamId: actor.teamId,
+    actorId: actor.id,
+    action: 'minutes.drafted',
+    entity: 'minutes',
+    entityId: row.id,
+    detail: { meetingId },
+  });
   return row;
 }
 
@@ -76,19 +90,40 @@ export function updateMinutes(deps: AppDeps, actor: Actor, input: MinutesEdit): 
   const { row } = minutesOfTeam(deps, actor, input.meetingId);
   if (row.status !== 'concept') throw new AppError('CONFLICT', 'minutes.notEditable');
   if (row.currentVersion !== input.version) throw conflict();
-  const itemIds = new Set(deps.db.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.meetingId, input.meetingId)).all().map((i) => String(i.id)));
+  const itemIds = new Set(
+    deps.db
+      .select({ id: agendaItems.id })
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, input.meetingId))
+      .all()
+      .map((i) => String(i.id)),
+  );
   for (const key of Object.keys(input.content.items ?? {})) if (!itemIds.has(key)) throw new AppError('BAD_REQUEST', 'minutes.unknownItem');
   // P1 (art. 20.9): the verslag's text names no betrokkene of the casussen discussed.
-  const caseIds = deps.db.select({ caseId: agendaItems.caseId }).from(agendaItems).where(eq(agendaItems.meetingId, input.meetingId)).all().map((r) => r.caseId);
+  const caseIds = deps.db
+    .select({ caseId: agendaItems.caseId })
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, input.meetingId))
+    .all()
+    .map((r) => r.caseId);
   assertNoSubjectNames(deps, caseIds, {
-    intro: input.content.intro, closing: input.content.closing,
-    ...Object.fromEntries(Object.entries(input.content.items ?? {}).flatMap(([key, part]) => [[`items.${key}.notes`, part.notes], [`items.${key}.decisions`, part.decisions]])),
+    intro: input.content.intro,
+    closing: input.content.closing,
+    ...Object.fromEntries(
+      Object.entries(input.content.items ?? {}).flatMap(([key, part]) => [
+        [`items.${key}.notes`, part.notes],
+        [`items.${key}.decisions`, part.decisions],
+      ]),
+    ),
   });
   const now = deps.now().toISOString();
   const next = row.currentVersion + 1;
   deps.db.transaction((tx) => {
-    const latest = tx.select({ content: minutesVersions.content }).from(minutesVersions)
-      .where(and(eq(minutesVersions.minutesId, row.id), eq(minutesVersions.version, row.currentVersion))).get();
+    const latest = tx
+      .select({ content: minutesVersions.content })
+      .from(minutesVersions)
+      .where(and(eq(minutesVersions.minutesId, row.id), eq(minutesVersions.version, row.currentVersion)))
+      .get();
     const base = latest ? (JSON.parse(latest.content) as MinutesContent) : { intro: '', items: {}, closing: '' };
     const items = { ...base.items };
     for (const [key, part] of Object.entries(input.content.items ?? {})) {
@@ -96,31 +131,64 @@ export function updateMinutes(deps: AppDeps, actor: Actor, input: MinutesEdit): 
       items[key] = { notes: part.notes ?? before.notes, decisions: part.decisions ?? before.decisions };
     }
     const content: MinutesContent = { intro: input.content.intro ?? base.intro, items, closing: input.content.closing ?? base.closing };
-    const res = tx.update(minutes).set({ currentVersion: next, updatedAt: now, version: row.version + 1 })
-      .where(and(eq(minutes.id, row.id), eq(minutes.currentVersion, input.version), eq(minutes.status, 'concept'))).run();
+    const res = tx
+      .update(minutes)
+      .set({ currentVersion: next, updatedAt: now, version: row.version + 1 })
+      .where(and(eq(minutes.id, row.id), eq(minutes.currentVersion, input.version), eq(minutes.status, 'concept')))
+      .run();
     if (res.changes !== 1) throw conflict();
-    tx.insert(minutesVersions).values({ minutesId: row.id, version: next, content: JSON.stringify(content), createdByUserId: actor.id, createdAt: now }).run();
-    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'minutes.updated', entity: 'minutes', entityId: row.id, detail: { meetingId: input.meetingId, version: next } });
+    tx.insert(minutesVersions)
+      .values({ minutesId: row.id, version: next, content: JSON.stringify(content), createdByUserId: actor.id, createdAt: now })
+      .run();
+    appendAudit(tx, deps.now(), {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: 'minutes.updated',
+      entity: 'minutes',
+      entityId: row.id,
+      detail: { meetingId: input.meetingId, version: next },
+    });
   });
   emitChange(deps, actor, row.id, input.meetingId);
   return { version: next };
 }
 
-const transitions: Record<MinutesStatus, MinutesStatus[]> = { concept: ['definitief'], definitief: ['concept', 'vastgesteld'], vastgesteld: [] };
+const transitions: Record<MinutesStatus, MinutesStatus[]> = {
+  concept: ['definitief'],
+  definitief: ['concept', 'vastgesteld'],
+  vastgesteld: [],
+};
 
 type StatusChange = Partial<typeof minutes.$inferInsert>;
 
 /** `change` may be a function: it is then computed only once the verslag exists and the transition is allowed. */
-function setStatus(deps: AppDeps, actor: Actor, meetingId: number, to: MinutesStatus, change: StatusChange | (() => StatusChange), detail: Record<string, unknown> = {}) {
+function setStatus(
+  deps: AppDeps,
+  actor: Actor,
+  meetingId: number,
+  to: MinutesStatus,
+  change: StatusChange | (() => StatusChange),
+  detail: Record<string, unknown> = {},
+) {
   const { row } = minutesOfTeam(deps, actor, meetingId);
   if (!transitions[row.status].includes(to)) throw new AppError('CONFLICT', 'minutes.invalidTransition', { from: row.status, to });
   const now = deps.now().toISOString();
   const values = typeof change === 'function' ? change() : change;
   deps.db.transaction((tx) => {
-    const res = tx.update(minutes).set({ ...values, status: to, updatedAt: now, version: row.version + 1 })
-      .where(and(eq(minutes.id, row.id), eq(minutes.version, row.version))).run();
+    const res = tx
+      .update(minutes)
+      .set({ ...values, status: to, updatedAt: now, version: row.version + 1 })
+      .where(and(eq(minutes.id, row.id), eq(minutes.version, row.version)))
+      .run();
     if (res.changes !== 1) throw conflict();
-    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: `minutes.${to}`, entity: 'minutes', entityId: row.id, detail: { meetingId, ...detail } });
+    appendAudit(tx, deps.now(), {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: `minutes.${to}`,
+      entity: 'minutes',
+      entityId: row.id,
+      detail: { meetingId, ...detail },
+    });
   });
   emitChange(deps, actor, row.id, meetingId);
 }
@@ -132,7 +200,10 @@ function setStatus(deps: AppDeps, actor: Actor, meetingId: number, to: MinutesSt
  * at render time, so a correction or erasure (BIT art. 6.7) still reaches the verslag.
  */
 export function finaliseMinutes(deps: AppDeps, actor: Actor, input: { meetingId: number }) {
-  setStatus(deps, actor, input.meetingId, 'definitief', () => ({ finalisedAt: deps.now().toISOString(), snapshot: freezeMinutesText(deps, actor.teamId, input.meetingId) }));
+  setStatus(deps, actor, input.meetingId, 'definitief', () => ({
+    finalisedAt: deps.now().toISOString(),
+    snapshot: freezeMinutesText(deps, actor.teamId, input.meetingId),
+  }));
 }
 
 /**
@@ -152,7 +223,14 @@ export function approveMinutes(deps: AppDeps, actor: Actor, input: { meetingId: 
   if (approving.startsAt <= startsAt || (approving.status !== 'bezig' && approving.status !== 'gesloten')) {
     throw new AppError('BAD_REQUEST', 'minutes.approveInLaterMeeting');
   }
-  setStatus(deps, actor, input.meetingId, 'vastgesteld', { approvedAt: deps.now().toISOString(), approvedInMeetingId: input.approvedInMeetingId }, { approvedInMeetingId: input.approvedInMeetingId });
+  setStatus(
+    deps,
+    actor,
+    input.meetingId,
+    'vastgesteld',
+    { approvedAt: deps.now().toISOString(), approvedInMeetingId: input.approvedInMeetingId },
+    { approvedInMeetingId: input.approvedInMeetingId },
+  );
   // Whoever follows the approving overleg (chair mode, live view) sees the verslag vastgesteld.
   deps.events.emit(`team:${actor.teamId}`, { kind: 'minutes.approved', id: row.id, meetingId: input.approvedInMeetingId });
 }
@@ -160,8 +238,17 @@ export function approveMinutes(deps: AppDeps, actor: Actor, input: { meetingId: 
 /** All versions of the text, newest first (the coordinator's history). */
 export function listMinutesVersions(deps: AppDeps, actor: Actor, input: { meetingId: number }) {
   const { row } = minutesOfTeam(deps, actor, input.meetingId);
-  return deps.db.select({ version: minutesVersions.version, content: minutesVersions.content, createdAt: minutesVersions.createdAt, createdBy: users.name })
-    .from(minutesVersions).leftJoin(users, eq(users.id, minutesVersions.createdByUserId))
-    .where(eq(minutesVersions.minutesId, row.id)).orderBy(desc(minutesVersions.version)).all()
+  return deps.db
+    .select({
+      version: minutesVersions.version,
+      content: minutesVersions.content,
+      createdAt: minutesVersions.createdAt,
+      createdBy: users.name,
+    })
+    .from(minutesVersions)
+    .leftJoin(users, eq(users.id, minutesVersions.createdByUserId))
+    .where(eq(minutesVersions.minutesId, row.id))
+    .orderBy(desc(minutesVersions.version))
+    .all()
     .map((v) => ({ ...v, content: JSON.parse(v.content) as MinutesContent }));
 }

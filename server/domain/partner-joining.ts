@@ -17,7 +17,11 @@ import { ownPartner } from './scope';
 type Joining = typeof partnerJoinings.$inferSelect;
 
 function ownJoining(deps: AppDeps, teamId: number, id: number): Joining {
-  const row = deps.db.select().from(partnerJoinings).where(and(eq(partnerJoinings.id, id), eq(partnerJoinings.teamId, teamId))).get();
+  const row = deps.db
+    .select()
+    .from(partnerJoinings)
+    .where(and(eq(partnerJoinings.id, id), eq(partnerJoinings.teamId, teamId)))
+    .get();
   if (!row) throw notFound();
   return row;
 }
@@ -31,9 +35,18 @@ function openJoining(deps: AppDeps, teamId: number, id: number, version?: number
 
 /** A name is free when no partner has it, nor (`withPending`) another open request. */
 function assertNameFree(deps: AppDeps, teamId: number, name: string, withPending = true) {
-  const partner = deps.db.select({ id: partners.id }).from(partners).where(and(eq(partners.teamId, teamId), eq(partners.name, name))).get();
-  const pending = withPending && deps.db.select({ id: partnerJoinings.id }).from(partnerJoinings)
-    .where(and(eq(partnerJoinings.teamId, teamId), eq(partnerJoinings.name, name), eq(partnerJoinings.status, 'proposed'))).get();
+  const partner = deps.db
+    .select({ id: partners.id })
+    .from(partners)
+    .where(and(eq(partners.teamId, teamId), eq(partners.name, name)))
+    .get();
+  const pending =
+    withPending &&
+    deps.db
+      .select({ id: partnerJoinings.id })
+      .from(partnerJoinings)
+      .where(and(eq(partnerJoinings.teamId, teamId), eq(partnerJoinings.name, name), eq(partnerJoinings.status, 'proposed')))
+      .get();
   if (partner || pending) throw new AppError('CONFLICT', 'partners.nameTaken');
 }
 
@@ -48,30 +61,71 @@ export function proposeJoining(deps: AppDeps, actor: Actor, input: JoiningReques
   const name = input.name.trim();
   assertNameFree(deps, actor.teamId, name);
   return deps.db.transaction((tx) => {
-    const row = tx.insert(partnerJoinings).values({
-      teamId: actor.teamId, name, shortName: input.shortName.trim(), kind: input.kind, joinedOn: input.joinedOn,
-      annexRef: input.annexRef?.trim() || null, proposedByUserId: actor.id, proposedAt: deps.now().toISOString(),
-    }).returning({ id: partnerJoinings.id }).get();
-    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'partner.join_proposed', entity: 'partner_joining', entityId: row.id, detail: { name, kind: input.kind, joinedOn: input.joinedOn } });
+    const row = tx
+      .insert(partnerJoinings)
+      .values({
+        teamId: actor.teamId,
+        name,
+        shortName: input.shortName.trim(),
+        kind: input.kind,
+        joinedOn: input.joinedOn,
+        annexRef: input.annexRef?.trim() || null,
+        proposedByUserId: actor.id,
+        proposedAt: deps.now().toISOString(),
+      })
+      .returning({ id: partnerJoinings.id })
+      .get();
+    appendAudit(tx, deps.now(), {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: 'partner.join_proposed',
+      entity: 'partner_joining',
+      entityId: row.id,
+      detail: { name, kind: input.kind, joinedOn: input.joinedOn },
+    });
     return { joiningId: row.id, status: 'proposed' as const };
   });
 }
 
 /** art. 12.1: one existing partner's consent — when, by whom (a name and function), its reference. */
-export function recordJoiningConsent(deps: AppDeps, actor: Actor, input: { joiningId: number; partnerId: number; consentedOn: string; consentedBy: string; reference: string }) {
+export function recordJoiningConsent(
+  deps: AppDeps,
+  actor: Actor,
+  input: { joiningId: number; partnerId: number; consentedOn: string; consentedBy: string; reference: string },
+) {
   const joining = openJoining(deps, actor.teamId, input.joiningId);
   const partner = ownPartner(deps.db, actor.teamId, input.partnerId);
   if (partner.leftOn && partner.leftOn <= amsterdamDate(deps.now())) throw new AppError('BAD_REQUEST', 'partners.alreadyLeft');
-  const existing = deps.db.select({ id: partnerJoinConsents.id }).from(partnerJoinConsents)
-    .where(and(eq(partnerJoinConsents.joiningId, joining.id), eq(partnerJoinConsents.partnerId, partner.id))).get();
+  const existing = deps.db
+    .select({ id: partnerJoinConsents.id })
+    .from(partnerJoinConsents)
+    .where(and(eq(partnerJoinConsents.joiningId, joining.id), eq(partnerJoinConsents.partnerId, partner.id)))
+    .get();
   if (existing) throw new AppError('CONFLICT', 'partners.consentRecorded');
   deps.db.transaction((tx) => {
-    tx.insert(partnerJoinConsents).values({
-      joiningId: joining.id, partnerId: partner.id, consentedOn: input.consentedOn, consentedBy: input.consentedBy.trim(), reference: input.reference.trim(),
-      recordedByUserId: actor.id, recordedAt: deps.now().toISOString(),
-    }).run();
-    tx.update(partnerJoinings).set({ version: joining.version + 1 }).where(eq(partnerJoinings.id, joining.id)).run();
-    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'partner.join_consent', entity: 'partner_joining', entityId: joining.id, detail: { partnerId: partner.id, consentedOn: input.consentedOn, reference: input.reference.trim() } });
+    tx.insert(partnerJoinConsents)
+      .values({
+        joiningId: joining.id,
+        partnerId: partner.id,
+        consentedOn: input.consentedOn,
+        consentedBy: input.consentedBy.trim(),
+        reference: input.reference.trim(),
+        recordedByUserId: actor.id,
+        recordedAt: deps.now().toISOString(),
+      })
+      .run();
+    tx.update(partnerJoinings)
+      .set({ version: joining.version + 1 })
+      .where(eq(partnerJoinings.id, joining.id))
+      .run();
+    appendAudit(tx, deps.now(), {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: 'partner.join_consent',
+      entity: 'partner_joining',
+      entityId: joining.id,
+      detail: { partnerId: partner.id, consentedOn: input.consentedOn, reference: input.reference.trim() },
+    });
   });
 }
 
@@ -79,32 +133,69 @@ export function recordJoiningConsent(deps: AppDeps, actor: Actor, input: { joini
 export function recordJoiningAnnex(deps: AppDeps, actor: Actor, input: { joiningId: number; annexRef: string; version: number }) {
   const joining = openJoining(deps, actor.teamId, input.joiningId, input.version);
   deps.db.transaction((tx) => {
-    tx.update(partnerJoinings).set({ annexRef: input.annexRef.trim(), version: joining.version + 1 }).where(eq(partnerJoinings.id, joining.id)).run();
-    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'partner.join_annex', entity: 'partner_joining', entityId: joining.id, detail: { annexRef: input.annexRef.trim() } });
+    tx.update(partnerJoinings)
+      .set({ annexRef: input.annexRef.trim(), version: joining.version + 1 })
+      .where(eq(partnerJoinings.id, joining.id))
+      .run();
+    appendAudit(tx, deps.now(), {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: 'partner.join_annex',
+      entity: 'partner_joining',
+      entityId: joining.id,
+      detail: { annexRef: input.annexRef.trim() },
+    });
   });
 }
 
 /** Partners whose consent the request still lacks: every partner taking part today. */
 function missingConsents(deps: AppDeps, teamId: number, joiningId: number): number[] {
-  const given = new Set(deps.db.select({ partnerId: partnerJoinConsents.partnerId }).from(partnerJoinConsents)
-    .where(eq(partnerJoinConsents.joiningId, joiningId)).all().map((c) => c.partnerId));
-  return listPartners(deps, teamId).filter((p) => p.active && !given.has(p.id)).map((p) => p.id);
+  const given = new Set(
+    deps.db
+      .select({ partnerId: partnerJoinConsents.partnerId })
+      .from(partnerJoinConsents)
+      .where(eq(partnerJoinConsents.joiningId, joiningId))
+      .all()
+      .map((c) => c.partnerId),
+  );
+  return listPartners(deps, teamId)
+    .filter((p) => p.active && !given.has(p.id))
+    .map((p) => p.id);
 }
 
 /**
  * The FG approves (the partner joins, from the requested date or today if later — never
  * retroactively) or rejects with a reason.
  */
-export function decideJoining(deps: AppDeps, actor: Actor, input: { joiningId: number; approve: boolean; reason: string; version: number }): { partnerId: number | null } {
+export function decideJoining(
+  deps: AppDeps,
+  actor: Actor,
+  input: { joiningId: number; approve: boolean; reason: string; version: number },
+): { partnerId: number | null } {
   const joining = openJoining(deps, actor.teamId, input.joiningId, input.version);
   const now = deps.now();
   const reason = input.reason.trim();
   if (!input.approve) {
     if (!reason) throw new AppError('BAD_REQUEST', 'partners.reasonRequired');
     deps.db.transaction((tx) => {
-      tx.update(partnerJoinings).set({ status: 'rejected', decidedByUserId: actor.id, decidedAt: now.toISOString(), decisionReason: reason, version: joining.version + 1 })
-        .where(eq(partnerJoinings.id, joining.id)).run();
-      appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: 'partner.join_rejected', entity: 'partner_joining', entityId: joining.id, detail: { reason } });
+      tx.update(partnerJoinings)
+        .set({
+          status: 'rejected',
+          decidedByUserId: actor.id,
+          decidedAt: now.toISOString(),
+          decisionReason: reason,
+          version: joining.version + 1,
+        })
+        .where(eq(partnerJoinings.id, joining.id))
+        .run();
+      appendAudit(tx, now, {
+        teamId: actor.teamId,
+        actorId: actor.id,
+        action: 'partner.join_rejected',
+        entity: 'partner_joining',
+        entityId: joining.id,
+        detail: { reason },
+      });
     });
     return { partnerId: null };
   }
@@ -115,11 +206,30 @@ export function decideJoining(deps: AppDeps, actor: Actor, input: { joiningId: n
   const today = amsterdamDate(now);
   const joinedOn = joining.joinedOn > today ? joining.joinedOn : today;
   return deps.db.transaction((tx) => {
-    const row = tx.insert(partners).values({ teamId: actor.teamId, name: joining.name, shortName: joining.shortName, kind: joining.kind, joinedOn })
-      .returning({ id: partners.id }).get();
-    tx.update(partnerJoinings).set({ status: 'approved', decidedByUserId: actor.id, decidedAt: now.toISOString(), decisionReason: reason || null, partnerId: row.id, version: joining.version + 1 })
-      .where(eq(partnerJoinings.id, joining.id)).run();
-    appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: 'partner.joined', entity: 'partner', entityId: row.id, detail: { kind: joining.kind, joinedOn, annexRef: joining.annexRef, joiningId: joining.id } });
+    const row = tx
+      .insert(partners)
+      .values({ teamId: actor.teamId, name: joining.name, shortName: joining.shortName, kind: joining.kind, joinedOn })
+      .returning({ id: partners.id })
+      .get();
+    tx.update(partnerJoinings)
+      .set({
+        status: 'approved',
+        decidedByUserId: actor.id,
+        decidedAt: now.toISOString(),
+        decisionReason: reason || null,
+        partnerId: row.id,
+        version: joining.version + 1,
+      })
+      .where(eq(partnerJoinings.id, joining.id))
+      .run();
+    appendAudit(tx, now, {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: 'partner.joined',
+      entity: 'partner',
+      entityId: row.id,
+      detail: { kind: joining.kind, joinedOn, annexRef: joining.annexRef, joiningId: joining.id },
+    });
     return { partnerId: row.id };
   });
 }
@@ -128,13 +238,43 @@ export function decideJoining(deps: AppDeps, actor: Actor, input: { joiningId: n
 export function listJoinings(deps: AppDeps, teamId: number) {
   const rows = deps.db.select().from(partnerJoinings).where(eq(partnerJoinings.teamId, teamId)).orderBy(desc(partnerJoinings.id)).all();
   if (rows.length === 0) return [];
-  const consents = deps.db.select().from(partnerJoinConsents).where(inArray(partnerJoinConsents.joiningId, rows.map((r) => r.id))).orderBy(asc(partnerJoinConsents.id)).all();
-  const people = new Map(deps.db.select({ id: users.id, name: users.name }).from(users).where(eq(users.teamId, teamId)).all().map((u) => [u.id, u.name]));
+  const consents = deps.db
+    .select()
+    .from(partnerJoinConsents)
+    .where(
+      inArray(
+        partnerJoinConsents.joiningId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy(asc(partnerJoinConsents.id))
+    .all();
+  const people = new Map(
+    deps.db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(eq(users.teamId, teamId))
+      .all()
+      .map((u) => [u.id, u.name]),
+  );
   return rows.map((r) => ({
-    id: r.id, name: r.name, shortName: r.shortName, kind: r.kind, joinedOn: r.joinedOn, annexRef: r.annexRef, status: r.status, version: r.version,
-    proposedBy: people.get(r.proposedByUserId) ?? null, proposedAt: r.proposedAt,
-    decidedBy: r.decidedByUserId === null ? null : people.get(r.decidedByUserId) ?? null, decidedAt: r.decidedAt, decisionReason: r.decisionReason, partnerId: r.partnerId,
-    consents: consents.filter((c) => c.joiningId === r.id).map((c) => ({ partnerId: c.partnerId, consentedOn: c.consentedOn, consentedBy: c.consentedBy, reference: c.reference })),
+    id: r.id,
+    name: r.name,
+    shortName: r.shortName,
+    kind: r.kind,
+    joinedOn: r.joinedOn,
+    annexRef: r.annexRef,
+    status: r.status,
+    version: r.version,
+    proposedBy: people.get(r.proposedByUserId) ?? null,
+    proposedAt: r.proposedAt,
+    decidedBy: r.decidedByUserId === null ? null : (people.get(r.decidedByUserId) ?? null),
+    decidedAt: r.decidedAt,
+    decisionReason: r.decisionReason,
+    partnerId: r.partnerId,
+    consents: consents
+      .filter((c) => c.joiningId === r.id)
+      .map((c) => ({ partnerId: c.partnerId, consentedOn: c.consentedOn, consentedBy: c.consentedBy, reference: c.reference })),
     missingConsents: r.status === 'proposed' ? missingConsents(deps, teamId, r.id) : [],
   }));
 }

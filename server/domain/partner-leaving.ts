@@ -7,7 +7,12 @@ import type { AppDeps } from '../deps';
 import { listTasks } from './tasks';
 
 export function openTasksOfLeavingPartners(deps: AppDeps, actor: Actor) {
-  const leaving = deps.db.select({ id: partners.id, leftOn: partners.leftOn }).from(partners)
-    .where(and(eq(partners.teamId, actor.teamId), isNotNull(partners.leftOn))).all();
-  return leaving.flatMap((p) => listTasks(deps, actor, { partnerId: p.id, status: 'open' }).map((t) => ({ ...t, partnerLeftOn: p.leftOn! })));
+  const leaving = deps.db
+    .select({ id: partners.id, leftOn: partners.leftOn })
+    .from(partners)
+    .where(and(eq(partners.teamId, actor.teamId), isNotNull(partners.leftOn)))
+    .all();
+  return leaving.flatMap((p) =>
+    listTasks(deps, actor, { partnerId: p.id, status: 'open' }).map((t) => ({ ...t, partnerLeftOn: p.leftOn! })),
+  );
 }

@@ -16,7 +16,11 @@ import { ownPartner } from './scope';
 type Suspension = typeof partnerSuspensions.$inferSelect;
 
 function ownSuspension(deps: AppDeps, teamId: number, id: number, version: number): Suspension {
-  const row = deps.db.select().from(partnerSuspensions).where(and(eq(partnerSuspensions.id, id), eq(partnerSuspensions.teamId, teamId))).get();
+  const row = deps.db
+    .select()
+    .from(partnerSuspensions)
+    .where(and(eq(partnerSuspensions.id, id), eq(partnerSuspensions.teamId, teamId)))
+    .get();
   if (!row) throw notFound();
   if (row.version !== version) throw conflict();
   return row;
@@ -24,14 +28,27 @@ function ownSuspension(deps: AppDeps, teamId: number, id: number, version: numbe
 
 export function proposeSuspension(deps: AppDeps, actor: Actor, input: { partnerId: number; reason: string }): { id: number } {
   const partner = ownPartner(deps.db, actor.teamId, input.partnerId);
-  const open = deps.db.select({ id: partnerSuspensions.id }).from(partnerSuspensions)
-    .where(and(eq(partnerSuspensions.partnerId, partner.id), inArray(partnerSuspensions.status, ['proposed', 'in_effect']))).get();
+  const open = deps.db
+    .select({ id: partnerSuspensions.id })
+    .from(partnerSuspensions)
+    .where(and(eq(partnerSuspensions.partnerId, partner.id), inArray(partnerSuspensions.status, ['proposed', 'in_effect'])))
+    .get();
   if (open) throw new AppError('CONFLICT', 'partners.suspensionOpen');
   const reason = input.reason.trim();
   return deps.db.transaction((tx) => {
-    const row = tx.insert(partnerSuspensions).values({ teamId: actor.teamId, partnerId: partner.id, reason, proposedByUserId: actor.id, proposedAt: deps.now().toISOString() })
-      .returning({ id: partnerSuspensions.id }).get();
-    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'partner.suspension_proposed', entity: 'partner', entityId: partner.id, detail: { suspensionId: row.id, reason } });
+    const row = tx
+      .insert(partnerSuspensions)
+      .values({ teamId: actor.teamId, partnerId: partner.id, reason, proposedByUserId: actor.id, proposedAt: deps.now().toISOString() })
+      .returning({ id: partnerSuspensions.id })
+      .get();
+    appendAudit(tx, deps.now(), {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: 'partner.suspension_proposed',
+      entity: 'partner',
+      entityId: partner.id,
+      detail: { suspensionId: row.id, reason },
+    });
     return row;
   });
 }
@@ -44,11 +61,26 @@ export function decideSuspension(deps: AppDeps, actor: Actor, input: { id: numbe
   if (!input.approve && !reason) throw new AppError('BAD_REQUEST', 'partners.reasonRequired');
   const now = deps.now();
   deps.db.transaction((tx) => {
-    tx.update(partnerSuspensions).set({ status: input.approve ? 'in_effect' : 'rejected', decidedByUserId: actor.id, decidedAt: now.toISOString(), decisionReason: reason || null, version: row.version + 1 })
-      .where(eq(partnerSuspensions.id, row.id)).run();
+    tx.update(partnerSuspensions)
+      .set({
+        status: input.approve ? 'in_effect' : 'rejected',
+        decidedByUserId: actor.id,
+        decidedAt: now.toISOString(),
+        decisionReason: reason || null,
+        version: row.version + 1,
+      })
+      .where(eq(partnerSuspensions.id, row.id))
+      .run();
     // BIT art. 6.6: the partner's users lose access at once, also in a cached session.
     actorsChanged();
-    appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: input.approve ? 'partner.suspended' : 'partner.suspension_rejected', entity: 'partner', entityId: row.partnerId, detail: { suspensionId: row.id, reason: reason || undefined } });
+    appendAudit(tx, now, {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: input.approve ? 'partner.suspended' : 'partner.suspension_rejected',
+      entity: 'partner',
+      entityId: row.partnerId,
+      detail: { suspensionId: row.id, reason: reason || undefined },
+    });
   });
 }
 
@@ -59,20 +91,51 @@ export function liftSuspension(deps: AppDeps, actor: Actor, input: { id: number;
   const reason = input.reason.trim();
   const now = deps.now();
   deps.db.transaction((tx) => {
-    tx.update(partnerSuspensions).set({ status: 'lifted', liftedByUserId: actor.id, liftedAt: now.toISOString(), liftReason: reason, version: row.version + 1 })
-      .where(eq(partnerSuspensions.id, row.id)).run();
+    tx.update(partnerSuspensions)
+      .set({ status: 'lifted', liftedByUserId: actor.id, liftedAt: now.toISOString(), liftReason: reason, version: row.version + 1 })
+      .where(eq(partnerSuspensions.id, row.id))
+      .run();
     actorsChanged();
-    appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: 'partner.suspension_lifted', entity: 'partner', entityId: row.partnerId, detail: { suspensionId: row.id, reason } });
+    appendAudit(tx, now, {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: 'partner.suspension_lifted',
+      entity: 'partner',
+      entityId: row.partnerId,
+      detail: { suspensionId: row.id, reason },
+    });
   });
 }
 
 export function listSuspensions(deps: AppDeps, teamId: number) {
-  const people = new Map(deps.db.select({ id: users.id, name: users.name }).from(users).where(eq(users.teamId, teamId)).all().map((u) => [u.id, u.name]));
-  const name = (id: number | null) => (id === null ? null : people.get(id) ?? null);
-  return deps.db.select().from(partnerSuspensions).where(eq(partnerSuspensions.teamId, teamId)).orderBy(desc(partnerSuspensions.id)).all()
+  const people = new Map(
+    deps.db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(eq(users.teamId, teamId))
+      .all()
+      .map((u) => [u.id, u.name]),
+  );
+  const name = (id: number | null) => (id === null ? null : (people.get(id) ?? null));
+  return deps.db
+    .select()
+    .from(partnerSuspensions)
+    .where(eq(partnerSuspensions.teamId, teamId))
+    .orderBy(desc(partnerSuspensions.id))
+    .all()
     .map((s) => ({
-      id: s.id, partnerId: s.partnerId, reason: s.reason, status: s.status, version: s.version,
-      proposedBy: name(s.proposedByUserId), proposedAt: s.proposedAt, decidedBy: name(s.decidedByUserId), decidedAt: s.decidedAt, decisionReason: s.decisionReason,
-      liftedBy: name(s.liftedByUserId), liftedAt: s.liftedAt, liftReason: s.liftReason,
+      id: s.id,
+      partnerId: s.partnerId,
+      reason: s.reason,
+      status: s.status,
+      version: s.version,
+      proposedBy: name(s.proposedByUserId),
+      proposedAt: s.proposedAt,
+      decidedBy: name(s.decidedByUserId),
+      decidedAt: s.decidedAt,
+      decisionReason: s.decisionReason,
+      liftedBy: name(s.liftedByUserId),
+      liftedAt: s.liftedAt,
+      liftReason: s.liftReason,
     }));
 }

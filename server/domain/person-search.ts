@@ -10,8 +10,22 @@ import { appendAudit } from '../audit';
 import { searchSubjects } from '../privacy/blind-index';
 import { encodePublicId } from '../privacy/public-ids';
 
-export function searchPersons(deps: AppDeps, actor: Pick<Actor, 'id' | 'teamId'>, query: string): { subjectId: string; caseId: number; caseCode: string }[] {
+export function searchPersons(
+  deps: AppDeps,
+  actor: Pick<Actor, 'id' | 'teamId'>,
+  query: string,
+): { subjectId: string; caseId: number; caseCode: string }[] {
   const hits = searchSubjects(deps.db, deps.keys, actor.teamId, query);
-  appendAudit(deps.db, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'dsr.search', entity: 'subject', detail: { hits: hits.length } });
-  return hits.map((h) => ({ subjectId: encodePublicId(deps.keys, 'subject', actor.teamId, h.subjectId), caseId: h.caseId, caseCode: h.caseCode }));
+  appendAudit(deps.db, deps.now(), {
+    teamId: actor.teamId,
+    actorId: actor.id,
+    action: 'dsr.search',
+    entity: 'subject',
+    detail: { hits: hits.length },
+  });
+  return hits.map((h) => ({
+    subjectId: encodePublicId(deps.keys, 'subject', actor.teamId, h.subjectId),
+    caseId: h.caseId,
+    caseCode: h.caseCode,
+  }));
 }

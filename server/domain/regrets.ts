@@ -32,14 +32,23 @@ function openMeeting(deps: AppDeps, actor: Actor, meetingId: number) {
 }
 
 const current = (deps: AppDeps, meetingId: number, partnerId: number) =>
-  deps.db.select().from(meetingRegrets).where(and(eq(meetingRegrets.meetingId, meetingId), eq(meetingRegrets.partnerId, partnerId))).get();
+  deps.db
+    .select()
+    .from(meetingRegrets)
+    .where(and(eq(meetingRegrets.meetingId, meetingId), eq(meetingRegrets.partnerId, partnerId)))
+    .get();
 
-const view = (row: typeof meetingRegrets.$inferSelect) =>
-  ({ kind: row.kind, reason: row.reason, delegateUserId: row.delegateUserId, version: row.version, updatedAt: row.updatedAt });
+const view = (row: typeof meetingRegrets.$inferSelect) => ({
+  kind: row.kind,
+  reason: row.reason,
+  delegateUserId: row.delegateUserId,
+  version: row.version,
+  updatedAt: row.updatedAt,
+});
 
 export function announceRegrets(deps: AppDeps, actor: Actor, partnerId: number, input: RegretsInput) {
   const meeting = openMeeting(deps, actor, input.meetingId);
-  const reason = input.kind === 'afgemeld' ? (input.reason?.trim() || null) : null;
+  const reason = input.kind === 'afgemeld' ? input.reason?.trim() || null : null;
   if (input.kind === 'vervanger' && input.reason?.trim()) throw new AppError('BAD_REQUEST', 'regrets.reasonOnlyForRegrets');
   let delegateUserId: number | null = null;
   if (input.kind === 'vervanger') {
@@ -52,20 +61,38 @@ export function announceRegrets(deps: AppDeps, actor: Actor, partnerId: number, 
 
   const existing = current(deps, meeting.id, partnerId);
   // The same announcement again (a retry) changes nothing.
-  if (existing && existing.kind === input.kind && existing.reason === reason && existing.delegateUserId === delegateUserId) return view(existing);
+  if (existing && existing.kind === input.kind && existing.reason === reason && existing.delegateUserId === delegateUserId)
+    return view(existing);
   if ((existing?.version ?? null) !== (input.version ?? null)) throw conflict();
 
   const now = deps.now().toISOString();
   const values = { kind: input.kind, reason, delegateUserId, announcedByUserId: actor.id, updatedAt: now };
   deps.db.transaction((tx) => {
     if (existing) {
-      tx.update(meetingRegrets).set({ ...values, version: existing.version + 1 })
-        .where(and(eq(meetingRegrets.meetingId, meeting.id), eq(meetingRegrets.partnerId, partnerId), eq(meetingRegrets.version, existing.version))).run();
+      tx.update(meetingRegrets)
+        .set({ ...values, version: existing.version + 1 })
+        .where(
+          and(
+            eq(meetingRegrets.meetingId, meeting.id),
+            eq(meetingRegrets.partnerId, partnerId),
+            eq(meetingRegrets.version, existing.version),
+          ),
+        )
+        .run();
     } else {
-      tx.insert(meetingRegrets).values({ meetingId: meeting.id, partnerId, ...values }).run();
+      tx.insert(meetingRegrets)
+        .values({ meetingId: meeting.id, partnerId, ...values })
+        .run();
     }
     // No reason text in the audit trail: only what was announced.
-    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'attendance.announce', entity: 'meeting', entityId: meeting.id, detail: { partnerId, kind: input.kind, delegateUserId } });
+    appendAudit(tx, deps.now(), {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: 'attendance.announce',
+      entity: 'meeting',
+      entityId: meeting.id,
+      detail: { partnerId, kind: input.kind, delegateUserId },
+    });
   });
   emitMeetingEvent(deps, actor.teamId, { kind: 'attendance.changed', id: partnerId, meetingId: meeting.id });
   return view(current(deps, meeting.id, partnerId)!);
@@ -78,8 +105,17 @@ export function withdrawRegrets(deps: AppDeps, actor: Actor, partnerId: number, 
   if (!existing) return { withdrawn: true as const };
   if (existing.version !== input.version) throw conflict();
   deps.db.transaction((tx) => {
-    tx.delete(meetingRegrets).where(and(eq(meetingRegrets.meetingId, meeting.id), eq(meetingRegrets.partnerId, partnerId))).run();
-    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'attendance.withdraw', entity: 'meeting', entityId: meeting.id, detail: { partnerId } });
+    tx.delete(meetingRegrets)
+      .where(and(eq(meetingRegrets.meetingId, meeting.id), eq(meetingRegrets.partnerId, partnerId)))
+      .run();
+    appendAudit(tx, deps.now(), {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: 'attendance.withdraw',
+      entity: 'meeting',
+      entityId: meeting.id,
+      detail: { partnerId },
+    });
   });
   emitMeetingEvent(deps, actor.teamId, { kind: 'attendance.changed', id: partnerId, meetingId: meeting.id });
   return { withdrawn: true as const };

@@ -8,7 +8,13 @@ import type { ColumnKind, Mark, Period, ReportRow, ReportTable } from './report-
 
 /** P6: every export is written to the audit log. */
 export function recordReportExport(deps: AppDeps, actor: { id: number; teamId: number }, format: 'docx' | 'csv', period: Period) {
-  appendAudit(deps.db, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'report.exported', entity: 'report', detail: { format, ...period } });
+  appendAudit(deps.db, deps.now(), {
+    teamId: actor.teamId,
+    actorId: actor.id,
+    action: 'report.exported',
+    entity: 'report',
+    detail: { format, ...period },
+  });
 }
 
 /** The text of a cell in an export: "< k" for a small count, "x" for a secondary suppression (the value is null then). */
@@ -24,6 +30,13 @@ export function exportCell(value: number | null, kind: ColumnKind, mark: Mark | 
 /** A table's rows as the exports show them, with the totals row ("Totaal") of a suppressible table. */
 export function exportRows(table: ReportTable): ReportRow[] {
   if (!table.totals) return table.rows;
-  const totals: ReportRow = { key: 'total', label: 'Totaal', current: table.totals.current, previous: table.totals.previous, suppressed: [], mask: table.totals.mask };
+  const totals: ReportRow = {
+    key: 'total',
+    label: 'Totaal',
+    current: table.totals.current,
+    previous: table.totals.previous,
+    suppressed: [],
+    mask: table.totals.mask,
+  };
   return [...table.rows, totals];
 }

@@ -11,16 +11,38 @@
  */
 import { and, asc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { agreements, attendance, caseEvents, cases, controlPartners, controls, escalations, findings, meetings, partners, tasks, themes } from '../../db/schema';
+import {
+  agreements,
+  attendance,
+  caseEvents,
+  cases,
+  controlPartners,
+  controls,
+  escalations,
+  findings,
+  meetings,
+  partners,
+  tasks,
+  themes,
+} from '../../db/schema';
 import type { AppDeps } from '../deps';
 import type { Window } from './report-period';
 
 /** The team's partners and themes: the rows of the report's tables. */
 export function loadTeamRows(deps: AppDeps, teamId: number) {
   const { db } = deps;
-  const partnerRows = db.select({ id: partners.id, shortName: partners.shortName, kind: partners.kind, joinedOn: partners.joinedOn, leftOn: partners.leftOn })
-    .from(partners).where(eq(partners.teamId, teamId)).orderBy(asc(partners.id)).all();
-  const themeRows = db.select({ id: themes.id, name: themes.name, active: themes.active }).from(themes).where(eq(themes.teamId, teamId)).orderBy(asc(themes.position)).all();
+  const partnerRows = db
+    .select({ id: partners.id, shortName: partners.shortName, kind: partners.kind, joinedOn: partners.joinedOn, leftOn: partners.leftOn })
+    .from(partners)
+    .where(eq(partners.teamId, teamId))
+    .orderBy(asc(partners.id))
+    .all();
+  const themeRows = db
+    .select({ id: themes.id, name: themes.name, active: themes.active })
+    .from(themes)
+    .where(eq(themes.teamId, teamId))
+    .orderBy(asc(themes.position))
+    .all();
   return { partnerRows, themeRows };
 }
 
@@ -33,49 +55,155 @@ export function loadWindowFacts(deps: AppDeps, teamId: number, w: Window) {
   const within = (column: SQLiteColumn) => and(gte(column, start), lt(column, end))!;
   // A withdrawn casus was a mistake: it and the work on it are no part of the team's figures.
   const counted = ne(cases.status, 'ingetrokken');
-  const caseRows = db.select({
-    id: cases.id, gemeentePartnerId: cases.gemeentePartnerId, themeId: cases.themeId, origin: cases.origin, createdAt: cases.createdAt,
-    activatedAt: cases.activatedAt, closedAt: cases.closedAt,
-  }).from(cases).where(and(eq(cases.teamId, teamId), counted, or(
-    within(cases.createdAt), within(cases.activatedAt), within(cases.closedAt),
-    // a casus whose status changed within the window (its history row carries the moment)
-    sql`${cases.id} in (select ce.case_id from ${caseEvents} ce where ce.at >= ${start} and ce.at < ${end} and ce.kind in ('status', 'created'))`,
-  ))).all();
+  const caseRows = db
+    .select({
+      id: cases.id,
+      gemeentePartnerId: cases.gemeentePartnerId,
+      themeId: cases.themeId,
+      origin: cases.origin,
+      createdAt: cases.createdAt,
+      activatedAt: cases.activatedAt,
+      closedAt: cases.closedAt,
+    })
+    .from(cases)
+    .where(
+      and(
+        eq(cases.teamId, teamId),
+        counted,
+        or(
+          within(cases.createdAt),
+          within(cases.activatedAt),
+          within(cases.closedAt),
+          // a casus whose status changed within the window (its history row carries the moment)
+          sql`${cases.id} in (select ce.case_id from ${caseEvents} ce where ce.at >= ${start} and ce.at < ${end} and ce.kind in ('status', 'created'))`,
+        ),
+      ),
+    )
+    .all();
   // Status transitions from the history; only the target status is read, never the detail text.
-  const transitions = db.select({
-    caseId: caseEvents.caseId, at: caseEvents.at,
-    to: sql<string | null>`case when ${caseEvents.kind} = 'status' then json_extract(${caseEvents.detail}, '$.to') else json_extract(${caseEvents.detail}, '$.status') end`,
-  }).from(caseEvents).innerJoin(cases, eq(cases.id, caseEvents.caseId))
-    .where(and(eq(cases.teamId, teamId), counted, inArray(caseEvents.kind, ['status', 'created']), within(caseEvents.at))).all();
-  const agreementRows = db.select({ partnerId: agreements.responsiblePartnerId, createdAt: agreements.createdAt })
-    .from(agreements).innerJoin(cases, eq(cases.id, agreements.caseId)).where(and(eq(agreements.teamId, teamId), within(agreements.createdAt), counted)).all();
-  const taskRows = db.select({ partnerId: tasks.assigneePartnerId, dueDate: tasks.dueDate, status: tasks.status, createdAt: tasks.createdAt, completedAt: tasks.completedAt, updatedAt: tasks.updatedAt })
-    .from(tasks).leftJoin(cases, eq(cases.id, tasks.caseId)).where(and(eq(tasks.teamId, teamId), or(isNull(cases.id), counted), or(
-      within(tasks.createdAt), within(tasks.completedAt),
-      // still open (not done, not lapsed) at the end of the window: may be over its due date
-      and(lt(tasks.createdAt, end), or(isNull(tasks.completedAt), gte(tasks.completedAt, start)), or(ne(tasks.status, 'vervallen'), gte(tasks.updatedAt, start))),
-    ))).all();
-  const meetingRows = db.select({ id: meetings.id, startsAt: meetings.startsAt }).from(meetings)
-    .where(and(eq(meetings.teamId, teamId), eq(meetings.status, 'gesloten'), within(meetings.startsAt))).all();
-  const attendanceRows = meetingRows.length === 0 ? [] : db.select({ meetingId: attendance.meetingId, partnerId: attendance.partnerId, status: attendance.status })
-    .from(attendance).innerJoin(meetings, eq(meetings.id, attendance.meetingId))
-    .where(and(eq(meetings.teamId, teamId), eq(meetings.status, 'gesloten'), within(meetings.startsAt))).all();
+  const transitions = db
+    .select({
+      caseId: caseEvents.caseId,
+      at: caseEvents.at,
+      to: sql<
+        string | null
+      >`case when ${caseEvents.kind} = 'status' then json_extract(${caseEvents.detail}, '$.to') else json_extract(${caseEvents.detail}, '$.status') end`,
+    })
+    .from(caseEvents)
+    .innerJoin(cases, eq(cases.id, caseEvents.caseId))
+    .where(and(eq(cases.teamId, teamId), counted, inArray(caseEvents.kind, ['status', 'created']), within(caseEvents.at)))
+    .all();
+  const agreementRows = db
+    .select({ partnerId: agreements.responsiblePartnerId, createdAt: agreements.createdAt })
+    .from(agreements)
+    .innerJoin(cases, eq(cases.id, agreements.caseId))
+    .where(and(eq(agreements.teamId, teamId), within(agreements.createdAt), counted))
+    .all();
+  const taskRows = db
+    .select({
+      partnerId: tasks.assigneePartnerId,
+      dueDate: tasks.dueDate,
+      status: tasks.status,
+      createdAt: tasks.createdAt,
+      completedAt: tasks.completedAt,
+      updatedAt: tasks.updatedAt,
+    })
+    .from(tasks)
+    .leftJoin(cases, eq(cases.id, tasks.caseId))
+    .where(
+      and(
+        eq(tasks.teamId, teamId),
+        or(isNull(cases.id), counted),
+        or(
+          within(tasks.createdAt),
+          within(tasks.completedAt),
+          // still open (not done, not lapsed) at the end of the window: may be over its due date
+          and(
+            lt(tasks.createdAt, end),
+            or(isNull(tasks.completedAt), gte(tasks.completedAt, start)),
+            or(ne(tasks.status, 'vervallen'), gte(tasks.updatedAt, start)),
+          ),
+        ),
+      ),
+    )
+    .all();
+  const meetingRows = db
+    .select({ id: meetings.id, startsAt: meetings.startsAt })
+    .from(meetings)
+    .where(and(eq(meetings.teamId, teamId), eq(meetings.status, 'gesloten'), within(meetings.startsAt)))
+    .all();
+  const attendanceRows =
+    meetingRows.length === 0
+      ? []
+      : db
+          .select({ meetingId: attendance.meetingId, partnerId: attendance.partnerId, status: attendance.status })
+          .from(attendance)
+          .innerJoin(meetings, eq(meetings.id, attendance.meetingId))
+          .where(and(eq(meetings.teamId, teamId), eq(meetings.status, 'gesloten'), within(meetings.startsAt)))
+          .all();
   // Controles held in the window (planned on one of its days and carried out), with their partners and findings.
-  const heldInWindow = and(eq(controls.teamId, teamId), eq(controls.status, 'uitgevoerd'), gte(controls.plannedOn, w.from), lte(controls.plannedOn, w.to));
-  const controlRows = db.select({ id: controls.id, plannedOn: controls.plannedOn, status: controls.status }).from(controls).where(heldInWindow).all();
-  const participationRows = controlRows.length === 0 ? [] : db.select({ controlId: controlPartners.controlId, partnerId: controlPartners.partnerId })
-    .from(controlPartners).innerJoin(controls, eq(controls.id, controlPartners.controlId)).where(heldInWindow).all();
-  const findingRows = controlRows.length === 0 ? [] : db.select({ controlId: findings.controlId, partnerId: findings.partnerId, findingType: findings.findingType, measure: findings.measure })
-    .from(findings).innerJoin(controls, eq(controls.id, findings.controlId)).where(heldInWindow).all();
+  const heldInWindow = and(
+    eq(controls.teamId, teamId),
+    eq(controls.status, 'uitgevoerd'),
+    gte(controls.plannedOn, w.from),
+    lte(controls.plannedOn, w.to),
+  );
+  const controlRows = db
+    .select({ id: controls.id, plannedOn: controls.plannedOn, status: controls.status })
+    .from(controls)
+    .where(heldInWindow)
+    .all();
+  const participationRows =
+    controlRows.length === 0
+      ? []
+      : db
+          .select({ controlId: controlPartners.controlId, partnerId: controlPartners.partnerId })
+          .from(controlPartners)
+          .innerJoin(controls, eq(controls.id, controlPartners.controlId))
+          .where(heldInWindow)
+          .all();
+  const findingRows =
+    controlRows.length === 0
+      ? []
+      : db
+          .select({
+            controlId: findings.controlId,
+            partnerId: findings.partnerId,
+            findingType: findings.findingType,
+            measure: findings.measure,
+          })
+          .from(findings)
+          .innerJoin(controls, eq(controls.id, findings.controlId))
+          .where(heldInWindow)
+          .all();
   // Escalaties raised or resolved in the window, or open at its end (the three counts of the report).
   const inDays = (column: SQLiteColumn) => and(gte(column, w.from), lte(column, w.to))!;
-  const escalationRows = db.select({ raisedOn: escalations.raisedOn, status: escalations.status, outcomeOn: escalations.outcomeOn })
-    .from(escalations).where(and(eq(escalations.teamId, teamId), or(
-      inDays(escalations.raisedOn),
-      and(eq(escalations.status, 'afgehandeld'), inDays(escalations.outcomeOn)),
-      and(lte(escalations.raisedOn, w.to), or(isNull(escalations.outcomeOn), gt(escalations.outcomeOn, w.to))),
-    ))).all();
-  return { caseRows, transitions, agreementRows, taskRows, meetingRows, attendanceRows, controlRows, participationRows, findingRows, escalationRows };
+  const escalationRows = db
+    .select({ raisedOn: escalations.raisedOn, status: escalations.status, outcomeOn: escalations.outcomeOn })
+    .from(escalations)
+    .where(
+      and(
+        eq(escalations.teamId, teamId),
+        or(
+          inDays(escalations.raisedOn),
+          and(eq(escalations.status, 'afgehandeld'), inDays(escalations.outcomeOn)),
+          and(lte(escalations.raisedOn, w.to), or(isNull(escalations.outcomeOn), gt(escalations.outcomeOn, w.to))),
+        ),
+      ),
+    )
+    .all();
+  return {
+    caseRows,
+    transitions,
+    agreementRows,
+    taskRows,
+    meetingRows,
+    attendanceRows,
+    controlRows,
+    participationRows,
+    findingRows,
+    escalationRows,
+  };
 }
 
 export type WindowFacts = ReturnType<typeof loadWindowFacts>;

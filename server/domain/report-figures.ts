@@ -54,7 +54,10 @@ function compute(partnerRows: TeamRows['partnerRows'], facts: WindowFacts, w: Wi
     bump(byTheme, c.themeId, 'opened');
     if (c.origin === 'avo_verzoek') bump(byGemeente, c.gemeentePartnerId, 'avo');
   }
-  for (const [set, metric] of [[activated, 'activated'], [closed, 'closed']] as const) {
+  for (const [set, metric] of [
+    [activated, 'activated'],
+    [closed, 'closed'],
+  ] as const) {
     for (const id of set) {
       const c = caseById.get(id);
       if (!c) continue;
@@ -78,14 +81,23 @@ function compute(partnerRows: TeamRows['partnerRows'], facts: WindowFacts, w: Wi
   const lastOverdueDay = w.to < w.today ? w.to : addDays(w.today, -1);
   const durations = new Map<string, number[]>();
   const allDurations: number[] = [];
-  let created = 0, done = 0, onTime = 0, overdue = 0;
+  let created = 0,
+    done = 0,
+    onTime = 0,
+    overdue = 0;
   for (const t of facts.taskRows) {
-    if (inWindow(w, t.createdAt)) { created += 1; bump(work, t.partnerId, 'tasksCreated'); }
+    if (inWindow(w, t.createdAt)) {
+      created += 1;
+      bump(work, t.partnerId, 'tasksCreated');
+    }
     if (t.status === 'gereed' && inWindow(w, t.completedAt)) {
       done += 1;
       bump(work, t.partnerId, 'tasksDone');
       const doneOn = amsterdamDate(new Date(t.completedAt!));
-      if (doneOn <= t.dueDate) { onTime += 1; bump(work, t.partnerId, 'tasksOnTime'); }
+      if (doneOn <= t.dueDate) {
+        onTime += 1;
+        bump(work, t.partnerId, 'tasksOnTime');
+      }
       const days = Math.max(0, daysBetween(amsterdamDate(new Date(t.createdAt)), doneOn));
       allDurations.push(days);
       durations.set(String(t.partnerId), [...(durations.get(String(t.partnerId)) ?? []), days]);
@@ -94,7 +106,10 @@ function compute(partnerRows: TeamRows['partnerRows'], facts: WindowFacts, w: Wi
     // task (vervallen) counts until it lapsed: its last change.
     const lapsedAt = t.status === 'vervallen' ? t.updatedAt : null;
     const openAtEnd = t.createdAt < w.end && (t.completedAt === null || t.completedAt >= w.end) && (lapsedAt === null || lapsedAt >= w.end);
-    if (openAtEnd && t.dueDate <= lastOverdueDay) { overdue += 1; bump(work, t.partnerId, 'tasksOverdue'); }
+    if (openAtEnd && t.dueDate <= lastOverdueDay) {
+      overdue += 1;
+      bump(work, t.partnerId, 'tasksOverdue');
+    }
   }
   for (const [partnerId, list] of durations) {
     const values = work.get(partnerId) ?? {};
@@ -125,7 +140,8 @@ function compute(partnerRows: TeamRows['partnerRows'], facts: WindowFacts, w: Wi
       else bump(presence, p.id, 'absent');
     }
   }
-  let expectedAll = 0, presentAll = 0;
+  let expectedAll = 0,
+    presentAll = 0;
   for (const values of presence.values()) {
     const expected = values.expected ?? 0;
     const present = values.present ?? 0;
@@ -158,7 +174,9 @@ function compute(partnerRows: TeamRows['partnerRows'], facts: WindowFacts, w: Wi
   const raised = facts.escalationRows.filter((e) => inDays(w, e.raisedOn));
   esc.set('raised', { count: raised.length });
   esc.set('resolved', { count: facts.escalationRows.filter((e) => e.status === 'afgehandeld' && inDays(w, e.outcomeOn)).length });
-  esc.set('openAtEnd', { count: facts.escalationRows.filter((e) => e.raisedOn <= w.to && (e.outcomeOn === null || e.outcomeOn > w.to)).length });
+  esc.set('openAtEnd', {
+    count: facts.escalationRows.filter((e) => e.raisedOn <= w.to && (e.outcomeOn === null || e.outcomeOn > w.to)).length,
+  });
   esc.set('raisedStillOpen', { count: raised.filter((e) => e.status === 'open').length });
   esc.set('raisedResolved', { count: raised.filter((e) => e.status === 'afgehandeld').length });
   head.escalationsRaised = raised.length;
@@ -167,7 +185,9 @@ function compute(partnerRows: TeamRows['partnerRows'], facts: WindowFacts, w: Wi
   return { tables, head };
 }
 
-const changeCounter = preparedPerDb((db) => db.select({ n: reportSourceChanges.n }).from(reportSourceChanges).where(eq(reportSourceChanges.id, 1)).prepare());
+const changeCounter = preparedPerDb((db) =>
+  db.select({ n: reportSourceChanges.n }).from(reportSourceChanges).where(eq(reportSourceChanges.id, 1)).prepare(),
+);
 const CACHE_MAX = 64;
 const closedPeriods = new WeakMap<Db, Map<string, { version: number; figures: Figures }>>();
 

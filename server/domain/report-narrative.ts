@@ -17,10 +17,19 @@ export const NARRATIVE_MAX = 5000;
 export type ReportNarrative = { text: string; version: number; updatedAt: string; updatedBy: string } | null;
 
 function latest(deps: AppDeps, teamId: number, period: Period) {
-  return deps.db.select({ text: reportNarratives.text, version: reportNarratives.version, updatedAt: reportNarratives.createdAt, updatedBy: users.name })
-    .from(reportNarratives).innerJoin(users, eq(users.id, reportNarratives.authorId))
+  return deps.db
+    .select({
+      text: reportNarratives.text,
+      version: reportNarratives.version,
+      updatedAt: reportNarratives.createdAt,
+      updatedBy: users.name,
+    })
+    .from(reportNarratives)
+    .innerJoin(users, eq(users.id, reportNarratives.authorId))
     .where(and(eq(reportNarratives.teamId, teamId), eq(reportNarratives.periodFrom, period.from), eq(reportNarratives.periodTo, period.to)))
-    .orderBy(desc(reportNarratives.version)).limit(1).get();
+    .orderBy(desc(reportNarratives.version))
+    .limit(1)
+    .get();
 }
 
 /** The latest toelichting of the period, or null when none was written. */
@@ -38,13 +47,39 @@ export function saveNarrative(deps: AppDeps, actor: Actor, input: Period & { tex
   validatePeriod(period);
   const now = deps.now();
   return deps.db.transaction((tx) => {
-    const current = tx.select({ version: reportNarratives.version }).from(reportNarratives)
-      .where(and(eq(reportNarratives.teamId, actor.teamId), eq(reportNarratives.periodFrom, period.from), eq(reportNarratives.periodTo, period.to)))
-      .orderBy(desc(reportNarratives.version)).limit(1).get();
+    const current = tx
+      .select({ version: reportNarratives.version })
+      .from(reportNarratives)
+      .where(
+        and(
+          eq(reportNarratives.teamId, actor.teamId),
+          eq(reportNarratives.periodFrom, period.from),
+          eq(reportNarratives.periodTo, period.to),
+        ),
+      )
+      .orderBy(desc(reportNarratives.version))
+      .limit(1)
+      .get();
     if ((current?.version ?? null) !== input.version) throw conflict();
     const version = (current?.version ?? 0) + 1;
-    tx.insert(reportNarratives).values({ teamId: actor.teamId, periodFrom: period.from, periodTo: period.to, version, text: input.text, authorId: actor.id, createdAt: now.toISOString() }).run();
-    appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: 'report.narrative_saved', entity: 'report', detail: { ...period, version, length: input.text.length } });
+    tx.insert(reportNarratives)
+      .values({
+        teamId: actor.teamId,
+        periodFrom: period.from,
+        periodTo: period.to,
+        version,
+        text: input.text,
+        authorId: actor.id,
+        createdAt: now.toISOString(),
+      })
+      .run();
+    appendAudit(tx, now, {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: 'report.narrative_saved',
+      entity: 'report',
+      detail: { ...period, version, length: input.text.length },
+    });
     return { version };
   });
 }

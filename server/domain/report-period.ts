@@ -42,7 +42,12 @@ export function previousPeriod(period: Period): Period {
 export type Window = Period & { start: string; end: string; today: string };
 
 export function windowOf(period: Period, today: string): Window {
-  return { ...period, start: amsterdamToUtc(period.from, '00:00').toISOString(), end: amsterdamToUtc(addDays(period.to, 1), '00:00').toISOString(), today };
+  return {
+    ...period,
+    start: amsterdamToUtc(period.from, '00:00').toISOString(),
+    end: amsterdamToUtc(addDays(period.to, 1), '00:00').toISOString(),
+    today,
+  };
 }
 export const inWindow = (w: Window, instant: string | null) => instant !== null && instant >= w.start && instant < w.end;
 export const inDays = (w: Window, date: string | null) => date !== null && date >= w.from && date <= w.to;

@@ -17,7 +17,12 @@ export type Preset = { key: string; label: Label; from: string; to: string; comp
 /** The team's cadence: calendar years (PIT, yearly) or half-years (BIT, half-yearly), newest first. */
 export function reportPresets(deps: AppDeps, teamId: number) {
   // Periods from the team's first covenant on, in the cadence of today's covenant.
-  const first = deps.db.select({ startsOn: covenants.startsOn }).from(covenants).where(eq(covenants.teamId, teamId)).orderBy(asc(covenants.startsOn)).get()!;
+  const first = deps.db
+    .select({ startsOn: covenants.startsOn })
+    .from(covenants)
+    .where(eq(covenants.teamId, teamId))
+    .orderBy(asc(covenants.startsOn))
+    .get()!;
   const current = currentCovenant(deps, teamId);
   const covenant = { cadence: current.reportingCadence, startsOn: first.startsOn, recipient: current.reportRecipient };
   const threshold = deps.db.select({ k: teams.suppressionThreshold }).from(teams).where(eq(teams.id, teamId)).get()!.k;
@@ -34,7 +39,13 @@ export function reportPresets(deps: AppDeps, teamId: number) {
         const from = half === 1 ? `${year}-01-01` : `${year}-07-01`;
         const to = half === 1 ? `${year}-06-30` : `${year}-12-31`;
         if (from > today) continue;
-        presets.push({ key: `${year}-H${half}`, label: L(`${half}e halfjaar ${year}`, `${half === 1 ? 'First' : 'Second'} half of ${year}`), from, to, complete: to < today });
+        presets.push({
+          key: `${year}-H${half}`,
+          label: L(`${half}e halfjaar ${year}`, `${half === 1 ? 'First' : 'Second'} half of ${year}`),
+          from,
+          to,
+          complete: to < today,
+        });
       }
     }
   }
@@ -47,6 +58,13 @@ export function setReportThreshold(deps: AppDeps, actor: { id: number; teamId: n
   if (!Number.isInteger(threshold) || threshold < 1 || threshold > 50) throw new AppError('BAD_REQUEST', 'reports.thresholdRange');
   deps.db.transaction((tx) => {
     tx.update(teams).set({ suppressionThreshold: threshold }).where(eq(teams.id, actor.teamId)).run();
-    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'report.threshold', entity: 'team', entityId: actor.teamId, detail: { threshold } });
+    appendAudit(tx, deps.now(), {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: 'report.threshold',
+      entity: 'team',
+      entityId: actor.teamId,
+      detail: { threshold },
+    });
   });
 }

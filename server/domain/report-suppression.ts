@@ -107,7 +107,9 @@ export function suppressCells(values: Map<string, number>, groups: Group[], k: n
         if (!members.includes(leak)) continue;
         for (const id of members) if (!marks.has(id) && values.get(id)! > 0) candidates.add(id);
       }
-      next = [...candidates].sort((a, b) => Number(totals.has(a)) - Number(totals.has(b)) || values.get(a)! - values.get(b)! || a.localeCompare(b))[0];
+      next = [...candidates].sort(
+        (a, b) => Number(totals.has(a)) - Number(totals.has(b)) || values.get(a)! - values.get(b)! || a.localeCompare(b),
+      )[0];
       if (next) break;
     }
     if (next) {
@@ -145,12 +147,15 @@ export const SUPPRESSIBLE_TABLES = Object.keys(columnTotals);
 const isMeasure = (key: string) => key.startsWith('measure:');
 
 export const suppressedColumns = (table: Pick<ReportTable, 'id' | 'columns'>) =>
-  table.columns.map((c) => c.key).filter((key) => key in (columnTotals[table.id] ?? {}) || (table.id === 'controls_by_partner' && isMeasure(key)));
+  table.columns
+    .map((c) => c.key)
+    .filter((key) => key in (columnTotals[table.id] ?? {}) || (table.id === 'controls_by_partner' && isMeasure(key)));
 
 const sides = ['current', 'previous'] as const;
 const cellId = (table: string, row: string, column: string, side: string) => `${table}|${row}|${column}|${side}`;
 const headId = (key: string, side: string) => `head|${key}|${side}`;
-const totalId = (table: string, column: string, side: string) => (columnTotals[table]?.[column] ? headId(columnTotals[table][column], side) : `${table}|total|${column}|${side}`);
+const totalId = (table: string, column: string, side: string) =>
+  columnTotals[table]?.[column] ? headId(columnTotals[table][column], side) : `${table}|total|${column}|${side}`;
 
 /**
  * The report with small numbers suppressed: hidden counts become null with their mark, in the
@@ -161,12 +166,19 @@ export function suppressReport(raw: ProgressReport): ProgressReport {
   const values = new Map<string, number>();
   const groups: Group[] = [];
   const head = new Map(raw.headline.map((h) => [h.key, h]));
-  const tables = raw.tables.map((t) => ({ ...t, rows: t.rows.map((r) => ({ ...r, current: { ...r.current }, previous: { ...r.previous }, suppressed: [] as string[], mask: noMask() })) }));
+  const tables = raw.tables.map((t) => ({
+    ...t,
+    rows: t.rows.map((r) => ({ ...r, current: { ...r.current }, previous: { ...r.previous }, suppressed: [] as string[], mask: noMask() })),
+  }));
 
   for (const t of tables) {
     if (!SUPPRESSIBLE_TABLES.includes(t.id)) continue;
     const columns = suppressedColumns(t);
-    const totals = { current: {} as Values, previous: {} as Values, mask: { current: {} as Record<string, Mark>, previous: {} as Record<string, Mark> } };
+    const totals = {
+      current: {} as Values,
+      previous: {} as Values,
+      mask: { current: {} as Record<string, Mark>, previous: {} as Record<string, Mark> },
+    };
     for (const side of sides) {
       for (const column of columns) {
         const parts = t.rows.map((r) => {
@@ -184,7 +196,8 @@ export function suppressReport(raw: ProgressReport): ProgressReport {
       if (t.id === 'controls_by_partner') {
         const measures = columns.filter(isMeasure);
         if (measures.length === 0) continue;
-        for (const r of t.rows) groups.push({ parts: measures.map((m) => cellId(t.id, r.key, m, side)), total: cellId(t.id, r.key, 'findings', side) });
+        for (const r of t.rows)
+          groups.push({ parts: measures.map((m) => cellId(t.id, r.key, m, side)), total: cellId(t.id, r.key, 'findings', side) });
         groups.push({ parts: measures.map((m) => totalId(t.id, m, side)), total: totalId(t.id, 'findings', side) });
       }
     }
@@ -198,10 +211,16 @@ export function suppressReport(raw: ProgressReport): ProgressReport {
       for (const column of suppressedColumns(t)) {
         for (const r of t.rows) {
           const mark = marks.get(cellId(t.id, r.key, column, side));
-          if (mark) { r[side][column] = null; r.mask[side][column] = mark; }
+          if (mark) {
+            r[side][column] = null;
+            r.mask[side][column] = mark;
+          }
         }
         const mark = marks.get(totalId(t.id, column, side));
-        if (mark) { t.totals[side][column] = null; t.totals.mask[side][column] = mark; }
+        if (mark) {
+          t.totals[side][column] = null;
+          t.totals.mask[side][column] = mark;
+        }
       }
     }
     for (const r of t.rows) r.suppressed = t.columns.map((c) => c.key).filter((key) => r.mask.current[key] || r.mask.previous[key]);
@@ -211,15 +230,31 @@ export function suppressReport(raw: ProgressReport): ProgressReport {
     const out = { ...h, mask };
     for (const side of sides) {
       const mark = marks.get(headId(h.key, side));
-      if (mark) { out[side] = null; mask[side] = mark; }
+      if (mark) {
+        out[side] = null;
+        mask[side] = mark;
+      }
     }
     return out;
   });
-  const suppressedTables = tables.filter((t) => t.totals)
-    .map((t) => ({ id: t.id, cells: t.rows.reduce((n, r) => n + Object.keys(r.mask.current).length + Object.keys(r.mask.previous).length, 0) + Object.keys(t.totals!.mask.current).length + Object.keys(t.totals!.mask.previous).length }))
+  const suppressedTables = tables
+    .filter((t) => t.totals)
+    .map((t) => ({
+      id: t.id,
+      cells:
+        t.rows.reduce((n, r) => n + Object.keys(r.mask.current).length + Object.keys(r.mask.previous).length, 0) +
+        Object.keys(t.totals!.mask.current).length +
+        Object.keys(t.totals!.mask.previous).length,
+    }))
     .filter((t) => t.cells > 0);
   return {
-    ...raw, headline, tables,
-    suppression: { threshold: k, applies: suppressedTables.length > 0 || headline.some((h) => h.mask.current || h.mask.previous), tables: suppressedTables },
+    ...raw,
+    headline,
+    tables,
+    suppression: {
+      threshold: k,
+      applies: suppressedTables.length > 0 || headline.some((h) => h.mask.current || h.mask.previous),
+      tables: suppressedTables,
+    },
   };
 }

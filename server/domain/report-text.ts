@@ -52,13 +52,18 @@ export function narrative(r: ProgressReport): string[] {
   for (const [key, value] of Object.entries(r.tables.find((t) => t.id === 'controls_by_partner')?.totals?.current ?? {})) {
     if (key.startsWith('measure:') && value) measureTotals.set(key, value); // a hidden total is null: left out
   }
-  const top = [...measureTotals.entries()].filter(([key]) => key !== 'measure:geen').sort((a, b) => b[1] - a[1]).slice(0, 3);
+  const top = [...measureTotals.entries()]
+    .filter(([key]) => key !== 'measure:geen')
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3);
   lines.push(
     v('controlsHeld') === 0
       ? `Er zijn in deze periode geen integrale controles uitgevoerd${cmp('controlsHeld')}.`
       : `Er ${v('controlsHeld') === 1 ? 'is 1 integrale controle' : `zijn ${v('controlsHeld')} integrale controles`} uitgevoerd${cmp('controlsHeld')}, ` +
-        `met ${count('findings', 'bevinding', 'bevindingen')}.` +
-        (top.length ? ` De meest opgelegde maatregelen: ${top.map(([key, n]) => `${measureLabel(key.slice(8)).nl.toLowerCase()} (${n})`).join(', ')}.` : ''),
+          `met ${count('findings', 'bevinding', 'bevindingen')}.` +
+          (top.length
+            ? ` De meest opgelegde maatregelen: ${top.map(([key, n]) => `${measureLabel(key.slice(8)).nl.toLowerCase()} (${n})`).join(', ')}.`
+            : ''),
   );
   if (r.team.cadence === 'half_yearly' || v('escalationsRaised') > 0 || v('escalationsResolved') > 0) {
     lines.push(

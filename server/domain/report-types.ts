@@ -35,7 +35,11 @@ export type ReportTable = {
   totals?: { current: Values; previous: Values; mask: ReportRow['mask'] };
 };
 export type Headline = {
-  key: string; label: Label; kind: ColumnKind; current: number | null; previous: number | null;
+  key: string;
+  label: Label;
+  kind: ColumnKind;
+  current: number | null;
+  previous: number | null;
   /** A key figure that is a table's total is suppressed with it (null where hidden). */
   mask?: { current?: Mark; previous?: Mark };
 };

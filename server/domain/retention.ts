@@ -34,14 +34,18 @@ export function retentionDue(deps: AppDeps, teamId: number, today = amsterdamDat
   if (!team) return [];
   const held = unerasedItemsByCase(deps.db, teamId);
   if (held.size === 0) return [];
-  const rows = deps.db.select({ id: cases.id, code: cases.code, status: cases.status, closedAt: cases.closedAt }).from(cases)
-    .where(and(eq(cases.teamId, teamId), inArray(cases.id, [...held.keys()]))).all();
+  const rows = deps.db
+    .select({ id: cases.id, code: cases.code, status: cases.status, closedAt: cases.closedAt })
+    .from(cases)
+    .where(and(eq(cases.teamId, teamId), inArray(cases.id, [...held.keys()])))
+    .all();
   const due: DueCase[] = [];
   for (const c of rows) {
     const caseDue = c.status === 'afgerond' && c.closedAt ? addMonths(amsterdamDate(new Date(c.closedAt)), team.months) : null;
     const first = held.get(c.id)!.policeFirstProcessedOn;
     const policeDue = first ? addMonths(first, POLICE_TERM_MONTHS) : null;
-    if (caseDue && caseDue <= today) due.push({ caseId: c.id, code: c.code, dueSince: policeDue && policeDue < caseDue ? policeDue : caseDue, scope: 'case' });
+    if (caseDue && caseDue <= today)
+      due.push({ caseId: c.id, code: c.code, dueSince: policeDue && policeDue < caseDue ? policeDue : caseDue, scope: 'case' });
     else if (policeDue && policeDue <= today) due.push({ caseId: c.id, code: c.code, dueSince: policeDue, scope: 'police' });
   }
   return due.sort((a, b) => a.dueSince.localeCompare(b.dueSince) || a.code.localeCompare(b.code));
@@ -58,27 +62,41 @@ export function retentionPreview(deps: AppDeps, teamId: number) {
  */
 export async function draftRetentionList(deps: AppDeps, teamId: number, actorId: number | null): Promise<number | null> {
   const due = retentionDue(deps, teamId);
-  const open = deps.db.select({ id: retentionLists.id }).from(retentionLists)
-    .where(and(eq(retentionLists.teamId, teamId), eq(retentionLists.status, 'open'))).get();
+  const open = deps.db
+    .select({ id: retentionLists.id })
+    .from(retentionLists)
+    .where(and(eq(retentionLists.teamId, teamId), eq(retentionLists.status, 'open')))
+    .get();
   if (due.length === 0 && !open) return null;
   const now = deps.now();
   let added = 0;
   const listId = deps.db.transaction((tx) => {
-    const id = open?.id ?? tx.insert(retentionLists).values({ teamId, createdAt: now.toISOString(), status: 'open' }).returning({ id: retentionLists.id }).get().id;
+    const id =
+      open?.id ??
+      tx.insert(retentionLists).values({ teamId, createdAt: now.toISOString(), status: 'open' }).returning({ id: retentionLists.id }).get()
+        .id;
     const current = tx.select().from(retentionListEntries).where(eq(retentionListEntries.listId, id)).all();
     const dueIds = new Set(due.map((d) => d.caseId));
     const gone = current.filter((e) => !dueIds.has(e.caseId)).map((e) => e.id);
     if (gone.length > 0) tx.delete(retentionListEntries).where(inArray(retentionListEntries.id, gone)).run();
     for (const d of due) {
       const existing = current.find((e) => e.caseId === d.caseId);
-      if (existing) tx.update(retentionListEntries).set({ scope: d.scope, dueSince: d.dueSince }).where(eq(retentionListEntries.id, existing.id)).run();
+      if (existing)
+        tx.update(retentionListEntries).set({ scope: d.scope, dueSince: d.dueSince }).where(eq(retentionListEntries.id, existing.id)).run();
       else {
         tx.insert(retentionListEntries).values({ listId: id, caseId: d.caseId, scope: d.scope, dueSince: d.dueSince }).run();
         added += 1;
       }
     }
     if (added > 0 || gone.length > 0) {
-      appendAudit(tx, now, { teamId, actorId, action: 'retention.list_drawn', entity: 'retention_list', entityId: id, detail: { cases: due.length, added, removed: gone.length } });
+      appendAudit(tx, now, {
+        teamId,
+        actorId,
+        action: 'retention.list_drawn',
+        entity: 'retention_list',
+        entityId: id,
+        detail: { cases: due.length, added, removed: gone.length },
+      });
     }
     return id;
   });
@@ -120,9 +138,18 @@ export async function approveRetentionList(deps: AppDeps, actor: { id: number; t
       items += n;
       casesErased += 1;
     }
-    tx.update(retentionLists).set({ status: 'approved', decidedByUserId: actor.id, decidedAt: now.toISOString(), erasedSubjects: casesErased, erasedItems: items })
-      .where(eq(retentionLists.id, list.id)).run();
-    appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: 'retention.approved', entity: 'retention_list', entityId: list.id, detail: { cases: casesErased, items } });
+    tx.update(retentionLists)
+      .set({ status: 'approved', decidedByUserId: actor.id, decidedAt: now.toISOString(), erasedSubjects: casesErased, erasedItems: items })
+      .where(eq(retentionLists.id, list.id))
+      .run();
+    appendAudit(tx, now, {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: 'retention.approved',
+      entity: 'retention_list',
+      entityId: list.id,
+      detail: { cases: casesErased, items },
+    });
     return { cases: casesErased, items };
   });
   await informOfList(deps, actor.teamId, 'approved');
@@ -135,24 +162,61 @@ export function rejectRetentionList(deps: AppDeps, actor: { id: number; teamId: 
   if (list.status !== 'open') throw new AppError('CONFLICT', 'retention.alreadyDecided');
   const now = deps.now();
   deps.db.transaction((tx) => {
-    tx.update(retentionLists).set({ status: 'rejected', decidedByUserId: actor.id, decidedAt: now.toISOString(), rejectReason: reason.trim() })
-      .where(eq(retentionLists.id, list.id)).run();
-    appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: 'retention.rejected', entity: 'retention_list', entityId: list.id });
+    tx.update(retentionLists)
+      .set({ status: 'rejected', decidedByUserId: actor.id, decidedAt: now.toISOString(), rejectReason: reason.trim() })
+      .where(eq(retentionLists.id, list.id))
+      .run();
+    appendAudit(tx, now, {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: 'retention.rejected',
+      entity: 'retention_list',
+      entityId: list.id,
+    });
   });
 }
 
 /** Every list of the team, newest first, with its casussen: the open one and the past runs. */
 export function listRetentionRuns(deps: AppDeps, teamId: number) {
-  const lists = deps.db.select({
-    id: retentionLists.id, createdAt: retentionLists.createdAt, status: retentionLists.status, decidedAt: retentionLists.decidedAt,
-    decidedBy: users.name, rejectReason: retentionLists.rejectReason, erasedCases: retentionLists.erasedSubjects, erasedItems: retentionLists.erasedItems,
-  }).from(retentionLists).leftJoin(users, eq(users.id, retentionLists.decidedByUserId))
-    .where(eq(retentionLists.teamId, teamId)).orderBy(desc(retentionLists.id)).limit(50).all();
-  const entries = lists.length === 0 ? [] : deps.db.select({
-    listId: retentionListEntries.listId, caseId: retentionListEntries.caseId, code: cases.code, scope: retentionListEntries.scope,
-    dueSince: retentionListEntries.dueSince, erasedItems: retentionListEntries.erasedItems,
-  }).from(retentionListEntries).innerJoin(cases, eq(cases.id, retentionListEntries.caseId))
-    .where(inArray(retentionListEntries.listId, lists.map((l) => l.id))).orderBy(asc(retentionListEntries.dueSince), asc(cases.code)).all();
+  const lists = deps.db
+    .select({
+      id: retentionLists.id,
+      createdAt: retentionLists.createdAt,
+      status: retentionLists.status,
+      decidedAt: retentionLists.decidedAt,
+      decidedBy: users.name,
+      rejectReason: retentionLists.rejectReason,
+      erasedCases: retentionLists.erasedSubjects,
+      erasedItems: retentionLists.erasedItems,
+    })
+    .from(retentionLists)
+    .leftJoin(users, eq(users.id, retentionLists.decidedByUserId))
+    .where(eq(retentionLists.teamId, teamId))
+    .orderBy(desc(retentionLists.id))
+    .limit(50)
+    .all();
+  const entries =
+    lists.length === 0
+      ? []
+      : deps.db
+          .select({
+            listId: retentionListEntries.listId,
+            caseId: retentionListEntries.caseId,
+            code: cases.code,
+            scope: retentionListEntries.scope,
+            dueSince: retentionListEntries.dueSince,
+            erasedItems: retentionListEntries.erasedItems,
+          })
+          .from(retentionListEntries)
+          .innerJoin(cases, eq(cases.id, retentionListEntries.caseId))
+          .where(
+            inArray(
+              retentionListEntries.listId,
+              lists.map((l) => l.id),
+            ),
+          )
+          .orderBy(asc(retentionListEntries.dueSince), asc(cases.code))
+          .all();
   return lists.map((l) => ({ ...l, entries: entries.filter((e) => e.listId === l.id).map(({ listId: _, ...e }) => e) }));
 }
 
@@ -160,8 +224,11 @@ export function listRetentionRuns(deps: AppDeps, teamId: number) {
 async function informOfList(deps: AppDeps, teamId: number, what: 'drawn' | 'approved') {
   if (!mailConfigured(deps.config)) return;
   const team = deps.db.select({ name: teams.name }).from(teams).where(eq(teams.id, teamId)).get();
-  const people = deps.db.select({ email: users.email, locale: users.locale, role: users.role }).from(users)
-    .where(and(eq(users.teamId, teamId), inArray(users.role, ['privacy', 'coordinator']), isNull(users.disabledAt))).all();
+  const people = deps.db
+    .select({ email: users.email, locale: users.locale, role: users.role })
+    .from(users)
+    .where(and(eq(users.teamId, teamId), inArray(users.role, ['privacy', 'coordinator']), isNull(users.disabledAt)))
+    .all();
   const base = publicBaseUrl(deps.config);
   for (const person of people) {
     const params = { team: team?.name ?? '', link: person.role === 'privacy' ? `${base}/privacy/bewaartermijnen` : `${base}/` };

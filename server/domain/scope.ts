@@ -10,18 +10,47 @@
  * overleg, a finding through its controle, a verslag through its overleg.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import { agendaItems, agreements, breaches, cases, controls, escalations, findings, meetings, minutes, partners, retentionLists, tasks, themes, users } from '../../db/schema';
+import {
+  agendaItems,
+  agreements,
+  breaches,
+  cases,
+  controls,
+  escalations,
+  findings,
+  meetings,
+  minutes,
+  partners,
+  retentionLists,
+  tasks,
+  themes,
+  users,
+} from '../../db/schema';
 import type { Db } from '../../db/client';
 import { notFound } from '../errors';
 
 /** Tables that carry the team themselves. */
-type TeamTable = typeof cases | typeof meetings | typeof agreements | typeof tasks | typeof controls | typeof escalations | typeof partners | typeof users | typeof themes
-  | typeof retentionLists | typeof breaches;
+type TeamTable =
+  | typeof cases
+  | typeof meetings
+  | typeof agreements
+  | typeof tasks
+  | typeof controls
+  | typeof escalations
+  | typeof partners
+  | typeof users
+  | typeof themes
+  | typeof retentionLists
+  | typeof breaches;
 
 function inTeam<T extends TeamTable>(db: Db, table: T, teamId: number, id: number): T['$inferSelect'] {
   // The union of tables is one shape to drizzle here: every one has `id` and `team_id`.
   const t = table as typeof cases;
-  const row = db.select().from(t).where(and(eq(t.id, id), eq(t.teamId, teamId))).get();
+  const row = db
+    .select()
+    .from(t)
+    .where(and(eq(t.id, id), eq(t.teamId, teamId)))
+    .get();
   if (!row) throw notFound();
   return row;
 }
@@ -31,7 +60,11 @@ function allInTeam<T extends TeamTable>(db: Db, table: T, teamId: number, ids: n
   const unique = [...new Set(ids)];
   if (unique.length === 0) return [];
   const t = table as typeof cases;
-  const rows = db.select().from(t).where(and(eq(t.teamId, teamId), inArray(t.id, unique))).all();
+  const rows = db
+    .select()
+    .from(t)
+    .where(and(eq(t.teamId, teamId), inArray(t.id, unique)))
+    .all();
   if (rows.length !== unique.length) throw notFound();
   return rows;
 }
@@ -49,30 +82,43 @@ export const ownUser = (db: Db, teamId: number, id: number) => inTeam(db, users,
 
 /** An agenda item of one of the team's overleggen, with that overleg's status. */
 export function ownAgendaItem(db: Db, teamId: number, id: number) {
-  const row = db.select({ item: agendaItems, status: meetings.status }).from(agendaItems)
+  const row = db
+    .select({ item: agendaItems, status: meetings.status })
+    .from(agendaItems)
     .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-    .where(and(eq(agendaItems.id, id), eq(meetings.teamId, teamId))).get();
+    .where(and(eq(agendaItems.id, id), eq(meetings.teamId, teamId)))
+    .get();
   if (!row) throw notFound();
   return row;
 }
 
 /** A finding of one of the team's controles, with its source partner's kind (for canSeeFinding). */
 export function ownFinding(db: Db, teamId: number, id: number) {
-  const row = db.select({
-    id: findings.id, partnerId: findings.partnerId, kind: partners.kind, controlId: findings.controlId, caseId: findings.caseId,
-  }).from(findings)
+  const row = db
+    .select({
+      id: findings.id,
+      partnerId: findings.partnerId,
+      kind: partners.kind,
+      controlId: findings.controlId,
+      caseId: findings.caseId,
+    })
+    .from(findings)
     .innerJoin(controls, eq(controls.id, findings.controlId))
     .innerJoin(partners, eq(partners.id, findings.partnerId))
-    .where(and(eq(findings.id, id), eq(controls.teamId, teamId))).get();
+    .where(and(eq(findings.id, id), eq(controls.teamId, teamId)))
+    .get();
   if (!row) throw notFound();
   return row;
 }
 
 /** The verslag of one of the team's overleggen, with the overleg's start. */
 export function ownMinutes(db: Db, teamId: number, meetingId: number) {
-  const row = db.select({ row: minutes, startsAt: meetings.startsAt }).from(minutes)
+  const row = db
+    .select({ row: minutes, startsAt: meetings.startsAt })
+    .from(minutes)
     .innerJoin(meetings, eq(meetings.id, minutes.meetingId))
-    .where(and(eq(minutes.meetingId, meetingId), eq(meetings.teamId, teamId))).get();
+    .where(and(eq(minutes.meetingId, meetingId), eq(meetings.teamId, teamId)))
+    .get();
   if (!row) throw notFound();
   return row;
 }

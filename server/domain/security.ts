@@ -14,7 +14,16 @@ import { appendAudit } from '../audit';
 import { AppError } from '../errors';
 import { translate } from '../i18n/messages';
 import { mailConfigured, publicBaseUrl, sendMail } from '../mail';
-import { attemptFailed, attemptSucceeded, reserveAttempt, unlockAccount, lockOf, emailHash, type Refusal, type Reservation } from '../auth/throttle';
+import {
+  attemptFailed,
+  attemptSucceeded,
+  reserveAttempt,
+  unlockAccount,
+  lockOf,
+  emailHash,
+  type Refusal,
+  type Reservation,
+} from '../auth/throttle';
 
 export const SECURITY_EVENT_DAYS = 30;
 const RETENTION_DAYS = 90;
@@ -26,12 +35,21 @@ type EventInput = { kind: SecurityEventKind; teamId: number | null; userId: numb
 export function recordSecurityEvent(db: Db, now: Date, event: EventInput): void {
   const at = now.toISOString();
   const aggregateKey = [event.kind, event.teamId ?? '-', event.userId ?? '-', event.ip, at.slice(0, 13)].join('|');
-  const inserted = db.insert(securityEvents).values({ ...event, aggregateKey, firstAt: at, lastAt: at, count: 1 })
-    .onConflictDoNothing().returning({ id: securityEvents.id }).all();
+  const inserted = db
+    .insert(securityEvents)
+    .values({ ...event, aggregateKey, firstAt: at, lastAt: at, count: 1 })
+    .onConflictDoNothing()
+    .returning({ id: securityEvents.id })
+    .all();
   if (inserted.length === 0) {
-    db.update(securityEvents).set({ lastAt: at, count: sql`${securityEvents.count} + 1` }).where(eq(securityEvents.aggregateKey, aggregateKey)).run();
+    db.update(securityEvents)
+      .set({ lastAt: at, count: sql`${securityEvents.count} + 1` })
+      .where(eq(securityEvents.aggregateKey, aggregateKey))
+      .run();
   } else {
-    db.delete(securityEvents).where(lt(securityEvents.lastAt, new Date(now.getTime() - RETENTION_DAYS * 86_400_000).toISOString())).run();
+    db.delete(securityEvents)
+      .where(lt(securityEvents.lastAt, new Date(now.getTime() - RETENTION_DAYS * 86_400_000).toISOString()))
+      .run();
   }
 }
 
@@ -79,20 +97,32 @@ export function passwordAttemptFailed(deps: AppDeps, reservation: Reservation, a
   const kind: SecurityEventKind = what === 'password' ? 'password.failed' : account ? 'login.failed' : 'login.unknownAccount';
   const ip = reservation.ip;
   recordSecurityEvent(deps.db, now, { kind, teamId: account?.teamId ?? null, userId: account?.id ?? null, ip });
-  if (account && what === 'login') appendAudit(deps.db, now, { teamId: account.teamId, actorId: account.id, action: 'auth.login.failed', detail: { ip } });
+  if (account && what === 'login')
+    appendAudit(deps.db, now, { teamId: account.teamId, actorId: account.id, action: 'auth.login.failed', detail: { ip } });
   if (locked && account) {
     recordSecurityEvent(deps.db, now, { kind: 'account.locked', teamId: account.teamId, userId: account.id, ip });
-    appendAudit(deps.db, now, { teamId: account.teamId, actorId: null, action: 'auth.account.locked', entity: 'user', entityId: account.id });
+    appendAudit(deps.db, now, {
+      teamId: account.teamId,
+      actorId: null,
+      action: 'auth.account.locked',
+      entity: 'user',
+      entityId: account.id,
+    });
     // Sent in the background: the answer to the login does not wait for (or reveal) the mail.
-    notifyAdminsOfLock(deps, account.teamId).catch((error: unknown) => console.error('[mail] lock notice:', error instanceof Error ? error.name : 'error'));
+    notifyAdminsOfLock(deps, account.teamId).catch((error: unknown) =>
+      console.error('[mail] lock notice:', error instanceof Error ? error.name : 'error'),
+    );
   }
 }
 
 /** E-mail to the team's administrators: a link to the Team page, no name or address (P7). */
 export async function notifyAdminsOfLock(deps: AppDeps, teamId: number): Promise<number> {
   if (!mailConfigured(deps.config)) return 0;
-  const admins = deps.db.select({ email: users.email, locale: users.locale }).from(users)
-    .where(and(eq(users.teamId, teamId), eq(users.role, 'admin'), isNull(users.disabledAt))).all();
+  const admins = deps.db
+    .select({ email: users.email, locale: users.locale })
+    .from(users)
+    .where(and(eq(users.teamId, teamId), eq(users.role, 'admin'), isNull(users.disabledAt)))
+    .all();
   const team = deps.db.select({ name: teams.name }).from(teams).where(eq(teams.id, teamId)).get();
   const params = { team: team?.name ?? '', link: `${publicBaseUrl(deps.config)}/team` };
   let sent = 0;
@@ -117,8 +147,14 @@ export function listSecurityEvents(deps: AppDeps, admin: Actor) {
   const since = new Date(deps.now().getTime() - SECURITY_EVENT_DAYS * 86_400_000).toISOString();
   return deps.db
     .select({
-      id: securityEvents.id, kind: securityEvents.kind, firstAt: securityEvents.firstAt, lastAt: securityEvents.lastAt,
-      count: securityEvents.count, ip: securityEvents.ip, accountName: users.name, teamWide: isNull(securityEvents.teamId),
+      id: securityEvents.id,
+      kind: securityEvents.kind,
+      firstAt: securityEvents.firstAt,
+      lastAt: securityEvents.lastAt,
+      count: securityEvents.count,
+      ip: securityEvents.ip,
+      accountName: users.name,
+      teamWide: isNull(securityEvents.teamId),
     })
     .from(securityEvents)
     .leftJoin(users, and(eq(users.id, securityEvents.userId), eq(users.teamId, admin.teamId)))

@@ -14,8 +14,16 @@ type SharingChange = SharingRuleInput & { from?: Audience | null };
 
 /** The matrix as it takes effect: a row beyond the covenant is shown (and applied) clamped. */
 export function listSharingRules(deps: AppDeps, teamId: number) {
-  return deps.db.select({ sourceKind: sharingRules.sourceKind, category: sharingRules.category, audience: sharingRules.audience, annexRef: sharingRules.annexRef })
-    .from(sharingRules).where(eq(sharingRules.teamId, teamId)).all()
+  return deps.db
+    .select({
+      sourceKind: sharingRules.sourceKind,
+      category: sharingRules.category,
+      audience: sharingRules.audience,
+      annexRef: sharingRules.annexRef,
+    })
+    .from(sharingRules)
+    .where(eq(sharingRules.teamId, teamId))
+    .all()
     .flatMap(({ annexRef, ...r }) => {
       const audience = clampToCovenant(r.sourceKind, r.category, r.audience, annexRef !== null);
       return audience ? [{ ...r, audience, annexRef }] : [];
@@ -30,7 +38,12 @@ export function sharingLimits() {
   return partnerKinds.map((kind) => {
     const annexable = ANNEX_KINDS.includes(kind);
     const categories = annexable ? [] : COVENANT_LIMITS[kind].provides;
-    return { sourceKind: kind, article: COVENANT_LIMITS[kind].article, annexable, categories: categories.map((category) => ({ category, audiences: allowedAudiences(kind, category) })) };
+    return {
+      sourceKind: kind,
+      article: COVENANT_LIMITS[kind].article,
+      annexable,
+      categories: categories.map((category) => ({ category, audiences: allowedAudiences(kind, category) })),
+    };
   });
 }
 
@@ -45,16 +58,36 @@ function assertWithinLimits(change: SharingRuleInput): void {
 }
 
 /** The admin proposes changes to the matrix under one addendum; nothing changes yet. */
-export function proposeSharingChange(deps: AppDeps, actor: { id: number; teamId: number }, input: { addendumRef: string; changes: SharingRuleInput[] }) {
+export function proposeSharingChange(
+  deps: AppDeps,
+  actor: { id: number; teamId: number },
+  input: { addendumRef: string; changes: SharingRuleInput[] },
+) {
   const cells = new Set(input.changes.map((c) => `${c.sourceKind}:${c.category}`));
   if (cells.size !== input.changes.length) throw new AppError('BAD_REQUEST', 'sharing.duplicateCell');
   for (const change of input.changes) assertWithinLimits(change);
   const addendumRef = input.addendumRef.trim();
   const changes = input.changes.map((c) => ({ sourceKind: c.sourceKind, category: c.category, audience: c.audience }));
   return deps.db.transaction((tx) => {
-    const row = tx.insert(sharingProposals).values({ teamId: actor.teamId, addendumRef, changes: JSON.stringify(changes), proposedByUserId: actor.id, proposedAt: deps.now().toISOString() })
-      .returning({ id: sharingProposals.id }).get();
-    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'sharing.proposed', entity: 'sharing_proposal', entityId: row.id, detail: { addendumRef, changes } });
+    const row = tx
+      .insert(sharingProposals)
+      .values({
+        teamId: actor.teamId,
+        addendumRef,
+        changes: JSON.stringify(changes),
+        proposedByUserId: actor.id,
+        proposedAt: deps.now().toISOString(),
+      })
+      .returning({ id: sharingProposals.id })
+      .get();
+    appendAudit(tx, deps.now(), {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: 'sharing.proposed',
+      entity: 'sharing_proposal',
+      entityId: row.id,
+      detail: { addendumRef, changes },
+    });
     return { id: row.id, status: 'proposed' as const, addendumRef, changes };
   });
 }
@@ -67,8 +100,16 @@ function currentCell(db: Db, teamId: number, change: SharingRuleInput) {
  * The FG approves (every cell takes effect, checked against the hard limits once more) or rejects
  * with a reason. The history keeps what each cell was before.
  */
-export function decideSharingProposal(deps: AppDeps, actor: { id: number; teamId: number }, input: { id: number; approve: boolean; reason: string; version: number }) {
-  const proposal = deps.db.select().from(sharingProposals).where(and(eq(sharingProposals.id, input.id), eq(sharingProposals.teamId, actor.teamId))).get();
+export function decideSharingProposal(
+  deps: AppDeps,
+  actor: { id: number; teamId: number },
+  input: { id: number; approve: boolean; reason: string; version: number },
+) {
+  const proposal = deps.db
+    .select()
+    .from(sharingProposals)
+    .where(and(eq(sharingProposals.id, input.id), eq(sharingProposals.teamId, actor.teamId)))
+    .get();
   if (!proposal) throw notFound();
   if (proposal.status !== 'proposed') throw new AppError('CONFLICT', 'sharing.proposalDecided');
   if (proposal.version !== input.version) throw conflict();
@@ -77,8 +118,24 @@ export function decideSharingProposal(deps: AppDeps, actor: { id: number; teamId
   if (!input.approve) {
     if (!reason) throw new AppError('BAD_REQUEST', 'partners.reasonRequired');
     deps.db.transaction((tx) => {
-      tx.update(sharingProposals).set({ status: 'rejected', decidedByUserId: actor.id, decidedAt: now.toISOString(), decisionReason: reason, version: proposal.version + 1 }).where(eq(sharingProposals.id, proposal.id)).run();
-      appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: 'sharing.rejected', entity: 'sharing_proposal', entityId: proposal.id, detail: { reason } });
+      tx.update(sharingProposals)
+        .set({
+          status: 'rejected',
+          decidedByUserId: actor.id,
+          decidedAt: now.toISOString(),
+          decisionReason: reason,
+          version: proposal.version + 1,
+        })
+        .where(eq(sharingProposals.id, proposal.id))
+        .run();
+      appendAudit(tx, now, {
+        teamId: actor.teamId,
+        actorId: actor.id,
+        action: 'sharing.rejected',
+        entity: 'sharing_proposal',
+        entityId: proposal.id,
+        detail: { reason },
+      });
     });
     return;
   }
@@ -86,25 +143,76 @@ export function decideSharingProposal(deps: AppDeps, actor: { id: number; teamId
   for (const change of changes) assertWithinLimits(change);
   deps.db.transaction((tx) => {
     const applied = changes.map((change) => {
-      const from = tx.select({ audience: sharingRules.audience }).from(sharingRules).where(currentCell(tx, actor.teamId, change)).get()?.audience ?? null;
-      tx.delete(sharingRules).where(currentCell(tx, actor.teamId, change)).run();
-      if (change.audience) tx.insert(sharingRules).values({ teamId: actor.teamId, sourceKind: change.sourceKind, category: change.category, audience: change.audience, annexRef: proposal.addendumRef }).run();
+      const from =
+        tx
+          .select({ audience: sharingRules.audience })
+          .from(sharingRules)
+          .where(currentCell(tx, actor.teamId, change))
+          .get()?.audience ?? null;
+      tx.delete(sharingRules)
+        .where(currentCell(tx, actor.teamId, change))
+        .run();
+      if (change.audience)
+        tx.insert(sharingRules)
+          .values({
+            teamId: actor.teamId,
+            sourceKind: change.sourceKind,
+            category: change.category,
+            audience: change.audience,
+            annexRef: proposal.addendumRef,
+          })
+          .run();
       return { sourceKind: change.sourceKind, category: change.category, from, audience: change.audience };
     });
-    tx.update(sharingProposals).set({ status: 'approved', changes: JSON.stringify(applied), decidedByUserId: actor.id, decidedAt: now.toISOString(), decisionReason: reason || null, version: proposal.version + 1 })
-      .where(eq(sharingProposals.id, proposal.id)).run();
-    appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: 'sharing.changed', entity: 'sharing_proposal', entityId: proposal.id, detail: { addendumRef: proposal.addendumRef, changes: applied } });
+    tx.update(sharingProposals)
+      .set({
+        status: 'approved',
+        changes: JSON.stringify(applied),
+        decidedByUserId: actor.id,
+        decidedAt: now.toISOString(),
+        decisionReason: reason || null,
+        version: proposal.version + 1,
+      })
+      .where(eq(sharingProposals.id, proposal.id))
+      .run();
+    appendAudit(tx, now, {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: 'sharing.changed',
+      entity: 'sharing_proposal',
+      entityId: proposal.id,
+      detail: { addendumRef: proposal.addendumRef, changes: applied },
+    });
   });
 }
 
 /** The matrix's history, newest first: who proposed, who decided, the addendum and what changed. */
 export function sharingHistory(deps: AppDeps, teamId: number) {
-  const people = new Map(deps.db.select({ id: users.id, name: users.name }).from(users).where(eq(users.teamId, teamId)).all().map((u) => [u.id, u.name]));
-  const name = (id: number | null) => (id === null ? null : people.get(id) ?? null);
-  return deps.db.select().from(sharingProposals).where(eq(sharingProposals.teamId, teamId)).orderBy(desc(sharingProposals.id)).all()
+  const people = new Map(
+    deps.db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(eq(users.teamId, teamId))
+      .all()
+      .map((u) => [u.id, u.name]),
+  );
+  const name = (id: number | null) => (id === null ? null : (people.get(id) ?? null));
+  return deps.db
+    .select()
+    .from(sharingProposals)
+    .where(eq(sharingProposals.teamId, teamId))
+    .orderBy(desc(sharingProposals.id))
+    .all()
     .map((p) => ({
-      id: p.id, addendumRef: p.addendumRef, status: p.status, version: p.version,
+      id: p.id,
+      addendumRef: p.addendumRef,
+      status: p.status,
+      version: p.version,
       changes: JSON.parse(p.changes) as SharingChange[],
-      proposedBy: name(p.proposedByUserId), proposedAt: p.proposedAt, decidedBy: name(p.decidedByUserId), decidedAt: p.decidedAt, decisionReason: p.decisionReason,
+      proposedBy: name(p.proposedByUserId),
+      proposedAt: p.proposedAt,
+      decidedBy: name(p.decidedByUserId),
+      decidedAt: p.decidedAt,
+      decisionReason: p.decisionReason,
     }));
 }

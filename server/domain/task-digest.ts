@@ -26,11 +26,15 @@ export type DigestCounts = { open: number; dueSoon: number; overdue: number };
 /** Counts of open tasks of one partner (or the whole team when `partnerId` is null). */
 export function digestCounts(deps: AppDeps, teamId: number, partnerId: number | null, today: string): DigestCounts {
   const soon = addDays(today, 7);
-  const row = deps.db.select({
-    open: sql<number>`count(*)`,
-    dueSoon: sql<number>`coalesce(sum(case when ${tasks.dueDate} >= ${today} and ${tasks.dueDate} <= ${soon} then 1 else 0 end), 0)`,
-    overdue: sql<number>`coalesce(sum(case when ${overdueTask(today)} then 1 else 0 end), 0)`,
-  }).from(tasks).where(and(eq(tasks.teamId, teamId), eq(tasks.status, 'open'), partnerId === null ? undefined : eq(tasks.assigneePartnerId, partnerId))).get();
+  const row = deps.db
+    .select({
+      open: sql<number>`count(*)`,
+      dueSoon: sql<number>`coalesce(sum(case when ${tasks.dueDate} >= ${today} and ${tasks.dueDate} <= ${soon} then 1 else 0 end), 0)`,
+      overdue: sql<number>`coalesce(sum(case when ${overdueTask(today)} then 1 else 0 end), 0)`,
+    })
+    .from(tasks)
+    .where(and(eq(tasks.teamId, teamId), eq(tasks.status, 'open'), partnerId === null ? undefined : eq(tasks.assigneePartnerId, partnerId)))
+    .get();
   return { open: Number(row?.open ?? 0), dueSoon: Number(row?.dueSoon ?? 0), overdue: Number(row?.overdue ?? 0) };
 }
 
@@ -40,26 +44,50 @@ export async function sendTaskDigests(deps: AppDeps, today: string): Promise<{ s
   // Working days only: a digest in the weekend waits for Monday.
   if (isoWeekday(today) > 5) return { sent: 0 };
   const monday = weekStart(today);
-  const candidates = deps.db.select({
-    id: users.id, email: users.email, locale: users.locale, role: users.role, teamId: users.teamId, partnerId: users.partnerId,
-    sentOn: users.taskDigestSentOn, team: teams.name, joinedOn: partners.joinedOn, leftOn: partners.leftOn,
-  }).from(users).innerJoin(teams, eq(teams.id, users.teamId)).leftJoin(partners, eq(partners.id, users.partnerId))
-    .where(and(inArray(users.role, ['coordinator', 'member']), isNull(users.disabledAt), eq(users.taskDigest, true))).all();
+  const candidates = deps.db
+    .select({
+      id: users.id,
+      email: users.email,
+      locale: users.locale,
+      role: users.role,
+      teamId: users.teamId,
+      partnerId: users.partnerId,
+      sentOn: users.taskDigestSentOn,
+      team: teams.name,
+      joinedOn: partners.joinedOn,
+      leftOn: partners.leftOn,
+    })
+    .from(users)
+    .innerJoin(teams, eq(teams.id, users.teamId))
+    .leftJoin(partners, eq(partners.id, users.partnerId))
+    .where(and(inArray(users.role, ['coordinator', 'member']), isNull(users.disabledAt), eq(users.taskDigest, true)))
+    .all();
   let sent = 0;
   for (const user of candidates) {
     if (user.sentOn !== null && user.sentOn >= monday) continue; // already had this week's
     const member = user.role === 'member';
     // A member without a partner that takes part today has no tasks to hear of (art. 14).
-    if (member && (user.partnerId === null || user.joinedOn === null || !partnerActiveOn({ joinedOn: user.joinedOn, leftOn: user.leftOn }, today))) continue;
+    if (
+      member &&
+      (user.partnerId === null || user.joinedOn === null || !partnerActiveOn({ joinedOn: user.joinedOn, leftOn: user.leftOn }, today))
+    )
+      continue;
     const counts = digestCounts(deps, user.teamId, member ? user.partnerId : null, today);
     if (counts.open === 0) continue;
     const base = publicBaseUrl(deps.config);
     const params = {
-      ...counts, team: user.team, link: `${base}${member ? '/mijn-taken' : '/taken'}`, profile: `${base}/profiel`,
+      ...counts,
+      team: user.team,
+      link: `${base}${member ? '/mijn-taken' : '/taken'}`,
+      profile: `${base}/profiel`,
       scope: translate(member ? 'notify.digest.scopePartner' : 'notify.digest.scopeTeam', user.locale),
     };
     try {
-      await sendMail(deps.config, { to: user.email, subject: translate('notify.digest.subject', user.locale), text: translate('notify.digest.body', user.locale, params) });
+      await sendMail(deps.config, {
+        to: user.email,
+        subject: translate('notify.digest.subject', user.locale),
+        text: translate('notify.digest.body', user.locale, params),
+      });
       deps.db.update(users).set({ taskDigestSentOn: today }).where(eq(users.id, user.id)).run();
       sent += 1;
     } catch (error) {

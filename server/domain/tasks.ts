@@ -33,7 +33,11 @@ export function createTask(deps: AppDeps, actor: Actor, input: TaskInput): { id:
   if (input.caseId) ownCase(deps.db, actor.teamId, input.caseId);
   assertNoSubjectNames(deps, [input.caseId], { title: input.title }); // P1, art. 20.9
   if (input.assigneeUserId) {
-    const person = deps.db.select({ partnerId: users.partnerId }).from(users).where(and(eq(users.id, input.assigneeUserId), eq(users.teamId, actor.teamId))).get();
+    const person = deps.db
+      .select({ partnerId: users.partnerId })
+      .from(users)
+      .where(and(eq(users.id, input.assigneeUserId), eq(users.teamId, actor.teamId)))
+      .get();
     if (!person || person.partnerId !== input.assigneePartnerId) throw new AppError('BAD_REQUEST', 'tasks.assigneeNotOfPartner');
   }
   let caseId = input.caseId ?? null;
@@ -45,11 +49,24 @@ export function createTask(deps: AppDeps, actor: Actor, input: TaskInput): { id:
   input = { ...input, ...resolveMeetingLink(deps.db, actor.teamId, input) };
   const now = deps.now();
   const row = deps.db.transaction((tx) => {
-    const row = tx.insert(tasks).values({
-      teamId: actor.teamId, title: input.title.trim(), assigneePartnerId: input.assigneePartnerId, assigneeUserId: input.assigneeUserId ?? null,
-      dueDate: input.dueDate, agreementId: input.agreementId ?? null, caseId, meetingId: input.meetingId ?? null,
-      agendaItemId: input.agendaItemId ?? null, createdByUserId: actor.id, createdAt: now.toISOString(), updatedAt: now.toISOString(),
-    }).returning({ id: tasks.id }).get();
+    const row = tx
+      .insert(tasks)
+      .values({
+        teamId: actor.teamId,
+        title: input.title.trim(),
+        assigneePartnerId: input.assigneePartnerId,
+        assigneeUserId: input.assigneeUserId ?? null,
+        dueDate: input.dueDate,
+        agreementId: input.agreementId ?? null,
+        caseId,
+        meetingId: input.meetingId ?? null,
+        agendaItemId: input.agendaItemId ?? null,
+        createdByUserId: actor.id,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      })
+      .returning({ id: tasks.id })
+      .get();
     if (caseId) recordCaseEvent(tx, now, caseId, actor.id, 'task', { taskId: row.id });
     appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: 'task.created', entity: 'task', entityId: row.id, caseId });
     return row;
@@ -69,12 +86,15 @@ const taskView = {
 // Knelpunten first, then overdue, then by due date (SPEC §2 step 5).
 const taskOrder = (today: SQL | string) => [
   sql`case when ${tasks.status} = 'open' and ${tasks.blockedAt} is not null then 0 when ${overdueTask(today)} then 1 when ${tasks.status} = 'open' then 2 else 3 end`,
-  asc(tasks.dueDate), desc(tasks.id),
+  asc(tasks.dueDate),
+  desc(tasks.id),
 ];
 
 function selectTasks(deps: AppDeps, teamId: number, where: SQL) {
   const today = amsterdamDate(deps.now());
-  const rows = deps.db.select(taskView).from(tasks)
+  const rows = deps.db
+    .select(taskView)
+    .from(tasks)
     .innerJoin(partners, eq(partners.id, tasks.assigneePartnerId))
     .leftJoin(cases, eq(cases.id, tasks.caseId))
     .leftJoin(users, eq(users.id, tasks.completedByUserId))
@@ -86,7 +106,12 @@ function selectTasks(deps: AppDeps, teamId: number, where: SQL) {
 }
 
 function withChanges<T extends { id: number }>(deps: AppDeps, teamId: number, rows: T[]) {
-  const logs = changeLogs(deps.db, teamId, 'task', rows.map((t) => t.id));
+  const logs = changeLogs(
+    deps.db,
+    teamId,
+    'task',
+    rows.map((t) => t.id),
+  );
   return rows.map((t) => ({ ...t, changes: logs.get(t.id) ?? [] }));
 }
 
@@ -96,28 +121,58 @@ function withChanges<T extends { id: number }>(deps: AppDeps, teamId: number, ro
  * frequent reads, and its size grows with the partner's open work only.
  */
 const myTaskView = {
-  id: tasks.id, title: tasks.title, dueDate: tasks.dueDate, status: tasks.status, resultNote: tasks.resultNote, blockerNote: tasks.blockerNote,
-  blockedAt: tasks.blockedAt, lapseReason: tasks.lapseReason, completedAt: tasks.completedAt, caseId: tasks.caseId, version: tasks.version,
-  caseCode: taskView.caseCode, caseAddress: taskView.caseAddress, completedBy: taskView.completedBy,
+  id: tasks.id,
+  title: tasks.title,
+  dueDate: tasks.dueDate,
+  status: tasks.status,
+  resultNote: tasks.resultNote,
+  blockerNote: tasks.blockerNote,
+  blockedAt: tasks.blockedAt,
+  lapseReason: tasks.lapseReason,
+  completedAt: tasks.completedAt,
+  caseId: tasks.caseId,
+  version: tasks.version,
+  caseCode: taskView.caseCode,
+  caseAddress: taskView.caseAddress,
+  completedBy: taskView.completedBy,
 };
-const myTasksQuery = (includeDone: boolean) => preparedPerDb((db) => db.select(myTaskView).from(tasks)
-  .leftJoin(cases, eq(cases.id, tasks.caseId))
-  .leftJoin(users, eq(users.id, tasks.completedByUserId))
-  .where(and(eq(tasks.teamId, sql.placeholder('teamId')), eq(tasks.assigneePartnerId, sql.placeholder('partnerId')), includeDone ? undefined : eq(tasks.status, 'open')))
-  .orderBy(...taskOrder(sql`${sql.placeholder('today')}`))
-  .prepare());
+const myTasksQuery = (includeDone: boolean) =>
+  preparedPerDb((db) =>
+    db
+      .select(myTaskView)
+      .from(tasks)
+      .leftJoin(cases, eq(cases.id, tasks.caseId))
+      .leftJoin(users, eq(users.id, tasks.completedByUserId))
+      .where(
+        and(
+          eq(tasks.teamId, sql.placeholder('teamId')),
+          eq(tasks.assigneePartnerId, sql.placeholder('partnerId')),
+          includeDone ? undefined : eq(tasks.status, 'open'),
+        ),
+      )
+      .orderBy(...taskOrder(sql`${sql.placeholder('today')}`))
+      .prepare(),
+  );
 const myTasksQueries = { open: myTasksQuery(false), all: myTasksQuery(true) };
 
 /** "Mijn taken": the tasks of the caller's organisation. */
 export function myTasks(deps: AppDeps, actor: Actor, filter: { includeDone?: boolean } = {}) {
   if (actor.partnerId === null) return [];
   const today = amsterdamDate(deps.now());
-  const rows = myTasksQueries[filter.includeDone ? 'all' : 'open'](deps.db).all({ teamId: actor.teamId, partnerId: actor.partnerId, today })
+  const rows = myTasksQueries[filter.includeDone ? 'all' : 'open'](deps.db)
+    .all({ teamId: actor.teamId, partnerId: actor.partnerId, today })
     .map((t) => withOverdue(t, today));
   return withChanges(deps, actor.teamId, rows);
 }
 
-export type TaskFilter = { partnerId?: number | null; status?: TaskStatus | null; overdue?: boolean | null; blocked?: boolean | null; gemeentePartnerId?: number | null; meetingId?: number | null };
+export type TaskFilter = {
+  partnerId?: number | null;
+  status?: TaskStatus | null;
+  overdue?: boolean | null;
+  blocked?: boolean | null;
+  gemeentePartnerId?: number | null;
+  meetingId?: number | null;
+};
 
 /** The coordinator's overview across partners. */
 export function listTasks(deps: AppDeps, actor: Actor, filter: TaskFilter) {
@@ -150,19 +205,33 @@ type LogEntry = { kind: WorkChangeKind; changes?: Changes; reason?: string | nul
 function applyChange(deps: AppDeps, actor: Actor, task: Task, expectedVersion: number, change: Change, event: string, log?: LogEntry) {
   const now = deps.now();
   deps.db.transaction((tx) => {
-    const res = tx.update(tasks).set({ ...change, updatedAt: now.toISOString(), version: task.version + 1 })
-      .where(and(eq(tasks.id, task.id), eq(tasks.version, expectedVersion))).run();
+    const res = tx
+      .update(tasks)
+      .set({ ...change, updatedAt: now.toISOString(), version: task.version + 1 })
+      .where(and(eq(tasks.id, task.id), eq(tasks.version, expectedVersion)))
+      .run();
     if (res.changes !== 1) throw conflict();
     if (task.caseId) recordCaseEvent(tx, now, task.caseId, actor.id, event, { taskId: task.id });
     if (log) recordWorkChange(tx, now, { teamId: actor.teamId, taskId: task.id, actorId: actor.id, ...log });
     appendAudit(tx, now, {
-      teamId: actor.teamId, actorId: actor.id, action: event, entity: 'task', entityId: task.id, caseId: task.caseId,
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: event,
+      entity: 'task',
+      entityId: task.id,
+      caseId: task.caseId,
       detail: log?.changes && Object.keys(log.changes).length > 0 ? { fields: Object.keys(log.changes) } : null,
     });
   });
   // Live views of the overleg that made the task and of every overleg it is carried over to.
-  const carriedTo = deps.db.select({ meetingId: agendaItems.meetingId }).from(agendaItems).where(eq(agendaItems.taskId, task.id)).all().map((r) => r.meetingId);
-  for (const meetingId of new Set([task.meetingId, ...carriedTo])) deps.events.emit(`team:${actor.teamId}`, { kind: 'task.updated', id: task.id, meetingId });
+  const carriedTo = deps.db
+    .select({ meetingId: agendaItems.meetingId })
+    .from(agendaItems)
+    .where(eq(agendaItems.taskId, task.id))
+    .all()
+    .map((r) => r.meetingId);
+  for (const meetingId of new Set([task.meetingId, ...carriedTo]))
+    deps.events.emit(`team:${actor.teamId}`, { kind: 'task.updated', id: task.id, meetingId });
 }
 
 /**
@@ -175,17 +244,36 @@ export function completeTask(deps: AppDeps, actor: Actor, input: { id: number; r
   if (task.status !== 'open') throw new AppError('CONFLICT', 'tasks.notOpen');
   if (!input.resultNote.trim()) throw new AppError('BAD_REQUEST', 'tasks.resultRequired');
   assertNoSubjectNames(deps, [task.caseId], { resultNote: input.resultNote }); // P1, art. 20.9
-  applyChange(deps, actor, task, input.version ?? task.version, {
-    status: 'gereed', resultNote: input.resultNote.trim(), blockerNote: null, blockedAt: null, completedByUserId: actor.id, completedAt: deps.now().toISOString(),
-  }, 'task.completed');
+  applyChange(
+    deps,
+    actor,
+    task,
+    input.version ?? task.version,
+    {
+      status: 'gereed',
+      resultNote: input.resultNote.trim(),
+      blockerNote: null,
+      blockedAt: null,
+      completedByUserId: actor.id,
+      completedAt: deps.now().toISOString(),
+    },
+    'task.completed',
+  );
 }
 
 /** A done or lapsed task is open again (a mistaken tick, or a lapse that was wrong). */
 export function reopenTask(deps: AppDeps, actor: Actor, input: { id: number; version: number }) {
   const task = loadTaskFor(deps, actor, input.id);
   if (task.status === 'open') throw new AppError('CONFLICT', 'conflict.version');
-  applyChange(deps, actor, task, input.version, { status: 'open', completedByUserId: null, completedAt: null, lapseReason: null }, 'task.reopened',
-    { kind: 'reopened', changes: { status: { from: task.status, to: 'open' } } });
+  applyChange(
+    deps,
+    actor,
+    task,
+    input.version,
+    { status: 'open', completedByUserId: null, completedAt: null, lapseReason: null },
+    'task.reopened',
+    { kind: 'reopened', changes: { status: { from: task.status, to: 'open' } } },
+  );
 }
 
 /**
@@ -198,7 +286,10 @@ export async function reportBlocker(deps: AppDeps, actor: Actor, input: { id: nu
   if (task.status !== 'open') throw new AppError('CONFLICT', 'tasks.notOpen');
   const note = input.note.trim();
   if (!note) throw new AppError('BAD_REQUEST', 'tasks.blockerRequired');
-  applyChange(deps, actor, task, input.version, { blockerNote: note, blockedAt: deps.now().toISOString() }, 'task.blocker', { kind: 'blocked', reason: note });
+  applyChange(deps, actor, task, input.version, { blockerNote: note, blockedAt: deps.now().toISOString() }, 'task.blocker', {
+    kind: 'blocked',
+    reason: note,
+  });
   await notifyBlocker(deps, actor.teamId, task.id);
 }
 
@@ -206,10 +297,21 @@ export async function reportBlocker(deps: AppDeps, actor: Actor, input: { id: nu
 export function resolveBlocker(deps: AppDeps, actor: Actor, input: { id: number; version: number; note?: string | null }) {
   const task = loadTaskFor(deps, actor, input.id);
   if (!task.blockedAt) throw new AppError('CONFLICT', 'tasks.notBlocked');
-  applyChange(deps, actor, task, input.version, { blockerNote: null, blockedAt: null }, 'task.unblocked', { kind: 'unblocked', reason: input.note?.trim() || null });
+  applyChange(deps, actor, task, input.version, { blockerNote: null, blockedAt: null }, 'task.unblocked', {
+    kind: 'unblocked',
+    reason: input.note?.trim() || null,
+  });
 }
 
-export type TaskUpdate = { id: number; version: number; title?: string; assigneePartnerId?: number; assigneeUserId?: number | null; dueDate?: string; reason?: string | null };
+export type TaskUpdate = {
+  id: number;
+  version: number;
+  title?: string;
+  assigneePartnerId?: number;
+  assigneeUserId?: number | null;
+  dueDate?: string;
+  reason?: string | null;
+};
 
 /**
  * The coordinator corrects an open task: title (a typo), a new deadline, or another partner
@@ -222,17 +324,36 @@ export function updateTask(deps: AppDeps, actor: Actor, input: TaskUpdate) {
   const partnerId = input.assigneePartnerId ?? task.assigneePartnerId;
   if (partnerId !== task.assigneePartnerId) assertActivePartner(deps, actor.teamId, partnerId);
   // A new partner drops the person of the old one unless a person of the new partner is named.
-  const userId = input.assigneeUserId !== undefined ? input.assigneeUserId : partnerId !== task.assigneePartnerId ? null : task.assigneeUserId;
+  const userId =
+    input.assigneeUserId !== undefined ? input.assigneeUserId : partnerId !== task.assigneePartnerId ? null : task.assigneeUserId;
   if (userId) {
-    const person = deps.db.select({ partnerId: users.partnerId }).from(users).where(and(eq(users.id, userId), eq(users.teamId, actor.teamId))).get();
+    const person = deps.db
+      .select({ partnerId: users.partnerId })
+      .from(users)
+      .where(and(eq(users.id, userId), eq(users.teamId, actor.teamId)))
+      .get();
     if (!person || person.partnerId !== partnerId) throw new AppError('BAD_REQUEST', 'tasks.assigneeNotOfPartner');
   }
   const next = { title: input.title?.trim(), dueDate: input.dueDate, assigneePartnerId: partnerId, assigneeUserId: userId };
-  const changes = diff({ title: task.title, dueDate: task.dueDate, assigneePartnerId: task.assigneePartnerId, assigneeUserId: task.assigneeUserId }, next);
+  const changes = diff(
+    { title: task.title, dueDate: task.dueDate, assigneePartnerId: task.assigneePartnerId, assigneeUserId: task.assigneeUserId },
+    next,
+  );
   if (Object.keys(changes).length === 0) return { version: task.version };
-  applyChange(deps, actor, task, input.version, {
-    title: next.title ?? task.title, dueDate: next.dueDate ?? task.dueDate, assigneePartnerId: partnerId, assigneeUserId: userId,
-  }, 'task.updated', { kind: 'updated', changes, reason: input.reason?.trim() || null });
+  applyChange(
+    deps,
+    actor,
+    task,
+    input.version,
+    {
+      title: next.title ?? task.title,
+      dueDate: next.dueDate ?? task.dueDate,
+      assigneePartnerId: partnerId,
+      assigneeUserId: userId,
+    },
+    'task.updated',
+    { kind: 'updated', changes, reason: input.reason?.trim() || null },
+  );
   return { version: task.version + 1 };
 }
 
@@ -242,6 +363,13 @@ export function lapseTask(deps: AppDeps, actor: Actor, input: { id: number; vers
   if (task.status !== 'open') throw new AppError('CONFLICT', 'tasks.notOpen');
   const reason = input.reason.trim();
   if (!reason) throw new AppError('BAD_REQUEST', 'tasks.reasonRequired');
-  applyChange(deps, actor, task, input.version, { status: 'vervallen', lapseReason: reason, blockerNote: null, blockedAt: null }, 'task.lapsed',
-    { kind: 'lapsed', changes: { status: { from: 'open', to: 'vervallen' } }, reason });
+  applyChange(
+    deps,
+    actor,
+    task,
+    input.version,
+    { status: 'vervallen', lapseReason: reason, blockerNote: null, blockedAt: null },
+    'task.lapsed',
+    { kind: 'lapsed', changes: { status: { from: 'open', to: 'vervallen' } }, reason },
+  );
 }

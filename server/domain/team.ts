@@ -9,7 +9,14 @@ import { AppError, conflict, notFound } from '../errors';
 import { addMonths, amsterdamDate } from '../clock';
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../auth/passwords';
-import { ACTIVATION_HOURS, activationLink, issueActivation, mailActivation, pendingActivation, type IssuedActivation } from '../auth/activation';
+import {
+  ACTIVATION_HOURS,
+  activationLink,
+  issueActivation,
+  mailActivation,
+  pendingActivation,
+  type IssuedActivation,
+} from '../auth/activation';
 import { revokeUserSessions } from '../auth/sessions';
 import { ownPartner, ownUser } from './scope';
 import { covenantInForceOn, teamCovenants } from '../privacy/covenant-gate';
@@ -93,7 +100,11 @@ export function findPartner(deps: AppDeps, teamId: number, partnerId: number) {
  * least two months, BIT art. 14.2 none (`covenants.leave_notice_months`). From the leaving date
  * its members lose access; its history (tasks, findings, items it provided) stays with the team.
  */
-export function leavePartner(deps: AppDeps, actor: Actor, input: { partnerId: number; noticeGivenOn: string; leftOn: string; version: number }) {
+export function leavePartner(
+  deps: AppDeps,
+  actor: Actor,
+  input: { partnerId: number; noticeGivenOn: string; leftOn: string; version: number },
+) {
   const partner = findPartner(deps, actor.teamId, input.partnerId);
   if (partner.leftOn) throw new AppError('CONFLICT', 'partners.alreadyLeft');
   if (input.leftOn < input.noticeGivenOn) throw new AppError('BAD_REQUEST', 'partners.leaveBeforeNotice');
@@ -101,21 +112,40 @@ export function leavePartner(deps: AppDeps, actor: Actor, input: { partnerId: nu
   const earliest = addMonths(input.noticeGivenOn, months);
   if (input.leftOn < earliest) throw new AppError('BAD_REQUEST', 'partners.noticeTooShort', { earliest, months });
   deps.db.transaction((tx) => {
-    const updated = tx.update(partners)
+    const updated = tx
+      .update(partners)
       .set({ noticeGivenOn: input.noticeGivenOn, leftOn: input.leftOn, version: partner.version + 1 })
-      .where(and(eq(partners.id, partner.id), eq(partners.version, input.version))).run();
+      .where(and(eq(partners.id, partner.id), eq(partners.version, input.version)))
+      .run();
     if (updated.changes !== 1) throw conflict();
     // Cached sessions hold the partner's old leaving date (art. 14: access ends on that date).
     actorsChanged();
-    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'partner.leaving', entity: 'partner', entityId: partner.id, detail: { noticeGivenOn: input.noticeGivenOn, leftOn: input.leftOn } });
+    appendAudit(tx, deps.now(), {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: 'partner.leaving',
+      entity: 'partner',
+      entityId: partner.id,
+      detail: { noticeGivenOn: input.noticeGivenOn, leftOn: input.leftOn },
+    });
   });
 }
 
 /** The team's people; the account status (activation, 2FA) only for the managers who act on it. */
 export function listMembers(deps: AppDeps, teamId: number, withAccountStatus = false) {
   return deps.db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, partnerId: users.partnerId, disabled: users.disabledAt, version: users.version,
-      activationExpiresAt: accountActivations.expiresAt, activatedAt: accountActivations.activatedAt, twoFactorAt: userTotp.confirmedAt })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      partnerId: users.partnerId,
+      disabled: users.disabledAt,
+      version: users.version,
+      activationExpiresAt: accountActivations.expiresAt,
+      activatedAt: accountActivations.activatedAt,
+      twoFactorAt: userTotp.confirmedAt,
+    })
     .from(users)
     .leftJoin(accountActivations, eq(accountActivations.userId, users.id))
     .leftJoin(userTotp, eq(userTotp.userId, users.id))
@@ -172,18 +202,54 @@ export async function createUser(
   const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
   const now = deps.now();
   if (existing) {
-    appendAudit(deps.db, now, { teamId: existing.teamId, actorId: null, action: 'user.create_refused', entity: 'user', entityId: existing.id, detail: { byTeamId: actor.teamId } });
+    appendAudit(deps.db, now, {
+      teamId: existing.teamId,
+      actorId: null,
+      action: 'user.create_refused',
+      entity: 'user',
+      entityId: existing.id,
+      detail: { byTeamId: actor.teamId },
+    });
     const expiresAt = new Date(now.getTime() + ACTIVATION_HOURS * 3_600_000).toISOString();
     const mailed = Boolean(deps.config.smtpUrl);
-    return { ok: true as const, mailed, activationLink: mailed ? null : activationLink(deps, randomBytes(32).toString('base64url')), expiresAt };
+    return {
+      ok: true as const,
+      mailed,
+      activationLink: mailed ? null : activationLink(deps, randomBytes(32).toString('base64url')),
+      expiresAt,
+    };
   }
   const activation = deps.db.transaction((tx) => {
-    const row = tx.insert(users)
-      .values({ teamId: actor.teamId, partnerId, email, name: input.name.trim(), role: input.role, passwordHash, createdAt: now.toISOString() })
-      .returning({ id: users.id }).get();
-    appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: 'user.created', entity: 'user', entityId: row.id, detail: { role: input.role, partnerId } });
+    const row = tx
+      .insert(users)
+      .values({
+        teamId: actor.teamId,
+        partnerId,
+        email,
+        name: input.name.trim(),
+        role: input.role,
+        passwordHash,
+        createdAt: now.toISOString(),
+      })
+      .returning({ id: users.id })
+      .get();
+    appendAudit(tx, now, {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: 'user.created',
+      entity: 'user',
+      entityId: row.id,
+      detail: { role: input.role, partnerId },
+    });
     if (raisedRoles.includes(input.role)) {
-      appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: 'user.role_raised', entity: 'user', entityId: row.id, detail: { role: input.role } });
+      appendAudit(tx, now, {
+        teamId: actor.teamId,
+        actorId: actor.id,
+        action: 'user.role_raised',
+        entity: 'user',
+        entityId: row.id,
+        detail: { role: input.role },
+      });
     }
     return issueActivation(tx, now, row.id, actor.id);
   });
@@ -206,7 +272,13 @@ export async function reissueActivation(deps: AppDeps, actor: Actor, userId: num
   const now = deps.now();
   const activation = deps.db.transaction((tx) => {
     const issued = issueActivation(tx, now, target.id, actor.id);
-    appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action: 'user.activation_reissued', entity: 'user', entityId: target.id });
+    appendAudit(tx, now, {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: 'user.activation_reissued',
+      entity: 'user',
+      entityId: target.id,
+    });
     return issued;
   });
   return deliverActivation(deps, { email: target.email, teamId: actor.teamId }, activation);
@@ -217,7 +289,14 @@ export function setTwoFactorRequired(deps: AppDeps, actor: Actor, required: bool
   deps.db.transaction((tx) => {
     tx.update(teams).set({ twoFactorRequired: required }).where(eq(teams.id, actor.teamId)).run();
     actorsChanged();
-    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: 'team.two_factor_required', entity: 'team', entityId: actor.teamId, detail: { required } });
+    appendAudit(tx, deps.now(), {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: 'team.two_factor_required',
+      entity: 'team',
+      entityId: actor.teamId,
+      detail: { required },
+    });
   });
 }
 
@@ -227,14 +306,30 @@ export function setUserDisabled(deps: AppDeps, actor: Actor, input: { userId: nu
   const target = ownUser(deps.db, actor.teamId, input.userId);
   if (actor.role !== 'admin' && !rolesByManager.coordinator.includes(target.role)) throw new AppError('FORBIDDEN', 'users.roleNotAllowed');
   deps.db.transaction((tx) => {
-    tx.update(users).set({ disabledAt: input.disabled ? deps.now().toISOString() : null }).where(eq(users.id, target.id)).run();
+    tx.update(users)
+      .set({ disabledAt: input.disabled ? deps.now().toISOString() : null })
+      .where(eq(users.id, target.id))
+      .run();
     actorsChanged();
     if (input.disabled) revokeUserSessions(tx, target.id);
-    appendAudit(tx, deps.now(), { teamId: actor.teamId, actorId: actor.id, action: input.disabled ? 'user.disabled' : 'user.enabled', entity: 'user', entityId: target.id });
+    appendAudit(tx, deps.now(), {
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: input.disabled ? 'user.disabled' : 'user.enabled',
+      entity: 'user',
+      entityId: target.id,
+    });
   });
   if (input.disabled) endLiveStreams(deps, { id: target.id, teamId: actor.teamId });
 }
 
 export function setLocale(deps: AppDeps, userId: number, locale: 'nl' | 'en') {
-  if (deps.db.update(users).set({ locale }).where(and(eq(users.id, userId), ne(users.locale, locale))).run().changes > 0) actorsChanged();
+  if (
+    deps.db
+      .update(users)
+      .set({ locale })
+      .where(and(eq(users.id, userId), ne(users.locale, locale)))
+      .run().changes > 0
+  )
+    actorsChanged();
 }

@@ -22,13 +22,30 @@ export function diff<T extends Record<string, string | number | null>>(current: 
 }
 
 export function recordWorkChange(
-  tx: Db, at: Date,
-  entry: { teamId: number; taskId?: number | null; agreementId?: number | null; kind: WorkChangeKind; changes?: Changes; reason?: string | null; actorId: number },
+  tx: Db,
+  at: Date,
+  entry: {
+    teamId: number;
+    taskId?: number | null;
+    agreementId?: number | null;
+    kind: WorkChangeKind;
+    changes?: Changes;
+    reason?: string | null;
+    actorId: number;
+  },
 ) {
-  tx.insert(workChanges).values({
-    teamId: entry.teamId, taskId: entry.taskId ?? null, agreementId: entry.agreementId ?? null, kind: entry.kind,
-    changes: JSON.stringify(entry.changes ?? {}), reason: entry.reason ?? null, actorId: entry.actorId, at: at.toISOString(),
-  }).run();
+  tx.insert(workChanges)
+    .values({
+      teamId: entry.teamId,
+      taskId: entry.taskId ?? null,
+      agreementId: entry.agreementId ?? null,
+      kind: entry.kind,
+      changes: JSON.stringify(entry.changes ?? {}),
+      reason: entry.reason ?? null,
+      actorId: entry.actorId,
+      at: at.toISOString(),
+    })
+    .run();
 }
 
 export type WorkChangeView = { at: string; kind: WorkChangeKind; actor: string | null; reason: string | null; changes: Changes };
@@ -41,10 +58,31 @@ export function changeLogs(db: Db, teamId: number, by: 'task' | 'agreement', ids
   const logs = new Map<number, WorkChangeView[]>();
   if (ids.length === 0) return logs;
   const column = by === 'task' ? workChanges.taskId : workChanges.agreementId;
-  const rows = db.select().from(workChanges).where(and(eq(workChanges.teamId, teamId), inArray(column, ids))).orderBy(asc(workChanges.id)).all();
+  const rows = db
+    .select()
+    .from(workChanges)
+    .where(and(eq(workChanges.teamId, teamId), inArray(column, ids)))
+    .orderBy(asc(workChanges.id))
+    .all();
   const actorIds = [...new Set(rows.map((r) => r.actorId).filter((x): x is number => x !== null))];
-  const actors = new Map(actorIds.length === 0 ? [] : db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, actorIds)).all().map((u) => [u.id, u.name]));
-  const partnerNames = new Map(db.select({ id: partners.id, name: partners.shortName }).from(partners).where(eq(partners.teamId, teamId)).all().map((p) => [p.id, p.name]));
+  const actors = new Map(
+    actorIds.length === 0
+      ? []
+      : db
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .where(inArray(users.id, actorIds))
+          .all()
+          .map((u) => [u.id, u.name]),
+  );
+  const partnerNames = new Map(
+    db
+      .select({ id: partners.id, name: partners.shortName })
+      .from(partners)
+      .where(eq(partners.teamId, teamId))
+      .all()
+      .map((p) => [p.id, p.name]),
+  );
   for (const row of rows) {
     const key = (by === 'task' ? row.taskId : row.agreementId)!;
     const changes = JSON.parse(row.changes) as Changes;

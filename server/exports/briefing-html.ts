@@ -8,25 +8,42 @@ import { formatDateNl } from '../domain/reports';
 import { escapeHtml } from './escape-html';
 
 const categoryLabels: Record<string, string> = {
-  naw: 'Naam en adres', geboortedatum: 'Geboortedatum', bsn: 'BSN', telefoon: 'Telefoon', kenteken: 'Kenteken', naleving: 'Naleving',
+  naw: 'Naam en adres',
+  geboortedatum: 'Geboortedatum',
+  bsn: 'BSN',
+  telefoon: 'Telefoon',
+  kenteken: 'Kenteken',
+  naleving: 'Naleving',
 };
 
 export function briefingHtml(b: Briefing): string {
   const e = escapeHtml;
   const partnerName = (id: number) => b.partners.find((p) => p.id === id)?.name ?? '';
   const when = `${formatDateNl(b.control.plannedOn)}${b.control.startTime ? `, ${b.control.startTime} uur` : ''}`;
-  const cases = b.cases.map((c) => `
+  const cases = b.cases
+    .map(
+      (c) => `
     <section class="pand">
       <h2>${e(c.address)} <span class="code">${e(c.code)}</span></h2>
       <p>${e(c.postcode)} · gemeente ${e(c.gemeente)} · thema ${e(c.theme)}</p>
       ${c.agreements.length ? `<h3>Lopende werkafspraken</h3><ul>${c.agreements.map((a) => `<li>${e(a.text)} <em>(${e(a.responsible)})</em></li>`).join('')}</ul>` : ''}
       <h3>Betrokkenen</h3>
-      ${c.subjects.length === 0 ? '<p>Geen betrokkenen die voor deze partner zichtbaar zijn.</p>' : c.subjects.map((s) => `
+      ${
+        c.subjects.length === 0
+          ? '<p>Geen betrokkenen die voor deze partner zichtbaar zijn.</p>'
+          : c.subjects
+              .map(
+                (s) => `
         <table><caption>${s.kind === 'company' ? 'Bedrijf' : 'Persoon'}</caption>
           <thead><tr><th scope="col">Gegeven</th><th scope="col">Waarde</th><th scope="col">Bron</th></tr></thead>
           <tbody>${s.items.map((i) => `<tr><td>${e(categoryLabels[i.category] ?? i.category)}</td><td>${e(i.value)}</td><td>${e(partnerName(i.sourcePartnerId))}</td></tr>`).join('')}</tbody>
-        </table>`).join('')}
-    </section>`).join('');
+        </table>`,
+              )
+              .join('')
+      }
+    </section>`,
+    )
+    .join('');
   return `<!doctype html>
 <html lang="nl">
 <head>

@@ -5,16 +5,29 @@ import type { Handback } from '../domain/wind-down';
 
 import { escapeHtml } from './escape-html';
 const categoryLabels: Record<string, string> = {
-  naw: 'Naam en adres', geboortedatum: 'Geboortedatum', bsn: 'BSN', geslacht: 'Geslacht', telefoon: 'Telefoon', kenteken: 'Kenteken', naleving: 'Naleving',
+  naw: 'Naam en adres',
+  geboortedatum: 'Geboortedatum',
+  bsn: 'BSN',
+  geslacht: 'Geslacht',
+  telefoon: 'Telefoon',
+  kenteken: 'Kenteken',
+  naleving: 'Naleving',
 };
 
 export function handbackHtml(h: Handback): string {
   const e = escapeHtml;
-  const body = h.subjects.length === 0 ? '<p>Deze partner heeft bij deze casus geen persoonsgegevens (meer) verstrekt.</p>' : h.subjects.map((s) => `
+  const body =
+    h.subjects.length === 0
+      ? '<p>Deze partner heeft bij deze casus geen persoonsgegevens (meer) verstrekt.</p>'
+      : h.subjects
+          .map(
+            (s) => `
     <table><caption>${s.kind === 'company' ? 'Bedrijf' : 'Persoon'}</caption>
       <thead><tr><th scope="col">Gegeven</th><th scope="col">Waarde</th><th scope="col">Vastgelegd</th></tr></thead>
       <tbody>${s.items.map((i) => `<tr><td>${e(categoryLabels[i.category] ?? i.category)}</td><td>${e(i.value)}</td><td>${e(i.createdAt.slice(0, 10))}</td></tr>`).join('')}</tbody>
-    </table>`).join('');
+    </table>`,
+          )
+          .join('');
   return `<!doctype html>
 <html lang="nl">
 <head>

@@ -12,7 +12,9 @@ export function inzageHtml(b: InzageBundle): string {
       <thead><tr><th scope="col">Gegeven</th><th scope="col">Waarde</th><th scope="col">Vastgelegd op</th><th scope="col">Grondslag</th></tr></thead>
       <tbody>${items.map((i) => `<tr><td>${e(categoryLabels[i.category] ?? i.category)}</td><td>${e(i.value)}</td><td>${e(dayNl(i.recordedOn))}</td><td>${e(i.legalGround ?? '')}</td></tr>`).join('')}</tbody>
     </table>`;
-  const subjects = b.subjects.map((s, n) => `
+  const subjects = b.subjects
+    .map(
+      (s, n) => `
     <section class="subject">
       <h2>Betrokkene ${n + 1} — casus ${e(s.case.code)}</h2>
       <p>${e(s.case.address)} · gemeente ${e(s.case.gemeente)} · status ${e(s.case.status)} · geopend ${e(dayNl(s.case.createdAt))}${s.case.closedAt ? ` · afgerond ${e(dayNl(s.case.closedAt))}` : ''}</p>
@@ -24,11 +26,16 @@ export function inzageHtml(b: InzageBundle): string {
       ${s.agreements.length === 0 ? '<p>Geen.</p>' : `<ul>${s.agreements.map((a) => `<li>${e(a.text)} <em>(${e(a.responsible)}, ${e(dayNl(a.createdOn))}, ${e(a.status)})</em></li>`).join('')}</ul>`}
       <h3>Besproken in overleggen</h3>
       ${s.meetings.length === 0 ? '<p>Niet geagendeerd.</p>' : `<ul>${s.meetings.map((m) => `<li>${e(dayNl(m.date))} — ${e(m.title)}: ${e(m.agendaTitle)}</li>`).join('')}</ul>`}
-    </section>`).join('');
-  const processing = b.processing.length === 0 ? '<p>Geen raadplegingen vastgelegd.</p>' : `
+    </section>`,
+    )
+    .join('');
+  const processing =
+    b.processing.length === 0
+      ? '<p>Geen raadplegingen vastgelegd.</p>'
+      : `
     <table><caption>Wie de gegevens verwerkte</caption>
       <thead><tr><th scope="col">Wanneer</th><th scope="col">Partner</th><th scope="col">Handeling</th><th scope="col">Waarvoor</th><th scope="col">Casus</th></tr></thead>
-      <tbody>${b.processing.map((p) => `<tr><td>${e(dayNl(p.at))}</td><td>${e(p.partner ?? (p.role === 'coordinator' ? 'Coördinator' : p.role ?? ''))}</td><td>${e(actionLabels[p.action] ?? p.action)}</td><td>${e(p.purpose ? purposeLabels[p.purpose] ?? p.purpose : '')}</td><td>${e(p.caseCode ?? '')}</td></tr>`).join('')}</tbody>
+      <tbody>${b.processing.map((p) => `<tr><td>${e(dayNl(p.at))}</td><td>${e(p.partner ?? (p.role === 'coordinator' ? 'Coördinator' : (p.role ?? '')))}</td><td>${e(actionLabels[p.action] ?? p.action)}</td><td>${e(p.purpose ? (purposeLabels[p.purpose] ?? p.purpose) : '')}</td><td>${e(p.caseCode ?? '')}</td></tr>`).join('')}</tbody>
     </table>`;
   return `<!doctype html>
 <html lang="nl">

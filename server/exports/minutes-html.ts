@@ -5,11 +5,19 @@
  */
 import type { MinutesAction, MinutesView } from '../domain/minutes-view';
 import { escapeHtml } from './escape-html';
-import { documentTitle, fill, humanDate, humanDateTime, itemSubline, labelsFor, type ExportContext, type MinutesLabels } from './minutes-labels';
-
+import {
+  documentTitle,
+  fill,
+  humanDate,
+  humanDateTime,
+  itemSubline,
+  labelsFor,
+  type ExportContext,
+  type MinutesLabels,
+} from './minutes-labels';
 
 /** Free text keeps its line breaks; nothing in it is interpreted as markup. */
-const prose = (text: string) => text.trim() ? `<p class="prose">${escapeHtml(text.trim()).replace(/\r?\n/g, '<br>')}</p>` : '';
+const prose = (text: string) => (text.trim() ? `<p class="prose">${escapeHtml(text.trim()).replace(/\r?\n/g, '<br>')}</p>` : '');
 
 const style = `
   :root { color-scheme: light; }
@@ -44,13 +52,24 @@ const style = `
   }
 `;
 
-function actionTable(actions: MinutesAction[], l: MinutesLabels, locale: ExportContext['locale'], caption: string, withMeeting: boolean): string {
+function actionTable(
+  actions: MinutesAction[],
+  l: MinutesLabels,
+  locale: ExportContext['locale'],
+  caption: string,
+  withMeeting: boolean,
+): string {
   if (actions.length === 0) return `<h2>${escapeHtml(caption)}</h2><p class="muted">${escapeHtml(l.none)}</p>`;
   const head = `<tr><th scope="col">${escapeHtml(l.task)}</th><th scope="col">${escapeHtml(l.partner)}</th><th scope="col">${escapeHtml(l.dueDate)}</th><th scope="col">Status</th><th scope="col">${escapeHtml(l.pand)}</th>${withMeeting ? `<th scope="col">${escapeHtml(l.fromMeeting)}</th>` : ''}</tr>`;
-  const rows = actions.map((a) => `<tr><td>${escapeHtml(a.title)}</td><td>${escapeHtml(a.partner)}</td><td>${escapeHtml(humanDate(a.dueDate, locale))}</td>`
-    + `<td>${escapeHtml(l.taskStatus[a.status as keyof MinutesLabels['taskStatus']] ?? a.status)}${a.overdue ? ` <span class="overdue">(${escapeHtml(l.overdue)})</span>` : ''}</td>`
-    + `<td>${a.caseCode ? `${escapeHtml(a.caseCode)}<br><span class="muted">${escapeHtml(a.caseAddress)}</span>` : ''}</td>`
-    + `${withMeeting ? `<td>${a.meetingDate ? escapeHtml(humanDate(a.meetingDate, locale)) : ''}</td>` : ''}</tr>`).join('');
+  const rows = actions
+    .map(
+      (a) =>
+        `<tr><td>${escapeHtml(a.title)}</td><td>${escapeHtml(a.partner)}</td><td>${escapeHtml(humanDate(a.dueDate, locale))}</td>` +
+        `<td>${escapeHtml(l.taskStatus[a.status as keyof MinutesLabels['taskStatus']] ?? a.status)}${a.overdue ? ` <span class="overdue">(${escapeHtml(l.overdue)})</span>` : ''}</td>` +
+        `<td>${a.caseCode ? `${escapeHtml(a.caseCode)}<br><span class="muted">${escapeHtml(a.caseAddress)}</span>` : ''}</td>` +
+        `${withMeeting ? `<td>${a.meetingDate ? escapeHtml(humanDate(a.meetingDate, locale)) : ''}</td>` : ''}</tr>`,
+    )
+    .join('');
   return `<h2>${escapeHtml(caption)}</h2><table><caption class="sr-only">${escapeHtml(caption)}</caption><thead>${head}</thead><tbody>${rows}</tbody></table>`;
 }
 
@@ -59,41 +78,63 @@ export function renderMinutesHtml(view: MinutesView, ctx: ExportContext): string
   const h = view.header;
   const title = documentTitle(view, l, ctx.locale);
   const parts: string[] = [];
-  parts.push(`<header><h1>${escapeHtml(title)}</h1><p><span class="status ${escapeHtml(view.status)}">${escapeHtml(l.status[view.status])}</span>`
-    + `${view.approvedIn ? ` <span class="muted">${escapeHtml(fill(l.approvedIn, { date: humanDate(view.approvedIn.date, ctx.locale) }))}</span>` : ''}</p>`);
-  parts.push(`<dl class="meta"><dt>${escapeHtml(l.date)}</dt><dd>${escapeHtml(humanDate(h.date, ctx.locale))}</dd>`
-    + `<dt>${escapeHtml(l.time)}</dt><dd>${escapeHtml(`${h.time}–${h.endTime}`)}</dd>`
-    + (h.location ? `<dt>${escapeHtml(l.place)}</dt><dd>${escapeHtml(h.location)}</dd>` : '')
-    + (h.videoLink ? `<dt>${escapeHtml(l.link)}</dt><dd>${escapeHtml(h.videoLink)}</dd>` : '')
-    + (h.chair ? `<dt>${escapeHtml(l.chair)}</dt><dd>${escapeHtml(h.chair)}</dd>` : '')
-    + `</dl><p class="confidential">${escapeHtml(l.confidential)}</p></header>`);
+  parts.push(
+    `<header><h1>${escapeHtml(title)}</h1><p><span class="status ${escapeHtml(view.status)}">${escapeHtml(l.status[view.status])}</span>` +
+      `${view.approvedIn ? ` <span class="muted">${escapeHtml(fill(l.approvedIn, { date: humanDate(view.approvedIn.date, ctx.locale) }))}</span>` : ''}</p>`,
+  );
+  parts.push(
+    `<dl class="meta"><dt>${escapeHtml(l.date)}</dt><dd>${escapeHtml(humanDate(h.date, ctx.locale))}</dd>` +
+      `<dt>${escapeHtml(l.time)}</dt><dd>${escapeHtml(`${h.time}–${h.endTime}`)}</dd>` +
+      (h.location ? `<dt>${escapeHtml(l.place)}</dt><dd>${escapeHtml(h.location)}</dd>` : '') +
+      (h.videoLink ? `<dt>${escapeHtml(l.link)}</dt><dd>${escapeHtml(h.videoLink)}</dd>` : '') +
+      (h.chair ? `<dt>${escapeHtml(l.chair)}</dt><dd>${escapeHtml(h.chair)}</dd>` : '') +
+      `</dl><p class="confidential">${escapeHtml(l.confidential)}</p></header>`,
+  );
 
-  parts.push(`<h2>${escapeHtml(l.attendance)}</h2><table><thead><tr><th scope="col">${escapeHtml(l.partner)}</th><th scope="col">${escapeHtml(l.presence)}</th><th scope="col">${escapeHtml(l.attendees)}</th></tr></thead><tbody>`
-    + view.attendance.map((a) => `<tr><td>${escapeHtml(a.partner)}</td><td>${escapeHtml(l.attendanceStatus[a.status ?? 'unknown'])}</td><td>${escapeHtml(a.attendees.join(', '))}</td></tr>`).join('')
-    + '</tbody></table>');
+  parts.push(
+    `<h2>${escapeHtml(l.attendance)}</h2><table><thead><tr><th scope="col">${escapeHtml(l.partner)}</th><th scope="col">${escapeHtml(l.presence)}</th><th scope="col">${escapeHtml(l.attendees)}</th></tr></thead><tbody>` +
+      view.attendance
+        .map(
+          (a) =>
+            `<tr><td>${escapeHtml(a.partner)}</td><td>${escapeHtml(l.attendanceStatus[a.status ?? 'unknown'])}</td><td>${escapeHtml(a.attendees.join(', '))}</td></tr>`,
+        )
+        .join('') +
+      '</tbody></table>',
+  );
 
   if (view.intro.trim()) parts.push(`<h2>${escapeHtml(l.intro)}</h2>${prose(view.intro)}`);
 
   parts.push(`<h2>${escapeHtml(l.agenda)}</h2>`);
   view.items.forEach((item, index) => {
     const sub = itemSubline(item, l);
-    parts.push(`<section class="item"><h3>${index + 1}. ${escapeHtml(item.title)}</h3>${sub ? `<p class="muted">${escapeHtml(sub)}</p>` : ''}`
-      + (item.notes.trim() ? `<p class="label">${escapeHtml(l.notes)}</p>${prose(item.notes)}` : '')
-      + (item.decisions.trim() ? `<p class="label">${escapeHtml(l.decisions)}</p>${prose(item.decisions)}` : '')
-      + '</section>');
+    parts.push(
+      `<section class="item"><h3>${index + 1}. ${escapeHtml(item.title)}</h3>${sub ? `<p class="muted">${escapeHtml(sub)}</p>` : ''}` +
+        (item.notes.trim() ? `<p class="label">${escapeHtml(l.notes)}</p>${prose(item.notes)}` : '') +
+        (item.decisions.trim() ? `<p class="label">${escapeHtml(l.decisions)}</p>${prose(item.decisions)}` : '') +
+        '</section>',
+    );
   });
 
   parts.push(`<h2>${escapeHtml(l.panden)}</h2>`);
   if (view.panden.length === 0) parts.push(`<p class="muted">${escapeHtml(l.none)}</p>`);
   for (const pand of view.panden) {
     parts.push(`<section class="item"><h3>${escapeHtml(pand.code)} — ${escapeHtml(pand.address)}</h3>`);
-    parts.push(pand.agreements.length === 0
-      ? `<p class="muted">${escapeHtml(l.noAgreements)}</p>`
-      : `<ul>${pand.agreements.map((a) => `<li>${escapeHtml(a.text)} <span class="muted">(${escapeHtml(a.responsiblePartner)}, ${escapeHtml(l.responsible)})</span></li>`).join('')}</ul>`);
+    parts.push(
+      pand.agreements.length === 0
+        ? `<p class="muted">${escapeHtml(l.noAgreements)}</p>`
+        : `<ul>${pand.agreements.map((a) => `<li>${escapeHtml(a.text)} <span class="muted">(${escapeHtml(a.responsiblePartner)}, ${escapeHtml(l.responsible)})</span></li>`).join('')}</ul>`,
+    );
     if (pand.subjects.length > 0) {
-      parts.push(`<p class="label">${escapeHtml(l.subjects)}</p><ul>`
-        + pand.subjects.map((s) => `<li>${escapeHtml(l.subjectKind[s.kind])}: ${s.items.map((i) => `${escapeHtml(l.categories[i.category])}: ${escapeHtml(i.value)} <span class="muted">(${escapeHtml(l.source)}: ${escapeHtml(i.source)})</span>`).join('; ')}</li>`).join('')
-        + '</ul>');
+      parts.push(
+        `<p class="label">${escapeHtml(l.subjects)}</p><ul>` +
+          pand.subjects
+            .map(
+              (s) =>
+                `<li>${escapeHtml(l.subjectKind[s.kind])}: ${s.items.map((i) => `${escapeHtml(l.categories[i.category])}: ${escapeHtml(i.value)} <span class="muted">(${escapeHtml(l.source)}: ${escapeHtml(i.source)})</span>`).join('; ')}</li>`,
+            )
+            .join('') +
+          '</ul>',
+      );
     }
     parts.push('</section>');
   }

@@ -42,11 +42,22 @@ const nl = {
   confidential: 'Vertrouwelijk — bevat mogelijk persoonsgegevens; alleen voor deelnemers aan het convenant. Niet doorsturen.',
   generated: 'Gemaakt op {at} voor {name}',
   sections: {
-    opening: 'Opening', verslag: 'Verslag en actielijst vorig overleg', nieuwe_casussen: 'Nieuwe casussen', lopende_casussen: 'Lopende casussen',
-    controles: 'Integrale controles', themas: "Thema's en pilots", rondvraag: 'Rondvraag', sluiting: 'Sluiting',
+    opening: 'Opening',
+    verslag: 'Verslag en actielijst vorig overleg',
+    nieuwe_casussen: 'Nieuwe casussen',
+    lopende_casussen: 'Lopende casussen',
+    controles: 'Integrale controles',
+    themas: "Thema's en pilots",
+    rondvraag: 'Rondvraag',
+    sluiting: 'Sluiting',
   } satisfies Record<AgendaSection, string>,
   categories: {
-    naw: 'NAW', geboortedatum: 'Geboortedatum', bsn: 'BSN', telefoon: 'Telefoon', kenteken: 'Kenteken', naleving: 'Naleving',
+    naw: 'NAW',
+    geboortedatum: 'Geboortedatum',
+    bsn: 'BSN',
+    telefoon: 'Telefoon',
+    kenteken: 'Kenteken',
+    naleving: 'Naleving',
   } satisfies Record<ItemCategory, string>,
 };
 
@@ -90,11 +101,22 @@ const en: MinutesLabels = {
   confidential: 'Confidential — may contain personal data; for covenant participants only. Do not forward.',
   generated: 'Generated on {at} for {name}',
   sections: {
-    opening: 'Opening', verslag: 'Minutes and action list of the previous meeting', nieuwe_casussen: 'New cases', lopende_casussen: 'Ongoing cases',
-    controles: 'Joint inspections', themas: 'Themes and pilots', rondvraag: 'Any other business', sluiting: 'Closing',
+    opening: 'Opening',
+    verslag: 'Minutes and action list of the previous meeting',
+    nieuwe_casussen: 'New cases',
+    lopende_casussen: 'Ongoing cases',
+    controles: 'Joint inspections',
+    themas: 'Themes and pilots',
+    rondvraag: 'Any other business',
+    sluiting: 'Closing',
   },
   categories: {
-    naw: 'Name and address', geboortedatum: 'Date of birth', bsn: 'BSN', telefoon: 'Phone', kenteken: 'Licence plate', naleving: 'Compliance',
+    naw: 'Name and address',
+    geboortedatum: 'Date of birth',
+    bsn: 'BSN',
+    telefoon: 'Phone',
+    kenteken: 'Licence plate',
+    naleving: 'Compliance',
   },
 };
 
@@ -106,17 +128,27 @@ export const fill = (text: string, params: Record<string, string>) => text.repla
 
 /** A YYYY-MM-DD date as people read it: 25 november 2026. */
 export function humanDate(date: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${date}T00:00:00Z`));
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(new Date(`${date}T00:00:00Z`));
 }
 
 export function humanDateTime(at: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { timeZone: TIME_ZONE, dateStyle: 'long', timeStyle: 'short' }).format(at);
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', {
+    timeZone: TIME_ZONE,
+    dateStyle: 'long',
+    timeStyle: 'short',
+  }).format(at);
 }
 
 /** What every renderer needs besides the view: who asked, when, and in which language. */
 export type ExportContext = { locale: Locale; readerName: string; generatedAt: Date };
 
-export const documentTitle = (view: MinutesView, l: MinutesLabels, locale: Locale) => `${l.document} ${view.header.team} — ${humanDate(view.header.date, locale)}`;
+export const documentTitle = (view: MinutesView, l: MinutesLabels, locale: Locale) =>
+  `${l.document} ${view.header.team} — ${humanDate(view.header.date, locale)}`;
 
 export const fileBase = (view: MinutesView) => `verslag-${view.header.teamCode.toLowerCase()}-${view.header.date}`;
 
@@ -127,5 +159,7 @@ export function itemSubline(item: MinutesView['items'][number], l: MinutesLabels
     section.toLowerCase() === item.title.trim().toLowerCase() ? null : section,
     item.caseCode ? `${item.caseCode} — ${item.caseAddress}` : null,
     item.presenter ? `${l.presenter}: ${item.presenter}` : null,
-  ].filter(Boolean).join(' · ');
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }

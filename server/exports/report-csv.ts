@@ -21,18 +21,29 @@ export function reportCsv(report: ProgressReport): string {
     ['Periode', `${report.period.from} t/m ${report.period.to}`],
     ['Vergeleken met', `${report.previousPeriod.from} t/m ${report.previousPeriod.to}`],
     ['Ontvanger', report.team.recipient],
-    ['Kleine aantallen (casussen, bevindingen)', k > 1 ? `1 t/m ${k - 1} weergegeven als "< ${k}"; x = verborgen tegen terugrekenen` : 'niet onderdrukt'],
+    [
+      'Kleine aantallen (casussen, bevindingen)',
+      k > 1 ? `1 t/m ${k - 1} weergegeven als "< ${k}"; x = verborgen tegen terugrekenen` : 'niet onderdrukt',
+    ],
     [],
     ['Onderdeel', 'Rij', 'Kenmerk', 'Huidige periode', 'Vorige periode'],
   ];
   for (const h of report.headline) {
-    lines.push(['Kerncijfers', h.label.nl, '', exportCell(h.current, h.kind, h.mask?.current, k), exportCell(h.previous, h.kind, h.mask?.previous, k)]);
+    lines.push([
+      'Kerncijfers',
+      h.label.nl,
+      '',
+      exportCell(h.current, h.kind, h.mask?.current, k),
+      exportCell(h.previous, h.kind, h.mask?.previous, k),
+    ]);
   }
   for (const table of report.tables) {
     for (const row of exportRows(table)) {
       for (const column of table.columns) {
         lines.push([
-          table.title.nl, row.label, column.label.nl,
+          table.title.nl,
+          row.label,
+          column.label.nl,
           exportCell(row.current[column.key] ?? null, column.kind, row.mask.current[column.key], k),
           exportCell(row.previous[column.key] ?? null, column.kind, row.mask.previous[column.key], k),
         ]);

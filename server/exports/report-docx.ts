@@ -11,7 +11,12 @@ import { chartBlock } from './report-docx-chart';
 
 const cell = (text: string, options: { bold?: boolean; right?: boolean } = {}) =>
   new TableCell({
-    children: [new Paragraph({ alignment: options.right ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold: options.bold })] })],
+    children: [
+      new Paragraph({
+        alignment: options.right ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        children: [new TextRun({ text, bold: options.bold })],
+      }),
+    ],
   });
 
 function table(header: string[], rows: string[][]): Table {
@@ -28,14 +33,34 @@ function table(header: string[], rows: string[][]): Table {
 function toelichting(narrative: ReportNarrative): Paragraph[] {
   const heading = new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Toelichting en knelpunten' });
   if (!narrative || narrative.text.trim() === '') {
-    return [heading, new Paragraph({ children: [new TextRun({ text: 'De coördinator heeft voor deze periode geen toelichting geschreven.', italics: true })] })];
+    return [
+      heading,
+      new Paragraph({
+        children: [new TextRun({ text: 'De coördinator heeft voor deze periode geen toelichting geschreven.', italics: true })],
+      }),
+    ];
   }
-  const paragraphs = narrative.text.split(/\r?\n\s*\r?\n/).map((p) => p.trim()).filter(Boolean).map((p) => new Paragraph({
-    spacing: { after: 120 },
-    children: p.split(/\r?\n/).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined })),
-  }));
+  const paragraphs = narrative.text
+    .split(/\r?\n\s*\r?\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map(
+      (p) =>
+        new Paragraph({
+          spacing: { after: 120 },
+          children: p.split(/\r?\n/).map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined })),
+        }),
+    );
   // The date, not the author's name: the report carries no personal data (art. 20.13).
-  const stamp = new Paragraph({ children: [new TextRun({ text: `Toelichting van de coördinator, bijgewerkt op ${formatDateNl(narrative.updatedAt.slice(0, 10))}.`, italics: true, size: 18 })] });
+  const stamp = new Paragraph({
+    children: [
+      new TextRun({
+        text: `Toelichting van de coördinator, bijgewerkt op ${formatDateNl(narrative.updatedAt.slice(0, 10))}.`,
+        italics: true,
+        size: 18,
+      }),
+    ],
+  });
   return [heading, ...paragraphs, stamp];
 }
 
@@ -49,20 +74,32 @@ export async function reportDocx(report: ProgressReport, narrative: ReportNarrat
     new Paragraph({ children: [new TextRun({ text: 'Periode: ', bold: true }), new TextRun(period)] }),
     new Paragraph({ children: [new TextRun({ text: 'Vergeleken met: ', bold: true }), new TextRun(previous)] }),
     new Paragraph({ children: [new TextRun({ text: 'Aan: ', bold: true }), new TextRun(report.team.recipient)] }),
-    new Paragraph({ children: [new TextRun({ text: 'Opgesteld: ', bold: true }), new TextRun(formatDateNl(report.generatedAt.slice(0, 10)))] }),
+    new Paragraph({
+      children: [new TextRun({ text: 'Opgesteld: ', bold: true }), new TextRun(formatDateNl(report.generatedAt.slice(0, 10)))],
+    }),
     new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Samenvatting' }),
     ...report.narrative.map((text) => new Paragraph({ text, spacing: { after: 120 } })),
     ...toelichting(narrative),
     new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Kerncijfers' }),
     ...chartBlock(charts.get('headline')!),
-    table(['Kenmerk', 'Deze periode', 'Vorige periode'], report.headline.map((h) => [h.label.nl, exportCell(h.current, h.kind, h.mask?.current, k), exportCell(h.previous, h.kind, h.mask?.previous, k)])),
+    table(
+      ['Kenmerk', 'Deze periode', 'Vorige periode'],
+      report.headline.map((h) => [
+        h.label.nl,
+        exportCell(h.current, h.kind, h.mask?.current, k),
+        exportCell(h.previous, h.kind, h.mask?.previous, k),
+      ]),
+    ),
   ];
   for (const t of report.tables) {
     if (t.rows.length === 0) continue;
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, text: t.title.nl }));
     const chart = charts.get(t.id);
     if (chart) children.push(...chartBlock(chart));
-    const header = [t.rowHeader.nl, ...t.columns.flatMap((c) => (t.columns.length > 3 ? [c.label.nl] : [c.label.nl, `${c.label.nl} (vorige)`]))];
+    const header = [
+      t.rowHeader.nl,
+      ...t.columns.flatMap((c) => (t.columns.length > 3 ? [c.label.nl] : [c.label.nl, `${c.label.nl} (vorige)`])),
+    ];
     const rows = exportRows(t).map((r) => [
       r.label,
       ...t.columns.flatMap((c) => {
@@ -72,12 +109,28 @@ export async function reportDocx(report: ProgressReport, narrative: ReportNarrat
       }),
     ]);
     children.push(table(header, rows));
-    if (t.columns.length > 3) children.push(new Paragraph({ children: [new TextRun({ text: 'Tussen haakjes: de vorige periode.', italics: true, size: 18 })] }));
+    if (t.columns.length > 3)
+      children.push(new Paragraph({ children: [new TextRun({ text: 'Tussen haakjes: de vorige periode.', italics: true, size: 18 })] }));
     if (t.suppressible && k > 1) {
-      children.push(new Paragraph({ children: [new TextRun({ text: `Aantallen van 1 t/m ${k - 1} zijn weergegeven als "< ${k}"; "x" is een aantal dat is verborgen zodat een klein aantal niet uit totalen is terug te rekenen (art. 20.13: niet herleidbaar).`, italics: true, size: 18 })] }));
+      children.push(
+        new Paragraph({
+          children: [
+            new TextRun({
+              text: `Aantallen van 1 t/m ${k - 1} zijn weergegeven als "< ${k}"; "x" is een aantal dat is verborgen zodat een klein aantal niet uit totalen is terug te rekenen (art. 20.13: niet herleidbaar).`,
+              italics: true,
+              size: 18,
+            }),
+          ],
+        }),
+      );
     }
   }
-  children.push(new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: 'Deze rapportage bevat geen persoonsgegevens (convenant art. 20.13).', italics: true, size: 18 })] }));
+  children.push(
+    new Paragraph({
+      spacing: { before: 240 },
+      children: [new TextRun({ text: 'Deze rapportage bevat geen persoonsgegevens (convenant art. 20.13).', italics: true, size: 18 })],
+    }),
+  );
   const doc = new Document({
     creator: 'Overleg',
     title: `Voortgangsrapportage ${report.team.name} ${report.period.from} – ${report.period.to}`,

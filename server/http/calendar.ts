@@ -40,7 +40,10 @@ export function handleCalendar(deps: AppDeps, req: IncomingMessage, res: ServerR
         return true;
       }
       const ics = meetingIcs(deps, actorOf(deps.db, user, token), Number(meeting[1]));
-      send(res, 200, ics.body, { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': `attachment; filename="${ics.filename}"` });
+      send(res, 200, ics.body, {
+        'Content-Type': 'text/calendar; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${ics.filename}"`,
+      });
       return true;
     }
     const feed = /^\/calendar\/feed\/([A-Za-z0-9._-]{1,80})\.ics$/.exec(path);

@@ -58,16 +58,29 @@ const routes: Route[] = [
       const format = match[2] as 'html' | 'docx' | 'md';
       const view = await createCaller(ctx).minutes.export({ meetingId: Number(match[1]), format });
       const render = { locale: ctx.locale, readerName: user.name, generatedAt: deps.now() };
-      const body = format === 'docx' ? await renderMinutesDocx(view, render) : format === 'md' ? renderMinutesMarkdown(view, render) : renderMinutesHtml(view, render);
+      const body =
+        format === 'docx'
+          ? await renderMinutesDocx(view, render)
+          : format === 'md'
+            ? renderMinutesMarkdown(view, render)
+            : renderMinutesHtml(view, render);
       // HTML opens in the browser, ready to print to PDF; ?download=1 saves it instead.
-      return { format, body, filename: `${fileBase(view)}.${format}`, inline: format === 'html' && url.searchParams.get('download') !== '1' };
+      return {
+        format,
+        body,
+        filename: `${fileBase(view)}.${format}`,
+        inline: format === 'html' && url.searchParams.get('download') !== '1',
+      };
     },
   },
   {
     pattern: /^\/export\/report\.(docx|csv)$/,
     async build({ deps, ctx, user, url, match }) {
       const format = match[1] as 'docx' | 'csv';
-      const data = await createCaller(ctx).reports.progress({ from: url.searchParams.get('from') ?? '', to: url.searchParams.get('to') ?? '' });
+      const data = await createCaller(ctx).reports.progress({
+        from: url.searchParams.get('from') ?? '',
+        to: url.searchParams.get('to') ?? '',
+      });
       recordReportExport(deps, user, format, data.period);
       const filename = `voortgangsrapportage-${data.team.code}-${data.period.from}-${data.period.to}.${format}`;
       // The Word report carries the coordinator's toelichting of the period (issue 9 item 18).
@@ -99,7 +112,13 @@ const routes: Route[] = [
     async build({ deps, user, url, match }) {
       const format = match[2] as 'html' | 'docx';
       const partnerId = url.searchParams.get('partnerId');
-      const data = handbackExport(deps, user, Number(match[1]), partnerId && /^\d{1,12}$/.test(partnerId) ? Number(partnerId) : null, format);
+      const data = handbackExport(
+        deps,
+        user,
+        Number(match[1]),
+        partnerId && /^\d{1,12}$/.test(partnerId) ? Number(partnerId) : null,
+        format,
+      );
       const filename = `teruggave-${data.caseCode}.${format}`;
       return format === 'docx' ? { format, body: await handbackDocx(data), filename } : { format, body: handbackHtml(data), filename };
     },
@@ -111,7 +130,9 @@ const routes: Route[] = [
       const format = match[2] as 'html' | 'docx';
       const data = await createCaller(ctx).dsr.bundle({ id: Number(match[1]), format });
       const filename = `inzage-verzoek-${data.request.id}.${format}`;
-      return format === 'docx' ? { format, body: await inzageDocx(data), filename } : { format, body: inzageHtml(data), filename, inline: true };
+      return format === 'docx'
+        ? { format, body: await inzageDocx(data), filename }
+        : { format, body: inzageHtml(data), filename, inline: true };
     },
   },
 ];
@@ -129,7 +150,10 @@ export async function handleDownload(deps: AppDeps, req: IncomingMessage, res: S
     let match: RegExpExecArray | null = null;
     for (const candidate of routes) {
       match = candidate.pattern.exec(url.pathname);
-      if (match) { route = candidate; break; }
+      if (match) {
+        route = candidate;
+        break;
+      }
     }
     if (!route || !match) return sendText(res, 404, translate('notFound', ctx.locale));
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -148,7 +172,9 @@ export async function handleDownload(deps: AppDeps, req: IncomingMessage, res: S
       'Content-Type': types[download.format],
       'Content-Length': buffer.length,
       'Cache-Control': 'no-store',
-      ...(download.filename ? { 'Content-Disposition': `${download.inline ? 'inline' : 'attachment'}; filename="${download.filename}"` } : {}),
+      ...(download.filename
+        ? { 'Content-Disposition': `${download.inline ? 'inline' : 'attachment'}; filename="${download.filename}"` }
+        : {}),
     });
     res.end(req.method === 'HEAD' ? undefined : buffer);
   } catch (error) {

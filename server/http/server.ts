@@ -56,7 +56,13 @@ export function isTrustedMutation(req: IncomingMessage, allowedOrigins: string[]
   return sameHost && contentType === 'application/json';
 }
 
-function sendJsonError(res: ServerResponse, status: number, code: string, key: 'auth.csrf' | NonNullable<ReturnType<typeof batchRefusal>>, locale: 'nl' | 'en') {
+function sendJsonError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  key: 'auth.csrf' | NonNullable<ReturnType<typeof batchRefusal>>,
+  locale: 'nl' | 'en',
+) {
   res.writeHead(status, { 'Content-Type': 'application/json' });
   res.end(JSON.stringify({ error: { code: -32003, message: translate(key, locale), data: { code, httpStatus: status, key } } }));
 }

@@ -3,7 +3,10 @@ import type { Catalog } from './messages';
 // Messages of two-factor authentication, activation links and the sessions list (issue 8, items 12 and 16).
 export const accountSecurityMessages = {
   'twoFactor.alreadyEnabled': { nl: 'Tweestapsverificatie staat al aan.', en: 'Two-factor authentication is already on.' },
-  'twoFactor.notStarted': { nl: 'Begin eerst met het instellen van tweestapsverificatie.', en: 'Start setting up two-factor authentication first.' },
+  'twoFactor.notStarted': {
+    nl: 'Begin eerst met het instellen van tweestapsverificatie.',
+    en: 'Start setting up two-factor authentication first.',
+  },
   'twoFactor.notEnabled': { nl: 'Tweestapsverificatie staat niet aan.', en: 'Two-factor authentication is not on.' },
   'twoFactor.invalidCode': { nl: 'De code klopt niet. Probeer het opnieuw.', en: 'The code is incorrect. Please try again.' },
   'twoFactor.challengeExpired': {

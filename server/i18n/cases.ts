@@ -38,14 +38,26 @@ export const casesMessages = {
     nl: 'Gegeven {index}: een BSN mag alleen worden vastgelegd met de wettelijke grondslag (art. 20.3c).',
     en: 'Item {index}: a BSN may only be recorded with its legal ground (art. 20.3c).',
   },
-  'subjects.invalidBsn': { nl: 'Gegeven {index}: dit is geen geldig BSN (11-proef).', en: 'Item {index}: this is not a valid BSN (11-check).' },
-  'subjects.invalidPhone': { nl: 'Gegeven {index}: dit is geen geldig telefoonnummer.', en: 'Item {index}: this is not a valid phone number.' },
-  'subjects.invalidKenteken': { nl: 'Gegeven {index}: dit is geen geldig kenteken.', en: 'Item {index}: this is not a valid licence plate.' },
+  'subjects.invalidBsn': {
+    nl: 'Gegeven {index}: dit is geen geldig BSN (11-proef).',
+    en: 'Item {index}: this is not a valid BSN (11-check).',
+  },
+  'subjects.invalidPhone': {
+    nl: 'Gegeven {index}: dit is geen geldig telefoonnummer.',
+    en: 'Item {index}: this is not a valid phone number.',
+  },
+  'subjects.invalidKenteken': {
+    nl: 'Gegeven {index}: dit is geen geldig kenteken.',
+    en: 'Item {index}: this is not a valid licence plate.',
+  },
   'subjects.foreignKenteken': {
     nl: 'Dit is geen Nederlands kenteken; het is vastgelegd zoals ingevoerd (buitenlands kenteken?).',
     en: 'This is not a Dutch licence plate; it was recorded as entered (a foreign plate?).',
   },
-  'subjects.invalidBirthDate': { nl: 'Gegeven {index}: vul een geldige geboortedatum in.', en: 'Item {index}: enter a valid date of birth.' },
+  'subjects.invalidBirthDate': {
+    nl: 'Gegeven {index}: vul een geldige geboortedatum in.',
+    en: 'Item {index}: enter a valid date of birth.',
+  },
   'subjects.sourceRequired': {
     nl: 'Geef aan namens welke partner u deze gegevens vastlegt.',
     en: 'State on behalf of which partner you record these data.',
@@ -60,7 +72,10 @@ export const casesMessages = {
     en: 'Enter the date the person was informed or the reason for postponing.',
   },
   'cases.unknownTheme': { nl: 'Kies een thema uit de lijst van het team.', en: "Choose a theme from the team's list." },
-  'cases.notAGemeente': { nl: 'Kies een gemeente die partner is van het team.', en: 'Choose a municipality that is a partner of the team.' },
+  'cases.notAGemeente': {
+    nl: 'Kies een gemeente die partner is van het team.',
+    en: 'Choose a municipality that is a partner of the team.',
+  },
   'cases.invalidPostcode': { nl: 'Vul een geldige postcode in, zoals 5701 AB.', en: 'Enter a valid Dutch postcode, such as 5701 AB.' },
   'cases.invalidBagId': {
     nl: 'Een BAG-id heeft 16 cijfers en is van een pand (objecttype 10) of verblijfsobject (01).',
@@ -70,7 +85,10 @@ export const casesMessages = {
     nl: 'Vul een huisnummer in, eventueel met toevoeging, zoals 12, 12a of 12-2.',
     en: 'Enter a house number, with an addition if needed, such as 12, 12a or 12-2.',
   },
-  'cases.invalidAddition': { nl: 'Een toevoeging is hoogstens vier letters of cijfers, zoals A of 2.', en: 'An addition is at most four letters or digits, such as A or 2.' },
+  'cases.invalidAddition': {
+    nl: 'Een toevoeging is hoogstens vier letters of cijfers, zoals A of 2.',
+    en: 'An addition is at most four letters or digits, such as A or 2.',
+  },
   'cases.additionTwice': {
     nl: 'De toevoeging staat al in het huisnummer; laat dit veld leeg.',
     en: 'The addition is already part of the house number; leave this field empty.',

@@ -2,7 +2,10 @@ import type { Catalog } from './messages';
 
 // Messages of integrale controles, escalaties, the progress report and the dashboard.
 export const controlsMessages = {
-  'controls.noCases': { nl: 'Kies minstens één casus (pand) voor de controle.', en: 'Choose at least one casus (pand) for the inspection.' },
+  'controls.noCases': {
+    nl: 'Kies minstens één casus (pand) voor de controle.',
+    en: 'Choose at least one casus (pand) for the inspection.',
+  },
   'controls.noPartners': { nl: 'Kies minstens één deelnemende partner.', en: 'Choose at least one participating partner.' },
   'controls.partnerInactive': {
     nl: 'Een gekozen partner neemt op de controledatum niet deel aan het convenant.',
@@ -10,8 +13,14 @@ export const controlsMessages = {
   },
   'controls.caseClosed': { nl: 'Een gekozen casus is afgerond; heropen hem eerst.', en: 'A chosen casus is closed; reopen it first.' },
   'controls.cancelled': { nl: 'Deze controle is geannuleerd.', en: 'This inspection has been cancelled.' },
-  'controls.alreadyHeld': { nl: 'Deze controle is al uitgevoerd en kan niet meer worden gewijzigd of geannuleerd.', en: 'This inspection has already taken place and can no longer be changed or cancelled.' },
-  'controls.notYet': { nl: 'Bevindingen worden vastgelegd op of na de controledatum.', en: 'Findings are recorded on or after the inspection date.' },
+  'controls.alreadyHeld': {
+    nl: 'Deze controle is al uitgevoerd en kan niet meer worden gewijzigd of geannuleerd.',
+    en: 'This inspection has already taken place and can no longer be changed or cancelled.',
+  },
+  'controls.notYet': {
+    nl: 'Bevindingen worden vastgelegd op of na de controledatum.',
+    en: 'Findings are recorded on or after the inspection date.',
+  },
   'controls.notParticipating': {
     nl: 'Deze partner nam niet deel aan de controle.',
     en: 'This partner did not take part in the inspection.',
@@ -32,7 +41,10 @@ export const controlsMessages = {
     en: 'The outcome date lies before the date it was raised.',
   },
   'escalations.inFuture': { nl: 'Deze datum ligt in de toekomst.', en: 'This date lies in the future.' },
-  'reports.periodOrder': { nl: 'De begindatum moet voor of op de einddatum liggen.', en: 'The start date must be on or before the end date.' },
+  'reports.periodOrder': {
+    nl: 'De begindatum moet voor of op de einddatum liggen.',
+    en: 'The start date must be on or before the end date.',
+  },
   'reports.periodMonths': {
     nl: 'Een rapportage beslaat hele kalendermaanden: van de eerste dag van een maand tot en met de laatste dag van een maand.',
     en: 'A report covers whole calendar months: from the first day of a month to the last day of a month.',

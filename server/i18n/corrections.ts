@@ -6,8 +6,14 @@ export const correctionsMessages = {
     nl: 'Alleen de partner die dit gegeven heeft verstrekt (of de coördinator namens die partner) kan het corrigeren, verwijderen of beperken (BIT art. 6.7).',
     en: 'Only the partner that provided this item (or the coordinator on its behalf) can correct, erase or restrict it (BIT art. 6.7).',
   },
-  'corrections.erased': { nl: 'Dit gegeven is verwijderd en kan niet meer worden gewijzigd.', en: 'This item was erased and can no longer be changed.' },
-  'corrections.unchanged': { nl: 'De nieuwe waarde is gelijk aan de huidige: er valt niets te corrigeren.', en: 'The new value equals the current one: nothing to correct.' },
+  'corrections.erased': {
+    nl: 'Dit gegeven is verwijderd en kan niet meer worden gewijzigd.',
+    en: 'This item was erased and can no longer be changed.',
+  },
+  'corrections.unchanged': {
+    nl: 'De nieuwe waarde is gelijk aan de huidige: er valt niets te corrigeren.',
+    en: 'The new value equals the current one: nothing to correct.',
+  },
   'corrections.alreadyRestricted': { nl: 'Dit gegeven is al beperkt.', en: 'This item is already restricted.' },
   'corrections.notRestricted': { nl: 'Dit gegeven is niet beperkt.', en: 'This item is not restricted.' },
   'access.notNeeded': { nl: 'U ziet de betrokkenen van deze casus al.', en: 'You already see the betrokkenen of this casus.' },

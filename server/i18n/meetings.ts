@@ -85,6 +85,9 @@ export const meetingsMessages = {
     nl: 'Een vervanger is een actieve collega van uw eigen organisatie.',
     en: 'A delegate is an active colleague of your own organisation.',
   },
-  'regrets.delegateOnlyForDelegate': { nl: 'Een vervanger geeft u alleen door bij "vervanger".', en: 'A delegate is only given with "delegate".' },
+  'regrets.delegateOnlyForDelegate': {
+    nl: 'Een vervanger geeft u alleen door bij "vervanger".',
+    en: 'A delegate is only given with "delegate".',
+  },
   'regrets.reasonOnlyForRegrets': { nl: 'Een reden geeft u alleen bij afmelden.', en: 'A reason is only given with regrets.' },
 } satisfies Catalog;

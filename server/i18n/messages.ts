@@ -19,7 +19,22 @@ export type Locale = 'nl' | 'en';
 export type Catalog = Record<string, Record<Locale, string>>;
 
 // Each domain keeps its messages in its own catalog file next to this one; they are merged here.
-const messages = { ...coreMessages, ...casesMessages, ...controlsMessages, ...minutesMessages, ...meetingsMessages, ...accountSecurityMessages, ...securityMessages, ...retentionBreachesMessages, ...covenantsMessages, ...auditMessages, ...dataSubjectRightsMessages, ...correctionsMessages, ...notificationsMessages, ...partnersMessages };
+const messages = {
+  ...coreMessages,
+  ...casesMessages,
+  ...controlsMessages,
+  ...minutesMessages,
+  ...meetingsMessages,
+  ...accountSecurityMessages,
+  ...securityMessages,
+  ...retentionBreachesMessages,
+  ...covenantsMessages,
+  ...auditMessages,
+  ...dataSubjectRightsMessages,
+  ...correctionsMessages,
+  ...notificationsMessages,
+  ...partnersMessages,
+};
 
 export type MessageKey = keyof typeof messages;
 /** A param is a value, or text already worded per language (e.g. a library's own feedback). */
@@ -36,11 +51,18 @@ function formatParam(value: string | number | Record<Locale, string>, locale: Lo
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!day) return text;
   const date = new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]), 12));
-  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { day: '2-digit', month: locale === 'nl' ? '2-digit' : 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    day: '2-digit',
+    month: locale === 'nl' ? '2-digit' : 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
 }
 
 export function translate(key: MessageKey, locale: Locale, params: MessageParams = {}): string {
-  return messages[key][locale].replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? formatParam(params[name]!, locale) : `{${name}}`));
+  return messages[key][locale].replace(/\{(\w+)\}/g, (_, name: string) =>
+    name in params ? formatParam(params[name]!, locale) : `{${name}}`,
+  );
 }
 
 export function localeFrom(header: string | undefined | null): Locale {

@@ -24,5 +24,8 @@ export const notificationsMessages = {
   },
   'notify.digest.scopePartner': { nl: 'uw organisatie', en: 'your organisation' },
   'notify.digest.scopeTeam': { nl: 'het team', en: 'the team' },
-  'meetings.onlyPublishedCancelled': { nl: 'Alleen een gepubliceerd overleg dat nog niet is begonnen kan worden afgezegd.', en: 'Only a published meeting that has not started can be cancelled.' },
+  'meetings.onlyPublishedCancelled': {
+    nl: 'Alleen een gepubliceerd overleg dat nog niet is begonnen kan worden afgezegd.',
+    en: 'Only a published meeting that has not started can be cancelled.',
+  },
 } satisfies Catalog;

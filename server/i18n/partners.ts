@@ -3,7 +3,10 @@ import type { Catalog } from './messages';
 // Messages of joining, leaving and suspending partners and of matrix proposals (PIT art. 12–14, BIT art. 6.6, art. 13).
 export const partnersMessages = {
   'partners.joiningDecided': { nl: 'Over dit verzoek is al besloten.', en: 'This request has already been decided.' },
-  'partners.consentRecorded': { nl: 'De instemming van deze partner is al vastgelegd.', en: "This partner's consent has already been recorded." },
+  'partners.consentRecorded': {
+    nl: 'De instemming van deze partner is al vastgelegd.',
+    en: "This partner's consent has already been recorded.",
+  },
   'partners.reasonRequired': { nl: 'Geef een reden op.', en: 'Give a reason.' },
   'partners.annexMissing': {
     nl: 'Leg eerst de referentie van de ondertekende toetredingsbijlage vast (art. 12.2).',

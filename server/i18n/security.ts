@@ -18,11 +18,11 @@ export const securityMessages = {
     nl: 'Dit account is geblokkeerd na te veel mislukte inlogpogingen. Vraag de functioneel beheerder van uw team het vrij te geven, of probeer het over 24 uur opnieuw.',
     en: 'This account is locked after too many failed login attempts. Ask your team’s administrator to unlock it, or try again in 24 hours.',
   },
-  'busy': {
+  busy: {
     nl: 'Het is even erg druk. Probeer het over een paar seconden opnieuw.',
     en: 'The server is very busy right now. Try again in a few seconds.',
   },
-  'rateLimited': {
+  rateLimited: {
     nl: 'U vraagt dit te vaak op. Probeer het over {seconds} seconden opnieuw.',
     en: 'You are requesting this too often. Try again in {seconds} seconds.',
   },

@@ -23,21 +23,42 @@ export function requestCaseAccess(deps: AppDeps, reader: Actor, input: { caseId:
   assertNoPersonalData({ reason }, deps.now());
   const at = deps.now().toISOString();
   deps.db.transaction((tx) => {
-    const row = tx.insert(caseAccessRequests).values({ teamId: reader.teamId, caseId: c.id, partnerId: reader.partnerId!, userId: reader.id, reason, requestedAt: at })
-      .returning({ id: caseAccessRequests.id }).get();
-    appendAudit(tx, deps.now(), { teamId: reader.teamId, actorId: reader.id, action: 'personal_data.access_requested', entity: 'case', entityId: c.id, caseId: c.id, detail: { requestId: row.id, partnerId: reader.partnerId } });
+    const row = tx
+      .insert(caseAccessRequests)
+      .values({ teamId: reader.teamId, caseId: c.id, partnerId: reader.partnerId!, userId: reader.id, reason, requestedAt: at })
+      .returning({ id: caseAccessRequests.id })
+      .get();
+    appendAudit(tx, deps.now(), {
+      teamId: reader.teamId,
+      actorId: reader.id,
+      action: 'personal_data.access_requested',
+      entity: 'case',
+      entityId: c.id,
+      caseId: c.id,
+      detail: { requestId: row.id, partnerId: reader.partnerId },
+    });
   });
   return { granted: true as const };
 }
 
 /** The FG's list: who asked access to which casus, when and why. */
 export function listAccessRequests(deps: AppDeps, teamId: number) {
-  return deps.db.select({
-    id: caseAccessRequests.id, caseId: caseAccessRequests.caseId, caseCode: cases.code, partner: partners.shortName, user: users.name,
-    reason: caseAccessRequests.reason, requestedAt: caseAccessRequests.requestedAt,
-  }).from(caseAccessRequests)
+  return deps.db
+    .select({
+      id: caseAccessRequests.id,
+      caseId: caseAccessRequests.caseId,
+      caseCode: cases.code,
+      partner: partners.shortName,
+      user: users.name,
+      reason: caseAccessRequests.reason,
+      requestedAt: caseAccessRequests.requestedAt,
+    })
+    .from(caseAccessRequests)
     .innerJoin(cases, eq(cases.id, caseAccessRequests.caseId))
     .innerJoin(partners, eq(partners.id, caseAccessRequests.partnerId))
     .innerJoin(users, eq(users.id, caseAccessRequests.userId))
-    .where(eq(caseAccessRequests.teamId, teamId)).orderBy(desc(caseAccessRequests.id)).limit(500).all();
+    .where(eq(caseAccessRequests.teamId, teamId))
+    .orderBy(desc(caseAccessRequests.id))
+    .limit(500)
+    .all();
 }

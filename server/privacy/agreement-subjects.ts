@@ -10,7 +10,10 @@ import type { Db } from '../../db/client';
 /** Replaces the werkafspraak's betrokkenen (row ids already checked by `subjectsOfCase`). */
 export function linkAgreementSubjects(tx: Db, agreementId: number, subjectRowIds: number[]) {
   tx.delete(agreementSubjects).where(eq(agreementSubjects.agreementId, agreementId)).run();
-  if (subjectRowIds.length > 0) tx.insert(agreementSubjects).values(subjectRowIds.map((subjectId) => ({ agreementId, subjectId }))).run();
+  if (subjectRowIds.length > 0)
+    tx.insert(agreementSubjects)
+      .values(subjectRowIds.map((subjectId) => ({ agreementId, subjectId })))
+      .run();
 }
 
 /** The betrokkenen (row ids, ascending) of each of these werkafspraken. */

@@ -16,11 +16,32 @@ import { openDraftIncident } from '../domain/breaches';
  */
 export function reportChainBreak(deps: AppDeps, teamId: number, first: ChainBreak): void {
   const iso = deps.now().toISOString();
-  const inserted = deps.db.insert(securityEvents)
-    .values({ aggregateKey: ['audit.chainBroken', teamId, first.id].join('|'), kind: 'audit.chainBroken', teamId, userId: null, ip: '-', firstAt: iso, lastAt: iso, count: 1 })
-    .onConflictDoNothing().returning({ id: securityEvents.id }).all();
+  const inserted = deps.db
+    .insert(securityEvents)
+    .values({
+      aggregateKey: ['audit.chainBroken', teamId, first.id].join('|'),
+      kind: 'audit.chainBroken',
+      teamId,
+      userId: null,
+      ip: '-',
+      firstAt: iso,
+      lastAt: iso,
+      count: 1,
+    })
+    .onConflictDoNothing()
+    .returning({ id: securityEvents.id })
+    .all();
   if (inserted.length === 0) return;
-  appendAudit(deps.db, deps.now(), { teamId, action: 'audit.chain_broken', entity: 'audit', entityId: first.id, detail: { brokenAt: first.id } });
-  openDraftIncident(deps, teamId,
-    `De controle van het logboek vond een breuk in de hashketen bij regel ${first.id} (${iso}). Mogelijk is het logboek gewijzigd of ingekort.`);
+  appendAudit(deps.db, deps.now(), {
+    teamId,
+    action: 'audit.chain_broken',
+    entity: 'audit',
+    entityId: first.id,
+    detail: { brokenAt: first.id },
+  });
+  openDraftIncident(
+    deps,
+    teamId,
+    `De controle van het logboek vond een breuk in de hashketen bij regel ${first.id} (${iso}). Mogelijk is het logboek gewijzigd of ingekort.`,
+  );
 }

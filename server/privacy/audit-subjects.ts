@@ -18,7 +18,12 @@ export function auditIdsNaming(db: Db, subjectRowId: number) {
 export function subjectsNamedIn(deps: AppDeps, teamId: number, auditIds: number[]): Map<number, { id: string; police: boolean }[]> {
   const result = new Map<number, { id: string; police: boolean }[]>();
   if (auditIds.length === 0) return result;
-  const rows = deps.db.select().from(auditSubjects).where(inArray(auditSubjects.auditId, auditIds)).orderBy(auditSubjects.auditId, auditSubjects.subjectId).all();
+  const rows = deps.db
+    .select()
+    .from(auditSubjects)
+    .where(inArray(auditSubjects.auditId, auditIds))
+    .orderBy(auditSubjects.auditId, auditSubjects.subjectId)
+    .all();
   for (const s of rows) {
     const list = result.get(s.auditId) ?? [];
     list.push({ id: encodePublicId(deps.keys, 'subject', teamId, s.subjectId), police: s.police });

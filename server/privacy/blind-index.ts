@@ -84,25 +84,39 @@ export type IndexedValue = { police: boolean; itemId: number; category: ItemCate
 
 /** Writes the tokens of freshly written items of one betrokkene (inside the write's transaction). */
 export function indexItemValues(tx: Db, keys: DataKeys, subjectId: number, values: IndexedValue[]): void {
-  const rows = values.flatMap((v) => [...new Set(valueTokens(v.category, v.value))].map((t) => ({ subjectId, police: v.police, itemId: v.itemId, token: tokenOf(keys, t) })));
-  for (let i = 0; i < rows.length; i += 500) tx.insert(subjectSearchTokens).values(rows.slice(i, i + 500)).run();
+  const rows = values.flatMap((v) =>
+    [...new Set(valueTokens(v.category, v.value))].map((t) => ({ subjectId, police: v.police, itemId: v.itemId, token: tokenOf(keys, t) })),
+  );
+  for (let i = 0; i < rows.length; i += 500)
+    tx.insert(subjectSearchTokens)
+      .values(rows.slice(i, i + 500))
+      .run();
 }
 
 /** Removes the tokens of one item: call when its value is corrected (then re-index) or it is erased. */
 export function dropItemTokens(tx: Db, police: boolean, itemId: number): void {
-  tx.delete(subjectSearchTokens).where(and(eq(subjectSearchTokens.police, police), eq(subjectSearchTokens.itemId, itemId))).run();
+  tx.delete(subjectSearchTokens)
+    .where(and(eq(subjectSearchTokens.police, police), eq(subjectSearchTokens.itemId, itemId)))
+    .run();
 }
 
 /** The team's betrokkenen (row ids) matching the query, with their casus. */
-export function searchSubjects(db: Db, keys: DataKeys, teamId: number, query: string): { subjectId: number; caseId: number; caseCode: string }[] {
+export function searchSubjects(
+  db: Db,
+  keys: DataKeys,
+  teamId: number,
+  query: string,
+): { subjectId: number; caseId: number; caseCode: string }[] {
   const found = new Map<number, { subjectId: number; caseId: number; caseCode: string }>();
   for (const alternative of queryAlternatives(query)) {
     const tokens = alternative.map((t) => tokenOf(keys, t));
-    const rows = db.select({ subjectId: subjectSearchTokens.subjectId, token: subjectSearchTokens.token, caseId: cases.id, caseCode: cases.code })
+    const rows = db
+      .select({ subjectId: subjectSearchTokens.subjectId, token: subjectSearchTokens.token, caseId: cases.id, caseCode: cases.code })
       .from(subjectSearchTokens)
       .innerJoin(subjects, eq(subjects.id, subjectSearchTokens.subjectId))
       .innerJoin(cases, eq(cases.id, subjects.caseId))
-      .where(and(inArray(subjectSearchTokens.token, tokens), eq(cases.teamId, teamId))).all();
+      .where(and(inArray(subjectSearchTokens.token, tokens), eq(cases.teamId, teamId)))
+      .all();
     const seen = new Map<number, Set<string>>();
     for (const r of rows) {
       const set = seen.get(r.subjectId) ?? new Set<string>();
@@ -110,7 +124,8 @@ export function searchSubjects(db: Db, keys: DataKeys, teamId: number, query: st
       seen.set(r.subjectId, set);
     }
     for (const r of rows) {
-      if (seen.get(r.subjectId)!.size === tokens.length && !found.has(r.subjectId)) found.set(r.subjectId, { subjectId: r.subjectId, caseId: r.caseId, caseCode: r.caseCode });
+      if (seen.get(r.subjectId)!.size === tokens.length && !found.has(r.subjectId))
+        found.set(r.subjectId, { subjectId: r.subjectId, caseId: r.caseId, caseCode: r.caseCode });
     }
   }
   return [...found.values()].sort((a, b) => a.caseCode.localeCompare(b.caseCode) || a.subjectId - b.subjectId);

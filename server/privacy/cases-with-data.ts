@@ -8,6 +8,11 @@ import type { Db } from '../../db/client';
 
 /** Ids of the team's casussen with betrokkenen whose personal data were not removed yet. */
 export function casesHoldingPersonalData(db: Db, teamId: number): number[] {
-  return db.selectDistinct({ id: cases.id }).from(cases).innerJoin(subjects, eq(subjects.caseId, cases.id))
-    .where(and(eq(cases.teamId, teamId), isNull(cases.personalDataRemovedAt))).all().map((r) => r.id);
+  return db
+    .selectDistinct({ id: cases.id })
+    .from(cases)
+    .innerJoin(subjects, eq(subjects.caseId, cases.id))
+    .where(and(eq(cases.teamId, teamId), isNull(cases.personalDataRemovedAt)))
+    .all()
+    .map((r) => r.id);
 }

@@ -22,9 +22,14 @@ export type CovenantStatus = 'in_force' | 'ended' | 'proposed';
  * start + initial term, plus the tacit renewal unless the evaluation called for change.
  * An approved addendum with a new end date overrides both (the latest one counts).
  */
-export function computedEndsOn(covenant: Pick<CovenantRow, 'startsOn' | 'endsOn' | 'initialTermMonths' | 'tacitRenewalMonths' | 'evaluationCallsForChange'>,
-  addenda: { newEndsOn: string | null; approval: string; changedOn: string }[] = []): string | null {
-  const moved = addenda.filter((a) => a.approval === 'approved' && a.newEndsOn).sort((a, b) => a.changedOn.localeCompare(b.changedOn)).at(-1);
+export function computedEndsOn(
+  covenant: Pick<CovenantRow, 'startsOn' | 'endsOn' | 'initialTermMonths' | 'tacitRenewalMonths' | 'evaluationCallsForChange'>,
+  addenda: { newEndsOn: string | null; approval: string; changedOn: string }[] = [],
+): string | null {
+  const moved = addenda
+    .filter((a) => a.approval === 'approved' && a.newEndsOn)
+    .sort((a, b) => a.changedOn.localeCompare(b.changedOn))
+    .at(-1);
   if (moved?.newEndsOn) return moved.newEndsOn;
   if (covenant.endsOn) return covenant.endsOn;
   if (covenant.initialTermMonths) {
@@ -41,18 +46,30 @@ export type TeamCovenant = CovenantRow & { effectiveEndsOn: string | null; statu
 export function teamCovenants(db: Db, teamId: number, day: string): TeamCovenant[] {
   const rows = db.select().from(covenants).where(eq(covenants.teamId, teamId)).orderBy(asc(covenants.startsOn), asc(covenants.id)).all();
   const changes = db.select().from(covenantChanges).where(eq(covenantChanges.teamId, teamId)).all();
-  return rows.filter((c) => c.approval !== 'rejected').map((c) => {
-    const effectiveEndsOn = computedEndsOn(c, changes.filter((a) => a.covenantId === c.id));
-    const status: CovenantStatus = c.approval !== 'approved' || day < c.startsOn
-      ? 'proposed' // waiting for the FG, or approved and not yet begun
-      : effectiveEndsOn !== null && day >= effectiveEndsOn ? 'ended' : 'in_force';
-    return { ...c, effectiveEndsOn, status };
-  });
+  return rows
+    .filter((c) => c.approval !== 'rejected')
+    .map((c) => {
+      const effectiveEndsOn = computedEndsOn(
+        c,
+        changes.filter((a) => a.covenantId === c.id),
+      );
+      const status: CovenantStatus =
+        c.approval !== 'approved' || day < c.startsOn
+          ? 'proposed' // waiting for the FG, or approved and not yet begun
+          : effectiveEndsOn !== null && day >= effectiveEndsOn
+            ? 'ended'
+            : 'in_force';
+      return { ...c, effectiveEndsOn, status };
+    });
 }
 
 /** The covenant in force for team T on day D (the latest begun, approved one), or null: wind-down. */
 export function covenantInForceOn(db: Db, teamId: number, day: string): TeamCovenant | null {
-  return teamCovenants(db, teamId, day).filter((c) => c.status === 'in_force').at(-1) ?? null;
+  return (
+    teamCovenants(db, teamId, day)
+      .filter((c) => c.status === 'in_force')
+      .at(-1) ?? null
+  );
 }
 
 /** Today's covenant (Amsterdam day of the app's clock). */
@@ -63,7 +80,11 @@ export function covenantInForce(deps: AppDeps, teamId: number): TeamCovenant | n
 /** The last covenant that was ever in force (for the end date a wind-down message names). */
 export function lastCovenantEnd(deps: AppDeps, teamId: number): string | null {
   const today = amsterdamDate(deps.now());
-  return teamCovenants(deps.db, teamId, today).filter((c) => c.status === 'ended').at(-1)?.effectiveEndsOn ?? null;
+  return (
+    teamCovenants(deps.db, teamId, today)
+      .filter((c) => c.status === 'ended')
+      .at(-1)?.effectiveEndsOn ?? null
+  );
 }
 
 /**
@@ -83,5 +104,9 @@ export function inWindDown(deps: AppDeps, teamId: number): boolean {
 
 /** The approved covenant record by id within the team (for addenda), or undefined. */
 export function findCovenant(db: Db, teamId: number, id: number): CovenantRow | undefined {
-  return db.select().from(covenants).where(and(eq(covenants.id, id), eq(covenants.teamId, teamId))).get();
+  return db
+    .select()
+    .from(covenants)
+    .where(and(eq(covenants.id, id), eq(covenants.teamId, teamId)))
+    .get();
 }

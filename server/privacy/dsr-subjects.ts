@@ -17,25 +17,42 @@ export function ownSubjectRows(deps: AppDeps, teamId: number, publicIds: string[
     if (!decoded) throw notFound();
     return decoded.rowId;
   });
-  const found = deps.db.select({ id: subjects.id }).from(subjects).innerJoin(cases, eq(cases.id, subjects.caseId))
-    .where(and(inArray(subjects.id, rowIds), eq(cases.teamId, teamId))).all();
+  const found = deps.db
+    .select({ id: subjects.id })
+    .from(subjects)
+    .innerJoin(cases, eq(cases.id, subjects.caseId))
+    .where(and(inArray(subjects.id, rowIds), eq(cases.teamId, teamId)))
+    .all();
   if (found.length !== rowIds.length) throw notFound();
   return rowIds;
 }
 
 export function linkRequestSubjects(tx: Db, requestId: number, subjectRowIds: number[]) {
-  if (subjectRowIds.length > 0) tx.insert(dsrSubjects).values(subjectRowIds.map((subjectId) => ({ requestId, subjectId }))).run();
+  if (subjectRowIds.length > 0)
+    tx.insert(dsrSubjects)
+      .values(subjectRowIds.map((subjectId) => ({ requestId, subjectId })))
+      .run();
 }
 
 /** Per request: its betrokkenen (row ids) with their casus, ordered by casus code. */
 export function requestSubjectLinks(db: Db, requestIds: number[]) {
   if (requestIds.length === 0) return [];
-  return db.select({ requestId: dsrSubjects.requestId, subjectId: dsrSubjects.subjectId, caseId: cases.id, caseCode: cases.code })
-    .from(dsrSubjects).innerJoin(subjects, eq(subjects.id, dsrSubjects.subjectId)).innerJoin(cases, eq(cases.id, subjects.caseId))
-    .where(inArray(dsrSubjects.requestId, requestIds)).orderBy(asc(cases.code), asc(subjects.id)).all();
+  return db
+    .select({ requestId: dsrSubjects.requestId, subjectId: dsrSubjects.subjectId, caseId: cases.id, caseCode: cases.code })
+    .from(dsrSubjects)
+    .innerJoin(subjects, eq(subjects.id, dsrSubjects.subjectId))
+    .innerJoin(cases, eq(cases.id, subjects.caseId))
+    .where(inArray(dsrSubjects.requestId, requestIds))
+    .orderBy(asc(cases.code), asc(subjects.id))
+    .all();
 }
 
 /** The betrokkenen (row ids) of one request. */
 export function requestSubjectIds(db: Db, requestId: number): number[] {
-  return db.select({ id: dsrSubjects.subjectId }).from(dsrSubjects).where(eq(dsrSubjects.requestId, requestId)).all().map((r) => r.id);
+  return db
+    .select({ id: dsrSubjects.subjectId })
+    .from(dsrSubjects)
+    .where(eq(dsrSubjects.requestId, requestId))
+    .all()
+    .map((r) => r.id);
 }

@@ -77,14 +77,20 @@ function looksLikeKenteken(text: string): boolean {
 }
 
 function looksLikeBsn(text: string): boolean {
-  return [...text.matchAll(/(?<![\d])\d(?:[ .-]?\d){8}(?![\d])/g)].some((m) => normaliseBsn(m[0]) !== null && m[0].replace(/\D/g, '').length === 9);
+  return [...text.matchAll(/(?<![\d])\d(?:[ .-]?\d){8}(?![\d])/g)].some(
+    (m) => normaliseBsn(m[0]) !== null && m[0].replace(/\D/g, '').length === 9,
+  );
 }
 
 /** The words of a name worth matching: without initials ("J.") and particles alone. */
 function namePhrases(names: string[]): string[] {
   const phrases = new Set<string>();
   for (const name of names) {
-    const words = name.split(',')[0]!.trim().split(/\s+/).filter((w) => !/^[A-Za-z]\.?$/.test(w) && !/^([A-Z]\.)+$/.test(w));
+    const words = name
+      .split(',')[0]!
+      .trim()
+      .split(/\s+/)
+      .filter((w) => !/^[A-Za-z]\.?$/.test(w) && !/^([A-Z]\.)+$/.test(w));
     if (words.length === 0) continue;
     phrases.add(words.join(' '));
     const last = words.at(-1)!;
@@ -132,7 +138,9 @@ export function assertNoPersonalData(fields: Record<string, string | null | unde
  * them with `assertNoPersonalData`). Zod has no request clock: the birth-date horizon of twelve
  * years makes a few days' difference irrelevant.
  */
-export const freeText = (schema: z.ZodString, field: FreeTextField) => schema.superRefine((value, ctx) => {
-  const kind = detectPersonalData(value, new Date());
-  if (kind) ctx.addIssue({ code: 'custom', message: 'freeText.personalData', params: { field: fieldLabels[field], kind: kindLabels[kind] } });
-});
+export const freeText = (schema: z.ZodString, field: FreeTextField) =>
+  schema.superRefine((value, ctx) => {
+    const kind = detectPersonalData(value, new Date());
+    if (kind)
+      ctx.addIssue({ code: 'custom', message: 'freeText.personalData', params: { field: fieldLabels[field], kind: kindLabels[kind] } });
+  });

@@ -19,8 +19,12 @@ import { encodePublicId } from './public-ids';
 import type { Actor } from '../auth/actor';
 
 export function informingPartnerOf(db: Db, teamId: number): { id: number; name: string } | null {
-  const row = db.select({ id: partners.id, name: partners.name }).from(teams).innerJoin(partners, eq(partners.id, teams.informingPartnerId))
-    .where(eq(teams.id, teamId)).get();
+  const row = db
+    .select({ id: partners.id, name: partners.name })
+    .from(teams)
+    .innerJoin(partners, eq(partners.id, teams.informingPartnerId))
+    .where(eq(teams.id, teamId))
+    .get();
   return row ?? null;
 }
 
@@ -42,8 +46,24 @@ function hasNonPoliceItems(db: Db, subjectId: number): boolean {
   return Boolean(db.select({ id: subjectItems.id }).from(subjectItems).where(eq(subjectItems.subjectId, subjectId)).limit(1).get());
 }
 
-export function recordInformEvent(tx: Db, at: Date, reader: Actor, subjectId: number, informedOn: string | null, postponedReason: string | null): void {
-  tx.insert(subjectInformEvents).values({ subjectId, informedOn, postponedReason, recordedByUserId: reader.id, recordedByPartnerId: reader.partnerId, recordedAt: at.toISOString() }).run();
+export function recordInformEvent(
+  tx: Db,
+  at: Date,
+  reader: Actor,
+  subjectId: number,
+  informedOn: string | null,
+  postponedReason: string | null,
+): void {
+  tx.insert(subjectInformEvents)
+    .values({
+      subjectId,
+      informedOn,
+      postponedReason,
+      recordedByUserId: reader.id,
+      recordedByPartnerId: reader.partnerId,
+      recordedAt: at.toISOString(),
+    })
+    .run();
 }
 
 export type NotInformed = { subjectId: string; caseId: number; caseCode: string; since: string };
@@ -54,11 +74,29 @@ export type NotInformed = { subjectId: string; caseId: number; caseCode: string;
  * data were removed have no betrokkenen left to inform.
  */
 export function notInformed(deps: AppDeps, teamId: number): NotInformed[] {
-  const policeOnly = deps.db.select({ id: subjects.id }).from(subjects)
+  const policeOnly = deps.db
+    .select({ id: subjects.id })
+    .from(subjects)
     .where(sql`not exists (select 1 from ${subjectItems} where ${subjectItems.subjectId} = ${subjects.id})`);
-  return deps.db.select({ id: subjects.id, caseId: cases.id, caseCode: cases.code, since: subjects.createdAt }).from(subjects)
+  return deps.db
+    .select({ id: subjects.id, caseId: cases.id, caseCode: cases.code, since: subjects.createdAt })
+    .from(subjects)
     .innerJoin(cases, eq(cases.id, subjects.caseId))
-    .where(and(eq(cases.teamId, teamId), isNull(subjects.informedOn), isNull(subjects.informPostponedReason), isNull(cases.personalDataRemovedAt), notInArray(subjects.id, policeOnly)))
-    .orderBy(asc(subjects.createdAt), asc(subjects.id)).all()
-    .map((r) => ({ subjectId: encodePublicId(deps.keys, 'subject', teamId, r.id), caseId: r.caseId, caseCode: r.caseCode, since: r.since.slice(0, 10) }));
+    .where(
+      and(
+        eq(cases.teamId, teamId),
+        isNull(subjects.informedOn),
+        isNull(subjects.informPostponedReason),
+        isNull(cases.personalDataRemovedAt),
+        notInArray(subjects.id, policeOnly),
+      ),
+    )
+    .orderBy(asc(subjects.createdAt), asc(subjects.id))
+    .all()
+    .map((r) => ({
+      subjectId: encodePublicId(deps.keys, 'subject', teamId, r.id),
+      caseId: r.caseId,
+      caseCode: r.caseCode,
+      since: r.since.slice(0, 10),
+    }));
 }

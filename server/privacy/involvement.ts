@@ -15,7 +15,18 @@ import type { Actor } from '../auth/actor';
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
-  agendaItems, agreements, attendance, caseAccessRequests, cases, controlCases, controlPartners, meetings, policeSubjectItems, subjectItems, subjects, tasks,
+  agendaItems,
+  agreements,
+  attendance,
+  caseAccessRequests,
+  cases,
+  controlCases,
+  controlPartners,
+  meetings,
+  policeSubjectItems,
+  subjectItems,
+  subjects,
+  tasks,
 } from '../../db/schema';
 
 /** The casussen among `caseIds` whose betrokkenen `reader` may see as an involved partner. */
@@ -25,26 +36,73 @@ export function involvedCaseIds(db: Db, reader: Actor, caseIds: number[]): Set<n
   const ids = [...new Set(caseIds)];
   const found = new Set<number>();
   const add = (rows: { caseId: number | null }[]) => rows.forEach((r) => r.caseId !== null && found.add(r.caseId));
-  add(db.select({ caseId: cases.id }).from(cases)
-    .where(and(inArray(cases.id, ids), or(eq(cases.gemeentePartnerId, partnerId), eq(cases.reportedByPartnerId, partnerId)))).all());
-  add(db.select({ caseId: subjects.caseId }).from(subjects).where(and(inArray(subjects.caseId, ids), eq(subjects.createdByPartnerId, partnerId))).all());
+  add(
+    db
+      .select({ caseId: cases.id })
+      .from(cases)
+      .where(and(inArray(cases.id, ids), or(eq(cases.gemeentePartnerId, partnerId), eq(cases.reportedByPartnerId, partnerId))))
+      .all(),
+  );
+  add(
+    db
+      .select({ caseId: subjects.caseId })
+      .from(subjects)
+      .where(and(inArray(subjects.caseId, ids), eq(subjects.createdByPartnerId, partnerId)))
+      .all(),
+  );
   for (const table of [subjectItems, policeSubjectItems]) {
-    add(db.select({ caseId: subjects.caseId }).from(table).innerJoin(subjects, eq(subjects.id, table.subjectId))
-      .where(and(inArray(subjects.caseId, ids), eq(table.sourcePartnerId, partnerId))).all());
+    add(
+      db
+        .select({ caseId: subjects.caseId })
+        .from(table)
+        .innerJoin(subjects, eq(subjects.id, table.subjectId))
+        .where(and(inArray(subjects.caseId, ids), eq(table.sourcePartnerId, partnerId)))
+        .all(),
+    );
   }
-  add(db.select({ caseId: tasks.caseId }).from(tasks).where(and(inArray(tasks.caseId, ids), eq(tasks.assigneePartnerId, partnerId))).all());
-  add(db.select({ caseId: agreements.caseId }).from(agreements).where(and(inArray(agreements.caseId, ids), eq(agreements.responsiblePartnerId, partnerId))).all());
-  add(db.select({ caseId: controlCases.caseId }).from(controlCases)
-    .innerJoin(controlPartners, and(eq(controlPartners.controlId, controlCases.controlId), eq(controlPartners.partnerId, partnerId)))
-    .where(inArray(controlCases.caseId, ids)).all());
-  add(db.select({ caseId: agendaItems.caseId }).from(agendaItems)
-    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-    .leftJoin(attendance, and(eq(attendance.meetingId, agendaItems.meetingId), eq(attendance.partnerId, partnerId)))
-    .where(and(
-      inArray(agendaItems.caseId, ids), eq(agendaItems.state, 'geaccepteerd'),
-      or(eq(attendance.status, 'aanwezig'), and(isNull(attendance.status), eq(meetings.status, 'bezig'))),
-    )).all());
-  add(db.select({ caseId: caseAccessRequests.caseId }).from(caseAccessRequests)
-    .where(and(inArray(caseAccessRequests.caseId, ids), eq(caseAccessRequests.partnerId, partnerId))).all());
+  add(
+    db
+      .select({ caseId: tasks.caseId })
+      .from(tasks)
+      .where(and(inArray(tasks.caseId, ids), eq(tasks.assigneePartnerId, partnerId)))
+      .all(),
+  );
+  add(
+    db
+      .select({ caseId: agreements.caseId })
+      .from(agreements)
+      .where(and(inArray(agreements.caseId, ids), eq(agreements.responsiblePartnerId, partnerId)))
+      .all(),
+  );
+  add(
+    db
+      .select({ caseId: controlCases.caseId })
+      .from(controlCases)
+      .innerJoin(controlPartners, and(eq(controlPartners.controlId, controlCases.controlId), eq(controlPartners.partnerId, partnerId)))
+      .where(inArray(controlCases.caseId, ids))
+      .all(),
+  );
+  add(
+    db
+      .select({ caseId: agendaItems.caseId })
+      .from(agendaItems)
+      .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+      .leftJoin(attendance, and(eq(attendance.meetingId, agendaItems.meetingId), eq(attendance.partnerId, partnerId)))
+      .where(
+        and(
+          inArray(agendaItems.caseId, ids),
+          eq(agendaItems.state, 'geaccepteerd'),
+          or(eq(attendance.status, 'aanwezig'), and(isNull(attendance.status), eq(meetings.status, 'bezig'))),
+        ),
+      )
+      .all(),
+  );
+  add(
+    db
+      .select({ caseId: caseAccessRequests.caseId })
+      .from(caseAccessRequests)
+      .where(and(inArray(caseAccessRequests.caseId, ids), eq(caseAccessRequests.partnerId, partnerId)))
+      .all(),
+  );
   return found;
 }

@@ -12,20 +12,55 @@ import { appendAudit } from '../audit';
 import { decryptValue } from './crypto';
 
 export function itemChangeHistory(deps: AppDeps, fg: Pick<Actor, 'id' | 'teamId'>) {
-  const rows = deps.db.select({
-    id: itemChanges.id, police: itemChanges.police, caseId: itemChanges.caseId, caseCode: cases.code, category: itemChanges.category, kind: itemChanges.kind,
-    oldValueEnc: itemChanges.oldValueEnc, reason: itemChanges.reason, sourcePartner: partners.shortName, actor: users.name, at: itemChanges.at,
-  }).from(itemChanges)
+  const rows = deps.db
+    .select({
+      id: itemChanges.id,
+      police: itemChanges.police,
+      caseId: itemChanges.caseId,
+      caseCode: cases.code,
+      category: itemChanges.category,
+      kind: itemChanges.kind,
+      oldValueEnc: itemChanges.oldValueEnc,
+      reason: itemChanges.reason,
+      sourcePartner: partners.shortName,
+      actor: users.name,
+      at: itemChanges.at,
+    })
+    .from(itemChanges)
     .innerJoin(cases, eq(cases.id, itemChanges.caseId))
     .innerJoin(partners, eq(partners.id, itemChanges.sourcePartnerId))
     .innerJoin(users, eq(users.id, itemChanges.actorUserId))
-    .where(eq(itemChanges.teamId, fg.teamId)).orderBy(desc(itemChanges.id)).limit(500).all();
-  const notices = rows.length === 0 ? [] : deps.db.select({ changeId: correctionNotices.changeId, partner: partners.shortName, acknowledgedAt: correctionNotices.acknowledgedAt })
-    .from(correctionNotices).innerJoin(partners, eq(partners.id, correctionNotices.partnerId))
-    .where(and(eq(correctionNotices.teamId, fg.teamId), inArray(correctionNotices.changeId, rows.map((r) => r.id)))).all();
+    .where(eq(itemChanges.teamId, fg.teamId))
+    .orderBy(desc(itemChanges.id))
+    .limit(500)
+    .all();
+  const notices =
+    rows.length === 0
+      ? []
+      : deps.db
+          .select({ changeId: correctionNotices.changeId, partner: partners.shortName, acknowledgedAt: correctionNotices.acknowledgedAt })
+          .from(correctionNotices)
+          .innerJoin(partners, eq(partners.id, correctionNotices.partnerId))
+          .where(
+            and(
+              eq(correctionNotices.teamId, fg.teamId),
+              inArray(
+                correctionNotices.changeId,
+                rows.map((r) => r.id),
+              ),
+            ),
+          )
+          .all();
   const withOld = rows.filter((r) => r.oldValueEnc !== null).length;
   if (withOld > 0) {
-    appendAudit(deps.db, deps.now(), { teamId: fg.teamId, actorId: fg.id, action: 'personal_data.read', entity: 'case', caseId: null, detail: { purpose: 'correction_history', items: withOld } });
+    appendAudit(deps.db, deps.now(), {
+      teamId: fg.teamId,
+      actorId: fg.id,
+      action: 'personal_data.read',
+      entity: 'case',
+      caseId: null,
+      detail: { purpose: 'correction_history', items: withOld },
+    });
   }
   return rows.map(({ oldValueEnc, ...r }) => ({
     ...r,

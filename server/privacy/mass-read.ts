@@ -16,30 +16,46 @@ const READ_ACTIONS = ['personal_data.read', 'personal_data.bsn_revealed'];
 
 /** Distinct betrokkenen whose data the account was shown since `since`. */
 export function distinctSubjectsRead(db: Db, userId: number, since: string): number {
-  const row = sqliteOf(db).prepare(
-    `SELECT count(DISTINCT s.subject_id) AS n FROM audit_log a JOIN audit_subjects s ON s.audit_id = a.id
+  const row = sqliteOf(db)
+    .prepare(
+      `SELECT count(DISTINCT s.subject_id) AS n FROM audit_log a JOIN audit_subjects s ON s.audit_id = a.id
      WHERE a.actor_id = ? AND a.at >= ? AND a.action IN (${READ_ACTIONS.map(() => '?').join(', ')})`,
-  ).get(userId, since, ...READ_ACTIONS) as { n: number };
+    )
+    .get(userId, since, ...READ_ACTIONS) as { n: number };
   return row.n;
 }
 
 /** Call after auditing a read that named betrokkenen. */
 export function noteMassRead(db: Db, at: Date, actor: Pick<Actor, 'id' | 'teamId'>): void {
-  const team = db.select({ subjects: teams.massReadSubjects, minutes: teams.massReadMinutes }).from(teams).where(eq(teams.id, actor.teamId)).get();
+  const team = db
+    .select({ subjects: teams.massReadSubjects, minutes: teams.massReadMinutes })
+    .from(teams)
+    .where(eq(teams.id, actor.teamId))
+    .get();
   if (!team) return;
   const n = distinctSubjectsRead(db, actor.id, new Date(at.getTime() - team.minutes * 60_000).toISOString());
   if (n <= team.subjects) return;
   const iso = at.toISOString();
   const aggregateKey = ['reads.mass', actor.teamId, actor.id, '-', iso.slice(0, 13)].join('|');
-  const inserted = db.insert(securityEvents)
+  const inserted = db
+    .insert(securityEvents)
     .values({ aggregateKey, kind: 'reads.mass', teamId: actor.teamId, userId: actor.id, ip: '-', firstAt: iso, lastAt: iso, count: 1 })
-    .onConflictDoNothing().returning({ id: securityEvents.id }).all();
+    .onConflictDoNothing()
+    .returning({ id: securityEvents.id })
+    .all();
   if (inserted.length === 0) {
-    db.update(securityEvents).set({ lastAt: iso, count: sql`${securityEvents.count} + 1` }).where(eq(securityEvents.aggregateKey, aggregateKey)).run();
+    db.update(securityEvents)
+      .set({ lastAt: iso, count: sql`${securityEvents.count} + 1` })
+      .where(eq(securityEvents.aggregateKey, aggregateKey))
+      .run();
     return;
   }
   appendAudit(db, at, {
-    teamId: actor.teamId, actorId: actor.id, action: 'security.mass_read', entity: 'user', entityId: actor.id,
+    teamId: actor.teamId,
+    actorId: actor.id,
+    action: 'security.mass_read',
+    entity: 'user',
+    entityId: actor.id,
     detail: { subjects: n, minutes: team.minutes, threshold: team.subjects },
   });
 }
@@ -61,7 +77,11 @@ export function setMassReadSettings(db: Db, at: Date, actor: Pick<Actor, 'id' | 
     if (before.subjects === input.subjects && before.minutes === input.minutes) return;
     tx.update(teams).set({ massReadSubjects: input.subjects, massReadMinutes: input.minutes }).where(eq(teams.id, actor.teamId)).run();
     appendAudit(tx, at, {
-      teamId: actor.teamId, actorId: actor.id, action: 'audit.mass_read_settings', entity: 'team', entityId: actor.teamId,
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: 'audit.mass_read_settings',
+      entity: 'team',
+      entityId: actor.teamId,
       detail: { from: before, to: input },
     });
   });

@@ -20,8 +20,11 @@ export type PartnerStanding = { partnerJoinedOn: string | null; partnerSuspended
 export function loadPartnerStanding(db: Db, partnerId: number | null): PartnerStanding {
   if (partnerId === null) return { partnerJoinedOn: null, partnerSuspended: false };
   const partner = db.select({ joinedOn: partners.joinedOn }).from(partners).where(eq(partners.id, partnerId)).get();
-  const suspension = db.select({ id: partnerSuspensions.id }).from(partnerSuspensions)
-    .where(and(eq(partnerSuspensions.partnerId, partnerId), eq(partnerSuspensions.status, 'in_effect'))).get();
+  const suspension = db
+    .select({ id: partnerSuspensions.id })
+    .from(partnerSuspensions)
+    .where(and(eq(partnerSuspensions.partnerId, partnerId), eq(partnerSuspensions.status, 'in_effect')))
+    .get();
   return { partnerJoinedOn: partner?.joinedOn ?? null, partnerSuspended: suspension !== undefined };
 }
 
@@ -35,12 +38,18 @@ export function partnerStandingAdmits(
   item: { createdAt: string },
 ): boolean {
   if (reader.partnerSuspended) return false;
-  if (reader.partnerKind && ANNEX_KINDS.includes(reader.partnerKind) && ![...matrix.keys()].some((key) => key.startsWith(`${reader.partnerKind}:`))) return false;
+  if (
+    reader.partnerKind &&
+    ANNEX_KINDS.includes(reader.partnerKind) &&
+    ![...matrix.keys()].some((key) => key.startsWith(`${reader.partnerKind}:`))
+  )
+    return false;
   if (reader.partnerJoinedOn === null) return true;
   return amsterdamDate(new Date(item.createdAt)) >= reader.partnerJoinedOn;
 }
 
-export type ProvidingRefusal = 'subjects.partnerSuspended' | 'subjects.partnerNotJoined' | 'subjects.partnerLeft' | 'subjects.partnerWithoutAnnex';
+export type ProvidingRefusal =
+  'subjects.partnerSuspended' | 'subjects.partnerNotJoined' | 'subjects.partnerLeft' | 'subjects.partnerWithoutAnnex';
 
 /**
  * Whether a partner may provide personal data today, by its standing; the reason why not, or null.
@@ -58,6 +67,7 @@ export function providingRefusal(
   if (loadPartnerStanding(db, partner.id).partnerSuspended) return 'subjects.partnerSuspended';
   if (partner.joinedOn > today) return 'subjects.partnerNotJoined';
   if (partner.leftOn !== null && partner.leftOn <= today) return 'subjects.partnerLeft';
-  if (ANNEX_KINDS.includes(partner.kind) && ![...matrix.keys()].some((key) => key.startsWith(`${partner.kind}:`))) return 'subjects.partnerWithoutAnnex';
+  if (ANNEX_KINDS.includes(partner.kind) && ![...matrix.keys()].some((key) => key.startsWith(`${partner.kind}:`)))
+    return 'subjects.partnerWithoutAnnex';
   return null;
 }

@@ -5,7 +5,18 @@
  */
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { cases, itemChanges, itemDisclosures, partners, policeSubjectItems, subjectItems, subjects, type ItemCategory, type ItemChangeKind, type PartnerKind } from '../../db/schema';
+import {
+  cases,
+  itemChanges,
+  itemDisclosures,
+  partners,
+  policeSubjectItems,
+  subjectItems,
+  subjects,
+  type ItemCategory,
+  type ItemChangeKind,
+  type PartnerKind,
+} from '../../db/schema';
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
 import { appendAudit, type AuditEntry, type AuditSubject } from '../audit';
@@ -44,7 +55,6 @@ export type VisibleItem = {
   erased: boolean;
 };
 
-
 export type VisibleSubject = {
   /** Opaque (./public-ids.ts): the ids one reader sees never reveal hidden betrokkenen. */
   id: string;
@@ -60,12 +70,21 @@ type ItemRow = typeof subjectItems.$inferSelect & { police: boolean; sourceKind:
 export function loadItemRows(db: Db, subjectIds: number[]): ItemRow[] {
   if (subjectIds.length === 0) return [];
   const columns = { item: subjectItems, sourceKind: partners.kind };
-  const general = db.select(columns).from(subjectItems).innerJoin(partners, eq(partners.id, subjectItems.sourcePartnerId))
-    .where(inArray(subjectItems.subjectId, subjectIds)).orderBy(asc(subjectItems.id)).all()
+  const general = db
+    .select(columns)
+    .from(subjectItems)
+    .innerJoin(partners, eq(partners.id, subjectItems.sourcePartnerId))
+    .where(inArray(subjectItems.subjectId, subjectIds))
+    .orderBy(asc(subjectItems.id))
+    .all()
     .map((r) => ({ ...r.item, police: false, sourceKind: r.sourceKind }));
-  const police = db.select({ item: policeSubjectItems, sourceKind: partners.kind }).from(policeSubjectItems)
+  const police = db
+    .select({ item: policeSubjectItems, sourceKind: partners.kind })
+    .from(policeSubjectItems)
     .innerJoin(partners, eq(partners.id, policeSubjectItems.sourcePartnerId))
-    .where(inArray(policeSubjectItems.subjectId, subjectIds)).orderBy(asc(policeSubjectItems.id)).all()
+    .where(inArray(policeSubjectItems.subjectId, subjectIds))
+    .orderBy(asc(policeSubjectItems.id))
+    .all()
     .map((r) => ({ ...r.item, police: true, sourceKind: r.sourceKind }));
   return [...general, ...police];
 }
@@ -77,7 +96,10 @@ export type ReadPurpose = 'screen' | 'minutes' | 'export' | 'live' | 'briefing' 
  * is disclosed. Callers must already have checked that the casussen belong to the reader's team.
  */
 export function readSubjects(
-  deps: AppDeps, reader: Actor, caseIds: number[], purpose: ReadPurpose,
+  deps: AppDeps,
+  reader: Actor,
+  caseIds: number[],
+  purpose: ReadPurpose,
   // The live view shares one read among the subscribers of a visibility class and audits each of
   // them itself, in one transaction, and counts their mass reads (../domain/live-shared.ts); every
   // other caller audits and counts here.
@@ -93,9 +115,17 @@ export function readSubjects(
   reader = windDownReader(deps, reader, purpose);
   const matrix = loadSharingMatrix(deps.db, reader.teamId);
   const involved = involvedCaseIds(deps.db, reader, caseIds); // P14: only casussen the partner is involved in
-  const subjectRows = deps.db.select().from(subjects).where(inArray(subjects.caseId, [...involved])).orderBy(asc(subjects.id)).all()
+  const subjectRows = deps.db
+    .select()
+    .from(subjects)
+    .where(inArray(subjects.caseId, [...involved]))
+    .orderBy(asc(subjects.id))
+    .all()
     .filter((subject) => !only || only.has(subject.id));
-  const items = loadItemRows(deps.db, subjectRows.map((s) => s.id));
+  const items = loadItemRows(
+    deps.db,
+    subjectRows.map((s) => s.id),
+  );
   let disclosed = 0;
   const categories = new Set<string>();
   const shownSubjects: AuditSubject[] = [];
@@ -105,7 +135,9 @@ export function readSubjects(
     shown.push(...rows);
     // Art. 14.5 / wind-down: a hand-back returns a partner's own data to it, so its own items go
     // out in full (BSN unmasked) — it is that partner's data; every other read masks the BSN (P9).
-    const visible = rows.map((item) => toVisibleItem(deps, reader.teamId, item, purpose === 'handback' && item.sourcePartnerId === reader.partnerId));
+    const visible = rows.map((item) =>
+      toVisibleItem(deps, reader.teamId, item, purpose === 'handback' && item.sourcePartnerId === reader.partnerId),
+    );
     if (visible.length === 0) continue; // no trace of a betrokkene the reader may not see
     // Erased items show "[verwijderd]": nothing is disclosed, so they neither count nor name a person.
     const values = visible.filter((v) => v.value !== erasedMarker);
@@ -113,7 +145,14 @@ export function readSubjects(
     disclosed += values.length;
     for (const v of values) categories.add(v.category);
     const list = result.get(subject.caseId) ?? [];
-    list.push({ id: encodePublicId(deps.keys, 'subject', reader.teamId, subject.id), caseId: subject.caseId, kind: subject.kind, informedOn: subject.informedOn, informPostponedReason: subject.informPostponedReason, items: visible });
+    list.push({
+      id: encodePublicId(deps.keys, 'subject', reader.teamId, subject.id),
+      caseId: subject.caseId,
+      kind: subject.kind,
+      informedOn: subject.informedOn,
+      informPostponedReason: subject.informPostponedReason,
+      items: visible,
+    });
     result.set(subject.caseId, list);
   }
   recordDisclosures(deps, reader, shown);
@@ -126,8 +165,12 @@ export function readSubjects(
       entity: 'case',
       caseId: caseIds.length === 1 ? caseIds[0]! : null,
       detail: {
-        purpose, items: disclosed, categories: [...categories].sort(), cases: caseIds.length > 1 ? [...result.keys()] : undefined,
-        subjects: shownSubjects.length, police: shownSubjects.some((s) => s.police),
+        purpose,
+        items: disclosed,
+        categories: [...categories].sort(),
+        cases: caseIds.length > 1 ? [...result.keys()] : undefined,
+        subjects: shownSubjects.length,
+        police: shownSubjects.some((s) => s.police),
       },
       subjects: shownSubjects,
     });
@@ -145,9 +188,15 @@ function recordDisclosures(deps: AppDeps, reader: Actor, shown: ItemRow[]) {
   const partnerId = reader.partnerId;
   if (partnerId === null || (reader.role !== 'member' && reader.role !== 'coordinator')) return;
   const at = deps.now().toISOString();
-  const rows = shown.filter((i) => !i.erasedAt && i.sourcePartnerId !== partnerId).map((i) => ({ police: i.police, itemId: i.id, partnerId, firstSeenAt: at }));
+  const rows = shown
+    .filter((i) => !i.erasedAt && i.sourcePartnerId !== partnerId)
+    .map((i) => ({ police: i.police, itemId: i.id, partnerId, firstSeenAt: at }));
   for (let from = 0; from < rows.length; from += 5000) {
-    deps.db.insert(itemDisclosures).values(rows.slice(from, from + 5000)).onConflictDoNothing().run();
+    deps.db
+      .insert(itemDisclosures)
+      .values(rows.slice(from, from + 5000))
+      .onConflictDoNothing()
+      .run();
   }
 }
 
@@ -176,20 +225,33 @@ export function revealBsn(deps: AppDeps, reader: Actor, itemId: string): string 
   const police = decoded.kind === 'policeItem';
   const table = police ? policeSubjectItems : subjectItems;
   // Team-scoped like every by-id load (../domain/scope.ts): another team's item is NOT_FOUND.
-  const row = deps.db.select({ item: table, sourceKind: partners.kind, caseId: subjects.caseId })
+  const row = deps.db
+    .select({ item: table, sourceKind: partners.kind, caseId: subjects.caseId })
     .from(table)
     .innerJoin(partners, eq(partners.id, table.sourcePartnerId))
     .innerJoin(subjects, eq(subjects.id, table.subjectId))
     .innerJoin(cases, eq(cases.id, subjects.caseId))
-    .where(and(eq(table.id, decoded.rowId), eq(cases.teamId, reader.teamId))).get();
+    .where(and(eq(table.id, decoded.rowId), eq(cases.teamId, reader.teamId)))
+    .get();
   const matrix = loadSharingMatrix(deps.db, reader.teamId);
-  if (!row || row.item.category !== 'bsn' || row.item.erasedAt || !canSeeItem(reader, matrix, { ...row.item, sourceKind: row.sourceKind })
-    || !involvedCaseIds(deps.db, reader, [row.caseId]).has(row.caseId)) {
+  if (
+    !row ||
+    row.item.category !== 'bsn' ||
+    row.item.erasedAt ||
+    !canSeeItem(reader, matrix, { ...row.item, sourceKind: row.sourceKind }) ||
+    !involvedCaseIds(deps.db, reader, [row.caseId]).has(row.caseId)
+  ) {
     throw notFound();
   }
   appendAudit(deps.db, deps.now(), {
-    teamId: reader.teamId, actorId: reader.id, action: 'personal_data.bsn_revealed', entity: police ? 'police_item' : 'item', entityId: row.item.id, caseId: row.caseId,
-    detail: { police }, subjects: [{ id: row.item.subjectId, police }],
+    teamId: reader.teamId,
+    actorId: reader.id,
+    action: 'personal_data.bsn_revealed',
+    entity: police ? 'police_item' : 'item',
+    entityId: row.item.id,
+    caseId: row.caseId,
+    detail: { police },
+    subjects: [{ id: row.item.subjectId, police }],
   });
   noteMassRead(deps.db, deps.now(), reader);
   return decryptValue(police ? deps.keys.police : deps.keys.general, row.item.valueEnc);
@@ -200,8 +262,13 @@ export function revealBsn(deps: AppDeps, reader: Actor, itemId: string): string 
 export type NewItem = { category: ItemCategory; value: string; legalGround?: string | null };
 export type ItemWarning = { index: number; key: 'subjects.foreignKenteken' };
 
-type ItemProblemKey = 'subjects.invalidBsn' | 'subjects.invalidPhone' | 'subjects.invalidKenteken' | 'subjects.invalidBirthDate'
-  | 'subjects.bsnNeedsLegalGround' | 'validation.required';
+type ItemProblemKey =
+  | 'subjects.invalidBsn'
+  | 'subjects.invalidPhone'
+  | 'subjects.invalidKenteken'
+  | 'subjects.invalidBirthDate'
+  | 'subjects.bsnNeedsLegalGround'
+  | 'validation.required';
 type Normalised = { value: string } | { problems: { field: 'value' | 'legalGround'; key: ItemProblemKey }[] };
 
 /** P1/P3: validates and normalises one value for its category; warnings are collected, problems returned. */
@@ -246,7 +313,12 @@ export function normaliseItem(item: NewItem, index: number, warnings: ItemWarnin
  */
 type ProvidingPartner = { id: number; name: string; kind: PartnerKind; joinedOn: string; leftOn: string | null };
 
-function normaliseItems(deps: AppDeps, matrix: SharingMatrix, source: ProvidingPartner, items: NewItem[]): { values: string[]; warnings: ItemWarning[] } {
+function normaliseItems(
+  deps: AppDeps,
+  matrix: SharingMatrix,
+  source: ProvidingPartner,
+  items: NewItem[],
+): { values: string[]; warnings: ItemWarning[] } {
   const warnings: ItemWarning[] = [];
   const problems: FieldProblems = {};
   const today = amsterdamDate(deps.now());
@@ -293,10 +365,19 @@ export function addSubject(deps: AppDeps, input: AddSubjectInput): { id: string;
   const table = police ? policeSubjectItems : subjectItems;
   const key = police ? deps.keys.police : deps.keys.general;
   const id = db.transaction((tx) => {
-    const subject = tx.insert(subjects).values({ caseId: caseRow.id, kind: input.kind, createdByPartnerId: source.id, createdAt: now }).returning({ id: subjects.id }).get();
+    const subject = tx
+      .insert(subjects)
+      .values({ caseId: caseRow.id, kind: input.kind, createdByPartnerId: source.id, createdAt: now })
+      .returning({ id: subjects.id })
+      .get();
     insertItems(tx, deps.keys, table, key, subject.id, source.id, input.actor.id, input.items, values, now);
     appendAudit(tx, deps.now(), {
-      teamId: input.actor.teamId, actorId: input.actor.id, action: 'personal_data.created', entity: 'subject', entityId: subject.id, caseId: caseRow.id,
+      teamId: input.actor.teamId,
+      actorId: input.actor.id,
+      action: 'personal_data.created',
+      entity: 'subject',
+      entityId: subject.id,
+      caseId: caseRow.id,
       detail: { sourcePartnerId: source.id, categories: input.items.map((i) => i.category) },
     });
     return subject.id;
@@ -314,19 +395,45 @@ function announceSubjectsChanged(deps: AppDeps, teamId: number, caseId: number) 
 }
 
 function insertItems(
-  tx: Db, keys: DataKeys, table: typeof subjectItems | typeof policeSubjectItems, key: Buffer, subjectId: number, sourcePartnerId: number,
-  userId: number, items: NewItem[], values: string[], now: string,
+  tx: Db,
+  keys: DataKeys,
+  table: typeof subjectItems | typeof policeSubjectItems,
+  key: Buffer,
+  subjectId: number,
+  sourcePartnerId: number,
+  userId: number,
+  items: NewItem[],
+  values: string[],
+  now: string,
 ) {
   if (items.length === 0) return;
   // art. 25.1: the Wpg term of a police item runs from its first processing — the day the police
   // provide it to the team.
   const firstProcessedOn = table === policeSubjectItems ? { firstProcessedOn: amsterdamDate(new Date(now)) } : {};
-  const rows = tx.insert(table).values(items.map((item, i) => ({
-    subjectId, category: item.category, valueEnc: encryptValue(key, values[i]!), legalGround: item.legalGround?.trim() || null,
-    sourcePartnerId, recordedByUserId: userId, createdAt: now, updatedAt: now, ...firstProcessedOn,
-  }))).returning({ id: table.id }).all();
+  const rows = tx
+    .insert(table)
+    .values(
+      items.map((item, i) => ({
+        subjectId,
+        category: item.category,
+        valueEnc: encryptValue(key, values[i]!),
+        legalGround: item.legalGround?.trim() || null,
+        sourcePartnerId,
+        recordedByUserId: userId,
+        createdAt: now,
+        updatedAt: now,
+        ...firstProcessedOn,
+      })),
+    )
+    .returning({ id: table.id })
+    .all();
   // Issue 11 item 1: the blind index (./blind-index.ts) is kept in the same transaction.
-  indexItemValues(tx, keys, subjectId, rows.map((r, i) => ({ police: table === policeSubjectItems, itemId: r.id, category: items[i]!.category, value: values[i]! })));
+  indexItemValues(
+    tx,
+    keys,
+    subjectId,
+    rows.map((r, i) => ({ police: table === policeSubjectItems, itemId: r.id, category: items[i]!.category, value: values[i]! })),
+  );
 }
 
 // SPEC §3: after the covenant's end date no new personal data may be recorded (no legal basis).
@@ -336,7 +443,10 @@ export { assertCovenantInForce };
 export type { SharingMatrix };
 
 /** Adds items from one source partner to an existing betrokkene the actor can see. */
-export function addItems(deps: AppDeps, input: { subjectId: string; items: NewItem[]; sourcePartnerId: number; actor: Actor }): { warnings: ItemWarning[] } {
+export function addItems(
+  deps: AppDeps,
+  input: { subjectId: string; items: NewItem[]; sourcePartnerId: number; actor: Actor },
+): { warnings: ItemWarning[] } {
   const subject = visibleSubject(deps, input.actor, input.subjectId);
   assertCovenantInForce(deps, input.actor.teamId);
   const source = ownPartner(deps.db, input.actor.teamId, input.sourcePartnerId);
@@ -344,9 +454,25 @@ export function addItems(deps: AppDeps, input: { subjectId: string; items: NewIt
   const police = source.kind === 'politie';
   const now = deps.now().toISOString();
   deps.db.transaction((tx) => {
-    insertItems(tx, deps.keys, police ? policeSubjectItems : subjectItems, police ? deps.keys.police : deps.keys.general, subject.id, source.id, input.actor.id, input.items, values, now);
+    insertItems(
+      tx,
+      deps.keys,
+      police ? policeSubjectItems : subjectItems,
+      police ? deps.keys.police : deps.keys.general,
+      subject.id,
+      source.id,
+      input.actor.id,
+      input.items,
+      values,
+      now,
+    );
     appendAudit(tx, deps.now(), {
-      teamId: input.actor.teamId, actorId: input.actor.id, action: 'personal_data.created', entity: 'subject', entityId: subject.id, caseId: subject.caseId,
+      teamId: input.actor.teamId,
+      actorId: input.actor.id,
+      action: 'personal_data.created',
+      entity: 'subject',
+      entityId: subject.id,
+      caseId: subject.caseId,
       detail: { sourcePartnerId: source.id, categories: input.items.map((i) => i.category) },
     });
   });
@@ -361,9 +487,14 @@ export function addItems(deps: AppDeps, input: { subjectId: string; items: NewIt
  */
 function visibleSubject(deps: AppDeps, reader: Actor, subjectId: string): { id: number; caseId: number } {
   const decoded = decodePublicId(deps.keys, ['subject'], reader.teamId, subjectId);
-  const subject = decoded && deps.db.select({ id: subjects.id, caseId: subjects.caseId }).from(subjects)
-    .innerJoin(cases, eq(cases.id, subjects.caseId))
-    .where(and(eq(subjects.id, decoded.rowId), eq(cases.teamId, reader.teamId))).get();
+  const subject =
+    decoded &&
+    deps.db
+      .select({ id: subjects.id, caseId: subjects.caseId })
+      .from(subjects)
+      .innerJoin(cases, eq(cases.id, subjects.caseId))
+      .where(and(eq(subjects.id, decoded.rowId), eq(cases.teamId, reader.teamId)))
+      .get();
   if (!subject || !readSubjectsQuietly(deps, reader, subject.caseId).some((s) => s.id === subject.id)) throw notFound();
   return subject;
 }
@@ -373,11 +504,15 @@ function visibleSubject(deps: AppDeps, reader: Actor, subjectId: string): { id: 
  * of that casus' betrokkenen the reader sees; anything else is NOT_FOUND like an unknown id.
  */
 export function subjectsOfCase(deps: AppDeps, reader: Actor, caseId: number, subjectIds: string[]): number[] {
-  return [...new Set(subjectIds.map((subjectId) => {
-    const subject = visibleSubject(deps, reader, subjectId);
-    if (subject.caseId !== caseId) throw notFound();
-    return subject.id;
-  }))];
+  return [
+    ...new Set(
+      subjectIds.map((subjectId) => {
+        const subject = visibleSubject(deps, reader, subjectId);
+        if (subject.caseId !== caseId) throw notFound();
+        return subject.id;
+      }),
+    ),
+  ];
 }
 
 /** Visibility of one casus' betrokkenen without disclosing values (and so without an audit row). */
@@ -386,19 +521,37 @@ function readSubjectsQuietly(deps: AppDeps, reader: Actor, caseId: number): { id
   const matrix = loadSharingMatrix(deps.db, reader.teamId);
   if (!involvedCaseIds(deps.db, reader, [caseId]).has(caseId)) return []; // P14
   const subjectRows = deps.db.select({ id: subjects.id }).from(subjects).where(eq(subjects.caseId, caseId)).all();
-  const items = loadItemRows(deps.db, subjectRows.map((s) => s.id));
+  const items = loadItemRows(
+    deps.db,
+    subjectRows.map((s) => s.id),
+  );
   return subjectRows.filter((s) => items.some((i) => i.subjectId === s.id && canSeeItem(reader, matrix, i)));
 }
 
 /** P11 (art. 26.4): informed on a date, or the reason informing is postponed. */
-export function setInformed(deps: AppDeps, reader: Actor, input: { subjectId: string; informedOn: string | null; postponedReason: string | null }) {
+export function setInformed(
+  deps: AppDeps,
+  reader: Actor,
+  input: { subjectId: string; informedOn: string | null; postponedReason: string | null },
+) {
   if (!input.informedOn === !input.postponedReason?.trim()) throw new AppError('BAD_REQUEST', 'subjects.informNeedsOne');
   const subject = visibleSubject(deps, reader, input.subjectId);
   assertMayRecordInforming(deps, reader, subject.id, input.informedOn);
   deps.db.transaction((tx) => {
-    tx.update(subjects).set({ informedOn: input.informedOn, informPostponedReason: input.postponedReason?.trim() || null }).where(eq(subjects.id, subject.id)).run();
+    tx.update(subjects)
+      .set({ informedOn: input.informedOn, informPostponedReason: input.postponedReason?.trim() || null })
+      .where(eq(subjects.id, subject.id))
+      .run();
     recordInformEvent(tx, deps.now(), reader, subject.id, input.informedOn, input.postponedReason?.trim() || null);
-    appendAudit(tx, deps.now(), { teamId: reader.teamId, actorId: reader.id, action: 'subject.informed', entity: 'subject', entityId: subject.id, caseId: subject.caseId, detail: { informed: Boolean(input.informedOn) } });
+    appendAudit(tx, deps.now(), {
+      teamId: reader.teamId,
+      actorId: reader.id,
+      action: 'subject.informed',
+      entity: 'subject',
+      entityId: subject.id,
+      caseId: subject.caseId,
+      detail: { informed: Boolean(input.informedOn) },
+    });
   });
 }
 
@@ -407,21 +560,47 @@ export function setInformed(deps: AppDeps, reader: Actor, input: { subjectId: st
  * as a mistake: there is no ground to keep them). The casus keeps its anonymous facts; the audit
  * row records counts only (P6, P7). Call inside the transaction that withdraws the casus.
  */
-export function eraseCasePersonalData(tx: Db, at: Date, actor: Pick<Actor, 'id' | 'teamId'>, caseId: number, reason: 'withdrawn' | 'wind_down') {
-  const subjectIds = tx.select({ id: subjects.id }).from(subjects).where(eq(subjects.caseId, caseId)).all().map((s) => s.id);
+export function eraseCasePersonalData(
+  tx: Db,
+  at: Date,
+  actor: Pick<Actor, 'id' | 'teamId'>,
+  caseId: number,
+  reason: 'withdrawn' | 'wind_down',
+) {
+  const subjectIds = tx
+    .select({ id: subjects.id })
+    .from(subjects)
+    .where(eq(subjects.caseId, caseId))
+    .all()
+    .map((s) => s.id);
   let items = 0;
   if (subjectIds.length > 0) {
-    for (const [table, police] of [[subjectItems, false], [policeSubjectItems, true]] as const) {
-      const ids = tx.select({ id: table.id }).from(table).where(inArray(table.subjectId, subjectIds)).all().map((r) => r.id);
+    for (const [table, police] of [
+      [subjectItems, false],
+      [policeSubjectItems, true],
+    ] as const) {
+      const ids = tx
+        .select({ id: table.id })
+        .from(table)
+        .where(inArray(table.subjectId, subjectIds))
+        .all()
+        .map((r) => r.id);
       if (ids.length === 0) continue;
-      tx.delete(itemDisclosures).where(and(eq(itemDisclosures.police, police), inArray(itemDisclosures.itemId, ids))).run();
+      tx.delete(itemDisclosures)
+        .where(and(eq(itemDisclosures.police, police), inArray(itemDisclosures.itemId, ids)))
+        .run();
       items += tx.delete(table).where(inArray(table.id, ids)).run().changes;
     }
     tx.delete(subjects).where(inArray(subjects.id, subjectIds)).run();
   }
   tx.update(cases).set({ personalDataRemovedAt: at.toISOString() }).where(eq(cases.id, caseId)).run();
   appendAudit(tx, at, {
-    teamId: actor.teamId, actorId: actor.id, action: 'personal_data.erased', entity: 'case', entityId: caseId, caseId,
+    teamId: actor.teamId,
+    actorId: actor.id,
+    action: 'personal_data.erased',
+    entity: 'case',
+    entityId: caseId,
+    caseId,
     detail: { reason, subjects: subjectIds.length, items },
   });
   return { subjects: subjectIds.length, items };
@@ -435,12 +614,19 @@ export function providingPartners(db: Db, caseIds: number[]): Map<number, number
   const result = new Map<number, number[]>();
   if (caseIds.length === 0) return result;
   for (const table of [subjectItems, policeSubjectItems]) {
-    const rows = db.selectDistinct({ caseId: subjects.caseId, partnerId: table.sourcePartnerId }).from(table)
-      .innerJoin(subjects, eq(subjects.id, table.subjectId)).where(inArray(subjects.caseId, caseIds)).all();
+    const rows = db
+      .selectDistinct({ caseId: subjects.caseId, partnerId: table.sourcePartnerId })
+      .from(table)
+      .innerJoin(subjects, eq(subjects.id, table.subjectId))
+      .where(inArray(subjects.caseId, caseIds))
+      .all();
     for (const r of rows) {
       const list = result.get(r.caseId) ?? [];
       if (!list.includes(r.partnerId)) list.push(r.partnerId);
-      result.set(r.caseId, list.sort((a, b) => a - b));
+      result.set(
+        r.caseId,
+        list.sort((a, b) => a - b),
+      );
     }
   }
   return result;
@@ -454,10 +640,21 @@ export function providingPartners(db: Db, caseIds: number[]): Map<number, number
  */
 export function unerasedItemsByCase(db: Db, teamId: number): Map<number, { policeFirstProcessedOn: string | null }> {
   const result = new Map<number, { policeFirstProcessedOn: string | null }>();
-  for (const [table, police] of [[subjectItems, false], [policeSubjectItems, true]] as const) {
-    const rows = db.select({ caseId: subjects.caseId, id: table.id, ...(police ? { first: policeSubjectItems.firstProcessedOn, created: policeSubjectItems.createdAt } : {}) })
-      .from(table).innerJoin(subjects, eq(subjects.id, table.subjectId)).innerJoin(cases, eq(cases.id, subjects.caseId))
-      .where(and(eq(cases.teamId, teamId), isNull(table.erasedAt))).all() as { caseId: number; first?: string | null; created?: string }[];
+  for (const [table, police] of [
+    [subjectItems, false],
+    [policeSubjectItems, true],
+  ] as const) {
+    const rows = db
+      .select({
+        caseId: subjects.caseId,
+        id: table.id,
+        ...(police ? { first: policeSubjectItems.firstProcessedOn, created: policeSubjectItems.createdAt } : {}),
+      })
+      .from(table)
+      .innerJoin(subjects, eq(subjects.id, table.subjectId))
+      .innerJoin(cases, eq(cases.id, subjects.caseId))
+      .where(and(eq(cases.teamId, teamId), isNull(table.erasedAt)))
+      .all() as { caseId: number; first?: string | null; created?: string }[];
     for (const r of rows) {
       const entry = result.get(r.caseId) ?? { policeFirstProcessedOn: null };
       if (police) {
@@ -478,36 +675,69 @@ export function unerasedItemsByCase(db: Db, teamId: number): Map<number, { polic
  * the betrokkene's informing note goes too. Audited with counts only (P6, P7).
  */
 export function eraseForRetention(
-  tx: Db, at: Date, actor: Pick<Actor, 'id' | 'teamId'>, caseId: number, scope: 'case' | 'police', policeProcessedBy: string,
+  tx: Db,
+  at: Date,
+  actor: Pick<Actor, 'id' | 'teamId'>,
+  caseId: number,
+  scope: 'case' | 'police',
+  policeProcessedBy: string,
 ): number {
   const iso = at.toISOString();
-  const subjectIds = tx.select({ id: subjects.id }).from(subjects).where(eq(subjects.caseId, caseId)).all().map((s) => s.id);
+  const subjectIds = tx
+    .select({ id: subjects.id })
+    .from(subjects)
+    .where(eq(subjects.caseId, caseId))
+    .all()
+    .map((s) => s.id);
   if (subjectIds.length === 0) return 0;
   const erased = { valueEnc: '', legalGround: null, recordedByUserId: null, erasedAt: iso, updatedAt: iso };
   let items = 0;
   if (scope === 'case') {
     // The blind index loses the erased values too (no HMAC of a BSN may stay behind).
-    for (const r of tx.update(subjectItems).set(erased).where(and(inArray(subjectItems.subjectId, subjectIds), isNull(subjectItems.erasedAt))).returning({ id: subjectItems.id }).all()) {
+    for (const r of tx
+      .update(subjectItems)
+      .set(erased)
+      .where(and(inArray(subjectItems.subjectId, subjectIds), isNull(subjectItems.erasedAt)))
+      .returning({ id: subjectItems.id })
+      .all()) {
       dropItemTokens(tx, false, r.id);
       items++;
     }
-    for (const r of tx.update(policeSubjectItems).set(erased).where(and(inArray(policeSubjectItems.subjectId, subjectIds), isNull(policeSubjectItems.erasedAt))).returning({ id: policeSubjectItems.id }).all()) {
+    for (const r of tx
+      .update(policeSubjectItems)
+      .set(erased)
+      .where(and(inArray(policeSubjectItems.subjectId, subjectIds), isNull(policeSubjectItems.erasedAt)))
+      .returning({ id: policeSubjectItems.id })
+      .all()) {
       dropItemTokens(tx, true, r.id);
       items++;
     }
     tx.update(subjects).set({ informPostponedReason: null }).where(inArray(subjects.id, subjectIds)).run();
     tx.update(cases).set({ personalDataRemovedAt: iso }).where(eq(cases.id, caseId)).run();
   } else {
-    for (const r of tx.update(policeSubjectItems).set(erased).where(and(
-      inArray(policeSubjectItems.subjectId, subjectIds), isNull(policeSubjectItems.erasedAt),
-      sql`coalesce(${policeSubjectItems.firstProcessedOn}, substr(${policeSubjectItems.createdAt}, 1, 10)) <= ${policeProcessedBy}`,
-    )).returning({ id: policeSubjectItems.id }).all()) {
+    for (const r of tx
+      .update(policeSubjectItems)
+      .set(erased)
+      .where(
+        and(
+          inArray(policeSubjectItems.subjectId, subjectIds),
+          isNull(policeSubjectItems.erasedAt),
+          sql`coalesce(${policeSubjectItems.firstProcessedOn}, substr(${policeSubjectItems.createdAt}, 1, 10)) <= ${policeProcessedBy}`,
+        ),
+      )
+      .returning({ id: policeSubjectItems.id })
+      .all()) {
       dropItemTokens(tx, true, r.id);
       items++;
     }
   }
   appendAudit(tx, at, {
-    teamId: actor.teamId, actorId: actor.id, action: 'personal_data.erased', entity: 'case', entityId: caseId, caseId,
+    teamId: actor.teamId,
+    actorId: actor.id,
+    action: 'personal_data.erased',
+    entity: 'case',
+    entityId: caseId,
+    caseId,
     detail: { reason: 'retention', scope, items },
   });
   return items;
@@ -519,14 +749,29 @@ export function eraseForRetention(
  */
 export function backfillBlindIndex(deps: Pick<AppDeps, 'db' | 'keys'>): number {
   if (!blindIndexEmpty(deps.db)) return 0;
-  const subjectIds = deps.db.select({ id: subjects.id }).from(subjects).all().map((s) => s.id);
+  const subjectIds = deps.db
+    .select({ id: subjects.id })
+    .from(subjects)
+    .all()
+    .map((s) => s.id);
   let indexed = 0;
   deps.db.transaction((tx) => {
     for (let i = 0; i < subjectIds.length; i += 500) {
       const bySubject = new Map<number, ItemRow[]>();
-      for (const row of loadItemRows(tx, subjectIds.slice(i, i + 500))) bySubject.set(row.subjectId, [...(bySubject.get(row.subjectId) ?? []), row]);
+      for (const row of loadItemRows(tx, subjectIds.slice(i, i + 500)))
+        bySubject.set(row.subjectId, [...(bySubject.get(row.subjectId) ?? []), row]);
       for (const [subjectId, rows] of bySubject) {
-        indexItemValues(tx, deps.keys, subjectId, rows.map((r) => ({ police: r.police, itemId: r.id, category: r.category, value: decryptValue(r.police ? deps.keys.police : deps.keys.general, r.valueEnc) })));
+        indexItemValues(
+          tx,
+          deps.keys,
+          subjectId,
+          rows.map((r) => ({
+            police: r.police,
+            itemId: r.id,
+            category: r.category,
+            value: decryptValue(r.police ? deps.keys.police : deps.keys.general, r.valueEnc),
+          })),
+        );
         indexed += rows.length;
       }
     }
@@ -548,24 +793,31 @@ function itemOfProvider(deps: AppDeps, actor: Actor, itemId: string): ItemTarget
   if (!decoded) throw notFound();
   const police = decoded.kind === 'policeItem';
   const table = police ? policeSubjectItems : subjectItems;
-  const found = deps.db.select({ item: table, sourceKind: partners.kind, caseId: subjects.caseId })
+  const found = deps.db
+    .select({ item: table, sourceKind: partners.kind, caseId: subjects.caseId })
     .from(table)
     .innerJoin(partners, eq(partners.id, table.sourcePartnerId))
     .innerJoin(subjects, eq(subjects.id, table.subjectId))
     .innerJoin(cases, eq(cases.id, subjects.caseId))
-    .where(and(eq(table.id, decoded.rowId), eq(cases.teamId, actor.teamId))).get();
+    .where(and(eq(table.id, decoded.rowId), eq(cases.teamId, actor.teamId)))
+    .get();
   if (!found) throw notFound();
   const row: ItemRow = { ...found.item, police, sourceKind: found.sourceKind };
   const provider = actor.role === 'coordinator' || (actor.role === 'member' && actor.partnerId === row.sourcePartnerId);
   if (!provider) {
-    const sees = canSeeItem(actor, loadSharingMatrix(deps.db, actor.teamId), row) && involvedCaseIds(deps.db, actor, [found.caseId]).has(found.caseId);
+    const sees =
+      canSeeItem(actor, loadSharingMatrix(deps.db, actor.teamId), row) && involvedCaseIds(deps.db, actor, [found.caseId]).has(found.caseId);
     throw sees ? new AppError('FORBIDDEN', 'corrections.providerOnly') : notFound();
   }
   return { row, caseId: found.caseId, table, key: police ? deps.keys.police : deps.keys.general };
 }
 
 type ChangeInput = {
-  target: ItemTarget; kind: ItemChangeKind; reason: string; oldValueEnc: string | null; set: Partial<typeof subjectItems.$inferInsert>;
+  target: ItemTarget;
+  kind: ItemChangeKind;
+  reason: string;
+  oldValueEnc: string | null;
+  set: Partial<typeof subjectItems.$inferInsert>;
   /** The corrected value, re-indexed for search; an erased item leaves the index (issue 11 item 1). */
   reindex?: { value: string } | 'drop';
 };
@@ -576,22 +828,55 @@ function applyItemChange(deps: AppDeps, actor: Actor, input: ChangeInput): { not
   assertNoPersonalData({ reason: input.reason }, deps.now());
   const at = deps.now().toISOString();
   const notified = deps.db.transaction((tx) => {
-    const change = tx.insert(itemChanges).values({
-      teamId: actor.teamId, police: target.row.police, itemId: target.row.id, caseId: target.caseId, category: target.row.category, kind: input.kind,
-      oldValueEnc: input.oldValueEnc, reason: input.reason.trim(), sourcePartnerId: target.row.sourcePartnerId, actorUserId: actor.id, at,
-    }).returning({ id: itemChanges.id }).get();
-    const res = tx.update(target.table).set({ ...input.set, updatedAt: at, version: target.row.version + 1 })
-      .where(and(eq(target.table.id, target.row.id), eq(target.table.version, target.row.version))).run();
+    const change = tx
+      .insert(itemChanges)
+      .values({
+        teamId: actor.teamId,
+        police: target.row.police,
+        itemId: target.row.id,
+        caseId: target.caseId,
+        category: target.row.category,
+        kind: input.kind,
+        oldValueEnc: input.oldValueEnc,
+        reason: input.reason.trim(),
+        sourcePartnerId: target.row.sourcePartnerId,
+        actorUserId: actor.id,
+        at,
+      })
+      .returning({ id: itemChanges.id })
+      .get();
+    const res = tx
+      .update(target.table)
+      .set({ ...input.set, updatedAt: at, version: target.row.version + 1 })
+      .where(and(eq(target.table.id, target.row.id), eq(target.table.version, target.row.version)))
+      .run();
     if (res.changes !== 1) throw new AppError('CONFLICT', 'conflict.version');
     if (input.reindex) {
       dropItemTokens(tx, target.row.police, target.row.id);
       if (input.reindex !== 'drop') {
-        indexItemValues(tx, deps.keys, target.row.subjectId, [{ police: target.row.police, itemId: target.row.id, category: target.row.category, value: input.reindex.value }]);
+        indexItemValues(tx, deps.keys, target.row.subjectId, [
+          { police: target.row.police, itemId: target.row.id, category: target.row.category, value: input.reindex.value },
+        ]);
       }
     }
-    const count = noticeDisclosedPartners(tx, { changeId: change.id, teamId: actor.teamId, police: target.row.police, itemId: target.row.id, caseId: target.caseId, kind: input.kind, category: target.row.category, sourcePartnerId: target.row.sourcePartnerId, at });
+    const count = noticeDisclosedPartners(tx, {
+      changeId: change.id,
+      teamId: actor.teamId,
+      police: target.row.police,
+      itemId: target.row.id,
+      caseId: target.caseId,
+      kind: input.kind,
+      category: target.row.category,
+      sourcePartnerId: target.row.sourcePartnerId,
+      at,
+    });
     appendAudit(tx, deps.now(), {
-      teamId: actor.teamId, actorId: actor.id, action: `personal_data.${auditActions[input.kind]}`, entity: target.row.police ? 'police_item' : 'item', entityId: target.row.id, caseId: target.caseId,
+      teamId: actor.teamId,
+      actorId: actor.id,
+      action: `personal_data.${auditActions[input.kind]}`,
+      entity: target.row.police ? 'police_item' : 'item',
+      entityId: target.row.id,
+      caseId: target.caseId,
       detail: { category: target.row.category, sourcePartnerId: target.row.sourcePartnerId, notified: count },
     });
     return count;
@@ -600,16 +885,35 @@ function applyItemChange(deps: AppDeps, actor: Actor, input: ChangeInput): { not
   return { notified };
 }
 
-const auditActions: Record<ItemChangeKind, string> = { correctie: 'corrected', verwijdering: 'item_erased', beperking: 'restricted', opheffing: 'restriction_lifted' };
+const auditActions: Record<ItemChangeKind, string> = {
+  correctie: 'corrected',
+  verwijdering: 'item_erased',
+  beperking: 'restricted',
+  opheffing: 'restriction_lifted',
+};
 
 /** P12: the provider corrects a value; the old value stays (encrypted) in the history for the FG. */
 export function correctItem(deps: AppDeps, actor: Actor, input: { itemId: string; value: string; reason: string }) {
   const target = itemOfProvider(deps, actor, input.itemId);
   if (target.row.erasedAt) throw new AppError('BAD_REQUEST', 'corrections.erased');
-  const result = normaliseItem({ category: target.row.category, value: input.value, legalGround: target.row.legalGround }, 0, [], amsterdamDate(deps.now()));
-  if (!('value' in result)) throw invalidFields(Object.fromEntries(result.problems.map((p) => [p.field, { key: p.key, params: { index: 1 } }])));
-  if (result.value === decryptValue(target.key, target.row.valueEnc)) throw new AppError('BAD_REQUEST', 'corrections.unchanged', {}, 'value');
-  return applyItemChange(deps, actor, { target, kind: 'correctie', reason: input.reason, oldValueEnc: target.row.valueEnc, set: { valueEnc: encryptValue(target.key, result.value) }, reindex: { value: result.value } });
+  const result = normaliseItem(
+    { category: target.row.category, value: input.value, legalGround: target.row.legalGround },
+    0,
+    [],
+    amsterdamDate(deps.now()),
+  );
+  if (!('value' in result))
+    throw invalidFields(Object.fromEntries(result.problems.map((p) => [p.field, { key: p.key, params: { index: 1 } }])));
+  if (result.value === decryptValue(target.key, target.row.valueEnc))
+    throw new AppError('BAD_REQUEST', 'corrections.unchanged', {}, 'value');
+  return applyItemChange(deps, actor, {
+    target,
+    kind: 'correctie',
+    reason: input.reason,
+    oldValueEnc: target.row.valueEnc,
+    set: { valueEnc: encryptValue(target.key, result.value) },
+    reindex: { value: result.value },
+  });
 }
 
 /**
@@ -619,8 +923,19 @@ export function correctItem(deps: AppDeps, actor: Actor, input: { itemId: string
 export function eraseItem(deps: AppDeps, actor: Actor, input: { itemId: string; reason: string }) {
   const target = itemOfProvider(deps, actor, input.itemId);
   if (target.row.erasedAt) throw new AppError('BAD_REQUEST', 'corrections.erased');
-  const result = applyItemChange(deps, actor, { target, kind: 'verwijdering', reason: input.reason, oldValueEnc: null, set: { valueEnc: '', legalGround: null, erasedAt: deps.now().toISOString() }, reindex: 'drop' });
-  deps.db.update(itemChanges).set({ oldValueEnc: null }).where(and(eq(itemChanges.police, target.row.police), eq(itemChanges.itemId, target.row.id))).run();
+  const result = applyItemChange(deps, actor, {
+    target,
+    kind: 'verwijdering',
+    reason: input.reason,
+    oldValueEnc: null,
+    set: { valueEnc: '', legalGround: null, erasedAt: deps.now().toISOString() },
+    reindex: 'drop',
+  });
+  deps.db
+    .update(itemChanges)
+    .set({ oldValueEnc: null })
+    .where(and(eq(itemChanges.police, target.row.police), eq(itemChanges.itemId, target.row.id)))
+    .run();
   return result;
 }
 
@@ -628,9 +943,13 @@ export function eraseItem(deps: AppDeps, actor: Actor, input: { itemId: string; 
 export function setItemRestriction(deps: AppDeps, actor: Actor, input: { itemId: string; reason: string; restricted: boolean }) {
   const target = itemOfProvider(deps, actor, input.itemId);
   if (target.row.erasedAt) throw new AppError('BAD_REQUEST', 'corrections.erased');
-  if ((target.row.restrictedAt !== null) === input.restricted) throw new AppError('BAD_REQUEST', input.restricted ? 'corrections.alreadyRestricted' : 'corrections.notRestricted');
+  if ((target.row.restrictedAt !== null) === input.restricted)
+    throw new AppError('BAD_REQUEST', input.restricted ? 'corrections.alreadyRestricted' : 'corrections.notRestricted');
   return applyItemChange(deps, actor, {
-    target, kind: input.restricted ? 'beperking' : 'opheffing', reason: input.reason, oldValueEnc: null,
+    target,
+    kind: input.restricted ? 'beperking' : 'opheffing',
+    reason: input.reason,
+    oldValueEnc: null,
     set: { restrictedAt: input.restricted ? deps.now().toISOString() : null },
   });
 }
@@ -641,19 +960,47 @@ export function setItemRestriction(deps: AppDeps, actor: Actor, input: { itemId:
  */
 export function restrictedItemsForFg(deps: AppDeps, fg: Pick<Actor, 'id' | 'teamId'>) {
   const result = [];
-  for (const [table, police] of [[subjectItems, false], [policeSubjectItems, true]] as const) {
-    const rows = deps.db.select({ id: table.id, category: table.category, valueEnc: table.valueEnc, sourcePartnerId: table.sourcePartnerId, restrictedAt: table.restrictedAt, caseId: cases.id, caseCode: cases.code })
-      .from(table).innerJoin(subjects, eq(subjects.id, table.subjectId)).innerJoin(cases, eq(cases.id, subjects.caseId))
-      .where(and(eq(cases.teamId, fg.teamId), isNotNull(table.restrictedAt), isNull(table.erasedAt))).all();
+  for (const [table, police] of [
+    [subjectItems, false],
+    [policeSubjectItems, true],
+  ] as const) {
+    const rows = deps.db
+      .select({
+        id: table.id,
+        category: table.category,
+        valueEnc: table.valueEnc,
+        sourcePartnerId: table.sourcePartnerId,
+        restrictedAt: table.restrictedAt,
+        caseId: cases.id,
+        caseCode: cases.code,
+      })
+      .from(table)
+      .innerJoin(subjects, eq(subjects.id, table.subjectId))
+      .innerJoin(cases, eq(cases.id, subjects.caseId))
+      .where(and(eq(cases.teamId, fg.teamId), isNotNull(table.restrictedAt), isNull(table.erasedAt)))
+      .all();
     for (const r of rows) {
       result.push({
-        id: encodePublicId(deps.keys, police ? 'policeItem' : 'item', fg.teamId, r.id), caseId: r.caseId, caseCode: r.caseCode, category: r.category, police,
-        value: decryptValue(police ? deps.keys.police : deps.keys.general, r.valueEnc), sourcePartnerId: r.sourcePartnerId, restrictedAt: r.restrictedAt!,
+        id: encodePublicId(deps.keys, police ? 'policeItem' : 'item', fg.teamId, r.id),
+        caseId: r.caseId,
+        caseCode: r.caseCode,
+        category: r.category,
+        police,
+        value: decryptValue(police ? deps.keys.police : deps.keys.general, r.valueEnc),
+        sourcePartnerId: r.sourcePartnerId,
+        restrictedAt: r.restrictedAt!,
       });
     }
   }
   if (result.length > 0) {
-    appendAudit(deps.db, deps.now(), { teamId: fg.teamId, actorId: fg.id, action: 'personal_data.read', entity: 'case', caseId: null, detail: { purpose: 'restricted', items: result.length } });
+    appendAudit(deps.db, deps.now(), {
+      teamId: fg.teamId,
+      actorId: fg.id,
+      action: 'personal_data.read',
+      entity: 'case',
+      caseId: null,
+      detail: { purpose: 'restricted', items: result.length },
+    });
   }
   return result.sort((a, b) => b.restrictedAt.localeCompare(a.restrictedAt));
 }
@@ -663,13 +1010,23 @@ export function restrictedItemsForFg(deps: AppDeps, fg: Pick<Actor, 'id' | 'team
  * of the persons' NAW items, police items included) are decrypted here, server-side only, to
  * compare; nothing is returned or audited as a read, since nothing is disclosed.
  */
-export function assertNoSubjectNames(deps: AppDeps, caseIds: (number | null | undefined)[], fields: Record<string, string | null | undefined>): void {
+export function assertNoSubjectNames(
+  deps: AppDeps,
+  caseIds: (number | null | undefined)[],
+  fields: Record<string, string | null | undefined>,
+): void {
   const ids = caseIds.filter((id): id is number => typeof id === 'number');
   const names: string[] = [];
   if (ids.length > 0 && Object.values(fields).some((t) => t?.trim())) {
-    const persons = deps.db.select({ id: subjects.id }).from(subjects).where(and(inArray(subjects.caseId, ids), eq(subjects.kind, 'person'))).all().map((s) => s.id);
+    const persons = deps.db
+      .select({ id: subjects.id })
+      .from(subjects)
+      .where(and(inArray(subjects.caseId, ids), eq(subjects.kind, 'person')))
+      .all()
+      .map((s) => s.id);
     for (const row of loadItemRows(deps.db, persons)) {
-      if (row.category === 'naw' && !row.erasedAt) names.push(decryptValue(row.police ? deps.keys.police : deps.keys.general, row.valueEnc));
+      if (row.category === 'naw' && !row.erasedAt)
+        names.push(decryptValue(row.police ? deps.keys.police : deps.keys.general, row.valueEnc));
     }
   }
   assertNoPersonalData(fields, deps.now(), names);

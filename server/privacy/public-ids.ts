@@ -40,7 +40,12 @@ export function encodePublicId(keys: DataKeys, kind: PublicIdKind, teamId: numbe
 }
 
 /** The row id behind `publicId` when it is one of `accepted` kinds of `teamId`; otherwise null. */
-export function decodePublicId(keys: DataKeys, accepted: PublicIdKind[], teamId: number, publicId: string): { kind: PublicIdKind; rowId: number } | null {
+export function decodePublicId(
+  keys: DataKeys,
+  accepted: PublicIdKind[],
+  teamId: number,
+  publicId: string,
+): { kind: PublicIdKind; rowId: number } | null {
   if (!/^[A-Za-z0-9_-]{22}$/.test(publicId)) return null;
   const sealed = Buffer.from(publicId, 'base64url');
   if (sealed.length !== 16) return null;

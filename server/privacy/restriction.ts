@@ -6,5 +6,8 @@
 import type { Actor } from '../auth/actor';
 
 export function restrictionAllows(reader: Actor, item: { sourcePartnerId: number; restrictedAt?: string | null }): boolean {
-  return !item.restrictedAt || (reader.partnerId !== null && reader.partnerId === item.sourcePartnerId && (reader.role === 'member' || reader.role === 'coordinator'));
+  return (
+    !item.restrictedAt ||
+    (reader.partnerId !== null && reader.partnerId === item.sourcePartnerId && (reader.role === 'member' || reader.role === 'coordinator'))
+  );
 }

@@ -7,7 +7,8 @@ import { createHmac } from 'node:crypto';
 import { decryptValue, encryptValue, type DataKeys } from './crypto';
 
 /** A key for one second-factor purpose ('totp-secret', 'recovery-code'), derived from the general key. */
-export const twoFactorSubKey = (keys: DataKeys, purpose: string) => createHmac('sha256', keys.general).update(`overleg:${purpose}:v1`).digest();
+export const twoFactorSubKey = (keys: DataKeys, purpose: string) =>
+  createHmac('sha256', keys.general).update(`overleg:${purpose}:v1`).digest();
 
 export const sealTotpSecret = (keys: DataKeys, secret: string) => encryptValue(twoFactorSubKey(keys, 'totp-secret'), secret);
 

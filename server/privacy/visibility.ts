@@ -61,7 +61,12 @@ export function allowedAudiences(kind: PartnerKind, category: ItemCategory, anne
 const matrixKey = (kind: PartnerKind, category: ItemCategory) => `${kind}:${category}`;
 
 /** A configured audience clamped to the covenant's limits: narrowed to the widest allowed, or none. */
-export function clampToCovenant(kind: PartnerKind, category: ItemCategory, configured: Audience | undefined, annexed = false): Audience | undefined {
+export function clampToCovenant(
+  kind: PartnerKind,
+  category: ItemCategory,
+  configured: Audience | undefined,
+  annexed = false,
+): Audience | undefined {
   if (configured === undefined) return undefined;
   const allowed = allowedAudiences(kind, category, annexed);
   return allowed.includes(configured) ? configured : allowed[0];
@@ -74,7 +79,11 @@ function effectiveAudience(matrix: SharingMatrix, kind: PartnerKind, category: I
 }
 
 export function loadSharingMatrix(db: Db, teamId: number): SharingMatrix {
-  const rows = db.select().from(sharingRules).where(eq(sharingRules.teamId, teamId)).all()
+  const rows = db
+    .select()
+    .from(sharingRules)
+    .where(eq(sharingRules.teamId, teamId))
+    .all()
     .filter((r) => r.annexRef !== null || !ANNEX_KINDS.includes(r.sourceKind));
   return new Map(rows.map((r) => [matrixKey(r.sourceKind, r.category), r.audience]));
 }
@@ -84,7 +93,13 @@ export function mayProvide(matrix: SharingMatrix, sourceKind: PartnerKind, categ
   return effectiveAudience(matrix, sourceKind, category) !== undefined;
 }
 
-export type ItemOrigin = { category: ItemCategory; sourcePartnerId: number; sourceKind: PartnerKind; createdAt: string; restrictedAt?: string | null };
+export type ItemOrigin = {
+  category: ItemCategory;
+  sourcePartnerId: number;
+  sourceKind: PartnerKind;
+  createdAt: string;
+  restrictedAt?: string | null;
+};
 
 export function canSeeItem(reader: Actor, matrix: SharingMatrix, item: ItemOrigin): boolean {
   if (!windDownAllows(reader, item)) return false;

@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { freeText } from '../privacy/free-text';
 import { agendaSections } from '../../db/schema/enums';
 import { caseworkProcedure, coordinatorProcedure, router, teamManagerProcedure } from '../trpc';
-import { acceptItem, addItem, declineItem, prefillAgenda, proposeItem, removeItem, reorderItem, saveNotes, updateItem } from '../domain/agenda';
+import {
+  acceptItem,
+  addItem,
+  declineItem,
+  prefillAgenda,
+  proposeItem,
+  removeItem,
+  reorderItem,
+  saveNotes,
+  updateItem,
+} from '../domain/agenda';
 import { getAgendaTemplate, setAgendaTemplate } from '../domain/agenda-template';
 import { id, line, prose, version } from '../validation';
 
@@ -31,14 +41,30 @@ export const agendaRouter = router({
   prefill: coordinatorProcedure.input(z.object({ meetingId: id })).mutation(({ ctx, input }) => prefillAgenda(ctx.deps, ctx.user, input)),
 
   add: coordinatorProcedure
-    .input(z.object({ meetingId: id, section, title: freeText(line(300), 'title'), durationMinutes: duration.nullish(), presenterPartnerId: id.nullish(), caseId: id.nullish() }))
+    .input(
+      z.object({
+        meetingId: id,
+        section,
+        title: freeText(line(300), 'title'),
+        durationMinutes: duration.nullish(),
+        presenterPartnerId: id.nullish(),
+        caseId: id.nullish(),
+      }),
+    )
     .mutation(({ ctx, input }) => addItem(ctx.deps, ctx.user, input)),
 
   update: coordinatorProcedure
-    .input(z.object({
-      id, version, section: section.optional(), title: freeText(line(300), 'title').optional(), durationMinutes: duration.optional(),
-      presenterPartnerId: id.nullable().optional(), caseId: id.nullable().optional(),
-    }))
+    .input(
+      z.object({
+        id,
+        version,
+        section: section.optional(),
+        title: freeText(line(300), 'title').optional(),
+        durationMinutes: duration.optional(),
+        presenterPartnerId: id.nullable().optional(),
+        caseId: id.nullable().optional(),
+      }),
+    )
     .mutation(({ ctx, input }) => updateItem(ctx.deps, ctx.user, input)),
 
   remove: coordinatorProcedure.input(z.object({ id })).mutation(({ ctx, input }) => (removeItem(ctx.deps, ctx.user, input), ok)),
@@ -50,7 +76,15 @@ export const agendaRouter = router({
 
   /** Members (and the coordinator) propose items until the overleg starts. */
   propose: caseworkProcedure
-    .input(z.object({ meetingId: id, section: section.nullish(), title: freeText(line(300), 'title'), caseId: id.nullish(), durationMinutes: duration.nullish() }))
+    .input(
+      z.object({
+        meetingId: id,
+        section: section.nullish(),
+        title: freeText(line(300), 'title'),
+        caseId: id.nullish(),
+        durationMinutes: duration.nullish(),
+      }),
+    )
     .mutation(({ ctx, input }) => proposeItem(ctx.deps, ctx.user, input)),
 
   accept: coordinatorProcedure.input(z.object({ id })).mutation(({ ctx, input }) => (acceptItem(ctx.deps, ctx.user, input), ok)),

@@ -10,7 +10,16 @@ const subjectIds = z.array(publicId).max(50);
 
 export const agreementsRouter = router({
   create: coordinatorProcedure
-    .input(z.object({ caseId: id, text: freeText(line(2000), 'text'), responsiblePartnerId: id, meetingId: id.nullish(), agendaItemId: id.nullish(), subjectIds: subjectIds.optional() }))
+    .input(
+      z.object({
+        caseId: id,
+        text: freeText(line(2000), 'text'),
+        responsiblePartnerId: id,
+        meetingId: id.nullish(),
+        agendaItemId: id.nullish(),
+        subjectIds: subjectIds.optional(),
+      }),
+    )
     .mutation(({ ctx, input }) => createAgreement(ctx.deps, ctx.user, input)),
 
   setStatus: coordinatorProcedure
@@ -22,7 +31,16 @@ export const agreementsRouter = router({
 
   /** Correct an open werkafspraak: text or responsible partner; the change log keeps what it was. */
   update: coordinatorProcedure
-    .input(z.object({ id, version, text: freeText(line(2000), 'text').optional(), responsiblePartnerId: id.optional(), reason: freeText(z.string().trim().max(500), 'reason').nullish(), subjectIds: subjectIds.optional() }))
+    .input(
+      z.object({
+        id,
+        version,
+        text: freeText(line(2000), 'text').optional(),
+        responsiblePartnerId: id.optional(),
+        reason: freeText(z.string().trim().max(500), 'reason').nullish(),
+        subjectIds: subjectIds.optional(),
+      }),
+    )
     .mutation(({ ctx, input }) => updateAgreement(ctx.deps, ctx.user, input)),
 
   lapse: coordinatorProcedure

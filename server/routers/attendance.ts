@@ -12,9 +12,15 @@ export const attendanceRouter = router({
 
   /** A member, for their own partner, before the overleg: regrets or a delegate (issue 9.13). */
   announce: partnerMemberProcedure
-    .input(z.object({
-      meetingId: id, kind: z.enum(regretKinds), reason: z.string().trim().max(200).nullish(), delegateUserId: id.nullish(), version: version.nullish(),
-    }))
+    .input(
+      z.object({
+        meetingId: id,
+        kind: z.enum(regretKinds),
+        reason: z.string().trim().max(200).nullish(),
+        delegateUserId: id.nullish(),
+        version: version.nullish(),
+      }),
+    )
     .mutation(({ ctx, input }) => ({ ok: true as const, ...announceRegrets(ctx.deps, ctx.user, ctx.partnerId, input) })),
   /** Withdraws the own partner's announcement (a retry after it is gone changes nothing). */
   withdraw: partnerMemberProcedure

@@ -4,7 +4,11 @@ import { AUDIT_PAGE_MAX, exportAudit, listAudit, listAuditActors, verifyAudit } 
 import { id, isoDate, line } from '../validation';
 import { massReadSettings, setMassReadSettings } from '../privacy/mass-read';
 
-const actionPrefix = z.string().trim().max(60).regex(/^[a-z_]+(\.[a-z_]+)*\.?$/, { message: 'validation.invalid' });
+const actionPrefix = z
+  .string()
+  .trim()
+  .max(60)
+  .regex(/^[a-z_]+(\.[a-z_]+)*\.?$/, { message: 'validation.invalid' });
 /** A betrokkene's opaque id (server/privacy/public-ids.ts). */
 const subjectId = z.string().trim().max(100);
 
@@ -12,27 +16,33 @@ const subjectId = z.string().trim().max(100);
 // Listing, exporting and checking are themselves recorded in the log.
 export const auditRouter = router({
   list: privacyProcedure
-    .input(z.object({
-      cursor: id.nullish(),
-      limit: z.number().int().min(1).max(AUDIT_PAGE_MAX).nullish(),
-      action: actionPrefix.nullish(),
-      actorId: id.nullish(),
-      caseCode: line(40).nullish(),
-      from: isoDate.nullish(),
-      to: isoDate.nullish(),
-      subjectId: subjectId.nullish(),
-    }).optional())
+    .input(
+      z
+        .object({
+          cursor: id.nullish(),
+          limit: z.number().int().min(1).max(AUDIT_PAGE_MAX).nullish(),
+          action: actionPrefix.nullish(),
+          actorId: id.nullish(),
+          caseCode: line(40).nullish(),
+          from: isoDate.nullish(),
+          to: isoDate.nullish(),
+          subjectId: subjectId.nullish(),
+        })
+        .optional(),
+    )
     .query(({ ctx, input }) => listAudit(ctx.deps, ctx.user, input ?? {})),
 
   actors: privacyProcedure.query(({ ctx }) => listAuditActors(ctx.deps, ctx.user)),
 
   /** Incremental from the newest signed checkpoint; `full` re-checks the whole chain in chunks. */
-  verify: privacyProcedure.use(rateLimited('auditCheck'))
+  verify: privacyProcedure
+    .use(rateLimited('auditCheck'))
     .input(z.object({ full: z.boolean().optional() }).optional())
     .query(({ ctx, input }) => verifyAudit(ctx.deps, ctx.user, input?.full ? 'full' : 'incremental')),
 
   /** CSV of the log for a period (at most a year) and/or one betrokkene. */
-  export: privacyProcedure.use(rateLimited('auditCheck'))
+  export: privacyProcedure
+    .use(rateLimited('auditCheck'))
     .input(z.object({ from: isoDate.nullish(), to: isoDate.nullish(), subjectId: subjectId.nullish() }))
     .query(({ ctx, input }) => exportAudit(ctx.deps, ctx.user, input)),
 

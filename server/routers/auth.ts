@@ -23,15 +23,14 @@ function setSessionCookie(ctx: Context, session: { token: string; expiresAt: Dat
 }
 
 export const authRouter = router({
-  login: publicProcedure
-    .input(z.object({ email, password: z.string().min(1).max(500) }))
-    .mutation(async ({ ctx, input }) => {
-      const result = await login(ctx.deps, input, ctx.ip);
-      // With a second factor: no cookie yet, the client continues with auth.loginCode.
-      if (result.kind === 'secondFactor') return { ok: false as const, secondFactor: { challenge: result.challenge, expiresAt: result.expiresAt.toISOString() } };
-      setSessionCookie(ctx, result);
-      return { ok: true as const, secondFactor: null };
-    }),
+  login: publicProcedure.input(z.object({ email, password: z.string().min(1).max(500) })).mutation(async ({ ctx, input }) => {
+    const result = await login(ctx.deps, input, ctx.ip);
+    // With a second factor: no cookie yet, the client continues with auth.loginCode.
+    if (result.kind === 'secondFactor')
+      return { ok: false as const, secondFactor: { challenge: result.challenge, expiresAt: result.expiresAt.toISOString() } };
+    setSessionCookie(ctx, result);
+    return { ok: true as const, secondFactor: null };
+  }),
 
   /** The second step of a login with 2FA: a code from the app or a recovery code. */
   loginCode: publicProcedure
@@ -72,7 +71,9 @@ export const authRouter = router({
 
   /** The weekly task digest by e-mail (issue 9 item 14; the profile page): on or off. */
   taskDigest: authedProcedure.query(({ ctx }) => ({ taskDigest: taskDigestEnabled(ctx.deps, ctx.user.id) })),
-  setTaskDigest: authedProcedure.input(z.object({ enabled: z.boolean() })).mutation(({ ctx, input }) => setTaskDigest(ctx.deps, ctx.user, input.enabled)),
+  setTaskDigest: authedProcedure
+    .input(z.object({ enabled: z.boolean() }))
+    .mutation(({ ctx, input }) => setTaskDigest(ctx.deps, ctx.user, input.enabled)),
 
   changePassword: authedProcedure
     .input(z.object({ currentPassword: z.string().min(1).max(500), newPassword: z.string().min(1).max(500) }))

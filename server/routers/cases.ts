@@ -50,26 +50,26 @@ export const casesRouter = router({
     }),
 
   /** A signal recorded by mistake: withdrawn with a reason (audited); its betrokkenen are erased. */
-  withdraw: coordinatorProcedure
-    .input(z.object({ id, version, reason: freeText(line(500), 'reason') }))
-    .mutation(({ ctx, input }) => {
-      withdrawCase(ctx.deps, ctx.user, input);
-      return { ok: true as const };
-    }),
+  withdraw: coordinatorProcedure.input(z.object({ id, version, reason: freeText(line(500), 'reason') })).mutation(({ ctx, input }) => {
+    withdrawCase(ctx.deps, ctx.user, input);
+    return { ok: true as const };
+  }),
 
   get: caseReaderProcedure.input(z.object({ id })).query(({ ctx, input }) => getCase(ctx.deps, ctx.user, input.id)),
 
   list: caseReaderProcedure
     .input(
-      z.object({
-        status: z.enum(caseStatuses).nullish(),
-        gemeentePartnerId: id.nullish(),
-        themeId: id.nullish(),
-        search: z.string().trim().max(100).nullish(),
-        hasOverdueTasks: z.boolean().nullish(),
-        cursor: id.nullish(),
-        limit: z.number().int().min(1).max(100).optional(),
-      }).optional(),
+      z
+        .object({
+          status: z.enum(caseStatuses).nullish(),
+          gemeentePartnerId: id.nullish(),
+          themeId: id.nullish(),
+          search: z.string().trim().max(100).nullish(),
+          hasOverdueTasks: z.boolean().nullish(),
+          cursor: id.nullish(),
+          limit: z.number().int().min(1).max(100).optional(),
+        })
+        .optional(),
     )
     .query(({ ctx, input }) => listCases(ctx.deps, ctx.user, input ?? {})),
 

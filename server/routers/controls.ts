@@ -3,7 +3,15 @@ import { freeText } from '../privacy/free-text';
 import { measureCodes, findingCatalogue, measures, noFinding } from '../../db/catalogues';
 import { authedProcedure, caseReaderProcedure, caseworkProcedure, coordinatorProcedure, router } from '../trpc';
 import {
-  addFinding, briefing, cancelControl, completeControl, getControl, listControls, planControl, removeFinding, updateControl,
+  addFinding,
+  briefing,
+  cancelControl,
+  completeControl,
+  getControl,
+  listControls,
+  planControl,
+  removeFinding,
+  updateControl,
 } from '../domain/controls';
 import { id, isoDate, line, prose, publicId, version } from '../validation';
 import { TIME_OF_DAY } from '../shared/time-of-day';
@@ -22,16 +30,18 @@ export const controlsRouter = router({
   /** The catalogues: finding types per partner kind and the measures, with nl/en labels. */
   catalogue: authedProcedure.query(() => ({ findingTypes: findingCatalogue, noFinding, measures })),
 
-  plan: coordinatorProcedure.input(z.object(plan))
-    .mutation(({ ctx, input }) => planControl(ctx.deps, ctx.user, input)),
+  plan: coordinatorProcedure.input(z.object(plan)).mutation(({ ctx, input }) => planControl(ctx.deps, ctx.user, input)),
 
-  update: coordinatorProcedure.input(z.object({ ...plan, id, version }))
+  update: coordinatorProcedure
+    .input(z.object({ ...plan, id, version }))
     .mutation(({ ctx, input }) => (updateControl(ctx.deps, ctx.user, input), ok)),
 
-  cancel: coordinatorProcedure.input(z.object({ id, version }))
+  cancel: coordinatorProcedure
+    .input(z.object({ id, version }))
     .mutation(({ ctx, input }) => (cancelControl(ctx.deps, ctx.user, input), ok)),
 
-  complete: coordinatorProcedure.input(z.object({ id, version }))
+  complete: coordinatorProcedure
+    .input(z.object({ id, version }))
     .mutation(({ ctx, input }) => (completeControl(ctx.deps, ctx.user, input), ok)),
 
   list: caseReaderProcedure
@@ -41,14 +51,24 @@ export const controlsRouter = router({
   get: caseReaderProcedure.input(z.object({ id })).query(({ ctx, input }) => getControl(ctx.deps, ctx.user, input.id)),
 
   addFinding: caseworkProcedure
-    .input(z.object({
-      controlId: id, partnerId: id.nullish(), caseId: id.nullish(), findingType: line(60), measure: z.enum(measureCodes), note: freeText(prose(1000), 'note').nullish(),
-    }))
+    .input(
+      z.object({
+        controlId: id,
+        partnerId: id.nullish(),
+        caseId: id.nullish(),
+        findingType: line(60),
+        measure: z.enum(measureCodes),
+        note: freeText(prose(1000), 'note').nullish(),
+      }),
+    )
     .mutation(({ ctx, input }) => addFinding(ctx.deps, ctx.user, input)),
 
-  removeFinding: caseworkProcedure.input(z.object({ id: publicId })).mutation(({ ctx, input }) => (removeFinding(ctx.deps, ctx.user, input), ok)),
+  removeFinding: caseworkProcedure
+    .input(z.object({ id: publicId }))
+    .mutation(({ ctx, input }) => (removeFinding(ctx.deps, ctx.user, input), ok)),
 
   /** The briefing for a partner: a member's own; the coordinator's complete one, or a partner's. */
-  briefing: caseworkProcedure.input(z.object({ id, partnerId: id.nullish() }))
+  briefing: caseworkProcedure
+    .input(z.object({ id, partnerId: id.nullish() }))
     .query(({ ctx, input }) => briefing(ctx.deps, ctx.user, input)),
 });

@@ -16,20 +16,22 @@ export const covenantsRouter = router({
 
   /** A renewal or successor covenant; takes effect only after the FG approves it. */
   propose: teamManagerProcedure
-    .input(z.object({
-      title: line(300),
-      citation: z.string().trim().max(200),
-      documentRef: line(200),
-      signedOn: isoDate.nullable(),
-      startsOn: isoDate,
-      endsOn: isoDate.nullable(),
-      initialTermMonths: z.number().int().min(1).max(240).nullable(),
-      tacitRenewalMonths: z.number().int().min(1).max(240).nullable(),
-      evaluationCallsForChange: z.boolean(),
-      reportingCadence: z.enum(reportingCadences),
-      reportRecipient: line(300),
-      changes: prose(4000),
-    }))
+    .input(
+      z.object({
+        title: line(300),
+        citation: z.string().trim().max(200),
+        documentRef: line(200),
+        signedOn: isoDate.nullable(),
+        startsOn: isoDate,
+        endsOn: isoDate.nullable(),
+        initialTermMonths: z.number().int().min(1).max(240).nullable(),
+        tacitRenewalMonths: z.number().int().min(1).max(240).nullable(),
+        evaluationCallsForChange: z.boolean(),
+        reportingCadence: z.enum(reportingCadences),
+        reportRecipient: line(300),
+        changes: prose(4000),
+      }),
+    )
     .mutation(({ ctx, input }) => proposeCovenant(ctx.deps, ctx.user, input)),
 
   /** An annex or addendum to an approved covenant (art. 12, 13); may move its end date. */

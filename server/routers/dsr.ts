@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { dsrDecisions, dsrKinds } from '../../db/schema/enums';
 import { privacyOrCoordinatorProcedure, privacyProcedure, router } from '../trpc';
 import { searchPersons } from '../domain/person-search';
-import { createRequest, decideRequest, extendRequest, forwardRequest, getRequest, listRequests, recordPartnerReport } from '../domain/data-subject-requests';
+import {
+  createRequest,
+  decideRequest,
+  extendRequest,
+  forwardRequest,
+  getRequest,
+  listRequests,
+  recordPartnerReport,
+} from '../domain/data-subject-requests';
 import { buildInzageBundle } from '../privacy/inzage';
 import { notInformed } from '../privacy/informing';
 import { id, isoDate, line, prose, publicId } from '../validation';
@@ -26,9 +34,7 @@ export const dsrRouter = router({
     .input(z.object({ id, reason: line(1000) }))
     .mutation(({ ctx, input }) => extendRequest(ctx.deps, ctx.user, input)),
 
-  forward: privacyProcedure
-    .input(z.object({ id }))
-    .mutation(({ ctx, input }) => forwardRequest(ctx.deps, ctx.user, input)),
+  forward: privacyProcedure.input(z.object({ id })).mutation(({ ctx, input }) => forwardRequest(ctx.deps, ctx.user, input)),
 
   recordReport: privacyProcedure
     .input(z.object({ id, partnerId: id, reportedOn: isoDate, report: line(2000) }))
@@ -37,12 +43,10 @@ export const dsrRouter = router({
       return { ok: true as const };
     }),
 
-  decide: privacyProcedure
-    .input(z.object({ id, decision: z.enum(dsrDecisions), note: prose(2000) }))
-    .mutation(({ ctx, input }) => {
-      decideRequest(ctx.deps, ctx.user, input);
-      return { ok: true as const };
-    }),
+  decide: privacyProcedure.input(z.object({ id, decision: z.enum(dsrDecisions), note: prose(2000) })).mutation(({ ctx, input }) => {
+    decideRequest(ctx.deps, ctx.user, input);
+    return { ok: true as const };
+  }),
 
   /** The inzage bundle of one request (FG only; every assembly audited). */
   bundle: privacyProcedure

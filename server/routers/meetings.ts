@@ -1,7 +1,18 @@
 import { z } from 'zod';
 import { caseworkProcedure, coordinatorProcedure, router } from '../trpc';
 import {
-  cancelMeeting, closeMeeting, createMeeting, PAST_PAGE_MAX, createSeries, getMeeting, listMeetings, publishMeeting, removeMeeting, setCurrentItem, startMeeting, updateMeeting,
+  cancelMeeting,
+  closeMeeting,
+  createMeeting,
+  PAST_PAGE_MAX,
+  createSeries,
+  getMeeting,
+  listMeetings,
+  publishMeeting,
+  removeMeeting,
+  setCurrentItem,
+  startMeeting,
+  updateMeeting,
 } from '../domain/meetings';
 import { openLiveStream } from '../domain/live';
 import { calendarFeed } from '../domain/calendar';
@@ -11,14 +22,28 @@ import { id, isoDate, isoDateTime, line, version } from '../validation';
 
 const ok = { ok: true as const };
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
-const videoLink = z.string().trim().max(500).regex(/^(https?:\/\/\S+)?$/, { message: 'validation.invalid' }).nullish();
+const videoLink = z
+  .string()
+  .trim()
+  .max(500)
+  .regex(/^(https?:\/\/\S+)?$/, { message: 'validation.invalid' })
+  .nullish();
 const duration = z.number().int().min(5).max(600);
 /** Planning in the past is refused unless the coordinator confirms it (server/domain/dates.ts). */
 const confirmPast = z.boolean().optional();
 
 export const meetingsRouter = router({
   create: coordinatorProcedure
-    .input(z.object({ startsAt: isoDateTime, location: optionalText(300), title: line(200).nullish(), videoLink, durationMinutes: duration.nullish(), confirmPast }))
+    .input(
+      z.object({
+        startsAt: isoDateTime,
+        location: optionalText(300),
+        title: line(200).nullish(),
+        videoLink,
+        durationMinutes: duration.nullish(),
+        confirmPast,
+      }),
+    )
     .mutation(({ ctx, input }) => {
       refusePastInstant(ctx.deps, 'startsAt', input.startsAt, input.confirmPast);
       return createMeeting(ctx.deps, ctx.user, input);
@@ -26,11 +51,20 @@ export const meetingsRouter = router({
 
   /** Every `intervalWeeks` weeks on `weekday` (1 = Monday) at `time` (Amsterdam) from `from` until `until`. */
   createSeries: coordinatorProcedure
-    .input(z.object({
-      weekday: z.number().int().min(1).max(7), time: z.string().max(5), // HH:MM, checked by the domain (shared/time-of-day.ts)
-      intervalWeeks: z.number().int().min(1).max(8), from: isoDate, until: isoDate,
-      title: line(200).nullish(), location: optionalText(300), videoLink, durationMinutes: duration.nullish(), confirmPast,
-    }))
+    .input(
+      z.object({
+        weekday: z.number().int().min(1).max(7),
+        time: z.string().max(5), // HH:MM, checked by the domain (shared/time-of-day.ts)
+        intervalWeeks: z.number().int().min(1).max(8),
+        from: isoDate,
+        until: isoDate,
+        title: line(200).nullish(),
+        location: optionalText(300),
+        videoLink,
+        durationMinutes: duration.nullish(),
+        confirmPast,
+      }),
+    )
     .mutation(({ ctx, input }) => {
       refusePastDay(ctx.deps, 'from', input.from, input.confirmPast);
       return createSeries(ctx.deps, ctx.user, input);
@@ -38,16 +72,29 @@ export const meetingsRouter = router({
 
   /** No input: both lists whole (SPEC §5). `past: true` pages the closed ones from `cursor`. */
   list: caseworkProcedure
-    .input(z.object({ past: z.boolean().nullish(), cursor: id.nullish(), limit: z.number().int().min(1).max(PAST_PAGE_MAX).nullish() }).optional())
+    .input(
+      z
+        .object({ past: z.boolean().nullish(), cursor: id.nullish(), limit: z.number().int().min(1).max(PAST_PAGE_MAX).nullish() })
+        .optional(),
+    )
     .query(({ ctx, input }) => listMeetings(ctx.deps, ctx.user, input)),
 
   get: caseworkProcedure.input(z.object({ id })).query(({ ctx, input }) => getMeeting(ctx.deps, ctx.user, input.id)),
 
   update: coordinatorProcedure
-    .input(z.object({
-      id, version, startsAt: isoDateTime.optional(), title: line(200).optional(), location: optionalText(300), videoLink,
-      durationMinutes: duration.optional(), chairUserId: id.nullish(), confirmPast,
-    }))
+    .input(
+      z.object({
+        id,
+        version,
+        startsAt: isoDateTime.optional(),
+        title: line(200).optional(),
+        location: optionalText(300),
+        videoLink,
+        durationMinutes: duration.optional(),
+        chairUserId: id.nullish(),
+        confirmPast,
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const { version, moved } = updateMeeting(ctx.deps, ctx.user, {
         ...input,
@@ -92,7 +139,9 @@ export const meetingsRouter = router({
    */
   live: caseworkProcedure
     .input(z.object({ meetingId: id, lastEventId: z.string().max(100).nullish() }))
-    .subscription(({ ctx, input, signal }) => openLiveStream(ctx.deps, { reader: ctx.user, sessionToken: ctx.sessionToken }, input.meetingId, signal)),
+    .subscription(({ ctx, input, signal }) =>
+      openLiveStream(ctx.deps, { reader: ctx.user, sessionToken: ctx.sessionToken }, input.meetingId, signal),
+    ),
 
   /** The caller's personal calendar feed path (created on first use; `rotate` revokes the old one). */
   calendarFeed: caseworkProcedure

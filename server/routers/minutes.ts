@@ -11,28 +11,42 @@ import { id, prose, version } from '../validation';
 const ok = { ok: true as const };
 const byMeeting = z.object({ meetingId: id });
 // Free text without personal data (P1); the screen says so.
-const itemText = z.object({ notes: freeText(prose(20_000), 'notes').optional(), decisions: freeText(prose(20_000), 'decisions').optional() });
+const itemText = z.object({
+  notes: freeText(prose(20_000), 'notes').optional(),
+  decisions: freeText(prose(20_000), 'decisions').optional(),
+});
 
 export const minutesRouter = router({
   /** SPEC §5: the verslag as the caller may see it. */
   get: caseworkProcedure.input(byMeeting).query(({ ctx, input }) => buildMinutesView(ctx.deps, ctx.user, input.meetingId, 'minutes')),
 
   /** The verslag for /export/minutes (HTML, DOCX, Markdown): the same view, audited with its format. */
-  export: caseworkProcedure.input(z.object({ meetingId: id, format: z.enum(minutesExportFormats) }))
+  export: caseworkProcedure
+    .input(z.object({ meetingId: id, format: z.enum(minutesExportFormats) }))
     .query(({ ctx, input }) => exportMinutesView(ctx.deps, ctx.user, input)),
 
   versions: coordinatorProcedure.input(byMeeting).query(({ ctx, input }) => listMinutesVersions(ctx.deps, ctx.user, input)),
 
   update: coordinatorProcedure
-    .input(z.object({
-      meetingId: id,
-      version,
-      content: z.object({
-        intro: freeText(prose(20_000), 'intro').optional(),
-        items: z.record(z.string().regex(/^\d{1,12}$/).max(12), itemText).optional(),
-        closing: freeText(prose(20_000), 'closing').optional(),
+    .input(
+      z.object({
+        meetingId: id,
+        version,
+        content: z.object({
+          intro: freeText(prose(20_000), 'intro').optional(),
+          items: z
+            .record(
+              z
+                .string()
+                .regex(/^\d{1,12}$/)
+                .max(12),
+              itemText,
+            )
+            .optional(),
+          closing: freeText(prose(20_000), 'closing').optional(),
+        }),
       }),
-    }))
+    )
     .mutation(({ ctx, input }) => updateMinutes(ctx.deps, ctx.user, input)),
 
   finalise: coordinatorProcedure.input(byMeeting).mutation(({ ctx, input }) => (finaliseMinutes(ctx.deps, ctx.user, input), ok)),

@@ -10,9 +10,7 @@ import { id } from '../validation';
 /** P12: correction notices of the caller's partner (BIT art. 6.7). */
 export const noticesRouter = router({
   mine: caseworkProcedure.query(({ ctx }) => listNotices(ctx.deps, ctx.user)),
-  acknowledge: caseworkProcedure
-    .input(z.object({ id }))
-    .mutation(({ ctx, input }) => acknowledgeNotice(ctx.deps, ctx.user, input.id)),
+  acknowledge: caseworkProcedure.input(z.object({ id })).mutation(({ ctx, input }) => acknowledgeNotice(ctx.deps, ctx.user, input.id)),
 });
 
 /** The FG's view of P12: every change with its old value and who was told; restricted items. */

@@ -19,7 +19,15 @@ export const partnersRouter = router({
 
   /** art. 12: records a request to join; the partner exists only after the FG approves. */
   join: coordinatorProcedure
-    .input(z.object({ name: line(120), shortName: line(40), kind: z.enum(partnerKinds), joinedOn: isoDate, annexRef: line(120).nullable().optional() }))
+    .input(
+      z.object({
+        name: line(120),
+        shortName: line(40),
+        kind: z.enum(partnerKinds),
+        joinedOn: isoDate,
+        annexRef: line(120).nullable().optional(),
+      }),
+    )
     .mutation(({ ctx, input }) => proposeJoining(ctx.deps, ctx.user, input)),
 
   joinings: covenantReaders.query(({ ctx }) => listJoinings(ctx.deps, ctx.user.teamId)),

@@ -21,10 +21,15 @@ export const sharingRouter = router({
 
   /** Proposes changes under one addendum; returns what it proposed. Nothing takes effect yet. */
   propose: withRoles('admin')
-    .input(z.object({
-      addendumRef: line(120),
-      changes: z.array(z.object({ sourceKind: z.enum(partnerKinds), category: z.enum(itemCategories), audience: z.enum(audiences).nullable() })).min(1).max(60),
-    }))
+    .input(
+      z.object({
+        addendumRef: line(120),
+        changes: z
+          .array(z.object({ sourceKind: z.enum(partnerKinds), category: z.enum(itemCategories), audience: z.enum(audiences).nullable() }))
+          .min(1)
+          .max(60),
+      }),
+    )
     .mutation(({ ctx, input }) => proposeSharingChange(ctx.deps, ctx.user, input)),
 
   decide: withRoles('privacy')

@@ -26,14 +26,27 @@ const reason = freeText(z.string().trim().min(1).max(500), 'reason');
 
 export const subjectsRouter = router({
   add: caseworkProcedure
-    .input(z.object({ caseId: id, kind: z.enum(subjectKinds), items: z.array(item).min(1, { message: 'subjects.noItems' }).max(20), sourcePartnerId: id.nullish() }))
+    .input(
+      z.object({
+        caseId: id,
+        kind: z.enum(subjectKinds),
+        items: z.array(item).min(1, { message: 'subjects.noItems' }).max(20),
+        sourcePartnerId: id.nullish(),
+      }),
+    )
     .mutation(({ ctx, input }) => {
       const sourcePartnerId = sourcePartnerFor(ctx.user, input.sourcePartnerId);
       return addSubject(ctx.deps, { caseId: input.caseId, kind: input.kind, items: input.items, sourcePartnerId, actor: ctx.user });
     }),
 
   addItems: caseworkProcedure
-    .input(z.object({ subjectId: publicId, items: z.array(item).min(1, { message: 'subjects.noItems' }).max(20), sourcePartnerId: id.nullish() }))
+    .input(
+      z.object({
+        subjectId: publicId,
+        items: z.array(item).min(1, { message: 'subjects.noItems' }).max(20),
+        sourcePartnerId: id.nullish(),
+      }),
+    )
     .mutation(({ ctx, input }) => {
       const sourcePartnerId = sourcePartnerFor(ctx.user, input.sourcePartnerId);
       return addItems(ctx.deps, { subjectId: input.subjectId, items: input.items, sourcePartnerId, actor: ctx.user });

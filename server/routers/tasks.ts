@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { freeText } from '../privacy/free-text';
 import { taskStatuses } from '../../db/schema/enums';
 import { caseworkProcedure, coordinatorProcedure, router } from '../trpc';
-import { completeTask, createTask, lapseTask, listTasks, myTasks, reopenTask, reportBlocker, resolveBlocker, updateTask } from '../domain/tasks';
+import {
+  completeTask,
+  createTask,
+  lapseTask,
+  listTasks,
+  myTasks,
+  reopenTask,
+  reportBlocker,
+  resolveBlocker,
+  updateTask,
+} from '../domain/tasks';
 import { id, isoDate, line, version } from '../validation';
 import { refusePastDay } from '../domain/dates';
 
@@ -10,12 +20,20 @@ const ok = { ok: true as const };
 
 export const tasksRouter = router({
   create: coordinatorProcedure
-    .input(z.object({
-      title: freeText(line(300), 'title'), assigneePartnerId: id, assigneeUserId: id.nullish(), dueDate: isoDate,
-      agreementId: id.nullish(), meetingId: id.nullish(), agendaItemId: id.nullish(), caseId: id.nullish(),
-      // A due date in the past is refused unless confirmed (server/domain/dates.ts).
-      confirmPast: z.boolean().optional(),
-    }))
+    .input(
+      z.object({
+        title: freeText(line(300), 'title'),
+        assigneePartnerId: id,
+        assigneeUserId: id.nullish(),
+        dueDate: isoDate,
+        agreementId: id.nullish(),
+        meetingId: id.nullish(),
+        agendaItemId: id.nullish(),
+        caseId: id.nullish(),
+        // A due date in the past is refused unless confirmed (server/domain/dates.ts).
+        confirmPast: z.boolean().optional(),
+      }),
+    )
     .mutation(({ ctx, input }) => {
       refusePastDay(ctx.deps, 'dueDate', input.dueDate, input.confirmPast);
       return createTask(ctx.deps, ctx.user, input);
@@ -26,10 +44,18 @@ export const tasksRouter = router({
     .query(({ ctx, input }) => myTasks(ctx.deps, ctx.user, input ?? {})),
 
   list: coordinatorProcedure
-    .input(z.object({
-      partnerId: id.nullish(), status: z.enum(taskStatuses).nullish(), overdue: z.boolean().nullish(), blocked: z.boolean().nullish(),
-      gemeentePartnerId: id.nullish(), meetingId: id.nullish(),
-    }).optional())
+    .input(
+      z
+        .object({
+          partnerId: id.nullish(),
+          status: z.enum(taskStatuses).nullish(),
+          overdue: z.boolean().nullish(),
+          blocked: z.boolean().nullish(),
+          gemeentePartnerId: id.nullish(),
+          meetingId: id.nullish(),
+        })
+        .optional(),
+    )
     .query(({ ctx, input }) => listTasks(ctx.deps, ctx.user, input ?? {})),
 
   complete: caseworkProcedure
@@ -49,10 +75,17 @@ export const tasksRouter = router({
 
   /** Correct an open task: title, due date, partner (and person); the change log keeps what it was. */
   update: coordinatorProcedure
-    .input(z.object({
-      id, version, title: freeText(line(300), 'title').optional(), assigneePartnerId: id.optional(), assigneeUserId: id.nullish(), dueDate: isoDate.optional(),
-      reason: freeText(z.string().trim().max(500), 'reason').nullish(),
-    }))
+    .input(
+      z.object({
+        id,
+        version,
+        title: freeText(line(300), 'title').optional(),
+        assigneePartnerId: id.optional(),
+        assigneeUserId: id.nullish(),
+        dueDate: isoDate.optional(),
+        reason: freeText(z.string().trim().max(500), 'reason').nullish(),
+      }),
+    )
     .mutation(({ ctx, input }) => updateTask(ctx.deps, ctx.user, input)),
 
   /** Vervallen, with a reason. */

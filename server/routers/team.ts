@@ -9,15 +9,15 @@ export const teamRouter = router({
   get: authedProcedure.query(({ ctx }) => getTeam(ctx.deps, ctx.user.teamId)),
 
   /** The team's people: names and work e-mail, for the partners to reach each other. */
-  members: teamReaderProcedure.query(({ ctx }) => listMembers(ctx.deps, ctx.user.teamId, ctx.user.role === 'admin' || ctx.user.role === 'coordinator')),
+  members: teamReaderProcedure.query(({ ctx }) =>
+    listMembers(ctx.deps, ctx.user.teamId, ctx.user.role === 'admin' || ctx.user.role === 'coordinator'),
+  ),
 
   /** BIO 23.1a: the team requires a second factor for every role that reads personal data. */
-  setTwoFactorRequired: adminProcedure
-    .input(z.object({ required: z.boolean() }))
-    .mutation(({ ctx, input }) => {
-      setTwoFactorRequired(ctx.deps, ctx.user, input.required);
-      return { ok: true as const };
-    }),
+  setTwoFactorRequired: adminProcedure.input(z.object({ required: z.boolean() })).mutation(({ ctx, input }) => {
+    setTwoFactorRequired(ctx.deps, ctx.user, input.required);
+    return { ok: true as const };
+  }),
 });
 
 export const usersRouter = router({
@@ -38,17 +38,13 @@ export const usersRouter = router({
     .mutation(({ ctx, input }) => reissueActivation(ctx.deps, ctx.user, input.userId)),
 
   /** Removes a lost second factor; the user enrols again at the next login. */
-  resetTwoFactor: adminProcedure
-    .input(z.object({ userId: id }))
-    .mutation(({ ctx, input }) => {
-      resetTwoFactor(ctx.deps, ctx.user, input.userId);
-      return { ok: true as const };
-    }),
+  resetTwoFactor: adminProcedure.input(z.object({ userId: id })).mutation(({ ctx, input }) => {
+    resetTwoFactor(ctx.deps, ctx.user, input.userId);
+    return { ok: true as const };
+  }),
 
-  setDisabled: teamManagerProcedure
-    .input(z.object({ userId: id, disabled: z.boolean() }))
-    .mutation(({ ctx, input }) => {
-      setUserDisabled(ctx.deps, ctx.user, input);
-      return { ok: true as const };
-    }),
+  setDisabled: teamManagerProcedure.input(z.object({ userId: id, disabled: z.boolean() })).mutation(({ ctx, input }) => {
+    setUserDisabled(ctx.deps, ctx.user, input);
+    return { ok: true as const };
+  }),
 });

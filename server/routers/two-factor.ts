@@ -19,12 +19,10 @@ export const twoFactorRouter = router({
     .input(z.object({ code }))
     .mutation(({ ctx, input }) => regenerateRecoveryCodes(ctx.deps, ctx.user, input.code)),
 
-  disable: authedProcedure
-    .input(z.object({ password: z.string().min(1).max(500) }))
-    .mutation(async ({ ctx, input }) => {
-      await disableTwoFactor(ctx.deps, ctx.user, input.password);
-      return { ok: true as const };
-    }),
+  disable: authedProcedure.input(z.object({ password: z.string().min(1).max(500) })).mutation(async ({ ctx, input }) => {
+    await disableTwoFactor(ctx.deps, ctx.user, input.password);
+    return { ok: true as const };
+  }),
 });
 
 /** The caller's own active sessions. */

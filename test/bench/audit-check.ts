@@ -39,13 +39,46 @@ function generate(db: ReturnType<typeof openDb>, key: Buffer) {
       const read = i % 5 < 2;
       const caseId = 1 + (i % 10_000);
       const row: HashedRow = read
-        ? { at: new Date(start + i * step).toISOString(), teamId: 1, actorId: 1 + (i % 40), action: 'personal_data.read', entity: 'case', entityId: null, caseId,
-          detail: JSON.stringify({ purpose: 'screen', items: 4, categories: ['naleving', 'naw'], subjects: 1 + (i % 3), police: i % 7 === 0 }) }
-        : { at: new Date(start + i * step).toISOString(), teamId: 1, actorId: 1 + (i % 40), action: ACTIONS[i % ACTIONS.length]!, entity: 'case', entityId: caseId, caseId,
-          detail: JSON.stringify({ fields: ['status'], to: 'actief' }) };
+        ? {
+            at: new Date(start + i * step).toISOString(),
+            teamId: 1,
+            actorId: 1 + (i % 40),
+            action: 'personal_data.read',
+            entity: 'case',
+            entityId: null,
+            caseId,
+            detail: JSON.stringify({
+              purpose: 'screen',
+              items: 4,
+              categories: ['naleving', 'naw'],
+              subjects: 1 + (i % 3),
+              police: i % 7 === 0,
+            }),
+          }
+        : {
+            at: new Date(start + i * step).toISOString(),
+            teamId: 1,
+            actorId: 1 + (i % 40),
+            action: ACTIONS[i % ACTIONS.length]!,
+            entity: 'case',
+            entityId: caseId,
+            caseId,
+            detail: JSON.stringify({ fields: ['status'], to: 'actief' }),
+          };
       const subjects = read ? Array.from({ length: 1 + (i % 3) }, (_, k) => ({ id: caseId * 3 + k, police: i % 7 === 0 && k === 0 })) : [];
       const hash = keyedRowHash(key, prev, row, subjects.length ? subjectsCanonical(subjects) : '');
-      const id = insert.run(row.at, row.teamId, row.actorId, row.action, row.entity, row.entityId, row.caseId, row.detail, prev, hash).lastInsertRowid;
+      const id = insert.run(
+        row.at,
+        row.teamId,
+        row.actorId,
+        row.action,
+        row.entity,
+        row.entityId,
+        row.caseId,
+        row.detail,
+        prev,
+        hash,
+      ).lastInsertRowid;
       for (const s of subjects) insertSubject.run(id, s.id, s.police ? 1 : 0);
       prev = hash;
     }
@@ -62,12 +95,16 @@ async function main() {
   let t = performance.now();
   generate(db, keys.audit);
   const subjects = (db.$client.prepare('SELECT count(*) AS n FROM audit_subjects').get() as { n: number }).n;
-  console.log(`generated ${ROWS.toLocaleString('en')} rows (+ ${subjects.toLocaleString('en')} subject rows) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  console.log(
+    `generated ${ROWS.toLocaleString('en')} rows (+ ${subjects.toLocaleString('en')} subject rows) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
 
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;
   let peak = rssBefore;
-  const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 5);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 5);
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
   // The wall-clock stall also counts time the OS gave to other processes (on a shared, loaded
@@ -90,18 +127,35 @@ async function main() {
   loop.disable();
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
-  console.log(`full check:         ${(fullMs / 1000).toFixed(2)} s, ${full.rowsChecked.toLocaleString('en')} rows, ok=${full.breaks.length === 0 && full.checkpointsValid}`);
+  console.log(
+    `full check:         ${(fullMs / 1000).toFixed(2)} s, ${full.rowsChecked.toLocaleString('en')} rows, ok=${full.breaks.length === 0 && full.checkpointsValid}`,
+  );
   console.log(`  RSS before/peak:  ${mb(rssBefore)} / ${mb(peak)} (+${mb(peak - rssBefore)})`);
-  console.log(`  event-loop stall: max ${(loop.max / 1e6).toFixed(1)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, mean ${(loop.mean / 1e6).toFixed(1)} ms (wall clock)`);
-  console.log(`  longest turn:     ${maxSegmentCpuMs.toFixed(1)} ms CPU between two event-loop turns; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`);
+  console.log(
+    `  event-loop stall: max ${(loop.max / 1e6).toFixed(1)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, mean ${(loop.mean / 1e6).toFixed(1)} ms (wall clock)`,
+  );
+  console.log(
+    `  longest turn:     ${maxSegmentCpuMs.toFixed(1)} ms CPU between two event-loop turns; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`,
+  );
 
   db.$client.transaction(() => {
-    for (let i = 0; i < 1000; i++) appendAudit(db, now, { teamId: 1, actorId: 1, action: 'case.updated', entity: 'case', entityId: i + 1, caseId: i + 1, detail: { fields: ['status'] } });
+    for (let i = 0; i < 1000; i++)
+      appendAudit(db, now, {
+        teamId: 1,
+        actorId: 1,
+        action: 'case.updated',
+        entity: 'case',
+        entityId: i + 1,
+        caseId: i + 1,
+        detail: { fields: ['status'] },
+      });
   })();
   t = performance.now();
   const inc = await checkAuditChainIncremental(db, now);
   const incMs = performance.now() - t;
-  console.log(`incremental check:  ${incMs.toFixed(1)} ms after 1,000 new rows (read ${inc.rowsChecked} rows after checkpoint at ${inc.fromId}), ok=${inc.breaks.length === 0 && inc.checkpointsValid}`);
+  console.log(
+    `incremental check:  ${incMs.toFixed(1)} ms after 1,000 new rows (read ${inc.rowsChecked} rows after checkpoint at ${inc.fromId}), ok=${inc.breaks.length === 0 && inc.checkpointsValid}`,
+  );
 
   db.$client.close();
   rmSync(dir, { recursive: true, force: true });

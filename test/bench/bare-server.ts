@@ -10,7 +10,9 @@ import type Database from 'better-sqlite3';
 export async function startBareServer(sqlite: Database.Database): Promise<{ origin: string; server: Server }> {
   const t = initTRPC.create();
   const byId = sqlite.prepare('select id, code, street, house_number, city, status from cases where id = ?');
-  const router = t.router({ row: t.procedure.input(z.object({ id: z.number().int().positive() })).query(({ input }) => byId.get(input.id) ?? null) });
+  const router = t.router({
+    row: t.procedure.input(z.object({ id: z.number().int().positive() })).query(({ input }) => byId.get(input.id) ?? null),
+  });
   const handler = createHTTPHandler({ router, basePath: '/trpc/' });
   const server = createServer((req, res) => void handler(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

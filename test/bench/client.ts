@@ -21,10 +21,12 @@ import solid from 'vite-plugin-solid';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, startApp } from '../e2e/helpers';
 
-const args = new Map(process.argv.slice(2).map((a) => {
-  const [k, v] = a.replace(/^--/, '').split('=');
-  return [k!, v ?? 'true'] as const;
-}));
+const args = new Map(
+  process.argv.slice(2).map((a) => {
+    const [k, v] = a.replace(/^--/, '').split('=');
+    return [k!, v ?? 'true'] as const;
+  }),
+);
 const runs = Number(args.get('runs') ?? 5);
 const root = join(import.meta.dirname, '../..');
 const dist = join(root, 'dist/client');
@@ -62,12 +64,15 @@ async function lcpOnce(browser: Browser, url: string, ready: string): Promise<nu
     await page.locator(ready).first().waitFor({ timeout: 30_000 });
     // Later candidates (a font swap, a late block) still count: let the page settle first.
     await page.waitForTimeout(750);
-    return await page.evaluate(() => new Promise<number>((resolve) => {
-      new PerformanceObserver((list) => {
-        const entries = list.getEntries();
-        resolve(entries[entries.length - 1]!.startTime);
-      }).observe({ type: 'largest-contentful-paint', buffered: true });
-    }));
+    return await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          new PerformanceObserver((list) => {
+            const entries = list.getEntries();
+            resolve(entries[entries.length - 1]!.startTime);
+          }).observe({ type: 'largest-contentful-paint', buffered: true });
+        }),
+    );
   } finally {
     await context.close();
   }
@@ -83,12 +88,21 @@ async function lcp(browser: Browser, url: string, ready: string): Promise<number
 /** The bare Solid reference, built to a temporary dir and served by a plain static server. */
 async function startBare(): Promise<{ url: string; close: () => Promise<void>; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'overleg-bare-client-'));
-  await build({ configFile: false, logLevel: 'silent', root: join(import.meta.dirname, 'bare-client'), plugins: [solid()], build: { outDir: dir, emptyOutDir: true } });
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    root: join(import.meta.dirname, 'bare-client'),
+    plugins: [solid()],
+    build: { outDir: dir, emptyOutDir: true },
+  });
   const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
   const server: Server = createServer((req, res) => {
     const path = normalize(new URL(req.url ?? '/', 'http://x').pathname).replace(/^(\.\.[/\\])+/, '');
     const file = join(dir, path === '/' ? 'index.html' : path);
-    if (!file.startsWith(dir) || !existsSync(file)) { res.writeHead(404).end(); return; }
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
     res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -125,18 +139,42 @@ lines.push(`${'initial asset'.padEnd(34)}${'KB'.padStart(10)}${'gzip KB'.padStar
 for (const a of assets) lines.push(`${a.file.padEnd(34)}${kb(a.bytes).padStart(10)}${kb(a.gzip).padStart(10)}`);
 lines.push(`${'initial JS'.padEnd(34)}${kb(sum('js', 'bytes')).padStart(10)}${kb(sum('js', 'gzip')).padStart(10)}`);
 lines.push(`${'initial CSS'.padEnd(34)}${kb(sum('css', 'bytes')).padStart(10)}${kb(sum('css', 'gzip')).padStart(10)}`);
-lines.push(`${'bare Solid JS'.padEnd(34)}${kb(bareAssets.reduce((n, a) => n + a.bytes, 0)).padStart(10)}${kb(bareAssets.reduce((n, a) => n + a.gzip, 0)).padStart(10)}`);
+lines.push(
+  `${'bare Solid JS'.padEnd(34)}${kb(bareAssets.reduce((n, a) => n + a.bytes, 0)).padStart(10)}${kb(bareAssets.reduce((n, a) => n + a.gzip, 0)).padStart(10)}`,
+);
 lines.push('');
 lines.push(`${`login LCP, 4× CPU, ${runs} runs`.padEnd(34)}${'median ms'.padStart(10)}${'min'.padStart(8)}${'max'.padStart(8)}`);
-for (const [name, values] of [['Overleg /inloggen', appLcp], ['bare Solid page', bareLcp]] as const) {
-  lines.push(`${name.padEnd(34)}${median(values).toFixed(0).padStart(10)}${Math.min(...values).toFixed(0).padStart(8)}${Math.max(...values).toFixed(0).padStart(8)}`);
+for (const [name, values] of [
+  ['Overleg /inloggen', appLcp],
+  ['bare Solid page', bareLcp],
+] as const) {
+  lines.push(
+    `${name.padEnd(34)}${median(values).toFixed(0).padStart(10)}${Math.min(...values)
+      .toFixed(0)
+      .padStart(8)}${Math.max(...values)
+      .toFixed(0)
+      .padStart(8)}`,
+  );
 }
 console.log(lines.join('\n'));
 const out = args.get('out') ?? join(import.meta.dirname, 'results-client.json');
-writeFileSync(out, JSON.stringify({
-  at: new Date().toISOString(),
-  initial: { jsGzip: sum('js', 'gzip'), cssGzip: sum('css', 'gzip'), jsBytes: sum('js', 'bytes'), cssBytes: sum('css', 'bytes'), assets },
-  loginLcpMs: { median: median(appLcp), runs: appLcp },
-  bareSolidLcpMs: { median: median(bareLcp), runs: bareLcp },
-}, null, 2));
+writeFileSync(
+  out,
+  JSON.stringify(
+    {
+      at: new Date().toISOString(),
+      initial: {
+        jsGzip: sum('js', 'gzip'),
+        cssGzip: sum('css', 'gzip'),
+        jsBytes: sum('js', 'bytes'),
+        cssBytes: sum('css', 'bytes'),
+        assets,
+      },
+      loginLcpMs: { median: median(appLcp), runs: appLcp },
+      bareSolidLcpMs: { median: median(bareLcp), runs: bareLcp },
+    },
+    null,
+    2,
+  ),
+);
 console.log(`\nfigures written to ${out}`);

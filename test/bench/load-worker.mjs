@@ -46,7 +46,13 @@ async function load({ origin, paths, cookie, connections, durationMs }) {
   const seconds = (nowMs() - started) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  return { requests, errors, rps: requests / seconds, bytesPerRequest: Math.round(bytes / Math.max(1, requests)), p50: latencies[Math.floor(latencies.length / 2)] ?? 0 };
+  return {
+    requests,
+    errors,
+    rps: requests / seconds,
+    bytesPerRequest: Math.round(bytes / Math.max(1, requests)),
+    p50: latencies[Math.floor(latencies.length / 2)] ?? 0,
+  };
 }
 
 const streams = [];
@@ -59,7 +65,12 @@ function openStreams({ origin, path, input, cookies }) {
       (cookie, index) =>
         new Promise((resolve, reject) => {
           const req = http.get(
-            { host: url.hostname, port: url.port, path: `/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, headers: { cookie, accept: 'text/event-stream' } },
+            {
+              host: url.hostname,
+              port: url.port,
+              path: `/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`,
+              headers: { cookie, accept: 'text/event-stream' },
+            },
             (res) => {
               if (res.statusCode !== 200) return reject(new Error(`stream ${index}: HTTP ${res.statusCode}`));
               res.setEncoding('utf8');
@@ -72,7 +83,11 @@ function openStreams({ origin, path, input, cookies }) {
                 while ((cut = buffer.indexOf('\n\n')) !== -1) {
                   const block = buffer.slice(0, cut);
                   buffer = buffer.slice(cut + 2);
-                  const data = block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart()).join('');
+                  const data = block
+                    .split('\n')
+                    .filter((l) => l.startsWith('data:'))
+                    .map((l) => l.slice(5).trimStart())
+                    .join('');
                   if (!data) continue;
                   let parsed;
                   try {
@@ -86,7 +101,14 @@ function openStreams({ origin, path, input, cookies }) {
                     first = false;
                     resolve();
                   }
-                  parentPort.postMessage({ type: 'snapshot', index, at, current, bytes: data.length, subjects: JSON.stringify(parsed?.current?.casus?.subjects ?? null) });
+                  parentPort.postMessage({
+                    type: 'snapshot',
+                    index,
+                    at,
+                    current,
+                    bytes: data.length,
+                    subjects: JSON.stringify(parsed?.current?.casus?.subjects ?? null),
+                  });
                 }
               });
               res.on('error', () => {});

@@ -32,10 +32,12 @@ import { generateHistory, type History } from './generate';
 import { startBareServer } from './bare-server';
 import { liveBuildCount } from '../../server/domain/live-shared';
 
-const args = new Map(process.argv.slice(2).map((a) => {
-  const [k, v] = a.replace(/^--/, '').split('=');
-  return [k!, v ?? 'true'] as const;
-}));
+const args = new Map(
+  process.argv.slice(2).map((a) => {
+    const [k, v] = a.replace(/^--/, '').split('=');
+    return [k!, v ?? 'true'] as const;
+  }),
+);
 const quick = args.has('quick');
 const here = fileURLToPath(import.meta.url);
 
@@ -46,7 +48,16 @@ type ScaleResult = {
   counts: Record<string, number>;
   calls: Record<string, CallFigure>;
   http: { bareRps: number; endpoints: Record<string, { rps: number; ratio: number; errors: number; bytes: number }> };
-  live: { subscribers: number; updates: number; p50: number; p95: number; max: number; serverMsPerUpdate: number; auditRowsPerUpdate: number; buildsPerUpdate: number };
+  live: {
+    subscribers: number;
+    updates: number;
+    p50: number;
+    p95: number;
+    max: number;
+    serverMsPerUpdate: number;
+    auditRowsPerUpdate: number;
+    buildsPerUpdate: number;
+  };
   eventLoopMaxMs: number;
   /** The whole process, the generator's peak included. */
   peakRssMb: number;
@@ -82,7 +93,9 @@ async function runScale(years: number): Promise<ScaleResult> {
     collectGarbage();
     const afterGenerationMb = process.memoryUsage().rss / 1024 / 1024;
     let serverPeakRss = afterGenerationMb;
-    const sampler = setInterval(() => { serverPeakRss = Math.max(serverPeakRss, process.memoryUsage().rss / 1024 / 1024); }, 20);
+    const sampler = setInterval(() => {
+      serverPeakRss = Math.max(serverPeakRss, process.memoryUsage().rss / 1024 / 1024);
+    }, 20);
     loop.reset();
     // `--only=live` (or calls, http) runs one phase: for looking into one figure.
     const only = args.get('only');
@@ -93,8 +106,16 @@ async function runScale(years: number): Promise<ScaleResult> {
     clearInterval(sampler);
     deps.db.$client.close();
     return {
-      years, generateMs: round(generateMs, 0), counts: h.counts, calls, http, live, eventLoopMaxMs: round(loop.max / 1e6, 1), peakRssMb: round(peakRssMb, 0),
-      rssAfterGenerationMb: round(afterGenerationMb, 0), serverPeakRssMb: round(serverPeakRss, 0),
+      years,
+      generateMs: round(generateMs, 0),
+      counts: h.counts,
+      calls,
+      http,
+      live,
+      eventLoopMaxMs: round(loop.max / 1e6, 1),
+      peakRssMb: round(peakRssMb, 0),
+      rssAfterGenerationMb: round(afterGenerationMb, 0),
+      serverPeakRssMb: round(serverPeakRss, 0),
     };
   } finally {
     loop.disable();
@@ -156,8 +177,12 @@ async function measureCalls(deps: TestDeps, h: History, loop: ReturnType<typeof 
     await new Promise((resolve) => setTimeout(resolve, 10));
     times.sort((a, b) => a - b);
     result[name] = {
-      p50: round(pct(times, 50), 3), p95: round(pct(times, 95), 3), cpuMs: round((used.user + used.system) / 1000 / runs, 3),
-      maxStallMs: round(loop.max / 1e6, 1), bytes, runs,
+      p50: round(pct(times, 50), 3),
+      p95: round(pct(times, 95), 3),
+      cpuMs: round((used.user + used.system) / 1000 / runs, 3),
+      maxStallMs: round(loop.max / 1e6, 1),
+      bytes,
+      runs,
     };
   }
   deps.clock.set(start);
@@ -197,7 +222,8 @@ function client() {
 }
 
 const cookieFor = (deps: TestDeps, userId: number) => `${SESSION_COOKIE}=${createSession(deps.db, deps.config, userId, deps.now()).token}`;
-const q = (path: string, input?: unknown) => `/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`;
+const q = (path: string, input?: unknown) =>
+  `/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`;
 
 async function measureHttp(deps: TestDeps, h: History) {
   const durationMs = quick ? 1000 : 3000;
@@ -209,7 +235,8 @@ async function measureHttp(deps: TestDeps, h: History) {
     const coordinator = cookieFor(deps, h.coordinator.id);
     const politie = cookieFor(deps, h.members.politie![0]!.id);
     const caseIds = (deps.db.$client.prepare('select id from cases order by id desc limit 50').all() as { id: number }[]).map((r) => r.id);
-    const bareRun = () => load.send<LoadRun>({ type: 'load', origin: bare.origin, paths: caseIds.map((id) => q('row', { id })), connections, durationMs });
+    const bareRun = () =>
+      load.send<LoadRun>({ type: 'load', origin: bare.origin, paths: caseIds.map((id) => q('row', { id })), connections, durationMs });
     await load.send({ type: 'load', origin: bare.origin, paths: [q('row', { id: caseIds[0] })], connections, durationMs: 300 }); // warm up
     const bareFirst = await bareRun();
     const endpoints: Record<string, { path: string; cookie: string }> = {
@@ -224,17 +251,28 @@ async function measureHttp(deps: TestDeps, h: History) {
     const measured: Record<string, LoadRun> = {};
     for (const [name, e] of Object.entries(endpoints)) {
       await load.send({ type: 'load', origin: app.origin, paths: [e.path], cookie: e.cookie, connections, durationMs: 300 });
-      measured[name] = await load.send<LoadRun>({ type: 'load', origin: app.origin, paths: [e.path], cookie: e.cookie, connections, durationMs });
+      measured[name] = await load.send<LoadRun>({
+        type: 'load',
+        origin: app.origin,
+        paths: [e.path],
+        cookie: e.cookie,
+        connections,
+        durationMs,
+      });
     }
     // The yardstick before and after the app's runs: the machine is shared, so take their mean.
     const bareLast = await bareRun();
     const bareRps = (bareFirst.rps + bareLast.rps) / 2;
-    for (const [name, r] of Object.entries(measured)) out[name] = { rps: round(r.rps, 0), ratio: round(r.rps / bareRps, 3), errors: r.errors, bytes: r.bytesPerRequest };
+    for (const [name, r] of Object.entries(measured))
+      out[name] = { rps: round(r.rps, 0), ratio: round(r.rps / bareRps, 3), errors: r.errors, bytes: r.bytesPerRequest };
     return { bareRps: round(bareRps, 0), endpoints: out };
   } finally {
     await load.close();
     await app.close();
-    await new Promise<void>((resolve) => { bare.server.closeAllConnections(); bare.server.close(() => resolve()); });
+    await new Promise<void>((resolve) => {
+      bare.server.closeAllConnections();
+      bare.server.close(() => resolve());
+    });
   }
 }
 
@@ -248,7 +286,10 @@ async function measureLive(deps: TestDeps, h: History): Promise<ScaleResult['liv
   try {
     // One stream per member (the cap is per user), round robin over the partners: 7 visibility classes.
     const partners = Object.keys(h.members);
-    const users = Array.from({ length: SUBSCRIBERS }, (_, i) => h.members[partners[i % partners.length]!]![Math.floor(i / partners.length)]!);
+    const users = Array.from(
+      { length: SUBSCRIBERS },
+      (_, i) => h.members[partners[i % partners.length]!]![Math.floor(i / partners.length)]!,
+    );
     const cookies = users.map((u) => cookieFor(deps, u.id));
     await load.send({ type: 'open', origin: app.origin, path: 'meetings.live', input: { meetingId: h.liveMeetingId }, cookies });
     const latencies: number[] = [];
@@ -257,8 +298,13 @@ async function measureLive(deps: TestDeps, h: History): Promise<ScaleResult['liv
     let builds = 0;
     // BENCH_PROFILE=file.cpuprofile: a CPU profile of the switches alone.
     const inspector = process.env.BENCH_PROFILE ? new (await import('node:inspector')).Session() : null;
-    const post = (method: string, params?: object) => new Promise<unknown>((resolve, reject) => inspector!.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))));
-    if (inspector) { inspector.connect(); await post('Profiler.enable'); await post('Profiler.start'); }
+    const post = (method: string, params?: object) =>
+      new Promise<unknown>((resolve, reject) => inspector!.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))));
+    if (inspector) {
+      inspector.connect();
+      await post('Profiler.enable');
+      await post('Profiler.start');
+    }
     const auditCount = () => (sqlite.prepare('select count(*) n from audit_log').get() as { n: number }).n;
     for (let u = 0; u < updates; u++) {
       const itemId = h.liveCaseItemIds[(u + 1) % h.liveCaseItemIds.length]!;
@@ -272,22 +318,30 @@ async function measureLive(deps: TestDeps, h: History): Promise<ScaleResult['liv
       const got = new Set<number>();
       while (got.size < SUBSCRIBERS) {
         await new Promise((resolve) => setTimeout(resolve, 2));
-        for (const s of load.snapshots.slice(before)) if (s.current === itemId && !got.has(s.index)) {
-          got.add(s.index);
-          latencies.push(s.at - t0);
-        }
+        for (const s of load.snapshots.slice(before))
+          if (s.current === itemId && !got.has(s.index)) {
+            got.add(s.index);
+            latencies.push(s.at - t0);
+          }
       }
       const elu = performance.eventLoopUtilization(elu0);
       busyMs += elu.active;
       auditRows += auditCount() - audit0;
       builds += liveBuildCount(deps) - builds0;
     }
-    if (inspector) writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(((await post('Profiler.stop')) as { profile: unknown }).profile));
+    if (inspector)
+      writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(((await post('Profiler.stop')) as { profile: unknown }).profile));
     latencies.sort((a, b) => a - b);
     await load.send({ type: 'close' });
     return {
-      subscribers: SUBSCRIBERS, updates, p50: round(pct(latencies, 50), 1), p95: round(pct(latencies, 95), 1), max: round(latencies.at(-1) ?? 0, 1),
-      serverMsPerUpdate: round(busyMs / updates, 1), auditRowsPerUpdate: round(auditRows / updates, 1), buildsPerUpdate: round(builds / updates, 1),
+      subscribers: SUBSCRIBERS,
+      updates,
+      p50: round(pct(latencies, 50), 1),
+      p95: round(pct(latencies, 95), 1),
+      max: round(latencies.at(-1) ?? 0, 1),
+      serverMsPerUpdate: round(busyMs / updates, 1),
+      auditRowsPerUpdate: round(auditRows / updates, 1),
+      buildsPerUpdate: round(builds / updates, 1),
     };
   } finally {
     await load.close();
@@ -301,27 +355,43 @@ function table(results: ScaleResult[]) {
   const [small, large] = [results[0]!, results.at(-1)!];
   const lines: string[] = [];
   const growthLabel = `${large.years}/${small.years}`;
-  lines.push(`Overleg bench — Node ${process.version}${quick ? ' (quick)' : ''}; history: ${results.map((r) => `${r.years}× = ${r.counts.cases} casussen, ${r.counts.items} items, ${r.counts.tasks} tasks, ${r.counts.meetings} overleggen, ${r.counts.auditRows} audit rows (generated in ${(r.generateMs / 1000).toFixed(1)} s)`).join('; ')}`);
+  lines.push(
+    `Overleg bench — Node ${process.version}${quick ? ' (quick)' : ''}; history: ${results.map((r) => `${r.years}× = ${r.counts.cases} casussen, ${r.counts.items} items, ${r.counts.tasks} tasks, ${r.counts.meetings} overleggen, ${r.counts.auditRows} audit rows (generated in ${(r.generateMs / 1000).toFixed(1)} s)`).join('; ')}`,
+  );
   lines.push('');
-  lines.push(`${'in-process call'.padEnd(18)}${results.map((r) => `${`p50 ${r.years}×`.padStart(10)}${`p95 ${r.years}×`.padStart(10)}${`cpu ${r.years}×`.padStart(10)}`).join('')}${`growth ${growthLabel}`.padStart(14)}${'stall'.padStart(8)}${'KB'.padStart(8)}`);
+  lines.push(
+    `${'in-process call'.padEnd(18)}${results.map((r) => `${`p50 ${r.years}×`.padStart(10)}${`p95 ${r.years}×`.padStart(10)}${`cpu ${r.years}×`.padStart(10)}`).join('')}${`growth ${growthLabel}`.padStart(14)}${'stall'.padStart(8)}${'KB'.padStart(8)}`,
+  );
   for (const name of Object.keys(large.calls)) {
     const s = small.calls[name]!;
     const l = large.calls[name]!;
-    lines.push(`${name.padEnd(18)}${results.map((r) => `${r.calls[name]!.p50.toFixed(2).padStart(10)}${r.calls[name]!.p95.toFixed(2).padStart(10)}${r.calls[name]!.cpuMs.toFixed(2).padStart(10)}`).join('')}${`${(l.cpuMs / Math.max(s.cpuMs, 0.001)).toFixed(2)}×`.padStart(14)}${l.maxStallMs.toFixed(0).padStart(8)}${(l.bytes / 1024).toFixed(1).padStart(8)}`);
+    lines.push(
+      `${name.padEnd(18)}${results.map((r) => `${r.calls[name]!.p50.toFixed(2).padStart(10)}${r.calls[name]!.p95.toFixed(2).padStart(10)}${r.calls[name]!.cpuMs.toFixed(2).padStart(10)}`).join('')}${`${(l.cpuMs / Math.max(s.cpuMs, 0.001)).toFixed(2)}×`.padStart(14)}${l.maxStallMs.toFixed(0).padStart(8)}${(l.bytes / 1024).toFixed(1).padStart(8)}`,
+    );
   }
-  lines.push('(ms; growth = CPU per call at the largest / smallest history; stall = longest event-loop delay during that call at the largest)');
+  lines.push(
+    '(ms; growth = CPU per call at the largest / smallest history; stall = longest event-loop delay during that call at the largest)',
+  );
   lines.push('');
-  lines.push(`${'HTTP, 10 conns'.padEnd(18)}${results.map((r) => `${`req/s ${r.years}×`.padStart(12)}${`ratio ${r.years}×`.padStart(10)}`).join('')}`);
+  lines.push(
+    `${'HTTP, 10 conns'.padEnd(18)}${results.map((r) => `${`req/s ${r.years}×`.padStart(12)}${`ratio ${r.years}×`.padStart(10)}`).join('')}`,
+  );
   lines.push(`${'bare tRPC PK'.padEnd(18)}${results.map((r) => `${String(r.http.bareRps).padStart(12)}${'1.000'.padStart(10)}`).join('')}`);
   for (const name of Object.keys(large.http.endpoints)) {
-    lines.push(`${name.padEnd(18)}${results.map((r) => `${String(r.http.endpoints[name]!.rps).padStart(12)}${r.http.endpoints[name]!.ratio.toFixed(3).padStart(10)}`).join('')}${large.http.endpoints[name]!.errors ? `  (${large.http.endpoints[name]!.errors} errors)` : ''}`);
+    lines.push(
+      `${name.padEnd(18)}${results.map((r) => `${String(r.http.endpoints[name]!.rps).padStart(12)}${r.http.endpoints[name]!.ratio.toFixed(3).padStart(10)}`).join('')}${large.http.endpoints[name]!.errors ? `  (${large.http.endpoints[name]!.errors} errors)` : ''}`,
+    );
   }
   lines.push('');
   for (const r of results) {
-    lines.push(`live ${r.years}×: ${r.live.subscribers} SSE subscribers, ${r.live.updates} casus switches: delivery p50 ${r.live.p50} ms, p95 ${r.live.p95} ms, max ${r.live.max} ms; server busy ${r.live.serverMsPerUpdate} ms per update; ${r.live.buildsPerUpdate} snapshot builds and ${r.live.auditRowsPerUpdate} audit rows per update`);
+    lines.push(
+      `live ${r.years}×: ${r.live.subscribers} SSE subscribers, ${r.live.updates} casus switches: delivery p50 ${r.live.p50} ms, p95 ${r.live.p95} ms, max ${r.live.max} ms; server busy ${r.live.serverMsPerUpdate} ms per update; ${r.live.buildsPerUpdate} snapshot builds and ${r.live.auditRowsPerUpdate} audit rows per update`,
+    );
   }
   for (const r of results) {
-    lines.push(`${r.years}×: event-loop max delay ${r.eventLoopMaxMs} ms over the run; peak RSS ${r.peakRssMb} MB (whole process, generator included); after generation + GC ${r.rssAfterGenerationMb} MB; server phases peak ${r.serverPeakRssMb} MB`);
+    lines.push(
+      `${r.years}×: event-loop max delay ${r.eventLoopMaxMs} ms over the run; peak RSS ${r.peakRssMb} MB (whole process, generator included); after generation + GC ${r.rssAfterGenerationMb} MB; server phases peak ${r.serverPeakRssMb} MB`,
+    );
   }
   return lines.join('\n');
 }
@@ -336,7 +406,11 @@ if (args.has('scale')) {
   const results: ScaleResult[] = [];
   for (const y of years) {
     const file = join(tmp, `${y}.json`);
-    const child = spawnSync(process.execPath, [...process.execArgv, here, `--scale=${y}`, `--child-out=${file}`, ...(quick ? ['--quick'] : [])], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawnSync(
+      process.execPath,
+      [...process.execArgv, here, `--scale=${y}`, `--child-out=${file}`, ...(quick ? ['--quick'] : [])],
+      { stdio: ['ignore', 'inherit', 'inherit'] },
+    );
     if (child.status !== 0) throw new Error(`bench at ${y}× failed (exit ${child.status})`);
     results.push(JSON.parse(readFileSync(file, 'utf8')) as ScaleResult);
   }

@@ -28,7 +28,10 @@ describe('activation link → own password → 2FA → login with a code', () =>
     const admin = await newPage(browser, app);
     await login(admin, 'admin@pit.demo');
     // The demo keeps 2FA off and says so in a banner.
-    await admin.getByRole('note').getByText(/Tweestapsverificatie staat uit voor deze demo/).waitFor();
+    await admin
+      .getByRole('note')
+      .getByText(/Tweestapsverificatie staat uit voor deze demo/)
+      .waitFor();
     await admin.goto('/team');
     const add = admin.locator('form').filter({ has: admin.getByRole('heading', { name: 'Lid toevoegen' }) });
     await add.getByLabel('Naam').fill('Sanne Activering');
@@ -40,7 +43,12 @@ describe('activation link → own password → 2FA → login with a code', () =>
     await linkField.waitFor();
     const link = await linkField.inputValue();
     expect(link).toMatch(new RegExp(`^${app.url.replace(/\./g, '\\.')}/activeren#[\\w-]{43}$`));
-    await admin.getByRole('table', { name: 'Leden' }).getByRole('row').filter({ hasText: 'Sanne Activering' }).getByText(/Wacht op activering/).waitFor();
+    await admin
+      .getByRole('table', { name: 'Leden' })
+      .getByRole('row')
+      .filter({ hasText: 'Sanne Activering' })
+      .getByText(/Wacht op activering/)
+      .waitFor();
     expect(await axeViolations(admin)).toEqual([]);
     await admin.context().close();
 
@@ -99,9 +107,15 @@ describe('activation link → own password → 2FA → login with a code', () =>
     await page.getByLabel('Code of herstelcode').fill('000000');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('De code klopt niet.');
-    const { lastStep } = app.deps.db.select({ lastStep: userTotp.lastStep }).from(userTotp).innerJoin(users, eq(users.id, userTotp.userId))
-      .where(eq(users.email, 'sanne@deurne.demo')).get()!;
-    await page.getByLabel('Code of herstelcode').fill(TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: (lastStep! + 1) * 30_000 }));
+    const { lastStep } = app.deps.db
+      .select({ lastStep: userTotp.lastStep })
+      .from(userTotp)
+      .innerJoin(users, eq(users.id, userTotp.userId))
+      .where(eq(users.email, 'sanne@deurne.demo'))
+      .get()!;
+    await page
+      .getByLabel('Code of herstelcode')
+      .fill(TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: (lastStep! + 1) * 30_000 }));
     await page.keyboard.press('Enter');
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).waitFor();
     await page.getByRole('link', { name: 'Sanne Activering' }).waitFor();

@@ -26,7 +26,9 @@ describe('casussen in the browser (BIT, covenant in force)', () => {
     await page.getByRole('link', { name: 'Signaal melden' }).click();
     await page.getByRole('heading', { name: 'Signaal melden' }).waitFor();
     // The member's own gemeente is preselected.
-    expect(await page.getByLabel('Gemeente', { exact: true }).evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent)).toBe('Gemeente Huizen');
+    expect(await page.getByLabel('Gemeente', { exact: true }).evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent)).toBe(
+      'Gemeente Huizen',
+    );
     await page.getByLabel('Straat').fill('Havenstraat');
     await page.getByLabel('Huisnummer').fill('12');
     await page.getByLabel('Postcode').fill('1271 SA'); // SA is never issued
@@ -52,7 +54,10 @@ describe('casussen in the browser (BIT, covenant in force)', () => {
     const page = await newPage(browser, app);
     await login(page, 'coordinator@bit.demo');
     await page.goto('/casussen?q=Havenstraat');
-    await page.getByRole('link', { name: /^BIT-\d{4}-\d{4}$/ }).first().click();
+    await page
+      .getByRole('link', { name: /^BIT-\d{4}-\d{4}$/ })
+      .first()
+      .click();
     await page.getByRole('heading', { name: 'Havenstraat 12, 1271 AB Huizen' }).waitFor();
     await page.getByRole('button', { name: 'Casus actief maken' }).click();
     await expect.poll(() => page.getByRole('status').allTextContents()).toContainEqual(expect.stringContaining('Actief'));
@@ -112,7 +117,10 @@ describe('casussen in the browser (BIT, covenant in force)', () => {
     const page = await newPage(browser, app);
     await login(page, 'huizen@bit.demo');
     await page.goto('/casussen?q=Havenstraat');
-    await page.getByRole('link', { name: /^BIT-\d{4}-\d{4}$/ }).first().click();
+    await page
+      .getByRole('link', { name: /^BIT-\d{4}-\d{4}$/ })
+      .first()
+      .click();
     await page.getByRole('table', { name: 'Persoon 1' }).waitFor();
     expect(await page.getByText('GB-123-X').count()).toBe(1);
     // P3: the BSN is masked until revealed (by its opaque item id); a gemeente may see police data.

@@ -25,8 +25,13 @@ afterAll(async () => {
 function callerAs(email: string) {
   const row = app.deps.db.select().from(users).where(eq(users.email, email)).get()!;
   return createCallerFactory(appRouter)({
-    deps: app.deps, user: { id: row.id, name: row.name, email: row.email, role: row.role, teamId: row.teamId, partnerId: row.partnerId, locale: 'nl' },
-    sessionToken: null, ip: '127.0.0.1', locale: 'nl', secure: false, setCookie: () => undefined,
+    deps: app.deps,
+    user: { id: row.id, name: row.name, email: row.email, role: row.role, teamId: row.teamId, partnerId: row.partnerId, locale: 'nl' },
+    sessionToken: null,
+    ip: '127.0.0.1',
+    locale: 'nl',
+    secure: false,
+    setCookie: () => undefined,
   });
 }
 
@@ -35,7 +40,14 @@ describe('a correction reaches the partner that saw the item', () => {
     const coordinator = callerAs('coordinator@bit.demo');
     const partners = await coordinator.partners.list();
     const hilversum = partners.find((p) => p.name.includes('Hilversum'))!;
-    const { id: caseId } = await coordinator.cases.create({ gemeentePartnerId: hilversum.id, street: 'Correctiestraat', houseNumber: 5, postcode: '1211 AB', city: 'Hilversum', theme: 'Woonoverlast' });
+    const { id: caseId } = await coordinator.cases.create({
+      gemeentePartnerId: hilversum.id,
+      street: 'Correctiestraat',
+      houseNumber: 5,
+      postcode: '1211 AB',
+      city: 'Hilversum',
+      theme: 'Woonoverlast',
+    });
     await callerAs('politie@bit.demo').subjects.add({ caseId, kind: 'person', items: [{ category: 'kenteken', value: 'XXXX99' }] });
 
     // Partner A reads the item: the disclosure is recorded.

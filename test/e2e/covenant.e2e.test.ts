@@ -24,8 +24,16 @@ describe('the covenant in the browser (BIT)', () => {
   it('wind-down after an approved early end, then renewal: propose → FG approves → personal data can be recorded', async () => {
     const today = amsterdamDate(new Date());
     const bitId = app.deps.db.select({ id: teams.id }).from(teams).where(eq(teams.slug, 'bit')).get()!.id;
-    const hilversum = app.deps.db.select({ id: partners.id }).from(partners).where(and(eq(partners.teamId, bitId), eq(partners.name, 'Gemeente Hilversum'))).get()!;
-    const caseId = app.deps.db.select({ id: cases.id }).from(cases).where(and(eq(cases.teamId, bitId), eq(cases.gemeentePartnerId, hilversum.id), eq(cases.status, 'actief'))).get()!.id;
+    const hilversum = app.deps.db
+      .select({ id: partners.id })
+      .from(partners)
+      .where(and(eq(partners.teamId, bitId), eq(partners.name, 'Gemeente Hilversum')))
+      .get()!;
+    const caseId = app.deps.db
+      .select({ id: cases.id })
+      .from(cases)
+      .where(and(eq(cases.teamId, bitId), eq(cases.gemeentePartnerId, hilversum.id), eq(cases.status, 'actief')))
+      .get()!.id;
 
     // 1. The coordinator proposes an addendum that ends the covenant today (art. 14.3: by consent).
     const chair = await newPage(browser, app);
@@ -54,7 +62,10 @@ describe('the covenant in the browser (BIT)', () => {
     // 3. Wind-down: recording personal data is refused with a clear Dutch message; the banner says why.
     const member = await newPage(browser, app);
     await login(member, 'hilversum@bit.demo');
-    await member.getByText(/zonder convenant mogen geen nieuwe persoonsgegevens/).first().waitFor();
+    await member
+      .getByText(/zonder convenant mogen geen nieuwe persoonsgegevens/)
+      .first()
+      .waitFor();
     await member.goto(`/casussen/${caseId}`);
     await member.getByRole('heading', { name: 'Betrokkenen' }).waitFor();
     await member.getByText('Het convenant is geëindigd: er kunnen geen nieuwe persoonsgegevens worden vastgelegd.').waitFor();
@@ -69,10 +80,18 @@ describe('the covenant in the browser (BIT)', () => {
     await member.getByLabel('Plaats').fill('Hilversum');
     await member.getByLabel('Thema', { exact: true }).selectOption({ label: 'Woonoverlast' });
     await member.getByRole('button', { name: 'Signaal melden' }).click();
-    await member.getByText(/er is geen vervolgconvenant van kracht: het team is in afbouw/).first().waitFor();
+    await member
+      .getByText(/er is geen vervolgconvenant van kracht: het team is in afbouw/)
+      .first()
+      .waitFor();
     expect(app.deps.db.select({ id: cases.id }).from(cases).where(eq(cases.street, 'Afbouwstraat')).all()).toEqual([]);
-    const itemsOf = () => app.deps.db.select({ id: subjectItems.id }).from(subjectItems).innerJoin(subjects, eq(subjects.id, subjectItems.subjectId))
-      .where(and(eq(subjects.caseId, caseId), eq(subjectItems.sourcePartnerId, hilversum.id))).all().length;
+    const itemsOf = () =>
+      app.deps.db
+        .select({ id: subjectItems.id })
+        .from(subjectItems)
+        .innerJoin(subjects, eq(subjects.id, subjectItems.subjectId))
+        .where(and(eq(subjects.caseId, caseId), eq(subjectItems.sourcePartnerId, hilversum.id)))
+        .all().length;
     const before = itemsOf();
 
     // 4. Renewal: the coordinator proposes, the FG approves.
@@ -88,9 +107,19 @@ describe('the covenant in the browser (BIT)', () => {
     await propose.getByRole('button', { name: 'Voorstel indienen' }).click();
     await chair.getByText('Het voorstel is ingediend en wacht op de FG.').waitFor();
     await fg.goto('/team/convenant');
-    expect(app.deps.db.select({ evaluation: covenants.evaluationCallsForChange }).from(covenants).where(eq(covenants.documentRef, 'BIT-2026-117')).get()).toEqual({ evaluation: true });
+    expect(
+      app.deps.db
+        .select({ evaluation: covenants.evaluationCallsForChange })
+        .from(covenants)
+        .where(eq(covenants.documentRef, 'BIT-2026-117'))
+        .get(),
+    ).toEqual({ evaluation: true });
     await fg.getByTestId('pending-proposal').filter({ hasText: 'BIT-2026-117' }).getByRole('button', { name: 'Goedkeuren' }).click();
-    await fg.getByRole('table', { name: 'Geschiedenis van het convenant' }).getByRole('row', { name: /BIT convenant 2027/ }).getByText('Van kracht').waitFor();
+    await fg
+      .getByRole('table', { name: 'Geschiedenis van het convenant' })
+      .getByRole('row', { name: /BIT convenant 2027/ })
+      .getByText('Van kracht')
+      .waitFor();
 
     // 5. Personal data can be recorded again.
     await member.goto(`/casussen/${caseId}`);
@@ -106,7 +135,9 @@ describe('the covenant in the browser (BIT)', () => {
   it('the covenant banner is fetched once per session, not again on every page change', async () => {
     const page = await newPage(browser, app);
     let overviews = 0;
-    page.on('request', (r) => { if (r.url().includes('covenants.overview')) overviews += 1; });
+    page.on('request', (r) => {
+      if (r.url().includes('covenants.overview')) overviews += 1;
+    });
     await login(page, 'hilversum@bit.demo');
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     await expect.poll(() => overviews).toBe(1);

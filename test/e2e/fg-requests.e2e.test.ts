@@ -21,16 +21,21 @@ afterAll(async () => {
 
 /** A demo person of PIT recorded by a gemeente: their surname (the last word before the comma). */
 function demoPerson(): { naw: string; surname: string } {
-  const row = app.deps.db.select({ valueEnc: subjectItems.valueEnc }).from(subjectItems)
-    .innerJoin(subjects, eq(subjects.id, subjectItems.subjectId)).innerJoin(cases, eq(cases.id, subjects.caseId)).innerJoin(teams, eq(teams.id, cases.teamId))
-    .where(eq(teams.slug, 'pit')).all()
+  const row = app.deps.db
+    .select({ valueEnc: subjectItems.valueEnc })
+    .from(subjectItems)
+    .innerJoin(subjects, eq(subjects.id, subjectItems.subjectId))
+    .innerJoin(cases, eq(cases.id, subjects.caseId))
+    .innerJoin(teams, eq(teams.id, cases.teamId))
+    .where(eq(teams.slug, 'pit'))
+    .all()
     .map((r) => decryptValue(app.deps.keys.general, r.valueEnc))
     .find((v) => /^[A-Z][a-z]+ [A-Z][a-z]+, /.test(v))!;
   return { naw: row, surname: row.split(',')[0]!.split(' ').pop()! };
 }
 
 describe('FG: from search to inzage bundle', () => {
-  it('searches a demo person, registers an inzage request and opens the bundle with the person\'s items', async () => {
+  it("searches a demo person, registers an inzage request and opens the bundle with the person's items", async () => {
     const person = demoPerson();
     const page = await newPage(browser, app);
     await login(page, 'fg@pit.demo');
@@ -51,7 +56,10 @@ describe('FG: from search to inzage bundle', () => {
     await page.getByRole('button', { name: 'Verzoek registreren' }).click();
     await page.getByText(/Verzoek \d+ geregistreerd; termijn tot/).waitFor();
 
-    await page.getByRole('table', { name: /Verzoeken \(1\)/ }).getByRole('link', { name: /Verzoek \d+/ }).click();
+    await page
+      .getByRole('table', { name: /Verzoeken \(1\)/ })
+      .getByRole('link', { name: /Verzoek \d+/ })
+      .click();
     await page.getByRole('heading', { name: /Verzoek \d+ — Inzage/, level: 1 }).waitFor();
     await page.getByRole('table', { name: 'Partners met gegevens over de betrokkene(n)' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);

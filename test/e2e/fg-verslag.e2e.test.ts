@@ -24,8 +24,13 @@ afterAll(async () => {
 function callerAs(email: string) {
   const row = app.deps.db.select().from(users).where(eq(users.email, email)).get()!;
   return createCallerFactory(appRouter)({
-    deps: app.deps, user: { id: row.id, name: row.name, email: row.email, role: row.role, teamId: row.teamId, partnerId: row.partnerId, locale: 'nl' },
-    sessionToken: null, ip: '127.0.0.1', locale: 'nl', secure: false, setCookie: () => undefined,
+    deps: app.deps,
+    user: { id: row.id, name: row.name, email: row.email, role: row.role, teamId: row.teamId, partnerId: row.partnerId, locale: 'nl' },
+    sessionToken: null,
+    ip: '127.0.0.1',
+    locale: 'nl',
+    secure: false,
+    setCookie: () => undefined,
   });
 }
 
@@ -34,7 +39,14 @@ describe('the FG workspace pages', () => {
     const coordinator = callerAs('coordinator@bit.demo');
     const partners = await coordinator.partners.list();
     const hilversum = partners.find((p) => p.name.includes('Hilversum'))!;
-    const { id: caseId } = await coordinator.cases.create({ gemeentePartnerId: hilversum.id, street: 'Inzagestraat', houseNumber: 7, postcode: '1211 AB', city: 'Hilversum', theme: 'Woonoverlast' });
+    const { id: caseId } = await coordinator.cases.create({
+      gemeentePartnerId: hilversum.id,
+      street: 'Inzagestraat',
+      houseNumber: 7,
+      postcode: '1211 AB',
+      city: 'Hilversum',
+      theme: 'Woonoverlast',
+    });
     const politie = callerAs('politie@bit.demo');
     await politie.subjects.add({ caseId, kind: 'person', items: [{ category: 'kenteken', value: 'XXXX99' }] });
     await callerAs('hilversum@bit.demo').cases.get({ id: caseId });
@@ -43,7 +55,11 @@ describe('the FG workspace pages', () => {
     // A partner not involved asks access with a reason.
     const bit = app.deps.db.select({ id: teams.id }).from(teams).where(eq(teams.slug, 'bit')).get()!;
     const politieUser = app.deps.db.select().from(users).where(eq(users.email, 'politie@bit.demo')).get()!;
-    const other = app.deps.db.select().from(users).where(and(eq(users.teamId, bit.id), eq(users.role, 'member'))).all()
+    const other = app.deps.db
+      .select()
+      .from(users)
+      .where(and(eq(users.teamId, bit.id), eq(users.role, 'member')))
+      .all()
       .find((u) => u.partnerId !== hilversum.id && u.partnerId !== politieUser.partnerId)!;
     await callerAs(other.email).access.request({ caseId, reason: 'Nodig voor de controle van volgende week' });
 
@@ -77,10 +93,14 @@ describe('the FG workspace pages', () => {
 });
 
 describe('a finalised verslag is a fixed record', () => {
-  it('editing a task of the overleg after finalising leaves the verslag\'s text as it was', async () => {
+  it("editing a task of the overleg after finalising leaves the verslag's text as it was", async () => {
     const pit = app.deps.db.select({ id: teams.id }).from(teams).where(eq(teams.slug, 'pit')).get()!;
-    const meetingId = app.deps.db.select({ id: meetings.id }).from(meetings).where(and(eq(meetings.teamId, pit.id), eq(meetings.status, 'gesloten')))
-      .orderBy(desc(meetings.startsAt)).get()!.id;
+    const meetingId = app.deps.db
+      .select({ id: meetings.id })
+      .from(meetings)
+      .where(and(eq(meetings.teamId, pit.id), eq(meetings.status, 'gesloten')))
+      .orderBy(desc(meetings.startsAt))
+      .get()!.id;
     const task = app.deps.db.select().from(tasks).where(eq(tasks.meetingId, meetingId)).orderBy(tasks.id).get()!;
     const page = await newPage(browser, app);
     await login(page, 'coordinator@pit.demo');

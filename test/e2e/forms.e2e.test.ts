@@ -19,7 +19,12 @@ afterAll(async () => {
 });
 
 const teamId = (code: string) => app.deps.db.select({ id: teams.id }).from(teams).where(eq(teams.code, code)).get()!.id;
-const caseOf = (code: string) => app.deps.db.select({ id: cases.id }).from(cases).where(eq(cases.teamId, teamId(code))).get()!.id;
+const caseOf = (code: string) =>
+  app.deps.db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(eq(cases.teamId, teamId(code)))
+    .get()!.id;
 const heading = (page: Page) => page.locator('main h1').first().textContent();
 
 describe('pages that cannot load say why (item 6)', () => {
@@ -48,8 +53,12 @@ describe('pages that cannot load say why (item 6)', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     const pit = teamId('PIT');
-    const row = app.deps.db.select({ meetingId: minutes.meetingId }).from(minutes).innerJoin(meetings, eq(meetings.id, minutes.meetingId))
-      .where(eq(meetings.teamId, pit)).get()!;
+    const row = app.deps.db
+      .select({ meetingId: minutes.meetingId })
+      .from(minutes)
+      .innerJoin(meetings, eq(meetings.id, minutes.meetingId))
+      .where(eq(meetings.teamId, pit))
+      .get()!;
     app.deps.db.update(minutes).set({ status: 'concept' }).where(eq(minutes.meetingId, row.meetingId)).run();
     await page.goto(`/overleggen/${row.meetingId}/verslag`);
     await expect.poll(() => heading(page)).toBe('Nog niet beschikbaar');
@@ -67,17 +76,23 @@ describe('forms (item 7)', () => {
     await page.getByRole('heading', { name: 'Signaal melden' }).waitFor();
     await page.getByRole('button', { name: 'Signaal melden' }).click();
     const summary = page.getByRole('alert');
-    await expect.poll(() => summary.locator('li').allTextContents()).toEqual([
-      'Straat: Dit veld is verplicht.',
-      'Huisnummer: Dit veld is verplicht.',
-      'Postcode: Dit veld is verplicht.',
-      'Plaats: Dit veld is verplicht.',
-      'Thema: Dit veld is verplicht.',
-    ]);
+    await expect
+      .poll(() => summary.locator('li').allTextContents())
+      .toEqual([
+        'Straat: Dit veld is verplicht.',
+        'Huisnummer: Dit veld is verplicht.',
+        'Postcode: Dit veld is verplicht.',
+        'Plaats: Dit veld is verplicht.',
+        'Thema: Dit veld is verplicht.',
+      ]);
     expect(await page.textContent('main')).not.toMatch(/Minimaal \d+ tekens|Controleer de ingevulde gegevens/);
     // Each message is at its own field, described by it.
     expect(await page.getByLabel('Straat').getAttribute('aria-invalid')).toBe('true');
-    expect(await page.getByLabel('Straat').evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')!.split(' ').pop()!)?.textContent)).toBe('Dit veld is verplicht.');
+    expect(
+      await page
+        .getByLabel('Straat')
+        .evaluate((el) => document.getElementById(el.getAttribute('aria-describedby')!.split(' ').pop()!)?.textContent),
+    ).toBe('Dit veld is verplicht.');
     expect(await axeViolations(page)).toEqual([]);
     // The summary's link moves focus to the field.
     await summary.getByRole('link', { name: /^Postcode/ }).click();
@@ -101,7 +116,7 @@ describe('forms (item 7)', () => {
     await page.context().close();
   });
 
-  it('the betrokkene form shows every item\'s problem at once, each at its field', async () => {
+  it("the betrokkene form shows every item's problem at once, each at its field", async () => {
     const page = await newPage(browser, app);
     await login(page, 'coordinator@bit.demo');
     await page.goto(`/casussen/${caseOf('BIT')}`);
@@ -117,10 +132,9 @@ describe('forms (item 7)', () => {
     await categories.nth(2).selectOption('geboortedatum');
     await form.getByLabel('Waarde', { exact: true }).nth(2).fill('31-02-1990');
     await form.getByRole('button', { name: 'Betrokkene toevoegen' }).click();
-    await expect.poll(() => form.getByRole('alert').locator('li').allTextContents()).toEqual([
-      'Waarde: Gegeven 2: dit is geen geldig telefoonnummer.',
-      'Waarde: Gegeven 3: vul een geldige geboortedatum in.',
-    ]);
+    await expect
+      .poll(() => form.getByRole('alert').locator('li').allTextContents())
+      .toEqual(['Waarde: Gegeven 2: dit is geen geldig telefoonnummer.', 'Waarde: Gegeven 3: vul een geldige geboortedatum in.']);
     expect(await form.getByLabel('Waarde', { exact: true }).nth(1).getAttribute('aria-invalid')).toBe('true');
     expect(await form.getByLabel('Waarde', { exact: true }).nth(2).getAttribute('aria-invalid')).toBe('true');
     expect(await axeViolations(page)).toEqual([]);
@@ -140,8 +154,12 @@ describe('risky actions and busy buttons (item 9)', () => {
     const page = await newPage(browser, app);
     await login(page, 'coordinator@pit.demo');
     const pit = teamId('PIT');
-    const row = app.deps.db.select({ meetingId: minutes.meetingId }).from(minutes).innerJoin(meetings, eq(meetings.id, minutes.meetingId))
-      .where(eq(meetings.teamId, pit)).get()!;
+    const row = app.deps.db
+      .select({ meetingId: minutes.meetingId })
+      .from(minutes)
+      .innerJoin(meetings, eq(meetings.id, minutes.meetingId))
+      .where(eq(meetings.teamId, pit))
+      .get()!;
     app.deps.db.update(minutes).set({ status: 'definitief' }).where(eq(minutes.meetingId, row.meetingId)).run();
     await page.goto(`/overleggen/${row.meetingId}/verslag`);
     await page.getByRole('button', { name: 'Terug naar concept' }).click();
@@ -151,21 +169,32 @@ describe('risky actions and busy buttons (item 9)', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    expect(app.deps.db.select({ status: minutes.status }).from(minutes).where(eq(minutes.meetingId, row.meetingId)).get()!.status).toBe('definitief');
+    expect(app.deps.db.select({ status: minutes.status }).from(minutes).where(eq(minutes.meetingId, row.meetingId)).get()!.status).toBe(
+      'definitief',
+    );
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Terug naar concept');
     await page.getByRole('button', { name: 'Terug naar concept' }).click();
     await dialog.getByRole('button', { name: 'Terug naar concept' }).click();
-    await expect.poll(() => app.deps.db.select({ status: minutes.status }).from(minutes).where(eq(minutes.meetingId, row.meetingId)).get()!.status).toBe('concept');
+    await expect
+      .poll(() => app.deps.db.select({ status: minutes.status }).from(minutes).where(eq(minutes.meetingId, row.meetingId)).get()!.status)
+      .toBe('concept');
     await page.context().close();
   });
   it('while the tasks load the home page says so, never "geen open taken"; a failure says it failed', async () => {
     const page = await newPage(browser, app);
     await login(page, 'helmond@pit.demo');
     let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => { release = resolve; });
-    await page.route(/\/trpc\/[^?]*tasks\.mine/, async (route) => { await held; await route.continue(); });
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/trpc\/[^?]*tasks\.mine/, async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.goto('/');
-    const tasks = page.getByRole('region', { name: 'Open taken van uw organisatie' }).or(page.locator('section.card').filter({ hasText: 'Open taken van uw organisatie' }));
+    const tasks = page
+      .getByRole('region', { name: 'Open taken van uw organisatie' })
+      .or(page.locator('section.card').filter({ hasText: 'Open taken van uw organisatie' }));
     await expect.poll(() => tasks.first().textContent()).toContain('Bezig met laden…');
     expect(await tasks.first().textContent()).not.toContain('geen open taken');
     release();

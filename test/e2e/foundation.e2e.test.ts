@@ -37,15 +37,29 @@ describe('foundation in the browser', () => {
     const rows = partners.locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(10);
     const names = await partners.locator('tbody th').allTextContents();
-    expect(names).toEqual(expect.arrayContaining([
-      'Gemeente Helmond', 'Gemeente Asten', 'Gemeente Deurne', 'Gemeente Gemert-Bakel', 'Gemeente Laarbeek', 'Gemeente Someren', 'Politie Eenheid Oost-Brabant',
-      'Veiligheidsregio Brabant-Zuidoost', 'Belastingsamenwerking Oost-Brabant',
-    ]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Gemeente Helmond',
+        'Gemeente Asten',
+        'Gemeente Deurne',
+        'Gemeente Gemert-Bakel',
+        'Gemeente Laarbeek',
+        'Gemeente Someren',
+        'Politie Eenheid Oost-Brabant',
+        'Veiligheidsregio Brabant-Zuidoost',
+        'Belastingsamenwerking Oost-Brabant',
+      ]),
+    );
     expect(names.some((n) => n.includes('Politie'))).toBe(true);
     expect(names.some((n) => n.includes('Hilversum'))).toBe(false);
     // The sharing matrix from the covenant: police data reach the gemeenten only (art. 20.5).
     const matrix = page.getByRole('table', { name: /Verstrekkende partner/ });
-    expect(await matrix.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Politie', exact: true }) }).textContent()).toContain('Alleen gemeenten');
+    expect(
+      await matrix
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: 'Politie', exact: true }) })
+        .textContent(),
+    ).toContain('Alleen gemeenten');
     expect(await axeViolations(page)).toEqual([]);
 
     // Add a member for Senzer: the account appears in the members table.
@@ -67,11 +81,13 @@ describe('foundation in the browser', () => {
     await leave.getByLabel('Uitgetreden').fill('2027-02-01');
     await leave.getByRole('button', { name: 'Uittreding registreren (art. 14)' }).click();
     await leave.getByText('De uittreding van Gemeente Someren is geregistreerd.').waitFor();
-    await expect.poll(() => partners.getByRole('row').filter({ hasText: 'Gemeente Someren' }).textContent()).toContain('Treedt uit op 01-02-2027');
+    await expect
+      .poll(() => partners.getByRole('row').filter({ hasText: 'Gemeente Someren' }).textContent())
+      .toContain('Treedt uit op 01-02-2027');
     await page.context().close();
   });
 
-  it('the admin\'s matrix editor offers only what the covenant allows (art. 20.3–20.7)', async () => {
+  it("the admin's matrix editor offers only what the covenant allows (art. 20.3–20.7)", async () => {
     const page = await newPage(browser, app);
     await login(page, 'admin@pit.demo');
     await page.goto('/team');
@@ -80,11 +96,18 @@ describe('foundation in the browser', () => {
     await policeNaleving.waitFor();
     // Police data reach the gemeenten only: "Alle partners" is not offered.
     expect(await policeNaleving.locator('option').allTextContents()).toEqual(['Mag niet verstrekken', 'Alleen gemeenten']);
-    expect(await matrix.getByRole('combobox', { name: 'Gemeente — BSN' }).locator('option').allTextContents()).toEqual(['Mag niet verstrekken', 'Alle partners', 'Alleen gemeenten']);
+    expect(await matrix.getByRole('combobox', { name: 'Gemeente — BSN' }).locator('option').allTextContents()).toEqual([
+      'Mag niet verstrekken',
+      'Alle partners',
+      'Alleen gemeenten',
+    ]);
     // Categories a kind may not provide at all have no choice; overig provides nothing unless an
     // annex gives it categories (art. 12.2, 13), and then to the gemeenten at most.
     expect(await matrix.getByRole('combobox', { name: 'Sociale dienst — BSN' }).count()).toBe(0);
-    expect(await matrix.getByRole('combobox', { name: 'Overig — BSN' }).locator('option').allTextContents()).toEqual(['Mag niet verstrekken', 'Alleen gemeenten']);
+    expect(await matrix.getByRole('combobox', { name: 'Overig — BSN' }).locator('option').allTextContents()).toEqual([
+      'Mag niet verstrekken',
+      'Alleen gemeenten',
+    ]);
     expect(await matrix.getByRole('combobox', { name: 'Overig — BSN' }).inputValue()).toBe('');
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();

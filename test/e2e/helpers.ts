@@ -33,7 +33,9 @@ export async function startApp(env: Record<string, string> = {}) {
   const config = loadConfig({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ...env });
   const log = console.log;
   console.log = () => undefined; // the demo account list is noise in test output
-  const running = await startServer(config).finally(() => { console.log = log; });
+  const running = await startServer(config).finally(() => {
+    console.log = log;
+  });
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
@@ -78,7 +80,11 @@ export async function axeViolations(page: Page): Promise<{ id: string; nodes: st
   // Evaluated through the DevTools protocol: the app's CSP (rightly) refuses inline scripts.
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   });

@@ -23,10 +23,12 @@ const POLICE = 'Politie Eenheid Oost-Brabant';
 async function itemsBySource(page: Page): Promise<{ value: string; source: string }[]> {
   await page.getByRole('heading', { name: 'Betrokkenen' }).waitFor();
   await page.getByTestId('item').first().waitFor();
-  return page.getByTestId('item').evaluateAll((rows) => rows.map((row) => {
-    const cells = row.querySelectorAll('td');
-    return { value: (cells[0]?.textContent ?? '').replace('Toon BSN', '').trim(), source: (cells[1]?.textContent ?? '').trim() };
-  }));
+  return page.getByTestId('item').evaluateAll((rows) =>
+    rows.map((row) => {
+      const cells = row.querySelectorAll('td');
+      return { value: (cells[0]?.textContent ?? '').replace('Toon BSN', '').trim(), source: (cells[1]?.textContent ?? '').trim() };
+    }),
+  );
 }
 
 describe('the Senzer journey on the demo casus', () => {
@@ -80,8 +82,8 @@ describe('the Senzer journey on the demo casus', () => {
 });
 
 function countSubjects(running: RunningApp): number {
-  const row = running.deps.db.$client.prepare(
-    'select count(*) as n from subjects s join cases c on c.id = s.case_id where c.code = ?',
-  ).get(DEMO_JOURNEY_CASE.code) as { n: number };
+  const row = running.deps.db.$client
+    .prepare('select count(*) as n from subjects s join cases c on c.id = s.case_id where c.code = ?')
+    .get(DEMO_JOURNEY_CASE.code) as { n: number };
   return row.n;
 }

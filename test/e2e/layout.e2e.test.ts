@@ -19,7 +19,11 @@ beforeAll(async () => {
   app = await startApp();
   browser = await launchBrowser();
   pitId = app.deps.db.select({ id: teams.id }).from(teams).where(eq(teams.slug, 'pit')).get()!.id;
-  meetingId = app.deps.db.select({ id: meetings.id }).from(meetings).where(and(eq(meetings.teamId, pitId), eq(meetings.status, 'gepubliceerd'))).get()!.id;
+  meetingId = app.deps.db
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(and(eq(meetings.teamId, pitId), eq(meetings.status, 'gepubliceerd')))
+    .get()!.id;
 });
 afterAll(async () => {
   await browser?.close();
@@ -49,7 +53,8 @@ async function inViewport(page: Page, locator: Locator): Promise<boolean> {
   return Boolean(box && box.y >= 0 && box.x >= 0 && box.y + box.height <= view.height && box.x + box.width <= view.width);
 }
 
-const activeIsH1 = (page: Page) => page.evaluate(() => document.activeElement?.tagName === 'H1' && document.activeElement.closest('main') !== null);
+const activeIsH1 = (page: Page) =>
+  page.evaluate(() => document.activeElement?.tagName === 'H1' && document.activeElement.closest('main') !== null);
 
 describe('the frame: titles, focus, logout and fonts', () => {
   it('names every page in the tab, moves focus to its heading, and logs out from the header', async () => {
@@ -57,8 +62,10 @@ describe('the frame: titles, focus, logout and fonts', () => {
     await page.waitForFunction(() => document.title === 'Overzicht — Overleg');
     const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
     for (const [link, title, heading] of [
-      ['Casussen', 'Casussen — Overleg', 'Casussen'], ['Overleggen', 'Overleggen — Overleg', 'Overleggen'],
-      ['Takenoverzicht', 'Takenoverzicht — Overleg', null], ['Team', 'Team — Overleg', null],
+      ['Casussen', 'Casussen — Overleg', 'Casussen'],
+      ['Overleggen', 'Overleggen — Overleg', 'Overleggen'],
+      ['Takenoverzicht', 'Takenoverzicht — Overleg', null],
+      ['Team', 'Team — Overleg', null],
     ] as const) {
       await nav.getByRole('link', { name: link, exact: true }).click();
       await page.waitForFunction((want) => document.title === want, title);
@@ -90,8 +97,19 @@ describe('the frame: titles, focus, logout and fonts', () => {
     await page.getByRole('button', { name: 'Nieuw overleg' }).click();
     await page.getByLabel('Datum').first().waitFor();
     await page.evaluate(() => document.fonts.ready);
-    const family = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).fontFamily);
-    for (const selector of ['label.utrecht-form-label', '.app-nav__link', 'button.utrecht-button', 'select', 'input.utrecht-textbox', '.app-header__logout']) {
+    const family = (selector: string) =>
+      page
+        .locator(selector)
+        .first()
+        .evaluate((el) => getComputedStyle(el).fontFamily);
+    for (const selector of [
+      'label.utrecht-form-label',
+      '.app-nav__link',
+      'button.utrecht-button',
+      'select',
+      'input.utrecht-textbox',
+      '.app-header__logout',
+    ]) {
       expect(await family(selector), selector).toMatch(/^"?Noto Sans"?,/);
     }
     expect(await family('h1')).toMatch(/^"?Noto Serif"?,/);
@@ -100,8 +118,14 @@ describe('the frame: titles, focus, logout and fonts', () => {
       await document.fonts.ready;
       return {
         check: document.fonts.check('16px "Noto Sans"') && document.fonts.check('bold 16px "Noto Sans"'),
-        loaded: [...document.fonts].filter((f) => f.status === 'loaded').map((f) => `${f.family.replace(/"/g, '')} ${f.weight}`).sort(),
-        urls: performance.getEntriesByType('resource').map((r) => r.name).filter((n) => /\.woff2?$/.test(n)),
+        loaded: [...document.fonts]
+          .filter((f) => f.status === 'loaded')
+          .map((f) => `${f.family.replace(/"/g, '')} ${f.weight}`)
+          .sort(),
+        urls: performance
+          .getEntriesByType('resource')
+          .map((r) => r.name)
+          .filter((n) => /\.woff2?$/.test(n)),
       };
     });
     expect(faces.check).toBe(true);
@@ -109,7 +133,12 @@ describe('the frame: titles, focus, logout and fonts', () => {
     expect(faces.urls.length).toBeGreaterThan(0);
     expect(faces.urls.every((u) => u.startsWith(app.url) && u.endsWith('.woff2'))).toBe(true);
     // A select shows its chevron.
-    expect(await page.locator('select').first().evaluate((el) => getComputedStyle(el).backgroundImage)).toMatch(/^url\("data:image\/svg\+xml/);
+    expect(
+      await page
+        .locator('select')
+        .first()
+        .evaluate((el) => getComputedStyle(el).backgroundImage),
+    ).toMatch(/^url\("data:image\/svg\+xml/);
     await page.context().close();
   });
 });
@@ -120,12 +149,15 @@ describe('the reports charts', () => {
     await page.goto('/rapportage');
     await page.locator('figure.chart svg text').first().waitFor();
     await page.evaluate(() => document.fonts.ready);
-    const outside = await page.evaluate(() => [...document.querySelectorAll('figure.chart svg')].flatMap((svg) => {
-      const view = (svg as SVGSVGElement).viewBox.baseVal;
-      return [...svg.querySelectorAll('text')].map((text) => ({ text: text.textContent, box: text.getBBox() }))
-        .filter(({ box }) => box.x < 0 || box.y < 0 || box.x + box.width > view.width || box.y + box.height > view.height)
-        .map(({ text }) => text);
-    }));
+    const outside = await page.evaluate(() =>
+      [...document.querySelectorAll('figure.chart svg')].flatMap((svg) => {
+        const view = (svg as SVGSVGElement).viewBox.baseVal;
+        return [...svg.querySelectorAll('text')]
+          .map((text) => ({ text: text.textContent, box: text.getBBox() }))
+          .filter(({ box }) => box.x < 0 || box.y < 0 || box.x + box.width > view.width || box.y + box.height > view.height)
+          .map(({ text }) => text);
+      }),
+    );
     expect(await page.locator('figure.chart svg text').count()).toBeGreaterThan(10);
     expect(outside).toEqual([]);
     await page.context().close();
@@ -134,7 +166,11 @@ describe('the reports charts', () => {
 
 describe('the meetings list', () => {
   it('has "Nieuw overleg" in the first viewport, upcoming first, and pages the past', async () => {
-    const closed = app.deps.db.select({ n: count() }).from(meetings).where(and(eq(meetings.teamId, pitId), eq(meetings.status, 'gesloten'))).get()!.n;
+    const closed = app.deps.db
+      .select({ n: count() })
+      .from(meetings)
+      .where(and(eq(meetings.teamId, pitId), eq(meetings.status, 'gesloten')))
+      .get()!.n;
     expect(closed).toBeGreaterThan(20);
     const page = await sized(1366, 768, 'coordinator@pit.demo');
     await page.goto('/overleggen');
@@ -258,8 +294,22 @@ describe('a 390 px phone', () => {
     await menu.click();
 
     const caseId = app.deps.db.select({ id: cases.id }).from(cases).where(eq(cases.teamId, pitId)).get()!.id;
-    const pages = ['/', '/overleggen', `/overleggen/${meetingId}`, `/overleggen/${meetingId}/live`, '/casussen', '/casussen/nieuw', `/casussen/${caseId}`,
-      '/taken', '/controles', '/controles/nieuw', '/escalaties', '/rapportage', '/team', '/profiel'];
+    const pages = [
+      '/',
+      '/overleggen',
+      `/overleggen/${meetingId}`,
+      `/overleggen/${meetingId}/live`,
+      '/casussen',
+      '/casussen/nieuw',
+      `/casussen/${caseId}`,
+      '/taken',
+      '/controles',
+      '/controles/nieuw',
+      '/escalaties',
+      '/rapportage',
+      '/team',
+      '/profiel',
+    ];
     const wide: string[] = [];
     for (const path of pages) {
       await page.goto(path);

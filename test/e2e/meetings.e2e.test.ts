@@ -15,7 +15,11 @@ beforeAll(async () => {
   app = await startApp();
   browser = await launchBrowser();
   const pit = app.deps.db.select({ id: teams.id }).from(teams).where(eq(teams.slug, 'pit')).get()!;
-  meetingId = app.deps.db.select({ id: meetings.id }).from(meetings).where(and(eq(meetings.teamId, pit.id), eq(meetings.status, 'gepubliceerd'))).get()!.id;
+  meetingId = app.deps.db
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(and(eq(meetings.teamId, pit.id), eq(meetings.status, 'gepubliceerd')))
+    .get()!.id;
 });
 afterAll(async () => {
   await browser?.close();
@@ -67,7 +71,10 @@ describe('the overleg in the browser', () => {
     await chair.keyboard.press('Alt+N');
     await expect.poll(() => currentButton.innerText()).not.toBe(firstTitle);
     const secondTitle = await currentButton.innerText();
-    await member.locator('li[aria-current="step"]').filter({ hasText: secondTitle.split(' (')[0]! }).waitFor();
+    await member
+      .locator('li[aria-current="step"]')
+      .filter({ hasText: secondTitle.split(' (')[0]! })
+      .waitFor();
 
     // Quick capture of a task for Senzer, partner picked by typing, submitted with Ctrl+Enter.
     await chair.keyboard.press('Alt+T');
@@ -80,7 +87,11 @@ describe('the overleg in the browser', () => {
     expect(await axeViolations(member)).toEqual([]);
 
     // A casus item: a werkafspraak for the pand (Alt+W) and a task for another partner.
-    await chair.locator('.chair-agenda button').filter({ hasText: /PIT-\d{4}-\d{4}/ }).first().click();
+    await chair
+      .locator('.chair-agenda button')
+      .filter({ hasText: /PIT-\d{4}-\d{4}/ })
+      .first()
+      .click();
     await chair.getByText('Open werkafspraken').waitFor();
     await chair.keyboard.press('Alt+W');
     await chair.keyboard.type('Gemeente neemt de regie; gezamenlijke controle in januari');
@@ -92,18 +103,33 @@ describe('the overleg in the browser', () => {
     await chair.keyboard.type('Politie');
     await chair.keyboard.press('Control+Enter');
     await chair.getByText(/Taak vastgelegd voor Politie/).waitFor();
-    await member.getByTestId('captured-agreements').getByText(/gezamenlijke controle in januari/).waitFor();
+    await member
+      .getByTestId('captured-agreements')
+      .getByText(/gezamenlijke controle in januari/)
+      .waitFor();
     await member.getByTestId('captured-tasks').getByText('Registraties nagaan').waitFor();
 
     // Attendance per partner from the same screen.
-    await chair.getByRole('group', { name: /^Status: Senzer/ }).getByRole('radio', { name: 'Afgemeld' }).check();
-    await expect.poll(() => chair.getByRole('group', { name: /^Status: Senzer/ }).getByRole('radio', { name: 'Afgemeld' }).isChecked()).toBe(true);
+    await chair
+      .getByRole('group', { name: /^Status: Senzer/ })
+      .getByRole('radio', { name: 'Afgemeld' })
+      .check();
+    await expect
+      .poll(() =>
+        chair
+          .getByRole('group', { name: /^Status: Senzer/ })
+          .getByRole('radio', { name: 'Afgemeld' })
+          .isChecked(),
+      )
+      .toBe(true);
 
     // The notes survived: after a reload the first item shows them.
     await chair.reload();
     await chair.getByRole('heading', { level: 1, name: 'Voorzittersmodus' }).waitFor();
     await chair.locator('.chair-agenda button').first().click();
-    await expect.poll(() => chair.getByLabel('Aantekeningen (geen persoonsgegevens)').inputValue()).toBe('Welkom; de agenda wordt ongewijzigd vastgesteld. Mededeling: planning volgt.');
+    await expect
+      .poll(() => chair.getByLabel('Aantekeningen (geen persoonsgegevens)').inputValue())
+      .toBe('Welkom; de agenda wordt ongewijzigd vastgesteld. Mededeling: planning volgt.');
 
     // Close the meeting from its page; the verslag is drafted.
     await chair.goto(`/overleggen/${meetingId}`);

@@ -17,8 +17,12 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const pit = app.deps.db.select({ id: teams.id }).from(teams).where(eq(teams.slug, 'pit')).get()!;
   // The most recent closed overleg is the demo overleg with captured work; older ones are history.
-  meetingId = app.deps.db.select({ id: meetings.id }).from(meetings).where(and(eq(meetings.teamId, pit.id), eq(meetings.status, 'gesloten')))
-    .orderBy(desc(meetings.startsAt)).get()!.id;
+  meetingId = app.deps.db
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(and(eq(meetings.teamId, pit.id), eq(meetings.status, 'gesloten')))
+    .orderBy(desc(meetings.startsAt))
+    .get()!.id;
 });
 afterAll(async () => {
   await browser?.close();
@@ -61,7 +65,7 @@ describe('the verslag in the browser', () => {
     await page.context().close();
   });
 
-  it('a Senzer member\'s verslag page shows no police items; a gemeente member\'s page does', async () => {
+  it("a Senzer member's verslag page shows no police items; a gemeente member's page does", async () => {
     const coordinator = app.deps.db.select().from(users).where(eq(users.email, 'coordinator@pit.demo')).get()!;
     const view = buildMinutesView(app.deps, loadActor(app.deps.db, coordinator), meetingId);
     const items = view.panden.flatMap((p) => p.subjects.flatMap((s) => s.items));

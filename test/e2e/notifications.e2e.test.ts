@@ -52,7 +52,9 @@ describe('notification settings and the report toelichting', () => {
     await field.fill('Voortgang volgens plan. Knelpunt: capaciteit handhaving.');
     await page.getByRole('button', { name: 'Toelichting opslaan' }).click();
     await page.getByText('Toelichting opgeslagen (versie 1).').waitFor();
-    expect(app.deps.db.select({ text: reportNarratives.text }).from(reportNarratives).all()).toEqual([{ text: 'Voortgang volgens plan. Knelpunt: capaciteit handhaving.' }]);
+    expect(app.deps.db.select({ text: reportNarratives.text }).from(reportNarratives).all()).toEqual([
+      { text: 'Voortgang volgens plan. Knelpunt: capaciteit handhaving.' },
+    ]);
     expect(await axeViolations(page)).toEqual([]);
   });
 });

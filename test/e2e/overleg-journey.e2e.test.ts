@@ -23,8 +23,9 @@ afterAll(async () => {
 
 /** A date two days from now in Amsterdam, YYYY-MM-DD (after the demo's past overleg). */
 function inTwoDays(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' })
-    .format(new Date(Date.now() + 2 * 86_400_000));
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(Date.now() + 2 * 86_400_000),
+  );
 }
 
 describe('a whole overleg in the browser (BIT)', () => {
@@ -36,7 +37,10 @@ describe('a whole overleg in the browser (BIT)', () => {
     // The team's agenda template: "Thema's en pilots" off, the opening retitled.
     await chair.goto('/team');
     const template = chair.getByRole('form', { name: 'Agendasjabloon' });
-    await template.getByRole('group', { name: 'Opening' }).getByLabel('Titel van het agendapunt').fill('Opening, mededelingen en vaststellen agenda');
+    await template
+      .getByRole('group', { name: 'Opening' })
+      .getByLabel('Titel van het agendapunt')
+      .fill('Opening, mededelingen en vaststellen agenda');
     await template.getByRole('group', { name: "Thema's en pilots" }).getByLabel('Opnemen in de agenda').uncheck();
     await template.getByRole('button', { name: 'Sjabloon opslaan' }).click();
     await chair.getByText('Het agendasjabloon is opgeslagen.').waitFor();
@@ -55,7 +59,10 @@ describe('a whole overleg in the browser (BIT)', () => {
     await chair.getByText(/agendapunt\(en\) toegevoegd/).waitFor();
     await chair.getByRole('list', { name: 'Opening' }).getByText('Opening, mededelingen en vaststellen agenda').waitFor();
     expect(await chair.getByRole('list', { name: "Thema's en pilots" }).count()).toBe(0);
-    const verslagTitles = await chair.getByRole('list', { name: 'Verslag en actielijst vorig overleg' }).locator('.agenda-item__title').allInnerTexts();
+    const verslagTitles = await chair
+      .getByRole('list', { name: 'Verslag en actielijst vorig overleg' })
+      .locator('.agenda-item__title')
+      .allInnerTexts();
     expect(verslagTitles[0]).toMatch(/^Vaststellen verslag en actielijst overleg/);
     await chair.getByRole('button', { name: 'Publiceren' }).click();
     await chair.getByText('Het overleg is gepubliceerd.').waitFor();
@@ -91,7 +98,9 @@ describe('a whole overleg in the browser (BIT)', () => {
     await chair.keyboard.press('Alt+N');
     const previous = chair.getByTestId('previous-minutes');
     await previous.getByText('Verslag definitief').waitFor();
-    expect(await previous.getByRole('link', { name: /Verslag van het overleg van/ }).getAttribute('href')).toMatch(/^\/overleggen\/\d+\/verslag$/);
+    expect(await previous.getByRole('link', { name: /Verslag van het overleg van/ }).getAttribute('href')).toMatch(
+      /^\/overleggen\/\d+\/verslag$/,
+    );
     expect(await axeViolations(chair)).toEqual([]);
     await previous.getByRole('button', { name: 'Verslag vaststellen' }).focus();
     await chair.keyboard.press('Enter');
@@ -109,7 +118,10 @@ describe('a whole overleg in the browser (BIT)', () => {
     await member.getByTestId('captured-tasks').getByText('Handhavingsbrief opstellen').waitFor();
 
     // A casus item: a werkafspraak for the pand and a task for the police.
-    const casusItem = chair.locator('.chair-agenda button').filter({ hasText: /BIT-\d{4}-\d{4}/ }).first();
+    const casusItem = chair
+      .locator('.chair-agenda button')
+      .filter({ hasText: /BIT-\d{4}-\d{4}/ })
+      .first();
     expect(await casusItem.count()).toBe(1);
     await casusItem.focus();
     await chair.keyboard.press('Enter');
@@ -124,7 +136,10 @@ describe('a whole overleg in the browser (BIT)', () => {
     await chair.keyboard.type('Politie');
     await chair.keyboard.press('Control+Enter');
     await chair.getByText(/Taak vastgelegd voor Politie/).waitFor();
-    await member.getByTestId('captured-agreements').getByText(/controle in december/).waitFor();
+    await member
+      .getByTestId('captured-agreements')
+      .getByText(/controle in december/)
+      .waitFor();
 
     // Close the overleg; the verslag is drafted.
     await chair.goto(`/overleggen/${meetingId}`);
@@ -155,7 +170,9 @@ describe('a whole overleg in the browser (BIT)', () => {
     expect(await axeViolations(member)).toEqual([]);
     const journeySeconds = (performance.now() - journeyStart) / 1000;
 
-    console.log(`[e2e] overleg journey (BIT): running the whole meeting (start → attendance → verslag approved → werkafspraak + 2 tasks → closed) took ${meetingSeconds.toFixed(1)} s; the whole journey incl. template, agenda, verslag export and Mijn taken ${journeySeconds.toFixed(1)} s`);
+    console.log(
+      `[e2e] overleg journey (BIT): running the whole meeting (start → attendance → verslag approved → werkafspraak + 2 tasks → closed) took ${meetingSeconds.toFixed(1)} s; the whole journey incl. template, agenda, verslag export and Mijn taken ${journeySeconds.toFixed(1)} s`,
+    );
     await member.context().close();
     await chair.context().close();
   });

@@ -20,8 +20,12 @@ afterAll(async () => {
 });
 
 const bitId = () => app.deps.db.select({ id: teams.id }).from(teams).where(eq(teams.code, 'BIT')).get()!.id;
-const cell = () => app.deps.db.select({ audience: sharingRules.audience, annexRef: sharingRules.annexRef }).from(sharingRules)
-  .where(and(eq(sharingRules.teamId, bitId()), eq(sharingRules.sourceKind, 'gemeente'), eq(sharingRules.category, 'telefoon'))).get();
+const cell = () =>
+  app.deps.db
+    .select({ audience: sharingRules.audience, annexRef: sharingRules.annexRef })
+    .from(sharingRules)
+    .where(and(eq(sharingRules.teamId, bitId()), eq(sharingRules.sourceKind, 'gemeente'), eq(sharingRules.category, 'telefoon')))
+    .get();
 
 describe('covenant changes on the Team page', () => {
   it('the admin proposes a matrix change under an addendum; it takes effect when the FG approves', async () => {
@@ -29,7 +33,10 @@ describe('covenant changes on the Team page', () => {
     const admin = await newPage(browser, app);
     await login(admin, 'admin@bit.demo');
     await admin.goto('/team');
-    await admin.getByTestId('matrix-basis').getByText('Grondslag van de matrix: Eigen configuratie van het team (demo-standaard).').waitFor();
+    await admin
+      .getByTestId('matrix-basis')
+      .getByText('Grondslag van de matrix: Eigen configuratie van het team (demo-standaard).')
+      .waitFor();
     await admin.getByLabel('Gemeente — Telefoonnummer').selectOption('gemeenten');
     await admin.getByRole('heading', { name: 'Voorstel (1 wijzigingen)' }).waitFor();
     await admin.getByLabel('Addendum of bijlage').fill('Addendum BIT 2026-1');
@@ -56,7 +63,9 @@ describe('covenant changes on the Team page', () => {
     const coordinator = await newPage(browser, app);
     await login(coordinator, 'coordinator@bit.demo');
     await coordinator.goto('/team');
-    const form = coordinator.locator('form').filter({ has: coordinator.getByRole('heading', { name: 'Toetreding registreren (art. 12)' }) });
+    const form = coordinator
+      .locator('form')
+      .filter({ has: coordinator.getByRole('heading', { name: 'Toetreding registreren (art. 12)' }) });
     await form.getByLabel('Organisatie').fill('Gemeente Weesp');
     await form.getByLabel('Korte naam').fill('Weesp');
     await form.getByLabel('Toetredingsbijlage').fill('Bijlage 4 toetreding Weesp');
@@ -78,9 +87,32 @@ describe('covenant changes on the Team page', () => {
     // The other six partners' consents (recorded the same way; here directly, to keep the test short).
     const joiningRow = app.deps.db.select().from(partnerJoinings).where(eq(partnerJoinings.name, 'Gemeente Weesp')).get()!;
     const coordinatorId = app.deps.db.select({ id: users.id }).from(users).where(eq(users.email, 'coordinator@bit.demo')).get()!.id;
-    const given = new Set(app.deps.db.select().from(partnerJoinConsents).where(eq(partnerJoinConsents.joiningId, joiningRow.id)).all().map((c) => c.partnerId));
-    for (const p of app.deps.db.select().from(partners).where(eq(partners.teamId, bitId())).all().filter((x) => !given.has(x.id))) {
-      app.deps.db.insert(partnerJoinConsents).values({ joiningId: joiningRow.id, partnerId: p.id, consentedOn: '2026-11-20', consentedBy: `Burgemeester ${p.shortName}`, reference: `INST-${p.id}`, recordedByUserId: coordinatorId, recordedAt: new Date().toISOString() }).run();
+    const given = new Set(
+      app.deps.db
+        .select()
+        .from(partnerJoinConsents)
+        .where(eq(partnerJoinConsents.joiningId, joiningRow.id))
+        .all()
+        .map((c) => c.partnerId),
+    );
+    for (const p of app.deps.db
+      .select()
+      .from(partners)
+      .where(eq(partners.teamId, bitId()))
+      .all()
+      .filter((x) => !given.has(x.id))) {
+      app.deps.db
+        .insert(partnerJoinConsents)
+        .values({
+          joiningId: joiningRow.id,
+          partnerId: p.id,
+          consentedOn: '2026-11-20',
+          consentedBy: `Burgemeester ${p.shortName}`,
+          reference: `INST-${p.id}`,
+          recordedByUserId: coordinatorId,
+          recordedAt: new Date().toISOString(),
+        })
+        .run();
     }
 
     const fg = await newPage(browser, app);
@@ -92,6 +124,8 @@ describe('covenant changes on the Team page', () => {
     await fgJoining.getByRole('heading', { name: /Gemeente Weesp \(Gemeente\) — toegetreden/ }).waitFor();
     await fg.getByTestId('partner-row').filter({ hasText: 'Gemeente Weesp' }).waitFor();
     expect(await axeViolations(fg)).toEqual([]);
-    expect(app.deps.db.select({ kind: partners.kind }).from(partners).where(eq(partners.name, 'Gemeente Weesp')).all()).toEqual([{ kind: 'gemeente' }]);
+    expect(app.deps.db.select({ kind: partners.kind }).from(partners).where(eq(partners.name, 'Gemeente Weesp')).all()).toEqual([
+      { kind: 'gemeente' },
+    ]);
   });
 });

@@ -39,16 +39,23 @@ describe('Logboek in the browser', () => {
     // Issue 9 item 17: every entry reads in plain Dutch — no raw detail keys, no internal numbers.
     const plain = async () => {
       const text = (await table.locator('tbody').innerText()).replace(/regel \d+/g, '');
-      for (const raw of ['source:', 'purpose:', ': case', 'Id:', 'byTeamId', 'screen', 'undefined', 'null', ': onbekend']) expect(text, raw).not.toContain(raw);
+      for (const raw of ['source:', 'purpose:', ': case', 'Id:', 'byTeamId', 'screen', 'undefined', 'null', ': onbekend'])
+        expect(text, raw).not.toContain(raw);
       expect(text).not.toMatch(/#\d+/);
       // A number stands only in a date, a time, a count after a label, a casus code, an IP address or an overleg date.
-      expect(text).not.toMatch(/(Gebruiker|Overleg|Partner|Controle|Agendapunt|Taak|Werkafspraak|Verslag|Betrokkene|Gegeven|Bevinding|Escalatie) \d+\b/);
+      expect(text).not.toMatch(
+        /(Gebruiker|Overleg|Partner|Controle|Agendapunt|Taak|Werkafspraak|Verslag|Betrokkene|Gegeven|Bevinding|Escalatie) \d+\b/,
+      );
       return text;
     };
     await plain();
     await page.goto('/logboek?handeling=personal_data');
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
-    await expect.poll(async () => (await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-action')))).every((a) => a?.startsWith('personal_data.'))).toBe(true);
+    await expect
+      .poll(async () =>
+        (await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-action')))).every((a) => a?.startsWith('personal_data.')),
+      )
+      .toBe(true);
     expect(await rows.count()).toBeGreaterThan(0);
     const personal = await plain();
     expect(personal).toContain('Persoonsgegevens vastgelegd');
@@ -73,7 +80,11 @@ describe('Logboek in the browser', () => {
     await page.getByLabel('Soort handeling').selectOption({ label: 'Casussen (alle)' });
     await page.getByRole('button', { name: 'Filteren' }).click();
     await expect.poll(() => page.url()).toContain('handeling=case');
-    await expect.poll(async () => (await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-action')))).every((a) => a?.startsWith('case.'))).toBe(true);
+    await expect
+      .poll(async () =>
+        (await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-action')))).every((a) => a?.startsWith('case.')),
+      )
+      .toBe(true);
     expect(await rows.count()).toBeGreaterThan(0);
     // A case-related entry links to its casus by code.
     const code = await rows.first().locator('td').nth(4).getByRole('link').textContent();
@@ -84,13 +95,19 @@ describe('Logboek in the browser', () => {
 
   it('the FG follows one betrokkene’s trail, exports it as CSV and runs a full check (issue 11 item 7)', async () => {
     const pitId = teamId('PIT');
-    const withSubject = app.deps.db.select({ caseId: subjects.caseId }).from(subjects).innerJoin(cases, eq(cases.id, subjects.caseId))
-      .where(eq(cases.teamId, pitId)).get()!;
+    const withSubject = app.deps.db
+      .select({ caseId: subjects.caseId })
+      .from(subjects)
+      .innerJoin(cases, eq(cases.id, subjects.caseId))
+      .where(eq(cases.teamId, pitId))
+      .get()!;
     const coordinator = await newPage(browser, app);
     await login(coordinator, 'coordinator@pit.demo');
     await coordinator.goto(`/casussen/${withSubject.caseId}`);
     await coordinator.getByRole('heading', { level: 1 }).waitFor();
-    await expect.poll(() => app.deps.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, 'personal_data.read')).get()!.n).toBeGreaterThan(0);
+    await expect
+      .poll(() => app.deps.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, 'personal_data.read')).get()!.n)
+      .toBeGreaterThan(0);
     await coordinator.context().close();
 
     const page = await newPage(browser, app);
@@ -100,15 +117,24 @@ describe('Logboek in the browser', () => {
     const rows = table.locator('tbody tr[data-action]');
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
     await page.getByText(/Gecontroleerd vanaf het laatste ondertekende controlepunt/).waitFor();
-    await rows.first().getByRole('link', { name: /^Betrokkene A/ }).click();
+    await rows
+      .first()
+      .getByRole('link', { name: /^Betrokkene A/ })
+      .click();
     await expect.poll(() => page.url()).toContain('betrokkene=');
     await page.getByText('Gefilterd op één betrokkene').waitFor();
-    await expect.poll(async () => (await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-action')))).every((a) => a === 'personal_data.read')).toBe(true);
+    await expect
+      .poll(async () =>
+        (await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-action')))).every((a) => a === 'personal_data.read'),
+      )
+      .toBe(true);
     const exportLink = page.getByRole('link', { name: 'Spoor van deze betrokkene exporteren' });
     const href = await exportLink.getAttribute('href');
     expect(href).toMatch(/^\/export\/audit\.csv\?subject=/);
     const csv = await (await page.request.get(href!)).text();
-    expect(csv.split('\r\n')[0]).toBe('\uFEFFRegel;Tijdstip (Amsterdam);Gebruiker;Rol;Partner;Handeling;Onderwerp;Casus;Betrokkenen;Politiegegevens;Details');
+    expect(csv.split('\r\n')[0]).toBe(
+      '\uFEFFRegel;Tijdstip (Amsterdam);Gebruiker;Rol;Partner;Handeling;Onderwerp;Casus;Betrokkenen;Politiegegevens;Details',
+    );
     expect(csv).toContain(';personal_data.read;');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Volledige controle' }).click();
@@ -136,8 +162,12 @@ describe('Logboek in the browser', () => {
 
   it('the casus page lists the integrale controles of the pand with links to them', async () => {
     const bitId = teamId('BIT');
-    const row = app.deps.db.select({ caseId: controlCases.caseId, controlId: controlCases.controlId }).from(controlCases)
-      .innerJoin(cases, eq(cases.id, controlCases.caseId)).where(eq(cases.teamId, bitId)).get();
+    const row = app.deps.db
+      .select({ caseId: controlCases.caseId, controlId: controlCases.controlId })
+      .from(controlCases)
+      .innerJoin(cases, eq(cases.id, controlCases.caseId))
+      .where(eq(cases.teamId, bitId))
+      .get();
     expect(row).toBeDefined();
     const page = await newPage(browser, app);
     await login(page, 'coordinator@bit.demo');

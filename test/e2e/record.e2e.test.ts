@@ -22,21 +22,34 @@ afterAll(async () => {
 });
 
 const storedStatus = (meetingId: number, partnerId: number) =>
-  app.deps.db.select({ status: attendance.status }).from(attendance).where(and(eq(attendance.meetingId, meetingId), eq(attendance.partnerId, partnerId))).get()?.status ?? null;
+  app.deps.db
+    .select({ status: attendance.status })
+    .from(attendance)
+    .where(and(eq(attendance.meetingId, meetingId), eq(attendance.partnerId, partnerId)))
+    .get()?.status ?? null;
 
 /** The status the screen shows for a partner: the checked radio of its group. */
 const shownStatus = (page: Page, partnerId: number) =>
   page.evaluate((id) => document.querySelector<HTMLInputElement>(`input[name="attendance-${id}"]:checked`)?.value ?? null, partnerId);
 
-const focused = (page: Page) => page.evaluate(() => {
-  const el = document.activeElement as HTMLInputElement | null;
-  return el ? { name: el.getAttribute('name'), value: el.value } : null;
-});
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLInputElement | null;
+    return el ? { name: el.getAttribute('name'), value: el.value } : null;
+  });
 
 describe('attendance by keyboard (issue 9.1)', () => {
   it('each status chosen by keyboard is stored, shown, and still shown after a reload; focus stays on the group', async () => {
-    const meetingId = app.deps.db.select({ id: meetings.id }).from(meetings).where(and(eq(meetings.teamId, pitId), eq(meetings.status, 'gepubliceerd'))).get()!.id;
-    const politie = app.deps.db.select({ id: partners.id, name: partners.name }).from(partners).where(and(eq(partners.teamId, pitId), eq(partners.kind, 'politie'))).get()!;
+    const meetingId = app.deps.db
+      .select({ id: meetings.id })
+      .from(meetings)
+      .where(and(eq(meetings.teamId, pitId), eq(meetings.status, 'gepubliceerd')))
+      .get()!.id;
+    const politie = app.deps.db
+      .select({ id: partners.id, name: partners.name })
+      .from(partners)
+      .where(and(eq(partners.teamId, pitId), eq(partners.kind, 'politie')))
+      .get()!;
     const page = await newPage(browser, app);
     await login(page, 'coordinator@pit.demo');
     await page.goto(`/overleggen/${meetingId}`);
@@ -89,10 +102,17 @@ describe('attendance by keyboard (issue 9.1)', () => {
 
 describe('correcting a task (issue 9.3) and a knelpunt (issue 9.5)', () => {
   it('the coordinator gives a task a new deadline by keyboard; the partner sees what changed; a knelpunt reaches the home page', async () => {
-    const task = app.deps.db.select({ id: tasks.id, title: tasks.title, caseId: tasks.caseId, partnerId: tasks.assigneePartnerId }).from(tasks)
+    const task = app.deps.db
+      .select({ id: tasks.id, title: tasks.title, caseId: tasks.caseId, partnerId: tasks.assigneePartnerId })
+      .from(tasks)
       .innerJoin(partners, eq(partners.id, tasks.assigneePartnerId))
-      .where(and(eq(tasks.teamId, pitId), eq(tasks.status, 'open'), isNotNull(tasks.caseId), eq(partners.kind, 'sociale_dienst'))).get()!;
-    const member = app.deps.db.select({ email: users.email }).from(users).where(and(eq(users.partnerId, task.partnerId), eq(users.role, 'member'))).get()!;
+      .where(and(eq(tasks.teamId, pitId), eq(tasks.status, 'open'), isNotNull(tasks.caseId), eq(partners.kind, 'sociale_dienst')))
+      .get()!;
+    const member = app.deps.db
+      .select({ email: users.email })
+      .from(users)
+      .where(and(eq(users.partnerId, task.partnerId), eq(users.role, 'member')))
+      .get()!;
     const chair = await newPage(browser, app);
     await login(chair, 'coordinator@pit.demo');
     await chair.goto(`/casussen/${task.caseId}`);
@@ -114,7 +134,10 @@ describe('correcting a task (issue 9.3) and a knelpunt (issue 9.5)', () => {
     await login(partner, member.email);
     await partner.goto('/mijn-taken');
     const item = partner.getByTestId('task').filter({ hasText: task.title });
-    await item.getByTestId('change-log').getByText(/uiterlijk: .* → 31-03-2027; reden: Wacht op de rechter\./).waitFor();
+    await item
+      .getByTestId('change-log')
+      .getByText(/uiterlijk: .* → 31-03-2027; reden: Wacht op de rechter\./)
+      .waitFor();
     expect(await axeViolations(partner)).toEqual([]);
 
     // Knelpunt melden → the coordinator's home page lists it with the reason.
@@ -132,17 +155,29 @@ describe('removing mistakes (issue 9.4)', () => {
   // BIT: its covenant is in force in the demo, so personal data may be recorded.
   it('a partner adds its data to an existing betrokkene; the coordinator withdraws a test signal and it leaves the list', async () => {
     const bitId = app.deps.db.select({ id: teams.id }).from(teams).where(eq(teams.slug, 'bit')).get()!.id;
-    const hilversum = app.deps.db.select({ id: partners.id }).from(partners).where(and(eq(partners.teamId, bitId), eq(partners.name, 'Gemeente Hilversum'))).get()!;
-    const withSubject = app.deps.db.select({ caseId: subjects.caseId }).from(subjects).innerJoin(cases, eq(cases.id, subjects.caseId))
+    const hilversum = app.deps.db
+      .select({ id: partners.id })
+      .from(partners)
+      .where(and(eq(partners.teamId, bitId), eq(partners.name, 'Gemeente Hilversum')))
+      .get()!;
+    const withSubject = app.deps.db
+      .select({ caseId: subjects.caseId })
+      .from(subjects)
+      .innerJoin(cases, eq(cases.id, subjects.caseId))
       .innerJoin(subjectItems, eq(subjectItems.subjectId, subjects.id))
-      .where(and(eq(cases.gemeentePartnerId, hilversum.id), eq(subjectItems.sourcePartnerId, hilversum.id), eq(cases.status, 'actief'))).get()!;
-    const subjectCount = () => app.deps.db.select({ id: subjects.id }).from(subjects).where(eq(subjects.caseId, withSubject.caseId)).all().length;
+      .where(and(eq(cases.gemeentePartnerId, hilversum.id), eq(subjectItems.sourcePartnerId, hilversum.id), eq(cases.status, 'actief')))
+      .get()!;
+    const subjectCount = () =>
+      app.deps.db.select({ id: subjects.id }).from(subjects).where(eq(subjects.caseId, withSubject.caseId)).all().length;
     const before = subjectCount();
     const member = await newPage(browser, app);
     await login(member, 'hilversum@bit.demo');
     await member.goto(`/casussen/${withSubject.caseId}`);
     await member.getByRole('heading', { name: 'Betrokkenen' }).waitFor();
-    await member.getByRole('button', { name: /^Gegevens toevoegen aan deze betrokkene \(betrokkene \d+\)$/ }).first().click();
+    await member
+      .getByRole('button', { name: /^Gegevens toevoegen aan deze betrokkene \(betrokkene \d+\)$/ })
+      .first()
+      .click();
     const form = member.locator('form').filter({ has: member.getByRole('heading', { name: /^Gegevens toevoegen aan betrokkene \d+$/ }) });
     await form.getByLabel('Soort gegeven').selectOption('telefoon');
     await form.getByLabel('Waarde').fill('06 11122233');

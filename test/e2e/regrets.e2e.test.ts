@@ -14,7 +14,11 @@ beforeAll(async () => {
   app = await startApp();
   browser = await launchBrowser();
   const pit = app.deps.db.select({ id: teams.id }).from(teams).where(eq(teams.slug, 'pit')).get()!;
-  meetingId = app.deps.db.select({ id: meetings.id }).from(meetings).where(and(eq(meetings.teamId, pit.id), eq(meetings.status, 'gepubliceerd'))).get()!.id;
+  meetingId = app.deps.db
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(and(eq(meetings.teamId, pit.id), eq(meetings.status, 'gepubliceerd')))
+    .get()!.id;
 });
 afterAll(async () => {
   await browser?.close();

@@ -28,7 +28,11 @@ describe('progress report in the browser', () => {
     const keyFigures = page.getByRole('table', { name: 'Kerncijfers' });
     await keyFigures.waitFor();
     // A count, or (where small) hidden as "< 5" or "x" — never a number 1..4.
-    const opened = (await keyFigures.getByRole('row', { name: /Casussen geopend/ }).locator('td').first().textContent())!;
+    const opened = (await keyFigures
+      .getByRole('row', { name: /Casussen geopend/ })
+      .locator('td')
+      .first()
+      .textContent())!;
     expect(opened === 'x' || opened.startsWith('< 5') || Number(opened) >= 5).toBe(true);
     expect(await page.getByRole('img', { name: /Grafiek: Kerncijfers/ }).count()).toBe(1);
     await page.getByRole('table', { name: /Casussen per gemeente/ }).waitFor();
@@ -37,7 +41,11 @@ describe('progress report in the browser', () => {
 
     const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download Word (DOCX)' }).click()]);
     expect(docx.suggestedFilename()).toBe('voortgangsrapportage-PIT-2025-01-01-2025-12-31.docx');
-    expect(readFileSync(await docx.path()).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      readFileSync(await docx.path())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV (Excel)' }).click()]);
     const bytes = readFileSync(await csv.path());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -49,9 +57,14 @@ describe('progress report in the browser', () => {
     expect(await page.getByLabel('Periode').inputValue()).toBe('custom');
     await page.getByRole('button', { name: 'Toon rapportage' }).click();
     await page.getByText('1 maart 2025 t/m 31 mei 2025, vergeleken met 1 december 2024 t/m 28 februari 2025').waitFor();
-    expect(await page.getByRole('link', { name: 'Download CSV (Excel)' }).getAttribute('href')).toBe('/export/report.csv?from=2025-03-01&to=2025-05-31');
+    expect(await page.getByRole('link', { name: 'Download CSV (Excel)' }).getAttribute('href')).toBe(
+      '/export/report.csv?from=2025-03-01&to=2025-05-31',
+    );
     // Small counts are hidden on the screen too; a hidden figure never shows a number 1..4.
-    const gemeenten = await page.getByRole('table', { name: /Casussen per gemeente/ }).locator('tbody').textContent();
+    const gemeenten = await page
+      .getByRole('table', { name: /Casussen per gemeente/ })
+      .locator('tbody')
+      .textContent();
     expect(gemeenten).not.toMatch(/(^|[^<\d] ?)[1-4](?!\d)/);
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();

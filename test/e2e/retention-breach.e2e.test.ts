@@ -23,11 +23,26 @@ describe('retention in the browser', () => {
   it('the FG approves the destruction list; the coordinator then sees "[verwijderd]" on the casus', async () => {
     const db = app.deps.db;
     const pit = db.select({ id: teams.id }).from(teams).where(eq(teams.code, 'PIT')).get()!.id;
-    const helmond = db.select({ id: partners.id }).from(partners).where(and(eq(partners.teamId, pit), eq(partners.shortName, 'Helmond'))).get()!.id;
+    const helmond = db
+      .select({ id: partners.id })
+      .from(partners)
+      .where(and(eq(partners.teamId, pit), eq(partners.shortName, 'Helmond')))
+      .get()!.id;
     // A PIT casus with a Helmond item, closed long ago (past the team's period).
-    const withItems = db.select({ caseId: subjects.caseId }).from(subjectItems).innerJoin(subjects, eq(subjects.id, subjectItems.subjectId))
+    const withItems = db
+      .select({ caseId: subjects.caseId })
+      .from(subjectItems)
+      .innerJoin(subjects, eq(subjects.id, subjectItems.subjectId))
       .innerJoin(cases, eq(cases.id, subjects.caseId))
-      .where(and(eq(cases.teamId, pit), eq(subjectItems.sourcePartnerId, helmond), isNull(subjectItems.erasedAt), inArray(cases.status, ['actief', 'signaal']))).get()!;
+      .where(
+        and(
+          eq(cases.teamId, pit),
+          eq(subjectItems.sourcePartnerId, helmond),
+          isNull(subjectItems.erasedAt),
+          inArray(cases.status, ['actief', 'signaal']),
+        ),
+      )
+      .get()!;
     db.update(cases).set({ status: 'afgerond', closedAt: '2023-03-01T10:00:00.000Z' }).where(eq(cases.id, withItems.caseId)).run();
     const code = db.select({ code: cases.code }).from(cases).where(eq(cases.id, withItems.caseId)).get()!.code;
 
@@ -77,7 +92,9 @@ describe('a data breach in the browser', () => {
     await fg.getByText(/Datalek: 2 meldtermijn\(en\) lopen, 0 verstreken/).waitFor();
     await fg.getByRole('link', { name: 'Naar het register' }).click();
     await fg.getByRole('heading', { name: 'Datalekken', level: 1 }).waitFor();
-    const row = fg.getByRole('table', { name: 'Register van datalekken, nieuwste eerst' }).getByRole('row', { name: /verkeerd e-mailadres/ });
+    const row = fg
+      .getByRole('table', { name: 'Register van datalekken, nieuwste eerst' })
+      .getByRole('row', { name: /verkeerd e-mailadres/ });
     expect(await row.innerText()).toMatch(/Loopt — uiterlijk[\s\S]*Loopt — uiterlijk[\s\S]*art\. 33 AVG/);
     expect(await axeViolations(fg)).toEqual([]);
     await row.getByRole('button', { name: /Beoordelen/ }).click();

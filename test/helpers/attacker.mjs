@@ -25,11 +25,16 @@ const bursts = [
 ];
 const flood = Array.from({ length: 12 }, async (_, worker) => {
   for (let i = 0; Date.now() < until; i++) {
-    const res = worker < 6
-      ? await fetch(`${origin}/trpc/auth.login`, { method: 'POST', headers: json, body: JSON.stringify({ email: `poging-${worker}-${i}@pit.demo`, password: 'fout-wachtwoord' }) })
-      : i % 2 === 0
-        ? await fetch(`${origin}/trpc/reports.progress?input=${encodeURIComponent(JSON.stringify(year))}`, { headers: { cookie } })
-        : await fetch(`${origin}/export/report.csv?from=${year.from}&to=${year.to}`, { headers: { cookie } });
+    const res =
+      worker < 6
+        ? await fetch(`${origin}/trpc/auth.login`, {
+            method: 'POST',
+            headers: json,
+            body: JSON.stringify({ email: `poging-${worker}-${i}@pit.demo`, password: 'fout-wachtwoord' }),
+          })
+        : i % 2 === 0
+          ? await fetch(`${origin}/trpc/reports.progress?input=${encodeURIComponent(JSON.stringify(year))}`, { headers: { cookie } })
+          : await fetch(`${origin}/export/report.csv?from=${year.from}&to=${year.to}`, { headers: { cookie } });
     await tally(res);
   }
 });

@@ -20,7 +20,10 @@ function hashValue(hash: ReturnType<typeof createHash>, value: unknown) {
 
 export function fingerprint(sqlite: Database.Database, ignored: readonly IgnoredRows[] = []): Fingerprint {
   const result: Fingerprint = new Map();
-  const tables = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string; sql: string }[];
+  const tables = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+    name: string;
+    sql: string;
+  }[];
   const schemaHash = createHash('sha256');
   for (const row of sqlite.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name').raw().all() as unknown[][]) {
     for (const v of row) hashValue(schemaHash, v);
@@ -31,12 +34,17 @@ export function fingerprint(sqlite: Database.Database, ignored: readonly Ignored
     if (skip.some((i) => !i.where)) continue;
     const where = skip.length > 0 ? `WHERE NOT (${skip.map((i) => `(${i.where})`).join(' OR ')})` : '';
     // The sequence counter of an ignored table only says that an ignored row was added.
-    const sequence = name === 'sqlite_sequence' && ignored.length > 0
-      ? `WHERE name NOT IN (${ignored.map((i) => `'${i.table.replaceAll("'", "''")}'`).join(', ')})` : '';
+    const sequence =
+      name === 'sqlite_sequence' && ignored.length > 0
+        ? `WHERE name NOT IN (${ignored.map((i) => `'${i.table.replaceAll("'", "''")}'`).join(', ')})`
+        : '';
     const order = /WITHOUT ROWID/i.test(sql ?? '') ? 'ORDER BY 1, 2' : 'ORDER BY rowid';
     const hash = createHash('sha256');
     let rows = 0;
-    for (const row of sqlite.prepare(`SELECT * FROM "${name}" ${where || sequence} ${order}`).raw().iterate() as Iterable<unknown[]>) {
+    for (const row of sqlite
+      .prepare(`SELECT * FROM "${name}" ${where || sequence} ${order}`)
+      .raw()
+      .iterate() as Iterable<unknown[]>) {
       for (const v of row) hashValue(hash, v);
       hash.update('\u0002');
       rows += 1;

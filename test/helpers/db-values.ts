@@ -22,9 +22,21 @@ const distinct = <T>(values: Iterable<T>) => [...new Set(values)];
  */
 export function harvestValues(db: OpenDb, extraStrings: readonly string[] = []) {
   const sqlite = db.$client;
-  const names = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'").all() as { name: string }[]).map((t) => t.name);
+  const names = (
+    sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'")
+      .all() as { name: string }[]
+  ).map((t) => t.name);
   const rows = new Map(names.map((n) => [n, sqlite.prepare(`SELECT * FROM "${n}"`).all() as Record<string, unknown>[]]));
-  const ids = new Map(names.map((n) => [n, rows.get(n)!.map((r) => r.id).filter((v): v is number => typeof v === 'number')]));
+  const ids = new Map(
+    names.map((n) => [
+      n,
+      rows
+        .get(n)!
+        .map((r) => r.id)
+        .filter((v): v is number => typeof v === 'number'),
+    ]),
+  );
   const teamOfRow = new Map<string, Map<number, number>>();
   const resolving = new Set<string>();
   const teamsOf = (table: string): Map<number, number> => {
@@ -89,7 +101,12 @@ function hintsFor(realValues: Values, path: string, teamId: number | null): Hint
   const tables = [...realValues.ids.keys()];
   const tablesFor = (words: string): string[] => {
     const last = words.split('_').pop()!;
-    for (const candidates of [[`${words}s`, words], [`${last}s`, last], tables.filter((t) => t.endsWith(`_${last}s`)), tables.filter((t) => t.startsWith(`${words}_`))]) {
+    for (const candidates of [
+      [`${words}s`, words],
+      [`${last}s`, last],
+      tables.filter((t) => t.endsWith(`_${last}s`)),
+      tables.filter((t) => t.startsWith(`${words}_`)),
+    ]) {
       const found = candidates.filter((t) => realValues.ids.has(t));
       if (found.length > 0) return found;
     }

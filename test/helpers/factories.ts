@@ -24,13 +24,22 @@ export type TestTeam = { teamId: number; slug: 'pit' | 'bit'; partnerIds: Record
  * Its 2FA requirement (on for every real team) is off unless asked for:
  * tests of other rules act as users without a second factor; test/server/two-factor.test.ts turns it on.
  */
-export function makeTeam(deps: TestDeps, slug: 'pit' | 'bit' = 'pit', covenant: { endsOn?: string | null } = {}, options: { twoFactorRequired?: boolean } = {}): TestTeam {
+export function makeTeam(
+  deps: TestDeps,
+  slug: 'pit' | 'bit' = 'pit',
+  covenant: { endsOn?: string | null } = {},
+  options: { twoFactorRequired?: boolean } = {},
+): TestTeam {
   const def = teamDefs.find((t) => t.slug === slug)!;
   const adjusted = { ...def, covenant: { ...def.covenant, ...covenant } };
   const team = createTeamFromCovenant(deps.db, adjusted, deps.now());
   const successor = demoSuccessors[slug];
   if (successor && !('endsOn' in covenant)) registerCovenant(deps.db, team.teamId, successor);
-  deps.db.update(teams).set({ twoFactorRequired: options.twoFactorRequired ?? false }).where(eq(teams.id, team.teamId)).run();
+  deps.db
+    .update(teams)
+    .set({ twoFactorRequired: options.twoFactorRequired ?? false })
+    .where(eq(teams.id, team.teamId))
+    .run();
   return { ...team, slug };
 }
 
@@ -44,15 +53,39 @@ export async function makeUser(deps: TestDeps, team: TestTeam, role: Role, partn
   const email = `${role}-${partnerSlug ?? 'x'}-${userSeq}@${team.slug}.test`;
   const row = deps.db
     .insert(users)
-    .values({ teamId: team.teamId, partnerId: partnerId ?? null, email, name: name ?? `${role} ${partnerSlug ?? ''}`.trim(), role, passwordHash: await passwordHash(), createdAt: deps.now().toISOString() })
+    .values({
+      teamId: team.teamId,
+      partnerId: partnerId ?? null,
+      email,
+      name: name ?? `${role} ${partnerSlug ?? ''}`.trim(),
+      role,
+      passwordHash: await passwordHash(),
+      createdAt: deps.now().toISOString(),
+    })
     .returning()
     .get();
-  return loadActor(deps.db, { id: row.id, name: row.name, email: row.email, role: row.role, teamId: row.teamId, partnerId: row.partnerId, locale: 'nl' });
+  return loadActor(deps.db, {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    teamId: row.teamId,
+    partnerId: row.partnerId,
+    locale: 'nl',
+  });
 }
 
 export function reloadUser(deps: TestDeps, id: number): Actor {
   const row = deps.db.select().from(users).where(eq(users.id, id)).get()!;
-  return loadActor(deps.db, { id: row.id, name: row.name, email: row.email, role: row.role, teamId: row.teamId, partnerId: row.partnerId, locale: row.locale });
+  return loadActor(deps.db, {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    teamId: row.teamId,
+    partnerId: row.partnerId,
+    locale: row.locale,
+  });
 }
 
 const createCaller = createCallerFactory(appRouter);

@@ -12,14 +12,22 @@ export async function startTestServer(deps: TestDeps) {
   const origin = `http://127.0.0.1:${port}`;
   return {
     origin,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
 type Outputs = inferRouterOutputs<AppRouter>;
 /** Every procedure the app serves, as its HTTP path: `auth.me`, `meetings.calendarFeed`, … */
 export type ProcedurePath = { [R in keyof Outputs]: `${R}.${Extract<keyof Outputs[R], string>}` }[keyof Outputs];
-type OutputOf<P extends ProcedurePath> = P extends `${infer R extends keyof Outputs}.${infer N}` ? (N extends keyof Outputs[R] ? Outputs[R][N] : never) : never;
+type OutputOf<P extends ProcedurePath> = P extends `${infer R extends keyof Outputs}.${infer N}`
+  ? N extends keyof Outputs[R]
+    ? Outputs[R][N]
+    : never
+  : never;
 /** tRPC's JSON envelope: `result` when the call succeeded, `error` (server/trpc.ts errorFormatter) when not. */
 export type TrpcBody<T> = { result?: { data: T }; error?: inferRouterError<AppRouter> };
 

@@ -33,16 +33,51 @@ export function insertMeeting(deps: TestDeps, team: TestTeam, m: TestMeeting = {
   const now = deps.now().toISOString();
   const startsAt = m.startsAt ?? '2026-11-24T08:30:00.000Z';
   const status = m.status ?? 'bezig';
-  const row = deps.db.insert(meetings).values({
-    teamId: team.teamId, title: m.title ?? 'Overleg', startsAt, location: m.location === undefined ? 'Stadhuis, zaal 2' : m.location, status,
-    chairUserId: m.chair?.id ?? null, startedAt: status === 'bezig' || status === 'gesloten' ? startsAt : null, createdAt: now, updatedAt: now,
-  }).returning({ id: meetings.id }).get();
-  const itemIds = (m.items ?? []).map((item, index) => deps.db.insert(agendaItems).values({
-    meetingId: row.id, section: item.section, position: index + 1, title: item.title, caseId: item.caseId ?? null,
-    presenterPartnerId: item.presenterPartnerId ?? null, notes: item.notes ?? '', decisions: item.decisions ?? '', state: item.state ?? 'geaccepteerd', updatedAt: now,
-  }).returning({ id: agendaItems.id }).get().id);
+  const row = deps.db
+    .insert(meetings)
+    .values({
+      teamId: team.teamId,
+      title: m.title ?? 'Overleg',
+      startsAt,
+      location: m.location === undefined ? 'Stadhuis, zaal 2' : m.location,
+      status,
+      chairUserId: m.chair?.id ?? null,
+      startedAt: status === 'bezig' || status === 'gesloten' ? startsAt : null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning({ id: meetings.id })
+    .get();
+  const itemIds = (m.items ?? []).map(
+    (item, index) =>
+      deps.db
+        .insert(agendaItems)
+        .values({
+          meetingId: row.id,
+          section: item.section,
+          position: index + 1,
+          title: item.title,
+          caseId: item.caseId ?? null,
+          presenterPartnerId: item.presenterPartnerId ?? null,
+          notes: item.notes ?? '',
+          decisions: item.decisions ?? '',
+          state: item.state ?? 'geaccepteerd',
+          updatedAt: now,
+        })
+        .returning({ id: agendaItems.id })
+        .get().id,
+  );
   for (const a of m.attendance ?? []) {
-    deps.db.insert(attendance).values({ meetingId: row.id, partnerId: a.partnerId, status: a.status, attendeeUserIds: JSON.stringify((a.attendees ?? []).map((u) => u.id)), updatedAt: now }).run();
+    deps.db
+      .insert(attendance)
+      .values({
+        meetingId: row.id,
+        partnerId: a.partnerId,
+        status: a.status,
+        attendeeUserIds: JSON.stringify((a.attendees ?? []).map((u) => u.id)),
+        updatedAt: now,
+      })
+      .run();
   }
   return { id: row.id, itemIds };
 }

@@ -3,7 +3,10 @@
 
 /** Quoted-printable soft line breaks and escapes undone. */
 export const decodeQuotedPrintable = (raw: string) =>
-  Buffer.from(raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+  Buffer.from(
+    raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+    'latin1',
+  ).toString('utf8');
 
 export type MimePart = { headers: string; contentType: string; filename: string | null; body: string };
 
@@ -23,7 +26,11 @@ export function mimeParts(raw: string): MimePart[] {
     const contentType = /content-type:\s*([^;\r\n]+)/i.exec(headers)?.[1]?.trim().toLowerCase() ?? 'text/plain';
     const boundary = /boundary="?([^";\r\n]+)"?/i.exec(headers)?.[1];
     if (contentType.startsWith('multipart/') && boundary) {
-      return body.split(`--${boundary}`).slice(1).filter((p) => !p.startsWith('--')).flatMap((p) => split(p.replace(/^\r?\n/, '')));
+      return body
+        .split(`--${boundary}`)
+        .slice(1)
+        .filter((p) => !p.startsWith('--'))
+        .flatMap((p) => split(p.replace(/^\r?\n/, '')));
     }
     const filename = /filename="?([^";\r\n]+)"?/i.exec(headers)?.[1] ?? null;
     return [{ headers, contentType, filename, body: decodePart(headers, body) }];
@@ -32,4 +39,5 @@ export function mimeParts(raw: string): MimePart[] {
 }
 
 /** The whole message as a reader would see it: headers plus every decoded part. */
-export const wholeMail = (raw: string) => [raw.slice(0, raw.search(/\r?\n\r?\n/)), ...mimeParts(raw).map((p) => p.body)].join('\n').replace(/\r\n/g, '\n');
+export const wholeMail = (raw: string) =>
+  [raw.slice(0, raw.search(/\r?\n\r?\n/)), ...mimeParts(raw).map((p) => p.body)].join('\n').replace(/\r\n/g, '\n');

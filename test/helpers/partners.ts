@@ -6,14 +6,25 @@ import type { TestDeps } from './deps';
 import { callerFor, makeUser, type TestTeam } from './factories';
 
 /** The coordinator requests, every partner consents, the annex is recorded, the FG approves. */
-export async function joinApproved(deps: TestDeps, team: TestTeam, input: { name: string; shortName: string; kind: PartnerKind; joinedOn: string }): Promise<number> {
+export async function joinApproved(
+  deps: TestDeps,
+  team: TestTeam,
+  input: { name: string; shortName: string; kind: PartnerKind; joinedOn: string },
+): Promise<number> {
   const coordinator = callerFor(deps, await makeUser(deps, team, 'coordinator', Object.keys(team.partnerIds)[0]));
   const fg = callerFor(deps, await makeUser(deps, team, 'privacy'));
   const { joiningId } = await coordinator.partners.join(input);
   for (const p of (await coordinator.partners.list()).filter((x) => x.active)) {
-    await coordinator.partners.recordConsent({ joiningId, partnerId: p.id, consentedOn: '2026-11-20', consentedBy: `Directeur ${p.shortName}`, reference: `INST-${p.id}` });
+    await coordinator.partners.recordConsent({
+      joiningId,
+      partnerId: p.id,
+      consentedOn: '2026-11-20',
+      consentedBy: `Directeur ${p.shortName}`,
+      reference: `INST-${p.id}`,
+    });
   }
-  const version = () => deps.db.select({ v: partnerJoinings.version }).from(partnerJoinings).where(eq(partnerJoinings.id, joiningId)).get()!.v;
+  const version = () =>
+    deps.db.select({ v: partnerJoinings.version }).from(partnerJoinings).where(eq(partnerJoinings.id, joiningId)).get()!.v;
   await coordinator.partners.recordAnnex({ joiningId, annexRef: `Bijlage toetreding ${input.shortName}`, version: version() });
   const { partnerId } = await fg.partners.decideJoining({ joiningId, approve: true, reason: '', version: version() });
   return partnerId!;

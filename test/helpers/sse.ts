@@ -36,7 +36,11 @@ export async function subscribe(origin: string, cookie: string, path: string, in
             else if (line.startsWith('data:')) e.data += line.slice(5).trimStart();
           }
           events.push(e);
-          for (const w of [...waiters]) if (w.pred(e)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(e); }
+          for (const w of [...waiters])
+            if (w.pred(e)) {
+              waiters.splice(waiters.indexOf(w), 1);
+              w.resolve(e);
+            }
         }
       }
     } catch {
@@ -49,7 +53,9 @@ export async function subscribe(origin: string, cookie: string, path: string, in
     ended: pump,
     contentType: res.headers.get('content-type'),
     events,
-    get raw() { return raw; },
+    get raw() {
+      return raw;
+    },
     until(pred: (e: SseEvent) => boolean): Promise<SseEvent> {
       const found = events.find(pred);
       if (found) return Promise.resolve(found);

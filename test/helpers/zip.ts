@@ -6,7 +6,10 @@ export function readZipEntry(zip: Buffer, name: string): Buffer | null {
   // End of central directory: signature 0x06054b50, within the last 64 KiB + 22 bytes.
   let eocd = -1;
   for (let i = zip.length - 22; i >= Math.max(0, zip.length - 65_557); i--) {
-    if (zip.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+    if (zip.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) throw new Error('not a zip archive');
   const entries = zip.readUInt16LE(eocd + 10);
@@ -36,6 +39,16 @@ export function readZipEntry(zip: Buffer, name: string): Buffer | null {
 export function docxText(docx: Buffer): string {
   const xml = readZipEntry(docx, 'word/document.xml')?.toString('utf8');
   if (!xml) throw new Error('no word/document.xml');
-  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-  return xml.split(/<\/w:p>/).map((para) => [...para.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1]!)).join('')).filter(Boolean).join('\n');
+  const unescape = (s: string) =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
+  return xml
+    .split(/<\/w:p>/)
+    .map((para) => [...para.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1]!)).join(''))
+    .filter(Boolean)
+    .join('\n');
 }

@@ -90,21 +90,65 @@ const dateArb = fc.oneof(
   { weight: 1, arbitrary: fc.date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }) },
 );
 const isoDateArb = dateArb.map((d) => d.toISOString().slice(0, 10));
-const isoDateTimeArb = fc.tuple(dateArb, fc.constantFrom('Z', '+01:00', '+02:00', '-05:00')).map(([d, zone]) => d.toISOString().slice(0, 19) + zone);
-const plainEmailArb = fc.tuple(fc.stringMatching(/^[a-z][a-z0-9.-]{0,15}[a-z0-9]$/), fc.constantFrom('pit.demo', 'bit.demo', 'voorbeeld.nl'))
+const isoDateTimeArb = fc
+  .tuple(dateArb, fc.constantFrom('Z', '+01:00', '+02:00', '-05:00'))
+  .map(([d, zone]) => d.toISOString().slice(0, 19) + zone);
+const plainEmailArb = fc
+  .tuple(fc.stringMatching(/^[a-z][a-z0-9.-]{0,15}[a-z0-9]$/), fc.constantFrom('pit.demo', 'bit.demo', 'voorbeeld.nl'))
   .map(([local, domain]) => `${local}@${domain}`);
 const timeArb = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${pad(h)}:${pad(m)}`);
 
 /** Values at the edges of what texts may hold: each one has broken a web app somewhere. */
 export const edgeStrings: readonly string[] = [
-  '', ' ', '   \n\t ', 'a', '0', '-1', 'null', 'undefined', 'true',
-  '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "'; DROP TABLE users; --", '%s%n%x', '${7*7}{{7*7}}',
-  '# kop\n\n## nog een kop', 'regel 1\r\nregel 2\n- [ ] lijst', '\u0000', '\u202eRTL-override', '\uD800', 'ⅷ ﬁ Ａ',
-  '👨‍👩‍👧‍👦🏳️‍🌈', 'Ĳsselmeer Zoë Çığ', '../../etc/passwd', 'https://example.nl/pad?x=1', 'javascript:alert(1)',
-  '2020-02-30', '2026-02-29', '2026-13-01', '0000-01-01', '9999-12-31', '2026-11-25', '25-11-2026',
-  '2020-02-30T10:00:00Z', '2026-11-25T25:00:00+01:00', '2026-11-25T09:00:00Z', '+275760-09-13T00:00:00.000Z', '9999-12-31T23:59:59+14:00',
-  '9999-12-31T23:59:59-14:00', '0000-01-01T00:00:00+14:00', '2026-03-29T02:30:00+01:00', '2026-10-25T02:30:00Z',
-  '24:00', '99:99', '00:00', '23:59', 'x@y', 'coordinator@pit.demo', 'COORDINATOR@PIT.DEMO', ' coordinator@pit.demo ',
+  '',
+  ' ',
+  '   \n\t ',
+  'a',
+  '0',
+  '-1',
+  'null',
+  'undefined',
+  'true',
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  "'; DROP TABLE users; --",
+  '%s%n%x',
+  '${7*7}{{7*7}}',
+  '# kop\n\n## nog een kop',
+  'regel 1\r\nregel 2\n- [ ] lijst',
+  '\u0000',
+  '\u202eRTL-override',
+  '\uD800',
+  'ⅷ ﬁ Ａ',
+  '👨‍👩‍👧‍👦🏳️‍🌈',
+  'Ĳsselmeer Zoë Çığ',
+  '../../etc/passwd',
+  'https://example.nl/pad?x=1',
+  'javascript:alert(1)',
+  '2020-02-30',
+  '2026-02-29',
+  '2026-13-01',
+  '0000-01-01',
+  '9999-12-31',
+  '2026-11-25',
+  '25-11-2026',
+  '2020-02-30T10:00:00Z',
+  '2026-11-25T25:00:00+01:00',
+  '2026-11-25T09:00:00Z',
+  '+275760-09-13T00:00:00.000Z',
+  '9999-12-31T23:59:59+14:00',
+  '9999-12-31T23:59:59-14:00',
+  '0000-01-01T00:00:00+14:00',
+  '2026-03-29T02:30:00+01:00',
+  '2026-10-25T02:30:00Z',
+  '24:00',
+  '99:99',
+  '00:00',
+  '23:59',
+  'x@y',
+  'coordinator@pit.demo',
+  'COORDINATOR@PIT.DEMO',
+  ' coordinator@pit.demo ',
 ];
 
 // Texts do not depend on the caller's team: built once per schema, field and pool of texts.
@@ -127,7 +171,11 @@ function buildStringValid(schema: Schema, key: string, hints: Hints): Arbitrary<
   const candidates = [
     one(fc.string({ minLength: Math.min(min, cap), maxLength: cap })),
     one(fc.string({ unit: 'grapheme', minLength: Math.min(min, cap), maxLength: Math.min(cap, 20) })),
-    one(isoDateArb), one(isoDateTimeArb), one(timeArb), one(fc.emailAddress()), one(plainEmailArb),
+    one(isoDateArb),
+    one(isoDateTimeArb),
+    one(timeArb),
+    one(fc.emailAddress()),
+    one(plainEmailArb),
     ...patterns.map((p) => one(fc.stringMatching(p))),
   ];
   // Real texts make the domain code go further than random ones: the column's own first.
@@ -149,15 +197,20 @@ function stringEdge(schema: Schema): Arbitrary<unknown> {
 
 function numberValid(schema: Schema, key: string, hints: Hints): Arbitrary<unknown> {
   const { min, max, int } = numberBounds(schema);
-  const pools = hints.numbersFor(key).map((pool) => pool.filter((n) => accepts(schema, n))).filter((pool) => pool.length > 0);
+  const pools = hints
+    .numbersFor(key)
+    .map((pool) => pool.filter((n) => accepts(schema, n)))
+    .filter((pool) => pool.length > 0);
   const low = Math.max(min, -1000);
-  const near = int ? fc.integer({ min: low, max: Math.max(low, Math.min(max, Math.max(min, 0) + 1000)) })
+  const near = int
+    ? fc.integer({ min: low, max: Math.max(low, Math.min(max, Math.max(min, 0) + 1000)) })
     : fc.double({ min: low, max: Math.min(max, 1e6), noNaN: true, noDefaultInfinity: true });
   const arbs: { weight: number; arbitrary: Arbitrary<unknown> }[] = [{ weight: 1, arbitrary: near.filter((n) => accepts(schema, n)) }];
   pools.forEach((pool, i) => arbs.push({ weight: i === 0 ? 12 : 3, arbitrary: fc.constantFrom(...pool) }));
   const top = Math.max(0, ...pools.flat());
   // Just past the real ones: ids that do not exist (yet).
-  if (pools.length > 0 && int && top + 1 <= max) arbs.push({ weight: 1, arbitrary: fc.integer({ min: top + 1, max: Math.min(max, top + 500) }) });
+  if (pools.length > 0 && int && top + 1 <= max)
+    arbs.push({ weight: 1, arbitrary: fc.integer({ min: top + 1, max: Math.min(max, top + 500) }) });
   return fc.oneof(...arbs);
 }
 
@@ -165,8 +218,25 @@ function numberEdge(schema: Schema): Arbitrary<unknown> {
   const { min, max } = numberBounds(schema);
   const around = [min - 1, min, max, max + 1].filter((n) => Number.isFinite(n) && Math.abs(n) <= Number.MAX_SAFE_INTEGER + 2);
   return fc.constantFrom(
-    0, -0, -1, 1, 0.5, -2_147_483_649, 2_147_483_648, 2 ** 53, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 1e308, -1e308,
-    Number.MIN_VALUE, Number.NaN, Infinity, -Infinity, '1', '', ...around,
+    0,
+    -0,
+    -1,
+    1,
+    0.5,
+    -2_147_483_649,
+    2_147_483_648,
+    2 ** 53,
+    Number.MAX_SAFE_INTEGER,
+    -Number.MAX_SAFE_INTEGER,
+    1e308,
+    -1e308,
+    Number.MIN_VALUE,
+    Number.NaN,
+    Infinity,
+    -Infinity,
+    '1',
+    '',
+    ...around,
   );
 }
 
@@ -204,7 +274,9 @@ function walk(schema: Schema, kind: Kind, key: string, hints: Hints, depth: numb
   // At the edge, a part may still be valid: an edge in one field with the rest intact is what
   // reaches the domain code.
   const part = (s: Schema, subKey: string) =>
-    kind === 'valid' ? again(s, 'valid', subKey) : fc.oneof({ weight: 3, arbitrary: again(s, 'valid', subKey) }, { weight: 2, arbitrary: again(s, 'edge', subKey) });
+    kind === 'valid'
+      ? again(s, 'valid', subKey)
+      : fc.oneof({ weight: 3, arbitrary: again(s, 'valid', subKey) }, { weight: 2, arbitrary: again(s, 'edge', subKey) });
   switch (def.type) {
     case 'string':
       return kind === 'valid' ? stringValid(schema, key, hints) : stringEdge(schema);
@@ -240,8 +312,18 @@ function walk(schema: Schema, kind: Kind, key: string, hints: Hints, depth: numb
       const keys = Object.keys(shape);
       return fc.oneof(
         { weight: 4, arbitrary: record },
-        { weight: 1, arbitrary: fc.tuple(record, fc.constantFrom(...keys, '')).map(([r, drop]) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== drop))) },
-        { weight: 1, arbitrary: fc.tuple(record, fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue(), { maxKeys: 3 })).map(([r, extra]) => ({ ...extra, ...r, teamId: 2, role: 'admin' })) },
+        {
+          weight: 1,
+          arbitrary: fc
+            .tuple(record, fc.constantFrom(...keys, ''))
+            .map(([r, drop]) => Object.fromEntries(Object.entries(r).filter(([k]) => k !== drop))),
+        },
+        {
+          weight: 1,
+          arbitrary: fc
+            .tuple(record, fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue(), { maxKeys: 3 }))
+            .map(([r, extra]) => ({ ...extra, ...r, teamId: 2, role: 'admin' })),
+        },
       );
     }
     case 'array': {
@@ -271,8 +353,9 @@ function walk(schema: Schema, kind: Kind, key: string, hints: Hints, depth: numb
     case 'union':
       return fc.oneof(...(def.options as Schema[]).map((s) => again(s)));
     case 'intersection':
-      return fc.tuple(again(inner(def, 'left')), again(inner(def, 'right'))).map(([l, r]) =>
-        l && r && typeof l === 'object' && typeof r === 'object' ? { ...l, ...r } : l);
+      return fc
+        .tuple(again(inner(def, 'left')), again(inner(def, 'right')))
+        .map(([l, r]) => (l && r && typeof l === 'object' && typeof r === 'object' ? { ...l, ...r } : l));
     case 'optional':
     case 'default':
     case 'prefault':

@@ -45,14 +45,20 @@ function batchPost(paths: string[], inputs: unknown[], cookie = '') {
 /** Runs test/helpers/attacker.mjs in its own process: `started` once it attacks, `done` with its statuses. */
 function runAttacker(options: { origin: string; cookie: string; durationMs: number }) {
   let out = '';
-  const child = spawn(process.execPath, [join(import.meta.dirname, '..', 'helpers', 'attacker.mjs'), JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(import.meta.dirname, '..', 'helpers', 'attacker.mjs'), JSON.stringify(options)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   const started = new Promise<void>((resolve, reject) => {
     child.stdout.on('data', () => out.startsWith('started\n') && resolve());
     child.on('error', reject);
   });
   const done = new Promise<Record<string, number>>((resolve, reject) => {
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.slice('started\n'.length)) as Record<string, number>) : reject(new Error(`attacker exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out.slice('started\n'.length)) as Record<string, number>)
+        : reject(new Error(`attacker exited with ${code}`)),
+    );
   });
   return { started, done };
 }
@@ -66,7 +72,10 @@ async function loggedIn(email: string) {
 describe('batches', () => {
   it('a batch of more than ten calls is refused before any call runs', async () => {
     const before = { audit: rows(auditLog), failures: rows(loginFailures) };
-    const res = await batchPost(Array<string>(11).fill('auth.login'), Array<unknown>(11).fill({ email: 'x@pit.demo', password: 'fout-wachtwoord' }));
+    const res = await batchPost(
+      Array<string>(11).fill('auth.login'),
+      Array<unknown>(11).fill({ email: 'x@pit.demo', password: 'fout-wachtwoord' }),
+    );
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: { message: string; data: { key: string } } };
     expect(body.error.data.key).toBe('request.batchTooLarge');
@@ -76,7 +85,10 @@ describe('batches', () => {
 
   it('50 auth.login calls in one batch (49 wrong, 1 right) never log in', async () => {
     const sessionsBefore = rows(sessions);
-    const inputs = [...Array<unknown>(49).fill({ email: 'senzer@pit.demo', password: 'geraden-wachtwoord' }), { email: 'senzer@pit.demo', password: DEMO_PASSWORD }];
+    const inputs = [
+      ...Array<unknown>(49).fill({ email: 'senzer@pit.demo', password: 'geraden-wachtwoord' }),
+      { email: 'senzer@pit.demo', password: DEMO_PASSWORD },
+    ];
     const res = await batchPost(Array<string>(50).fill('auth.login'), inputs);
     expect(res.status).toBe(400);
     expect(res.headers.get('set-cookie')).toBeNull();
@@ -91,7 +103,9 @@ describe('batches', () => {
   });
 
   it('an encoded comma does not smuggle a larger batch past the check', async () => {
-    const res = await fetch(`${server.origin}/trpc/${Array(12).fill('partners.list').join('%2C')}?batch=1`, { headers: { origin: server.origin } });
+    const res = await fetch(`${server.origin}/trpc/${Array(12).fill('partners.list').join('%2C')}?batch=1`, {
+      headers: { origin: server.origin },
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { data: { key: string } } }).error.data.key).toBe('request.batchTooLarge');
   });
@@ -102,7 +116,7 @@ describe('downloads', () => {
     const viewer = await loggedIn('bestuur@pit.demo');
     const get = () => fetch(`${server.origin}/export/report.csv?from=2026-01-01&to=2026-12-31`, { headers: { cookie: viewer.cookie } });
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await get().then(async (res) => (await res.arrayBuffer(), res.status))));
+    for (let i = 0; i < 6; i++) statuses.push(await get().then(async (res) => (await res.arrayBuffer(), res.status)));
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
     const res = await get();
     expect(res.status).toBe(429);

@@ -43,7 +43,15 @@ function parse(text: string) {
 describe('.ics per overleg', () => {
   it('a 09:30 overleg is 09:30 Europe/Amsterdam in winter and in summer (DST change in between)', async () => {
     const c = callerFor(deps, coordinator);
-    const { ids } = await c.meetings.createSeries({ weekday: 2, time: '09:30', intervalWeeks: 2, from: '2027-03-16', until: '2027-03-31', location: 'Stadhuis Helmond; zaal 3, 2e etage', durationMinutes: 90 });
+    const { ids } = await c.meetings.createSeries({
+      weekday: 2,
+      time: '09:30',
+      intervalWeeks: 2,
+      from: '2027-03-16',
+      until: '2027-03-31',
+      location: 'Stadhuis Helmond; zaal 3, 2e etage',
+      durationMinutes: 90,
+    });
     expect(ids).toHaveLength(2); // 16 March (winter time) and 30 March (summer time)
     for (const id of ids) await c.meetings.publish({ id });
     const client = await login(member);
@@ -91,7 +99,9 @@ describe('.ics per overleg', () => {
     expect(foreign.status).toBe(404);
     expect(await foreign.text()).not.toContain('concept');
     expect((await get('')).status).toBe(404);
-    expect((await fetch(`${server.origin}/calendar/meeting/${id}.ics`, { method: 'POST', headers: { cookie: asMember.cookie } })).status).toBe(405);
+    expect(
+      (await fetch(`${server.origin}/calendar/meeting/${id}.ics`, { method: 'POST', headers: { cookie: asMember.cookie } })).status,
+    ).toBe(405);
   });
 });
 

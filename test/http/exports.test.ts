@@ -36,7 +36,11 @@ beforeAll(async () => {
   s = await minutesScenario();
   const coord = callerFor(s.deps, s.coordinator);
   // Free text with markup in it must come out as text.
-  await coord.minutes.update({ meetingId: s.meeting.id, version: 1, content: { closing: 'Volgende keer <script>alert(1)</script> & **niet vet**' } });
+  await coord.minutes.update({
+    meetingId: s.meeting.id,
+    version: 1,
+    content: { closing: 'Volgende keer <script>alert(1)</script> & **niet vet**' },
+  });
   await coord.minutes.finalise({ meetingId: s.meeting.id });
   server = await startTestServer(s.deps);
 });
@@ -61,7 +65,7 @@ describe('GET /export/minutes/<id>.(html|docx|md)', () => {
     expect(download1.res.headers.get('content-disposition')).toMatch(/^attachment;/);
   });
 
-  it('a Senzer member\'s exports never contain police items; the gemeente member\'s do', async () => {
+  it("a Senzer member's exports never contain police items; the gemeente member's do", async () => {
     for (const format of ['html', 'md', 'docx']) {
       const forSenzer = await download(s.senzer, path(format));
       const forGemeente = await download(s.gemeente, path(format));
@@ -75,7 +79,7 @@ describe('GET /export/minutes/<id>.(html|docx|md)', () => {
     }
   });
 
-  it('the DOCX export opens and holds the verslag\'s text', async () => {
+  it("the DOCX export opens and holds the verslag's text", async () => {
     const { res, body } = await download(s.coordinator, path('docx'));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
@@ -108,47 +112,86 @@ describe('GET /export/minutes/<id>.(html|docx|md)', () => {
   });
 
   it('a newline in an agenda title or street starts no heading: every line is one the renderer wrote', async () => {
-    const structure = (md: string) => md.split('\n').filter((l) => /^ {0,3}([#>+*-]|\d{1,9}[.)]|\||<|```|~~~)/.test(l)).map((l) => l.replace(/[^#>|*+-].*$/, ''));
+    const structure = (md: string) =>
+      md
+        .split('\n')
+        .filter((l) => /^ {0,3}([#>+*-]|\d{1,9}[.)]|\||<|```|~~~)/.test(l))
+        .map((l) => l.replace(/[^#>|*+-].*$/, ''));
     const before = (await download(s.gemeente, path('md'))).body.toString('utf8');
     const street = s.deps.db.select({ street: cases.street }).from(cases).where(eq(cases.id, s.pand.id)).get()!.street;
     const [item] = s.deps.db.select().from(agendaItems).where(eq(agendaItems.caseId, s.pand.id)).all();
     try {
       // As stored by any path that lets a line break through (the renderer must not trust its input).
       s.deps.db.update(cases).set({ street: 'Kerkstraat\n# Ingevoegd\n> citaat' }).where(eq(cases.id, s.pand.id)).run();
-      s.deps.db.update(agendaItems).set({ title: 'Bespreking pand\r\n## Kop\n- lijst\r1. genummerd' }).where(eq(agendaItems.id, item!.id)).run();
+      s.deps.db
+        .update(agendaItems)
+        .set({ title: 'Bespreking pand\r\n## Kop\n- lijst\r1. genummerd' })
+        .where(eq(agendaItems.id, item!.id))
+        .run();
       // The finalised verslag renders from its snapshot: freeze these rows into it as well.
-      s.deps.db.update(minutes).set({ snapshot: freezeMinutesText(s.deps, s.pit.teamId, s.meeting.id) }).where(eq(minutes.meetingId, s.meeting.id)).run();
+      s.deps.db
+        .update(minutes)
+        .set({ snapshot: freezeMinutesText(s.deps, s.pit.teamId, s.meeting.id) })
+        .where(eq(minutes.meetingId, s.meeting.id))
+        .run();
       const md = (await download(s.gemeente, path('md'))).body.toString('utf8');
       expect(md).toContain('### 3. Bespreking pand \\#\\# Kop - lijst 1. genummerd');
       expect(md).toContain('Kerkstraat \\# Ingevoegd \\> citaat');
       expect(structure(md)).toEqual(structure(before));
-      expect(md.split('\n').filter((l) => l.startsWith('#'))).toEqual(before.split('\n').filter((l) => l.startsWith('#')).map((l) => l
-        .replace('Bespreking pand', 'Bespreking pand \\#\\# Kop - lijst 1. genummerd').replace('Kerkstraat', 'Kerkstraat \\# Ingevoegd \\> citaat')));
+      expect(md.split('\n').filter((l) => l.startsWith('#'))).toEqual(
+        before
+          .split('\n')
+          .filter((l) => l.startsWith('#'))
+          .map((l) =>
+            l
+              .replace('Bespreking pand', 'Bespreking pand \\#\\# Kop - lijst 1. genummerd')
+              .replace('Kerkstraat', 'Kerkstraat \\# Ingevoegd \\> citaat'),
+          ),
+      );
     } finally {
       s.deps.db.update(agendaItems).set({ title: item!.title }).where(eq(agendaItems.id, item!.id)).run();
       s.deps.db.update(cases).set({ street }).where(eq(cases.id, s.pand.id)).run();
-      s.deps.db.update(minutes).set({ snapshot: freezeMinutesText(s.deps, s.pit.teamId, s.meeting.id) }).where(eq(minutes.meetingId, s.meeting.id)).run();
+      s.deps.db
+        .update(minutes)
+        .set({ snapshot: freezeMinutesText(s.deps, s.pit.teamId, s.meeting.id) })
+        .where(eq(minutes.meetingId, s.meeting.id))
+        .run();
     }
   });
 
   it('every export is audited', async () => {
-    const before = s.deps.db.select().from(auditLog).all().filter((r) => r.action === 'minutes.exported').length;
+    const before = s.deps.db
+      .select()
+      .from(auditLog)
+      .all()
+      .filter((r) => r.action === 'minutes.exported').length;
     await download(s.politie, path('md'));
-    const rows = s.deps.db.select().from(auditLog).all().filter((r) => r.action === 'minutes.exported');
+    const rows = s.deps.db
+      .select()
+      .from(auditLog)
+      .all()
+      .filter((r) => r.action === 'minutes.exported');
     expect(rows.length).toBe(before + 1);
     expect(rows.at(-1)).toMatchObject({ actorId: s.politie.id });
     expect(JSON.parse(rows.at(-1)!.detail!)).toMatchObject({ format: 'md', meetingId: s.meeting.id });
   });
 
-  it('the role check and the audit are the minutes.export procedure\'s, the download only renders it (issue 12)', async () => {
-    const refusal = await callerFor(s.deps, s.viewer).minutes.export({ meetingId: s.meeting.id, format: 'html' }).catch((e: unknown) => e);
+  it("the role check and the audit are the minutes.export procedure's, the download only renders it (issue 12)", async () => {
+    const refusal = await callerFor(s.deps, s.viewer)
+      .minutes.export({ meetingId: s.meeting.id, format: 'html' })
+      .catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(TRPCError);
     expect((refusal as TRPCError).code).toBe('FORBIDDEN');
     const refused = await download(s.viewer, path('html'));
     expect(refused.res.status).toBe(403);
     expect(refused.body.toString()).toBe(describeError(refusal as TRPCError, 'nl').message);
     // The procedure audits the export with its format, whoever calls it.
-    const exported = () => s.deps.db.select().from(auditLog).all().filter((r) => r.action === 'minutes.exported');
+    const exported = () =>
+      s.deps.db
+        .select()
+        .from(auditLog)
+        .all()
+        .filter((r) => r.action === 'minutes.exported');
     const before = exported().length;
     const view = await callerFor(s.deps, s.gemeente).minutes.export({ meetingId: s.meeting.id, format: 'docx' });
     expect(view.meetingId).toBe(s.meeting.id);

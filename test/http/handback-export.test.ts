@@ -36,7 +36,14 @@ beforeAll(async () => {
     bitFg: await makeUser(deps, bit, 'privacy'),
   };
   ({ id: caseId } = await makeCase(deps, pit, u.coordinator));
-  await callerFor(deps, u.asten).subjects.add({ caseId, kind: 'person', items: [{ category: 'naw', value: 'A. Sten, Markt 2' }, { category: 'bsn', value: '111222333', legalGround: 'art. 20.4c' }] });
+  await callerFor(deps, u.asten).subjects.add({
+    caseId,
+    kind: 'person',
+    items: [
+      { category: 'naw', value: 'A. Sten, Markt 2' },
+      { category: 'bsn', value: '111222333', legalGround: 'art. 20.4c' },
+    ],
+  });
   await callerFor(deps, u.senzer).subjects.add({ caseId, kind: 'person', items: [{ category: 'naw', value: 'S. Enzer, Markt 3' }] });
   deps.clock.set('2026-12-01T09:00:00Z'); // the covenant has ended: wind-down
   await callerFor(deps, u.fg).covenants.decideCase({ caseId, decision: 'hand_back', note: '' });
@@ -44,11 +51,16 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const exported = () => deps.db.select().from(auditLog).where(eq(auditLog.action, 'covenant.handback_exported')).all()
-  .map((r) => [r.actorId, JSON.parse(r.detail!) as unknown]);
+const exported = () =>
+  deps.db
+    .select()
+    .from(auditLog)
+    .where(eq(auditLog.action, 'covenant.handback_exported'))
+    .all()
+    .map((r) => [r.actorId, JSON.parse(r.detail!) as unknown]);
 
 describe('GET /export/handback/<caseId>.(html|docx)', () => {
-  it('gives the FG and the partner\'s own user that partner\'s items in full, as HTML and Word, audited with the format', async () => {
+  it("gives the FG and the partner's own user that partner's items in full, as HTML and Word, audited with the format", async () => {
     const asten = pit.partnerIds.asten!;
     const html = await download(u.fg, `/export/handback/${caseId}.html?partnerId=${asten}`);
     expect(html.res.status).toBe(200);
@@ -64,7 +76,10 @@ describe('GET /export/handback/<caseId>.(html|docx)', () => {
     expect(text).toContain('A. Sten, Markt 2');
     expect(text).toContain('111222333');
     expect(text).not.toContain('S. Enzer');
-    expect(exported()).toEqual([[u.fg.id, { partnerId: asten, format: 'html' }], [u.asten.id, { partnerId: asten, format: 'docx' }]]);
+    expect(exported()).toEqual([
+      [u.fg.id, { partnerId: asten, format: 'html' }],
+      [u.asten.id, { partnerId: asten, format: 'docx' }],
+    ]);
   });
 
   it('refuses another partner, the coordinator of another partner, and another team, without content', async () => {

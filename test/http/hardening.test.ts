@@ -18,7 +18,9 @@ function send(origin: string, path: string, headers: Record<string, string>, met
     const req = request({ host: url.hostname, port: url.port, path, method, headers }, (res) => {
       let text = '';
       res.setEncoding('utf8');
-      res.on('data', (chunk: string) => { text += chunk; });
+      res.on('data', (chunk: string) => {
+        text += chunk;
+      });
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: text }));
     });
     req.on('error', reject);
@@ -33,7 +35,9 @@ function sendWithoutHost(origin: string, path: string): Promise<string> {
     const socket = connect(Number(url.port), url.hostname, () => socket.write(`GET ${path} HTTP/1.0\r\n\r\n`));
     let text = '';
     socket.setEncoding('utf8');
-    socket.on('data', (chunk: string) => { text += chunk; });
+    socket.on('data', (chunk: string) => {
+      text += chunk;
+    });
     socket.on('end', () => resolve(text));
     socket.on('error', reject);
   });
@@ -48,7 +52,9 @@ async function serverWith(config: Partial<Config>) {
 
 describe('Host check in development', () => {
   let s: Awaited<ReturnType<typeof serverWith>>;
-  beforeAll(async () => { s = await serverWith({ production: false }); });
+  beforeAll(async () => {
+    s = await serverWith({ production: false });
+  });
   afterAll(() => s.server.close());
 
   it('serves localhost and 127.0.0.1 on any port', async () => {
@@ -61,7 +67,15 @@ describe('Host check in development', () => {
 
   it('refuses any other Host with 421 and a short message, on every route, before anything runs', async () => {
     const port = new URL(s.server.origin).port;
-    for (const host of ['evil.example', `evil.example:${port}`, '127.0.0.1.evil.example', 'localhost.evil.example', '10.0.0.5:3000', 'a b', 'evil.example/x']) {
+    for (const host of [
+      'evil.example',
+      `evil.example:${port}`,
+      '127.0.0.1.evil.example',
+      'localhost.evil.example',
+      '10.0.0.5:3000',
+      'a b',
+      'evil.example/x',
+    ]) {
       for (const path of ['/', '/trpc/auth.me', '/calendar/feed/1.abc.ics', '/export/minutes/1.md', '/assets/app.js']) {
         const res = await send(s.server.origin, path, { host });
         expect(res.status, `${host} ${path}`).toBe(421);
@@ -70,8 +84,13 @@ describe('Host check in development', () => {
       }
     }
     // A login through a foreign Host (DNS rebinding) never reaches the password check.
-    const login = await send(s.server.origin, '/trpc/auth.login', { host: 'evil.example', origin: 'http://evil.example', 'content-type': 'application/json' },
-      'POST', JSON.stringify({ email: s.user.email, password: TEST_PASSWORD }));
+    const login = await send(
+      s.server.origin,
+      '/trpc/auth.login',
+      { host: 'evil.example', origin: 'http://evil.example', 'content-type': 'application/json' },
+      'POST',
+      JSON.stringify({ email: s.user.email, password: TEST_PASSWORD }),
+    );
     expect(login.status).toBe(421);
     expect(login.headers['set-cookie']).toBeUndefined();
   });
@@ -85,14 +104,23 @@ describe('Host check in development', () => {
   it('sends no HSTS over plain HTTP, and a forged X-Forwarded-Proto without TRUST_PROXY changes nothing', async () => {
     const port = new URL(s.server.origin).port;
     expect((await send(s.server.origin, '/healthz', { host: `127.0.0.1:${port}` })).headers['strict-transport-security']).toBeUndefined();
-    expect((await send(s.server.origin, '/healthz', { host: `127.0.0.1:${port}`, 'x-forwarded-proto': 'https' })).headers['strict-transport-security']).toBeUndefined();
+    expect(
+      (await send(s.server.origin, '/healthz', { host: `127.0.0.1:${port}`, 'x-forwarded-proto': 'https' })).headers[
+        'strict-transport-security'
+      ],
+    ).toBeUndefined();
   });
 });
 
 describe('Host check, HSTS and source maps in production', () => {
   let s: Awaited<ReturnType<typeof serverWith>>;
   beforeAll(async () => {
-    s = await serverWith({ production: true, publicUrl: 'https://overleg.example.nl', allowedOrigins: ['https://intern.example.nl:8443'], trustProxy: true });
+    s = await serverWith({
+      production: true,
+      publicUrl: 'https://overleg.example.nl',
+      allowedOrigins: ['https://intern.example.nl:8443'],
+      trustProxy: true,
+    });
   });
   afterAll(() => s.server.close());
 
@@ -108,8 +136,12 @@ describe('Host check, HSTS and source maps in production', () => {
   });
 
   it('behind a trusted proxy the forwarded host counts', async () => {
-    expect((await send(s.server.origin, '/trpc/auth.me', { host: '127.0.0.1:3000', 'x-forwarded-host': 'overleg.example.nl' })).status).toBe(401);
-    expect((await send(s.server.origin, '/trpc/auth.me', { host: 'overleg.example.nl', 'x-forwarded-host': 'evil.example' })).status).toBe(421);
+    expect(
+      (await send(s.server.origin, '/trpc/auth.me', { host: '127.0.0.1:3000', 'x-forwarded-host': 'overleg.example.nl' })).status,
+    ).toBe(401);
+    expect((await send(s.server.origin, '/trpc/auth.me', { host: 'overleg.example.nl', 'x-forwarded-host': 'evil.example' })).status).toBe(
+      421,
+    );
   });
 
   it('sends HSTS when the proxy says the request came over HTTPS, not otherwise', async () => {

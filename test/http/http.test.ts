@@ -68,12 +68,20 @@ describe('CSRF defence on every non-GET request', () => {
 
   it('refuses JSON from a foreign origin and requests without an origin', async () => {
     const body = JSON.stringify({ email, password: TEST_PASSWORD });
-    const foreign = await fetch(`${server.origin}/trpc/auth.login`, { method: 'POST', body, headers: { 'content-type': 'application/json', origin: 'https://evil.example' } });
+    const foreign = await fetch(`${server.origin}/trpc/auth.login`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+    });
     expect(foreign.status).toBe(403);
     expect(((await foreign.json()) as TrpcBody<never>).error!.message).toBe('Verzoek geweigerd: het komt niet van Overleg zelf.');
     const none = await fetch(`${server.origin}/trpc/auth.login`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
     expect(none.status).toBe(403);
-    const text = await fetch(`${server.origin}/trpc/auth.login`, { method: 'POST', body, headers: { 'content-type': 'text/plain', origin: server.origin } });
+    const text = await fetch(`${server.origin}/trpc/auth.login`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'text/plain', origin: server.origin },
+    });
     expect(text.status).toBe(403);
   });
 
@@ -91,7 +99,11 @@ describe('over HTTPS behind a proxy', () => {
     const user = await makeUser(proxied, team, 'member', 'laren');
     const s = await startTestServer(proxied);
     try {
-      const res = await trpcHttp(s.origin).mutation('auth.login', { email: user.email, password: TEST_PASSWORD }, { 'x-forwarded-proto': 'https' });
+      const res = await trpcHttp(s.origin).mutation(
+        'auth.login',
+        { email: user.email, password: TEST_PASSWORD },
+        { 'x-forwarded-proto': 'https' },
+      );
       expect(res.headers.get('set-cookie')).toMatch(/^__Host-overleg_session=.*; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+; Secure$/);
     } finally {
       await s.close();

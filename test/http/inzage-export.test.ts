@@ -30,8 +30,17 @@ beforeAll(async () => {
   fg = await makeUser(deps, pit, 'privacy');
   const helmond = await makeUser(deps, pit, 'member', 'helmond');
   const { id: caseId } = await makeCase(deps, pit, coordinator);
-  const { id: subjectId } = await callerFor(deps, helmond).subjects.add({ caseId, kind: 'person', items: [{ category: 'naw', value: 'Greta Inzagestra, Kerkstraat 9' }] });
-  ({ id: requestId } = await callerFor(deps, fg).dsr.create({ kind: 'inzage', receivedOn: '2026-11-20', receivedByPartnerId: pit.partnerIds.helmond!, subjectIds: [subjectId] }));
+  const { id: subjectId } = await callerFor(deps, helmond).subjects.add({
+    caseId,
+    kind: 'person',
+    items: [{ category: 'naw', value: 'Greta Inzagestra, Kerkstraat 9' }],
+  });
+  ({ id: requestId } = await callerFor(deps, fg).dsr.create({
+    kind: 'inzage',
+    receivedOn: '2026-11-20',
+    receivedByPartnerId: pit.partnerIds.helmond!,
+    subjectIds: [subjectId],
+  }));
   server = await startTestServer(deps);
 });
 afterAll(() => server.close());
@@ -47,7 +56,10 @@ describe('GET /export/inzage/<id>.(html|docx)', () => {
     expect(docx.res.status).toBe(200);
     expect(docxText(docx.body)).toContain('Greta Inzagestra, Kerkstraat 9');
     const audit = deps.db.select().from(auditLog).where(eq(auditLog.action, 'dsr.bundle')).all();
-    expect(audit.map((r) => [r.actorId, parseJson<{ format: string }>(r.detail!).format])).toEqual([[fg.id, 'html'], [fg.id, 'docx']]);
+    expect(audit.map((r) => [r.actorId, parseJson<{ format: string }>(r.detail!).format])).toEqual([
+      [fg.id, 'html'],
+      [fg.id, 'docx'],
+    ]);
   });
 
   it('refuses the coordinator, and the FG of a request that does not exist, without content', async () => {

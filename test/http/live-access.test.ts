@@ -10,7 +10,13 @@ import { snapshot, subscribe, type SseEvent } from '../helpers/sse';
 import type { SessionUser } from '../../server/auth/sessions';
 import { sessions, users } from '../../db/schema';
 
-type Env = { deps: TestDeps; server: Awaited<ReturnType<typeof startTestServer>>; pit: TestTeam; coordinator: SessionUser; admin: SessionUser };
+type Env = {
+  deps: TestDeps;
+  server: Awaited<ReturnType<typeof startTestServer>>;
+  pit: TestTeam;
+  coordinator: SessionUser;
+  admin: SessionUser;
+};
 
 async function environment(config: { liveRecheckMs?: number } = {}): Promise<Env> {
   const deps = createTestDeps({ config });
@@ -44,7 +50,9 @@ const channelListeners = (env: Env) => env.deps.events.listenerCount(`team:${env
 describe('an open live stream ends with its session (events)', () => {
   // The default re-check interval (30 s): these streams end through the event, not the timer.
   let env: Env;
-  beforeAll(async () => { env = await environment(); });
+  beforeAll(async () => {
+    env = await environment();
+  });
   afterAll(() => env.server.close());
 
   it('logout ends the stream at once, with UNAUTHORIZED, and nothing is sent after it', async () => {
@@ -80,7 +88,11 @@ describe('an open live stream ends with its session (events)', () => {
 
       // The chair goes on: the other member still gets snapshots, the disabled one nothing more.
       const before = stream.raw;
-      await callerFor(env.deps, env.coordinator).meetings.update({ id: meeting.id, version: (await callerFor(env.deps, env.coordinator).meetings.get(meeting)).version, title: 'Overleg Peelland (vervolg)' });
+      await callerFor(env.deps, env.coordinator).meetings.update({
+        id: meeting.id,
+        version: (await callerFor(env.deps, env.coordinator).meetings.get(meeting)).version,
+        title: 'Overleg Peelland (vervolg)',
+      });
       await otherStream.until(snapshot((d) => d.meeting?.title === 'Overleg Peelland (vervolg)'));
       expect(stream.raw).toBe(before);
     } finally {
@@ -93,17 +105,24 @@ describe('an open live stream ends with its session (events)', () => {
 describe('an open live stream re-checks itself without any event', () => {
   // A short interval stands in for the 30 s; the test clock moves the calendar.
   let env: Env;
-  beforeAll(async () => { env = await environment({ liveRecheckMs: 25 }); });
+  beforeAll(async () => {
+    env = await environment({ liveRecheckMs: 25 });
+  });
   afterAll(() => env.server.close());
 
-  it('the partner leaving on its date ends its member\'s stream', async () => {
+  it("the partner leaving on its date ends its member's stream", async () => {
     const member = await makeUser(env.deps, env.pit, 'member', 'senzer');
     const meeting = await runningMeeting(env);
     const stream = await subscribe(env.server.origin, (await login(env, member)).cookie, 'meetings.live', { meetingId: meeting.id });
     await stream.until(snapshot((d) => d.meeting?.status === 'bezig'));
 
     const senzer = (await callerFor(env.deps, env.admin).partners.list()).find((p) => p.id === env.pit.partnerIds.senzer)!;
-    await callerFor(env.deps, env.admin).partners.leave({ partnerId: senzer.id, noticeGivenOn: '2026-11-25', leftOn: '2027-01-25', version: senzer.version });
+    await callerFor(env.deps, env.admin).partners.leave({
+      partnerId: senzer.id,
+      noticeGivenOn: '2026-11-25',
+      leftOn: '2027-01-25',
+      version: senzer.version,
+    });
     // Notice given, not yet left: the stream stays (several re-checks pass on the real timer).
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(stream.events.some(isError)).toBe(false);
@@ -152,7 +171,9 @@ describe('an open live stream re-checks itself without any event', () => {
 
 describe('open live streams are capped', () => {
   let env: Env;
-  beforeAll(async () => { env = await environment(); });
+  beforeAll(async () => {
+    env = await environment();
+  });
   afterAll(() => env.server.close());
 
   it('3 per session and 5 per user; the next one is refused, translated; a closed one frees its slot', async () => {

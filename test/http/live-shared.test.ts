@@ -45,8 +45,16 @@ describe('live view: one build per visibility class', () => {
     const senzer = await makeUser(deps, pit, 'member', 'senzer');
     const police = await makeUser(deps, pit, 'member', 'politie');
     const casus = await makeCase(deps, pit, coordinator, { status: 'actief' });
-    await callerFor(deps, police).subjects.add({ caseId: casus.id, kind: 'person', items: [{ category: 'naw', value: 'P. Politiebron, Geheimweg 7, Helmond' }] });
-    await callerFor(deps, helmondA).subjects.add({ caseId: casus.id, kind: 'person', items: [{ category: 'naw', value: 'G. Gemeentebron, Marktstraat 2, Helmond' }] });
+    await callerFor(deps, police).subjects.add({
+      caseId: casus.id,
+      kind: 'person',
+      items: [{ category: 'naw', value: 'P. Politiebron, Geheimweg 7, Helmond' }],
+    });
+    await callerFor(deps, helmondA).subjects.add({
+      caseId: casus.id,
+      kind: 'person',
+      items: [{ category: 'naw', value: 'G. Gemeentebron, Marktstraat 2, Helmond' }],
+    });
     const meeting = await c.meetings.create({ startsAt: '2026-11-25T09:00:00Z' });
     const item = await c.agenda.add({ meetingId: meeting.id, section: 'lopende_casussen', title: 'Casus bespreken', caseId: casus.id });
     await c.meetings.publish(meeting);
@@ -76,11 +84,21 @@ describe('live view: one build per visibility class', () => {
       expect(values(s)).toEqual(['G. Gemeentebron, Marktstraat 2, Helmond']);
       expect(streams.s.raw).not.toContain('Politiebron');
       // P6: each subscriber's read is in the audit log under their own name, once.
-      const reads = (user: SessionUser) => deps.db.select().from(auditLog)
-        .where(and(eq(auditLog.action, 'personal_data.read'), eq(auditLog.actorId, user.id), eq(auditLog.caseId, casus.id))).all();
+      const reads = (user: SessionUser) =>
+        deps.db
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.action, 'personal_data.read'), eq(auditLog.actorId, user.id), eq(auditLog.caseId, casus.id)))
+          .all();
       for (const user of [helmondA, helmondB, helmondC, senzer]) expect(reads(user)).toHaveLength(1);
       expect(JSON.parse(reads(senzer)[0]!.detail!)).toEqual({ purpose: 'live', items: 1, categories: ['naw'], subjects: 1, police: false });
-      expect(JSON.parse(reads(helmondB)[0]!.detail!)).toEqual({ purpose: 'live', items: 2, categories: ['naw'], subjects: 2, police: true });
+      expect(JSON.parse(reads(helmondB)[0]!.detail!)).toEqual({
+        purpose: 'live',
+        items: 2,
+        categories: ['naw'],
+        subjects: 2,
+        police: true,
+      });
 
       for (const stream of [streams.a, streams.c, streams.s]) expect(stream.raw).not.toContain('Voorstel van B');
     } finally {
@@ -95,9 +113,18 @@ describe('live view: the audit of one update', () => {
     const first = await makeUser(deps, pit, 'member', 'helmond');
     const second = await makeUser(deps, pit, 'member', 'helmond');
     const casus = await makeCase(deps, pit, coordinator, { status: 'actief' });
-    await callerFor(deps, first).subjects.add({ caseId: casus.id, kind: 'person', items: [{ category: 'naw', value: 'A. Alarm, Kerkstraat 1, Helmond' }] });
+    await callerFor(deps, first).subjects.add({
+      caseId: casus.id,
+      kind: 'person',
+      items: [{ category: 'naw', value: 'A. Alarm, Kerkstraat 1, Helmond' }],
+    });
     const meeting = await c.meetings.create({ startsAt: '2026-11-25T09:00:00Z' });
-    const item = await c.agenda.add({ meetingId: meeting.id, section: 'lopende_casussen', title: 'Casus voor het logboek', caseId: casus.id });
+    const item = await c.agenda.add({
+      meetingId: meeting.id,
+      section: 'lopende_casussen',
+      title: 'Casus voor het logboek',
+      caseId: casus.id,
+    });
     await c.meetings.publish(meeting);
     await c.meetings.start(meeting);
     // No current casus when they subscribe: the first snapshots read no betrokkenen.
@@ -112,13 +139,21 @@ describe('live view: the audit of one update', () => {
       for (const s of streams) await s.until(live((d) => d.meeting?.status === 'bezig'));
       await c.meetings.setCurrentItem({ meetingId: meeting.id, agendaItemId: item.id });
       for (const s of streams) await s.until(live((d) => d.current?.item.id === item.id));
-      const reads = deps.db.select().from(auditLog)
-        .where(and(eq(auditLog.action, 'personal_data.read'), eq(auditLog.caseId, casus.id))).orderBy(asc(auditLog.id)).all();
+      const reads = deps.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'personal_data.read'), eq(auditLog.caseId, casus.id)))
+        .orderBy(asc(auditLog.id))
+        .all();
       expect(reads.map((r) => r.actorId).sort()).toEqual([first.id, second.id].sort());
       expect(reads[1]!.id - reads[0]!.id).toBe(1);
       expect(verifyAuditChain(deps.db)).toBeNull();
       // P6: the shared build is no way around the mass-read alert — each subscriber is counted.
-      const alerts = deps.db.select({ userId: securityEvents.userId }).from(securityEvents).where(eq(securityEvents.kind, 'reads.mass')).all();
+      const alerts = deps.db
+        .select({ userId: securityEvents.userId })
+        .from(securityEvents)
+        .where(eq(securityEvents.kind, 'reads.mass'))
+        .all();
       expect(alerts.map((a) => a.userId).sort()).toEqual([first.id, second.id].sort());
       const logged = deps.db.select({ actorId: auditLog.actorId }).from(auditLog).where(eq(auditLog.action, 'security.mass_read')).all();
       expect(logged.map((a) => a.actorId).sort()).toEqual([first.id, second.id].sort());

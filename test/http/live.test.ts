@@ -43,8 +43,16 @@ describe('meetings.live over SSE', () => {
     const c = callerFor(deps, coordinator);
     const policeMember = await makeUser(deps, pit, 'member', 'politie');
     const casus = await makeCase(deps, pit, coordinator, { status: 'actief' });
-    await callerFor(deps, policeMember).subjects.add({ caseId: casus.id, kind: 'person', items: [{ category: 'naw', value: 'P. Politiebron, Geheimweg 7, Helmond' }] });
-    await callerFor(deps, helmond).subjects.add({ caseId: casus.id, kind: 'person', items: [{ category: 'naw', value: 'G. Gemeentebron, Marktstraat 2, Helmond' }] });
+    await callerFor(deps, policeMember).subjects.add({
+      caseId: casus.id,
+      kind: 'person',
+      items: [{ category: 'naw', value: 'P. Politiebron, Geheimweg 7, Helmond' }],
+    });
+    await callerFor(deps, helmond).subjects.add({
+      caseId: casus.id,
+      kind: 'person',
+      items: [{ category: 'naw', value: 'G. Gemeentebron, Marktstraat 2, Helmond' }],
+    });
 
     const meeting = await c.meetings.create({ startsAt: '2026-11-25T09:00:00Z' });
     await c.agenda.prefill({ meetingId: meeting.id });
@@ -65,13 +73,20 @@ describe('meetings.live over SSE', () => {
       const sz = liveData(await senzerStream.until(snapshot((d) => d.current?.item.id === item.id)));
       const hm = liveData(await helmondStream.until(snapshot((d) => d.current?.item.id === item.id)));
       const values = (d: LiveData) => d.current!.casus!.subjects.flatMap((s) => s.items.map((i) => i.value));
-      expect(values(hm)).toEqual(expect.arrayContaining(['P. Politiebron, Geheimweg 7, Helmond', 'G. Gemeentebron, Marktstraat 2, Helmond']));
+      expect(values(hm)).toEqual(
+        expect.arrayContaining(['P. Politiebron, Geheimweg 7, Helmond', 'G. Gemeentebron, Marktstraat 2, Helmond']),
+      );
       expect(values(sz)).toEqual(['G. Gemeentebron, Marktstraat 2, Helmond']);
       expect(sz.current!.casus!.subjects).toHaveLength(1); // the police betrokkene leaves no trace
 
       // Notes autosave as the chair types: each save reaches the member, but the betrokkenen are
       // read (and audited) once per casus per stream, not once per keystroke.
-      const reads = () => deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'personal_data.read'), eq(auditLog.actorId, senzer.id))).all().length;
+      const reads = () =>
+        deps.db
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.action, 'personal_data.read'), eq(auditLog.actorId, senzer.id)))
+          .all().length;
       const readsBefore = reads();
       expect(readsBefore).toBe(1);
       let version = (await c.meetings.get(meeting)).agenda.find((i) => i.id === item.id)!.version;
@@ -82,18 +97,43 @@ describe('meetings.live over SSE', () => {
       expect(reads()).toBe(readsBefore);
 
       // Quick capture in chair mode: a werkafspraak and a task appear for the member.
-      const agreement = await c.agreements.create({ caseId: casus.id, text: 'Gezamenlijke controle in december', responsiblePartnerId: pit.partnerIds.helmond!, meetingId: meeting.id, agendaItemId: item.id });
-      const task = await c.tasks.create({ title: 'Uitkeringssituatie nagaan', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-12-09', meetingId: meeting.id, agendaItemId: item.id, caseId: casus.id });
+      const agreement = await c.agreements.create({
+        caseId: casus.id,
+        text: 'Gezamenlijke controle in december',
+        responsiblePartnerId: pit.partnerIds.helmond!,
+        meetingId: meeting.id,
+        agendaItemId: item.id,
+      });
+      const task = await c.tasks.create({
+        title: 'Uitkeringssituatie nagaan',
+        assigneePartnerId: pit.partnerIds.senzer!,
+        dueDate: '2026-12-09',
+        meetingId: meeting.id,
+        agendaItemId: item.id,
+        caseId: casus.id,
+      });
       const withTask = liveData(await senzerStream.until(snapshot((d) => d.captured.tasks.some((t) => t.id === task.id))));
-      expect(withTask.captured.tasks.find((t) => t.id === task.id)).toMatchObject({ title: 'Uitkeringssituatie nagaan', partner: 'Senzer', dueDate: '2026-12-09' });
+      expect(withTask.captured.tasks.find((t) => t.id === task.id)).toMatchObject({
+        title: 'Uitkeringssituatie nagaan',
+        partner: 'Senzer',
+        dueDate: '2026-12-09',
+      });
       expect(withTask.captured.agreements.map((a) => a.id)).toEqual([agreement.id]);
       expect(withTask.current!.casus!.tasks.map((t) => t.id)).toContain(task.id);
 
       // A betrokkene recorded during the overleg on the current casus reaches the subscribers
       // within the next snapshot — each through their own visibility: a new police item never
       // reaches Senzer, a new gemeente item does.
-      await callerFor(deps, policeMember).subjects.add({ caseId: casus.id, kind: 'person', items: [{ category: 'kenteken', value: 'PX-777-Z' }] });
-      await callerFor(deps, helmond).subjects.add({ caseId: casus.id, kind: 'company', items: [{ category: 'naw', value: 'Voorbeeld Verhuur B.V., Helmond' }] });
+      await callerFor(deps, policeMember).subjects.add({
+        caseId: casus.id,
+        kind: 'person',
+        items: [{ category: 'kenteken', value: 'PX-777-Z' }],
+      });
+      await callerFor(deps, helmond).subjects.add({
+        caseId: casus.id,
+        kind: 'company',
+        items: [{ category: 'naw', value: 'Voorbeeld Verhuur B.V., Helmond' }],
+      });
       const shows = (d: LiveData, value: string) => Boolean(d.current?.casus) && values(d).includes(value);
       await helmondStream.until(snapshot((d) => shows(d, 'PX-777-Z') && shows(d, 'Voorbeeld Verhuur B.V., Helmond')));
       await senzerStream.until(snapshot((d) => shows(d, 'Voorbeeld Verhuur B.V., Helmond')));

@@ -40,10 +40,20 @@ beforeAll(async () => {
   const c = await makeCase(deps, pit, coordinator, { street: 'Exportlaan' });
   await callerFor(deps, politie).subjects.add({ caseId: c.id, kind: 'person', items: [{ category: 'naw', value: 'Politie-Persoon Xq' }] });
   await callerFor(deps, helmond).subjects.add({ caseId: c.id, kind: 'person', items: [{ category: 'naw', value: 'Gemeente-Persoon Zv' }] });
-  controlId = (await callerFor(deps, coordinator).controls.plan({
-    plannedOn: '2026-03-02', caseIds: [c.id], partnerIds: [pit.partnerIds.helmond!, pit.partnerIds.senzer!, pit.partnerIds.politie!], briefingNotes: 'Start <om> 9 uur',
-  })).id;
-  await callerFor(deps, senzer).controls.addFinding({ controlId, caseId: c.id, findingType: 'uitkering_onterecht', measure: 'uitkering_herzien' });
+  controlId = (
+    await callerFor(deps, coordinator).controls.plan({
+      plannedOn: '2026-03-02',
+      caseIds: [c.id],
+      partnerIds: [pit.partnerIds.helmond!, pit.partnerIds.senzer!, pit.partnerIds.politie!],
+      briefingNotes: 'Start <om> 9 uur',
+    })
+  ).id;
+  await callerFor(deps, senzer).controls.addFinding({
+    controlId,
+    caseId: c.id,
+    findingType: 'uitkering_onterecht',
+    measure: 'uitkering_herzien',
+  });
   deps.clock.set('2026-11-25T09:00:00Z');
   server = await startTestServer(deps);
 });
@@ -70,7 +80,11 @@ describe('report downloads', () => {
     expect(text).toContain('Kerncijfers;Bevindingen;;< 5;0');
     expect(text).toContain('Casussen per gemeente;Helmond;Geopend;< 5;0');
     expect(text).not.toMatch(/Exportlaan|Persoon/);
-    const audit = deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'report.exported'), eq(auditLog.actorId, viewer.id))).all();
+    const audit = deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'report.exported'), eq(auditLog.actorId, viewer.id)))
+      .all();
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.detail!)).toEqual({ format: 'csv', from: '2026-01-01', to: '2026-12-31' });
   });
@@ -104,7 +118,9 @@ describe('report downloads', () => {
     for (const path of ['/export/report.csv?from=2026-03-02&to=2026-03-02', '/export/report.docx?from=2026-03-01&to=2026-03-30']) {
       const day = await get(path, cookie);
       expect(day.status).toBe(400);
-      expect(await day.text()).toBe('Een rapportage beslaat hele kalendermaanden: van de eerste dag van een maand tot en met de laatste dag van een maand.');
+      expect(await day.text()).toBe(
+        'Een rapportage beslaat hele kalendermaanden: van de eerste dag van een maand tot en met de laatste dag van een maand.',
+      );
     }
     expect((await get('/export/unknown', cookie)).status).toBe(404);
     const post = await fetch(`${server.origin}/export/report.csv?from=2026-01-01&to=2026-12-31`, { method: 'POST', headers: { cookie } });
@@ -125,7 +141,9 @@ describe('briefing download', () => {
     expect(html).toContain('Start &lt;om&gt; 9 uur');
     const helmondHtml = await (await get(`/export/briefing/${controlId}.html`, await login(helmond))).text();
     expect(helmondHtml).toContain('Politie-Persoon Xq');
-    const coordinatorForSenzer = await (await get(`/export/briefing/${controlId}.html?partnerId=${pit.partnerIds.senzer}`, await login(coordinator))).text();
+    const coordinatorForSenzer = await (
+      await get(`/export/briefing/${controlId}.html?partnerId=${pit.partnerIds.senzer}`, await login(coordinator))
+    ).text();
     expect(coordinatorForSenzer).not.toContain('Politie-Persoon');
     expect(coordinatorForSenzer).toContain('Senzer');
     expect((await get(`/export/briefing/${controlId}.html`, await login(viewer))).status).toBe(403);

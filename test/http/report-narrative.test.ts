@@ -32,9 +32,20 @@ beforeAll(async () => {
   admin = await makeUser(deps, pit, 'admin', null);
   // Deurne 7 and Helmond 6 casussen, Asten 1: Asten is "< 5", and one more is hidden ("x") so
   // that Asten cannot be worked out from the total.
-  for (let i = 0; i < 7; i++) await makeCase(deps, pit, coordinator, { gemeentePartnerId: pit.partnerIds.deurne!, city: 'Deurne', postcode: '5751 AA', street: 'Grafiekstraat' });
+  for (let i = 0; i < 7; i++)
+    await makeCase(deps, pit, coordinator, {
+      gemeentePartnerId: pit.partnerIds.deurne!,
+      city: 'Deurne',
+      postcode: '5751 AA',
+      street: 'Grafiekstraat',
+    });
   for (let i = 0; i < 6; i++) await makeCase(deps, pit, coordinator, { street: 'Grafiekstraat' });
-  await makeCase(deps, pit, coordinator, { gemeentePartnerId: pit.partnerIds.asten!, city: 'Asten', postcode: '5721 AA', street: 'Grafiekstraat' });
+  await makeCase(deps, pit, coordinator, {
+    gemeentePartnerId: pit.partnerIds.asten!,
+    city: 'Asten',
+    postcode: '5721 AA',
+    street: 'Grafiekstraat',
+  });
   deps.clock.set('2026-11-25T09:00:00Z');
   server = await startTestServer(deps);
 });
@@ -43,7 +54,9 @@ afterAll(() => server.close());
 async function docx(user: SessionUser) {
   const client = trpcHttp(server.origin);
   expect((await client.mutation('auth.login', { email: user.email, password: TEST_PASSWORD })).status).toBe(200);
-  const res = await fetch(`${server.origin}/export/report.docx?from=${period.from}&to=${period.to}`, { headers: { cookie: client.cookie } });
+  const res = await fetch(`${server.origin}/export/report.docx?from=${period.from}&to=${period.to}`, {
+    headers: { cookie: client.cookie },
+  });
   expect(res.status).toBe(200);
   return docxText(Buffer.from(await res.arrayBuffer()));
 }
@@ -67,22 +80,41 @@ describe('report narrative and charts (issue 9 item 18)', () => {
     expect(await coord.reports.saveNarrative({ ...period, text: `  ${TEXT}  `, version: 1 })).toEqual({ version: 2 });
     // A save over a newer version is refused and changes nothing.
     expect((await errorOf(() => coord.reports.saveNarrative({ ...period, text: 'Oud', version: 1 }))).code).toBe('CONFLICT');
-    expect(await callerFor(deps, viewer).reports.narrative(period)).toEqual({ text: TEXT, version: 2, updatedAt: '2026-11-25T09:05:00.000Z', updatedBy: coordinator.name });
+    expect(await callerFor(deps, viewer).reports.narrative(period)).toEqual({
+      text: TEXT,
+      version: 2,
+      updatedAt: '2026-11-25T09:05:00.000Z',
+      updatedBy: coordinator.name,
+    });
     // Another period has its own.
     expect(await coord.reports.narrative({ from: '2025-01-01', to: '2025-12-31' })).toBeNull();
     const versions = deps.db.select().from(reportNarratives).where(eq(reportNarratives.teamId, pit.teamId)).all();
-    expect(versions.map((v) => [v.version, v.text, v.authorId])).toEqual([[1, 'Eerste versie', coordinator.id], [2, TEXT, coordinator.id]]);
-    const audit = deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'report.narrative_saved'), eq(auditLog.actorId, coordinator.id))).all();
-    expect(audit.map((a) => parseJson(a.detail!))).toEqual([{ ...period, version: 1, length: 13 }, { ...period, version: 2, length: TEXT.length }]);
+    expect(versions.map((v) => [v.version, v.text, v.authorId])).toEqual([
+      [1, 'Eerste versie', coordinator.id],
+      [2, TEXT, coordinator.id],
+    ]);
+    const audit = deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'report.narrative_saved'), eq(auditLog.actorId, coordinator.id)))
+      .all();
+    expect(audit.map((a) => parseJson(a.detail!))).toEqual([
+      { ...period, version: 1, length: 13 },
+      { ...period, version: 2, length: TEXT.length },
+    ]);
   });
 
   it('members, viewers and admins cannot write it; too long or a broken period is refused', async () => {
     for (const user of [member, viewer, admin]) {
-      expect((await errorOf(() => callerFor(deps, user).reports.saveNarrative({ ...period, text: 'Niet van mij', version: 2 }))).code).toBe('FORBIDDEN');
+      expect((await errorOf(() => callerFor(deps, user).reports.saveNarrative({ ...period, text: 'Niet van mij', version: 2 }))).code).toBe(
+        'FORBIDDEN',
+      );
     }
     const coord = callerFor(deps, coordinator);
     expect((await errorOf(() => coord.reports.saveNarrative({ ...period, text: 'x'.repeat(5001), version: 2 }))).code).toBe('BAD_REQUEST');
-    expect((await errorOf(() => coord.reports.saveNarrative({ from: '2026-01-02', to: '2026-12-31', text: 'Halve maand', version: null }))).code).toBe('BAD_REQUEST');
+    expect(
+      (await errorOf(() => coord.reports.saveNarrative({ from: '2026-01-02', to: '2026-12-31', text: 'Halve maand', version: null }))).code,
+    ).toBe('BAD_REQUEST');
     expect((await coord.reports.narrative(period))!.version).toBe(2);
   });
 
@@ -103,8 +135,13 @@ describe('report narrative and charts (issue 9 item 18)', () => {
     const gemeenteChart = chartLines(text, 'Casussen per gemeente — Geopend');
     const expectedBars = reportCharts(report).find((c) => c.id === 'cases_by_gemeente')!.bars;
     expect(expectedBars.length).toBeGreaterThan(0);
-    expect(gemeenteChart).toEqual(['Kenmerk', 'Deze periode', 'Vorige periode', 'Staaf: deze periode (donker), vorige periode (licht)',
-      ...expectedBars.flatMap((b) => [b.label, String(b.current), String(b.previous)])]);
+    expect(gemeenteChart).toEqual([
+      'Kenmerk',
+      'Deze periode',
+      'Vorige periode',
+      'Staaf: deze periode (donker), vorige periode (licht)',
+      ...expectedBars.flatMap((b) => [b.label, String(b.current), String(b.previous)]),
+    ]);
     expect(gemeenteChart).toContain('Deurne');
     expect(gemeenteChart).toContain('7');
     for (const label of hidden) expect(gemeenteChart).not.toContain(label);

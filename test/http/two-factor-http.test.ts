@@ -30,7 +30,12 @@ describe('2FA over HTTP', () => {
       expect(await exported.text()).toBe('Stel eerst tweestapsverificatie in; daarna kunt u verder.');
       const tasks = await client.query('tasks.mine');
       expect([tasks.status, tasks.body.error!.data.key]).toEqual([403, 'twoFactor.enrolRequired']);
-      expect((await client.query('auth.me')).body.result!.data.twoFactor).toEqual({ enabled: false, required: true, applies: true, recoveryCodesLeft: 0 });
+      expect((await client.query('auth.me')).body.result!.data.twoFactor).toEqual({
+        enabled: false,
+        required: true,
+        applies: true,
+        recoveryCodesLeft: 0,
+      });
     } finally {
       s.deps.db.update(teams).set({ twoFactorRequired: false }).where(eq(teams.id, s.pit.teamId)).run();
     }
@@ -38,7 +43,9 @@ describe('2FA over HTTP', () => {
 
   it('the password step sets no cookie; the code step sets the session cookie', async () => {
     const { secret } = await callerFor(s.deps, s.politie).twoFactor.begin();
-    await callerFor(s.deps, s.politie).twoFactor.confirm({ code: TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: s.deps.now().getTime() }) });
+    await callerFor(s.deps, s.politie).twoFactor.confirm({
+      code: TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: s.deps.now().getTime() }),
+    });
     s.deps.clock.advanceMinutes(1);
     const client = trpcHttp(server.origin);
     const first = await client.mutation('auth.login', { email: s.politie.email, password: TEST_PASSWORD });

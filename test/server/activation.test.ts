@@ -38,14 +38,23 @@ describe('users.create with an activation link', () => {
   it('takes no password, returns a one-time link whose token is stored only as a hash', async () => {
     const { deps, pit, coordinator } = await setup({ config: { publicUrl: 'https://overleg.example.nl' } });
     const created = await newMember(deps, pit, coordinator);
-    expect(created).toEqual({ ok: true, id: created.id, mailed: false, activationLink: match.stringMatching(/^https:\/\/overleg\.example\.nl\/activeren#[\w-]{43}$/), expiresAt: '2026-11-28T09:00:00.000Z' });
+    expect(created).toEqual({
+      ok: true,
+      id: created.id,
+      mailed: false,
+      activationLink: match.stringMatching(/^https:\/\/overleg\.example\.nl\/activeren#[\w-]{43}$/),
+      expiresAt: '2026-11-28T09:00:00.000Z',
+    });
     const token = tokenOf(created.activationLink!);
     const row = deps.db.select().from(accountActivations).where(eq(accountActivations.userId, created.id)).get()!;
     expect(row.tokenHash).toBe(hashToken(token));
     expect(JSON.stringify(deps.db.select().from(accountActivations).all())).not.toContain(token);
     // Nobody can log in to the account before its user chose a password.
     const members = await callerFor(deps, coordinator).team.members();
-    expect(members.find((m) => m.id === created.id)).toMatchObject({ activationPendingUntil: '2026-11-28T09:00:00.000Z', twoFactor: false });
+    expect(members.find((m) => m.id === created.id)).toMatchObject({
+      activationPendingUntil: '2026-11-28T09:00:00.000Z',
+      twoFactor: false,
+    });
   });
 
   it('the link shows whose account it is, sets the password once, and the user logs in with it', async () => {
@@ -61,7 +70,10 @@ describe('users.create with an activation link', () => {
 
     await anonymous.auth.activate({ token, password: NEW_PASSWORD });
     const cookies: string[] = [];
-    expect(await callerFor(deps, null, { cookies }).auth.login({ email: 'nieuw@deurne.test', password: NEW_PASSWORD })).toEqual({ ok: true, secondFactor: null });
+    expect(await callerFor(deps, null, { cookies }).auth.login({ email: 'nieuw@deurne.test', password: NEW_PASSWORD })).toEqual({
+      ok: true,
+      secondFactor: null,
+    });
     expect(cookies).toHaveLength(1);
 
     // Single use: the same link answers like an unknown one.
@@ -71,7 +83,11 @@ describe('users.create with an activation link', () => {
     expect(again).toMatchObject({ code: 'NOT_FOUND', key: 'activation.invalid' });
     expect((await errorOf(() => anonymous.auth.activation({ token }))).key).toBe('activation.invalid');
     const activated = deps.db.select().from(auditLog).where(eq(auditLog.action, 'user.activated')).get()!;
-    expect([activated.actorId, activated.entityId, JSON.parse(activated.detail!)]).toEqual([created.id, created.id, { ip: '198.51.100.4' }]);
+    expect([activated.actorId, activated.entityId, JSON.parse(activated.detail!)]).toEqual([
+      created.id,
+      created.id,
+      { ip: '198.51.100.4' },
+    ]);
     const members = await callerFor(deps, coordinator).team.members();
     expect(members.find((m) => m.id === created.id)?.activationPendingUntil).toBeNull();
   });
@@ -96,14 +112,18 @@ describe('users.create with an activation link', () => {
     deps.clock.advanceMinutes(ACTIVATION_HOURS * 60 - 1);
     await callerFor(deps, null).auth.activate({ token: first, password: NEW_PASSWORD });
     deps.clock.advanceMinutes(1);
-    expect((await errorOf(() => callerFor(deps, null).auth.activate({ token: second, password: NEW_PASSWORD }))).key).toBe('activation.invalid');
+    expect((await errorOf(() => callerFor(deps, null).auth.activate({ token: second, password: NEW_PASSWORD }))).key).toBe(
+      'activation.invalid',
+    );
   });
 
   it('a disabled account cannot be activated', async () => {
     const { deps, pit, coordinator } = await setup();
     const created = await newMember(deps, pit, coordinator);
     await callerFor(deps, coordinator).users.setDisabled({ userId: created.id, disabled: true });
-    expect((await errorOf(() => callerFor(deps, null).auth.activate({ token: tokenOf(created.activationLink!), password: NEW_PASSWORD }))).key).toBe('activation.invalid');
+    expect(
+      (await errorOf(() => callerFor(deps, null).auth.activate({ token: tokenOf(created.activationLink!), password: NEW_PASSWORD }))).key,
+    ).toBe('activation.invalid');
   });
 });
 
@@ -118,7 +138,9 @@ describe('re-issuing the link', () => {
     expect((await errorOf(() => callerFor(deps, null).auth.activation({ token: old }))).key).toBe('activation.invalid');
     await callerFor(deps, null).auth.activate({ token: tokenOf(reissued.activationLink!), password: NEW_PASSWORD });
     // Once the user chose a password, a manager cannot get a link to set it after all.
-    expect((await errorOf(() => callerFor(deps, coordinator).users.reissueActivation({ userId: created.id }))).key).toBe('activation.alreadyActive');
+    expect((await errorOf(() => callerFor(deps, coordinator).users.reissueActivation({ userId: created.id }))).key).toBe(
+      'activation.alreadyActive',
+    );
     // Accounts that were never created with a link (demo, create-admin) are active too.
     expect((await errorOf(() => callerFor(deps, coordinator).users.reissueActivation({ userId: coordinator.id }))).code).toBe('FORBIDDEN');
     expect(deps.db.select().from(auditLog).where(eq(auditLog.action, 'user.activation_reissued')).all()).toHaveLength(1);
@@ -150,7 +172,12 @@ describe('re-issuing the link', () => {
 describe('raising an account to coordinator, FG or admin', () => {
   it('is audited as its own action and listed in the FG’s Logboek', async () => {
     const { deps, pit, admin, coordinator } = await setup();
-    const coord = await createAccount(deps, admin, { name: 'Tweede coördinator', email: 'coord2@pit.test', role: 'coordinator', partnerId: pit.partnerIds.helmond });
+    const coord = await createAccount(deps, admin, {
+      name: 'Tweede coördinator',
+      email: 'coord2@pit.test',
+      role: 'coordinator',
+      partnerId: pit.partnerIds.helmond,
+    });
     const fg = await createAccount(deps, admin, { name: 'Tweede FG', email: 'fg2@pit.test', role: 'privacy' });
     await newMember(deps, pit, coordinator);
     const raised = deps.db.select().from(auditLog).where(eq(auditLog.action, 'user.role_raised')).all();
@@ -175,14 +202,19 @@ describe('the link by e-mail', () => {
   });
 
   it('is mailed to the new user when mail is configured, and then not shown to the manager', async () => {
-    const { deps, pit, coordinator } = await setup({ config: { smtpUrl: sink.url, publicUrl: 'https://overleg.example.nl', mailFrom: 'Overleg <overleg@example.nl>' } });
+    const { deps, pit, coordinator } = await setup({
+      config: { smtpUrl: sink.url, publicUrl: 'https://overleg.example.nl', mailFrom: 'Overleg <overleg@example.nl>' },
+    });
     const created = await newMember(deps, pit, coordinator);
     expect(created).toMatchObject({ mailed: true, activationLink: null });
     expect(sink.messages.map((m) => m.to)).toEqual([['nieuw@deurne.test']]);
     const raw = sink.messages[0]!.raw.replace(/=\r?\n/g, '');
     const link = /https:\/\/overleg\.example\.nl\/activeren#([\w-]{43})/.exec(raw);
     expect(link).not.toBeNull();
-    expect(await callerFor(deps, null).auth.activation({ token: link![1]! })).toEqual({ name: 'Nieuwe Collega', email: 'nieuw@deurne.test' });
+    expect(await callerFor(deps, null).auth.activation({ token: link![1]! })).toEqual({
+      name: 'Nieuwe Collega',
+      email: 'nieuw@deurne.test',
+    });
     // The mail carries the link and the team, no personal data of anyone else (P7).
     expect(raw).not.toContain(coordinator.name);
   });

@@ -15,32 +15,55 @@ async function setup() {
   const member = await makeUser(deps, pit, 'member', 'senzer');
   const bitCoordinator = await makeUser(deps, bit, 'coordinator', 'hilversum');
   return {
-    deps, pit, bit,
-    c: callerFor(deps, coordinator), a: callerFor(deps, admin), m: callerFor(deps, member), b: callerFor(deps, bitCoordinator),
+    deps,
+    pit,
+    bit,
+    c: callerFor(deps, coordinator),
+    a: callerFor(deps, admin),
+    m: callerFor(deps, member),
+    b: callerFor(deps, bitCoordinator),
   };
 }
 
 type Template = Awaited<ReturnType<ReturnType<typeof callerFor>['agenda']['template']>>;
-const edit = (tpl: Template, change: (s: Template['sections'][number]) => Partial<Template['sections'][number]>) =>
-  ({ version: tpl.version, sections: tpl.sections.map((s) => ({ ...s, ...change(s) })) });
+const edit = (tpl: Template, change: (s: Template['sections'][number]) => Partial<Template['sections'][number]>) => ({
+  version: tpl.version,
+  sections: tpl.sections.map((s) => ({ ...s, ...change(s) })),
+});
 
 describe('the agenda template', () => {
   it('every new team starts with the SPEC §2 template, all sections in order', async () => {
     const t = await setup();
     const tpl = await t.c.agenda.template();
     expect(tpl.version).toBe(1);
-    expect(tpl.sections.map((s) => s.section)).toEqual(['opening', 'verslag', 'nieuwe_casussen', 'lopende_casussen', 'controles', 'themas', 'rondvraag', 'sluiting']);
+    expect(tpl.sections.map((s) => s.section)).toEqual([
+      'opening',
+      'verslag',
+      'nieuwe_casussen',
+      'lopende_casussen',
+      'controles',
+      'themas',
+      'rondvraag',
+      'sluiting',
+    ]);
     expect(tpl.sections).toEqual(defaultAgendaTemplate);
     expect(await t.b.agenda.template()).toEqual(tpl);
   });
 
-  it('prefill uses the team\'s edited template; the other team\'s template is untouched', async () => {
+  it("prefill uses the team's edited template; the other team's template is untouched", async () => {
     const t = await setup();
     const tpl = await t.c.agenda.template();
-    const saved = await t.c.agenda.setTemplate(edit(tpl, (s) =>
-      s.section === 'opening' ? { title: 'Welkom en mededelingen', durationMinutes: 7 }
-        : s.section === 'themas' ? { enabled: false }
-          : s.section === 'sluiting' ? { durationMinutes: 3 } : {}));
+    const saved = await t.c.agenda.setTemplate(
+      edit(tpl, (s) =>
+        s.section === 'opening'
+          ? { title: 'Welkom en mededelingen', durationMinutes: 7 }
+          : s.section === 'themas'
+            ? { enabled: false }
+            : s.section === 'sluiting'
+              ? { durationMinutes: 3 }
+              : {},
+      ),
+    );
     expect(saved.version).toBe(2);
 
     const meeting = await t.c.meetings.create({ startsAt: '2026-12-01T09:00:00Z' });
@@ -72,7 +95,9 @@ describe('the agenda template', () => {
     await t.a.agenda.setTemplate(edit(tpl, (s) => (s.section === 'nieuwe_casussen' ? { durationMinutes: 15 } : {})));
     const first = await t.c.meetings.create({ startsAt: '2026-12-01T09:00:00Z' });
     await t.c.agenda.prefill({ meetingId: first.id });
-    expect((await t.c.meetings.get(first)).agenda.filter((i) => i.section === 'nieuwe_casussen').map((i) => i.durationMinutes)).toEqual([15]);
+    expect((await t.c.meetings.get(first)).agenda.filter((i) => i.section === 'nieuwe_casussen').map((i) => i.durationMinutes)).toEqual([
+      15,
+    ]);
 
     const tpl2 = await t.c.agenda.template();
     expect(tpl2.version).toBe(2);
@@ -90,11 +115,19 @@ describe('the agenda template', () => {
     expect(await errorOf(() => t.c.agenda.setTemplate(missing))).toMatchObject({ code: 'BAD_REQUEST', key: 'agenda.templateSections' });
     const twice = { version: 1, sections: [...tpl.sections.slice(0, 7), { ...tpl.sections[0]! }] };
     expect(await errorOf(() => t.c.agenda.setTemplate(twice))).toMatchObject({ code: 'BAD_REQUEST', key: 'agenda.templateSections' });
-    expect(await errorOf(() => t.c.agenda.setTemplate(edit(tpl, (s) => (s.section === 'opening' ? { title: '   ' } : {})))))
-      .toMatchObject({ code: 'BAD_REQUEST', key: 'agenda.templateTitleRequired' });
-    expect(await errorOf(() => t.c.agenda.setTemplate(edit(tpl, (s) => (s.section === 'sluiting' ? { durationMinutes: 0 } : {}))))).toMatchObject({ code: 'BAD_REQUEST' });
-    expect(await errorOf(() => t.c.agenda.setTemplate(edit(tpl, (s) => (s.section === 'sluiting' ? { durationMinutes: 241 } : {}))))).toMatchObject({ code: 'BAD_REQUEST' });
-    expect(await errorOf(() => t.c.agenda.setTemplate(edit(tpl, (s) => (s.section === 'rondvraag' ? { title: 'x'.repeat(201) } : {}))))).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await errorOf(() => t.c.agenda.setTemplate(edit(tpl, (s) => (s.section === 'opening' ? { title: '   ' } : {}))))).toMatchObject({
+      code: 'BAD_REQUEST',
+      key: 'agenda.templateTitleRequired',
+    });
+    expect(
+      await errorOf(() => t.c.agenda.setTemplate(edit(tpl, (s) => (s.section === 'sluiting' ? { durationMinutes: 0 } : {})))),
+    ).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(
+      await errorOf(() => t.c.agenda.setTemplate(edit(tpl, (s) => (s.section === 'sluiting' ? { durationMinutes: 241 } : {})))),
+    ).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(
+      await errorOf(() => t.c.agenda.setTemplate(edit(tpl, (s) => (s.section === 'rondvraag' ? { title: 'x'.repeat(201) } : {})))),
+    ).toMatchObject({ code: 'BAD_REQUEST' });
     const unknown = { version: 1, sections: tpl.sections.map((s, i) => (i === 0 ? { ...s, section: 'pauze' as 'opening' } : s)) };
     expect(await errorOf(() => t.c.agenda.setTemplate(unknown))).toMatchObject({ code: 'BAD_REQUEST' });
     expect(await t.c.agenda.template()).toEqual(tpl);
@@ -103,7 +136,11 @@ describe('the agenda template', () => {
   it('a stale version is a CONFLICT; data sections keep no title', async () => {
     const t = await setup();
     const tpl = await t.c.agenda.template();
-    const saved = await t.c.agenda.setTemplate(edit(tpl, (s) => (s.section === 'lopende_casussen' ? { title: 'Lopend' } : s.section === 'rondvraag' ? { title: 'Wat verder ter tafel komt' } : {})));
+    const saved = await t.c.agenda.setTemplate(
+      edit(tpl, (s) =>
+        s.section === 'lopende_casussen' ? { title: 'Lopend' } : s.section === 'rondvraag' ? { title: 'Wat verder ter tafel komt' } : {},
+      ),
+    );
     expect(saved.sections.find((s) => s.section === 'lopende_casussen')!.title).toBeNull();
     expect(await errorOf(() => t.a.agenda.setTemplate(edit(tpl, () => ({}))))).toMatchObject({ code: 'CONFLICT' });
     expect((await t.c.agenda.template()).sections.find((s) => s.section === 'rondvraag')!.title).toBe('Wat verder ter tafel komt');
@@ -146,12 +183,20 @@ describe('approving the previous verslag in the next overleg', () => {
     // A concept verslag cannot be approved; finalised it can, in the running next overleg.
     await t.c.meetings.publish(next);
     await t.c.meetings.start(next);
-    expect(await errorOf(() => t.c.minutes.approve({ meetingId: previous.id, approvedInMeetingId: next.id }))).toMatchObject({ code: 'CONFLICT' });
+    expect(await errorOf(() => t.c.minutes.approve({ meetingId: previous.id, approvedInMeetingId: next.id }))).toMatchObject({
+      code: 'CONFLICT',
+    });
     await t.c.minutes.finalise({ meetingId: previous.id });
     expect((await t.c.meetings.get(next)).previousMeeting!.minutesStatus).toBe('definitief');
-    expect(await errorOf(() => t.m.minutes.approve({ meetingId: previous.id, approvedInMeetingId: next.id }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await errorOf(() => t.m.minutes.approve({ meetingId: previous.id, approvedInMeetingId: next.id }))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
     await t.c.minutes.approve({ meetingId: previous.id, approvedInMeetingId: next.id });
-    expect((await t.c.meetings.get(next)).previousMeeting).toMatchObject({ id: previous.id, minutesStatus: 'vastgesteld', minutesApprovedInMeetingId: next.id });
+    expect((await t.c.meetings.get(next)).previousMeeting).toMatchObject({
+      id: previous.id,
+      minutesStatus: 'vastgesteld',
+      minutesApprovedInMeetingId: next.id,
+    });
     // Members following the overleg see the same.
     expect((await t.m.meetings.get(next)).previousMeeting).toMatchObject({ id: previous.id, minutesStatus: 'vastgesteld' });
 

@@ -12,8 +12,16 @@ async function setup() {
   const deurne = await makeUser(deps, pit, 'member', 'deurne');
   const bitCoordinator = await makeUser(deps, bit, 'coordinator', 'hilversum');
   return {
-    deps, pit, bit, coordinator, senzer, deurne,
-    c: callerFor(deps, coordinator), s: callerFor(deps, senzer), d: callerFor(deps, deurne), b: callerFor(deps, bitCoordinator),
+    deps,
+    pit,
+    bit,
+    coordinator,
+    senzer,
+    deurne,
+    c: callerFor(deps, coordinator),
+    s: callerFor(deps, senzer),
+    d: callerFor(deps, deurne),
+    b: callerFor(deps, bitCoordinator),
   };
 }
 
@@ -33,8 +41,20 @@ describe('agenda.prefill', () => {
     const previousCase = await makeCase(t.deps, t.pit, t.coordinator, { status: 'actief' });
     const previous = await heldMeeting(t, '2026-11-10T09:00:00Z');
     await t.c.agenda.add({ meetingId: previous.id, section: 'lopende_casussen', title: 'Eerdere casus', caseId: previousCase.id });
-    await t.c.tasks.create({ title: 'Controle brandveiligheid plannen', assigneePartnerId: t.pit.partnerIds.vrbzo!, dueDate: '2026-12-01', meetingId: previous.id, caseId: previousCase.id });
-    const done = await t.c.tasks.create({ title: 'Uitkering controleren', assigneePartnerId: t.pit.partnerIds.senzer!, dueDate: '2026-11-20', meetingId: previous.id, confirmPast: true });
+    await t.c.tasks.create({
+      title: 'Controle brandveiligheid plannen',
+      assigneePartnerId: t.pit.partnerIds.vrbzo!,
+      dueDate: '2026-12-01',
+      meetingId: previous.id,
+      caseId: previousCase.id,
+    });
+    const done = await t.c.tasks.create({
+      title: 'Uitkering controleren',
+      assigneePartnerId: t.pit.partnerIds.senzer!,
+      dueDate: '2026-11-20',
+      meetingId: previous.id,
+      confirmPast: true,
+    });
     await t.s.tasks.complete({ id: done.id, resultNote: 'Gecontroleerd, geen bijzonderheden.' });
     // A signal already discussed in the previous overleg does not come back as new.
     const signalSeen = await makeCase(t.deps, t.pit, t.deurne, { gemeentePartnerId: t.pit.partnerIds.deurne!, city: 'Deurne' });
@@ -42,13 +62,28 @@ describe('agenda.prefill', () => {
     await t.c.meetings.close(previous);
 
     t.deps.clock.advanceMinutes(60);
-    const signal = await makeCase(t.deps, t.pit, t.deurne, { gemeentePartnerId: t.pit.partnerIds.deurne!, city: 'Deurne', theme: 'Drugs / hennep' });
+    const signal = await makeCase(t.deps, t.pit, t.deurne, {
+      gemeentePartnerId: t.pit.partnerIds.deurne!,
+      city: 'Deurne',
+      theme: 'Drugs / hennep',
+    });
     t.deps.clock.advanceMinutes(60);
     const avo = await makeCase(t.deps, t.pit, t.coordinator, { origin: 'avo_verzoek', theme: 'Ondermijning' });
     const overdue = await makeCase(t.deps, t.pit, t.coordinator, { status: 'actief' });
-    await t.c.tasks.create({ title: 'Dossier opvragen', assigneePartnerId: t.pit.partnerIds.bsob!, dueDate: '2026-11-20', caseId: overdue.id, confirmPast: true });
+    await t.c.tasks.create({
+      title: 'Dossier opvragen',
+      assigneePartnerId: t.pit.partnerIds.bsob!,
+      dueDate: '2026-11-20',
+      caseId: overdue.id,
+      confirmPast: true,
+    });
     const open = await makeCase(t.deps, t.pit, t.coordinator, { status: 'actief' });
-    await t.c.tasks.create({ title: 'Eigenaar aanschrijven', assigneePartnerId: t.pit.partnerIds.helmond!, dueDate: '2026-12-20', caseId: open.id });
+    await t.c.tasks.create({
+      title: 'Eigenaar aanschrijven',
+      assigneePartnerId: t.pit.partnerIds.helmond!,
+      dueDate: '2026-12-20',
+      caseId: open.id,
+    });
     await makeCase(t.deps, t.pit, t.coordinator, { status: 'actief' }); // no tasks: not on the agenda
     // Another team's signal never appears.
     const bitUser = await makeUser(t.deps, t.bit, 'coordinator', 'hilversum');
@@ -109,19 +144,50 @@ describe('agenda.prefill', () => {
     const t = await setup();
     const older = await heldMeeting(t, '2026-10-27T09:00:00Z');
     // Two overleggen back, overdue (today is 25 November) and still open: it must not vanish.
-    await t.c.tasks.create({ title: 'Oude actie', assigneePartnerId: t.pit.partnerIds.asten!, dueDate: '2026-11-06', meetingId: older.id, confirmPast: true });
-    const olderDone = await t.c.tasks.create({ title: 'Oude afgeronde actie', assigneePartnerId: t.pit.partnerIds.asten!, dueDate: '2026-11-06', meetingId: older.id, confirmPast: true });
+    await t.c.tasks.create({
+      title: 'Oude actie',
+      assigneePartnerId: t.pit.partnerIds.asten!,
+      dueDate: '2026-11-06',
+      meetingId: older.id,
+      confirmPast: true,
+    });
+    const olderDone = await t.c.tasks.create({
+      title: 'Oude afgeronde actie',
+      assigneePartnerId: t.pit.partnerIds.asten!,
+      dueDate: '2026-11-06',
+      meetingId: older.id,
+      confirmPast: true,
+    });
     await t.c.tasks.complete({ id: olderDone.id, resultNote: 'Gedaan.' });
     await t.c.meetings.close(older);
     const previous = await heldMeeting(t, '2026-11-10T09:00:00Z');
-    await t.c.tasks.create({ title: 'Pand bezoeken', assigneePartnerId: t.pit.partnerIds.helmond!, dueDate: '2026-11-30', meetingId: previous.id });
-    await t.c.tasks.create({ title: 'Gegevens uitwisselen', assigneePartnerId: t.pit.partnerIds.politie!, dueDate: '2026-11-20', meetingId: previous.id, confirmPast: true });
-    const lapsed = await t.c.tasks.create({ title: 'Vervallen actie', assigneePartnerId: t.pit.partnerIds.laarbeek!, dueDate: '2026-11-20', meetingId: previous.id, confirmPast: true });
+    await t.c.tasks.create({
+      title: 'Pand bezoeken',
+      assigneePartnerId: t.pit.partnerIds.helmond!,
+      dueDate: '2026-11-30',
+      meetingId: previous.id,
+    });
+    await t.c.tasks.create({
+      title: 'Gegevens uitwisselen',
+      assigneePartnerId: t.pit.partnerIds.politie!,
+      dueDate: '2026-11-20',
+      meetingId: previous.id,
+      confirmPast: true,
+    });
+    const lapsed = await t.c.tasks.create({
+      title: 'Vervallen actie',
+      assigneePartnerId: t.pit.partnerIds.laarbeek!,
+      dueDate: '2026-11-20',
+      meetingId: previous.id,
+      confirmPast: true,
+    });
     await t.c.tasks.lapse({ id: lapsed.id, version: 1, reason: 'Niet meer nodig.' });
     await t.c.meetings.close(previous);
     const next = await t.c.meetings.create({ startsAt: '2026-11-24T09:00:00Z', confirmPast: true });
     await t.c.agenda.prefill({ meetingId: next.id });
-    const carried = (await t.c.meetings.get(next)).agenda.filter((i) => i.source === 'carryover').map((i) => [i.title, i.taskDueDate, i.taskPartner]);
+    const carried = (await t.c.meetings.get(next)).agenda
+      .filter((i) => i.source === 'carryover')
+      .map((i) => [i.title, i.taskDueDate, i.taskPartner]);
     // Earliest due date first.
     expect(carried).toEqual([
       ['Actie: Oude actie (Asten)', '2026-11-06', 'Asten'],
@@ -141,15 +207,25 @@ describe('agenda.prefill', () => {
     const title = 'Eigen registraties raadplegen en terugkoppelen';
     const ids: number[] = [];
     for (const [i, pand] of panden.entries()) {
-      ids.push((await t.c.tasks.create({ title, assigneePartnerId: t.pit.partnerIds.politie!, dueDate: `2026-12-0${i + 1}`, meetingId: previous.id, caseId: pand.id })).id);
+      ids.push(
+        (
+          await t.c.tasks.create({
+            title,
+            assigneePartnerId: t.pit.partnerIds.politie!,
+            dueDate: `2026-12-0${i + 1}`,
+            meetingId: previous.id,
+            caseId: pand.id,
+          })
+        ).id,
+      );
     }
     await t.c.meetings.close(previous);
     const next = await t.c.meetings.create({ startsAt: '2026-11-24T09:00:00Z', confirmPast: true });
     await t.c.agenda.prefill({ meetingId: next.id });
     const carried = (await t.c.meetings.get(next)).agenda.filter((i) => i.source === 'carryover');
-    expect(carried.map((i) => [i.taskId, i.caseId, i.taskPartner, i.taskDueDate, i.title])).toEqual(panden.map((p, i) => [
-      ids[i], p.id, 'Politie', `2026-12-0${i + 1}`, `Actie: ${title} (Politie)`,
-    ]));
+    expect(carried.map((i) => [i.taskId, i.caseId, i.taskPartner, i.taskDueDate, i.title])).toEqual(
+      panden.map((p, i) => [ids[i], p.id, 'Politie', `2026-12-0${i + 1}`, `Actie: ${title} (Politie)`]),
+    );
     expect(carried.map((i) => i.caseCode)).toEqual(panden.map((p) => p.code));
     // Idempotent per action: prefilling again adds nothing.
     expect((await t.c.agenda.prefill({ meetingId: next.id })).added).toBe(0);
@@ -161,7 +237,13 @@ describe('agenda editing', () => {
     const t = await setup();
     const m = await t.c.meetings.create({ startsAt: '2026-12-08T09:00:00Z' });
     await t.c.agenda.prefill({ meetingId: m.id });
-    const a = await t.c.agenda.add({ meetingId: m.id, section: 'themas', title: 'Pilot A', durationMinutes: 15, presenterPartnerId: t.pit.partnerIds.vrbzo });
+    const a = await t.c.agenda.add({
+      meetingId: m.id,
+      section: 'themas',
+      title: 'Pilot A',
+      durationMinutes: 15,
+      presenterPartnerId: t.pit.partnerIds.vrbzo,
+    });
     const b = await t.c.agenda.add({ meetingId: m.id, section: 'themas', title: 'Pilot B' });
     const themas = async () => (await t.c.meetings.get(m)).agenda.filter((i) => i.section === 'themas').map((i) => i.title);
     expect(await themas()).toEqual(["Thema's en pilots", 'Pilot A', 'Pilot B']);
@@ -177,7 +259,13 @@ describe('agenda editing', () => {
     const item = (await t.c.meetings.get(m)).agenda.find((i) => i.id === a.id)!;
     expect(item.presenter).toBe('VRBZO');
     expect(item.durationMinutes).toBe(15);
-    const { version } = await t.c.agenda.update({ id: a.id, version: item.version, section: 'rondvraag', title: 'Pilot A (rondvraag)', durationMinutes: 5 });
+    const { version } = await t.c.agenda.update({
+      id: a.id,
+      version: item.version,
+      section: 'rondvraag',
+      title: 'Pilot A (rondvraag)',
+      durationMinutes: 5,
+    });
     expect((await errorOf(() => t.c.agenda.update({ id: a.id, version: item.version, title: 'Oud' }))).code).toBe('CONFLICT');
     let agenda = (await t.c.meetings.get(m)).agenda;
     expect(agenda.filter((i) => i.section === 'rondvraag').map((i) => i.title)).toEqual(['Rondvraag', 'Pilot A (rondvraag)']);
@@ -195,12 +283,26 @@ describe('agenda editing', () => {
     const m = await t.c.meetings.create({ startsAt: '2026-12-08T09:00:00Z' });
     const bitUser = await makeUser(t.deps, t.bit, 'coordinator', 'hilversum');
     const foreign = await makeCase(t.deps, t.bit, bitUser);
-    expect((await errorOf(() => t.c.agenda.add({ meetingId: m.id, section: 'lopende_casussen', title: 'x', caseId: foreign.id }))).code).toBe('NOT_FOUND');
-    expect((await errorOf(() => t.c.agenda.add({ meetingId: m.id, section: 'lopende_casussen', title: 'x', presenterPartnerId: t.bit.partnerIds.hilversum }))).code).toBe('NOT_FOUND');
+    expect(
+      (await errorOf(() => t.c.agenda.add({ meetingId: m.id, section: 'lopende_casussen', title: 'x', caseId: foreign.id }))).code,
+    ).toBe('NOT_FOUND');
+    expect(
+      (
+        await errorOf(() =>
+          t.c.agenda.add({ meetingId: m.id, section: 'lopende_casussen', title: 'x', presenterPartnerId: t.bit.partnerIds.hilversum }),
+        )
+      ).code,
+    ).toBe('NOT_FOUND');
     expect((await errorOf(() => t.c.agenda.add({ meetingId: m.id, section: 'lopende_casussen', title: ' ' }))).code).toBe('BAD_REQUEST');
     const own = await makeCase(t.deps, t.pit, t.coordinator);
     const item = await t.c.agenda.add({ meetingId: m.id, section: 'lopende_casussen', title: 'Casus bespreken', caseId: own.id });
-    await t.c.tasks.create({ title: 'Actie', assigneePartnerId: t.pit.partnerIds.helmond!, dueDate: '2026-12-22', meetingId: m.id, agendaItemId: item.id });
+    await t.c.tasks.create({
+      title: 'Actie',
+      assigneePartnerId: t.pit.partnerIds.helmond!,
+      dueDate: '2026-12-22',
+      meetingId: m.id,
+      agendaItemId: item.id,
+    });
     expect((await errorOf(() => t.c.agenda.remove(item))).key).toBe('agenda.hasCaptured');
     expect((await errorOf(() => t.b.agenda.remove(item))).code).toBe('NOT_FOUND');
     expect((await errorOf(() => t.s.agenda.remove(item))).code).toBe('FORBIDDEN');
@@ -248,8 +350,12 @@ describe('notes and decisions (chair mode autosave)', () => {
     const first = await t.c.agenda.saveNotes({ id: item.id, notes: 'Eerste', decisions: '', version: item.version });
     const second = await t.c.agenda.saveNotes({ id: item.id, notes: 'Eerste aanvulling', decisions: 'Besluit A', version: first.version });
     expect(second.version).toBe(item.version + 2);
-    expect((await errorOf(() => t.c.agenda.saveNotes({ id: item.id, notes: 'Verouderd', decisions: '', version: first.version }))).code).toBe('CONFLICT');
-    expect((await errorOf(() => t.s.agenda.saveNotes({ id: item.id, notes: 'x', decisions: '', version: second.version }))).code).toBe('FORBIDDEN');
+    expect(
+      (await errorOf(() => t.c.agenda.saveNotes({ id: item.id, notes: 'Verouderd', decisions: '', version: first.version }))).code,
+    ).toBe('CONFLICT');
+    expect((await errorOf(() => t.s.agenda.saveNotes({ id: item.id, notes: 'x', decisions: '', version: second.version }))).code).toBe(
+      'FORBIDDEN',
+    );
     const saved = (await t.c.meetings.get(m)).agenda[0]!;
     expect([saved.notes, saved.decisions, saved.version]).toEqual(['Eerste aanvulling', 'Besluit A', second.version]);
   });

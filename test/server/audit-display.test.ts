@@ -15,11 +15,17 @@ describe('audit.list display fields', () => {
     const fg = await makeUser(deps, bit, 'privacy', null, 'FG Gooi');
     const coordinator = await makeUser(deps, bit, 'coordinator', 'hilversum', 'Coördinator BIT');
     const member = await makeUser(deps, bit, 'member', 'hilversum', 'Lid Hilversum');
-    const hilversum = deps.db.select({ shortName: partners.shortName }).from(partners).where(eq(partners.id, member.partnerId!)).get()!.shortName;
+    const hilversum = deps.db.select({ shortName: partners.shortName }).from(partners).where(eq(partners.id, member.partnerId!)).get()!
+      .shortName;
     const c = await makeCase(deps, bit, coordinator);
-    await callerFor(deps, member).subjects.add({ caseId: c.id, kind: 'person', items: [
-      { category: 'naw', value: 'Jolanda Zeldzaamnaam, Testlaan 99, Hilversum' }, { category: 'geboortedatum', value: '1971-03-09' },
-    ] });
+    await callerFor(deps, member).subjects.add({
+      caseId: c.id,
+      kind: 'person',
+      items: [
+        { category: 'naw', value: 'Jolanda Zeldzaamnaam, Testlaan 99, Hilversum' },
+        { category: 'geboortedatum', value: '1971-03-09' },
+      ],
+    });
     await callerFor(deps, coordinator).cases.get({ id: c.id });
     const meeting = await callerFor(deps, coordinator).meetings.create({ startsAt: '2026-12-01T09:00:00Z', title: 'BIT-overleg' });
     await callerFor(deps, coordinator).agenda.add({ meetingId: meeting.id, section: 'lopende_casussen', title: 'Casus', caseId: c.id });
@@ -28,9 +34,13 @@ describe('audit.list display fields', () => {
     const byAction = (a: string) => items.find((i) => i.action === a)!;
 
     expect(byAction('personal_data.created')).toMatchObject({
-      caseCode: c.code, subject: null,
+      caseCode: c.code,
+      subject: null,
       actor: { name: 'Lid Hilversum', role: 'member', partner: hilversum },
-      facts: [{ key: 'sourcePartner', type: 'name', value: hilversum }, { key: 'categories', type: 'categories', value: ['naw', 'geboortedatum'] }],
+      facts: [
+        { key: 'sourcePartner', type: 'name', value: hilversum },
+        { key: 'categories', type: 'categories', value: ['naw', 'geboortedatum'] },
+      ],
     });
     expect(byAction('personal_data.read').facts).toEqual([
       { key: 'purpose', type: 'code', value: 'screen' },
@@ -41,8 +51,12 @@ describe('audit.list display fields', () => {
     ]);
     expect(byAction('meeting.created')).toMatchObject({ entity: 'meeting', subject: 'BIT-overleg (1 december 2026)', facts: [] });
     expect(byAction('agenda.item_added')).toMatchObject({
-      caseCode: c.code, subject: null,
-      facts: [{ key: 'meeting', type: 'name', value: 'BIT-overleg (1 december 2026)' }, { key: 'source', type: 'code', value: match.stringMatching(/^[a-z]+$/) }],
+      caseCode: c.code,
+      subject: null,
+      facts: [
+        { key: 'meeting', type: 'name', value: 'BIT-overleg (1 december 2026)' },
+        { key: 'source', type: 'code', value: match.stringMatching(/^[a-z]+$/) },
+      ],
     });
 
     // The display fields carry no internal number and no value of a betrokkene.

@@ -29,20 +29,44 @@ async function setup() {
 const rowsOf = (deps: TestDeps, action: string) =>
   deps.db.select().from(auditLog).where(eq(auditLog.action, action)).orderBy(asc(auditLog.id)).all();
 const subjectsOf = (deps: TestDeps, auditId: number) =>
-  deps.db.select({ subjectId: auditSubjects.subjectId, police: auditSubjects.police }).from(auditSubjects)
-    .where(eq(auditSubjects.auditId, auditId)).orderBy(asc(auditSubjects.subjectId)).all();
+  deps.db
+    .select({ subjectId: auditSubjects.subjectId, police: auditSubjects.police })
+    .from(auditSubjects)
+    .where(eq(auditSubjects.auditId, auditId))
+    .orderBy(asc(auditSubjects.subjectId))
+    .all();
 const dropTriggers = (deps: TestDeps) => deps.db.$client.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
-const hashed = (r: typeof auditLog.$inferSelect): HashedRow =>
-  ({ at: r.at, teamId: r.teamId, actorId: r.actorId, action: r.action, entity: r.entity, entityId: r.entityId, caseId: r.caseId, detail: r.detail });
+const hashed = (r: typeof auditLog.$inferSelect): HashedRow => ({
+  at: r.at,
+  teamId: r.teamId,
+  actorId: r.actorId,
+  action: r.action,
+  entity: r.entity,
+  entityId: r.entityId,
+  caseId: r.caseId,
+  detail: r.detail,
+});
 
 describe('reads name the betrokkenen and flag police data', () => {
   it('records every betrokkene shown with a police flag, and the FG filters the Logboek by that person', async () => {
     const { deps, pit, fg, coordinator, gemeente, politie } = await setup();
     const c = await makeCase(deps, pit, coordinator);
     const other = await makeCase(deps, pit, coordinator);
-    await callerFor(deps, politie).subjects.add({ caseId: c.id, kind: 'person', items: [{ category: 'naw', value: 'P. Politiebekend, Steeg 1' }] });
-    await callerFor(deps, gemeente).subjects.add({ caseId: c.id, kind: 'person', items: [{ category: 'naleving', value: exampleValues.naleving }] });
-    await callerFor(deps, gemeente).subjects.add({ caseId: other.id, kind: 'person', items: [{ category: 'naleving', value: 'Andere melding' }] });
+    await callerFor(deps, politie).subjects.add({
+      caseId: c.id,
+      kind: 'person',
+      items: [{ category: 'naw', value: 'P. Politiebekend, Steeg 1' }],
+    });
+    await callerFor(deps, gemeente).subjects.add({
+      caseId: c.id,
+      kind: 'person',
+      items: [{ category: 'naleving', value: exampleValues.naleving }],
+    });
+    await callerFor(deps, gemeente).subjects.add({
+      caseId: other.id,
+      kind: 'person',
+      items: [{ category: 'naleving', value: 'Andere melding' }],
+    });
 
     const casus = await callerFor(deps, gemeente).cases.get({ id: c.id });
     const shown = casus.subjects.map((s) => ({ public: s.id, row: decodePublicId(deps.keys, ['subject'], pit.teamId, s.id)!.rowId }));
@@ -51,7 +75,10 @@ describe('reads name the betrokkenen and flag police data', () => {
     expect(read).toMatchObject({ actorId: gemeente.id, caseId: c.id });
     expect(JSON.parse(read.detail!)).toMatchObject({ subjects: 2, police: true });
     // The police betrokkene (added first) carries the police flag; the gemeente's does not.
-    expect(subjectsOf(deps, read.id)).toEqual([{ subjectId: shown[0]!.row, police: true }, { subjectId: shown[1]!.row, police: false }]);
+    expect(subjectsOf(deps, read.id)).toEqual([
+      { subjectId: shown[0]!.row, police: true },
+      { subjectId: shown[1]!.row, police: false },
+    ]);
 
     // Another casus read by the coordinator: only that betrokkene.
     await callerFor(deps, coordinator).cases.get({ id: other.id });
@@ -61,7 +88,10 @@ describe('reads name the betrokkenen and flag police data', () => {
     // "Who read this person's data": exactly the reads that showed the police betrokkene.
     const trail = await callerFor(deps, fg).audit.list({ subjectId: shown[0]!.public });
     expect(trail.items.map((i) => [i.action, i.actor?.id])).toEqual([['personal_data.read', gemeente.id]]);
-    expect(trail.items[0]!.subjects).toEqual([{ id: shown[0]!.public, police: true }, { id: shown[1]!.public, police: false }]);
+    expect(trail.items[0]!.subjects).toEqual([
+      { id: shown[0]!.public, police: true },
+      { id: shown[1]!.public, police: false },
+    ]);
     // An id of nothing (or of another team) finds nothing.
     expect((await callerFor(deps, fg).audit.list({ subjectId: 'nonsense' })).items).toEqual([]);
   });
@@ -69,11 +99,17 @@ describe('reads name the betrokkenen and flag police data', () => {
   it('a BSN reveal names its betrokkene', async () => {
     const { deps, pit, coordinator, gemeente } = await setup();
     const c = await makeCase(deps, pit, coordinator);
-    await callerFor(deps, gemeente).subjects.add({ caseId: c.id, kind: 'person', items: [{ category: 'bsn', value: exampleValues.bsn, legalGround: 'art. 20.3c' }] });
+    await callerFor(deps, gemeente).subjects.add({
+      caseId: c.id,
+      kind: 'person',
+      items: [{ category: 'bsn', value: exampleValues.bsn, legalGround: 'art. 20.3c' }],
+    });
     const casus = await callerFor(deps, coordinator).cases.get({ id: c.id });
     await callerFor(deps, coordinator).subjects.revealBsn({ itemId: casus.subjects[0]!.items[0]!.id });
     const reveal = rowsOf(deps, 'personal_data.bsn_revealed').at(-1)!;
-    expect(subjectsOf(deps, reveal.id)).toEqual([{ subjectId: decodePublicId(deps.keys, ['subject'], pit.teamId, casus.subjects[0]!.id)!.rowId, police: false }]);
+    expect(subjectsOf(deps, reveal.id)).toEqual([
+      { subjectId: decodePublicId(deps.keys, ['subject'], pit.teamId, casus.subjects[0]!.id)!.rowId, police: false },
+    ]);
   });
 });
 
@@ -99,7 +135,11 @@ describe('the keyed chain', () => {
   it('covers the subjects of a row: removing one from audit_subjects breaks the chain', async () => {
     const { deps, pit, coordinator, gemeente } = await setup();
     const c = await makeCase(deps, pit, coordinator);
-    await callerFor(deps, gemeente).subjects.add({ caseId: c.id, kind: 'person', items: [{ category: 'naleving', value: exampleValues.naleving }] });
+    await callerFor(deps, gemeente).subjects.add({
+      caseId: c.id,
+      kind: 'person',
+      items: [{ category: 'naleving', value: exampleValues.naleving }],
+    });
     await callerFor(deps, coordinator).cases.get({ id: c.id });
     const read = rowsOf(deps, 'personal_data.read').at(-1)!;
     expect(verifyAuditChain(deps.db)).toBeNull();
@@ -113,8 +153,13 @@ describe('the keyed chain', () => {
     await makeCase(deps, pit, coordinator);
     const last = deps.db.select().from(auditLog).orderBy(asc(auditLog.id)).all().at(-1)!;
     const at = deps.now().toISOString();
-    const forgedMac = createHmac('sha256', 'guess').update(JSON.stringify(['audit-checkpoint:v1', 'verified', last.id, last.hash, null, at])).digest('hex');
-    deps.db.insert(auditCheckpoints).values({ kind: 'verified', auditId: last.id, hash: last.hash, brokenAt: null, at, mac: forgedMac }).run();
+    const forgedMac = createHmac('sha256', 'guess')
+      .update(JSON.stringify(['audit-checkpoint:v1', 'verified', last.id, last.hash, null, at]))
+      .digest('hex');
+    deps.db
+      .insert(auditCheckpoints)
+      .values({ kind: 'verified', auditId: last.id, hash: last.hash, brokenAt: null, at, mac: forgedMac })
+      .run();
     expect(await callerFor(deps, fg).audit.verify()).toMatchObject({ ok: false, checkpointInvalid: true });
     const image = deps.db.$client.serialize();
     expect(image.includes(deps.keys.audit)).toBe(false);
@@ -131,10 +176,14 @@ describe('the keyed chain', () => {
     await callerFor(deps, fg).audit.verify();
     await callerFor(deps, fg).audit.verify({ full: true });
     // One draft incident in the breach register, its clocks running from the discovery.
-    const drafts = deps.db.select({ teamId: breaches.teamId, origin: breaches.origin, description: breaches.description }).from(breaches).all();
+    const drafts = deps.db
+      .select({ teamId: breaches.teamId, origin: breaches.origin, description: breaches.description })
+      .from(breaches)
+      .all();
     expect(drafts).toEqual([{ teamId: pit.teamId, origin: 'audit_chain', description: match.stringContaining(`regel ${row.id}`) }]);
-    expect(deps.db.select({ kind: securityEvents.kind, teamId: securityEvents.teamId }).from(securityEvents).all())
-      .toEqual([{ kind: 'audit.chainBroken', teamId: pit.teamId }]);
+    expect(deps.db.select({ kind: securityEvents.kind, teamId: securityEvents.teamId }).from(securityEvents).all()).toEqual([
+      { kind: 'audit.chainBroken', teamId: pit.teamId },
+    ]);
     expect(rowsOf(deps, 'audit.chain_broken').map((r) => parseJson(r.detail!))).toEqual([{ brokenAt: row.id }]);
   });
 });
@@ -155,7 +204,11 @@ describe('incremental check from signed checkpoints', () => {
     for (let i = 0; i < 3; i++) await makeCase(deps, pit, coordinator);
 
     const second = await callerFor(deps, fg).audit.verify();
-    const after = deps.db.select().from(auditLog).all().filter((r) => r.id > checkpoint.auditId && r.id <= second.toId);
+    const after = deps.db
+      .select()
+      .from(auditLog)
+      .all()
+      .filter((r) => r.id > checkpoint.auditId && r.id <= second.toId);
     // It started at the checkpoint and read the rows after it only (the check row of the first
     // call and the three new cases), so it did not see the changed early row.
     expect(second).toMatchObject({ ok: true, startCheckpointId: checkpoint.id, fromId: checkpoint.auditId, rowsChecked: after.length });
@@ -170,9 +223,14 @@ describe('incremental check from signed checkpoints', () => {
       for (let i = 0; i < CHUNK * 2 + 10; i++) appendAudit(tx, deps.now(), { action: 'test.row', detail: { i } });
     });
     let done = false;
-    const check = checkAuditChainFull(deps.db, deps.now()).then((r) => { done = true; return r; });
+    const check = checkAuditChainFull(deps.db, deps.now()).then((r) => {
+      done = true;
+      return r;
+    });
     let ranDuringCheck: boolean | null = null;
-    setImmediate(() => { ranDuringCheck = !done; });
+    setImmediate(() => {
+      ranDuringCheck = !done;
+    });
     const result = await check;
     expect(result).toMatchObject({ breaks: [], rowsChecked: CHUNK * 2 + 10 });
     expect(ranDuringCheck).toBe(true);
@@ -232,9 +290,20 @@ describe('migration of the unkeyed era', () => {
     const db = openDb(':memory:');
     let prev = GENESIS;
     for (let i = 1; i <= n; i++) {
-      const row: HashedRow = { at: `2025-01-0${i}T10:00:00.000Z`, teamId: null, actorId: null, action: 'auth.login', entity: null, entityId: null, caseId: null, detail: null };
+      const row: HashedRow = {
+        at: `2025-01-0${i}T10:00:00.000Z`,
+        teamId: null,
+        actorId: null,
+        action: 'auth.login',
+        entity: null,
+        entityId: null,
+        caseId: null,
+        detail: null,
+      };
       const hash = legacyRowHash(prev, row);
-      db.insert(auditLog).values({ ...row, prevHash: prev, hash }).run();
+      db.insert(auditLog)
+        .values({ ...row, prevHash: prev, hash })
+        .run();
       prev = hash;
     }
     return db;
@@ -261,7 +330,12 @@ describe('migration of the unkeyed era', () => {
     // Rewriting the unkeyed era consistently (every later unkeyed hash recomputed) is still seen:
     // the signed checkpoint pins the last unkeyed hash.
     db.$client.exec('DROP TRIGGER audit_log_no_update;');
-    const rows = db.select().from(auditLog).orderBy(asc(auditLog.id)).all().filter((r) => r.id <= last.id);
+    const rows = db
+      .select()
+      .from(auditLog)
+      .orderBy(asc(auditLog.id))
+      .all()
+      .filter((r) => r.id <= last.id);
     let prev = GENESIS;
     for (const r of rows) {
       const row = { ...hashed(r), action: r.id === 2 ? 'auth.logout' : r.action };
@@ -290,13 +364,23 @@ describe('reading the log is logged', () => {
     await fgCaller.audit.list({ actorId: fg.id });
     await fgCaller.audit.export({ from: '2026-11-01', to: '2026-11-30' });
     await fgCaller.audit.verify();
-    const mine = deps.db.select({ action: auditLog.action, detail: auditLog.detail }).from(auditLog)
-      .where(and(eq(auditLog.actorId, fg.id))).orderBy(asc(auditLog.id)).all().filter((r) => r.action.startsWith('audit.'));
+    const mine = deps.db
+      .select({ action: auditLog.action, detail: auditLog.detail })
+      .from(auditLog)
+      .where(and(eq(auditLog.actorId, fg.id)))
+      .orderBy(asc(auditLog.id))
+      .all()
+      .filter((r) => r.action.startsWith('audit.'));
     expect(mine.map((r) => r.action)).toEqual(['audit.listed', 'audit.exported', 'audit.checked']);
     expect(JSON.parse(mine[0]!.detail!)).toEqual({ actorId: fg.id, entries: 0 });
     expect(JSON.parse(mine[2]!.detail!)).toMatchObject({ mode: 'incremental', ok: true });
     expect((await fgCaller.audit.list({})).items.map((i) => i.action)).toEqual(['audit.exported']);
-    expect((await fgCaller.audit.list({ action: 'audit' })).items.map((i) => i.action)).toEqual(['audit.listed', 'audit.checked', 'audit.exported', 'audit.listed']);
+    expect((await fgCaller.audit.list({ action: 'audit' })).items.map((i) => i.action)).toEqual([
+      'audit.listed',
+      'audit.checked',
+      'audit.exported',
+      'audit.listed',
+    ]);
   });
 });
 
@@ -310,22 +394,32 @@ describe('audit.export (CSV)', () => {
     deps.clock.set('2026-11-10T08:00:00Z');
     appendAudit(deps.db, deps.now(), { teamId: pit.teamId, actorId: quoted.id, action: 'auth.login', detail: { ip: '@1.2.3.4' } });
     deps.clock.set('2026-11-10T09:30:00Z');
-    appendAudit(deps.db, deps.now(), { teamId: pit.teamId, actorId: formula.id, action: 'personal_data.read', detail: { items: 2, police: true }, subjects: [{ id: 7, police: true }] });
+    appendAudit(deps.db, deps.now(), {
+      teamId: pit.teamId,
+      actorId: formula.id,
+      action: 'personal_data.read',
+      detail: { items: 2, police: true },
+      subjects: [{ id: 7, police: true }],
+    });
     deps.clock.set('2026-11-25T09:00:00Z');
     const out = await callerFor(deps, fg).audit.export({ from: '2026-11-10', to: '2026-11-10' });
     expect(out.filename).toBe('logboek-PIT-2026-11-10-2026-11-10.csv');
     expect(out.rows).toBe(2);
     expect(out.csv).toBe(
-      '\uFEFFRegel;Tijdstip (Amsterdam);Gebruiker;Rol;Partner;Handeling;Onderwerp;Casus;Betrokkenen;Politiegegevens;Details\r\n'
-      + `${rowsOf(deps, 'auth.login').at(-1)!.id};2026-11-10 09:00:00;"Jan ""JJ""; de Vries";member;Helmond;auth.login;;;0;nee;ip: @1.2.3.4\r\n`
-      + `${rowsOf(deps, 'personal_data.read').at(-1)!.id};2026-11-10 10:30:00;"'=HYPERLINK(""http://x"")";member;Politie;personal_data.read;;;1;ja;"items: 2; police: ja"\r\n`,
+      '\uFEFFRegel;Tijdstip (Amsterdam);Gebruiker;Rol;Partner;Handeling;Onderwerp;Casus;Betrokkenen;Politiegegevens;Details\r\n' +
+        `${rowsOf(deps, 'auth.login').at(-1)!.id};2026-11-10 09:00:00;"Jan ""JJ""; de Vries";member;Helmond;auth.login;;;0;nee;ip: @1.2.3.4\r\n` +
+        `${rowsOf(deps, 'personal_data.read').at(-1)!.id};2026-11-10 10:30:00;"'=HYPERLINK(""http://x"")";member;Politie;personal_data.read;;;1;ja;"items: 2; police: ja"\r\n`,
     );
   });
 
   it('exports one person’s trail over all years, and refuses a period export without a period or longer than a year', async () => {
     const { deps, pit, fg, coordinator, gemeente } = await setup();
     const c = await makeCase(deps, pit, coordinator);
-    await callerFor(deps, gemeente).subjects.add({ caseId: c.id, kind: 'person', items: [{ category: 'naleving', value: exampleValues.naleving }] });
+    await callerFor(deps, gemeente).subjects.add({
+      caseId: c.id,
+      kind: 'person',
+      items: [{ category: 'naleving', value: exampleValues.naleving }],
+    });
     deps.clock.set('2028-03-01T09:00:00Z');
     const casus = await callerFor(deps, coordinator).cases.get({ id: c.id });
     const out = await callerFor(deps, fg).audit.export({ subjectId: casus.subjects[0]!.id });
@@ -336,15 +430,27 @@ describe('audit.export (CSV)', () => {
     const fgCaller = callerFor(deps, fg);
     await expect(fgCaller.audit.export({})).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(fgCaller.audit.export({ from: '2026-01-01', to: '2027-06-01' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(callerFor(deps, coordinator).audit.export({ from: '2026-01-01', to: '2026-02-01' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(callerFor(deps, coordinator).audit.export({ from: '2026-01-01', to: '2026-02-01' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 });
 
 describe('mass-read alert', () => {
-  async function caseWithSubjects(deps: TestDeps, pit: ReturnType<typeof makeTeam>, coordinator: Awaited<ReturnType<typeof makeUser>>, gemeente: Awaited<ReturnType<typeof makeUser>>, n: number) {
+  async function caseWithSubjects(
+    deps: TestDeps,
+    pit: ReturnType<typeof makeTeam>,
+    coordinator: Awaited<ReturnType<typeof makeUser>>,
+    gemeente: Awaited<ReturnType<typeof makeUser>>,
+    n: number,
+  ) {
     const c = await makeCase(deps, pit, coordinator);
     for (let i = 0; i < n; i++) {
-      await callerFor(deps, gemeente).subjects.add({ caseId: c.id, kind: 'person', items: [{ category: 'naleving', value: `Melding ${i}` }] });
+      await callerFor(deps, gemeente).subjects.add({
+        caseId: c.id,
+        kind: 'person',
+        items: [{ category: 'naleving', value: `Melding ${i}` }],
+      });
     }
     return c;
   }
@@ -362,10 +468,13 @@ describe('mass-read alert', () => {
     expect(alerts.map((a) => [a.actorId, parseJson(a.detail!)])).toEqual([[coordinator.id, { subjects: 31, minutes: 10, threshold: 30 }]]);
     await callerFor(deps, coordinator).cases.get({ id: one.id });
     expect(rowsOf(deps, 'security.mass_read')).toHaveLength(1);
-    expect(deps.db.select({ kind: securityEvents.kind, userId: securityEvents.userId, count: securityEvents.count }).from(securityEvents).all())
-      .toEqual([{ kind: 'reads.mass', userId: coordinator.id, count: 2 }]);
+    expect(
+      deps.db.select({ kind: securityEvents.kind, userId: securityEvents.userId, count: securityEvents.count }).from(securityEvents).all(),
+    ).toEqual([{ kind: 'reads.mass', userId: coordinator.id, count: 2 }]);
     // The FG sees it in the Logboek.
-    expect((await callerFor(deps, fg).audit.list({ action: 'security' })).items.map((i) => [i.action, i.actor?.id])).toEqual([['security.mass_read', coordinator.id]]);
+    expect((await callerFor(deps, fg).audit.list({ action: 'security' })).items.map((i) => [i.action, i.actor?.id])).toEqual([
+      ['security.mass_read', coordinator.id],
+    ]);
   });
 
   it('uses the team’s own thresholds, and reads outside the window do not count', async () => {

@@ -34,7 +34,13 @@ async function allPages(deps: TestDeps, fg: SessionUser, filter: Record<string, 
 
 // The FG's own page views (audit.listed) are logged but not listed by default.
 const teamIds = (deps: TestDeps, teamId: number) =>
-  deps.db.select({ id: auditLog.id }).from(auditLog).where(and(eq(auditLog.teamId, teamId), ne(auditLog.action, 'audit.listed'))).orderBy(desc(auditLog.id)).all().map((r) => r.id);
+  deps.db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(and(eq(auditLog.teamId, teamId), ne(auditLog.action, 'audit.listed')))
+    .orderBy(desc(auditLog.id))
+    .all()
+    .map((r) => r.id);
 
 describe('audit.list', () => {
   it('shows the FG the entries of their own team only, newest first, with actor and case code', async () => {
@@ -50,8 +56,13 @@ describe('audit.list', () => {
     expect(page.nextCursor).toBeNull();
     expect(page.items.map((i) => i.action)).toEqual(['case.status', 'case.created']);
     expect(page.items[0]).toMatchObject({
-      action: 'case.status', entity: 'case', entityId: bitCase.id, caseId: bitCase.id, caseCode: bitCase.code,
-      actor: { id: bitCoordinator.id, name: 'Coördinator BIT', role: 'coordinator' }, detail: { to: 'actief' },
+      action: 'case.status',
+      entity: 'case',
+      entityId: bitCase.id,
+      caseId: bitCase.id,
+      caseCode: bitCase.code,
+      actor: { id: bitCoordinator.id, name: 'Coördinator BIT', role: 'coordinator' },
+      detail: { to: 'actief' },
     });
     expect(page.items[0]!.at > page.items[1]!.at).toBe(true);
     expect(JSON.stringify(page)).not.toContain(pitCase.code);
@@ -123,7 +134,13 @@ describe('audit.list', () => {
 
   it('is for the privacy role only: every other role gets FORBIDDEN, nobody logged in UNAUTHORIZED', async () => {
     const { deps, bit, bitCoordinator, hilversum } = await setup();
-    const others = [bitCoordinator, hilversum, await makeUser(deps, bit, 'admin'), await makeUser(deps, bit, 'viewer'), await makeUser(deps, bit, 'member', 'politie')];
+    const others = [
+      bitCoordinator,
+      hilversum,
+      await makeUser(deps, bit, 'admin'),
+      await makeUser(deps, bit, 'viewer'),
+      await makeUser(deps, bit, 'member', 'politie'),
+    ];
     for (const user of others) {
       const caller = callerFor(deps, user);
       expect((await errorOf(() => caller.audit.list({}))).code).toBe('FORBIDDEN');
@@ -145,8 +162,13 @@ describe('audit.list', () => {
       naleving: 'Vermoedelijk onderverhuur zolderverdieping',
     };
     await callerFor(deps, hilversum).subjects.add({
-      caseId: c.id, kind: 'person',
-      items: Object.entries(values).map(([category, value]) => ({ category: category as keyof typeof values, value, legalGround: category === 'bsn' ? 'art. 20.3c' : undefined })),
+      caseId: c.id,
+      kind: 'person',
+      items: Object.entries(values).map(([category, value]) => ({
+        category: category as keyof typeof values,
+        value,
+        legalGround: category === 'bsn' ? 'art. 20.3c' : undefined,
+      })),
     });
     const casus = await callerFor(deps, bitCoordinator).cases.get({ id: c.id });
     const bsnItem = casus.subjects[0]!.items.find((i) => i.category === 'bsn')!;
@@ -159,8 +181,15 @@ describe('audit.list', () => {
     expect(read).toMatchObject({ caseCode: c.code, detail: { items: 6 } }); // geslacht is not recorded (art. 20.9)
     const json = JSON.stringify(list);
     const needles = [
-      ...Object.values(values), 'Zeldzaamnaam', 'Testlaan', '1971', '23456789', exampleValues.kenteken.replace(/-/g, ''), 'onderverhuur',
-      exampleValues.bsn, exampleValues.bsn.slice(-4),
+      ...Object.values(values),
+      'Zeldzaamnaam',
+      'Testlaan',
+      '1971',
+      '23456789',
+      exampleValues.kenteken.replace(/-/g, ''),
+      'onderverhuur',
+      exampleValues.bsn,
+      exampleValues.bsn.slice(-4),
     ];
     for (const needle of needles) expect(json, needle).not.toContain(needle);
     expect(json).not.toContain(bsnItem.value); // not even the masked form

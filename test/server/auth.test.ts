@@ -58,7 +58,9 @@ describe('auth.login', () => {
     for (let i = 0; i < 20; i++) {
       await errorOf(() => callerFor(deps, null, { ip: '192.0.2.7' }).auth.login({ email: `poging${i}@pit.test`, password: 'fout' }));
     }
-    const fromThatAddress = await errorOf(() => callerFor(deps, null, { ip: '192.0.2.7' }).auth.login({ email: user.email, password: TEST_PASSWORD }));
+    const fromThatAddress = await errorOf(() =>
+      callerFor(deps, null, { ip: '192.0.2.7' }).auth.login({ email: user.email, password: TEST_PASSWORD }),
+    );
     expect(fromThatAddress.code).toBe('TOO_MANY_REQUESTS');
     await expect(loginAs(deps, user.email, TEST_PASSWORD, '192.0.2.8')).resolves.toBeTypeOf('string');
   });
@@ -113,7 +115,14 @@ describe('sessions', () => {
   it('auth.me returns the contract shape', async () => {
     const { deps, team, user } = await setup();
     const me = await callerFor(deps, user).auth.me();
-    expect(me).toEqual({ id: user.id, name: user.name, email: user.email, role: 'member', teamId: team.teamId, partnerId: team.partnerIds.helmond, locale: 'nl',
+    expect(me).toEqual({
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      role: 'member',
+      teamId: team.teamId,
+      partnerId: team.partnerIds.helmond,
+      locale: 'nl',
       twoFactor: { enabled: false, required: false, applies: true, recoveryCodesLeft: 0 },
     });
     expect((await errorOf(() => callerFor(deps, null).auth.me())).code).toBe('UNAUTHORIZED');
@@ -134,7 +143,11 @@ describe('audit log (P6)', () => {
     const { deps, user } = await setup();
     await loginAs(deps, user.email);
     await errorOf(() => callerFor(deps, null).auth.login({ email: user.email, password: 'fout' }));
-    const actions = deps.db.select({ action: auditLog.action }).from(auditLog).all().map((r) => r.action);
+    const actions = deps.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .all()
+      .map((r) => r.action);
     expect(actions).toEqual(['auth.login', 'auth.login.failed']);
     expect(verifyAuditChain(deps.db)).toBeNull();
     expect(() => deps.db.$client.exec("UPDATE audit_log SET action = 'x'")).toThrow(/append-only/);

@@ -22,18 +22,57 @@ import { closeMeeting, insertMeeting } from '../helpers/meetings';
 // ── The ids a procedure can take ────────────────────────────────────────────────────────────
 
 type Ids = {
-  case: number; meeting: number; closedMeeting: number; agendaItem: number; agreement: number; task: number; control: number;
-  finding: string; escalation: number; partner: number; gemeente: number; user: number; coordinator: number; theme: number;
-  subject: string; item: string; breach: number; retentionList: number; covenant: number; request: number; joining: number; suspension: number; sharingProposal: number;
+  case: number;
+  meeting: number;
+  closedMeeting: number;
+  agendaItem: number;
+  agreement: number;
+  task: number;
+  control: number;
+  finding: string;
+  escalation: number;
+  partner: number;
+  gemeente: number;
+  user: number;
+  coordinator: number;
+  theme: number;
+  subject: string;
+  item: string;
+  breach: number;
+  retentionList: number;
+  covenant: number;
+  request: number;
+  joining: number;
+  suspension: number;
+  sharingProposal: number;
 };
 type IdKey = keyof Ids;
 
 const MISSING_NUMBER = 999_999_999;
 const missingIds: Ids = {
-  case: MISSING_NUMBER, meeting: MISSING_NUMBER, closedMeeting: MISSING_NUMBER, agendaItem: MISSING_NUMBER, agreement: MISSING_NUMBER,
-  task: MISSING_NUMBER, control: MISSING_NUMBER, finding: 'AAAAAAAAAAAAAAAAAAAAAA', escalation: MISSING_NUMBER, partner: MISSING_NUMBER,
-  gemeente: MISSING_NUMBER, user: MISSING_NUMBER, coordinator: MISSING_NUMBER, theme: MISSING_NUMBER,
-  subject: 'AAAAAAAAAAAAAAAAAAAAAA', item: 'AAAAAAAAAAAAAAAAAAAAAA', breach: MISSING_NUMBER, retentionList: MISSING_NUMBER, covenant: MISSING_NUMBER, request: MISSING_NUMBER, joining: MISSING_NUMBER, suspension: MISSING_NUMBER, sharingProposal: MISSING_NUMBER,
+  case: MISSING_NUMBER,
+  meeting: MISSING_NUMBER,
+  closedMeeting: MISSING_NUMBER,
+  agendaItem: MISSING_NUMBER,
+  agreement: MISSING_NUMBER,
+  task: MISSING_NUMBER,
+  control: MISSING_NUMBER,
+  finding: 'AAAAAAAAAAAAAAAAAAAAAA',
+  escalation: MISSING_NUMBER,
+  partner: MISSING_NUMBER,
+  gemeente: MISSING_NUMBER,
+  user: MISSING_NUMBER,
+  coordinator: MISSING_NUMBER,
+  theme: MISSING_NUMBER,
+  subject: 'AAAAAAAAAAAAAAAAAAAAAA',
+  item: 'AAAAAAAAAAAAAAAAAAAAAA',
+  breach: MISSING_NUMBER,
+  retentionList: MISSING_NUMBER,
+  covenant: MISSING_NUMBER,
+  request: MISSING_NUMBER,
+  joining: MISSING_NUMBER,
+  suspension: MISSING_NUMBER,
+  sharingProposal: MISSING_NUMBER,
 };
 
 // ── The table: who passes the gate, and an input built from ids ─────────────────────────────
@@ -53,7 +92,14 @@ const privacy: Role[] = ['privacy'];
 const covenantReaders: Role[] = ['coordinator', 'admin', 'privacy'];
 
 const asSource = (ids: Ids, who: Who) => (who.role === 'coordinator' ? ids.gemeente : null);
-const address = (ids: Ids) => ({ gemeentePartnerId: ids.gemeente, street: 'Matrixstraat', houseNumber: 7, postcode: '5701 AB', city: 'Helmond', theme: ids.theme });
+const address = (ids: Ids) => ({
+  gemeentePartnerId: ids.gemeente,
+  street: 'Matrixstraat',
+  houseNumber: 7,
+  postcode: '5701 AB',
+  city: 'Helmond',
+  theme: ids.theme,
+});
 const item = [{ category: 'naleving', value: 'Vermoedelijk bewoning van bedrijfspand' }];
 
 const table: Record<string, Entry> = {
@@ -63,7 +109,10 @@ const table: Record<string, Entry> = {
   'auth.setLocale': { gate: all, input: () => ({ locale: 'nl' }) },
   'auth.taskDigest': { gate: all },
   'auth.setTaskDigest': { gate: all, input: () => ({ enabled: false }) },
-  'auth.changePassword': { gate: all, input: () => ({ currentPassword: 'verkeerd-wachtwoord', newPassword: 'een-nieuw-lang-wachtwoord-42' }) },
+  'auth.changePassword': {
+    gate: all,
+    input: () => ({ currentPassword: 'verkeerd-wachtwoord', newPassword: 'een-nieuw-lang-wachtwoord-42' }),
+  },
   'auth.loginCode': { gate: 'public', input: () => ({ challenge: 'geen-bestaande-uitdaging', code: '123456' }) },
   'auth.activation': { gate: 'public', input: () => ({ token: 'geen-bestaande-activatielink' }), readRefusal: 'activation.invalid' },
   'auth.activate': { gate: 'public', input: () => ({ token: 'geen-bestaande-activatielink', password: 'een-nieuw-lang-wachtwoord-42' }) },
@@ -80,12 +129,30 @@ const table: Record<string, Entry> = {
   'security.lockedAccounts': { gate: ['admin'] },
   'security.unlock': { gate: ['admin'], input: (ids) => ({ userId: ids.user }) },
   'partners.list': { gate: all },
-  'partners.join': { gate: coordinator, input: () => ({ name: 'Nieuwe Partner', shortName: 'NP', kind: 'overig', joinedOn: '2026-11-01' }) },
+  'partners.join': {
+    gate: coordinator,
+    input: () => ({ name: 'Nieuwe Partner', shortName: 'NP', kind: 'overig', joinedOn: '2026-11-01' }),
+  },
   'partners.joinings': { gate: covenantReaders },
-  'partners.recordConsent': { gate: coordinator, input: (ids) => ({ joiningId: ids.joining, partnerId: ids.partner, consentedOn: '2026-11-20', consentedBy: 'Directeur', reference: 'INST-1' }) },
+  'partners.recordConsent': {
+    gate: coordinator,
+    input: (ids) => ({
+      joiningId: ids.joining,
+      partnerId: ids.partner,
+      consentedOn: '2026-11-20',
+      consentedBy: 'Directeur',
+      reference: 'INST-1',
+    }),
+  },
   'partners.recordAnnex': { gate: coordinator, input: (ids) => ({ joiningId: ids.joining, annexRef: 'Bijlage 3', version: 1 }) },
-  'partners.decideJoining': { gate: privacy, input: (ids) => ({ joiningId: ids.joining, approve: false, reason: 'Geen bijlage', version: 1 }) },
-  'partners.leave': { gate: teamManager, input: (ids) => ({ partnerId: ids.partner, noticeGivenOn: '2026-11-25', leftOn: '2027-02-01', version: 1 }) },
+  'partners.decideJoining': {
+    gate: privacy,
+    input: (ids) => ({ joiningId: ids.joining, approve: false, reason: 'Geen bijlage', version: 1 }),
+  },
+  'partners.leave': {
+    gate: teamManager,
+    input: (ids) => ({ partnerId: ids.partner, noticeGivenOn: '2026-11-25', leftOn: '2027-02-01', version: 1 }),
+  },
   'partners.openTasks': { gate: coordinator },
   'partners.suspend': { gate: coordinator, input: (ids) => ({ partnerId: ids.gemeente, reason: 'Art. 6.6: verzoek stuurgroep' }) },
   'partners.suspensions': { gate: covenantReaders },
@@ -94,12 +161,21 @@ const table: Record<string, Entry> = {
   'team.get': { gate: all },
   'team.members': { gate: teamReader },
   'team.setTwoFactorRequired': { gate: ['admin'], input: () => ({ required: true }) },
-  'users.create': { gate: teamManager, input: (ids) => ({ name: 'Nieuwe Collega', email: 'nieuw@matrix.test', role: 'member', partnerId: ids.partner }) },
+  'users.create': {
+    gate: teamManager,
+    input: (ids) => ({ name: 'Nieuwe Collega', email: 'nieuw@matrix.test', role: 'member', partnerId: ids.partner }),
+  },
   'users.reissueActivation': { gate: teamManager, input: (ids) => ({ userId: ids.user }) },
   'users.resetTwoFactor': { gate: ['admin'], input: (ids) => ({ userId: ids.user }) },
   'users.setDisabled': { gate: teamManager, input: (ids) => ({ userId: ids.user, disabled: true }) },
-  'subjects.add': { gate: casework, input: (ids, who) => ({ caseId: ids.case, kind: 'person', items: item, sourcePartnerId: asSource(ids, who) }) },
-  'subjects.addItems': { gate: casework, input: (ids, who) => ({ subjectId: ids.subject, items: item, sourcePartnerId: asSource(ids, who) }) },
+  'subjects.add': {
+    gate: casework,
+    input: (ids, who) => ({ caseId: ids.case, kind: 'person', items: item, sourcePartnerId: asSource(ids, who) }),
+  },
+  'subjects.addItems': {
+    gate: casework,
+    input: (ids, who) => ({ subjectId: ids.subject, items: item, sourcePartnerId: asSource(ids, who) }),
+  },
   'subjects.revealBsn': { gate: casework, input: (ids) => ({ itemId: ids.item }) },
   'subjects.setInformed': { gate: casework, input: (ids) => ({ subjectId: ids.subject, informedOn: '2026-11-20', postponedReason: null }) },
   // P12 (issue 11 item 4): correct, erase, restrict and lift — the provider or the coordinator.
@@ -117,7 +193,10 @@ const table: Record<string, Entry> = {
   'sharing.matrix': { gate: covenantReaders },
   'sharing.limits': { gate: covenantReaders },
   'sharing.history': { gate: covenantReaders },
-  'sharing.propose': { gate: ['admin'], input: () => ({ addendumRef: 'Addendum 2', changes: [{ sourceKind: 'gemeente', category: 'naw', audience: 'gemeenten' }] }) },
+  'sharing.propose': {
+    gate: ['admin'],
+    input: () => ({ addendumRef: 'Addendum 2', changes: [{ sourceKind: 'gemeente', category: 'naw', audience: 'gemeenten' }] }),
+  },
   'sharing.decide': { gate: privacy, input: (ids) => ({ id: ids.sharingProposal, approve: true, reason: '', version: 1 }) },
   'cases.create': { gate: casework, input: (ids) => address(ids) },
   'cases.update': { gate: coordinator, input: (ids) => ({ ...address(ids), id: ids.case, version: 1 }) },
@@ -126,43 +205,96 @@ const table: Record<string, Entry> = {
   'cases.get': { gate: caseReader, input: (ids) => ({ id: ids.case }) },
   'cases.list': { gate: caseReader, input: (ids) => ({ gemeentePartnerId: ids.gemeente, themeId: ids.theme }) },
   'cases.themes': { gate: caseReader },
-  'agreements.create': { gate: coordinator, input: (ids) => ({ caseId: ids.case, text: 'Afspraak', responsiblePartnerId: ids.gemeente, meetingId: ids.meeting, agendaItemId: ids.agendaItem }) },
+  'agreements.create': {
+    gate: coordinator,
+    input: (ids) => ({
+      caseId: ids.case,
+      text: 'Afspraak',
+      responsiblePartnerId: ids.gemeente,
+      meetingId: ids.meeting,
+      agendaItemId: ids.agendaItem,
+    }),
+  },
   'agreements.setStatus': { gate: coordinator, input: (ids) => ({ id: ids.agreement, status: 'uitgevoerd', version: 1 }) },
-  'agreements.update': { gate: coordinator, input: (ids) => ({ id: ids.agreement, version: 1, text: 'Afspraak', responsiblePartnerId: ids.gemeente }) },
+  'agreements.update': {
+    gate: coordinator,
+    input: (ids) => ({ id: ids.agreement, version: 1, text: 'Afspraak', responsiblePartnerId: ids.gemeente }),
+  },
   'agreements.lapse': { gate: coordinator, input: (ids) => ({ id: ids.agreement, version: 1, reason: 'Niet meer nodig' }) },
   'tasks.create': {
     gate: coordinator,
     input: (ids) => ({
-      title: 'Taak', assigneePartnerId: ids.partner, assigneeUserId: ids.user, dueDate: '2026-12-10', agreementId: ids.agreement,
-      meetingId: ids.meeting, agendaItemId: ids.agendaItem, caseId: ids.case,
+      title: 'Taak',
+      assigneePartnerId: ids.partner,
+      assigneeUserId: ids.user,
+      dueDate: '2026-12-10',
+      agreementId: ids.agreement,
+      meetingId: ids.meeting,
+      agendaItemId: ids.agendaItem,
+      caseId: ids.case,
     }),
   },
   'tasks.mine': { gate: casework, input: () => ({ includeDone: true }) },
-  'tasks.list': { gate: coordinator, input: (ids) => ({ partnerId: ids.partner, gemeentePartnerId: ids.gemeente, meetingId: ids.meeting }) },
+  'tasks.list': {
+    gate: coordinator,
+    input: (ids) => ({ partnerId: ids.partner, gemeentePartnerId: ids.gemeente, meetingId: ids.meeting }),
+  },
   'tasks.complete': { gate: casework, input: (ids) => ({ id: ids.task, resultNote: 'Gedaan' }) },
   'tasks.reopen': { gate: casework, input: (ids) => ({ id: ids.task, version: 1 }) },
   'tasks.reportBlocker': { gate: casework, input: (ids) => ({ id: ids.task, note: 'Geen toegang', version: 1 }) },
   'tasks.resolveBlocker': { gate: casework, input: (ids) => ({ id: ids.task, version: 1, note: 'Toegang geregeld' }) },
   'tasks.lapse': { gate: coordinator, input: (ids) => ({ id: ids.task, version: 1, reason: 'Niet meer nodig' }) },
-  'tasks.update': { gate: coordinator, input: (ids) => ({ id: ids.task, version: 1, title: 'Taak', assigneePartnerId: ids.partner, assigneeUserId: ids.user, dueDate: '2026-12-15' }) },
+  'tasks.update': {
+    gate: coordinator,
+    input: (ids) => ({
+      id: ids.task,
+      version: 1,
+      title: 'Taak',
+      assigneePartnerId: ids.partner,
+      assigneeUserId: ids.user,
+      dueDate: '2026-12-15',
+    }),
+  },
   'controls.catalogue': { gate: all },
   'controls.plan': { gate: coordinator, input: (ids) => ({ plannedOn: '2026-12-01', caseIds: [ids.case], partnerIds: [ids.partner] }) },
-  'controls.update': { gate: coordinator, input: (ids) => ({ id: ids.control, version: 1, plannedOn: '2026-12-01', caseIds: [ids.case], partnerIds: [ids.partner] }) },
+  'controls.update': {
+    gate: coordinator,
+    input: (ids) => ({ id: ids.control, version: 1, plannedOn: '2026-12-01', caseIds: [ids.case], partnerIds: [ids.partner] }),
+  },
   'controls.cancel': { gate: coordinator, input: (ids) => ({ id: ids.control, version: 1 }) },
   'controls.complete': { gate: coordinator, input: (ids) => ({ id: ids.control, version: 1 }) },
   'controls.list': { gate: caseReader, input: (ids) => ({ when: 'all', caseId: ids.case }) },
   'controls.get': { gate: caseReader, input: (ids) => ({ id: ids.control }) },
-  'controls.addFinding': { gate: casework, input: (ids, who) => ({ controlId: ids.control, partnerId: asSource(ids, who), caseId: ids.case, findingType: 'woon', measure: Object.keys(measuresOf())[0] }) },
+  'controls.addFinding': {
+    gate: casework,
+    input: (ids, who) => ({
+      controlId: ids.control,
+      partnerId: asSource(ids, who),
+      caseId: ids.case,
+      findingType: 'woon',
+      measure: Object.keys(measuresOf())[0],
+    }),
+  },
   'controls.removeFinding': { gate: casework, input: (ids) => ({ id: ids.finding }) },
-  'controls.briefing': { gate: casework, input: (ids, who) => ({ id: ids.control, partnerId: asSource(ids, who) }), readRefusal: 'controls.notParticipating' },
+  'controls.briefing': {
+    gate: casework,
+    input: (ids, who) => ({ id: ids.control, partnerId: asSource(ids, who) }),
+    readRefusal: 'controls.notParticipating',
+  },
   'escalations.raise': { gate: coordinator, input: (ids) => ({ caseId: ids.case, raisedOn: '2026-11-20', reason: 'Knelpunt' }) },
-  'escalations.resolve': { gate: coordinator, input: (ids) => ({ id: ids.escalation, outcome: 'Opgelost', outcomeOn: '2026-11-24', version: 1 }) },
+  'escalations.resolve': {
+    gate: coordinator,
+    input: (ids) => ({ id: ids.escalation, outcome: 'Opgelost', outcomeOn: '2026-11-24', version: 1 }),
+  },
   'escalations.list': { gate: caseReader, input: (ids) => ({ caseId: ids.case }) },
   'reports.progress': { gate: all, input: () => ({ from: '2026-01-01', to: '2026-06-30' }) },
   'reports.presets': { gate: all },
   'reports.setThreshold': { gate: teamManager, input: () => ({ threshold: 5 }) },
   'reports.narrative': { gate: all, input: () => ({ from: '2026-01-01', to: '2026-06-30' }) },
-  'reports.saveNarrative': { gate: coordinator, input: () => ({ from: '2026-01-01', to: '2026-06-30', text: 'Toelichting', version: null }) },
+  'reports.saveNarrative': {
+    gate: coordinator,
+    input: () => ({ from: '2026-01-01', to: '2026-06-30', text: 'Toelichting', version: null }),
+  },
   'dashboard.get': { gate: all },
   'minutes.get': { gate: casework, input: (ids) => ({ meetingId: ids.closedMeeting }) },
   // The verslag export's role check is this procedure's (issue 12), no longer the HTTP layer's.
@@ -175,10 +307,16 @@ const table: Record<string, Entry> = {
   'minutes.send': { gate: coordinator, input: (ids) => ({ meetingId: ids.closedMeeting }) },
   'minutes.mailConfigured': { gate: casework },
   'meetings.create': { gate: coordinator, input: () => ({ startsAt: '2026-12-15T09:00:00Z' }) },
-  'meetings.createSeries': { gate: coordinator, input: () => ({ weekday: 2, time: '09:30', intervalWeeks: 2, from: '2026-12-01', until: '2027-01-31' }) },
+  'meetings.createSeries': {
+    gate: coordinator,
+    input: () => ({ weekday: 2, time: '09:30', intervalWeeks: 2, from: '2026-12-01', until: '2027-01-31' }),
+  },
   'meetings.list': { gate: casework },
   'meetings.get': { gate: casework, input: (ids) => ({ id: ids.meeting }) },
-  'meetings.update': { gate: coordinator, input: (ids) => ({ id: ids.meeting, version: 2, title: 'Overleg', chairUserId: ids.coordinator }) },
+  'meetings.update': {
+    gate: coordinator,
+    input: (ids) => ({ id: ids.meeting, version: 2, title: 'Overleg', chairUserId: ids.coordinator }),
+  },
   'meetings.remove': { gate: coordinator, input: (ids) => ({ id: ids.meeting }) },
   'meetings.cancel': { gate: coordinator, input: (ids) => ({ id: ids.meeting }) },
   'meetings.publish': { gate: coordinator, input: (ids) => ({ id: ids.meeting }) },
@@ -188,17 +326,29 @@ const table: Record<string, Entry> = {
   'meetings.live': { gate: casework, input: (ids) => ({ meetingId: ids.meeting }) },
   'meetings.calendarFeed': { gate: casework, input: () => ({}) },
   'agenda.template': { gate: teamManager },
-  'agenda.setTemplate': { gate: teamManager, input: () => ({ version: 1, sections: [{ section: 'opening', enabled: true, title: 'Opening', durationMinutes: 5 }] }) },
+  'agenda.setTemplate': {
+    gate: teamManager,
+    input: () => ({ version: 1, sections: [{ section: 'opening', enabled: true, title: 'Opening', durationMinutes: 5 }] }),
+  },
   'agenda.prefill': { gate: coordinator, input: (ids) => ({ meetingId: ids.meeting }) },
-  'agenda.add': { gate: coordinator, input: (ids) => ({ meetingId: ids.meeting, section: 'rondvraag', title: 'Punt', presenterPartnerId: ids.partner, caseId: ids.case }) },
-  'agenda.update': { gate: coordinator, input: (ids) => ({ id: ids.agendaItem, version: 1, title: 'Punt', presenterPartnerId: ids.partner, caseId: ids.case }) },
+  'agenda.add': {
+    gate: coordinator,
+    input: (ids) => ({ meetingId: ids.meeting, section: 'rondvraag', title: 'Punt', presenterPartnerId: ids.partner, caseId: ids.case }),
+  },
+  'agenda.update': {
+    gate: coordinator,
+    input: (ids) => ({ id: ids.agendaItem, version: 1, title: 'Punt', presenterPartnerId: ids.partner, caseId: ids.case }),
+  },
   'agenda.remove': { gate: coordinator, input: (ids) => ({ id: ids.agendaItem }) },
   'agenda.reorder': { gate: coordinator, input: (ids) => ({ id: ids.agendaItem, direction: 'up' }) },
   'agenda.propose': { gate: casework, input: (ids) => ({ meetingId: ids.meeting, title: 'Voorstel', caseId: ids.case }) },
   'agenda.accept': { gate: coordinator, input: (ids) => ({ id: ids.agendaItem }) },
   'agenda.decline': { gate: coordinator, input: (ids) => ({ id: ids.agendaItem }) },
   'agenda.saveNotes': { gate: coordinator, input: (ids) => ({ id: ids.agendaItem, notes: 'Notities', decisions: '', version: 1 }) },
-  'attendance.set': { gate: coordinator, input: (ids) => ({ meetingId: ids.meeting, partnerId: ids.partner, status: 'aanwezig', attendeeUserIds: [ids.user] }) },
+  'attendance.set': {
+    gate: coordinator,
+    input: (ids) => ({ meetingId: ids.meeting, partnerId: ids.partner, status: 'aanwezig', attendeeUserIds: [ids.user] }),
+  },
   // A member for their own partner only (partnerMemberProcedure): the partner comes from the session.
   'attendance.announce': { gate: ['member'], input: (ids) => ({ meetingId: ids.meeting, kind: 'vervanger', delegateUserId: ids.user }) },
   'attendance.withdraw': { gate: ['member'], input: (ids) => ({ meetingId: ids.meeting, version: 1 }) },
@@ -219,34 +369,79 @@ const table: Record<string, Entry> = {
   'breaches.update': {
     gate: privacy,
     input: (ids) => ({
-      id: ids.breach, version: 1, status: 'in_behandeling', policeData: false, nature: null, dataCategories: '', personsAffected: null, recordsAffected: null,
-      consequences: '', measuresTaken: '', measuresProposed: '', contact: '', authorityReportedAt: null, authorityReference: null, authorityNotRequiredReason: null,
-      subjectsDecision: null, subjectsDecisionReason: null, consultation: '', consultedOn: null, partnerIds: [ids.partner],
+      id: ids.breach,
+      version: 1,
+      status: 'in_behandeling',
+      policeData: false,
+      nature: null,
+      dataCategories: '',
+      personsAffected: null,
+      recordsAffected: null,
+      consequences: '',
+      measuresTaken: '',
+      measuresProposed: '',
+      contact: '',
+      authorityReportedAt: null,
+      authorityReference: null,
+      authorityNotRequiredReason: null,
+      subjectsDecision: null,
+      subjectsDecisionReason: null,
+      consultation: '',
+      consultedOn: null,
+      partnerIds: [ids.partner],
     }),
   },
-  'breaches.partnerInformed': { gate: privacy, input: (ids) => ({ id: ids.breach, partnerId: ids.partner, informedAt: '2026-11-25T08:30:00Z' }) },
+  'breaches.partnerInformed': {
+    gate: privacy,
+    input: (ids) => ({ id: ids.breach, partnerId: ids.partner, informedAt: '2026-11-25T08:30:00Z' }),
+  },
   'covenants.list': { gate: all },
   'covenants.overview': { gate: all },
   'covenants.propose': {
     gate: teamManager,
     input: () => ({
-      title: 'Vervolgconvenant', citation: '', documentRef: 'REF-1', signedOn: '2026-11-20', startsOn: '2030-01-01', endsOn: '2034-01-01',
-      initialTermMonths: null, tacitRenewalMonths: null, evaluationCallsForChange: false, reportingCadence: 'yearly', reportRecipient: 'Stuurgroep', changes: '',
+      title: 'Vervolgconvenant',
+      citation: '',
+      documentRef: 'REF-1',
+      signedOn: '2026-11-20',
+      startsOn: '2030-01-01',
+      endsOn: '2034-01-01',
+      initialTermMonths: null,
+      tacitRenewalMonths: null,
+      evaluationCallsForChange: false,
+      reportingCadence: 'yearly',
+      reportRecipient: 'Stuurgroep',
+      changes: '',
     }),
   },
-  'covenants.proposeAddendum': { gate: teamManager, input: (ids) => ({ covenantId: ids.covenant, reference: 'Addendum 1', changedOn: '2026-11-20', description: 'Wijziging', newEndsOn: null }) },
+  'covenants.proposeAddendum': {
+    gate: teamManager,
+    input: (ids) => ({
+      covenantId: ids.covenant,
+      reference: 'Addendum 1',
+      changedOn: '2026-11-20',
+      description: 'Wijziging',
+      newEndsOn: null,
+    }),
+  },
   'covenants.decide': { gate: privacy, input: (ids) => ({ kind: 'covenant', id: ids.covenant, approve: true, reason: '' }) },
   'covenants.windDown': { gate: caseReader },
   'covenants.decideCase': { gate: privacy, input: (ids) => ({ caseId: ids.case, decision: 'erase', note: '' }) },
   'audit.export': { gate: privacy, input: () => ({ from: '2026-11-01', to: '2026-11-30' }) },
   // Issue 11 items 1–3, 8: data-subject rights.
   'dsr.search': { gate: ['coordinator', 'privacy'], input: () => ({ query: 'Etrokkene' }) },
-  'dsr.create': { gate: privacy, input: (ids) => ({ kind: 'inzage', receivedOn: '2026-11-20', receivedByPartnerId: ids.gemeente, subjectIds: [ids.subject] }) },
+  'dsr.create': {
+    gate: privacy,
+    input: (ids) => ({ kind: 'inzage', receivedOn: '2026-11-20', receivedByPartnerId: ids.gemeente, subjectIds: [ids.subject] }),
+  },
   'dsr.list': { gate: privacy },
   'dsr.get': { gate: privacy, input: (ids) => ({ id: ids.request }) },
   'dsr.extend': { gate: privacy, input: (ids) => ({ id: ids.request, reason: 'Veel partners' }) },
   'dsr.forward': { gate: privacy, input: (ids) => ({ id: ids.request }) },
-  'dsr.recordReport': { gate: privacy, input: (ids) => ({ id: ids.request, partnerId: ids.gemeente, reportedOn: '2026-11-24', report: 'Afgehandeld' }) },
+  'dsr.recordReport': {
+    gate: privacy,
+    input: (ids) => ({ id: ids.request, partnerId: ids.gemeente, reportedOn: '2026-11-24', report: 'Afgehandeld' }),
+  },
   'dsr.decide': { gate: privacy, input: (ids) => ({ id: ids.request, decision: 'toegewezen', note: '' }) },
   'dsr.bundle': { gate: privacy, input: (ids) => ({ id: ids.request }) },
   'dsr.notInformed': { gate: ['coordinator', 'privacy'] },
@@ -278,7 +473,12 @@ async function teamData(deps: TestDeps, slug: 'pit' | 'bit') {
   const coord = callerFor(deps, users.coordinator);
   const { id: caseId } = await makeCase(deps, team, users.coordinator);
   const { id: subject } = await callerFor(deps, users.member).subjects.add({
-    caseId, kind: 'person', items: [{ category: 'naw', value: `B. Etrokkene ${slug}, Markt 1` }, { category: 'bsn', value: '111222333', legalGround: 'art. 20.3c' }],
+    caseId,
+    kind: 'person',
+    items: [
+      { category: 'naw', value: `B. Etrokkene ${slug}, Markt 1` },
+      { category: 'bsn', value: '111222333', legalGround: 'art. 20.3c' },
+    ],
   });
   const item = (await coord.cases.get({ id: caseId })).subjects[0]!.items.find((i) => i.category === 'bsn')!.id;
   const { id: meeting } = await coord.meetings.create({ startsAt: '2026-12-01T09:00:00Z' });
@@ -289,22 +489,70 @@ async function teamData(deps: TestDeps, slug: 'pit' | 'bit') {
   await coord.minutes.finalise({ meetingId: closed.id });
   const { id: agreement } = await coord.agreements.create({ caseId, text: 'Werkafspraak', responsiblePartnerId: team.partnerIds[g1]! });
   const { id: task } = await coord.tasks.create({ title: 'Taak', assigneePartnerId: team.partnerIds[g2]!, dueDate: '2026-12-10', caseId });
-  const { id: control } = await coord.controls.plan({ plannedOn: '2026-11-25', caseIds: [caseId], partnerIds: [team.partnerIds[g1]!, team.partnerIds.politie!] });
+  const { id: control } = await coord.controls.plan({
+    plannedOn: '2026-11-25',
+    caseIds: [caseId],
+    partnerIds: [team.partnerIds[g1]!, team.partnerIds.politie!],
+  });
   const catalogue = await coord.controls.catalogue();
   measureCatalogue = catalogue.measures;
-  const { id: finding } = await coord.controls.addFinding({ controlId: control, partnerId: team.partnerIds[g1]!, caseId, findingType: 'woon', measure: Object.keys(catalogue.measures)[0] as never });
+  const { id: finding } = await coord.controls.addFinding({
+    controlId: control,
+    partnerId: team.partnerIds[g1]!,
+    caseId,
+    findingType: 'woon',
+    measure: Object.keys(catalogue.measures)[0] as never,
+  });
   const { id: escalation } = await coord.escalations.raise({ caseId, raisedOn: '2026-11-20', reason: 'Knelpunt' });
   const theme = (await coord.cases.themes())[0]!.id;
   const { id: breach } = await coord.breaches.create({ discoveredAt: '2026-11-25T08:00:00Z', description: 'Matrixincident' });
   const covenant = (await coord.covenants.list()).find((c) => c.status === 'in_force')!.id;
-  const retentionList = deps.db.insert(retentionLists).values({ teamId: team.teamId, createdAt: deps.now().toISOString(), status: 'open' }).returning().get().id;
-  const { id: request } = await callerFor(deps, users.privacy).dsr.create({ kind: 'inzage', receivedOn: '2026-11-20', receivedByPartnerId: team.partnerIds[g1]!, subjectIds: [subject] });
-  const { joiningId: joining } = await coord.partners.join({ name: `Aanvrager ${slug}`, shortName: 'Aanvrager', kind: 'gemeente', joinedOn: '2026-12-01' });
+  const retentionList = deps.db
+    .insert(retentionLists)
+    .values({ teamId: team.teamId, createdAt: deps.now().toISOString(), status: 'open' })
+    .returning()
+    .get().id;
+  const { id: request } = await callerFor(deps, users.privacy).dsr.create({
+    kind: 'inzage',
+    receivedOn: '2026-11-20',
+    receivedByPartnerId: team.partnerIds[g1]!,
+    subjectIds: [subject],
+  });
+  const { joiningId: joining } = await coord.partners.join({
+    name: `Aanvrager ${slug}`,
+    shortName: 'Aanvrager',
+    kind: 'gemeente',
+    joinedOn: '2026-12-01',
+  });
   const { id: suspension } = await coord.partners.suspend({ partnerId: team.partnerIds.politie!, reason: 'Art. 6.6' });
-  const { id: sharingProposal } = await callerFor(deps, users.admin).sharing.propose({ addendumRef: 'Addendum 1', changes: [{ sourceKind: 'gemeente', category: 'telefoon', audience: 'gemeenten' }] });
+  const { id: sharingProposal } = await callerFor(deps, users.admin).sharing.propose({
+    addendumRef: 'Addendum 1',
+    changes: [{ sourceKind: 'gemeente', category: 'telefoon', audience: 'gemeenten' }],
+  });
   const ids: Ids = {
-    case: caseId, meeting, closedMeeting: closed.id, agendaItem, agreement, task, control, finding, escalation,
-    partner: team.partnerIds[g2]!, gemeente: team.partnerIds[g1]!, user: users.member.id, coordinator: users.coordinator.id, theme, subject, item, breach, retentionList, covenant, request, joining, suspension, sharingProposal,
+    case: caseId,
+    meeting,
+    closedMeeting: closed.id,
+    agendaItem,
+    agreement,
+    task,
+    control,
+    finding,
+    escalation,
+    partner: team.partnerIds[g2]!,
+    gemeente: team.partnerIds[g1]!,
+    user: users.member.id,
+    coordinator: users.coordinator.id,
+    theme,
+    subject,
+    item,
+    breach,
+    retentionList,
+    covenant,
+    request,
+    joining,
+    suspension,
+    sharingProposal,
   };
   return { team, users, ids };
 }
@@ -316,11 +564,28 @@ beforeAll(async () => {
   deps = createTestDeps();
   const pit = await teamData(deps, 'pit');
   const bit = await teamData(deps, 'bit');
-  pit.team.partnerIds.stichting = await joinApproved(deps, pit.team, { name: 'Stichting Voorbeeld', shortName: 'Stichting', kind: 'overig', joinedOn: '2026-01-01' });
+  pit.team.partnerIds.stichting = await joinApproved(deps, pit.team, {
+    name: 'Stichting Voorbeeld',
+    shortName: 'Stichting',
+    kind: 'overig',
+    joinedOn: '2026-01-01',
+  });
   const kind = async (slug: string) => makeUser(deps, pit.team, 'member', slug);
   const session = (user: SessionUser) => createSession(deps.db, deps.config, user.id, deps.now()).token;
-  const inPit = (label: string, user: SessionUser): Principal => ({ label, user, sessionToken: session(user), ids: pit.ids, otherIds: bit.ids });
-  const inBit = (label: string, user: SessionUser): Principal => ({ label, user, sessionToken: session(user), ids: bit.ids, otherIds: pit.ids });
+  const inPit = (label: string, user: SessionUser): Principal => ({
+    label,
+    user,
+    sessionToken: session(user),
+    ids: pit.ids,
+    otherIds: bit.ids,
+  });
+  const inBit = (label: string, user: SessionUser): Principal => ({
+    label,
+    user,
+    sessionToken: session(user),
+    ids: bit.ids,
+    otherIds: pit.ids,
+  });
   principals = [
     { label: 'anonymous', user: null, sessionToken: null, ids: null, otherIds: null },
     inPit('coordinator', pit.users.coordinator),
@@ -350,7 +615,12 @@ async function call(p: Principal, path: string, input: unknown): Promise<Outcome
   const client = deps.db.$client;
   client.exec('BEGIN');
   try {
-    const procedure = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], callerFor(deps, p.user, { sessionToken: p.sessionToken })) as (input: unknown) => Promise<unknown>;
+    const procedure = path
+      .split('.')
+      .reduce<unknown>(
+        (node, key) => (node as Record<string, unknown>)[key],
+        callerFor(deps, p.user, { sessionToken: p.sessionToken }),
+      ) as (input: unknown) => Promise<unknown>;
     const result = await procedure(input);
     if (result && typeof result === 'object' && Symbol.asyncIterator in result) {
       await (result as AsyncIterable<unknown>)[Symbol.asyncIterator]().return?.();
@@ -366,7 +636,8 @@ async function call(p: Principal, path: string, input: unknown): Promise<Outcome
   }
 }
 
-const isGateError = (o: Outcome) => 'code' in o && ((o.code === 'UNAUTHORIZED' && o.key === 'auth.required') || (o.code === 'FORBIDDEN' && o.key === 'auth.forbidden'));
+const isGateError = (o: Outcome) =>
+  'code' in o && ((o.code === 'UNAUTHORIZED' && o.key === 'auth.required') || (o.code === 'FORBIDDEN' && o.key === 'auth.forbidden'));
 
 function expectedGate(entry: Entry, p: Principal): Outcome | 'allowed' {
   if (entry.gate === 'public') return 'allowed';
@@ -383,8 +654,14 @@ const idKeys = Object.keys(missingIds) as IdKey[];
 
 describe('authorization matrix', () => {
   it('has an entry for every procedure of the router, and none for a procedure that is gone', () => {
-    expect(procedures.filter((p) => !(p in table)), 'procedures without an entry in the matrix').toEqual([]);
-    expect(Object.keys(table).filter((p) => !procedures.includes(p)), 'entries without a procedure').toEqual([]);
+    expect(
+      procedures.filter((p) => !(p in table)),
+      'procedures without an entry in the matrix',
+    ).toEqual([]);
+    expect(
+      Object.keys(table).filter((p) => !procedures.includes(p)),
+      'entries without a procedure',
+    ).toEqual([]);
     expect(procedures).toContain('meetings.live');
   });
 

@@ -20,7 +20,14 @@ describe('cases.create', () => {
     expect(first.code).toBe('PIT-2026-0001');
     expect(second.code).toBe('PIT-2026-0002');
     const c = await callerFor(deps, coordinator).cases.get({ id: second.id });
-    expect(c).toMatchObject({ status: 'signaal', origin: 'avo_verzoek', priority: 'hoog', postcode: '5701 AB', gemeente: 'Helmond', theme: 'Woonoverlast' });
+    expect(c).toMatchObject({
+      status: 'signaal',
+      origin: 'avo_verzoek',
+      priority: 'hoog',
+      postcode: '5701 AB',
+      gemeente: 'Helmond',
+      theme: 'Woonoverlast',
+    });
     deps.clock.set('2027-01-02T10:00:00Z');
     expect((await makeCase(deps, pit, member)).code).toBe('PIT-2027-0001');
   });
@@ -38,7 +45,11 @@ describe('cases.create', () => {
     expect((await bad({ street: '' })).code).toBe('BAD_REQUEST');
     expect((await callerFor(deps, coordinator).cases.list()).items).toHaveLength(0);
     const ok = await makeCase(deps, pit, member, { postcode: '5701ab', bagId: '0794100000012345', houseNumberAddition: 'a' });
-    expect(await callerFor(deps, coordinator).cases.get({ id: ok.id })).toMatchObject({ postcode: '5701 AB', bagId: '0794100000012345', houseNumberAddition: 'A' });
+    expect(await callerFor(deps, coordinator).cases.get({ id: ok.id })).toMatchObject({
+      postcode: '5701 AB',
+      bagId: '0794100000012345',
+      houseNumberAddition: 'A',
+    });
   });
 });
 
@@ -48,13 +59,17 @@ describe('status', () => {
     const { id } = await makeCase(deps, pit, member);
     expect((await errorOf(() => callerFor(deps, member).cases.setStatus({ id, status: 'actief', version: 1 }))).code).toBe('FORBIDDEN');
     await callerFor(deps, coordinator).cases.setStatus({ id, status: 'actief', version: 1 });
-    expect((await errorOf(() => callerFor(deps, coordinator).cases.setStatus({ id, status: 'afgerond', version: 1 }))).code).toBe('CONFLICT');
+    expect((await errorOf(() => callerFor(deps, coordinator).cases.setStatus({ id, status: 'afgerond', version: 1 }))).code).toBe(
+      'CONFLICT',
+    );
     await callerFor(deps, coordinator).cases.setStatus({ id, status: 'afgerond', version: 2 });
     const c = await callerFor(deps, coordinator).cases.get({ id });
     expect(c.status).toBe('afgerond');
     expect(c.closedAt).toBe(deps.now().toISOString());
     expect(c.history.map((h) => h.kind)).toEqual(['status', 'status', 'created']);
-    expect((await errorOf(() => callerFor(deps, coordinator).cases.setStatus({ id, status: 'signaal', version: 3 }))).key).toBe('cases.invalidTransition');
+    expect((await errorOf(() => callerFor(deps, coordinator).cases.setStatus({ id, status: 'signaal', version: 3 }))).key).toBe(
+      'cases.invalidTransition',
+    );
   });
 });
 
@@ -80,7 +95,13 @@ describe('cases.list', () => {
     const { deps, pit, member, coordinator } = await setup();
     const late = await makeCase(deps, pit, member);
     await makeCase(deps, pit, member);
-    await callerFor(deps, coordinator).tasks.create({ title: 'Controle plannen', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-11-01', caseId: late.id, confirmPast: true });
+    await callerFor(deps, coordinator).tasks.create({
+      title: 'Controle plannen',
+      assigneePartnerId: pit.partnerIds.senzer!,
+      dueDate: '2026-11-01',
+      caseId: late.id,
+      confirmPast: true,
+    });
     const list = await callerFor(deps, coordinator).cases.list({ hasOverdueTasks: true });
     expect(list.items.map((c) => [c.id, c.overdueTasks])).toEqual([[late.id, 1]]);
   });

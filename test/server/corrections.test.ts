@@ -20,13 +20,22 @@ async function setup() {
   const { id: caseId } = await makeCase(deps, pit, coordinator);
   // Asten and Senzer take part through a task on the casus (P14), so they may see betrokkenen.
   for (const partner of ['asten', 'senzer']) {
-    await callerFor(deps, coordinator).tasks.create({ title: 'Controle uitvoeren', assigneePartnerId: pit.partnerIds[partner]!, dueDate: '2026-12-20', caseId });
+    await callerFor(deps, coordinator).tasks.create({
+      title: 'Controle uitvoeren',
+      assigneePartnerId: pit.partnerIds[partner]!,
+      dueDate: '2026-12-20',
+      caseId,
+    });
   }
   return { deps, pit, coordinator, helmond, asten, politie, senzer, fg, caseId };
 }
 
 async function policePlate(s: Awaited<ReturnType<typeof setup>>) {
-  await callerFor(s.deps, s.politie).subjects.add({ caseId: s.caseId, kind: 'person', items: [{ category: 'kenteken', value: 'XX-99-XX' }] });
+  await callerFor(s.deps, s.politie).subjects.add({
+    caseId: s.caseId,
+    kind: 'person',
+    items: [{ category: 'kenteken', value: 'XX-99-XX' }],
+  });
   const own = await callerFor(s.deps, s.politie).cases.get({ id: s.caseId });
   return own.subjects[0]!.items[0]!.id;
 }
@@ -49,12 +58,25 @@ describe('subjects.correctItem', () => {
     const s = await setup();
     const itemId = await policePlate(s);
     await callerFor(s.deps, s.helmond).cases.get({ id: s.caseId });
-    const result = await callerFor(s.deps, s.politie).subjects.correctItem({ itemId, value: 'xx99xy', reason: 'Typefout bij overnemen uit BVH' });
+    const result = await callerFor(s.deps, s.politie).subjects.correctItem({
+      itemId,
+      value: 'xx99xy',
+      reason: 'Typefout bij overnemen uit BVH',
+    });
     expect(result).toEqual({ notified: 1 });
     const after = await callerFor(s.deps, s.helmond).cases.get({ id: s.caseId });
     expect(after.subjects[0]!.items[0]).toMatchObject({ id: itemId, value: 'XX-99-XY', erased: false, restricted: false });
     const helmondNotices = await callerFor(s.deps, s.helmond).notices.mine();
-    expect(helmondNotices).toEqual([{ id: match.any(Number), kind: 'correctie', caseId: s.caseId, category: 'kenteken', createdAt: '2026-11-25T09:00:00.000Z', acknowledgedAt: null }]);
+    expect(helmondNotices).toEqual([
+      {
+        id: match.any(Number),
+        kind: 'correctie',
+        caseId: s.caseId,
+        category: 'kenteken',
+        createdAt: '2026-11-25T09:00:00.000Z',
+        acknowledgedAt: null,
+      },
+    ]);
     expect(JSON.stringify(helmondNotices)).not.toContain('XX-99');
     expect(await callerFor(s.deps, s.asten).notices.mine()).toEqual([]); // never saw it
     expect(await callerFor(s.deps, s.politie).notices.mine()).toEqual([]); // the one correcting
@@ -71,30 +93,62 @@ describe('subjects.correctItem', () => {
     const raw = s.deps.db.select().from(itemChanges).get()!;
     expect(raw.oldValueEnc).not.toContain('XX-99-XX');
     const history = await callerFor(s.deps, s.fg).corrections.history();
-    expect(history).toEqual([{
-      id: raw.id, police: true, caseId: s.caseId, caseCode: match.any(String), category: 'kenteken', kind: 'correctie', oldValue: 'XX-99-XX',
-      reason: 'Typefout', sourcePartner: match.any(String), actor: s.politie.name, at: '2026-11-25T09:00:00.000Z', notified: [],
-    }]);
-    const actions = s.deps.db.select({ action: auditLog.action }).from(auditLog).all().map((a) => a.action);
+    expect(history).toEqual([
+      {
+        id: raw.id,
+        police: true,
+        caseId: s.caseId,
+        caseCode: match.any(String),
+        category: 'kenteken',
+        kind: 'correctie',
+        oldValue: 'XX-99-XX',
+        reason: 'Typefout',
+        sourcePartner: match.any(String),
+        actor: s.politie.name,
+        at: '2026-11-25T09:00:00.000Z',
+        notified: [],
+      },
+    ]);
+    const actions = s.deps.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .all()
+      .map((a) => a.action);
     expect(actions).toContain('personal_data.corrected');
   });
 
   it('only the provider or the coordinator corrects: another partner that sees the item is refused, one that does not gets NOT_FOUND', async () => {
     const s = await setup();
-    await callerFor(s.deps, s.asten).subjects.add({ caseId: s.caseId, kind: 'person', items: [{ category: 'telefoon', value: '0612345678' }] });
+    await callerFor(s.deps, s.asten).subjects.add({
+      caseId: s.caseId,
+      kind: 'person',
+      items: [{ category: 'telefoon', value: '0612345678' }],
+    });
     const itemId = (await callerFor(s.deps, s.asten).cases.get({ id: s.caseId })).subjects[0]!.items[0]!.id;
-    expect((await errorOf(() => callerFor(s.deps, s.helmond).subjects.correctItem({ itemId, value: '0687654321', reason: 'Nieuw nummer' }))).key).toBe('corrections.providerOnly');
+    expect(
+      (await errorOf(() => callerFor(s.deps, s.helmond).subjects.correctItem({ itemId, value: '0687654321', reason: 'Nieuw nummer' }))).key,
+    ).toBe('corrections.providerOnly');
     const outsider = await makeUser(s.deps, s.pit, 'member', 'deurne'); // not involved: sees nothing
-    expect((await errorOf(() => callerFor(s.deps, outsider).subjects.correctItem({ itemId, value: '0687654321', reason: 'Nieuw nummer' }))).code).toBe('NOT_FOUND');
-    expect((await callerFor(s.deps, s.coordinator).subjects.correctItem({ itemId, value: '0687654321', reason: 'Namens Asten gecorrigeerd' }))).toEqual({ notified: 0 });
+    expect(
+      (await errorOf(() => callerFor(s.deps, outsider).subjects.correctItem({ itemId, value: '0687654321', reason: 'Nieuw nummer' }))).code,
+    ).toBe('NOT_FOUND');
+    expect(
+      await callerFor(s.deps, s.coordinator).subjects.correctItem({ itemId, value: '0687654321', reason: 'Namens Asten gecorrigeerd' }),
+    ).toEqual({ notified: 0 });
   });
 
   it('validates the new value by its category and refuses a reason with personal data; bad input changes nothing', async () => {
     const s = await setup();
     const itemId = await policePlate(s);
-    expect((await errorOf(() => callerFor(s.deps, s.politie).subjects.correctItem({ itemId, value: '!!', reason: 'Typefout' }))).key).toBe('subjects.invalidKenteken');
-    const withPhone = await fieldErrorsOf(() => callerFor(s.deps, s.politie).subjects.correctItem({ itemId, value: 'XX-99-XY', reason: 'Gebeld met 06-12345678' }));
-    expect(withPhone.reason).toBe('Het veld ‘Reden’ lijkt een telefoonnummer te bevatten. Vrije tekst is niet voor persoonsgegevens (art. 20.9): leg ze vast als gegeven bij de betrokkene.');
+    expect((await errorOf(() => callerFor(s.deps, s.politie).subjects.correctItem({ itemId, value: '!!', reason: 'Typefout' }))).key).toBe(
+      'subjects.invalidKenteken',
+    );
+    const withPhone = await fieldErrorsOf(() =>
+      callerFor(s.deps, s.politie).subjects.correctItem({ itemId, value: 'XX-99-XY', reason: 'Gebeld met 06-12345678' }),
+    );
+    expect(withPhone.reason).toBe(
+      'Het veld ‘Reden’ lijkt een telefoonnummer te bevatten. Vrije tekst is niet voor persoonsgegevens (art. 20.9): leg ze vast als gegeven bij de betrokkene.',
+    );
     expect(s.deps.db.select().from(itemChanges).all()).toEqual([]);
   });
 });
@@ -113,7 +167,9 @@ describe('subjects.eraseItem', () => {
     const seen = await callerFor(s.deps, s.helmond).cases.get({ id: s.caseId });
     expect(seen.subjects[0]!.items[0]).toMatchObject({ value: '[verwijderd]', erased: true });
     expect((await callerFor(s.deps, s.helmond).notices.mine()).map((n) => n.kind)).toEqual(['verwijdering', 'correctie']);
-    expect((await errorOf(() => callerFor(s.deps, s.politie).subjects.correctItem({ itemId, value: 'XX-99-XZ', reason: 'Toch' }))).key).toBe('corrections.erased');
+    expect(
+      (await errorOf(() => callerFor(s.deps, s.politie).subjects.correctItem({ itemId, value: 'XX-99-XZ', reason: 'Toch' }))).key,
+    ).toBe('corrections.erased');
     // An erased value leaves the blind index: the FG's search no longer finds it.
     expect(await callerFor(s.deps, s.fg).dsr.search({ query: 'XX-99-XY' })).toEqual([]);
   });
@@ -122,15 +178,31 @@ describe('subjects.eraseItem', () => {
 describe('restriction (AVG art. 18)', () => {
   it('a restricted item is visible only to its provider (marked) and the FG; lifting brings it back', async () => {
     const s = await setup();
-    await callerFor(s.deps, s.asten).subjects.add({ caseId: s.caseId, kind: 'person', items: [{ category: 'naleving', value: 'Onderverhuur zolder' }] });
+    await callerFor(s.deps, s.asten).subjects.add({
+      caseId: s.caseId,
+      kind: 'person',
+      items: [{ category: 'naleving', value: 'Onderverhuur zolder' }],
+    });
     const itemId = (await callerFor(s.deps, s.asten).cases.get({ id: s.caseId })).subjects[0]!.items[0]!.id;
     await callerFor(s.deps, s.helmond).cases.get({ id: s.caseId });
     expect(await callerFor(s.deps, s.asten).subjects.restrictItem({ itemId, reason: 'Betwist door betrokkene' })).toEqual({ notified: 1 });
     expect((await callerFor(s.deps, s.helmond).cases.get({ id: s.caseId })).subjects).toEqual([]);
     expect((await callerFor(s.deps, s.coordinator).cases.get({ id: s.caseId })).subjects).toEqual([]);
-    expect((await callerFor(s.deps, s.asten).cases.get({ id: s.caseId })).subjects[0]!.items[0]).toMatchObject({ value: 'Onderverhuur zolder', restricted: true });
+    expect((await callerFor(s.deps, s.asten).cases.get({ id: s.caseId })).subjects[0]!.items[0]).toMatchObject({
+      value: 'Onderverhuur zolder',
+      restricted: true,
+    });
     expect(await callerFor(s.deps, s.fg).corrections.restricted()).toEqual([
-      { id: itemId, caseId: s.caseId, caseCode: match.any(String), category: 'naleving', police: false, value: 'Onderverhuur zolder', sourcePartnerId: s.pit.partnerIds.asten, restrictedAt: '2026-11-25T09:00:00.000Z' },
+      {
+        id: itemId,
+        caseId: s.caseId,
+        caseCode: match.any(String),
+        category: 'naleving',
+        police: false,
+        value: 'Onderverhuur zolder',
+        sourcePartnerId: s.pit.partnerIds.asten,
+        restrictedAt: '2026-11-25T09:00:00.000Z',
+      },
     ]);
     await callerFor(s.deps, s.asten).subjects.liftRestriction({ itemId, reason: 'Bezwaar afgewezen' });
     expect((await callerFor(s.deps, s.helmond).cases.get({ id: s.caseId })).subjects[0]!.items[0]!.restricted).toBe(false);
@@ -146,10 +218,18 @@ describe('notices.acknowledge', () => {
     const [notice] = await callerFor(s.deps, s.helmond).notices.mine();
     expect((await errorOf(() => callerFor(s.deps, s.asten).notices.acknowledge({ id: notice!.id }))).code).toBe('NOT_FOUND');
     s.deps.clock.advanceMinutes(5);
-    expect(await callerFor(s.deps, s.helmond).notices.acknowledge({ id: notice!.id })).toEqual({ acknowledgedAt: '2026-11-25T09:05:00.000Z' });
+    expect(await callerFor(s.deps, s.helmond).notices.acknowledge({ id: notice!.id })).toEqual({
+      acknowledgedAt: '2026-11-25T09:05:00.000Z',
+    });
     s.deps.clock.advanceMinutes(5);
-    expect(await callerFor(s.deps, s.helmond).notices.acknowledge({ id: notice!.id })).toEqual({ acknowledgedAt: '2026-11-25T09:05:00.000Z' });
-    const stored = s.deps.db.select({ by: correctionNotices.acknowledgedByUserId }).from(correctionNotices).where(and(eq(correctionNotices.id, notice!.id))).get();
+    expect(await callerFor(s.deps, s.helmond).notices.acknowledge({ id: notice!.id })).toEqual({
+      acknowledgedAt: '2026-11-25T09:05:00.000Z',
+    });
+    const stored = s.deps.db
+      .select({ by: correctionNotices.acknowledgedByUserId })
+      .from(correctionNotices)
+      .where(and(eq(correctionNotices.id, notice!.id)))
+      .get();
     expect(stored).toEqual({ by: s.helmond.id });
     expect(s.deps.db.select().from(subjectItems).all()).toEqual([]);
   });

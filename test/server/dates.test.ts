@@ -16,8 +16,9 @@ async function setup() {
 describe('planning in the past', () => {
   it('a new overleg in 2020 is refused at its date, and accepted when confirmed', async () => {
     const { c } = await setup();
-    expect(await fieldErrorsOf(() => c.meetings.create({ startsAt: '2020-12-08T09:30:00+01:00' })))
-      .toEqual({ startsAt: 'Dit tijdstip ligt in het verleden. Kies een later tijdstip.' });
+    expect(await fieldErrorsOf(() => c.meetings.create({ startsAt: '2020-12-08T09:30:00+01:00' }))).toEqual({
+      startsAt: 'Dit tijdstip ligt in het verleden. Kies een later tijdstip.',
+    });
     expect((await c.meetings.list()).upcoming).toEqual([]);
     const { id } = await c.meetings.create({ startsAt: '2020-12-08T09:30:00+01:00', confirmPast: true });
     expect((await c.meetings.get({ id })).startsAt).toBe('2020-12-08T08:30:00.000Z');
@@ -26,19 +27,28 @@ describe('planning in the past', () => {
 
   it('a series from a past date and moving an overleg into the past need the same confirmation', async () => {
     const { c } = await setup();
-    expect(await fieldErrorsOf(() => c.meetings.createSeries({ weekday: 2, time: '09:30', intervalWeeks: 2, from: '2020-01-01', until: '2020-03-01' })))
-      .toEqual({ from: 'Deze datum ligt in het verleden. Kies een datum vanaf vandaag.' });
+    expect(
+      await fieldErrorsOf(() =>
+        c.meetings.createSeries({ weekday: 2, time: '09:30', intervalWeeks: 2, from: '2020-01-01', until: '2020-03-01' }),
+      ),
+    ).toEqual({ from: 'Deze datum ligt in het verleden. Kies een datum vanaf vandaag.' });
     const { id } = await c.meetings.create({ startsAt: '2026-12-08T09:30:00+01:00' });
-    expect(await fieldErrorsOf(() => c.meetings.update({ id, version: 1, startsAt: '2020-12-08T09:30:00+01:00' })))
-      .toEqual({ startsAt: 'Dit tijdstip ligt in het verleden. Kies een later tijdstip.' });
+    expect(await fieldErrorsOf(() => c.meetings.update({ id, version: 1, startsAt: '2020-12-08T09:30:00+01:00' }))).toEqual({
+      startsAt: 'Dit tijdstip ligt in het verleden. Kies een later tijdstip.',
+    });
     await c.meetings.update({ id, version: 1, title: 'Zelfde tijd, andere titel' });
   });
 
   it('a due date before today is refused at its field unless confirmed; today is fine', async () => {
     const { c, pit } = await setup();
-    const task = (dueDate: string, confirmPast?: boolean) => c.tasks.create({ title: 'Eigenaar aanschrijven', assigneePartnerId: pit.partnerIds.helmond!, dueDate, confirmPast });
-    expect(await fieldErrorsOf(() => task('2020-11-24'))).toEqual({ dueDate: 'Deze datum ligt in het verleden. Kies een datum vanaf vandaag.' });
-    expect(await fieldErrorsOf(() => task('2026-11-24'))).toEqual({ dueDate: 'Deze datum ligt in het verleden. Kies een datum vanaf vandaag.' });
+    const task = (dueDate: string, confirmPast?: boolean) =>
+      c.tasks.create({ title: 'Eigenaar aanschrijven', assigneePartnerId: pit.partnerIds.helmond!, dueDate, confirmPast });
+    expect(await fieldErrorsOf(() => task('2020-11-24'))).toEqual({
+      dueDate: 'Deze datum ligt in het verleden. Kies een datum vanaf vandaag.',
+    });
+    expect(await fieldErrorsOf(() => task('2026-11-24'))).toEqual({
+      dueDate: 'Deze datum ligt in het verleden. Kies een datum vanaf vandaag.',
+    });
     await task('2026-11-25');
     await task('2026-11-24', true);
     expect((await c.tasks.list()).map((t) => t.dueDate).sort()).toEqual(['2026-11-24', '2026-11-25']);
@@ -79,7 +89,9 @@ describe('starting early', () => {
     try {
       await callerFor(deps, coordinator).meetings.start({ id: later.id });
     } catch (e) {
-      expect(describeError(e as never, 'nl').message).toBe('Dit overleg staat gepland op 28-11-2026 om 09:30. Weet u zeker dat u het nu al wilt starten?');
+      expect(describeError(e as never, 'nl').message).toBe(
+        'Dit overleg staat gepland op 28-11-2026 om 09:30. Weet u zeker dat u het nu al wilt starten?',
+      );
     }
   });
 });

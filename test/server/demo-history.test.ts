@@ -24,7 +24,16 @@ describe('demo history', () => {
     const pit2026 = rawProgressReport(deps, ids.teams.pit.teamId, { from: '2026-01-01', to: '2026-12-31' });
     const bit = rawProgressReport(deps, ids.teams.bit.teamId, { from: '2026-01-01', to: '2026-06-30' });
     for (const r of [pit2026, bit]) {
-      for (const key of ['casesOpened', 'casesClosed', 'agreements', 'tasksDone', 'tasksOverdue', 'meetingsHeld', 'controlsHeld', 'findings']) {
+      for (const key of [
+        'casesOpened',
+        'casesClosed',
+        'agreements',
+        'tasksDone',
+        'tasksOverdue',
+        'meetingsHeld',
+        'controlsHeld',
+        'findings',
+      ]) {
         expect(r.headline.find((h) => h.key === key)!.current, `${r.team.code} ${key}`).toBeGreaterThan(0);
         expect(r.headline.find((h) => h.key === key)!.previous, `${r.team.code} ${key} previous`).toBeGreaterThan(0);
       }
@@ -33,9 +42,23 @@ describe('demo history', () => {
     expect(bit.headline.find((h) => h.key === 'escalationsRaised')!.current).toBeGreaterThan(0);
     const again = await seeded();
     const pitAgain = buildProgressReport(again.deps, again.ids.teams.pit.teamId, { from: '2025-01-01', to: '2025-12-31' });
-    expect({ ...pitAgain, generatedAt: '' }).toEqual({ ...buildProgressReport(deps, ids.teams.pit.teamId, { from: '2025-01-01', to: '2025-12-31' }), generatedAt: '' });
+    expect({ ...pitAgain, generatedAt: '' }).toEqual({
+      ...buildProgressReport(deps, ids.teams.pit.teamId, { from: '2025-01-01', to: '2025-12-31' }),
+      generatedAt: '',
+    });
     // The coordinator's dashboard has controles coming up.
-    const d = dashboard(deps, loadActor(deps.db, { id: ids.teams.bit.userIds.coordinator!, role: 'coordinator', teamId: ids.teams.bit.teamId, partnerId: ids.teams.bit.partnerIds.blaricum!, name: 'Coördinator', email: 'c@bit.test', locale: 'nl' }));
+    const d = dashboard(
+      deps,
+      loadActor(deps.db, {
+        id: ids.teams.bit.userIds.coordinator!,
+        role: 'coordinator',
+        teamId: ids.teams.bit.teamId,
+        partnerId: ids.teams.bit.partnerIds.blaricum!,
+        name: 'Coördinator',
+        email: 'c@bit.test',
+        locale: 'nl',
+      }),
+    );
     expect(d.kind === 'coordinator' && d.controls.length).toBeGreaterThan(0);
   });
 });

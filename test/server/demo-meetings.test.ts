@@ -16,9 +16,20 @@ describe('demo overleggen', () => {
     // With a demo casus in PIT (the casussen seeder may or may not have run).
     const pitCoordinator = reloadUser(deps, ids.teams.pit.userIds.coordinator!);
     const casus = await callerFor(deps, pitCoordinator).cases.create({
-      gemeentePartnerId: ids.teams.pit.partnerIds.helmond!, street: 'Voorbeeldstraat', houseNumber: 12, postcode: '5701 AB', city: 'Helmond', theme: 'Woonoverlast', status: 'actief',
+      gemeentePartnerId: ids.teams.pit.partnerIds.helmond!,
+      street: 'Voorbeeldstraat',
+      houseNumber: 12,
+      postcode: '5701 AB',
+      city: 'Helmond',
+      theme: 'Woonoverlast',
+      status: 'actief',
     });
-    await callerFor(deps, pitCoordinator).tasks.create({ title: 'Pand schouwen', assigneePartnerId: ids.teams.pit.partnerIds.helmond!, dueDate: '2026-12-01', caseId: casus.id });
+    await callerFor(deps, pitCoordinator).tasks.create({
+      title: 'Pand schouwen',
+      assigneePartnerId: ids.teams.pit.partnerIds.helmond!,
+      dueDate: '2026-12-01',
+      caseId: casus.id,
+    });
     const seeded = seedDemoMeetings({ db: deps.db, keys: deps.keys, now: deps.now() }, ids);
 
     for (const slug of ['pit', 'bit'] as const) {

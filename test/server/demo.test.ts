@@ -50,12 +50,21 @@ async function allCaseIds(team: 'pit' | 'bit') {
 
 describe('demo casussen', () => {
   it('takes the real domain path: team codes per year, history and an intact audit chain', () => {
-    const codes = deps.db.select({ code: cases.code }).from(cases).all().map((c) => c.code);
+    const codes = deps.db
+      .select({ code: cases.code })
+      .from(cases)
+      .all()
+      .map((c) => c.code);
     expect(codes).toContain('PIT-2025-0001');
     expect(codes.some((c) => /^BIT-\d{4}-0001$/.test(c))).toBe(true);
     for (const code of codes) expect(code).toMatch(/^(PIT|BIT)-\d{4}-\d{4}$/);
     expect(verifyAuditChain(deps.db)).toBeNull();
-    const audit = deps.db.select({ at: auditLog.at }).from(auditLog).orderBy(auditLog.id).all().map((r) => r.at);
+    const audit = deps.db
+      .select({ at: auditLog.at })
+      .from(auditLog)
+      .orderBy(auditLog.id)
+      .all()
+      .map((r) => r.at);
     expect(audit.length).toBeGreaterThan(100);
     expect([...audit].sort()).toEqual(audit); // written in chronological order
     expect(audit.at(-1)! <= deps.now().toISOString()).toBe(true);
@@ -92,8 +101,12 @@ describe('demo casussen', () => {
       expect(t.completedAt! <= deps.now().toISOString()).toBe(true);
     }
     // A closed casus has no open tasks and no open werkafspraken.
-    const openOnClosed = deps.db.select({ n: sql<number>`count(*)` }).from(tasks).innerJoin(cases, eq(cases.id, tasks.caseId))
-      .where(and(eq(cases.status, 'afgerond'), eq(tasks.status, 'open'))).get()!;
+    const openOnClosed = deps.db
+      .select({ n: sql<number>`count(*)` })
+      .from(tasks)
+      .innerJoin(cases, eq(cases.id, tasks.caseId))
+      .where(and(eq(cases.status, 'afgerond'), eq(tasks.status, 'open')))
+      .get()!;
     expect(openOnClosed.n).toBe(0);
     // Tasks for several partners, including Senzer and BSOB in PIT.
     const pit = seeded.ids.teams.pit.partnerIds;
@@ -104,15 +117,26 @@ describe('demo casussen', () => {
   it('records PIT personal data only while the covenant was in force', () => {
     const pitTeam = seeded.ids.teams.pit.teamId;
     for (const table of [subjectItems, policeSubjectItems]) {
-      const rows = deps.db.select({ createdAt: table.createdAt }).from(table)
-        .innerJoin(subjects, eq(subjects.id, table.subjectId)).innerJoin(cases, eq(cases.id, subjects.caseId))
-        .where(eq(cases.teamId, pitTeam)).all();
+      const rows = deps.db
+        .select({ createdAt: table.createdAt })
+        .from(table)
+        .innerJoin(subjects, eq(subjects.id, table.subjectId))
+        .innerJoin(cases, eq(cases.id, subjects.caseId))
+        .where(eq(cases.teamId, pitTeam))
+        .all();
       expect(rows.length).toBeGreaterThan(0);
       for (const r of rows) expect(r.createdAt < '2026-01-01').toBe(true);
     }
     // Items from several partners, Senzer and BSOB included.
-    const sources = new Set(deps.db.select({ p: subjectItems.sourcePartnerId }).from(subjectItems).all().map((r) => r.p));
-    for (const slug of ['helmond', 'asten', 'senzer', 'bsob', 'vrbzo']) expect(sources.has(seeded.ids.teams.pit.partnerIds[slug]!), slug).toBe(true);
+    const sources = new Set(
+      deps.db
+        .select({ p: subjectItems.sourcePartnerId })
+        .from(subjectItems)
+        .all()
+        .map((r) => r.p),
+    );
+    for (const slug of ['helmond', 'asten', 'senzer', 'bsob', 'vrbzo'])
+      expect(sources.has(seeded.ids.teams.pit.partnerIds[slug]!), slug).toBe(true);
   });
 
   it('lets both coordinators open every casus of their team and see all its betrokkenen', async () => {
@@ -130,8 +154,16 @@ describe('demo casussen', () => {
 
   it('has police items that the Helmond member sees and the Senzer member does not (the journey casus)', async () => {
     const journey = deps.db.select().from(cases).where(eq(cases.code, DEMO_JOURNEY_CASE.code)).get()!;
-    expect(journey?.id, `journey casus is ${deps.db.select().from(cases).where(eq(cases.id, seeded.cases.journeyCaseId)).get()?.code}`).toBe(seeded.cases.journeyCaseId);
-    expect([journey.street, journey.houseNumber, journey.postcode, journey.city]).toEqual([DEMO_JOURNEY_CASE.street, DEMO_JOURNEY_CASE.houseNumber, DEMO_JOURNEY_CASE.postcode, DEMO_JOURNEY_CASE.city]);
+    expect(
+      journey?.id,
+      `journey casus is ${deps.db.select().from(cases).where(eq(cases.id, seeded.cases.journeyCaseId)).get()?.code}`,
+    ).toBe(seeded.cases.journeyCaseId);
+    expect([journey.street, journey.houseNumber, journey.postcode, journey.city]).toEqual([
+      DEMO_JOURNEY_CASE.street,
+      DEMO_JOURNEY_CASE.houseNumber,
+      DEMO_JOURNEY_CASE.postcode,
+      DEMO_JOURNEY_CASE.city,
+    ]);
     const pit = seeded.ids.teams.pit.partnerIds;
     const policeId = pit.politie!;
     const helmond = await callerFor(deps, user('pit', 'helmond')).cases.get({ id: journey.id });
@@ -154,8 +186,12 @@ describe('demo casussen', () => {
       expect(c.subjects.flatMap((s) => s.items).some((i) => i.sourcePartnerId === policeId)).toBe(false);
     }
     for (const team of ['pit', 'bit'] as const) {
-      const n = deps.db.select({ n: sql<number>`count(*)` }).from(policeSubjectItems).innerJoin(partners, eq(partners.id, policeSubjectItems.sourcePartnerId))
-        .where(eq(partners.teamId, seeded.ids.teams[team].teamId)).get()!.n;
+      const n = deps.db
+        .select({ n: sql<number>`count(*)` })
+        .from(policeSubjectItems)
+        .innerJoin(partners, eq(partners.id, policeSubjectItems.sourcePartnerId))
+        .where(eq(partners.teamId, seeded.ids.teams[team].teamId))
+        .get()!.n;
       expect(n, team).toBeGreaterThan(0);
     }
   });
@@ -186,7 +222,12 @@ describe('demo casussen', () => {
 
 describe('demo data-subject rights (issue 11 items 1, 8)', () => {
   it('the demo has a blind index: the PIT FG finds a demo person by surname; PIT informs through Helmond', async () => {
-    expect(deps.db.select({ n: sql<number>`count(*)` }).from(subjectSearchTokens).get()!.n).toBeGreaterThan(100);
+    expect(
+      deps.db
+        .select({ n: sql<number>`count(*)` })
+        .from(subjectSearchTokens)
+        .get()!.n,
+    ).toBeGreaterThan(100);
     const hits = await callerFor(deps, user('pit', 'fg')).dsr.search({ query: 'Voorbeeldstra' });
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.every((h) => h.caseCode.startsWith('PIT-'))).toBe(true);

@@ -25,7 +25,9 @@ afterAll(() => {
 /** Opens the database and writes, so SQLite creates its -wal and -shm files. */
 function openAndWrite(file: string) {
   const db = openDb(file);
-  db.insert(teams).values({ code: 'T', name: 'Test', region: 'Test', slug: `t${Math.random()}`, createdAt: '2026-11-28T09:00:00Z' }).run();
+  db.insert(teams)
+    .values({ code: 'T', name: 'Test', region: 'Test', slug: `t${Math.random()}`, createdAt: '2026-11-28T09:00:00Z' })
+    .run();
   return db;
 }
 
@@ -37,8 +39,11 @@ describe('private files', () => {
     const db = openAndWrite(join(dataDir, 'overleg.db'));
     expect(readdirSync(dataDir).sort()).toEqual(['overleg.db', 'overleg.db-shm', 'overleg.db-wal', 'overleg.key']);
     expect({
-      dir: mode(dataDir), db: mode(join(dataDir, 'overleg.db')), wal: mode(join(dataDir, 'overleg.db-wal')),
-      shm: mode(join(dataDir, 'overleg.db-shm')), key: mode(join(dataDir, 'overleg.key')),
+      dir: mode(dataDir),
+      db: mode(join(dataDir, 'overleg.db')),
+      wal: mode(join(dataDir, 'overleg.db-wal')),
+      shm: mode(join(dataDir, 'overleg.db-shm')),
+      key: mode(join(dataDir, 'overleg.key')),
     }).toEqual({ dir: '700', db: '600', wal: '600', shm: '600', key: '600' });
 
     const backup = await backupDatabase({ dataDir }, undefined, new Date('2026-11-28T09:00:00Z'));
@@ -47,7 +52,13 @@ describe('private files', () => {
     expect({ dir: mode(join(dataDir, 'backups')), file: mode(backup) }).toEqual({ dir: '700', file: '600' });
     // The copy is a whole database.
     const copy = openDb(backup);
-    expect(copy.select().from(teams).all().map((t) => t.name)).toEqual(['Test']);
+    expect(
+      copy
+        .select()
+        .from(teams)
+        .all()
+        .map((t) => t.name),
+    ).toEqual(['Test']);
     copy.$client.close();
     db.$client.close();
   });
@@ -64,7 +75,12 @@ describe('private files', () => {
     }
     chmodSync(dataDir, 0o755);
     const db = openAndWrite(join(dataDir, 'overleg.db'));
-    expect([mode(dataDir), ...['overleg.db', 'overleg.db-wal', 'overleg.db-shm'].map((f) => mode(join(dataDir, f)))]).toEqual(['700', '600', '600', '600']);
+    expect([mode(dataDir), ...['overleg.db', 'overleg.db-wal', 'overleg.db-shm'].map((f) => mode(join(dataDir, f)))]).toEqual([
+      '700',
+      '600',
+      '600',
+      '600',
+    ]);
     db.$client.close();
   });
 

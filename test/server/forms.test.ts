@@ -31,9 +31,18 @@ describe('the casus form', () => {
 
   it('an empty form gets every message at its own field at once, none about "tekens" for a choice', async () => {
     const { deps, coordinator } = await setup();
-    const errors = await fieldErrorsOf(() => callerFor(deps, coordinator).cases.create({
-      gemeentePartnerId: 0, street: '', houseNumber: '', houseNumberAddition: '', postcode: '', city: '', bagId: '', theme: 0,
-    }));
+    const errors = await fieldErrorsOf(() =>
+      callerFor(deps, coordinator).cases.create({
+        gemeentePartnerId: 0,
+        street: '',
+        houseNumber: '',
+        houseNumberAddition: '',
+        postcode: '',
+        city: '',
+        bagId: '',
+        theme: 0,
+      }),
+    );
     expect(errors).toEqual({
       gemeentePartnerId: 'Dit veld is verplicht.',
       street: 'Dit veld is verplicht.',
@@ -46,20 +55,25 @@ describe('the casus form', () => {
 
   it('wrong Dutch formats are named at their fields together', async () => {
     const { deps, pit, coordinator } = await setup();
-    const errors = await fieldErrorsOf(() => makeCase(deps, pit, coordinator, { houseNumber: '12 a b c d e', postcode: '1234 SA', bagId: '123', houseNumberAddition: 'a-b-c' }));
+    const errors = await fieldErrorsOf(() =>
+      makeCase(deps, pit, coordinator, { houseNumber: '12 a b c d e', postcode: '1234 SA', bagId: '123', houseNumberAddition: 'a-b-c' }),
+    );
     expect(errors).toEqual({
       houseNumber: 'Vul een huisnummer in, eventueel met toevoeging, zoals 12, 12a of 12-2.',
       houseNumberAddition: 'Een toevoeging is hoogstens vier letters of cijfers, zoals A of 2.',
       postcode: 'Vul een geldige postcode in, zoals 5701 AB.',
       bagId: 'Een BAG-id heeft 16 cijfers en is van een pand (objecttype 10) of verblijfsobject (01).',
     });
-    expect(await fieldErrorsOf(() => makeCase(deps, pit, coordinator, { houseNumber: '12a', houseNumberAddition: 'b' })))
-      .toEqual({ houseNumberAddition: 'De toevoeging staat al in het huisnummer; laat dit veld leeg.' });
+    expect(await fieldErrorsOf(() => makeCase(deps, pit, coordinator, { houseNumber: '12a', houseNumberAddition: 'b' }))).toEqual({
+      houseNumberAddition: 'De toevoeging staat al in het huisnummer; laat dit veld leeg.',
+    });
   });
 
-  it('the team\'s own rules (gemeente, theme) are reported at their fields, together', async () => {
+  it("the team's own rules (gemeente, theme) are reported at their fields, together", async () => {
     const { deps, pit, coordinator } = await setup();
-    const errors = await fieldErrorsOf(() => makeCase(deps, pit, coordinator, { gemeentePartnerId: pit.partnerIds.politie, theme: 'Onbekend thema' }));
+    const errors = await fieldErrorsOf(() =>
+      makeCase(deps, pit, coordinator, { gemeentePartnerId: pit.partnerIds.politie, theme: 'Onbekend thema' }),
+    );
     expect(errors).toEqual({
       gemeentePartnerId: 'Kies een gemeente die partner is van het team.',
       theme: 'Kies een thema uit de lijst van het team.',
@@ -68,17 +82,21 @@ describe('the casus form', () => {
 });
 
 describe('the betrokkene form', () => {
-  it('every item\'s problem comes back at once, each at its own field', async () => {
+  it("every item's problem comes back at once, each at its own field", async () => {
     const { deps, gemeente, caseId } = await setup();
-    const errors = await fieldErrorsOf(() => callerFor(deps, gemeente).subjects.add({
-      caseId, kind: 'person', items: [
-        { category: 'naw', value: 'J. de Vries, Voorbeeldlaan 3' },
-        { category: 'bsn', value: '111222334' },
-        { category: 'telefoon', value: '12345' },
-        { category: 'geboortedatum', value: '31-02-1990' },
-        { category: 'naw', value: '   ' },
-      ],
-    }));
+    const errors = await fieldErrorsOf(() =>
+      callerFor(deps, gemeente).subjects.add({
+        caseId,
+        kind: 'person',
+        items: [
+          { category: 'naw', value: 'J. de Vries, Voorbeeldlaan 3' },
+          { category: 'bsn', value: '111222334' },
+          { category: 'telefoon', value: '12345' },
+          { category: 'geboortedatum', value: '31-02-1990' },
+          { category: 'naw', value: '   ' },
+        ],
+      }),
+    );
     expect(errors).toEqual({
       'items.1.value': 'Gegeven 2: dit is geen geldig BSN (11-proef).',
       'items.1.legalGround': 'Gegeven 2: een BSN mag alleen worden vastgelegd met de wettelijke grondslag (art. 20.3c).',
@@ -91,9 +109,17 @@ describe('the betrokkene form', () => {
 
   it('a category the partner may not provide is named at that item', async () => {
     const { deps, pit, coordinator, caseId } = await setup();
-    const errors = await fieldErrorsOf(() => callerFor(deps, coordinator).subjects.add({
-      caseId, kind: 'person', sourcePartnerId: pit.partnerIds.senzer, items: [{ category: 'naw', value: 'X' }, { category: 'kenteken', value: 'AB-123-C' }],
-    }));
+    const errors = await fieldErrorsOf(() =>
+      callerFor(deps, coordinator).subjects.add({
+        caseId,
+        kind: 'person',
+        sourcePartnerId: pit.partnerIds.senzer,
+        items: [
+          { category: 'naw', value: 'X' },
+          { category: 'kenteken', value: 'AB-123-C' },
+        ],
+      }),
+    );
     expect(Object.keys(errors)).toEqual(['items.1.category']);
   });
 });

@@ -8,7 +8,7 @@ import { makeCase } from '../helpers/cases';
 import type { SessionUser } from '../../server/auth/sessions';
 
 describe('whom the casus page offers the informing form', () => {
-  it('the coordinator and the informing partner\'s members only', async () => {
+  it("the coordinator and the informing partner's members only", async () => {
     const deps = createTestDeps();
     const pit = makeTeam(deps, 'pit');
     const bit = makeTeam(deps, 'bit');
@@ -17,10 +17,19 @@ describe('whom the casus page offers the informing form', () => {
     const bitCoordinator = await makeUser(deps, bit, 'coordinator', 'hilversum');
     const { id: bitCase } = await makeCase(deps, bit, bitCoordinator);
     const offered = async (user: SessionUser, id: number) => (await callerFor(deps, user).cases.get({ id })).mayRecordInforming;
-    const pitUsers = [coordinator, await makeUser(deps, pit, 'member', 'helmond'), await makeUser(deps, pit, 'member', 'asten'), await makeUser(deps, pit, 'member', 'senzer'), await makeUser(deps, pit, 'privacy')];
+    const pitUsers = [
+      coordinator,
+      await makeUser(deps, pit, 'member', 'helmond'),
+      await makeUser(deps, pit, 'member', 'asten'),
+      await makeUser(deps, pit, 'member', 'senzer'),
+      await makeUser(deps, pit, 'privacy'),
+    ];
     const pitOffers: boolean[] = [];
     for (const u of pitUsers) pitOffers.push(await offered(u, caseId));
     expect(pitOffers).toEqual([true, true, false, false, false]);
-    expect([await offered(bitCoordinator, bitCase), await offered(await makeUser(deps, bit, 'member', 'hilversum'), bitCase)]).toEqual([true, false]);
+    expect([await offered(bitCoordinator, bitCase), await offered(await makeUser(deps, bit, 'member', 'hilversum'), bitCase)]).toEqual([
+      true,
+      false,
+    ]);
   });
 });

@@ -9,7 +9,13 @@ describe('daily jobs', () => {
     let fail = true;
     const jobs: DailyJob[] = [
       { name: 'a', run: (_d, today) => void runs.push(`a ${today}`) },
-      { name: 'b', run: () => { if (fail) throw new Error('boom'); runs.push('b'); } },
+      {
+        name: 'b',
+        run: () => {
+          if (fail) throw new Error('boom');
+          runs.push('b');
+        },
+      },
     ];
     const quiet = console.error;
     console.error = () => {};

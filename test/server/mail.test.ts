@@ -21,10 +21,15 @@ afterAll(async () => {
 });
 
 /** Quoted-printable soft line breaks and escapes undone, so the checks see the real text. */
-const decoded = (raw: string) => raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+const decoded = (raw: string) =>
+  raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 
 async function finalisedScenario() {
-  const s = await minutesScenario({ smtpUrl: sink.url, publicUrl: 'https://overleg.example.nl', mailFrom: 'Overleg PIT <overleg@pit.example.nl>' });
+  const s = await minutesScenario({
+    smtpUrl: sink.url,
+    publicUrl: 'https://overleg.example.nl',
+    mailFrom: 'Overleg PIT <overleg@pit.example.nl>',
+  });
   await callerFor(s.deps, s.coordinator).minutes.finalise({ meetingId: s.meeting.id });
   return s;
 }
@@ -42,7 +47,9 @@ describe('minutes.send', () => {
     expect(mail).toContain('Peelland');
     const row = s.deps.db.select().from(minutes).where(eq(minutes.id, s.minutesId)).get()!;
     expect(row.distributedAt).toBe('2026-11-25T09:00:00.000Z');
-    expect((await callerFor(s.deps, s.coordinator).minutes.get({ meetingId: s.meeting.id })).distributedAt).toBe('2026-11-25T09:00:00.000Z');
+    expect((await callerFor(s.deps, s.coordinator).minutes.get({ meetingId: s.meeting.id })).distributedAt).toBe(
+      '2026-11-25T09:00:00.000Z',
+    );
     const audit = s.deps.db.select().from(auditLog).where(eq(auditLog.action, 'minutes.distributed')).get()!;
     expect(JSON.parse(audit.detail!)).toEqual({ meetingId: s.meeting.id, recipients: 3, failed: 0 });
   });
@@ -53,9 +60,23 @@ describe('minutes.send', () => {
     expect(sink.messages.length).toBe(3);
     for (const message of sink.messages) {
       const mail = decoded(message.raw);
-      for (const forbidden of [POLICE_NAW, POLICE_KENTEKEN, GEMEENTE_NALEVING, 'Kerkstraat', '5701 AB', s.pand.code,
-        'Signalen van overbewoning', 'Integrale controle in december', 'Controle uitvoeren', 'Uitkering toetsen', 'last onder dwangsom',
-        'Joost Verhoeven', 'Mark Bosman', 'Noor van den Berg', 'Stadhuis']) {
+      for (const forbidden of [
+        POLICE_NAW,
+        POLICE_KENTEKEN,
+        GEMEENTE_NALEVING,
+        'Kerkstraat',
+        '5701 AB',
+        s.pand.code,
+        'Signalen van overbewoning',
+        'Integrale controle in december',
+        'Controle uitvoeren',
+        'Uitkering toetsen',
+        'last onder dwangsom',
+        'Joost Verhoeven',
+        'Mark Bosman',
+        'Noor van den Berg',
+        'Stadhuis',
+      ]) {
         expect(mail).not.toContain(forbidden);
       }
     }
@@ -72,7 +93,7 @@ describe('minutes.send', () => {
     expect(sink.messages.flatMap((m) => m.to).sort()).toEqual([s.gemeente.email, s.politie.email].sort());
   });
 
-  it('a member\'s mail is in their own language', async () => {
+  it("a member's mail is in their own language", async () => {
     const s = await finalisedScenario();
     s.deps.db.update(users).set({ locale: 'en' }).where(eq(users.id, s.politie.id)).run();
     await callerFor(s.deps, s.coordinator).minutes.send({ meetingId: s.meeting.id });
@@ -84,7 +105,10 @@ describe('minutes.send', () => {
 
   it('a concept is not sent; only the coordinator sends', async () => {
     const s = await minutesScenario({ smtpUrl: sink.url });
-    expect(await errorOf(() => callerFor(s.deps, s.coordinator).minutes.send({ meetingId: s.meeting.id }))).toMatchObject({ code: 'BAD_REQUEST', key: 'minutes.notFinal' });
+    expect(await errorOf(() => callerFor(s.deps, s.coordinator).minutes.send({ meetingId: s.meeting.id }))).toMatchObject({
+      code: 'BAD_REQUEST',
+      key: 'minutes.notFinal',
+    });
     await callerFor(s.deps, s.coordinator).minutes.finalise({ meetingId: s.meeting.id });
     expect((await errorOf(() => callerFor(s.deps, s.gemeente).minutes.send({ meetingId: s.meeting.id }))).code).toBe('FORBIDDEN');
     expect(sink.messages).toHaveLength(0);
@@ -124,7 +148,10 @@ describe('minutes.send', () => {
     const s = await finalisedScenario();
     const send = () => callerFor(s.deps, s.coordinator).minutes.send({ meetingId: s.meeting.id });
     const [first, second] = await Promise.all([send(), send()]);
-    expect([first, second]).toEqual([{ recipients: 3, failed: 0 }, { recipients: 0, failed: 0, alreadySent: true }]);
+    expect([first, second]).toEqual([
+      { recipients: 3, failed: 0 },
+      { recipients: 0, failed: 0, alreadySent: true },
+    ]);
     expect(await send()).toEqual({ recipients: 0, failed: 0, alreadySent: true });
     expect(sink.messages).toHaveLength(3);
     expect(s.deps.db.select().from(auditLog).where(eq(auditLog.action, 'minutes.distributed')).all()).toHaveLength(1);

@@ -35,10 +35,18 @@ describe('audit.setMassReadSettings', () => {
   it('out-of-range values are refused and change nothing; only the FG may set them', async () => {
     const s = await setup();
     const fg = callerFor(s.deps, s.fg);
-    for (const input of [{ subjects: 0, minutes: 10 }, { subjects: 4, minutes: 10 }, { subjects: 30, minutes: 0 }, { subjects: 30, minutes: 1441 }, { subjects: 1.5, minutes: 10 }]) {
+    for (const input of [
+      { subjects: 0, minutes: 10 },
+      { subjects: 4, minutes: 10 },
+      { subjects: 30, minutes: 0 },
+      { subjects: 30, minutes: 1441 },
+      { subjects: 1.5, minutes: 10 },
+    ]) {
       expect((await errorOf(() => fg.audit.setMassReadSettings(input))).code).toBe('BAD_REQUEST');
     }
-    expect((await errorOf(() => callerFor(s.deps, s.coordinator).audit.setMassReadSettings({ subjects: 1000, minutes: 1 }))).code).toBe('FORBIDDEN');
+    expect((await errorOf(() => callerFor(s.deps, s.coordinator).audit.setMassReadSettings({ subjects: 1000, minutes: 1 }))).code).toBe(
+      'FORBIDDEN',
+    );
     expect(await fg.audit.massReadSettings()).toEqual({ subjects: 30, minutes: 10 });
   });
 });

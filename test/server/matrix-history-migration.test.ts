@@ -31,14 +31,25 @@ describe('migration seeding the matrix history', () => {
       rule.run(old, 'politie', 'naw', 'gemeenten');
       rule.run(old, 'gemeente', 'bsn', 'all');
       rule.run(kept, 'gemeente', 'naw', 'all');
-      sqlite.prepare("INSERT INTO sharing_proposals (team_id, addendum_ref, changes, status, proposed_at) VALUES (?, 'Addendum 1', '[]', 'approved', ?)").run(kept, now);
+      sqlite
+        .prepare(
+          "INSERT INTO sharing_proposals (team_id, addendum_ref, changes, status, proposed_at) VALUES (?, 'Addendum 1', '[]', 'approved', ?)",
+        )
+        .run(kept, now);
 
       migrate(db, { migrationsFolder: migrations });
-      const rows = sqlite.prepare('SELECT team_id AS teamId, addendum_ref AS ref, status, proposed_by_user_id AS by, changes FROM sharing_proposals ORDER BY id').all() as { changes: string }[];
+      const rows = sqlite
+        .prepare(
+          'SELECT team_id AS teamId, addendum_ref AS ref, status, proposed_by_user_id AS by, changes FROM sharing_proposals ORDER BY id',
+        )
+        .all() as { changes: string }[];
       expect(rows.map((r) => ({ ...r, changes: JSON.parse(r.changes) as unknown }))).toEqual([
         { teamId: kept, ref: 'Addendum 1', status: 'approved', by: null, changes: [] },
         {
-          teamId: old, ref: 'Deelmatrix zoals die gold vóór de geschiedenis werd bijgehouden', status: 'approved', by: null,
+          teamId: old,
+          ref: 'Deelmatrix zoals die gold vóór de geschiedenis werd bijgehouden',
+          status: 'approved',
+          by: null,
           changes: [
             { sourceKind: 'politie', category: 'naw', audience: 'gemeenten', from: null },
             { sourceKind: 'gemeente', category: 'bsn', audience: 'all', from: null },

@@ -29,7 +29,9 @@ const KENTEKEN = '12-ABC-3';
 const NALEVING = 'Onrechtmatige bewoning gemeld';
 
 async function scenario() {
-  const deps = createTestDeps({ config: { smtpUrl: sink.url, publicUrl: 'https://overleg.example.nl', mailFrom: 'Overleg PIT <overleg@pit.example.nl>' } });
+  const deps = createTestDeps({
+    config: { smtpUrl: sink.url, publicUrl: 'https://overleg.example.nl', mailFrom: 'Overleg PIT <overleg@pit.example.nl>' },
+  });
   const pit = makeTeam(deps, 'pit', { endsOn: '2030-01-01' });
   const coordinator = await makeUser(deps, pit, 'coordinator', 'helmond', 'Marieke Verbeek');
   const gemeente = await makeUser(deps, pit, 'member', 'asten', 'Joost Verhoeven');
@@ -43,10 +45,20 @@ async function scenario() {
   await makeUser(deps, pit, 'viewer', null);
   await makeUser(deps, pit, 'privacy', null);
   const pand = await makeCase(deps, pit, coordinator);
-  await callerFor(deps, politie).subjects.add({ caseId: pand.id, kind: 'person', items: [{ category: 'naw', value: NAW }, { category: 'kenteken', value: KENTEKEN }] });
+  await callerFor(deps, politie).subjects.add({
+    caseId: pand.id,
+    kind: 'person',
+    items: [
+      { category: 'naw', value: NAW },
+      { category: 'kenteken', value: KENTEKEN },
+    ],
+  });
   await callerFor(deps, gemeente).subjects.add({ caseId: pand.id, kind: 'person', items: [{ category: 'naleving', value: NALEVING }] });
   const meeting = insertMeeting(deps, pit, {
-    status: 'concept', startsAt: '2026-12-01T08:30:00.000Z', title: 'Overleg PIT Peelland', chair: coordinator,
+    status: 'concept',
+    startsAt: '2026-12-01T08:30:00.000Z',
+    title: 'Overleg PIT Peelland',
+    chair: coordinator,
     items: [{ section: 'lopende_casussen', title: 'Bespreking pand Kerkstraat', caseId: pand.id, notes: 'Signalen van overbewoning.' }],
   });
   return { deps, pit, coordinator, gemeente, politie, senzer, disabled, leaving, pand, meeting, coord: callerFor(deps, coordinator) };
@@ -60,10 +72,15 @@ function invite(raw: string) {
   expect(events).toHaveLength(1);
   const event = events[0]!;
   return {
-    part: part!, method: root.getFirstPropertyValue('method'),
-    uid: event.getFirstPropertyValue('uid'), sequence: event.getFirstPropertyValue('sequence'), status: event.getFirstPropertyValue('status'),
-    start: (event.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().toISOString(), dtstart: event.getFirstProperty('dtstart')!.toICALString(),
-    url: event.getFirstPropertyValue('url'), description: event.getFirstPropertyValue('description'),
+    part: part!,
+    method: root.getFirstPropertyValue('method'),
+    uid: event.getFirstPropertyValue('uid'),
+    sequence: event.getFirstPropertyValue('sequence'),
+    status: event.getFirstPropertyValue('status'),
+    start: (event.getFirstPropertyValue('dtstart') as ICAL.Time).toJSDate().toISOString(),
+    dtstart: event.getFirstProperty('dtstart')!.toICALString(),
+    url: event.getFirstPropertyValue('url'),
+    description: event.getFirstPropertyValue('description'),
   };
 }
 
@@ -96,8 +113,21 @@ describe('meeting notices (issue 9 item 14)', () => {
     const pandCode = (await s.coord.cases.get({ id: s.pand.id })).code;
     for (const message of sink.messages) {
       const text = wholeMail(message.raw);
-      for (const forbidden of [NAW, 'Politiebekend', KENTEKEN, NALEVING, 'Kerkstraat', '5701 AB', pandCode, 'Bespreking pand', 'overbewoning',
-        'Joost Verhoeven', 'Mark Bosman', 'Noor van den Berg', 'Marieke Verbeek']) {
+      for (const forbidden of [
+        NAW,
+        'Politiebekend',
+        KENTEKEN,
+        NALEVING,
+        'Kerkstraat',
+        '5701 AB',
+        pandCode,
+        'Bespreking pand',
+        'overbewoning',
+        'Joost Verhoeven',
+        'Mark Bosman',
+        'Noor van den Berg',
+        'Marieke Verbeek',
+      ]) {
         expect(text).not.toContain(forbidden);
       }
     }
@@ -131,7 +161,9 @@ describe('meeting notices (issue 9 item 14)', () => {
     s.deps.db.update(users).set({ locale: 'en' }).where(eq(users.id, s.politie.id)).run();
     await s.coord.meetings.publish({ id: s.meeting.id });
     const english = sink.messages.find((m) => m.to.includes(s.politie.email))!;
-    expect(wholeMail(english.raw)).toContain('The agenda of the PIT Peelland meeting on Thursday, 3 December 2026 at 09:30 has been published.');
+    expect(wholeMail(english.raw)).toContain(
+      'The agenda of the PIT Peelland meeting on Thursday, 3 December 2026 at 09:30 has been published.',
+    );
   });
 
   it('without SMTP publishing still works and sends nothing', async () => {
@@ -164,7 +196,12 @@ describe('meeting notices (issue 9 item 14)', () => {
   it('an overleg with captured work cannot be cancelled, and nobody is mailed', async () => {
     const s = await scenario();
     await s.coord.meetings.publish({ id: s.meeting.id });
-    await s.coord.tasks.create({ title: 'Al vastgelegd', assigneePartnerId: s.pit.partnerIds.politie!, dueDate: '2026-12-10', meetingId: s.meeting.id });
+    await s.coord.tasks.create({
+      title: 'Al vastgelegd',
+      assigneePartnerId: s.pit.partnerIds.politie!,
+      dueDate: '2026-12-10',
+      meetingId: s.meeting.id,
+    });
     sink.messages.length = 0;
     expect((await errorOf(() => s.coord.meetings.cancel({ id: s.meeting.id }))).key).toBe('meetings.hasCaptured');
     expect(sink.messages).toHaveLength(0);

@@ -28,8 +28,19 @@ describe('attendance.announce (issue 9.13)', () => {
   it('regrets start the partner as afgemeld, with the reason for the coordinator, audited without it', async () => {
     const { deps, member, meeting, politie, rowOf } = await setup();
     expect((await rowOf()).status).toBe(null);
-    const result = await callerFor(deps, member).attendance.announce({ meetingId: meeting.id, kind: 'afgemeld', reason: '  Nachtdienst  ' });
-    expect(result).toEqual({ ok: true, kind: 'afgemeld', reason: 'Nachtdienst', delegateUserId: null, version: 1, updatedAt: match.any(String) });
+    const result = await callerFor(deps, member).attendance.announce({
+      meetingId: meeting.id,
+      kind: 'afgemeld',
+      reason: '  Nachtdienst  ',
+    });
+    expect(result).toEqual({
+      ok: true,
+      kind: 'afgemeld',
+      reason: 'Nachtdienst',
+      delegateUserId: null,
+      version: 1,
+      updatedAt: match.any(String),
+    });
     const row = await rowOf();
     expect(row.status).toBe('afgemeld');
     expect(row.expectedAttendee).toBe(null);
@@ -42,8 +53,16 @@ describe('attendance.announce (issue 9.13)', () => {
 
   it('a delegate of the own partner is the expected attendee; a retry changes nothing', async () => {
     const { deps, member, colleague, meeting, rowOf } = await setup();
-    const first = await callerFor(deps, member).attendance.announce({ meetingId: meeting.id, kind: 'vervanger', delegateUserId: colleague.id });
-    const again = await callerFor(deps, member).attendance.announce({ meetingId: meeting.id, kind: 'vervanger', delegateUserId: colleague.id });
+    const first = await callerFor(deps, member).attendance.announce({
+      meetingId: meeting.id,
+      kind: 'vervanger',
+      delegateUserId: colleague.id,
+    });
+    const again = await callerFor(deps, member).attendance.announce({
+      meetingId: meeting.id,
+      kind: 'vervanger',
+      delegateUserId: colleague.id,
+    });
     expect(again).toEqual(first);
     expect(again.version).toBe(1);
     const row = await rowOf();
@@ -55,10 +74,13 @@ describe('attendance.announce (issue 9.13)', () => {
   it('a delegate must be of the same partner; a user of another team is NOT_FOUND exactly like a missing one', async () => {
     const { deps, member, stranger, otherTeamUser, meeting } = await setup();
     const caller = callerFor(deps, member);
-    expect(await errorOf(() => caller.attendance.announce({ meetingId: meeting.id, kind: 'vervanger', delegateUserId: stranger.id })))
-      .toEqual({ code: 'BAD_REQUEST', message: 'regrets.delegateNotOfPartner', key: 'regrets.delegateNotOfPartner' });
+    expect(
+      await errorOf(() => caller.attendance.announce({ meetingId: meeting.id, kind: 'vervanger', delegateUserId: stranger.id })),
+    ).toEqual({ code: 'BAD_REQUEST', message: 'regrets.delegateNotOfPartner', key: 'regrets.delegateNotOfPartner' });
     expect(translate('regrets.delegateNotOfPartner', 'nl')).toBe('Een vervanger is een actieve collega van uw eigen organisatie.');
-    const foreign = await errorOf(() => caller.attendance.announce({ meetingId: meeting.id, kind: 'vervanger', delegateUserId: otherTeamUser.id }));
+    const foreign = await errorOf(() =>
+      caller.attendance.announce({ meetingId: meeting.id, kind: 'vervanger', delegateUserId: otherTeamUser.id }),
+    );
     const missing = await errorOf(() => caller.attendance.announce({ meetingId: meeting.id, kind: 'vervanger', delegateUserId: 999_999 }));
     expect(foreign.code).toBe('NOT_FOUND');
     expect(foreign).toEqual(missing);
@@ -79,8 +101,11 @@ describe('attendance.announce (issue 9.13)', () => {
   it('is refused once the overleg has started', async () => {
     const { deps, team, member } = await setup();
     const running = insertMeeting(deps, team, { status: 'bezig' });
-    expect(await errorOf(() => callerFor(deps, member).attendance.announce({ meetingId: running.id, kind: 'afgemeld' })))
-      .toEqual({ code: 'BAD_REQUEST', message: 'regrets.afterStart', key: 'regrets.afterStart' });
+    expect(await errorOf(() => callerFor(deps, member).attendance.announce({ meetingId: running.id, kind: 'afgemeld' }))).toEqual({
+      code: 'BAD_REQUEST',
+      message: 'regrets.afterStart',
+      key: 'regrets.afterStart',
+    });
     expect(translate('regrets.afterStart', 'en')).toBe('Regrets or a delegate can only be sent before the meeting starts.');
     expect(deps.db.select().from(meetingRegrets).all()).toEqual([]);
   });
@@ -88,7 +113,12 @@ describe('attendance.announce (issue 9.13)', () => {
   it('the chair can still change it: the recorded attendance wins', async () => {
     const { deps, coordinator, member, colleague, meeting, politie, rowOf } = await setup();
     await callerFor(deps, member).attendance.announce({ meetingId: meeting.id, kind: 'afgemeld' });
-    await callerFor(deps, coordinator).attendance.set({ meetingId: meeting.id, partnerId: politie, status: 'aanwezig', attendeeUserIds: [colleague.id] });
+    await callerFor(deps, coordinator).attendance.set({
+      meetingId: meeting.id,
+      partnerId: politie,
+      status: 'aanwezig',
+      attendeeUserIds: [colleague.id],
+    });
     const row = await rowOf();
     expect(row.status).toBe('aanwezig');
     expect(row.attendees).toEqual([{ id: colleague.id, name: 'Agent de Vries' }]);
@@ -99,19 +129,34 @@ describe('attendance.announce (issue 9.13)', () => {
     const { deps, member, colleague, meeting, politie, rowOf } = await setup();
     const caller = callerFor(deps, member);
     await caller.attendance.announce({ meetingId: meeting.id, kind: 'afgemeld' });
-    expect((await errorOf(() => caller.attendance.announce({ meetingId: meeting.id, kind: 'vervanger', delegateUserId: colleague.id }))).code).toBe('CONFLICT');
-    const changed = await caller.attendance.announce({ meetingId: meeting.id, kind: 'vervanger', delegateUserId: colleague.id, version: 1 });
+    expect(
+      (await errorOf(() => caller.attendance.announce({ meetingId: meeting.id, kind: 'vervanger', delegateUserId: colleague.id }))).code,
+    ).toBe('CONFLICT');
+    const changed = await caller.attendance.announce({
+      meetingId: meeting.id,
+      kind: 'vervanger',
+      delegateUserId: colleague.id,
+      version: 1,
+    });
     expect(changed.version).toBe(2);
     expect((await errorOf(() => caller.attendance.withdraw({ meetingId: meeting.id, version: 1 }))).code).toBe('CONFLICT');
     expect(await caller.attendance.withdraw({ meetingId: meeting.id, version: 2 })).toEqual({ ok: true, withdrawn: true });
     expect(await caller.attendance.withdraw({ meetingId: meeting.id, version: 2 })).toEqual({ ok: true, withdrawn: true });
-    expect(deps.db.select().from(meetingRegrets).where(and(eq(meetingRegrets.meetingId, meeting.id), eq(meetingRegrets.partnerId, politie))).all()).toEqual([]);
+    expect(
+      deps.db
+        .select()
+        .from(meetingRegrets)
+        .where(and(eq(meetingRegrets.meetingId, meeting.id), eq(meetingRegrets.partnerId, politie)))
+        .all(),
+    ).toEqual([]);
     expect((await rowOf()).status).toBe(null);
     expect(deps.db.select().from(auditLog).where(eq(auditLog.action, 'attendance.withdraw')).all()).toHaveLength(1);
   });
 
   it('only members with a partner announce; the coordinator is FORBIDDEN', async () => {
     const { deps, coordinator, meeting } = await setup();
-    expect((await errorOf(() => callerFor(deps, coordinator).attendance.announce({ meetingId: meeting.id, kind: 'afgemeld' }))).code).toBe('FORBIDDEN');
+    expect((await errorOf(() => callerFor(deps, coordinator).attendance.announce({ meetingId: meeting.id, kind: 'afgemeld' }))).code).toBe(
+      'FORBIDDEN',
+    );
   });
 });

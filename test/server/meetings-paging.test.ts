@@ -38,7 +38,11 @@ describe('meetings.list: past overleggen paged', () => {
 
   it('past: false gives only the upcoming ones', async () => {
     const s = await setup();
-    expect(await s.c.meetings.list({ past: false })).toEqual({ upcoming: [expect.objectContaining({ id: s.upcoming })], past: [], nextCursor: null });
+    expect(await s.c.meetings.list({ past: false })).toEqual({
+      upcoming: [expect.objectContaining({ id: s.upcoming })],
+      past: [],
+      nextCursor: null,
+    });
   });
 
   it('past: true pages latest first with a cursor until the last page', async () => {

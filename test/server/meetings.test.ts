@@ -23,8 +23,19 @@ async function setup() {
   const admin = await makeUser(deps, pit, 'admin');
   const viewer = await makeUser(deps, pit, 'viewer', 'helmond');
   return {
-    deps, pit, bit, coordinator, member, helmond, bitCoordinator, admin, viewer,
-    c: callerFor(deps, coordinator), m: callerFor(deps, member), h: callerFor(deps, helmond), b: callerFor(deps, bitCoordinator),
+    deps,
+    pit,
+    bit,
+    coordinator,
+    member,
+    helmond,
+    bitCoordinator,
+    admin,
+    viewer,
+    c: callerFor(deps, coordinator),
+    m: callerFor(deps, member),
+    h: callerFor(deps, helmond),
+    b: callerFor(deps, bitCoordinator),
   };
 }
 
@@ -81,7 +92,13 @@ describe('overleggen: create, read, list', () => {
   it('updates with a version check and rejects bad input without changing anything', async () => {
     const s = await setup();
     const { id } = await s.c.meetings.create({ startsAt: '2026-12-08T08:30:00Z' });
-    const { version } = await s.c.meetings.update({ id, version: 1, title: 'PIT-overleg december', location: 'Deurne', durationMinutes: 90 });
+    const { version } = await s.c.meetings.update({
+      id,
+      version: 1,
+      title: 'PIT-overleg december',
+      location: 'Deurne',
+      durationMinutes: 90,
+    });
     expect(version).toBe(2);
     expect((await errorOf(() => s.c.meetings.update({ id, version: 1, title: 'Oud' }))).code).toBe('CONFLICT');
     expect((await errorOf(() => s.c.meetings.update({ id, version: 2, startsAt: 'morgen' }))).code).toBe('BAD_REQUEST');
@@ -90,17 +107,25 @@ describe('overleggen: create, read, list', () => {
     expect([m.title, m.location, m.durationMinutes, m.version]).toEqual(['PIT-overleg december', 'Deurne', 90, 2]);
   });
 
-  it('refuses a start outside the years 2000–2099, so the team\'s calendar feed keeps working (mutation fuzz)', async () => {
+  it("refuses a start outside the years 2000–2099, so the team's calendar feed keeps working (mutation fuzz)", async () => {
     const s = await setup();
     await s.c.meetings.create({ startsAt: '2026-12-08T08:30:00Z' });
     for (const startsAt of ['1969-12-31T23:00:00Z', '0000-01-01T00:00:00+14:00', '9999-12-31T23:59:59-14:00']) {
-      const error = await s.c.meetings.create({ startsAt }).then(() => null, (e: TRPCError) => e);
+      const error = await s.c.meetings.create({ startsAt }).then(
+        () => null,
+        (e: TRPCError) => e,
+      );
       expect(error?.code).toBe('BAD_REQUEST');
       expect(describeError(error!, 'nl').fieldErrors).toEqual({ startsAt: 'Kies een datum in de jaren 2000 tot en met 2099.' });
     }
     const { id } = await s.c.meetings.create({ startsAt: '2026-12-15T08:30:00Z' });
     expect((await errorOf(() => s.c.meetings.update({ id, version: 1, startsAt: '1900-01-01T08:30:00Z' }))).code).toBe('BAD_REQUEST');
-    const series = await s.c.meetings.createSeries({ weekday: 2, time: '09:30', intervalWeeks: 2, from: '1999-11-01', until: '2000-01-31' }).then(() => null, (e: TRPCError) => e);
+    const series = await s.c.meetings
+      .createSeries({ weekday: 2, time: '09:30', intervalWeeks: 2, from: '1999-11-01', until: '2000-01-31' })
+      .then(
+        () => null,
+        (e: TRPCError) => e,
+      );
     expect(describeError(series!, 'en').fieldErrors).toEqual({ from: 'Choose a date in the years 2000 to 2099.' });
     const feed = feedIcs(s.deps, s.coordinator);
     expect(feed.match(/BEGIN:VEVENT/g)).toHaveLength(2);
@@ -121,11 +146,22 @@ describe('overleggen: create, read, list', () => {
 describe('recurring series', () => {
   it('every two weeks on Tuesday 09:30 Amsterdam time stays 09:30 across the DST change', async () => {
     const s = await setup();
-    const { ids } = await s.c.meetings.createSeries({ weekday: 2, time: '09:30', intervalWeeks: 2, from: '2027-03-01', until: '2027-04-30', location: 'Helmond' });
+    const { ids } = await s.c.meetings.createSeries({
+      weekday: 2,
+      time: '09:30',
+      intervalWeeks: 2,
+      from: '2027-03-01',
+      until: '2027-04-30',
+      location: 'Helmond',
+    });
     const starts = await Promise.all(ids.map(async (id) => (await s.c.meetings.get({ id })).startsAt));
     // 2027-03-02 is a Tuesday; DST starts on 2027-03-28.
     expect(starts).toEqual([
-      '2027-03-02T08:30:00.000Z', '2027-03-16T08:30:00.000Z', '2027-03-30T07:30:00.000Z', '2027-04-13T07:30:00.000Z', '2027-04-27T07:30:00.000Z',
+      '2027-03-02T08:30:00.000Z',
+      '2027-03-16T08:30:00.000Z',
+      '2027-03-30T07:30:00.000Z',
+      '2027-04-13T07:30:00.000Z',
+      '2027-04-27T07:30:00.000Z',
     ]);
     for (const iso of starts) expect(amsterdamWallClock(new Date(iso)).time).toBe('09:30');
     const all = await s.c.meetings.list();
@@ -134,11 +170,35 @@ describe('recurring series', () => {
 
   it('refuses an empty or too long series and a bad time', async () => {
     const s = await setup();
-    expect((await errorOf(() => s.c.meetings.createSeries({ weekday: 2, time: '09:30', intervalWeeks: 1, from: '2027-03-03', until: '2027-03-08' }))).key).toBe('meetings.seriesEmpty');
-    expect((await errorOf(() => s.c.meetings.createSeries({ weekday: 2, time: '09:30', intervalWeeks: 1, from: '2027-01-01', until: '2029-12-31' }))).key).toBe('meetings.seriesTooLong');
-    expect((await errorOf(() => s.c.meetings.createSeries({ weekday: 2, time: '25:30', intervalWeeks: 1, from: '2027-01-01', until: '2027-02-01' }))).key).toBe('meetings.invalidTime');
+    expect(
+      (
+        await errorOf(() =>
+          s.c.meetings.createSeries({ weekday: 2, time: '09:30', intervalWeeks: 1, from: '2027-03-03', until: '2027-03-08' }),
+        )
+      ).key,
+    ).toBe('meetings.seriesEmpty');
+    expect(
+      (
+        await errorOf(() =>
+          s.c.meetings.createSeries({ weekday: 2, time: '09:30', intervalWeeks: 1, from: '2027-01-01', until: '2029-12-31' }),
+        )
+      ).key,
+    ).toBe('meetings.seriesTooLong');
+    expect(
+      (
+        await errorOf(() =>
+          s.c.meetings.createSeries({ weekday: 2, time: '25:30', intervalWeeks: 1, from: '2027-01-01', until: '2027-02-01' }),
+        )
+      ).key,
+    ).toBe('meetings.invalidTime');
     expect((await s.c.meetings.list()).upcoming).toEqual([]);
-    expect((await errorOf(() => s.m.meetings.createSeries({ weekday: 2, time: '09:30', intervalWeeks: 1, from: '2027-01-01', until: '2027-02-01' }))).code).toBe('FORBIDDEN');
+    expect(
+      (
+        await errorOf(() =>
+          s.m.meetings.createSeries({ weekday: 2, time: '09:30', intervalWeeks: 1, from: '2027-01-01', until: '2027-02-01' }),
+        )
+      ).code,
+    ).toBe('FORBIDDEN');
   });
 });
 
@@ -165,7 +225,12 @@ describe('status cycle concept → gepubliceerd → bezig → gesloten', () => {
     expect(running.currentAgendaItemId).toBe(running.agenda[0]!.id);
     expect(running.currentItemStartedAt).toBe('2026-11-25T09:00:00.000Z');
 
-    await s.c.agenda.saveNotes({ id: running.agenda[0]!.id, notes: 'Welkom; mededeling over de planning.', decisions: 'Agenda vastgesteld.', version: running.agenda[0]!.version });
+    await s.c.agenda.saveNotes({
+      id: running.agenda[0]!.id,
+      notes: 'Welkom; mededeling over de planning.',
+      decisions: 'Agenda vastgesteld.',
+      version: running.agenda[0]!.version,
+    });
     expect((await errorOf(() => s.m.meetings.close({ id }))).code).toBe('FORBIDDEN');
     await s.c.meetings.close({ id });
     const closed = await s.c.meetings.get({ id });
@@ -173,7 +238,10 @@ describe('status cycle concept → gepubliceerd → bezig → gesloten', () => {
     expect(closed.minutesStatus).toBe('concept');
     const row = s.deps.db.select().from(minutes).where(eq(minutes.meetingId, id)).get()!;
     const version = s.deps.db.select().from(minutesVersions).where(eq(minutesVersions.minutesId, row.id)).get()!;
-    expect(parseJson<{ items: Record<string, unknown> }>(version.content).items[String(running.agenda[0]!.id)]).toEqual({ notes: 'Welkom; mededeling over de planning.', decisions: 'Agenda vastgesteld.' });
+    expect(parseJson<{ items: Record<string, unknown> }>(version.content).items[String(running.agenda[0]!.id)]).toEqual({
+      notes: 'Welkom; mededeling over de planning.',
+      decisions: 'Agenda vastgesteld.',
+    });
 
     const again = await errorOf(() => s.c.meetings.close({ id }));
     expect(again.code).toBe('CONFLICT');
@@ -202,7 +270,9 @@ describe('chair mode', () => {
     const { id } = await s.c.meetings.create({ startsAt: '2026-11-25T09:00:00Z' });
     await s.c.agenda.prefill({ meetingId: id });
     const agenda = (await s.c.meetings.get({ id })).agenda;
-    expect((await errorOf(() => s.c.meetings.setCurrentItem({ meetingId: id, agendaItemId: agenda[1]!.id }))).key).toBe('meetings.notRunning');
+    expect((await errorOf(() => s.c.meetings.setCurrentItem({ meetingId: id, agendaItemId: agenda[1]!.id }))).key).toBe(
+      'meetings.notRunning',
+    );
     await s.c.meetings.publish({ id });
     const proposal = await s.h.agenda.propose({ meetingId: id, title: 'Pilot gezamenlijke controle bedrijventerrein' });
     await s.c.meetings.start({ id });
@@ -233,10 +303,32 @@ describe('capture links', () => {
     expect((await s.c.tasks.list({ meetingId: id })).map((t) => t.id)).toEqual([t1.id]);
     expect((await errorOf(() => s.c.tasks.create({ ...task, meetingId: foreign.id }))).code).toBe('NOT_FOUND');
     expect((await errorOf(() => s.c.tasks.create({ ...task, meetingId: other.id, agendaItemId: item.id }))).code).toBe('NOT_FOUND');
-    expect((await errorOf(() => s.b.tasks.create({ title: 'x', assigneePartnerId: s.bit.partnerIds.hilversum!, dueDate: '2026-12-09', agendaItemId: item.id }))).code).toBe('NOT_FOUND');
+    expect(
+      (
+        await errorOf(() =>
+          s.b.tasks.create({ title: 'x', assigneePartnerId: s.bit.partnerIds.hilversum!, dueDate: '2026-12-09', agendaItemId: item.id }),
+        )
+      ).code,
+    ).toBe('NOT_FOUND');
     const casus = await makeCase(s.deps, s.pit, s.coordinator);
-    expect((await errorOf(() => s.c.agreements.create({ caseId: casus.id, text: 'Afspraak', responsiblePartnerId: s.pit.partnerIds.helmond!, meetingId: foreign.id }))).code).toBe('NOT_FOUND');
-    await s.c.agreements.create({ caseId: casus.id, text: 'Afspraak', responsiblePartnerId: s.pit.partnerIds.helmond!, agendaItemId: item.id });
+    expect(
+      (
+        await errorOf(() =>
+          s.c.agreements.create({
+            caseId: casus.id,
+            text: 'Afspraak',
+            responsiblePartnerId: s.pit.partnerIds.helmond!,
+            meetingId: foreign.id,
+          }),
+        )
+      ).code,
+    ).toBe('NOT_FOUND');
+    await s.c.agreements.create({
+      caseId: casus.id,
+      text: 'Afspraak',
+      responsiblePartnerId: s.pit.partnerIds.helmond!,
+      agendaItemId: item.id,
+    });
   });
 });
 
@@ -247,7 +339,12 @@ describe('attendance', () => {
     await s.c.attendance.set({ meetingId: id, partnerId: s.pit.partnerIds.senzer!, status: 'aanwezig', attendeeUserIds: [s.member.id] });
     await s.c.attendance.set({ meetingId: id, partnerId: s.pit.partnerIds.bsob!, status: 'afgemeld' });
     await s.c.attendance.set({ meetingId: id, partnerId: s.pit.partnerIds.politie!, status: 'afwezig' });
-    await s.c.attendance.set({ meetingId: id, partnerId: s.pit.partnerIds.senzer!, status: 'aanwezig', attendeeUserIds: [s.member.id, s.member.id] });
+    await s.c.attendance.set({
+      meetingId: id,
+      partnerId: s.pit.partnerIds.senzer!,
+      status: 'aanwezig',
+      attendeeUserIds: [s.member.id, s.member.id],
+    });
     const att = (await s.c.meetings.get({ id })).attendance;
     const by = (slug: string) => att.find((a) => a.partnerId === s.pit.partnerIds[slug])!;
     expect(by('senzer')).toMatchObject({ status: 'aanwezig', attendees: [{ id: s.member.id, name: s.member.name }] });
@@ -259,11 +356,29 @@ describe('attendance', () => {
   it('attendees must be members of that partner; only the coordinator records; other team NOT_FOUND', async () => {
     const s = await setup();
     const { id } = await s.c.meetings.create({ startsAt: '2026-11-25T09:00:00Z' });
-    expect((await errorOf(() => s.c.attendance.set({ meetingId: id, partnerId: s.pit.partnerIds.politie!, status: 'aanwezig', attendeeUserIds: [s.member.id] }))).key).toBe('attendance.notOfPartner');
-    expect((await errorOf(() => s.c.attendance.set({ meetingId: id, partnerId: s.pit.partnerIds.senzer!, status: 'afwezig', attendeeUserIds: [s.member.id] }))).key).toBe('attendance.attendeesOnlyWhenPresent');
-    expect((await errorOf(() => s.c.attendance.set({ meetingId: id, partnerId: s.bit.partnerIds.hilversum!, status: 'aanwezig' }))).code).toBe('NOT_FOUND');
-    expect((await errorOf(() => s.b.attendance.set({ meetingId: id, partnerId: s.bit.partnerIds.hilversum!, status: 'aanwezig' }))).code).toBe('NOT_FOUND');
-    expect((await errorOf(() => s.m.attendance.set({ meetingId: id, partnerId: s.pit.partnerIds.senzer!, status: 'aanwezig' }))).code).toBe('FORBIDDEN');
+    expect(
+      (
+        await errorOf(() =>
+          s.c.attendance.set({ meetingId: id, partnerId: s.pit.partnerIds.politie!, status: 'aanwezig', attendeeUserIds: [s.member.id] }),
+        )
+      ).key,
+    ).toBe('attendance.notOfPartner');
+    expect(
+      (
+        await errorOf(() =>
+          s.c.attendance.set({ meetingId: id, partnerId: s.pit.partnerIds.senzer!, status: 'afwezig', attendeeUserIds: [s.member.id] }),
+        )
+      ).key,
+    ).toBe('attendance.attendeesOnlyWhenPresent');
+    expect(
+      (await errorOf(() => s.c.attendance.set({ meetingId: id, partnerId: s.bit.partnerIds.hilversum!, status: 'aanwezig' }))).code,
+    ).toBe('NOT_FOUND');
+    expect(
+      (await errorOf(() => s.b.attendance.set({ meetingId: id, partnerId: s.bit.partnerIds.hilversum!, status: 'aanwezig' }))).code,
+    ).toBe('NOT_FOUND');
+    expect((await errorOf(() => s.m.attendance.set({ meetingId: id, partnerId: s.pit.partnerIds.senzer!, status: 'aanwezig' }))).code).toBe(
+      'FORBIDDEN',
+    );
     expect((await s.c.meetings.get({ id })).attendance.every((a) => a.status === null)).toBe(true);
   });
 });

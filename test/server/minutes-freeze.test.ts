@@ -17,7 +17,13 @@ describe('a finalised verslag is a fixed record', () => {
     const before = await coord.minutes.get({ meetingId: s.meeting.id });
     await coord.tasks.update({ id: s.policeTask.id, version: 1, title: 'Andere titel achteraf' });
     await coord.agreements.update({ id: s.agreement.id, version: 1, text: 'Andere werkafspraak achteraf' });
-    await coord.tasks.create({ title: 'Later toegevoegde taak', assigneePartnerId: s.pit.partnerIds.politie!, dueDate: '2026-12-20', meetingId: s.meeting.id, caseId: s.pand.id });
+    await coord.tasks.create({
+      title: 'Later toegevoegde taak',
+      assigneePartnerId: s.pit.partnerIds.politie!,
+      dueDate: '2026-12-20',
+      meetingId: s.meeting.id,
+      caseId: s.pand.id,
+    });
     const after = await coord.minutes.get({ meetingId: s.meeting.id });
     expect(after.actions.map((a) => a.title)).toEqual(['Controle uitvoeren met handhaving', 'Uitkering toetsen']);
     expect(after.panden[0]!.agreements.map((a) => a.text)).toEqual(['Gemeente Asten bereidt een last onder dwangsom voor']);
@@ -71,7 +77,10 @@ describe('a finalised verslag is a fixed record', () => {
     // Vastgesteld: no way back to concept, the record stays as approved.
     const later = insertMeeting(s.deps, s.pit, { startsAt: '2026-12-08T08:30:00.000Z', status: 'bezig' });
     await coord.minutes.approve({ meetingId: s.meeting.id, approvedInMeetingId: later.id });
-    expect(await errorOf(() => coord.minutes.reopen({ meetingId: s.meeting.id }))).toMatchObject({ code: 'CONFLICT', key: 'minutes.invalidTransition' });
+    expect(await errorOf(() => coord.minutes.reopen({ meetingId: s.meeting.id }))).toMatchObject({
+      code: 'CONFLICT',
+      key: 'minutes.invalidTransition',
+    });
     expect((await coord.minutes.get({ meetingId: s.meeting.id })).actions[0]!.title).toBe('Verbeterde titel');
   });
 });
@@ -118,17 +127,40 @@ describe('werkafspraak ↔ betrokkenen', () => {
     const s = await scenario();
     const coord = callerFor(s.deps, s.coordinator);
     const other = await makeCase(s.deps, s.pit, s.coordinator);
-    const { id: elsewhere } = await callerFor(s.deps, s.gemeente).subjects.add({ caseId: other.id, kind: 'person', items: [{ category: 'naleving', value: 'Elders' }] });
+    const { id: elsewhere } = await callerFor(s.deps, s.gemeente).subjects.add({
+      caseId: other.id,
+      kind: 'person',
+      items: [{ category: 'naleving', value: 'Elders' }],
+    });
     const before = s.deps.db.select().from(agreementSubjects).all();
-    expect(await errorOf(() => coord.agreements.update({ id: s.agreement.id, version: 1, subjectIds: [elsewhere] }))).toMatchObject({ code: 'NOT_FOUND' });
-    expect(await errorOf(() => coord.agreements.create({ caseId: s.pand.id, text: 'Nieuwe afspraak', responsiblePartnerId: s.pit.partnerIds.asten!, subjectIds: [elsewhere] }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await errorOf(() => coord.agreements.update({ id: s.agreement.id, version: 1, subjectIds: [elsewhere] }))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(
+      await errorOf(() =>
+        coord.agreements.create({
+          caseId: s.pand.id,
+          text: 'Nieuwe afspraak',
+          responsiblePartnerId: s.pit.partnerIds.asten!,
+          subjectIds: [elsewhere],
+        }),
+      ),
+    ).toMatchObject({ code: 'NOT_FOUND' });
     const bit = makeTeam(s.deps, 'bit', { endsOn: '2030-01-01' });
     const bitCoord = await makeUser(s.deps, bit, 'coordinator', 'hilversum');
     const bitCase = await makeCase(s.deps, bit, bitCoord);
     const bitMember = await makeUser(s.deps, bit, 'member', 'hilversum');
-    const { id: foreign } = await callerFor(s.deps, bitMember).subjects.add({ caseId: bitCase.id, kind: 'person', items: [{ category: 'naleving', value: 'Ander team' }] });
-    expect(await errorOf(() => coord.agreements.update({ id: s.agreement.id, version: 1, subjectIds: [foreign] }))).toMatchObject({ code: 'NOT_FOUND' });
-    expect(await errorOf(() => coord.agreements.update({ id: s.agreement.id, version: 1, subjectIds: ['not-an-id'] }))).toMatchObject({ code: 'NOT_FOUND' });
+    const { id: foreign } = await callerFor(s.deps, bitMember).subjects.add({
+      caseId: bitCase.id,
+      kind: 'person',
+      items: [{ category: 'naleving', value: 'Ander team' }],
+    });
+    expect(await errorOf(() => coord.agreements.update({ id: s.agreement.id, version: 1, subjectIds: [foreign] }))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(await errorOf(() => coord.agreements.update({ id: s.agreement.id, version: 1, subjectIds: ['not-an-id'] }))).toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(s.deps.db.select().from(agreementSubjects).all()).toEqual(before);
   });
 });

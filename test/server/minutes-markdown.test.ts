@@ -20,7 +20,11 @@ export function blockShape(line: string): string {
     if (/^([-*_])([ \t]*\1){2,}[ \t]*$/.test(rest)) return [...shape, 'rule'].join('>');
     if (/^(=+|-+)[ \t]*$/.test(rest)) return [...shape, 'setext'].join('>');
     const quote = /^>[ \t]?/.exec(rest);
-    if (quote) { shape.push('quote'); rest = rest.slice(quote[0].length); continue; }
+    if (quote) {
+      shape.push('quote');
+      rest = rest.slice(quote[0].length);
+      continue;
+    }
     const item = /^([-+*]|\d{1,9}[.)])([ \t]+|$)/.exec(rest);
     if (item) {
       shape.push('list');
@@ -34,7 +38,8 @@ export function blockShape(line: string): string {
   if (/^#{1,6}([ \t]|$)/.test(rest)) leaf = `h${/^#+/.exec(rest)![0].length}`;
   else if (/^(`{3,}|~{3,})/.test(rest)) leaf = 'fence';
   else if (/^<[A-Za-z/!?]/.test(rest)) leaf = 'html';
-  else if (/^\|/.test(rest)) leaf = `table${rest.match(/(?<!\\)\|/g)!.length}`; // cells = unescaped pipes
+  else if (/^\|/.test(rest))
+    leaf = `table${rest.match(/(?<!\\)\|/g)!.length}`; // cells = unescaped pipes
   else if (/^\[[^\]]*\]:/.test(rest)) leaf = 'linkdef';
   else if (rest.trim() === '') leaf = 'blank';
   return [...shape, leaf].join('>');
@@ -47,34 +52,96 @@ const collapse = (value: string) => value.replace(/\r\n|[\n\r\v\f\u0085\u2028\u2
 /** A verslag with every free-text field taken from `v(slot)` — the same shape whatever the values. */
 function viewOf(v: (slot: string) => string): MinutesView {
   const action = (n: number) => ({
-    id: n, title: v(`action${n}.title`), partner: v(`action${n}.partner`), dueDate: '2026-12-08', status: 'open', overdue: n === 1,
-    caseId: 7, caseCode: v(`action${n}.caseCode`), caseAddress: v(`action${n}.caseAddress`), meetingDate: '2026-11-10',
+    id: n,
+    title: v(`action${n}.title`),
+    partner: v(`action${n}.partner`),
+    dueDate: '2026-12-08',
+    status: 'open',
+    overdue: n === 1,
+    caseId: 7,
+    caseCode: v(`action${n}.caseCode`),
+    caseAddress: v(`action${n}.caseAddress`),
+    meetingDate: '2026-11-10',
   });
   return {
-    id: 1, meetingId: 1, status: 'definitief', currentVersion: 2, finalisedAt: '2026-11-24T10:30:00Z', approvedAt: null,
-    approvedIn: { meetingId: 2, date: '2026-12-08' }, distributedAt: null, updatedAt: '2026-11-24T10:30:00Z', mailConfigured: false,
+    id: 1,
+    meetingId: 1,
+    status: 'definitief',
+    currentVersion: 2,
+    finalisedAt: '2026-11-24T10:30:00Z',
+    approvedAt: null,
+    approvedIn: { meetingId: 2, date: '2026-12-08' },
+    distributedAt: null,
+    updatedAt: '2026-11-24T10:30:00Z',
+    mailConfigured: false,
     header: {
-      team: v('team'), teamCode: 'PIT', title: v('meetingTitle'), startsAt: '2026-11-24T08:30:00Z', date: '2026-11-24', time: '09:30', endTime: '11:00',
-      location: v('location'), videoLink: v('videoLink'), chair: v('chair'), meetingStatus: 'gesloten',
+      team: v('team'),
+      teamCode: 'PIT',
+      title: v('meetingTitle'),
+      startsAt: '2026-11-24T08:30:00Z',
+      date: '2026-11-24',
+      time: '09:30',
+      endTime: '11:00',
+      location: v('location'),
+      videoLink: v('videoLink'),
+      chair: v('chair'),
+      meetingStatus: 'gesloten',
     },
     intro: v('intro'),
     closing: v('closing'),
     attendance: [
-      { partnerId: 1, partner: v('attendance.partner'), shortName: v('attendance.short'), kind: 'gemeente', status: 'aanwezig', attendees: [v('attendee1'), v('attendee2')] },
+      {
+        partnerId: 1,
+        partner: v('attendance.partner'),
+        shortName: v('attendance.short'),
+        kind: 'gemeente',
+        status: 'aanwezig',
+        attendees: [v('attendee1'), v('attendee2')],
+      },
       { partnerId: 2, partner: v('attendance2.partner'), shortName: v('attendance2.short'), kind: 'politie', status: null, attendees: [] },
     ],
     items: [
-      { agendaItemId: 1, section: 'opening', title: v('item1.title'), caseId: null, caseCode: null, caseAddress: null, presenter: null, notes: v('item1.notes'), decisions: v('item1.decisions') },
-      { agendaItemId: 2, section: 'lopende_casussen', title: v('item2.title'), caseId: 7, caseCode: v('item2.caseCode'), caseAddress: v('item2.street'), presenter: v('item2.presenter'), notes: v('item2.notes'), decisions: v('item2.decisions') },
+      {
+        agendaItemId: 1,
+        section: 'opening',
+        title: v('item1.title'),
+        caseId: null,
+        caseCode: null,
+        caseAddress: null,
+        presenter: null,
+        notes: v('item1.notes'),
+        decisions: v('item1.decisions'),
+      },
+      {
+        agendaItemId: 2,
+        section: 'lopende_casussen',
+        title: v('item2.title'),
+        caseId: 7,
+        caseCode: v('item2.caseCode'),
+        caseAddress: v('item2.street'),
+        presenter: v('item2.presenter'),
+        notes: v('item2.notes'),
+        decisions: v('item2.decisions'),
+      },
     ],
-    panden: [{
-      caseId: 7, code: v('pand.code'), address: v('pand.street'),
-      agreements: [{ id: 1, text: v('agreement.text'), responsiblePartner: v('agreement.partner'), status: 'lopend' }],
-      subjects: [{ id: 'opaque-subject-3', kind: 'person', items: [
-        { category: 'naw', value: v('subject.naw'), masked: false, source: v('subject.source') },
-        { category: 'naleving', value: v('subject.naleving'), masked: false, source: v('subject.source2') },
-      ] }],
-    }],
+    panden: [
+      {
+        caseId: 7,
+        code: v('pand.code'),
+        address: v('pand.street'),
+        agreements: [{ id: 1, text: v('agreement.text'), responsiblePartner: v('agreement.partner'), status: 'lopend' }],
+        subjects: [
+          {
+            id: 'opaque-subject-3',
+            kind: 'person',
+            items: [
+              { category: 'naw', value: v('subject.naw'), masked: false, source: v('subject.source') },
+              { category: 'naleving', value: v('subject.naleving'), masked: false, source: v('subject.source2') },
+            ],
+          },
+        ],
+      },
+    ],
     actions: [action(1), action(2)],
     carriedOver: [action(3)],
   } as MinutesView;
@@ -86,17 +153,59 @@ const render = (v: (slot: string) => string) => renderMinutesMarkdown(viewOf(v),
  * The document's skeleton: every line that opens anything but a paragraph line. Free text may
  * add lines of text (a note of three lines is three lines), never anything else.
  */
-const shapes = (md: string) => md.split('\n').map(blockShape).filter((s) => s !== 'text' && s !== 'blank');
+const shapes = (md: string) =>
+  md
+    .split('\n')
+    .map(blockShape)
+    .filter((s) => s !== 'text' && s !== 'blank');
 
 // Benign values: one word each (free text: two lines, as a real note has).
 const benign = (slot: string) => (/notes|decisions|intro|closing/.test(slot) ? 'Eerste regel\nTweede regel' : 'Tekst');
 
 const hostile = [
-  'Kerkstraat 1\n# Kop', '\n## Kop', 'a\r# kop', 'a\r\n### kop', 'x\u2028# kop', 'x\u0085# kop', 'x\v# kop', 'x\f# kop',
-  '# Kop ##', '###### zes', '> citaat', '>> dubbel', '- lijst', '+ lijst', '* lijst', '1. lijst', '1) lijst', '123456789. lijst',
-  '=====', '-----', '***', '___', '- - -', '```js', '~~~', '    code', '\tcode', '-     code na lijstteken',
-  '<script>alert(1)</script>', '<!-- x -->', '| a | b |', '[x]: https://evil.example', '[link](https://evil.example)', '![img](x)',
-  '&amp; &#35;', '`code`', '_nadruk_', '**vet**', '~~door~~', '\\# al ontsnapt', 'a\n===', 'a\n---', 'a\n\n    code',
+  'Kerkstraat 1\n# Kop',
+  '\n## Kop',
+  'a\r# kop',
+  'a\r\n### kop',
+  'x\u2028# kop',
+  'x\u0085# kop',
+  'x\v# kop',
+  'x\f# kop',
+  '# Kop ##',
+  '###### zes',
+  '> citaat',
+  '>> dubbel',
+  '- lijst',
+  '+ lijst',
+  '* lijst',
+  '1. lijst',
+  '1) lijst',
+  '123456789. lijst',
+  '=====',
+  '-----',
+  '***',
+  '___',
+  '- - -',
+  '```js',
+  '~~~',
+  '    code',
+  '\tcode',
+  '-     code na lijstteken',
+  '<script>alert(1)</script>',
+  '<!-- x -->',
+  '| a | b |',
+  '[x]: https://evil.example',
+  '[link](https://evil.example)',
+  '![img](x)',
+  '&amp; &#35;',
+  '`code`',
+  '_nadruk_',
+  '**vet**',
+  '~~door~~',
+  '\\# al ontsnapt',
+  'a\n===',
+  'a\n---',
+  'a\n\n    code',
   'a\n- b\n> c\n# d\n1. e\n<div>\n| f |\n```\n[g]: /h',
 ];
 
@@ -120,22 +229,42 @@ describe('the Markdown export escapes every interpolated value', () => {
   });
 
   it('the agenda title and street of the report: a newline makes no heading', () => {
-    const md = render((slot) => (slot === 'item2.title' ? 'Bespreking\n# Ingevoegde kop' : slot === 'pand.street' ? 'Kerkstraat 1\n## Nog een kop' : benign(slot)));
+    const md = render((slot) =>
+      slot === 'item2.title' ? 'Bespreking\n# Ingevoegde kop' : slot === 'pand.street' ? 'Kerkstraat 1\n## Nog een kop' : benign(slot),
+    );
     expect(md).toContain('### 2. Bespreking \\# Ingevoegde kop');
     expect(md).toContain('### Tekst — Kerkstraat 1 \\#\\# Nog een kop');
     expect(md.split('\n').filter((l) => /^#/.test(l))).toEqual([
-      '# Verslag Tekst — 24 november 2026', '## Aanwezigheid', '## Inleiding', '## Agendapunten', '### 1. Tekst', '### 2. Bespreking \\# Ingevoegde kop',
-      '## Werkafspraken per pand', '### Tekst — Kerkstraat 1 \\#\\# Nog een kop', '## Actielijst', '## Openstaande acties uit eerdere overleggen', '## Afsluiting',
+      '# Verslag Tekst — 24 november 2026',
+      '## Aanwezigheid',
+      '## Inleiding',
+      '## Agendapunten',
+      '### 1. Tekst',
+      '### 2. Bespreking \\# Ingevoegde kop',
+      '## Werkafspraken per pand',
+      '### Tekst — Kerkstraat 1 \\#\\# Nog een kop',
+      '## Actielijst',
+      '## Openstaande acties uit eerdere overleggen',
+      '## Afsluiting',
     ]);
   });
 
-  it('property: random markup in every field never changes the document\'s blocks', () => {
+  it("property: random markup in every field never changes the document's blocks", () => {
     const expected = shapes(render(benign));
     const unit = fc.constantFrom(...'#>-+*=_`~|<>[]()!&\\ \t\n\r\u2028 .)019aZé:/'.split(''));
-    fc.assert(fc.property(fc.array(fc.string({ unit, maxLength: 24 }).map((s) => `${s}x`), { minLength: 1, maxLength: 12 }), (values) => {
-      let n = 0;
-      const md = render(() => values[n++ % values.length]!);
-      expect(shapes(md)).toEqual(expected);
-    }), { numRuns: 200, seed: 20261128 });
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.string({ unit, maxLength: 24 }).map((s) => `${s}x`),
+          { minLength: 1, maxLength: 12 },
+        ),
+        (values) => {
+          let n = 0;
+          const md = render(() => values[n++ % values.length]!);
+          expect(shapes(md)).toEqual(expected);
+        },
+      ),
+      { numRuns: 200, seed: 20261128 },
+    );
   });
 });

@@ -8,14 +8,24 @@ import { GEMEENTE_NALEVING, minutesScenario, POLICE_KENTEKEN, POLICE_NAW } from 
 import { match } from '../helpers/matchers';
 
 describe('drafting the verslag when the overleg closes', () => {
-  it('drafts version 1 in concept from the accepted agenda items\' notes and decisions', async () => {
+  it("drafts version 1 in concept from the accepted agenda items' notes and decisions", async () => {
     const s = await minutesScenario();
     const view = await callerFor(s.deps, s.coordinator).minutes.get({ meetingId: s.meeting.id });
     expect(view.status).toBe('concept');
     expect(view.currentVersion).toBe(1);
-    expect(view.items.map((i) => i.title)).toEqual(['Opening en mededelingen', 'Verslag en actielijst vorig overleg', 'Bespreking pand', 'Rondvraag']);
+    expect(view.items.map((i) => i.title)).toEqual([
+      'Opening en mededelingen',
+      'Verslag en actielijst vorig overleg',
+      'Bespreking pand',
+      'Rondvraag',
+    ]);
     expect(view.items[0]).toMatchObject({ section: 'opening', notes: 'Welkom aan de nieuwe deelnemer van Senzer.', decisions: '' });
-    expect(view.items[2]).toMatchObject({ caseCode: s.pand.code, presenter: 'Asten', notes: 'Signalen van overbewoning.', decisions: 'Integrale controle in december.' });
+    expect(view.items[2]).toMatchObject({
+      caseCode: s.pand.code,
+      presenter: 'Asten',
+      notes: 'Signalen van overbewoning.',
+      decisions: 'Integrale controle in december.',
+    });
     expect(JSON.stringify(view)).not.toContain('mag niet in het verslag');
     const stored = s.deps.db.select().from(minutesVersions).where(eq(minutesVersions.minutesId, s.minutesId)).all();
     expect(stored).toHaveLength(1);
@@ -34,7 +44,15 @@ describe('drafting the verslag when the overleg closes', () => {
   it('the header, attendance per partner, werkafspraken per pand, actielijst and carry-over are assembled', async () => {
     const s = await minutesScenario();
     const view = await callerFor(s.deps, s.coordinator).minutes.get({ meetingId: s.meeting.id });
-    expect(view.header).toMatchObject({ team: match.stringContaining('Peelland'), teamCode: 'PIT', date: '2026-11-24', time: '09:30', endTime: '11:30', location: 'Stadhuis, zaal 2', chair: 'Marieke Verbeek' });
+    expect(view.header).toMatchObject({
+      team: match.stringContaining('Peelland'),
+      teamCode: 'PIT',
+      date: '2026-11-24',
+      time: '09:30',
+      endTime: '11:30',
+      location: 'Stadhuis, zaal 2',
+      chair: 'Marieke Verbeek',
+    });
     const byPartner = Object.fromEntries(view.attendance.map((a) => [a.shortName, a]));
     expect(byPartner['Helmond']).toMatchObject({ status: 'aanwezig', attendees: ['Marieke Verbeek'] });
     expect(byPartner['Asten']).toMatchObject({ status: 'aanwezig', attendees: ['Joost Verhoeven'] });
@@ -44,7 +62,10 @@ describe('drafting the verslag when the overleg closes', () => {
     expect(view.attendance.find((a) => a.shortName === 'Deurne')?.status).toBeNull();
 
     expect(view.panden).toHaveLength(1);
-    expect(view.panden[0]).toMatchObject({ code: s.pand.code, agreements: [{ text: 'Gemeente Asten bereidt een last onder dwangsom voor', responsiblePartner: 'Asten', status: 'open' }] });
+    expect(view.panden[0]).toMatchObject({
+      code: s.pand.code,
+      agreements: [{ text: 'Gemeente Asten bereidt een last onder dwangsom voor', responsiblePartner: 'Asten', status: 'open' }],
+    });
     expect(view.panden[0]!.address).toMatch(/^Kerkstraat \d+, 5701 AB Helmond$/);
     expect(view.actions.map((a) => [a.title, a.partner, a.dueDate, a.status])).toEqual([
       ['Controle uitvoeren met handhaving', 'Politie', '2026-12-08', 'open'],
@@ -74,8 +95,16 @@ describe('editing: versions and conflicts', () => {
     const s = await minutesScenario();
     const coord = callerFor(s.deps, s.coordinator);
     const item = String(s.meeting.itemIds[2]);
-    expect(await coord.minutes.update({ meetingId: s.meeting.id, version: 1, content: { items: { [item]: { notes: 'Signalen van overbewoning en afval.' } } } })).toEqual({ version: 2 });
-    expect(await coord.minutes.update({ meetingId: s.meeting.id, version: 2, content: { intro: 'Verslag van het tweewekelijkse overleg.' } })).toEqual({ version: 3 });
+    expect(
+      await coord.minutes.update({
+        meetingId: s.meeting.id,
+        version: 1,
+        content: { items: { [item]: { notes: 'Signalen van overbewoning en afval.' } } },
+      }),
+    ).toEqual({ version: 2 });
+    expect(
+      await coord.minutes.update({ meetingId: s.meeting.id, version: 2, content: { intro: 'Verslag van het tweewekelijkse overleg.' } }),
+    ).toEqual({ version: 3 });
     const view = await coord.minutes.get({ meetingId: s.meeting.id });
     expect(view.currentVersion).toBe(3);
     expect(view.intro).toBe('Verslag van het tweewekelijkse overleg.');
@@ -99,16 +128,28 @@ describe('editing: versions and conflicts', () => {
   it('text for an agenda item of another meeting is refused', async () => {
     const s = await minutesScenario();
     const other = insertMeeting(s.deps, s.pit, { items: [{ section: 'opening', title: 'Opening' }] });
-    const e = await errorOf(() => callerFor(s.deps, s.coordinator).minutes.update({ meetingId: s.meeting.id, version: 1, content: { items: { [String(other.itemIds[0])]: { notes: 'x' } } } }));
+    const e = await errorOf(() =>
+      callerFor(s.deps, s.coordinator).minutes.update({
+        meetingId: s.meeting.id,
+        version: 1,
+        content: { items: { [String(other.itemIds[0])]: { notes: 'x' } } },
+      }),
+    );
     expect(e).toMatchObject({ code: 'BAD_REQUEST', key: 'minutes.unknownItem' });
   });
 
   it('members cannot edit; a definitief verslag is not edited until it is reopened', async () => {
     const s = await minutesScenario();
     const coord = callerFor(s.deps, s.coordinator);
-    expect((await errorOf(() => callerFor(s.deps, s.gemeente).minutes.update({ meetingId: s.meeting.id, version: 1, content: { intro: 'x' } }))).code).toBe('FORBIDDEN');
+    expect(
+      (await errorOf(() => callerFor(s.deps, s.gemeente).minutes.update({ meetingId: s.meeting.id, version: 1, content: { intro: 'x' } })))
+        .code,
+    ).toBe('FORBIDDEN');
     await coord.minutes.finalise({ meetingId: s.meeting.id });
-    expect(await errorOf(() => coord.minutes.update({ meetingId: s.meeting.id, version: 1, content: { intro: 'x' } }))).toMatchObject({ code: 'CONFLICT', key: 'minutes.notEditable' });
+    expect(await errorOf(() => coord.minutes.update({ meetingId: s.meeting.id, version: 1, content: { intro: 'x' } }))).toMatchObject({
+      code: 'CONFLICT',
+      key: 'minutes.notEditable',
+    });
     await coord.minutes.reopen({ meetingId: s.meeting.id });
     expect(await coord.minutes.update({ meetingId: s.meeting.id, version: 1, content: { intro: 'x' } })).toEqual({ version: 2 });
   });
@@ -129,7 +170,7 @@ describe('status: concept → definitief → vastgesteld, and who may', () => {
     expect((await errorOf(() => get(s.viewer))).code).toBe('FORBIDDEN');
   });
 
-  it('another team\'s verslag is NOT_FOUND, even for its coordinator', async () => {
+  it("another team's verslag is NOT_FOUND, even for its coordinator", async () => {
     const s = await minutesScenario();
     const bit = makeTeam(s.deps, 'bit');
     const bitCoordinator = await makeUser(s.deps, bit, 'coordinator', 'hilversum');
@@ -144,17 +185,30 @@ describe('status: concept → definitief → vastgesteld, and who may', () => {
     const approve = (approvedInMeetingId: number) => coord.minutes.approve({ meetingId: s.meeting.id, approvedInMeetingId });
     expect(await errorOf(() => approve(next.id))).toMatchObject({ code: 'CONFLICT', key: 'minutes.invalidTransition' });
     await coord.minutes.finalise({ meetingId: s.meeting.id });
-    expect(await errorOf(() => coord.minutes.finalise({ meetingId: s.meeting.id }))).toMatchObject({ code: 'CONFLICT', key: 'minutes.invalidTransition' });
+    expect(await errorOf(() => coord.minutes.finalise({ meetingId: s.meeting.id }))).toMatchObject({
+      code: 'CONFLICT',
+      key: 'minutes.invalidTransition',
+    });
     // Not yet running; and an earlier meeting can never approve it.
     expect(await errorOf(() => approve(next.id))).toMatchObject({ code: 'BAD_REQUEST', key: 'minutes.approveInLaterMeeting' });
     expect(await errorOf(() => approve(s.previous.id))).toMatchObject({ code: 'BAD_REQUEST', key: 'minutes.approveInLaterMeeting' });
     const running = insertMeeting(s.deps, s.pit, { startsAt: '2026-12-08T08:30:00.000Z', status: 'bezig' });
-    expect((await errorOf(() => callerFor(s.deps, s.gemeente).minutes.approve({ meetingId: s.meeting.id, approvedInMeetingId: running.id }))).code).toBe('FORBIDDEN');
+    expect(
+      (await errorOf(() => callerFor(s.deps, s.gemeente).minutes.approve({ meetingId: s.meeting.id, approvedInMeetingId: running.id })))
+        .code,
+    ).toBe('FORBIDDEN');
     await approve(running.id);
     const view = await callerFor(s.deps, s.gemeente).minutes.get({ meetingId: s.meeting.id });
     expect(view).toMatchObject({ status: 'vastgesteld', approvedIn: { meetingId: running.id, date: '2026-12-08' } });
-    expect(await errorOf(() => coord.minutes.reopen({ meetingId: s.meeting.id }))).toMatchObject({ code: 'CONFLICT', key: 'minutes.invalidTransition' });
-    const actions = s.deps.db.select({ action: auditLog.action }).from(auditLog).all().map((r) => r.action);
+    expect(await errorOf(() => coord.minutes.reopen({ meetingId: s.meeting.id }))).toMatchObject({
+      code: 'CONFLICT',
+      key: 'minutes.invalidTransition',
+    });
+    const actions = s.deps.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .all()
+      .map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(['minutes.drafted', 'minutes.definitief', 'minutes.vastgesteld']));
   });
 });
@@ -166,13 +220,19 @@ describe('minutes content per reader (SPEC §4)', () => {
     return s;
   }
 
-  it('a Senzer member\'s verslag never contains police items; it does contain the gemeente\'s', async () => {
+  it("a Senzer member's verslag never contains police items; it does contain the gemeente's", async () => {
     const s = await finalised();
     const view = await callerFor(s.deps, s.senzer).minutes.get({ meetingId: s.meeting.id });
     const text = JSON.stringify(view);
     expect(text).not.toContain(POLICE_NAW);
     expect(text).not.toContain(POLICE_KENTEKEN);
-    expect(view.panden[0]!.subjects).toEqual([{ id: match.any(String), kind: 'person', items: [{ category: 'naleving', value: GEMEENTE_NALEVING, masked: false, source: 'Asten' }] }]);
+    expect(view.panden[0]!.subjects).toEqual([
+      {
+        id: match.any(String),
+        kind: 'person',
+        items: [{ category: 'naleving', value: GEMEENTE_NALEVING, masked: false, source: 'Asten' }],
+      },
+    ]);
   });
 
   it('a gemeente member and the coordinator see the police items too', async () => {
@@ -187,7 +247,12 @@ describe('minutes content per reader (SPEC §4)', () => {
   it('reading betrokkenen in the verslag is audited with purpose minutes', async () => {
     const s = await finalised();
     await callerFor(s.deps, s.senzer).minutes.get({ meetingId: s.meeting.id });
-    const reads = s.deps.db.select().from(auditLog).where(eq(auditLog.action, 'personal_data.read')).all().filter((r) => r.actorId === s.senzer.id);
+    const reads = s.deps.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'personal_data.read'))
+      .all()
+      .filter((r) => r.actorId === s.senzer.id);
     expect(reads).toHaveLength(1);
     expect(JSON.parse(reads[0]!.detail!)).toMatchObject({ purpose: 'minutes', categories: ['naleving'] });
   });
@@ -204,20 +269,35 @@ describe('mail configuration', () => {
   });
 });
 
-
 describe('with the meetings procedures: a whole overleg to its verslag', () => {
   it('meetings.close drafts the verslag from notes saved in chair mode, with attendance and the actielijst', async () => {
     const s = await minutesScenario();
     const coord = callerFor(s.deps, s.coordinator);
     const { id: meetingId } = await coord.meetings.create({ startsAt: '2026-12-08T08:30:00.000Z', location: 'Gemeentehuis Asten' });
-    const { id: itemId } = await coord.agenda.add({ meetingId, section: 'lopende_casussen', title: 'Stand van zaken pand', caseId: s.pand.id });
+    const { id: itemId } = await coord.agenda.add({
+      meetingId,
+      section: 'lopende_casussen',
+      title: 'Stand van zaken pand',
+      caseId: s.pand.id,
+    });
     await coord.meetings.publish({ id: meetingId });
     s.deps.clock.set('2026-12-08T08:30:00Z');
     await coord.meetings.start({ id: meetingId });
     await coord.attendance.set({ meetingId, partnerId: s.pit.partnerIds.senzer!, status: 'aanwezig', attendeeUserIds: [s.senzer.id] });
     const item = (await coord.meetings.get({ id: meetingId })).agenda.find((i: { id: number }) => i.id === itemId)!;
-    await coord.agenda.saveNotes({ id: itemId, notes: 'Controle heeft plaatsgevonden.', decisions: 'Casus blijft actief.', version: item.version });
-    await coord.tasks.create({ title: 'Rapportage controle delen', assigneePartnerId: s.pit.partnerIds.asten!, dueDate: '2026-12-22', meetingId, caseId: s.pand.id });
+    await coord.agenda.saveNotes({
+      id: itemId,
+      notes: 'Controle heeft plaatsgevonden.',
+      decisions: 'Casus blijft actief.',
+      version: item.version,
+    });
+    await coord.tasks.create({
+      title: 'Rapportage controle delen',
+      assigneePartnerId: s.pit.partnerIds.asten!,
+      dueDate: '2026-12-22',
+      meetingId,
+      caseId: s.pand.id,
+    });
     // The previous verslag is approved under agenda item 2 of this overleg.
     await coord.minutes.finalise({ meetingId: s.meeting.id });
     await coord.minutes.approve({ meetingId: s.meeting.id, approvedInMeetingId: meetingId });
@@ -231,7 +311,11 @@ describe('with the meetings procedures: a whole overleg to its verslag', () => {
     expect(view.attendance.find((a) => a.shortName === 'Senzer')).toMatchObject({ status: 'aanwezig', attendees: ['Noor van den Berg'] });
     expect(view.actions.map((a) => a.title)).toEqual(['Rapportage controle delen']);
     // Still open from earlier overleggen: the actions of 24 November and the one of 10 November.
-    expect(view.carriedOver.map((a) => a.title).sort()).toEqual(['Controle uitvoeren met handhaving', 'Eigenaar aanschrijven', 'Uitkering toetsen']);
+    expect(view.carriedOver.map((a) => a.title).sort()).toEqual([
+      'Controle uitvoeren met handhaving',
+      'Eigenaar aanschrijven',
+      'Uitkering toetsen',
+    ]);
     expect((await coord.minutes.get({ meetingId: s.meeting.id })).status).toBe('vastgesteld');
   });
 });

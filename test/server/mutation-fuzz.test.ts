@@ -40,8 +40,9 @@ const STATS = process.env.FUZZ_STATS === '1';
  */
 const changesOnRejection: Record<string, { rows: IgnoredRows[]; why: string }> = {
   'auth.login': {
-    why: 'P6 and throttling (issue 8 items 4, 5, 8): a failed or refused login is counted (login_failures, and account_locks when it'
-      + ' locks the account), aggregated for the administrator (security_events) and, for an existing account, audited in its team',
+    why:
+      'P6 and throttling (issue 8 items 4, 5, 8): a failed or refused login is counted (login_failures, and account_locks when it' +
+      ' locks the account), aggregated for the administrator (security_events) and, for an existing account, audited in its team',
     rows: [
       { table: 'login_failures' },
       { table: 'account_locks' },
@@ -50,8 +51,9 @@ const changesOnRejection: Record<string, { rows: IgnoredRows[]; why: string }> =
     ],
   },
   'auth.changePassword': {
-    why: 'throttled like a login (a stolen session must not become a way to guess the password): a wrong current password is'
-      + ' counted (login_failures, account_locks when it locks) and shown to the administrator (security_events)',
+    why:
+      'throttled like a login (a stolen session must not become a way to guess the password): a wrong current password is' +
+      ' counted (login_failures, account_locks when it locks) and shown to the administrator (security_events)',
     rows: [
       { table: 'login_failures' },
       { table: 'account_locks' },
@@ -102,10 +104,21 @@ beforeAll(async () => {
   deps = createTestDeps();
   const { ids } = await seedDemo(deps, hashPassword, deps.now());
   image = deps.db.$client.serialize();
-  const user = (team: 'pit' | 'bit', local: string): Principal => ({ name: `${local}@${team}`, user: reloadUser(deps, ids.teams[team].userIds[local]!) });
+  const user = (team: 'pit' | 'bit', local: string): Principal => ({
+    name: `${local}@${team}`,
+    user: reloadUser(deps, ids.teams[team].userIds[local]!),
+  });
   principals = [
-    user('pit', 'coordinator'), user('pit', 'helmond'), user('pit', 'politie'), user('pit', 'senzer'), user('pit', 'admin'),
-    user('pit', 'fg'), user('pit', 'bestuur'), user('bit', 'coordinator'), user('bit', 'hilversum'), { name: 'anonymous', user: null },
+    user('pit', 'coordinator'),
+    user('pit', 'helmond'),
+    user('pit', 'politie'),
+    user('pit', 'senzer'),
+    user('pit', 'admin'),
+    user('pit', 'fg'),
+    user('pit', 'bestuur'),
+    user('bit', 'coordinator'),
+    user('bit', 'hilversum'),
+    { name: 'anonymous', user: null },
   ];
   realValues = harvestValues(deps.db, [DEMO_PASSWORD, 'een-lang-nieuw-wachtwoord-2026']);
 }, 120_000);
@@ -165,7 +178,8 @@ async function readsStillAnswer(runDeps: TestDeps, user: SessionUser | null, as:
     try {
       await callProcedure(path, runDeps, user, undefined);
     } catch (error) {
-      if (!(error instanceof TRPCError) || error.code === 'INTERNAL_SERVER_ERROR') throw new Error(`${as} succeeded, then ${path}: ${explain(error)}`, { cause: error });
+      if (!(error instanceof TRPCError) || error.code === 'INTERNAL_SERVER_ERROR')
+        throw new Error(`${as} succeeded, then ${path}: ${explain(error)}`, { cause: error });
     }
   }
 }
@@ -176,7 +190,9 @@ function callProcedure(path: string, runDeps: TestDeps, user: SessionUser | null
 }
 
 const explain = (error: unknown) =>
-  error instanceof TRPCError ? `${error.code} ${error.message}${error.cause ? `\ncause: ${error.cause.stack ?? String(error.cause)}` : ''}` : String((error as Error)?.stack ?? error);
+  error instanceof TRPCError
+    ? `${error.code} ${error.message}${error.cause ? `\ncause: ${error.cause.stack ?? String(error.cause)}` : ''}`
+    : String((error as Error)?.stack ?? error);
 
 /**
  * A principal and an input for them. Principals who get past the procedure's role gate (a probe
@@ -216,7 +232,9 @@ describe('the fuzz harness', () => {
   });
 
   it('lists exceptions only for mutations and tables that exist', () => {
-    const tables = (deps.db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+    const tables = (deps.db.$client.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+      (t) => t.name,
+    );
     for (const [path, { rows }] of Object.entries(changesOnRejection)) {
       expect(mutations.map((m) => m.path)).toContain(path);
       for (const { table, where } of rows) {
@@ -262,25 +280,36 @@ describe('the fuzz harness', () => {
 describe('every mutation, fuzzed from its input schema', () => {
   for (const mutation of mutations) {
     const ignored = changesOnRejection[mutation.path]?.rows ?? [];
-    it(`${mutation.path}: no internal error, and a rejected call changes nothing`, async () => {
-      const calls = await callArbitrary(mutation);
-      const outcomes = new Map<string, number>();
-      await fc.assert(
-        fc.asyncProperty(calls, async ([principal, value]) => {
-          const as = `${mutation.path} as ${principal.name}`;
-          const { error, changed, wrote } = await onFreshCopy(
-            (d) => callProcedure(mutation.path, d, principal.user, value), ignored, (d) => readsStillAnswer(d, principal.user, as),
-          );
-          const label = error === null ? 'ok' : error instanceof TRPCError ? `${error.code}:${(error as { key?: string }).key ?? (error.cause ? 'zod' : '')}` : 'thrown';
-          outcomes.set(label, (outcomes.get(label) ?? 0) + 1);
-          if (error !== null && wrote) outcomes.set('(rejected after writing)', (outcomes.get('(rejected after writing)') ?? 0) + 1);
-          if (error === null) return;
-          if (!(error instanceof TRPCError) || error.code === 'INTERNAL_SERVER_ERROR') throw new Error(`${as}: ${explain(error)}`);
-          if (changed.length > 0) throw new Error(`${as} was rejected (${explain(error)}) but changed: ${changed.join(', ')}`);
-        }),
-        { numRuns: RUNS, seed: SEED },
-      );
-      if (STATS) console.log(mutation.path, JSON.stringify(Object.fromEntries([...outcomes].sort((a, b) => b[1] - a[1]))));
-    }, 30_000 + RUNS * 1_000); // logins hash passwords: room for deep runs on a busy machine
+    it(
+      `${mutation.path}: no internal error, and a rejected call changes nothing`,
+      async () => {
+        const calls = await callArbitrary(mutation);
+        const outcomes = new Map<string, number>();
+        await fc.assert(
+          fc.asyncProperty(calls, async ([principal, value]) => {
+            const as = `${mutation.path} as ${principal.name}`;
+            const { error, changed, wrote } = await onFreshCopy(
+              (d) => callProcedure(mutation.path, d, principal.user, value),
+              ignored,
+              (d) => readsStillAnswer(d, principal.user, as),
+            );
+            const label =
+              error === null
+                ? 'ok'
+                : error instanceof TRPCError
+                  ? `${error.code}:${(error as { key?: string }).key ?? (error.cause ? 'zod' : '')}`
+                  : 'thrown';
+            outcomes.set(label, (outcomes.get(label) ?? 0) + 1);
+            if (error !== null && wrote) outcomes.set('(rejected after writing)', (outcomes.get('(rejected after writing)') ?? 0) + 1);
+            if (error === null) return;
+            if (!(error instanceof TRPCError) || error.code === 'INTERNAL_SERVER_ERROR') throw new Error(`${as}: ${explain(error)}`);
+            if (changed.length > 0) throw new Error(`${as} was rejected (${explain(error)}) but changed: ${changed.join(', ')}`);
+          }),
+          { numRuns: RUNS, seed: SEED },
+        );
+        if (STATS) console.log(mutation.path, JSON.stringify(Object.fromEntries([...outcomes].sort((a, b) => b[1] - a[1]))));
+      },
+      30_000 + RUNS * 1_000,
+    ); // logins hash passwords: room for deep runs on a busy machine
   }
 });

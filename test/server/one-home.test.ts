@@ -21,25 +21,52 @@ describe('overdue', () => {
     const { id: caseId } = await makeCase(deps, pit, coordinator);
     const caller = callerFor(deps, coordinator);
     const due = ['2026-11-24', '2026-11-25', '2026-11-26', '2026-11-01'];
-    for (const dueDate of due) await caller.tasks.create({ title: `Taak ${dueDate}`, assigneePartnerId: pit.partnerIds.senzer!, dueDate, caseId, confirmPast: true });
+    for (const dueDate of due)
+      await caller.tasks.create({
+        title: `Taak ${dueDate}`,
+        assigneePartnerId: pit.partnerIds.senzer!,
+        dueDate,
+        caseId,
+        confirmPast: true,
+      });
     const last = deps.db.select({ id: tasks.id }).from(tasks).orderBy(asc(tasks.id)).all().at(-1)!;
     deps.db.update(tasks).set({ status: 'gereed' }).where(eq(tasks.id, last.id)).run(); // done: never overdue
     const today = '2026-11-25';
-    const rows = deps.db.select({ status: tasks.status, dueDate: tasks.dueDate, sql: overdueTask(today) }).from(tasks).orderBy(asc(tasks.id)).all();
+    const rows = deps.db
+      .select({ status: tasks.status, dueDate: tasks.dueDate, sql: overdueTask(today) })
+      .from(tasks)
+      .orderBy(asc(tasks.id))
+      .all();
     expect(rows.map((r) => isOverdue(r, today))).toEqual([true, false, false, false]);
     expect(rows.map((r) => Boolean(r.sql))).toEqual([true, false, false, false]);
-    expect(deps.db.select({ n: overdueTaskCount(today) }).from(cases).where(eq(cases.id, caseId)).get()).toEqual({ n: 1 });
+    expect(
+      deps.db
+        .select({ n: overdueTaskCount(today) })
+        .from(cases)
+        .where(eq(cases.id, caseId))
+        .get(),
+    ).toEqual({ n: 1 });
   });
 });
 
-describe('the pand\'s address in SQL', () => {
+describe("the pand's address in SQL", () => {
   it('reads street, number, addition and city, with the postcode where the verslag wants it', async () => {
     const deps = createTestDeps();
     const pit = makeTeam(deps, 'pit');
     const coordinator = await makeUser(deps, pit, 'coordinator', 'helmond');
     const { id } = await makeCase(deps, pit, coordinator, { houseNumber: 12, houseNumberAddition: 'a' });
-    expect(deps.db.select({ street: streetAndNumber, short: caseAddress, full: fullCaseAddress, optional: optionalCaseAddress }).from(cases).where(eq(cases.id, id)).get())
-      .toEqual({ street: 'Kerkstraat 12A', short: 'Kerkstraat 12A, Helmond', full: 'Kerkstraat 12A, 5701 AB Helmond', optional: 'Kerkstraat 12A, Helmond' });
+    expect(
+      deps.db
+        .select({ street: streetAndNumber, short: caseAddress, full: fullCaseAddress, optional: optionalCaseAddress })
+        .from(cases)
+        .where(eq(cases.id, id))
+        .get(),
+    ).toEqual({
+      street: 'Kerkstraat 12A',
+      short: 'Kerkstraat 12A, Helmond',
+      full: 'Kerkstraat 12A, 5701 AB Helmond',
+      optional: 'Kerkstraat 12A, Helmond',
+    });
   });
 });
 
@@ -58,8 +85,8 @@ describe('escapeHtml', () => {
   });
 });
 
-describe('server/shared/amsterdam (also the client\'s)', () => {
-  it('days and wall-clock times are Amsterdam\'s, across summer time', () => {
+describe("server/shared/amsterdam (also the client's)", () => {
+  it("days and wall-clock times are Amsterdam's, across summer time", () => {
     expect(amsterdamDate(new Date('2026-11-24T23:30:00Z'))).toBe('2026-11-25');
     expect(amsterdamTime(new Date('2026-07-01T07:05:00Z'))).toBe('09:05');
     expect(amsterdamWallClock(new Date('2026-11-25T09:00:00Z'))).toEqual({ date: '2026-11-25', time: '10:00' });
@@ -67,7 +94,7 @@ describe('server/shared/amsterdam (also the client\'s)', () => {
     expect(amsterdamToUtc('2026-03-28', '09:30').toISOString()).toBe('2026-03-28T08:30:00.000Z');
   });
 
-  it('adds days and months on calendar days, clamping to the month\'s end', () => {
+  it("adds days and months on calendar days, clamping to the month's end", () => {
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');

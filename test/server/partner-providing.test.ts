@@ -12,7 +12,7 @@ import { translate } from '../../server/i18n/messages';
 const itemCount = (deps: TestDeps) => deps.db.select({ n: count() }).from(subjectItems).get()!.n;
 const naw = [{ category: 'naw' as const, value: exampleValues.naw }];
 
-describe('providing personal data by a partner\'s standing', () => {
+describe("providing personal data by a partner's standing", () => {
   it('a suspended partner cannot add betrokkenen or items — not itself, not through the coordinator — until the FG lifts the suspension', async () => {
     const deps = createTestDeps();
     const bit = makeTeam(deps, 'bit');
@@ -26,11 +26,22 @@ describe('providing personal data by a partner\'s standing', () => {
     const { id } = await coord.partners.suspend({ partnerId: bit.partnerIds.laren!, reason: 'Besluit stuurgroep' });
     await fg.partners.decideSuspension({ id, approve: true, reason: '', version: 1 });
     const before = itemCount(deps);
-    expect(await errorOf(() => member.subjects.add({ caseId, kind: 'person', items: naw }))).toMatchObject({ code: 'FORBIDDEN', key: 'subjects.partnerSuspended' });
-    const viaCoordinator = await errorOf(() => coord.subjects.addItems({ subjectId, items: [{ category: 'naleving', value: 'Geen vergunning' }], sourcePartnerId: bit.partnerIds.laren! }));
+    expect(await errorOf(() => member.subjects.add({ caseId, kind: 'person', items: naw }))).toMatchObject({
+      code: 'FORBIDDEN',
+      key: 'subjects.partnerSuspended',
+    });
+    const viaCoordinator = await errorOf(() =>
+      coord.subjects.addItems({
+        subjectId,
+        items: [{ category: 'naleving', value: 'Geen vergunning' }],
+        sourcePartnerId: bit.partnerIds.laren!,
+      }),
+    );
     expect(viaCoordinator).toMatchObject({ code: 'FORBIDDEN', key: 'subjects.partnerSuspended' });
     expect(translate('subjects.partnerSuspended', 'nl', { partner: 'Gemeente Laren' })).toContain('geschorst (BIT art. 6.6)');
-    expect(await errorOf(() => coord.subjects.add({ caseId, kind: 'person', items: naw, sourcePartnerId: bit.partnerIds.laren! }))).toMatchObject({ key: 'subjects.partnerSuspended' });
+    expect(
+      await errorOf(() => coord.subjects.add({ caseId, kind: 'person', items: naw, sourcePartnerId: bit.partnerIds.laren! })),
+    ).toMatchObject({ key: 'subjects.partnerSuspended' });
     expect(itemCount(deps)).toBe(before);
     await fg.partners.liftSuspension({ id, reason: 'Afgerond', version: 2 });
     await member.subjects.addItems({ subjectId, items: [{ category: 'naleving', value: 'Geen vergunning' }] });
@@ -43,10 +54,31 @@ describe('providing personal data by a partner\'s standing', () => {
     const coordinator = await makeUser(deps, bit, 'coordinator', 'hilversum');
     const coord = callerFor(deps, coordinator);
     const { id: caseId } = await makeCase(deps, bit, coordinator);
-    const future = deps.db.insert(partners).values({ teamId: bit.teamId, name: 'Gemeente Weesp', shortName: 'Weesp', kind: 'gemeente', joinedOn: '2026-12-01' }).returning({ id: partners.id }).get().id;
-    const gone = deps.db.insert(partners).values({ teamId: bit.teamId, name: 'Gemeente Oud', shortName: 'Oud', kind: 'gemeente', joinedOn: '2024-01-01', leftOn: '2026-11-01' }).returning({ id: partners.id }).get().id;
-    expect(await errorOf(() => coord.subjects.add({ caseId, kind: 'person', items: naw, sourcePartnerId: future }))).toMatchObject({ code: 'FORBIDDEN', key: 'subjects.partnerNotJoined' });
-    expect(await errorOf(() => coord.subjects.add({ caseId, kind: 'person', items: naw, sourcePartnerId: gone }))).toMatchObject({ code: 'FORBIDDEN', key: 'subjects.partnerLeft' });
+    const future = deps.db
+      .insert(partners)
+      .values({ teamId: bit.teamId, name: 'Gemeente Weesp', shortName: 'Weesp', kind: 'gemeente', joinedOn: '2026-12-01' })
+      .returning({ id: partners.id })
+      .get().id;
+    const gone = deps.db
+      .insert(partners)
+      .values({
+        teamId: bit.teamId,
+        name: 'Gemeente Oud',
+        shortName: 'Oud',
+        kind: 'gemeente',
+        joinedOn: '2024-01-01',
+        leftOn: '2026-11-01',
+      })
+      .returning({ id: partners.id })
+      .get().id;
+    expect(await errorOf(() => coord.subjects.add({ caseId, kind: 'person', items: naw, sourcePartnerId: future }))).toMatchObject({
+      code: 'FORBIDDEN',
+      key: 'subjects.partnerNotJoined',
+    });
+    expect(await errorOf(() => coord.subjects.add({ caseId, kind: 'person', items: naw, sourcePartnerId: gone }))).toMatchObject({
+      code: 'FORBIDDEN',
+      key: 'subjects.partnerLeft',
+    });
     expect(itemCount(deps)).toBe(0);
   });
 
@@ -55,8 +87,14 @@ describe('providing personal data by a partner\'s standing', () => {
     const bit = makeTeam(deps, 'bit');
     const coordinator = await makeUser(deps, bit, 'coordinator', 'hilversum');
     const { id: caseId } = await makeCase(deps, bit, coordinator);
-    const woco = deps.db.insert(partners).values({ teamId: bit.teamId, name: 'Woningcorporatie', shortName: 'Woco', kind: 'overig', joinedOn: '2026-11-01' }).returning({ id: partners.id }).get().id;
-    const error = await errorOf(() => callerFor(deps, coordinator).subjects.add({ caseId, kind: 'person', items: naw, sourcePartnerId: woco }));
+    const woco = deps.db
+      .insert(partners)
+      .values({ teamId: bit.teamId, name: 'Woningcorporatie', shortName: 'Woco', kind: 'overig', joinedOn: '2026-11-01' })
+      .returning({ id: partners.id })
+      .get().id;
+    const error = await errorOf(() =>
+      callerFor(deps, coordinator).subjects.add({ caseId, kind: 'person', items: naw, sourcePartnerId: woco }),
+    );
     expect(error).toMatchObject({ code: 'FORBIDDEN', key: 'subjects.partnerWithoutAnnex' });
     expect(itemCount(deps)).toBe(0);
   });

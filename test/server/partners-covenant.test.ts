@@ -23,21 +23,35 @@ async function caseWithPerson(deps: TestDeps, team: TestTeam, gemeente: string) 
   const member = await makeUser(deps, team, 'member', gemeente);
   const { id: caseId } = await makeCase(deps, team, coordinator);
   await callerFor(deps, member).subjects.add({
-    caseId, kind: 'person', items: [{ category: 'naw', value: exampleValues.naw }, { category: 'bsn', value: exampleValues.bsn, legalGround: 'art. 20.3c convenant' }],
+    caseId,
+    kind: 'person',
+    items: [
+      { category: 'naw', value: exampleValues.naw },
+      { category: 'bsn', value: exampleValues.bsn, legalGround: 'art. 20.3c convenant' },
+    ],
   });
   return { caseId, coordinator, member };
 }
 
 /** A partner row as the FG's approval leaves it: joined on `joinedOn`. */
 function insertPartner(deps: TestDeps, team: TestTeam, slug: string, kind: 'gemeente' | 'overig', joinedOn: string) {
-  const row = deps.db.insert(partners).values({ teamId: team.teamId, name: `Partner ${slug}`, shortName: slug, kind, joinedOn }).returning({ id: partners.id }).get();
+  const row = deps.db
+    .insert(partners)
+    .values({ teamId: team.teamId, name: `Partner ${slug}`, shortName: slug, kind, joinedOn })
+    .returning({ id: partners.id })
+    .get();
   team.partnerIds[slug] = row.id;
   return row.id;
 }
 
 /** P14: a partner sees a casus' betrokkenen only when involved — here through a task on the casus. */
 async function involve(deps: TestDeps, team: TestTeam, coordinator: SessionUser, caseId: number, slug: string) {
-  await callerFor(deps, coordinator).tasks.create({ title: 'Meekijken bij de casus', assigneePartnerId: team.partnerIds[slug]!, dueDate: '2026-12-20', caseId });
+  await callerFor(deps, coordinator).tasks.create({
+    title: 'Meekijken bij de casus',
+    assigneePartnerId: team.partnerIds[slug]!,
+    dueDate: '2026-12-20',
+    caseId,
+  });
 }
 
 async function sees(deps: TestDeps, user: SessionUser, caseId: number) {
@@ -52,47 +66,94 @@ describe('joining (art. 12)', () => {
     const { caseId, coordinator } = await caseWithPerson(deps, pit, 'helmond');
     deps.clock.set('2026-11-25T09:00:00Z');
     const coord = callerFor(deps, coordinator);
-    const attempt = await coord.partners.join({ name: 'Woningcorporatie Peelland', shortName: 'Woco', kind: 'overig', joinedOn: '2026-11-25' }).catch((e: { code: string; key: string }) => ({ code: e.code, key: e.key }));
+    const attempt = await coord.partners
+      .join({ name: 'Woningcorporatie Peelland', shortName: 'Woco', kind: 'overig', joinedOn: '2026-11-25' })
+      .catch((e: { code: string; key: string }) => ({ code: e.code, key: e.key }));
     expect(attempt).toEqual({ code: 'FORBIDDEN', key: 'subjects.covenantEnded' });
     const added = (await coord.partners.list()).find((p) => p.name === 'Woningcorporatie Peelland');
     expect(added).toBeUndefined();
     // Had it been added (today's code: at once), its new account would read the casus and reveal the BSN.
     if (added) {
-      const { activationLink } = await coord.users.create({ name: 'Woco medewerker', email: 'w@woco.test', role: 'member', partnerId: added.id });
+      const { activationLink } = await coord.users.create({
+        name: 'Woco medewerker',
+        email: 'w@woco.test',
+        role: 'member',
+        partnerId: added.id,
+      });
       expect(activationLink).toBeNull();
     }
     expect(await sees(deps, coordinator, caseId)).toEqual(['bsn', 'naw']);
   });
 
-  it('a request is no partner: approval needs every partner\'s consent, the signed annex and the FG', async () => {
+  it("a request is no partner: approval needs every partner's consent, the signed annex and the FG", async () => {
     const deps = createTestDeps();
     const bit = makeTeam(deps, 'bit');
     const coordinator = callerFor(deps, await makeUser(deps, bit, 'coordinator', 'hilversum'));
     const fgUser = await makeUser(deps, bit, 'privacy');
     const fg = callerFor(deps, fgUser);
-    const { joiningId } = await coordinator.partners.join({ name: 'Gemeente Weesp', shortName: 'Weesp', kind: 'gemeente', joinedOn: '2026-11-01' });
+    const { joiningId } = await coordinator.partners.join({
+      name: 'Gemeente Weesp',
+      shortName: 'Weesp',
+      kind: 'gemeente',
+      joinedOn: '2026-11-01',
+    });
     expect((await coordinator.partners.list()).map((p) => p.shortName)).not.toContain('Weesp');
     // No account can be made for it: there is no partner yet.
     const version = async () => (await fg.partners.joinings()).find((j) => j.id === joiningId)!.version;
-    expect(await errorOf(async () => fg.partners.decideJoining({ joiningId, approve: true, reason: '', version: await version() }))).toMatchObject({ key: 'partners.annexMissing' });
+    expect(
+      await errorOf(async () => fg.partners.decideJoining({ joiningId, approve: true, reason: '', version: await version() })),
+    ).toMatchObject({ key: 'partners.annexMissing' });
     await coordinator.partners.recordAnnex({ joiningId, annexRef: 'Bijlage 4 toetreding Weesp', version: await version() });
-    expect(await errorOf(async () => fg.partners.decideJoining({ joiningId, approve: true, reason: '', version: await version() }))).toMatchObject({ key: 'partners.consentsMissing' });
+    expect(
+      await errorOf(async () => fg.partners.decideJoining({ joiningId, approve: true, reason: '', version: await version() })),
+    ).toMatchObject({ key: 'partners.consentsMissing' });
     const existing = (await coordinator.partners.list()).filter((p) => p.active);
     expect(existing).toHaveLength(7);
     for (const p of existing) {
-      await coordinator.partners.recordConsent({ joiningId, partnerId: p.id, consentedOn: '2026-11-20', consentedBy: `Burgemeester ${p.shortName}`, reference: `BIT-INST-${p.id}` });
+      await coordinator.partners.recordConsent({
+        joiningId,
+        partnerId: p.id,
+        consentedOn: '2026-11-20',
+        consentedBy: `Burgemeester ${p.shortName}`,
+        reference: `BIT-INST-${p.id}`,
+      });
     }
-    expect(await errorOf(() => coordinator.partners.recordConsent({ joiningId, partnerId: existing[0]!.id, consentedOn: '2026-11-20', consentedBy: 'x', reference: 'y' })))
-      .toMatchObject({ code: 'CONFLICT', key: 'partners.consentRecorded' });
+    expect(
+      await errorOf(() =>
+        coordinator.partners.recordConsent({
+          joiningId,
+          partnerId: existing[0]!.id,
+          consentedOn: '2026-11-20',
+          consentedBy: 'x',
+          reference: 'y',
+        }),
+      ),
+    ).toMatchObject({ code: 'CONFLICT', key: 'partners.consentRecorded' });
     // The coordinator cannot approve its own request.
-    expect((await errorOf(async () => coordinator.partners.decideJoining({ joiningId, approve: true, reason: '', version: await version() }))).code).toBe('FORBIDDEN');
+    expect(
+      (await errorOf(async () => coordinator.partners.decideJoining({ joiningId, approve: true, reason: '', version: await version() })))
+        .code,
+    ).toBe('FORBIDDEN');
     const { partnerId } = await fg.partners.decideJoining({ joiningId, approve: true, reason: 'Akkoord', version: await version() });
     // Never retroactive: the requested date lies in the past, so it joins on the day of approval.
-    expect((await coordinator.partners.list()).find((p) => p.id === partnerId)).toMatchObject({ name: 'Gemeente Weesp', kind: 'gemeente', joinedOn: '2026-11-25', active: true });
+    expect((await coordinator.partners.list()).find((p) => p.id === partnerId)).toMatchObject({
+      name: 'Gemeente Weesp',
+      kind: 'gemeente',
+      joinedOn: '2026-11-25',
+      active: true,
+    });
     const joining = (await fg.partners.joinings()).find((j) => j.id === joiningId)!;
-    expect(joining).toMatchObject({ status: 'approved', annexRef: 'Bijlage 4 toetreding Weesp', decidedBy: fgUser.name, partnerId, missingConsents: [] });
+    expect(joining).toMatchObject({
+      status: 'approved',
+      annexRef: 'Bijlage 4 toetreding Weesp',
+      decidedBy: fgUser.name,
+      partnerId,
+      missingConsents: [],
+    });
     expect(joining.consents).toHaveLength(7);
-    expect(audits(deps, 'partner.joined').map((a) => parseJson(a.detail!))).toEqual([{ kind: 'gemeente', joinedOn: '2026-11-25', annexRef: 'Bijlage 4 toetreding Weesp', joiningId }]);
+    expect(audits(deps, 'partner.joined').map((a) => parseJson(a.detail!))).toEqual([
+      { kind: 'gemeente', joinedOn: '2026-11-25', annexRef: 'Bijlage 4 toetreding Weesp', joiningId },
+    ]);
     expect(audits(deps, 'partner.join_consent')).toHaveLength(7);
   });
 
@@ -102,11 +163,16 @@ describe('joining (art. 12)', () => {
     const coordinator = callerFor(deps, await makeUser(deps, bit, 'coordinator', 'hilversum'));
     const fg = callerFor(deps, await makeUser(deps, bit, 'privacy'));
     const { joiningId } = await coordinator.partners.join({ name: 'Stichting X', shortName: 'X', kind: 'overig', joinedOn: '2026-12-01' });
-    expect(await errorOf(() => fg.partners.decideJoining({ joiningId, approve: false, reason: '', version: 1 }))).toMatchObject({ key: 'partners.reasonRequired' });
+    expect(await errorOf(() => fg.partners.decideJoining({ joiningId, approve: false, reason: '', version: 1 }))).toMatchObject({
+      key: 'partners.reasonRequired',
+    });
     await fg.partners.decideJoining({ joiningId, approve: false, reason: 'Geen grondslag', version: 1 });
     expect((await fg.partners.joinings())[0]).toMatchObject({ status: 'rejected', decisionReason: 'Geen grondslag', partnerId: null });
     expect((await coordinator.partners.list()).map((p) => p.shortName)).not.toContain('X');
-    expect(await errorOf(() => fg.partners.decideJoining({ joiningId, approve: true, reason: '', version: 2 }))).toMatchObject({ code: 'CONFLICT', key: 'partners.joiningDecided' });
+    expect(await errorOf(() => fg.partners.decideJoining({ joiningId, approve: true, reason: '', version: 2 }))).toMatchObject({
+      code: 'CONFLICT',
+      key: 'partners.joiningDecided',
+    });
   });
 
   it('a partner that joined later sees only personal data recorded on or after its joining date', async () => {
@@ -122,7 +188,10 @@ describe('joining (art. 12)', () => {
     const bsnId = before.items.find((i) => i.category === 'bsn')!.id;
     expect((await errorOf(() => callerFor(deps, weesp).subjects.revealBsn({ itemId: bsnId }))).code).toBe('NOT_FOUND');
     // Recorded today, on the joining date: visible.
-    await callerFor(deps, hilversum).subjects.addItems({ subjectId: before.id, items: [{ category: 'telefoon', value: exampleValues.telefoon }] });
+    await callerFor(deps, hilversum).subjects.addItems({
+      subjectId: before.id,
+      items: [{ category: 'telefoon', value: exampleValues.telefoon }],
+    });
     expect(await sees(deps, weesp, caseId)).toEqual(['telefoon']);
   });
 
@@ -135,11 +204,22 @@ describe('joining (art. 12)', () => {
     await involve(deps, bit, coordinator, caseId, 'woco');
     // Recorded after its joining date, shared with all by the matrix: still nothing for overig.
     expect(await sees(deps, woco, caseId)).toEqual([]);
-    const add = () => callerFor(deps, woco).subjects.add({ caseId, kind: 'person', items: [{ category: 'naleving', value: exampleValues.naleving }] });
+    const add = () =>
+      callerFor(deps, woco).subjects.add({ caseId, kind: 'person', items: [{ category: 'naleving', value: exampleValues.naleving }] });
     expect(await errorOf(add)).toMatchObject({ key: 'subjects.partnerWithoutAnnex' });
-    await shareApproved(deps, bit, [{ sourceKind: 'overig', category: 'naleving', audience: 'gemeenten' }], 'Bijlage 5: woningcorporatie, naleving');
-    expect(deps.db.select({ annexRef: sharingRules.annexRef }).from(sharingRules)
-      .where(and(eq(sharingRules.teamId, bit.teamId), eq(sharingRules.sourceKind, 'overig'))).all()).toEqual([{ annexRef: 'Bijlage 5: woningcorporatie, naleving' }]);
+    await shareApproved(
+      deps,
+      bit,
+      [{ sourceKind: 'overig', category: 'naleving', audience: 'gemeenten' }],
+      'Bijlage 5: woningcorporatie, naleving',
+    );
+    expect(
+      deps.db
+        .select({ annexRef: sharingRules.annexRef })
+        .from(sharingRules)
+        .where(and(eq(sharingRules.teamId, bit.teamId), eq(sharingRules.sourceKind, 'overig')))
+        .all(),
+    ).toEqual([{ annexRef: 'Bijlage 5: woningcorporatie, naleving' }]);
     await add();
     expect(await sees(deps, woco, caseId)).toEqual(['bsn', 'naleving', 'naw']);
     // Its naleving reaches the gemeenten (and the coordinator), no further.
@@ -157,11 +237,19 @@ describe('leaving (PIT art. 14.3, BIT art. 14.2)', () => {
     const pit = makeTeam(deps, 'pit');
     const bitAdmin = callerFor(deps, await makeUser(deps, bit, 'admin'));
     await bitAdmin.partners.leave({ partnerId: bit.partnerIds.laren!, noticeGivenOn: '2026-11-25', leftOn: '2026-11-26', version: 1 });
-    expect((await bitAdmin.partners.list()).find((p) => p.id === bit.partnerIds.laren)).toMatchObject({ noticeGivenOn: '2026-11-25', leftOn: '2026-11-26' });
-    expect(await errorOf(() => bitAdmin.partners.leave({ partnerId: bit.partnerIds.huizen!, noticeGivenOn: '2026-11-25', leftOn: '2026-11-24', version: 1 })))
-      .toMatchObject({ code: 'BAD_REQUEST', key: 'partners.leaveBeforeNotice' });
+    expect((await bitAdmin.partners.list()).find((p) => p.id === bit.partnerIds.laren)).toMatchObject({
+      noticeGivenOn: '2026-11-25',
+      leftOn: '2026-11-26',
+    });
+    expect(
+      await errorOf(() =>
+        bitAdmin.partners.leave({ partnerId: bit.partnerIds.huizen!, noticeGivenOn: '2026-11-25', leftOn: '2026-11-24', version: 1 }),
+      ),
+    ).toMatchObject({ code: 'BAD_REQUEST', key: 'partners.leaveBeforeNotice' });
     const pitAdmin = callerFor(deps, await makeUser(deps, pit, 'admin'));
-    const tooSoon = await errorOf(() => pitAdmin.partners.leave({ partnerId: pit.partnerIds.bsob!, noticeGivenOn: '2026-11-25', leftOn: '2027-01-24', version: 1 }));
+    const tooSoon = await errorOf(() =>
+      pitAdmin.partners.leave({ partnerId: pit.partnerIds.bsob!, noticeGivenOn: '2026-11-25', leftOn: '2027-01-24', version: 1 }),
+    );
     expect(tooSoon).toMatchObject({ code: 'BAD_REQUEST', key: 'partners.noticeTooShort' });
     expect((await callerFor(deps, await makeUser(deps, pit, 'coordinator', 'helmond')).team.get()).covenant.leaveNoticeMonths).toBe(2);
   });
@@ -172,7 +260,10 @@ describe('leaving (PIT art. 14.3, BIT art. 14.2)', () => {
     const admin = callerFor(deps, await makeUser(deps, bit, 'admin'));
     const member = await makeUser(deps, bit, 'member', 'laren');
     const { token } = createSession(deps.db, deps.config, member.id, deps.now());
-    const feed = calendarFeed(deps, member).path.split('/').pop()!.replace(/\.ics$/, '');
+    const feed = calendarFeed(deps, member)
+      .path.split('/')
+      .pop()!
+      .replace(/\.ics$/, '');
     const reader = loadActor(deps.db, member);
     await admin.partners.leave({ partnerId: bit.partnerIds.laren!, noticeGivenOn: '2026-11-25', leftOn: '2026-11-26', version: 1 });
     // The day before: all still works.
@@ -183,19 +274,27 @@ describe('leaving (PIT art. 14.3, BIT art. 14.2)', () => {
     expect(userForFeedToken(deps, feed)).toBeNull();
     expect(() => assertLiveAccess(deps, token, reader)).toThrow('auth.required');
     expect(resolveSession(deps.db, deps.config, token, deps.now())).toBeNull();
-    expect((await errorOf(() => callerFor(deps, null).auth.login({ email: member.email, password: TEST_PASSWORD }))).code).toBe('UNAUTHORIZED');
+    expect((await errorOf(() => callerFor(deps, null).auth.login({ email: member.email, password: TEST_PASSWORD }))).code).toBe(
+      'UNAUTHORIZED',
+    );
   });
 
   it('the open tasks of a leaving partner are listed for reassignment, and leave the list once reassigned', async () => {
     const deps = createTestDeps();
     const bit = makeTeam(deps, 'bit');
     const coordinator = callerFor(deps, await makeUser(deps, bit, 'coordinator', 'hilversum'));
-    const { id: taskId } = await coordinator.tasks.create({ title: 'Controle pand', assigneePartnerId: bit.partnerIds.laren!, dueDate: '2026-12-10' });
+    const { id: taskId } = await coordinator.tasks.create({
+      title: 'Controle pand',
+      assigneePartnerId: bit.partnerIds.laren!,
+      dueDate: '2026-12-10',
+    });
     await coordinator.tasks.create({ title: 'Andere taak', assigneePartnerId: bit.partnerIds.huizen!, dueDate: '2026-12-10' });
     expect(await coordinator.partners.openTasks()).toEqual([]);
     await coordinator.partners.leave({ partnerId: bit.partnerIds.laren!, noticeGivenOn: '2026-11-25', leftOn: '2026-12-01', version: 1 });
     const open = await coordinator.partners.openTasks();
-    expect(open.map((t) => ({ id: t.id, title: t.title, partner: t.partner, partnerLeftOn: t.partnerLeftOn }))).toEqual([{ id: taskId, title: 'Controle pand', partner: 'Laren', partnerLeftOn: '2026-12-01' }]);
+    expect(open.map((t) => ({ id: t.id, title: t.title, partner: t.partner, partnerLeftOn: t.partnerLeftOn }))).toEqual([
+      { id: taskId, title: 'Controle pand', partner: 'Laren', partnerLeftOn: '2026-12-01' },
+    ]);
     await coordinator.tasks.update({ id: taskId, version: open[0]!.version, assigneePartnerId: bit.partnerIds.huizen! });
     expect(await coordinator.partners.openTasks()).toEqual([]);
   });
@@ -222,8 +321,14 @@ describe('suspension (BIT art. 6.6)', () => {
     expect((await errorOf(() => coord.partners.liftSuspension({ id, reason: 'Afgerond', version: 2 }))).code).toBe('FORBIDDEN');
     await fg.partners.liftSuspension({ id, reason: 'Onderzoek afgerond', version: 2 });
     expect(await sees(deps, laren, caseId)).toEqual(['bsn', 'naw']);
-    expect((await fg.partners.suspensions())[0]).toMatchObject({ status: 'lifted', reason: 'Besluit stuurgroep: onderzoek datalek', liftReason: 'Onderzoek afgerond' });
-    expect(['partner.suspension_proposed', 'partner.suspended', 'partner.suspension_lifted'].map((a) => audits(deps, a).length)).toEqual([1, 1, 1]);
+    expect((await fg.partners.suspensions())[0]).toMatchObject({
+      status: 'lifted',
+      reason: 'Besluit stuurgroep: onderzoek datalek',
+      liftReason: 'Onderzoek afgerond',
+    });
+    expect(['partner.suspension_proposed', 'partner.suspended', 'partner.suspension_lifted'].map((a) => audits(deps, a).length)).toEqual([
+      1, 1, 1,
+    ]);
   });
 });
 
@@ -238,14 +343,26 @@ describe('sharing-matrix changes (art. 13)', () => {
     const fgUser = await makeUser(deps, bit, 'privacy');
     const admin = callerFor(deps, adminUser);
     expect(await sees(deps, politie, caseId)).toEqual(['bsn', 'naw']);
-    const proposal = await admin.sharing.propose({ addendumRef: 'Addendum 2026-1', changes: [{ sourceKind: 'gemeente', category: 'bsn', audience: 'gemeenten' }] });
-    expect(proposal).toEqual({ id: proposal.id, status: 'proposed', addendumRef: 'Addendum 2026-1', changes: [{ sourceKind: 'gemeente', category: 'bsn', audience: 'gemeenten' }] });
+    const proposal = await admin.sharing.propose({
+      addendumRef: 'Addendum 2026-1',
+      changes: [{ sourceKind: 'gemeente', category: 'bsn', audience: 'gemeenten' }],
+    });
+    expect(proposal).toEqual({
+      id: proposal.id,
+      status: 'proposed',
+      addendumRef: 'Addendum 2026-1',
+      changes: [{ sourceKind: 'gemeente', category: 'bsn', audience: 'gemeenten' }],
+    });
     expect(await sees(deps, politie, caseId)).toEqual(['bsn', 'naw']);
     await callerFor(deps, fgUser).sharing.decide({ id: proposal.id, approve: true, reason: 'Dataminimalisatie', version: 1 });
     expect(await sees(deps, politie, caseId)).toEqual(['naw']);
     const [latest, seeded] = await admin.sharing.history();
     expect(latest).toMatchObject({
-      addendumRef: 'Addendum 2026-1', status: 'approved', proposedBy: adminUser.name, decidedBy: fgUser.name, decisionReason: 'Dataminimalisatie',
+      addendumRef: 'Addendum 2026-1',
+      status: 'approved',
+      proposedBy: adminUser.name,
+      decidedBy: fgUser.name,
+      decisionReason: 'Dataminimalisatie',
       changes: [{ sourceKind: 'gemeente', category: 'bsn', from: 'all', audience: 'gemeenten' }],
     });
     // BIT's covenant names no categories: its matrix is its own configuration, labelled so.
@@ -256,13 +373,28 @@ describe('sharing-matrix changes (art. 13)', () => {
     const deps = createTestDeps();
     const bit = makeTeam(deps, 'bit');
     const admin = callerFor(deps, await makeUser(deps, bit, 'admin'));
-    expect(await errorOf(() => admin.sharing.propose({ addendumRef: 'A', changes: [{ sourceKind: 'politie', category: 'naw', audience: 'all' }] })))
-      .toMatchObject({ code: 'BAD_REQUEST', key: 'sharing.audienceBeyondCovenant' });
-    expect(await errorOf(() => admin.sharing.propose({ addendumRef: 'A', changes: [{ sourceKind: 'gemeente', category: 'naw', audience: null }, { sourceKind: 'gemeente', category: 'naw', audience: 'all' }] })))
-      .toMatchObject({ code: 'BAD_REQUEST', key: 'sharing.duplicateCell' });
+    expect(
+      await errorOf(() =>
+        admin.sharing.propose({ addendumRef: 'A', changes: [{ sourceKind: 'politie', category: 'naw', audience: 'all' }] }),
+      ),
+    ).toMatchObject({ code: 'BAD_REQUEST', key: 'sharing.audienceBeyondCovenant' });
+    expect(
+      await errorOf(() =>
+        admin.sharing.propose({
+          addendumRef: 'A',
+          changes: [
+            { sourceKind: 'gemeente', category: 'naw', audience: null },
+            { sourceKind: 'gemeente', category: 'naw', audience: 'all' },
+          ],
+        }),
+      ),
+    ).toMatchObject({ code: 'BAD_REQUEST', key: 'sharing.duplicateCell' });
     expect(await admin.sharing.history()).toHaveLength(1);
     const fg = callerFor(deps, await makeUser(deps, bit, 'privacy'));
-    const { id } = await admin.sharing.propose({ addendumRef: 'A', changes: [{ sourceKind: 'gemeente', category: 'telefoon', audience: null }] });
+    const { id } = await admin.sharing.propose({
+      addendumRef: 'A',
+      changes: [{ sourceKind: 'gemeente', category: 'telefoon', audience: null }],
+    });
     await fg.sharing.decide({ id, approve: false, reason: 'Niet nodig', version: 1 });
     expect((await admin.sharing.history())[0]).toMatchObject({ status: 'rejected', decisionReason: 'Niet nodig' });
     expect((await admin.sharing.matrix()).some((r) => r.sourceKind === 'gemeente' && r.category === 'telefoon')).toBe(true);

@@ -15,7 +15,10 @@ async function setup() {
 }
 
 async function refusal(call: () => Promise<unknown>) {
-  const error = await call().then(() => null, (e: unknown) => e);
+  const error = await call().then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!error) throw new Error('expected the call to be refused');
   return { nl: describeError(error as never, 'nl'), en: describeError(error as never, 'en') };
 }
@@ -23,16 +26,25 @@ async function refusal(call: () => Promise<unknown>) {
 describe('auth.changePassword refuses weak passwords at the field', () => {
   it('aaaaaaaaaaaa: a repeat, with zxcvbn feedback in Dutch and English', async () => {
     const { deps, user } = await setup();
-    const { nl, en } = await refusal(() => callerFor(deps, user).auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: 'aaaaaaaaaaaa' }));
-    const message = 'Kies een sterker wachtwoord: Herhalende letters zoals "aaa" zijn makkelijk te raden. Voeg meer woorden toe die minder vaak voorkomen.';
+    const { nl, en } = await refusal(() =>
+      callerFor(deps, user).auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: 'aaaaaaaaaaaa' }),
+    );
+    const message =
+      'Kies een sterker wachtwoord: Herhalende letters zoals "aaa" zijn makkelijk te raden. Voeg meer woorden toe die minder vaak voorkomen.';
     expect(nl).toEqual({ key: 'auth.passwordWeak', message, fieldErrors: { newPassword: message } });
-    expect(en.message).toBe('Choose a stronger password: Repeated characters like "aaa" are easy to guess. Add more words that are less common.');
+    expect(en.message).toBe(
+      'Choose a stronger password: Repeated characters like "aaa" are easy to guess. Add more words that are less common.',
+    );
   });
 
   it('123456789012: a common password', async () => {
     const { deps, user } = await setup();
-    const { nl } = await refusal(() => callerFor(deps, user).auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: '123456789012' }));
-    expect(nl.fieldErrors).toEqual({ newPassword: 'Kies een sterker wachtwoord: Dit wachtwoord wordt veel gebruikt. Voeg meer woorden toe die minder vaak voorkomen.' });
+    const { nl } = await refusal(() =>
+      callerFor(deps, user).auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: '123456789012' }),
+    );
+    expect(nl.fieldErrors).toEqual({
+      newPassword: 'Kies een sterker wachtwoord: Dit wachtwoord wordt veel gebruikt. Voeg meer woorden toe die minder vaak voorkomen.',
+    });
   });
 
   it('a password with the name or the e-mail address in it', async () => {
@@ -49,16 +61,25 @@ describe('auth.changePassword refuses weak passwords at the field', () => {
 
   it('a wrong current password is shown at its own field and changes nothing', async () => {
     const { deps, user } = await setup();
-    const { nl } = await refusal(() => callerFor(deps, user).auth.changePassword({ currentPassword: 'niet-het-huidige', newPassword: 'paard-batterij-nietje-correct' }));
+    const { nl } = await refusal(() =>
+      callerFor(deps, user).auth.changePassword({ currentPassword: 'niet-het-huidige', newPassword: 'paard-batterij-nietje-correct' }),
+    );
     expect(nl.fieldErrors).toEqual({ currentPassword: 'Het huidige wachtwoord klopt niet.' });
-    await expect(callerFor(deps, user).auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: 'paard-batterij-nietje-correct' })).resolves.toEqual({ ok: true });
+    await expect(
+      callerFor(deps, user).auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: 'paard-batterij-nietje-correct' }),
+    ).resolves.toEqual({ ok: true });
   });
 });
 
 describe('activating an account applies the same policy', () => {
   it('refuses a common password, or one with the name in it, at the password field', async () => {
     const { deps, pit, admin } = await setup();
-    const created = await callerFor(deps, admin).users.create({ name: 'Nieuwe Collega', email: 'nieuw@pit.test', role: 'member', partnerId: pit.partnerIds.helmond });
+    const created = await callerFor(deps, admin).users.create({
+      name: 'Nieuwe Collega',
+      email: 'nieuw@pit.test',
+      role: 'member',
+      partnerId: pit.partnerIds.helmond,
+    });
     const token = created.activationLink!.split('#')[1]!;
     const { nl } = await refusal(() => callerFor(deps, null).auth.activate({ token, password: 'wachtwoord1234' }));
     expect(nl.key).toBe('auth.passwordWeak');

@@ -30,10 +30,14 @@ async function plans(fn: () => Promise<unknown>): Promise<{ sql: string; plan: s
   } finally {
     sqlite.prepare = prepare;
   }
-  return seen.filter((s) => /^\s*select/i.test(s)).map((s) => ({
-    sql: s,
-    plan: (prepare(`explain query plan ${s}`).all(...new Array<null>((s.match(/\?/g) ?? []).length).fill(null)) as { detail: string }[]).map((r) => r.detail).join('\n'),
-  }));
+  return seen
+    .filter((s) => /^\s*select/i.test(s))
+    .map((s) => ({
+      sql: s,
+      plan: (prepare(`explain query plan ${s}`).all(...new Array<null>((s.match(/\?/g) ?? []).length).fill(null)) as { detail: string }[])
+        .map((r) => r.detail)
+        .join('\n'),
+    }));
 }
 
 const planOf = (all: { sql: string; plan: string }[], pattern: RegExp) => {
@@ -50,7 +54,10 @@ describe('query plans of the hot reads', () => {
   });
 
   it('cases.list search finds its candidates in the trigram index, not by a LIKE over every casus', async () => {
-    const plan = planOf(await plans(() => callerFor(deps, coordinator).cases.list({ search: 'Kerkstraat 12' })), /from "cases" inner join "partners"/);
+    const plan = planOf(
+      await plans(() => callerFor(deps, coordinator).cases.list({ search: 'Kerkstraat 12' })),
+      /from "cases" inner join "partners"/,
+    );
     expect(plan).toContain('case_search VIRTUAL TABLE');
     expect(plan).toContain('SEARCH cases USING INDEX cases_team_id (team_id=? AND id=?)');
   });

@@ -16,8 +16,13 @@ describe('reports.progress', () => {
     const coordinator = await makeUser(deps, pit, 'coordinator', 'helmond');
     expect(rateLimits.reports).toEqual({ capacity: 5, refillSeconds: 2 });
     for (let i = 0; i < 5; i++) await callerFor(deps, viewer).reports.progress(year);
-    const refused = await callerFor(deps, viewer).reports.progress(year).catch((e: unknown) => e);
-    expect(describeError(refused as never, 'nl')).toEqual({ key: 'rateLimited', message: 'U vraagt dit te vaak op. Probeer het over 2 seconden opnieuw.' });
+    const refused = await callerFor(deps, viewer)
+      .reports.progress(year)
+      .catch((e: unknown) => e);
+    expect(describeError(refused as never, 'nl')).toEqual({
+      key: 'rateLimited',
+      message: 'U vraagt dit te vaak op. Probeer het over 2 seconden opnieuw.',
+    });
     expect(describeError(refused as never, 'en').message).toBe('You are requesting this too often. Try again in 2 seconds.');
     expect((refused as { code: string }).code).toBe('TOO_MANY_REQUESTS');
     await expect(callerFor(deps, coordinator).reports.progress(year)).resolves.toMatchObject({ period: year });

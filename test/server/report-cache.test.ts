@@ -13,7 +13,7 @@ async function prepared(deps: TestDeps, fn: () => Promise<unknown>): Promise<str
   const sqlite = deps.db.$client;
   const prepare = sqlite.prepare.bind(sqlite);
   const seen: string[] = [];
-  sqlite.prepare = ((source: string) => (seen.push(source), prepare(source)));
+  sqlite.prepare = (source: string) => (seen.push(source), prepare(source));
   try {
     await fn();
   } finally {

@@ -33,8 +33,16 @@ const table = (r: ProgressReport, id: string) => r.tables.find((t) => t.id === i
 const row = (r: ProgressReport, id: string, label: string) => table(r, id).rows.find((x) => x.label === label)!;
 
 function closedMeeting(teamId: number, startsAt: string, present: Record<number, 'aanwezig' | 'afwezig' | 'afgemeld'>) {
-  const m = deps.db.insert(meetings).values({ teamId, title: 'Overleg', startsAt, status: 'gesloten', createdAt: startsAt, updatedAt: startsAt }).returning().get();
-  for (const [partnerId, status] of Object.entries(present)) deps.db.insert(attendance).values({ meetingId: m.id, partnerId: Number(partnerId), status, updatedAt: startsAt }).run();
+  const m = deps.db
+    .insert(meetings)
+    .values({ teamId, title: 'Overleg', startsAt, status: 'gesloten', createdAt: startsAt, updatedAt: startsAt })
+    .returning()
+    .get();
+  for (const [partnerId, status] of Object.entries(present))
+    deps.db
+      .insert(attendance)
+      .values({ meetingId: m.id, partnerId: Number(partnerId), status, updatedAt: startsAt })
+      .run();
 }
 
 /**
@@ -51,20 +59,52 @@ async function buildYear() {
   deps.clock.set('2025-03-10T10:00:00Z');
   const a = await makeCase(deps, pit, coordinator, { description: 'Geheime omschrijving' });
   await callerFor(deps, coordinator).cases.setStatus({ id: a.id, status: 'actief', version: 1 });
-  const b = await makeCase(deps, pit, coordinator, { gemeentePartnerId: pit.partnerIds.asten!, city: 'Asten', postcode: '5721 AA', origin: 'avo_verzoek' });
+  const b = await makeCase(deps, pit, coordinator, {
+    gemeentePartnerId: pit.partnerIds.asten!,
+    city: 'Asten',
+    postcode: '5721 AA',
+    origin: 'avo_verzoek',
+  });
   const api = callerFor(deps, coordinator);
-  const t1 = await api.tasks.create({ title: 'T1', assigneePartnerId: pit.partnerIds.politie!, dueDate: '2025-12-31', caseId: a.id, confirmPast: true });
-  const t2 = await api.tasks.create({ title: 'T2', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2025-06-01', caseId: a.id, confirmPast: true });
-  await api.tasks.create({ title: 'T3', assigneePartnerId: pit.partnerIds.politie!, dueDate: '2025-11-01', caseId: a.id, confirmPast: true });
+  const t1 = await api.tasks.create({
+    title: 'T1',
+    assigneePartnerId: pit.partnerIds.politie!,
+    dueDate: '2025-12-31',
+    caseId: a.id,
+    confirmPast: true,
+  });
+  const t2 = await api.tasks.create({
+    title: 'T2',
+    assigneePartnerId: pit.partnerIds.senzer!,
+    dueDate: '2025-06-01',
+    caseId: a.id,
+    confirmPast: true,
+  });
+  await api.tasks.create({
+    title: 'T3',
+    assigneePartnerId: pit.partnerIds.politie!,
+    dueDate: '2025-11-01',
+    caseId: a.id,
+    confirmPast: true,
+  });
   deps.clock.set('2025-04-01T10:00:00Z');
   await api.agreements.create({ caseId: a.id, text: 'Gezamenlijke aanpak', responsiblePartnerId: pit.partnerIds.helmond! });
   closedMeeting(pit.teamId, '2025-04-08T07:30:00Z', { [pit.partnerIds.helmond!]: 'aanwezig', [pit.partnerIds.politie!]: 'aanwezig' });
   closedMeeting(pit.teamId, '2025-09-09T07:30:00Z', { [pit.partnerIds.helmond!]: 'aanwezig', [pit.partnerIds.politie!]: 'afgemeld' });
-  const control = await api.controls.plan({ plannedOn: '2025-05-20', caseIds: [a.id], partnerIds: [pit.partnerIds.helmond!, pit.partnerIds.politie!] });
+  const control = await api.controls.plan({
+    plannedOn: '2025-05-20',
+    caseIds: [a.id],
+    partnerIds: [pit.partnerIds.helmond!, pit.partnerIds.politie!],
+  });
   const cancelled = await api.controls.plan({ plannedOn: '2025-06-20', caseIds: [a.id], partnerIds: [pit.partnerIds.helmond!] });
   await api.controls.cancel({ id: cancelled.id, version: 1 });
   deps.clock.set('2025-05-21T08:00:00Z');
-  await callerFor(deps, helmond).controls.addFinding({ controlId: control.id, findingType: 'bouw', measure: 'last_onder_dwangsom', note: 'Geheime notitie' });
+  await callerFor(deps, helmond).controls.addFinding({
+    controlId: control.id,
+    findingType: 'bouw',
+    measure: 'last_onder_dwangsom',
+    note: 'Geheime notitie',
+  });
   await callerFor(deps, politie).controls.addFinding({ controlId: control.id, findingType: 'hennep', measure: 'proces_verbaal' });
   deps.clock.set('2025-06-01T08:00:00Z');
   const esc = await api.escalations.raise({ caseId: a.id, raisedOn: '2025-06-01', reason: 'Geheime reden' });
@@ -95,7 +135,9 @@ beforeEach(async () => {
 
 describe('figures on a constructed year', () => {
   // The counting itself, without suppression (k = 1); suppression has its own tests below.
-  beforeEach(async () => { await callerFor(deps, coordinator).reports.setThreshold({ threshold: 1 }); });
+  beforeEach(async () => {
+    await callerFor(deps, coordinator).reports.setThreshold({ threshold: 1 });
+  });
 
   it('counts 2025 exactly, with 23:59 on 31 December Amsterdam time inside the year', async () => {
     await buildYear();
@@ -103,25 +145,71 @@ describe('figures on a constructed year', () => {
     expect(r.previousPeriod).toEqual({ from: '2024-01-01', to: '2024-12-31' });
     const current = Object.fromEntries(r.headline.map((h) => [h.key, h.current]));
     expect(current).toEqual({
-      casesOpened: 2, casesActivated: 1, casesClosed: 1, avoRequests: 1, agreements: 1,
-      tasksCreated: 3, tasksDone: 1, tasksOnTimePct: 100, tasksOverdue: 2, medianDaysToDone: 296,
-      meetingsHeld: 2, attendancePct: match.any(Number), controlsHeld: 1, findings: 2, escalationsRaised: 1, escalationsResolved: 1,
+      casesOpened: 2,
+      casesActivated: 1,
+      casesClosed: 1,
+      avoRequests: 1,
+      agreements: 1,
+      tasksCreated: 3,
+      tasksDone: 1,
+      tasksOnTimePct: 100,
+      tasksOverdue: 2,
+      medianDaysToDone: 296,
+      meetingsHeld: 2,
+      attendancePct: match.any(Number),
+      controlsHeld: 1,
+      findings: 2,
+      escalationsRaised: 1,
+      escalationsResolved: 1,
     });
     expect(head(r, 'casesOpened').previous).toBe(0);
     expect(row(r, 'cases_by_gemeente', 'Helmond').current).toEqual({ opened: 1, activated: 1, closed: 1, avo: 0 });
     expect(row(r, 'cases_by_gemeente', 'Asten').current).toEqual({ opened: 1, activated: 0, closed: 0, avo: 1 });
     expect(row(r, 'cases_by_theme', 'Woonoverlast').current).toEqual({ opened: 2, activated: 1, closed: 1 });
-    expect(row(r, 'work_by_partner', 'Politie').current).toEqual({ agreements: 0, tasksCreated: 2, tasksDone: 1, tasksOnTime: 1, tasksOverdue: 1, medianDays: 296 });
-    expect(row(r, 'work_by_partner', 'Senzer').current).toEqual({ agreements: 0, tasksCreated: 1, tasksDone: 0, tasksOnTime: 0, tasksOverdue: 1, medianDays: null });
+    expect(row(r, 'work_by_partner', 'Politie').current).toEqual({
+      agreements: 0,
+      tasksCreated: 2,
+      tasksDone: 1,
+      tasksOnTime: 1,
+      tasksOverdue: 1,
+      medianDays: 296,
+    });
+    expect(row(r, 'work_by_partner', 'Senzer').current).toEqual({
+      agreements: 0,
+      tasksCreated: 1,
+      tasksDone: 0,
+      tasksOnTime: 0,
+      tasksOverdue: 1,
+      medianDays: null,
+    });
     expect(row(r, 'work_by_partner', 'Helmond').current.agreements).toBe(1);
     expect(row(r, 'attendance_by_partner', 'Helmond').current).toMatchObject({ expected: 2, present: 2, ratePct: 100 });
     expect(row(r, 'attendance_by_partner', 'Politie').current).toMatchObject({ expected: 2, present: 1, excused: 1, ratePct: 50 });
     // 10 partners × 2 meetings expected, 3 present.
     expect(head(r, 'attendancePct').current).toBe(15);
-    expect(row(r, 'controls_by_partner', 'Helmond').current).toEqual({ participated: 1, findings: 1, 'measure:last_onder_dwangsom': 1, 'measure:proces_verbaal': 0 });
-    expect(row(r, 'controls_by_partner', 'Politie').current).toEqual({ participated: 1, findings: 1, 'measure:last_onder_dwangsom': 0, 'measure:proces_verbaal': 1 });
-    expect(table(r, 'findings_by_type').rows.map((x) => [x.key, x.current.findings])).toEqual([['bouw', 1], ['hennep', 1]]);
-    expect(Object.fromEntries(table(r, 'escalations').rows.map((x) => [x.key, x.current.count]))).toEqual({ raised: 1, raisedStillOpen: 0, raisedResolved: 1, resolved: 1, openAtEnd: 0 });
+    expect(row(r, 'controls_by_partner', 'Helmond').current).toEqual({
+      participated: 1,
+      findings: 1,
+      'measure:last_onder_dwangsom': 1,
+      'measure:proces_verbaal': 0,
+    });
+    expect(row(r, 'controls_by_partner', 'Politie').current).toEqual({
+      participated: 1,
+      findings: 1,
+      'measure:last_onder_dwangsom': 0,
+      'measure:proces_verbaal': 1,
+    });
+    expect(table(r, 'findings_by_type').rows.map((x) => [x.key, x.current.findings])).toEqual([
+      ['bouw', 1],
+      ['hennep', 1],
+    ]);
+    expect(Object.fromEntries(table(r, 'escalations').rows.map((x) => [x.key, x.current.count]))).toEqual({
+      raised: 1,
+      raisedStillOpen: 0,
+      raisedResolved: 1,
+      resolved: 1,
+      openAtEnd: 0,
+    });
     expect(r.narrative.join(' ')).toContain('2 casussen geopend');
   });
 
@@ -140,7 +228,12 @@ describe('figures on a constructed year', () => {
   it('a lapsed task (vervallen) counts as overdue only until it lapsed', async () => {
     deps.clock.set('2025-02-01T10:00:00Z');
     const api = callerFor(deps, coordinator);
-    const t = await api.tasks.create({ title: 'Vervalt later', assigneePartnerId: pit.partnerIds.bsob!, dueDate: '2025-03-01', confirmPast: true });
+    const t = await api.tasks.create({
+      title: 'Vervalt later',
+      assigneePartnerId: pit.partnerIds.bsob!,
+      dueDate: '2025-03-01',
+      confirmPast: true,
+    });
     deps.clock.set('2025-04-15T10:00:00Z');
     await api.tasks.lapse({ id: t.id, version: 1, reason: 'Niet meer nodig.' });
     deps.clock.set('2026-11-25T09:00:00Z');
@@ -157,14 +250,20 @@ describe('figures on a constructed year', () => {
   });
 
   it('refuses a reversed or malformed period', async () => {
-    expect((await errorOf(() => callerFor(deps, viewer).reports.progress({ from: '2025-12-31', to: '2025-01-01' }))).key).toBe('reports.periodOrder');
-    expect((await errorOf(() => callerFor(deps, viewer).reports.progress({ from: '2025-13-01', to: '2025-12-31' }))).code).toBe('BAD_REQUEST');
+    expect((await errorOf(() => callerFor(deps, viewer).reports.progress({ from: '2025-12-31', to: '2025-01-01' }))).key).toBe(
+      'reports.periodOrder',
+    );
+    expect((await errorOf(() => callerFor(deps, viewer).reports.progress({ from: '2025-13-01', to: '2025-12-31' }))).code).toBe(
+      'BAD_REQUEST',
+    );
   });
 
   it('refuses any period that is not whole calendar months, for every reader, with a translated error', async () => {
     for (const user of [viewer, senzer, coordinator]) {
       for (const period of [
-        { from: '2026-07-06', to: '2026-07-06' }, { from: '2026-07-01', to: '2026-07-30' }, { from: '2026-07-02', to: '2026-07-31' },
+        { from: '2026-07-06', to: '2026-07-06' },
+        { from: '2026-07-01', to: '2026-07-30' },
+        { from: '2026-07-02', to: '2026-07-31' },
         { from: '2024-02-01', to: '2024-02-28' }, // 2024 is a leap year: February ends on the 29th
       ]) {
         waitOutRateLimit();
@@ -172,11 +271,17 @@ describe('figures on a constructed year', () => {
         expect(error).toMatchObject({ code: 'BAD_REQUEST', key: 'reports.periodMonths' });
       }
     }
-    expect(translate('reports.periodMonths', 'en')).toBe('A report covers whole calendar months: from the first day of a month to the last day of a month.');
+    expect(translate('reports.periodMonths', 'en')).toBe(
+      'A report covers whole calendar months: from the first day of a month to the last day of a month.',
+    );
     waitOutRateLimit();
-    await expect(callerFor(deps, viewer).reports.progress({ from: '2024-02-01', to: '2024-02-29' })).resolves.toMatchObject({ period: { from: '2024-02-01', to: '2024-02-29' } });
+    await expect(callerFor(deps, viewer).reports.progress({ from: '2024-02-01', to: '2024-02-29' })).resolves.toMatchObject({
+      period: { from: '2024-02-01', to: '2024-02-29' },
+    });
     waitOutRateLimit();
-    await expect(callerFor(deps, viewer).reports.progress({ from: '2025-11-01', to: '2026-02-28' })).resolves.toMatchObject({ previousPeriod: { from: '2025-07-01', to: '2025-10-31' } });
+    await expect(callerFor(deps, viewer).reports.progress({ from: '2025-11-01', to: '2026-02-28' })).resolves.toMatchObject({
+      previousPeriod: { from: '2025-07-01', to: '2025-10-31' },
+    });
   });
 });
 
@@ -192,7 +297,9 @@ describe('presets for the team cadence', () => {
     const b = await callerFor(deps, dvc).reports.presets();
     expect(b.cadence).toBe('half_yearly');
     expect(b.presets.slice(0, 3).map((x) => [x.key, x.from, x.to])).toEqual([
-      ['2026-H2', '2026-07-01', '2026-12-31'], ['2026-H1', '2026-01-01', '2026-06-30'], ['2025-H2', '2025-07-01', '2025-12-31'],
+      ['2026-H2', '2026-07-01', '2026-12-31'],
+      ['2026-H1', '2026-01-01', '2026-06-30'],
+      ['2025-H2', '2025-07-01', '2025-12-31'],
     ]);
     expect(b.defaultKey).toBe('2026-H1');
   });
@@ -204,10 +311,16 @@ describe('suppression of small numbers', () => {
     for (const user of [viewer, senzer, coordinator]) {
       const r = await callerFor(deps, user).reports.progress({ from: '2025-01-01', to: '2025-12-31' });
       expect(r.suppression).toMatchObject({ threshold: 5, applies: true });
-      expect(r.suppression.tables.map((t) => t.id)).toEqual(['cases_by_gemeente', 'cases_by_theme', 'controls_by_partner', 'findings_by_type']);
+      expect(r.suppression.tables.map((t) => t.id)).toEqual([
+        'cases_by_gemeente',
+        'cases_by_theme',
+        'controls_by_partner',
+        'findings_by_type',
+      ]);
       // The reader gets no number behind a mark: the value is null, the mask says why.
       expect(row(r, 'cases_by_gemeente', 'Helmond')).toMatchObject({
-        current: { opened: null, activated: null, closed: null, avo: 0 }, suppressed: ['opened', 'activated', 'closed'],
+        current: { opened: null, activated: null, closed: null, avo: 0 },
+        suppressed: ['opened', 'activated', 'closed'],
         mask: { current: { opened: 'small', activated: 'small', closed: 'small' }, previous: {} },
       });
       expect(row(r, 'cases_by_gemeente', 'Deurne').suppressed).toEqual([]);
@@ -218,7 +331,11 @@ describe('suppression of small numbers', () => {
       expect(head(r, 'controlsHeld')).toMatchObject({ current: 1 });
       expect(head(r, 'tasksCreated')).toMatchObject({ current: 3 });
       // Police findings: one in the year, hidden for every reader in every table.
-      expect(row(r, 'controls_by_partner', 'Politie').current).toMatchObject({ participated: 1, findings: null, 'measure:proces_verbaal': null });
+      expect(row(r, 'controls_by_partner', 'Politie').current).toMatchObject({
+        participated: 1,
+        findings: null,
+        'measure:proces_verbaal': null,
+      });
       expect(row(r, 'findings_by_type', 'Hennepkwekerij').current).toEqual({ findings: null });
       expect(r.narrative.join(' ')).toContain('minder dan 5 casussen geopend');
       expect(r.narrative.join(' ')).toContain('met minder dan 5 bevindingen');
@@ -244,19 +361,27 @@ describe('suppression of small numbers', () => {
 
   it('the one-day attack of issue 8 is gone: a month with one controle shows no police count to Senzer or the viewer', async () => {
     const c = await makeCase(deps, pit, coordinator);
-    const control = await callerFor(deps, coordinator).controls.plan({ plannedOn: '2026-07-06', caseIds: [c.id], partnerIds: [pit.partnerIds.politie!, pit.partnerIds.helmond!] });
+    const control = await callerFor(deps, coordinator).controls.plan({
+      plannedOn: '2026-07-06',
+      caseIds: [c.id],
+      partnerIds: [pit.partnerIds.politie!, pit.partnerIds.helmond!],
+    });
     deps.clock.set('2026-07-06T12:00:00Z');
     await callerFor(deps, politie).controls.addFinding({ controlId: control.id, findingType: 'hennep', measure: 'proces_verbaal' });
     await callerFor(deps, politie).controls.addFinding({ controlId: control.id, findingType: 'hennep', measure: 'proces_verbaal' });
     deps.clock.set('2026-11-25T09:00:00Z');
     for (const user of [senzer, viewer]) {
-      expect((await errorOf(() => callerFor(deps, user).reports.progress({ from: '2026-07-06', to: '2026-07-06' }))).key).toBe('reports.periodMonths');
+      expect((await errorOf(() => callerFor(deps, user).reports.progress({ from: '2026-07-06', to: '2026-07-06' }))).key).toBe(
+        'reports.periodMonths',
+      );
       const r = await callerFor(deps, user).reports.progress({ from: '2026-07-01', to: '2026-07-31' });
       expect(row(r, 'controls_by_partner', 'Politie').current).toMatchObject({ findings: null, 'measure:proces_verbaal': null });
       expect(row(r, 'findings_by_type', 'Hennepkwekerij').current).toEqual({ findings: null });
       expect(head(r, 'findings').current).toBeNull();
       expect(table(r, 'controls_by_partner').totals!.current.findings).toBeNull();
-      expect(JSON.stringify(r.tables.filter((t) => t.id !== 'work_by_partner' && t.id !== 'attendance_by_partner'))).not.toMatch(/"findings":2|"measure:proces_verbaal":2/);
+      expect(JSON.stringify(r.tables.filter((t) => t.id !== 'work_by_partner' && t.id !== 'attendance_by_partner'))).not.toMatch(
+        /"findings":2|"measure:proces_verbaal":2/,
+      );
     }
   });
 });
@@ -264,7 +389,8 @@ describe('suppression of small numbers', () => {
 describe('secondary suppression', () => {
   it('hides more cells ("x") until no small count can be computed back: from the total, or through another table with the same total', async () => {
     await callerFor(deps, coordinator).reports.setThreshold({ threshold: 3 });
-    for (let i = 0; i < 3; i++) await makeCase(deps, pit, coordinator, { gemeentePartnerId: pit.partnerIds.deurne!, city: 'Deurne', postcode: '5751 AA' });
+    for (let i = 0; i < 3; i++)
+      await makeCase(deps, pit, coordinator, { gemeentePartnerId: pit.partnerIds.deurne!, city: 'Deurne', postcode: '5751 AA' });
     await makeCase(deps, pit, coordinator);
     const r = await callerFor(deps, coordinator).reports.progress({ from: '2026-01-01', to: '2026-12-31' });
     expect(row(r, 'cases_by_gemeente', 'Helmond').mask.current).toEqual({ opened: 'small' });
@@ -287,7 +413,9 @@ describe('permissions', () => {
   it('the viewer reads reports and dashboard figures but no casus details', async () => {
     const { a } = await buildYear();
     const v = callerFor(deps, viewer);
-    await expect(v.reports.progress({ from: '2025-01-01', to: '2025-12-31' })).resolves.toMatchObject({ period: { from: '2025-01-01', to: '2025-12-31' } });
+    await expect(v.reports.progress({ from: '2025-01-01', to: '2025-12-31' })).resolves.toMatchObject({
+      period: { from: '2025-01-01', to: '2025-12-31' },
+    });
     expect((await errorOf(() => v.cases.get({ id: a.id }))).code).toBe('FORBIDDEN');
     expect((await errorOf(() => v.cases.list())).code).toBe('FORBIDDEN');
     expect((await errorOf(() => v.controls.list())).code).toBe('FORBIDDEN');
@@ -313,8 +441,28 @@ describe('permissions', () => {
 describe('dashboard per role', () => {
   it('coordinator: next overleg, tasks per partner, casussen by status, controles coming up; member: own partner', async () => {
     await buildYear();
-    deps.db.insert(meetings).values({ teamId: pit.teamId, title: 'Volgend overleg', startsAt: '2026-12-01T08:30:00Z', status: 'concept', createdAt: '2026-11-01T00:00:00Z', updatedAt: '2026-11-01T00:00:00Z' }).run();
-    deps.db.insert(meetings).values({ teamId: pit.teamId, title: 'Gepubliceerd overleg', startsAt: '2026-12-08T08:30:00Z', status: 'gepubliceerd', createdAt: '2026-11-01T00:00:00Z', updatedAt: '2026-11-01T00:00:00Z' }).run();
+    deps.db
+      .insert(meetings)
+      .values({
+        teamId: pit.teamId,
+        title: 'Volgend overleg',
+        startsAt: '2026-12-01T08:30:00Z',
+        status: 'concept',
+        createdAt: '2026-11-01T00:00:00Z',
+        updatedAt: '2026-11-01T00:00:00Z',
+      })
+      .run();
+    deps.db
+      .insert(meetings)
+      .values({
+        teamId: pit.teamId,
+        title: 'Gepubliceerd overleg',
+        startsAt: '2026-12-08T08:30:00Z',
+        status: 'gepubliceerd',
+        createdAt: '2026-11-01T00:00:00Z',
+        updatedAt: '2026-11-01T00:00:00Z',
+      })
+      .run();
     const c = await makeCase(deps, pit, coordinator);
     await callerFor(deps, coordinator).controls.plan({ plannedOn: '2026-12-03', caseIds: [c.id], partnerIds: [pit.partnerIds.senzer!] });
     const dash = await callerFor(deps, coordinator).dashboard.get();
@@ -359,7 +507,9 @@ function randomBsn(rand: () => number): string {
 
 const word = (rand: () => number, length: number) => {
   const letters = 'bcdfghjklmnpqrstvwxz';
-  return Array.from({ length }, (_, i) => (i === 0 ? letters[Math.floor(rand() * letters.length)]!.toUpperCase() : letters[Math.floor(rand() * letters.length)]!)).join('');
+  return Array.from({ length }, (_, i) =>
+    i === 0 ? letters[Math.floor(rand() * letters.length)]!.toUpperCase() : letters[Math.floor(rand() * letters.length)]!,
+  ).join('');
 };
 
 describe('property: no personal data in reports', () => {
@@ -386,20 +536,59 @@ describe('property: no personal data in reports', () => {
         secrets.push(name, street, bsn, plate, marker);
         const slug = gemeenten[Math.floor(rand() * gemeenten.length)]!;
         const c = await api.cases.create({
-          gemeentePartnerId: bit.partnerIds[slug]!, street, houseNumber: 1 + Math.floor(rand() * 200), postcode: '1211 AA', city: 'Hilversum',
-          theme: 'Ondermijning', origin: rand() < 0.5 ? 'avo_verzoek' : 'melding', description: `Pand van ${marker}`, status: 'actief',
+          gemeentePartnerId: bit.partnerIds[slug]!,
+          street,
+          houseNumber: 1 + Math.floor(rand() * 200),
+          postcode: '1211 AA',
+          city: 'Hilversum',
+          theme: 'Ondermijning',
+          origin: rand() < 0.5 ? 'avo_verzoek' : 'melding',
+          description: `Pand van ${marker}`,
+          status: 'actief',
         });
-        await api.subjects.add({ caseId: c.id, kind: 'person', sourcePartnerId: bit.partnerIds[slug]!, items: [
-          { category: 'naw', value: `${name}, ${street} ${i + 1}` }, { category: 'bsn', value: bsn, legalGround: 'art. 20.3c convenant' },
-        ] });
-        await callerFor(deps, police).subjects.add({ caseId: c.id, kind: 'person', items: [{ category: 'naw', value: name }, { category: 'kenteken', value: plate }] });
-        const task = await api.tasks.create({ title: `Gesprek over ${marker}`, assigneePartnerId: bit.partnerIds[slug]!, dueDate: '2026-03-01', caseId: c.id, confirmPast: true });
+        await api.subjects.add({
+          caseId: c.id,
+          kind: 'person',
+          sourcePartnerId: bit.partnerIds[slug]!,
+          items: [
+            { category: 'naw', value: `${name}, ${street} ${i + 1}` },
+            { category: 'bsn', value: bsn, legalGround: 'art. 20.3c convenant' },
+          ],
+        });
+        await callerFor(deps, police).subjects.add({
+          caseId: c.id,
+          kind: 'person',
+          items: [
+            { category: 'naw', value: name },
+            { category: 'kenteken', value: plate },
+          ],
+        });
+        const task = await api.tasks.create({
+          title: `Gesprek over ${marker}`,
+          assigneePartnerId: bit.partnerIds[slug]!,
+          dueDate: '2026-03-01',
+          caseId: c.id,
+          confirmPast: true,
+        });
         await api.tasks.complete({ id: task.id, resultNote: `${marker} gesproken` });
         await api.agreements.create({ caseId: c.id, text: `Afspraak over ${marker}`, responsiblePartnerId: bit.partnerIds[slug]! });
-        const control = await api.controls.plan({ plannedOn: '2026-03-10', caseIds: [c.id], partnerIds: [bit.partnerIds[slug]!, bit.partnerIds.politie!], briefingNotes: `Let op ${marker}` });
-        await api.controls.addFinding({ controlId: control.id, partnerId: bit.partnerIds.politie!, caseId: c.id, findingType: 'hennep', measure: 'proces_verbaal', note: `${marker} aangetroffen` });
+        const control = await api.controls.plan({
+          plannedOn: '2026-03-10',
+          caseIds: [c.id],
+          partnerIds: [bit.partnerIds[slug]!, bit.partnerIds.politie!],
+          briefingNotes: `Let op ${marker}`,
+        });
+        await api.controls.addFinding({
+          controlId: control.id,
+          partnerId: bit.partnerIds.politie!,
+          caseId: c.id,
+          findingType: 'hennep',
+          measure: 'proces_verbaal',
+          note: `${marker} aangetroffen`,
+        });
         const esc = await api.escalations.raise({ caseId: c.id, raisedOn: '2026-03-12', reason: `Knelpunt rond ${marker}` });
-        if (rand() < 0.5) await api.escalations.resolve({ id: esc.id, outcome: `Besluit over ${marker}`, outcomeOn: '2026-03-14', version: 1 });
+        if (rand() < 0.5)
+          await api.escalations.resolve({ id: esc.id, outcome: `Besluit over ${marker}`, outcomeOn: '2026-03-14', version: 1 });
       }
       deps.clock.set('2026-11-25T09:00:00Z');
       const outputs: string[] = [];
@@ -418,7 +607,8 @@ describe('property: no personal data in reports', () => {
         for (const output of outputs) expect(output.toLowerCase()).not.toContain(secret.toLowerCase());
       }
       // Free text typed into cases, tasks, findings and escalations stays out too.
-      for (const output of outputs) expect(output).not.toMatch(/Pand van|gesproken|Afspraak over|Let op|aangetroffen|Knelpunt rond|Besluit over/);
+      for (const output of outputs)
+        expect(output).not.toMatch(/Pand van|gesproken|Afspraak over|Let op|aangetroffen|Knelpunt rond|Besluit over/);
     }
   });
 

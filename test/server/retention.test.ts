@@ -6,7 +6,16 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq, isNotNull } from 'drizzle-orm';
-import { agreementSubjects, agreements, auditLog, policeSubjectItems, retentionLists, subjectItems, subjects, teams } from '../../db/schema';
+import {
+  agreementSubjects,
+  agreements,
+  auditLog,
+  policeSubjectItems,
+  retentionLists,
+  subjectItems,
+  subjects,
+  teams,
+} from '../../db/schema';
 import { createTestDeps } from '../helpers/deps';
 import { callerFor, errorOf, makeTeam, makeUser } from '../helpers/factories';
 import { exampleValues, makeCase } from '../helpers/cases';
@@ -33,13 +42,29 @@ async function setup(config: Partial<Config> = {}) {
   const c = callerFor(deps, coordinator);
   // A casus with a betrokkene from Helmond and one from the police, closed on 2026-11-25.
   const closed = await makeCase(deps, pit, helmond);
-  await callerFor(deps, helmond).subjects.add({ caseId: closed.id, kind: 'person', items: [{ category: 'naw', value: exampleValues.naw }] });
-  await callerFor(deps, politie).subjects.add({ caseId: closed.id, kind: 'person', items: [{ category: 'kenteken', value: exampleValues.kenteken }] });
+  await callerFor(deps, helmond).subjects.add({
+    caseId: closed.id,
+    kind: 'person',
+    items: [{ category: 'naw', value: exampleValues.naw }],
+  });
+  await callerFor(deps, politie).subjects.add({
+    caseId: closed.id,
+    kind: 'person',
+    items: [{ category: 'kenteken', value: exampleValues.kenteken }],
+  });
   await c.cases.setStatus({ id: closed.id, status: 'afgerond', version: (await c.cases.get({ id: closed.id })).version });
   // An open casus with a police item and a Helmond item.
   const open = await makeCase(deps, pit, helmond);
-  await callerFor(deps, helmond).subjects.add({ caseId: open.id, kind: 'person', items: [{ category: 'naw', value: 'K. Jansen, Dorpsstraat 1, Helmond' }] });
-  await callerFor(deps, politie).subjects.add({ caseId: open.id, kind: 'person', items: [{ category: 'naw', value: 'P. Politie, Laan 2, Helmond' }] });
+  await callerFor(deps, helmond).subjects.add({
+    caseId: open.id,
+    kind: 'person',
+    items: [{ category: 'naw', value: 'K. Jansen, Dorpsstraat 1, Helmond' }],
+  });
+  await callerFor(deps, politie).subjects.add({
+    caseId: open.id,
+    kind: 'person',
+    items: [{ category: 'naw', value: 'P. Politie, Laan 2, Helmond' }],
+  });
   // The other team's closed casus: never on PIT's list.
   const bitCase = await makeCase(deps, bit, bitCoordinator);
   const bc = callerFor(deps, bitCoordinator);
@@ -54,7 +79,9 @@ describe('retention.preview', () => {
     deps.clock.set('2027-11-24T09:00:00Z');
     expect(await f.retention.preview()).toEqual([]);
     deps.clock.set('2027-11-25T09:00:00Z');
-    expect(await f.retention.preview()).toEqual([{ caseId: closed.id, code: (await callerFor(deps, fg).cases.get({ id: closed.id })).code, dueSince: '2027-11-25' }]);
+    expect(await f.retention.preview()).toEqual([
+      { caseId: closed.id, code: (await callerFor(deps, fg).cases.get({ id: closed.id })).code, dueSince: '2027-11-25' },
+    ]);
   });
 
   it('records the first processing of a police item and lists its casus at the Wpg term, even while open', async () => {
@@ -64,7 +91,10 @@ describe('retention.preview', () => {
     expect(POLICE_TERM_MONTHS).toBe(60);
     deps.clock.set('2031-11-25T09:00:00Z');
     const due = await callerFor(deps, fg).retention.preview();
-    expect(due.map((d) => [d.caseId, d.dueSince])).toEqual([[closed.id, '2027-11-25'], [open.id, '2031-11-25']]);
+    expect(due.map((d) => [d.caseId, d.dueSince])).toEqual([
+      [closed.id, '2027-11-25'],
+      [open.id, '2031-11-25'],
+    ]);
   });
 
   it('is for the FG only', async () => {
@@ -76,11 +106,24 @@ describe('retention.preview', () => {
 describe('the destruction list', () => {
   it('is drawn up by the daily run, erases nothing until the FG approves, then leaves "[verwijderd]" and the same reports', async () => {
     const { deps, pit, fg, coordinator, coordinator2, c, closed, open } = await setup();
-    const meeting = insertMeeting(deps, pit, { chair: coordinator, items: [{ section: 'lopende_casussen', title: 'Bespreking', caseId: closed.id }] });
+    const meeting = insertMeeting(deps, pit, {
+      chair: coordinator,
+      items: [{ section: 'lopende_casussen', title: 'Bespreking', caseId: closed.id }],
+    });
     // A werkafspraak of that overleg concerns the casus' betrokkenen, so the verslag names them (art. 20.1).
-    const agreement = deps.db.insert(agreements).values({
-      teamId: pit.teamId, caseId: closed.id, text: 'Afspraak', responsiblePartnerId: pit.partnerIds.helmond!, meetingId: meeting.id, createdAt: '2026-11-25T09:00:00.000Z', updatedAt: '2026-11-25T09:00:00.000Z',
-    }).returning({ id: agreements.id }).get();
+    const agreement = deps.db
+      .insert(agreements)
+      .values({
+        teamId: pit.teamId,
+        caseId: closed.id,
+        text: 'Afspraak',
+        responsiblePartnerId: pit.partnerIds.helmond!,
+        meetingId: meeting.id,
+        createdAt: '2026-11-25T09:00:00.000Z',
+        updatedAt: '2026-11-25T09:00:00.000Z',
+      })
+      .returning({ id: agreements.id })
+      .get();
     for (const subject of deps.db.select({ id: subjects.id }).from(subjects).where(eq(subjects.caseId, closed.id)).all()) {
       deps.db.insert(agreementSubjects).values({ agreementId: agreement.id, subjectId: subject.id }).run();
     }
@@ -94,7 +137,10 @@ describe('the destruction list', () => {
     expect(await runDueJobs(deps)).toContain('retention');
     const f = callerFor(deps, fg);
     const [list] = await f.retention.lists();
-    expect(list).toMatchObject({ status: 'open', entries: [{ caseId: closed.id, scope: 'case', dueSince: '2027-11-25', erasedItems: null }] });
+    expect(list).toMatchObject({
+      status: 'open',
+      entries: [{ caseId: closed.id, scope: 'case', dueSince: '2027-11-25', erasedItems: null }],
+    });
     // Nothing erased yet.
     expect(deps.db.select().from(subjectItems).where(isNotNull(subjectItems.erasedAt)).all()).toEqual([]);
     expect((await c.cases.get({ id: closed.id })).subjects.flatMap((s) => s.items.map((i) => i.value))).toContain(exampleValues.naw);
@@ -118,12 +164,23 @@ describe('the destruction list', () => {
     expect(erasedRows).toHaveLength(2);
     for (const r of erasedRows) expect([r.valueEnc, r.legalGround, r.erasedAt]).toEqual(['', null, '2027-12-01T09:00:00.000Z']);
     // The open casus keeps its data.
-    expect((await c.cases.get({ id: open.id })).subjects.flatMap((s) => s.items.map((i) => i.value))).toContain('K. Jansen, Dorpsstraat 1, Helmond');
+    expect((await c.cases.get({ id: open.id })).subjects.flatMap((s) => s.items.map((i) => i.value))).toContain(
+      'K. Jansen, Dorpsstraat 1, Helmond',
+    );
     // Every report gives the same figures.
     expect(await callerFor(deps, coordinator2).reports.progress(period)).toEqual(before);
     // The run is recorded and audited with counts only.
-    expect((await f.retention.lists())[0]).toMatchObject({ status: 'approved', erasedCases: 1, erasedItems: 2, entries: [{ caseId: closed.id, erasedItems: 2 }] });
-    const erasedAudit = deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'personal_data.erased'), eq(auditLog.caseId, closed.id))).all();
+    expect((await f.retention.lists())[0]).toMatchObject({
+      status: 'approved',
+      erasedCases: 1,
+      erasedItems: 2,
+      entries: [{ caseId: closed.id, erasedItems: 2 }],
+    });
+    const erasedAudit = deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'personal_data.erased'), eq(auditLog.caseId, closed.id)))
+      .all();
     expect(erasedAudit.map((a) => parseJson(a.detail!))).toEqual([{ reason: 'retention', scope: 'case', items: 2 }]);
     expect(deps.db.select().from(auditLog).where(eq(auditLog.action, 'retention.approved')).all()).toHaveLength(1);
     // A second decision on the same list is refused; nothing is due any more.
@@ -142,7 +199,9 @@ describe('the destruction list', () => {
     await f.retention.approve({ listId: listId! });
     const police = deps.db.select().from(policeSubjectItems).all();
     expect(police.every((r) => r.erasedAt)).toBe(true);
-    expect((await c.cases.get({ id: open.id })).subjects.flatMap((s) => s.items.map((i) => i.value))).toContain('K. Jansen, Dorpsstraat 1, Helmond');
+    expect((await c.cases.get({ id: open.id })).subjects.flatMap((s) => s.items.map((i) => i.value))).toContain(
+      'K. Jansen, Dorpsstraat 1, Helmond',
+    );
   });
 
   it('rejected by the FG: nothing is erased and the reason is kept', async () => {
@@ -151,15 +210,25 @@ describe('the destruction list', () => {
     const f = callerFor(deps, fg);
     const { listId } = await f.retention.run();
     await f.retention.reject({ listId: listId!, reason: 'Archiefwet: dossier loopt nog bij de rechter' });
-    expect(deps.db.select().from(retentionLists).all().map((l) => [l.status, l.rejectReason])).toEqual([['rejected', 'Archiefwet: dossier loopt nog bij de rechter']]);
+    expect(
+      deps.db
+        .select()
+        .from(retentionLists)
+        .all()
+        .map((l) => [l.status, l.rejectReason]),
+    ).toEqual([['rejected', 'Archiefwet: dossier loopt nog bij de rechter']]);
     expect((await c.cases.get({ id: closed.id })).subjects.flatMap((s) => s.items.map((i) => i.value))).toContain(exampleValues.naw);
   });
 
-  it('another team\'s list is NOT_FOUND', async () => {
+  it("another team's list is NOT_FOUND", async () => {
     const { deps, fg } = await setup();
     deps.clock.set('2027-12-01T09:00:00Z');
     const bit = deps.db.select({ id: teams.id }).from(teams).where(eq(teams.code, 'BIT')).get();
-    const other = deps.db.insert(retentionLists).values({ teamId: bit!.id, createdAt: '2027-12-01T09:00:00Z', status: 'open' }).returning().get();
+    const other = deps.db
+      .insert(retentionLists)
+      .values({ teamId: bit!.id, createdAt: '2027-12-01T09:00:00Z', status: 'open' })
+      .returning()
+      .get();
     expect((await errorOf(() => callerFor(deps, fg).retention.approve({ listId: other.id }))).code).toBe('NOT_FOUND');
   });
 });
@@ -168,7 +237,12 @@ describe('backup rotation', () => {
   it('removes our own backups older than the retention period and keeps the rest', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'overleg-rot-'));
     const dir = join(dataDir, 'backups');
-    const names = ['overleg-2025-11-24T09-00-00-000Z.db', 'overleg-2025-11-26T09-00-00-000Z.db', 'overleg-2026-11-01T02-00-00-000Z.db', 'notes.txt'];
+    const names = [
+      'overleg-2025-11-24T09-00-00-000Z.db',
+      'overleg-2025-11-26T09-00-00-000Z.db',
+      'overleg-2026-11-01T02-00-00-000Z.db',
+      'notes.txt',
+    ];
     mkdirSync(dir);
     for (const n of names) writeFileSync(join(dir, n), 'x');
     writeFileSync(join(dir, 'overleg-2025-11-24T09-00-00-000Z.db-wal'), 'x');
@@ -181,7 +255,11 @@ describe('informing of a destruction list', () => {
   it('mails the FG and the coordinators a link when a list is drawn up and when it is approved — no casus, no personal data', async () => {
     const sink = await startSmtpSink();
     try {
-      const { deps, fg, coordinator, coordinator2, closed } = await setup({ smtpUrl: sink.url, publicUrl: 'https://overleg.example.nl', mailFrom: 'overleg@pit.example.nl' });
+      const { deps, fg, coordinator, coordinator2, closed } = await setup({
+        smtpUrl: sink.url,
+        publicUrl: 'https://overleg.example.nl',
+        mailFrom: 'overleg@pit.example.nl',
+      });
       deps.clock.set('2027-12-01T09:00:00Z');
       await runDueJobs(deps);
       const drawn = sink.messages.splice(0);

@@ -25,7 +25,11 @@ async function twoTeams() {
   const bitGemeente = await makeUser(deps, bit, 'member', 'laren');
   const bitPolitie = await makeUser(deps, bit, 'member', 'politie');
   const { id: caseId } = await makeCase(deps, pit, pitCoordinator);
-  const { id: subjectId } = await callerFor(deps, pitGemeente).subjects.add({ caseId, kind: 'person', items: [{ category: 'naw', value: 'A. Pit-Betrokkene, Markt 1' }] });
+  const { id: subjectId } = await callerFor(deps, pitGemeente).subjects.add({
+    caseId,
+    kind: 'person',
+    items: [{ category: 'naw', value: 'A. Pit-Betrokkene, Markt 1' }],
+  });
   return { deps, pit, bit, pitCoordinator, pitGemeente, pitPolitie, bitCoordinator, bitGemeente, bitPolitie, caseId, subjectId };
 }
 
@@ -34,8 +38,19 @@ describe('item 1: a betrokkene of another team is NOT_FOUND, exactly like a miss
     const s = await twoTeams();
     const before = itemCount(s.deps);
     const auditBefore = s.deps.db.select().from(auditLog).all().length;
-    for (const [user, sourcePartnerId] of [[s.bitGemeente, null], [s.bitPolitie, null], [s.bitCoordinator, s.bit.partnerIds.politie!]] as const) {
-      const add = (subjectId: string) => errorOf(() => callerFor(s.deps, user).subjects.addItems({ subjectId, sourcePartnerId, items: [{ category: 'naw', value: 'Ingeschoven, Elders 9' }] }));
+    for (const [user, sourcePartnerId] of [
+      [s.bitGemeente, null],
+      [s.bitPolitie, null],
+      [s.bitCoordinator, s.bit.partnerIds.politie!],
+    ] as const) {
+      const add = (subjectId: string) =>
+        errorOf(() =>
+          callerFor(s.deps, user).subjects.addItems({
+            subjectId,
+            sourcePartnerId,
+            items: [{ category: 'naw', value: 'Ingeschoven, Elders 9' }],
+          }),
+        );
       const other = await add(s.subjectId);
       expect(other).toEqual({ code: 'NOT_FOUND', message: 'notFound', key: 'notFound' });
       expect(other).toEqual(await add(MISSING));
@@ -45,19 +60,27 @@ describe('item 1: a betrokkene of another team is NOT_FOUND, exactly like a miss
     expect(s.deps.db.select().from(auditLog).all().length).toBe(auditBefore);
   });
 
-  it('setInformed and revealBsn on another team\'s betrokkene are NOT_FOUND like a missing id', async () => {
+  it("setInformed and revealBsn on another team's betrokkene are NOT_FOUND like a missing id", async () => {
     const s = await twoTeams();
-    await callerFor(s.deps, s.pitGemeente).subjects.add({ caseId: s.caseId, kind: 'person', items: [{ category: 'bsn', value: '111222333', legalGround: 'art. 20.3c' }] });
+    await callerFor(s.deps, s.pitGemeente).subjects.add({
+      caseId: s.caseId,
+      kind: 'person',
+      items: [{ category: 'bsn', value: '111222333', legalGround: 'art. 20.3c' }],
+    });
     const pitView = await callerFor(s.deps, s.pitCoordinator).cases.get({ id: s.caseId });
     const bsnItem = pitView.subjects.flatMap((x) => x.items).find((i) => i.category === 'bsn')!;
     const bit = callerFor(s.deps, s.bitCoordinator);
-    const informed = (subjectId: string) => errorOf(() => bit.subjects.setInformed({ subjectId, informedOn: '2026-11-20', postponedReason: null }));
+    const informed = (subjectId: string) =>
+      errorOf(() => bit.subjects.setInformed({ subjectId, informedOn: '2026-11-20', postponedReason: null }));
     expect(await informed(s.subjectId)).toEqual(await informed(MISSING));
     expect((await informed(s.subjectId)).code).toBe('NOT_FOUND');
     const reveal = (itemId: string) => errorOf(() => bit.subjects.revealBsn({ itemId }));
     expect(await reveal(bsnItem.id)).toEqual(await reveal(MISSING));
     expect((await reveal(bsnItem.id)).code).toBe('NOT_FOUND');
-    expect(s.deps.db.select({ informedOn: subjects.informedOn }).from(subjects).all()).toEqual([{ informedOn: null }, { informedOn: null }]);
+    expect(s.deps.db.select({ informedOn: subjects.informedOn }).from(subjects).all()).toEqual([
+      { informedOn: null },
+      { informedOn: null },
+    ]);
   });
 });
 
@@ -65,14 +88,31 @@ describe('item 9: ids in responses do not reveal hidden rows', () => {
   it('betrokkenen and items have opaque ids: the same for every reader of the team, no row numbers, no police mark', async () => {
     const s = await twoTeams();
     // A police-only betrokkene between two others: a Senzer member must not see a gap.
-    await callerFor(s.deps, s.pitPolitie).subjects.add({ caseId: s.caseId, kind: 'person', items: [{ category: 'kenteken', value: '12-ABC-3' }] });
-    await callerFor(s.deps, s.pitGemeente).subjects.add({ caseId: s.caseId, kind: 'company', items: [{ category: 'naleving', value: 'Vermoedelijk bewoning' }] });
+    await callerFor(s.deps, s.pitPolitie).subjects.add({
+      caseId: s.caseId,
+      kind: 'person',
+      items: [{ category: 'kenteken', value: '12-ABC-3' }],
+    });
+    await callerFor(s.deps, s.pitGemeente).subjects.add({
+      caseId: s.caseId,
+      kind: 'company',
+      items: [{ category: 'naleving', value: 'Vermoedelijk bewoning' }],
+    });
     const senzer = await makeUser(s.deps, s.pit, 'member', 'senzer');
     // P14: Senzer takes part through a task, so only the matrix hides the police betrokkene.
-    await callerFor(s.deps, s.pitCoordinator).tasks.create({ title: 'Meekijken', assigneePartnerId: s.pit.partnerIds.senzer!, dueDate: '2026-12-10', caseId: s.caseId });
+    await callerFor(s.deps, s.pitCoordinator).tasks.create({
+      title: 'Meekijken',
+      assigneePartnerId: s.pit.partnerIds.senzer!,
+      dueDate: '2026-12-10',
+      caseId: s.caseId,
+    });
     const forCoordinator = await callerFor(s.deps, s.pitCoordinator).cases.get({ id: s.caseId });
     const forSenzer = await callerFor(s.deps, senzer).cases.get({ id: s.caseId });
-    const rows = s.deps.db.select({ id: subjects.id }).from(subjects).all().map((r) => String(r.id));
+    const rows = s.deps.db
+      .select({ id: subjects.id })
+      .from(subjects)
+      .all()
+      .map((r) => String(r.id));
     expect(forCoordinator.subjects).toHaveLength(3);
     expect(forSenzer.subjects).toHaveLength(2);
     const ids = forCoordinator.subjects.flatMap((x) => [x.id, ...x.items.map((i) => i.id)]);
@@ -84,11 +124,17 @@ describe('item 9: ids in responses do not reveal hidden rows', () => {
     // The same betrokkene has the same id for both readers (links and the BSN reveal keep working).
     expect(forSenzer.subjects.map((x) => x.id)).toEqual([forCoordinator.subjects[0]!.id, forCoordinator.subjects[2]!.id]);
     // The id a team's reader got does not work in the other team.
-    const err = await errorOf(() => callerFor(s.deps, s.bitCoordinator).subjects.setInformed({ subjectId: forCoordinator.subjects[0]!.id, informedOn: '2026-11-20', postponedReason: null }));
+    const err = await errorOf(() =>
+      callerFor(s.deps, s.bitCoordinator).subjects.setInformed({
+        subjectId: forCoordinator.subjects[0]!.id,
+        informedOn: '2026-11-20',
+        postponedReason: null,
+      }),
+    );
     expect(err.code).toBe('NOT_FOUND');
   });
 
-  it('minutes.get answers a hidden concept, a meeting without verslag, another team\'s and a missing meeting the same', async () => {
+  it("minutes.get answers a hidden concept, a meeting without verslag, another team's and a missing meeting the same", async () => {
     const s = await minutesScenario();
     const bit = makeTeam(s.deps, 'bit');
     const bitCoordinator = await makeUser(s.deps, bit, 'coordinator', 'hilversum');
@@ -101,8 +147,8 @@ describe('item 9: ids in responses do not reveal hidden rows', () => {
   });
 });
 
-describe('item 10: creating an account never confirms another team\'s account', () => {
-  it('an address of another team answers like a new one, creates nothing and is logged for that team\'s FG', async () => {
+describe("item 10: creating an account never confirms another team's account", () => {
+  it("an address of another team answers like a new one, creates nothing and is logged for that team's FG", async () => {
     const s = await twoTeams();
     const admin = await makeUser(s.deps, s.pit, 'admin');
     const base = { name: 'Nieuwe Collega', role: 'member' as const, partnerId: s.pit.partnerIds.helmond };
@@ -120,15 +166,25 @@ describe('item 10: creating an account never confirms another team\'s account', 
     expect(other.activationLink!.split('#')[0]).toBe(fresh.activationLink!.split('#')[0]);
     expect(other.activationLink).not.toBe(fresh.activationLink);
     const token = other.activationLink!.split('#')[1]!;
-    expect(await errorOf(() => callerFor(s.deps, null).auth.activation({ token }))).toMatchObject({ code: 'NOT_FOUND', key: 'activation.invalid' });
+    expect(await errorOf(() => callerFor(s.deps, null).auth.activation({ token }))).toMatchObject({
+      code: 'NOT_FOUND',
+      key: 'activation.invalid',
+    });
     // Only the new account was created.
     expect(s.deps.db.select().from(users).all().length).toBe(usersBefore + 1);
     expect(s.deps.db.select().from(accountActivations).all().length).toBe(activationsBefore + 1);
     const owners = s.deps.db.select({ teamId: users.teamId }).from(users).where(eq(users.email, s.bitGemeente.email)).all();
     expect(owners).toEqual([{ teamId: s.bit.teamId }]);
-    const refused = s.deps.db.select({ teamId: auditLog.teamId, entityId: auditLog.entityId }).from(auditLog).where(eq(auditLog.action, 'user.create_refused')).all();
+    const refused = s.deps.db
+      .select({ teamId: auditLog.teamId, entityId: auditLog.entityId })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'user.create_refused'))
+      .all();
     expect(refused).toEqual([{ teamId: s.bit.teamId, entityId: s.bitGemeente.id }]);
     // The own team's accounts are known to its managers: there "taken" is said.
-    expect(await errorOf(() => callerFor(s.deps, admin).users.create({ ...base, email: s.pitGemeente.email }))).toMatchObject({ code: 'CONFLICT', key: 'users.emailTaken' });
+    expect(await errorOf(() => callerFor(s.deps, admin).users.create({ ...base, email: s.pitGemeente.email }))).toMatchObject({
+      code: 'CONFLICT',
+      key: 'users.emailTaken',
+    });
   });
 });

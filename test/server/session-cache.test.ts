@@ -17,7 +17,10 @@ const createCaller = createCallerFactory(appRouter);
 
 /** A request as the HTTP server builds its context: the session cookie only. */
 function request(deps: TestDeps, token: string) {
-  const req = { headers: { cookie: `${SESSION_COOKIE}=${token}`, host: '127.0.0.1' }, socket: { remoteAddress: '127.0.0.1' } } as unknown as IncomingMessage;
+  const req = {
+    headers: { cookie: `${SESSION_COOKIE}=${token}`, host: '127.0.0.1' },
+    socket: { remoteAddress: '127.0.0.1' },
+  } as unknown as IncomingMessage;
   const res = { appendHeader: () => res } as unknown as ServerResponse;
   return createCaller(createContextFactory(deps)({ req, res }));
 }
@@ -30,10 +33,20 @@ async function caseReadBy(deps: TestDeps, team: TestTeam, gemeente: string, slug
   const coordinator = await makeUser(deps, team, 'coordinator', gemeente);
   const { id: caseId } = await makeCase(deps, team, coordinator);
   await callerFor(deps, coordinator).subjects.add({
-    caseId, kind: 'person', sourcePartnerId: team.partnerIds[gemeente]!,
-    items: [{ category: 'naw', value: exampleValues.naw }, { category: 'bsn', value: exampleValues.bsn, legalGround: 'art. 20.3c convenant' }],
+    caseId,
+    kind: 'person',
+    sourcePartnerId: team.partnerIds[gemeente]!,
+    items: [
+      { category: 'naw', value: exampleValues.naw },
+      { category: 'bsn', value: exampleValues.bsn, legalGround: 'art. 20.3c convenant' },
+    ],
   });
-  await callerFor(deps, coordinator).tasks.create({ title: 'Meekijken', assigneePartnerId: team.partnerIds[slug]!, dueDate: '2026-12-20', caseId });
+  await callerFor(deps, coordinator).tasks.create({
+    title: 'Meekijken',
+    assigneePartnerId: team.partnerIds[slug]!,
+    dueDate: '2026-12-20',
+    caseId,
+  });
   return { caseId, coordinator };
 }
 
@@ -52,7 +65,7 @@ describe('the session and actor cache (issue 12)', () => {
     expect(await codeOf(() => request(deps, token).auth.me())).toBe('UNAUTHORIZED');
   });
 
-  it('a new password ends the account\'s other cached sessions at once', async () => {
+  it("a new password ends the account's other cached sessions at once", async () => {
     const deps = createTestDeps();
     const pit = makeTeam(deps, 'pit');
     const member = await makeUser(deps, pit, 'member', 'helmond');
@@ -73,7 +86,7 @@ describe('the session and actor cache (issue 12)', () => {
     expect(await codeOf(() => request(deps, token).auth.me())).toBe('UNAUTHORIZED');
   });
 
-  it('the team\'s 2FA requirement holds a cached session at once; turning 2FA off shows at once', async () => {
+  it("the team's 2FA requirement holds a cached session at once; turning 2FA off shows at once", async () => {
     const deps = createTestDeps();
     const pit = makeTeam(deps, 'pit');
     const admin = callerFor(deps, await makeUser(deps, pit, 'admin'));
@@ -86,7 +99,7 @@ describe('the session and actor cache (issue 12)', () => {
     expect((await request(deps, token).auth.me()).twoFactor).toMatchObject({ required: true, enabled: false });
   });
 
-  it('a partner\'s suspension takes its users\' personal data away at once, and lifting it gives it back at once (BIT art. 6.6)', async () => {
+  it("a partner's suspension takes its users' personal data away at once, and lifting it gives it back at once (BIT art. 6.6)", async () => {
     const deps = createTestDeps();
     const bit = makeTeam(deps, 'bit');
     const { caseId, coordinator } = await caseReadBy(deps, bit, 'hilversum', 'laren');
@@ -101,7 +114,7 @@ describe('the session and actor cache (issue 12)', () => {
     expect(await categories(request(deps, token), caseId)).toEqual(['bsn', 'naw']);
   });
 
-  it('a partner leaving today ends its users\' cached sessions at once (art. 14)', async () => {
+  it("a partner leaving today ends its users' cached sessions at once (art. 14)", async () => {
     const deps = createTestDeps();
     const bit = makeTeam(deps, 'bit');
     const admin = callerFor(deps, await makeUser(deps, bit, 'admin'));

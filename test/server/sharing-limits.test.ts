@@ -3,7 +3,17 @@
 // database (however it got there) widens nothing on any read or write path.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { audiences, auditLog, itemCategories, partnerKinds, sharingProposals, sharingRules, type Audience, type ItemCategory, type PartnerKind } from '../../db/schema';
+import {
+  audiences,
+  auditLog,
+  itemCategories,
+  partnerKinds,
+  sharingProposals,
+  sharingRules,
+  type Audience,
+  type ItemCategory,
+  type PartnerKind,
+} from '../../db/schema';
 import { createTestDeps, type TestDeps } from '../helpers/deps';
 import { callerFor, errorOf, makeTeam, makeUser, type TestTeam } from '../helpers/factories';
 import { exampleValues, makeCase } from '../helpers/cases';
@@ -32,16 +42,27 @@ beforeEach(async () => {
   team = makeTeam(deps, 'pit', { endsOn: '2030-01-01' });
   admin = await makeUser(deps, team, 'admin');
   coordinator = await makeUser(deps, team, 'coordinator', 'deurne');
-  team.partnerIds.stichting = await joinApproved(deps, team, { name: 'Stichting Voorbeeld', shortName: 'Stichting', kind: 'overig', joinedOn: '2026-01-01' });
+  team.partnerIds.stichting = await joinApproved(deps, team, {
+    name: 'Stichting Voorbeeld',
+    shortName: 'Stichting',
+    kind: 'overig',
+    joinedOn: '2026-01-01',
+  });
 });
 
 const cell = (kind: PartnerKind, category: ItemCategory) =>
-  deps.db.select({ audience: sharingRules.audience }).from(sharingRules)
-    .where(and(eq(sharingRules.teamId, team.teamId), eq(sharingRules.sourceKind, kind), eq(sharingRules.category, category))).get()?.audience ?? null;
+  deps.db
+    .select({ audience: sharingRules.audience })
+    .from(sharingRules)
+    .where(and(eq(sharingRules.teamId, team.teamId), eq(sharingRules.sourceKind, kind), eq(sharingRules.category, category)))
+    .get()?.audience ?? null;
 
 /** Puts a row into the database directly, past sharing.propose/decide — as an old database or a bad import might. */
 function forceCell(kind: PartnerKind, category: ItemCategory, audience: Audience) {
-  deps.db.delete(sharingRules).where(and(eq(sharingRules.teamId, team.teamId), eq(sharingRules.sourceKind, kind), eq(sharingRules.category, category))).run();
+  deps.db
+    .delete(sharingRules)
+    .where(and(eq(sharingRules.teamId, team.teamId), eq(sharingRules.sourceKind, kind), eq(sharingRules.category, category)))
+    .run();
   deps.db.insert(sharingRules).values({ teamId: team.teamId, sourceKind: kind, category, audience }).run();
 }
 
@@ -56,7 +77,8 @@ async function refusal(fn: () => Promise<unknown>) {
   throw new Error('expected the call to be refused');
 }
 
-const proposals = () => deps.db.select({ id: sharingProposals.id }).from(sharingProposals).where(eq(sharingProposals.proposedByUserId, admin.id)).all().length;
+const proposals = () =>
+  deps.db.select({ id: sharingProposals.id }).from(sharingProposals).where(eq(sharingProposals.proposedByUserId, admin.id)).all().length;
 const auditCount = () => deps.db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.action, 'sharing.changed')).all().length;
 
 const propose = (cell: { sourceKind: PartnerKind; category: ItemCategory; audience: Audience | null }) =>
@@ -91,7 +113,10 @@ describe('sharing.propose refuses anything beyond the covenant', () => {
         const rule = covenant[kind];
         for (const audience of audiences) {
           // A kind the covenant does not name gets categories only by an annex, up to the gemeenten.
-          const allowed = kind === 'overig' ? audience === 'gemeenten' : rule.provides.includes(category) && (rule.widest === 'all' || audience === 'gemeenten');
+          const allowed =
+            kind === 'overig'
+              ? audience === 'gemeenten'
+              : rule.provides.includes(category) && (rule.widest === 'all' || audience === 'gemeenten');
           const before = cell(kind, category);
           const call = () => caller.sharing.propose({ addendumRef: 'Addendum 1', changes: [{ sourceKind: kind, category, audience }] });
           if (allowed) {
@@ -104,7 +129,9 @@ describe('sharing.propose refuses anything beyond the covenant', () => {
             expect(cell(kind, category)).toBe(before);
           }
         }
-        await approve((await caller.sharing.propose({ addendumRef: 'Addendum 2', changes: [{ sourceKind: kind, category, audience: null }] })).id);
+        await approve(
+          (await caller.sharing.propose({ addendumRef: 'Addendum 2', changes: [{ sourceKind: kind, category, audience: null }] })).id,
+        );
         expect(cell(kind, category)).toBe(null);
       }
     }
@@ -115,7 +142,9 @@ describe('sharing.propose refuses anything beyond the covenant', () => {
     expect(limits.map((l) => l.sourceKind)).toEqual([...partnerKinds]);
     for (const limit of limits) {
       const rule = covenant[limit.sourceKind];
-      expect(limit.categories).toEqual(rule.provides.map((category) => ({ category, audiences: rule.widest === 'all' ? ['all', 'gemeenten'] : ['gemeenten'] })));
+      expect(limit.categories).toEqual(
+        rule.provides.map((category) => ({ category, audiences: rule.widest === 'all' ? ['all', 'gemeenten'] : ['gemeenten'] })),
+      );
     }
   });
 
@@ -134,10 +163,19 @@ describe('a row beyond the covenant in the database widens nothing', () => {
     forceCell('politie', 'naleving', 'all');
     const police = await makeUser(deps, team, 'member', 'politie');
     const caseId = (await makeCase(deps, team, coordinator)).id;
-    const { id: subjectId } = await callerFor(deps, police).subjects.add({ caseId, kind: 'person', items: [{ category: 'naleving', value: exampleValues.naleving }] });
+    const { id: subjectId } = await callerFor(deps, police).subjects.add({
+      caseId,
+      kind: 'person',
+      items: [{ category: 'naleving', value: exampleValues.naleving }],
+    });
     // P14: every reader below takes part through a task, so the matrix alone decides what it sees.
     for (const partner of ['stichting', 'senzer', 'vrbzo', 'bsob', 'asten']) {
-      await callerFor(deps, coordinator).tasks.create({ title: 'Meekijken', assigneePartnerId: team.partnerIds[partner]!, dueDate: '2026-12-10', caseId });
+      await callerFor(deps, coordinator).tasks.create({
+        title: 'Meekijken',
+        assigneePartnerId: team.partnerIds[partner]!,
+        dueDate: '2026-12-10',
+        caseId,
+      });
     }
 
     for (const partner of ['stichting', 'senzer', 'vrbzo', 'bsob']) {
@@ -149,7 +187,9 @@ describe('a row beyond the covenant in the database widens nothing', () => {
     const gemeente = await makeUser(deps, team, 'member', 'asten');
     expect((await callerFor(deps, gemeente).cases.get({ id: caseId })).subjects.map((s) => s.id)).toEqual([subjectId]);
     // The Team page shows the matrix as it takes effect.
-    expect((await callerFor(deps, coordinator).sharing.matrix()).find((r) => r.sourceKind === 'politie' && r.category === 'naleving')?.audience).toBe('gemeenten');
+    expect(
+      (await callerFor(deps, coordinator).sharing.matrix()).find((r) => r.sourceKind === 'politie' && r.category === 'naleving')?.audience,
+    ).toBe('gemeenten');
   });
 
   it('overig forced to provide a BSN (and naw) still cannot record one', async () => {
@@ -158,9 +198,13 @@ describe('a row beyond the covenant in the database widens nothing', () => {
     const member = await makeUser(deps, team, 'member', 'stichting');
     const caseId = (await makeCase(deps, team, coordinator)).id;
     for (const category of ['bsn', 'naw'] as const) {
-      const error = await errorOf(() => callerFor(deps, member).subjects.add({
-        caseId, kind: 'person', items: [{ category, value: exampleValues[category], legalGround: category === 'bsn' ? 'art. 20.3c convenant' : undefined }],
-      }));
+      const error = await errorOf(() =>
+        callerFor(deps, member).subjects.add({
+          caseId,
+          kind: 'person',
+          items: [{ category, value: exampleValues[category], legalGround: category === 'bsn' ? 'art. 20.3c convenant' : undefined }],
+        }),
+      );
       // A forced row is no annex: the partner's standing refuses it before any category (art. 12.2).
       expect(error).toMatchObject({ code: 'FORBIDDEN', key: 'subjects.partnerWithoutAnnex' });
     }
@@ -172,7 +216,13 @@ describe('a row beyond the covenant in the database widens nothing', () => {
     forceCell('sociale_dienst', 'bsn', 'all');
     const member = await makeUser(deps, team, 'member', 'senzer');
     const caseId = (await makeCase(deps, team, coordinator)).id;
-    const error = await errorOf(() => callerFor(deps, member).subjects.add({ caseId, kind: 'person', items: [{ category: 'bsn', value: exampleValues.bsn, legalGround: 'art. 20.3c convenant' }] }));
+    const error = await errorOf(() =>
+      callerFor(deps, member).subjects.add({
+        caseId,
+        kind: 'person',
+        items: [{ category: 'bsn', value: exampleValues.bsn, legalGround: 'art. 20.3c convenant' }],
+      }),
+    );
     expect(error).toMatchObject({ code: 'BAD_REQUEST', key: 'subjects.categoryNotAllowed' });
   });
 });

@@ -22,7 +22,12 @@ afterAll(async () => {
   await sink.close();
 });
 
-const TITLES = ['Eigenaar Jansen aanschrijven', 'Bewoners Steeg 1 bezoeken', 'Voertuig bij de Steeg natrekken', 'Last onder dwangsom opstellen'];
+const TITLES = [
+  'Eigenaar Jansen aanschrijven',
+  'Bewoners Steeg 1 bezoeken',
+  'Voertuig bij de Steeg natrekken',
+  'Last onder dwangsom opstellen',
+];
 
 async function scenario() {
   // Wednesday 25 November 2026.

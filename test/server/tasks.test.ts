@@ -14,7 +14,11 @@ async function setup() {
   const senzer2 = await makeUser(deps, pit, 'member', 'senzer');
   const bsob = await makeUser(deps, pit, 'member', 'bsob');
   const { id: caseId } = await makeCase(deps, pit, coordinator);
-  const { id: agreementId } = await callerFor(deps, coordinator).agreements.create({ caseId, text: 'Gezamenlijke controle in december', responsiblePartnerId: pit.partnerIds.helmond! });
+  const { id: agreementId } = await callerFor(deps, coordinator).agreements.create({
+    caseId,
+    text: 'Gezamenlijke controle in december',
+    responsiblePartnerId: pit.partnerIds.helmond!,
+  });
   return { deps, pit, coordinator, senzer, senzer2, bsob, caseId, agreementId };
 }
 
@@ -22,48 +26,115 @@ describe('werkafspraken', () => {
   it('name the responsible partner and appear on the casus; only the coordinator records them', async () => {
     const { deps, pit, coordinator, senzer, caseId } = await setup();
     const c = await callerFor(deps, senzer).cases.get({ id: caseId });
-    expect(c.agreements).toMatchObject([{ text: 'Gezamenlijke controle in december', responsiblePartnerId: pit.partnerIds.helmond, status: 'open' }]);
-    expect((await errorOf(() => callerFor(deps, senzer).agreements.create({ caseId, text: 'x', responsiblePartnerId: pit.partnerIds.senzer! }))).code).toBe('FORBIDDEN');
+    expect(c.agreements).toMatchObject([
+      { text: 'Gezamenlijke controle in december', responsiblePartnerId: pit.partnerIds.helmond, status: 'open' },
+    ]);
+    expect(
+      (await errorOf(() => callerFor(deps, senzer).agreements.create({ caseId, text: 'x', responsiblePartnerId: pit.partnerIds.senzer! })))
+        .code,
+    ).toBe('FORBIDDEN');
     const bit = makeTeam(deps, 'bit');
-    expect((await errorOf(() => callerFor(deps, coordinator).agreements.create({ caseId, text: 'x', responsiblePartnerId: bit.partnerIds.laren! }))).code).toBe('NOT_FOUND');
+    expect(
+      (
+        await errorOf(() =>
+          callerFor(deps, coordinator).agreements.create({ caseId, text: 'x', responsiblePartnerId: bit.partnerIds.laren! }),
+        )
+      ).code,
+    ).toBe('NOT_FOUND');
   });
 });
 
 describe('tasks', () => {
-  it('Mijn taken lists the own partner\'s open tasks, overdue first and marked', async () => {
+  it("Mijn taken lists the own partner's open tasks, overdue first and marked", async () => {
     const { deps, pit, coordinator, senzer, agreementId } = await setup();
     const caller = callerFor(deps, coordinator);
-    await caller.tasks.create({ title: 'Uitkering toetsen', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-12-10', agreementId });
-    await caller.tasks.create({ title: 'Dossier aanleveren', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-11-20', agreementId, confirmPast: true });
-    await caller.tasks.create({ title: 'Aanslag opleggen', assigneePartnerId: pit.partnerIds.bsob!, dueDate: '2026-11-01', agreementId, confirmPast: true });
+    await caller.tasks.create({
+      title: 'Uitkering toetsen',
+      assigneePartnerId: pit.partnerIds.senzer!,
+      dueDate: '2026-12-10',
+      agreementId,
+    });
+    await caller.tasks.create({
+      title: 'Dossier aanleveren',
+      assigneePartnerId: pit.partnerIds.senzer!,
+      dueDate: '2026-11-20',
+      agreementId,
+      confirmPast: true,
+    });
+    await caller.tasks.create({
+      title: 'Aanslag opleggen',
+      assigneePartnerId: pit.partnerIds.bsob!,
+      dueDate: '2026-11-01',
+      agreementId,
+      confirmPast: true,
+    });
     const mine = await callerFor(deps, senzer).tasks.mine();
-    expect(mine.map((t) => [t.title, t.overdue])).toEqual([['Dossier aanleveren', true], ['Uitkering toetsen', false]]);
+    expect(mine.map((t) => [t.title, t.overdue])).toEqual([
+      ['Dossier aanleveren', true],
+      ['Uitkering toetsen', false],
+    ]);
     expect(mine[0]!.caseCode).toBe('PIT-2026-0001');
   });
 
   it('Mijn taken carries what the page shows of each task, no assignment or partner columns (issue 12: payload)', async () => {
     const { deps, pit, coordinator, senzer, agreementId, caseId } = await setup();
-    const { id } = await callerFor(deps, coordinator).tasks.create({ title: 'Uitkering toetsen', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-12-10', agreementId });
-    expect(await callerFor(deps, senzer).tasks.mine()).toEqual([{
-      id, title: 'Uitkering toetsen', dueDate: '2026-12-10', status: 'open', resultNote: null, blockerNote: null, blockedAt: null, lapseReason: null,
-      completedAt: null, caseId, version: 1, caseCode: 'PIT-2026-0001', caseAddress: expect.any(String) as string, completedBy: null, overdue: false, changes: [],
-    }]);
+    const { id } = await callerFor(deps, coordinator).tasks.create({
+      title: 'Uitkering toetsen',
+      assigneePartnerId: pit.partnerIds.senzer!,
+      dueDate: '2026-12-10',
+      agreementId,
+    });
+    expect(await callerFor(deps, senzer).tasks.mine()).toEqual([
+      {
+        id,
+        title: 'Uitkering toetsen',
+        dueDate: '2026-12-10',
+        status: 'open',
+        resultNote: null,
+        blockerNote: null,
+        blockedAt: null,
+        lapseReason: null,
+        completedAt: null,
+        caseId,
+        version: 1,
+        caseCode: 'PIT-2026-0001',
+        caseAddress: expect.any(String) as string,
+        completedBy: null,
+        overdue: false,
+        changes: [],
+      },
+    ]);
   });
 
   it('a member ticks off a task with a result; another partner cannot', async () => {
     const { deps, pit, coordinator, senzer, bsob, agreementId } = await setup();
-    const { id } = await callerFor(deps, coordinator).tasks.create({ title: 'Uitkering toetsen', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-12-10', agreementId });
+    const { id } = await callerFor(deps, coordinator).tasks.create({
+      title: 'Uitkering toetsen',
+      assigneePartnerId: pit.partnerIds.senzer!,
+      dueDate: '2026-12-10',
+      agreementId,
+    });
     expect((await errorOf(() => callerFor(deps, bsob).tasks.complete({ id, resultNote: 'Gedaan' }))).code).toBe('FORBIDDEN');
     expect((await errorOf(() => callerFor(deps, senzer).tasks.complete({ id, resultNote: '  ' }))).key).toBe('tasks.resultRequired');
     await callerFor(deps, senzer).tasks.complete({ id, resultNote: 'Uitkering herzien per 1 december' });
     const done = await callerFor(deps, senzer).tasks.mine({ includeDone: true });
-    expect(done[0]).toMatchObject({ status: 'gereed', resultNote: 'Uitkering herzien per 1 december', completedBy: senzer.name, completedAt: deps.now().toISOString() });
+    expect(done[0]).toMatchObject({
+      status: 'gereed',
+      resultNote: 'Uitkering herzien per 1 december',
+      completedBy: senzer.name,
+      completedAt: deps.now().toISOString(),
+    });
     expect(await callerFor(deps, senzer).tasks.mine()).toEqual([]);
   });
 
   it('two people completing the same task cannot overwrite each other', async () => {
     const { deps, pit, coordinator, senzer, senzer2, agreementId } = await setup();
-    const { id } = await callerFor(deps, coordinator).tasks.create({ title: 'T', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-12-10', agreementId });
+    const { id } = await callerFor(deps, coordinator).tasks.create({
+      title: 'T',
+      assigneePartnerId: pit.partnerIds.senzer!,
+      dueDate: '2026-12-10',
+      agreementId,
+    });
     await callerFor(deps, senzer).tasks.complete({ id, resultNote: 'Eerste', version: 1 });
     const second = await errorOf(() => callerFor(deps, senzer2).tasks.complete({ id, resultNote: 'Tweede', version: 1 }));
     expect(second).toMatchObject({ code: 'CONFLICT', key: 'tasks.alreadyDone' });
@@ -77,9 +148,21 @@ describe('tasks', () => {
   it('the coordinator overview filters by partner, status and overdue', async () => {
     const { deps, pit, coordinator, senzer, agreementId } = await setup();
     const caller = callerFor(deps, coordinator);
-    const a = await caller.tasks.create({ title: 'A', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-11-01', agreementId, confirmPast: true });
+    const a = await caller.tasks.create({
+      title: 'A',
+      assigneePartnerId: pit.partnerIds.senzer!,
+      dueDate: '2026-11-01',
+      agreementId,
+      confirmPast: true,
+    });
     await caller.tasks.create({ title: 'B', assigneePartnerId: pit.partnerIds.bsob!, dueDate: '2026-12-01', agreementId });
-    await caller.tasks.create({ title: 'C', assigneePartnerId: pit.partnerIds.politie!, dueDate: '2026-11-02', agreementId, confirmPast: true });
+    await caller.tasks.create({
+      title: 'C',
+      assigneePartnerId: pit.partnerIds.politie!,
+      dueDate: '2026-11-02',
+      agreementId,
+      confirmPast: true,
+    });
     await callerFor(deps, senzer).tasks.complete({ id: a.id, resultNote: 'ok' });
     expect((await caller.tasks.list({ overdue: true })).map((t) => t.title)).toEqual(['C']);
     expect((await caller.tasks.list({ partnerId: pit.partnerIds.senzer })).map((t) => t.title)).toEqual(['A']);
@@ -91,9 +174,27 @@ describe('tasks', () => {
   it('validates due dates and refuses tasks for partners that left', async () => {
     const { deps, pit, coordinator, agreementId } = await setup();
     const caller = callerFor(deps, coordinator);
-    expect((await errorOf(() => caller.tasks.create({ title: 'X', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-02-30', agreementId, confirmPast: true }))).code).toBe('BAD_REQUEST');
+    expect(
+      (
+        await errorOf(() =>
+          caller.tasks.create({
+            title: 'X',
+            assigneePartnerId: pit.partnerIds.senzer!,
+            dueDate: '2026-02-30',
+            agreementId,
+            confirmPast: true,
+          }),
+        )
+      ).code,
+    ).toBe('BAD_REQUEST');
     await caller.partners.leave({ partnerId: pit.partnerIds.bsob!, noticeGivenOn: '2026-08-01', leftOn: '2026-10-01', version: 1 });
-    expect((await errorOf(() => caller.tasks.create({ title: 'X', assigneePartnerId: pit.partnerIds.bsob!, dueDate: '2026-12-30', agreementId }))).key).toBe('tasks.partnerInactive');
+    expect(
+      (
+        await errorOf(() =>
+          caller.tasks.create({ title: 'X', assigneePartnerId: pit.partnerIds.bsob!, dueDate: '2026-12-30', agreementId }),
+        )
+      ).key,
+    ).toBe('tasks.partnerInactive');
   });
 });
 
@@ -101,16 +202,28 @@ describe('correcting tasks and werkafspraken (issue 9.3)', () => {
   it('the coordinator sets a new deadline and fixes a typo; stale versions change nothing; the assignee sees what changed', async () => {
     const { deps, pit, coordinator, senzer, agreementId } = await setup();
     const c = callerFor(deps, coordinator);
-    const { id } = await c.tasks.create({ title: 'Uitkering toetsn', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-12-10', agreementId });
-    expect(await c.tasks.update({ id, version: 1, title: 'Uitkering toetsen', dueDate: '2027-01-15', reason: 'Meer tijd nodig.' })).toEqual({ version: 2 });
+    const { id } = await c.tasks.create({
+      title: 'Uitkering toetsn',
+      assigneePartnerId: pit.partnerIds.senzer!,
+      dueDate: '2026-12-10',
+      agreementId,
+    });
+    expect(await c.tasks.update({ id, version: 1, title: 'Uitkering toetsen', dueDate: '2027-01-15', reason: 'Meer tijd nodig.' })).toEqual(
+      { version: 2 },
+    );
     const stale = await errorOf(() => c.tasks.update({ id, version: 1, dueDate: '2027-02-01' }));
     expect(stale.code).toBe('CONFLICT');
     const [task] = await callerFor(deps, senzer).tasks.mine();
     expect(task).toMatchObject({ id, title: 'Uitkering toetsen', dueDate: '2027-01-15', version: 2 });
-    expect(task!.changes).toEqual([{
-      at: deps.now().toISOString(), kind: 'updated', actor: coordinator.name, reason: 'Meer tijd nodig.',
-      changes: { title: { from: 'Uitkering toetsn', to: 'Uitkering toetsen' }, dueDate: { from: '2026-12-10', to: '2027-01-15' } },
-    }]);
+    expect(task!.changes).toEqual([
+      {
+        at: deps.now().toISOString(),
+        kind: 'updated',
+        actor: coordinator.name,
+        reason: 'Meer tijd nodig.',
+        changes: { title: { from: 'Uitkering toetsn', to: 'Uitkering toetsen' }, dueDate: { from: '2026-12-10', to: '2027-01-15' } },
+      },
+    ]);
     const audit = deps.db.select().from(auditLog).where(eq(auditLog.action, 'task.updated')).all();
     expect(audit.map((a) => [a.entityId, parseJson(a.detail!)])).toEqual([[id, { fields: ['title', 'dueDate'] }]]);
     // Members cannot edit; validation errors change nothing.
@@ -119,10 +232,15 @@ describe('correcting tasks and werkafspraken (issue 9.3)', () => {
     expect((await callerFor(deps, senzer).tasks.mine())[0]!.version).toBe(2);
   });
 
-  it('reassignment moves the task from the old partner\'s Mijn taken to the new one\'s, with the change shown', async () => {
+  it("reassignment moves the task from the old partner's Mijn taken to the new one's, with the change shown", async () => {
     const { deps, pit, coordinator, senzer, bsob, agreementId } = await setup();
     const c = callerFor(deps, coordinator);
-    const { id } = await c.tasks.create({ title: 'Aanslag opleggen', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-12-10', agreementId });
+    const { id } = await c.tasks.create({
+      title: 'Aanslag opleggen',
+      assigneePartnerId: pit.partnerIds.senzer!,
+      dueDate: '2026-12-10',
+      agreementId,
+    });
     await c.tasks.update({ id, version: 1, assigneePartnerId: pit.partnerIds.bsob! });
     expect(await callerFor(deps, senzer).tasks.mine()).toEqual([]);
     const [moved] = await callerFor(deps, bsob).tasks.mine();
@@ -135,7 +253,12 @@ describe('correcting tasks and werkafspraken (issue 9.3)', () => {
   it('vervallen needs a reason, leaves Mijn taken, keeps the reason in the history and can be reopened', async () => {
     const { deps, pit, coordinator, senzer, agreementId } = await setup();
     const c = callerFor(deps, coordinator);
-    const { id } = await c.tasks.create({ title: 'Dossier aanleveren', assigneePartnerId: pit.partnerIds.senzer!, dueDate: '2026-12-10', agreementId });
+    const { id } = await c.tasks.create({
+      title: 'Dossier aanleveren',
+      assigneePartnerId: pit.partnerIds.senzer!,
+      dueDate: '2026-12-10',
+      agreementId,
+    });
     expect((await errorOf(() => c.tasks.lapse({ id, version: 1, reason: '   ' }))).code).toBe('BAD_REQUEST');
     await c.tasks.lapse({ id, version: 1, reason: 'Pand is verkocht.' });
     expect(await callerFor(deps, senzer).tasks.mine()).toEqual([]);
@@ -150,15 +273,40 @@ describe('correcting tasks and werkafspraken (issue 9.3)', () => {
   it('a werkafspraak is corrected (text, responsible partner) and lapses with a reason; history is kept', async () => {
     const { deps, pit, coordinator, senzer, caseId, agreementId } = await setup();
     const c = callerFor(deps, coordinator);
-    expect(await c.agreements.update({ id: agreementId, version: 1, text: 'Gezamenlijke controle in januari', responsiblePartnerId: pit.partnerIds.deurne! })).toEqual({ version: 2 });
+    expect(
+      await c.agreements.update({
+        id: agreementId,
+        version: 1,
+        text: 'Gezamenlijke controle in januari',
+        responsiblePartnerId: pit.partnerIds.deurne!,
+      }),
+    ).toEqual({ version: 2 });
     expect((await errorOf(() => c.agreements.update({ id: agreementId, version: 1, text: 'Oud' }))).code).toBe('CONFLICT');
-    expect((await errorOf(() => callerFor(deps, senzer).agreements.update({ id: agreementId, version: 2, text: 'x' }))).code).toBe('FORBIDDEN');
+    expect((await errorOf(() => callerFor(deps, senzer).agreements.update({ id: agreementId, version: 2, text: 'x' }))).code).toBe(
+      'FORBIDDEN',
+    );
     expect((await errorOf(() => c.agreements.lapse({ id: agreementId, version: 2, reason: '' }))).code).toBe('BAD_REQUEST');
     await c.agreements.lapse({ id: agreementId, version: 2, reason: 'Controle niet meer nodig.' });
     const casus = await c.cases.get({ id: caseId });
-    expect(casus.agreements).toMatchObject([{ id: agreementId, text: 'Gezamenlijke controle in januari', responsiblePartnerId: pit.partnerIds.deurne, status: 'vervallen', lapseReason: 'Controle niet meer nodig.', version: 3 }]);
+    expect(casus.agreements).toMatchObject([
+      {
+        id: agreementId,
+        text: 'Gezamenlijke controle in januari',
+        responsiblePartnerId: pit.partnerIds.deurne,
+        status: 'vervallen',
+        lapseReason: 'Controle niet meer nodig.',
+        version: 3,
+      },
+    ]);
     expect(casus.agreements[0]!.changes.map((x) => [x.kind, x.changes, x.reason])).toEqual([
-      ['updated', { text: { from: 'Gezamenlijke controle in december', to: 'Gezamenlijke controle in januari' }, responsiblePartnerId: { from: 'Helmond', to: 'Deurne' } }, null],
+      [
+        'updated',
+        {
+          text: { from: 'Gezamenlijke controle in december', to: 'Gezamenlijke controle in januari' },
+          responsiblePartnerId: { from: 'Helmond', to: 'Deurne' },
+        },
+        null,
+      ],
       ['lapsed', { status: { from: 'open', to: 'vervallen' } }, 'Controle niet meer nodig.'],
     ]);
     expect(deps.db.select().from(auditLog).where(eq(auditLog.action, 'agreement.updated')).all()).toHaveLength(1);

@@ -43,7 +43,12 @@ describe('partners from the covenants', () => {
     const { deps, pit, bit } = twoTeams();
     const pitTeam = await callerFor(deps, await makeUser(deps, pit, 'viewer', 'helmond')).team.get();
     // The demo's PIT team works under the fictitious successor (the real covenant ended 2026-01-01).
-    expect(pitTeam.covenant).toMatchObject({ reportingCadence: 'yearly', citation: 'Fictief vervolgconvenant (demo)', endsOn: '2030-01-01', active: true });
+    expect(pitTeam.covenant).toMatchObject({
+      reportingCadence: 'yearly',
+      citation: 'Fictief vervolgconvenant (demo)',
+      endsOn: '2030-01-01',
+      active: true,
+    });
     const other = createTestDeps();
     const ended = makeTeam(other, 'pit', { endsOn: '2026-01-01' });
     const endedTeam = await callerFor(other, await makeUser(other, ended, 'viewer', 'helmond')).team.get();
@@ -72,10 +77,29 @@ describe('partner management (art. 12, 14)', () => {
     const { deps, pit } = twoTeams();
     const admin = await makeUser(deps, pit, 'admin');
     const bsob = (await callerFor(deps, admin).partners.list()).find((p) => p.kind === 'belastingen')!;
-    const tooSoon = await errorOf(() => callerFor(deps, admin).partners.leave({ partnerId: bsob.id, noticeGivenOn: '2026-11-25', leftOn: '2027-01-24', version: bsob.version }));
+    const tooSoon = await errorOf(() =>
+      callerFor(deps, admin).partners.leave({
+        partnerId: bsob.id,
+        noticeGivenOn: '2026-11-25',
+        leftOn: '2027-01-24',
+        version: bsob.version,
+      }),
+    );
     expect(tooSoon).toMatchObject({ code: 'BAD_REQUEST', key: 'partners.noticeTooShort' });
-    await callerFor(deps, admin).partners.leave({ partnerId: bsob.id, noticeGivenOn: '2026-11-25', leftOn: '2027-01-25', version: bsob.version });
-    const stale = await errorOf(() => callerFor(deps, admin).partners.leave({ partnerId: bsob.id, noticeGivenOn: '2026-11-25', leftOn: '2027-02-01', version: bsob.version }));
+    await callerFor(deps, admin).partners.leave({
+      partnerId: bsob.id,
+      noticeGivenOn: '2026-11-25',
+      leftOn: '2027-01-25',
+      version: bsob.version,
+    });
+    const stale = await errorOf(() =>
+      callerFor(deps, admin).partners.leave({
+        partnerId: bsob.id,
+        noticeGivenOn: '2026-11-25',
+        leftOn: '2027-02-01',
+        version: bsob.version,
+      }),
+    );
     expect(stale.code).toBe('CONFLICT');
   });
 
@@ -83,16 +107,31 @@ describe('partner management (art. 12, 14)', () => {
     const { deps, pit } = twoTeams();
     const coordinator = await makeUser(deps, pit, 'coordinator', 'helmond');
     const member = await makeUser(deps, pit, 'member', 'bsob');
-    await callerFor(deps, coordinator).partners.leave({ partnerId: pit.partnerIds.bsob!, noticeGivenOn: '2026-09-01', leftOn: '2026-11-01', version: 1 });
+    await callerFor(deps, coordinator).partners.leave({
+      partnerId: pit.partnerIds.bsob!,
+      noticeGivenOn: '2026-09-01',
+      leftOn: '2026-11-01',
+      version: 1,
+    });
     const err = await errorOf(() => callerFor(deps, null).auth.login({ email: member.email, password: TEST_PASSWORD }));
     expect(err.code).toBe('UNAUTHORIZED');
-    expect((await callerFor(deps, coordinator).partners.list()).find((p) => p.id === pit.partnerIds.bsob)).toMatchObject({ active: false, leftOn: '2026-11-01' });
+    expect((await callerFor(deps, coordinator).partners.list()).find((p) => p.id === pit.partnerIds.bsob)).toMatchObject({
+      active: false,
+      leftOn: '2026-11-01',
+    });
   });
 
   it('a coordinator cannot manage partners of another team', async () => {
     const { deps, pit, bit } = twoTeams();
     const coordinator = await makeUser(deps, pit, 'coordinator', 'helmond');
-    const err = await errorOf(() => callerFor(deps, coordinator).partners.leave({ partnerId: bit.partnerIds.laren!, noticeGivenOn: '2026-01-01', leftOn: '2026-06-01', version: 1 }));
+    const err = await errorOf(() =>
+      callerFor(deps, coordinator).partners.leave({
+        partnerId: bit.partnerIds.laren!,
+        noticeGivenOn: '2026-01-01',
+        leftOn: '2026-06-01',
+        version: 1,
+      }),
+    );
     expect(err.code).toBe('NOT_FOUND');
   });
 });
@@ -104,9 +143,13 @@ describe('accounts', () => {
     const admin = await makeUser(deps, pit, 'admin');
     const base = { name: 'Nieuwe Collega', partnerId: pit.partnerIds.deurne };
     await callerFor(deps, coordinator).users.create({ ...base, email: 'nieuw@deurne.test', role: 'member' });
-    expect((await errorOf(() => callerFor(deps, coordinator).users.create({ ...base, email: 'x@deurne.test', role: 'admin' }))).code).toBe('FORBIDDEN');
+    expect((await errorOf(() => callerFor(deps, coordinator).users.create({ ...base, email: 'x@deurne.test', role: 'admin' }))).code).toBe(
+      'FORBIDDEN',
+    );
     await callerFor(deps, admin).users.create({ ...base, email: 'coord2@deurne.test', role: 'coordinator' });
-    expect((await errorOf(() => callerFor(deps, admin).users.create({ ...base, email: 'NIEUW@deurne.test', role: 'member' }))).code).toBe('CONFLICT');
+    expect((await errorOf(() => callerFor(deps, admin).users.create({ ...base, email: 'NIEUW@deurne.test', role: 'member' }))).code).toBe(
+      'CONFLICT',
+    );
   });
 
   it('a member needs a partner of the own team, and members cannot add accounts', async () => {
@@ -115,15 +158,21 @@ describe('accounts', () => {
     const member = await makeUser(deps, pit, 'member', 'helmond');
     const input = { name: 'Iemand', email: 'iemand@test.nl', role: 'member' as const };
     expect((await errorOf(() => callerFor(deps, coordinator).users.create(input))).key).toBe('users.partnerRequired');
-    expect((await errorOf(() => callerFor(deps, coordinator).users.create({ ...input, partnerId: bit.partnerIds.laren }))).code).toBe('NOT_FOUND');
-    expect((await errorOf(() => callerFor(deps, member).users.create({ ...input, partnerId: pit.partnerIds.helmond }))).code).toBe('FORBIDDEN');
+    expect((await errorOf(() => callerFor(deps, coordinator).users.create({ ...input, partnerId: bit.partnerIds.laren }))).code).toBe(
+      'NOT_FOUND',
+    );
+    expect((await errorOf(() => callerFor(deps, member).users.create({ ...input, partnerId: pit.partnerIds.helmond }))).code).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it('rejects bad input without changing anything', async () => {
     const { deps, pit } = twoTeams();
     const coordinator = await makeUser(deps, pit, 'coordinator', 'helmond');
     const before = (await callerFor(deps, coordinator).team.members()).length;
-    const err = await errorOf(() => callerFor(deps, coordinator).users.create({ name: 'X', email: 'geen-adres', role: 'member', partnerId: pit.partnerIds.helmond }));
+    const err = await errorOf(() =>
+      callerFor(deps, coordinator).users.create({ name: 'X', email: 'geen-adres', role: 'member', partnerId: pit.partnerIds.helmond }),
+    );
     expect(err.code).toBe('BAD_REQUEST');
     expect((await callerFor(deps, coordinator).team.members()).length).toBe(before);
   });
@@ -134,6 +183,8 @@ describe('accounts', () => {
     expect((await errorOf(() => callerFor(deps, viewer).team.members())).code).toBe('FORBIDDEN');
     const bitMember = await makeUser(deps, bit, 'member', 'laren');
     const admin = await makeUser(deps, pit, 'admin');
-    expect((await errorOf(() => callerFor(deps, admin).users.setDisabled({ userId: bitMember.id, disabled: true }))).code).toBe('NOT_FOUND');
+    expect((await errorOf(() => callerFor(deps, admin).users.setDisabled({ userId: bitMember.id, disabled: true }))).code).toBe(
+      'NOT_FOUND',
+    );
   });
 });

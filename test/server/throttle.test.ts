@@ -19,10 +19,12 @@ async function setup(config: Partial<TestDeps['config']> = {}) {
   return { deps, pit, bit, coordinator, admin, bitAdmin };
 }
 
-const login = (deps: TestDeps, email: string, password: string, ip: string) => callerFor(deps, null, { ip }).auth.login({ email, password });
+const login = (deps: TestDeps, email: string, password: string, ip: string) =>
+  callerFor(deps, null, { ip }).auth.login({ email, password });
 /** A login that opens a session at once (the account has no second factor: no challenge). */
 const SESSION_OPENED = { ok: true, secondFactor: null };
-const auditCount = (deps: TestDeps, action: string) => deps.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, action)).get()!.n;
+const auditCount = (deps: TestDeps, action: string) =>
+  deps.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, action)).get()!.n;
 
 /** Failures recorded through the throttle's own path (without 49 slow hashes), each from its own address. */
 function priorFailures(deps: TestDeps, email: string, n: number) {
@@ -36,7 +38,9 @@ function priorFailures(deps: TestDeps, email: string, n: number) {
 describe('attempts are reserved before the password is verified (item 4)', () => {
   it('of 40 parallel wrong passwords from one address only five are verified', async () => {
     const { deps, coordinator } = await setup();
-    const results = await Promise.allSettled(Array.from({ length: 40 }, () => login(deps, coordinator.email, 'geraden-wachtwoord', '203.0.113.9')));
+    const results = await Promise.allSettled(
+      Array.from({ length: 40 }, () => login(deps, coordinator.email, 'geraden-wachtwoord', '203.0.113.9')),
+    );
     const codes = results.map((r) => (r.status === 'rejected' ? (r.reason as { code: string }).code : 'OK'));
     expect(codes.filter((c) => c === 'UNAUTHORIZED')).toHaveLength(5);
     expect(codes.filter((c) => c === 'TOO_MANY_REQUESTS')).toHaveLength(35);
@@ -45,7 +49,9 @@ describe('attempts are reserved before the password is verified (item 4)', () =>
 
   it('49 parallel wrong passwords and the right one after them never log in', async () => {
     const { deps, coordinator } = await setup();
-    const attempts = [...Array<string>(49).fill('geraden-wachtwoord'), TEST_PASSWORD].map((password) => login(deps, coordinator.email, password, '203.0.113.9'));
+    const attempts = [...Array<string>(49).fill('geraden-wachtwoord'), TEST_PASSWORD].map((password) =>
+      login(deps, coordinator.email, password, '203.0.113.9'),
+    );
     const results = await Promise.allSettled(attempts);
     expect(results.at(-1)!.status).toBe('rejected');
     expect(((results.at(-1) as PromiseRejectedResult).reason as { code: string }).code).toBe('TOO_MANY_REQUESTS');
@@ -59,14 +65,18 @@ describe('growing delays per account and address, not a lock from anywhere (item
     for (let i = 0; i < 5; i++) await errorOf(() => login(deps, coordinator.email, 'fout-wachtwoord', '203.0.113.9'));
     const waiting = await errorOf(() => login(deps, coordinator.email, TEST_PASSWORD, '203.0.113.9'));
     expect(waiting).toEqual({ code: 'TOO_MANY_REQUESTS', message: 'auth.retryInSeconds', key: 'auth.retryInSeconds' });
-    const nl = await callerFor(deps, null, { ip: '203.0.113.9' }).auth.login({ email: coordinator.email, password: 'x' }).catch((e: Error) => e);
+    const nl = await callerFor(deps, null, { ip: '203.0.113.9' })
+      .auth.login({ email: coordinator.email, password: 'x' })
+      .catch((e: Error) => e);
     expect(nl).toMatchObject({ params: { seconds: 30 } });
     // The coordinator at the office is not locked out by someone guessing elsewhere.
     await expect(login(deps, coordinator.email, TEST_PASSWORD, '192.0.2.44')).resolves.toEqual(SESSION_OPENED);
     deps.clock.advanceMinutes(0.5);
     expect((await errorOf(() => login(deps, coordinator.email, 'fout-wachtwoord', '203.0.113.9'))).code).toBe('UNAUTHORIZED');
     deps.clock.advanceMinutes(0.5);
-    expect(await errorOf(() => login(deps, coordinator.email, 'fout-wachtwoord', '203.0.113.9'))).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
+    expect(await errorOf(() => login(deps, coordinator.email, 'fout-wachtwoord', '203.0.113.9'))).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+    });
     deps.clock.advanceMinutes(0.5);
     await expect(login(deps, coordinator.email, TEST_PASSWORD, '203.0.113.9')).resolves.toEqual(SESSION_OPENED);
   });
@@ -118,7 +128,13 @@ describe('an account locks only after 50 failures in 24 hours (item 8)', () => {
     await errorOf(() => login(deps, coordinator.email, 'fout-wachtwoord', '192.0.2.1'));
     const asAdmin = callerFor(deps, admin, { ip: '10.1.1.1' });
     expect(await asAdmin.security.lockedAccounts()).toEqual([
-      { userId: coordinator.id, name: 'Carla Coördinator', email: coordinator.email, lockedAt: '2026-11-25T09:00:00.000Z', until: '2026-11-26T09:00:00.000Z' },
+      {
+        userId: coordinator.id,
+        name: 'Carla Coördinator',
+        email: coordinator.email,
+        lockedAt: '2026-11-25T09:00:00.000Z',
+        until: '2026-11-26T09:00:00.000Z',
+      },
     ]);
     expect((await asAdmin.security.events()).map(({ kind, count: n, ip, accountName }) => ({ kind, n, ip, accountName }))).toEqual([
       { kind: 'account.locked', n: 1, ip: '192.0.2.1', accountName: 'Carla Coördinator' },
@@ -157,7 +173,13 @@ describe('failed logins for unknown addresses (item 5)', () => {
     for (let i = 0; i < 25; i++) await errorOf(() => login(deps, `poging${i}@pit.test`, 'fout-wachtwoord', '203.0.113.50'));
     expect(deps.db.select({ n: count() }).from(auditLog).where(isNull(auditLog.teamId)).get()!.n).toBe(0);
     for (const reader of [admin, bitAdmin]) {
-      const events = (await callerFor(deps, reader).security.events()).map(({ kind, count: n, ip, installationWide, accountName }) => ({ kind, n, ip, installationWide, accountName }));
+      const events = (await callerFor(deps, reader).security.events()).map(({ kind, count: n, ip, installationWide, accountName }) => ({
+        kind,
+        n,
+        ip,
+        installationWide,
+        accountName,
+      }));
       expect(events).toEqual([
         { kind: 'login.refused', n: 5, ip: '203.0.113.50', installationWide: true, accountName: null },
         { kind: 'login.unknownAccount', n: 20, ip: '203.0.113.50', installationWide: true, accountName: null },
@@ -171,9 +193,13 @@ describe('auth.changePassword is throttled like login (item 11)', () => {
     const { deps, coordinator } = await setup();
     const caller = callerFor(deps, coordinator, { ip: '203.0.113.9' });
     for (let i = 0; i < 5; i++) {
-      expect((await errorOf(() => caller.auth.changePassword({ currentPassword: 'geraden', newPassword: 'paard-batterij-nietje-correct' }))).key).toBe('auth.wrongPassword');
+      expect(
+        (await errorOf(() => caller.auth.changePassword({ currentPassword: 'geraden', newPassword: 'paard-batterij-nietje-correct' }))).key,
+      ).toBe('auth.wrongPassword');
     }
-    const refused = await errorOf(() => caller.auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: 'paard-batterij-nietje-correct' }));
+    const refused = await errorOf(() =>
+      caller.auth.changePassword({ currentPassword: TEST_PASSWORD, newPassword: 'paard-batterij-nietje-correct' }),
+    );
     expect(refused).toEqual({ code: 'TOO_MANY_REQUESTS', message: 'auth.retryInSeconds', key: 'auth.retryInSeconds' });
   });
 });

@@ -26,7 +26,9 @@ describe('migration to 2FA', () => {
       migrate(db, { migrationsFolder: before });
       const now = '2026-11-25T09:00:00.000Z';
       const team = sqlite.prepare('INSERT INTO teams (slug, code, name, region, created_at) VALUES (?, ?, ?, ?, ?)');
-      const user = sqlite.prepare("INSERT INTO users (team_id, email, name, role, password_hash, created_at) VALUES (?, ?, 'X', 'admin', 'h', ?)");
+      const user = sqlite.prepare(
+        "INSERT INTO users (team_id, email, name, role, password_hash, created_at) VALUES (?, ?, 'X', 'admin', 'h', ?)",
+      );
       const real = Number(team.run('pit', 'PIT', 'PIT Peelland', 'Peelland', now).lastInsertRowid);
       const demo = Number(team.run('bit', 'BIT', 'BIT Gooi', 'Gooi', now).lastInsertRowid);
       user.run(real, 'beheer@peelland.nl', now);
@@ -34,7 +36,10 @@ describe('migration to 2FA', () => {
 
       migrate(db, { migrationsFolder: migrations });
       const rows = sqlite.prepare('SELECT id, two_factor_required AS required FROM teams ORDER BY id').all();
-      expect(rows).toEqual([{ id: real, required: 1 }, { id: demo, required: 0 }]);
+      expect(rows).toEqual([
+        { id: real, required: 1 },
+        { id: demo, required: 0 },
+      ]);
       sqlite.close();
     } finally {
       rmSync(before, { recursive: true, force: true });

@@ -14,7 +14,12 @@ import { verifyAuditChain } from '../../server/audit';
 
 const codeAt = (secret: string, deps: TestDeps) => TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: deps.now().getTime() });
 const tokenFrom = (cookies: string[]) => cookies.at(-1)!.split(';')[0]!.split('=')[1]!;
-const actions = (deps: TestDeps) => deps.db.select({ action: auditLog.action }).from(auditLog).all().map((r) => r.action);
+const actions = (deps: TestDeps) =>
+  deps.db
+    .select({ action: auditLog.action })
+    .from(auditLog)
+    .all()
+    .map((r) => r.action);
 
 async function setup(options: { required?: boolean } = {}) {
   const deps = createTestDeps();
@@ -51,7 +56,9 @@ describe('enrolment', () => {
     const caller = callerFor(deps, user);
     const begun = await caller.twoFactor.begin();
     expect(begun.secret).toMatch(/^[A-Z2-7]{32}$/);
-    expect(begun.uri).toBe(`otpauth://totp/Overleg:${encodeURIComponent(user.email)}?issuer=Overleg&secret=${begun.secret}&algorithm=SHA1&digits=6&period=30`);
+    expect(begun.uri).toBe(
+      `otpauth://totp/Overleg:${encodeURIComponent(user.email)}?issuer=Overleg&secret=${begun.secret}&algorithm=SHA1&digits=6&period=30`,
+    );
     expect(begun.qrSvg.startsWith('<svg')).toBe(true);
     const stored = deps.db.select().from(userTotp).where(eq(userTotp.userId, user.id)).get()!;
     expect(stored.confirmedAt).toBeNull();
@@ -97,7 +104,13 @@ describe('login with a second factor', () => {
     const challenge = result.secondFactor!.challenge;
     expect(challenge).toMatch(/^[\w-]{43}$/);
     // Only the hash of the challenge is stored.
-    expect(deps.db.select().from(loginChallenges).all().map((c) => c.tokenHash)).toEqual([hashToken(challenge)]);
+    expect(
+      deps.db
+        .select()
+        .from(loginChallenges)
+        .all()
+        .map((c) => c.tokenHash),
+    ).toEqual([hashToken(challenge)]);
 
     const codeCookies: string[] = [];
     await callerFor(deps, null, { cookies: codeCookies }).auth.loginCode({ challenge, code: codeAt(secret, deps) });
@@ -131,7 +144,9 @@ describe('login with a second factor', () => {
     await callerFor(deps, null, { cookies }).auth.loginCode({ challenge: first, code: codes[3]!.toUpperCase() });
     expect(cookies).toHaveLength(1);
     const second = (await passwordStep(deps, user)).result.secondFactor!.challenge;
-    expect((await errorOf(() => callerFor(deps, null).auth.loginCode({ challenge: second, code: codes[3]! }))).key).toBe('twoFactor.invalidCode');
+    expect((await errorOf(() => callerFor(deps, null).auth.loginCode({ challenge: second, code: codes[3]! }))).key).toBe(
+      'twoFactor.invalidCode',
+    );
     expect((await callerFor(deps, user).twoFactor.status()).recoveryCodesLeft).toBe(9);
     expect(actions(deps)).toContain('auth.two_factor.recovery_used');
   });
@@ -157,7 +172,9 @@ describe('login with a second factor', () => {
     deps.clock.advanceMinutes(1);
     for (let i = 0; i < 5; i++) {
       const challenge = (await passwordStep(deps, user)).result.secondFactor!.challenge;
-      await errorOf(() => callerFor(deps, null).auth.loginCode({ challenge, code: '123456' === codeAt(secret, deps) ? '654321' : '123456' }));
+      await errorOf(() =>
+        callerFor(deps, null).auth.loginCode({ challenge, code: '123456' === codeAt(secret, deps) ? '654321' : '123456' }),
+      );
     }
     const challenge = (await passwordStep(deps, user)).result.secondFactor!.challenge;
     const locked = await errorOf(() => callerFor(deps, null).auth.loginCode({ challenge, code: codeAt(secret, deps) }));
@@ -199,12 +216,16 @@ describe('login with a second factor', () => {
     deps.clock.advanceMinutes(1);
     const challenge = (await passwordStep(deps, user)).result.secondFactor!.challenge;
     deps.clock.advanceMinutes(6);
-    expect((await errorOf(() => callerFor(deps, null).auth.loginCode({ challenge, code: codeAt(secret, deps) }))).key).toBe('twoFactor.challengeExpired');
+    expect((await errorOf(() => callerFor(deps, null).auth.loginCode({ challenge, code: codeAt(secret, deps) }))).key).toBe(
+      'twoFactor.challengeExpired',
+    );
 
     const admin = await makeUser(deps, team, 'admin');
     const next = (await passwordStep(deps, user)).result.secondFactor!.challenge;
     await callerFor(deps, admin).users.setDisabled({ userId: user.id, disabled: true });
-    expect((await errorOf(() => callerFor(deps, null).auth.loginCode({ challenge: next, code: codeAt(secret, deps) }))).key).toBe('twoFactor.challengeExpired');
+    expect((await errorOf(() => callerFor(deps, null).auth.loginCode({ challenge: next, code: codeAt(secret, deps) }))).key).toBe(
+      'twoFactor.challengeExpired',
+    );
     expect(deps.db.select().from(sessions).all()).toEqual([]);
   });
 
@@ -236,7 +257,12 @@ describe('the team requirement (enforced by the middleware)', () => {
       expect({ path, key: outcome.key }).toEqual({ path, key: 'twoFactor.enrolRequired' });
     }
     // What stays possible: who am I (with the reason), enrol.
-    expect((await callerFor(deps, user).auth.me()).twoFactor).toEqual({ enabled: false, required: true, applies: true, recoveryCodesLeft: 0 });
+    expect((await callerFor(deps, user).auth.me()).twoFactor).toEqual({
+      enabled: false,
+      required: true,
+      applies: true,
+      recoveryCodesLeft: 0,
+    });
     await enrol(deps, user);
     const team = await callerFor(deps, user).team.get();
     expect(team.twoFactorRequired).toBe(true);
@@ -244,7 +270,12 @@ describe('the team requirement (enforced by the middleware)', () => {
 
   it('applies to every role that reads personal data and the admin, not to the viewer', async () => {
     const { deps, team } = await setup({ required: true });
-    for (const [role, partner] of [['coordinator', 'helmond'], ['privacy', null], ['admin', null], ['member', 'politie']] as const) {
+    for (const [role, partner] of [
+      ['coordinator', 'helmond'],
+      ['privacy', null],
+      ['admin', null],
+      ['member', 'politie'],
+    ] as const) {
       const user = await makeUser(deps, team, role, partner);
       expect((await errorOf(() => callerFor(deps, user).team.get())).key).toBe('twoFactor.enrolRequired');
     }
@@ -344,9 +375,24 @@ describe('sessions', () => {
     const [a, b] = threeSessions(deps, user);
     const list = await callerFor(deps, user, { sessionToken: b }).sessions.list();
     expect(list).toEqual([
-      { createdAt: '2026-11-25T09:00:00.000Z', lastSeenAt: '2026-11-25T09:00:00.000Z', expiresAt: '2026-11-25T21:00:00.000Z', current: false },
-      { createdAt: '2026-11-25T09:05:00.000Z', lastSeenAt: '2026-11-25T09:05:00.000Z', expiresAt: '2026-11-25T21:05:00.000Z', current: true },
-      { createdAt: '2026-11-25T09:05:00.000Z', lastSeenAt: '2026-11-25T09:05:00.000Z', expiresAt: '2026-11-25T21:05:00.000Z', current: false },
+      {
+        createdAt: '2026-11-25T09:00:00.000Z',
+        lastSeenAt: '2026-11-25T09:00:00.000Z',
+        expiresAt: '2026-11-25T21:00:00.000Z',
+        current: false,
+      },
+      {
+        createdAt: '2026-11-25T09:05:00.000Z',
+        lastSeenAt: '2026-11-25T09:05:00.000Z',
+        expiresAt: '2026-11-25T21:05:00.000Z',
+        current: true,
+      },
+      {
+        createdAt: '2026-11-25T09:05:00.000Z',
+        lastSeenAt: '2026-11-25T09:05:00.000Z',
+        expiresAt: '2026-11-25T21:05:00.000Z',
+        current: false,
+      },
     ]);
     expect(JSON.stringify(list)).not.toContain(hashToken(a));
   });
@@ -380,4 +426,3 @@ describe('sessions', () => {
     expect(deps.db.select().from(sessions).all()).toEqual([]);
   });
 });
-

@@ -20,7 +20,12 @@ const covenantTable: Record<PartnerKind, { provides: ItemCategory[]; visibleTo: 
 
 // One source partner per kind; a second gemeente reads as "another gemeente".
 const sources: Record<PartnerKind, string> = {
-  gemeente: 'helmond', politie: 'politie', sociale_dienst: 'senzer', veiligheidsregio: 'vrbzo', belastingen: 'bsob', overig: 'stichting',
+  gemeente: 'helmond',
+  politie: 'politie',
+  sociale_dienst: 'senzer',
+  veiligheidsregio: 'vrbzo',
+  belastingen: 'bsob',
+  overig: 'stichting',
 };
 
 type ReaderCase = { label: string; role: SessionUser['role']; partner: string | null; kind: PartnerKind | null };
@@ -58,13 +63,23 @@ beforeAll(async () => {
   deps = createTestDeps();
   team = makeTeam(deps, 'pit', { endsOn: '2030-01-01' });
   const coordinator = await makeUser(deps, team, 'coordinator', 'deurne');
-  team.partnerIds.stichting = await joinApproved(deps, team, { name: 'Stichting Voorbeeld', shortName: 'Stichting', kind: 'overig', joinedOn: '2026-01-01' });
+  team.partnerIds.stichting = await joinApproved(deps, team, {
+    name: 'Stichting Voorbeeld',
+    shortName: 'Stichting',
+    kind: 'overig',
+    joinedOn: '2026-01-01',
+  });
   caseId = (await makeCase(deps, team, coordinator)).id;
   // P14: "another gemeente" and the overig partner (which provides nothing) take part through a
   // task, so what they see is decided by the matrix alone; the other member readers provide data
   // and are involved anyway.
   for (const partner of ['asten', 'stichting']) {
-    await callerFor(deps, coordinator).tasks.create({ title: 'Meekijken', assigneePartnerId: team.partnerIds[partner]!, dueDate: '2026-12-10', caseId });
+    await callerFor(deps, coordinator).tasks.create({
+      title: 'Meekijken',
+      assigneePartnerId: team.partnerIds[partner]!,
+      dueDate: '2026-12-10',
+      caseId,
+    });
   }
 });
 
@@ -74,14 +89,21 @@ describe('P2: a partner records only the categories its kind may provide', () =>
       const allowed = covenantTable[kind].provides.includes(category);
       it(`${kind} ${allowed ? 'may' : 'may not'} provide ${category}`, async () => {
         const member = await makeUser(deps, team, 'member', sources[kind]);
-        const item = { category, value: exampleValues[category], legalGround: category === 'bsn' ? 'art. 20.3c convenant, Wet SUWI' : undefined };
+        const item = {
+          category,
+          value: exampleValues[category],
+          legalGround: category === 'bsn' ? 'art. 20.3c convenant, Wet SUWI' : undefined,
+        };
         const call = () => callerFor(deps, member).subjects.add({ caseId, kind: 'person', items: [item] });
         if (allowed) {
           const { id } = await call();
           recorded.set(id, { kind, category });
         } else {
           // A kind the covenant does not name is refused by its standing first: no annex, no categories (art. 12.2).
-          const refusal = kind === 'overig' ? { code: 'FORBIDDEN', key: 'subjects.partnerWithoutAnnex' } : { code: 'BAD_REQUEST', key: 'subjects.categoryNotAllowed' };
+          const refusal =
+            kind === 'overig'
+              ? { code: 'FORBIDDEN', key: 'subjects.partnerWithoutAnnex' }
+              : { code: 'BAD_REQUEST', key: 'subjects.categoryNotAllowed' };
           expect(await errorOf(call)).toMatchObject(refusal);
         }
       });
@@ -107,7 +129,18 @@ describe('P2: a reader sees an item only from their own partner or as the matrix
       // Nothing else (no placeholders or counts) reveals what was hidden.
       expect(c.subjects.length).toBe([...recorded.values()].filter((o) => expectedVisible(reader, o.kind)).length);
       for (const subject of c.subjects) {
-        for (const item of subject.items) expect(Object.keys(item).sort()).toEqual(['category', 'createdAt', 'erased', 'id', 'legalGround', 'masked', 'restricted', 'sourcePartnerId', 'value']);
+        for (const item of subject.items)
+          expect(Object.keys(item).sort()).toEqual([
+            'category',
+            'createdAt',
+            'erased',
+            'id',
+            'legalGround',
+            'masked',
+            'restricted',
+            'sourcePartnerId',
+            'value',
+          ]);
       }
     });
   }

@@ -19,9 +19,22 @@ async function setup() {
   // The test signal of the issue: a script tag as street, a tulip as city.
   const mistake = await makeCase(deps, pit, helmond, { street: '<script>', city: '🌷' });
   const real = await makeCase(deps, pit, helmond);
-  await callerFor(deps, helmond).subjects.add({ caseId: mistake.id, kind: 'person', items: [{ category: 'naw', value: exampleValues.naw }] });
-  await callerFor(deps, politie).subjects.add({ caseId: mistake.id, kind: 'person', items: [{ category: 'kenteken', value: exampleValues.kenteken }] });
-  const task = await c.tasks.create({ title: 'Adres controleren', assigneePartnerId: pit.partnerIds.helmond!, dueDate: '2026-12-10', caseId: mistake.id });
+  await callerFor(deps, helmond).subjects.add({
+    caseId: mistake.id,
+    kind: 'person',
+    items: [{ category: 'naw', value: exampleValues.naw }],
+  });
+  await callerFor(deps, politie).subjects.add({
+    caseId: mistake.id,
+    kind: 'person',
+    items: [{ category: 'kenteken', value: exampleValues.kenteken }],
+  });
+  const task = await c.tasks.create({
+    title: 'Adres controleren',
+    assigneePartnerId: pit.partnerIds.helmond!,
+    dueDate: '2026-12-10',
+    caseId: mistake.id,
+  });
   return { deps, pit, coordinator, helmond, c, mistake, real, task };
 }
 
@@ -31,7 +44,12 @@ describe('cases.withdraw', () => {
     const coming = await c.meetings.create({ startsAt: '2026-12-08T09:00:00Z' });
     await c.agenda.prefill({ meetingId: coming.id });
     expect((await c.meetings.get(coming)).agenda.some((i) => i.caseId === mistake.id)).toBe(true);
-    const subjectIds = deps.db.select({ id: subjects.id }).from(subjects).where(eq(subjects.caseId, mistake.id)).all().map((s) => s.id);
+    const subjectIds = deps.db
+      .select({ id: subjects.id })
+      .from(subjects)
+      .where(eq(subjects.caseId, mistake.id))
+      .all()
+      .map((s) => s.id);
     expect(subjectIds).toHaveLength(2);
 
     const version = (await c.cases.get({ id: mistake.id })).version;
@@ -48,7 +66,12 @@ describe('cases.withdraw', () => {
     for (const m of [coming, next]) expect((await c.meetings.get(m)).agenda.some((i) => i.caseId === mistake.id)).toBe(false);
     // Its open work lapsed with the reason.
     const casus = await c.cases.get({ id: mistake.id });
-    expect(casus).toMatchObject({ status: 'ingetrokken', withdrawReason: 'Testmelding, aangemaakt bij de training.', withdrawnAt: deps.now().toISOString(), subjects: [] });
+    expect(casus).toMatchObject({
+      status: 'ingetrokken',
+      withdrawReason: 'Testmelding, aangemaakt bij de training.',
+      withdrawnAt: deps.now().toISOString(),
+      subjects: [],
+    });
     expect(casus.tasks.map((t) => [t.id, t.status])).toEqual([[task.id, 'vervallen']]);
     expect(await callerFor(deps, helmond).tasks.mine()).toEqual([]);
     // Betrokkenen erased from both item tables (police apart, P4).
@@ -56,15 +79,32 @@ describe('cases.withdraw', () => {
     expect(deps.db.select().from(subjectItems).where(inArray(subjectItems.subjectId, subjectIds)).all()).toEqual([]);
     expect(deps.db.select().from(policeSubjectItems).where(inArray(policeSubjectItems.subjectId, subjectIds)).all()).toEqual([]);
     // Audited, with counts only.
-    const audit = (action: string) => deps.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.caseId, mistake.id))).all();
+    const audit = (action: string) =>
+      deps.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, action), eq(auditLog.caseId, mistake.id)))
+        .all();
     expect(audit('case.withdrawn')).toHaveLength(1);
     expect(audit('personal_data.erased').map((a) => parseJson(a.detail!))).toEqual([{ reason: 'withdrawn', subjects: 2, items: 2 }]);
     // No new personal data or work on a withdrawn casus.
-    expect((await errorOf(() => callerFor(deps, helmond).subjects.add({ caseId: mistake.id, kind: 'person', items: [{ category: 'naw', value: 'X' }] }))).key).toBe('cases.withdrawn');
-    expect((await errorOf(() => c.tasks.create({ title: 'x', assigneePartnerId: casus.gemeentePartnerId, dueDate: '2026-12-10', caseId: mistake.id }))).key).toBe('cases.withdrawn');
+    expect(
+      (
+        await errorOf(() =>
+          callerFor(deps, helmond).subjects.add({ caseId: mistake.id, kind: 'person', items: [{ category: 'naw', value: 'X' }] }),
+        )
+      ).key,
+    ).toBe('cases.withdrawn');
+    expect(
+      (
+        await errorOf(() =>
+          c.tasks.create({ title: 'x', assigneePartnerId: casus.gemeentePartnerId, dueDate: '2026-12-10', caseId: mistake.id }),
+        )
+      ).key,
+    ).toBe('cases.withdrawn');
   });
 
-  it('a withdrawn signal is no part of the report\'s counts', async () => {
+  it("a withdrawn signal is no part of the report's counts", async () => {
     const { c, mistake } = await setup();
     // Threshold 1: the exact counts are shown (the default threshold hides counts under 5 as "< 5").
     await c.reports.setThreshold({ threshold: 1 });
@@ -79,18 +119,24 @@ describe('cases.withdraw', () => {
   it('only the coordinator withdraws, with a reason and the current version; a rejected call changes nothing', async () => {
     const { deps, c, helmond, mistake } = await setup();
     const version = (await c.cases.get({ id: mistake.id })).version;
-    expect((await errorOf(() => callerFor(deps, helmond).cases.withdraw({ id: mistake.id, version, reason: 'Fout' }))).code).toBe('FORBIDDEN');
+    expect((await errorOf(() => callerFor(deps, helmond).cases.withdraw({ id: mistake.id, version, reason: 'Fout' }))).code).toBe(
+      'FORBIDDEN',
+    );
     expect((await errorOf(() => c.cases.withdraw({ id: mistake.id, version, reason: '  ' }))).code).toBe('BAD_REQUEST');
     expect((await errorOf(() => c.cases.withdraw({ id: mistake.id, version: version + 5, reason: 'Fout' }))).code).toBe('CONFLICT');
     const bit = makeTeam(deps, 'bit');
     const other = await makeUser(deps, bit, 'coordinator', 'hilversum');
-    expect((await errorOf(() => callerFor(deps, other).cases.withdraw({ id: mistake.id, version, reason: 'Fout' }))).code).toBe('NOT_FOUND');
+    expect((await errorOf(() => callerFor(deps, other).cases.withdraw({ id: mistake.id, version, reason: 'Fout' }))).code).toBe(
+      'NOT_FOUND',
+    );
     const casus = await c.cases.get({ id: mistake.id });
     expect(casus.status).toBe('signaal');
     expect(casus.subjects).toHaveLength(2);
     expect(casus.tasks.map((t) => t.status)).toEqual(['open']);
     // A closed casus is not withdrawn (it was no mistake), nor can a withdrawn one be reopened.
     await c.cases.setStatus({ id: mistake.id, status: 'afgerond', version });
-    expect((await errorOf(() => c.cases.withdraw({ id: mistake.id, version: version + 1, reason: 'Fout' }))).key).toBe('cases.withdrawOnlySignal');
+    expect((await errorOf(() => c.cases.withdraw({ id: mistake.id, version: version + 1, reason: 'Fout' }))).key).toBe(
+      'cases.withdrawOnlySignal',
+    );
   });
 });

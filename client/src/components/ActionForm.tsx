@@ -9,17 +9,24 @@ import { FormFieldsContext, type FormFields } from './form-context';
 
 type Place = { id: string; label: () => string };
 
-export function ActionForm(props: { action: Action; onSubmit: () => void; class?: string; children: JSX.Element; 'aria-labelledby'?: string }) {
+export function ActionForm(props: {
+  action: Action;
+  onSubmit: () => void;
+  class?: string;
+  children: JSX.Element;
+  'aria-labelledby'?: string;
+}) {
   const [places, setPlaces] = createSignal<Record<string, Place>>({});
   const context: FormFields = {
     error: (name) => props.action.field(name),
     register(name, id, label) {
       setPlaces((all) => ({ ...all, [name]: { id, label } }));
-      return () => setPlaces((all) => {
-        if (all[name]?.id !== id) return all;
-        const { [name]: _gone, ...rest } = all;
-        return rest;
-      });
+      return () =>
+        setPlaces((all) => {
+          if (all[name]?.id !== id) return all;
+          const { [name]: _gone, ...rest } = all;
+          return rest;
+        });
     },
   };
   // A changed field drops its own message (input for text, change for selects and checkboxes).
@@ -29,8 +36,17 @@ export function ActionForm(props: { action: Action; onSubmit: () => void; class?
   };
   return (
     <FormFieldsContext.Provider value={context}>
-      <form class={props.class ?? 'stack'} noValidate aria-labelledby={props['aria-labelledby']}
-        onSubmit={(e) => { e.preventDefault(); props.onSubmit(); }} onInput={changed} onChange={changed}>
+      <form
+        class={props.class ?? 'stack'}
+        noValidate
+        aria-labelledby={props['aria-labelledby']}
+        onSubmit={(e) => {
+          e.preventDefault();
+          props.onSubmit();
+        }}
+        onInput={changed}
+        onChange={changed}
+      >
         <ErrorSummary action={props.action} places={places()} />
         {props.children}
       </form>
@@ -52,7 +68,15 @@ function ErrorSummary(props: { action: Action; places: Record<string, Place> }) 
     });
   };
   // After a failed submit, focus goes to the summary so it is read out and the links are next.
-  createEffect(on(() => props.action.error(), (error) => { if (error) queueMicrotask(() => box?.focus()); }, { defer: true }));
+  createEffect(
+    on(
+      () => props.action.error(),
+      (error) => {
+        if (error) queueMicrotask(() => box?.focus());
+      },
+      { defer: true },
+    ),
+  );
   const go = (e: MouseEvent, id: string) => {
     e.preventDefault();
     const field = document.getElementById(id);
@@ -71,7 +95,11 @@ function ErrorSummary(props: { action: Action; places: Record<string, Place> }) 
                   {(entry) => (
                     <li>
                       <Show when={entry.place} fallback={entry.message}>
-                        {(place) => <a class="utrecht-link" href={`#${place().id}`} onClick={(e) => go(e, place().id)}>{place().label()}: {entry.message}</a>}
+                        {(place) => (
+                          <a class="utrecht-link" href={`#${place().id}`} onClick={(e) => go(e, place().id)}>
+                            {place().label()}: {entry.message}
+                          </a>
+                        )}
                       </Show>
                     </li>
                   )}

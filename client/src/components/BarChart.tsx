@@ -29,7 +29,14 @@ export function BarChart(props: { title: string; bars: Bar[] }) {
   const height = () => props.bars.length * rowHeight + 8;
   return (
     <figure class="chart">
-      <svg viewBox={`0 0 ${width} ${height()}`} width="100%" role="img" aria-labelledby={`${id}-t`} aria-describedby={`${id}-d`} style={{ 'max-width': `${width}px` }}>
+      <svg
+        viewBox={`0 0 ${width} ${height()}`}
+        width="100%"
+        role="img"
+        aria-labelledby={`${id}-t`}
+        aria-describedby={`${id}-d`}
+        style={{ 'max-width': `${width}px` }}
+      >
         <title id={`${id}-t`}>{t('reports.chartTitle', { title: props.title })}</title>
         <desc id={`${id}-d`}>{t('reports.chartDesc')}</desc>
         <For each={props.bars}>
@@ -38,19 +45,38 @@ export function BarChart(props: { title: string; bars: Bar[] }) {
             const w = (v: number) => Math.max(v > 0 ? 2 : 0, (v / max()) * chartWidth);
             return (
               <g>
-                <text x={labelWidth - 8} y={y() + 18 - (labelLines(bar.label).length - 1) * 7} text-anchor="end" font-size="13" fill="#1a1a1a">
-                  <For each={labelLines(bar.label)}>{(line, k) => <tspan x={labelWidth - 8} dy={k() === 0 ? 0 : 14}>{line}</tspan>}</For>
+                <text
+                  x={labelWidth - 8}
+                  y={y() + 18 - (labelLines(bar.label).length - 1) * 7}
+                  text-anchor="end"
+                  font-size="13"
+                  fill="#1a1a1a"
+                >
+                  <For each={labelLines(bar.label)}>
+                    {(line, k) => (
+                      <tspan x={labelWidth - 8} dy={k() === 0 ? 0 : 14}>
+                        {line}
+                      </tspan>
+                    )}
+                  </For>
                 </text>
                 <rect x={labelWidth} y={y() + 2} width={w(bar.current)} height="13" fill="#154273" />
-                <text x={labelWidth + w(bar.current) + 4} y={y() + 13} font-size="11" fill="#1a1a1a">{bar.current}</text>
+                <text x={labelWidth + w(bar.current) + 4} y={y() + 13} font-size="11" fill="#1a1a1a">
+                  {bar.current}
+                </text>
                 <rect x={labelWidth} y={y() + 16} width={w(bar.previous)} height="9" fill="#8fa8c8" />
-                <text x={labelWidth + w(bar.previous) + 4} y={y() + 25} font-size="10" fill="#4a4a4a">{bar.previous}</text>
+                <text x={labelWidth + w(bar.previous) + 4} y={y() + 25} font-size="10" fill="#4a4a4a">
+                  {bar.previous}
+                </text>
               </g>
             );
           }}
         </For>
       </svg>
-      <figcaption class="muted"><span class="legend legend--current" aria-hidden="true" /> {t('reports.current')} · <span class="legend legend--previous" aria-hidden="true" /> {t('reports.previous')}</figcaption>
+      <figcaption class="muted">
+        <span class="legend legend--current" aria-hidden="true" /> {t('reports.current')} ·{' '}
+        <span class="legend legend--previous" aria-hidden="true" /> {t('reports.previous')}
+      </figcaption>
     </figure>
   );
 }

@@ -7,12 +7,20 @@ type FieldChange = { from: string | number | null; to: string | number | null };
 export type WorkChange = { at: string; kind: string; actor: string | null; reason: string | null; changes: Record<string, FieldChange> };
 
 const fieldValue = (field: string, value: string | number | null) =>
-  value === null ? '—' : field === 'dueDate' ? formatDay(String(value)) : field === 'status' ? t(`task.status.${value}` as TextKey) : String(value);
+  value === null
+    ? '—'
+    : field === 'dueDate'
+      ? formatDay(String(value))
+      : field === 'status'
+        ? t(`task.status.${value}` as TextKey)
+        : String(value);
 
 export function describeChange(c: WorkChange): string {
   const fields = Object.entries(c.changes)
     .filter(([field]) => field !== 'status' && field !== 'assigneeUserId')
-    .map(([field, v]) => t('changes.field', { field: t(`changes.field.${field}` as TextKey), from: fieldValue(field, v.from), to: fieldValue(field, v.to) }));
+    .map(([field, v]) =>
+      t('changes.field', { field: t(`changes.field.${field}` as TextKey), from: fieldValue(field, v.from), to: fieldValue(field, v.to) }),
+    );
   const parts = [t(`changes.kind.${c.kind}` as TextKey), ...fields];
   if (c.reason) parts.push(t('changes.reason', { reason: c.reason }));
   return `${formatDateTime(c.at)} — ${parts.join('; ')}${c.actor ? ` (${c.actor})` : ''}`;
@@ -24,7 +32,9 @@ export function ChangeLog(props: { changes: WorkChange[] }) {
     <Show when={latest()}>
       {(last) => (
         <div class="change-log" data-testid="change-log">
-          <p class="utrecht-paragraph muted">{t('changes.latest')}: {describeChange(last())}</p>
+          <p class="utrecht-paragraph muted">
+            {t('changes.latest')}: {describeChange(last())}
+          </p>
           <Show when={props.changes.length > 1}>
             <details>
               <summary>{t('changes.all', { n: props.changes.length })}</summary>

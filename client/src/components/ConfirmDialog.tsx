@@ -16,14 +16,31 @@ function ConfirmDialog(props: ConfirmOptions & { onClose: (ok: boolean) => void 
     cancel?.focus();
   });
   return (
-    <dialog ref={dialog} class="confirm-dialog" aria-labelledby={`${id}-title`} aria-describedby={`${id}-body`}
-      onClose={() => props.onClose(dialog?.returnValue === 'ok')}>
+    <dialog
+      ref={dialog}
+      class="confirm-dialog"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-body`}
+      onClose={() => props.onClose(dialog?.returnValue === 'ok')}
+    >
       <form method="dialog" class="stack">
-        <h2 class="utrecht-heading-2" id={`${id}-title`}>{props.title}</h2>
-        <p class="utrecht-paragraph" id={`${id}-body`}>{props.body}</p>
+        <h2 class="utrecht-heading-2" id={`${id}-title`}>
+          {props.title}
+        </h2>
+        <p class="utrecht-paragraph" id={`${id}-body`}>
+          {props.body}
+        </p>
         <div class="inline-form">
-          <button type="submit" value="ok" class={`utrecht-button utrecht-button--primary-action ${props.danger ? 'utrecht-button--danger' : ''}`}>{props.confirm}</button>
-          <button type="submit" value="cancel" ref={cancel} class="utrecht-button utrecht-button--secondary-action">{t('confirm.cancel')}</button>
+          <button
+            type="submit"
+            value="ok"
+            class={`utrecht-button utrecht-button--primary-action ${props.danger ? 'utrecht-button--danger' : ''}`}
+          >
+            {props.confirm}
+          </button>
+          <button type="submit" value="cancel" ref={cancel} class="utrecht-button utrecht-button--secondary-action">
+            {t('confirm.cancel')}
+          </button>
         </div>
       </form>
     </dialog>
@@ -36,12 +53,22 @@ export function confirmDialog(options: ConfirmOptions): Promise<boolean> {
   const host = document.createElement('div');
   document.body.append(host);
   return new Promise((resolve) => {
-    const dispose = render(() => (
-      <ConfirmDialog {...options} onClose={(ok) => {
-        queueMicrotask(() => { dispose(); host.remove(); opener?.focus(); });
-        resolve(ok);
-      }} />
-    ), host);
+    const dispose = render(
+      () => (
+        <ConfirmDialog
+          {...options}
+          onClose={(ok) => {
+            queueMicrotask(() => {
+              dispose();
+              host.remove();
+              opener?.focus();
+            });
+            resolve(ok);
+          }}
+        />
+      ),
+      host,
+    );
   });
 }
 
@@ -50,7 +77,10 @@ export function confirmDialog(options: ConfirmOptions): Promise<boolean> {
  * overleg is not due yet), asks, and on yes runs `attempt(true)` with the explicit flag. On no,
  * the refusal stands (and its message shows at its field).
  */
-export async function withConfirmation<R>(attempt: (confirmed: boolean) => Promise<R>, ask: (error: unknown) => ConfirmOptions | null): Promise<R> {
+export async function withConfirmation<R>(
+  attempt: (confirmed: boolean) => Promise<R>,
+  ask: (error: unknown) => ConfirmOptions | null,
+): Promise<R> {
   try {
     return await attempt(false);
   } catch (error) {

@@ -15,7 +15,9 @@ export default function CovenantBanner() {
     () => (me() ? `${me()!.id}:${me()!.teamId}:${covenantVersion()}` : false),
     () => api.covenants.overview.query().catch(() => null),
   );
-  const onFocus = () => { if (me()) void refetch(); };
+  const onFocus = () => {
+    if (me()) void refetch();
+  };
   onMount(() => window.addEventListener('focus', onFocus));
   onCleanup(() => window.removeEventListener('focus', onFocus));
   return (
@@ -26,14 +28,18 @@ export default function CovenantBanner() {
             {(w) => (
               <div class="notice covenant-banner" role="note">
                 {t('covenant.warning', { days: String(w().daysLeft), date: formatDay(w().endsOn, 'long') })}{' '}
-                <A class="utrecht-link" href="/team/convenant">{t('covenant.warningLink')}</A>
+                <A class="utrecht-link" href="/team/convenant">
+                  {t('covenant.warningLink')}
+                </A>
               </div>
             )}
           </Show>
           <Show when={o().windDown}>
             <div class="notice covenant-banner" role="note">
               <strong>{t('covenant.windDownTitle')}</strong> {t('covenant.windDownText')}{' '}
-              <A class="utrecht-link" href="/team/convenant">{t('covenant.warningLink')}</A>
+              <A class="utrecht-link" href="/team/convenant">
+                {t('covenant.warningLink')}
+              </A>
             </div>
           </Show>
         </>

@@ -45,24 +45,41 @@ export function DataTable<T>(props: Props<T>) {
       <Show when={failed()}>{(error) => <LoadError error={error()} />}</Show>
       <div class="table-wrap" role="region" aria-labelledby={`${id}-caption`} tabindex="0">
         <table class={`utrecht-table ${props.class ?? ''}`} data-testid={props.testId}>
-          <caption id={`${id}-caption`} class="utrecht-table__caption" classList={{ 'visually-hidden': Boolean(props.hideCaption) }}>{props.caption}</caption>
+          <caption id={`${id}-caption`} class="utrecht-table__caption" classList={{ 'visually-hidden': Boolean(props.hideCaption) }}>
+            {props.caption}
+          </caption>
           <thead class="utrecht-table__header">
             <tr class="utrecht-table__row">
               <For each={columns()}>
-                {(c) => <th class={cls(th, c)} scope="col"><Show when={c.hideHeader} fallback={c.header}><span class="visually-hidden">{c.header}</span></Show></th>}
+                {(c) => (
+                  <th class={cls(th, c)} scope="col">
+                    <Show when={c.hideHeader} fallback={c.header}>
+                      <span class="visually-hidden">{c.header}</span>
+                    </Show>
+                  </th>
+                )}
               </For>
             </tr>
           </thead>
           <tbody class="utrecht-table__body">
-            <For each={rows()} fallback={
-              <tr class="utrecht-table__row"><td class={td} colSpan={columns().length}>{loading() ? t('app.loading') : failed() ? '' : props.empty}</td></tr>
-            }>
+            <For
+              each={rows()}
+              fallback={
+                <tr class="utrecht-table__row">
+                  <td class={td} colSpan={columns().length}>
+                    {loading() ? t('app.loading') : failed() ? '' : props.empty}
+                  </td>
+                </tr>
+              }
+            >
               {(row, index) => (
                 <tr class={`utrecht-table__row ${props.rowClass?.(row) ?? ''}`} data-testid={props.rowTestId}>
                   <For each={columns()}>
                     {(c) => (
                       <Show when={c.rowHeader} fallback={<td class={cls(td, c)}>{c.cell(row, index)}</td>}>
-                        <th class={cls(th, c)} scope="row">{c.cell(row, index)}</th>
+                        <th class={cls(th, c)} scope="row">
+                          {c.cell(row, index)}
+                        </th>
                       </Show>
                     )}
                   </For>

@@ -32,24 +32,39 @@ export function Field(props: FieldProps) {
     <div class="utrecht-form-field utrecht-form-field--text" classList={{ 'utrecht-form-field--invalid': Boolean(error()) }}>
       <div class="utrecht-form-field__label">
         <label class="utrecht-form-label" for={id}>
-          {props.label} <Show when={props.optional}><span class="muted">{t('app.optional')}</span></Show>
+          {props.label}{' '}
+          <Show when={props.optional}>
+            <span class="muted">{t('app.optional')}</span>
+          </Show>
         </label>
       </div>
       <Show when={props.description}>
-        <div class="utrecht-form-field__description utrecht-form-field-description" id={descId}>{props.description}</div>
+        <div class="utrecht-form-field__description utrecht-form-field-description" id={descId}>
+          {props.description}
+        </div>
       </Show>
       <Show when={error()}>
-        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={errId}>{error()}</div>
+        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={errId}>
+          {error()}
+        </div>
       </Show>
       <Show when={!error() && props.warning}>
-        <div class="utrecht-form-field-description utrecht-form-field-description--warning" id={errId}>{props.warning}</div>
+        <div class="utrecht-form-field-description utrecht-form-field-description--warning" id={errId}>
+          {props.warning}
+        </div>
       </Show>
       <div class="utrecht-form-field__input">{props.children({ id, describedBy: describedBy(), invalid: Boolean(error()) })}</div>
     </div>
   );
 }
 
-type InputProps = JSX.InputHTMLAttributes<HTMLInputElement> & { label: string; description?: string; error?: string; warning?: string; optional?: boolean };
+type InputProps = JSX.InputHTMLAttributes<HTMLInputElement> & {
+  label: string;
+  description?: string;
+  error?: string;
+  warning?: string;
+  optional?: boolean;
+};
 
 export function TextField(props: InputProps) {
   const [own, rest] = splitProps(props, ['label', 'description', 'error', 'warning', 'optional', 'class']);
@@ -70,7 +85,12 @@ export function TextField(props: InputProps) {
   );
 }
 
-type TextAreaProps = JSX.TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; description?: string; error?: string; optional?: boolean };
+type TextAreaProps = JSX.TextareaHTMLAttributes<HTMLTextAreaElement> & {
+  label: string;
+  description?: string;
+  error?: string;
+  optional?: boolean;
+};
 
 export function TextAreaField(props: TextAreaProps) {
   const [own, rest] = splitProps(props, ['label', 'description', 'error', 'optional', 'required']);
@@ -79,8 +99,15 @@ export function TextAreaField(props: TextAreaProps) {
       {(ids) => (
         // aria-required, not required: the NL Design System styles a textarea's :invalid, which
         // would paint an untouched required field as an error before anything is typed.
-        <textarea {...rest} id={ids.id} class="utrecht-textarea utrecht-textarea--html-textarea" classList={{ 'utrecht-textarea--invalid': ids.invalid }}
-          aria-invalid={ids.invalid || undefined} aria-describedby={ids.describedBy} aria-required={own.required ? true : undefined} />
+        <textarea
+          {...rest}
+          id={ids.id}
+          class="utrecht-textarea utrecht-textarea--html-textarea"
+          classList={{ 'utrecht-textarea--invalid': ids.invalid }}
+          aria-invalid={ids.invalid || undefined}
+          aria-describedby={ids.describedBy}
+          aria-required={own.required ? true : undefined}
+        />
       )}
     </Field>
   );
@@ -100,13 +127,25 @@ export function SelectField(props: SelectProps) {
   return (
     <Field label={own.label} name={rest.name} description={own.description} error={own.error} optional={own.optional}>
       {(ids) => (
-        <select {...rest} id={ids.id} class="utrecht-select utrecht-select--html-select" classList={{ 'utrecht-select--invalid': ids.invalid }}
-          aria-invalid={ids.invalid || undefined} aria-describedby={ids.describedBy}>
+        <select
+          {...rest}
+          id={ids.id}
+          class="utrecht-select utrecht-select--html-select"
+          classList={{ 'utrecht-select--invalid': ids.invalid }}
+          aria-invalid={ids.invalid || undefined}
+          aria-describedby={ids.describedBy}
+        >
           <Show when={own.placeholder !== undefined}>
-            <option value="" selected={own.value === '' || own.value === undefined}>{own.placeholder}</option>
+            <option value="" selected={own.value === '' || own.value === undefined}>
+              {own.placeholder}
+            </option>
           </Show>
           <For each={own.options}>
-            {(o) => <option value={o.value} selected={String(o.value) === String(own.value ?? '')}>{o.label}</option>}
+            {(o) => (
+              <option value={o.value} selected={String(o.value) === String(own.value ?? '')}>
+                {o.label}
+              </option>
+            )}
           </For>
         </select>
       )}
@@ -119,7 +158,9 @@ export function Alert(props: { kind: 'error' | 'ok' | 'info' | 'warning'; childr
     <div class={`utrecht-alert utrecht-alert--${props.kind}`} role={props.kind === 'error' ? 'alert' : 'status'}>
       <div class="utrecht-alert__content">
         <div class="utrecht-alert__message">
-          <Show when={props.title}><strong>{props.title} </strong></Show>
+          <Show when={props.title}>
+            <strong>{props.title} </strong>
+          </Show>
           {props.children}
         </div>
       </div>
@@ -134,7 +175,9 @@ const buttonVariants = {
   danger: 'utrecht-button--primary-action utrecht-button--danger',
 };
 
-export function Button(props: JSX.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'subtle' | 'danger'; busy?: boolean }) {
+export function Button(
+  props: JSX.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'subtle' | 'danger'; busy?: boolean },
+) {
   const [own, rest] = splitProps(props, ['variant', 'busy', 'class', 'type']);
   return (
     <button
@@ -157,10 +200,22 @@ export function CheckboxField(props: { label: string; checked: boolean; onChange
   const id = createUniqueId();
   return (
     <div class="utrecht-form-field utrecht-form-field--checkbox checkbox-field">
-      <input id={id} type="checkbox" class="utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom" checked={props.checked}
-        onChange={(e) => props.onChange(e.currentTarget.checked)} aria-describedby={props.description ? `${id}-desc` : undefined} />
-      <label class="utrecht-form-label utrecht-form-label--checkbox" for={id}>{props.label}</label>
-      <Show when={props.description}><div class="utrecht-form-field-description" id={`${id}-desc`}>{props.description}</div></Show>
+      <input
+        id={id}
+        type="checkbox"
+        class="utrecht-checkbox utrecht-checkbox--html-input utrecht-checkbox--custom"
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.currentTarget.checked)}
+        aria-describedby={props.description ? `${id}-desc` : undefined}
+      />
+      <label class="utrecht-form-label utrecht-form-label--checkbox" for={id}>
+        {props.label}
+      </label>
+      <Show when={props.description}>
+        <div class="utrecht-form-field-description" id={`${id}-desc`}>
+          {props.description}
+        </div>
+      </Show>
     </div>
   );
 }

@@ -48,17 +48,37 @@ export function ResourceError(props: { error: unknown; back?: WayBack }) {
   });
   return (
     <section class="stack resource-error" data-problem={problem()}>
-      <h1 class="utrecht-heading-1" tabindex="-1" ref={heading}>{t(texts[problem()][0])}</h1>
+      <h1 class="utrecht-heading-1" tabindex="-1" ref={heading}>
+        {t(texts[problem()][0])}
+      </h1>
       <p class="utrecht-paragraph">{t(texts[problem()][1])}</p>
       <ul class="utrecht-unordered-list resource-error__ways">
         <Show when={problem() === 'signedOut'}>
-          <li><A class="utrecht-link" href={`/inloggen?terug=${encodeURIComponent(location.pathname)}`}>{t('resource.signIn')}</A></li>
+          <li>
+            <A class="utrecht-link" href={`/inloggen?terug=${encodeURIComponent(location.pathname)}`}>
+              {t('resource.signIn')}
+            </A>
+          </li>
         </Show>
-        <Show when={props.back}>{(back) => <li><A class="utrecht-link" href={back().href}>{back().label}</A></li>}</Show>
-        <li><A class="utrecht-link" href="/">{t('app.backHome')}</A></li>
+        <Show when={props.back}>
+          {(back) => (
+            <li>
+              <A class="utrecht-link" href={back().href}>
+                {back().label}
+              </A>
+            </li>
+          )}
+        </Show>
+        <li>
+          <A class="utrecht-link" href="/">
+            {t('app.backHome')}
+          </A>
+        </li>
       </ul>
       <Show when={problem() === 'failed'}>
-        <p class="utrecht-paragraph"><Button onClick={() => window.location.reload()}>{t('resource.retry')}</Button></p>
+        <p class="utrecht-paragraph">
+          <Button onClick={() => window.location.reload()}>{t('resource.retry')}</Button>
+        </p>
       </Show>
     </section>
   );
@@ -68,11 +88,23 @@ export function ResourceError(props: { error: unknown; back?: WayBack }) {
  * A page's main resource in its three states — loading, failed, there — without ever reading a
  * failed resource (which would throw and leave the page on "loading" for good).
  */
-export function Loaded<T>(props: { resource: Resource<T>; back?: WayBack; loading?: string; children: (value: Accessor<NonNullable<T>>) => JSX.Element }) {
+export function Loaded<T>(props: {
+  resource: Resource<T>;
+  back?: WayBack;
+  loading?: string;
+  children: (value: Accessor<NonNullable<T>>) => JSX.Element;
+}) {
   const value = () => (props.resource.error ? undefined : props.resource());
   return (
     <Show when={!props.resource.error} fallback={<ResourceError error={props.resource.error as unknown} back={props.back} />}>
-      <Show when={value()} fallback={<p class="utrecht-paragraph" role="status">{props.loading ?? t('app.loading')}</p>}>
+      <Show
+        when={value()}
+        fallback={
+          <p class="utrecht-paragraph" role="status">
+            {props.loading ?? t('app.loading')}
+          </p>
+        }
+      >
         {(v) => props.children(v)}
       </Show>
     </Show>
@@ -86,5 +118,9 @@ export function Loaded<T>(props: { resource: Resource<T>; back?: WayBack; loadin
 export function LoadError(props: { error: unknown }) {
   const problem = () => problemOf(props.error);
   const text = () => (problem() === 'failed' ? errorMessage(props.error, t(texts.failed[1])) : t(texts[problem()][1]));
-  return <Alert kind="error" title={t(texts[problem()][0])}>{text()}</Alert>;
+  return (
+    <Alert kind="error" title={t(texts[problem()][0])}>
+      {text()}
+    </Alert>
+  );
 }

@@ -20,9 +20,9 @@ export function SubjectPicker(props: { subjects: PickableSubject[]; selected: st
       <fieldset class="utrecht-form-fieldset stack">
         <legend class="utrecht-form-fieldset__legend">{t('subjectPicker.legend')}</legend>
         <p class="utrecht-form-field-description">{t('subjectPicker.hint')}</p>
-        <For each={props.subjects}>{(s, i) => (
-          <CheckboxField label={labelOf(s, i())} checked={props.selected.includes(s.id)} onChange={(on) => toggle(s.id, on)} />
-        )}</For>
+        <For each={props.subjects}>
+          {(s, i) => <CheckboxField label={labelOf(s, i())} checked={props.selected.includes(s.id)} onChange={(on) => toggle(s.id, on)} />}
+        </For>
       </fieldset>
     </Show>
   );

@@ -10,19 +10,29 @@ export function SubjectTable(props: { kind: 'person' | 'company'; n: number; row
   return (
     <div class="table-wrap">
       <table class="utrecht-table">
-        <caption class="utrecht-table__caption">{t('subjects.subjectN', { kind: props.kind === 'person' ? t('subjects.person') : t('subjects.company'), n: props.n })}</caption>
+        <caption class="utrecht-table__caption">
+          {t('subjects.subjectN', { kind: props.kind === 'person' ? t('subjects.person') : t('subjects.company'), n: props.n })}
+        </caption>
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">{t('subjects.category')}</th>
-            <th class="utrecht-table__header-cell" scope="col">{t('subjects.value')}</th>
-            <th class="utrecht-table__header-cell" scope="col">{t('subjects.source')}</th>
+            <th class="utrecht-table__header-cell" scope="col">
+              {t('subjects.category')}
+            </th>
+            <th class="utrecht-table__header-cell" scope="col">
+              {t('subjects.value')}
+            </th>
+            <th class="utrecht-table__header-cell" scope="col">
+              {t('subjects.source')}
+            </th>
           </tr>
         </thead>
         <tbody class="utrecht-table__body">
           <For each={props.rows}>
             {(row) => (
               <tr class="utrecht-table__row" classList={{ 'item-police': Boolean(row.police) }} data-testid={props.rowTestId ?? 'item'}>
-                <th class="utrecht-table__header-cell" scope="row">{categoryLabel(row.category)}</th>
+                <th class="utrecht-table__header-cell" scope="row">
+                  {categoryLabel(row.category)}
+                </th>
                 <td class="utrecht-table__cell">{row.value()}</td>
                 <td class="utrecht-table__cell">{row.source}</td>
               </tr>

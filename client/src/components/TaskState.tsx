@@ -10,11 +10,19 @@ export function TaskState(props: { task: TaskLike }) {
   const blocked = () => props.task.status === 'open' && Boolean(props.task.blockedAt);
   return (
     <>
-      <Show when={blocked()} fallback={
-        <Status tone={props.task.overdue ? 'danger' : props.task.status === 'gereed' ? 'ok' : 'neutral'}>{props.task.overdue ? t('tasks.overdue') : taskStatusLabel(props.task.status)}</Status>
-      }>
+      <Show
+        when={blocked()}
+        fallback={
+          <Status tone={props.task.overdue ? 'danger' : props.task.status === 'gereed' ? 'ok' : 'neutral'}>
+            {props.task.overdue ? t('tasks.overdue') : taskStatusLabel(props.task.status)}
+          </Status>
+        }
+      >
         <Status tone="warning">{t('blocker.state')}</Status>
-        <Show when={props.task.overdue}> <Status tone="danger">{t('tasks.overdue')}</Status></Show>
+        <Show when={props.task.overdue}>
+          {' '}
+          <Status tone="danger">{t('tasks.overdue')}</Status>
+        </Show>
       </Show>
     </>
   );

@@ -10,7 +10,10 @@ export const accountText = {
   'login.code': { nl: 'Code of herstelcode', en: 'Code or recovery code' },
   'login.codeSubmit': { nl: 'Bevestigen', en: 'Confirm' },
   'login.codeBack': { nl: 'Opnieuw beginnen', en: 'Start again' },
-  'login.activated': { nl: 'Uw account is geactiveerd. Log in met uw nieuwe wachtwoord.', en: 'Your account has been activated. Log in with your new password.' },
+  'login.activated': {
+    nl: 'Uw account is geactiveerd. Log in met uw nieuwe wachtwoord.',
+    en: 'Your account has been activated. Log in with your new password.',
+  },
 
   'activate.title': { nl: 'Account activeren', en: 'Activate account' },
   'activate.intro': {
@@ -32,7 +35,10 @@ export const accountText = {
   'activate.toLogin': { nl: 'Naar inloggen', en: 'Go to log in' },
 
   'twoFactor.title': { nl: 'Tweestapsverificatie', en: 'Two-factor authentication' },
-  'twoFactor.on': { nl: 'Tweestapsverificatie staat aan. Herstelcodes over: {count}.', en: 'Two-factor authentication is on. Recovery codes left: {count}.' },
+  'twoFactor.on': {
+    nl: 'Tweestapsverificatie staat aan. Herstelcodes over: {count}.',
+    en: 'Two-factor authentication is on. Recovery codes left: {count}.',
+  },
   'twoFactor.off': {
     nl: 'Met tweestapsverificatie vraagt Overleg bij het inloggen ook een code uit een authenticator-app op uw telefoon.',
     en: 'With two-factor authentication Overleg also asks for a code from an authenticator app on your phone when you log in.',
@@ -66,7 +72,10 @@ export const accountText = {
   'twoFactor.disable': { nl: 'Tweestapsverificatie uitzetten', en: 'Turn off two-factor authentication' },
   'twoFactor.disablePassword': { nl: 'Uw wachtwoord', en: 'Your password' },
   'twoFactor.disabled': { nl: 'Tweestapsverificatie staat uit.', en: 'Two-factor authentication is off.' },
-  'twoFactor.requiredByTeam': { nl: 'Uw team vereist tweestapsverificatie; uitzetten kan niet.', en: 'Your team requires two-factor authentication; it cannot be turned off.' },
+  'twoFactor.requiredByTeam': {
+    nl: 'Uw team vereist tweestapsverificatie; uitzetten kan niet.',
+    en: 'Your team requires two-factor authentication; it cannot be turned off.',
+  },
 
   'sessions.title': { nl: 'Actieve sessies', en: 'Active sessions' },
   'sessions.started': { nl: 'Ingelogd op', en: 'Logged in at' },
@@ -81,7 +90,10 @@ export const accountText = {
     nl: 'Het nieuwe lid kiest zelf een wachtwoord met een eenmalige activeringslink, 72 uur geldig.',
     en: 'The new member chooses their own password with a one-time activation link, valid for 72 hours.',
   },
-  'team.activationMailed': { nl: '{name} is toegevoegd. De activeringslink is per e-mail verstuurd.', en: '{name} has been added. The activation link has been sent by e-mail.' },
+  'team.activationMailed': {
+    nl: '{name} is toegevoegd. De activeringslink is per e-mail verstuurd.',
+    en: '{name} has been added. The activation link has been sent by e-mail.',
+  },
   'team.activationLink': { nl: 'Activeringslink voor {name}', en: 'Activation link for {name}' },
   'team.activationLinkHint': {
     nl: 'E-mail is niet ingesteld: geef deze link persoonlijk door. Hij werkt één keer en verloopt op {until}. Gebruik hem niet zelf.',

@@ -3,7 +3,10 @@ import type { Dictionary } from './index';
 // Issue 11 items 5–6: retention (art. 25) and data breaches (art. 22).
 export const breachesText = {
   // Retention
-  'privacy.section.retention': { nl: 'vernietigingslijsten na de bewaartermijn (convenant art. 25).', en: 'destruction lists after the retention period (covenant art. 25).' },
+  'privacy.section.retention': {
+    nl: 'vernietigingslijsten na de bewaartermijn (convenant art. 25).',
+    en: 'destruction lists after the retention period (covenant art. 25).',
+  },
   'retention.title': { nl: 'Bewaartermijnen', en: 'Retention periods' },
   'retention.intro': {
     nl: 'Persoonsgegevens gaan een vaste termijn na het afsluiten van een casus weg; politiegegevens uiterlijk vijf jaar na hun eerste verwerking (Wpg). De dagelijkse run stelt een vernietigingslijst op; pas na uw goedkeuring worden de persoonsgegevens verwijderd. De casus en de cijfers blijven; in verslagen staat dan "[verwijderd]".',
@@ -25,11 +28,20 @@ export const breachesText = {
   'retention.noOpenList': { nl: 'Er ligt geen vernietigingslijst ter goedkeuring.', en: 'No destruction list awaits approval.' },
   'retention.runNow': { nl: 'Lijst nu opstellen', en: 'Draw up the list now' },
   'retention.approve': { nl: 'Goedkeuren en verwijderen', en: 'Approve and erase' },
-  'retention.confirmApprove': { nl: 'De persoonsgegevens van {n} casussen definitief verwijderen?', en: 'Erase the personal data of {n} cases for good?' },
-  'retention.approved': { nl: 'Goedgekeurd: {items} gegevens van {cases} casussen verwijderd.', en: 'Approved: {items} items of {cases} cases erased.' },
+  'retention.confirmApprove': {
+    nl: 'De persoonsgegevens van {n} casussen definitief verwijderen?',
+    en: 'Erase the personal data of {n} cases for good?',
+  },
+  'retention.approved': {
+    nl: 'Goedgekeurd: {items} gegevens van {cases} casussen verwijderd.',
+    en: 'Approved: {items} items of {cases} cases erased.',
+  },
   'retention.reject': { nl: 'Afwijzen', en: 'Reject' },
   'retention.rejectReason': { nl: 'Reden van afwijzing', en: 'Reason for rejecting' },
-  'retention.rejectHint': { nl: 'Bijvoorbeeld een bewaarplicht uit de Archiefwet. Geen namen of andere persoonsgegevens.', en: 'For example an obligation under the Archives Act. No names or other personal data.' },
+  'retention.rejectHint': {
+    nl: 'Bijvoorbeeld een bewaarplicht uit de Archiefwet. Geen namen of andere persoonsgegevens.',
+    en: 'For example an obligation under the Archives Act. No names or other personal data.',
+  },
   'retention.history': { nl: 'Eerdere runs', en: 'Past runs' },
   'retention.historyCaption': { nl: 'Vernietigingslijsten, nieuwste eerst', en: 'Destruction lists, newest first' },
   'retention.drawnOn': { nl: 'Opgesteld', en: 'Drawn up' },
@@ -45,7 +57,10 @@ export const breachesText = {
   'retention.panelLink': { nl: 'Naar de vernietigingslijst', en: 'To the destruction list' },
   'retention.overdueSince': { nl: 'te laat sinds {date}', en: 'overdue since {date}' },
   // Breaches
-  'privacy.section.breaches': { nl: 'datalekken en beveiligingsincidenten met hun meldtermijnen (art. 22).', en: 'data breaches and security incidents with their notification deadlines (art. 22).' },
+  'privacy.section.breaches': {
+    nl: 'datalekken en beveiligingsincidenten met hun meldtermijnen (art. 22).',
+    en: 'data breaches and security incidents with their notification deadlines (art. 22).',
+  },
   'breaches.title': { nl: 'Datalekken', en: 'Data breaches' },
   'breaches.intro': {
     nl: 'Binnen 24 uur na ontdekking informeert u de betrokken convenantpartners (art. 22.1); binnen 72 uur meldt u aan de Autoriteit Persoonsgegevens (art. 33 AVG, of art. 33a Wpg bij politiegegevens), tenzij het lek waarschijnlijk geen risico oplevert.',
@@ -57,11 +72,20 @@ export const breachesText = {
     en: 'Do you suspect a data breach or security incident — minutes sent to a wrong address, a lost laptop, someone who saw data they should not have? Report it straight away. The data protection officer takes it from there.',
   },
   'breaches.discoveredAt': { nl: 'Ontdekt op', en: 'Discovered at' },
-  'breaches.discoveredHint': { nl: 'Datum en tijd waarop het incident is ontdekt; de meldtermijnen lopen vanaf dit moment.', en: 'Date and time the incident was discovered; the deadlines run from this moment.' },
+  'breaches.discoveredHint': {
+    nl: 'Datum en tijd waarop het incident is ontdekt; de meldtermijnen lopen vanaf dit moment.',
+    en: 'Date and time the incident was discovered; the deadlines run from this moment.',
+  },
   'breaches.description': { nl: 'Wat is er gebeurd?', en: 'What happened?' },
-  'breaches.descriptionHint': { nl: 'Beschrijf het incident zonder namen, BSN, adressen of andere persoonsgegevens van betrokkenen.', en: 'Describe the incident without names, BSNs, addresses or other personal data of the people concerned.' },
+  'breaches.descriptionHint': {
+    nl: 'Beschrijf het incident zonder namen, BSN, adressen of andere persoonsgegevens van betrokkenen.',
+    en: 'Describe the incident without names, BSNs, addresses or other personal data of the people concerned.',
+  },
   'breaches.submit': { nl: 'Melding versturen', en: 'Send report' },
-  'breaches.reported': { nl: 'Uw melding is ontvangen. De functionaris gegevensbescherming informeert de partners uiterlijk {partnersBy}.', en: 'Your report has been received. The data protection officer informs the partners by {partnersBy}.' },
+  'breaches.reported': {
+    nl: 'Uw melding is ontvangen. De functionaris gegevensbescherming informeert de partners uiterlijk {partnersBy}.',
+    en: 'Your report has been received. The data protection officer informs the partners by {partnersBy}.',
+  },
   'breaches.caption': { nl: 'Register van datalekken, nieuwste eerst', en: 'Register of data breaches, newest first' },
   'breaches.none': { nl: 'Geen datalekken geregistreerd.', en: 'No data breaches registered.' },
   'breaches.origin.audit_chain': { nl: 'Automatisch geopend: auditketen onderbroken', en: 'Opened automatically: audit chain broken' },
@@ -76,14 +100,23 @@ export const breachesText = {
   'breaches.clock.stopped': { nl: 'Gestopt (afgesloten)', en: 'Stopped (closed)' },
   'breaches.law.avg_33': { nl: 'art. 33 AVG', en: 'GDPR art. 33' },
   'breaches.law.wpg_33a': { nl: 'art. 33a Wpg (politiegegevens)', en: 'Wpg art. 33a (police data)' },
-  'breaches.banner': { nl: 'Datalek: {running} meldtermijn(en) lopen, {overdue} verstreken. Eerstvolgende termijn: {next}.', en: 'Data breach: {running} deadline(s) running, {overdue} passed. Next deadline: {next}.' },
+  'breaches.banner': {
+    nl: 'Datalek: {running} meldtermijn(en) lopen, {overdue} verstreken. Eerstvolgende termijn: {next}.',
+    en: 'Data breach: {running} deadline(s) running, {overdue} passed. Next deadline: {next}.',
+  },
   'breaches.bannerLink': { nl: 'Naar het register', en: 'To the register' },
   'breaches.manage': { nl: 'Beoordelen', en: 'Assess' },
   'breaches.details': { nl: 'Incident {id}', en: 'Incident {id}' },
   'breaches.status': { nl: 'Status', en: 'Status' },
-  'breaches.policeData': { nl: 'Politiegegevens betrokken (melden onder art. 33a Wpg)', en: 'Police data involved (notify under Wpg art. 33a)' },
+  'breaches.policeData': {
+    nl: 'Politiegegevens betrokken (melden onder art. 33a Wpg)',
+    en: 'Police data involved (notify under Wpg art. 33a)',
+  },
   'breaches.nature': { nl: 'Aard van de inbreuk', en: 'Nature of the breach' },
-  'breaches.nature.vertrouwelijkheid': { nl: 'Vertrouwelijkheid (onbevoegde inzage of verstrekking)', en: 'Confidentiality (unauthorised access or disclosure)' },
+  'breaches.nature.vertrouwelijkheid': {
+    nl: 'Vertrouwelijkheid (onbevoegde inzage of verstrekking)',
+    en: 'Confidentiality (unauthorised access or disclosure)',
+  },
   'breaches.nature.integriteit': { nl: 'Integriteit (onbedoelde wijziging)', en: 'Integrity (unintended change)' },
   'breaches.nature.beschikbaarheid': { nl: 'Beschikbaarheid (verlies of vernietiging)', en: 'Availability (loss or destruction)' },
   'breaches.choose': { nl: 'Kies…', en: 'Choose…' },
@@ -105,7 +138,10 @@ export const breachesText = {
   'breaches.subjects.informeren': { nl: 'Ja, informeren', en: 'Yes, inform' },
   'breaches.subjects.niet_informeren': { nl: 'Nee, niet informeren', en: 'No, do not inform' },
   'breaches.subjectsReason': { nl: 'Motivering', en: 'Reasoning' },
-  'breaches.consultation': { nl: 'Overleg met partners over informeren van politiek verantwoordelijken (art. 22.5)', en: 'Consultation with partners on informing those politically responsible (art. 22.5)' },
+  'breaches.consultation': {
+    nl: 'Overleg met partners over informeren van politiek verantwoordelijken (art. 22.5)',
+    en: 'Consultation with partners on informing those politically responsible (art. 22.5)',
+  },
   'breaches.consultedOn': { nl: 'Overlegd op', en: 'Consulted on' },
   'breaches.save': { nl: 'Opslaan', en: 'Save' },
   'breaches.saved': { nl: 'Opgeslagen.', en: 'Saved.' },

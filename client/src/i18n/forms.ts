@@ -18,7 +18,10 @@ export const formsText = {
     en: 'These minutes are still being written. You can read them once the coordinator has made them final.',
   },
   'resource.signedOut.title': { nl: 'U bent uitgelogd', en: 'You have been signed out' },
-  'resource.signedOut.text': { nl: 'Uw sessie is verlopen. Log opnieuw in om verder te gaan.', en: 'Your session has expired. Log in again to continue.' },
+  'resource.signedOut.text': {
+    nl: 'Uw sessie is verlopen. Log opnieuw in om verder te gaan.',
+    en: 'Your session has expired. Log in again to continue.',
+  },
   'resource.failed.title': { nl: 'Laden is niet gelukt', en: 'Loading failed' },
   'resource.failed.text': {
     nl: 'De gegevens konden niet worden opgehaald. Controleer uw verbinding en probeer het opnieuw.',
@@ -29,7 +32,10 @@ export const formsText = {
   'resource.backToCases': { nl: 'Naar de casussen', en: 'To the cases' },
   'resource.backToMeetings': { nl: 'Naar de overleggen', en: 'To the meetings' },
   'resource.backToControls': { nl: 'Naar de controles', en: 'To the inspections' },
-  'form.summary': { nl: 'Het formulier is niet verstuurd. Verbeter het volgende:', en: 'The form was not sent. Please correct the following:' },
+  'form.summary': {
+    nl: 'Het formulier is niet verstuurd. Verbeter het volgende:',
+    en: 'The form was not sent. Please correct the following:',
+  },
   'form.busy': { nl: 'Bezig…', en: 'Working…' },
   'confirm.cancel': { nl: 'Annuleren', en: 'Cancel' },
   'confirm.pastDate': { nl: 'Deze datum ligt in het verleden. Toch opslaan?', en: 'This date lies in the past. Save anyway?' },
@@ -43,6 +49,9 @@ export const formsText = {
     nl: 'Alle deelnemers van de actieve partners krijgen een e-mail met een link naar het verslag. Versturen?',
     en: 'All members of the active partners get an e-mail with a link to the minutes. Send?',
   },
-  'minutes.alreadySent': { nl: 'Het verslag is zojuist al verstuurd; er is niets opnieuw verstuurd.', en: 'The minutes were just sent; nothing was sent again.' },
+  'minutes.alreadySent': {
+    nl: 'Het verslag is zojuist al verstuurd; er is niets opnieuw verstuurd.',
+    en: 'The minutes were just sent; nothing was sent again.',
+  },
   'tasks.loadFailed': { nl: 'De taken konden niet worden geladen.', en: 'The tasks could not be loaded.' },
 } satisfies Dictionary;

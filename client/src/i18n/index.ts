@@ -26,9 +26,22 @@ import type { partnersText } from './partners';
 export type Locale = 'nl' | 'en';
 export type Dictionary = Record<string, { nl: string; en: string }>;
 
-type AllTexts = typeof coreText & typeof casesText & typeof reportsText & typeof minutesText & typeof meetingsText & typeof privacyText
-  & typeof accountText & typeof securityText & typeof recordText & typeof formsText & typeof breachesText & typeof covenantsText
-  & typeof fgText & typeof correctionsText & typeof notifyText & typeof partnersText;
+type AllTexts = typeof coreText &
+  typeof casesText &
+  typeof reportsText &
+  typeof minutesText &
+  typeof meetingsText &
+  typeof privacyText &
+  typeof accountText &
+  typeof securityText &
+  typeof recordText &
+  typeof formsText &
+  typeof breachesText &
+  typeof covenantsText &
+  typeof fgText &
+  typeof correctionsText &
+  typeof notifyText &
+  typeof partnersText;
 export type TextKey = keyof AllTexts;
 
 type Texts = Record<string, string>;

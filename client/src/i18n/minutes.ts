@@ -70,7 +70,10 @@ export const minutesText = {
     en: 'The members of all active partners get an e-mail with a link to these minutes. The e-mail contains no content and no personal data.',
   },
   'minutes.sent': { nl: 'Verstuurd aan {n} deelnemers.', en: 'Sent to {n} members.' },
-  'minutes.sentWithFailures': { nl: 'Verstuurd aan {n} deelnemers; {failed} e-mails konden niet worden afgeleverd.', en: 'Sent to {n} members; {failed} e-mails could not be delivered.' },
+  'minutes.sentWithFailures': {
+    nl: 'Verstuurd aan {n} deelnemers; {failed} e-mails konden niet worden afgeleverd.',
+    en: 'Sent to {n} members; {failed} e-mails could not be delivered.',
+  },
   'minutes.mailNotConfigured': {
     nl: 'E-mail is niet ingesteld op deze server, dus het verslag kan niet vanuit Overleg worden verstuurd. Vraag de functioneel beheerder om SMTP in te stellen, of deel de link naar deze pagina zelf.',
     en: 'E-mail is not configured on this server, so the minutes cannot be sent from Overleg. Ask the administrator to set up SMTP, or share the link to this page yourself.',
@@ -82,7 +85,10 @@ export const minutesText = {
     en: 'The next meeting approves the minutes under agenda item 2. Choose that meeting (running or closed).',
   },
   'minutes.approved': { nl: 'Het verslag is vastgesteld.', en: 'The minutes have been approved.' },
-  'minutes.noLaterMeeting': { nl: 'Er is nog geen later overleg dat bezig of gesloten is.', en: 'There is no later meeting that is running or closed yet.' },
+  'minutes.noLaterMeeting': {
+    nl: 'Er is nog geen later overleg dat bezig of gesloten is.',
+    en: 'There is no later meeting that is running or closed yet.',
+  },
   'minutes.save.saved': { nl: 'Alle wijzigingen zijn opgeslagen (versie {version}).', en: 'All changes saved (version {version}).' },
   'minutes.save.pending': { nl: 'Wijzigingen worden zo opgeslagen…', en: 'Changes will be saved shortly…' },
   'minutes.save.saving': { nl: 'Bezig met opslaan…', en: 'Saving…' },
@@ -98,7 +104,10 @@ export const minutesText = {
   'minutes.loadLatest': { nl: 'Nieuwste versie laden', en: 'Load latest version' },
   'minutes.versions': { nl: 'Versies', en: 'Versions' },
   'minutes.versionLine': { nl: 'Versie {version} — {date}{by}', en: 'Version {version} — {date}{by}' },
-  'minutes.notAvailable': { nl: 'Er is (nog) geen verslag van dit overleg beschikbaar.', en: 'No minutes of this meeting are available (yet).' },
+  'minutes.notAvailable': {
+    nl: 'Er is (nog) geen verslag van dit overleg beschikbaar.',
+    en: 'No minutes of this meeting are available (yet).',
+  },
   'minutes.section.opening': { nl: 'Opening', en: 'Opening' },
   'minutes.section.verslag': { nl: 'Verslag en actielijst vorig overleg', en: 'Minutes and action list of the previous meeting' },
   'minutes.section.nieuwe_casussen': { nl: 'Nieuwe casussen', en: 'New cases' },

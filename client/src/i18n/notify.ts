@@ -22,8 +22,14 @@ export const notifyText = {
   },
   'reports.narrativeSave': { nl: 'Toelichting opslaan', en: 'Save explanation' },
   'reports.narrativeSaved': { nl: 'Toelichting opgeslagen (versie {version}).', en: 'Explanation saved (version {version}).' },
-  'reports.narrativeStamp': { nl: 'Versie {version}, bijgewerkt op {date} door {name}.', en: 'Version {version}, updated on {date} by {name}.' },
-  'reports.narrativeNone': { nl: 'De coördinator heeft voor deze periode nog geen toelichting geschreven.', en: 'The coordinator has not written an explanation for this period yet.' },
+  'reports.narrativeStamp': {
+    nl: 'Versie {version}, bijgewerkt op {date} door {name}.',
+    en: 'Version {version}, updated on {date} by {name}.',
+  },
+  'reports.narrativeNone': {
+    nl: 'De coördinator heeft voor deze periode nog geen toelichting geschreven.',
+    en: 'The coordinator has not written an explanation for this period yet.',
+  },
   'audit.action.report.narrative_saved': { nl: 'Toelichting rapportage opgeslagen', en: 'Report explanation saved' },
   'meeting.cancel': { nl: 'Overleg afzeggen', en: 'Cancel meeting' },
   'meeting.cancelConfirm': {

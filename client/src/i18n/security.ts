@@ -27,7 +27,10 @@ export const securityText = {
   'security.kind.password.failed': { nl: 'Onjuist huidig wachtwoord bij wijzigen', en: 'Wrong current password when changing it' },
   'security.kind.account.locked': { nl: 'Account geblokkeerd', en: 'Account locked' },
   'security.kind.account.unlocked': { nl: 'Account vrijgegeven', en: 'Account unlocked' },
-  'security.kind.reads.mass': { nl: 'Veel betrokkenen in korte tijd ingezien (melding aan de FG, geen blokkade)', en: 'Many data subjects read in a short time (alert to the DPO, not a block)' },
+  'security.kind.reads.mass': {
+    nl: 'Veel betrokkenen in korte tijd ingezien (melding aan de FG, geen blokkade)',
+    en: 'Many data subjects read in a short time (alert to the DPO, not a block)',
+  },
   'security.kind.audit.chainBroken': { nl: 'Breuk in de hashketen van het logboek', en: 'Break in the audit log’s hash chain' },
   'password.hint': {
     nl: 'Minstens 12 tekens, niet te raden en zonder uw naam of e-mailadres. Tip: een zin van vier of meer ongewone woorden.',

@@ -31,7 +31,18 @@ export function createAction<A extends unknown[], R>(fn: (...args: A) => Promise
     setFields(rest);
     if (Object.keys(rest).length === 0) setError(null);
   };
-  return { run, busy, error, field, fields, clearField, reset: () => { setError(null); setFields({}); } };
+  return {
+    run,
+    busy,
+    error,
+    field,
+    fields,
+    clearField,
+    reset: () => {
+      setError(null);
+      setFields({});
+    },
+  };
 }
 
 export type Action = Pick<ReturnType<typeof createAction>, 'busy' | 'error' | 'field' | 'fields' | 'clearField'>;
@@ -41,5 +52,7 @@ export type Action = Pick<ReturnType<typeof createAction>, 'busy' | 'error' | 'f
  * must show through the createAction it runs, never vanish.
  */
 export function act<E>(fn: (event: E) => Promise<unknown>): (event: E) => void {
-  return (event) => { void fn(event); };
+  return (event) => {
+    void fn(event);
+  };
 }

@@ -13,13 +13,25 @@ export function formatDay(day: string | null | undefined, style: 'long' | 'short
   const [y, m, d] = day.split('-').map(Number);
   const date = new Date(Date.UTC(y!, m! - 1, d, 12));
   if (Number.isNaN(date.getTime())) return day;
-  return new Intl.DateTimeFormat(tag(), style === 'long' ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } : { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(
+    tag(),
+    style === 'long'
+      ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
+      : { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' },
+  ).format(date);
 }
 
 /** An instant stored as UTC ISO, shown in Amsterdam time: "8 december 2026 om 09:30". */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(tag(), { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: zone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(tag(), {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: zone,
+  }).format(new Date(iso));
 }
 
 /** The Amsterdam day of an instant, dd-mm-jjjj. */
@@ -42,7 +54,10 @@ export function formatItemValue(category: string, value: string): string {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function offsetMinutes(at: Date): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const name =
+    new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
 }

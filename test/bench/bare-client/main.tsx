@@ -8,8 +8,12 @@ function Login() {
       <h1>Inloggen bij Overleg</h1>
       <p>Het werkoverleg van het interventieteam: agenda, werkafspraken, taken en verslag.</p>
       <form onSubmit={(e) => e.preventDefault()}>
-        <label>E-mailadres <input type="email" name="email" /></label>
-        <label>Wachtwoord <input type="password" name="password" /></label>
+        <label>
+          E-mailadres <input type="email" name="email" />
+        </label>
+        <label>
+          Wachtwoord <input type="password" name="password" />
+        </label>
         <button type="submit">Inloggen</button>
       </form>
     </main>

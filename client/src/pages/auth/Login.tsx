@@ -53,28 +53,82 @@ export default function Login() {
         when={challenge()}
         fallback={
           <>
-            <h1 class="utrecht-heading-1" tabindex="-1">{t('login.title')}</h1>
+            <h1 class="utrecht-heading-1" tabindex="-1">
+              {t('login.title')}
+            </h1>
             <p class="utrecht-paragraph">{t('login.intro')}</p>
-            <Show when={params.geactiveerd === '1'}><Alert kind="ok">{t('login.activated')}</Alert></Show>
-            <form class="utrecht-form stack" onSubmit={(e) => { e.preventDefault(); void login.run(); }} novalidate>
+            <Show when={params.geactiveerd === '1'}>
+              <Alert kind="ok">{t('login.activated')}</Alert>
+            </Show>
+            <form
+              class="utrecht-form stack"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void login.run();
+              }}
+              novalidate
+            >
               <Show when={login.error() ?? confirmCode.error()}>{(message) => <Alert kind="error">{message()}</Alert>}</Show>
-              <TextField label={t('login.email')} type="email" name="email" autocomplete="username" required value={email()}
-                onInput={(e) => setEmail(e.currentTarget.value)} error={login.field('email')} />
-              <TextField label={t('login.password')} type="password" name="password" autocomplete="current-password" required value={password()}
-                onInput={(e) => setPassword(e.currentTarget.value)} error={login.field('password')} />
-              <Button type="submit" variant="primary" busy={login.busy()}>{login.busy() ? t('login.busy') : t('login.submit')}</Button>
+              <TextField
+                label={t('login.email')}
+                type="email"
+                name="email"
+                autocomplete="username"
+                required
+                value={email()}
+                onInput={(e) => setEmail(e.currentTarget.value)}
+                error={login.field('email')}
+              />
+              <TextField
+                label={t('login.password')}
+                type="password"
+                name="password"
+                autocomplete="current-password"
+                required
+                value={password()}
+                onInput={(e) => setPassword(e.currentTarget.value)}
+                error={login.field('password')}
+              />
+              <Button type="submit" variant="primary" busy={login.busy()}>
+                {login.busy() ? t('login.busy') : t('login.submit')}
+              </Button>
             </form>
           </>
         }
       >
-        <h1 class="utrecht-heading-1" tabindex="-1">{t('login.codeTitle')}</h1>
-        <form class="utrecht-form stack" onSubmit={(e) => { e.preventDefault(); void confirmCode.run(); }} novalidate>
+        <h1 class="utrecht-heading-1" tabindex="-1">
+          {t('login.codeTitle')}
+        </h1>
+        <form
+          class="utrecht-form stack"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void confirmCode.run();
+          }}
+          novalidate
+        >
           <Show when={confirmCode.error()}>{(message) => <Alert kind="error">{message()}</Alert>}</Show>
-          <TextField label={t('login.code')} description={t('login.codeIntro')} name="code" autocomplete="one-time-code" inputmode="text"
-            autocapitalize="off" spellcheck={false} required value={code()} onInput={(e) => setCode(e.currentTarget.value)} error={confirmCode.field('code')} autofocus />
+          <TextField
+            label={t('login.code')}
+            description={t('login.codeIntro')}
+            name="code"
+            autocomplete="one-time-code"
+            inputmode="text"
+            autocapitalize="off"
+            spellcheck={false}
+            required
+            value={code()}
+            onInput={(e) => setCode(e.currentTarget.value)}
+            error={confirmCode.field('code')}
+            autofocus
+          />
           <div class="row">
-            <Button type="submit" variant="primary" busy={confirmCode.busy()}>{t('login.codeSubmit')}</Button>
-            <Button variant="subtle" onClick={restart}>{t('login.codeBack')}</Button>
+            <Button type="submit" variant="primary" busy={confirmCode.busy()}>
+              {t('login.codeSubmit')}
+            </Button>
+            <Button variant="subtle" onClick={restart}>
+              {t('login.codeBack')}
+            </Button>
           </div>
         </form>
       </Show>

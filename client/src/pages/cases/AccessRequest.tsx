@@ -15,12 +15,33 @@ export function AccessRequest(props: { caseId: number; onChange: (m?: string) =>
   });
   return (
     <Show when={hasRole('member')}>
-      <form class="card stack" aria-labelledby="access-heading" onSubmit={(e) => { e.preventDefault(); void ask.run(); }}>
-        <h2 class="utrecht-heading-2" id="access-heading">{t('access.title')}</h2>
+      <form
+        class="card stack"
+        aria-labelledby="access-heading"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void ask.run();
+        }}
+      >
+        <h2 class="utrecht-heading-2" id="access-heading">
+          {t('access.title')}
+        </h2>
         <p class="utrecht-paragraph">{t('access.notInvolved')}</p>
         <Show when={ask.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
-        <TextField label={t('access.reason')} name="reason" description={t('freeText.hint')} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} error={ask.field('reason')} autocomplete="off" />
-        <div class="inline-form"><Button type="submit" variant="primary" busy={ask.busy()}>{t('access.submit')}</Button></div>
+        <TextField
+          label={t('access.reason')}
+          name="reason"
+          description={t('freeText.hint')}
+          value={reason()}
+          onInput={(e) => setReason(e.currentTarget.value)}
+          error={ask.field('reason')}
+          autocomplete="off"
+        />
+        <div class="inline-form">
+          <Button type="submit" variant="primary" busy={ask.busy()}>
+            {t('access.submit')}
+          </Button>
+        </div>
       </form>
     </Show>
   );

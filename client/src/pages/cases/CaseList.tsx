@@ -44,61 +44,135 @@ export default function CaseList() {
       setLoading(false);
     }
   }
-  createEffect(on(() => JSON.stringify(filter()), () => void load(true)));
+  createEffect(
+    on(
+      () => JSON.stringify(filter()),
+      () => void load(true),
+    ),
+  );
 
   return (
     <section class="stack">
       <div class="page-header">
-        <h1 class="utrecht-heading-1" tabindex="-1">{t('cases.title')}</h1>
+        <h1 class="utrecht-heading-1" tabindex="-1">
+          {t('cases.title')}
+        </h1>
         <Show when={hasRole('coordinator', 'member')}>
-          <A href="/casussen/nieuw" class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action">{t('cases.newSignal')}</A>
+          <A href="/casussen/nieuw" class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action">
+            {t('cases.newSignal')}
+          </A>
         </Show>
       </div>
-      <form class="row card" role="search" onSubmit={(e) => { e.preventDefault(); setParams({ q: search() || undefined }); }}>
+      <form
+        class="row card"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setParams({ q: search() || undefined });
+        }}
+      >
         <TextField label={t('cases.search')} type="search" value={search()} onInput={(e) => setSearch(e.currentTarget.value)} optional />
-        <SelectField label={t('cases.filterStatus')} value={params.status ?? ''} placeholder={t('app.all')} optional
+        <SelectField
+          label={t('cases.filterStatus')}
+          value={params.status ?? ''}
+          placeholder={t('app.all')}
+          optional
           onChange={(e) => setParams({ status: e.currentTarget.value || undefined })}
-          options={statuses.map((s) => ({ value: s, label: caseStatusLabel(s) }))} />
-        <SelectField label={t('cases.filterGemeente')} value={params.gemeente ?? ''} placeholder={t('app.all')} optional
+          options={statuses.map((s) => ({ value: s, label: caseStatusLabel(s) }))}
+        />
+        <SelectField
+          label={t('cases.filterGemeente')}
+          value={params.gemeente ?? ''}
+          placeholder={t('app.all')}
+          optional
           onChange={(e) => setParams({ gemeente: e.currentTarget.value || undefined })}
-          options={(partners() ?? []).filter((p) => p.kind === 'gemeente').map((p) => ({ value: p.id, label: p.shortName }))} />
-        <SelectField label={t('cases.filterTheme')} value={params.thema ?? ''} placeholder={t('app.all')} optional
+          options={(partners() ?? []).filter((p) => p.kind === 'gemeente').map((p) => ({ value: p.id, label: p.shortName }))}
+        />
+        <SelectField
+          label={t('cases.filterTheme')}
+          value={params.thema ?? ''}
+          placeholder={t('app.all')}
+          optional
           onChange={(e) => setParams({ thema: e.currentTarget.value || undefined })}
-          options={(themes() ?? []).map((th) => ({ value: th.id, label: th.name }))} />
-        <CheckboxField label={t('cases.filterOverdue')} checked={params.verlopen === '1'} onChange={(on) => setParams({ verlopen: on ? '1' : undefined })} />
+          options={(themes() ?? []).map((th) => ({ value: th.id, label: th.name }))}
+        />
+        <CheckboxField
+          label={t('cases.filterOverdue')}
+          checked={params.verlopen === '1'}
+          onChange={(on) => setParams({ verlopen: on ? '1' : undefined })}
+        />
         <Button type="submit">{t('cases.searchButton')}</Button>
       </form>
-      <Show when={failed()}><Alert kind="error">{t('app.networkError')}</Alert></Show>
-      <p class="utrecht-paragraph" role="status" aria-live="polite">{loading() ? t('app.loading') : t('cases.count', { n: rows().length })}</p>
+      <Show when={failed()}>
+        <Alert kind="error">{t('app.networkError')}</Alert>
+      </Show>
+      <p class="utrecht-paragraph" role="status" aria-live="polite">
+        {loading() ? t('app.loading') : t('cases.count', { n: rows().length })}
+      </p>
       <div class="table-wrap">
         <table class="utrecht-table">
           <caption class="utrecht-table__caption">{t('cases.caption')}</caption>
           <thead class="utrecht-table__header">
             <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">{t('cases.code')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('cases.address')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('cases.filterGemeente')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('cases.theme')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('cases.filterStatus')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('cases.openTasks')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('cases.createdAt')}</th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t('cases.code')}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t('cases.address')}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t('cases.filterGemeente')}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t('cases.theme')}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t('cases.filterStatus')}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t('cases.openTasks')}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t('cases.createdAt')}
+              </th>
             </tr>
           </thead>
           <tbody class="utrecht-table__body">
-            <For each={rows()} fallback={<tr class="utrecht-table__row"><td class="utrecht-table__cell" colSpan={7}>{loading() ? t('app.loading') : t('cases.none')}</td></tr>}>
+            <For
+              each={rows()}
+              fallback={
+                <tr class="utrecht-table__row">
+                  <td class="utrecht-table__cell" colSpan={7}>
+                    {loading() ? t('app.loading') : t('cases.none')}
+                  </td>
+                </tr>
+              }
+            >
               {(c) => (
                 <tr class="utrecht-table__row">
-                  <td class="utrecht-table__cell"><A class="utrecht-link" href={`/casussen/${c.id}`}>{c.code}</A></td>
+                  <td class="utrecht-table__cell">
+                    <A class="utrecht-link" href={`/casussen/${c.id}`}>
+                      {c.code}
+                    </A>
+                  </td>
                   <td class="utrecht-table__cell">{address(c)}</td>
                   <td class="utrecht-table__cell">{c.gemeente}</td>
                   <td class="utrecht-table__cell">{c.theme}</td>
                   <td class="utrecht-table__cell">
-                    <Status tone={c.status === 'afgerond' ? 'ok' : c.status === 'signaal' ? 'warning' : 'neutral'}>{caseStatusLabel(c.status)}</Status>
-                    <Show when={c.priority === 'hoog'}> <Status tone="danger">{t('case.priority.hoog')}</Status></Show>
+                    <Status tone={c.status === 'afgerond' ? 'ok' : c.status === 'signaal' ? 'warning' : 'neutral'}>
+                      {caseStatusLabel(c.status)}
+                    </Status>
+                    <Show when={c.priority === 'hoog'}>
+                      {' '}
+                      <Status tone="danger">{t('case.priority.hoog')}</Status>
+                    </Show>
                   </td>
                   <td class="utrecht-table__cell">
                     {c.openTasks}
-                    <Show when={c.overdueTasks > 0}> <span class="overdue">({t('cases.overdueTasks', { n: c.overdueTasks })})</span></Show>
+                    <Show when={c.overdueTasks > 0}>
+                      {' '}
+                      <span class="overdue">({t('cases.overdueTasks', { n: c.overdueTasks })})</span>
+                    </Show>
                   </td>
                   <td class="utrecht-table__cell">{formatDate(c.createdAt)}</td>
                 </tr>
@@ -108,7 +182,9 @@ export default function CaseList() {
         </table>
       </div>
       <Show when={cursor() !== null}>
-        <Button onClick={() => void load(false)} busy={loading()}>{t('app.loadMore')}</Button>
+        <Button onClick={() => void load(false)} busy={loading()}>
+          {t('app.loadMore')}
+        </Button>
       </Show>
     </section>
   );

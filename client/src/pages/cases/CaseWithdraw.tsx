@@ -15,17 +15,58 @@ export function CaseWithdraw(props: { casus: { id: number; version: number }; on
     setOpen(false);
     props.onChange(t('withdraw.done'));
   });
-  const close = () => { setOpen(false); queueMicrotask(() => opener?.focus()); };
+  const close = () => {
+    setOpen(false);
+    queueMicrotask(() => opener?.focus());
+  };
   return (
-    <Show when={open()} fallback={<Button variant="subtle" ref={(el: HTMLButtonElement) => (opener = el)} onClick={() => { withdraw.reset(); setReason(''); setOpen(true); }}>{t('withdraw.open')}</Button>}>
-      <form class="card stack" aria-labelledby="withdraw-title" onSubmit={(e) => { e.preventDefault(); void withdraw.run(); }}
-        onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); close(); } }}>
-        <h2 class="utrecht-heading-3" id="withdraw-title">{t('withdraw.title')}</h2>
+    <Show
+      when={open()}
+      fallback={
+        <Button
+          variant="subtle"
+          ref={(el: HTMLButtonElement) => (opener = el)}
+          onClick={() => {
+            withdraw.reset();
+            setReason('');
+            setOpen(true);
+          }}
+        >
+          {t('withdraw.open')}
+        </Button>
+      }
+    >
+      <form
+        class="card stack"
+        aria-labelledby="withdraw-title"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void withdraw.run();
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            close();
+          }
+        }}
+      >
+        <h2 class="utrecht-heading-3" id="withdraw-title">
+          {t('withdraw.title')}
+        </h2>
         <Show when={withdraw.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
-        <TextField label={t('withdraw.reason')} description={t('withdraw.hint')} maxLength={500} value={reason()} onInput={(e) => setReason(e.currentTarget.value)}
-          error={withdraw.field('reason')} ref={(el: HTMLInputElement) => queueMicrotask(() => el.focus())} />
+        <TextField
+          label={t('withdraw.reason')}
+          description={t('withdraw.hint')}
+          maxLength={500}
+          value={reason()}
+          onInput={(e) => setReason(e.currentTarget.value)}
+          error={withdraw.field('reason')}
+          ref={(el: HTMLInputElement) => queueMicrotask(() => el.focus())}
+        />
         <div class="inline-form">
-          <Button type="submit" variant="danger" busy={withdraw.busy()}>{t('withdraw.confirm')}</Button>
+          <Button type="submit" variant="danger" busy={withdraw.busy()}>
+            {t('withdraw.confirm')}
+          </Button>
           <Button onClick={close}>{t('app.cancel')}</Button>
         </div>
       </form>

@@ -29,7 +29,12 @@ export function ItemChange(props: { item: Item; onChange: (m?: string) => void }
     let result: { notified: number };
     let done: 'correctie' | 'verwijdering' | 'beperking' | 'opheffing';
     if (kind() === 'erase') {
-      const ok = await confirmDialog({ title: t('item.eraseTitle'), body: t('item.eraseBody'), confirm: t('item.eraseConfirm'), danger: true });
+      const ok = await confirmDialog({
+        title: t('item.eraseTitle'),
+        body: t('item.eraseBody'),
+        confirm: t('item.eraseConfirm'),
+        danger: true,
+      });
       if (!ok) return;
       result = await api.subjects.eraseItem.mutate({ itemId, reason: reason() });
       done = 'verwijdering';
@@ -50,25 +55,61 @@ export function ItemChange(props: { item: Item; onChange: (m?: string) => void }
   return (
     <>
       <Show when={!open()}>
-        {' '}<Button variant="subtle" aria-label={t('item.changeLabel', { category: category() })} onClick={() => setOpen(true)}>{t('item.change')}</Button>
+        {' '}
+        <Button variant="subtle" aria-label={t('item.changeLabel', { category: category() })} onClick={() => setOpen(true)}>
+          {t('item.change')}
+        </Button>
       </Show>
       <Show when={open()}>
-        <form class="card stack" aria-labelledby={headingId()} onSubmit={(e) => { e.preventDefault(); void apply.run(); }}>
-          <h3 class="utrecht-heading-3" id={headingId()} tabindex="-1" ref={(el) => queueMicrotask(() => el.focus())}>{t('item.changeTitle', { category: category() })}</h3>
+        <form
+          class="card stack"
+          aria-labelledby={headingId()}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void apply.run();
+          }}
+        >
+          <h3 class="utrecht-heading-3" id={headingId()} tabindex="-1" ref={(el) => queueMicrotask(() => el.focus())}>
+            {t('item.changeTitle', { category: category() })}
+          </h3>
           <p class="utrecht-paragraph">{t('item.changeHint')}</p>
           <Show when={apply.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
-          <SelectField label={t('item.action')} name="action" value={kind()} onChange={(e) => setKind(e.currentTarget.value as Kind)}
+          <SelectField
+            label={t('item.action')}
+            name="action"
+            value={kind()}
+            onChange={(e) => setKind(e.currentTarget.value as Kind)}
             options={[
               { value: 'correct', label: t('item.action.correct') },
-              props.item.restricted ? { value: 'lift', label: t('item.action.lift') } : { value: 'restrict', label: t('item.action.restrict') },
+              props.item.restricted
+                ? { value: 'lift', label: t('item.action.lift') }
+                : { value: 'restrict', label: t('item.action.restrict') },
               { value: 'erase', label: t('item.action.erase') },
-            ]} />
+            ]}
+          />
           <Show when={kind() === 'correct'}>
-            <TextField label={t('item.newValue')} name="value" value={value()} onInput={(e) => setValue(e.currentTarget.value)} error={apply.field('value')} autocomplete="off" />
+            <TextField
+              label={t('item.newValue')}
+              name="value"
+              value={value()}
+              onInput={(e) => setValue(e.currentTarget.value)}
+              error={apply.field('value')}
+              autocomplete="off"
+            />
           </Show>
-          <TextField label={t('item.reason')} name="reason" description={t('freeText.hint')} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} error={apply.field('reason')} autocomplete="off" />
+          <TextField
+            label={t('item.reason')}
+            name="reason"
+            description={t('freeText.hint')}
+            value={reason()}
+            onInput={(e) => setReason(e.currentTarget.value)}
+            error={apply.field('reason')}
+            autocomplete="off"
+          />
           <div class="inline-form">
-            <Button type="submit" variant={kind() === 'erase' ? 'danger' : 'primary'} busy={apply.busy()}>{t('item.submit')}</Button>
+            <Button type="submit" variant={kind() === 'erase' ? 'danger' : 'primary'} busy={apply.busy()}>
+              {t('item.submit')}
+            </Button>
             <Button onClick={() => setOpen(false)}>{t('app.cancel')}</Button>
           </div>
         </form>

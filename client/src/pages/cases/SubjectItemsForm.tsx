@@ -17,7 +17,11 @@ export function createItemsForm() {
   const [source, setSource] = createSignal('');
   const [warning, setWarning] = createSignal<string | null>(null);
   return {
-    items, setItems, source, setSource, warning,
+    items,
+    setItems,
+    source,
+    setSource,
+    warning,
     addRow: () => setItems(items.length, emptyRow()),
     removeRow: (index: number) => setItems(produce((list) => list.splice(index, 1))),
     sourcePartnerId: () => (hasRole('coordinator') ? Number(source()) || null : null),
@@ -41,23 +45,48 @@ export function ItemRows(props: { form: ItemsForm; partners: Partner[] }) {
   return (
     <>
       <Show when={hasRole('coordinator')}>
-        <SelectField label={t('subjects.sourcePartner')} name="sourcePartnerId" description={t('subjects.sourceHint')} value={f().source()} placeholder={t('team.choosePartner')}
-          onChange={(e) => f().setSource(e.currentTarget.value)} options={props.partners.filter((p) => p.active).map((p) => ({ value: p.id, label: p.name }))}
-          />
+        <SelectField
+          label={t('subjects.sourcePartner')}
+          name="sourcePartnerId"
+          description={t('subjects.sourceHint')}
+          value={f().source()}
+          placeholder={t('team.choosePartner')}
+          onChange={(e) => f().setSource(e.currentTarget.value)}
+          options={props.partners.filter((p) => p.active).map((p) => ({ value: p.id, label: p.name }))}
+        />
       </Show>
       <Index each={f().items}>
         {(item, index) => (
           <fieldset class="utrecht-form-fieldset">
             <legend class="utrecht-form-fieldset__legend">{t('subjects.item', { n: index + 1 })}</legend>
             <div class="row">
-              <SelectField label={t('subjects.category')} name={`items.${index}.category`} value={item().category} onChange={(e) => f().setItems(index, 'category', e.currentTarget.value as Category)}
-                options={categories.map((c) => ({ value: c, label: categoryLabel(c) }))} />
-              <TextField label={t('subjects.value')} name={`items.${index}.value`} value={item().value} onInput={(e) => f().setItems(index, 'value', e.currentTarget.value)} autocomplete="off" />
+              <SelectField
+                label={t('subjects.category')}
+                name={`items.${index}.category`}
+                value={item().category}
+                onChange={(e) => f().setItems(index, 'category', e.currentTarget.value as Category)}
+                options={categories.map((c) => ({ value: c, label: categoryLabel(c) }))}
+              />
+              <TextField
+                label={t('subjects.value')}
+                name={`items.${index}.value`}
+                value={item().value}
+                onInput={(e) => f().setItems(index, 'value', e.currentTarget.value)}
+                autocomplete="off"
+              />
               <Show when={item().category === 'bsn'}>
-                <TextField label={t('subjects.legalGround')} name={`items.${index}.legalGround`} value={item().legalGround} onInput={(e) => f().setItems(index, 'legalGround', e.currentTarget.value)} autocomplete="off" />
+                <TextField
+                  label={t('subjects.legalGround')}
+                  name={`items.${index}.legalGround`}
+                  value={item().legalGround}
+                  onInput={(e) => f().setItems(index, 'legalGround', e.currentTarget.value)}
+                  autocomplete="off"
+                />
               </Show>
               <Show when={f().items.length > 1}>
-                <Button variant="subtle" onClick={() => f().removeRow(index)}>{t('subjects.removeItem', { n: index + 1 })}</Button>
+                <Button variant="subtle" onClick={() => f().removeRow(index)}>
+                  {t('subjects.removeItem', { n: index + 1 })}
+                </Button>
               </Show>
             </div>
           </fieldset>

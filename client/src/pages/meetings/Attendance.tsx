@@ -16,7 +16,10 @@ type Stored = { status: Status | null; attendeeUserIds: number[]; updatedAt: str
 
 export function Attendance(props: { meeting: Pick<Meeting, 'id' | 'attendance'>; onChange: (message?: string) => void }) {
   const coordinator = () => hasRole('coordinator');
-  const [members] = createResource(() => (coordinator() ? 'load' : false), () => api.team.members.query());
+  const [members] = createResource(
+    () => (coordinator() ? 'load' : false),
+    () => api.team.members.query(),
+  );
   const membersOf = (partnerId: number) => (members() ?? []).filter((u) => u.partnerId === partnerId && u.role === 'member' && !u.disabled);
   // Per partner: the server's answer to our last save, and the choice still being saved.
   // Plain signals with new objects per change (a store would merge choices into one object).
@@ -38,14 +41,24 @@ export function Attendance(props: { meeting: Pick<Meeting, 'id' | 'attendance'>;
   /** The stored state: the newer of the overleg's data and the server's answer to a save. */
   const stored = (partnerId: number): Stored => {
     const row = rowOf(partnerId);
-    const fromMeeting: Stored = { status: (row?.status as Status | null) ?? null, attendeeUserIds: row?.attendees.map((x) => x.id) ?? [], updatedAt: row?.updatedAt ?? null };
+    const fromMeeting: Stored = {
+      status: (row?.status as Status | null) ?? null,
+      attendeeUserIds: row?.attendees.map((x) => x.id) ?? [],
+      updatedAt: row?.updatedAt ?? null,
+    };
     const answer = saved(partnerId);
     return answer && (fromMeeting.updatedAt === null || answer.updatedAt! >= fromMeeting.updatedAt) ? answer : fromMeeting;
   };
   const shown = (partnerId: number) => pending(partnerId) ?? stored(partnerId);
   const attendeeNames = (row: Row | undefined, ids: number[]) => {
-    const names = new Map([...(row?.attendees ?? []).map((x) => [x.id, x.name] as const), ...(members() ?? []).map((u) => [u.id, u.name] as const)]);
-    return ids.map((id) => names.get(id) ?? '').filter(Boolean).join(', ');
+    const names = new Map([
+      ...(row?.attendees ?? []).map((x) => [x.id, x.name] as const),
+      ...(members() ?? []).map((u) => [u.id, u.name] as const),
+    ]);
+    return ids
+      .map((id) => names.get(id) ?? '')
+      .filter(Boolean)
+      .join(', ');
   };
 
   /** Saves the latest choice; choices made while a save runs are sent after it, the last one wins. */
@@ -73,22 +86,36 @@ export function Attendance(props: { meeting: Pick<Meeting, 'id' | 'attendance'>;
 
   function choose(partnerId: number, status: Status) {
     const current = shown(partnerId);
-    const attendees = status !== 'aanwezig' ? []
-      : current.attendeeUserIds.length > 0 ? current.attendeeUserIds : membersOf(partnerId).slice(0, 1).map((u) => u.id);
+    const attendees =
+      status !== 'aanwezig'
+        ? []
+        : current.attendeeUserIds.length > 0
+          ? current.attendeeUserIds
+          : membersOf(partnerId)
+              .slice(0, 1)
+              .map((u) => u.id);
     void save(partnerId, { status, attendeeUserIds: attendees });
   }
 
   return (
     <section class="card stack" id="attendance" tabindex="-1" aria-labelledby="attendance-title">
-      <h2 class="utrecht-heading-2" id="attendance-title">{t('attendance.title')}</h2>
+      <h2 class="utrecht-heading-2" id="attendance-title">
+        {t('attendance.title')}
+      </h2>
       <div class="table-wrap">
         <table class="utrecht-table">
           <caption class="utrecht-table__caption visually-hidden">{t('attendance.caption')}</caption>
           <thead class="utrecht-table__header">
             <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">{t('attendance.partner')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('attendance.status')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('attendance.who')}</th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t('attendance.partner')}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t('attendance.status')}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t('attendance.who')}
+              </th>
             </tr>
           </thead>
           <tbody class="utrecht-table__body">
@@ -104,21 +131,31 @@ export function Attendance(props: { meeting: Pick<Meeting, 'id' | 'attendance'>;
                       <Show when={row()?.announcement}>
                         {(a) => (
                           <span class="muted" data-testid="attendance-announced">
-                            <br />{`${t('attendance.announced')}: ${a().kind === 'afgemeld' ? attendanceLabel('afgemeld') : t('regrets.kindDelegate')}${a().reason ? ` (${a().reason})` : ''}`}
+                            <br />
+                            {`${t('attendance.announced')}: ${a().kind === 'afgemeld' ? attendanceLabel('afgemeld') : t('regrets.kindDelegate')}${a().reason ? ` (${a().reason})` : ''}`}
                           </span>
                         )}
                       </Show>
                     </th>
                     <td class="utrecht-table__cell">
-                      <Show when={coordinator()} fallback={shown(partnerId).status ? attendanceLabel(shown(partnerId).status!) : t('attendance.unknown')}>
+                      <Show
+                        when={coordinator()}
+                        fallback={shown(partnerId).status ? attendanceLabel(shown(partnerId).status!) : t('attendance.unknown')}
+                      >
                         <fieldset class="attendance-choice">
                           <legend class="visually-hidden">{`${t('attendance.status')}: ${name()}`}</legend>
                           <For each={statuses}>
                             {(status) => (
                               <label class="attendance-option">
-                                <input type="radio" class="utrecht-radio-button utrecht-radio-button--html-input" name={`attendance-${partnerId}`} value={status}
-                                  checked={shown(partnerId).status === status} onChange={() => choose(partnerId, status)} />
-                                {' '}{attendanceLabel(status)}
+                                <input
+                                  type="radio"
+                                  class="utrecht-radio-button utrecht-radio-button--html-input"
+                                  name={`attendance-${partnerId}`}
+                                  value={status}
+                                  checked={shown(partnerId).status === status}
+                                  onChange={() => choose(partnerId, status)}
+                                />{' '}
+                                {attendanceLabel(status)}
                               </label>
                             )}
                           </For>
@@ -133,14 +170,22 @@ export function Attendance(props: { meeting: Pick<Meeting, 'id' | 'attendance'>;
                       <Show when={row()?.expectedAttendee && shown(partnerId).status === null}>
                         <span data-testid="attendance-expected">{`${t('attendance.expected')}: ${row()!.expectedAttendee!.name}`}</span>
                       </Show>
-                      <Show when={coordinator() && shown(partnerId).status === 'aanwezig'} fallback={attendeeNames(row(), shown(partnerId).attendeeUserIds)}>
+                      <Show
+                        when={coordinator() && shown(partnerId).status === 'aanwezig'}
+                        fallback={attendeeNames(row(), shown(partnerId).attendeeUserIds)}
+                      >
                         <For each={membersOf(partnerId)} fallback={attendeeNames(row(), shown(partnerId).attendeeUserIds)}>
                           {(u) => (
-                            <CheckboxField label={u.name} checked={shown(partnerId).attendeeUserIds.includes(u.id)} onChange={(checked) => {
-                              const ids = new Set(shown(partnerId).attendeeUserIds);
-                              if (checked) ids.add(u.id); else ids.delete(u.id);
-                              void save(partnerId, { status: 'aanwezig', attendeeUserIds: [...ids] });
-                            }} />
+                            <CheckboxField
+                              label={u.name}
+                              checked={shown(partnerId).attendeeUserIds.includes(u.id)}
+                              onChange={(checked) => {
+                                const ids = new Set(shown(partnerId).attendeeUserIds);
+                                if (checked) ids.add(u.id);
+                                else ids.delete(u.id);
+                                void save(partnerId, { status: 'aanwezig', attendeeUserIds: [...ids] });
+                              }}
+                            />
                           )}
                         </For>
                       </Show>

@@ -30,24 +30,46 @@ export function CloseStep(props: { snapshot: LiveSnapshot; beforeClose: () => Pr
   };
   return (
     <section class="card stack" aria-labelledby="close-step-title" data-testid="close-step">
-      <h2 class="utrecht-heading-2" id="close-step-title">{t('chair.closeStep')}</h2>
+      <h2 class="utrecht-heading-2" id="close-step-title">
+        {t('chair.closeStep')}
+      </h2>
       <p class="utrecht-paragraph">{t('chair.closeIntro')}</p>
       <dl class="facts">
-        <dt>{t('chair.closeItems')}</dt><dd>{t('chair.closeItemsValue', { n: items().length, recorded: withRecord() })}</dd>
-        <dt>{t('chair.captureAgreement')}</dt><dd>{props.snapshot.captured.agreements.length}</dd>
-        <dt>{t('chair.captureTask')}</dt><dd>{props.snapshot.captured.tasks.length}</dd>
+        <dt>{t('chair.closeItems')}</dt>
+        <dd>{t('chair.closeItemsValue', { n: items().length, recorded: withRecord() })}</dd>
+        <dt>{t('chair.captureAgreement')}</dt>
+        <dd>{props.snapshot.captured.agreements.length}</dd>
+        <dt>{t('chair.captureTask')}</dt>
+        <dd>{props.snapshot.captured.tasks.length}</dd>
         <dt>{t('chair.closeAttendance')}</dt>
         <dd>{t('chair.closeAttendanceValue', { present: count('aanwezig'), excused: count('afgemeld'), absent: count('afwezig') })}</dd>
       </dl>
-      <Show when={unrecorded() > 0}><Alert kind="warning">{t('chair.closeAttendanceMissing', { n: unrecorded() })}</Alert></Show>
+      <Show when={unrecorded() > 0}>
+        <Alert kind="warning">{t('chair.closeAttendanceMissing', { n: unrecorded() })}</Alert>
+      </Show>
       <Show when={close.error()}>{(e) => <Alert kind="error">{e()}</Alert>}</Show>
       <Show when={m().status === 'bezig'} fallback={<Alert kind="info">{t('chair.notRunning')}</Alert>}>
-        <Show when={confirming()} fallback={<div><Button variant="primary" onClick={ask}>{t('chair.closeMeeting')}</Button></div>}>
+        <Show
+          when={confirming()}
+          fallback={
+            <div>
+              <Button variant="primary" onClick={ask}>
+                {t('chair.closeMeeting')}
+              </Button>
+            </div>
+          }
+        >
           <div class="notice stack" role="group" aria-labelledby="close-confirm-text">
-            <p class="utrecht-paragraph" id="close-confirm-text"><strong>{t('meeting.closeConfirm')}</strong></p>
+            <p class="utrecht-paragraph" id="close-confirm-text">
+              <strong>{t('meeting.closeConfirm')}</strong>
+            </p>
             <div class="inline-form">
-              <Button ref={confirmButton} variant="primary" busy={close.busy()} onClick={() => void confirm()}>{t('chair.closeConfirmYes')}</Button>
-              <Button variant="secondary" onClick={() => setConfirming(false)}>{t('app.cancel')}</Button>
+              <Button ref={confirmButton} variant="primary" busy={close.busy()} onClick={() => void confirm()}>
+                {t('chair.closeConfirmYes')}
+              </Button>
+              <Button variant="secondary" onClick={() => setConfirming(false)}>
+                {t('app.cancel')}
+              </Button>
             </div>
           </div>
         </Show>

@@ -30,15 +30,31 @@ export default function LiveView() {
     known = new Set(tasks.map((x) => x.id));
   });
   return (
-    <Show when={!live.unavailable()} fallback={<ResourceError error={live.unavailable()} back={{ href: '/overleggen', label: t('resource.backToMeetings') }} />}>
-    <section class="stack">
-      <p class="utrecht-paragraph"><A class="utrecht-link" href={`/overleggen/${params.id}`}>← {t('meeting.back')}</A></p>
-      <p class="visually-hidden" aria-live="polite">{announce()}</p>
-      <Show when={live.error()}>{(e) => <Alert kind="error">{e()}</Alert>}</Show>
-      <Show when={live.snapshot()} fallback={<p class="utrecht-paragraph" role="status">{t('live.connecting')}</p>}>
-        {(s) => <LiveBody snapshot={s()} state={live.state()} fresh={fresh()} />}
-      </Show>
-    </section>
+    <Show
+      when={!live.unavailable()}
+      fallback={<ResourceError error={live.unavailable()} back={{ href: '/overleggen', label: t('resource.backToMeetings') }} />}
+    >
+      <section class="stack">
+        <p class="utrecht-paragraph">
+          <A class="utrecht-link" href={`/overleggen/${params.id}`}>
+            ← {t('meeting.back')}
+          </A>
+        </p>
+        <p class="visually-hidden" aria-live="polite">
+          {announce()}
+        </p>
+        <Show when={live.error()}>{(e) => <Alert kind="error">{e()}</Alert>}</Show>
+        <Show
+          when={live.snapshot()}
+          fallback={
+            <p class="utrecht-paragraph" role="status">
+              {t('live.connecting')}
+            </p>
+          }
+        >
+          {(s) => <LiveBody snapshot={s()} state={live.state()} fresh={fresh()} />}
+        </Show>
+      </section>
     </Show>
   );
 }
@@ -49,16 +65,28 @@ function LiveBody(props: { snapshot: LiveSnapshot; state: string; fresh: Set<num
     <>
       <div class="page-header">
         <div>
-          <h1 class="utrecht-heading-1" tabindex="-1">{t('live.title', { title: m().title })}</h1>
+          <h1 class="utrecht-heading-1" tabindex="-1">
+            {t('live.title', { title: m().title })}
+          </h1>
           <p class="utrecht-paragraph">{formatDateTime(m().startsAt)}</p>
         </div>
         <div>
           <Status tone={statusTone(m().status)}>{meetingStatusLabel(m().status)}</Status>{' '}
-          <span role="status" class="muted">{props.state === 'connected' ? t('live.connected') : props.state === 'reconnecting' ? t('live.reconnecting') : t('live.connecting')}</span>
+          <span role="status" class="muted">
+            {props.state === 'connected'
+              ? t('live.connected')
+              : props.state === 'reconnecting'
+                ? t('live.reconnecting')
+                : t('live.connecting')}
+          </span>
         </div>
       </div>
-      <Show when={m().status === 'gepubliceerd'}><Alert kind="info">{t('live.notStarted')}</Alert></Show>
-      <Show when={m().status === 'gesloten'}><Alert kind="info">{t('live.ended')}</Alert></Show>
+      <Show when={m().status === 'gepubliceerd'}>
+        <Alert kind="info">{t('live.notStarted')}</Alert>
+      </Show>
+      <Show when={m().status === 'gesloten'}>
+        <Alert kind="info">{t('live.ended')}</Alert>
+      </Show>
       <div class="chair live-layout">
         <div class="stack live-main">
           <CurrentItem snapshot={props.snapshot} />
@@ -73,9 +101,13 @@ function LiveBody(props: { snapshot: LiveSnapshot; state: string; fresh: Set<num
                 <ol>
                   <For each={m().agenda.filter((i) => i.state === 'geaccepteerd' && i.section === section)}>
                     {(item) => (
-                      <li aria-current={item.id === m().currentAgendaItemId ? 'step' : undefined}
-                        classList={{ 'agenda-item': true, 'is-current': item.id === m().currentAgendaItemId }}>
-                        <span>{item.title} <span class="muted">({minutesText(item.durationMinutes)})</span></span>
+                      <li
+                        aria-current={item.id === m().currentAgendaItemId ? 'step' : undefined}
+                        classList={{ 'agenda-item': true, 'is-current': item.id === m().currentAgendaItemId }}
+                      >
+                        <span>
+                          {item.title} <span class="muted">({minutesText(item.durationMinutes)})</span>
+                        </span>
                       </li>
                     )}
                   </For>
@@ -92,13 +124,19 @@ function LiveBody(props: { snapshot: LiveSnapshot; state: string; fresh: Set<num
 export function CurrentItem(props: { snapshot: LiveSnapshot }) {
   return (
     <section class="card stack" aria-labelledby="current-title">
-      <h2 class="utrecht-heading-2" id="current-title">{t('chair.current')}</h2>
+      <h2 class="utrecht-heading-2" id="current-title">
+        {t('chair.current')}
+      </h2>
       <Show when={props.snapshot.current} fallback={<p class="utrecht-paragraph">{t('chair.noCurrent')}</p>}>
         {(c) => (
           <>
             <p class="utrecht-paragraph muted">{sectionLabel(c().item.section)}</p>
             <h3 class="utrecht-heading-3">{c().item.title}</h3>
-            <Show when={c().item.decisions}><p class="utrecht-paragraph"><strong>{t('chair.decisions')}:</strong> {c().item.decisions}</p></Show>
+            <Show when={c().item.decisions}>
+              <p class="utrecht-paragraph">
+                <strong>{t('chair.decisions')}:</strong> {c().item.decisions}
+              </p>
+            </Show>
             <Show when={c().casus}>{(casus) => <CasusPanel casus={casus()} />}</Show>
           </>
         )}
@@ -114,20 +152,33 @@ export function CasusPanel(props: { casus: Casus }) {
   return (
     <div class="stack">
       <p class="utrecht-paragraph">
-        <A class="utrecht-link" href={`/casussen/${c().id}`}>{c().code}</A> · {c().street} {c().houseNumber}{c().houseNumberAddition ? ` ${c().houseNumberAddition}` : ''}, {c().postcode} {c().city} · {c().theme}
+        <A class="utrecht-link" href={`/casussen/${c().id}`}>
+          {c().code}
+        </A>{' '}
+        · {c().street} {c().houseNumber}
+        {c().houseNumberAddition ? ` ${c().houseNumberAddition}` : ''}, {c().postcode} {c().city} · {c().theme}
       </p>
       <h4 class="utrecht-heading-4">{t('chair.openAgreements')}</h4>
       <ul>
         <For each={c().agreements} fallback={<li>{t('chair.noneYet')}</li>}>
-          {(a) => <li>{a.text} <span class="muted">({a.responsible})</span></li>}
+          {(a) => (
+            <li>
+              {a.text} <span class="muted">({a.responsible})</span>
+            </li>
+          )}
         </For>
       </ul>
       <h4 class="utrecht-heading-4">{t('chair.openTasks')}</h4>
       <ul>
         <For each={c().tasks} fallback={<li>{t('chair.noneYet')}</li>}>
           {(task) => (
-            <li>{task.title} — {task.partner}, <span classList={{ overdue: task.overdue }}>{formatDay(task.dueDate)}</span>
-              <Show when={task.overdue}> <Status tone="danger">{t('tasks.overdue')}</Status></Show></li>
+            <li>
+              {task.title} — {task.partner}, <span classList={{ overdue: task.overdue }}>{formatDay(task.dueDate)}</span>
+              <Show when={task.overdue}>
+                {' '}
+                <Status tone="danger">{t('tasks.overdue')}</Status>
+              </Show>
+            </li>
           )}
         </For>
       </ul>
@@ -135,7 +186,18 @@ export function CasusPanel(props: { casus: Casus }) {
         <h4 class="utrecht-heading-4">{t('chair.subjects')}</h4>
         <ul>
           <For each={c().subjects}>
-            {(s) => <li><For each={s.items}>{(i, k) => <>{k() > 0 ? '; ' : ''}{categoryLabel(i.category)}: {formatItemValue(i.category, i.value)}</>}</For></li>}
+            {(s) => (
+              <li>
+                <For each={s.items}>
+                  {(i, k) => (
+                    <>
+                      {k() > 0 ? '; ' : ''}
+                      {categoryLabel(i.category)}: {formatItemValue(i.category, i.value)}
+                    </>
+                  )}
+                </For>
+              </li>
+            )}
           </For>
         </ul>
       </Show>
@@ -146,11 +208,17 @@ export function CasusPanel(props: { casus: Casus }) {
 export function Captured(props: { snapshot: LiveSnapshot; fresh?: Set<number> }) {
   return (
     <section class="card stack" aria-labelledby="captured-title">
-      <h2 class="utrecht-heading-2" id="captured-title">{t('chair.captured')}</h2>
+      <h2 class="utrecht-heading-2" id="captured-title">
+        {t('chair.captured')}
+      </h2>
       <h3 class="utrecht-heading-3">{t('chair.captureAgreement')}</h3>
       <ul data-testid="captured-agreements">
         <For each={props.snapshot.captured.agreements} fallback={<li>{t('chair.noneYet')}</li>}>
-          {(a) => <li>{a.caseCode}: {a.text} <span class="muted">({a.responsible})</span></li>}
+          {(a) => (
+            <li>
+              {a.caseCode}: {a.text} <span class="muted">({a.responsible})</span>
+            </li>
+          )}
         </For>
       </ul>
       <h3 class="utrecht-heading-3">{t('chair.captureTask')}</h3>

@@ -25,7 +25,8 @@ export default function MeetingList() {
     setCursor(page.nextCursor);
     setPastLoaded(true);
     // Keyboard users continue at the first row just loaded, not back at the button's old place.
-    if (after !== null) queueMicrotask(() => document.querySelectorAll<HTMLElement>('[data-testid="past-meetings"] tbody a')[shown]?.focus());
+    if (after !== null)
+      queueMicrotask(() => document.querySelectorAll<HTMLElement>('[data-testid="past-meetings"] tbody a')[shown]?.focus());
   };
   onMount(() => void loadPast(null));
   const [flash, setFlash] = createSignal<string | null>(null);
@@ -38,29 +39,66 @@ export default function MeetingList() {
   return (
     <section class="stack">
       <div class="page-header">
-        <h1 class="utrecht-heading-1" tabindex="-1">{t('meetings.title')}</h1>
+        <h1 class="utrecht-heading-1" tabindex="-1">
+          {t('meetings.title')}
+        </h1>
         <Show when={hasRole('coordinator')}>
-          <button type="button" class="utrecht-button utrecht-button--primary-action" aria-expanded={creating()} aria-controls="new-meeting" onClick={toggleNew}>
+          <button
+            type="button"
+            class="utrecht-button utrecht-button--primary-action"
+            aria-expanded={creating()}
+            aria-controls="new-meeting"
+            onClick={toggleNew}
+          >
             {t('meetings.new')}
           </button>
         </Show>
       </div>
-      <div aria-live="polite"><Show when={flash()}>{(m) => <Alert kind="ok">{m()}</Alert>}</Show></div>
+      <div aria-live="polite">
+        <Show when={flash()}>{(m) => <Alert kind="ok">{m()}</Alert>}</Show>
+      </div>
       <Show when={hasRole('coordinator')}>
         <div id="new-meeting" class="stack" ref={newPanel} hidden={!creating()}>
           <NewMeeting />
-          <NewSeries onDone={(n) => { setFlash(t('meetings.seriesCreated', { n })); void refetch(); }} />
+          <NewSeries
+            onDone={(n) => {
+              setFlash(t('meetings.seriesCreated', { n }));
+              void refetch();
+            }}
+          />
         </div>
       </Show>
       <Show when={upcoming.error as unknown}>{(e) => <LoadError error={e()} />}</Show>
-      <Show when={upcoming()} fallback={<p class="utrecht-paragraph" role="status">{t('app.loading')}</p>}>
+      <Show
+        when={upcoming()}
+        fallback={
+          <p class="utrecht-paragraph" role="status">
+            {t('app.loading')}
+          </p>
+        }
+      >
         {(l) => <MeetingTable caption={t('meetings.upcoming')} rows={l().upcoming} />}
       </Show>
       <Show when={more.error()}>{(e) => <Alert kind="error">{e()}</Alert>}</Show>
-      <Show when={pastLoaded()} fallback={<Show when={!more.error()}><p class="utrecht-paragraph" role="status">{t('app.loading')}</p></Show>}>
+      <Show
+        when={pastLoaded()}
+        fallback={
+          <Show when={!more.error()}>
+            <p class="utrecht-paragraph" role="status">
+              {t('app.loading')}
+            </p>
+          </Show>
+        }
+      >
         <MeetingTable caption={t('meetings.past')} rows={past()} testId="past-meetings" />
         <Show when={cursor()}>
-          {(after) => <div><Button onClick={() => void loadPast(after())} busy={more.busy()}>{t('app.loadMore')}</Button></div>}
+          {(after) => (
+            <div>
+              <Button onClick={() => void loadPast(after())} busy={more.busy()}>
+                {t('app.loadMore')}
+              </Button>
+            </div>
+          )}
         </Show>
       </Show>
       <CalendarFeed />
@@ -75,27 +113,60 @@ function MeetingTable(props: { caption: string; rows: MeetingSummary[]; testId?:
         <caption class="utrecht-table__caption">{props.caption}</caption>
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">{t('meetings.col.when')}</th>
-            <th class="utrecht-table__header-cell" scope="col">{t('meetings.col.title')}</th>
-            <th class="utrecht-table__header-cell" scope="col">{t('meetings.col.place')}</th>
-            <th class="utrecht-table__header-cell" scope="col">{t('meetings.col.items')}</th>
-            <th class="utrecht-table__header-cell" scope="col">{t('meetings.col.status')}</th>
+            <th class="utrecht-table__header-cell" scope="col">
+              {t('meetings.col.when')}
+            </th>
+            <th class="utrecht-table__header-cell" scope="col">
+              {t('meetings.col.title')}
+            </th>
+            <th class="utrecht-table__header-cell" scope="col">
+              {t('meetings.col.place')}
+            </th>
+            <th class="utrecht-table__header-cell" scope="col">
+              {t('meetings.col.items')}
+            </th>
+            <th class="utrecht-table__header-cell" scope="col">
+              {t('meetings.col.status')}
+            </th>
           </tr>
         </thead>
         <tbody class="utrecht-table__body">
-          <For each={props.rows} fallback={<tr class="utrecht-table__row"><td class="utrecht-table__cell" colspan="5">{t('meetings.none')}</td></tr>}>
+          <For
+            each={props.rows}
+            fallback={
+              <tr class="utrecht-table__row">
+                <td class="utrecht-table__cell" colspan="5">
+                  {t('meetings.none')}
+                </td>
+              </tr>
+            }
+          >
             {(m) => (
               <tr class="utrecht-table__row" data-testid="meeting-row">
                 <td class="utrecht-table__cell">{formatDateTime(m.startsAt)}</td>
-                <td class="utrecht-table__cell"><A class="utrecht-link" href={`/overleggen/${m.id}`}>{m.title}</A></td>
+                <td class="utrecht-table__cell">
+                  <A class="utrecht-link" href={`/overleggen/${m.id}`}>
+                    {m.title}
+                  </A>
+                </td>
                 <td class="utrecht-table__cell">{m.location ?? (m.videoLink ? t('meetings.videoLink') : '')}</td>
                 <td class="utrecht-table__cell">
                   {m.agendaItems}
-                  <Show when={m.openProposals > 0}> <Status tone="warning">{t('meetings.proposalsWaiting', { n: m.openProposals })}</Status></Show>
+                  <Show when={m.openProposals > 0}>
+                    {' '}
+                    <Status tone="warning">{t('meetings.proposalsWaiting', { n: m.openProposals })}</Status>
+                  </Show>
                 </td>
                 <td class="utrecht-table__cell">
                   <Status tone={statusTone(m.status)}>{meetingStatusLabel(m.status)}</Status>
-                  <Show when={m.minutesStatus}>{(s) => <> <Status tone="neutral">{minutesStatusLabel(s())}</Status></>}</Show>
+                  <Show when={m.minutesStatus}>
+                    {(s) => (
+                      <>
+                        {' '}
+                        <Status tone="neutral">{minutesStatusLabel(s())}</Status>
+                      </>
+                    )}
+                  </Show>
                 </td>
               </tr>
             )}
@@ -114,14 +185,24 @@ function NewMeeting() {
   const [videoLink, setVideoLink] = createSignal('');
   const [title, setTitle] = createSignal('');
   const [duration, setDuration] = createSignal('120');
-  const action = createAction(() => withConfirmation((confirmPast) => api.meetings.create.mutate({
-    startsAt: amsterdamToIso(date(), time()), location: location() || null, videoLink: videoLink() || null, title: title() || null,
-    durationMinutes: Number(duration()) || 120, confirmPast,
-  }), pastDateQuestion));
+  const action = createAction(() =>
+    withConfirmation(
+      (confirmPast) =>
+        api.meetings.create.mutate({
+          startsAt: amsterdamToIso(date(), time()),
+          location: location() || null,
+          videoLink: videoLink() || null,
+          title: title() || null,
+          durationMinutes: Number(duration()) || 120,
+          confirmPast,
+        }),
+      pastDateQuestion,
+    ),
+  );
   const submit = async (e: SubmitEvent) => {
-        e.preventDefault();
-        const res = await action.run();
-        if (res) navigate(`/overleggen/${res.id}`);
+    e.preventDefault();
+    const res = await action.run();
+    if (res) navigate(`/overleggen/${res.id}`);
   };
   return (
     <section class="card stack">
@@ -129,16 +210,52 @@ function NewMeeting() {
       <Show when={action.error()}>{(e) => <Alert kind="error">{e()}</Alert>}</Show>
       <form class="stack" onSubmit={(e) => void submit(e)}>
         <div class="row">
-          <TextField label={t('meetings.date')} type="date" required value={date()} onInput={(e) => setDate(e.currentTarget.value)} error={action.field('startsAt')} />
+          <TextField
+            label={t('meetings.date')}
+            type="date"
+            required
+            value={date()}
+            onInput={(e) => setDate(e.currentTarget.value)}
+            error={action.field('startsAt')}
+          />
           <TextField label={t('meetings.time')} type="time" required value={time()} onInput={(e) => setTime(e.currentTarget.value)} />
-          <TextField label={t('meetings.duration')} type="number" min="5" max="600" value={duration()} onInput={(e) => setDuration(e.currentTarget.value)} error={action.field('durationMinutes')} />
+          <TextField
+            label={t('meetings.duration')}
+            type="number"
+            min="5"
+            max="600"
+            value={duration()}
+            onInput={(e) => setDuration(e.currentTarget.value)}
+            error={action.field('durationMinutes')}
+          />
         </div>
         <div class="row">
-          <TextField label={t('meetings.location')} optional value={location()} onInput={(e) => setLocation(e.currentTarget.value)} error={action.field('location')} />
-          <TextField label={t('meetings.videoLink')} optional type="url" value={videoLink()} onInput={(e) => setVideoLink(e.currentTarget.value)} error={action.field('videoLink')} />
-          <TextField label={t('meetings.titleField')} optional value={title()} onInput={(e) => setTitle(e.currentTarget.value)} error={action.field('title')} />
+          <TextField
+            label={t('meetings.location')}
+            optional
+            value={location()}
+            onInput={(e) => setLocation(e.currentTarget.value)}
+            error={action.field('location')}
+          />
+          <TextField
+            label={t('meetings.videoLink')}
+            optional
+            type="url"
+            value={videoLink()}
+            onInput={(e) => setVideoLink(e.currentTarget.value)}
+            error={action.field('videoLink')}
+          />
+          <TextField
+            label={t('meetings.titleField')}
+            optional
+            value={title()}
+            onInput={(e) => setTitle(e.currentTarget.value)}
+            error={action.field('title')}
+          />
         </div>
-        <Button type="submit" variant="primary" busy={action.busy()}>{t('meetings.create')}</Button>
+        <Button type="submit" variant="primary" busy={action.busy()}>
+          {t('meetings.create')}
+        </Button>
       </form>
     </section>
   );
@@ -151,31 +268,77 @@ function NewSeries(props: { onDone: (n: number) => void }) {
   const [from, setFrom] = createSignal(today(1));
   const [until, setUntil] = createSignal(today(180));
   const [location, setLocation] = createSignal('');
-  const action = createAction(() => api.meetings.createSeries.mutate({
-    weekday: Number(weekday()), time: time(), intervalWeeks: Number(every()), from: from(), until: until(), location: location() || null,
-  }));
+  const action = createAction(() =>
+    api.meetings.createSeries.mutate({
+      weekday: Number(weekday()),
+      time: time(),
+      intervalWeeks: Number(every()),
+      from: from(),
+      until: until(),
+      location: location() || null,
+    }),
+  );
   const submitSeries = async (e: SubmitEvent) => {
-        e.preventDefault();
-        const res = await action.run();
-        if (res) props.onDone(res.ids.length);
+    e.preventDefault();
+    const res = await action.run();
+    if (res) props.onDone(res.ids.length);
   };
   return (
     <details class="card">
-      <summary><h2 class="utrecht-heading-2" style={{ display: 'inline' }}>{t('meetings.newSeries')}</h2></summary>
+      <summary>
+        <h2 class="utrecht-heading-2" style={{ display: 'inline' }}>
+          {t('meetings.newSeries')}
+        </h2>
+      </summary>
       <Show when={action.error()}>{(e) => <Alert kind="error">{e()}</Alert>}</Show>
       <form class="stack" onSubmit={(e) => void submitSeries(e)}>
         <div class="row">
-          <SelectField label={t('meetings.seriesWeekday')} value={weekday()} onChange={(e) => setWeekday(e.currentTarget.value)}
-            options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: t(`meetings.weekday.${d}` as TextKey) }))} />
-          <TextField label={t('meetings.time')} type="time" required value={time()} onInput={(e) => setTime(e.currentTarget.value)} error={action.field('time')} />
-          <TextField label={t('meetings.seriesInterval')} type="number" min="1" max="8" value={every()} onInput={(e) => setEvery(e.currentTarget.value)} error={action.field('intervalWeeks')} />
+          <SelectField
+            label={t('meetings.seriesWeekday')}
+            value={weekday()}
+            onChange={(e) => setWeekday(e.currentTarget.value)}
+            options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: t(`meetings.weekday.${d}` as TextKey) }))}
+          />
+          <TextField
+            label={t('meetings.time')}
+            type="time"
+            required
+            value={time()}
+            onInput={(e) => setTime(e.currentTarget.value)}
+            error={action.field('time')}
+          />
+          <TextField
+            label={t('meetings.seriesInterval')}
+            type="number"
+            min="1"
+            max="8"
+            value={every()}
+            onInput={(e) => setEvery(e.currentTarget.value)}
+            error={action.field('intervalWeeks')}
+          />
         </div>
         <div class="row">
-          <TextField label={t('meetings.seriesFrom')} type="date" required value={from()} onInput={(e) => setFrom(e.currentTarget.value)} error={action.field('from')} />
-          <TextField label={t('meetings.seriesUntil')} type="date" required value={until()} onInput={(e) => setUntil(e.currentTarget.value)} error={action.field('until')} />
+          <TextField
+            label={t('meetings.seriesFrom')}
+            type="date"
+            required
+            value={from()}
+            onInput={(e) => setFrom(e.currentTarget.value)}
+            error={action.field('from')}
+          />
+          <TextField
+            label={t('meetings.seriesUntil')}
+            type="date"
+            required
+            value={until()}
+            onInput={(e) => setUntil(e.currentTarget.value)}
+            error={action.field('until')}
+          />
           <TextField label={t('meetings.location')} optional value={location()} onInput={(e) => setLocation(e.currentTarget.value)} />
         </div>
-        <Button type="submit" variant="primary" busy={action.busy()}>{t('meetings.seriesCreate')}</Button>
+        <Button type="submit" variant="primary" busy={action.busy()}>
+          {t('meetings.seriesCreate')}
+        </Button>
       </form>
     </details>
   );
@@ -193,11 +356,20 @@ function CalendarFeed() {
       <h2 class="utrecht-heading-2">{t('meetings.feed')}</h2>
       <p class="utrecht-paragraph">{t('meetings.feedIntro')}</p>
       <Show when={action.error()}>{(e) => <Alert kind="error">{e()}</Alert>}</Show>
-      <Show when={url()} fallback={<Button onClick={() => void load(false)} busy={action.busy()}>{t('meetings.feedShow')}</Button>}>
+      <Show
+        when={url()}
+        fallback={
+          <Button onClick={() => void load(false)} busy={action.busy()}>
+            {t('meetings.feedShow')}
+          </Button>
+        }
+      >
         {(u) => (
           <>
             <TextField label={t('meetings.feedLabel')} readOnly value={u()} class="feed-url" onFocus={(e) => e.currentTarget.select()} />
-            <Button variant="subtle" onClick={() => void load(true)} busy={action.busy()}>{t('meetings.feedRotate')}</Button>
+            <Button variant="subtle" onClick={() => void load(true)} busy={action.busy()}>
+              {t('meetings.feedRotate')}
+            </Button>
           </>
         )}
       </Show>

@@ -35,14 +35,24 @@ export default function Minutes() {
       {(v) => (
         <article class="stack minutes">
           <Header view={v()} />
-          <div aria-live="polite"><Show when={flash()}>{(m) => <Alert kind="ok">{m()}</Alert>}</Show></div>
+          <div aria-live="polite">
+            <Show when={flash()}>{(m) => <Alert kind="ok">{m()}</Alert>}</Show>
+          </div>
           <Show when={hasRole('coordinator')}>
             <Workflow view={v()} flush={saver.flush} onChange={reload} />
           </Show>
           <Exports meetingId={v().meetingId} />
 
           <Show when={editable()}>
-            <div aria-live="polite" class="no-print"><SaveStatus saver={saver} onReload={() => { saver.reset(); void reload(); }} /></div>
+            <div aria-live="polite" class="no-print">
+              <SaveStatus
+                saver={saver}
+                onReload={() => {
+                  saver.reset();
+                  void reload();
+                }}
+              />
+            </div>
             <p class="utrecht-paragraph muted no-print">{t('minutes.textNote')}</p>
           </Show>
 
@@ -54,11 +64,21 @@ export default function Minutes() {
             <Index each={v().items}>
               {(item, index) => (
                 <section class="card stack" data-testid="minutes-item">
-                  <h3 class="utrecht-heading-3">{index + 1}. {item().title}</h3>
+                  <h3 class="utrecht-heading-3">
+                    {index + 1}. {item().title}
+                  </h3>
                   <ItemSubline item={item()} />
                   <Show when={editable()} fallback={<ItemText notes={item().notes} decisions={item().decisions} />}>
-                    <EditArea label={t('minutes.notes')} value={item().notes} onInput={(text) => saver.queue({ items: { [item().agendaItemId]: { notes: text } } })} />
-                    <EditArea label={t('minutes.decisions')} value={item().decisions} onInput={(text) => saver.queue({ items: { [item().agendaItemId]: { decisions: text } } })} />
+                    <EditArea
+                      label={t('minutes.notes')}
+                      value={item().notes}
+                      onInput={(text) => saver.queue({ items: { [item().agendaItemId]: { notes: text } } })}
+                    />
+                    <EditArea
+                      label={t('minutes.decisions')}
+                      value={item().decisions}
+                      onInput={(text) => saver.queue({ items: { [item().agendaItemId]: { decisions: text } } })}
+                    />
                   </Show>
                 </section>
               )}
@@ -68,8 +88,15 @@ export default function Minutes() {
           <Panden panden={v().panden} />
           <ActionTable title={t('minutes.actions')} actions={v().actions} withMeeting={false} />
           <ActionTable title={t('minutes.carriedOver')} actions={v().carriedOver} withMeeting={true} />
-          <TextBlock title={t('minutes.closing')} value={v().closing} editable={editable()} onInput={(text) => saver.queue({ closing: text })} />
-          <Show when={hasRole('coordinator')}><Versions meetingId={v().meetingId} version={saver.version()} /></Show>
+          <TextBlock
+            title={t('minutes.closing')}
+            value={v().closing}
+            editable={editable()}
+            onInput={(text) => saver.queue({ closing: text })}
+          />
+          <Show when={hasRole('coordinator')}>
+            <Versions meetingId={v().meetingId} version={saver.version()} />
+          </Show>
         </article>
       )}
     </Loaded>
@@ -82,20 +109,45 @@ function Header(props: { view: View }) {
     <>
       <div class="page-header">
         <div>
-          <p class="utrecht-paragraph muted no-print"><A class="utrecht-link" href={`/overleggen/${v().meetingId}`}>{t('minutes.backToMeeting')}</A></p>
-          <h1 class="utrecht-heading-1" tabindex="-1">{t('minutes.title', { team: v().header.team })} — {formatDay(v().header.date, 'long')}</h1>
+          <p class="utrecht-paragraph muted no-print">
+            <A class="utrecht-link" href={`/overleggen/${v().meetingId}`}>
+              {t('minutes.backToMeeting')}
+            </A>
+          </p>
+          <h1 class="utrecht-heading-1" tabindex="-1">
+            {t('minutes.title', { team: v().header.team })} — {formatDay(v().header.date, 'long')}
+          </h1>
         </div>
-        <div><Status tone={statusTone[v().status]}>{t(`minutes.state.${v().status}` as TextKey)}</Status></div>
+        <div>
+          <Status tone={statusTone[v().status]}>{t(`minutes.state.${v().status}` as TextKey)}</Status>
+        </div>
       </div>
       <dl class="facts">
-        <dt>{t('minutes.date')}</dt><dd>{formatDay(v().header.date, 'long')}</dd>
-        <dt>{t('minutes.time')}</dt><dd>{v().header.time}–{v().header.endTime}</dd>
-        <Show when={v().header.location}><dt>{t('minutes.place')}</dt><dd>{v().header.location}</dd></Show>
-        <Show when={v().header.videoLink}><dt>{t('minutes.videoLink')}</dt><dd>{v().header.videoLink}</dd></Show>
-        <Show when={v().header.chair}><dt>{t('minutes.chair')}</dt><dd>{v().header.chair}</dd></Show>
+        <dt>{t('minutes.date')}</dt>
+        <dd>{formatDay(v().header.date, 'long')}</dd>
+        <dt>{t('minutes.time')}</dt>
+        <dd>
+          {v().header.time}–{v().header.endTime}
+        </dd>
+        <Show when={v().header.location}>
+          <dt>{t('minutes.place')}</dt>
+          <dd>{v().header.location}</dd>
+        </Show>
+        <Show when={v().header.videoLink}>
+          <dt>{t('minutes.videoLink')}</dt>
+          <dd>{v().header.videoLink}</dd>
+        </Show>
+        <Show when={v().header.chair}>
+          <dt>{t('minutes.chair')}</dt>
+          <dd>{v().header.chair}</dd>
+        </Show>
       </dl>
-      <Show when={v().approvedIn}>{(a) => <p class="utrecht-paragraph">{t('minutes.approvedIn', { date: formatDay(a().date, 'long') })}</p>}</Show>
-      <Show when={v().distributedAt}><p class="utrecht-paragraph muted">{t('minutes.distributedAt', { date: formatDateTime(v().distributedAt) })}</p></Show>
+      <Show when={v().approvedIn}>
+        {(a) => <p class="utrecht-paragraph">{t('minutes.approvedIn', { date: formatDay(a().date, 'long') })}</p>}
+      </Show>
+      <Show when={v().distributedAt}>
+        <p class="utrecht-paragraph muted">{t('minutes.distributedAt', { date: formatDateTime(v().distributedAt) })}</p>
+      </Show>
     </>
   );
 }

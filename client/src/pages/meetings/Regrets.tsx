@@ -19,10 +19,15 @@ export function Regrets(props: { meeting: Pick<Meeting, 'id' | 'attendance'>; on
   const [kind, setKind] = createSignal<Kind>('afgemeld');
   const [reason, setReason] = createSignal('');
   const [delegate, setDelegate] = createSignal('');
-  const send = createAction(() => api.attendance.announce.mutate({
-    meetingId: props.meeting.id, kind: kind(), reason: kind() === 'afgemeld' ? reason() || null : null,
-    delegateUserId: kind() === 'vervanger' && delegate() ? Number(delegate()) : null, version: announced()?.version ?? null,
-  }));
+  const send = createAction(() =>
+    api.attendance.announce.mutate({
+      meetingId: props.meeting.id,
+      kind: kind(),
+      reason: kind() === 'afgemeld' ? reason() || null : null,
+      delegateUserId: kind() === 'vervanger' && delegate() ? Number(delegate()) : null,
+      version: announced()?.version ?? null,
+    }),
+  );
   const withdraw = createAction(() => api.attendance.withdraw.mutate({ meetingId: props.meeting.id, version: announced()!.version }));
 
   async function submit(e: Event) {
@@ -33,7 +38,9 @@ export function Regrets(props: { meeting: Pick<Meeting, 'id' | 'attendance'>; on
   return (
     <Show when={row()}>
       <section class="card stack" aria-labelledby="regrets-title" data-testid="regrets">
-        <h2 class="utrecht-heading-2" id="regrets-title">{t('regrets.title')}</h2>
+        <h2 class="utrecht-heading-2" id="regrets-title">
+          {t('regrets.title')}
+        </h2>
         <Show when={announced()}>
           {(a) => (
             <div class="stack">
@@ -42,7 +49,17 @@ export function Regrets(props: { meeting: Pick<Meeting, 'id' | 'attendance'>; on
                   ? `${t('regrets.currentRegrets')}${a().reason ? ` (${a().reason})` : ''}`
                   : `${t('regrets.currentDelegate')}: ${a().delegate?.name ?? ''}`}
               </p>
-              <div><Button variant="secondary" busy={withdraw.busy()} onClick={act(async () => { if (await withdraw.run()) props.onChange(t('regrets.withdrawn')); })}>{t('regrets.withdraw')}</Button></div>
+              <div>
+                <Button
+                  variant="secondary"
+                  busy={withdraw.busy()}
+                  onClick={act(async () => {
+                    if (await withdraw.run()) props.onChange(t('regrets.withdrawn'));
+                  })}
+                >
+                  {t('regrets.withdraw')}
+                </Button>
+              </div>
               <Show when={withdraw.error()}>{(e) => <Alert kind="error">{e()}</Alert>}</Show>
             </div>
           )}
@@ -51,24 +68,66 @@ export function Regrets(props: { meeting: Pick<Meeting, 'id' | 'attendance'>; on
           <fieldset class="attendance-choice">
             <legend>{t('regrets.what')}</legend>
             <label class="attendance-option">
-              <input type="radio" class="utrecht-radio-button utrecht-radio-button--html-input" name="regrets-kind" value="afgemeld"
-                checked={kind() === 'afgemeld'} onChange={() => setKind('afgemeld')} />{' '}{t('regrets.kindRegrets')}
+              <input
+                type="radio"
+                class="utrecht-radio-button utrecht-radio-button--html-input"
+                name="regrets-kind"
+                value="afgemeld"
+                checked={kind() === 'afgemeld'}
+                onChange={() => setKind('afgemeld')}
+              />{' '}
+              {t('regrets.kindRegrets')}
             </label>
             <label class="attendance-option">
-              <input type="radio" class="utrecht-radio-button utrecht-radio-button--html-input" name="regrets-kind" value="vervanger"
-                checked={kind() === 'vervanger'} onChange={() => setKind('vervanger')} />{' '}{t('regrets.kindDelegate')}
+              <input
+                type="radio"
+                class="utrecht-radio-button utrecht-radio-button--html-input"
+                name="regrets-kind"
+                value="vervanger"
+                checked={kind() === 'vervanger'}
+                onChange={() => setKind('vervanger')}
+              />{' '}
+              {t('regrets.kindDelegate')}
             </label>
           </fieldset>
-          <Show when={kind() === 'afgemeld'} fallback={
-            <SelectField label={t('regrets.delegate')} name="delegateUserId" required value={delegate()} placeholder={t('regrets.choose')}
-              options={colleagues().map((u) => ({ value: u.id, label: u.name }))} error={send.field('delegateUserId')}
-              onChange={(e) => { setDelegate(e.currentTarget.value); send.clearField('delegateUserId'); }} />
-          }>
-            <TextField label={t('regrets.reason')} name="reason" optional maxLength={200} value={reason()} description={t('regrets.reasonHint')}
-              error={send.field('reason')} onInput={(e) => { setReason(e.currentTarget.value); send.clearField('reason'); }} />
+          <Show
+            when={kind() === 'afgemeld'}
+            fallback={
+              <SelectField
+                label={t('regrets.delegate')}
+                name="delegateUserId"
+                required
+                value={delegate()}
+                placeholder={t('regrets.choose')}
+                options={colleagues().map((u) => ({ value: u.id, label: u.name }))}
+                error={send.field('delegateUserId')}
+                onChange={(e) => {
+                  setDelegate(e.currentTarget.value);
+                  send.clearField('delegateUserId');
+                }}
+              />
+            }
+          >
+            <TextField
+              label={t('regrets.reason')}
+              name="reason"
+              optional
+              maxLength={200}
+              value={reason()}
+              description={t('regrets.reasonHint')}
+              error={send.field('reason')}
+              onInput={(e) => {
+                setReason(e.currentTarget.value);
+                send.clearField('reason');
+              }}
+            />
           </Show>
           <Show when={send.error()}>{(e) => <Alert kind="error">{e()}</Alert>}</Show>
-          <div><Button type="submit" busy={send.busy()}>{t('regrets.send')}</Button></div>
+          <div>
+            <Button type="submit" busy={send.busy()}>
+              {t('regrets.send')}
+            </Button>
+          </div>
         </form>
       </section>
     </Show>

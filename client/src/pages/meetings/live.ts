@@ -20,22 +20,25 @@ export function createLive(meetingId: () => number) {
   createEffect(() => {
     const id = meetingId();
     setState('connecting');
-    const sub = api.meetings.live.subscribe({ meetingId: id }, {
-      onData: (envelope) => {
-        setStore('value', reconcile(envelope.data, { key: 'id' }));
-        setState('connected');
-        setError(null);
-        setFailure(null);
+    const sub = api.meetings.live.subscribe(
+      { meetingId: id },
+      {
+        onData: (envelope) => {
+          setStore('value', reconcile(envelope.data, { key: 'id' }));
+          setState('connected');
+          setError(null);
+          setFailure(null);
+        },
+        onError: (err) => {
+          setError(errorMessage(err, t('app.networkError')));
+          setFailure(err);
+          setState('failed');
+        },
+        onConnectionStateChange: (s) => {
+          if (s.state === 'connecting' && snapshot()) setState('reconnecting');
+        },
       },
-      onError: (err) => {
-        setError(errorMessage(err, t('app.networkError')));
-        setFailure(err);
-        setState('failed');
-      },
-      onConnectionStateChange: (s) => {
-        if (s.state === 'connecting' && snapshot()) setState('reconnecting');
-      },
-    });
+    );
     onCleanup(() => sub.unsubscribe());
   });
   /** The subscription failed before anything could be shown: the page shows why instead. */

@@ -19,7 +19,9 @@ export const statusTone = (s: string) => (s === 'bezig' ? 'warning' : s === 'ges
 
 /** Items grouped by section in template order (only sections that have items, unless `all`). */
 export function bySection<T extends { section: string }>(items: T[], all = false): { section: Section; items: T[] }[] {
-  return sections.map((section) => ({ section, items: items.filter((i) => i.section === section) })).filter((g) => all || g.items.length > 0);
+  return sections
+    .map((section) => ({ section, items: items.filter((i) => i.section === section) }))
+    .filter((g) => all || g.items.length > 0);
 }
 
 export const minutesText = (n: number) => t('agenda.minutes', { n });

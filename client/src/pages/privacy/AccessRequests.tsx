@@ -6,19 +6,41 @@ import { api } from '../../lib/trpc';
 import { formatDateTime, t } from '../../i18n';
 import { DataTable } from '../../components/DataTable';
 
-
 export default function AccessRequests() {
   const [list] = createResource(() => api.access.list.query());
   return (
     <section class="stack">
-      <h1 class="utrecht-heading-1" tabindex="-1">{t('fg.access.title')}</h1>
+      <h1 class="utrecht-heading-1" tabindex="-1">
+        {t('fg.access.title')}
+      </h1>
       <p class="utrecht-paragraph">{t('fg.access.intro')}</p>
-      <DataTable caption={t('fg.access.caption', { n: list()?.length ?? 0 })} resource={list} empty={t('fg.access.none')} columns={[
-        { header: t('fg.corrections.at'), cell: (r) => formatDateTime(r.requestedAt) },
-        { header: t('fg.corrections.case'), cell: (r) => <><A class="utrecht-link" href={`/casussen/${r.caseId}`}>{r.caseCode}</A></> },
-        { header: t('fg.access.who'), cell: (r) => <>{r.partner} — {r.user}</> },
-        { header: t('fg.corrections.reason'), cell: (r) => r.reason },
-      ]} />
+      <DataTable
+        caption={t('fg.access.caption', { n: list()?.length ?? 0 })}
+        resource={list}
+        empty={t('fg.access.none')}
+        columns={[
+          { header: t('fg.corrections.at'), cell: (r) => formatDateTime(r.requestedAt) },
+          {
+            header: t('fg.corrections.case'),
+            cell: (r) => (
+              <>
+                <A class="utrecht-link" href={`/casussen/${r.caseId}`}>
+                  {r.caseCode}
+                </A>
+              </>
+            ),
+          },
+          {
+            header: t('fg.access.who'),
+            cell: (r) => (
+              <>
+                {r.partner} — {r.user}
+              </>
+            ),
+          },
+          { header: t('fg.corrections.reason'), cell: (r) => r.reason },
+        ]}
+      />
     </section>
   );
 }

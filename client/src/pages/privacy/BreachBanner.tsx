@@ -8,12 +8,19 @@ import { formatDateTime, t } from '../../i18n';
 
 export default function BreachBanner() {
   const location = useLocation();
-  const [clocks] = createResource(() => (hasRole('privacy') ? location.pathname : false), () => api.breaches.clocks.query());
+  const [clocks] = createResource(
+    () => (hasRole('privacy') ? location.pathname : false),
+    () => api.breaches.clocks.query(),
+  );
   return (
-    <Show when={clocks() && (clocks()!.running + clocks()!.overdue) > 0}>
+    <Show when={clocks() && clocks()!.running + clocks()!.overdue > 0}>
       <div class="notice breach-banner" classList={{ 'breach-banner--overdue': clocks()!.overdue > 0 }} role="note">
-        <strong>{t('breaches.banner', { running: clocks()!.running, overdue: clocks()!.overdue, next: formatDateTime(clocks()!.nextDeadline) })}</strong>{' '}
-        <A class="utrecht-link" href="/privacy/datalekken">{t('breaches.bannerLink')}</A>
+        <strong>
+          {t('breaches.banner', { running: clocks()!.running, overdue: clocks()!.overdue, next: formatDateTime(clocks()!.nextDeadline) })}
+        </strong>{' '}
+        <A class="utrecht-link" href="/privacy/datalekken">
+          {t('breaches.bannerLink')}
+        </A>
       </div>
     </Show>
   );

@@ -16,41 +16,90 @@ export default function Corrections() {
   const [restricted] = createResource(() => api.corrections.restricted.query());
   return (
     <section class="stack">
-      <h1 class="utrecht-heading-1" tabindex="-1">{t('fg.corrections.title')}</h1>
+      <h1 class="utrecht-heading-1" tabindex="-1">
+        {t('fg.corrections.title')}
+      </h1>
       <p class="utrecht-paragraph">{t('fg.corrections.intro')}</p>
       <Show when={(history.error ?? restricted.error) as unknown}>{(e) => <LoadError error={e()} />}</Show>
       <div class="table-wrap">
         <table class="utrecht-table">
           <caption class="utrecht-table__caption">{t('fg.corrections.caption', { n: history()?.length ?? 0 })}</caption>
-          <thead class="utrecht-table__header"><tr class="utrecht-table__row">
-            <th class={th} scope="col">{t('fg.corrections.at')}</th>
-            <th class={th} scope="col">{t('fg.corrections.case')}</th>
-            <th class={th} scope="col">{t('fg.corrections.kind')}</th>
-            <th class={th} scope="col">{t('fg.corrections.category')}</th>
-            <th class={th} scope="col">{t('fg.corrections.oldValue')}</th>
-            <th class={th} scope="col">{t('fg.corrections.reason')}</th>
-            <th class={th} scope="col">{t('fg.corrections.by')}</th>
-            <th class={th} scope="col">{t('fg.corrections.notified')}</th>
-          </tr></thead>
+          <thead class="utrecht-table__header">
+            <tr class="utrecht-table__row">
+              <th class={th} scope="col">
+                {t('fg.corrections.at')}
+              </th>
+              <th class={th} scope="col">
+                {t('fg.corrections.case')}
+              </th>
+              <th class={th} scope="col">
+                {t('fg.corrections.kind')}
+              </th>
+              <th class={th} scope="col">
+                {t('fg.corrections.category')}
+              </th>
+              <th class={th} scope="col">
+                {t('fg.corrections.oldValue')}
+              </th>
+              <th class={th} scope="col">
+                {t('fg.corrections.reason')}
+              </th>
+              <th class={th} scope="col">
+                {t('fg.corrections.by')}
+              </th>
+              <th class={th} scope="col">
+                {t('fg.corrections.notified')}
+              </th>
+            </tr>
+          </thead>
           <tbody class="utrecht-table__body">
-            <For each={history()} fallback={<tr class="utrecht-table__row"><td class={td} colSpan={8}>{history.loading ? t('app.loading') : t('fg.corrections.none')}</td></tr>}>{(r) => (
-              <tr class="utrecht-table__row">
-                <td class={td}>{formatDateTime(r.at)}</td>
-                <td class={td}><A class="utrecht-link" href={`/casussen/${r.caseId}`}>{r.caseCode}</A></td>
-                <td class={td}>{t(`notices.kind.${r.kind}` as TextKey)}</td>
-                <td class={td}>{category(r.category)}{r.police ? ` (${t('fg.corrections.police')})` : ''}</td>
-                <td class={td}>{r.oldValue ?? '—'}</td>
-                <td class={td}>{r.reason}</td>
-                <td class={td}>{r.sourcePartner} — {r.actor}</td>
-                <td class={td}>
-                  <Show when={r.notified.length > 0} fallback={t('fg.corrections.nobody')}>
-                    <ul class="plain-list">
-                      <For each={r.notified}>{(n) => <li>{n.partner}: {n.acknowledgedAt ? t('fg.corrections.acknowledged', { at: formatDateTime(n.acknowledgedAt) }) : t('fg.corrections.notAcknowledged')}</li>}</For>
-                    </ul>
-                  </Show>
-                </td>
-              </tr>
-            )}</For>
+            <For
+              each={history()}
+              fallback={
+                <tr class="utrecht-table__row">
+                  <td class={td} colSpan={8}>
+                    {history.loading ? t('app.loading') : t('fg.corrections.none')}
+                  </td>
+                </tr>
+              }
+            >
+              {(r) => (
+                <tr class="utrecht-table__row">
+                  <td class={td}>{formatDateTime(r.at)}</td>
+                  <td class={td}>
+                    <A class="utrecht-link" href={`/casussen/${r.caseId}`}>
+                      {r.caseCode}
+                    </A>
+                  </td>
+                  <td class={td}>{t(`notices.kind.${r.kind}` as TextKey)}</td>
+                  <td class={td}>
+                    {category(r.category)}
+                    {r.police ? ` (${t('fg.corrections.police')})` : ''}
+                  </td>
+                  <td class={td}>{r.oldValue ?? '—'}</td>
+                  <td class={td}>{r.reason}</td>
+                  <td class={td}>
+                    {r.sourcePartner} — {r.actor}
+                  </td>
+                  <td class={td}>
+                    <Show when={r.notified.length > 0} fallback={t('fg.corrections.nobody')}>
+                      <ul class="plain-list">
+                        <For each={r.notified}>
+                          {(n) => (
+                            <li>
+                              {n.partner}:{' '}
+                              {n.acknowledgedAt
+                                ? t('fg.corrections.acknowledged', { at: formatDateTime(n.acknowledgedAt) })
+                                : t('fg.corrections.notAcknowledged')}
+                            </li>
+                          )}
+                        </For>
+                      </ul>
+                    </Show>
+                  </td>
+                </tr>
+              )}
+            </For>
           </tbody>
         </table>
       </div>
@@ -60,21 +109,49 @@ export default function Corrections() {
       <div class="table-wrap">
         <table class="utrecht-table">
           <caption class="utrecht-table__caption">{t('fg.restricted.caption', { n: restricted()?.length ?? 0 })}</caption>
-          <thead class="utrecht-table__header"><tr class="utrecht-table__row">
-            <th class={th} scope="col">{t('fg.corrections.case')}</th>
-            <th class={th} scope="col">{t('fg.corrections.category')}</th>
-            <th class={th} scope="col">{t('fg.restricted.value')}</th>
-            <th class={th} scope="col">{t('fg.restricted.since')}</th>
-          </tr></thead>
+          <thead class="utrecht-table__header">
+            <tr class="utrecht-table__row">
+              <th class={th} scope="col">
+                {t('fg.corrections.case')}
+              </th>
+              <th class={th} scope="col">
+                {t('fg.corrections.category')}
+              </th>
+              <th class={th} scope="col">
+                {t('fg.restricted.value')}
+              </th>
+              <th class={th} scope="col">
+                {t('fg.restricted.since')}
+              </th>
+            </tr>
+          </thead>
           <tbody class="utrecht-table__body">
-            <For each={restricted()} fallback={<tr class="utrecht-table__row"><td class={td} colSpan={4}>{restricted.loading ? t('app.loading') : t('fg.restricted.none')}</td></tr>}>{(r) => (
-              <tr class="utrecht-table__row">
-                <td class={td}><A class="utrecht-link" href={`/casussen/${r.caseId}`}>{r.caseCode}</A></td>
-                <td class={td}>{category(r.category)}{r.police ? ` (${t('fg.corrections.police')})` : ''}</td>
-                <td class={td}>{r.value}</td>
-                <td class={td}>{formatDateTime(r.restrictedAt)}</td>
-              </tr>
-            )}</For>
+            <For
+              each={restricted()}
+              fallback={
+                <tr class="utrecht-table__row">
+                  <td class={td} colSpan={4}>
+                    {restricted.loading ? t('app.loading') : t('fg.restricted.none')}
+                  </td>
+                </tr>
+              }
+            >
+              {(r) => (
+                <tr class="utrecht-table__row">
+                  <td class={td}>
+                    <A class="utrecht-link" href={`/casussen/${r.caseId}`}>
+                      {r.caseCode}
+                    </A>
+                  </td>
+                  <td class={td}>
+                    {category(r.category)}
+                    {r.police ? ` (${t('fg.corrections.police')})` : ''}
+                  </td>
+                  <td class={td}>{r.value}</td>
+                  <td class={td}>{formatDateTime(r.restrictedAt)}</td>
+                </tr>
+              )}
+            </For>
           </tbody>
         </table>
       </div>

@@ -18,15 +18,37 @@ export default function ReportBreach() {
   });
   return (
     <section class="stack">
-      <h1 class="utrecht-heading-1" tabindex="-1">{t('breaches.report')}</h1>
+      <h1 class="utrecht-heading-1" tabindex="-1">
+        {t('breaches.report')}
+      </h1>
       <p class="utrecht-paragraph">{t('breaches.reportIntro')}</p>
-      <Show when={done()}><Alert kind="ok">{t('breaches.reported', { partnersBy: formatDateTime(done()) })}</Alert></Show>
+      <Show when={done()}>
+        <Alert kind="ok">{t('breaches.reported', { partnersBy: formatDateTime(done()) })}</Alert>
+      </Show>
       <ActionForm action={report} onSubmit={() => void report.run()} class="card stack">
-        <TextField name="discoveredAt" label={t('breaches.discoveredAt')} description={t('breaches.discoveredHint')} type="datetime-local" required
-          value={discoveredAt()} onInput={(e) => setDiscoveredAt(e.currentTarget.value)} />
-        <TextAreaField name="description" label={t('breaches.description')} description={t('breaches.descriptionHint')} required rows={5}
-          value={description()} onInput={(e) => setDescription(e.currentTarget.value)} />
-        <div class="row"><Button type="submit" variant="primary" busy={report.busy()}>{t('breaches.submit')}</Button></div>
+        <TextField
+          name="discoveredAt"
+          label={t('breaches.discoveredAt')}
+          description={t('breaches.discoveredHint')}
+          type="datetime-local"
+          required
+          value={discoveredAt()}
+          onInput={(e) => setDiscoveredAt(e.currentTarget.value)}
+        />
+        <TextAreaField
+          name="description"
+          label={t('breaches.description')}
+          description={t('breaches.descriptionHint')}
+          required
+          rows={5}
+          value={description()}
+          onInput={(e) => setDescription(e.currentTarget.value)}
+        />
+        <div class="row">
+          <Button type="submit" variant="primary" busy={report.busy()}>
+            {t('breaches.submit')}
+          </Button>
+        </div>
       </ActionForm>
     </section>
   );

@@ -16,107 +16,266 @@ export default function RequestDetail() {
   const params = useParams();
   const id = () => Number(params.id);
   const [request, { refetch }] = createResource(id, (requestId) => api.dsr.get.query({ id: requestId }));
-  const forward = createAction(async () => { await api.dsr.forward.mutate({ id: id() }); void refetch(); });
+  const forward = createAction(async () => {
+    await api.dsr.forward.mutate({ id: id() });
+    void refetch();
+  });
   const [reportPartner, setReportPartner] = createSignal('');
   const [reportedOn, setReportedOn] = createSignal(today());
   const [report, setReport] = createSignal('');
   const recordReport = createAction(async () => {
     await api.dsr.recordReport.mutate({ id: id(), partnerId: Number(reportPartner()), reportedOn: reportedOn(), report: report() });
-    setReport(''); setReportPartner('');
+    setReport('');
+    setReportPartner('');
     void refetch();
   });
   const [reason, setReason] = createSignal('');
-  const extend = createAction(async () => { await api.dsr.extend.mutate({ id: id(), reason: reason() }); setReason(''); void refetch(); });
+  const extend = createAction(async () => {
+    await api.dsr.extend.mutate({ id: id(), reason: reason() });
+    setReason('');
+    void refetch();
+  });
   const [decision, setDecision] = createSignal<(typeof decisions)[number]>('toegewezen');
   const [note, setNote] = createSignal('');
-  const decide = createAction(async () => { await api.dsr.decide.mutate({ id: id(), decision: decision(), note: note() }); void refetch(); });
+  const decide = createAction(async () => {
+    await api.dsr.decide.mutate({ id: id(), decision: decision(), note: note() });
+    void refetch();
+  });
   return (
     <section class="stack">
-      <p><A class="utrecht-link" href="/privacy/verzoeken">{t('fg.request.back')}</A></p>
+      <p>
+        <A class="utrecht-link" href="/privacy/verzoeken">
+          {t('fg.request.back')}
+        </A>
+      </p>
       <Show when={request.error as unknown}>{(e) => <LoadError error={e()} />}</Show>
-      <Show when={request()} fallback={<p>{t('app.loading')}</p>}>{(r) => (
-        <>
-          <h1 class="utrecht-heading-1" tabindex="-1">{t('fg.requests.number', { id: r().id })} — {t(`fg.kind.${r().kind}` as TextKey)}</h1>
-          <dl class="facts">
-            <dt>{t('fg.requests.receivedOn')}</dt><dd>{formatDay(r().receivedOn, 'long')}</dd>
-            <dt>{t('fg.requests.deadline')}</dt><dd>{formatDay(r().deadline, 'long')} <RequestStatus overdue={r().overdue} dueSoon={r().dueSoon} status={r().status} /></dd>
-            <dt>{t('fg.requests.persons')}</dt>
-            <dd><For each={r().subjects}>{(s, i) => <>{i() > 0 ? ', ' : ''}<A class="utrecht-link" href={`/casussen/${s.caseId}`}>{s.caseCode}</A></>}</For></dd>
-          </dl>
-          <Show when={r().extendedOn}><p class="utrecht-paragraph">{t('fg.request.extended', { date: formatDay(r().extendedOn), reason: r().extensionReason ?? '' })}</p></Show>
-          <Show when={r().decision}><Alert kind="ok">{t('fg.request.decided', { decision: t(`fg.decision.${r().decision}` as TextKey), date: formatDay(r().decidedOn) })}{r().decisionNote ? ` — ${r().decisionNote}` : ''}</Alert></Show>
+      <Show when={request()} fallback={<p>{t('app.loading')}</p>}>
+        {(r) => (
+          <>
+            <h1 class="utrecht-heading-1" tabindex="-1">
+              {t('fg.requests.number', { id: r().id })} — {t(`fg.kind.${r().kind}` as TextKey)}
+            </h1>
+            <dl class="facts">
+              <dt>{t('fg.requests.receivedOn')}</dt>
+              <dd>{formatDay(r().receivedOn, 'long')}</dd>
+              <dt>{t('fg.requests.deadline')}</dt>
+              <dd>
+                {formatDay(r().deadline, 'long')} <RequestStatus overdue={r().overdue} dueSoon={r().dueSoon} status={r().status} />
+              </dd>
+              <dt>{t('fg.requests.persons')}</dt>
+              <dd>
+                <For each={r().subjects}>
+                  {(s, i) => (
+                    <>
+                      {i() > 0 ? ', ' : ''}
+                      <A class="utrecht-link" href={`/casussen/${s.caseId}`}>
+                        {s.caseCode}
+                      </A>
+                    </>
+                  )}
+                </For>
+              </dd>
+            </dl>
+            <Show when={r().extendedOn}>
+              <p class="utrecht-paragraph">
+                {t('fg.request.extended', { date: formatDay(r().extendedOn), reason: r().extensionReason ?? '' })}
+              </p>
+            </Show>
+            <Show when={r().decision}>
+              <Alert kind="ok">
+                {t('fg.request.decided', { decision: t(`fg.decision.${r().decision}` as TextKey), date: formatDay(r().decidedOn) })}
+                {r().decisionNote ? ` — ${r().decisionNote}` : ''}
+              </Alert>
+            </Show>
 
-          <section class="card stack" aria-labelledby="bundle-heading">
-            <h2 class="utrecht-heading-2" id="bundle-heading">{t('fg.request.bundle')}</h2>
-            <p class="utrecht-paragraph">{t('fg.request.bundleHint')}</p>
-            <div class="row">
-              <a class="utrecht-link" href={`/export/inzage/${r().id}.html`} target="_blank" rel="noopener">{t('fg.request.bundleHtml')}</a>
-              <a class="utrecht-link" href={`/export/inzage/${r().id}.docx`}>{t('fg.request.bundleDocx')}</a>
-            </div>
-          </section>
+            <section class="card stack" aria-labelledby="bundle-heading">
+              <h2 class="utrecht-heading-2" id="bundle-heading">
+                {t('fg.request.bundle')}
+              </h2>
+              <p class="utrecht-paragraph">{t('fg.request.bundleHint')}</p>
+              <div class="row">
+                <a class="utrecht-link" href={`/export/inzage/${r().id}.html`} target="_blank" rel="noopener">
+                  {t('fg.request.bundleHtml')}
+                </a>
+                <a class="utrecht-link" href={`/export/inzage/${r().id}.docx`}>
+                  {t('fg.request.bundleDocx')}
+                </a>
+              </div>
+            </section>
 
-          <section class="stack" aria-labelledby="partners-heading">
-            <h2 class="utrecht-heading-2" id="partners-heading">{t('fg.request.partners')}</h2>
-            <div class="table-wrap">
-              <table class="utrecht-table">
-                <caption class="utrecht-table__caption">{t('fg.request.partnersCaption')}</caption>
-                <thead class="utrecht-table__header"><tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="col">{t('fg.request.partner')}</th>
-                  <th class="utrecht-table__header-cell" scope="col">{t('fg.request.forwardedOn')}</th>
-                  <th class="utrecht-table__header-cell" scope="col">{t('fg.request.reportedOn')}</th>
-                  <th class="utrecht-table__header-cell" scope="col">{t('fg.request.report')}</th>
-                </tr></thead>
-                <tbody class="utrecht-table__body">
-                  <For each={r().partners} fallback={<tr class="utrecht-table__row"><td class="utrecht-table__cell" colSpan={4}>{t('fg.request.noPartners')}</td></tr>}>{(p) => (
+            <section class="stack" aria-labelledby="partners-heading">
+              <h2 class="utrecht-heading-2" id="partners-heading">
+                {t('fg.request.partners')}
+              </h2>
+              <div class="table-wrap">
+                <table class="utrecht-table">
+                  <caption class="utrecht-table__caption">{t('fg.request.partnersCaption')}</caption>
+                  <thead class="utrecht-table__header">
                     <tr class="utrecht-table__row">
-                      <td class="utrecht-table__cell">{p.name}{p.police ? ` — ${t('fg.request.policePart')}` : ''}</td>
-                      <td class="utrecht-table__cell">{p.forwardedOn ? formatDay(p.forwardedOn) : '—'}</td>
-                      <td class="utrecht-table__cell">{p.reportedOn ? formatDay(p.reportedOn) : '—'}</td>
-                      <td class="utrecht-table__cell">{p.report ?? ''}</td>
+                      <th class="utrecht-table__header-cell" scope="col">
+                        {t('fg.request.partner')}
+                      </th>
+                      <th class="utrecht-table__header-cell" scope="col">
+                        {t('fg.request.forwardedOn')}
+                      </th>
+                      <th class="utrecht-table__header-cell" scope="col">
+                        {t('fg.request.reportedOn')}
+                      </th>
+                      <th class="utrecht-table__header-cell" scope="col">
+                        {t('fg.request.report')}
+                      </th>
                     </tr>
-                  )}</For>
-                </tbody>
-              </table>
-            </div>
-            <Show when={r().status === 'open' && r().partners.some((p) => !p.forwardedOn)}>
-              <Show when={forward.error()}><Alert kind="error">{forward.error()}</Alert></Show>
-              <div class="row"><Button type="button" variant="primary" busy={forward.busy()} onClick={() => void forward.run()}>{t('fg.request.forward')}</Button></div>
-            </Show>
-          </section>
-
-          <Show when={r().status === 'open'}>
-            <Show when={r().partners.some((p) => p.forwardedOn)}>
-              <form class="card stack" onSubmit={(e) => { e.preventDefault(); void recordReport.run(); }}>
-                <h2 class="utrecht-heading-2">{t('fg.request.recordReport')}</h2>
+                  </thead>
+                  <tbody class="utrecht-table__body">
+                    <For
+                      each={r().partners}
+                      fallback={
+                        <tr class="utrecht-table__row">
+                          <td class="utrecht-table__cell" colSpan={4}>
+                            {t('fg.request.noPartners')}
+                          </td>
+                        </tr>
+                      }
+                    >
+                      {(p) => (
+                        <tr class="utrecht-table__row">
+                          <td class="utrecht-table__cell">
+                            {p.name}
+                            {p.police ? ` — ${t('fg.request.policePart')}` : ''}
+                          </td>
+                          <td class="utrecht-table__cell">{p.forwardedOn ? formatDay(p.forwardedOn) : '—'}</td>
+                          <td class="utrecht-table__cell">{p.reportedOn ? formatDay(p.reportedOn) : '—'}</td>
+                          <td class="utrecht-table__cell">{p.report ?? ''}</td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </div>
+              <Show when={r().status === 'open' && r().partners.some((p) => !p.forwardedOn)}>
+                <Show when={forward.error()}>
+                  <Alert kind="error">{forward.error()}</Alert>
+                </Show>
                 <div class="row">
-                  <SelectField label={t('fg.request.partner')} required value={reportPartner()} placeholder={t('fg.requests.choosePartner')} onChange={(e) => setReportPartner(e.currentTarget.value)} error={recordReport.field('partnerId')}
-                    options={r().partners.filter((p) => p.forwardedOn).map((p) => ({ value: p.partnerId, label: p.name }))} />
-                  <TextField label={t('fg.request.reportedOn')} type="date" required value={reportedOn()} onInput={(e) => setReportedOn(e.currentTarget.value)} error={recordReport.field('reportedOn')} />
+                  <Button type="button" variant="primary" busy={forward.busy()} onClick={() => void forward.run()}>
+                    {t('fg.request.forward')}
+                  </Button>
                 </div>
-                <TextAreaField label={t('fg.request.report')} required rows={2} value={report()} onInput={(e) => setReport(e.currentTarget.value)} error={recordReport.field('report')} />
-                <Show when={recordReport.error()}><Alert kind="error">{recordReport.error()}</Alert></Show>
-                <div class="row"><Button type="submit" variant="secondary" busy={recordReport.busy()}>{t('fg.request.recordReport')}</Button></div>
+              </Show>
+            </section>
+
+            <Show when={r().status === 'open'}>
+              <Show when={r().partners.some((p) => p.forwardedOn)}>
+                <form
+                  class="card stack"
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    void recordReport.run();
+                  }}
+                >
+                  <h2 class="utrecht-heading-2">{t('fg.request.recordReport')}</h2>
+                  <div class="row">
+                    <SelectField
+                      label={t('fg.request.partner')}
+                      required
+                      value={reportPartner()}
+                      placeholder={t('fg.requests.choosePartner')}
+                      onChange={(e) => setReportPartner(e.currentTarget.value)}
+                      error={recordReport.field('partnerId')}
+                      options={r()
+                        .partners.filter((p) => p.forwardedOn)
+                        .map((p) => ({ value: p.partnerId, label: p.name }))}
+                    />
+                    <TextField
+                      label={t('fg.request.reportedOn')}
+                      type="date"
+                      required
+                      value={reportedOn()}
+                      onInput={(e) => setReportedOn(e.currentTarget.value)}
+                      error={recordReport.field('reportedOn')}
+                    />
+                  </div>
+                  <TextAreaField
+                    label={t('fg.request.report')}
+                    required
+                    rows={2}
+                    value={report()}
+                    onInput={(e) => setReport(e.currentTarget.value)}
+                    error={recordReport.field('report')}
+                  />
+                  <Show when={recordReport.error()}>
+                    <Alert kind="error">{recordReport.error()}</Alert>
+                  </Show>
+                  <div class="row">
+                    <Button type="submit" variant="secondary" busy={recordReport.busy()}>
+                      {t('fg.request.recordReport')}
+                    </Button>
+                  </div>
+                </form>
+              </Show>
+              <Show when={!r().extendedOn}>
+                <form
+                  class="card stack"
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    void extend.run();
+                  }}
+                >
+                  <h2 class="utrecht-heading-2">{t('fg.request.extend')}</h2>
+                  <TextAreaField
+                    label={t('fg.request.extendReason')}
+                    required
+                    rows={2}
+                    value={reason()}
+                    onInput={(e) => setReason(e.currentTarget.value)}
+                    error={extend.field('reason')}
+                  />
+                  <Show when={extend.error()}>
+                    <Alert kind="error">{extend.error()}</Alert>
+                  </Show>
+                  <div class="row">
+                    <Button type="submit" variant="secondary" busy={extend.busy()}>
+                      {t('fg.request.extend')}
+                    </Button>
+                  </div>
+                </form>
+              </Show>
+              <form
+                class="card stack"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  void decide.run();
+                }}
+              >
+                <h2 class="utrecht-heading-2">{t('fg.request.decide')}</h2>
+                <SelectField
+                  label={t('fg.request.decision')}
+                  required
+                  value={decision()}
+                  onChange={(e) => setDecision(e.currentTarget.value as (typeof decisions)[number])}
+                  options={decisions.map((d) => ({ value: d, label: t(`fg.decision.${d}` as TextKey) }))}
+                />
+                <TextAreaField
+                  label={t('fg.request.decisionNote')}
+                  optional
+                  rows={2}
+                  value={note()}
+                  onInput={(e) => setNote(e.currentTarget.value)}
+                  error={decide.field('note')}
+                />
+                <Show when={decide.error()}>
+                  <Alert kind="error">{decide.error()}</Alert>
+                </Show>
+                <div class="row">
+                  <Button type="submit" variant="primary" busy={decide.busy()}>
+                    {t('fg.request.decide')}
+                  </Button>
+                </div>
               </form>
             </Show>
-            <Show when={!r().extendedOn}>
-              <form class="card stack" onSubmit={(e) => { e.preventDefault(); void extend.run(); }}>
-                <h2 class="utrecht-heading-2">{t('fg.request.extend')}</h2>
-                <TextAreaField label={t('fg.request.extendReason')} required rows={2} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} error={extend.field('reason')} />
-                <Show when={extend.error()}><Alert kind="error">{extend.error()}</Alert></Show>
-                <div class="row"><Button type="submit" variant="secondary" busy={extend.busy()}>{t('fg.request.extend')}</Button></div>
-              </form>
-            </Show>
-            <form class="card stack" onSubmit={(e) => { e.preventDefault(); void decide.run(); }}>
-              <h2 class="utrecht-heading-2">{t('fg.request.decide')}</h2>
-              <SelectField label={t('fg.request.decision')} required value={decision()} onChange={(e) => setDecision(e.currentTarget.value as (typeof decisions)[number])}
-                options={decisions.map((d) => ({ value: d, label: t(`fg.decision.${d}` as TextKey) }))} />
-              <TextAreaField label={t('fg.request.decisionNote')} optional rows={2} value={note()} onInput={(e) => setNote(e.currentTarget.value)} error={decide.field('note')} />
-              <Show when={decide.error()}><Alert kind="error">{decide.error()}</Alert></Show>
-              <div class="row"><Button type="submit" variant="primary" busy={decide.busy()}>{t('fg.request.decide')}</Button></div>
-            </form>
-          </Show>
-        </>
-      )}</Show>
+          </>
+        )}
+      </Show>
     </section>
   );
 }

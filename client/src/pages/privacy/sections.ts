@@ -7,7 +7,12 @@ export type PrivacySection = { href: string; label: TextKey; intro: TextKey; rol
 
 export const privacySections: PrivacySection[] = [
   { href: '/privacy/verzoeken', label: 'fg.section.requests', intro: 'fg.section.requestsIntro', roles: ['privacy'] },
-  { href: '/privacy/informatieplicht', label: 'fg.section.informing', intro: 'fg.section.informingIntro', roles: ['privacy', 'coordinator'] },
+  {
+    href: '/privacy/informatieplicht',
+    label: 'fg.section.informing',
+    intro: 'fg.section.informingIntro',
+    roles: ['privacy', 'coordinator'],
+  },
   { href: '/privacy/correcties', label: 'fg.section.corrections', intro: 'fg.section.correctionsIntro', roles: ['privacy'] },
   { href: '/privacy/inzageverzoeken', label: 'fg.section.access', intro: 'fg.section.accessIntro', roles: ['privacy'] },
   { href: '/logboek', label: 'nav.auditLog', intro: 'privacy.section.auditLog', roles: ['privacy'] },

@@ -8,7 +8,10 @@ import { formatDateTime, t } from '../../i18n';
 import { Alert, Button, TextAreaField } from '../../components/Form';
 
 export function ReportNarrative(props: { period: { from: string; to: string } }) {
-  const [narrative, { refetch }] = createResource(() => props.period, (p) => api.reports.narrative.query(p));
+  const [narrative, { refetch }] = createResource(
+    () => props.period,
+    (p) => api.reports.narrative.query(p),
+  );
   const [draft, setDraft] = createSignal('');
   const [savedVersion, setSavedVersion] = createSignal<number | null>(null);
   createEffect(() => {
@@ -27,19 +30,60 @@ export function ReportNarrative(props: { period: { from: string; to: string } })
   return (
     <section class="stack">
       <h2 class="utrecht-heading-2">{t('reports.narrativeHeading')}</h2>
-      <Show when={!narrative.loading} fallback={<p class="utrecht-paragraph" role="status">{t('app.loading')}</p>}>
-        <Show when={hasRole('coordinator')} fallback={
-          <Show when={narrative()} fallback={<p class="utrecht-paragraph muted">{t('reports.narrativeNone')}</p>}>
-            {(n) => <><p class="utrecht-paragraph" lang="nl" style={{ 'white-space': 'pre-line' }}>{n().text}</p><p class="utrecht-paragraph muted">{stamp()}</p></>}
-          </Show>
-        }>
-          <form class="stack" onSubmit={(e) => { e.preventDefault(); setSavedVersion(null); void save.run(); }}>
+      <Show
+        when={!narrative.loading}
+        fallback={
+          <p class="utrecht-paragraph" role="status">
+            {t('app.loading')}
+          </p>
+        }
+      >
+        <Show
+          when={hasRole('coordinator')}
+          fallback={
+            <Show when={narrative()} fallback={<p class="utrecht-paragraph muted">{t('reports.narrativeNone')}</p>}>
+              {(n) => (
+                <>
+                  <p class="utrecht-paragraph" lang="nl" style={{ 'white-space': 'pre-line' }}>
+                    {n().text}
+                  </p>
+                  <p class="utrecht-paragraph muted">{stamp()}</p>
+                </>
+              )}
+            </Show>
+          }
+        >
+          <form
+            class="stack"
+            onSubmit={(e) => {
+              e.preventDefault();
+              setSavedVersion(null);
+              void save.run();
+            }}
+          >
             <Show when={save.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
             <Show when={savedVersion()}>{(v) => <Alert kind="ok">{t('reports.narrativeSaved', { version: v() })}</Alert>}</Show>
-            <TextAreaField label={t('reports.narrativeLabel')} description={t('reports.narrativeHelp')} name="text" rows={8} maxLength={5000}
-              value={draft()} onInput={(e) => { setDraft(e.currentTarget.value); save.clearField('text'); }} error={save.field('text')} />
-            <Show when={narrative()}><p class="utrecht-paragraph muted">{stamp()}</p></Show>
-            <div><Button type="submit" busy={save.busy()}>{t('reports.narrativeSave')}</Button></div>
+            <TextAreaField
+              label={t('reports.narrativeLabel')}
+              description={t('reports.narrativeHelp')}
+              name="text"
+              rows={8}
+              maxLength={5000}
+              value={draft()}
+              onInput={(e) => {
+                setDraft(e.currentTarget.value);
+                save.clearField('text');
+              }}
+              error={save.field('text')}
+            />
+            <Show when={narrative()}>
+              <p class="utrecht-paragraph muted">{stamp()}</p>
+            </Show>
+            <div>
+              <Button type="submit" busy={save.busy()}>
+                {t('reports.narrativeSave')}
+              </Button>
+            </div>
           </form>
         </Show>
       </Show>

@@ -28,7 +28,20 @@ function fmt(value: number | null | undefined, kind: string, mark?: Mark, k?: nu
 /** A month `yyyy-mm` as the report's first and last day. */
 const firstDay = (month: string) => `${month}-01`;
 const lastDay = lastDayOfMonth;
-const chartKeys = ['casesOpened', 'casesActivated', 'casesClosed', 'avoRequests', 'agreements', 'tasksCreated', 'tasksDone', 'tasksOverdue', 'meetingsHeld', 'controlsHeld', 'findings', 'escalationsRaised'];
+const chartKeys = [
+  'casesOpened',
+  'casesActivated',
+  'casesClosed',
+  'avoRequests',
+  'agreements',
+  'tasksCreated',
+  'tasksDone',
+  'tasksOverdue',
+  'meetingsHeld',
+  'controlsHeld',
+  'findings',
+  'escalationsRaised',
+];
 
 export default function Reports() {
   const [presets, { refetch: refetchPresets }] = createResource(() => api.reports.presets.query());
@@ -69,26 +82,93 @@ export default function Reports() {
 
   return (
     <section class="stack">
-      <h1 class="utrecht-heading-1" tabindex="-1">{t('reports.title')}</h1>
+      <h1 class="utrecht-heading-1" tabindex="-1">
+        {t('reports.title')}
+      </h1>
       <Show when={presets()}>{(p) => <p class="utrecht-paragraph">{t('reports.intro', { recipient: p().recipient })}</p>}</Show>
       <Show when={presets() && choice()}>
-      <form class="row card" onSubmit={(e) => { e.preventDefault(); void show.run(); }}>
-        <SelectField label={t('reports.preset')} value={choice()} onChange={(e) => (e.currentTarget.value === 'custom' ? setChoice('custom') : choose(e.currentTarget.value))}
-          options={[...(presets()?.presets ?? []).map((p) => ({ value: p.key, label: `${lbl(p.label)}${p.complete ? '' : ` ${t('reports.incomplete')}`}` })), { value: 'custom', label: t('reports.custom') }]} />
-        <TextField label={t('reports.from')} description={t('reports.monthHint')} type="month" pattern="\d{4}-\d{2}" value={from()} required onInput={(e) => { setFrom(e.currentTarget.value); setChoice('custom'); }} error={show.field('from')} />
-        <TextField label={t('reports.to')} description={t('reports.monthHint')} type="month" pattern="\d{4}-\d{2}" value={to()} required onInput={(e) => { setTo(e.currentTarget.value); setChoice('custom'); }} error={show.field('to')} />
-        <Button type="submit" variant="primary" busy={show.busy()}>{t('reports.show')}</Button>
-      </form>
+        <form
+          class="row card"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void show.run();
+          }}
+        >
+          <SelectField
+            label={t('reports.preset')}
+            value={choice()}
+            onChange={(e) => (e.currentTarget.value === 'custom' ? setChoice('custom') : choose(e.currentTarget.value))}
+            options={[
+              ...(presets()?.presets ?? []).map((p) => ({
+                value: p.key,
+                label: `${lbl(p.label)}${p.complete ? '' : ` ${t('reports.incomplete')}`}`,
+              })),
+              { value: 'custom', label: t('reports.custom') },
+            ]}
+          />
+          <TextField
+            label={t('reports.from')}
+            description={t('reports.monthHint')}
+            type="month"
+            pattern="\d{4}-\d{2}"
+            value={from()}
+            required
+            onInput={(e) => {
+              setFrom(e.currentTarget.value);
+              setChoice('custom');
+            }}
+            error={show.field('from')}
+          />
+          <TextField
+            label={t('reports.to')}
+            description={t('reports.monthHint')}
+            type="month"
+            pattern="\d{4}-\d{2}"
+            value={to()}
+            required
+            onInput={(e) => {
+              setTo(e.currentTarget.value);
+              setChoice('custom');
+            }}
+            error={show.field('to')}
+          />
+          <Button type="submit" variant="primary" busy={show.busy()}>
+            {t('reports.show')}
+          </Button>
+        </form>
       </Show>
-      <Show when={show.error()}><Alert kind="error">{show.error()}</Alert></Show>
+      <Show when={show.error()}>
+        <Alert kind="error">{show.error()}</Alert>
+      </Show>
       <Show when={report.error as unknown}>{(e) => <LoadError error={e()} />}</Show>
-      <Show when={report.loading}><p class="utrecht-paragraph" role="status">{t('app.loading')}</p></Show>
+      <Show when={report.loading}>
+        <p class="utrecht-paragraph" role="status">
+          {t('app.loading')}
+        </p>
+      </Show>
       <Show when={report()}>{(r) => <ReportView report={r()} query={query()} />}</Show>
       <Show when={hasRole('coordinator', 'admin') && presets()}>
-        <form class="inline-form card" onSubmit={(e) => { e.preventDefault(); void saveThreshold.run(); }}>
-          <TextField label={t('reports.threshold')} description={t('reports.thresholdHint')} type="number" min="1" max="50" required
-            value={threshold() || String(presets()!.threshold)} onInput={(e) => setThreshold(e.currentTarget.value)} error={saveThreshold.error() ?? undefined} />
-          <Button type="submit" busy={saveThreshold.busy()}>{t('app.save')}</Button>
+        <form
+          class="inline-form card"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void saveThreshold.run();
+          }}
+        >
+          <TextField
+            label={t('reports.threshold')}
+            description={t('reports.thresholdHint')}
+            type="number"
+            min="1"
+            max="50"
+            required
+            value={threshold() || String(presets()!.threshold)}
+            onInput={(e) => setThreshold(e.currentTarget.value)}
+            error={saveThreshold.error() ?? undefined}
+          />
+          <Button type="submit" busy={saveThreshold.busy()}>
+            {t('app.save')}
+          </Button>
         </form>
       </Show>
     </section>
@@ -100,84 +180,173 @@ function ReportView(props: { report: Report; query: string }) {
   const k = () => r().suppression.threshold;
   return (
     <div class="stack">
-      <p class="utrecht-paragraph"><strong>{r().team.name}</strong> — {t('reports.period', {
-        from: formatDay(r().period.from, 'long'), to: formatDay(r().period.to, 'long'),
-        prevFrom: formatDay(r().previousPeriod.from, 'long'), prevTo: formatDay(r().previousPeriod.to, 'long'),
-      })}</p>
+      <p class="utrecht-paragraph">
+        <strong>{r().team.name}</strong> —{' '}
+        {t('reports.period', {
+          from: formatDay(r().period.from, 'long'),
+          to: formatDay(r().period.to, 'long'),
+          prevFrom: formatDay(r().previousPeriod.from, 'long'),
+          prevTo: formatDay(r().previousPeriod.to, 'long'),
+        })}
+      </p>
       <div class="row" role="group" aria-label={t('reports.export')}>
-        <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href={`/export/report.docx?${props.query}`} download="">{t('reports.exportDocx')}</a>
-        <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={`/export/report.csv?${props.query}`} download="">{t('reports.exportCsv')}</a>
+        <a
+          class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
+          href={`/export/report.docx?${props.query}`}
+          download=""
+        >
+          {t('reports.exportDocx')}
+        </a>
+        <a
+          class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+          href={`/export/report.csv?${props.query}`}
+          download=""
+        >
+          {t('reports.exportCsv')}
+        </a>
       </div>
-      <Show when={r().suppression.applies} fallback={<p class="utrecht-paragraph notice" role="note">{t('reports.suppressionNone', { k: k() })}</p>}>
-        <p class="utrecht-paragraph notice" role="note">{t('reports.suppressionNote', { max: k() - 1, k: k() })}</p>
+      <Show
+        when={r().suppression.applies}
+        fallback={
+          <p class="utrecht-paragraph notice" role="note">
+            {t('reports.suppressionNone', { k: k() })}
+          </p>
+        }
+      >
+        <p class="utrecht-paragraph notice" role="note">
+          {t('reports.suppressionNote', { max: k() - 1, k: k() })}
+        </p>
       </Show>
       <section class="stack">
         <h2 class="utrecht-heading-2">{t('reports.summary')}</h2>
-        <Show when={locale() === 'en'}><p class="utrecht-paragraph muted">{t('reports.narrativeDutch')}</p></Show>
-        <For each={r().narrative}>{(line) => <p class="utrecht-paragraph" lang="nl">{line}</p>}</For>
+        <Show when={locale() === 'en'}>
+          <p class="utrecht-paragraph muted">{t('reports.narrativeDutch')}</p>
+        </Show>
+        <For each={r().narrative}>
+          {(line) => (
+            <p class="utrecht-paragraph" lang="nl">
+              {line}
+            </p>
+          )}
+        </For>
       </section>
       <ReportNarrative period={r().period} />
       <section class="stack">
         <h2 class="utrecht-heading-2">{t('reports.keyFigures')}</h2>
-        <BarChart title={t('reports.keyFigures')} bars={r().headline.filter((h) => chartKeys.includes(h.key) && !h.mask?.current && !h.mask?.previous).map((h) => ({ label: lbl(h.label), current: h.current ?? 0, previous: h.previous ?? 0 }))} />
+        <BarChart
+          title={t('reports.keyFigures')}
+          bars={r()
+            .headline.filter((h) => chartKeys.includes(h.key) && !h.mask?.current && !h.mask?.previous)
+            .map((h) => ({ label: lbl(h.label), current: h.current ?? 0, previous: h.previous ?? 0 }))}
+        />
         <div class="table-wrap">
           <table class="utrecht-table">
             <caption class="utrecht-table__caption">{t('reports.keyFigures')}</caption>
-            <thead class="utrecht-table__header"><tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">{t('reports.figure')}</th>
-              <th class="utrecht-table__header-cell num" scope="col">{t('reports.current')}</th>
-              <th class="utrecht-table__header-cell num" scope="col">{t('reports.previous')}</th>
-            </tr></thead>
+            <thead class="utrecht-table__header">
+              <tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t('reports.figure')}
+                </th>
+                <th class="utrecht-table__header-cell num" scope="col">
+                  {t('reports.current')}
+                </th>
+                <th class="utrecht-table__header-cell num" scope="col">
+                  {t('reports.previous')}
+                </th>
+              </tr>
+            </thead>
             <tbody class="utrecht-table__body">
-              <For each={r().headline}>{(h) => (
-                <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="row">{lbl(h.label)}</th>
-                  <td class="utrecht-table__cell num">{fmt(h.current, h.kind, h.mask?.current, k())}</td>
-                  <td class="utrecht-table__cell num">{fmt(h.previous, h.kind, h.mask?.previous, k())}</td>
-                </tr>
-              )}</For>
+              <For each={r().headline}>
+                {(h) => (
+                  <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="row">
+                      {lbl(h.label)}
+                    </th>
+                    <td class="utrecht-table__cell num">{fmt(h.current, h.kind, h.mask?.current, k())}</td>
+                    <td class="utrecht-table__cell num">{fmt(h.previous, h.kind, h.mask?.previous, k())}</td>
+                  </tr>
+                )}
+              </For>
             </tbody>
           </table>
         </div>
       </section>
-      <For each={r().tables}>{(table) => (
-        <section class="stack">
-          <h2 class="utrecht-heading-2">{lbl(table.title)}</h2>
-          <Show when={table.id === 'cases_by_gemeente' && table.rows.length > 0}>
-            <BarChart title={`${lbl(table.title)} — ${lbl(table.columns[0]!.label)}`} bars={table.rows.filter((row) => !row.mask.current.opened && !row.mask.previous.opened).map((row) => ({ label: row.label, current: row.current.opened ?? 0, previous: row.previous.opened ?? 0 }))} />
-          </Show>
-          <div class="table-wrap" tabindex="0" role="region" aria-label={lbl(table.title)}>
-            <table class="utrecht-table">
-              <caption class="utrecht-table__caption">{lbl(table.title)} <span class="muted">({t('reports.previousInBrackets')})</span></caption>
-              <thead class="utrecht-table__header"><tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">{lbl(table.rowHeader)}</th>
-                <For each={table.columns}>{(c) => <th class="utrecht-table__header-cell num" scope="col">{lbl(c.label)}</th>}</For>
-              </tr></thead>
-              <tbody class="utrecht-table__body">
-                <For each={table.rows} fallback={<tr class="utrecht-table__row"><td class="utrecht-table__cell" colSpan={table.columns.length + 1}>{t('reports.noRows')}</td></tr>}>{(row) => (
+      <For each={r().tables}>
+        {(table) => (
+          <section class="stack">
+            <h2 class="utrecht-heading-2">{lbl(table.title)}</h2>
+            <Show when={table.id === 'cases_by_gemeente' && table.rows.length > 0}>
+              <BarChart
+                title={`${lbl(table.title)} — ${lbl(table.columns[0]!.label)}`}
+                bars={table.rows
+                  .filter((row) => !row.mask.current.opened && !row.mask.previous.opened)
+                  .map((row) => ({ label: row.label, current: row.current.opened ?? 0, previous: row.previous.opened ?? 0 }))}
+              />
+            </Show>
+            <div class="table-wrap" tabindex="0" role="region" aria-label={lbl(table.title)}>
+              <table class="utrecht-table">
+                <caption class="utrecht-table__caption">
+                  {lbl(table.title)} <span class="muted">({t('reports.previousInBrackets')})</span>
+                </caption>
+                <thead class="utrecht-table__header">
                   <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="row">{row.label}</th>
-                    <For each={table.columns}>{(c) => <Cell values={row} column={c} k={k()} />}</For>
+                    <th class="utrecht-table__header-cell" scope="col">
+                      {lbl(table.rowHeader)}
+                    </th>
+                    <For each={table.columns}>
+                      {(c) => (
+                        <th class="utrecht-table__header-cell num" scope="col">
+                          {lbl(c.label)}
+                        </th>
+                      )}
+                    </For>
                   </tr>
-                )}</For>
-                <Show when={table.totals && table.rows.length > 0}>
-                  <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="row">{t('reports.total')}</th>
-                    <For each={table.columns}>{(c) => <Cell values={table.totals!} column={c} k={k()} />}</For>
-                  </tr>
-                </Show>
-              </tbody>
-            </table>
-          </div>
-        </section>
-      )}</For>
+                </thead>
+                <tbody class="utrecht-table__body">
+                  <For
+                    each={table.rows}
+                    fallback={
+                      <tr class="utrecht-table__row">
+                        <td class="utrecht-table__cell" colSpan={table.columns.length + 1}>
+                          {t('reports.noRows')}
+                        </td>
+                      </tr>
+                    }
+                  >
+                    {(row) => (
+                      <tr class="utrecht-table__row">
+                        <th class="utrecht-table__header-cell" scope="row">
+                          {row.label}
+                        </th>
+                        <For each={table.columns}>{(c) => <Cell values={row} column={c} k={k()} />}</For>
+                      </tr>
+                    )}
+                  </For>
+                  <Show when={table.totals && table.rows.length > 0}>
+                    <tr class="utrecht-table__row">
+                      <th class="utrecht-table__header-cell" scope="row">
+                        {t('reports.total')}
+                      </th>
+                      <For each={table.columns}>{(c) => <Cell values={table.totals!} column={c} k={k()} />}</For>
+                    </tr>
+                  </Show>
+                </tbody>
+              </table>
+            </div>
+          </section>
+        )}
+      </For>
     </div>
   );
 }
 
 /** One figure, this period and (in brackets) the previous one; a hidden one reads "< k" or "x". */
 function Cell(props: {
-  values: { current: Record<string, number | null>; previous: Record<string, number | null>; mask: { current: Record<string, string>; previous: Record<string, string> } };
+  values: {
+    current: Record<string, number | null>;
+    previous: Record<string, number | null>;
+    mask: { current: Record<string, string>; previous: Record<string, string> };
+  };
   column: { key: string; kind: string };
   k: number;
 }) {
@@ -185,10 +354,17 @@ function Cell(props: {
   const said = (m: Mark) => (m === 'small' ? t('reports.suppressedCell', { k: props.k }) : t('reports.secondaryCell'));
   return (
     <td class="utrecht-table__cell num">
-      <span aria-hidden={mark('current') ? 'true' : undefined}>{fmt(props.values.current[props.column.key], props.column.kind, mark('current'), props.k)}</span>
+      <span aria-hidden={mark('current') ? 'true' : undefined}>
+        {fmt(props.values.current[props.column.key], props.column.kind, mark('current'), props.k)}
+      </span>
       <Show when={mark('current')}>{(m) => <span class="visually-hidden">{said(m())}</span>}</Show>{' '}
-      <span class="muted">(<span aria-hidden={mark('previous') ? 'true' : undefined}>{fmt(props.values.previous[props.column.key], props.column.kind, mark('previous'), props.k)}</span>
-        <Show when={mark('previous')}>{(m) => <span class="visually-hidden">{said(m())}</span>}</Show>)</span>
+      <span class="muted">
+        (
+        <span aria-hidden={mark('previous') ? 'true' : undefined}>
+          {fmt(props.values.previous[props.column.key], props.column.kind, mark('previous'), props.k)}
+        </span>
+        <Show when={mark('previous')}>{(m) => <span class="visually-hidden">{said(m())}</span>}</Show>)
+      </span>
     </td>
   );
 }

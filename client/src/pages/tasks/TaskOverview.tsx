@@ -11,13 +11,20 @@ import { TaskActions } from '../../components/TaskActions';
 import { problemOf, ResourceError, LoadError } from '../../components/ResourceError';
 import { taskStatuses as statuses } from '../../../../db/schema/enums';
 
-
 export default function TaskOverview() {
-  const [params, setParams] = useSearchParams<{ partner?: string; status?: string; gemeente?: string; verlopen?: string; knelpunt?: string }>();
+  const [params, setParams] = useSearchParams<{
+    partner?: string;
+    status?: string;
+    gemeente?: string;
+    verlopen?: string;
+    knelpunt?: string;
+  }>();
   const [partners] = createResource(() => api.partners.list.query());
   const filter = () => ({
     partnerId: params.partner ? Number(params.partner) : null,
-    status: (statuses as readonly string[]).includes(params.status ?? 'open') ? ((params.status ?? 'open') as (typeof statuses)[number]) : null,
+    status: (statuses as readonly string[]).includes(params.status ?? 'open')
+      ? ((params.status ?? 'open') as (typeof statuses)[number])
+      : null,
     gemeentePartnerId: params.gemeente ? Number(params.gemeente) : null,
     overdue: params.verlopen === '1' || null,
     // The knelpunt e-mail links here with the task's id: the blocked tasks are shown.
@@ -25,61 +32,140 @@ export default function TaskOverview() {
   });
   const [tasks, { refetch }] = createResource(filter, (f) => api.tasks.list.query(f));
   const [flash, setFlash] = createSignal<string | null>(null);
-  const done = (m?: string) => { setFlash(m ?? null); void refetch(); };
+  const done = (m?: string) => {
+    setFlash(m ?? null);
+    void refetch();
+  };
   const editable = () => (partners() ?? []).map((p) => ({ id: p.id, name: p.name, active: p.active }));
   // Never read a failed resource (it throws): loading, failed and empty are three different things.
-  const rows = () => (tasks.error ? [] : tasks() ?? []);
+  const rows = () => (tasks.error ? [] : (tasks() ?? []));
   return (
     <Show when={!tasks.error || problemOf(tasks.error) === 'failed'} fallback={<ResourceError error={tasks.error as unknown} />}>
-    <section class="stack">
-      <h1 class="utrecht-heading-1" tabindex="-1">{t('tasks.overview.title')}</h1>
-      <div class="row card">
-        <SelectField label={t('tasks.partner')} value={params.partner ?? ''} placeholder={t('app.all')} optional onChange={(e) => setParams({ partner: e.currentTarget.value || undefined })}
-          options={(partners() ?? []).map((p) => ({ value: p.id, label: p.shortName }))} />
-        <SelectField label={t('tasks.status')} value={params.status ?? 'open'} onChange={(e) => setParams({ status: e.currentTarget.value })}
-          options={[...statuses.map((s) => ({ value: s, label: taskStatusLabel(s) })), { value: 'alle', label: t('app.all') }]} />
-        <SelectField label={t('cases.filterGemeente')} value={params.gemeente ?? ''} placeholder={t('app.all')} optional onChange={(e) => setParams({ gemeente: e.currentTarget.value || undefined })}
-          options={(partners() ?? []).filter((p) => p.kind === 'gemeente').map((p) => ({ value: p.id, label: p.shortName }))} />
-        <CheckboxField label={t('tasks.overdue')} checked={params.verlopen === '1'} onChange={(on) => setParams({ verlopen: on ? '1' : undefined })} />
-        <CheckboxField label={t('blocker.filter')} checked={Boolean(params.knelpunt)} onChange={(on) => setParams({ knelpunt: on ? '1' : undefined })} />
-      </div>
-      <div aria-live="polite"><Show when={flash()}>{(m) => <Alert kind="ok">{m()}</Alert>}</Show></div>
-      <Show when={tasks.error as unknown}>{(e) => <LoadError error={e()} />}</Show>
-      <div class="table-wrap">
-        <table class="utrecht-table">
-          <caption class="utrecht-table__caption">{t('tasks.overview.caption')} ({rows().length})</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">{t('tasks.task')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('tasks.partner')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('tasks.case')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('tasks.due')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('tasks.status')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('tasks.result')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('tasks.actions')}</th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            <For each={rows()} fallback={<tr class="utrecht-table__row"><td class="utrecht-table__cell" colSpan={7}>{tasks.loading ? t('app.loading') : tasks.error ? t('tasks.loadFailed') : t('tasks.none')}</td></tr>}>
-              {(task) => (
-                <tr class="utrecht-table__row" classList={{ 'is-blocked': Boolean(task.blockedAt) && task.status === 'open' }} data-testid="overview-task">
-                  <td class="utrecht-table__cell">{task.title}<ChangeLog changes={task.changes} /></td>
-                  <td class="utrecht-table__cell">{task.partner}</td>
-                  <td class="utrecht-table__cell"><Show when={task.caseId}><A class="utrecht-link" href={`/casussen/${task.caseId}`}>{task.caseCode}</A> {task.caseAddress}</Show></td>
-                  <td class="utrecht-table__cell" classList={{ overdue: task.overdue }}>{formatDay(task.dueDate)}</td>
-                  <td class="utrecht-table__cell"><TaskState task={task} /></td>
-                  <td class="utrecht-table__cell">{task.resultNote ?? ''}<TaskNotes task={task} /></td>
-                  <td class="utrecht-table__cell">
-                    <TaskEditor task={task} partners={editable()} onChange={done} />
-                    <Show when={task.status === 'open' && task.blockedAt}><TaskActions task={task} onChange={done} /></Show>
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
-    </section>
+      <section class="stack">
+        <h1 class="utrecht-heading-1" tabindex="-1">
+          {t('tasks.overview.title')}
+        </h1>
+        <div class="row card">
+          <SelectField
+            label={t('tasks.partner')}
+            value={params.partner ?? ''}
+            placeholder={t('app.all')}
+            optional
+            onChange={(e) => setParams({ partner: e.currentTarget.value || undefined })}
+            options={(partners() ?? []).map((p) => ({ value: p.id, label: p.shortName }))}
+          />
+          <SelectField
+            label={t('tasks.status')}
+            value={params.status ?? 'open'}
+            onChange={(e) => setParams({ status: e.currentTarget.value })}
+            options={[...statuses.map((s) => ({ value: s, label: taskStatusLabel(s) })), { value: 'alle', label: t('app.all') }]}
+          />
+          <SelectField
+            label={t('cases.filterGemeente')}
+            value={params.gemeente ?? ''}
+            placeholder={t('app.all')}
+            optional
+            onChange={(e) => setParams({ gemeente: e.currentTarget.value || undefined })}
+            options={(partners() ?? []).filter((p) => p.kind === 'gemeente').map((p) => ({ value: p.id, label: p.shortName }))}
+          />
+          <CheckboxField
+            label={t('tasks.overdue')}
+            checked={params.verlopen === '1'}
+            onChange={(on) => setParams({ verlopen: on ? '1' : undefined })}
+          />
+          <CheckboxField
+            label={t('blocker.filter')}
+            checked={Boolean(params.knelpunt)}
+            onChange={(on) => setParams({ knelpunt: on ? '1' : undefined })}
+          />
+        </div>
+        <div aria-live="polite">
+          <Show when={flash()}>{(m) => <Alert kind="ok">{m()}</Alert>}</Show>
+        </div>
+        <Show when={tasks.error as unknown}>{(e) => <LoadError error={e()} />}</Show>
+        <div class="table-wrap">
+          <table class="utrecht-table">
+            <caption class="utrecht-table__caption">
+              {t('tasks.overview.caption')} ({rows().length})
+            </caption>
+            <thead class="utrecht-table__header">
+              <tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t('tasks.task')}
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t('tasks.partner')}
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t('tasks.case')}
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t('tasks.due')}
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t('tasks.status')}
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t('tasks.result')}
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t('tasks.actions')}
+                </th>
+              </tr>
+            </thead>
+            <tbody class="utrecht-table__body">
+              <For
+                each={rows()}
+                fallback={
+                  <tr class="utrecht-table__row">
+                    <td class="utrecht-table__cell" colSpan={7}>
+                      {tasks.loading ? t('app.loading') : tasks.error ? t('tasks.loadFailed') : t('tasks.none')}
+                    </td>
+                  </tr>
+                }
+              >
+                {(task) => (
+                  <tr
+                    class="utrecht-table__row"
+                    classList={{ 'is-blocked': Boolean(task.blockedAt) && task.status === 'open' }}
+                    data-testid="overview-task"
+                  >
+                    <td class="utrecht-table__cell">
+                      {task.title}
+                      <ChangeLog changes={task.changes} />
+                    </td>
+                    <td class="utrecht-table__cell">{task.partner}</td>
+                    <td class="utrecht-table__cell">
+                      <Show when={task.caseId}>
+                        <A class="utrecht-link" href={`/casussen/${task.caseId}`}>
+                          {task.caseCode}
+                        </A>{' '}
+                        {task.caseAddress}
+                      </Show>
+                    </td>
+                    <td class="utrecht-table__cell" classList={{ overdue: task.overdue }}>
+                      {formatDay(task.dueDate)}
+                    </td>
+                    <td class="utrecht-table__cell">
+                      <TaskState task={task} />
+                    </td>
+                    <td class="utrecht-table__cell">
+                      {task.resultNote ?? ''}
+                      <TaskNotes task={task} />
+                    </td>
+                    <td class="utrecht-table__cell">
+                      <TaskEditor task={task} partners={editable()} onChange={done} />
+                      <Show when={task.status === 'open' && task.blockedAt}>
+                        <TaskActions task={task} onChange={done} />
+                      </Show>
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      </section>
     </Show>
   );
 }

@@ -18,11 +18,19 @@ export default function Notifications() {
     <Show when={setting()}>
       {(current) => (
         <section class="card stack" aria-labelledby="notify-heading">
-          <h2 class="utrecht-heading-2" id="notify-heading">{t('notify.heading')}</h2>
+          <h2 class="utrecht-heading-2" id="notify-heading">
+            {t('notify.heading')}
+          </h2>
           <Show when={toggle.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
-          <CheckboxField label={t('notify.digest')} description={t('notify.digestHelp')} checked={current().taskDigest}
-            onChange={(checked) => void toggle.run(checked)} />
-          <p class="utrecht-paragraph muted" role="status">{saved() === null ? '' : saved() ? t('notify.digestOn') : t('notify.digestOff')}</p>
+          <CheckboxField
+            label={t('notify.digest')}
+            description={t('notify.digestHelp')}
+            checked={current().taskDigest}
+            onChange={(checked) => void toggle.run(checked)}
+          />
+          <p class="utrecht-paragraph muted" role="status">
+            {saved() === null ? '' : saved() ? t('notify.digestOn') : t('notify.digestOff')}
+          </p>
           <p class="utrecht-paragraph muted">{t('notify.meetingsNote')}</p>
         </section>
       )}

@@ -17,7 +17,10 @@ export default function PartnerCovenant(props: { partners: Partner[]; onChanged:
   const [joinings, { refetch }] = createResource(() => api.partners.joinings.query());
   const [suspensions, { refetch: refetchSuspensions }] = createResource(() => api.partners.suspensions.query());
   const name = (id: number) => props.partners.find((p) => p.id === id)?.name ?? '';
-  const changed = async () => { await Promise.all([refetch(), refetchSuspensions()]); props.onChanged(); };
+  const changed = async () => {
+    await Promise.all([refetch(), refetchSuspensions()]);
+    props.onChanged();
+  };
   const decideJoining = createAction(async (joiningId: number, version: number, approve: boolean, reason: string) => {
     await api.partners.decideJoining.mutate({ joiningId, version, approve, reason });
     await changed();
@@ -32,35 +35,62 @@ export default function PartnerCovenant(props: { partners: Partner[]; onChanged:
   });
   return (
     <section class="stack" aria-labelledby="joinings-title">
-      <h2 class="utrecht-heading-2" id="joinings-title">{t('joining.title')}</h2>
+      <h2 class="utrecht-heading-2" id="joinings-title">
+        {t('joining.title')}
+      </h2>
       <p class="utrecht-paragraph">{t('joining.intro')}</p>
       <Show when={decideJoining.error() ?? decideSuspension.error() ?? lift.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
-      <Show when={hasRole('coordinator')}><ProposeJoining onProposed={() => void refetch()} /></Show>
+      <Show when={hasRole('coordinator')}>
+        <ProposeJoining onProposed={() => void refetch()} />
+      </Show>
       <For each={joinings()} fallback={<p class="utrecht-paragraph">{t('joining.none')}</p>}>
         {(j) => (
           <article class="card stack" data-testid="joining">
-            <h3 class="utrecht-heading-3">{j.name} ({kindLabel(j.kind)}) — {t(`joining.status.${j.status}` as 'joining.status.proposed')}</h3>
+            <h3 class="utrecht-heading-3">
+              {j.name} ({kindLabel(j.kind)}) — {t(`joining.status.${j.status}` as 'joining.status.proposed')}
+            </h3>
             <dl class="facts">
-              <dt>{t('joining.requestedBy')}</dt><dd>{j.proposedBy ?? '—'} · {formatDateTime(j.proposedAt)}</dd>
-              <dt>{t('team.joinedOn')}</dt><dd>{formatDay(j.joinedOn)}</dd>
-              <dt>{t('joining.annexRef')}</dt><dd>{j.annexRef ?? t('joining.annexMissing')}</dd>
-              <Show when={j.decidedBy}><dt>{t('joining.decidedBy')}</dt><dd>{j.decidedBy} · {formatDateTime(j.decidedAt)}{j.decisionReason ? ` — ${j.decisionReason}` : ''}</dd></Show>
+              <dt>{t('joining.requestedBy')}</dt>
+              <dd>
+                {j.proposedBy ?? '—'} · {formatDateTime(j.proposedAt)}
+              </dd>
+              <dt>{t('team.joinedOn')}</dt>
+              <dd>{formatDay(j.joinedOn)}</dd>
+              <dt>{t('joining.annexRef')}</dt>
+              <dd>{j.annexRef ?? t('joining.annexMissing')}</dd>
+              <Show when={j.decidedBy}>
+                <dt>{t('joining.decidedBy')}</dt>
+                <dd>
+                  {j.decidedBy} · {formatDateTime(j.decidedAt)}
+                  {j.decisionReason ? ` — ${j.decisionReason}` : ''}
+                </dd>
+              </Show>
             </dl>
             <table class="utrecht-table">
               <caption class="utrecht-table__caption">{t('joining.consents', { name: j.name })}</caption>
               <thead class="utrecht-table__header">
                 <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="col">{t('team.partnerName')}</th>
-                  <th class="utrecht-table__header-cell" scope="col">{t('joining.consentedOn')}</th>
-                  <th class="utrecht-table__header-cell" scope="col">{t('joining.consentedBy')}</th>
-                  <th class="utrecht-table__header-cell" scope="col">{t('joining.reference')}</th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    {t('team.partnerName')}
+                  </th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    {t('joining.consentedOn')}
+                  </th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    {t('joining.consentedBy')}
+                  </th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    {t('joining.reference')}
+                  </th>
                 </tr>
               </thead>
               <tbody class="utrecht-table__body">
                 <For each={j.consents}>
                   {(c) => (
                     <tr class="utrecht-table__row">
-                      <th class="utrecht-table__header-cell" scope="row">{name(c.partnerId)}</th>
+                      <th class="utrecht-table__header-cell" scope="row">
+                        {name(c.partnerId)}
+                      </th>
                       <td class="utrecht-table__cell">{formatDay(c.consentedOn)}</td>
                       <td class="utrecht-table__cell">{c.consentedBy}</td>
                       <td class="utrecht-table__cell">{c.reference}</td>
@@ -70,8 +100,12 @@ export default function PartnerCovenant(props: { partners: Partner[]; onChanged:
                 <For each={j.missingConsents}>
                   {(id) => (
                     <tr class="utrecht-table__row">
-                      <th class="utrecht-table__header-cell" scope="row">{name(id)}</th>
-                      <td class="utrecht-table__cell" colSpan={3}>{t('joining.consentMissing')}</td>
+                      <th class="utrecht-table__header-cell" scope="row">
+                        {name(id)}
+                      </th>
+                      <td class="utrecht-table__cell" colSpan={3}>
+                        {t('joining.consentMissing')}
+                      </td>
                     </tr>
                   )}
                 </For>
@@ -79,12 +113,21 @@ export default function PartnerCovenant(props: { partners: Partner[]; onChanged:
             </table>
             <Show when={j.status === 'proposed' && hasRole('coordinator')}>
               <div class="grid-2">
-                <RecordConsent joiningId={j.id} label={j.name} partners={props.partners.filter((p) => j.missingConsents.includes(p.id))} onRecorded={() => void refetch()} />
+                <RecordConsent
+                  joiningId={j.id}
+                  label={j.name}
+                  partners={props.partners.filter((p) => j.missingConsents.includes(p.id))}
+                  onRecorded={() => void refetch()}
+                />
                 <RecordAnnex joiningId={j.id} version={j.version} label={j.name} onRecorded={() => void refetch()} />
               </div>
             </Show>
             <Show when={j.status === 'proposed' && hasRole('privacy')}>
-              <DecideButtons label={j.name} busy={decideJoining.busy()} onDecide={(approve, reason) => void decideJoining.run(j.id, j.version, approve, reason)} />
+              <DecideButtons
+                label={j.name}
+                busy={decideJoining.busy()}
+                onDecide={(approve, reason) => void decideJoining.run(j.id, j.version, approve, reason)}
+              />
             </Show>
           </article>
         )}
@@ -92,17 +135,31 @@ export default function PartnerCovenant(props: { partners: Partner[]; onChanged:
 
       <h2 class="utrecht-heading-2">{t('suspension.title')}</h2>
       <p class="utrecht-paragraph">{t('suspension.intro')}</p>
-      <Show when={hasRole('coordinator')}><ProposeSuspension partners={props.partners.filter((p) => p.active)} onProposed={() => void refetchSuspensions()} /></Show>
+      <Show when={hasRole('coordinator')}>
+        <ProposeSuspension partners={props.partners.filter((p) => p.active)} onProposed={() => void refetchSuspensions()} />
+      </Show>
       <ul class="utrecht-unordered-list">
         <For each={suspensions()} fallback={<li>{t('suspension.none')}</li>}>
           {(s) => (
             <li data-testid="suspension">
               {name(s.partnerId)} — {t(`suspension.status.${s.status}` as 'suspension.status.proposed')} — {s.reason}
-              {' · '}{s.proposedBy} {formatDateTime(s.proposedAt)}
-              <Show when={s.decidedBy}>{' · '}{t('joining.decidedBy')}: {s.decidedBy}{s.decisionReason ? ` — ${s.decisionReason}` : ''}</Show>
-              <Show when={s.liftedBy}>{' · '}{t('suspension.liftedBy')}: {s.liftedBy} — {s.liftReason}</Show>
+              {' · '}
+              {s.proposedBy} {formatDateTime(s.proposedAt)}
+              <Show when={s.decidedBy}>
+                {' · '}
+                {t('joining.decidedBy')}: {s.decidedBy}
+                {s.decisionReason ? ` — ${s.decisionReason}` : ''}
+              </Show>
+              <Show when={s.liftedBy}>
+                {' · '}
+                {t('suspension.liftedBy')}: {s.liftedBy} — {s.liftReason}
+              </Show>
               <Show when={s.status === 'proposed' && hasRole('privacy')}>
-                <DecideButtons label={name(s.partnerId)} busy={decideSuspension.busy()} onDecide={(approve, reason) => void decideSuspension.run(s.id, s.version, approve, reason)} />
+                <DecideButtons
+                  label={name(s.partnerId)}
+                  busy={decideSuspension.busy()}
+                  onDecide={(approve, reason) => void decideSuspension.run(s.id, s.version, approve, reason)}
+                />
               </Show>
               <Show when={s.status === 'in_effect' && hasRole('privacy')}>
                 <LiftSuspension label={name(s.partnerId)} busy={lift.busy()} onLift={(reason) => void lift.run(s.id, s.version, reason)} />
@@ -112,7 +169,9 @@ export default function PartnerCovenant(props: { partners: Partner[]; onChanged:
         </For>
       </ul>
 
-      <Show when={hasRole('coordinator')}><OpenTasks partners={props.partners.filter((p) => p.active && !p.leftOn)} /></Show>
+      <Show when={hasRole('coordinator')}>
+        <OpenTasks partners={props.partners.filter((p) => p.active && !p.leftOn)} />
+      </Show>
     </section>
   );
 }
@@ -125,21 +184,61 @@ function ProposeJoining(props: { onProposed: () => void }) {
   const [annexRef, setAnnexRef] = createSignal('');
   const [done, setDone] = createSignal<string | null>(null);
   const join = createAction(async () => {
-    await api.partners.join.mutate({ name: name(), shortName: shortName(), kind: kind() as 'gemeente', joinedOn: joinedOn(), annexRef: annexRef().trim() || null });
-    setDone(name()); setName(''); setShortName(''); setAnnexRef('');
+    await api.partners.join.mutate({
+      name: name(),
+      shortName: shortName(),
+      kind: kind() as 'gemeente',
+      joinedOn: joinedOn(),
+      annexRef: annexRef().trim() || null,
+    });
+    setDone(name());
+    setName('');
+    setShortName('');
+    setAnnexRef('');
     props.onProposed();
   });
   return (
-    <form class="card stack" onSubmit={(e) => { e.preventDefault(); setDone(null); void join.run(); }}>
+    <form
+      class="card stack"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setDone(null);
+        void join.run();
+      }}
+    >
       <h3 class="utrecht-heading-3">{t('team.joinPartner')}</h3>
       <Show when={join.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
       <Show when={done()}>{(n) => <Alert kind="ok">{t('joining.proposed', { name: n() })}</Alert>}</Show>
       <TextField label={t('team.partnerName')} value={name()} onInput={(e) => setName(e.currentTarget.value)} error={join.field('name')} />
-      <TextField label={t('team.shortName')} value={shortName()} onInput={(e) => setShortName(e.currentTarget.value)} error={join.field('shortName')} />
-      <SelectField label={t('team.partnerKind')} value={kind()} onChange={(e) => setKind(e.currentTarget.value)} options={partnerKinds.map((k) => ({ value: k, label: kindLabel(k) }))} />
-      <TextField label={t('team.joinedOn')} type="date" value={joinedOn()} onInput={(e) => setJoinedOn(e.currentTarget.value)} error={join.field('joinedOn')} />
-      <TextField label={t('joining.annexRef')} description={t('joining.annexRefHint')} value={annexRef()} onInput={(e) => setAnnexRef(e.currentTarget.value)} error={join.field('annexRef')} />
-      <Button type="submit" busy={join.busy()}>{t('joining.propose')}</Button>
+      <TextField
+        label={t('team.shortName')}
+        value={shortName()}
+        onInput={(e) => setShortName(e.currentTarget.value)}
+        error={join.field('shortName')}
+      />
+      <SelectField
+        label={t('team.partnerKind')}
+        value={kind()}
+        onChange={(e) => setKind(e.currentTarget.value)}
+        options={partnerKinds.map((k) => ({ value: k, label: kindLabel(k) }))}
+      />
+      <TextField
+        label={t('team.joinedOn')}
+        type="date"
+        value={joinedOn()}
+        onInput={(e) => setJoinedOn(e.currentTarget.value)}
+        error={join.field('joinedOn')}
+      />
+      <TextField
+        label={t('joining.annexRef')}
+        description={t('joining.annexRefHint')}
+        value={annexRef()}
+        onInput={(e) => setAnnexRef(e.currentTarget.value)}
+        error={join.field('annexRef')}
+      />
+      <Button type="submit" busy={join.busy()}>
+        {t('joining.propose')}
+      </Button>
     </form>
   );
 }
@@ -150,20 +249,59 @@ function RecordConsent(props: { joiningId: number; label: string; partners: Part
   const [by, setBy] = createSignal('');
   const [reference, setReference] = createSignal('');
   const record = createAction(async () => {
-    await api.partners.recordConsent.mutate({ joiningId: props.joiningId, partnerId: Number(partnerId()), consentedOn: on(), consentedBy: by(), reference: reference() });
-    setPartnerId(''); setBy(''); setReference('');
+    await api.partners.recordConsent.mutate({
+      joiningId: props.joiningId,
+      partnerId: Number(partnerId()),
+      consentedOn: on(),
+      consentedBy: by(),
+      reference: reference(),
+    });
+    setPartnerId('');
+    setBy('');
+    setReference('');
     props.onRecorded();
   });
   return (
-    <form class="stack" aria-label={`${t('joining.recordConsent')}: ${props.label}`} onSubmit={(e) => { e.preventDefault(); void record.run(); }}>
+    <form
+      class="stack"
+      aria-label={`${t('joining.recordConsent')}: ${props.label}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void record.run();
+      }}
+    >
       <h4 class="utrecht-heading-4">{t('joining.recordConsent')}</h4>
       <Show when={record.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
-      <SelectField label={t('team.partnerName')} value={partnerId()} placeholder={t('team.choosePartner')} onChange={(e) => setPartnerId(e.currentTarget.value)}
-        options={props.partners.map((p) => ({ value: p.id, label: p.name }))} error={record.field('partnerId')} />
-      <TextField label={t('joining.consentedOn')} type="date" value={on()} onInput={(e) => setOn(e.currentTarget.value)} error={record.field('consentedOn')} />
-      <TextField label={t('joining.consentedBy')} value={by()} onInput={(e) => setBy(e.currentTarget.value)} error={record.field('consentedBy')} />
-      <TextField label={t('joining.reference')} value={reference()} onInput={(e) => setReference(e.currentTarget.value)} error={record.field('reference')} />
-      <Button type="submit" busy={record.busy()}>{t('joining.recordConsent')}</Button>
+      <SelectField
+        label={t('team.partnerName')}
+        value={partnerId()}
+        placeholder={t('team.choosePartner')}
+        onChange={(e) => setPartnerId(e.currentTarget.value)}
+        options={props.partners.map((p) => ({ value: p.id, label: p.name }))}
+        error={record.field('partnerId')}
+      />
+      <TextField
+        label={t('joining.consentedOn')}
+        type="date"
+        value={on()}
+        onInput={(e) => setOn(e.currentTarget.value)}
+        error={record.field('consentedOn')}
+      />
+      <TextField
+        label={t('joining.consentedBy')}
+        value={by()}
+        onInput={(e) => setBy(e.currentTarget.value)}
+        error={record.field('consentedBy')}
+      />
+      <TextField
+        label={t('joining.reference')}
+        value={reference()}
+        onInput={(e) => setReference(e.currentTarget.value)}
+        error={record.field('reference')}
+      />
+      <Button type="submit" busy={record.busy()}>
+        {t('joining.recordConsent')}
+      </Button>
     </form>
   );
 }
@@ -176,11 +314,25 @@ function RecordAnnex(props: { joiningId: number; version: number; label: string;
     props.onRecorded();
   });
   return (
-    <form class="stack" aria-label={`${t('joining.recordAnnex')}: ${props.label}`} onSubmit={(e) => { e.preventDefault(); void record.run(); }}>
+    <form
+      class="stack"
+      aria-label={`${t('joining.recordAnnex')}: ${props.label}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void record.run();
+      }}
+    >
       <h4 class="utrecht-heading-4">{t('joining.recordAnnex')}</h4>
       <Show when={record.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
-      <TextField label={t('joining.annexRef')} value={annexRef()} onInput={(e) => setAnnexRef(e.currentTarget.value)} error={record.field('annexRef')} />
-      <Button type="submit" busy={record.busy()}>{t('joining.recordAnnex')}</Button>
+      <TextField
+        label={t('joining.annexRef')}
+        value={annexRef()}
+        onInput={(e) => setAnnexRef(e.currentTarget.value)}
+        error={record.field('annexRef')}
+      />
+      <Button type="submit" busy={record.busy()}>
+        {t('joining.recordAnnex')}
+      </Button>
     </form>
   );
 }
@@ -191,18 +343,42 @@ function ProposeSuspension(props: { partners: Partner[]; onProposed: () => void 
   const [done, setDone] = createSignal(false);
   const propose = createAction(async () => {
     await api.partners.suspend.mutate({ partnerId: Number(partnerId()), reason: reason() });
-    setPartnerId(''); setReason(''); setDone(true);
+    setPartnerId('');
+    setReason('');
+    setDone(true);
     props.onProposed();
   });
   return (
-    <form class="card stack" onSubmit={(e) => { e.preventDefault(); setDone(false); void propose.run(); }}>
+    <form
+      class="card stack"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setDone(false);
+        void propose.run();
+      }}
+    >
       <h3 class="utrecht-heading-3">{t('suspension.propose')}</h3>
       <Show when={propose.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
-      <Show when={done()}><Alert kind="ok">{t('suspension.proposed')}</Alert></Show>
-      <SelectField label={t('team.partnerName')} value={partnerId()} placeholder={t('team.choosePartner')} onChange={(e) => setPartnerId(e.currentTarget.value)}
-        options={props.partners.map((p) => ({ value: p.id, label: p.name }))} error={propose.field('partnerId')} />
-      <TextField label={t('sharing.reason')} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} error={propose.field('reason')} />
-      <Button type="submit" busy={propose.busy()}>{t('suspension.propose')}</Button>
+      <Show when={done()}>
+        <Alert kind="ok">{t('suspension.proposed')}</Alert>
+      </Show>
+      <SelectField
+        label={t('team.partnerName')}
+        value={partnerId()}
+        placeholder={t('team.choosePartner')}
+        onChange={(e) => setPartnerId(e.currentTarget.value)}
+        options={props.partners.map((p) => ({ value: p.id, label: p.name }))}
+        error={propose.field('partnerId')}
+      />
+      <TextField
+        label={t('sharing.reason')}
+        value={reason()}
+        onInput={(e) => setReason(e.currentTarget.value)}
+        error={propose.field('reason')}
+      />
+      <Button type="submit" busy={propose.busy()}>
+        {t('suspension.propose')}
+      </Button>
     </form>
   );
 }
@@ -212,7 +388,11 @@ function LiftSuspension(props: { label: string; busy: boolean; onLift: (reason: 
   return (
     <div class="stack">
       <TextField label={`${t('sharing.reason')}: ${props.label}`} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
-      <div><Button busy={props.busy} aria-label={`${t('suspension.lift')}: ${props.label}`} onClick={() => props.onLift(reason())}>{t('suspension.lift')}</Button></div>
+      <div>
+        <Button busy={props.busy} aria-label={`${t('suspension.lift')}: ${props.label}`} onClick={() => props.onLift(reason())}>
+          {t('suspension.lift')}
+        </Button>
+      </div>
     </div>
   );
 }
@@ -233,10 +413,18 @@ function OpenTasks(props: { partners: Partner[] }) {
         <For each={tasks()} fallback={<li>{t('leaving.noOpenTasks')}</li>}>
           {(task) => (
             <li data-testid="leaving-task">
-              {task.title} — {task.partner} ({t('team.partnerLeaving', { date: formatDay(task.partnerLeftOn) })}) · {formatDay(task.dueDate)}
-              <SelectField label={`${t('leaving.reassignTo')}: ${task.title}`} value={target()[task.id] ?? ''} placeholder={t('team.choosePartner')}
-                onChange={(e) => setTarget({ ...target(), [task.id]: e.currentTarget.value })} options={props.partners.map((p) => ({ value: p.id, label: p.name }))} />
-              <Button busy={reassign.busy()} disabled={!target()[task.id]} onClick={() => void reassign.run(task.id, task.version)}>{t('leaving.reassign')}</Button>
+              {task.title} — {task.partner} ({t('team.partnerLeaving', { date: formatDay(task.partnerLeftOn) })}) ·{' '}
+              {formatDay(task.dueDate)}
+              <SelectField
+                label={`${t('leaving.reassignTo')}: ${task.title}`}
+                value={target()[task.id] ?? ''}
+                placeholder={t('team.choosePartner')}
+                onChange={(e) => setTarget({ ...target(), [task.id]: e.currentTarget.value })}
+                options={props.partners.map((p) => ({ value: p.id, label: p.name }))}
+              />
+              <Button busy={reassign.busy()} disabled={!target()[task.id]} onClick={() => void reassign.run(task.id, task.version)}>
+                {t('leaving.reassign')}
+              </Button>
             </li>
           )}
         </For>

@@ -21,7 +21,9 @@ export default function SecurityEvents() {
   };
   return (
     <section class="card stack" aria-labelledby="security-title">
-      <h2 class="utrecht-heading-2" id="security-title">{t('security.title')}</h2>
+      <h2 class="utrecht-heading-2" id="security-title">
+        {t('security.title')}
+      </h2>
       <Show when={unlock.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
       <Show when={unlocked()}>{(n) => <Alert kind="ok">{t('security.unlocked', { name: n() })}</Alert>}</Show>
       <h3 class="utrecht-heading-3">{t('security.locked')}</h3>
@@ -30,8 +32,14 @@ export default function SecurityEvents() {
           <For each={locked()}>
             {(account) => (
               <li class="utrecht-unordered-list__item">
-                {account.name} ({account.email}) — {t('security.lockedAt')} {formatDateTime(account.lockedAt)}, {t('security.until').toLowerCase()} {formatDateTime(account.until)}{' '}
-                <Button variant="subtle" busy={unlock.busy()} aria-label={`${t('security.unlock')}: ${account.name}`} onClick={() => void unlock.run(account.userId, account.name)}>
+                {account.name} ({account.email}) — {t('security.lockedAt')} {formatDateTime(account.lockedAt)},{' '}
+                {t('security.until').toLowerCase()} {formatDateTime(account.until)}{' '}
+                <Button
+                  variant="subtle"
+                  busy={unlock.busy()}
+                  aria-label={`${t('security.unlock')}: ${account.name}`}
+                  onClick={() => void unlock.run(account.userId, account.name)}
+                >
                   {t('security.unlock')}
                 </Button>
               </li>
@@ -46,11 +54,21 @@ export default function SecurityEvents() {
             <caption class="utrecht-table__caption">{t('security.events')}</caption>
             <thead class="utrecht-table__header">
               <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">{t('security.when')}</th>
-                <th class="utrecht-table__header-cell" scope="col">{t('security.what')}</th>
-                <th class="utrecht-table__header-cell" scope="col">{t('security.account')}</th>
-                <th class="utrecht-table__header-cell" scope="col">{t('security.address')}</th>
-                <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">{t('security.count')}</th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t('security.when')}
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t('security.what')}
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t('security.account')}
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t('security.address')}
+                </th>
+                <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+                  {t('security.count')}
+                </th>
               </tr>
             </thead>
             <tbody class="utrecht-table__body">

@@ -20,10 +20,18 @@ export default function Sessions() {
           <caption class="utrecht-table__caption">{t('sessions.title')}</caption>
           <thead class="utrecht-table__header">
             <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">{t('sessions.started')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('sessions.lastSeen')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('sessions.expires')}</th>
-              <th class="utrecht-table__header-cell" scope="col"><span class="visually-hidden">{t('sessions.current')}</span></th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t('sessions.started')}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t('sessions.lastSeen')}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t('sessions.expires')}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                <span class="visually-hidden">{t('sessions.current')}</span>
+              </th>
             </tr>
           </thead>
           <tbody class="utrecht-table__body">
@@ -41,9 +49,13 @@ export default function Sessions() {
         </table>
       </div>
       <Show when={endOthers.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
-      <Show when={ended() !== null}><Alert kind="ok">{t('sessions.ended', { count: ended() ?? 0 })}</Alert></Show>
+      <Show when={ended() !== null}>
+        <Alert kind="ok">{t('sessions.ended', { count: ended() ?? 0 })}</Alert>
+      </Show>
       <div>
-        <Button busy={endOthers.busy()} onClick={() => void endOthers.run()}>{t('sessions.endOthers')}</Button>
+        <Button busy={endOthers.busy()} onClick={() => void endOthers.run()}>
+          {t('sessions.endOthers')}
+        </Button>
       </div>
     </div>
   );

@@ -11,7 +11,6 @@ import AgendaTemplate from '../meetings/AgendaTemplate';
 import SecurityEvents from './SecurityEvents';
 import PartnerCovenant from './PartnerCovenant';
 
-
 export default function Team() {
   const [team, { refetch: refetchTeam }] = createResource(() => api.team.get.query());
   const [partners, { refetch: refetchPartners }] = createResource(() => api.partners.list.query());
@@ -37,7 +36,9 @@ export default function Team() {
 
   return (
     <section class="stack">
-      <h1 class="utrecht-heading-1" tabindex="-1">{team()?.name ?? t('team.title')}</h1>
+      <h1 class="utrecht-heading-1" tabindex="-1">
+        {team()?.name ?? t('team.title')}
+      </h1>
       <Show when={team()}>
         {(tm) => (
           <div class="card">
@@ -45,13 +46,23 @@ export default function Team() {
             <p class="utrecht-paragraph">{tm().covenant.title}</p>
             <dl class="facts">
               <dt>{t('team.covenantPeriod')}</dt>
-              <dd>{tm().covenant.endsOn ? `${formatDay(tm().covenant.startsOn, 'long')} – ${formatDay(tm().covenant.endsOn, 'long')}` : t('team.covenantOpenEnded', { start: formatDay(tm().covenant.startsOn, 'long') })}</dd>
+              <dd>
+                {tm().covenant.endsOn
+                  ? `${formatDay(tm().covenant.startsOn, 'long')} – ${formatDay(tm().covenant.endsOn, 'long')}`
+                  : t('team.covenantOpenEnded', { start: formatDay(tm().covenant.startsOn, 'long') })}
+              </dd>
               <dt>{t('team.reporting')}</dt>
-              <dd>{t(`team.cadence.${tm().covenant.reportingCadence}` as 'team.cadence.yearly')} — {tm().covenant.reportRecipient}</dd>
+              <dd>
+                {t(`team.cadence.${tm().covenant.reportingCadence}` as 'team.cadence.yearly')} — {tm().covenant.reportRecipient}
+              </dd>
               <dt>{t('team.covenantStatus')}</dt>
               <dd>{tm().covenant.active ? t('team.covenantActive') : t('team.covenantInactive')}</dd>
             </dl>
-            <p class="utrecht-paragraph"><A class="utrecht-link" href="/team/convenant">{t('covenant.link')}</A></p>
+            <p class="utrecht-paragraph">
+              <A class="utrecht-link" href="/team/convenant">
+                {t('covenant.link')}
+              </A>
+            </p>
           </div>
         )}
       </Show>
@@ -61,23 +72,39 @@ export default function Team() {
           <caption class="utrecht-table__caption">{t('team.partners')}</caption>
           <thead class="utrecht-table__header">
             <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">{t('team.partnerName')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('team.partnerKind')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('team.joinedOn')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('team.leftOn')}</th>
-              <th class="utrecht-table__header-cell" scope="col">{t('team.partnerStatus')}</th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t('team.partnerName')}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t('team.partnerKind')}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t('team.joinedOn')}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t('team.leftOn')}
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {t('team.partnerStatus')}
+              </th>
             </tr>
           </thead>
           <tbody class="utrecht-table__body">
             <For each={partners()}>
               {(p) => (
                 <tr class="utrecht-table__row" data-testid="partner-row">
-                  <th class="utrecht-table__header-cell" scope="row">{p.name}</th>
+                  <th class="utrecht-table__header-cell" scope="row">
+                    {p.name}
+                  </th>
                   <td class="utrecht-table__cell">{kindLabel(p.kind)}</td>
                   <td class="utrecht-table__cell">{formatDay(p.joinedOn)}</td>
                   <td class="utrecht-table__cell">{formatDay(p.leftOn)}</td>
                   <td class="utrecht-table__cell">
-                    {p.leftOn && p.leftOn <= today() ? t('team.partnerLeft') : p.leftOn ? t('team.partnerLeaving', { date: formatDay(p.leftOn) }) : t('team.partnerActive')}
+                    {p.leftOn && p.leftOn <= today()
+                      ? t('team.partnerLeft')
+                      : p.leftOn
+                        ? t('team.partnerLeaving', { date: formatDay(p.leftOn) })
+                        : t('team.partnerActive')}
                   </td>
                 </tr>
               )}
@@ -94,48 +121,87 @@ export default function Team() {
             <caption class="utrecht-table__caption">{t('team.members')}</caption>
             <thead class="utrecht-table__header">
               <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">{t('team.memberName')}</th>
-                <th class="utrecht-table__header-cell" scope="col">{t('team.memberPartner')}</th>
-                <th class="utrecht-table__header-cell" scope="col">{t('team.memberRole')}</th>
-                <th class="utrecht-table__header-cell" scope="col">{t('team.memberEmail')}</th>
-                <th class="utrecht-table__header-cell" scope="col">{t('team.memberStatus')}</th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t('team.memberName')}
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t('team.memberPartner')}
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t('team.memberRole')}
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t('team.memberEmail')}
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  {t('team.memberStatus')}
+                </th>
               </tr>
             </thead>
             <tbody class="utrecht-table__body">
               <For each={members()}>
                 {(m) => (
                   <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="row">{m.name}</th>
+                    <th class="utrecht-table__header-cell" scope="row">
+                      {m.name}
+                    </th>
                     <td class="utrecht-table__cell">{m.partnerId ? partnerName().get(m.partnerId) : ''}</td>
                     <td class="utrecht-table__cell">{roleLabel(m.role)}</td>
-                    <td class="utrecht-table__cell"><a class="utrecht-link" href={`mailto:${m.email}`}>{m.email}</a></td>
+                    <td class="utrecht-table__cell">
+                      <a class="utrecht-link" href={`mailto:${m.email}`}>
+                        {m.email}
+                      </a>
+                    </td>
                     <td class="utrecht-table__cell">
                       {m.disabled ? t('team.memberDisabled') : t('team.memberEnabled')}
                       <Show when={m.activationPendingUntil}>
                         {(until) => (
                           <>
-                            {' · '}{until() > new Date().toISOString() ? t('team.activationPending', { until: formatDateTime(until()) }) : t('team.activationExpired')}
+                            {' · '}
+                            {until() > new Date().toISOString()
+                              ? t('team.activationPending', { until: formatDateTime(until()) })
+                              : t('team.activationExpired')}
                             <Show when={manager() && (hasRole('admin') || m.role === 'member' || m.role === 'viewer')}>
                               {' '}
-                              <Button variant="subtle" busy={reissue.busy()} aria-label={`${t('team.reissue')}: ${m.name}`}
-                                onClick={() => void reissue.run(m.id, m.name)}>{t('team.reissue')}</Button>
+                              <Button
+                                variant="subtle"
+                                busy={reissue.busy()}
+                                aria-label={`${t('team.reissue')}: ${m.name}`}
+                                onClick={() => void reissue.run(m.id, m.name)}
+                              >
+                                {t('team.reissue')}
+                              </Button>
                             </Show>
                           </>
                         )}
                       </Show>
                       <Show when={m.twoFactor}>
-                        {' · '}{t('team.twoFactorOn')}
+                        {' · '}
+                        {t('team.twoFactorOn')}
                         <Show when={hasRole('admin') && m.id !== me()?.id}>
                           {' '}
-                          <Button variant="subtle" busy={resetTwoFactor.busy()} aria-label={`${t('team.resetTwoFactor')}: ${m.name}`}
-                            onClick={() => { if (confirm(t('team.resetTwoFactorConfirm', { name: m.name }))) void resetTwoFactor.run(m.id); }}>{t('team.resetTwoFactor')}</Button>
+                          <Button
+                            variant="subtle"
+                            busy={resetTwoFactor.busy()}
+                            aria-label={`${t('team.resetTwoFactor')}: ${m.name}`}
+                            onClick={() => {
+                              if (confirm(t('team.resetTwoFactorConfirm', { name: m.name }))) void resetTwoFactor.run(m.id);
+                            }}
+                          >
+                            {t('team.resetTwoFactor')}
+                          </Button>
                         </Show>
                       </Show>
                       <Show when={manager() && m.id !== me()?.id && (hasRole('admin') || m.role === 'member' || m.role === 'viewer')}>
                         {' '}
-                        <Button variant="subtle" busy={toggle.busy()}
+                        <Button
+                          variant="subtle"
+                          busy={toggle.busy()}
                           aria-label={`${m.disabled ? t('team.enable') : t('team.disable')}: ${m.name}`}
-                          onClick={() => { if (m.disabled || confirm(t('team.disableConfirm', { name: m.name }))) void toggle.run(m.id, !m.disabled); }}>
+                          onClick={() => {
+                            if (m.disabled || confirm(t('team.disableConfirm', { name: m.name }))) void toggle.run(m.id, !m.disabled);
+                          }}
+                        >
                           {m.disabled ? t('team.enable') : t('team.disable')}
                         </Button>
                       </Show>
@@ -165,7 +231,11 @@ export default function Team() {
         <AgendaTemplate />
         <div class="grid-2">
           <AddMember partners={activePartners()} onAdded={() => void refetchMembers()} />
-          <LeavePartner partners={activePartners().filter((p) => !p.leftOn)} months={team()?.covenant.leaveNoticeMonths ?? 0} onLeft={() => void refetchPartners()} />
+          <LeavePartner
+            partners={activePartners().filter((p) => !p.leftOn)}
+            months={team()?.covenant.leaveNoticeMonths ?? 0}
+            onLeft={() => void refetchPartners()}
+          />
         </div>
       </Show>
     </section>
@@ -182,24 +252,62 @@ function AddMember(props: { partners: { id: number; name: string }[]; onAdded: (
   // No password: the new member chooses one with a one-time activation link (issue 8 item 12).
   const add = createAction(async () => {
     const result = await api.users.create.mutate({
-      name: name(), email: email(), role: role() as 'member', partnerId: partnerId() ? Number(partnerId()) : null,
+      name: name(),
+      email: email(),
+      role: role() as 'member',
+      partnerId: partnerId() ? Number(partnerId()) : null,
     });
     setAdded({ name: name(), ...result });
-    setName(''); setEmail('');
+    setName('');
+    setEmail('');
     props.onAdded();
   });
   return (
-    <form class="card stack" onSubmit={(e) => { e.preventDefault(); setAdded(null); void add.run(); }}>
+    <form
+      class="card stack"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setAdded(null);
+        void add.run();
+      }}
+    >
       <h2 class="utrecht-heading-2">{t('team.addMember')}</h2>
       <p class="utrecht-paragraph">{t('team.activationHint')}</p>
       <Show when={add.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
       <Show when={added()}>{(a) => <IssuedLink issued={a()} />}</Show>
-      <TextField label={t('team.memberName')} value={name()} onInput={(e) => setName(e.currentTarget.value)} error={add.field('name')} autocomplete="off" />
-      <TextField label={t('team.memberEmail')} type="email" value={email()} onInput={(e) => setEmail(e.currentTarget.value)} error={add.field('email')} autocomplete="off" />
-      <SelectField label={t('team.memberRole')} value={role()} onChange={(e) => setRole(e.currentTarget.value)} options={roles().map((r) => ({ value: r, label: roleLabel(r) }))} />
-      <SelectField label={t('team.memberPartner')} value={partnerId()} placeholder={t('team.choosePartner')} onChange={(e) => setPartnerId(e.currentTarget.value)}
-        options={props.partners.map((p) => ({ value: p.id, label: p.name }))} error={add.field('partnerId')} optional={role() === 'privacy' || role() === 'admin'} />
-      <Button type="submit" variant="primary" busy={add.busy()}>{t('team.addMember')}</Button>
+      <TextField
+        label={t('team.memberName')}
+        value={name()}
+        onInput={(e) => setName(e.currentTarget.value)}
+        error={add.field('name')}
+        autocomplete="off"
+      />
+      <TextField
+        label={t('team.memberEmail')}
+        type="email"
+        value={email()}
+        onInput={(e) => setEmail(e.currentTarget.value)}
+        error={add.field('email')}
+        autocomplete="off"
+      />
+      <SelectField
+        label={t('team.memberRole')}
+        value={role()}
+        onChange={(e) => setRole(e.currentTarget.value)}
+        options={roles().map((r) => ({ value: r, label: roleLabel(r) }))}
+      />
+      <SelectField
+        label={t('team.memberPartner')}
+        value={partnerId()}
+        placeholder={t('team.choosePartner')}
+        onChange={(e) => setPartnerId(e.currentTarget.value)}
+        options={props.partners.map((p) => ({ value: p.id, label: p.name }))}
+        error={add.field('partnerId')}
+        optional={role() === 'privacy' || role() === 'admin'}
+      />
+      <Button type="submit" variant="primary" busy={add.busy()}>
+        {t('team.addMember')}
+      </Button>
     </form>
   );
 }
@@ -213,8 +321,13 @@ function IssuedLink(props: { issued: Issued }) {
       {(link) => (
         <div class="stack" data-testid="activation-link">
           <Alert kind="ok">{t('team.memberAdded', { name: props.issued.name })}</Alert>
-          <TextField label={t('team.activationLink', { name: props.issued.name })} description={t('team.activationLinkHint', { until: formatDateTime(props.issued.expiresAt) })}
-            value={link()} readonly onFocus={(e) => e.currentTarget.select()} />
+          <TextField
+            label={t('team.activationLink', { name: props.issued.name })}
+            description={t('team.activationLinkHint', { until: formatDateTime(props.issued.expiresAt) })}
+            value={link()}
+            readonly
+            onFocus={(e) => e.currentTarget.select()}
+          />
         </div>
       )}
     </Show>
@@ -231,8 +344,12 @@ function TwoFactorSetting(props: { required: boolean; onChanged: () => void }) {
     <div class="card stack">
       <h2 class="utrecht-heading-2">{t('team.security')}</h2>
       <Show when={save.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
-      <CheckboxField label={t('team.twoFactorRequired')} description={t('team.twoFactorRequiredHint')} checked={props.required}
-        onChange={(checked) => void save.run(checked)} />
+      <CheckboxField
+        label={t('team.twoFactorRequired')}
+        description={t('team.twoFactorRequiredHint')}
+        checked={props.required}
+        onChange={(checked) => void save.run(checked)}
+      />
     </div>
   );
 }
@@ -244,21 +361,54 @@ function LeavePartner(props: { partners: { id: number; name: string; version: nu
   const [left, setLeft] = createSignal<string | null>(null);
   const leave = createAction(async () => {
     const partner = props.partners.find((p) => p.id === Number(partnerId()));
-    await api.partners.leave.mutate({ partnerId: Number(partnerId()), noticeGivenOn: noticeOn(), leftOn: leftOn(), version: partner?.version ?? 1 });
+    await api.partners.leave.mutate({
+      partnerId: Number(partnerId()),
+      noticeGivenOn: noticeOn(),
+      leftOn: leftOn(),
+      version: partner?.version ?? 1,
+    });
     setLeft(partner?.name ?? '');
     props.onLeft();
   });
   return (
-    <form class="card stack" onSubmit={(e) => { e.preventDefault(); setLeft(null); void leave.run(); }}>
+    <form
+      class="card stack"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setLeft(null);
+        void leave.run();
+      }}
+    >
       <h2 class="utrecht-heading-2">{t('team.leavePartner')}</h2>
       <p class="utrecht-paragraph">{t('leaving.hint', { months: props.months })}</p>
       <Show when={leave.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
       <Show when={left()}>{(n) => <Alert kind="ok">{t('team.partnerLeaveRegistered', { name: n() })}</Alert>}</Show>
-      <SelectField label={t('team.partnerName')} value={partnerId()} placeholder={t('team.choosePartner')} onChange={(e) => setPartnerId(e.currentTarget.value)}
-        options={props.partners.map((p) => ({ value: p.id, label: p.name }))} error={leave.field('partnerId')} />
-      <TextField label={t('team.noticeOn')} type="date" value={noticeOn()} onInput={(e) => setNoticeOn(e.currentTarget.value)} error={leave.field('noticeGivenOn')} />
-      <TextField label={t('team.leftOn')} type="date" min={noticeOn()} value={leftOn()} onInput={(e) => setLeftOn(e.currentTarget.value)} error={leave.field('leftOn')} />
-      <Button type="submit" busy={leave.busy()}>{t('team.leavePartner')}</Button>
+      <SelectField
+        label={t('team.partnerName')}
+        value={partnerId()}
+        placeholder={t('team.choosePartner')}
+        onChange={(e) => setPartnerId(e.currentTarget.value)}
+        options={props.partners.map((p) => ({ value: p.id, label: p.name }))}
+        error={leave.field('partnerId')}
+      />
+      <TextField
+        label={t('team.noticeOn')}
+        type="date"
+        value={noticeOn()}
+        onInput={(e) => setNoticeOn(e.currentTarget.value)}
+        error={leave.field('noticeGivenOn')}
+      />
+      <TextField
+        label={t('team.leftOn')}
+        type="date"
+        min={noticeOn()}
+        value={leftOn()}
+        onInput={(e) => setLeftOn(e.currentTarget.value)}
+        error={leave.field('leftOn')}
+      />
+      <Button type="submit" busy={leave.busy()}>
+        {t('team.leavePartner')}
+      </Button>
     </form>
   );
 }

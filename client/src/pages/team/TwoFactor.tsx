@@ -51,9 +51,13 @@ export default function TwoFactor(props: { headingLevel?: 1 | 2 }) {
   });
 
   const Heading = (p: { children: string }) =>
-    props.headingLevel === 1
-      ? <h1 class="utrecht-heading-1" tabindex="-1">{p.children}</h1>
-      : <h2 class="utrecht-heading-2">{p.children}</h2>;
+    props.headingLevel === 1 ? (
+      <h1 class="utrecht-heading-1" tabindex="-1">
+        {p.children}
+      </h1>
+    ) : (
+      <h2 class="utrecht-heading-2">{p.children}</h2>
+    );
 
   return (
     <div class="card stack" data-testid="two-factor">
@@ -61,35 +65,77 @@ export default function TwoFactor(props: { headingLevel?: 1 | 2 }) {
       <Show when={codes()}>
         {(list) => (
           <div class="stack">
-            <h3 class="utrecht-heading-3" id="recovery-codes-title" tabindex="-1">{t('twoFactor.codesTitle')}</h3>
+            <h3 class="utrecht-heading-3" id="recovery-codes-title" tabindex="-1">
+              {t('twoFactor.codesTitle')}
+            </h3>
             <Alert kind="warning">{t('twoFactor.codesIntro')}</Alert>
-            <ul class="recovery-codes" data-testid="recovery-codes"><For each={list()}>{(c) => <li>{c}</li>}</For></ul>
-            <Button variant="primary" onClick={() => void doneWithCodes()}>{t('twoFactor.codesSaved')}</Button>
+            <ul class="recovery-codes" data-testid="recovery-codes">
+              <For each={list()}>{(c) => <li>{c}</li>}</For>
+            </ul>
+            <Button variant="primary" onClick={() => void doneWithCodes()}>
+              {t('twoFactor.codesSaved')}
+            </Button>
           </div>
         )}
       </Show>
       <Show when={!codes()}>
-        <Show when={disabled()}><Alert kind="ok">{t('twoFactor.disabled')}</Alert></Show>
+        <Show when={disabled()}>
+          <Alert kind="ok">{t('twoFactor.disabled')}</Alert>
+        </Show>
         <Show
           when={state()?.enabled}
           fallback={
             <>
               <p class="utrecht-paragraph">{state()?.required ? t('twoFactor.requiredNow') : t('twoFactor.off')}</p>
               <Show when={begin.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
-              <Show when={enrolment()} fallback={<Button variant="primary" busy={begin.busy()} onClick={() => void begin.run()}>{t('twoFactor.start')}</Button>}>
+              <Show
+                when={enrolment()}
+                fallback={
+                  <Button variant="primary" busy={begin.busy()} onClick={() => void begin.run()}>
+                    {t('twoFactor.start')}
+                  </Button>
+                }
+              >
                 {(en) => (
-                  <form class="stack" onSubmit={(e) => { e.preventDefault(); void confirm.run(); }} novalidate>
+                  <form
+                    class="stack"
+                    onSubmit={(e) => {
+                      e.preventDefault();
+                      void confirm.run();
+                    }}
+                    novalidate
+                  >
                     <p class="utrecht-paragraph">{t('twoFactor.scan')}</p>
                     {/* An <img>, not inline markup: the server-rendered SVG cannot run as part of the page. */}
-                    <img id="two-factor-qr" tabindex="-1" class="qr-code" alt={t('twoFactor.qrAlt')} src={`data:image/svg+xml;base64,${btoa(en().qrSvg)}`} />
+                    <img
+                      id="two-factor-qr"
+                      tabindex="-1"
+                      class="qr-code"
+                      alt={t('twoFactor.qrAlt')}
+                      src={`data:image/svg+xml;base64,${btoa(en().qrSvg)}`}
+                    />
                     <dl class="facts">
                       <dt>{t('twoFactor.secret')}</dt>
-                      <dd class="secret-text" data-testid="totp-secret">{en().secret.replace(/(.{4})/g, '$1 ').trim()}</dd>
+                      <dd class="secret-text" data-testid="totp-secret">
+                        {en()
+                          .secret.replace(/(.{4})/g, '$1 ')
+                          .trim()}
+                      </dd>
                     </dl>
                     <Show when={confirm.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
-                    <TextField label={t('twoFactor.confirmCode')} name="code" autocomplete="one-time-code" inputmode="numeric" required
-                      value={code()} onInput={(e) => setCode(e.currentTarget.value)} error={confirm.field('code')} />
-                    <Button type="submit" variant="primary" busy={confirm.busy()}>{t('twoFactor.confirm')}</Button>
+                    <TextField
+                      label={t('twoFactor.confirmCode')}
+                      name="code"
+                      autocomplete="one-time-code"
+                      inputmode="numeric"
+                      required
+                      value={code()}
+                      onInput={(e) => setCode(e.currentTarget.value)}
+                      error={confirm.field('code')}
+                    />
+                    <Button type="submit" variant="primary" busy={confirm.busy()}>
+                      {t('twoFactor.confirm')}
+                    </Button>
                   </form>
                 )}
               </Show>
@@ -97,20 +143,51 @@ export default function TwoFactor(props: { headingLevel?: 1 | 2 }) {
           }
         >
           <Alert kind="ok">{t('twoFactor.on', { count: state()?.recoveryCodesLeft ?? 0 })}</Alert>
-          <form class="stack" onSubmit={(e) => { e.preventDefault(); void renew.run(); }} novalidate>
+          <form
+            class="stack"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void renew.run();
+            }}
+            novalidate
+          >
             <h3 class="utrecht-heading-3">{t('twoFactor.renew')}</h3>
             <Show when={renew.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
-            <TextField label={t('twoFactor.confirmCode')} description={t('twoFactor.renewHint')} autocomplete="one-time-code" inputmode="numeric"
-              value={renewCode()} onInput={(e) => setRenewCode(e.currentTarget.value)} error={renew.field('code')} />
-            <Button type="submit" busy={renew.busy()}>{t('twoFactor.renew')}</Button>
+            <TextField
+              label={t('twoFactor.confirmCode')}
+              description={t('twoFactor.renewHint')}
+              autocomplete="one-time-code"
+              inputmode="numeric"
+              value={renewCode()}
+              onInput={(e) => setRenewCode(e.currentTarget.value)}
+              error={renew.field('code')}
+            />
+            <Button type="submit" busy={renew.busy()}>
+              {t('twoFactor.renew')}
+            </Button>
           </form>
           <Show when={!state()?.required} fallback={<p class="utrecht-paragraph muted">{t('twoFactor.requiredByTeam')}</p>}>
-            <form class="stack" onSubmit={(e) => { e.preventDefault(); void disable.run(); }} novalidate>
+            <form
+              class="stack"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void disable.run();
+              }}
+              novalidate
+            >
               <h3 class="utrecht-heading-3">{t('twoFactor.disable')}</h3>
               <Show when={disable.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
-              <TextField label={t('twoFactor.disablePassword')} type="password" autocomplete="current-password"
-                value={password()} onInput={(e) => setPassword(e.currentTarget.value)} error={disable.field('password')} />
-              <Button type="submit" variant="danger" busy={disable.busy()}>{t('twoFactor.disable')}</Button>
+              <TextField
+                label={t('twoFactor.disablePassword')}
+                type="password"
+                autocomplete="current-password"
+                value={password()}
+                onInput={(e) => setPassword(e.currentTarget.value)}
+                error={disable.field('password')}
+              />
+              <Button type="submit" variant="danger" busy={disable.busy()}>
+                {t('twoFactor.disable')}
+              </Button>
             </form>
           </Show>
         </Show>

@@ -27,7 +27,12 @@ export function createChairNotes(meetingId: () => number, current: () => Item | 
     merge: (into, part, keepExisting) => (keepExisting && into ? into : part),
     send: async (edit) => {
       if (!edit) return;
-      const res = await api.agenda.saveNotes.mutate({ id: edit.itemId, notes: edit.notes, decisions: edit.decisions, version: editor.version });
+      const res = await api.agenda.saveNotes.mutate({
+        id: edit.itemId,
+        notes: edit.notes,
+        decisions: edit.decisions,
+        version: editor.version,
+      });
       if (editor.itemId === edit.itemId) setEditor('version', res.version);
     },
     refused: async (error) => {
@@ -37,13 +42,20 @@ export function createChairNotes(meetingId: () => number, current: () => Item | 
       if (item) setEditor('version', item.version);
       return 'resend';
     },
-    onSaved: (edit) => { if (edit) localStorage.removeItem(backupKey(edit.itemId)); },
+    onSaved: (edit) => {
+      if (edit) localStorage.removeItem(backupKey(edit.itemId));
+    },
   });
 
   function load(item: Item) {
     const backup = readBackup(item.id);
     saver.reset();
-    setEditor({ itemId: item.id, notes: backup?.notes ?? item.notes, decisions: backup?.decisions ?? item.decisions, version: item.version });
+    setEditor({
+      itemId: item.id,
+      notes: backup?.notes ?? item.notes,
+      decisions: backup?.decisions ?? item.decisions,
+      version: item.version,
+    });
     if (backup && (backup.notes !== item.notes || backup.decisions !== item.decisions)) {
       // What was typed before a reload or network loss goes to the server now.
       saver.queue({ itemId: item.id, notes: backup.notes, decisions: backup.decisions });
@@ -54,16 +66,26 @@ export function createChairNotes(meetingId: () => number, current: () => Item | 
   }
 
   // Switch the editor when the current item changes; follow server text while nothing is pending.
-  createEffect(on(() => current()?.id, (id) => {
-    const item = current();
-    if (id && item && editor.itemId !== id) load(item);
-  }));
-  createEffect(on(() => current()?.version, (version) => {
-    const item = current();
-    if (item && version && item.id === editor.itemId && saver.state() === 'saved' && version > editor.version) {
-      setEditor({ notes: item.notes, decisions: item.decisions, version });
-    }
-  }));
+  createEffect(
+    on(
+      () => current()?.id,
+      (id) => {
+        const item = current();
+        if (id && item && editor.itemId !== id) load(item);
+      },
+    ),
+  );
+  createEffect(
+    on(
+      () => current()?.version,
+      (version) => {
+        const item = current();
+        if (item && version && item.id === editor.itemId && saver.state() === 'saved' && version > editor.version) {
+          setEditor({ notes: item.notes, decisions: item.decisions, version });
+        }
+      },
+    ),
+  );
 
   function edit(field: keyof Text, value: string) {
     setEditor(field, value);

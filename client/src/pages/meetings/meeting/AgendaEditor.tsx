@@ -35,18 +35,34 @@ export function Agenda(props: { meeting: Meeting; partners: Partner[]; onChange:
   return (
     <section class="card stack" aria-labelledby="agenda-title">
       <div class="page-header">
-        <h2 class="utrecht-heading-2" id="agenda-title">{t('agenda.title')}</h2>
+        <h2 class="utrecht-heading-2" id="agenda-title">
+          {t('agenda.title')}
+        </h2>
         <Show when={editable()}>
-          <Button busy={prefill.busy()} aria-describedby="prefill-help" onClick={act(async () => {
-            const res = await prefill.run();
-            if (res) props.onChange(t('agenda.prefilled', { n: res.added }));
-          })}>{t('agenda.prefill')}</Button>
+          <Button
+            busy={prefill.busy()}
+            aria-describedby="prefill-help"
+            onClick={act(async () => {
+              const res = await prefill.run();
+              if (res) props.onChange(t('agenda.prefilled', { n: res.added }));
+            })}
+          >
+            {t('agenda.prefill')}
+          </Button>
         </Show>
       </div>
-      <Show when={editable()}><p class="utrecht-paragraph muted" id="prefill-help">{t('agenda.prefillHelp')}</p></Show>
+      <Show when={editable()}>
+        <p class="utrecht-paragraph muted" id="prefill-help">
+          {t('agenda.prefillHelp')}
+        </p>
+      </Show>
       <Show when={prefill.error() ?? move.error()}>{(e) => <Alert kind="error">{e()}</Alert>}</Show>
-      <p class="visually-hidden" aria-live="polite">{announce()}</p>
-      <Show when={editable()}><p class="utrecht-paragraph muted">{t('agenda.moveHelp')}</p></Show>
+      <p class="visually-hidden" aria-live="polite">
+        {announce()}
+      </p>
+      <Show when={editable()}>
+        <p class="utrecht-paragraph muted">{t('agenda.moveHelp')}</p>
+      </Show>
       <Show when={props.meeting.agenda.length > 0} fallback={<p class="utrecht-paragraph">{t('agenda.empty')}</p>}>
         <For each={bySection(props.meeting.agenda)}>
           {(group) => (
@@ -58,13 +74,18 @@ export function Agenda(props: { meeting: Meeting; partners: Partner[]; onChange:
                     <li
                       class="agenda-item"
                       classList={{
-                        'is-proposal': item.state === 'voorgesteld', 'is-declined': item.state === 'afgewezen',
-                        'is-current': item.id === props.meeting.currentAgendaItemId, 'is-drop-target': dropId() === item.id,
+                        'is-proposal': item.state === 'voorgesteld',
+                        'is-declined': item.state === 'afgewezen',
+                        'is-current': item.id === props.meeting.currentAgendaItemId,
+                        'is-drop-target': dropId() === item.id,
                       }}
                       data-testid="agenda-item"
                       onDragOver={(e) => {
                         const dragged = props.meeting.agenda.find((i) => i.id === dragId());
-                        if (dragged && dragged.section === item.section) { e.preventDefault(); setDropId(item.id); }
+                        if (dragged && dragged.section === item.section) {
+                          e.preventDefault();
+                          setDropId(item.id);
+                        }
                       }}
                       onDragLeave={() => setDropId(null)}
                       onDrop={(e) => {
@@ -77,15 +98,33 @@ export function Agenda(props: { meeting: Meeting; partners: Partner[]; onChange:
                     >
                       <div>
                         <Show when={editable()} fallback={<span aria-hidden="true">{index() + 1}.</span>}>
-                          <button type="button" class="drag-handle" draggable={true} data-handle={item.id}
-                            aria-label={`${index() + 1} ${t('agenda.dragHandle', { title: item.title })}`} aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
-                            onDragStart={(e) => { setDragId(item.id); e.dataTransfer?.setData('text/plain', String(item.id)); }}
-                            onDragEnd={() => { setDragId(null); setDropId(null); }}
+                          <button
+                            type="button"
+                            class="drag-handle"
+                            draggable={true}
+                            data-handle={item.id}
+                            aria-label={`${index() + 1} ${t('agenda.dragHandle', { title: item.title })}`}
+                            aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
+                            onDragStart={(e) => {
+                              setDragId(item.id);
+                              e.dataTransfer?.setData('text/plain', String(item.id));
+                            }}
+                            onDragEnd={() => {
+                              setDragId(null);
+                              setDropId(null);
+                            }}
                             onKeyDown={(e) => {
                               if (!e.altKey) return;
-                              if (e.key === 'ArrowUp') { e.preventDefault(); void doMove(item, { direction: 'up' }); }
-                              if (e.key === 'ArrowDown') { e.preventDefault(); void doMove(item, { direction: 'down' }); }
-                            }}>
+                              if (e.key === 'ArrowUp') {
+                                e.preventDefault();
+                                void doMove(item, { direction: 'up' });
+                              }
+                              if (e.key === 'ArrowDown') {
+                                e.preventDefault();
+                                void doMove(item, { direction: 'down' });
+                              }
+                            }}
+                          >
                             <span aria-hidden="true">⠿</span> {index() + 1}
                           </button>
                         </Show>
@@ -95,20 +134,57 @@ export function Agenda(props: { meeting: Meeting; partners: Partner[]; onChange:
                         <p class="agenda-item__meta">
                           {minutesText(item.durationMinutes)}
                           <Show when={item.presenter}> · {item.presenter}</Show>
-                          <Show when={item.caseId}> · <A class="utrecht-link" href={`/casussen/${item.caseId}`}>{item.caseCode}</A> {item.caseAddress}</Show>
-                          <Show when={item.source === 'avo'}> · <Status tone="danger">{t('agenda.source.avo')}</Status></Show>
-                          <Show when={item.source === 'carryover'}> · <Status tone="warning">{t('agenda.source.carryover')}</Status></Show>
-                          <Show when={item.taskId && item.taskDueDate}> · {t('agenda.actionLine', { partner: item.taskPartner ?? '', date: formatDay(item.taskDueDate) })}
-                            <Show when={item.taskStatus && item.taskStatus !== 'open'}> <Status tone="ok">{taskStatusLabel(item.taskStatus!)}</Status></Show>
-                            <Show when={item.taskStatus === 'open' && item.taskBlocked}> <Status tone="warning">{t('blocker.state')}</Status></Show>
+                          <Show when={item.caseId}>
+                            {' '}
+                            ·{' '}
+                            <A class="utrecht-link" href={`/casussen/${item.caseId}`}>
+                              {item.caseCode}
+                            </A>{' '}
+                            {item.caseAddress}
                           </Show>
-                          <Show when={item.state !== 'geaccepteerd'}> · <Status tone={item.state === 'afgewezen' ? 'danger' : 'warning'}>{agendaStateLabel(item.state)}</Status></Show>
-                          <Show when={item.proposedBy && item.source === 'proposal'}> · {t('agenda.proposedBy', { name: item.proposedBy! })}</Show>
+                          <Show when={item.source === 'avo'}>
+                            {' '}
+                            · <Status tone="danger">{t('agenda.source.avo')}</Status>
+                          </Show>
+                          <Show when={item.source === 'carryover'}>
+                            {' '}
+                            · <Status tone="warning">{t('agenda.source.carryover')}</Status>
+                          </Show>
+                          <Show when={item.taskId && item.taskDueDate}>
+                            {' '}
+                            · {t('agenda.actionLine', { partner: item.taskPartner ?? '', date: formatDay(item.taskDueDate) })}
+                            <Show when={item.taskStatus && item.taskStatus !== 'open'}>
+                              {' '}
+                              <Status tone="ok">{taskStatusLabel(item.taskStatus!)}</Status>
+                            </Show>
+                            <Show when={item.taskStatus === 'open' && item.taskBlocked}>
+                              {' '}
+                              <Status tone="warning">{t('blocker.state')}</Status>
+                            </Show>
+                          </Show>
+                          <Show when={item.state !== 'geaccepteerd'}>
+                            {' '}
+                            · <Status tone={item.state === 'afgewezen' ? 'danger' : 'warning'}>{agendaStateLabel(item.state)}</Status>
+                          </Show>
+                          <Show when={item.proposedBy && item.source === 'proposal'}>
+                            {' '}
+                            · {t('agenda.proposedBy', { name: item.proposedBy! })}
+                          </Show>
                         </p>
-                        <Show when={item.decisions}><p class="utrecht-paragraph"><strong>{t('chair.decisions')}:</strong> {item.decisions}</p></Show>
+                        <Show when={item.decisions}>
+                          <p class="utrecht-paragraph">
+                            <strong>{t('chair.decisions')}:</strong> {item.decisions}
+                          </p>
+                        </Show>
                       </div>
                       <Show when={editable()}>
-                        <ItemActions item={item} meeting={props.meeting} partners={props.partners} onMove={(d) => void doMove(item, { direction: d })} onChange={props.onChange} />
+                        <ItemActions
+                          item={item}
+                          meeting={props.meeting}
+                          partners={props.partners}
+                          onMove={(d) => void doMove(item, { direction: d })}
+                          onChange={props.onChange}
+                        />
                       </Show>
                     </li>
                   )}
@@ -119,7 +195,9 @@ export function Agenda(props: { meeting: Meeting; partners: Partner[]; onChange:
         </For>
         <p class="utrecht-paragraph muted">{t('agenda.total', { n: total() })}</p>
       </Show>
-      <Show when={editable()}><ItemForm mode="add" meeting={props.meeting} partners={props.partners} onChange={props.onChange} /></Show>
+      <Show when={editable()}>
+        <ItemForm mode="add" meeting={props.meeting} partners={props.partners} onChange={props.onChange} />
+      </Show>
       <Show when={!coordinator() && (props.meeting.status === 'gepubliceerd' || props.meeting.status === 'concept')}>
         <ItemForm mode="propose" meeting={props.meeting} partners={props.partners} onChange={props.onChange} />
       </Show>
@@ -127,7 +205,13 @@ export function Agenda(props: { meeting: Meeting; partners: Partner[]; onChange:
   );
 }
 
-function ItemActions(props: { item: AgendaItem; meeting: Meeting; partners: Partner[]; onMove: (d: 'up' | 'down') => void; onChange: (message?: string) => void }) {
+function ItemActions(props: {
+  item: AgendaItem;
+  meeting: Meeting;
+  partners: Partner[];
+  onMove: (d: 'up' | 'down') => void;
+  onChange: (message?: string) => void;
+}) {
   const [editing, setEditing] = createSignal(false);
   const accept = createAction(() => api.agenda.accept.mutate({ id: props.item.id }));
   const decline = createAction(() => api.agenda.decline.mutate({ id: props.item.id }));
@@ -136,22 +220,71 @@ function ItemActions(props: { item: AgendaItem; meeting: Meeting; partners: Part
   return (
     <div class="agenda-item__actions">
       <Show when={props.item.state !== 'geaccepteerd'}>
-        <Button class="utrecht-button--small" variant="primary" busy={accept.busy()} onClick={act(async () => { if (await accept.run()) props.onChange(); })}>{t('agenda.accept')}</Button>
+        <Button
+          class="utrecht-button--small"
+          variant="primary"
+          busy={accept.busy()}
+          onClick={act(async () => {
+            if (await accept.run()) props.onChange();
+          })}
+        >
+          {t('agenda.accept')}
+        </Button>
       </Show>
       <Show when={props.item.state === 'voorgesteld'}>
-        <Button class="utrecht-button--small" busy={decline.busy()} onClick={act(async () => { if (await decline.run()) props.onChange(); })}>{t('agenda.decline')}</Button>
+        <Button
+          class="utrecht-button--small"
+          busy={decline.busy()}
+          onClick={act(async () => {
+            if (await decline.run()) props.onChange();
+          })}
+        >
+          {t('agenda.decline')}
+        </Button>
       </Show>
-      <Button class="utrecht-button--small" variant="subtle" onClick={() => props.onMove('up')} aria-label={`${t('agenda.moveUp')}: ${props.item.title}`}>↑</Button>
-      <Button class="utrecht-button--small" variant="subtle" onClick={() => props.onMove('down')} aria-label={`${t('agenda.moveDown')}: ${props.item.title}`}>↓</Button>
-      <Button class="utrecht-button--small" variant="subtle" aria-expanded={editing()} onClick={() => setEditing(!editing())}>{t('agenda.edit')}</Button>
-      <Button class="utrecht-button--small" variant="subtle" busy={remove.busy()} onClick={act(async () => {
-        if (!confirm(t('agenda.removeConfirm'))) return;
-        if (await remove.run()) props.onChange();
-      })}>{t('agenda.remove')}</Button>
+      <Button
+        class="utrecht-button--small"
+        variant="subtle"
+        onClick={() => props.onMove('up')}
+        aria-label={`${t('agenda.moveUp')}: ${props.item.title}`}
+      >
+        ↑
+      </Button>
+      <Button
+        class="utrecht-button--small"
+        variant="subtle"
+        onClick={() => props.onMove('down')}
+        aria-label={`${t('agenda.moveDown')}: ${props.item.title}`}
+      >
+        ↓
+      </Button>
+      <Button class="utrecht-button--small" variant="subtle" aria-expanded={editing()} onClick={() => setEditing(!editing())}>
+        {t('agenda.edit')}
+      </Button>
+      <Button
+        class="utrecht-button--small"
+        variant="subtle"
+        busy={remove.busy()}
+        onClick={act(async () => {
+          if (!confirm(t('agenda.removeConfirm'))) return;
+          if (await remove.run()) props.onChange();
+        })}
+      >
+        {t('agenda.remove')}
+      </Button>
       <Show when={error()}>{(e) => <Alert kind="error">{e()}</Alert>}</Show>
       <Show when={editing()}>
         <div style={{ 'grid-column': '1 / -1', width: '100%' }}>
-          <ItemForm mode="edit" item={props.item} meeting={props.meeting} partners={props.partners} onChange={(msg) => { setEditing(false); props.onChange(msg); }} />
+          <ItemForm
+            mode="edit"
+            item={props.item}
+            meeting={props.meeting}
+            partners={props.partners}
+            onChange={(msg) => {
+              setEditing(false);
+              props.onChange(msg);
+            }}
+          />
         </div>
       </Show>
     </div>

@@ -22,13 +22,18 @@ export function Workflow(props: { view: View; flush: () => Promise<boolean>; onC
   const send = createAction(async () => {
     const result = await api.minutes.send.mutate({ meetingId: props.view.meetingId });
     if (result.alreadySent) return props.onChange(t('minutes.alreadySent'));
-    await props.onChange(result.failed > 0 ? t('minutes.sentWithFailures', { n: result.recipients, failed: result.failed }) : t('minutes.sent', { n: result.recipients }));
+    await props.onChange(
+      result.failed > 0
+        ? t('minutes.sentWithFailures', { n: result.recipients, failed: result.failed })
+        : t('minutes.sent', { n: result.recipients }),
+    );
   });
   const error = () => finalise.error() ?? reopen.error() ?? send.error();
   // Asked before the action starts, so the button keeps focus for when the dialog closes.
   // Members lose the verslag until it is final again; sending mails every member.
   const askReopen = async () => {
-    if (await confirmDialog({ title: t('minutes.reopen'), body: t('confirm.reopen'), confirm: t('minutes.reopen'), danger: true })) void reopen.run();
+    if (await confirmDialog({ title: t('minutes.reopen'), body: t('confirm.reopen'), confirm: t('minutes.reopen'), danger: true }))
+      void reopen.run();
   };
   const askSend = async () => {
     if (await confirmDialog({ title: t('minutes.send'), body: t('confirm.send'), confirm: t('minutes.send') })) void send.run();
@@ -38,21 +43,44 @@ export function Workflow(props: { view: View; flush: () => Promise<boolean>; onC
       <Show when={error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
       <Show when={props.view.status === 'concept'}>
         <p class="utrecht-paragraph">{t('minutes.finaliseHelp')}</p>
-        <div class="inline-form"><Button variant="primary" busy={finalise.busy()} onClick={() => void finalise.run()}>{t('minutes.finalise')}</Button></div>
+        <div class="inline-form">
+          <Button variant="primary" busy={finalise.busy()} onClick={() => void finalise.run()}>
+            {t('minutes.finalise')}
+          </Button>
+        </div>
       </Show>
       <Show when={props.view.status !== 'concept'}>
         <p class="utrecht-paragraph">{t('minutes.sendHelp')}</p>
-        <Show when={props.view.mailConfigured} fallback={<p class="utrecht-paragraph notice" id="minutes-mail-off">{t('minutes.mailNotConfigured')}</p>}>
+        <Show
+          when={props.view.mailConfigured}
+          fallback={
+            <p class="utrecht-paragraph notice" id="minutes-mail-off">
+              {t('minutes.mailNotConfigured')}
+            </p>
+          }
+        >
           <div class="inline-form">
-            <Button variant="primary" busy={send.busy()} onClick={() => void askSend()}>{t('minutes.send')}</Button>
-            <Show when={props.view.status === 'definitief'}><Button busy={reopen.busy()} onClick={() => void askReopen()}>{t('minutes.reopen')}</Button></Show>
+            <Button variant="primary" busy={send.busy()} onClick={() => void askSend()}>
+              {t('minutes.send')}
+            </Button>
+            <Show when={props.view.status === 'definitief'}>
+              <Button busy={reopen.busy()} onClick={() => void askReopen()}>
+                {t('minutes.reopen')}
+              </Button>
+            </Show>
           </div>
         </Show>
         <Show when={!props.view.mailConfigured && props.view.status === 'definitief'}>
-          <div class="inline-form"><Button busy={reopen.busy()} onClick={() => void askReopen()}>{t('minutes.reopen')}</Button></div>
+          <div class="inline-form">
+            <Button busy={reopen.busy()} onClick={() => void askReopen()}>
+              {t('minutes.reopen')}
+            </Button>
+          </div>
         </Show>
       </Show>
-      <Show when={props.view.status === 'definitief'}><Approve view={props.view} onChange={props.onChange} /></Show>
+      <Show when={props.view.status === 'definitief'}>
+        <Approve view={props.view} onChange={props.onChange} />
+      </Show>
     </section>
   );
 }
@@ -61,23 +89,42 @@ function Approve(props: { view: View; onChange: (message?: string) => Promise<vo
   const [list] = createResource(() => api.meetings.list.query());
   const candidates = createMemo(() => {
     const all = [...(list()?.upcoming ?? []), ...(list()?.past ?? [])];
-    return all.filter((m) => m.startsAt > props.view.header.startsAt && (m.status === 'bezig' || m.status === 'gesloten'))
+    return all
+      .filter((m) => m.startsAt > props.view.header.startsAt && (m.status === 'bezig' || m.status === 'gesloten'))
       .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   });
   const [chosen, setChosen] = createSignal('');
-  createEffect(on(candidates, (c) => { if (!chosen() && c[0]) setChosen(String(c[0].id)); }));
+  createEffect(
+    on(candidates, (c) => {
+      if (!chosen() && c[0]) setChosen(String(c[0].id));
+    }),
+  );
   const approve = createAction(async () => {
     await api.minutes.approve.mutate({ meetingId: props.view.meetingId, approvedInMeetingId: Number(chosen()) });
     await props.onChange(t('minutes.approved'));
   });
   return (
-    <Show when={candidates().length > 0} fallback={<p class="utrecht-paragraph muted">{t('minutes.approveHelp')} {t('minutes.noLaterMeeting')}</p>}>
+    <Show
+      when={candidates().length > 0}
+      fallback={
+        <p class="utrecht-paragraph muted">
+          {t('minutes.approveHelp')} {t('minutes.noLaterMeeting')}
+        </p>
+      }
+    >
       <div class="stack">
         <Show when={approve.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
         <div class="inline-form">
-          <SelectField label={t('minutes.approveIn')} description={t('minutes.approveHelp')} value={chosen()} onChange={(e) => setChosen(e.currentTarget.value)}
-            options={candidates().map((m) => ({ value: m.id, label: `${formatDateTime(m.startsAt)} — ${m.title}` }))} />
-          <Button busy={approve.busy()} onClick={() => void approve.run()}>{t('minutes.approve')}</Button>
+          <SelectField
+            label={t('minutes.approveIn')}
+            description={t('minutes.approveHelp')}
+            value={chosen()}
+            onChange={(e) => setChosen(e.currentTarget.value)}
+            options={candidates().map((m) => ({ value: m.id, label: `${formatDateTime(m.startsAt)} — ${m.title}` }))}
+          />
+          <Button busy={approve.busy()} onClick={() => void approve.run()}>
+            {t('minutes.approve')}
+          </Button>
         </div>
       </div>
     </Show>

@@ -31,7 +31,11 @@ export function createMinutesAutosave(meetingId: () => number, serverVersion: ()
     refused: (error) => (errorKey(error) === 'conflict.version' || errorKey(error) === 'minutes.notEditable' ? 'stop' : 'failed'),
   });
   // A reload brings the server's version; adopt it while nothing typed is underway.
-  createEffect(on(serverVersion, (v) => { if (!saver.dirty()) setVersion(v); }));
+  createEffect(
+    on(serverVersion, (v) => {
+      if (!saver.dirty()) setVersion(v);
+    }),
+  );
   const queue = (part: Partial<Edit>) => saver.queue({ items: {}, ...part });
   return { ...saver, queue, version };
 }
