@@ -65,7 +65,8 @@ export type AgendaSection = (typeof agendaSections)[number];
 
 export const agendaItemStates = ['voorgesteld', 'geaccepteerd', 'afgewezen'] as const;
 
-export const attendanceStatuses = ['aanwezig', 'afwezig', 'afgemeld'] as const;
+// In the order the attendance form offers them: present, sent regrets (afgemeld), absent without notice.
+export const attendanceStatuses = ['aanwezig', 'afgemeld', 'afwezig'] as const;
 /** What a partner announces before an overleg: regrets, or a delegate (issue 9 item 13). */
 export const regretKinds = ['afgemeld', 'vervanger'] as const;
 

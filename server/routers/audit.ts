@@ -14,6 +14,8 @@ const subjectId = z.string().trim().max(100);
 
 // P6 (art. 20.2, 23): the FG reviews the team's audit log and checks that the chain is intact.
 // Listing, exporting and checking are themselves recorded in the log.
+const verifyInput = z.object({ full: z.boolean().optional() }).optional();
+
 export const auditRouter = router({
   list: privacyProcedure
     .input(
@@ -36,8 +38,10 @@ export const auditRouter = router({
 
   /** Incremental from the newest signed checkpoint; `full` re-checks the whole chain in chunks. */
   verify: privacyProcedure
-    .use(rateLimited('auditCheck'))
-    .input(z.object({ full: z.boolean().optional() }).optional())
+    // The incremental check reads only the rows since the newest checkpoint (cheap, on every visit
+    // of the Logboek); only the full check spends the FG's tokens and takes turns.
+    .use(rateLimited('auditCheck', (raw) => verifyInput.safeParse(raw).data?.full === true))
+    .input(verifyInput)
     .query(({ ctx, input }) => verifyAudit(ctx.deps, ctx.user, input?.full ? 'full' : 'incremental')),
 
   /** CSV of the log for a period (at most a year) and/or one betrokkene. */

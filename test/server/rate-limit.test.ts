@@ -37,9 +37,19 @@ describe('audit.verify', () => {
     const deps = createTestDeps();
     const pit = makeTeam(deps, 'pit');
     const fg = await makeUser(deps, pit, 'privacy');
-    for (let i = 0; i < 5; i++) await callerFor(deps, fg).audit.verify();
-    expect((await errorOf(() => callerFor(deps, fg).audit.verify())).key).toBe('rateLimited');
+    for (let i = 0; i < 5; i++) await callerFor(deps, fg).audit.verify({ full: true });
+    expect((await errorOf(() => callerFor(deps, fg).audit.verify({ full: true }))).key).toBe('rateLimited');
     deps.clock.advanceMinutes(10 / 60);
-    await expect(callerFor(deps, fg).audit.verify()).resolves.toMatchObject({ ok: true });
+    await expect(callerFor(deps, fg).audit.verify({ full: true })).resolves.toMatchObject({ ok: true, mode: 'full' });
+  });
+
+  it('the incremental check on every visit of the Logboek spends no token: the full check stays available', async () => {
+    // Found in the browser: an FG who opened the Logboek a few times and exported a CSV had the
+    // full check refused, because each visit's cheap incremental check took a token of its bucket.
+    const deps = createTestDeps();
+    const pit = makeTeam(deps, 'pit');
+    const fg = await makeUser(deps, pit, 'privacy');
+    for (let i = 0; i < 12; i++) await expect(callerFor(deps, fg).audit.verify()).resolves.toMatchObject({ ok: true, mode: 'incremental' });
+    await expect(callerFor(deps, fg).audit.verify({ full: true })).resolves.toMatchObject({ ok: true, mode: 'full' });
   });
 });

@@ -5,6 +5,7 @@
 // The server decides who may see it (privacy role only); others get a clear message, no data.
 import { A, useSearchParams } from '@solidjs/router';
 import { createEffect, createResource, createSignal, For, on, Show } from 'solid-js';
+import { LoadError } from '../../components/ResourceError';
 import { api, errorKey, errorMessage } from '../../lib/trpc';
 import { categoryLabel, kindLabel, roleLabel } from '../../lib/labels';
 import { formatDateTime, formatDay, hasText, locale, t } from '../../i18n';
@@ -185,7 +186,20 @@ export default function AuditLog() {
 
   // Only once the server let the list through: the FG's own tools.
   const [full, setFull] = createSignal(false);
-  const [verification, { refetch: recheck }] = createResource(loaded, () => api.audit.verify.query({ full: full() }));
+  // A refused re-check (e.g. "too often, try again in 8 seconds") is shown above the result it
+  // could not replace; the earlier result stays, since it is still true for the rows it read.
+  type Verification = Awaited<ReturnType<typeof api.audit.verify.query>>;
+  const [recheckError, setRecheckError] = createSignal<unknown>(null);
+  const [verification, { refetch: recheck }] = createResource(loaded, async (_, info): Promise<Verification> => {
+    setRecheckError(null);
+    try {
+      return await api.audit.verify.query({ full: full() });
+    } catch (e) {
+      if (!info.value) throw e;
+      setRecheckError(e);
+      return info.value;
+    }
+  });
   function check(whole: boolean) {
     setFull(whole);
     void recheck();
@@ -268,6 +282,7 @@ export default function AuditLog() {
             {t('audit.chainTitle')}
           </h2>
           <div aria-live="polite">
+            <Show when={recheckError()}>{(e) => <LoadError error={e()} />}</Show>
             <Show
               when={verification()}
               fallback={
