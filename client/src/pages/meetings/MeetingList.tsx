@@ -9,6 +9,7 @@ import { pastDateQuestion, withConfirmation } from '../../components/ConfirmDial
 import { amsterdamToIso } from '../../lib/dates';
 import { meetingStatusLabel, minutesStatusLabel, statusTone, type MeetingSummary } from './shared';
 import { LoadError } from '../../components/ResourceError';
+import { MeetingDetailsFields } from './MeetingDetailsFields';
 
 export default function MeetingList() {
   // Upcoming first; the past ones page by page (a team holds years of them) — issue 9 item 11.
@@ -209,50 +210,16 @@ function NewMeeting() {
       <h2 class="utrecht-heading-2">{t('meetings.new')}</h2>
       <Show when={action.error()}>{(e) => <Alert kind="error">{e()}</Alert>}</Show>
       <form class="stack" onSubmit={(e) => void submit(e)}>
-        <div class="row">
-          <TextField
-            label={t('meetings.date')}
-            type="date"
-            required
-            value={date()}
-            onInput={(e) => setDate(e.currentTarget.value)}
-            error={action.field('startsAt')}
-          />
-          <TextField label={t('meetings.time')} type="time" required value={time()} onInput={(e) => setTime(e.currentTarget.value)} />
-          <TextField
-            label={t('meetings.duration')}
-            type="number"
-            min="5"
-            max="600"
-            value={duration()}
-            onInput={(e) => setDuration(e.currentTarget.value)}
-            error={action.field('durationMinutes')}
-          />
-        </div>
-        <div class="row">
-          <TextField
-            label={t('meetings.location')}
-            optional
-            value={location()}
-            onInput={(e) => setLocation(e.currentTarget.value)}
-            error={action.field('location')}
-          />
-          <TextField
-            label={t('meetings.videoLink')}
-            optional
-            type="url"
-            value={videoLink()}
-            onInput={(e) => setVideoLink(e.currentTarget.value)}
-            error={action.field('videoLink')}
-          />
-          <TextField
-            label={t('meetings.titleField')}
-            optional
-            value={title()}
-            onInput={(e) => setTitle(e.currentTarget.value)}
-            error={action.field('title')}
-          />
-        </div>
+        <MeetingDetailsFields
+          date={{ value: date, set: setDate }}
+          time={{ value: time, set: setTime }}
+          duration={{ value: duration, set: setDuration }}
+          title={{ value: title, set: setTitle }}
+          location={{ value: location, set: setLocation }}
+          videoLink={{ value: videoLink, set: setVideoLink }}
+          titleRequired={false}
+          error={action.field}
+        />
         <Button type="submit" variant="primary" busy={action.busy()}>
           {t('meetings.create')}
         </Button>

@@ -6,9 +6,10 @@ import { createAction, act } from '../../../lib/action';
 import { hasRole } from '../../../lib/session';
 import { t } from '../../../i18n';
 import { amsterdamParts, amsterdamToIso } from '../../../lib/dates';
-import { Alert, Button, TextField } from '../../../components/Form';
+import { Alert, Button } from '../../../components/Form';
 import { withConfirmation } from '../../../components/ConfirmDialog';
 import { type Meeting } from '../shared';
+import { MeetingDetailsFields } from '../MeetingDetailsFields';
 
 export function Actions(props: { meeting: Meeting; onChange: (message?: string) => void }) {
   const navigate = useNavigate();
@@ -140,43 +141,16 @@ export function EditDetails(props: { meeting: Meeting; onChange: (message?: stri
       <summary>{t('meeting.edit')}</summary>
       <Show when={action.error()}>{(e) => <Alert kind="error">{e()}</Alert>}</Show>
       <form class="stack" onSubmit={(e) => void submit(e)}>
-        <div class="row">
-          <TextField
-            label={t('meetings.date')}
-            type="date"
-            required
-            value={date()}
-            onInput={(e) => setDate(e.currentTarget.value)}
-            error={action.field('startsAt')}
-          />
-          <TextField label={t('meetings.time')} type="time" required value={time()} onInput={(e) => setTime(e.currentTarget.value)} />
-          <TextField
-            label={t('meetings.duration')}
-            type="number"
-            min="5"
-            max="600"
-            value={duration()}
-            onInput={(e) => setDuration(e.currentTarget.value)}
-          />
-        </div>
-        <div class="row">
-          <TextField
-            label={t('meetings.titleField')}
-            required
-            value={title()}
-            onInput={(e) => setTitle(e.currentTarget.value)}
-            error={action.field('title')}
-          />
-          <TextField label={t('meetings.location')} optional value={location()} onInput={(e) => setLocation(e.currentTarget.value)} />
-          <TextField
-            label={t('meetings.videoLink')}
-            optional
-            type="url"
-            value={videoLink()}
-            onInput={(e) => setVideoLink(e.currentTarget.value)}
-            error={action.field('videoLink')}
-          />
-        </div>
+        <MeetingDetailsFields
+          date={{ value: date, set: setDate }}
+          time={{ value: time, set: setTime }}
+          duration={{ value: duration, set: setDuration }}
+          title={{ value: title, set: setTitle }}
+          location={{ value: location, set: setLocation }}
+          videoLink={{ value: videoLink, set: setVideoLink }}
+          titleRequired={true}
+          error={action.field}
+        />
         <Button type="submit" variant="primary" busy={action.busy()}>
           {t('app.save')}
         </Button>
