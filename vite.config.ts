@@ -4,6 +4,7 @@ import type { Plugin } from 'vite';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 
 // Pre-compressed copies of the built assets; the server (sirv) sends them to browsers that accept
@@ -172,6 +173,27 @@ function unusedCss(): Plugin {
   };
 }
 
+/** The dictionaries a module exports, evaluated at build time and reduced to one language. */
+async function dictionaryTexts(file: string, lang: 'nl' | 'en'): Promise<{ texts: Record<string, string>; inputs: string[] }> {
+  const built = await esbuild({
+    entryPoints: [file],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'neutral',
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const source = built.outputFiles[0]!.text;
+  const module = (await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`)) as Record<
+    string,
+    Record<string, { nl: string; en: string }>
+  >;
+  const texts: Record<string, string> = {};
+  for (const dictionary of Object.values(module)) for (const [key, text] of Object.entries(dictionary)) texts[key] = text[lang];
+  return { texts, inputs: Object.keys(built.metafile.inputs).map((input) => resolve(input)) };
+}
+
 // `client/src/i18n/<file>?locale=nl`: the dictionaries exported by that module, reduced to one
 // language's strings (`export default { key: text }`). The dictionaries keep both languages side by
 // side as the source; the browser gets only the language it shows (client/src/i18n/index.ts).
@@ -183,31 +205,61 @@ function localeTexts(): Plugin {
       const match = /^(.+\.ts)\?locale=(nl|en)$/.exec(id);
       if (!match) return null;
       const [, file, lang] = match as unknown as [string, string, 'nl' | 'en'];
-      const built = await esbuild({
-        entryPoints: [file],
-        bundle: true,
-        write: false,
-        format: 'esm',
-        platform: 'neutral',
-        metafile: true,
-        logLevel: 'silent',
-      });
-      for (const input of Object.keys(built.metafile.inputs)) this.addWatchFile(resolve(input));
-      const source = built.outputFiles[0]!.text;
-      const module = (await import(`data:text/javascript;base64,${Buffer.from(source).toString('base64')}`)) as Record<
-        string,
-        Record<string, { nl: string; en: string }>
-      >;
-      const texts: Record<string, string> = {};
-      for (const dictionary of Object.values(module)) for (const [key, text] of Object.entries(dictionary)) texts[key] = text[lang];
+      const { texts, inputs } = await dictionaryTexts(file, lang);
+      for (const input of inputs) this.addWatchFile(input);
       return `export default ${JSON.stringify(texts)};`;
+    },
+  };
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+// Issue 12, login LCP: `/inloggen` gets its own page, `inloggen.html` (sirv serves it for that
+// path; every other path keeps index.html). It carries the login screen as static HTML
+// (client/login-shell.html, Dutch texts from the shell dictionary), so the heading paints from the
+// HTML and CSS alone instead of after the JS; the fonts that heading and form use are preloaded so
+// that first paint already has them. main.tsx replaces the static screen with the live one.
+function loginShell(): Plugin {
+  return {
+    name: 'overleg-login-shell',
+    apply: 'build',
+    enforce: 'post',
+    async generateBundle(_options, bundle) {
+      const index = bundle['index.html'];
+      if (index?.type !== 'asset') return;
+      const { texts } = await dictionaryTexts(fileURLToPath(new URL('./client/src/i18n/shell.ts', import.meta.url)), 'nl');
+      const shell = readFileSync(fileURLToPath(new URL('./client/login-shell.html', import.meta.url)), 'utf8')
+        .replace(/<!--[\s\S]*?-->/g, '')
+        .replace(/>\s+</g, '><')
+        .trim()
+        .replace(/\{\{([\w.]+)\}\}/g, (_, key: string) => {
+          const text = texts[key];
+          if (text === undefined) throw new Error(`login-shell.html: no text ${key} in i18n/shell.ts`);
+          return escapeHtml(text);
+        });
+      const fonts = Object.keys(bundle)
+        .filter((name) => /^assets\/noto-(sans-latin-(400|700)|serif-latin-700)-normal-[\w-]+\.woff2$/.test(name))
+        .map((name) => `<link rel="preload" href="/${name}" as="font" type="font/woff2" crossorigin>`);
+      const html = String(index.source);
+      if (!html.includes('<div id="app"></div>')) throw new Error('index.html: no empty <div id="app"></div>');
+      // The language check (public/login-shell.js) blocks the parser, so it comes first: fetched
+      // before the stylesheet and not waiting for it, it runs while the CSS is still on its way.
+      this.emitFile({
+        type: 'asset',
+        fileName: 'inloggen.html',
+        source: html
+          .replace('<title>', '<script src="/login-shell.js"></script>\n    <title>')
+          .replace('</head>', `  ${fonts.join('\n    ')}\n  </head>`)
+          .replace('<div id="app"></div>', `<div id="app">${shell}</div>`),
+      });
     },
   };
 }
 
 export default defineConfig({
   root: 'client',
-  plugins: [localeTexts(), solid(), unusedCss(), precompress()],
+  plugins: [localeTexts(), solid(), unusedCss(), loginShell(), precompress()],
   // No source maps: the production server must not hand out the client's source (issue 8.15).
   build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 800 },
   server: {

@@ -10,6 +10,16 @@ import '@fontsource/noto-serif/latin-700.css';
 import './styles.css';
 import App from './app';
 import { textsReady } from './i18n';
+import { handOver, shellShown, staticShell, takeOver } from './lib/static-shell';
+
+const root = document.getElementById('app')!;
+// /inloggen arrives with its first screen as static HTML (lib/static-shell.ts): the app draws in
+// its place once the browser has shown it.
+const shell = staticShell(root);
 
 // Dutch is in the entry; someone who chose English waits for that one small chunk.
-void textsReady.then(() => render(() => <App />, document.getElementById('app')!));
+void Promise.all([textsReady, shell && shellShown(shell)]).then(() => {
+  const handover = shell && takeOver(shell);
+  render(() => <App />, root);
+  if (handover) handOver(root, handover);
+});
