@@ -22,6 +22,8 @@ type Props<T> = {
   caption: JSX.Element;
   /** The caption is for screen readers only (a visible heading already says it). */
   hideCaption?: boolean;
+  /** The scroll area's name where the caption says more than a name (default: the caption). */
+  regionLabel?: string;
   columns: (Column<T> | false | null | undefined)[];
   /** Rows, or a resource whose loading and error states the table shows in place. */
   rows?: readonly T[] | undefined;
@@ -50,7 +52,13 @@ export function DataTable<T>(props: Props<T>) {
   return (
     <>
       <Show when={failed()}>{(error) => <LoadError error={error()} />}</Show>
-      <div class="table-wrap" role="region" aria-labelledby={`${id}-caption`} tabindex="0">
+      <div
+        class="table-wrap"
+        role="region"
+        aria-label={props.regionLabel}
+        aria-labelledby={props.regionLabel ? undefined : `${id}-caption`}
+        tabindex="0"
+      >
         <table class={`utrecht-table ${props.class ?? ''}`} data-testid={props.testId}>
           <caption id={`${id}-caption`} class="utrecht-table__caption" classList={{ 'visually-hidden': Boolean(props.hideCaption) }}>
             {props.caption}

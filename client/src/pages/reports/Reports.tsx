@@ -271,6 +271,7 @@ function ReportView(props: { report: Report; query: string }) {
                   {lbl(table.title)} <span class="muted">({t('reports.previousInBrackets')})</span>
                 </>
               }
+              regionLabel={lbl(table.title)}
               rows={table.rows}
               footRows={table.totals && table.rows.length > 0 ? [{ label: t('reports.total'), ...table.totals }] : undefined}
               empty={t('reports.noRows')}
