@@ -1,6 +1,7 @@
 // The one table of the client (issue 12): caption, column headers with scope, an optional row
 // header, a row that says "loading" or "nothing here" instead of an empty body, and a scroll area
-// that keyboard users can reach (WCAG 2.1.1) and screen readers announce by the caption.
+// that keyboard users can reach (WCAG 2.1.1) and screen readers announce by the caption. A total
+// row goes in the foot (`footRows`), built from the same columns as the body.
 import { createUniqueId, For, Show, type Accessor, type JSX, type Resource } from 'solid-js';
 import { t } from '../i18n';
 import { LoadError } from './ResourceError';
@@ -13,16 +14,24 @@ export type Column<T> = {
   /** Shown only visually hidden (an actions column still needs a name for screen readers). */
   hideHeader?: boolean;
   class?: string;
+  /** A class for this column's cell in one row (e.g. `overdue` when that row's date has passed). */
+  cellClass?: (row: T) => string | undefined;
 };
 
 type Props<T> = {
   caption: JSX.Element;
   /** The caption is for screen readers only (a visible heading already says it). */
   hideCaption?: boolean;
+  /** The scroll area's name where the caption says more than a name (default: the caption). */
+  regionLabel?: string;
   columns: (Column<T> | false | null | undefined)[];
   /** Rows, or a resource whose loading and error states the table shows in place. */
   rows?: readonly T[] | undefined;
   resource?: Resource<readonly T[] | undefined>;
+  /** Rows still on their way (for `rows` a page loads itself; a resource says so by itself). */
+  loading?: boolean;
+  /** Rows after the body, such as a total, in `<tfoot>` with the same columns. */
+  footRows?: readonly T[] | undefined;
   empty: string;
   class?: string;
   rowTestId?: string;
@@ -32,18 +41,24 @@ type Props<T> = {
 
 const th = 'utrecht-table__header-cell';
 const td = 'utrecht-table__cell';
-const cls = (base: string, c: { class?: string | undefined }) => (c.class ? `${base} ${c.class}` : base);
+const cls = (base: string, ...extra: (string | undefined)[]) => [base, ...extra.filter(Boolean)].join(' ');
 
 export function DataTable<T>(props: Props<T>) {
   const id = createUniqueId();
   const columns = () => props.columns.filter((c): c is Column<T> => Boolean(c));
   const failed = (): unknown => (props.resource ? (props.resource.error as unknown) : undefined);
   const rows = () => (props.resource ? (failed() ? undefined : props.resource()) : props.rows);
-  const loading = () => Boolean(props.resource?.loading) && !rows();
+  const loading = () => (Boolean(props.resource?.loading) && !rows()) || Boolean(props.loading);
   return (
     <>
       <Show when={failed()}>{(error) => <LoadError error={error()} />}</Show>
-      <div class="table-wrap" role="region" aria-labelledby={`${id}-caption`} tabindex="0">
+      <div
+        class="table-wrap"
+        role="region"
+        aria-label={props.regionLabel}
+        aria-labelledby={props.regionLabel ? undefined : `${id}-caption`}
+        tabindex="0"
+      >
         <table class={`utrecht-table ${props.class ?? ''}`} data-testid={props.testId}>
           <caption id={`${id}-caption`} class="utrecht-table__caption" classList={{ 'visually-hidden': Boolean(props.hideCaption) }}>
             {props.caption}
@@ -52,7 +67,7 @@ export function DataTable<T>(props: Props<T>) {
             <tr class="utrecht-table__row">
               <For each={columns()}>
                 {(c) => (
-                  <th class={cls(th, c)} scope="col">
+                  <th class={cls(th, c.class)} scope="col">
                     <Show when={c.hideHeader} fallback={c.header}>
                       <span class="visually-hidden">{c.header}</span>
                     </Show>
@@ -72,23 +87,40 @@ export function DataTable<T>(props: Props<T>) {
                 </tr>
               }
             >
-              {(row, index) => (
-                <tr class={`utrecht-table__row ${props.rowClass?.(row) ?? ''}`} data-testid={props.rowTestId}>
-                  <For each={columns()}>
-                    {(c) => (
-                      <Show when={c.rowHeader} fallback={<td class={cls(td, c)}>{c.cell(row, index)}</td>}>
-                        <th class={cls(th, c)} scope="row">
-                          {c.cell(row, index)}
-                        </th>
-                      </Show>
-                    )}
-                  </For>
-                </tr>
-              )}
+              {(row, index) => <Row row={row} index={index} columns={columns()} rowClass={props.rowClass} testId={props.rowTestId} />}
             </For>
           </tbody>
+          <Show when={props.footRows?.length}>
+            <tfoot class="utrecht-table__footer">
+              <For each={props.footRows}>
+                {(row, index) => <Row row={row} index={index} columns={columns()} rowClass={props.rowClass} />}
+              </For>
+            </tfoot>
+          </Show>
         </table>
       </div>
     </>
+  );
+}
+
+function Row<T>(props: {
+  row: T;
+  index: Accessor<number>;
+  columns: Column<T>[];
+  rowClass?: ((row: T) => string | undefined) | undefined;
+  testId?: string | undefined;
+}) {
+  return (
+    <tr class={cls('utrecht-table__row', props.rowClass?.(props.row))} data-testid={props.testId}>
+      <For each={props.columns}>
+        {(c) => (
+          <Show when={c.rowHeader} fallback={<td class={cls(td, c.class, c.cellClass?.(props.row))}>{c.cell(props.row, props.index)}</td>}>
+            <th class={cls(th, c.class, c.cellClass?.(props.row))} scope="row">
+              {c.cell(props.row, props.index)}
+            </th>
+          </Show>
+        )}
+      </For>
+    </tr>
   );
 }

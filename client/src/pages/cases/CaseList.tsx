@@ -1,10 +1,11 @@
 import { A, useSearchParams } from '@solidjs/router';
-import { createEffect, createResource, createSignal, For, on, Show } from 'solid-js';
+import { createEffect, createResource, createSignal, on, Show } from 'solid-js';
 import { api } from '../../lib/trpc';
 import { hasRole } from '../../lib/session';
 import { address, caseStatusLabel } from '../../lib/labels';
 import { formatDate, t } from '../../i18n';
 import { Alert, Button, CheckboxField, SelectField, Status, TextField } from '../../components/Form';
+import { DataTable } from '../../components/DataTable';
 import { caseStatuses as statuses } from '../../../../db/schema/enums';
 
 type Page = Awaited<ReturnType<typeof api.cases.list.query>>;
@@ -109,78 +110,52 @@ export default function CaseList() {
       <p class="utrecht-paragraph" role="status" aria-live="polite">
         {loading() ? t('app.loading') : t('cases.count', { n: rows().length })}
       </p>
-      <div class="table-wrap">
-        <table class="utrecht-table">
-          <caption class="utrecht-table__caption">{t('cases.caption')}</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">
-                {t('cases.code')}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {t('cases.address')}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {t('cases.filterGemeente')}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {t('cases.theme')}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {t('cases.filterStatus')}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {t('cases.openTasks')}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {t('cases.createdAt')}
-              </th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            <For
-              each={rows()}
-              fallback={
-                <tr class="utrecht-table__row">
-                  <td class="utrecht-table__cell" colSpan={7}>
-                    {loading() ? t('app.loading') : t('cases.none')}
-                  </td>
-                </tr>
-              }
-            >
-              {(c) => (
-                <tr class="utrecht-table__row">
-                  <td class="utrecht-table__cell">
-                    <A class="utrecht-link" href={`/casussen/${c.id}`}>
-                      {c.code}
-                    </A>
-                  </td>
-                  <td class="utrecht-table__cell">{address(c)}</td>
-                  <td class="utrecht-table__cell">{c.gemeente}</td>
-                  <td class="utrecht-table__cell">{c.theme}</td>
-                  <td class="utrecht-table__cell">
-                    <Status tone={c.status === 'afgerond' ? 'ok' : c.status === 'signaal' ? 'warning' : 'neutral'}>
-                      {caseStatusLabel(c.status)}
-                    </Status>
-                    <Show when={c.priority === 'hoog'}>
-                      {' '}
-                      <Status tone="danger">{t('case.priority.hoog')}</Status>
-                    </Show>
-                  </td>
-                  <td class="utrecht-table__cell">
-                    {c.openTasks}
-                    <Show when={c.overdueTasks > 0}>
-                      {' '}
-                      <span class="overdue">({t('cases.overdueTasks', { n: c.overdueTasks })})</span>
-                    </Show>
-                  </td>
-                  <td class="utrecht-table__cell">{formatDate(c.createdAt)}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('cases.caption')}
+        rows={rows()}
+        loading={loading()}
+        empty={t('cases.none')}
+        columns={[
+          {
+            header: t('cases.code'),
+            cell: (c: Row) => (
+              <A class="utrecht-link" href={`/casussen/${c.id}`}>
+                {c.code}
+              </A>
+            ),
+          },
+          { header: t('cases.address'), cell: (c) => address(c) },
+          { header: t('cases.filterGemeente'), cell: (c) => c.gemeente },
+          { header: t('cases.theme'), cell: (c) => c.theme },
+          {
+            header: t('cases.filterStatus'),
+            cell: (c) => (
+              <>
+                <Status tone={c.status === 'afgerond' ? 'ok' : c.status === 'signaal' ? 'warning' : 'neutral'}>
+                  {caseStatusLabel(c.status)}
+                </Status>
+                <Show when={c.priority === 'hoog'}>
+                  {' '}
+                  <Status tone="danger">{t('case.priority.hoog')}</Status>
+                </Show>
+              </>
+            ),
+          },
+          {
+            header: t('cases.openTasks'),
+            cell: (c) => (
+              <>
+                {c.openTasks}
+                <Show when={c.overdueTasks > 0}>
+                  {' '}
+                  <span class="overdue">({t('cases.overdueTasks', { n: c.overdueTasks })})</span>
+                </Show>
+              </>
+            ),
+          },
+          { header: t('cases.createdAt'), cell: (c) => formatDate(c.createdAt) },
+        ]}
+      />
       <Show when={cursor() !== null}>
         <Button onClick={() => void load(false)} busy={loading()}>
           {t('app.loadMore')}

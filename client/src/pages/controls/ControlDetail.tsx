@@ -9,6 +9,7 @@ import { formatDay, locale, t, today } from '../../i18n';
 import { Alert, Button, SelectField, Status, TextField } from '../../components/Form';
 import { controlStatusLabel } from './ControlList';
 import { Loaded } from '../../components/ResourceError';
+import { DataTable } from '../../components/DataTable';
 
 export default function ControlDetail() {
   const params = useParams<{ id: string }>();
@@ -154,70 +155,43 @@ export default function ControlDetail() {
           </section>
           <section class="stack">
             <h2 class="utrecht-heading-2">{t('controls.findings')}</h2>
-            <div class="table-wrap">
-              <table class="utrecht-table">
-                <caption class="utrecht-table__caption">
-                  {t('controls.findings')} ({c().findings.length})
-                </caption>
-                <thead class="utrecht-table__header">
-                  <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="col">
-                      {t('controls.forPartner')}
-                    </th>
-                    <th class="utrecht-table__header-cell" scope="col">
-                      {t('controls.finding')}
-                    </th>
-                    <th class="utrecht-table__header-cell" scope="col">
-                      {t('controls.measure')}
-                    </th>
-                    <th class="utrecht-table__header-cell" scope="col">
-                      {t('controls.pand')}
-                    </th>
-                    <th class="utrecht-table__header-cell" scope="col">
-                      <span class="visually-hidden">{t('controls.remove')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody class="utrecht-table__body">
-                  <For
-                    each={c().findings}
-                    fallback={
-                      <tr class="utrecht-table__row">
-                        <td class="utrecht-table__cell" colSpan={5}>
-                          {t('controls.noFindings')}
-                        </td>
-                      </tr>
-                    }
-                  >
-                    {(f) => (
-                      <tr class="utrecht-table__row">
-                        <td class="utrecht-table__cell">{f.partner}</td>
-                        <td class="utrecht-table__cell">
-                          {f.findingLabel[locale()]}
-                          <Show when={f.note}>
-                            <br />
-                            <span class="muted">{f.note}</span>
-                          </Show>
-                        </td>
-                        <td class="utrecht-table__cell">{f.measureLabel[locale()]}</td>
-                        <td class="utrecht-table__cell">{c().cases.find((x) => x.id === f.caseId)?.code ?? ''}</td>
-                        <td class="utrecht-table__cell">
-                          <Show when={coordinator() || f.partnerId === me()?.partnerId}>
-                            <Button
-                              variant="subtle"
-                              onClick={() => void remove.run(f.id)}
-                              aria-label={`${t('controls.remove')}: ${f.findingLabel[locale()]}`}
-                            >
-                              {t('controls.remove')}
-                            </Button>
-                          </Show>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={`${t('controls.findings')} (${c().findings.length})`}
+              rows={c().findings}
+              empty={t('controls.noFindings')}
+              columns={[
+                { header: t('controls.forPartner'), cell: (f) => f.partner },
+                {
+                  header: t('controls.finding'),
+                  cell: (f) => (
+                    <>
+                      {f.findingLabel[locale()]}
+                      <Show when={f.note}>
+                        <br />
+                        <span class="muted">{f.note}</span>
+                      </Show>
+                    </>
+                  ),
+                },
+                { header: t('controls.measure'), cell: (f) => f.measureLabel[locale()] },
+                { header: t('controls.pand'), cell: (f) => c().cases.find((x) => x.id === f.caseId)?.code ?? '' },
+                {
+                  header: t('controls.remove'),
+                  hideHeader: true,
+                  cell: (f) => (
+                    <Show when={coordinator() || f.partnerId === me()?.partnerId}>
+                      <Button
+                        variant="subtle"
+                        onClick={() => void remove.run(f.id)}
+                        aria-label={`${t('controls.remove')}: ${f.findingLabel[locale()]}`}
+                      >
+                        {t('controls.remove')}
+                      </Button>
+                    </Show>
+                  ),
+                },
+              ]}
+            />
             <Show when={remove.error()}>
               <Alert kind="error">{remove.error()}</Alert>
             </Show>

@@ -6,6 +6,7 @@ import { api } from '../../lib/trpc';
 import { caseStatusLabel } from '../../lib/labels';
 import { formatDateTime, formatDay, t } from '../../i18n';
 import { Status } from '../../components/Form';
+import { DataTable } from '../../components/DataTable';
 
 type Figures = { casesByStatus: Record<string, number>; openTasks: number; overdueTasks: number; upcomingControls: number };
 
@@ -38,48 +39,16 @@ function FigureList(props: { figures: Figures }) {
 
 function TasksTable(props: { rows: { partner: string; open: number; overdue: number }[] }) {
   return (
-    <div class="table-wrap">
-      <table class="utrecht-table">
-        <caption class="utrecht-table__caption">{t('dashboard.tasksByPartner')}</caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">
-              {t('dashboard.partner')}
-            </th>
-            <th class="utrecht-table__header-cell num" scope="col">
-              {t('dashboard.open')}
-            </th>
-            <th class="utrecht-table__header-cell num" scope="col">
-              {t('dashboard.overdue')}
-            </th>
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
-          <For
-            each={props.rows}
-            fallback={
-              <tr class="utrecht-table__row">
-                <td class="utrecht-table__cell" colSpan={3}>
-                  {t('home.noOpenTasks')}
-                </td>
-              </tr>
-            }
-          >
-            {(r) => (
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="row">
-                  {r.partner}
-                </th>
-                <td class="utrecht-table__cell num">{r.open}</td>
-                <td class="utrecht-table__cell num" classList={{ overdue: r.overdue > 0 }}>
-                  {r.overdue}
-                </td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t('dashboard.tasksByPartner')}
+      rows={props.rows}
+      empty={t('home.noOpenTasks')}
+      columns={[
+        { header: t('dashboard.partner'), rowHeader: true, cell: (r) => r.partner },
+        { header: t('dashboard.open'), class: 'num', cell: (r) => r.open },
+        { header: t('dashboard.overdue'), class: 'num', cellClass: (r) => (r.overdue > 0 ? 'overdue' : undefined), cell: (r) => r.overdue },
+      ]}
+    />
   );
 }
 

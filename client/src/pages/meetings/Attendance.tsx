@@ -7,6 +7,7 @@ import { api, errorMessage } from '../../lib/trpc';
 import { hasRole } from '../../lib/session';
 import { t } from '../../i18n';
 import { Alert, CheckboxField } from '../../components/Form';
+import { DataTable } from '../../components/DataTable';
 import { attendanceLabel, type Meeting } from './shared';
 import { attendanceStatuses as statuses } from '../../../../db/schema/enums';
 
@@ -37,6 +38,7 @@ export function Attendance(props: { meeting: Pick<Meeting, 'id' | 'attendance'>;
   // Primitive keys: <For> keeps each row's DOM for as long as the partner is listed.
   const partnerIds = createMemo(() => props.meeting.attendance.map((a) => a.partnerId), [], { equals: (a, b) => a.join() === b.join() });
   const rowOf = (partnerId: number) => props.meeting.attendance.find((a) => a.partnerId === partnerId);
+  const partnerName = (partnerId: number) => rowOf(partnerId)?.partnerName ?? '';
 
   /** The stored state: the newer of the overleg's data and the server's answer to a save. */
   const stored = (partnerId: number): Stored => {
@@ -102,101 +104,95 @@ export function Attendance(props: { meeting: Pick<Meeting, 'id' | 'attendance'>;
       <h2 class="utrecht-heading-2" id="attendance-title">
         {t('attendance.title')}
       </h2>
-      <div class="table-wrap">
-        <table class="utrecht-table">
-          <caption class="utrecht-table__caption visually-hidden">{t('attendance.caption')}</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">
-                {t('attendance.partner')}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {t('attendance.status')}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {t('attendance.who')}
-              </th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            <For each={partnerIds()}>
-              {(partnerId) => {
-                const row = () => rowOf(partnerId);
-                const name = () => row()?.partnerName ?? '';
-                return (
-                  <tr class="utrecht-table__row" data-testid="attendance-row">
-                    <th class="utrecht-table__header-cell" scope="row">
-                      {name()}
-                      {/* What the partner sent beforehand (issue 9.13); the chair's choice below wins. */}
-                      <Show when={row()?.announcement}>
-                        {(a) => (
-                          <span class="muted" data-testid="attendance-announced">
-                            <br />
-                            {`${t('attendance.announced')}: ${a().kind === 'afgemeld' ? attendanceLabel('afgemeld') : t('regrets.kindDelegate')}${a().reason ? ` (${a().reason})` : ''}`}
-                          </span>
-                        )}
-                      </Show>
-                    </th>
-                    <td class="utrecht-table__cell">
-                      <Show
-                        when={coordinator()}
-                        fallback={shown(partnerId).status ? attendanceLabel(shown(partnerId).status!) : t('attendance.unknown')}
-                      >
-                        <fieldset class="attendance-choice">
-                          <legend class="visually-hidden">{`${t('attendance.status')}: ${name()}`}</legend>
-                          <For each={statuses}>
-                            {(status) => (
-                              <label class="attendance-option">
-                                <input
-                                  type="radio"
-                                  class="utrecht-radio-button utrecht-radio-button--html-input"
-                                  name={`attendance-${partnerId}`}
-                                  value={status}
-                                  checked={shown(partnerId).status === status}
-                                  onChange={() => choose(partnerId, status)}
-                                />{' '}
-                                {attendanceLabel(status)}
-                              </label>
-                            )}
-                          </For>
-                          <span class="muted attendance-state" aria-live="polite" data-testid="attendance-state">
-                            {pending(partnerId) ? t('attendance.saving') : shown(partnerId).status ? '' : t('attendance.unknown')}
-                          </span>
-                        </fieldset>
-                        <Show when={errorMap()[partnerId]}>{(e) => <Alert kind="error">{e()}</Alert>}</Show>
-                      </Show>
-                    </td>
-                    <td class="utrecht-table__cell">
-                      <Show when={row()?.expectedAttendee && shown(partnerId).status === null}>
-                        <span data-testid="attendance-expected">{`${t('attendance.expected')}: ${row()!.expectedAttendee!.name}`}</span>
-                      </Show>
-                      <Show
-                        when={coordinator() && shown(partnerId).status === 'aanwezig'}
-                        fallback={attendeeNames(row(), shown(partnerId).attendeeUserIds)}
-                      >
-                        <For each={membersOf(partnerId)} fallback={attendeeNames(row(), shown(partnerId).attendeeUserIds)}>
-                          {(u) => (
-                            <CheckboxField
-                              label={u.name}
-                              checked={shown(partnerId).attendeeUserIds.includes(u.id)}
-                              onChange={(checked) => {
-                                const ids = new Set(shown(partnerId).attendeeUserIds);
-                                if (checked) ids.add(u.id);
-                                else ids.delete(u.id);
-                                void save(partnerId, { status: 'aanwezig', attendeeUserIds: [...ids] });
-                              }}
-                            />
-                          )}
-                        </For>
-                      </Show>
-                    </td>
-                  </tr>
-                );
-              }}
-            </For>
-          </tbody>
-        </table>
-      </div>
+      {/* Rows are the partner ids (primitive keys): a row keeps its DOM, and the focus in it, across saves. */}
+      <DataTable
+        caption={t('attendance.caption')}
+        hideCaption
+        rows={partnerIds()}
+        empty=""
+        rowTestId="attendance-row"
+        columns={[
+          {
+            header: t('attendance.partner'),
+            rowHeader: true,
+            cell: (partnerId) => (
+              <>
+                {partnerName(partnerId)}
+                {/* What the partner sent beforehand (issue 9.13); the chair's choice below wins. */}
+                <Show when={rowOf(partnerId)?.announcement}>
+                  {(a) => (
+                    <span class="muted" data-testid="attendance-announced">
+                      <br />
+                      {`${t('attendance.announced')}: ${a().kind === 'afgemeld' ? attendanceLabel('afgemeld') : t('regrets.kindDelegate')}${a().reason ? ` (${a().reason})` : ''}`}
+                    </span>
+                  )}
+                </Show>
+              </>
+            ),
+          },
+          {
+            header: t('attendance.status'),
+            cell: (partnerId) => (
+              <Show
+                when={coordinator()}
+                fallback={shown(partnerId).status ? attendanceLabel(shown(partnerId).status!) : t('attendance.unknown')}
+              >
+                <fieldset class="attendance-choice">
+                  <legend class="visually-hidden">{`${t('attendance.status')}: ${partnerName(partnerId)}`}</legend>
+                  <For each={statuses}>
+                    {(status) => (
+                      <label class="attendance-option">
+                        <input
+                          type="radio"
+                          class="utrecht-radio-button utrecht-radio-button--html-input"
+                          name={`attendance-${partnerId}`}
+                          value={status}
+                          checked={shown(partnerId).status === status}
+                          onChange={() => choose(partnerId, status)}
+                        />{' '}
+                        {attendanceLabel(status)}
+                      </label>
+                    )}
+                  </For>
+                  <span class="muted attendance-state" aria-live="polite" data-testid="attendance-state">
+                    {pending(partnerId) ? t('attendance.saving') : shown(partnerId).status ? '' : t('attendance.unknown')}
+                  </span>
+                </fieldset>
+                <Show when={errorMap()[partnerId]}>{(e) => <Alert kind="error">{e()}</Alert>}</Show>
+              </Show>
+            ),
+          },
+          {
+            header: t('attendance.who'),
+            cell: (partnerId) => (
+              <>
+                <Show when={rowOf(partnerId)?.expectedAttendee && shown(partnerId).status === null}>
+                  <span data-testid="attendance-expected">{`${t('attendance.expected')}: ${rowOf(partnerId)!.expectedAttendee!.name}`}</span>
+                </Show>
+                <Show
+                  when={coordinator() && shown(partnerId).status === 'aanwezig'}
+                  fallback={attendeeNames(rowOf(partnerId), shown(partnerId).attendeeUserIds)}
+                >
+                  <For each={membersOf(partnerId)} fallback={attendeeNames(rowOf(partnerId), shown(partnerId).attendeeUserIds)}>
+                    {(u) => (
+                      <CheckboxField
+                        label={u.name}
+                        checked={shown(partnerId).attendeeUserIds.includes(u.id)}
+                        onChange={(checked) => {
+                          const ids = new Set(shown(partnerId).attendeeUserIds);
+                          if (checked) ids.add(u.id);
+                          else ids.delete(u.id);
+                          void save(partnerId, { status: 'aanwezig', attendeeUserIds: [...ids] });
+                        }}
+                      />
+                    )}
+                  </For>
+                </Show>
+              </>
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { A, useNavigate } from '@solidjs/router';
-import { createResource, createSignal, For, onMount, Show } from 'solid-js';
+import { createResource, createSignal, onMount, Show } from 'solid-js';
 import { api } from '../../lib/trpc';
 import { createAction } from '../../lib/action';
 import { hasRole } from '../../lib/session';
@@ -10,6 +10,7 @@ import { amsterdamToIso } from '../../lib/dates';
 import { meetingStatusLabel, minutesStatusLabel, statusTone, type MeetingSummary } from './shared';
 import { LoadError } from '../../components/ResourceError';
 import { MeetingDetailsFields } from './MeetingDetailsFields';
+import { DataTable } from '../../components/DataTable';
 
 export default function MeetingList() {
   // Upcoming first; the past ones page by page (a team holds years of them) — issue 9 item 11.
@@ -109,72 +110,53 @@ export default function MeetingList() {
 
 function MeetingTable(props: { caption: string; rows: MeetingSummary[]; testId?: string }) {
   return (
-    <div class="table-wrap" data-testid={props.testId}>
-      <table class="utrecht-table">
-        <caption class="utrecht-table__caption">{props.caption}</caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">
-              {t('meetings.col.when')}
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              {t('meetings.col.title')}
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              {t('meetings.col.place')}
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              {t('meetings.col.items')}
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              {t('meetings.col.status')}
-            </th>
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
-          <For
-            each={props.rows}
-            fallback={
-              <tr class="utrecht-table__row">
-                <td class="utrecht-table__cell" colspan="5">
-                  {t('meetings.none')}
-                </td>
-              </tr>
-            }
-          >
-            {(m) => (
-              <tr class="utrecht-table__row" data-testid="meeting-row">
-                <td class="utrecht-table__cell">{formatDateTime(m.startsAt)}</td>
-                <td class="utrecht-table__cell">
-                  <A class="utrecht-link" href={`/overleggen/${m.id}`}>
-                    {m.title}
-                  </A>
-                </td>
-                <td class="utrecht-table__cell">{m.location ?? (m.videoLink ? t('meetings.videoLink') : '')}</td>
-                <td class="utrecht-table__cell">
-                  {m.agendaItems}
-                  <Show when={m.openProposals > 0}>
+    <DataTable
+      caption={props.caption}
+      rows={props.rows}
+      empty={t('meetings.none')}
+      testId={props.testId}
+      rowTestId="meeting-row"
+      columns={[
+        { header: t('meetings.col.when'), cell: (m) => formatDateTime(m.startsAt) },
+        {
+          header: t('meetings.col.title'),
+          cell: (m) => (
+            <A class="utrecht-link" href={`/overleggen/${m.id}`}>
+              {m.title}
+            </A>
+          ),
+        },
+        { header: t('meetings.col.place'), cell: (m) => m.location ?? (m.videoLink ? t('meetings.videoLink') : '') },
+        {
+          header: t('meetings.col.items'),
+          cell: (m) => (
+            <>
+              {m.agendaItems}
+              <Show when={m.openProposals > 0}>
+                {' '}
+                <Status tone="warning">{t('meetings.proposalsWaiting', { n: m.openProposals })}</Status>
+              </Show>
+            </>
+          ),
+        },
+        {
+          header: t('meetings.col.status'),
+          cell: (m) => (
+            <>
+              <Status tone={statusTone(m.status)}>{meetingStatusLabel(m.status)}</Status>
+              <Show when={m.minutesStatus}>
+                {(s) => (
+                  <>
                     {' '}
-                    <Status tone="warning">{t('meetings.proposalsWaiting', { n: m.openProposals })}</Status>
-                  </Show>
-                </td>
-                <td class="utrecht-table__cell">
-                  <Status tone={statusTone(m.status)}>{meetingStatusLabel(m.status)}</Status>
-                  <Show when={m.minutesStatus}>
-                    {(s) => (
-                      <>
-                        {' '}
-                        <Status tone="neutral">{minutesStatusLabel(s())}</Status>
-                      </>
-                    )}
-                  </Show>
-                </td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
-    </div>
+                    <Status tone="neutral">{minutesStatusLabel(s())}</Status>
+                  </>
+                )}
+              </Show>
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }
 

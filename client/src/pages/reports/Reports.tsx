@@ -12,10 +12,13 @@ import { Alert, Button, SelectField, TextField } from '../../components/Form';
 import { BarChart } from '../../components/BarChart';
 import { ReportNarrative } from './ReportNarrative';
 import { LoadError } from '../../components/ResourceError';
+import { DataTable } from '../../components/DataTable';
 
 type Report = Awaited<ReturnType<typeof api.reports.progress.query>>;
 type Label = { nl: string; en: string };
 type Mark = 'small' | 'secondary' | undefined;
+/** A row of a report table, or its total row (which has the same figures and a label). */
+type Line = Pick<Report['tables'][number]['rows'][number], 'label' | 'current' | 'previous' | 'mask'>;
 
 const lbl = (l: Label) => l[locale()];
 function fmt(value: number | null | undefined, kind: string, mark?: Mark, k?: number): string {
@@ -239,37 +242,16 @@ function ReportView(props: { report: Report; query: string }) {
             .headline.filter((h) => chartKeys.includes(h.key) && !h.mask?.current && !h.mask?.previous)
             .map((h) => ({ label: lbl(h.label), current: h.current ?? 0, previous: h.previous ?? 0 }))}
         />
-        <div class="table-wrap">
-          <table class="utrecht-table">
-            <caption class="utrecht-table__caption">{t('reports.keyFigures')}</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t('reports.figure')}
-                </th>
-                <th class="utrecht-table__header-cell num" scope="col">
-                  {t('reports.current')}
-                </th>
-                <th class="utrecht-table__header-cell num" scope="col">
-                  {t('reports.previous')}
-                </th>
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              <For each={r().headline}>
-                {(h) => (
-                  <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="row">
-                      {lbl(h.label)}
-                    </th>
-                    <td class="utrecht-table__cell num">{fmt(h.current, h.kind, h.mask?.current, k())}</td>
-                    <td class="utrecht-table__cell num">{fmt(h.previous, h.kind, h.mask?.previous, k())}</td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('reports.keyFigures')}
+          rows={r().headline}
+          empty={t('reports.noRows')}
+          columns={[
+            { header: t('reports.figure'), rowHeader: true, cell: (h) => lbl(h.label) },
+            { header: t('reports.current'), class: 'num', cell: (h) => fmt(h.current, h.kind, h.mask?.current, k()) },
+            { header: t('reports.previous'), class: 'num', cell: (h) => fmt(h.previous, h.kind, h.mask?.previous, k()) },
+          ]}
+        />
       </section>
       <For each={r().tables}>
         {(table) => (
@@ -283,56 +265,25 @@ function ReportView(props: { report: Report; query: string }) {
                   .map((row) => ({ label: row.label, current: row.current.opened ?? 0, previous: row.previous.opened ?? 0 }))}
               />
             </Show>
-            <div class="table-wrap" tabindex="0" role="region" aria-label={lbl(table.title)}>
-              <table class="utrecht-table">
-                <caption class="utrecht-table__caption">
+            <DataTable<Line>
+              caption={
+                <>
                   {lbl(table.title)} <span class="muted">({t('reports.previousInBrackets')})</span>
-                </caption>
-                <thead class="utrecht-table__header">
-                  <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="col">
-                      {lbl(table.rowHeader)}
-                    </th>
-                    <For each={table.columns}>
-                      {(c) => (
-                        <th class="utrecht-table__header-cell num" scope="col">
-                          {lbl(c.label)}
-                        </th>
-                      )}
-                    </For>
-                  </tr>
-                </thead>
-                <tbody class="utrecht-table__body">
-                  <For
-                    each={table.rows}
-                    fallback={
-                      <tr class="utrecht-table__row">
-                        <td class="utrecht-table__cell" colSpan={table.columns.length + 1}>
-                          {t('reports.noRows')}
-                        </td>
-                      </tr>
-                    }
-                  >
-                    {(row) => (
-                      <tr class="utrecht-table__row">
-                        <th class="utrecht-table__header-cell" scope="row">
-                          {row.label}
-                        </th>
-                        <For each={table.columns}>{(c) => <Cell values={row} column={c} k={k()} />}</For>
-                      </tr>
-                    )}
-                  </For>
-                  <Show when={table.totals && table.rows.length > 0}>
-                    <tr class="utrecht-table__row">
-                      <th class="utrecht-table__header-cell" scope="row">
-                        {t('reports.total')}
-                      </th>
-                      <For each={table.columns}>{(c) => <Cell values={table.totals!} column={c} k={k()} />}</For>
-                    </tr>
-                  </Show>
-                </tbody>
-              </table>
-            </div>
+                </>
+              }
+              regionLabel={lbl(table.title)}
+              rows={table.rows}
+              footRows={table.totals && table.rows.length > 0 ? [{ label: t('reports.total'), ...table.totals }] : undefined}
+              empty={t('reports.noRows')}
+              columns={[
+                { header: lbl(table.rowHeader), rowHeader: true, cell: (row) => row.label },
+                ...table.columns.map((c) => ({
+                  header: lbl(c.label),
+                  class: 'num',
+                  cell: (row: Line) => <Figures values={row} column={c} k={k()} />,
+                })),
+              ]}
+            />
           </section>
         )}
       </For>
@@ -341,7 +292,7 @@ function ReportView(props: { report: Report; query: string }) {
 }
 
 /** One figure, this period and (in brackets) the previous one; a hidden one reads "< k" or "x". */
-function Cell(props: {
+function Figures(props: {
   values: {
     current: Record<string, number | null>;
     previous: Record<string, number | null>;
@@ -353,7 +304,7 @@ function Cell(props: {
   const mark = (side: 'current' | 'previous') => props.values.mask[side][props.column.key] as Mark;
   const said = (m: Mark) => (m === 'small' ? t('reports.suppressedCell', { k: props.k }) : t('reports.secondaryCell'));
   return (
-    <td class="utrecht-table__cell num">
+    <>
       <span aria-hidden={mark('current') ? 'true' : undefined}>
         {fmt(props.values.current[props.column.key], props.column.kind, mark('current'), props.k)}
       </span>
@@ -365,6 +316,6 @@ function Cell(props: {
         </span>
         <Show when={mark('previous')}>{(m) => <span class="visually-hidden">{said(m())}</span>}</Show>)
       </span>
-    </td>
+    </>
   );
 }

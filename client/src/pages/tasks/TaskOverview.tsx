@@ -1,5 +1,5 @@
 import { A, useSearchParams } from '@solidjs/router';
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, Show } from 'solid-js';
 import { api } from '../../lib/trpc';
 import { taskStatusLabel } from '../../lib/labels';
 import { formatDay, t } from '../../i18n';
@@ -8,7 +8,8 @@ import { TaskNotes, TaskState } from '../../components/TaskState';
 import { ChangeLog } from '../../components/ChangeLog';
 import { TaskEditor } from '../../components/TaskEditor';
 import { TaskActions } from '../../components/TaskActions';
-import { problemOf, ResourceError, LoadError } from '../../components/ResourceError';
+import { problemOf, ResourceError } from '../../components/ResourceError';
+import { DataTable } from '../../components/DataTable';
 import { taskStatuses as statuses } from '../../../../db/schema/enums';
 
 export default function TaskOverview() {
@@ -82,89 +83,62 @@ export default function TaskOverview() {
         <div aria-live="polite">
           <Show when={flash()}>{(m) => <Alert kind="ok">{m()}</Alert>}</Show>
         </div>
-        <Show when={tasks.error as unknown}>{(e) => <LoadError error={e()} />}</Show>
-        <div class="table-wrap">
-          <table class="utrecht-table">
-            <caption class="utrecht-table__caption">
-              {t('tasks.overview.caption')} ({rows().length})
-            </caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t('tasks.task')}
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t('tasks.partner')}
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t('tasks.case')}
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t('tasks.due')}
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t('tasks.status')}
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t('tasks.result')}
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t('tasks.actions')}
-                </th>
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              <For
-                each={rows()}
-                fallback={
-                  <tr class="utrecht-table__row">
-                    <td class="utrecht-table__cell" colSpan={7}>
-                      {tasks.loading ? t('app.loading') : tasks.error ? t('tasks.loadFailed') : t('tasks.none')}
-                    </td>
-                  </tr>
-                }
-              >
-                {(task) => (
-                  <tr
-                    class="utrecht-table__row"
-                    classList={{ 'is-blocked': Boolean(task.blockedAt) && task.status === 'open' }}
-                    data-testid="overview-task"
-                  >
-                    <td class="utrecht-table__cell">
-                      {task.title}
-                      <ChangeLog changes={task.changes} />
-                    </td>
-                    <td class="utrecht-table__cell">{task.partner}</td>
-                    <td class="utrecht-table__cell">
-                      <Show when={task.caseId}>
-                        <A class="utrecht-link" href={`/casussen/${task.caseId}`}>
-                          {task.caseCode}
-                        </A>{' '}
-                        {task.caseAddress}
-                      </Show>
-                    </td>
-                    <td class="utrecht-table__cell" classList={{ overdue: task.overdue }}>
-                      {formatDay(task.dueDate)}
-                    </td>
-                    <td class="utrecht-table__cell">
-                      <TaskState task={task} />
-                    </td>
-                    <td class="utrecht-table__cell">
-                      {task.resultNote ?? ''}
-                      <TaskNotes task={task} />
-                    </td>
-                    <td class="utrecht-table__cell">
-                      <TaskEditor task={task} partners={editable()} onChange={done} />
-                      <Show when={task.status === 'open' && task.blockedAt}>
-                        <TaskActions task={task} onChange={done} />
-                      </Show>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={`${t('tasks.overview.caption')} (${rows().length})`}
+          resource={tasks}
+          empty={t('tasks.none')}
+          rowTestId="overview-task"
+          rowClass={(task) => (task.blockedAt && task.status === 'open' ? 'is-blocked' : undefined)}
+          columns={[
+            {
+              header: t('tasks.task'),
+              cell: (task) => (
+                <>
+                  {task.title}
+                  <ChangeLog changes={task.changes} />
+                </>
+              ),
+            },
+            { header: t('tasks.partner'), cell: (task) => task.partner },
+            {
+              header: t('tasks.case'),
+              cell: (task) => (
+                <Show when={task.caseId}>
+                  <A class="utrecht-link" href={`/casussen/${task.caseId}`}>
+                    {task.caseCode}
+                  </A>{' '}
+                  {task.caseAddress}
+                </Show>
+              ),
+            },
+            {
+              header: t('tasks.due'),
+              cellClass: (task) => (task.overdue ? 'overdue' : undefined),
+              cell: (task) => formatDay(task.dueDate),
+            },
+            { header: t('tasks.status'), cell: (task) => <TaskState task={task} /> },
+            {
+              header: t('tasks.result'),
+              cell: (task) => (
+                <>
+                  {task.resultNote ?? ''}
+                  <TaskNotes task={task} />
+                </>
+              ),
+            },
+            {
+              header: t('tasks.actions'),
+              cell: (task) => (
+                <>
+                  <TaskEditor task={task} partners={editable()} onChange={done} />
+                  <Show when={task.status === 'open' && task.blockedAt}>
+                    <TaskActions task={task} onChange={done} />
+                  </Show>
+                </>
+              ),
+            },
+          ]}
+        />
       </section>
     </Show>
   );
