@@ -151,9 +151,16 @@ function captured(deps: AppDeps, teamId: number, meetingId: number) {
 }
 
 /** One snapshot of the live view for `reader`; NOT_FOUND when the overleg is not theirs to see. */
-function buildSnapshot(deps: AppDeps, reader: Actor, meetingId: number, shared: boolean) {
+function buildSnapshot(deps: AppDeps, reader: Actor, meetingId: number, shared: boolean, ownProposals: boolean) {
   const read: Read = { entry: null };
-  const meeting = getMeeting(deps, reader, meetingId);
+  // The overleg and its agenda differ by role only (meetings.ts `visibleMeeting`, `agendaVisibility`)
+  // — unless the member has own proposals not accepted yet: shared by all classes of a role.
+  const meeting =
+    shared && !ownProposals
+      ? sharedValue(deps, `${reader.teamId}:${meetingId}:meeting:${reader.role === 'coordinator' ? 'coordinator' : 'member'}`, () =>
+          getMeeting(deps, reader, meetingId),
+        )
+      : getMeeting(deps, reader, meetingId);
   const currentItem = meeting.agenda.find((i) => i.id === meeting.currentAgendaItemId) ?? null;
   const casus = currentItem?.caseId ? liveCase(deps, reader, currentItem.caseId, read, shared) : null;
   // Werkafspraken and tasks of the overleg: the same for every class of the team (no personal data).
@@ -185,11 +192,12 @@ function ownHiddenProposals(deps: AppDeps, reader: Actor, meetingId: number): bo
  * the same change (./live-shared.ts), then their own read audited — once per current casus.
  */
 export function liveSnapshot(deps: AppDeps, reader: Actor, meetingId: number, audited: AuditedCases, options: { shared?: boolean } = {}) {
-  const key = `${reader.teamId}:${meetingId}:${visibilityClass(reader)}${ownHiddenProposals(deps, reader, meetingId) ? `:user:${reader.id}` : ''}`;
+  const own = ownHiddenProposals(deps, reader, meetingId);
+  const key = `${reader.teamId}:${meetingId}:${visibilityClass(reader)}${own ? `:user:${reader.id}` : ''}`;
   const { snapshot, read } =
     options.shared === false
-      ? buildSnapshot(deps, reader, meetingId, false)
-      : sharedBuild(deps, key, () => buildSnapshot(deps, reader, meetingId, true));
+      ? buildSnapshot(deps, reader, meetingId, false, own)
+      : sharedBuild(deps, key, () => buildSnapshot(deps, reader, meetingId, true, own));
   const caseId = snapshot.current?.casus?.id;
   if (caseId !== undefined && !audited.has(caseId)) {
     audited.clear();
