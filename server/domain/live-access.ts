@@ -11,7 +11,7 @@
  * (which reconnects by itself) and an old one evict each other in a loop, and would let one
  * session end another session's stream of the same user.
  */
-import { loadActor, type Actor } from '../auth/actor';
+import type { Actor } from '../auth/actor';
 import { eq } from 'drizzle-orm';
 import type { EventEmitter } from 'node:events';
 import { partners } from '../../db/schema';
@@ -20,6 +20,8 @@ import { hashToken, resolveSession } from '../auth/sessions';
 import { amsterdamDate } from '../clock';
 import { AppError } from '../errors';
 import { partnerActiveOn } from './team';
+import { sharedValue } from './live-shared';
+import { loadPartnerStanding } from '../privacy/partner-standing';
 
 export const MAX_LIVE_STREAMS_PER_SESSION = 3;
 export const MAX_LIVE_STREAMS_PER_USER = 5;
@@ -70,20 +72,31 @@ export function assertLiveAccess(deps: AppDeps, sessionToken: string, reader: Ac
   const now = deps.now();
   const user = resolveSession(deps.db, deps.config, sessionToken, now, { touch: false });
   if (!user || user.id !== reader.id) throw new AppError('UNAUTHORIZED', 'auth.required');
-  if (user.partnerId !== null) {
-    const partner = deps.db
-      .select({ joinedOn: partners.joinedOn, leftOn: partners.leftOn })
-      .from(partners)
-      .where(eq(partners.id, user.partnerId))
-      .get();
-    if (!partner || !partnerActiveOn(partner, amsterdamDate(now))) throw new AppError('UNAUTHORIZED', 'auth.required');
-  }
-  const current = loadActor(deps.db, user);
+  const partner = user.partnerId === null ? null : partnerNow(deps, user.partnerId);
+  if (user.partnerId !== null && (!partner || !partnerActiveOn(partner, amsterdamDate(now))))
+    throw new AppError('UNAUTHORIZED', 'auth.required');
+  // The reader as loadActor would build it now, as far as the stream's snapshots depend on it.
   const same =
-    current.role === reader.role &&
-    current.teamId === reader.teamId &&
-    current.partnerId === reader.partnerId &&
-    current.partnerKind === reader.partnerKind &&
-    current.partnerSuspended === reader.partnerSuspended;
+    user.role === reader.role &&
+    user.teamId === reader.teamId &&
+    user.partnerId === reader.partnerId &&
+    (partner?.kind ?? null) === reader.partnerKind &&
+    (partner?.partnerSuspended ?? false) === reader.partnerSuspended;
   if (!same) throw new AppError('FORBIDDEN', 'live.accessChanged');
+}
+
+/**
+ * The partner's row and standing (../privacy/partner-standing.ts), read fresh for every change —
+ * once for all its subscribers that re-check after the same change (./live-shared.ts), not once
+ * per subscriber: 50 subscribers re-checked one by one cost the chair's tick tens of ms.
+ */
+function partnerNow(deps: AppDeps, partnerId: number) {
+  return sharedValue(deps, `access:partner:${partnerId}`, () => {
+    const row = deps.db
+      .select({ kind: partners.kind, joinedOn: partners.joinedOn, leftOn: partners.leftOn })
+      .from(partners)
+      .where(eq(partners.id, partnerId))
+      .get();
+    return row ? { ...row, ...loadPartnerStanding(deps.db, partnerId) } : null;
+  });
 }

@@ -14,12 +14,16 @@ import type { EventEmitter } from 'node:events';
 import { appendAuditRows, type AuditEntry } from '../audit';
 import { noteMassRead } from '../privacy/mass-read';
 import type { AppDeps } from '../deps';
+import type { Db } from '../../db/client';
 
 type Hub = {
   epoch: number;
   memo: Map<string, { epoch: number; value: unknown }>;
   clearing: boolean;
   pending: { at: Date; entry: AuditEntry }[];
+  /** Other writes of the same reads (P12 disclosures of the shared builds), in the same transaction. */
+  writes: ((db: Db) => void)[];
+  flushing: boolean;
   builds: number;
 };
 
@@ -27,7 +31,8 @@ const hubs = new WeakMap<EventEmitter, Hub>();
 
 function hubOf(deps: AppDeps): Hub {
   let hub = hubs.get(deps.events);
-  if (!hub) hubs.set(deps.events, (hub = { epoch: 0, memo: new Map(), clearing: false, pending: [], builds: 0 }));
+  if (!hub)
+    hubs.set(deps.events, (hub = { epoch: 0, memo: new Map(), clearing: false, pending: [], writes: [], flushing: false, builds: 0 }));
   return hub;
 }
 
@@ -70,11 +75,30 @@ export function sharedValue<T>(deps: AppDeps, key: string, build: () => T, count
 export function auditLiveRead(deps: AppDeps, entry: AuditEntry): void {
   const hub = hubOf(deps);
   hub.pending.push({ at: deps.now(), entry });
-  if (hub.pending.length > 1) return;
+  scheduleFlush(deps, hub);
+}
+
+/**
+ * Another write that belongs to the reads of this change (the disclosures of a shared build, P12):
+ * in the same transaction as the audit rows. With synchronous=FULL every commit is a sync to disk,
+ * and one per visibility class cost the chair's tick more than all the builds together.
+ */
+export function deferLiveWrite(deps: AppDeps, write: (db: Db) => void): void {
+  const hub = hubOf(deps);
+  hub.writes.push(write);
+  scheduleFlush(deps, hub);
+}
+
+function scheduleFlush(deps: AppDeps, hub: Hub): void {
+  if (hub.flushing) return;
+  hub.flushing = true;
   queueMicrotask(() => {
+    hub.flushing = false;
     const rows = hub.pending.splice(0);
+    const writes = hub.writes.splice(0);
     try {
       deps.db.transaction((tx) => {
+        for (const write of writes) write(tx);
         appendAuditRows(tx, rows);
         // The mass-read alert counts each subscriber's own reads (P6): the shared build could not.
         const readers = new Map(rows.map((r) => [r.entry.actorId, r]));

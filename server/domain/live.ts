@@ -15,7 +15,7 @@ import { AppError } from '../errors';
 import { readSubjects } from '../privacy/personal-data';
 import { noteMassRead } from '../privacy/mass-read';
 import { visibilityClass } from '../privacy/visibility-class';
-import { auditLiveRead, liveChanged, sharedBuild, sharedValue } from './live-shared';
+import { auditLiveRead, deferLiveWrite, liveChanged, sharedBuild, sharedValue } from './live-shared';
 import { withOverdue } from './cases';
 import { getMeeting, type MeetingEvent } from './meetings';
 import { acquireLiveSlot, assertLiveAccess } from './live-access';
@@ -30,15 +30,18 @@ export type AuditedCases = Set<number>;
 /** What one build read of personal data: the audit row it stands for, without its reader. */
 type Read = { entry: AuditEntry | null };
 
-function liveCase(deps: AppDeps, reader: Actor, caseId: number, read: Read) {
+function liveCase(deps: AppDeps, reader: Actor, caseId: number, read: Read, shared: boolean) {
   // The casus, its open werkafspraken and tasks are the same for every class of the team (they
   // hold no personal data): built once per change for all classes; only the betrokkenen differ.
   const base = sharedValue(deps, `${reader.teamId}:case:${caseId}`, () => caseBase(deps, reader.teamId, caseId));
   if (!base) return null;
   // The only way betrokkenen enter a live update: the visibility module, for this reader's class.
   const subjects =
-    readSubjects(deps, reader, [base.id], 'live', (entry) => {
+    readSubjects(deps, reader, [base.id], 'live', (entry, disclose) => {
       read.entry = entry;
+      // Which partner saw which items (P12): once per build, with the audit rows of this change.
+      if (shared) deferLiveWrite(deps, disclose);
+      else disclose(deps.db);
     }).get(base.id) ?? [];
   return { ...base, subjects };
 }
@@ -148,11 +151,18 @@ function captured(deps: AppDeps, teamId: number, meetingId: number) {
 }
 
 /** One snapshot of the live view for `reader`; NOT_FOUND when the overleg is not theirs to see. */
-function buildSnapshot(deps: AppDeps, reader: Actor, meetingId: number) {
+function buildSnapshot(deps: AppDeps, reader: Actor, meetingId: number, shared: boolean, ownProposals: boolean) {
   const read: Read = { entry: null };
-  const meeting = getMeeting(deps, reader, meetingId);
+  // The overleg and its agenda differ by role only (meetings.ts `visibleMeeting`, `agendaVisibility`)
+  // — unless the member has own proposals not accepted yet: shared by all classes of a role.
+  const meeting =
+    shared && !ownProposals
+      ? sharedValue(deps, `${reader.teamId}:${meetingId}:meeting:${reader.role === 'coordinator' ? 'coordinator' : 'member'}`, () =>
+          getMeeting(deps, reader, meetingId),
+        )
+      : getMeeting(deps, reader, meetingId);
   const currentItem = meeting.agenda.find((i) => i.id === meeting.currentAgendaItemId) ?? null;
-  const casus = currentItem?.caseId ? liveCase(deps, reader, currentItem.caseId, read) : null;
+  const casus = currentItem?.caseId ? liveCase(deps, reader, currentItem.caseId, read, shared) : null;
   // Werkafspraken and tasks of the overleg: the same for every class of the team (no personal data).
   const made = sharedValue(deps, `${reader.teamId}:${meetingId}:captured`, () => captured(deps, reader.teamId, meetingId));
   const snapshot = { at: deps.now().toISOString(), meeting, current: currentItem ? { item: currentItem, casus } : null, captured: made };
@@ -161,18 +171,20 @@ function buildSnapshot(deps: AppDeps, reader: Actor, meetingId: number) {
 
 /**
  * A member sees their own proposals that are not accepted (yet) — nobody else of their class
- * does (meetings.ts `agendaVisibility`): such a member gets a build of their own.
+ * does (meetings.ts `agendaVisibility`): such a member gets a build of their own. Who has such
+ * proposals is read once per change for all subscribers of the overleg (./live-shared.ts).
  */
 function ownHiddenProposals(deps: AppDeps, reader: Actor, meetingId: number): boolean {
   if (reader.role === 'coordinator') return false;
-  return (
-    deps.db
-      .select({ id: agendaItems.id })
+  const proposers = sharedValue(deps, `${reader.teamId}:${meetingId}:hiddenProposers`, () => {
+    const rows = deps.db
+      .selectDistinct({ userId: agendaItems.proposedByUserId })
       .from(agendaItems)
-      .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.proposedByUserId, reader.id), ne(agendaItems.state, 'geaccepteerd')))
-      .limit(1)
-      .all().length > 0
-  );
+      .where(and(eq(agendaItems.meetingId, meetingId), ne(agendaItems.state, 'geaccepteerd')))
+      .all();
+    return new Set(rows.map((r) => r.userId));
+  });
+  return proposers.has(reader.id);
 }
 
 /**
@@ -180,11 +192,12 @@ function ownHiddenProposals(deps: AppDeps, reader: Actor, meetingId: number): bo
  * the same change (./live-shared.ts), then their own read audited — once per current casus.
  */
 export function liveSnapshot(deps: AppDeps, reader: Actor, meetingId: number, audited: AuditedCases, options: { shared?: boolean } = {}) {
-  const key = `${reader.teamId}:${meetingId}:${visibilityClass(reader)}${ownHiddenProposals(deps, reader, meetingId) ? `:user:${reader.id}` : ''}`;
+  const own = ownHiddenProposals(deps, reader, meetingId);
+  const key = `${reader.teamId}:${meetingId}:${visibilityClass(reader)}${own ? `:user:${reader.id}` : ''}`;
   const { snapshot, read } =
     options.shared === false
-      ? buildSnapshot(deps, reader, meetingId)
-      : sharedBuild(deps, key, () => buildSnapshot(deps, reader, meetingId));
+      ? buildSnapshot(deps, reader, meetingId, false, own)
+      : sharedBuild(deps, key, () => buildSnapshot(deps, reader, meetingId, true, own));
   const caseId = snapshot.current?.casus?.id;
   if (caseId !== undefined && !audited.has(caseId)) {
     audited.clear();

@@ -15,6 +15,7 @@ import { handleCalendar } from './calendar';
 import { handleDownload } from './downloads';
 import { guardRequest } from './hardening';
 import { batchRefusal, MAX_BATCH_CALLS } from './batch-policy';
+import { handleLiveSse } from './live-sse';
 
 export const clientDir = join(appRoot(import.meta.dirname), 'dist', 'client');
 
@@ -92,13 +93,15 @@ export function createContextFactory(deps: AppDeps) {
 }
 
 export function createAppServer(deps: AppDeps): Server {
+  // Shared with the live view's own SSE writer (./live-sse.ts), which writes a snapshot's bytes once for all its subscribers.
+  const createContext = createContextFactory(deps);
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
     // Backstop for batchRefusal below, which answers first with a translated message.
     maxBatchSize: MAX_BATCH_CALLS,
     maxBodySize: deps.config.maxBodyBytes,
-    createContext: createContextFactory(deps),
+    createContext,
     onError({ error, path }) {
       // Only unexpected errors are logged; never the input, which may hold personal data (P7).
       if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[trpc] ${path ?? '?'}:`, error.cause ?? error);
@@ -120,6 +123,7 @@ export function createAppServer(deps: AppDeps): Server {
       }
       const refusal = batchRefusal(new URL(url, 'http://local'));
       if (refusal) return sendJsonError(res, 400, 'BAD_REQUEST', refusal, requestLocale(req));
+      if (handleLiveSse(createContext, req, res)) return;
       return trpc(req, res);
     }
     if (url.startsWith('/export/')) return void handleDownload(deps, req, res);

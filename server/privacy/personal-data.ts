@@ -89,6 +89,9 @@ export function loadItemRows(db: Db, subjectIds: number[]): ItemRow[] {
   return [...general, ...police];
 }
 
+/** Records which partner saw which items of one read (P12), in the given transaction. */
+export type Disclose = (db: Db) => void;
+
 export type ReadPurpose = 'screen' | 'minutes' | 'export' | 'live' | 'briefing' | 'handback';
 
 /**
@@ -101,9 +104,10 @@ export function readSubjects(
   caseIds: number[],
   purpose: ReadPurpose,
   // The live view shares one read among the subscribers of a visibility class and audits each of
-  // them itself, in one transaction, and counts their mass reads (../domain/live-shared.ts); every
-  // other caller audits and counts here.
-  audit: (entry: AuditEntry) => void = (entry) => {
+  // them itself, in one transaction with the read's disclosures (P12), and counts their mass reads
+  // (../domain/live-shared.ts); every other caller records, audits and counts here.
+  audit: (entry: AuditEntry, disclose: Disclose) => void = (entry, disclose) => {
+    disclose(deps.db);
     appendAudit(deps.db, deps.now(), entry);
     noteMassRead(deps.db, deps.now(), reader);
   },
@@ -155,25 +159,30 @@ export function readSubjects(
     });
     result.set(subject.caseId, list);
   }
-  recordDisclosures(deps, reader, shown);
-  if (disclosed > 0) {
+  const disclose: Disclose = (db) => recordDisclosures(db, deps.now(), reader, shown);
+  // Nothing disclosed (erased values only): no audit row; whatever there is to record, at once.
+  if (disclosed === 0) disclose(deps.db);
+  else {
     // P6 per person: the row names every betrokkene shown and whether police data were among it.
-    audit({
-      teamId: reader.teamId,
-      actorId: reader.id,
-      action: 'personal_data.read',
-      entity: 'case',
-      caseId: caseIds.length === 1 ? caseIds[0]! : null,
-      detail: {
-        purpose,
-        items: disclosed,
-        categories: [...categories].sort(),
-        cases: caseIds.length > 1 ? [...result.keys()] : undefined,
-        subjects: shownSubjects.length,
-        police: shownSubjects.some((s) => s.police),
+    audit(
+      {
+        teamId: reader.teamId,
+        actorId: reader.id,
+        action: 'personal_data.read',
+        entity: 'case',
+        caseId: caseIds.length === 1 ? caseIds[0]! : null,
+        detail: {
+          purpose,
+          items: disclosed,
+          categories: [...categories].sort(),
+          cases: caseIds.length > 1 ? [...result.keys()] : undefined,
+          subjects: shownSubjects.length,
+          police: shownSubjects.some((s) => s.police),
+        },
+        subjects: shownSubjects,
       },
-      subjects: shownSubjects,
-    });
+      disclose,
+    );
   }
   return result;
 }
@@ -184,16 +193,15 @@ export function readSubjects(
  * here; one statement per read (chunked only past SQLite's variable limit). A partner's own items
  * and erased items (no value shown) are not recorded.
  */
-function recordDisclosures(deps: AppDeps, reader: Actor, shown: ItemRow[]) {
+function recordDisclosures(db: Db, now: Date, reader: Actor, shown: ItemRow[]) {
   const partnerId = reader.partnerId;
   if (partnerId === null || (reader.role !== 'member' && reader.role !== 'coordinator')) return;
-  const at = deps.now().toISOString();
+  const at = now.toISOString();
   const rows = shown
     .filter((i) => !i.erasedAt && i.sourcePartnerId !== partnerId)
     .map((i) => ({ police: i.police, itemId: i.id, partnerId, firstSeenAt: at }));
   for (let from = 0; from < rows.length; from += 5000) {
-    deps.db
-      .insert(itemDisclosures)
+    db.insert(itemDisclosures)
       .values(rows.slice(from, from + 5000))
       .onConflictDoNothing()
       .run();
