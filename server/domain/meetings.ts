@@ -5,7 +5,7 @@
  * an overleg — the page, the live view, the calendar — goes through `getMeeting` here.
  */
 import type { Actor } from '../auth/actor';
-import { and, asc, desc, eq, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import {
   agendaItems,
   agendaSections,
@@ -582,15 +582,20 @@ export type MeetingView = ReturnType<typeof getMeeting>;
 export const PAST_PAGE_SIZE = 20;
 export const PAST_PAGE_MAX = 100;
 
-/** `meetings.list` filter: without it the whole list (SPEC §5); `past` pages the closed overleggen. */
-export type MeetingListFilter = { past?: boolean | null; cursor?: number | null; limit?: number | null };
+/**
+ * `meetings.list` filter. `past` pages the closed overleggen from `cursor`; `heldAfter` gives the
+ * overleggen held (running or closed) after that one, soonest first — where its verslag can be
+ * approved (SPEC §2 step 4: the next overleg approves it).
+ */
+export type MeetingListFilter = { past?: boolean | null; cursor?: number | null; limit?: number | null; heldAfter?: number | null };
 
 /**
  * `meetings.list`: upcoming (from today on, or running; soonest first) and past (latest first).
  * An overleg of an earlier day that was never closed is past, not "upcoming".
- * Without a filter both lists are complete (the SPEC contract). With `past: false` only the
- * upcoming ones; with `past: true` one page of the past ones after `cursor` (the last id shown),
- * with `nextCursor` for the next page — a team holds years of overleggen.
+ * Without a filter all upcoming ones and the first page of the past ones, with `nextCursor` for
+ * the next page (`past: true, cursor`): a team holds years of overleggen, and the answer must not
+ * grow with them (issue 12). With `past: false` only the upcoming ones; with `past: true` one page
+ * of the past ones after `cursor` (the last id shown).
  */
 export function listMeetings(deps: AppDeps, reader: Actor, filter?: MeetingListFilter) {
   const conditions: SQL[] = [eq(meetings.teamId, reader.teamId)];
@@ -622,52 +627,65 @@ export function listMeetings(deps: AppDeps, reader: Actor, filter?: MeetingListF
     ...r,
     openProposals: reader.role === 'coordinator' ? r.openProposals : 0,
   });
-  const todayStarts = amsterdamToUtc(amsterdamDate(deps.now()), '00:00').toISOString();
-  const isUpcoming = (r: { status: string; startsAt: string }) =>
-    r.status === 'bezig' || (r.status !== 'gesloten' && r.startsAt >= todayStarts);
+  const limit = Math.min(Math.max(filter?.limit ?? PAST_PAGE_SIZE, 1), PAST_PAGE_MAX);
+  type Row = ReturnType<typeof shape<ReturnType<ReturnType<typeof select>['all']>[number]>>;
+  const empty = { upcoming: [] as Row[], past: [] as Row[], nextCursor: null as number | null };
 
-  if (filter?.past) {
-    const limit = Math.min(Math.max(filter.limit ?? PAST_PAGE_SIZE, 1), PAST_PAGE_MAX);
-    const pastConditions = [
-      ...conditions,
-      or(eq(meetings.status, 'gesloten'), and(ne(meetings.status, 'bezig'), lt(meetings.startsAt, todayStarts)))!,
-    ];
-    if (filter.cursor) {
-      // Keyset on (startsAt, id) descending; a cursor outside the caller's list gives an empty page.
-      const after = deps.db
-        .select({ startsAt: meetings.startsAt })
-        .from(meetings)
-        .where(and(...pastConditions, eq(meetings.id, filter.cursor)))
-        .get();
-      if (!after) return { upcoming: [], past: [], nextCursor: null };
-      pastConditions.push(
-        or(
-          sql`${meetings.startsAt} < ${after.startsAt}`,
-          and(eq(meetings.startsAt, after.startsAt), sql`${meetings.id} < ${filter.cursor}`),
-        )!,
-      );
-    }
-    const page = select()
-      .where(and(...pastConditions))
-      .orderBy(desc(meetings.startsAt), desc(meetings.id))
-      .limit(limit + 1)
+  if (filter?.heldAfter) {
+    const from = deps.db
+      .select({ startsAt: meetings.startsAt })
+      .from(meetings)
+      .where(and(...conditions, eq(meetings.id, filter.heldAfter)))
+      .get();
+    if (!from) return empty;
+    const held = select()
+      .where(and(...conditions, inArray(meetings.status, ['bezig', 'gesloten']), sql`${meetings.startsAt} > ${from.startsAt}`))
+      .orderBy(asc(meetings.startsAt), asc(meetings.id))
+      .limit(limit)
       .all()
       .map(shape);
-    const more = page.length > limit;
-    const past = page.slice(0, limit);
-    return { upcoming: [], past, nextCursor: more ? past[past.length - 1]!.id : null };
+    return { upcoming: [], past: held, nextCursor: null };
   }
 
-  const rows = select()
-    .where(and(...conditions))
-    .orderBy(asc(meetings.startsAt), asc(meetings.id))
+  const todayStarts = amsterdamToUtc(amsterdamDate(deps.now()), '00:00').toISOString();
+  const pastConditions = [
+    ...conditions,
+    or(eq(meetings.status, 'gesloten'), and(ne(meetings.status, 'bezig'), lt(meetings.startsAt, todayStarts)))!,
+  ];
+  const upcoming = () =>
+    select()
+      .where(
+        and(...conditions, or(eq(meetings.status, 'bezig'), and(ne(meetings.status, 'gesloten'), gte(meetings.startsAt, todayStarts)))),
+      )
+      .orderBy(asc(meetings.startsAt), asc(meetings.id))
+      .all()
+      .map(shape);
+  if (filter?.past === false) return { upcoming: upcoming(), past: [], nextCursor: null };
+
+  if (filter?.past && filter.cursor) {
+    // Keyset on (startsAt, id) descending; a cursor outside the caller's list gives an empty page.
+    const after = deps.db
+      .select({ startsAt: meetings.startsAt })
+      .from(meetings)
+      .where(and(...pastConditions, eq(meetings.id, filter.cursor)))
+      .get();
+    if (!after) return empty;
+    pastConditions.push(
+      or(
+        sql`${meetings.startsAt} < ${after.startsAt}`,
+        and(eq(meetings.startsAt, after.startsAt), sql`${meetings.id} < ${filter.cursor}`),
+      )!,
+    );
+  }
+  const page = select()
+    .where(and(...pastConditions))
+    .orderBy(desc(meetings.startsAt), desc(meetings.id))
+    .limit(limit + 1)
     .all()
     .map(shape);
-  return {
-    upcoming: rows.filter(isUpcoming),
-    past: filter?.past === false ? [] : rows.filter((r) => !isUpcoming(r)).reverse(),
-    nextCursor: null as number | null,
-  };
+  const more = page.length > limit;
+  const past = page.slice(0, limit);
+  return { upcoming: filter?.past ? [] : upcoming(), past, nextCursor: more ? past[past.length - 1]!.id : null };
 }
 
 /** The overleg held before this one (closed or running), whose verslag and actions come back. */

@@ -13,7 +13,8 @@ export const minutesExportFormats = ['html', 'docx', 'md'] as const;
 export type MinutesExportFormat = (typeof minutesExportFormats)[number];
 
 export function exportMinutesView(deps: AppDeps, actor: Actor, input: { meetingId: number; format: MinutesExportFormat }): MinutesView {
-  const view = buildMinutesView(deps, actor, input.meetingId, 'export');
+  // Every carried-over action: the exported verslag is the complete record.
+  const view = buildMinutesView(deps, actor, input.meetingId, 'export', 'all');
   appendAudit(deps.db, deps.now(), {
     teamId: actor.teamId,
     actorId: actor.id,

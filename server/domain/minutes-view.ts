@@ -5,7 +5,7 @@
  * Betrokkenen come only through `readSubjects` with the reader's own visibility (SPEC §4).
  */
 import type { Actor } from '../auth/actor';
-import { and, asc, eq, inArray, lt, gte, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, lt, gte, or, type SQL } from 'drizzle-orm';
 import {
   agendaItems,
   agreements,
@@ -103,6 +103,34 @@ export type MinutesAction = {
   meetingDate: string | null;
 };
 
+/**
+ * The carried-over actions come a page at a time to the screen: at years of history hundreds of
+ * actions stay open, and the verslag's answer must not grow with them (issue 12). Exports and the
+ * stored snapshot hold every one (the verslag is the record of the follow-up, PIT art. 5.2).
+ */
+export const CARRIED_PAGE = 25;
+export const CARRIED_PAGE_MAX = 100;
+/** Which carried-over actions: all of them, or one page after a (dueDate, id) key. */
+export type CarriedSelection = 'all' | { after: CarriedKey | null; limit: number };
+type CarriedKey = { dueDate: string; id: number };
+
+/** The cursor a client gets and sends back: the last action shown, as `YYYY-MM-DD.id`. */
+export const carriedCursorPattern = /^\d{4}-\d{2}-\d{2}\.\d{1,12}$/;
+const cursorOf = (a: CarriedKey) => `${a.dueDate}.${a.id}`;
+export function parseCarriedCursor(cursor: string | null | undefined): CarriedKey | null {
+  if (!cursor || !carriedCursorPattern.test(cursor)) return null;
+  const [dueDate, id] = cursor.split('.');
+  return { dueDate: dueDate!, id: Number(id) };
+}
+const byDueThenId = (x: CarriedKey, y: CarriedKey) => (x.dueDate < y.dueDate ? -1 : x.dueDate > y.dueDate ? 1 : x.id - y.id);
+
+/** One page of an ordered action list (a finalised verslag's snapshot). */
+function pageOf(all: MinutesAction[], after: CarriedKey | null, limit: number) {
+  const rest = after ? all.filter((a) => byDueThenId(a, after) > 0) : all;
+  const actions = rest.slice(0, limit);
+  return { actions, nextCursor: rest.length > limit ? cursorOf(actions[actions.length - 1]!) : null };
+}
+
 export type MinutesView = ReturnType<typeof buildMinutesView>;
 
 /** A pand's werkafspraken without betrokkenen; `subjects` are the row ids each one concerns. */
@@ -115,9 +143,14 @@ type TextPand = Omit<MinutesPand, 'subjects' | 'agreements'> & {
  * actielijst and carry-over — everything but personal data. Live while in concept; stored as the
  * snapshot when finalised (a fixed record), so later edits of tasks or werkafspraken leave it as it was.
  */
-export type MinutesText = ReturnType<typeof assembleText>;
+export type MinutesText = Omit<ReturnType<typeof assembleText>, 'carriedOverTotal' | 'carriedOverNextCursor'>;
 
-function assembleText(deps: AppDeps, meeting: ReturnType<typeof ownMeeting>, row: typeof minutes.$inferSelect) {
+function assembleText(
+  deps: AppDeps,
+  meeting: ReturnType<typeof ownMeeting>,
+  row: typeof minutes.$inferSelect,
+  which: CarriedSelection = 'all',
+) {
   const db = deps.db;
   const team = db.select({ name: teams.name, code: teams.code }).from(teams).where(eq(teams.id, meeting.teamId)).get()!;
   const chair = meeting.chairUserId
@@ -235,28 +268,48 @@ function assembleText(deps: AppDeps, meeting: ReturnType<typeof ownMeeting>, row
   const reference = meeting.startedAt ?? meeting.startsAt;
   // Two index searches (open; done since `reference`) instead of one OR that walked every
   // earlier overleg's tasks: the cost follows the open work, not the years of history (issue 12).
-  const carried = (state: SQL) =>
-    db
+  const carriedWhere = (state: SQL, after: CarriedKey | null) =>
+    and(
+      eq(tasks.teamId, meeting.teamId),
+      state,
+      eq(meetings.teamId, meeting.teamId),
+      lt(meetings.startsAt, meeting.startsAt),
+      lt(tasks.createdAt, reference),
+      after ? or(gt(tasks.dueDate, after.dueDate), and(eq(tasks.dueDate, after.dueDate), gt(tasks.id, after.id))) : undefined,
+    );
+  const states = [eq(tasks.status, 'open'), and(eq(tasks.status, 'gereed'), gte(tasks.completedAt, reference))!];
+  const carried = (state: SQL, after: CarriedKey | null, limit?: number) => {
+    const query = db
       .select(taskView)
       .from(tasks)
       .innerJoin(meetings, eq(meetings.id, tasks.meetingId))
       .leftJoin(cases, eq(cases.id, tasks.caseId))
-      .where(
-        and(
-          eq(tasks.teamId, meeting.teamId),
-          state,
-          eq(meetings.teamId, meeting.teamId),
-          lt(meetings.startsAt, meeting.startsAt),
-          lt(tasks.createdAt, reference),
-        ),
-      )
-      .all();
-  const carriedOver = [
-    ...carried(eq(tasks.status, 'open')),
-    ...carried(and(eq(tasks.status, 'gereed'), gte(tasks.completedAt, reference))!),
-  ]
-    .sort((x, y) => (x.dueDate < y.dueDate ? -1 : x.dueDate > y.dueDate ? 1 : x.id - y.id))
-    .map(toAction);
+      .where(carriedWhere(state, after))
+      .orderBy(asc(tasks.dueDate), asc(tasks.id));
+    return limit === undefined ? query.all() : query.limit(limit).all();
+  };
+  let carriedOver: MinutesAction[];
+  let carriedOverTotal: number;
+  let carriedOverNextCursor: string | null = null;
+  if (which === 'all') {
+    carriedOver = states
+      .flatMap((state) => carried(state, null))
+      .sort(byDueThenId)
+      .map(toAction);
+    carriedOverTotal = carriedOver.length;
+  } else {
+    // One page: each state's next `limit + 1` in order, merged; the total counted in SQL.
+    const merged = states.flatMap((state) => carried(state, which.after, which.limit + 1)).sort(byDueThenId);
+    carriedOver = merged.slice(0, which.limit).map(toAction);
+    if (merged.length > which.limit) carriedOverNextCursor = cursorOf(carriedOver[carriedOver.length - 1]!);
+    carriedOverTotal = states.reduce(
+      (sum, state) =>
+        sum +
+        (db.select({ n: count() }).from(tasks).innerJoin(meetings, eq(meetings.id, tasks.meetingId)).where(carriedWhere(state, null)).get()
+          ?.n ?? 0),
+      0,
+    );
+  }
 
   // Per pand: the casussen discussed (agenda), agreed on (werkafspraken) or acted on (actielijst).
   const caseIds = [
@@ -319,6 +372,8 @@ function assembleText(deps: AppDeps, meeting: ReturnType<typeof ownMeeting>, row
     panden,
     actions,
     carriedOver,
+    carriedOverTotal,
+    carriedOverNextCursor,
   };
 }
 
@@ -326,15 +381,38 @@ function assembleText(deps: AppDeps, meeting: ReturnType<typeof ownMeeting>, row
 export function freezeMinutesText(deps: AppDeps, teamId: number, meetingId: number): string {
   const meeting = ownMeeting(deps.db, teamId, meetingId);
   const row = deps.db.select().from(minutes).where(eq(minutes.meetingId, meeting.id)).get()!;
-  return JSON.stringify(assembleText(deps, meeting, row));
+  // Every carried-over action: the record is complete; the screen pages it at read time.
+  const { carriedOverTotal: _total, carriedOverNextCursor: _next, ...text } = assembleText(deps, meeting, row, 'all');
+  return JSON.stringify(text satisfies MinutesText);
 }
 
-/** The whole verslag for `actor`; `purpose` is recorded with any personal data read (P6). */
-export function buildMinutesView(deps: AppDeps, actor: Actor, meetingId: number, purpose: ReadPurpose = 'minutes') {
+/**
+ * The text parts with the carried-over actions `which` asks for. A finalised verslag renders from
+ * its snapshot (every action, paged here); a concept from the live rows (paged in SQL).
+ */
+function readText(deps: AppDeps, meeting: ReturnType<typeof ownMeeting>, row: typeof minutes.$inferSelect, which: CarriedSelection) {
+  if (!row.snapshot) return assembleText(deps, meeting, row, which);
+  const text = JSON.parse(row.snapshot) as MinutesText;
+  const all = text.carriedOver;
+  const page = which === 'all' ? { actions: all, nextCursor: null } : pageOf(all, which.after, which.limit);
+  return { ...text, carriedOver: page.actions, carriedOverTotal: all.length, carriedOverNextCursor: page.nextCursor };
+}
+
+/**
+ * The verslag for `actor`; `purpose` is recorded with any personal data read (P6). The screen gets
+ * the first page of the carried-over actions (`carriedOverNextCursor` for the rest,
+ * `minutes.carriedOver`); an export asks for `'all'`, so the exported verslag holds every one.
+ */
+export function buildMinutesView(
+  deps: AppDeps,
+  actor: Actor,
+  meetingId: number,
+  purpose: ReadPurpose = 'minutes',
+  carried: 'page' | 'all' = 'page',
+) {
   const { meeting, row } = findMinutes(deps, actor, meetingId);
   const db = deps.db;
-  // A finalised verslag renders from its snapshot; a concept from the live rows.
-  const text: MinutesText = row.snapshot ? (JSON.parse(row.snapshot) as MinutesText) : assembleText(deps, meeting, row);
+  const text = readText(deps, meeting, row, carried === 'all' ? 'all' : { after: null, limit: CARRIED_PAGE });
   const partnerName = new Map(
     db
       .select({ id: partners.id, shortName: partners.shortName })
@@ -407,7 +485,22 @@ export function buildMinutesView(deps: AppDeps, actor: Actor, meetingId: number,
     panden,
     actions: text.actions,
     carriedOver: text.carriedOver,
+    carriedOverTotal: text.carriedOverTotal,
+    carriedOverNextCursor: text.carriedOverNextCursor,
   };
+}
+
+/**
+ * `minutes.carriedOver`: the next page of the carried-over actions after `cursor`, behind the same
+ * gate as the verslag itself (findMinutes). The actions hold no personal data (see assembleText).
+ */
+export function carriedOverPage(deps: AppDeps, actor: Actor, input: { meetingId: number; cursor: string; limit?: number | null }) {
+  const { meeting, row } = findMinutes(deps, actor, input.meetingId);
+  const after = parseCarriedCursor(input.cursor);
+  if (!after) throw new AppError('BAD_REQUEST', 'validation.invalid');
+  const limit = Math.min(Math.max(input.limit ?? CARRIED_PAGE, 1), CARRIED_PAGE_MAX);
+  const text = readText(deps, meeting, row, { after, limit });
+  return { actions: text.carriedOver, nextCursor: text.carriedOverNextCursor, total: text.carriedOverTotal };
 }
 
 function decodeSubjectRowId(deps: AppDeps, teamId: number, publicId: string): number {

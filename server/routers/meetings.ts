@@ -70,11 +70,20 @@ export const meetingsRouter = router({
       return createSeries(ctx.deps, ctx.user, input);
     }),
 
-  /** No input: both lists whole (SPEC §5). `past: true` pages the closed ones from `cursor`. */
+  /**
+   * No input (SPEC §5): the upcoming overleggen and the first page of the past ones with
+   * `nextCursor`; `past: true` pages the closed ones from `cursor`; `heldAfter` lists the
+   * overleggen held after that one (where its verslag can be approved).
+   */
   list: caseworkProcedure
     .input(
       z
-        .object({ past: z.boolean().nullish(), cursor: id.nullish(), limit: z.number().int().min(1).max(PAST_PAGE_MAX).nullish() })
+        .object({
+          past: z.boolean().nullish(),
+          cursor: id.nullish(),
+          limit: z.number().int().min(1).max(PAST_PAGE_MAX).nullish(),
+          heldAfter: id.nullish(),
+        })
         .optional(),
     )
     .query(({ ctx, input }) => listMeetings(ctx.deps, ctx.user, input)),

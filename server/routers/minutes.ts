@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { freeText } from '../privacy/free-text';
 import { caseworkProcedure, coordinatorProcedure, router } from '../trpc';
 import { approveMinutes, finaliseMinutes, listMinutesVersions, reopenMinutes, updateMinutes } from '../domain/minutes';
-import { buildMinutesView } from '../domain/minutes-view';
+import { buildMinutesView, CARRIED_PAGE_MAX, carriedCursorPattern, carriedOverPage } from '../domain/minutes-view';
 import { exportMinutesView, minutesExportFormats } from '../domain/minutes-export';
 import { sendMinutes } from '../domain/minutes-distribution';
 import { mailConfigured } from '../mail';
@@ -19,6 +19,17 @@ const itemText = z.object({
 export const minutesRouter = router({
   /** SPEC §5: the verslag as the caller may see it. */
   get: caseworkProcedure.input(byMeeting).query(({ ctx, input }) => buildMinutesView(ctx.deps, ctx.user, input.meetingId, 'minutes')),
+
+  /** The next page of the verslag's carried-over actions (`carriedOverNextCursor` of minutes.get). */
+  carriedOver: caseworkProcedure
+    .input(
+      z.object({
+        meetingId: id,
+        cursor: z.string().max(30).regex(carriedCursorPattern),
+        limit: z.number().int().min(1).max(CARRIED_PAGE_MAX).nullish(),
+      }),
+    )
+    .query(({ ctx, input }) => carriedOverPage(ctx.deps, ctx.user, input)),
 
   /** The verslag for /export/minutes (HTML, DOCX, Markdown): the same view, audited with its format. */
   export: caseworkProcedure

@@ -6,6 +6,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { meetings, teams, users } from '../../db/schema';
 import { buildMinutesView } from '../../server/domain/minutes-view';
+import { listMeetings } from '../../server/domain/meetings';
 import { axeViolations, launchBrowser, login, newPage, startApp, type RunningApp } from './helpers';
 
 let app: RunningApp;
@@ -56,6 +57,20 @@ describe('the verslag in the browser', () => {
     expect(await page.getByText('Aangevuld na het overleg: controle is gepland.').count()).toBe(1);
     // Mail is not configured here: the page says so instead of offering a button that fails.
     await page.getByText(/E-mail is niet ingesteld op deze server/).waitFor();
+    // The Approve step offers exactly the overleggen held after this one (meetings.list heldAfter),
+    // not the team's whole history; the carried-over actions show with the verslag.
+    const coordinator = app.deps.db.select().from(users).where(eq(users.email, 'coordinator@pit.demo')).get()!;
+    const held = listMeetings(app.deps, loadActor(app.deps.db, coordinator), { heldAfter: meetingId }).past;
+    if (held.length > 0) {
+      const options = await page
+        .getByLabel('Vastgesteld in het overleg van')
+        .locator('option')
+        .evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value));
+      expect(options).toEqual(held.map((m) => String(m.id)));
+    } else {
+      await page.getByText(/Er is nog geen later overleg/).waitFor();
+    }
+    await page.getByTestId('carried-over').getByRole('heading', { name: 'Openstaande acties uit eerdere overleggen' }).waitFor();
 
     const html = await page.request.get(`/export/minutes/${meetingId}.html`);
     expect(html.status()).toBe(200);

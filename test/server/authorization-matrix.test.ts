@@ -297,6 +297,7 @@ const table: Record<string, Entry> = {
   },
   'dashboard.get': { gate: all },
   'minutes.get': { gate: casework, input: (ids) => ({ meetingId: ids.closedMeeting }) },
+  'minutes.carriedOver': { gate: casework, input: (ids) => ({ meetingId: ids.closedMeeting, cursor: '2026-01-01.1' }) },
   // The verslag export's role check is this procedure's (issue 12), no longer the HTTP layer's.
   'minutes.export': { gate: casework, input: (ids) => ({ meetingId: ids.closedMeeting, format: 'html' }) },
   'minutes.versions': { gate: coordinator, input: (ids) => ({ meetingId: ids.closedMeeting }) },

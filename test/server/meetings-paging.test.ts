@@ -1,5 +1,6 @@
 // meetings.list pages the past overleggen (issue 9 item 11): a team holds years of them, and the
-// list page must not load every one. Without input the SPEC §5 contract (both lists whole) holds.
+// list page must not load every one. Without input (SPEC §5) the upcoming ones and the first page
+// of the past ones, with the cursor for the rest (issue 12); `heldAfter` for the verslag's approval.
 import { describe, expect, it } from 'vitest';
 import { createTestDeps } from '../helpers/deps';
 import { callerFor, errorOf, makeTeam, makeUser } from '../helpers/factories';
@@ -28,12 +29,64 @@ async function setup() {
 }
 
 describe('meetings.list: past overleggen paged', () => {
-  it('without input lists both whole, as SPEC §5 says', async () => {
+  it('without input lists the upcoming ones and the first page of the past ones', async () => {
     const s = await setup();
     const list = await s.c.meetings.list();
     expect(list.upcoming.map((m) => m.id)).toEqual([s.upcoming]);
     expect(list.past.map((m) => m.id)).toEqual([s.past[4], s.past[3], s.past[2], s.past[1], s.past[0]]);
     expect(list.nextCursor).toBeNull();
+  });
+
+  it('without input stays one page at 60 past overleggen; the cursor pages the rest, none lost or doubled', async () => {
+    const s = await setup();
+    // 55 more closed overleggen, one a week from December 2024 to December 2025 (60 past in all).
+    const more: number[] = [];
+    for (let week = 0; week < 55; week++) {
+      const startsAt = new Date(Date.UTC(2024, 11, 10 + 7 * week, 8, 30)).toISOString();
+      const m = await s.c.meetings.create({ startsAt, confirmPast: true });
+      await s.c.meetings.publish(m);
+      await s.c.meetings.start(m);
+      await s.c.meetings.close(m);
+      more.push(m.id);
+    }
+    // Latest first: this year's five, then the weekly ones from the last back.
+    const expected = [s.past[4], s.past[3], s.past[2], s.past[1], s.past[0], ...[...more].reverse()];
+    const first = await s.c.meetings.list();
+    expect(first.upcoming.map((m) => m.id)).toEqual([s.upcoming]);
+    expect(first.past.map((m) => m.id)).toEqual(expected.slice(0, 20));
+    expect(first.nextCursor).toBe(expected[19]);
+    const seen = first.past.map((m) => m.id);
+    let cursor = first.nextCursor;
+    while (cursor !== null) {
+      const page = await s.c.meetings.list({ past: true, cursor });
+      seen.push(...page.past.map((m) => m.id));
+      cursor = page.nextCursor;
+    }
+    expect(seen).toEqual(expected);
+    // A member's first page is bounded the same way.
+    expect((await s.m.meetings.list()).past.map((m) => m.id)).toEqual(expected.slice(0, 20));
+  });
+
+  it('heldAfter lists the overleggen held after that one, soonest first; not others', async () => {
+    const s = await setup();
+    // A later running overleg counts; a later planned or published one does not.
+    const running = await s.c.meetings.create({ startsAt: '2026-11-25T09:30:00Z' });
+    await s.c.meetings.publish(running);
+    await s.c.meetings.start(running);
+    const published = await s.c.meetings.create({ startsAt: '2026-12-01T08:30:00Z' });
+    await s.c.meetings.publish(published);
+    expect((await s.c.meetings.list({ heldAfter: s.past[1]! })).past.map((m) => m.id)).toEqual([
+      s.past[2],
+      s.past[3],
+      s.past[4],
+      running.id,
+    ]);
+    expect((await s.c.meetings.list({ heldAfter: s.past[4]!, limit: 1 })).past.map((m) => m.id)).toEqual([running.id]);
+    expect(await s.c.meetings.list({ heldAfter: running.id })).toEqual({ upcoming: [], past: [], nextCursor: null });
+    // Another team's overleg is not there for this caller.
+    const other = await s.b.meetings.create({ startsAt: '2026-01-06T08:30:00Z', confirmPast: true });
+    expect(await s.c.meetings.list({ heldAfter: other.id })).toEqual({ upcoming: [], past: [], nextCursor: null });
+    expect((await s.b.meetings.list({ heldAfter: s.past[0]! })).past).toEqual([]);
   });
 
   it('past: false gives only the upcoming ones', async () => {

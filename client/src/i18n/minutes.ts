@@ -48,6 +48,10 @@ export const minutesText = {
   'minutes.subjects': { nl: 'Betrokkenen', en: 'Persons involved' },
   'minutes.actions': { nl: 'Actielijst', en: 'Action list' },
   'minutes.carriedOver': { nl: 'Openstaande acties uit eerdere overleggen', en: 'Open actions from earlier meetings' },
+  'minutes.carriedOverShown': {
+    nl: '{shown} van de {total} getoond; de export bevat ze alle.',
+    en: 'Showing {shown} of {total}; the export holds them all.',
+  },
   'minutes.noActions': { nl: 'Geen acties.', en: 'No actions.' },
   'minutes.noAttendance': { nl: 'Geen aanwezigheid vastgelegd.', en: 'No attendance recorded.' },
   'minutes.task': { nl: 'Actie', en: 'Action' },

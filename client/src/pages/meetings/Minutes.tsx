@@ -12,6 +12,7 @@ import { Loaded } from '../../components/ResourceError';
 import { createMinutesAutosave } from './minutes/autosave';
 import { EditArea, ItemSubline, ItemText, TextBlock } from './minutes/MinutesText';
 import { Workflow } from './minutes/MinutesWorkflow';
+import { CarriedOver } from './minutes/CarriedOver';
 import { ActionTable, AttendanceTable, Exports, Panden, SaveStatus, Versions } from './minutes/MinutesParts';
 
 type View = Awaited<ReturnType<typeof api.minutes.get.query>>;
@@ -87,7 +88,7 @@ export default function Minutes() {
 
           <Panden panden={v().panden} />
           <ActionTable title={t('minutes.actions')} actions={v().actions} withMeeting={false} />
-          <ActionTable title={t('minutes.carriedOver')} actions={v().carriedOver} withMeeting={true} />
+          <CarriedOver view={v()} />
           <TextBlock
             title={t('minutes.closing')}
             value={v().closing}

@@ -86,13 +86,12 @@ export function Workflow(props: { view: View; flush: () => Promise<boolean>; onC
 }
 
 function Approve(props: { view: View; onChange: (message?: string) => Promise<void> }) {
-  const [list] = createResource(() => api.meetings.list.query());
-  const candidates = createMemo(() => {
-    const all = [...(list()?.upcoming ?? []), ...(list()?.past ?? [])];
-    return all
-      .filter((m) => m.startsAt > props.view.header.startsAt && (m.status === 'bezig' || m.status === 'gesloten'))
-      .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
-  });
+  // Only the overleggen held after this one (soonest first): not the team's whole history.
+  const [list] = createResource(
+    () => props.view.meetingId,
+    (meetingId) => api.meetings.list.query({ heldAfter: meetingId }),
+  );
+  const candidates = createMemo(() => list()?.past ?? []);
   const [chosen, setChosen] = createSignal('');
   createEffect(
     on(candidates, (c) => {
