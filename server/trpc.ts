@@ -118,12 +118,21 @@ export const signedInProcedure = t.procedure.use(({ ctx, next }) => {
  * a session from before the requirement is held too). Every role procedure builds on this one.
  */
 export const authedProcedure = signedInProcedure.use(({ ctx, next }) => {
-  if (mustEnrolTwoFactor(ctx.user)) throw new AppError('FORBIDDEN', 'twoFactor.enrolRequired');
+  refuseUntilEnrolled(ctx.user);
   return next();
 });
 
+function refuseUntilEnrolled(actor: Actor) {
+  if (mustEnrolTwoFactor(actor)) throw new AppError('FORBIDDEN', 'twoFactor.enrolRequired');
+}
+
+/**
+ * The second-factor rule of `authedProcedure` and the role check in one middleware: every hot
+ * read passes here, and each middleware level costs the request a context merge (issue 12).
+ */
 export function withRoles(...allowed: Role[]) {
-  return authedProcedure.use(({ ctx, next }) => {
+  return signedInProcedure.use(({ ctx, next }) => {
+    refuseUntilEnrolled(ctx.user);
     if (!allowed.includes(ctx.user.role)) throw forbidden();
     return next();
   });

@@ -15,6 +15,7 @@ import { ownAgreement, ownCase, ownTask } from './scope';
 import { changeLogs, diff, recordWorkChange, type Changes } from './work-changes';
 import { notifyBlocker } from './blocker-mail';
 import { optionalCaseAddress } from './case-address';
+import { MY_TASKS_PAGE } from '../shared/paging';
 
 export type TaskInput = {
   title: string;
@@ -151,16 +152,24 @@ const myTasksQuery = (includeDone: boolean) =>
         ),
       )
       .orderBy(...taskOrder(sql`${sql.placeholder('today')}`))
+      .limit(MY_TASKS_PAGE)
+      .offset(sql.placeholder('offset'))
       .prepare(),
   );
 const myTasksQueries = { open: myTasksQuery(false), all: myTasksQuery(true) };
 
-/** "Mijn taken": the tasks of the caller's organisation. */
-export function myTasks(deps: AppDeps, actor: Actor, filter: { includeDone?: boolean } = {}) {
+/**
+ * "Mijn taken": the tasks of the caller's organisation, one page of MY_TASKS_PAGE at a time
+ * (issue 12: a partner's open work runs into hundreds of tasks, and the home page shows eight).
+ * No cursor is the first page; `cursor` is the number of tasks already received, so the client
+ * asks for the next page with the length of its list. The order ends on the id, so pages over
+ * unchanged tasks neither repeat nor skip one.
+ */
+export function myTasks(deps: AppDeps, actor: Actor, filter: { includeDone?: boolean; cursor?: number } = {}) {
   if (actor.partnerId === null) return [];
   const today = amsterdamDate(deps.now());
   const rows = myTasksQueries[filter.includeDone ? 'all' : 'open'](deps.db)
-    .all({ teamId: actor.teamId, partnerId: actor.partnerId, today })
+    .all({ teamId: actor.teamId, partnerId: actor.partnerId, today, offset: filter.cursor ?? 0 })
     .map((t) => withOverdue(t, today));
   return withChanges(deps, actor.teamId, rows);
 }

@@ -15,7 +15,7 @@ export const HSTS = 'max-age=31536000; includeSubDomains';
 const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
 
 /** The host names (no port) the app answers to. */
-export function allowedHostnames(config: Pick<Config, 'production' | 'publicUrl' | 'allowedOrigins'>): Set<string> {
+export function allowedHostnames(config: Pick<Config, 'production' | 'publicUrl' | 'allowedOrigins'>): ReadonlySet<string> {
   const configured = [config.publicUrl, ...config.allowedOrigins].flatMap((origin) => {
     const name = origin ? hostnameOf(origin) : null;
     return name ? [name] : [];
@@ -41,11 +41,20 @@ function requestedHost(req: IncomingMessage, trustProxy: boolean): string | unde
   return value?.trim();
 }
 
+// Every request checks its Host: the names come from the configuration, which does not change
+// while the server runs, so they are worked out once per configuration (issue 12: per-request cost).
+const hostnamesOf = new WeakMap<Config, ReadonlySet<string>>();
+function configuredHostnames(config: Config): ReadonlySet<string> {
+  let names = hostnamesOf.get(config);
+  if (!names) hostnamesOf.set(config, (names = allowedHostnames(config)));
+  return names;
+}
+
 export function hostAllowed(req: IncomingMessage, config: Config): boolean {
   const host = requestedHost(req, config.trustProxy);
   if (!host || !/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host)) return false;
   const name = hostnameOf(`http://${host}`);
-  return name !== null && allowedHostnames(config).has(name);
+  return name !== null && configuredHostnames(config).has(name);
 }
 
 const isSourceMap = (url: string) => /\.map$/i.test(url.split('?')[0]!);

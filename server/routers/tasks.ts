@@ -39,8 +39,9 @@ export const tasksRouter = router({
       return createTask(ctx.deps, ctx.user, input);
     }),
 
+  // SPEC §5: no input is the first page; `cursor` (the number of tasks received) a further one.
   mine: caseworkProcedure
-    .input(z.object({ includeDone: z.boolean().optional() }).optional())
+    .input(z.object({ includeDone: z.boolean().optional(), cursor: z.number().int().min(0).max(100_000).optional() }).optional())
     .query(({ ctx, input }) => myTasks(ctx.deps, ctx.user, input ?? {})),
 
   list: coordinatorProcedure

@@ -81,6 +81,49 @@ describe('the Senzer journey on the demo casus', () => {
   });
 });
 
+describe('Mijn taken with more than a page of tasks (issue 12: the list is paged)', () => {
+  it('shows the first 50 and loads the rest with "Meer laden" from the keyboard, focus on the first new task', async () => {
+    const sqlite = app.deps.db.$client;
+    const template = sqlite
+      .prepare('select id, assignee_partner_id as partnerId from tasks where title = ?')
+      .get(DEMO_JOURNEY_CASE.senzerTaskTitle) as {
+      id: number;
+      partnerId: number;
+    };
+    const copy =
+      sqlite.prepare(`insert into tasks (team_id, title, assignee_partner_id, due_date, status, case_id, created_by_user_id, created_at, updated_at)
+      select team_id, ?, assignee_partner_id, '2027-06-01', 'open', case_id, created_by_user_id, created_at, updated_at from tasks where id = ?`);
+    for (let i = 1; i <= 60; i++) copy.run(`Extra taak ${i}`, template.id);
+    const open = (
+      sqlite.prepare("select count(*) as n from tasks where assignee_partner_id = ? and status = 'open'").get(template.partnerId) as {
+        n: number;
+      }
+    ).n;
+    expect(open).toBeGreaterThan(60);
+    const page = await newPage(browser, app);
+    await login(page, 'senzer@pit.demo');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn taken' }).click();
+    const more = page.getByRole('button', { name: 'Meer laden' });
+    await more.waitFor();
+    expect(await page.getByTestId('task').count()).toBe(50);
+    expect(await axeViolations(page)).toEqual([]);
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('task').count()).toBe(open);
+    expect(await more.count()).toBe(0);
+    // The keyboard goes on at the first task that came in.
+    expect(
+      await page.evaluate(
+        () => document.activeElement?.closest('[data-testid="task"]') === document.querySelectorAll('[data-testid="task"]')[50],
+      ),
+    ).toBe(true);
+    const titles = await page.getByTestId('task').locator('h2').allTextContents();
+    expect(new Set(titles.filter((t) => t.startsWith('Extra taak'))).size).toBe(60);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});
+
 function countSubjects(running: RunningApp): number {
   const row = running.deps.db.$client
     .prepare('select count(*) as n from subjects s join cases c on c.id = s.case_id where c.code = ?')

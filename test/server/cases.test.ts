@@ -91,6 +91,29 @@ describe('cases.list', () => {
     expect(new Set([...page1.items, ...page2.items].map((c) => c.id)).size).toBe(6);
   });
 
+  it('carries exactly what the case list and the casus pickers show of a row (issue 12: payload)', async () => {
+    const { deps, pit, member, coordinator } = await setup();
+    const { id, code } = await makeCase(deps, pit, member, { houseNumberAddition: 'A' });
+    expect((await callerFor(deps, coordinator).cases.list()).items).toEqual([
+      {
+        id,
+        code,
+        street: 'Kerkstraat',
+        houseNumber: expect.any(Number) as number,
+        houseNumberAddition: 'A',
+        postcode: '5701 AB',
+        city: 'Helmond',
+        gemeente: 'Helmond',
+        theme: 'Woonoverlast',
+        status: 'signaal',
+        priority: 'normaal',
+        createdAt: deps.now().toISOString(),
+        openTasks: 0,
+        overdueTasks: 0,
+      },
+    ]);
+  });
+
   it('filters casussen with overdue tasks', async () => {
     const { deps, pit, member, coordinator } = await setup();
     const late = await makeCase(deps, pit, member);

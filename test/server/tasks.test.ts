@@ -106,6 +106,40 @@ describe('tasks', () => {
     ]);
   });
 
+  it('Mijn taken answers one page of 50; the cursor (tasks received) gives the next, none twice or lost (issue 12)', async () => {
+    const { deps, pit, coordinator, senzer, agreementId } = await setup();
+    const c = callerFor(deps, coordinator);
+    // 53 open tasks: due dates repeat (ties are broken by the id, newest first), three overdue.
+    const created: { id: number; dueDate: string }[] = [];
+    for (let i = 0; i < 53; i++) {
+      const dueDate = i < 3 ? `2026-11-0${i + 1}` : `2026-12-${String(10 + (i % 7)).padStart(2, '0')}`;
+      const { id } = await c.tasks.create({
+        title: `Taak ${i}`,
+        assigneePartnerId: pit.partnerIds.senzer!,
+        dueDate,
+        agreementId,
+        confirmPast: true,
+      });
+      created.push({ id, dueDate });
+    }
+    const expected = [...created.slice(0, 3), ...created.slice(3).sort((a, b) => a.dueDate.localeCompare(b.dueDate) || b.id - a.id)].map(
+      (t) => t.id,
+    );
+    const me = callerFor(deps, senzer);
+    const first = await me.tasks.mine();
+    expect(first.map((t) => t.id)).toEqual(expected.slice(0, 50));
+    expect(first.slice(0, 3).map((t) => t.overdue)).toEqual([true, true, true]);
+    expect((await me.tasks.mine({ cursor: 0 })).map((t) => t.id)).toEqual(expected.slice(0, 50));
+    const second = await me.tasks.mine({ cursor: 50 });
+    expect(second.map((t) => t.id)).toEqual(expected.slice(50));
+    expect(await me.tasks.mine({ cursor: 53 })).toEqual([]);
+    expect(new Set([...first, ...second].map((t) => t.id)).size).toBe(53);
+    // With the done ones: a completed task comes after every open one, on the second page.
+    await me.tasks.complete({ id: expected[0]!, resultNote: 'Gedaan' });
+    expect((await me.tasks.mine({ includeDone: true, cursor: 50 })).map((t) => t.id)).toEqual([...expected.slice(51), expected[0]]);
+    expect((await errorOf(() => me.tasks.mine({ cursor: -1 }))).code).toBe('BAD_REQUEST');
+  });
+
   it('a member ticks off a task with a result; another partner cannot', async () => {
     const { deps, pit, coordinator, senzer, bsob, agreementId } = await setup();
     const { id } = await callerFor(deps, coordinator).tasks.create({
