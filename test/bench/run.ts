@@ -12,15 +12,14 @@
 //  - the live view's fan-out: 50 SSE subscribers while the chair switches casus (delivery latency,
 //    server busy time per update, audit rows per update);
 //  - peak RSS.
-// The client side of HTTP and SSE runs in a worker thread (./load-worker.mjs), so the main
-// thread's busy time (event-loop utilisation) is the server's.
-import { spawnSync } from 'node:child_process';
+// The client side of HTTP and SSE runs in a child process of its own (./load-worker.mjs), so the
+// process's busy time (event-loop utilisation) and its memory are the server's.
+import { fork, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createTestDeps, type TestDeps } from '../helpers/deps';
@@ -195,7 +194,11 @@ type WorkerMessage = ({ type: 'snapshot' } & LiveArrival) | { type: 'result'; id
 /** What one `load` run reports. */
 type LoadRun = { requests: number; errors: number; rps: number; bytesPerRequest: number; p50: number };
 function client() {
-  const worker = new Worker(new URL('./load-worker.mjs', import.meta.url));
+  // Plain node, without the bench's loader (tsx): the client needs none.
+  const worker = fork(fileURLToPath(new URL('./load-worker.mjs', import.meta.url)), [], {
+    execArgv: [],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   let seq = 0;
   const pending = new Map<number, (r: WorkerMessage & { type: 'result' }) => void>();
   const snapshots: LiveArrival[] = [];
@@ -212,12 +215,17 @@ function client() {
       const id = ++seq;
       const reply = await new Promise<WorkerMessage & { type: 'result' }>((resolve) => {
         pending.set(id, resolve);
-        worker.postMessage({ ...message, id });
+        worker.send({ ...message, id });
       });
       if (reply.error) throw new Error(reply.error);
       return reply.result as T;
     },
-    close: () => worker.terminate(),
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (worker.exitCode !== null) return resolve();
+        worker.once('exit', () => resolve());
+        worker.kill();
+      }),
   };
 }
 
