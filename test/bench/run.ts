@@ -64,6 +64,8 @@ type ScaleResult = {
   rssAfterGenerationMb: number;
   /** The highest RSS sampled (every 20 ms) while the calls, HTTP and live phases ran. */
   serverPeakRssMb: number;
+  /** process.memoryUsage() at that sample (MB): what the peak is made of (the rest is native: SQLite, code). */
+  serverPeakBreakdownMb: { heapUsed: number; heapTotal: number; external: number; arrayBuffers: number };
 };
 
 /** A full collection, so what the generator left behind is not counted as the server's. */
@@ -92,8 +94,10 @@ async function runScale(years: number): Promise<ScaleResult> {
     collectGarbage();
     const afterGenerationMb = process.memoryUsage().rss / 1024 / 1024;
     let serverPeakRss = afterGenerationMb;
+    let atPeak = process.memoryUsage();
     const sampler = setInterval(() => {
-      serverPeakRss = Math.max(serverPeakRss, process.memoryUsage().rss / 1024 / 1024);
+      const usage = process.memoryUsage();
+      if (usage.rss / 1024 / 1024 > serverPeakRss) [serverPeakRss, atPeak] = [usage.rss / 1024 / 1024, usage];
     }, 20);
     loop.reset();
     // `--only=live` (or calls, http) runs one phase: for looking into one figure.
@@ -115,6 +119,12 @@ async function runScale(years: number): Promise<ScaleResult> {
       peakRssMb: round(peakRssMb, 0),
       rssAfterGenerationMb: round(afterGenerationMb, 0),
       serverPeakRssMb: round(serverPeakRss, 0),
+      serverPeakBreakdownMb: {
+        heapUsed: round(atPeak.heapUsed / 1024 / 1024, 0),
+        heapTotal: round(atPeak.heapTotal / 1024 / 1024, 0),
+        external: round(atPeak.external / 1024 / 1024, 0),
+        arrayBuffers: round(atPeak.arrayBuffers / 1024 / 1024, 0),
+      },
     };
   } finally {
     loop.disable();
@@ -398,7 +408,7 @@ function table(results: ScaleResult[]) {
   }
   for (const r of results) {
     lines.push(
-      `${r.years}×: event-loop max delay ${r.eventLoopMaxMs} ms over the run; peak RSS ${r.peakRssMb} MB (whole process, generator included); after generation + GC ${r.rssAfterGenerationMb} MB; server phases peak ${r.serverPeakRssMb} MB`,
+      `${r.years}×: event-loop max delay ${r.eventLoopMaxMs} ms over the run; peak RSS ${r.peakRssMb} MB (whole process, generator included); after generation + GC ${r.rssAfterGenerationMb} MB; server phases peak ${r.serverPeakRssMb} MB (JS heap ${r.serverPeakBreakdownMb.heapUsed} of ${r.serverPeakBreakdownMb.heapTotal} MB, external ${r.serverPeakBreakdownMb.external} MB)`,
     );
   }
   return lines.join('\n');
