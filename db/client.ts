@@ -31,6 +31,10 @@ export function openDb(file: string): OpenDb {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Statement journals (every audited change appends its rows in a savepoint) and temporary sort
+  // trees in memory instead of temporary files: a prefill of 700 items spent a third of its time
+  // writing its savepoint's journal to a file (issue 12). They are small and live for one statement.
+  sqlite.pragma('temp_store = MEMORY');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
   return db;

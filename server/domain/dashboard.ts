@@ -6,11 +6,44 @@
  */
 import type { Actor } from '../auth/actor';
 import { and, asc, count, eq, gte, inArray, isNotNull, ne, sql } from 'drizzle-orm';
-import { cases, controlPartners, controls, meetings, partners, tasks } from '../../db/schema';
+import { cases, controlPartners, controls, meetings, partners, reportSourceChanges, tasks } from '../../db/schema';
+import type { Db } from '../../db/client';
+import { preparedPerDb } from '../prepared';
 import type { AppDeps } from '../deps';
 import { amsterdamDate } from '../clock';
 import { listControls } from './controls';
 import { overdueTask } from './overdue';
+
+type CaseCounts = Record<'signaal' | 'actief' | 'afgerond', number>;
+
+const changeCounter = preparedPerDb((db) =>
+  db.select({ n: reportSourceChanges.n }).from(reportSourceChanges).where(eq(reportSourceChanges.id, 1)).prepare(),
+);
+const caseCountsByDb = new WeakMap<Db, Map<number, { version: number; counts: CaseCounts }>>();
+
+/**
+ * Casussen per status: the closed ones are the team's whole history, so counting them grows with
+ * it (issue 12). The counts are kept per connection and team while the change counter
+ * `report_source_changes` (bumped by triggers on every change to `cases`, migration 0026) stands
+ * still, so the home page counts again only after something changed.
+ */
+function caseCounts(deps: AppDeps, teamId: number): CaseCounts {
+  const version = changeCounter(deps.db).get()?.n ?? 0;
+  let cache = caseCountsByDb.get(deps.db);
+  if (!cache) caseCountsByDb.set(deps.db, (cache = new Map<number, { version: number; counts: CaseCounts }>()));
+  const hit = cache.get(teamId);
+  if (hit?.version === version) return { ...hit.counts };
+  const counts: CaseCounts = { signaal: 0, actief: 0, afgerond: 0 };
+  for (const r of deps.db
+    .select({ status: cases.status, n: count() })
+    .from(cases)
+    .where(and(eq(cases.teamId, teamId), ne(cases.status, 'ingetrokken')))
+    .groupBy(cases.status)
+    .all())
+    counts[r.status as keyof CaseCounts] = r.n;
+  cache.set(teamId, { version, counts: { ...counts } });
+  return counts;
+}
 
 export function dashboard(deps: AppDeps, reader: Actor) {
   const { db } = deps;
@@ -18,17 +51,7 @@ export function dashboard(deps: AppDeps, reader: Actor) {
   const nowIso = deps.now().toISOString();
   const teamId = reader.teamId;
 
-  const casesByStatus = Object.fromEntries(['signaal', 'actief', 'afgerond'].map((s) => [s, 0])) as Record<
-    'signaal' | 'actief' | 'afgerond',
-    number
-  >;
-  for (const r of db
-    .select({ status: cases.status, n: count() })
-    .from(cases)
-    .where(and(eq(cases.teamId, teamId), ne(cases.status, 'ingetrokken')))
-    .groupBy(cases.status)
-    .all())
-    casesByStatus[r.status as keyof typeof casesByStatus] = r.n;
+  const casesByStatus = caseCounts(deps, teamId);
 
   const taskRows = db
     .select({

@@ -100,7 +100,9 @@ function compute(partnerRows: TeamRows['partnerRows'], facts: WindowFacts, w: Wi
       }
       const days = Math.max(0, daysBetween(amsterdamDate(new Date(t.createdAt)), doneOn));
       allDurations.push(days);
-      durations.set(String(t.partnerId), [...(durations.get(String(t.partnerId)) ?? []), days]);
+      const own = durations.get(String(t.partnerId));
+      if (own) own.push(days);
+      else durations.set(String(t.partnerId), [days]);
     }
     // Over the due date at the end of the period (or today, for a period still running). A lapsed
     // task (vervallen) counts until it lapsed: its last change.

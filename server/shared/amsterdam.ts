@@ -10,9 +10,22 @@ const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 
 const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, timeZoneName: 'longOffset' });
 const timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
+// Since 1970 Amsterdam is a whole number of hours ahead of UTC (CET/CEST, switching on the hour),
+// so every instant of one UTC hour falls on the same Amsterdam day: a report turns thousands of
+// timestamps into days, and formatting each was a tenth of its time (issue 12). Bounded.
+const dayByUtcHour = new Map<number, string>();
+
 /** The Amsterdam calendar day of an instant, as YYYY-MM-DD. */
 export function amsterdamDate(at: Date): string {
-  return dayFormat.format(at);
+  const ms = at.getTime();
+  if (!(ms >= 0)) return dayFormat.format(at);
+  const hour = Math.floor(ms / 3_600_000);
+  let day = dayByUtcHour.get(hour);
+  if (day === undefined) {
+    if (dayByUtcHour.size >= 20_000) dayByUtcHour.clear();
+    dayByUtcHour.set(hour, (day = dayFormat.format(at)));
+  }
+  return day;
 }
 
 /** The Amsterdam wall-clock time of an instant, as HH:MM (24 hours). */

@@ -1,8 +1,13 @@
-// The benchmark's client side, in its own thread so the server thread's busy time is the server's
-// alone: keep-alive HTTP load with N connections, and SSE subscribers that report when each
-// snapshot arrived. Plain JavaScript so it runs as a worker under any loader.
-import { parentPort } from 'node:worker_threads';
+// The benchmark's client side, in its own child process (forked by run.ts, messages over IPC) so
+// the server process's busy time and its memory are the server's alone: keep-alive HTTP load with
+// N connections, and SSE subscribers that report when each snapshot arrived (wall clock,
+// performance.timeOrigin + now, comparable across processes). Plain JavaScript so it runs without
+// a loader.
 import http from 'node:http';
+
+const send = (message) => process.send(message);
+// The bench is gone: so is its client.
+process.on('disconnect', () => process.exit(0));
 
 const nowMs = () => performance.timeOrigin + performance.now();
 
@@ -101,7 +106,7 @@ function openStreams({ origin, path, input, cookies }) {
                     first = false;
                     resolve();
                   }
-                  parentPort.postMessage({
+                  send({
                     type: 'snapshot',
                     index,
                     at,
@@ -121,18 +126,18 @@ function openStreams({ origin, path, input, cookies }) {
   );
 }
 
-parentPort.on('message', async (message) => {
+process.on('message', async (message) => {
   try {
-    if (message.type === 'load') parentPort.postMessage({ type: 'result', id: message.id, result: await load(message) });
+    if (message.type === 'load') send({ type: 'result', id: message.id, result: await load(message) });
     else if (message.type === 'open') {
       await openStreams(message);
-      parentPort.postMessage({ type: 'result', id: message.id, result: { opened: message.cookies.length } });
+      send({ type: 'result', id: message.id, result: { opened: message.cookies.length } });
     } else if (message.type === 'close') {
       for (const s of streams) s.destroy();
       streams.length = 0;
-      parentPort.postMessage({ type: 'result', id: message.id, result: {} });
+      send({ type: 'result', id: message.id, result: {} });
     }
   } catch (error) {
-    parentPort.postMessage({ type: 'result', id: message.id, error: String(error) });
+    send({ type: 'result', id: message.id, error: String(error) });
   }
 });

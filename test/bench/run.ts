@@ -12,15 +12,14 @@
 //  - the live view's fan-out: 50 SSE subscribers while the chair switches casus (delivery latency,
 //    server busy time per update, audit rows per update);
 //  - peak RSS.
-// The client side of HTTP and SSE runs in a worker thread (./load-worker.mjs), so the main
-// thread's busy time (event-loop utilisation) is the server's.
-import { spawnSync } from 'node:child_process';
+// The client side of HTTP and SSE runs in a child process of its own (./load-worker.mjs), so the
+// process's busy time (event-loop utilisation) and its memory are the server's.
+import { fork, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createTestDeps, type TestDeps } from '../helpers/deps';
@@ -65,6 +64,8 @@ type ScaleResult = {
   rssAfterGenerationMb: number;
   /** The highest RSS sampled (every 20 ms) while the calls, HTTP and live phases ran. */
   serverPeakRssMb: number;
+  /** process.memoryUsage() at that sample (MB): what the peak is made of (the rest is native: SQLite, code). */
+  serverPeakBreakdownMb: { heapUsed: number; heapTotal: number; external: number; arrayBuffers: number };
 };
 
 /** A full collection, so what the generator left behind is not counted as the server's. */
@@ -93,8 +94,10 @@ async function runScale(years: number): Promise<ScaleResult> {
     collectGarbage();
     const afterGenerationMb = process.memoryUsage().rss / 1024 / 1024;
     let serverPeakRss = afterGenerationMb;
+    let atPeak = process.memoryUsage();
     const sampler = setInterval(() => {
-      serverPeakRss = Math.max(serverPeakRss, process.memoryUsage().rss / 1024 / 1024);
+      const usage = process.memoryUsage();
+      if (usage.rss / 1024 / 1024 > serverPeakRss) [serverPeakRss, atPeak] = [usage.rss / 1024 / 1024, usage];
     }, 20);
     loop.reset();
     // `--only=live` (or calls, http) runs one phase: for looking into one figure.
@@ -116,6 +119,12 @@ async function runScale(years: number): Promise<ScaleResult> {
       peakRssMb: round(peakRssMb, 0),
       rssAfterGenerationMb: round(afterGenerationMb, 0),
       serverPeakRssMb: round(serverPeakRss, 0),
+      serverPeakBreakdownMb: {
+        heapUsed: round(atPeak.heapUsed / 1024 / 1024, 0),
+        heapTotal: round(atPeak.heapTotal / 1024 / 1024, 0),
+        external: round(atPeak.external / 1024 / 1024, 0),
+        arrayBuffers: round(atPeak.arrayBuffers / 1024 / 1024, 0),
+      },
     };
   } finally {
     loop.disable();
@@ -195,7 +204,11 @@ type WorkerMessage = ({ type: 'snapshot' } & LiveArrival) | { type: 'result'; id
 /** What one `load` run reports. */
 type LoadRun = { requests: number; errors: number; rps: number; bytesPerRequest: number; p50: number };
 function client() {
-  const worker = new Worker(new URL('./load-worker.mjs', import.meta.url));
+  // Plain node, without the bench's loader (tsx): the client needs none.
+  const worker = fork(fileURLToPath(new URL('./load-worker.mjs', import.meta.url)), [], {
+    execArgv: [],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   let seq = 0;
   const pending = new Map<number, (r: WorkerMessage & { type: 'result' }) => void>();
   const snapshots: LiveArrival[] = [];
@@ -212,12 +225,17 @@ function client() {
       const id = ++seq;
       const reply = await new Promise<WorkerMessage & { type: 'result' }>((resolve) => {
         pending.set(id, resolve);
-        worker.postMessage({ ...message, id });
+        worker.send({ ...message, id });
       });
       if (reply.error) throw new Error(reply.error);
       return reply.result as T;
     },
-    close: () => worker.terminate(),
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (worker.exitCode !== null) return resolve();
+        worker.once('exit', () => resolve());
+        worker.kill();
+      }),
   };
 }
 
@@ -390,7 +408,7 @@ function table(results: ScaleResult[]) {
   }
   for (const r of results) {
     lines.push(
-      `${r.years}×: event-loop max delay ${r.eventLoopMaxMs} ms over the run; peak RSS ${r.peakRssMb} MB (whole process, generator included); after generation + GC ${r.rssAfterGenerationMb} MB; server phases peak ${r.serverPeakRssMb} MB`,
+      `${r.years}×: event-loop max delay ${r.eventLoopMaxMs} ms over the run; peak RSS ${r.peakRssMb} MB (whole process, generator included); after generation + GC ${r.rssAfterGenerationMb} MB; server phases peak ${r.serverPeakRssMb} MB (JS heap ${r.serverPeakBreakdownMb.heapUsed} of ${r.serverPeakBreakdownMb.heapTotal} MB, external ${r.serverPeakBreakdownMb.external} MB)`,
     );
   }
   return lines.join('\n');

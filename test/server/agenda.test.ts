@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestDeps } from '../helpers/deps';
 import { callerFor, errorOf, makeTeam, makeUser } from '../helpers/factories';
 import { makeCase } from '../helpers/cases';
+import { verifyAuditChain } from '../../server/audit-chain';
 
 async function setup() {
   const deps = createTestDeps();
@@ -121,6 +122,78 @@ describe('agenda.prefill', () => {
     expect(agenda[5]!.caseAddress).toMatch(/^Kerkstraat \d+, Helmond$/);
     expect(agenda[6]!.caseCode).toBe(openCode);
     expect(agenda.some((i) => i.caseCode === previousCode && i.source === 'case')).toBe(false);
+  });
+
+  it('writes its items and their audit rows in one transaction: the same agenda and one audit row per item', async () => {
+    const t = await setup();
+    const m = await t.c.meetings.create({ startsAt: '2026-12-08T09:00:00Z' });
+    const manual = await t.c.agenda.add({ meetingId: m.id, section: 'rondvraag', title: 'Eigen punt' });
+    const signals = [];
+    for (let i = 0; i < 3; i++) signals.push(await makeCase(t.deps, t.pit, t.senzer));
+    const running = [];
+    for (let i = 0; i < 3; i++) {
+      const c = await makeCase(t.deps, t.pit, t.coordinator, { status: 'actief' });
+      await t.c.tasks.create({ title: `Taak ${i}`, assigneePartnerId: t.pit.partnerIds.helmond!, dueDate: '2026-12-20', caseId: c.id });
+      running.push(c);
+    }
+    const sqlite = t.deps.db.$client;
+    const lastAudit = (sqlite.prepare('select max(id) n from audit_log').get() as { n: number }).n;
+    // Every transaction and savepoint better-sqlite3 opens goes through Database#transaction.
+    const transaction = sqlite.transaction.bind(sqlite);
+    let transactions = 0;
+    sqlite.transaction = ((fn: Parameters<typeof transaction>[0]) => (transactions++, transaction(fn))) as typeof sqlite.transaction;
+    let res;
+    try {
+      res = await t.c.agenda.prefill({ meetingId: m.id });
+    } finally {
+      sqlite.transaction = transaction;
+    }
+    expect(res.added).toBe(12); // 6 template items, 3 signals, 3 casussen with open tasks
+    // One transaction for the items, one (a savepoint in it) for their audit rows — not one per item.
+    expect(transactions).toBe(2);
+
+    const agenda = (await t.c.meetings.get(m)).agenda;
+    expect(agenda.map((i) => [i.section, i.source, i.caseId])).toEqual([
+      ['opening', 'template', null],
+      ['verslag', 'template', null],
+      ...signals.map((c) => ['nieuwe_casussen', 'signal', c.id]),
+      ...running.map((c) => ['lopende_casussen', 'case', c.id]).sort((a, b) => String(a[2]).localeCompare(String(b[2]))),
+      ['controles', 'template', null],
+      ['themas', 'template', null],
+      ['rondvraag', 'manual', null],
+      ['rondvraag', 'template', null],
+      ['sluiting', 'template', null],
+    ]);
+    expect(agenda.map((i) => i.position)).toEqual(agenda.map((_, i) => i + 1));
+    expect(agenda.find((i) => i.source === 'manual')!.id).toBe(manual.id);
+
+    // One audit row per item, in the order of the returned ids, chained without a break.
+    const rows = sqlite
+      .prepare('select id, team_id, actor_id, action, entity, entity_id, case_id, detail from audit_log where id > ? order by id')
+      .all(lastAudit) as {
+      id: number;
+      team_id: number;
+      actor_id: number;
+      action: string;
+      entity: string;
+      entity_id: number;
+      case_id: number | null;
+      detail: string;
+    }[];
+    const byId = new Map(agenda.map((i) => [i.id, i]));
+    expect(rows.map((r) => r.entity_id)).toEqual(res.ids);
+    expect(rows.map((r) => [r.team_id, r.actor_id, r.action, r.entity, r.case_id, JSON.parse(r.detail) as unknown])).toEqual(
+      res.ids.map((id) => [
+        t.pit.teamId,
+        t.coordinator.id,
+        'agenda.item_added',
+        'agenda_item',
+        byId.get(id)!.caseId,
+        { meetingId: m.id, source: byId.get(id)!.source },
+      ]),
+    );
+    expect(sqlite.prepare('select count(*) n from audit_subjects where audit_id > ?').get(lastAudit)).toEqual({ n: 0 });
+    expect(verifyAuditChain(t.deps.db)).toBeNull();
   });
 
   it('is idempotent: a second prefill adds only what is new', async () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestDeps } from '../helpers/deps';
 import { callerFor, errorOf, fieldErrorsOf, makeTeam, makeUser } from '../helpers/factories';
 import { insertMeeting } from '../helpers/meetings';
+import { amsterdamDate } from '../../server/shared/amsterdam';
 
 async function setup() {
   const deps = createTestDeps(); // now: 2026-11-25T09:00Z, 10:00 in Amsterdam
@@ -93,5 +94,25 @@ describe('starting early', () => {
         'Dit overleg staat gepland op 28-11-2026 om 09:30. Weet u zeker dat u het nu al wilt starten?',
       );
     }
+  });
+});
+
+describe('amsterdamDate', () => {
+  it('gives the Amsterdam day of every instant around the DST changes, cached per UTC hour or not', () => {
+    const direct = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+    // Both changes of 2026 (29 March and 25 October, at 01:00 UTC) and New Year, every 7 minutes over two days.
+    for (const start of ['2026-03-28T00:00:00Z', '2026-10-24T00:00:00Z', '2025-12-31T00:00:00Z']) {
+      for (let m = 0; m < 48 * 60; m += 7) {
+        const at = new Date(Date.parse(start) + m * 60_000);
+        expect(amsterdamDate(at)).toBe(direct.format(at));
+        expect(amsterdamDate(new Date(at.getTime() + 59 * 60_000))).toBe(direct.format(new Date(at.getTime() + 59 * 60_000)));
+      }
+    }
+    expect(amsterdamDate(new Date('2026-10-24T21:59:59.999Z'))).toBe('2026-10-24');
+    expect(amsterdamDate(new Date('2026-10-24T22:00:00Z'))).toBe('2026-10-25');
+    expect(amsterdamDate(new Date('2026-10-25T22:59:59Z'))).toBe('2026-10-25');
+    expect(amsterdamDate(new Date('2026-10-25T23:00:00Z'))).toBe('2026-10-26');
+    expect(amsterdamDate(new Date('1930-06-30T23:50:00Z'))).toBe(direct.format(new Date('1930-06-30T23:50:00Z')));
+    expect(() => amsterdamDate(new Date('not a date'))).toThrow(RangeError);
   });
 });
