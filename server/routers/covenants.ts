@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { reportingCadences, windDownDecisions } from '../../db/schema/enums';
 import { authedProcedure, privacyProcedure, router, teamManagerProcedure, withRoles } from '../trpc';
 import { covenantOverview, decideProposal, listCovenants, proposeAddendum, proposeCovenant } from '../domain/covenants';
-import { decideWindDownCase, windDownCases } from '../domain/wind-down';
+import { decideWindDownCase, handbackExport, windDownCases } from '../domain/wind-down';
 import { id, isoDate, line, prose } from '../validation';
 
 const ok = { ok: true as const };
@@ -51,4 +51,12 @@ export const covenantsRouter = router({
   decideCase: privacyProcedure
     .input(z.object({ caseId: id, decision: z.enum(windDownDecisions), note: prose(2000) }))
     .mutation(({ ctx, input }) => (decideWindDownCase(ctx.deps, ctx.user, input), ok)),
+
+  /**
+   * For /export/handback (issue 12): one partner's own items of a casus the FG decided to hand
+   * back, for the FG or that partner's users, audited with its format. The download only renders it.
+   */
+  handback: withRoles('coordinator', 'member', 'privacy')
+    .input(z.object({ caseId: id, partnerId: id.nullable(), format: z.enum(['html', 'docx']) }))
+    .query(({ ctx, input }) => handbackExport(ctx.deps, ctx.user, input.caseId, input.partnerId, input.format)),
 });
