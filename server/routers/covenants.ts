@@ -3,6 +3,7 @@ import { reportingCadences, windDownDecisions } from '../../db/schema/enums';
 import { authedProcedure, privacyProcedure, router, teamManagerProcedure, withRoles } from '../trpc';
 import { covenantOverview, decideProposal, listCovenants, proposeAddendum, proposeCovenant } from '../domain/covenants';
 import { decideWindDownCase, handbackExport, windDownCases } from '../domain/wind-down';
+import { REJECTION_REASON_MAX } from '../domain/rejection';
 import { id, isoDate, line, prose } from '../validation';
 
 const ok = { ok: true as const };
@@ -41,7 +42,7 @@ export const covenantsRouter = router({
 
   /** The FG approves or rejects (with a reason) a proposal someone else made (four-eyes). */
   decide: privacyProcedure
-    .input(z.object({ kind: z.enum(['covenant', 'addendum']), id, approve: z.boolean(), reason: prose(2000) }))
+    .input(z.object({ kind: z.enum(['covenant', 'addendum']), id, approve: z.boolean(), reason: prose(REJECTION_REASON_MAX) }))
     .mutation(({ ctx, input }) => (decideProposal(ctx.deps, ctx.user, input), ok)),
 
   /** Wind-down: casussen with personal data and the FG's decisions (a member: its own partner's only). */
