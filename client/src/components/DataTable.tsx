@@ -27,6 +27,8 @@ type Props<T> = {
   class?: string;
   rowTestId?: string;
   rowClass?: (row: T) => string | undefined;
+  /** `data-*` attributes of a row (what a row is, for styling and tests), e.g. `{ 'data-action': … }`. */
+  rowData?: (row: T) => Record<`data-${string}`, string | undefined>;
   testId?: string;
 };
 
@@ -73,7 +75,7 @@ export function DataTable<T>(props: Props<T>) {
               }
             >
               {(row, index) => (
-                <tr class={`utrecht-table__row ${props.rowClass?.(row) ?? ''}`} data-testid={props.rowTestId}>
+                <tr class={`utrecht-table__row ${props.rowClass?.(row) ?? ''}`} data-testid={props.rowTestId} {...props.rowData?.(row)}>
                   <For each={columns()}>
                     {(c) => (
                       <Show when={c.rowHeader} fallback={<td class={cls(td, c)}>{c.cell(row, index)}</td>}>
