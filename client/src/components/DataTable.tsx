@@ -12,6 +12,8 @@ export type Column<T> = {
   rowHeader?: boolean;
   /** Shown only visually hidden (an actions column still needs a name for screen readers). */
   hideHeader?: boolean;
+  /** This row's cell spans this many columns (the next ones are left out), e.g. "not given yet". */
+  span?: (row: T) => number;
   class?: string;
 };
 
@@ -74,19 +76,43 @@ export function DataTable<T>(props: Props<T>) {
                 </tr>
               }
             >
-              {(row, index) => (
-                <tr class={`utrecht-table__row ${props.rowClass?.(row) ?? ''}`} data-testid={props.rowTestId} {...props.rowData?.(row)}>
-                  <For each={columns()}>
-                    {(c) => (
-                      <Show when={c.rowHeader} fallback={<td class={cls(td, c)}>{c.cell(row, index)}</td>}>
-                        <th class={cls(th, c)} scope="row">
-                          {c.cell(row, index)}
-                        </th>
-                      </Show>
-                    )}
-                  </For>
-                </tr>
-              )}
+              {(row, index) => {
+                // The columns this row shows: a spanning cell takes the place of the ones it covers.
+                const cells = () => {
+                  const shown: { column: Column<T>; span: number }[] = [];
+                  let covered = 0;
+                  for (const column of columns()) {
+                    if (covered > 0) {
+                      covered--;
+                      continue;
+                    }
+                    const span = Math.max(1, column.span?.(row) ?? 1);
+                    covered = span - 1;
+                    shown.push({ column, span });
+                  }
+                  return shown;
+                };
+                return (
+                  <tr class={`utrecht-table__row ${props.rowClass?.(row) ?? ''}`} data-testid={props.rowTestId} {...props.rowData?.(row)}>
+                    <For each={cells()}>
+                      {(cell) => (
+                        <Show
+                          when={cell.column.rowHeader}
+                          fallback={
+                            <td class={cls(td, cell.column)} colSpan={cell.span > 1 ? cell.span : undefined}>
+                              {cell.column.cell(row, index)}
+                            </td>
+                          }
+                        >
+                          <th class={cls(th, cell.column)} scope="row" colSpan={cell.span > 1 ? cell.span : undefined}>
+                            {cell.column.cell(row, index)}
+                          </th>
+                        </Show>
+                      )}
+                    </For>
+                  </tr>
+                );
+              }}
             </For>
           </tbody>
         </table>
