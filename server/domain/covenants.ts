@@ -12,6 +12,7 @@ import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit';
 import { AppError, conflict, invalidFields, notFound } from '../errors';
 import { amsterdamDate } from '../clock';
+import { rejectProposal } from './rejection';
 import { covenantInForceOn, findCovenant, teamCovenants, type CovenantStatus } from '../privacy/covenant-gate';
 
 /** Contract (issue 10): `covenants.list` → [{ id, title, documentRef, startsOn, endsOn, status }]. */
@@ -268,27 +269,29 @@ export function decideProposal(
   if (!row) throw notFound();
   if (row.approval !== 'proposed') throw new AppError('CONFLICT', 'covenants.notProposed');
   if (row.proposedByUserId === actor.id) throw new AppError('FORBIDDEN', 'covenants.fourEyes');
+  const action = `covenant.${input.kind === 'covenant' ? '' : 'addendum_'}${input.approve ? 'approved' : 'rejected'}`;
+  const stillProposed = and(eq(table.id, row.id), eq(table.approval, 'proposed'));
+  if (!input.approve)
+    return rejectProposal(deps, actor, {
+      reason: input.reason,
+      reject: (tx, decision) =>
+        tx
+          .update(table)
+          .set({ approval: 'rejected', ...decision })
+          .where(stillProposed)
+          .run(),
+      decidedKey: 'covenants.notProposed',
+      audit: { action, entity: 'covenant', entityId: row.covenantId },
+    });
   const reason = input.reason.trim();
-  if (!input.approve && !reason) throw invalidFields({ reason: { key: 'covenants.reasonRequired' } });
   const now = deps.now();
   deps.db.transaction((tx) => {
     const updated = tx
       .update(table)
-      .set({
-        approval: input.approve ? 'approved' : 'rejected',
-        decidedByUserId: actor.id,
-        decidedAt: now.toISOString(),
-        decisionReason: reason || null,
-      })
-      .where(and(eq(table.id, row.id), eq(table.approval, 'proposed')))
+      .set({ approval: 'approved', decidedByUserId: actor.id, decidedAt: now.toISOString(), decisionReason: reason || null })
+      .where(stillProposed)
       .run();
     if (updated.changes !== 1) throw conflict();
-    appendAudit(tx, now, {
-      teamId: actor.teamId,
-      actorId: actor.id,
-      action: `covenant.${input.kind === 'covenant' ? '' : 'addendum_'}${input.approve ? 'approved' : 'rejected'}`,
-      entity: 'covenant',
-      entityId: row.covenantId,
-    });
+    appendAudit(tx, now, { teamId: actor.teamId, actorId: actor.id, action, entity: 'covenant', entityId: row.covenantId });
   });
 }

@@ -13,6 +13,7 @@ import { amsterdamDate } from '../clock';
 import { assertCovenantInForce } from '../privacy/personal-data';
 import { getTeam, listPartners } from './team';
 import { ownPartner } from './scope';
+import { rejectProposal } from './rejection';
 
 type Joining = typeof partnerJoinings.$inferSelect;
 
@@ -174,28 +175,17 @@ export function decideJoining(
 ): { partnerId: number | null } {
   const joining = openJoining(deps, actor.teamId, input.joiningId, input.version);
   const now = deps.now();
-  const reason = input.reason.trim();
   if (!input.approve) {
-    if (!reason) throw new AppError('BAD_REQUEST', 'partners.reasonRequired');
-    deps.db.transaction((tx) => {
-      tx.update(partnerJoinings)
-        .set({
-          status: 'rejected',
-          decidedByUserId: actor.id,
-          decidedAt: now.toISOString(),
-          decisionReason: reason,
-          version: joining.version + 1,
-        })
-        .where(eq(partnerJoinings.id, joining.id))
-        .run();
-      appendAudit(tx, now, {
-        teamId: actor.teamId,
-        actorId: actor.id,
-        action: 'partner.join_rejected',
-        entity: 'partner_joining',
-        entityId: joining.id,
-        detail: { reason },
-      });
+    rejectProposal(deps, actor, {
+      reason: input.reason,
+      reject: (tx, decision) =>
+        tx
+          .update(partnerJoinings)
+          .set({ status: 'rejected', ...decision, version: joining.version + 1 })
+          .where(and(eq(partnerJoinings.id, joining.id), eq(partnerJoinings.status, 'proposed')))
+          .run(),
+      decidedKey: 'partners.joiningDecided',
+      audit: { action: 'partner.join_rejected', entity: 'partner_joining', entityId: joining.id },
     });
     return { partnerId: null };
   }
@@ -216,7 +206,7 @@ export function decideJoining(
         status: 'approved',
         decidedByUserId: actor.id,
         decidedAt: now.toISOString(),
-        decisionReason: reason || null,
+        decisionReason: input.reason.trim() || null,
         partnerId: row.id,
         version: joining.version + 1,
       })

@@ -12,6 +12,7 @@ import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit';
 import { AppError, conflict, notFound } from '../errors';
 import { ownPartner } from './scope';
+import { rejectProposal } from './rejection';
 
 type Suspension = typeof partnerSuspensions.$inferSelect;
 
@@ -57,13 +58,25 @@ export function proposeSuspension(deps: AppDeps, actor: Actor, input: { partnerI
 export function decideSuspension(deps: AppDeps, actor: Actor, input: { id: number; approve: boolean; reason: string; version: number }) {
   const row = ownSuspension(deps, actor.teamId, input.id, input.version);
   if (row.status !== 'proposed') throw new AppError('CONFLICT', 'partners.joiningDecided');
+  const stillProposed = and(eq(partnerSuspensions.id, row.id), eq(partnerSuspensions.status, 'proposed'));
+  if (!input.approve)
+    return rejectProposal(deps, actor, {
+      reason: input.reason,
+      reject: (tx, decision) =>
+        tx
+          .update(partnerSuspensions)
+          .set({ status: 'rejected', ...decision, version: row.version + 1 })
+          .where(stillProposed)
+          .run(),
+      decidedKey: 'partners.joiningDecided',
+      audit: { action: 'partner.suspension_rejected', entity: 'partner', entityId: row.partnerId, detail: { suspensionId: row.id } },
+    });
   const reason = input.reason.trim();
-  if (!input.approve && !reason) throw new AppError('BAD_REQUEST', 'partners.reasonRequired');
   const now = deps.now();
   deps.db.transaction((tx) => {
     tx.update(partnerSuspensions)
       .set({
-        status: input.approve ? 'in_effect' : 'rejected',
+        status: 'in_effect',
         decidedByUserId: actor.id,
         decidedAt: now.toISOString(),
         decisionReason: reason || null,
@@ -76,7 +89,7 @@ export function decideSuspension(deps: AppDeps, actor: Actor, input: { id: numbe
     appendAudit(tx, now, {
       teamId: actor.teamId,
       actorId: actor.id,
-      action: input.approve ? 'partner.suspended' : 'partner.suspension_rejected',
+      action: 'partner.suspended',
       entity: 'partner',
       entityId: row.partnerId,
       detail: { suspensionId: row.id, reason: reason || undefined },

@@ -7,6 +7,7 @@ import type { AppDeps } from '../deps';
 import type { Db } from '../../db/client';
 import { appendAudit } from '../audit';
 import { AppError, conflict, notFound } from '../errors';
+import { rejectProposal } from './rejection';
 import { allowedAudiences, ANNEX_KINDS, clampToCovenant, COVENANT_LIMITS } from '../privacy/visibility';
 
 export type SharingRuleInput = { sourceKind: PartnerKind; category: ItemCategory; audience: Audience | null };
@@ -113,32 +114,19 @@ export function decideSharingProposal(
   if (!proposal) throw notFound();
   if (proposal.status !== 'proposed') throw new AppError('CONFLICT', 'sharing.proposalDecided');
   if (proposal.version !== input.version) throw conflict();
-  const reason = input.reason.trim();
-  const now = deps.now();
-  if (!input.approve) {
-    if (!reason) throw new AppError('BAD_REQUEST', 'partners.reasonRequired');
-    deps.db.transaction((tx) => {
-      tx.update(sharingProposals)
-        .set({
-          status: 'rejected',
-          decidedByUserId: actor.id,
-          decidedAt: now.toISOString(),
-          decisionReason: reason,
-          version: proposal.version + 1,
-        })
-        .where(eq(sharingProposals.id, proposal.id))
-        .run();
-      appendAudit(tx, now, {
-        teamId: actor.teamId,
-        actorId: actor.id,
-        action: 'sharing.rejected',
-        entity: 'sharing_proposal',
-        entityId: proposal.id,
-        detail: { reason },
-      });
+  if (!input.approve)
+    return rejectProposal(deps, actor, {
+      reason: input.reason,
+      reject: (tx, decision) =>
+        tx
+          .update(sharingProposals)
+          .set({ status: 'rejected', ...decision, version: proposal.version + 1 })
+          .where(and(eq(sharingProposals.id, proposal.id), eq(sharingProposals.status, 'proposed')))
+          .run(),
+      decidedKey: 'sharing.proposalDecided',
+      audit: { action: 'sharing.rejected', entity: 'sharing_proposal', entityId: proposal.id },
     });
-    return;
-  }
+  const now = deps.now();
   const changes = JSON.parse(proposal.changes) as SharingChange[];
   for (const change of changes) assertWithinLimits(change);
   deps.db.transaction((tx) => {
@@ -170,7 +158,7 @@ export function decideSharingProposal(
         changes: JSON.stringify(applied),
         decidedByUserId: actor.id,
         decidedAt: now.toISOString(),
-        decisionReason: reason || null,
+        decisionReason: input.reason.trim() || null,
         version: proposal.version + 1,
       })
       .where(eq(sharingProposals.id, proposal.id))

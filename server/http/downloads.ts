@@ -9,7 +9,7 @@
  *   /export/inzage/<requestId>.(html|docx)             the FG's inzage bundle of a request (art. 24)
  * The session is resolved exactly as for /trpc. Report and briefing go through the same tRPC
  * procedures as the screens (a server-side caller), the verslag through minutes.export (the same
- * view as its page) — so roles, team isolation, visibility and the audit are decided where they
+ * view as its page) and the hand-back through covenants.handback — so roles, team isolation, visibility and the audit are decided where they
  * always are. Never cached.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -30,7 +30,6 @@ import { reportDocx } from '../exports/report-docx';
 import { briefingHtml } from '../exports/briefing-html';
 import { handbackHtml } from '../exports/handback-html';
 import { handbackDocx } from '../exports/handback-docx';
-import { handbackExport } from '../domain/wind-down';
 import { inzageHtml } from '../exports/inzage-html';
 import { inzageDocx } from '../exports/inzage-docx';
 import { createContextFactory } from './server';
@@ -108,17 +107,16 @@ const routes: Route[] = [
   {
     // Wind-down hand-back (issue 10): one partner's own items of one casus, for that partner or the FG.
     // Art. 14.5: it returns that partner's own data, so its own items go out in full (BSN unmasked).
+    // covenants.handback decides who may have it and audits it (issue 12); here it is only rendered.
     pattern: /^\/export\/handback\/(\d{1,12})\.(html|docx)$/,
-    async build({ deps, user, url, match }) {
+    async build({ ctx, url, match }) {
       const format = match[2] as 'html' | 'docx';
       const partnerId = url.searchParams.get('partnerId');
-      const data = handbackExport(
-        deps,
-        user,
-        Number(match[1]),
-        partnerId && /^\d{1,12}$/.test(partnerId) ? Number(partnerId) : null,
+      const data = await createCaller(ctx).covenants.handback({
+        caseId: Number(match[1]),
+        partnerId: partnerId && /^\d{1,12}$/.test(partnerId) ? Number(partnerId) : null,
         format,
-      );
+      });
       const filename = `teruggave-${data.caseCode}.${format}`;
       return format === 'docx' ? { format, body: await handbackDocx(data), filename } : { format, body: handbackHtml(data), filename };
     },

@@ -7,7 +7,6 @@ export const partnersMessages = {
     nl: 'De instemming van deze partner is al vastgelegd.',
     en: "This partner's consent has already been recorded.",
   },
-  'partners.reasonRequired': { nl: 'Geef een reden op.', en: 'Give a reason.' },
   'partners.annexMissing': {
     nl: 'Leg eerst de referentie van de ondertekende toetredingsbijlage vast (art. 12.2).',
     en: 'First record the reference of the signed accession annex (art. 12.2).',

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { reportingCadences, windDownDecisions } from '../../db/schema/enums';
 import { authedProcedure, privacyProcedure, router, teamManagerProcedure, withRoles } from '../trpc';
 import { covenantOverview, decideProposal, listCovenants, proposeAddendum, proposeCovenant } from '../domain/covenants';
-import { decideWindDownCase, windDownCases } from '../domain/wind-down';
+import { decideWindDownCase, handbackExport, windDownCases } from '../domain/wind-down';
+import { REJECTION_REASON_MAX } from '../domain/rejection';
 import { id, isoDate, line, prose } from '../validation';
 
 const ok = { ok: true as const };
@@ -41,7 +42,7 @@ export const covenantsRouter = router({
 
   /** The FG approves or rejects (with a reason) a proposal someone else made (four-eyes). */
   decide: privacyProcedure
-    .input(z.object({ kind: z.enum(['covenant', 'addendum']), id, approve: z.boolean(), reason: prose(2000) }))
+    .input(z.object({ kind: z.enum(['covenant', 'addendum']), id, approve: z.boolean(), reason: prose(REJECTION_REASON_MAX) }))
     .mutation(({ ctx, input }) => (decideProposal(ctx.deps, ctx.user, input), ok)),
 
   /** Wind-down: casussen with personal data and the FG's decisions (a member: its own partner's only). */
@@ -51,4 +52,12 @@ export const covenantsRouter = router({
   decideCase: privacyProcedure
     .input(z.object({ caseId: id, decision: z.enum(windDownDecisions), note: prose(2000) }))
     .mutation(({ ctx, input }) => (decideWindDownCase(ctx.deps, ctx.user, input), ok)),
+
+  /**
+   * For /export/handback (issue 12): one partner's own items of a casus the FG decided to hand
+   * back, for the FG or that partner's users, audited with its format. The download only renders it.
+   */
+  handback: withRoles('coordinator', 'member', 'privacy')
+    .input(z.object({ caseId: id, partnerId: id.nullable(), format: z.enum(['html', 'docx']) }))
+    .query(({ ctx, input }) => handbackExport(ctx.deps, ctx.user, input.caseId, input.partnerId, input.format)),
 });

@@ -5,13 +5,14 @@ import { leavePartner, listPartners } from '../domain/team';
 import { decideJoining, listJoinings, proposeJoining, recordJoiningAnnex, recordJoiningConsent } from '../domain/partner-joining';
 import { decideSuspension, liftSuspension, listSuspensions, proposeSuspension } from '../domain/partner-suspension';
 import { openTasksOfLeavingPartners } from '../domain/partner-leaving';
-import { id, isoDate, line, version } from '../validation';
+import { REJECTION_REASON_MAX } from '../domain/rejection';
+import { id, isoDate, line, prose, version } from '../validation';
 
 const ok = { ok: true as const };
 /** Who follows the covenant's changes: the coordinator proposes, the FG decides, the admin reads along. */
 const covenantReaders = withRoles('coordinator', 'admin', 'privacy');
 const fgProcedure = withRoles('privacy');
-const decision = z.object({ approve: z.boolean(), reason: z.string().trim().max(500), version });
+const decision = z.object({ approve: z.boolean(), reason: prose(REJECTION_REASON_MAX), version });
 
 export const partnersRouter = router({
   /** Partner names and kinds are not personal data: every role of the team may read them. */

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { audiences, itemCategories, partnerKinds } from '../../db/schema/enums';
 import { router, withRoles } from '../trpc';
 import { decideSharingProposal, listSharingRules, proposeSharingChange, sharingHistory, sharingLimits } from '../domain/sharing';
-import { id, line, version } from '../validation';
+import { REJECTION_REASON_MAX } from '../domain/rejection';
+import { id, line, prose, version } from '../validation';
 
 const matrixReaders = withRoles('coordinator', 'admin', 'privacy');
 
@@ -33,7 +34,7 @@ export const sharingRouter = router({
     .mutation(({ ctx, input }) => proposeSharingChange(ctx.deps, ctx.user, input)),
 
   decide: withRoles('privacy')
-    .input(z.object({ id, approve: z.boolean(), reason: z.string().trim().max(500), version }))
+    .input(z.object({ id, approve: z.boolean(), reason: prose(REJECTION_REASON_MAX), version }))
     .mutation(({ ctx, input }) => {
       decideSharingProposal(ctx.deps, ctx.user, input);
       return { ok: true as const };

@@ -10,6 +10,8 @@ import { callerFor, makeTeam, makeUser, TEST_PASSWORD, type TestTeam } from '../
 import { makeCase } from '../helpers/cases';
 import { startTestServer, trpcHttp } from '../helpers/http';
 import { docxText } from '../helpers/zip';
+import { TRPCError } from '@trpc/server';
+import { describeError } from '../../server/trpc';
 
 let deps: TestDeps;
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -93,5 +95,23 @@ describe('GET /export/handback/<caseId>.(html|docx)', () => {
     expect(otherTeam.res.status).toBe(404);
     expect(otherTeam.body.toString('utf8')).not.toContain('Sten');
     expect(exported().length).toBe(before);
+  });
+
+  it("the role check and the audit are the covenants.handback procedure's, the download only renders it (issue 12)", async () => {
+    const asten = pit.partnerIds.asten!;
+    const refusal = await callerFor(deps, u.senzer)
+      .covenants.handback({ caseId, partnerId: asten, format: 'html' })
+      .catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(TRPCError);
+    expect((refusal as TRPCError).code).toBe('FORBIDDEN');
+    const refused = await download(u.senzer, `/export/handback/${caseId}.html?partnerId=${asten}`);
+    expect(refused.res.status).toBe(403);
+    expect(refused.body.toString('utf8')).toBe(describeError(refusal as TRPCError, 'nl').message);
+    // The procedure audits the hand-back with its format, whoever calls it.
+    const before = exported().length;
+    const data = await callerFor(deps, u.asten).covenants.handback({ caseId, partnerId: null, format: 'docx' });
+    expect(data.subjects.flatMap((subject) => subject.items.map((i) => i.value))).toEqual(['A. Sten, Markt 2', '111222333']);
+    expect(exported().length).toBe(before + 1);
+    expect(exported().at(-1)).toEqual([u.asten.id, { partnerId: asten, format: 'docx' }]);
   });
 });

@@ -428,6 +428,12 @@ const table: Record<string, Entry> = {
   'covenants.decide': { gate: privacy, input: (ids) => ({ kind: 'covenant', id: ids.covenant, approve: true, reason: '' }) },
   'covenants.windDown': { gate: caseReader },
   'covenants.decideCase': { gate: privacy, input: (ids) => ({ caseId: ids.case, decision: 'erase', note: '' }) },
+  // The FG names the partner, a partner's user gets its own; nothing is handed back in this data.
+  'covenants.handback': {
+    gate: caseReader,
+    input: (ids, who) => ({ caseId: ids.case, partnerId: who.role === 'privacy' ? ids.gemeente : null, format: 'html' }),
+    readRefusal: 'covenants.handbackNotDecided',
+  },
   'audit.export': { gate: privacy, input: () => ({ from: '2026-11-01', to: '2026-11-30' }) },
   // Issue 11 items 1–3, 8: data-subject rights.
   'dsr.search': { gate: ['coordinator', 'privacy'], input: () => ({ query: 'Etrokkene' }) },

@@ -164,7 +164,7 @@ describe('joining (art. 12)', () => {
     const fg = callerFor(deps, await makeUser(deps, bit, 'privacy'));
     const { joiningId } = await coordinator.partners.join({ name: 'Stichting X', shortName: 'X', kind: 'overig', joinedOn: '2026-12-01' });
     expect(await errorOf(() => fg.partners.decideJoining({ joiningId, approve: false, reason: '', version: 1 }))).toMatchObject({
-      key: 'partners.reasonRequired',
+      key: 'covenants.reasonRequired',
     });
     await fg.partners.decideJoining({ joiningId, approve: false, reason: 'Geen grondslag', version: 1 });
     expect((await fg.partners.joinings())[0]).toMatchObject({ status: 'rejected', decisionReason: 'Geen grondslag', partnerId: null });

@@ -13,6 +13,8 @@ export type Column<T> = {
   rowHeader?: boolean;
   /** Shown only visually hidden (an actions column still needs a name for screen readers). */
   hideHeader?: boolean;
+  /** This row's cell spans this many columns (the next ones are left out), e.g. "not given yet". */
+  span?: (row: T) => number;
   class?: string;
   /** A class for this column's cell in one row (e.g. `overdue` when that row's date has passed). */
   cellClass?: (row: T) => string | undefined;
@@ -36,6 +38,8 @@ type Props<T> = {
   class?: string;
   rowTestId?: string;
   rowClass?: (row: T) => string | undefined;
+  /** `data-*` attributes of a row (what a row is, for styling and tests), e.g. `{ 'data-action': … }`. */
+  rowData?: (row: T) => Record<`data-${string}`, string | undefined>;
   testId?: string;
 };
 
@@ -87,7 +91,16 @@ export function DataTable<T>(props: Props<T>) {
                 </tr>
               }
             >
-              {(row, index) => <Row row={row} index={index} columns={columns()} rowClass={props.rowClass} testId={props.rowTestId} />}
+              {(row, index) => (
+                <Row
+                  row={row}
+                  index={index}
+                  columns={columns()}
+                  rowClass={props.rowClass}
+                  rowData={props.rowData}
+                  testId={props.rowTestId}
+                />
+              )}
             </For>
           </tbody>
           <Show when={props.footRows?.length}>
@@ -108,14 +121,37 @@ function Row<T>(props: {
   index: Accessor<number>;
   columns: Column<T>[];
   rowClass?: ((row: T) => string | undefined) | undefined;
+  rowData?: ((row: T) => Record<`data-${string}`, string | undefined>) | undefined;
   testId?: string | undefined;
 }) {
+  // The columns this row shows: a spanning cell takes the place of the ones it covers.
+  const cells = () => {
+    const shown: { column: Column<T>; span: number }[] = [];
+    let covered = 0;
+    for (const column of props.columns) {
+      if (covered > 0) {
+        covered--;
+        continue;
+      }
+      const span = Math.max(1, column.span?.(props.row) ?? 1);
+      covered = span - 1;
+      shown.push({ column, span });
+    }
+    return shown;
+  };
   return (
-    <tr class={cls('utrecht-table__row', props.rowClass?.(props.row))} data-testid={props.testId}>
-      <For each={props.columns}>
-        {(c) => (
-          <Show when={c.rowHeader} fallback={<td class={cls(td, c.class, c.cellClass?.(props.row))}>{c.cell(props.row, props.index)}</td>}>
-            <th class={cls(th, c.class, c.cellClass?.(props.row))} scope="row">
+    <tr class={cls('utrecht-table__row', props.rowClass?.(props.row))} data-testid={props.testId} {...props.rowData?.(props.row)}>
+      <For each={cells()}>
+        {({ column: c, span }) => (
+          <Show
+            when={c.rowHeader}
+            fallback={
+              <td class={cls(td, c.class, c.cellClass?.(props.row))} colSpan={span > 1 ? span : undefined}>
+                {c.cell(props.row, props.index)}
+              </td>
+            }
+          >
+            <th class={cls(th, c.class, c.cellClass?.(props.row))} scope="row" colSpan={span > 1 ? span : undefined}>
               {c.cell(props.row, props.index)}
             </th>
           </Show>

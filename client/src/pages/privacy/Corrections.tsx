@@ -2,13 +2,13 @@
 // with its reason, the old value (FG only; the read is audited) and which partners were told and
 // acknowledged; and the items that are restricted now.
 import { A } from '@solidjs/router';
-import { createResource, For, Show } from 'solid-js';
+import { createResource, For, Show, type Resource } from 'solid-js';
 import { api } from '../../lib/trpc';
 import { formatDateTime, t, type TextKey } from '../../i18n';
-import { LoadError } from '../../components/ResourceError';
+import { DataTable } from '../../components/DataTable';
 
-const th = 'utrecht-table__header-cell';
-const td = 'utrecht-table__cell';
+/** How many rows a list has; a list that failed to load counts none (its table says why). */
+const count = (list: Resource<readonly unknown[]>) => (list.error ? 0 : (list()?.length ?? 0));
 const category = (c: string) => t(`item.category.${c}` as TextKey);
 
 export default function Corrections() {
@@ -20,141 +20,73 @@ export default function Corrections() {
         {t('fg.corrections.title')}
       </h1>
       <p class="utrecht-paragraph">{t('fg.corrections.intro')}</p>
-      <Show when={(history.error ?? restricted.error) as unknown}>{(e) => <LoadError error={e()} />}</Show>
-      <div class="table-wrap">
-        <table class="utrecht-table">
-          <caption class="utrecht-table__caption">{t('fg.corrections.caption', { n: history()?.length ?? 0 })}</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class={th} scope="col">
-                {t('fg.corrections.at')}
-              </th>
-              <th class={th} scope="col">
-                {t('fg.corrections.case')}
-              </th>
-              <th class={th} scope="col">
-                {t('fg.corrections.kind')}
-              </th>
-              <th class={th} scope="col">
-                {t('fg.corrections.category')}
-              </th>
-              <th class={th} scope="col">
-                {t('fg.corrections.oldValue')}
-              </th>
-              <th class={th} scope="col">
-                {t('fg.corrections.reason')}
-              </th>
-              <th class={th} scope="col">
-                {t('fg.corrections.by')}
-              </th>
-              <th class={th} scope="col">
-                {t('fg.corrections.notified')}
-              </th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            <For
-              each={history()}
-              fallback={
-                <tr class="utrecht-table__row">
-                  <td class={td} colSpan={8}>
-                    {history.loading ? t('app.loading') : t('fg.corrections.none')}
-                  </td>
-                </tr>
-              }
-            >
-              {(r) => (
-                <tr class="utrecht-table__row">
-                  <td class={td}>{formatDateTime(r.at)}</td>
-                  <td class={td}>
-                    <A class="utrecht-link" href={`/casussen/${r.caseId}`}>
-                      {r.caseCode}
-                    </A>
-                  </td>
-                  <td class={td}>{t(`notices.kind.${r.kind}` as TextKey)}</td>
-                  <td class={td}>
-                    {category(r.category)}
-                    {r.police ? ` (${t('fg.corrections.police')})` : ''}
-                  </td>
-                  <td class={td}>{r.oldValue ?? '—'}</td>
-                  <td class={td}>{r.reason}</td>
-                  <td class={td}>
-                    {r.sourcePartner} — {r.actor}
-                  </td>
-                  <td class={td}>
-                    <Show when={r.notified.length > 0} fallback={t('fg.corrections.nobody')}>
-                      <ul class="plain-list">
-                        <For each={r.notified}>
-                          {(n) => (
-                            <li>
-                              {n.partner}:{' '}
-                              {n.acknowledgedAt
-                                ? t('fg.corrections.acknowledged', { at: formatDateTime(n.acknowledgedAt) })
-                                : t('fg.corrections.notAcknowledged')}
-                            </li>
-                          )}
-                        </For>
-                      </ul>
-                    </Show>
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('fg.corrections.caption', { n: count(history) })}
+        resource={history}
+        empty={t('fg.corrections.none')}
+        columns={[
+          { header: t('fg.corrections.at'), cell: (r) => formatDateTime(r.at) },
+          {
+            header: t('fg.corrections.case'),
+            cell: (r) => (
+              <A class="utrecht-link" href={`/casussen/${r.caseId}`}>
+                {r.caseCode}
+              </A>
+            ),
+          },
+          { header: t('fg.corrections.kind'), cell: (r) => t(`notices.kind.${r.kind}` as TextKey) },
+          {
+            header: t('fg.corrections.category'),
+            cell: (r) => `${category(r.category)}${r.police ? ` (${t('fg.corrections.police')})` : ''}`,
+          },
+          { header: t('fg.corrections.oldValue'), cell: (r) => r.oldValue ?? '—' },
+          { header: t('fg.corrections.reason'), cell: (r) => r.reason },
+          { header: t('fg.corrections.by'), cell: (r) => `${r.sourcePartner} — ${r.actor}` },
+          {
+            header: t('fg.corrections.notified'),
+            cell: (r) => (
+              <Show when={r.notified.length > 0} fallback={t('fg.corrections.nobody')}>
+                <ul class="plain-list">
+                  <For each={r.notified}>
+                    {(n) => (
+                      <li>
+                        {n.partner}:{' '}
+                        {n.acknowledgedAt
+                          ? t('fg.corrections.acknowledged', { at: formatDateTime(n.acknowledgedAt) })
+                          : t('fg.corrections.notAcknowledged')}
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
+            ),
+          },
+        ]}
+      />
 
       <h2 class="utrecht-heading-2">{t('fg.restricted.title')}</h2>
       <p class="utrecht-paragraph">{t('fg.restricted.intro')}</p>
-      <div class="table-wrap">
-        <table class="utrecht-table">
-          <caption class="utrecht-table__caption">{t('fg.restricted.caption', { n: restricted()?.length ?? 0 })}</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class={th} scope="col">
-                {t('fg.corrections.case')}
-              </th>
-              <th class={th} scope="col">
-                {t('fg.corrections.category')}
-              </th>
-              <th class={th} scope="col">
-                {t('fg.restricted.value')}
-              </th>
-              <th class={th} scope="col">
-                {t('fg.restricted.since')}
-              </th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            <For
-              each={restricted()}
-              fallback={
-                <tr class="utrecht-table__row">
-                  <td class={td} colSpan={4}>
-                    {restricted.loading ? t('app.loading') : t('fg.restricted.none')}
-                  </td>
-                </tr>
-              }
-            >
-              {(r) => (
-                <tr class="utrecht-table__row">
-                  <td class={td}>
-                    <A class="utrecht-link" href={`/casussen/${r.caseId}`}>
-                      {r.caseCode}
-                    </A>
-                  </td>
-                  <td class={td}>
-                    {category(r.category)}
-                    {r.police ? ` (${t('fg.corrections.police')})` : ''}
-                  </td>
-                  <td class={td}>{r.value}</td>
-                  <td class={td}>{formatDateTime(r.restrictedAt)}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('fg.restricted.caption', { n: count(restricted) })}
+        resource={restricted}
+        empty={t('fg.restricted.none')}
+        columns={[
+          {
+            header: t('fg.corrections.case'),
+            cell: (r) => (
+              <A class="utrecht-link" href={`/casussen/${r.caseId}`}>
+                {r.caseCode}
+              </A>
+            ),
+          },
+          {
+            header: t('fg.corrections.category'),
+            cell: (r) => `${category(r.category)}${r.police ? ` (${t('fg.corrections.police')})` : ''}`,
+          },
+          { header: t('fg.restricted.value'), cell: (r) => r.value },
+          { header: t('fg.restricted.since'), cell: (r) => formatDateTime(r.restrictedAt) },
+        ]}
+      />
     </section>
   );
 }

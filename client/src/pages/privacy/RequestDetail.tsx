@@ -6,6 +6,7 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import { api } from '../../lib/trpc';
 import { createAction } from '../../lib/action';
 import { formatDay, t, today, type TextKey } from '../../i18n';
+import { DataTable } from '../../components/DataTable';
 import { Alert, Button, SelectField, TextAreaField, TextField } from '../../components/Form';
 import { RequestStatus } from './Requests';
 import { LoadError } from '../../components/ResourceError';
@@ -107,51 +108,20 @@ export default function RequestDetail() {
               <h2 class="utrecht-heading-2" id="partners-heading">
                 {t('fg.request.partners')}
               </h2>
-              <div class="table-wrap">
-                <table class="utrecht-table">
-                  <caption class="utrecht-table__caption">{t('fg.request.partnersCaption')}</caption>
-                  <thead class="utrecht-table__header">
-                    <tr class="utrecht-table__row">
-                      <th class="utrecht-table__header-cell" scope="col">
-                        {t('fg.request.partner')}
-                      </th>
-                      <th class="utrecht-table__header-cell" scope="col">
-                        {t('fg.request.forwardedOn')}
-                      </th>
-                      <th class="utrecht-table__header-cell" scope="col">
-                        {t('fg.request.reportedOn')}
-                      </th>
-                      <th class="utrecht-table__header-cell" scope="col">
-                        {t('fg.request.report')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody class="utrecht-table__body">
-                    <For
-                      each={r().partners}
-                      fallback={
-                        <tr class="utrecht-table__row">
-                          <td class="utrecht-table__cell" colSpan={4}>
-                            {t('fg.request.noPartners')}
-                          </td>
-                        </tr>
-                      }
-                    >
-                      {(p) => (
-                        <tr class="utrecht-table__row">
-                          <td class="utrecht-table__cell">
-                            {p.name}
-                            {p.police ? ` — ${t('fg.request.policePart')}` : ''}
-                          </td>
-                          <td class="utrecht-table__cell">{p.forwardedOn ? formatDay(p.forwardedOn) : '—'}</td>
-                          <td class="utrecht-table__cell">{p.reportedOn ? formatDay(p.reportedOn) : '—'}</td>
-                          <td class="utrecht-table__cell">{p.report ?? ''}</td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption={t('fg.request.partnersCaption')}
+                rows={r().partners}
+                empty={t('fg.request.noPartners')}
+                columns={[
+                  {
+                    header: t('fg.request.partner'),
+                    cell: (p) => `${p.name}${p.police ? ` — ${t('fg.request.policePart')}` : ''}`,
+                  },
+                  { header: t('fg.request.forwardedOn'), cell: (p) => (p.forwardedOn ? formatDay(p.forwardedOn) : '—') },
+                  { header: t('fg.request.reportedOn'), cell: (p) => (p.reportedOn ? formatDay(p.reportedOn) : '—') },
+                  { header: t('fg.request.report'), cell: (p) => p.report ?? '' },
+                ]}
+              />
               <Show when={r().status === 'open' && r().partners.some((p) => !p.forwardedOn)}>
                 <Show when={forward.error()}>
                   <Alert kind="error">{forward.error()}</Alert>

@@ -1,11 +1,12 @@
 // Bewaartermijnen (art. 25, P8): what is past its period, the destruction list the FG approves
 // or rejects, and the past runs.
 import { A } from '@solidjs/router';
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, Show } from 'solid-js';
 import { api } from '../../lib/trpc';
 import { createAction } from '../../lib/action';
 import { formatDateTime, formatDay, t, type TextKey } from '../../i18n';
 import { Alert, Button, Status, TextAreaField } from '../../components/Form';
+import { DataTable } from '../../components/DataTable';
 import { LoadError } from '../../components/ResourceError';
 
 export default function Retention() {
@@ -100,60 +101,36 @@ export default function Retention() {
       <EntryTable caption={t('retention.dueCaption', { n: preview()?.length ?? 0 })} entries={preview() ?? []} loading={preview.loading} />
 
       <h2 class="utrecht-heading-2">{t('retention.history')}</h2>
-      <div class="table-wrap">
-        <table class="utrecht-table">
-          <caption class="utrecht-table__caption">{t('retention.historyCaption')}</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">
-                {t('retention.drawnOn')}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {t('retention.case')}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {t('retention.status')}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {t('retention.result')}
-              </th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            <For
-              each={lists()?.filter((l) => l.status !== 'open')}
-              fallback={
-                <tr class="utrecht-table__row">
-                  <td class="utrecht-table__cell" colSpan={4}>
-                    {t('retention.noHistory')}
-                  </td>
-                </tr>
-              }
-            >
-              {(l) => (
-                <tr class="utrecht-table__row">
-                  <td class="utrecht-table__cell">{formatDateTime(l.createdAt)}</td>
-                  <td class="utrecht-table__cell">{l.entries.map((e) => e.code).join(', ')}</td>
-                  <td class="utrecht-table__cell">
-                    <Status tone={l.status === 'approved' ? 'ok' : 'neutral'}>{t(`retention.status.${l.status}` as TextKey)}</Status>
-                    <Show when={l.decidedAt}>
-                      {' '}
-                      <span class="muted">
-                        {l.decidedBy} · {formatDateTime(l.decidedAt)}
-                      </span>
-                    </Show>
-                  </td>
-                  <td class="utrecht-table__cell">
-                    {l.status === 'approved'
-                      ? t('retention.resultText', { items: l.erasedItems ?? 0, cases: l.erasedCases ?? 0 })
-                      : (l.rejectReason ?? '')}
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('retention.historyCaption')}
+        rows={lists()?.filter((l) => l.status !== 'open')}
+        empty={t('retention.noHistory')}
+        columns={[
+          { header: t('retention.drawnOn'), cell: (l) => formatDateTime(l.createdAt) },
+          { header: t('retention.case'), cell: (l) => l.entries.map((e) => e.code).join(', ') },
+          {
+            header: t('retention.status'),
+            cell: (l) => (
+              <>
+                <Status tone={l.status === 'approved' ? 'ok' : 'neutral'}>{t(`retention.status.${l.status}` as TextKey)}</Status>
+                <Show when={l.decidedAt}>
+                  {' '}
+                  <span class="muted">
+                    {l.decidedBy} · {formatDateTime(l.decidedAt)}
+                  </span>
+                </Show>
+              </>
+            ),
+          },
+          {
+            header: t('retention.result'),
+            cell: (l) =>
+              l.status === 'approved'
+                ? t('retention.resultText', { items: l.erasedItems ?? 0, cases: l.erasedCases ?? 0 })
+                : (l.rejectReason ?? ''),
+          },
+        ]}
+      />
     </section>
   );
 }
@@ -162,53 +139,28 @@ type Entry = { caseId: number; code: string; dueSince: string; scope?: 'case' | 
 
 function EntryTable(props: { caption: string; entries: Entry[]; loading?: boolean }) {
   return (
-    <div class="table-wrap">
-      <table class="utrecht-table">
-        <caption class="utrecht-table__caption">{props.caption}</caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">
-              {t('retention.case')}
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              {t('retention.dueSince')}
-            </th>
-            <Show when={props.entries.some((e) => e.scope)}>
-              <th class="utrecht-table__header-cell" scope="col">
-                {t('retention.scope')}
-              </th>
-            </Show>
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
-          <For
-            each={props.entries}
-            fallback={
-              <tr class="utrecht-table__row">
-                <td class="utrecht-table__cell" colSpan={3}>
-                  {props.loading ? t('app.loading') : t('retention.none')}
-                </td>
-              </tr>
-            }
-          >
-            {(e) => (
-              <tr class="utrecht-table__row">
-                <td class="utrecht-table__cell">
-                  <A class="utrecht-link" href={`/casussen/${e.caseId}`}>
-                    {e.code}
-                  </A>
-                </td>
-                <td class="utrecht-table__cell">
-                  <span class="overdue">{t('retention.overdueSince', { date: formatDay(e.dueSince) })}</span>
-                </td>
-                <Show when={e.scope}>
-                  <td class="utrecht-table__cell">{t(`retention.scope.${e.scope}` as TextKey)}</td>
-                </Show>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={props.caption}
+      rows={props.entries}
+      empty={props.loading ? t('app.loading') : t('retention.none')}
+      columns={[
+        {
+          header: t('retention.case'),
+          cell: (e) => (
+            <A class="utrecht-link" href={`/casussen/${e.caseId}`}>
+              {e.code}
+            </A>
+          ),
+        },
+        {
+          header: t('retention.dueSince'),
+          cell: (e) => <span class="overdue">{t('retention.overdueSince', { date: formatDay(e.dueSince) })}</span>,
+        },
+        props.entries.some((e) => e.scope) && {
+          header: t('retention.scope'),
+          cell: (e) => (e.scope ? t(`retention.scope.${e.scope}` as TextKey) : ''),
+        },
+      ]}
+    />
   );
 }

@@ -9,6 +9,7 @@ import { createAction } from '../../lib/action';
 import { hasRole } from '../../lib/session';
 import { formatDay, formatDateTime, t } from '../../i18n';
 import { addMonths } from '../../lib/dates';
+import { DataTable } from '../../components/DataTable';
 import { Alert, Button, CheckboxField, SelectField, TextAreaField, TextField } from '../../components/Form';
 import { ActionForm } from '../../components/ActionForm';
 
@@ -79,41 +80,18 @@ export default function Covenant() {
               </Show>
             </div>
 
-            <div class="table-wrap">
-              <table class="utrecht-table">
-                <caption class="utrecht-table__caption">{t('covenant.history')}</caption>
-                <thead class="utrecht-table__header">
-                  <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="col">
-                      {t('covenant.col.title')}
-                    </th>
-                    <th class="utrecht-table__header-cell" scope="col">
-                      {t('covenant.col.ref')}
-                    </th>
-                    <th class="utrecht-table__header-cell" scope="col">
-                      {t('covenant.col.period')}
-                    </th>
-                    <th class="utrecht-table__header-cell" scope="col">
-                      {t('covenant.col.status')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody class="utrecht-table__body">
-                  <For each={o().covenants}>
-                    {(c) => (
-                      <tr class="utrecht-table__row" data-testid="covenant-row">
-                        <th class="utrecht-table__header-cell" scope="row">
-                          {c.title}
-                        </th>
-                        <td class="utrecht-table__cell">{c.documentRef}</td>
-                        <td class="utrecht-table__cell">{period(c)}</td>
-                        <td class="utrecht-table__cell">{t(`covenant.status.${c.status}` as 'covenant.status.ended')}</td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t('covenant.history')}
+              rows={o().covenants}
+              empty={t('covenant.none')}
+              rowTestId="covenant-row"
+              columns={[
+                { header: t('covenant.col.title'), rowHeader: true, cell: (c) => c.title },
+                { header: t('covenant.col.ref'), cell: (c) => c.documentRef },
+                { header: t('covenant.col.period'), cell: (c) => period(c) },
+                { header: t('covenant.col.status'), cell: (c) => t(`covenant.status.${c.status}` as 'covenant.status.ended') },
+              ]}
+            />
 
             <For each={o().covenants.filter((c) => c.approval === 'approved')}>
               {(c) => (
@@ -513,88 +491,73 @@ function WindDownPanel(props: { fg: boolean }) {
         <Alert kind="error">{decide.error()}</Alert>
       </Show>
       <Show when={(data()?.cases.length ?? 0) > 0} fallback={<p class="utrecht-paragraph">{t('covenant.noCases')}</p>}>
-        <div class="table-wrap">
-          <table class="utrecht-table">
-            <caption class="utrecht-table__caption">{t('covenant.windDownPanel')}</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t('covenant.col.case')}
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t('covenant.col.partners')}
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t('covenant.col.decision')}
-                </th>
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              <For each={data()?.cases}>
-                {(c) => (
-                  <tr class="utrecht-table__row" data-testid="wind-down-case">
-                    <th class="utrecht-table__header-cell" scope="row">
-                      {c.code}
-                    </th>
-                    <td class="utrecht-table__cell">{c.partners.map((p) => p.name).join(', ')}</td>
-                    <td class="utrecht-table__cell">
-                      <Show
-                        when={c.decision}
-                        fallback={
-                          <Show when={props.fg} fallback={t('covenant.decision.none')}>
-                            <div class="actions">
-                              <Button
-                                type="button"
-                                variant="secondary"
-                                busy={decide.busy()}
-                                aria-label={`${t('covenant.handBack')} ${c.code}`}
-                                onClick={() => void decide.run(c.caseId, 'hand_back')}
-                              >
-                                {t('covenant.handBack')}
-                              </Button>
-                              <Button
-                                type="button"
-                                variant="danger"
-                                busy={decide.busy()}
-                                aria-label={`${t('covenant.erase')} ${c.code}`}
-                                onClick={() => void decide.run(c.caseId, 'erase')}
-                              >
-                                {t('covenant.erase')}
-                              </Button>
-                            </div>
-                          </Show>
-                        }
-                      >
-                        {(d) => (
-                          <>
-                            {t(`covenant.decision.${d().decision}`)} ({d().decidedBy}, {formatDateTime(d().decidedAt)})
-                            <Show when={d().decision === 'hand_back'}>
-                              <ul class="utrecht-unordered-list">
-                                <For each={c.partners}>
-                                  {(p) => (
-                                    <li>
-                                      <a class="utrecht-link" href={`/export/handback/${c.caseId}.html?partnerId=${p.id}`} download="">
-                                        {t('covenant.download', { partner: p.name })}
-                                      </a>
-                                      {' · '}
-                                      <a class="utrecht-link" href={`/export/handback/${c.caseId}.docx?partnerId=${p.id}`} download="">
-                                        {t('covenant.downloadWord', { partner: p.name })}
-                                      </a>
-                                    </li>
-                                  )}
-                                </For>
-                              </ul>
-                            </Show>
-                          </>
-                        )}
+        <DataTable
+          caption={t('covenant.windDownPanel')}
+          rows={data()?.cases}
+          empty={t('covenant.noCases')}
+          rowTestId="wind-down-case"
+          columns={[
+            { header: t('covenant.col.case'), rowHeader: true, cell: (c) => c.code },
+            { header: t('covenant.col.partners'), cell: (c) => c.partners.map((p) => p.name).join(', ') },
+            {
+              header: t('covenant.col.decision'),
+              cell: (c) => (
+                <>
+                  <Show
+                    when={c.decision}
+                    fallback={
+                      <Show when={props.fg} fallback={t('covenant.decision.none')}>
+                        <div class="actions">
+                          <Button
+                            type="button"
+                            variant="secondary"
+                            busy={decide.busy()}
+                            aria-label={`${t('covenant.handBack')} ${c.code}`}
+                            onClick={() => void decide.run(c.caseId, 'hand_back')}
+                          >
+                            {t('covenant.handBack')}
+                          </Button>
+                          <Button
+                            type="button"
+                            variant="danger"
+                            busy={decide.busy()}
+                            aria-label={`${t('covenant.erase')} ${c.code}`}
+                            onClick={() => void decide.run(c.caseId, 'erase')}
+                          >
+                            {t('covenant.erase')}
+                          </Button>
+                        </div>
                       </Show>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+                    }
+                  >
+                    {(d) => (
+                      <>
+                        {t(`covenant.decision.${d().decision}`)} ({d().decidedBy}, {formatDateTime(d().decidedAt)})
+                        <Show when={d().decision === 'hand_back'}>
+                          <ul class="utrecht-unordered-list">
+                            <For each={c.partners}>
+                              {(p) => (
+                                <li>
+                                  <a class="utrecht-link" href={`/export/handback/${c.caseId}.html?partnerId=${p.id}`} download="">
+                                    {t('covenant.download', { partner: p.name })}
+                                  </a>
+                                  {' · '}
+                                  <a class="utrecht-link" href={`/export/handback/${c.caseId}.docx?partnerId=${p.id}`} download="">
+                                    {t('covenant.downloadWord', { partner: p.name })}
+                                  </a>
+                                </li>
+                              )}
+                            </For>
+                          </ul>
+                        </Show>
+                      </>
+                    )}
+                  </Show>
+                </>
+              ),
+            },
+          ]}
+        />
       </Show>
     </div>
   );

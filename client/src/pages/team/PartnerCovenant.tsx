@@ -7,6 +7,7 @@ import { createAction } from '../../lib/action';
 import { hasRole } from '../../lib/session';
 import { kindLabel } from '../../lib/labels';
 import { formatDay, formatDateTime, t, today } from '../../i18n';
+import { DataTable } from '../../components/DataTable';
 import { Alert, Button, SelectField, TextField } from '../../components/Form';
 import { DecideButtons } from './SharingMatrix';
 import { partnerKinds } from '../../../../db/schema/enums';
@@ -66,51 +67,25 @@ export default function PartnerCovenant(props: { partners: Partner[]; onChanged:
                 </dd>
               </Show>
             </dl>
-            <table class="utrecht-table">
-              <caption class="utrecht-table__caption">{t('joining.consents', { name: j.name })}</caption>
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="col">
-                    {t('team.partnerName')}
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    {t('joining.consentedOn')}
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    {t('joining.consentedBy')}
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    {t('joining.reference')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody class="utrecht-table__body">
-                <For each={j.consents}>
-                  {(c) => (
-                    <tr class="utrecht-table__row">
-                      <th class="utrecht-table__header-cell" scope="row">
-                        {name(c.partnerId)}
-                      </th>
-                      <td class="utrecht-table__cell">{formatDay(c.consentedOn)}</td>
-                      <td class="utrecht-table__cell">{c.consentedBy}</td>
-                      <td class="utrecht-table__cell">{c.reference}</td>
-                    </tr>
-                  )}
-                </For>
-                <For each={j.missingConsents}>
-                  {(id) => (
-                    <tr class="utrecht-table__row">
-                      <th class="utrecht-table__header-cell" scope="row">
-                        {name(id)}
-                      </th>
-                      <td class="utrecht-table__cell" colSpan={3}>
-                        {t('joining.consentMissing')}
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+            <DataTable
+              caption={t('joining.consents', { name: j.name })}
+              // Given consents first, then the partners whose consent is still missing (art. 12.1).
+              rows={[
+                ...j.consents.map((consent) => ({ partnerId: consent.partnerId, consent })),
+                ...j.missingConsents.map((partnerId) => ({ partnerId, consent: null })),
+              ]}
+              empty={t('app.none')}
+              columns={[
+                { header: t('team.partnerName'), rowHeader: true, cell: (r) => name(r.partnerId) },
+                {
+                  header: t('joining.consentedOn'),
+                  span: (r) => (r.consent ? 1 : 3),
+                  cell: (r) => (r.consent ? formatDay(r.consent.consentedOn) : t('joining.consentMissing')),
+                },
+                { header: t('joining.consentedBy'), cell: (r) => r.consent?.consentedBy },
+                { header: t('joining.reference'), cell: (r) => r.consent?.reference },
+              ]}
+            />
             <Show when={j.status === 'proposed' && hasRole('coordinator')}>
               <div class="grid-2">
                 <RecordConsent

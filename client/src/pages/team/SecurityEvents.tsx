@@ -5,6 +5,7 @@ import { api } from '../../lib/trpc';
 import { createAction } from '../../lib/action';
 import { formatDateTime, hasText, t } from '../../i18n';
 import { Alert, Button } from '../../components/Form';
+import { DataTable } from '../../components/DataTable';
 
 export default function SecurityEvents() {
   const [locked, { refetch: refetchLocked }] = createResource(() => api.security.lockedAccounts.query());
@@ -49,43 +50,22 @@ export default function SecurityEvents() {
       </Show>
       <p class="utrecht-paragraph">{t('security.intro')}</p>
       <Show when={(events() ?? []).length > 0} fallback={<p class="utrecht-paragraph">{t('security.noEvents')}</p>}>
-        <div class="table-wrap">
-          <table class="utrecht-table" data-testid="security-events">
-            <caption class="utrecht-table__caption">{t('security.events')}</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t('security.when')}
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t('security.what')}
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t('security.account')}
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t('security.address')}
-                </th>
-                <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
-                  {t('security.count')}
-                </th>
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              <For each={events()}>
-                {(event) => (
-                  <tr class="utrecht-table__row">
-                    <td class="utrecht-table__cell">{formatDateTime(event.lastAt)}</td>
-                    <td class="utrecht-table__cell">{kindLabel(event.kind)}</td>
-                    <td class="utrecht-table__cell">{event.accountName ?? (event.installationWide ? t('security.unknownAccount') : '')}</td>
-                    <td class="utrecht-table__cell">{event.ip}</td>
-                    <td class="utrecht-table__cell utrecht-table__cell--numeric">{event.count}</td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('security.events')}
+          testId="security-events"
+          rows={events()}
+          empty={t('security.noEvents')}
+          columns={[
+            { header: t('security.when'), cell: (event) => formatDateTime(event.lastAt) },
+            { header: t('security.what'), cell: (event) => kindLabel(event.kind) },
+            {
+              header: t('security.account'),
+              cell: (event) => event.accountName ?? (event.installationWide ? t('security.unknownAccount') : ''),
+            },
+            { header: t('security.address'), cell: (event) => event.ip },
+            { header: t('security.count'), cell: (event) => event.count },
+          ]}
+        />
       </Show>
     </section>
   );

@@ -1,5 +1,6 @@
 // The user's own active sessions, and "end all other sessions" (issue 8 item 16).
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, Show } from 'solid-js';
+import { DataTable } from '../../components/DataTable';
 import { api } from '../../lib/trpc';
 import { createAction } from '../../lib/action';
 import { formatDateTime, t } from '../../i18n';
@@ -15,39 +16,22 @@ export default function Sessions() {
   });
   return (
     <div class="card stack">
-      <div class="table-wrap">
-        <table class="utrecht-table">
-          <caption class="utrecht-table__caption">{t('sessions.title')}</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">
-                {t('sessions.started')}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {t('sessions.lastSeen')}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {t('sessions.expires')}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                <span class="visually-hidden">{t('sessions.current')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            <For each={list()}>
-              {(s) => (
-                <tr class="utrecht-table__row" data-testid="session-row">
-                  <td class="utrecht-table__cell">{formatDateTime(s.createdAt)}</td>
-                  <td class="utrecht-table__cell">{formatDateTime(s.lastSeenAt)}</td>
-                  <td class="utrecht-table__cell">{formatDateTime(s.expiresAt)}</td>
-                  <td class="utrecht-table__cell">{s.current ? <strong>{t('sessions.current')}</strong> : t('sessions.other')}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('sessions.title')}
+        resource={list}
+        empty={t('app.none')}
+        rowTestId="session-row"
+        columns={[
+          { header: t('sessions.started'), cell: (s) => formatDateTime(s.createdAt) },
+          { header: t('sessions.lastSeen'), cell: (s) => formatDateTime(s.lastSeenAt) },
+          { header: t('sessions.expires'), cell: (s) => formatDateTime(s.expiresAt) },
+          {
+            header: t('sessions.current'),
+            hideHeader: true,
+            cell: (s) => (s.current ? <strong>{t('sessions.current')}</strong> : t('sessions.other')),
+          },
+        ]}
+      />
       <Show when={endOthers.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
       <Show when={ended() !== null}>
         <Alert kind="ok">{t('sessions.ended', { count: ended() ?? 0 })}</Alert>

@@ -10,6 +10,7 @@ import { hasRole } from '../../lib/session';
 import { categoryLabel, kindLabel } from '../../lib/labels';
 import { formatDateTime, t } from '../../i18n';
 import { Alert, Button, TextField } from '../../components/Form';
+import { DataTable, type Column } from '../../components/DataTable';
 import {
   itemCategories as categories,
   partnerKinds as kinds,
@@ -84,56 +85,33 @@ export default function SharingMatrix() {
       <Show when={proposed()}>
         <Alert kind="ok">{t('sharing.proposed')}</Alert>
       </Show>
-      <div class="table-wrap">
-        <table class="utrecht-table">
-          <caption class="utrecht-table__caption">{t('sharing.caption')}</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">
-                {t('sharing.source')}
-              </th>
-              <For each={categories}>
-                {(c) => (
-                  <th class="utrecht-table__header-cell" scope="col">
-                    {categoryLabel(c)}
-                  </th>
-                )}
-              </For>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            <For each={kinds}>
-              {(kind) => (
-                <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="row">
-                    {kindLabel(kind)}
-                  </th>
-                  <For each={categories}>
-                    {(category) => (
-                      <td class="utrecht-table__cell">
-                        <Show when={hasRole('admin') && allowed(kind, category).length > 0} fallback={label(audience(kind, category))}>
-                          <select
-                            class="utrecht-select utrecht-select--html-select"
-                            aria-label={`${kindLabel(kind)} — ${categoryLabel(category)}`}
-                            value={cellValue(kind, category)}
-                            onChange={(e) => {
-                              setProposed(false);
-                              setCell(kind, category, e.currentTarget.value as Audience);
-                            }}
-                          >
-                            <option value="">{t('sharing.none')}</option>
-                            <For each={allowed(kind, category)}>{(a) => <option value={a}>{label(a as Audience)}</option>}</For>
-                          </select>
-                        </Show>
-                      </td>
-                    )}
-                  </For>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('sharing.caption')}
+        rows={kinds}
+        empty={t('app.none')}
+        columns={[
+          { header: t('sharing.source'), rowHeader: true, cell: (kind) => kindLabel(kind) },
+          ...categories.map((category): Column<Kind> => ({
+            header: categoryLabel(category),
+            cell: (kind) => (
+              <Show when={hasRole('admin') && allowed(kind, category).length > 0} fallback={label(audience(kind, category))}>
+                <select
+                  class="utrecht-select utrecht-select--html-select"
+                  aria-label={`${kindLabel(kind)} — ${categoryLabel(category)}`}
+                  value={cellValue(kind, category)}
+                  onChange={(e) => {
+                    setProposed(false);
+                    setCell(kind, category, e.currentTarget.value as Audience);
+                  }}
+                >
+                  <option value="">{t('sharing.none')}</option>
+                  <For each={allowed(kind, category)}>{(a) => <option value={a}>{label(a as Audience)}</option>}</For>
+                </select>
+              </Show>
+            ),
+          })),
+        ]}
+      />
 
       <Show when={hasRole('admin') && changes().length > 0}>
         <form
@@ -166,85 +144,75 @@ export default function SharingMatrix() {
         </form>
       </Show>
 
-      <div class="table-wrap">
-        <table class="utrecht-table" data-testid="sharing-history">
-          <caption class="utrecht-table__caption">{t('sharing.history')}</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">
-                {t('sharing.addendumRef')}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {t('sharing.changes')}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {t('sharing.proposedBy')}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {t('sharing.decision')}
-              </th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            <For each={history()}>
-              {(p) => (
-                <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="row">
-                    {p.addendumRef}
-                  </th>
-                  <td class="utrecht-table__cell">
-                    <Show when={p.proposedBy !== null} fallback={t('sharing.seeded', { n: p.changes.length })}>
-                      <ul class="utrecht-unordered-list">
-                        <For each={p.changes}>
-                          {(c) => (
-                            <li>
-                              {kindLabel(c.sourceKind)} — {categoryLabel(c.category)}:{' '}
-                              <Show when={p.status === 'approved'}>{label(c.from)} → </Show>
-                              {label(c.audience)}
-                            </li>
-                          )}
-                        </For>
-                      </ul>
-                    </Show>
-                  </td>
-                  <td class="utrecht-table__cell">
-                    {p.proposedBy ?? '—'}
-                    {' · '}
-                    {formatDateTime(p.proposedAt)}
-                  </td>
-                  <td class="utrecht-table__cell">
-                    {t(`sharing.status.${p.status}` as 'sharing.status.approved')}
-                    <Show when={p.decidedBy}>
-                      {(by) => (
-                        <>
-                          {' — '}
-                          {by()}
-                          {p.decidedAt ? ` · ${formatDateTime(p.decidedAt)}` : ''}
-                        </>
-                      )}
-                    </Show>
-                    <Show when={p.decisionReason}>
-                      {(r) => (
-                        <>
-                          {' — '}
-                          {r()}
-                        </>
-                      )}
-                    </Show>
-                    <Show when={p.status === 'proposed' && hasRole('privacy')}>
-                      <DecideButtons
-                        label={p.addendumRef}
-                        busy={decide.busy()}
-                        onDecide={(approve, reason) => void decide.run(p.id, p.version, approve, reason)}
-                      />
-                    </Show>
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('sharing.history')}
+        testId="sharing-history"
+        resource={history}
+        empty={t('app.none')}
+        columns={[
+          { header: t('sharing.addendumRef'), rowHeader: true, cell: (p) => p.addendumRef },
+          {
+            header: t('sharing.changes'),
+            cell: (p) => (
+              <Show when={p.proposedBy !== null} fallback={t('sharing.seeded', { n: p.changes.length })}>
+                <ul class="utrecht-unordered-list">
+                  <For each={p.changes}>
+                    {(c) => (
+                      <li>
+                        {kindLabel(c.sourceKind)} — {categoryLabel(c.category)}:{' '}
+                        <Show when={p.status === 'approved'}>{label(c.from)} → </Show>
+                        {label(c.audience)}
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
+            ),
+          },
+          {
+            header: t('sharing.proposedBy'),
+            cell: (p) => (
+              <>
+                {p.proposedBy ?? '—'}
+                {' · '}
+                {formatDateTime(p.proposedAt)}
+              </>
+            ),
+          },
+          {
+            header: t('sharing.decision'),
+            cell: (p) => (
+              <>
+                {t(`sharing.status.${p.status}` as 'sharing.status.approved')}
+                <Show when={p.decidedBy}>
+                  {(by) => (
+                    <>
+                      {' — '}
+                      {by()}
+                      {p.decidedAt ? ` · ${formatDateTime(p.decidedAt)}` : ''}
+                    </>
+                  )}
+                </Show>
+                <Show when={p.decisionReason}>
+                  {(r) => (
+                    <>
+                      {' — '}
+                      {r()}
+                    </>
+                  )}
+                </Show>
+                <Show when={p.status === 'proposed' && hasRole('privacy')}>
+                  <DecideButtons
+                    label={p.addendumRef}
+                    busy={decide.busy()}
+                    onDecide={(approve, reason) => void decide.run(p.id, p.version, approve, reason)}
+                  />
+                </Show>
+              </>
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -1,10 +1,11 @@
-import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
+import { createMemo, createResource, createSignal, Show } from 'solid-js';
 import { A } from '@solidjs/router';
 import { api } from '../../lib/trpc';
 import { createAction } from '../../lib/action';
 import { hasRole, me } from '../../lib/session';
 import { kindLabel, roleLabel } from '../../lib/labels';
 import { formatDateTime, formatDay, t, today } from '../../i18n';
+import { DataTable } from '../../components/DataTable';
 import { Alert, Button, CheckboxField, SelectField, TextField } from '../../components/Form';
 import SharingMatrix from './SharingMatrix';
 import AgendaTemplate from '../meetings/AgendaTemplate';
@@ -67,151 +68,113 @@ export default function Team() {
         )}
       </Show>
 
-      <div class="table-wrap">
-        <table class="utrecht-table">
-          <caption class="utrecht-table__caption">{t('team.partners')}</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">
-                {t('team.partnerName')}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {t('team.partnerKind')}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {t('team.joinedOn')}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {t('team.leftOn')}
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {t('team.partnerStatus')}
-              </th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
-            <For each={partners()}>
-              {(p) => (
-                <tr class="utrecht-table__row" data-testid="partner-row">
-                  <th class="utrecht-table__header-cell" scope="row">
-                    {p.name}
-                  </th>
-                  <td class="utrecht-table__cell">{kindLabel(p.kind)}</td>
-                  <td class="utrecht-table__cell">{formatDay(p.joinedOn)}</td>
-                  <td class="utrecht-table__cell">{formatDay(p.leftOn)}</td>
-                  <td class="utrecht-table__cell">
-                    {p.leftOn && p.leftOn <= today()
-                      ? t('team.partnerLeft')
-                      : p.leftOn
-                        ? t('team.partnerLeaving', { date: formatDay(p.leftOn) })
-                        : t('team.partnerActive')}
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('team.partners')}
+        resource={partners}
+        empty={t('app.none')}
+        rowTestId="partner-row"
+        columns={[
+          { header: t('team.partnerName'), rowHeader: true, cell: (p) => p.name },
+          { header: t('team.partnerKind'), cell: (p) => kindLabel(p.kind) },
+          { header: t('team.joinedOn'), cell: (p) => formatDay(p.joinedOn) },
+          { header: t('team.leftOn'), cell: (p) => formatDay(p.leftOn) },
+          {
+            header: t('team.partnerStatus'),
+            cell: (p) => (
+              <>
+                {p.leftOn && p.leftOn <= today()
+                  ? t('team.partnerLeft')
+                  : p.leftOn
+                    ? t('team.partnerLeaving', { date: formatDay(p.leftOn) })
+                    : t('team.partnerActive')}
+              </>
+            ),
+          },
+        ]}
+      />
 
       <Show when={canReadMembers()}>
         <Show when={toggle.error() ?? reissue.error() ?? resetTwoFactor.error()}>{(m) => <Alert kind="error">{m()}</Alert>}</Show>
         <Show when={reissued()}>{(r) => <IssuedLink issued={r()} />}</Show>
-        <div class="table-wrap">
-          <table class="utrecht-table">
-            <caption class="utrecht-table__caption">{t('team.members')}</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t('team.memberName')}
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t('team.memberPartner')}
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t('team.memberRole')}
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t('team.memberEmail')}
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  {t('team.memberStatus')}
-                </th>
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              <For each={members()}>
-                {(m) => (
-                  <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="row">
-                      {m.name}
-                    </th>
-                    <td class="utrecht-table__cell">{m.partnerId ? partnerName().get(m.partnerId) : ''}</td>
-                    <td class="utrecht-table__cell">{roleLabel(m.role)}</td>
-                    <td class="utrecht-table__cell">
-                      <a class="utrecht-link" href={`mailto:${m.email}`}>
-                        {m.email}
-                      </a>
-                    </td>
-                    <td class="utrecht-table__cell">
-                      {m.disabled ? t('team.memberDisabled') : t('team.memberEnabled')}
-                      <Show when={m.activationPendingUntil}>
-                        {(until) => (
-                          <>
-                            {' · '}
-                            {until() > new Date().toISOString()
-                              ? t('team.activationPending', { until: formatDateTime(until()) })
-                              : t('team.activationExpired')}
-                            <Show when={manager() && (hasRole('admin') || m.role === 'member' || m.role === 'viewer')}>
-                              {' '}
-                              <Button
-                                variant="subtle"
-                                busy={reissue.busy()}
-                                aria-label={`${t('team.reissue')}: ${m.name}`}
-                                onClick={() => void reissue.run(m.id, m.name)}
-                              >
-                                {t('team.reissue')}
-                              </Button>
-                            </Show>
-                          </>
-                        )}
-                      </Show>
-                      <Show when={m.twoFactor}>
+        <DataTable
+          caption={t('team.members')}
+          resource={members}
+          empty={t('app.none')}
+          columns={[
+            { header: t('team.memberName'), rowHeader: true, cell: (m) => m.name },
+            { header: t('team.memberPartner'), cell: (m) => (m.partnerId ? partnerName().get(m.partnerId) : '') },
+            { header: t('team.memberRole'), cell: (m) => roleLabel(m.role) },
+            {
+              header: t('team.memberEmail'),
+              cell: (m) => (
+                <>
+                  <a class="utrecht-link" href={`mailto:${m.email}`}>
+                    {m.email}
+                  </a>
+                </>
+              ),
+            },
+            {
+              header: t('team.memberStatus'),
+              cell: (m) => (
+                <>
+                  {m.disabled ? t('team.memberDisabled') : t('team.memberEnabled')}
+                  <Show when={m.activationPendingUntil}>
+                    {(until) => (
+                      <>
                         {' · '}
-                        {t('team.twoFactorOn')}
-                        <Show when={hasRole('admin') && m.id !== me()?.id}>
+                        {until() > new Date().toISOString()
+                          ? t('team.activationPending', { until: formatDateTime(until()) })
+                          : t('team.activationExpired')}
+                        <Show when={manager() && (hasRole('admin') || m.role === 'member' || m.role === 'viewer')}>
                           {' '}
                           <Button
                             variant="subtle"
-                            busy={resetTwoFactor.busy()}
-                            aria-label={`${t('team.resetTwoFactor')}: ${m.name}`}
-                            onClick={() => {
-                              if (confirm(t('team.resetTwoFactorConfirm', { name: m.name }))) void resetTwoFactor.run(m.id);
-                            }}
+                            busy={reissue.busy()}
+                            aria-label={`${t('team.reissue')}: ${m.name}`}
+                            onClick={() => void reissue.run(m.id, m.name)}
                           >
-                            {t('team.resetTwoFactor')}
+                            {t('team.reissue')}
                           </Button>
                         </Show>
-                      </Show>
-                      <Show when={manager() && m.id !== me()?.id && (hasRole('admin') || m.role === 'member' || m.role === 'viewer')}>
-                        {' '}
-                        <Button
-                          variant="subtle"
-                          busy={toggle.busy()}
-                          aria-label={`${m.disabled ? t('team.enable') : t('team.disable')}: ${m.name}`}
-                          onClick={() => {
-                            if (m.disabled || confirm(t('team.disableConfirm', { name: m.name }))) void toggle.run(m.id, !m.disabled);
-                          }}
-                        >
-                          {m.disabled ? t('team.enable') : t('team.disable')}
-                        </Button>
-                      </Show>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+                      </>
+                    )}
+                  </Show>
+                  <Show when={m.twoFactor}>
+                    {' · '}
+                    {t('team.twoFactorOn')}
+                    <Show when={hasRole('admin') && m.id !== me()?.id}>
+                      {' '}
+                      <Button
+                        variant="subtle"
+                        busy={resetTwoFactor.busy()}
+                        aria-label={`${t('team.resetTwoFactor')}: ${m.name}`}
+                        onClick={() => {
+                          if (confirm(t('team.resetTwoFactorConfirm', { name: m.name }))) void resetTwoFactor.run(m.id);
+                        }}
+                      >
+                        {t('team.resetTwoFactor')}
+                      </Button>
+                    </Show>
+                  </Show>
+                  <Show when={manager() && m.id !== me()?.id && (hasRole('admin') || m.role === 'member' || m.role === 'viewer')}>
+                    {' '}
+                    <Button
+                      variant="subtle"
+                      busy={toggle.busy()}
+                      aria-label={`${m.disabled ? t('team.enable') : t('team.disable')}: ${m.name}`}
+                      onClick={() => {
+                        if (m.disabled || confirm(t('team.disableConfirm', { name: m.name }))) void toggle.run(m.id, !m.disabled);
+                      }}
+                    >
+                      {m.disabled ? t('team.enable') : t('team.disable')}
+                    </Button>
+                  </Show>
+                </>
+              ),
+            },
+          ]}
+        />
       </Show>
 
       <Show when={hasRole('admin') && team()}>
