@@ -116,7 +116,7 @@ async function stream(ctx: Context, res: ServerResponse, input: unknown, lastEve
       res.uncork();
       armPing();
       // Backpressure: a slow subscriber's stream waits (the next snapshot coalesces), as tRPC's did.
-      if (res.writableNeedDrain) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+      if (res.writableNeedDrain) await drained(res);
     }
     if (!controller.signal.aborted) res.write('event: return\ndata: \n\n\n');
   } catch (cause) {
@@ -134,4 +134,17 @@ async function stream(ctx: Context, res: ServerResponse, input: unknown, lastEve
     await iterator?.return?.();
     res.end();
   }
+}
+
+/** Resolves when the socket drains or closes, and leaves no listener behind either way (one wait per update). */
+export function drained(res: ServerResponse) {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }
