@@ -48,7 +48,8 @@ export function proposeSuspension(deps: AppDeps, actor: Actor, input: { partnerI
       action: 'partner.suspension_proposed',
       entity: 'partner',
       entityId: partner.id,
-      detail: { suspensionId: row.id, reason },
+      // The reason is free text: it stays in the suspension's own row, never in the audit detail (P7).
+      detail: { suspensionId: row.id },
     });
     return row;
   });
@@ -92,7 +93,8 @@ export function decideSuspension(deps: AppDeps, actor: Actor, input: { id: numbe
       action: 'partner.suspended',
       entity: 'partner',
       entityId: row.partnerId,
-      detail: { suspensionId: row.id, reason: reason || undefined },
+      // The reason is free text: it stays in the suspension's own row, never in the audit detail (P7).
+      detail: { suspensionId: row.id },
     });
   });
 }
@@ -115,7 +117,8 @@ export function liftSuspension(deps: AppDeps, actor: Actor, input: { id: number;
       action: 'partner.suspension_lifted',
       entity: 'partner',
       entityId: row.partnerId,
-      detail: { suspensionId: row.id, reason },
+      // The reason is free text: it stays in the suspension's own row, never in the audit detail (P7).
+      detail: { suspensionId: row.id },
     });
   });
 }

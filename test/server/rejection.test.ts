@@ -98,4 +98,28 @@ describe('rejecting a proposal with a reason (issue 12)', () => {
     ]);
     expect(audited.map((a) => a.detail ?? '').join()).not.toContain('bijlage');
   });
+
+  it('keeps the free-text reasons of proposing, approving and lifting a suspension out of the audit detail (P7)', async () => {
+    const deps = createTestDeps();
+    const pit = makeTeam(deps, 'pit', { endsOn: '2030-01-01' });
+    const coordinator = callerFor(deps, await makeUser(deps, pit, 'coordinator', 'helmond'));
+    const fg = callerFor(deps, await makeUser(deps, pit, 'privacy'));
+    const auditBefore = deps.db.select().from(auditLog).all().length;
+    const { id } = await coordinator.partners.suspend({ partnerId: pit.partnerIds.politie!, reason: 'Melding over mevrouw Jansen' });
+    await fg.partners.decideSuspension({ id, approve: true, reason: 'Gesprek met de heer Pietersen', version: 1 });
+    await fg.partners.liftSuspension({ id, reason: 'Afgerond na bezoek Dorpsstraat 3', version: 2 });
+    const audited = deps.db.select().from(auditLog).all().slice(auditBefore);
+    expect(audited.map((a) => [a.action, a.entityId, a.detail])).toEqual([
+      ['partner.suspension_proposed', pit.partnerIds.politie, JSON.stringify({ suspensionId: id })],
+      ['partner.suspended', pit.partnerIds.politie, JSON.stringify({ suspensionId: id })],
+      ['partner.suspension_lifted', pit.partnerIds.politie, JSON.stringify({ suspensionId: id })],
+    ]);
+    // The reasons themselves stay in the suspension's own row.
+    const row = deps.db.select().from(partnerSuspensions).where(eq(partnerSuspensions.id, id)).get()!;
+    expect([row.reason, row.decisionReason, row.liftReason]).toEqual([
+      'Melding over mevrouw Jansen',
+      'Gesprek met de heer Pietersen',
+      'Afgerond na bezoek Dorpsstraat 3',
+    ]);
+  });
 });
