@@ -10,12 +10,14 @@ import { formatDateTime, t, type TextKey } from '../i18n';
 import { Alert, Button } from './Form';
 
 export function CorrectionNotices(props: { caseId?: number }) {
-  const [notices, { refetch }] = createResource(() => api.notices.mine.query());
+  const [notices, { mutate, refetch }] = createResource(() => api.notices.mine.query());
   const [flash, setFlash] = createSignal<string | null>(null);
   const open = () =>
     (notices() ?? []).filter((n) => n.acknowledgedAt === null && (props.caseId === undefined || n.caseId === props.caseId));
   const ack = createAction(async (id: number) => {
     await api.notices.acknowledge.mutate({ id });
+    // The notice leaves the list before "bevestigd" is announced, not after the list's reload.
+    mutate((list) => list?.filter((n) => n.id !== id));
     setFlash(t('notices.acknowledged'));
     await refetch();
   });
