@@ -5,7 +5,7 @@
  */
 import type { Actor } from '../auth/actor';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { partnerJoinConsents, partnerJoinings, partners, users, type PartnerKind } from '../../db/schema';
+import { partnerJoinConsents, partnerJoinings, partners, type PartnerKind } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit';
 import { AppError, conflict, notFound } from '../errors';
@@ -14,6 +14,7 @@ import { assertCovenantInForce } from '../privacy/personal-data';
 import { getTeam, listPartners } from './team';
 import { ownPartner } from './scope';
 import { rejectProposal } from './rejection';
+import { teamUserNames } from './team-people';
 
 type Joining = typeof partnerJoinings.$inferSelect;
 
@@ -239,14 +240,7 @@ export function listJoinings(deps: AppDeps, teamId: number) {
     )
     .orderBy(asc(partnerJoinConsents.id))
     .all();
-  const people = new Map(
-    deps.db
-      .select({ id: users.id, name: users.name })
-      .from(users)
-      .where(eq(users.teamId, teamId))
-      .all()
-      .map((u) => [u.id, u.name]),
-  );
+  const name = teamUserNames(deps, teamId);
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -256,9 +250,9 @@ export function listJoinings(deps: AppDeps, teamId: number) {
     annexRef: r.annexRef,
     status: r.status,
     version: r.version,
-    proposedBy: people.get(r.proposedByUserId) ?? null,
+    proposedBy: name(r.proposedByUserId),
     proposedAt: r.proposedAt,
-    decidedBy: r.decidedByUserId === null ? null : (people.get(r.decidedByUserId) ?? null),
+    decidedBy: name(r.decidedByUserId),
     decidedAt: r.decidedAt,
     decisionReason: r.decisionReason,
     partnerId: r.partnerId,

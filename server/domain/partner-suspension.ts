@@ -7,12 +7,13 @@
 import { actorsChanged } from '../auth/session-cache';
 import type { Actor } from '../auth/actor';
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { partnerSuspensions, users } from '../../db/schema';
+import { partnerSuspensions } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit';
 import { AppError, conflict, notFound } from '../errors';
 import { ownPartner } from './scope';
 import { rejectProposal } from './rejection';
+import { teamUserNames } from './team-people';
 
 type Suspension = typeof partnerSuspensions.$inferSelect;
 
@@ -124,15 +125,7 @@ export function liftSuspension(deps: AppDeps, actor: Actor, input: { id: number;
 }
 
 export function listSuspensions(deps: AppDeps, teamId: number) {
-  const people = new Map(
-    deps.db
-      .select({ id: users.id, name: users.name })
-      .from(users)
-      .where(eq(users.teamId, teamId))
-      .all()
-      .map((u) => [u.id, u.name]),
-  );
-  const name = (id: number | null) => (id === null ? null : (people.get(id) ?? null));
+  const name = teamUserNames(deps, teamId);
   return deps.db
     .select()
     .from(partnerSuspensions)

@@ -2,13 +2,14 @@
 // 20.3–20.7), and a change to it is a change to the covenant (art. 13): the admin proposes it with
 // the addendum's reference, and it takes effect only when the FG approves it (four eyes).
 import { and, desc, eq } from 'drizzle-orm';
-import { partnerKinds, sharingProposals, sharingRules, users, type Audience, type ItemCategory, type PartnerKind } from '../../db/schema';
+import { partnerKinds, sharingProposals, sharingRules, type Audience, type ItemCategory, type PartnerKind } from '../../db/schema';
 import type { AppDeps } from '../deps';
 import type { Db } from '../../db/client';
 import { appendAudit } from '../audit';
 import { AppError, conflict, notFound } from '../errors';
 import { rejectProposal } from './rejection';
 import { allowedAudiences, ANNEX_KINDS, clampToCovenant, COVENANT_LIMITS } from '../privacy/visibility';
+import { teamUserNames } from './team-people';
 
 export type SharingRuleInput = { sourceKind: PartnerKind; category: ItemCategory; audience: Audience | null };
 type SharingChange = SharingRuleInput & { from?: Audience | null };
@@ -176,15 +177,7 @@ export function decideSharingProposal(
 
 /** The matrix's history, newest first: who proposed, who decided, the addendum and what changed. */
 export function sharingHistory(deps: AppDeps, teamId: number) {
-  const people = new Map(
-    deps.db
-      .select({ id: users.id, name: users.name })
-      .from(users)
-      .where(eq(users.teamId, teamId))
-      .all()
-      .map((u) => [u.id, u.name]),
-  );
-  const name = (id: number | null) => (id === null ? null : (people.get(id) ?? null));
+  const name = teamUserNames(deps, teamId);
   return deps.db
     .select()
     .from(sharingProposals)

@@ -102,8 +102,10 @@ describe('rejecting a proposal with a reason (issue 12)', () => {
   it('keeps the free-text reasons of proposing, approving and lifting a suspension out of the audit detail (P7)', async () => {
     const deps = createTestDeps();
     const pit = makeTeam(deps, 'pit', { endsOn: '2030-01-01' });
-    const coordinator = callerFor(deps, await makeUser(deps, pit, 'coordinator', 'helmond'));
-    const fg = callerFor(deps, await makeUser(deps, pit, 'privacy'));
+    const coordinatorUser = await makeUser(deps, pit, 'coordinator', 'helmond');
+    const coordinator = callerFor(deps, coordinatorUser);
+    const fgUser = await makeUser(deps, pit, 'privacy');
+    const fg = callerFor(deps, fgUser);
     const auditBefore = deps.db.select().from(auditLog).all().length;
     const { id } = await coordinator.partners.suspend({ partnerId: pit.partnerIds.politie!, reason: 'Melding over mevrouw Jansen' });
     await fg.partners.decideSuspension({ id, approve: true, reason: 'Gesprek met de heer Pietersen', version: 1 });
@@ -120,6 +122,10 @@ describe('rejecting a proposal with a reason (issue 12)', () => {
       'Melding over mevrouw Jansen',
       'Gesprek met de heer Pietersen',
       'Afgerond na bezoek Dorpsstraat 3',
+    ]);
+    // The history names who proposed, decided and lifted it.
+    expect(await fg.partners.suspensions()).toMatchObject([
+      { id, status: 'lifted', proposedBy: coordinatorUser.name, decidedBy: fgUser.name, liftedBy: fgUser.name },
     ]);
   });
 });
