@@ -3,7 +3,8 @@
 //
 //   npx tsx test/bench/profile-call.ts --years=10 --call=agenda.prefill --runs=20 --out=/tmp/profile
 //
-// Calls: agenda.prefill, reports.progress, dashboard. The profile opens in Chrome DevTools; the
+// Calls: agenda.prefill, reports.progress, dashboard and the HTTP bench's hot reads (auth.me, cases.list,
+// tasks.mine, meetings.get, minutes.get). The profile opens in Chrome DevTools; the
 // top self-time functions are printed.
 import { Session } from 'node:inspector';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,6 +43,7 @@ try {
   const sqlite = deps.db.$client;
   const coordinator = callerFor(deps, h.coordinator);
   const viewer = callerFor(deps, h.viewers[0]!);
+  const politie = callerFor(deps, h.members.politie![0]!);
   const calls: Record<string, () => Promise<unknown>> = {
     'agenda.prefill': async () => {
       sqlite.exec('begin');
@@ -53,6 +55,11 @@ try {
     },
     'reports.progress': () => (deps.clock.advanceMinutes(1), viewer.reports.progress({ from: '2025-12-01', to: '2026-11-30' })),
     dashboard: () => viewer.dashboard.get(),
+    'cases.list': () => coordinator.cases.list({}),
+    'tasks.mine': () => politie.tasks.mine(),
+    'meetings.get': () => coordinator.meetings.get({ id: h.lastHeldMeetingId }),
+    'minutes.get': () => coordinator.minutes.get({ meetingId: h.lastHeldMeetingId }),
+    'auth.me': () => coordinator.auth.me(),
   };
   const session = new Session();
   session.connect();
