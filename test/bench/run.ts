@@ -7,13 +7,16 @@
 // Each scale runs in its own child process (so peak memory is that scale's own): it generates the
 // team's history (test/bench/generate.ts) on a file database (WAL, like production), then measures
 //  - in-process p50/p95 and CPU per call through createCaller, and the longest event-loop stall;
-//  - HTTP throughput of the hot reads with 10 keep-alive connections, as a ratio of a bare tRPC +
-//    zod + better-sqlite3 primary-key server started in the same run (./bare-server.ts);
-//  - the live view's fan-out: 50 SSE subscribers while the chair switches casus (delivery latency,
-//    server busy time per update, audit rows per update);
-//  - peak RSS.
-// The client side of HTTP and SSE runs in a child process of its own (./load-worker.mjs), so the
-// process's busy time (event-loop utilisation) and its memory are the server's.
+//  - the live view's fan-out in this process: 50 SSE subscribers while the chair switches casus
+//    (delivery latency, event-loop busy time, snapshot builds and audit rows per update);
+//  - the server as it runs in production, in a process of its own (./server-process.ts: the
+//    compiled `dist/server/start.mjs` on plain node, on the generated database): HTTP throughput of
+//    the hot reads with 10 keep-alive connections as a ratio of a bare tRPC + zod + better-sqlite3
+//    primary-key server (./bare-server.mjs, also its own process) in the same run; the same live
+//    fan-out over HTTP (delivery latency, the server process's CPU time per update); and the server
+//    process's peak memory (VmHWM) over all of it.
+// The client side of HTTP and SSE runs in a child process of its own (./load-worker.mjs). The
+// history is generated at the current time, so the production server's own clock agrees with it.
 import { fork, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,9 +30,13 @@ import { callerFor } from '../helpers/factories';
 import { startTestServer } from '../helpers/http';
 import { createSession } from '../../server/auth/sessions';
 import { SESSION_COOKIE } from '../../server/routers/auth';
+import { amsterdamDate } from '../../server/clock';
+import { dailyJobs } from '../../server/jobs';
+import { jobRuns } from '../../db/schema';
 import { generateHistory, type History } from './generate';
-import { startBareServer } from './bare-server';
+import { startAppProcess, startBareProcess, type ServerProcess } from './server-process';
 import { liveBuildCount } from '../../server/domain/live-shared';
+import { randomBytes } from 'node:crypto';
 
 const args = new Map(
   process.argv.slice(2).map((a) => {
@@ -41,28 +48,22 @@ const quick = args.has('quick');
 const here = fileURLToPath(import.meta.url);
 
 type CallFigure = { p50: number; p95: number; cpuMs: number; maxStallMs: number; bytes: number; runs: number };
+type LiveFigure = { subscribers: number; updates: number; p50: number; p95: number; max: number; auditRowsPerUpdate: number };
 type ScaleResult = {
   years: number;
   generateMs: number;
   counts: Record<string, number>;
   calls: Record<string, CallFigure>;
   http: { bareRps: number; endpoints: Record<string, { rps: number; ratio: number; errors: number; bytes: number }> };
-  live: {
-    subscribers: number;
-    updates: number;
-    p50: number;
-    p95: number;
-    max: number;
-    serverMsPerUpdate: number;
-    auditRowsPerUpdate: number;
-    buildsPerUpdate: number;
-  };
+  live: LiveFigure & { serverMsPerUpdate: number; buildsPerUpdate: number };
+  /** The production server in its own process: the live fan-out over HTTP and its peak memory. */
+  serverProcess: { live: LiveFigure & { cpuMsPerUpdate: number }; peakRssMb: number };
   eventLoopMaxMs: number;
-  /** The whole process, the generator's peak included. */
+  /** The bench's own process, the generator's peak included. */
   peakRssMb: number;
-  /** After the history was generated and its garbage collected: the server's starting point. */
+  /** After the history was generated and its garbage collected. */
   rssAfterGenerationMb: number;
-  /** The highest RSS sampled (every 20 ms) while the calls, HTTP and live phases ran. */
+  /** The bench process's highest RSS sampled (every 20 ms) while its in-process calls and live phase ran. */
   serverPeakRssMb: number;
   /** process.memoryUsage() at that sample (MB): what the peak is made of (the rest is native: SQLite, code). */
   serverPeakBreakdownMb: { heapUsed: number; heapTotal: number; external: number; arrayBuffers: number };
@@ -74,6 +75,24 @@ function collectGarbage() {
   (runInNewContext('gc') as () => void)();
 }
 
+/** The twelve calendar months up to and including the current one. */
+function lastTwelveMonths(now: Date) {
+  const [y, m] = [now.getUTCFullYear(), now.getUTCMonth()];
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  return { from: day(new Date(Date.UTC(y - 1, m + 1, 1))), to: day(new Date(Date.UTC(y, m + 1, 0))) };
+}
+
+const emptyLive = () => ({
+  subscribers: 0,
+  updates: 0,
+  p50: 0,
+  p95: 0,
+  max: 0,
+  auditRowsPerUpdate: 0,
+  serverMsPerUpdate: 0,
+  buildsPerUpdate: 0,
+});
+
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 
@@ -84,7 +103,10 @@ async function runScale(years: number): Promise<ScaleResult> {
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
   try {
-    const deps = createTestDeps({ file: join(dir, 'bench.db') });
+    const master = randomBytes(32);
+    // Minutes, not milliseconds: the history's dates are whole minutes like a user's.
+    const now = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
+    const deps = createTestDeps({ file: join(dir, 'overleg.db'), master, now });
     const genStart = performance.now();
     const h = await generateHistory(deps, years);
     const generateMs = performance.now() - genStart;
@@ -100,21 +122,23 @@ async function runScale(years: number): Promise<ScaleResult> {
       if (usage.rss / 1024 / 1024 > serverPeakRss) [serverPeakRss, atPeak] = [usage.rss / 1024 / 1024, usage];
     }, 20);
     loop.reset();
-    // `--only=live` (or calls, http) runs one phase: for looking into one figure.
+    // `--only=calls` (or live: the in-process fan-out; process: the production server's HTTP, live
+    // and memory phases) runs one part: for looking into one figure.
     const only = args.get('only');
     const calls = !only || only === 'calls' ? await measureCalls(deps, h, loop) : {};
-    const http = !only || only === 'http' ? await measureHttp(deps, h) : { bareRps: 0, endpoints: {} };
-    const live = await measureLive(deps, h);
-    const peakRssMb = process.resourceUsage().maxRSS / 1024;
+    const live = !only || only === 'live' ? await measureLive(deps, h) : emptyLive();
     clearInterval(sampler);
+    const processed = !only || only === 'http' || only === 'process' ? await measureServerProcess(deps, h, dir, master) : null;
+    const peakRssMb = process.resourceUsage().maxRSS / 1024;
     deps.db.$client.close();
     return {
       years,
       generateMs: round(generateMs, 0),
       counts: h.counts,
       calls,
-      http,
+      http: processed?.http ?? { bareRps: 0, endpoints: {} },
       live,
+      serverProcess: processed?.serverProcess ?? { live: { ...emptyLive(), cpuMsPerUpdate: 0 }, peakRssMb: 0 },
       eventLoopMaxMs: round(loop.max / 1e6, 1),
       peakRssMb: round(peakRssMb, 0),
       rssAfterGenerationMb: round(afterGenerationMb, 0),
@@ -164,7 +188,7 @@ async function measureCalls(deps: TestDeps, h: History, loop: ReturnType<typeof 
     ['agenda.prefill', n(30), () => rolledBack(() => coordinator.agenda.prefill({ meetingId: h.nextMeetingId }))],
     // The last twelve whole months: within the history at every scale (its comparison period, the
     // year before, exists only from 2× on — so up to twice the facts at 10× by design).
-    ['reports.progress', n(30), () => (tick(), viewer.reports.progress({ from: '2025-12-01', to: '2026-11-30' }))],
+    ['reports.progress', n(30), () => (tick(), viewer.reports.progress(lastTwelveMonths(deps.now())))],
     ['audit check', n(10), () => (tick(), privacy[0]!.audit.verify())],
   ];
   const start = deps.now().toISOString();
@@ -243,12 +267,28 @@ const cookieFor = (deps: TestDeps, userId: number) => `${SESSION_COOKIE}=${creat
 const q = (path: string, input?: unknown) =>
   `/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`;
 
-async function measureHttp(deps: TestDeps, h: History) {
+/** The production server in its own process: HTTP throughput, the live fan-out over HTTP, peak memory. */
+async function measureServerProcess(deps: TestDeps, h: History, dataDir: string, master: Buffer) {
+  // The daily jobs (digests, warnings, retention) have run today: the server serves, it does not
+  // start on a night's batch work over the generated history.
+  const today = amsterdamDate(deps.now());
+  for (const job of dailyJobs) deps.db.insert(jobRuns).values({ name: job.name, lastRunOn: today }).run();
+  deps.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  const app = await startAppProcess(dataDir, master);
+  try {
+    const http = await measureHttp(deps, h, app);
+    const live = await measureLiveOverHttp(deps, h, app);
+    return { http, serverProcess: { live, peakRssMb: round(app.peakRssMb(), 0) } };
+  } finally {
+    await app.stop();
+  }
+}
+
+async function measureHttp(deps: TestDeps, h: History, app: ServerProcess) {
   const durationMs = quick ? 1000 : 3000;
   const connections = 10;
   const load = client();
-  const app = await startTestServer(deps);
-  const bare = await startBareServer(deps.db.$client);
+  const bare = await startBareProcess(dbFileOf(deps));
   try {
     const coordinator = cookieFor(deps, h.coordinator.id);
     const politie = cookieFor(deps, h.members.politie![0]!.id);
@@ -286,53 +326,45 @@ async function measureHttp(deps: TestDeps, h: History) {
     return { bareRps: round(bareRps, 0), endpoints: out };
   } finally {
     await load.close();
-    await app.close();
-    await new Promise<void>((resolve) => {
-      bare.server.closeAllConnections();
-      bare.server.close(() => resolve());
-    });
+    await bare.stop();
   }
 }
 
-async function measureLive(deps: TestDeps, h: History): Promise<ScaleResult['live']> {
-  const SUBSCRIBERS = 50;
+/** The database file of a bench run (createTestDeps opened it by name). */
+const dbFileOf = (deps: TestDeps) => deps.db.$client.name;
+
+const SUBSCRIBERS = 50;
+
+/**
+ * Opens 50 live streams (one per member, round robin over the partners: 7 visibility classes),
+ * then lets the chair switch casus `updates` times, waiting each time until every subscriber has
+ * the snapshot with the new casus. `around` brackets each switch for the caller's own figures.
+ */
+async function runSwitches(
+  deps: TestDeps,
+  h: History,
+  origin: string,
+  switchTo: (itemId: number) => Promise<void>,
+  around: { before(): void; after(): void },
+) {
   const updates = quick ? 4 : 12;
   const load = client();
-  const app = await startTestServer(deps);
-  const chair = callerFor(deps, h.coordinator);
   const sqlite = deps.db.$client;
+  const partners = Object.keys(h.members);
+  const users = Array.from({ length: SUBSCRIBERS }, (_, i) => h.members[partners[i % partners.length]!]![Math.floor(i / partners.length)]!);
+  const cookies = users.map((u) => cookieFor(deps, u.id));
   try {
-    // One stream per member (the cap is per user), round robin over the partners: 7 visibility classes.
-    const partners = Object.keys(h.members);
-    const users = Array.from(
-      { length: SUBSCRIBERS },
-      (_, i) => h.members[partners[i % partners.length]!]![Math.floor(i / partners.length)]!,
-    );
-    const cookies = users.map((u) => cookieFor(deps, u.id));
-    await load.send({ type: 'open', origin: app.origin, path: 'meetings.live', input: { meetingId: h.liveMeetingId }, cookies });
+    await load.send({ type: 'open', origin, path: 'meetings.live', input: { meetingId: h.liveMeetingId }, cookies });
     const latencies: number[] = [];
-    let busyMs = 0;
     let auditRows = 0;
-    let builds = 0;
-    // BENCH_PROFILE=file.cpuprofile: a CPU profile of the switches alone.
-    const inspector = process.env.BENCH_PROFILE ? new (await import('node:inspector')).Session() : null;
-    const post = (method: string, params?: object) =>
-      new Promise<unknown>((resolve, reject) => inspector!.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))));
-    if (inspector) {
-      inspector.connect();
-      await post('Profiler.enable');
-      await post('Profiler.start');
-    }
     const auditCount = () => (sqlite.prepare('select count(*) n from audit_log').get() as { n: number }).n;
     for (let u = 0; u < updates; u++) {
       const itemId = h.liveCaseItemIds[(u + 1) % h.liveCaseItemIds.length]!;
       const before = load.snapshots.length;
       const audit0 = auditCount();
-      const builds0 = liveBuildCount(deps);
-      const elu0 = performance.eventLoopUtilization();
+      around.before();
       const t0 = performance.timeOrigin + performance.now();
-      await chair.meetings.setCurrentItem({ meetingId: h.liveMeetingId, agendaItemId: itemId });
-      // Wait until every subscriber has the snapshot with the new casus.
+      await switchTo(itemId);
       const got = new Set<number>();
       while (got.size < SUBSCRIBERS) {
         await new Promise((resolve) => setTimeout(resolve, 2));
@@ -342,13 +374,9 @@ async function measureLive(deps: TestDeps, h: History): Promise<ScaleResult['liv
             latencies.push(s.at - t0);
           }
       }
-      const elu = performance.eventLoopUtilization(elu0);
-      busyMs += elu.active;
+      around.after();
       auditRows += auditCount() - audit0;
-      builds += liveBuildCount(deps) - builds0;
     }
-    if (inspector)
-      writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(((await post('Profiler.stop')) as { profile: unknown }).profile));
     latencies.sort((a, b) => a - b);
     await load.send({ type: 'close' });
     return {
@@ -357,14 +385,82 @@ async function measureLive(deps: TestDeps, h: History): Promise<ScaleResult['liv
       p50: round(pct(latencies, 50), 1),
       p95: round(pct(latencies, 95), 1),
       max: round(latencies.at(-1) ?? 0, 1),
-      serverMsPerUpdate: round(busyMs / updates, 1),
       auditRowsPerUpdate: round(auditRows / updates, 1),
-      buildsPerUpdate: round(builds / updates, 1),
     };
   } finally {
     await load.close();
+  }
+}
+
+/** The live fan-out in this process: event-loop busy time and snapshot builds per update. */
+async function measureLive(deps: TestDeps, h: History): Promise<ScaleResult['live']> {
+  const app = await startTestServer(deps);
+  const chair = callerFor(deps, h.coordinator);
+  let busyMs = 0;
+  let builds = 0;
+  let builds0 = 0;
+  let elu0 = performance.eventLoopUtilization();
+  // BENCH_PROFILE=file.cpuprofile: a CPU profile of the switches alone.
+  const inspector = process.env.BENCH_PROFILE ? new (await import('node:inspector')).Session() : null;
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => inspector!.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))));
+  if (inspector) {
+    inspector.connect();
+    await post('Profiler.enable');
+    await post('Profiler.start');
+  }
+  try {
+    const figure = await runSwitches(
+      deps,
+      h,
+      app.origin,
+      async (agendaItemId) => void (await chair.meetings.setCurrentItem({ meetingId: h.liveMeetingId, agendaItemId })),
+      {
+        before() {
+          builds0 = liveBuildCount(deps);
+          elu0 = performance.eventLoopUtilization();
+        },
+        after() {
+          busyMs += performance.eventLoopUtilization(elu0).active;
+          builds += liveBuildCount(deps) - builds0;
+        },
+      },
+    );
+    if (inspector)
+      writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(((await post('Profiler.stop')) as { profile: unknown }).profile));
+    return {
+      ...figure,
+      serverMsPerUpdate: round(busyMs / figure.updates, 1),
+      buildsPerUpdate: round(builds / figure.updates, 1),
+    };
+  } finally {
     await app.close();
   }
+}
+
+/** The same fan-out against the production server process; the chair switches over HTTP. */
+async function measureLiveOverHttp(deps: TestDeps, h: History, app: ServerProcess) {
+  const chairCookie = cookieFor(deps, h.coordinator.id);
+  let cpuMs = 0;
+  let cpu0 = 0;
+  const figure = await runSwitches(
+    deps,
+    h,
+    app.origin,
+    async (agendaItemId) => {
+      const res = await fetch(`${app.origin}/trpc/meetings.setCurrentItem`, {
+        method: 'POST',
+        headers: { origin: app.origin, cookie: chairCookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ meetingId: h.liveMeetingId, agendaItemId }),
+      });
+      if (!res.ok) throw new Error(`setCurrentItem: HTTP ${res.status} ${await res.text()}`);
+    },
+    {
+      before: () => void (cpu0 = app.cpuMs()),
+      after: () => void (cpuMs += app.cpuMs() - cpu0),
+    },
+  );
+  return { ...figure, cpuMsPerUpdate: round(cpuMs / figure.updates, 1) };
 }
 
 // ── The parent: one child per scale, then the table ──────────────────────────────────────────
@@ -400,15 +496,25 @@ function table(results: ScaleResult[]) {
       `${name.padEnd(18)}${results.map((r) => `${String(r.http.endpoints[name]!.rps).padStart(12)}${r.http.endpoints[name]!.ratio.toFixed(3).padStart(10)}`).join('')}${large.http.endpoints[name]!.errors ? `  (${large.http.endpoints[name]!.errors} errors)` : ''}`,
     );
   }
+  lines.push('(the compiled server in its own process, as in production, vs the bare server in its own process)');
   lines.push('');
   for (const r of results) {
     lines.push(
-      `live ${r.years}×: ${r.live.subscribers} SSE subscribers, ${r.live.updates} casus switches: delivery p50 ${r.live.p50} ms, p95 ${r.live.p95} ms, max ${r.live.max} ms; server busy ${r.live.serverMsPerUpdate} ms per update; ${r.live.buildsPerUpdate} snapshot builds and ${r.live.auditRowsPerUpdate} audit rows per update`,
+      `live ${r.years}×, in the bench process: ${r.live.subscribers} SSE subscribers, ${r.live.updates} casus switches: delivery p50 ${r.live.p50} ms, p95 ${r.live.p95} ms, max ${r.live.max} ms; event loop busy ${r.live.serverMsPerUpdate} ms per update; ${r.live.buildsPerUpdate} snapshot builds and ${r.live.auditRowsPerUpdate} audit rows per update`,
     );
   }
   for (const r of results) {
+    const l = r.serverProcess.live;
     lines.push(
-      `${r.years}×: event-loop max delay ${r.eventLoopMaxMs} ms over the run; peak RSS ${r.peakRssMb} MB (whole process, generator included); after generation + GC ${r.rssAfterGenerationMb} MB; server phases peak ${r.serverPeakRssMb} MB (JS heap ${r.serverPeakBreakdownMb.heapUsed} of ${r.serverPeakBreakdownMb.heapTotal} MB, external ${r.serverPeakBreakdownMb.external} MB)`,
+      `live ${r.years}×, production server process: ${l.subscribers} SSE subscribers, ${l.updates} casus switches over HTTP: delivery p50 ${l.p50} ms, p95 ${l.p95} ms, max ${l.max} ms; server CPU ${l.cpuMsPerUpdate} ms per update (all threads); ${l.auditRowsPerUpdate} audit rows per update`,
+    );
+  }
+  lines.push('');
+  for (const r of results)
+    lines.push(`${r.years}×: production server process (HTTP + live phases, from its start): peak RSS ${r.serverProcess.peakRssMb} MB`);
+  for (const r of results) {
+    lines.push(
+      `${r.years}×: event-loop max delay ${r.eventLoopMaxMs} ms over the run; bench process peak RSS ${r.peakRssMb} MB (generator included); after generation + GC ${r.rssAfterGenerationMb} MB; in-process calls and live peak ${r.serverPeakRssMb} MB (JS heap ${r.serverPeakBreakdownMb.heapUsed} of ${r.serverPeakBreakdownMb.heapTotal} MB, external ${r.serverPeakBreakdownMb.external} MB)`,
     );
   }
   return lines.join('\n');
@@ -426,7 +532,14 @@ if (args.has('scale')) {
     const file = join(tmp, `${y}.json`);
     const child = spawnSync(
       process.execPath,
-      [...process.execArgv, here, `--scale=${y}`, `--child-out=${file}`, ...(quick ? ['--quick'] : [])],
+      [
+        ...process.execArgv,
+        here,
+        `--scale=${y}`,
+        `--child-out=${file}`,
+        ...(quick ? ['--quick'] : []),
+        ...(args.has('only') ? [`--only=${args.get('only')}`] : []),
+      ],
       { stdio: ['ignore', 'inherit', 'inherit'] },
     );
     if (child.status !== 0) throw new Error(`bench at ${y}× failed (exit ${child.status})`);

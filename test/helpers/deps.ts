@@ -12,7 +12,10 @@ export type TestClock = { now: Date; advanceMinutes(minutes: number): void; set(
 
 export type TestDeps = AppDeps & { clock: TestClock };
 
-export function createTestDeps(options: { now?: string; file?: string; config?: Partial<Config> } = {}): TestDeps {
+export function createTestDeps(
+  /** `master`: the data key's master (default: random), e.g. to open the same file in a second process. */
+  options: { now?: string; file?: string; config?: Partial<Config>; master?: Buffer } = {},
+): TestDeps {
   const clock: TestClock = {
     now: new Date(options.now ?? '2026-11-25T09:00:00Z'),
     advanceMinutes(minutes) {
@@ -26,7 +29,7 @@ export function createTestDeps(options: { now?: string; file?: string; config?: 
   const events = new EventEmitter();
   events.setMaxListeners(0);
   const db = openDb(options.file ?? ':memory:');
-  const keys = keysFromMaster(randomBytes(32));
+  const keys = keysFromMaster(options.master ?? randomBytes(32));
   bindAuditKey(db, keys, clock.now);
   return {
     db,
