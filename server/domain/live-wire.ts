@@ -7,24 +7,26 @@
  * The parts of a snapshot that are the same for several classes (the overleg per role, what was
  * captured, built once per change by `sharedValue`) are the same objects in every class's
  * snapshot: a snapshot's JSON is put together from the JSON of its parts, each serialised once —
- * byte for byte what `JSON.stringify` of the whole snapshot gives.
+ * byte for byte what `JSON.stringify` of the whole snapshot gives. The pieces are written to the
+ * socket one after the other (corked: one writev), never copied into one buffer per snapshot.
  */
-const wire = new WeakMap<object, Buffer>();
+const wire = new WeakMap<object, readonly Buffer[]>();
+const parts = new WeakMap<object, Buffer>();
 let serialisations = 0;
 let serialisedBytes = 0;
 
 const OPEN = Buffer.from('{');
 const CLOSE = Buffer.from('}');
 
-/** The JSON of `data` as UTF-8, serialised on first use and shared from then on. */
-export function liveWire(data: unknown): Buffer {
+/** The JSON of `data` as UTF-8 in pieces (to write in this order), serialised on first use and shared from then on. */
+export function liveWire(data: unknown): readonly Buffer[] {
   const key = typeof data === 'object' && data !== null ? data : null;
   const known = key && wire.get(key);
   if (known) return known;
   serialisations++;
-  const bytes = key && isPlainRecord(key) ? fromParts(key) : stringified(data);
-  if (key) wire.set(key, bytes);
-  return bytes;
+  const pieces = key && isPlainRecord(key) ? fromParts(key) : [stringified(data)];
+  if (key) wire.set(key, pieces);
+  return pieces;
 }
 
 /** A plain object without its own JSON form: JSON.stringify writes its entries one by one. */
@@ -34,7 +36,7 @@ function isPlainRecord(value: object): value is Record<string, unknown> {
 }
 
 /** `{"key":value,...}` as JSON.stringify writes it (same order, undefined/functions left out), each object value from its own cache. */
-function fromParts(record: Record<string, unknown>): Buffer {
+function fromParts(record: Record<string, unknown>): Buffer[] {
   const chunks: Buffer[] = [OPEN];
   let separator = '';
   for (const [name, value] of Object.entries(record)) {
@@ -44,14 +46,14 @@ function fromParts(record: Record<string, unknown>): Buffer {
     separator = ',';
   }
   chunks.push(CLOSE);
-  return Buffer.concat(chunks);
+  return chunks;
 }
 
 function part(value: object): Buffer {
-  const known = wire.get(value);
+  const known = parts.get(value);
   if (known) return known;
   const bytes = stringified(value);
-  wire.set(value, bytes);
+  parts.set(value, bytes);
   return bytes;
 }
 

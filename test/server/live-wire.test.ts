@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { liveSerialisedBytes, liveWire } from '../../server/domain/live-wire';
 
+const text = (data: unknown) => Buffer.concat(liveWire(data)).toString('utf8');
+
 describe('liveWire', () => {
   it('writes exactly the bytes of JSON.stringify for snapshots of every shape', () => {
     const shapes: unknown[] = [
@@ -18,8 +20,8 @@ describe('liveWire', () => {
       null,
       {},
     ];
-    for (const shape of shapes) expect(liveWire(shape).toString('utf8')).toBe(JSON.stringify(shape));
-    expect(liveWire(undefined).toString('utf8')).toBe('null');
+    for (const shape of shapes) expect(text(shape)).toBe(JSON.stringify(shape));
+    expect(text(undefined)).toBe('null');
   });
 
   it('serialises a part shared by several snapshots once; the second snapshot costs only its own parts', () => {
@@ -29,11 +31,11 @@ describe('liveWire', () => {
     const second = { at: 'x', meeting, current: { item: 2 }, captured };
     liveWire(first);
     const before = liveSerialisedBytes();
-    expect(liveWire(second).toString('utf8')).toBe(JSON.stringify(second));
+    expect(text(second)).toBe(JSON.stringify(second));
     // Only the new parts: the `at` value and `current`.
     expect(liveSerialisedBytes() - before).toBe(JSON.stringify('x').length + JSON.stringify(second.current).length);
     // The same snapshot again: nothing serialised at all.
-    expect(liveWire(second).toString('utf8')).toBe(JSON.stringify(second));
+    expect(text(second)).toBe(JSON.stringify(second));
     expect(liveSerialisedBytes() - before).toBe(JSON.stringify('x').length + JSON.stringify(second.current).length);
   });
 });
