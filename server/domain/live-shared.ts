@@ -12,7 +12,7 @@
  */
 import type { EventEmitter } from 'node:events';
 import { appendAuditRows, type AuditEntry } from '../audit';
-import { noteMassRead } from '../privacy/mass-read';
+import { noteMassReads } from '../privacy/mass-read';
 import type { AppDeps } from '../deps';
 import type { Db } from '../../db/client';
 
@@ -101,11 +101,16 @@ function scheduleFlush(deps: AppDeps, hub: Hub): void {
         for (const write of writes) write(tx);
         appendAuditRows(tx, rows);
         // The mass-read alert counts each subscriber's own reads (P6): the shared build could not.
-        const readers = new Map(rows.map((r) => [r.entry.actorId, r]));
-        for (const [userId, row] of readers) {
-          if (typeof userId === 'number' && typeof row.entry.teamId === 'number')
-            noteMassRead(tx, row.at, { teamId: row.entry.teamId, id: userId });
+        // One count for all subscribers of a team (they read at the same change).
+        const readers = new Map<number, { at: Date; userIds: number[] }>();
+        for (const { at, entry } of rows) {
+          if (typeof entry.actorId !== 'number' || typeof entry.teamId !== 'number') continue;
+          const team = readers.get(entry.teamId) ?? { at, userIds: [] };
+          if (at > team.at) team.at = at;
+          team.userIds.push(entry.actorId);
+          readers.set(entry.teamId, team);
         }
+        for (const [teamId, { at, userIds }] of readers) noteMassReads(tx, at, teamId, userIds);
       });
     } catch (error) {
       console.error('[live] audit of live reads failed:', error);

@@ -13,6 +13,7 @@ import type { AppDeps } from '../deps';
 import { amsterdamDate } from '../clock';
 import { AppError } from '../errors';
 import { readSubjects } from '../privacy/personal-data';
+import { createReadMemo } from '../privacy/read-memo';
 import { noteMassRead } from '../privacy/mass-read';
 import { visibilityClass } from '../privacy/visibility-class';
 import { auditLiveRead, deferLiveWrite, liveChanged, sharedBuild, sharedValue } from './live-shared';
@@ -35,14 +36,25 @@ function liveCase(deps: AppDeps, reader: Actor, caseId: number, read: Read, shar
   // hold no personal data): built once per change for all classes; only the betrokkenen differ.
   const base = sharedValue(deps, `${reader.teamId}:case:${caseId}`, () => caseBase(deps, reader.teamId, caseId));
   if (!base) return null;
+  // The team's betrokkenen and items, loaded and decrypted once per change for all classes; what
+  // each class sees of them the gate still decides per reader (../privacy/read-memo.ts).
+  const memo = shared ? sharedValue(deps, `${reader.teamId}:readMemo`, () => createReadMemo(reader.teamId)) : undefined;
   // The only way betrokkenen enter a live update: the visibility module, for this reader's class.
   const subjects =
-    readSubjects(deps, reader, [base.id], 'live', (entry, disclose) => {
-      read.entry = entry;
-      // Which partner saw which items (P12): once per build, with the audit rows of this change.
-      if (shared) deferLiveWrite(deps, disclose);
-      else disclose(deps.db);
-    }).get(base.id) ?? [];
+    readSubjects(
+      deps,
+      reader,
+      [base.id],
+      'live',
+      (entry, disclose) => {
+        read.entry = entry;
+        // Which partner saw which items (P12): once per build, with the audit rows of this change.
+        if (shared) deferLiveWrite(deps, disclose);
+        else disclose(deps.db);
+      },
+      undefined,
+      memo,
+    ).get(base.id) ?? [];
   return { ...base, subjects };
 }
 

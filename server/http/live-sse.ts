@@ -105,11 +105,11 @@ async function stream(ctx: Context, res: ServerResponse, input: unknown, lastEve
         const [id, data] = next.value;
         restoreId = id;
         res.write('data: ');
-        res.write(liveWire(data));
+        for (const piece of liveWire(data)) res.write(piece);
         res.write(`\nid: ${id}\n\n\n`);
       } else {
         res.write('data: ');
-        res.write(liveWire(next.value));
+        for (const piece of liveWire(next.value)) res.write(piece);
         // An event without an id would take the last id: clear it, then set it back (as tRPC).
         res.write(restoreId === null ? '\n\n\n' : `\nid: \n\n\nevent: restore-id\ndata: \nid: ${restoreId}\n\n\n`);
       }

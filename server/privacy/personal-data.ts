@@ -38,6 +38,7 @@ import { involvedCaseIds } from './involvement';
 import { noticeDisclosedPartners } from './correction-notices';
 import { assertNoPersonalData } from './free-text';
 import type { Actor } from '../auth/actor';
+import { memoOfTeam, remembered, rememberedGroups, type ReadMemo } from './read-memo';
 
 export type VisibleItem = {
   /** Opaque (./public-ids.ts): says nothing about hidden items or the police table. */
@@ -66,6 +67,10 @@ export type VisibleSubject = {
 };
 
 type ItemRow = typeof subjectItems.$inferSelect & { police: boolean; sourceKind: PartnerKind };
+
+function loadSubjectRows(db: Db, caseIds: number[]) {
+  return db.select().from(subjects).where(inArray(subjects.caseId, caseIds)).orderBy(asc(subjects.id)).all();
+}
 
 export function loadItemRows(db: Db, subjectIds: number[]): ItemRow[] {
   if (subjectIds.length === 0) return [];
@@ -113,35 +118,44 @@ export function readSubjects(
   },
   // Only these betrokkenen (row ids), e.g. those a verslag's werkafspraken concern (art. 20.1).
   only?: ReadonlySet<number>,
+  // The team's rows and built items of one live change, shared by its class builds (./read-memo.ts).
+  memo?: ReadMemo,
 ): Map<number, VisibleSubject[]> {
   const result = new Map<number, VisibleSubject[]>();
   if (caseIds.length === 0) return result;
-  reader = windDownReader(deps, reader, purpose);
-  const matrix = loadSharingMatrix(deps.db, reader.teamId);
+  const team = memoOfTeam(memo, reader.teamId);
+  reader = windDownReader(deps, reader, purpose, team);
+  const matrix = team ? (team.matrix ??= loadSharingMatrix(deps.db, reader.teamId)) : loadSharingMatrix(deps.db, reader.teamId);
   const involved = involvedCaseIds(deps.db, reader, caseIds); // P14: only casussen the partner is involved in
-  const subjectRows = deps.db
-    .select()
-    .from(subjects)
-    .where(inArray(subjects.caseId, [...involved]))
-    .orderBy(asc(subjects.id))
-    .all()
-    .filter((subject) => !only || only.has(subject.id));
-  const items = loadItemRows(
-    deps.db,
-    subjectRows.map((s) => s.id),
+  // A memo holds the betrokkenen of every asked casus; the involved ones are picked here, per reader.
+  const byCase = rememberedGroups(
+    team?.subjectsByCase,
+    team ? caseIds : [...involved],
+    (ids) => loadSubjectRows(deps.db, ids),
+    (s) => s.caseId,
+  );
+  const allRows = [...byCase.values()].flat().sort((a, b) => a.id - b.id);
+  const subjectRows = allRows.filter((subject) => involved.has(subject.caseId) && (!only || only.has(subject.id)));
+  const items = rememberedGroups(
+    team?.itemsBySubject,
+    (team ? allRows : subjectRows).map((s) => s.id),
+    (ids) => loadItemRows(deps.db, ids),
+    (item) => item.subjectId,
   );
   let disclosed = 0;
   const categories = new Set<string>();
   const shownSubjects: AuditSubject[] = [];
   const shown: ItemRow[] = [];
   for (const subject of subjectRows) {
-    const rows = items.filter((item) => item.subjectId === subject.id && canSeeItem(reader, matrix, item));
+    const rows = (items.get(subject.id) ?? []).filter((item) => canSeeItem(reader, matrix, item));
     shown.push(...rows);
     // Art. 14.5 / wind-down: a hand-back returns a partner's own data to it, so its own items go
     // out in full (BSN unmasked) — it is that partner's data; every other read masks the BSN (P9).
-    const visible = rows.map((item) =>
-      toVisibleItem(deps, reader.teamId, item, purpose === 'handback' && item.sourcePartnerId === reader.partnerId),
-    );
+    const visible = rows.map((item) => {
+      const unmasked = purpose === 'handback' && item.sourcePartnerId === reader.partnerId;
+      const key = `${item.police ? 'police' : 'general'}:${item.id}:${unmasked ? 'unmasked' : 'masked'}`;
+      return { ...remembered(team?.items, key, () => toVisibleItem(deps, reader.teamId, item, unmasked)) };
+    });
     if (visible.length === 0) continue; // no trace of a betrokkene the reader may not see
     // Erased items show "[verwijderd]": nothing is disclosed, so they neither count nor name a person.
     const values = visible.filter((v) => v.value !== erasedMarker);
@@ -150,7 +164,7 @@ export function readSubjects(
     for (const v of values) categories.add(v.category);
     const list = result.get(subject.caseId) ?? [];
     list.push({
-      id: encodePublicId(deps.keys, 'subject', reader.teamId, subject.id),
+      id: remembered(team?.subjectIds, subject.id, () => encodePublicId(deps.keys, 'subject', reader.teamId, subject.id)),
       caseId: subject.caseId,
       kind: subject.kind,
       informedOn: subject.informedOn,

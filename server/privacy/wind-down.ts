@@ -10,13 +10,15 @@ import type { Actor } from '../auth/actor';
 import type { AppDeps } from '../deps';
 import { inWindDown } from './covenant-gate';
 import type { ItemOrigin } from './visibility';
+import type { ReadMemo } from './read-memo';
 
 /** Purposes whose output leaves the app: none of the team's personal data in wind-down. */
 const exportPurposes = new Set(['export', 'briefing']);
 
 /** The reader as the wind-down narrows it: unchanged while a covenant is in force. */
-export function windDownReader(deps: AppDeps, reader: Actor, purpose: string): Actor {
-  if (!inWindDown(deps, reader.teamId)) return reader;
+export function windDownReader(deps: AppDeps, reader: Actor, purpose: string, memo?: ReadMemo): Actor {
+  const windDown = memo ? (memo.windDown ??= inWindDown(deps, reader.teamId)) : inWindDown(deps, reader.teamId);
+  if (!windDown) return reader;
   return { ...reader, windDown: exportPurposes.has(purpose) ? 'nothing' : 'own_items' };
 }
 

@@ -16,7 +16,7 @@ import { exampleValues, makeCase } from '../helpers/cases';
 import { liveData, snapshot, subscribe, type SseEvent } from '../helpers/sse';
 import { appRouter } from '../../server/routers';
 import { createContextFactory } from '../../server/http/server';
-import { liveSerialisations } from '../../server/domain/live-wire';
+import { liveSerialisations, liveSerialisedBytes } from '../../server/domain/live-wire';
 import type { SessionUser } from '../../server/auth/sessions';
 
 type Env = { deps: TestDeps; server: Awaited<ReturnType<typeof startTestServer>>; team: TestTeam; coordinator: SessionUser };
@@ -152,6 +152,7 @@ describe('one update of the live view', () => {
     try {
       for (const s of streams) await s.until(snapshot(started));
       const serialised = liveSerialisations();
+      const bytes = liveSerialisedBytes();
       emptyLog();
       await c.meetings.setCurrentItem({ meetingId: meeting.id, agendaItemId: item.id });
       const events: SseEvent[] = [];
@@ -159,6 +160,13 @@ describe('one update of the live view', () => {
 
       // Three classes (Helmond, Senzer, Politie): three serialisations for five subscribers ...
       expect(liveSerialisations() - serialised).toBe(3);
+      // ... put together from their parts: the overleg (the same for every member) and what was
+      // captured (the same for everyone) serialised once; only each class's own part three times.
+      const [h, s, p] = [events[0]!, events[3]!, events[4]!].map(liveData);
+      const size = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
+      expect(liveSerialisedBytes() - bytes).toBe(
+        size(h!.meeting) + size(h!.captured) + [h!, s!, p!].reduce((sum, d) => sum + size(d.at) + size(d.current), 0),
+      );
       // ... and the Helmond members got the very same bytes.
       expect(new Set(events.slice(0, 3).map((e) => e.data)).size).toBe(1);
       expect(events.map((e) => liveData(e).current?.casus?.subjects.length)).toEqual([1, 1, 1, 1, 1]);
