@@ -5,7 +5,7 @@
  * Betrokkenen come only through `readSubjects` with the reader's own visibility (SPEC §4).
  */
 import type { Actor } from '../auth/actor';
-import { and, asc, count, eq, gt, inArray, lt, gte, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, lt, gte, or, sql, type SQL } from 'drizzle-orm';
 import {
   agendaItems,
   agreements,
@@ -32,6 +32,7 @@ import { readAttendance } from './meetings';
 import { ownMeeting } from './scope';
 import { isOverdue } from './overdue';
 import { fullCaseAddress } from './case-address';
+import { preparedPerDb } from '../prepared';
 
 /** Who reads a verslag at all: the coordinator, and the partners' members once it is definitief. */
 export function readsMinutes(role: Role): boolean {
@@ -42,6 +43,31 @@ export function parseContent(raw: string): MinutesContent {
   const parsed = JSON.parse(raw) as Partial<MinutesContent>;
   return { intro: parsed.intro ?? '', items: parsed.items ?? {}, closing: parsed.closing ?? '' };
 }
+
+// minutes.get's own queries, prepared once per connection (issue 12).
+const viewQueries = {
+  minutes: preparedPerDb((db) =>
+    db
+      .select()
+      .from(minutes)
+      .where(eq(minutes.meetingId, sql.placeholder('meetingId')))
+      .prepare(),
+  ),
+  partnerNames: preparedPerDb((db) =>
+    db
+      .select({ id: partners.id, shortName: partners.shortName })
+      .from(partners)
+      .where(eq(partners.teamId, sql.placeholder('teamId')))
+      .prepare(),
+  ),
+  meeting: preparedPerDb((db) =>
+    db
+      .select({ id: meetings.id, startsAt: meetings.startsAt })
+      .from(meetings)
+      .where(eq(meetings.id, sql.placeholder('id')))
+      .prepare(),
+  ),
+};
 
 /**
  * The meeting and its verslag for this actor: another team's meeting, a meeting without a
@@ -59,7 +85,7 @@ export function findMinutes(deps: AppDeps, actor: Actor, meetingId: number) {
     if (error instanceof AppError && error.code === 'NOT_FOUND') throw notAvailable();
     throw error;
   }
-  const row = deps.db.select().from(minutes).where(eq(minutes.meetingId, meeting.id)).get();
+  const row = viewQueries.minutes(deps.db).get({ meetingId: meeting.id });
   if (!row) throw notAvailable();
   if (actor.role !== 'coordinator' && row.status === 'concept') throw notAvailable();
   return { meeting, row };
@@ -387,12 +413,40 @@ export function freezeMinutesText(deps: AppDeps, teamId: number, meetingId: numb
 }
 
 /**
+ * A finalised verslag's snapshot, parsed once (issue 12: at years of history it holds hundreds of
+ * carried-over actions, and parsing it was much of every minutes.get). The snapshot is the text
+ * without personal data — the same for every reader; betrokkenen are read per reader through the
+ * gate afterwards (buildMinutesView). An entry answers only while the stored snapshot is the same
+ * text, so a verslag finalised again is parsed again. The parsed text is frozen: shared by every
+ * reader, nothing may change it.
+ */
+const SNAPSHOT_CACHE_SIZE = 64;
+const snapshots = new Map<number, { snapshot: string; text: MinutesText }>();
+function parsedSnapshot(minutesId: number, snapshot: string): MinutesText {
+  const hit = snapshots.get(minutesId);
+  if (hit && hit.snapshot === snapshot) return hit.text;
+  const text = deepFreeze(JSON.parse(snapshot) as MinutesText);
+  snapshots.delete(minutesId);
+  // A Map iterates in insertion order: the first key is the oldest entry.
+  if (snapshots.size >= SNAPSHOT_CACHE_SIZE) snapshots.delete(snapshots.keys().next().value!);
+  snapshots.set(minutesId, { snapshot, text });
+  return text;
+}
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/**
  * The text parts with the carried-over actions `which` asks for. A finalised verslag renders from
  * its snapshot (every action, paged here); a concept from the live rows (paged in SQL).
  */
 function readText(deps: AppDeps, meeting: ReturnType<typeof ownMeeting>, row: typeof minutes.$inferSelect, which: CarriedSelection) {
   if (!row.snapshot) return assembleText(deps, meeting, row, which);
-  const text = JSON.parse(row.snapshot) as MinutesText;
+  const text = parsedSnapshot(row.id, row.snapshot);
   const all = text.carriedOver;
   const page = which === 'all' ? { actions: all, nextCursor: null } : pageOf(all, which.after, which.limit);
   return { ...text, carriedOver: page.actions, carriedOverTotal: all.length, carriedOverNextCursor: page.nextCursor };
@@ -414,11 +468,9 @@ export function buildMinutesView(
   const db = deps.db;
   const text = readText(deps, meeting, row, carried === 'all' ? 'all' : { after: null, limit: CARRIED_PAGE });
   const partnerName = new Map(
-    db
-      .select({ id: partners.id, shortName: partners.shortName })
-      .from(partners)
-      .where(eq(partners.teamId, meeting.teamId))
-      .all()
+    viewQueries
+      .partnerNames(db)
+      .all({ teamId: meeting.teamId })
       .map((p) => [p.id, p.shortName]),
   );
   // Personal data at read time, through the gate, and only the betrokkenen the werkafspraken
@@ -462,9 +514,7 @@ export function buildMinutesView(
     };
   });
 
-  const approvedIn = row.approvedInMeetingId
-    ? db.select({ id: meetings.id, startsAt: meetings.startsAt }).from(meetings).where(eq(meetings.id, row.approvedInMeetingId)).get()
-    : undefined;
+  const approvedIn = row.approvedInMeetingId ? viewQueries.meeting(db).get({ id: row.approvedInMeetingId }) : undefined;
 
   return {
     id: row.id,

@@ -10,28 +10,33 @@ import type { Actor } from '../auth/actor';
 import { eq, sql } from 'drizzle-orm';
 import { securityEvents, teams } from '../../db/schema';
 import type { Db } from '../../db/client';
-import { appendAudit, sqliteOf } from '../audit';
+import { appendAudit } from '../audit';
+import { preparedPerDb, preparedSql } from '../prepared';
 
 const READ_ACTIONS = ['personal_data.read', 'personal_data.bsn_revealed'];
 
 /** Distinct betrokkenen whose data the account was shown since `since`. */
-export function distinctSubjectsRead(db: Db, userId: number, since: string): number {
-  const row = sqliteOf(db)
-    .prepare(
-      `SELECT count(DISTINCT s.subject_id) AS n FROM audit_log a JOIN audit_subjects s ON s.audit_id = a.id
+// Counted after every read that names betrokkenen: prepared once per connection (issue 12).
+const distinctSubjectsQuery = preparedSql(
+  `SELECT count(DISTINCT s.subject_id) AS n FROM audit_log a JOIN audit_subjects s ON s.audit_id = a.id
      WHERE a.actor_id = ? AND a.at >= ? AND a.action IN (${READ_ACTIONS.map(() => '?').join(', ')})`,
-    )
-    .get(userId, since, ...READ_ACTIONS) as { n: number };
+);
+const thresholdsQuery = preparedPerDb((db) =>
+  db
+    .select({ subjects: teams.massReadSubjects, minutes: teams.massReadMinutes })
+    .from(teams)
+    .where(eq(teams.id, sql.placeholder('teamId')))
+    .prepare(),
+);
+
+export function distinctSubjectsRead(db: Db, userId: number, since: string): number {
+  const row = distinctSubjectsQuery(db).get(userId, since, ...READ_ACTIONS) as { n: number };
   return row.n;
 }
 
 /** Call after auditing a read that named betrokkenen. */
 export function noteMassRead(db: Db, at: Date, actor: Pick<Actor, 'id' | 'teamId'>): void {
-  const team = db
-    .select({ subjects: teams.massReadSubjects, minutes: teams.massReadMinutes })
-    .from(teams)
-    .where(eq(teams.id, actor.teamId))
-    .get();
+  const team = thresholdsQuery(db).get({ teamId: actor.teamId });
   if (!team) return;
   const n = distinctSubjectsRead(db, actor.id, new Date(at.getTime() - team.minutes * 60_000).toISOString());
   if (n <= team.subjects) return;
