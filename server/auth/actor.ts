@@ -5,10 +5,11 @@
  * (cached with the session for a few seconds, ./session-cache.ts) and gives it to every
  * procedure as `ctx.user`.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { partners, type PartnerKind } from '../../db/schema';
 import type { Db } from '../../db/client';
 import { AppError } from '../errors';
+import { preparedPerDb } from '../prepared';
 import type { MessageKey } from '../i18n/messages';
 import { loadPartnerStanding, type PartnerStanding } from '../privacy/partner-standing';
 import { sessionEntry, type SessionUser } from './sessions';
@@ -23,14 +24,22 @@ export type Actor = SessionUser &
     windDown?: 'own_items' | 'nothing';
   };
 
+// Prepared once per connection (issue 12): a cache miss would otherwise build and prepare it.
+const partnerKindOf = preparedPerDb((db) =>
+  db
+    .select({ kind: partners.kind })
+    .from(partners)
+    .where(eq(partners.id, sql.placeholder('partnerId')))
+    .prepare(),
+);
+
 /**
  * The one way an actor is built: the partner's kind and its standing (joining date, suspension;
  * ../privacy/partner-standing.ts) always come from the database, so no path acts with a
  * partner's rights while ignoring its standing.
  */
 export function loadActor(db: Db, user: SessionUser): Actor {
-  const partner =
-    user.partnerId === null ? undefined : db.select({ kind: partners.kind }).from(partners).where(eq(partners.id, user.partnerId)).get();
+  const partner = user.partnerId === null ? undefined : partnerKindOf(db).get({ partnerId: user.partnerId });
   const { id, name, email, role, teamId, partnerId, locale } = user;
   return {
     id,

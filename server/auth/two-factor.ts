@@ -10,7 +10,7 @@
  */
 import { ownUser } from '../domain/scope';
 import { createHmac, randomBytes } from 'node:crypto';
-import { and, count, eq, isNull, lt } from 'drizzle-orm';
+import { and, count, eq, isNull, lt, sql } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import { renderSVG } from 'uqr';
 import { loginChallenges, partners, recoveryCodes, teams, userTotp, users, type Role } from '../../db/schema';
@@ -20,6 +20,7 @@ import type { DataKeys } from '../privacy/crypto';
 import { openTotpSecret, sealTotpSecret, twoFactorSubKey } from '../privacy/totp-secret';
 import { appendAudit } from '../audit';
 import { AppError } from '../errors';
+import { preparedPerDb } from '../prepared';
 import { amsterdamDate } from '../clock';
 import { createSession, hashToken, revokeUserSessions } from './sessions';
 import { verifyPassword } from './passwords';
@@ -72,7 +73,29 @@ function acceptedStep(secretBase32: string, code: string, now: Date, lastStep: n
 }
 
 type TotpRow = typeof userTotp.$inferSelect;
-const totpRow = (db: Db, userId: number): TotpRow | undefined => db.select().from(userTotp).where(eq(userTotp.userId, userId)).get();
+// Every request's actor reads these (issue 12): prepared once per connection.
+const totpLookup = preparedPerDb((db) =>
+  db
+    .select()
+    .from(userTotp)
+    .where(eq(userTotp.userId, sql.placeholder('userId')))
+    .prepare(),
+);
+const teamRequirement = preparedPerDb((db) =>
+  db
+    .select({ required: teams.twoFactorRequired })
+    .from(teams)
+    .where(eq(teams.id, sql.placeholder('teamId')))
+    .prepare(),
+);
+const recoveryCodesLeftOf = preparedPerDb((db) =>
+  db
+    .select({ n: count() })
+    .from(recoveryCodes)
+    .where(and(eq(recoveryCodes.userId, sql.placeholder('userId')), isNull(recoveryCodes.usedAt)))
+    .prepare(),
+);
+const totpRow = (db: Db, userId: number): TotpRow | undefined => totpLookup(db).get({ userId });
 const confirmed = (row: TotpRow | undefined): row is TotpRow & { confirmedAt: string } => Boolean(row?.confirmedAt);
 
 export type TwoFactorState = {
@@ -87,15 +110,9 @@ export type TwoFactorState = {
 
 export function twoFactorState(db: Db, user: { id: number; teamId: number; role: Role }): TwoFactorState {
   const applies = TWO_FACTOR_ROLES.includes(user.role);
-  const team = db.select({ required: teams.twoFactorRequired }).from(teams).where(eq(teams.id, user.teamId)).get();
+  const team = teamRequirement(db).get({ teamId: user.teamId });
   const enabled = confirmed(totpRow(db, user.id));
-  const recoveryCodesLeft = enabled
-    ? (db
-        .select({ n: count() })
-        .from(recoveryCodes)
-        .where(and(eq(recoveryCodes.userId, user.id), isNull(recoveryCodes.usedAt)))
-        .get()?.n ?? 0)
-    : 0;
+  const recoveryCodesLeft = enabled ? (recoveryCodesLeftOf(db).get({ userId: user.id })?.n ?? 0) : 0;
   return { enabled, required: applies && Boolean(team?.required), applies, recoveryCodesLeft };
 }
 

@@ -5,7 +5,7 @@
  * an overleg — the page, the live view, the calendar — goes through `getMeeting` here.
  */
 import type { Actor } from '../auth/actor';
-import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import {
   agendaItems,
   agendaSections,
@@ -34,6 +34,7 @@ import { draftMinutes } from './minutes';
 import { partnerActiveOn } from './team';
 import { ownAgendaItem, ownMeeting, ownUser } from './scope';
 import { optionalCaseAddress } from './case-address';
+import { preparedPerDb } from '../prepared';
 
 /** Statuses in which members see an overleg (publishing makes it visible). */
 export const memberVisibleStatuses: MeetingStatus[] = ['gepubliceerd', 'bezig', 'gesloten'];
@@ -401,82 +402,123 @@ export function orderedAgenda(db: Db, meetingId: number) {
 const caseAddress = optionalCaseAddress;
 
 /** Members see the accepted items and their own proposals; the coordinator sees every item. */
-export function agendaVisibility(reader: Actor): SQL | undefined {
+export function agendaVisibility(reader: Pick<Actor, 'role'> & { id: number | Placeholder }): SQL | undefined {
   if (reader.role === 'coordinator') return undefined;
   return or(eq(agendaItems.state, 'geaccepteerd'), eq(agendaItems.proposedByUserId, reader.id));
 }
 
 const taskPartner = sql<string | null>`(select p.short_name from ${partners} p where p.id = ${tasks.assigneePartnerId})`;
 
+// The agenda as coordinator and as member (their own proposals by a placeholder): each prepared
+// once per connection (issue 12) — meetings.get and the live view read it on every call.
+const buildAgendaQuery = (visibility: SQL | undefined) =>
+  preparedPerDb((db) => {
+    const proposer = sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${agendaItems.proposedByUserId})`;
+    const teamId = sql.placeholder('teamId');
+    return db
+      .select({
+        id: agendaItems.id,
+        section: agendaItems.section,
+        position: agendaItems.position,
+        title: agendaItems.title,
+        durationMinutes: agendaItems.durationMinutes,
+        presenterPartnerId: agendaItems.presenterPartnerId,
+        presenter: partners.shortName,
+        caseId: agendaItems.caseId,
+        caseCode: cases.code,
+        caseAddress,
+        source: agendaItems.source,
+        state: agendaItems.state,
+        proposedByUserId: agendaItems.proposedByUserId,
+        proposedBy: proposer,
+        notes: agendaItems.notes,
+        decisions: agendaItems.decisions,
+        updatedAt: agendaItems.updatedAt,
+        version: agendaItems.version,
+        // Carry-over: the action as it stands now (an edit or reassignment shows at once).
+        taskId: agendaItems.taskId,
+        taskTitle: tasks.title,
+        taskDueDate: tasks.dueDate,
+        taskStatus: tasks.status,
+        taskVersion: tasks.version,
+        taskAssigneePartnerId: tasks.assigneePartnerId,
+        taskPartner: taskPartner,
+        taskBlocked: sql<boolean>`${tasks.blockedAt} is not null`.mapWith(Boolean),
+      })
+      .from(agendaItems)
+      .leftJoin(partners, eq(partners.id, agendaItems.presenterPartnerId))
+      .leftJoin(tasks, and(eq(tasks.id, agendaItems.taskId), eq(tasks.teamId, teamId)))
+      .leftJoin(cases, and(eq(cases.id, agendaItems.caseId), eq(cases.teamId, teamId)))
+      .where(and(eq(agendaItems.meetingId, sql.placeholder('meetingId')), visibility))
+      .orderBy(asc(agendaItems.position), asc(agendaItems.id))
+      .prepare();
+  });
+const coordinatorAgenda = buildAgendaQuery(undefined);
+const memberAgenda = buildAgendaQuery(agendaVisibility({ role: 'member', id: sql.placeholder('readerId') }));
+
 export function readAgenda(deps: AppDeps, reader: Actor, meetingId: number) {
-  const proposer = sql<string | null>`(select ${users.name} from ${users} where ${users.id} = ${agendaItems.proposedByUserId})`;
-  return deps.db
-    .select({
-      id: agendaItems.id,
-      section: agendaItems.section,
-      position: agendaItems.position,
-      title: agendaItems.title,
-      durationMinutes: agendaItems.durationMinutes,
-      presenterPartnerId: agendaItems.presenterPartnerId,
-      presenter: partners.shortName,
-      caseId: agendaItems.caseId,
-      caseCode: cases.code,
-      caseAddress,
-      source: agendaItems.source,
-      state: agendaItems.state,
-      proposedByUserId: agendaItems.proposedByUserId,
-      proposedBy: proposer,
-      notes: agendaItems.notes,
-      decisions: agendaItems.decisions,
-      updatedAt: agendaItems.updatedAt,
-      version: agendaItems.version,
-      // Carry-over: the action as it stands now (an edit or reassignment shows at once).
-      taskId: agendaItems.taskId,
-      taskTitle: tasks.title,
-      taskDueDate: tasks.dueDate,
-      taskStatus: tasks.status,
-      taskVersion: tasks.version,
-      taskAssigneePartnerId: tasks.assigneePartnerId,
-      taskPartner: taskPartner,
-      taskBlocked: sql<boolean>`${tasks.blockedAt} is not null`.mapWith(Boolean),
-    })
-    .from(agendaItems)
-    .leftJoin(partners, eq(partners.id, agendaItems.presenterPartnerId))
-    .leftJoin(tasks, and(eq(tasks.id, agendaItems.taskId), eq(tasks.teamId, reader.teamId)))
-    .leftJoin(cases, and(eq(cases.id, agendaItems.caseId), eq(cases.teamId, reader.teamId)))
-    .where(and(eq(agendaItems.meetingId, meetingId), agendaVisibility(reader)))
-    .orderBy(asc(agendaItems.position), asc(agendaItems.id))
-    .all()
+  const query = reader.role === 'coordinator' ? coordinatorAgenda : memberAgenda;
+  return query(deps.db)
+    .all({ teamId: reader.teamId, meetingId, readerId: reader.id })
     .sort((a, b) => sectionIndex(a.section) - sectionIndex(b.section));
 }
 
 export type AgendaItemView = ReturnType<typeof readAgenda>[number];
 
+// readAttendance's queries, prepared once per connection (issue 12). The attendees' ids go in as
+// one JSON array (json_each), so one statement serves any number of them.
+const attendanceQueries = {
+  partners: preparedPerDb((db) =>
+    db
+      .select({
+        id: partners.id,
+        name: partners.name,
+        shortName: partners.shortName,
+        kind: partners.kind,
+        joinedOn: partners.joinedOn,
+        leftOn: partners.leftOn,
+      })
+      .from(partners)
+      .where(eq(partners.teamId, sql.placeholder('teamId')))
+      .orderBy(asc(partners.id))
+      .prepare(),
+  ),
+  attendance: preparedPerDb((db) =>
+    db
+      .select()
+      .from(attendance)
+      .where(eq(attendance.meetingId, sql.placeholder('meetingId')))
+      .prepare(),
+  ),
+  regrets: preparedPerDb((db) =>
+    db
+      .select()
+      .from(meetingRegrets)
+      .where(eq(meetingRegrets.meetingId, sql.placeholder('meetingId')))
+      .prepare(),
+  ),
+  names: preparedPerDb((db) =>
+    db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(
+        and(inArray(users.id, sql`(select value from json_each(${sql.placeholder('ids')}))`), eq(users.teamId, sql.placeholder('teamId'))),
+      )
+      .prepare(),
+  ),
+};
+
 /** Attendance per partner that takes part on the day of the overleg (joined, not yet left). */
 export function readAttendance(deps: AppDeps, teamId: number, meeting: { id: number; startsAt: string }) {
   const day = amsterdamDate(new Date(meeting.startsAt));
-  const partnerRows = deps.db
-    .select({
-      id: partners.id,
-      name: partners.name,
-      shortName: partners.shortName,
-      kind: partners.kind,
-      joinedOn: partners.joinedOn,
-      leftOn: partners.leftOn,
-    })
-    .from(partners)
-    .where(eq(partners.teamId, teamId))
-    .orderBy(asc(partners.id))
-    .all();
-  const rows = deps.db.select().from(attendance).where(eq(attendance.meetingId, meeting.id)).all();
+  const partnerRows = attendanceQueries.partners(deps.db).all({ teamId });
+  const rows = attendanceQueries.attendance(deps.db).all({ meetingId: meeting.id });
   const byPartner = new Map(rows.map((r) => [r.partnerId, r]));
   // What partners announced beforehand (issue 9.13): the list starts from it until the chair records.
   const announced = new Map(
-    deps.db
-      .select()
-      .from(meetingRegrets)
-      .where(eq(meetingRegrets.meetingId, meeting.id))
-      .all()
+    attendanceQueries
+      .regrets(deps.db)
+      .all({ meetingId: meeting.id })
       .map((r) => [r.partnerId, r]),
   );
   const attendeeIds = [
@@ -488,11 +530,9 @@ export function readAttendance(deps: AppDeps, teamId: number, meeting: { id: num
   const names = new Map(
     attendeeIds.length === 0
       ? []
-      : deps.db
-          .select({ id: users.id, name: users.name })
-          .from(users)
-          .where(and(inArray(users.id, attendeeIds), eq(users.teamId, teamId)))
-          .all()
+      : attendanceQueries
+          .names(deps.db)
+          .all({ ids: JSON.stringify(attendeeIds), teamId })
           .map((u) => [u.id, u.name]),
   );
   return partnerRows
@@ -527,21 +567,40 @@ export function readAttendance(deps: AppDeps, teamId: number, meeting: { id: num
     });
 }
 
+// getMeeting's own queries, prepared once per connection (issue 12).
+const meetingQueries = {
+  chair: preparedPerDb((db) =>
+    db
+      .select({ name: users.name })
+      .from(users)
+      .where(eq(users.id, sql.placeholder('id')))
+      .prepare(),
+  ),
+  team: preparedPerDb((db) =>
+    db
+      .select({ name: teams.name, code: teams.code })
+      .from(teams)
+      .where(eq(teams.id, sql.placeholder('id')))
+      .prepare(),
+  ),
+  minutes: preparedPerDb((db) =>
+    db
+      .select({ status: minutes.status, approvedInMeetingId: minutes.approvedInMeetingId })
+      .from(minutes)
+      .where(eq(minutes.meetingId, sql.placeholder('meetingId')))
+      .prepare(),
+  ),
+};
+
 /** `meetings.get`: the overleg with its agenda and attendance, as `reader` may see it. */
 export function getMeeting(deps: AppDeps, reader: Actor, id: number) {
   const m = visibleMeeting(deps, reader, id);
-  const chair = m.chairUserId ? deps.db.select({ name: users.name }).from(users).where(eq(users.id, m.chairUserId)).get() : undefined;
-  const team = deps.db.select({ name: teams.name, code: teams.code }).from(teams).where(eq(teams.id, m.teamId)).get()!;
-  const minutesRow = deps.db.select({ status: minutes.status }).from(minutes).where(eq(minutes.meetingId, m.id)).get();
+  const chair = m.chairUserId ? meetingQueries.chair(deps.db).get({ id: m.chairUserId }) : undefined;
+  const team = meetingQueries.team(deps.db).get({ id: m.teamId })!;
+  const minutesRow = meetingQueries.minutes(deps.db).get({ meetingId: m.id });
   // The overleg before this one: its verslag is approved here under agenda item 2 ('verslag').
   const previous = previousMeeting(deps.db, m.teamId, m);
-  const previousMinutes = previous
-    ? deps.db
-        .select({ status: minutes.status, approvedInMeetingId: minutes.approvedInMeetingId })
-        .from(minutes)
-        .where(eq(minutes.meetingId, previous.id))
-        .get()
-    : undefined;
+  const previousMinutes = previous ? meetingQueries.minutes(deps.db).get({ meetingId: previous.id }) : undefined;
   return {
     id: m.id,
     teamId: m.teamId,
@@ -689,14 +748,21 @@ export function listMeetings(deps: AppDeps, reader: Actor, filter?: MeetingListF
 }
 
 /** The overleg held before this one (closed or running), whose verslag and actions come back. */
-export function previousMeeting(db: Db, teamId: number, meeting: { id: number; startsAt: string }) {
-  return db
+const previousMeetingQuery = preparedPerDb((db) =>
+  db
     .select()
     .from(meetings)
     .where(
-      and(eq(meetings.teamId, teamId), inArray(meetings.status, ['bezig', 'gesloten']), sql`${meetings.startsAt} < ${meeting.startsAt}`),
+      and(
+        eq(meetings.teamId, sql.placeholder('teamId')),
+        inArray(meetings.status, ['bezig', 'gesloten']),
+        sql`${meetings.startsAt} < ${sql.placeholder('startsAt')}`,
+      ),
     )
     .orderBy(desc(meetings.startsAt), desc(meetings.id))
     .limit(1)
-    .get();
+    .prepare(),
+);
+export function previousMeeting(db: Db, teamId: number, meeting: { id: number; startsAt: string }) {
+  return previousMeetingQuery(db).get({ teamId, startsAt: meeting.startsAt });
 }

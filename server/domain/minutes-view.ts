@@ -5,7 +5,7 @@
  * Betrokkenen come only through `readSubjects` with the reader's own visibility (SPEC §4).
  */
 import type { Actor } from '../auth/actor';
-import { and, asc, count, eq, gt, inArray, lt, gte, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, lt, gte, or, sql } from 'drizzle-orm';
 import {
   agendaItems,
   agreements,
@@ -32,6 +32,7 @@ import { readAttendance } from './meetings';
 import { ownMeeting } from './scope';
 import { isOverdue } from './overdue';
 import { fullCaseAddress } from './case-address';
+import { preparedPerDb } from '../prepared';
 
 /** Who reads a verslag at all: the coordinator, and the partners' members once it is definitief. */
 export function readsMinutes(role: Role): boolean {
@@ -42,6 +43,52 @@ export function parseContent(raw: string): MinutesContent {
   const parsed = JSON.parse(raw) as Partial<MinutesContent>;
   return { intro: parsed.intro ?? '', items: parsed.items ?? {}, closing: parsed.closing ?? '' };
 }
+
+// minutes.get's own queries, prepared once per connection (issue 12).
+const viewQueries = {
+  minutes: preparedPerDb((db) =>
+    db
+      .select()
+      .from(minutes)
+      .where(eq(minutes.meetingId, sql.placeholder('meetingId')))
+      .prepare(),
+  ),
+  partnerNames: preparedPerDb((db) =>
+    db
+      .select({ id: partners.id, shortName: partners.shortName })
+      .from(partners)
+      .where(eq(partners.teamId, sql.placeholder('teamId')))
+      .prepare(),
+  ),
+  content: preparedPerDb((db) =>
+    db
+      .select({ content: minutesVersions.content })
+      .from(minutesVersions)
+      .where(and(eq(minutesVersions.minutesId, sql.placeholder('minutesId')), eq(minutesVersions.version, sql.placeholder('version'))))
+      .prepare(),
+  ),
+  team: preparedPerDb((db) =>
+    db
+      .select({ name: teams.name, code: teams.code })
+      .from(teams)
+      .where(eq(teams.id, sql.placeholder('id')))
+      .prepare(),
+  ),
+  userName: preparedPerDb((db) =>
+    db
+      .select({ name: users.name })
+      .from(users)
+      .where(eq(users.id, sql.placeholder('id')))
+      .prepare(),
+  ),
+  meeting: preparedPerDb((db) =>
+    db
+      .select({ id: meetings.id, startsAt: meetings.startsAt })
+      .from(meetings)
+      .where(eq(meetings.id, sql.placeholder('id')))
+      .prepare(),
+  ),
+};
 
 /**
  * The meeting and its verslag for this actor: another team's meeting, a meeting without a
@@ -59,18 +106,14 @@ export function findMinutes(deps: AppDeps, actor: Actor, meetingId: number) {
     if (error instanceof AppError && error.code === 'NOT_FOUND') throw notAvailable();
     throw error;
   }
-  const row = deps.db.select().from(minutes).where(eq(minutes.meetingId, meeting.id)).get();
+  const row = viewQueries.minutes(deps.db).get({ meetingId: meeting.id });
   if (!row) throw notAvailable();
   if (actor.role !== 'coordinator' && row.status === 'concept') throw notAvailable();
   return { meeting, row };
 }
 
 export function latestContent(deps: AppDeps, minutesId: number, version: number): MinutesContent {
-  const v = deps.db
-    .select({ content: minutesVersions.content })
-    .from(minutesVersions)
-    .where(and(eq(minutesVersions.minutesId, minutesId), eq(minutesVersions.version, version)))
-    .get();
+  const v = viewQueries.content(deps.db).get({ minutesId, version });
   return v ? parseContent(v.content) : { intro: '', items: {}, closing: '' };
 }
 
@@ -145,6 +188,116 @@ type TextPand = Omit<MinutesPand, 'subjects' | 'agreements'> & {
  */
 export type MinutesText = Omit<ReturnType<typeof assembleText>, 'carriedOverTotal' | 'carriedOverNextCursor'>;
 
+// assembleText's queries, prepared once per connection (issue 12: a concept verslag is assembled
+// on every read). Values that vary per call are placeholders; id lists one JSON array (json_each).
+const taskView = {
+  id: tasks.id,
+  title: tasks.title,
+  partnerId: tasks.assigneePartnerId,
+  dueDate: tasks.dueDate,
+  status: tasks.status,
+  caseId: tasks.caseId,
+  caseCode: cases.code,
+  caseAddress: address,
+  meetingStartsAt: meetings.startsAt,
+};
+const textQueries = {
+  items: preparedPerDb((db) =>
+    db
+      .select({
+        id: agendaItems.id,
+        section: agendaItems.section,
+        position: agendaItems.position,
+        title: agendaItems.title,
+        caseId: agendaItems.caseId,
+        presenterPartnerId: agendaItems.presenterPartnerId,
+        caseCode: cases.code,
+        caseAddress: address,
+      })
+      .from(agendaItems)
+      .leftJoin(cases, eq(cases.id, agendaItems.caseId))
+      .where(and(eq(agendaItems.meetingId, sql.placeholder('meetingId')), eq(agendaItems.state, 'geaccepteerd')))
+      .orderBy(asc(agendaItems.position), asc(agendaItems.id))
+      .prepare(),
+  ),
+  agreements: preparedPerDb((db) =>
+    db
+      .select({
+        id: agreements.id,
+        text: agreements.text,
+        caseId: agreements.caseId,
+        responsiblePartnerId: agreements.responsiblePartnerId,
+        status: agreements.status,
+      })
+      .from(agreements)
+      .where(and(eq(agreements.meetingId, sql.placeholder('meetingId')), eq(agreements.teamId, sql.placeholder('teamId'))))
+      .orderBy(asc(agreements.id))
+      .prepare(),
+  ),
+  actions: preparedPerDb((db) =>
+    db
+      .select(taskView)
+      .from(tasks)
+      .leftJoin(cases, eq(cases.id, tasks.caseId))
+      .leftJoin(meetings, eq(meetings.id, tasks.meetingId))
+      .where(and(eq(tasks.meetingId, sql.placeholder('meetingId')), eq(tasks.teamId, sql.placeholder('teamId'))))
+      .orderBy(asc(tasks.dueDate), asc(tasks.id))
+      .prepare(),
+  ),
+  cases: preparedPerDb((db) =>
+    db
+      .select({ id: cases.id, code: cases.code, address })
+      .from(cases)
+      .where(
+        and(inArray(cases.id, sql`(select value from json_each(${sql.placeholder('ids')}))`), eq(cases.teamId, sql.placeholder('teamId'))),
+      )
+      .prepare(),
+  ),
+};
+
+// Carry-over: two index searches (open; done since `reference`) instead of one OR that walked every
+// earlier overleg's tasks: the cost follows the open work, not the years of history (issue 12).
+// State 0 is open, 1 done since `reference`; `after` a (dueDate, id) key to page from.
+const carriedState = (state: 0 | 1) =>
+  state === 0 ? eq(tasks.status, 'open') : and(eq(tasks.status, 'gereed'), gte(tasks.completedAt, sql.placeholder('reference')))!;
+const carriedWhere = (state: 0 | 1, after: boolean) =>
+  and(
+    eq(tasks.teamId, sql.placeholder('teamId')),
+    carriedState(state),
+    eq(meetings.teamId, sql.placeholder('teamId')),
+    lt(meetings.startsAt, sql.placeholder('startsAt')),
+    lt(tasks.createdAt, sql.placeholder('reference')),
+    after
+      ? or(
+          gt(tasks.dueDate, sql.placeholder('afterDue')),
+          and(eq(tasks.dueDate, sql.placeholder('afterDue')), gt(tasks.id, sql.placeholder('afterId'))),
+        )
+      : undefined,
+  );
+const buildCarried = (state: 0 | 1, after: boolean, limited: boolean) =>
+  preparedPerDb((db) => {
+    const query = db
+      .select(taskView)
+      .from(tasks)
+      .innerJoin(meetings, eq(meetings.id, tasks.meetingId))
+      .leftJoin(cases, eq(cases.id, tasks.caseId))
+      .where(carriedWhere(state, after))
+      .orderBy(asc(tasks.dueDate), asc(tasks.id));
+    return limited ? query.limit(sql.placeholder('limit')).prepare() : query.prepare();
+  });
+const carriedQueries = new Map<string, ReturnType<typeof buildCarried>>();
+function carriedQuery(state: 0 | 1, after: boolean, limited: boolean) {
+  const key = `${state}:${after}:${limited}`;
+  let query = carriedQueries.get(key);
+  if (!query) carriedQueries.set(key, (query = buildCarried(state, after, limited)));
+  return query;
+}
+const buildCarriedCount = (state: 0 | 1) =>
+  preparedPerDb((db) =>
+    db.select({ n: count() }).from(tasks).innerJoin(meetings, eq(meetings.id, tasks.meetingId)).where(carriedWhere(state, false)).prepare(),
+  );
+const carriedCount = { 0: buildCarriedCount(0), 1: buildCarriedCount(1) };
+
 function assembleText(
   deps: AppDeps,
   meeting: ReturnType<typeof ownMeeting>,
@@ -152,10 +305,8 @@ function assembleText(
   which: CarriedSelection = 'all',
 ) {
   const db = deps.db;
-  const team = db.select({ name: teams.name, code: teams.code }).from(teams).where(eq(teams.id, meeting.teamId)).get()!;
-  const chair = meeting.chairUserId
-    ? db.select({ name: users.name }).from(users).where(eq(users.id, meeting.chairUserId)).get()
-    : undefined;
+  const team = viewQueries.team(db).get({ id: meeting.teamId })!;
+  const chair = meeting.chairUserId ? viewQueries.userName(db).get({ id: meeting.chairUserId }) : undefined;
   const starts = new Date(meeting.startsAt);
   const wall = amsterdamWallClock(starts);
   const ends = amsterdamWallClock(new Date(starts.getTime() + meeting.durationMinutes * 60_000));
@@ -164,11 +315,9 @@ function assembleText(
 
   // Attendance: every partner that took part on the meeting's date, plus any with a recorded row.
   const partnerName = new Map(
-    db
-      .select({ id: partners.id, shortName: partners.shortName })
-      .from(partners)
-      .where(eq(partners.teamId, meeting.teamId))
-      .all()
+    viewQueries
+      .partnerNames(db)
+      .all({ teamId: meeting.teamId })
       .map((p) => [p.id, p.shortName]),
   );
   // The same attendance as the overleg page: partners taking part that day, plus any recorded.
@@ -181,22 +330,7 @@ function assembleText(
     attendees: a.attendees.map((p) => p.name),
   }));
 
-  const itemRows = db
-    .select({
-      id: agendaItems.id,
-      section: agendaItems.section,
-      position: agendaItems.position,
-      title: agendaItems.title,
-      caseId: agendaItems.caseId,
-      presenterPartnerId: agendaItems.presenterPartnerId,
-      caseCode: cases.code,
-      caseAddress: address,
-    })
-    .from(agendaItems)
-    .leftJoin(cases, eq(cases.id, agendaItems.caseId))
-    .where(and(eq(agendaItems.meetingId, meeting.id), eq(agendaItems.state, 'geaccepteerd')))
-    .orderBy(asc(agendaItems.position), asc(agendaItems.id))
-    .all();
+  const itemRows = textQueries.items(db).all({ meetingId: meeting.id });
   const items = itemRows.map((i) => ({
     agendaItemId: i.id,
     section: i.section,
@@ -209,30 +343,7 @@ function assembleText(
     decisions: content.items[String(i.id)]?.decisions ?? '',
   }));
 
-  const agreementRows = db
-    .select({
-      id: agreements.id,
-      text: agreements.text,
-      caseId: agreements.caseId,
-      responsiblePartnerId: agreements.responsiblePartnerId,
-      status: agreements.status,
-    })
-    .from(agreements)
-    .where(and(eq(agreements.meetingId, meeting.id), eq(agreements.teamId, meeting.teamId)))
-    .orderBy(asc(agreements.id))
-    .all();
-
-  const taskView = {
-    id: tasks.id,
-    title: tasks.title,
-    partnerId: tasks.assigneePartnerId,
-    dueDate: tasks.dueDate,
-    status: tasks.status,
-    caseId: tasks.caseId,
-    caseCode: cases.code,
-    caseAddress: address,
-    meetingStartsAt: meetings.startsAt,
-  };
+  const agreementRows = textQueries.agreements(db).all({ meetingId: meeting.id, teamId: meeting.teamId });
   const toAction = (t: {
     id: number;
     title: string;
@@ -255,39 +366,21 @@ function assembleText(
     caseAddress: t.caseId ? t.caseAddress : null,
     meetingDate: t.meetingStartsAt ? amsterdamDate(new Date(t.meetingStartsAt)) : null,
   });
-  const actions = db
-    .select(taskView)
-    .from(tasks)
-    .leftJoin(cases, eq(cases.id, tasks.caseId))
-    .leftJoin(meetings, eq(meetings.id, tasks.meetingId))
-    .where(and(eq(tasks.meetingId, meeting.id), eq(tasks.teamId, meeting.teamId)))
-    .orderBy(asc(tasks.dueDate), asc(tasks.id))
-    .all()
-    .map(toAction);
+  const actions = textQueries.actions(db).all({ meetingId: meeting.id, teamId: meeting.teamId }).map(toAction);
   // Carry-over: actions of earlier overleggen that were still open when this one began.
   const reference = meeting.startedAt ?? meeting.startsAt;
-  // Two index searches (open; done since `reference`) instead of one OR that walked every
-  // earlier overleg's tasks: the cost follows the open work, not the years of history (issue 12).
-  const carriedWhere = (state: SQL, after: CarriedKey | null) =>
-    and(
-      eq(tasks.teamId, meeting.teamId),
-      state,
-      eq(meetings.teamId, meeting.teamId),
-      lt(meetings.startsAt, meeting.startsAt),
-      lt(tasks.createdAt, reference),
-      after ? or(gt(tasks.dueDate, after.dueDate), and(eq(tasks.dueDate, after.dueDate), gt(tasks.id, after.id))) : undefined,
-    );
-  const states = [eq(tasks.status, 'open'), and(eq(tasks.status, 'gereed'), gte(tasks.completedAt, reference))!];
-  const carried = (state: SQL, after: CarriedKey | null, limit?: number) => {
-    const query = db
-      .select(taskView)
-      .from(tasks)
-      .innerJoin(meetings, eq(meetings.id, tasks.meetingId))
-      .leftJoin(cases, eq(cases.id, tasks.caseId))
-      .where(carriedWhere(state, after))
-      .orderBy(asc(tasks.dueDate), asc(tasks.id));
-    return limit === undefined ? query.all() : query.limit(limit).all();
-  };
+  const states: (0 | 1)[] = [0, 1];
+  const carriedParams = (after: CarriedKey | null) => ({
+    teamId: meeting.teamId,
+    startsAt: meeting.startsAt,
+    reference,
+    afterDue: after?.dueDate ?? null,
+    afterId: after?.id ?? null,
+  });
+  const carried = (state: 0 | 1, after: CarriedKey | null, limit?: number) =>
+    limit === undefined
+      ? carriedQuery(state, after !== null, false)(db).all(carriedParams(after))
+      : carriedQuery(state, after !== null, true)(db).all({ ...carriedParams(after), limit });
   let carriedOver: MinutesAction[];
   let carriedOverTotal: number;
   let carriedOverNextCursor: string | null = null;
@@ -302,13 +395,7 @@ function assembleText(
     const merged = states.flatMap((state) => carried(state, which.after, which.limit + 1)).sort(byDueThenId);
     carriedOver = merged.slice(0, which.limit).map(toAction);
     if (merged.length > which.limit) carriedOverNextCursor = cursorOf(carriedOver[carriedOver.length - 1]!);
-    carriedOverTotal = states.reduce(
-      (sum, state) =>
-        sum +
-        (db.select({ n: count() }).from(tasks).innerJoin(meetings, eq(meetings.id, tasks.meetingId)).where(carriedWhere(state, null)).get()
-          ?.n ?? 0),
-      0,
-    );
+    carriedOverTotal = states.reduce<number>((sum, state) => sum + (carriedCount[state](db).get(carriedParams(null))?.n ?? 0), 0);
   }
 
   // Per pand: the casussen discussed (agenda), agreed on (werkafspraken) or acted on (actielijst).
@@ -319,14 +406,7 @@ function assembleText(
       ),
     ),
   ];
-  const caseRows =
-    caseIds.length === 0
-      ? []
-      : db
-          .select({ id: cases.id, code: cases.code, address })
-          .from(cases)
-          .where(and(inArray(cases.id, caseIds), eq(cases.teamId, meeting.teamId)))
-          .all();
+  const caseRows = caseIds.length === 0 ? [] : textQueries.cases(db).all({ ids: JSON.stringify(caseIds), teamId: meeting.teamId });
   const links = agreementSubjectRows(
     db,
     agreementRows.map((a) => a.id),
@@ -387,12 +467,40 @@ export function freezeMinutesText(deps: AppDeps, teamId: number, meetingId: numb
 }
 
 /**
+ * A finalised verslag's snapshot, parsed once (issue 12: at years of history it holds hundreds of
+ * carried-over actions, and parsing it was much of every minutes.get). The snapshot is the text
+ * without personal data — the same for every reader; betrokkenen are read per reader through the
+ * gate afterwards (buildMinutesView). An entry answers only while the stored snapshot is the same
+ * text, so a verslag finalised again is parsed again. The parsed text is frozen: shared by every
+ * reader, nothing may change it.
+ */
+const SNAPSHOT_CACHE_SIZE = 64;
+const snapshots = new Map<number, { snapshot: string; text: MinutesText }>();
+function parsedSnapshot(minutesId: number, snapshot: string): MinutesText {
+  const hit = snapshots.get(minutesId);
+  if (hit && hit.snapshot === snapshot) return hit.text;
+  const text = deepFreeze(JSON.parse(snapshot) as MinutesText);
+  snapshots.delete(minutesId);
+  // A Map iterates in insertion order: the first key is the oldest entry.
+  if (snapshots.size >= SNAPSHOT_CACHE_SIZE) snapshots.delete(snapshots.keys().next().value!);
+  snapshots.set(minutesId, { snapshot, text });
+  return text;
+}
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/**
  * The text parts with the carried-over actions `which` asks for. A finalised verslag renders from
  * its snapshot (every action, paged here); a concept from the live rows (paged in SQL).
  */
 function readText(deps: AppDeps, meeting: ReturnType<typeof ownMeeting>, row: typeof minutes.$inferSelect, which: CarriedSelection) {
   if (!row.snapshot) return assembleText(deps, meeting, row, which);
-  const text = JSON.parse(row.snapshot) as MinutesText;
+  const text = parsedSnapshot(row.id, row.snapshot);
   const all = text.carriedOver;
   const page = which === 'all' ? { actions: all, nextCursor: null } : pageOf(all, which.after, which.limit);
   return { ...text, carriedOver: page.actions, carriedOverTotal: all.length, carriedOverNextCursor: page.nextCursor };
@@ -414,11 +522,9 @@ export function buildMinutesView(
   const db = deps.db;
   const text = readText(deps, meeting, row, carried === 'all' ? 'all' : { after: null, limit: CARRIED_PAGE });
   const partnerName = new Map(
-    db
-      .select({ id: partners.id, shortName: partners.shortName })
-      .from(partners)
-      .where(eq(partners.teamId, meeting.teamId))
-      .all()
+    viewQueries
+      .partnerNames(db)
+      .all({ teamId: meeting.teamId })
       .map((p) => [p.id, p.shortName]),
   );
   // Personal data at read time, through the gate, and only the betrokkenen the werkafspraken
@@ -462,9 +568,7 @@ export function buildMinutesView(
     };
   });
 
-  const approvedIn = row.approvedInMeetingId
-    ? db.select({ id: meetings.id, startsAt: meetings.startsAt }).from(meetings).where(eq(meetings.id, row.approvedInMeetingId)).get()
-    : undefined;
+  const approvedIn = row.approvedInMeetingId ? viewQueries.meeting(db).get({ id: row.approvedInMeetingId }) : undefined;
 
   return {
     id: row.id,

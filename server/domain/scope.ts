@@ -9,7 +9,7 @@
  * Rows hang off the team directly (team_id) or through their parent: an agenda item through its
  * overleg, a finding through its controle, a verslag through its overleg.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   agendaItems,
   agreements,
@@ -28,6 +28,7 @@ import {
 } from '../../db/schema';
 import type { Db } from '../../db/client';
 import { notFound } from '../errors';
+import { preparedPerDb } from '../prepared';
 
 /** Tables that carry the team themselves. */
 type TeamTable =
@@ -43,14 +44,22 @@ type TeamTable =
   | typeof retentionLists
   | typeof breaches;
 
+// The lookup per table, prepared once per connection (issue 12): every by-id read starts here.
+// The union of tables is one shape to drizzle here: every one has `id` and `team_id`.
+const buildLookup = (t: typeof cases) =>
+  preparedPerDb((db) =>
+    db
+      .select()
+      .from(t)
+      .where(and(eq(t.id, sql.placeholder('id')), eq(t.teamId, sql.placeholder('teamId'))))
+      .prepare(),
+  );
+const lookups = new Map<TeamTable, ReturnType<typeof buildLookup>>();
+
 function inTeam<T extends TeamTable>(db: Db, table: T, teamId: number, id: number): T['$inferSelect'] {
-  // The union of tables is one shape to drizzle here: every one has `id` and `team_id`.
-  const t = table as typeof cases;
-  const row = db
-    .select()
-    .from(t)
-    .where(and(eq(t.id, id), eq(t.teamId, teamId)))
-    .get();
+  let lookup = lookups.get(table);
+  if (!lookup) lookups.set(table, (lookup = buildLookup(table as typeof cases)));
+  const row = lookup(db).get({ id, teamId }) as T['$inferSelect'] | undefined;
   if (!row) throw notFound();
   return row;
 }
@@ -112,13 +121,16 @@ export function ownFinding(db: Db, teamId: number, id: number) {
 }
 
 /** The verslag of one of the team's overleggen, with the overleg's start. */
-export function ownMinutes(db: Db, teamId: number, meetingId: number) {
-  const row = db
+const minutesLookup = preparedPerDb((db) =>
+  db
     .select({ row: minutes, startsAt: meetings.startsAt })
     .from(minutes)
     .innerJoin(meetings, eq(meetings.id, minutes.meetingId))
-    .where(and(eq(minutes.meetingId, meetingId), eq(meetings.teamId, teamId)))
-    .get();
+    .where(and(eq(minutes.meetingId, sql.placeholder('meetingId')), eq(meetings.teamId, sql.placeholder('teamId'))))
+    .prepare(),
+);
+export function ownMinutes(db: Db, teamId: number, meetingId: number) {
+  const row = minutesLookup(db).get({ meetingId, teamId });
   if (!row) throw notFound();
   return row;
 }

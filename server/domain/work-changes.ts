@@ -4,9 +4,10 @@
  * "Mijn taken" so a new deadline or a reassignment never goes unnoticed. Titles, dates and
  * partner ids only — free text here is, like all free text, without personal data (P1).
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { partners, users, workChanges, type WorkChangeKind } from '../../db/schema';
 import type { Db } from '../../db/client';
+import { preparedPerDb } from '../prepared';
 
 export type FieldChange = { from: string | number | null; to: string | number | null };
 export type Changes = Record<string, FieldChange>;
@@ -54,33 +55,48 @@ export type WorkChangeView = { at: string; kind: WorkChangeKind; actor: string |
  * The change logs of the given tasks (or werkafspraken), oldest first, keyed by their id. A
  * partner id in a change is shown as the partner's short name.
  */
+// changeLogs' queries, prepared once per connection (issue 12: "Mijn taken" reads them on every
+// call). The ids go in as one JSON array (json_each), so one statement serves any number of them.
+const idList = () => sql`(select value from json_each(${sql.placeholder('ids')}))`;
+const logsBy = (column: typeof workChanges.taskId | typeof workChanges.agreementId) =>
+  preparedPerDb((db) =>
+    db
+      .select()
+      .from(workChanges)
+      .where(and(eq(workChanges.teamId, sql.placeholder('teamId')), inArray(column, idList())))
+      .orderBy(asc(workChanges.id))
+      .prepare(),
+  );
+const logQueries = {
+  task: logsBy(workChanges.taskId),
+  agreement: logsBy(workChanges.agreementId),
+  actors: preparedPerDb((db) => db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, idList())).prepare()),
+  partners: preparedPerDb((db) =>
+    db
+      .select({ id: partners.id, name: partners.shortName })
+      .from(partners)
+      .where(eq(partners.teamId, sql.placeholder('teamId')))
+      .prepare(),
+  ),
+};
+
 export function changeLogs(db: Db, teamId: number, by: 'task' | 'agreement', ids: number[]): Map<number, WorkChangeView[]> {
   const logs = new Map<number, WorkChangeView[]>();
   if (ids.length === 0) return logs;
-  const column = by === 'task' ? workChanges.taskId : workChanges.agreementId;
-  const rows = db
-    .select()
-    .from(workChanges)
-    .where(and(eq(workChanges.teamId, teamId), inArray(column, ids)))
-    .orderBy(asc(workChanges.id))
-    .all();
+  const rows = logQueries[by](db).all({ teamId, ids: JSON.stringify(ids) });
   const actorIds = [...new Set(rows.map((r) => r.actorId).filter((x): x is number => x !== null))];
   const actors = new Map(
     actorIds.length === 0
       ? []
-      : db
-          .select({ id: users.id, name: users.name })
-          .from(users)
-          .where(inArray(users.id, actorIds))
-          .all()
+      : logQueries
+          .actors(db)
+          .all({ ids: JSON.stringify(actorIds) })
           .map((u) => [u.id, u.name]),
   );
   const partnerNames = new Map(
-    db
-      .select({ id: partners.id, name: partners.shortName })
-      .from(partners)
-      .where(eq(partners.teamId, teamId))
-      .all()
+    logQueries
+      .partners(db)
+      .all({ teamId })
       .map((p) => [p.id, p.name]),
   );
   for (const row of rows) {

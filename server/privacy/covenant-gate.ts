@@ -5,12 +5,13 @@
  * approved it; its end date is its own fixed date, the one its approved addenda moved it to, or
  * the one its term rule gives (BIT art. 14.1).
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { covenantChanges, covenants } from '../../db/schema';
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
 import { addMonths, amsterdamDate } from '../clock';
 import { AppError } from '../errors';
+import { preparedPerDb } from '../prepared';
 
 export type CovenantRow = typeof covenants.$inferSelect;
 export type CovenantStatus = 'in_force' | 'ended' | 'proposed';
@@ -43,9 +44,28 @@ export function computedEndsOn(
 export type TeamCovenant = CovenantRow & { effectiveEndsOn: string | null; status: CovenantStatus };
 
 /** Every covenant of the team that was not rejected, oldest first, with its end date and status on `day`. */
+// Every read of betrokkenen asks whether a covenant is in force: prepared once per connection (issue 12).
+const covenantQueries = {
+  covenants: preparedPerDb((db) =>
+    db
+      .select()
+      .from(covenants)
+      .where(eq(covenants.teamId, sql.placeholder('teamId')))
+      .orderBy(asc(covenants.startsOn), asc(covenants.id))
+      .prepare(),
+  ),
+  changes: preparedPerDb((db) =>
+    db
+      .select()
+      .from(covenantChanges)
+      .where(eq(covenantChanges.teamId, sql.placeholder('teamId')))
+      .prepare(),
+  ),
+};
+
 export function teamCovenants(db: Db, teamId: number, day: string): TeamCovenant[] {
-  const rows = db.select().from(covenants).where(eq(covenants.teamId, teamId)).orderBy(asc(covenants.startsOn), asc(covenants.id)).all();
-  const changes = db.select().from(covenantChanges).where(eq(covenantChanges.teamId, teamId)).all();
+  const rows = covenantQueries.covenants(db).all({ teamId });
+  const changes = covenantQueries.changes(db).all({ teamId });
   return rows
     .filter((c) => c.approval !== 'rejected')
     .map((c) => {

@@ -12,8 +12,9 @@
  * Reads ids only (who provided, who has work), never a value.
  */
 import type { Actor } from '../auth/actor';
-import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { preparedPerDb } from '../prepared';
 import {
   agendaItems,
   agreements,
@@ -29,80 +30,88 @@ import {
   tasks,
 } from '../../db/schema';
 
-/** The casussen among `caseIds` whose betrokkenen `reader` may see as an involved partner. */
-export function involvedCaseIds(db: Db, reader: Actor, caseIds: number[]): Set<number> {
-  if (reader.role !== 'member' || reader.partnerId === null || caseIds.length === 0) return new Set(caseIds);
-  const partnerId = reader.partnerId;
-  const ids = [...new Set(caseIds)];
-  const found = new Set<number>();
-  const add = (rows: { caseId: number | null }[]) => rows.forEach((r) => r.caseId !== null && found.add(r.caseId));
-  add(
+// The queries, prepared once per connection (issue 12: every read of betrokkenen by a member runs
+// them). The casussen go in as one JSON array (json_each), so one statement serves any number.
+const caseList = () => sql`(select value from json_each(${sql.placeholder('ids')}))`;
+const partner = () => sql.placeholder('partnerId');
+const involvementQueries = [
+  preparedPerDb((db) =>
     db
       .select({ caseId: cases.id })
       .from(cases)
-      .where(and(inArray(cases.id, ids), or(eq(cases.gemeentePartnerId, partnerId), eq(cases.reportedByPartnerId, partnerId))))
-      .all(),
-  );
-  add(
+      .where(and(inArray(cases.id, caseList()), or(eq(cases.gemeentePartnerId, partner()), eq(cases.reportedByPartnerId, partner()))))
+      .prepare(),
+  ),
+  preparedPerDb((db) =>
     db
       .select({ caseId: subjects.caseId })
       .from(subjects)
-      .where(and(inArray(subjects.caseId, ids), eq(subjects.createdByPartnerId, partnerId)))
-      .all(),
-  );
-  for (const table of [subjectItems, policeSubjectItems]) {
-    add(
+      .where(and(inArray(subjects.caseId, caseList()), eq(subjects.createdByPartnerId, partner())))
+      .prepare(),
+  ),
+  ...[subjectItems, policeSubjectItems].map((table) =>
+    preparedPerDb((db) =>
       db
         .select({ caseId: subjects.caseId })
         .from(table)
         .innerJoin(subjects, eq(subjects.id, table.subjectId))
-        .where(and(inArray(subjects.caseId, ids), eq(table.sourcePartnerId, partnerId)))
-        .all(),
-    );
-  }
-  add(
+        .where(and(inArray(subjects.caseId, caseList()), eq(table.sourcePartnerId, partner())))
+        .prepare(),
+    ),
+  ),
+  preparedPerDb((db) =>
     db
       .select({ caseId: tasks.caseId })
       .from(tasks)
-      .where(and(inArray(tasks.caseId, ids), eq(tasks.assigneePartnerId, partnerId)))
-      .all(),
-  );
-  add(
+      .where(and(inArray(tasks.caseId, caseList()), eq(tasks.assigneePartnerId, partner())))
+      .prepare(),
+  ),
+  preparedPerDb((db) =>
     db
       .select({ caseId: agreements.caseId })
       .from(agreements)
-      .where(and(inArray(agreements.caseId, ids), eq(agreements.responsiblePartnerId, partnerId)))
-      .all(),
-  );
-  add(
+      .where(and(inArray(agreements.caseId, caseList()), eq(agreements.responsiblePartnerId, partner())))
+      .prepare(),
+  ),
+  preparedPerDb((db) =>
     db
       .select({ caseId: controlCases.caseId })
       .from(controlCases)
-      .innerJoin(controlPartners, and(eq(controlPartners.controlId, controlCases.controlId), eq(controlPartners.partnerId, partnerId)))
-      .where(inArray(controlCases.caseId, ids))
-      .all(),
-  );
-  add(
+      .innerJoin(controlPartners, and(eq(controlPartners.controlId, controlCases.controlId), eq(controlPartners.partnerId, partner())))
+      .where(inArray(controlCases.caseId, caseList()))
+      .prepare(),
+  ),
+  preparedPerDb((db) =>
     db
       .select({ caseId: agendaItems.caseId })
       .from(agendaItems)
       .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-      .leftJoin(attendance, and(eq(attendance.meetingId, agendaItems.meetingId), eq(attendance.partnerId, partnerId)))
+      .leftJoin(attendance, and(eq(attendance.meetingId, agendaItems.meetingId), eq(attendance.partnerId, partner())))
       .where(
         and(
-          inArray(agendaItems.caseId, ids),
+          inArray(agendaItems.caseId, caseList()),
           eq(agendaItems.state, 'geaccepteerd'),
           or(eq(attendance.status, 'aanwezig'), and(isNull(attendance.status), eq(meetings.status, 'bezig'))),
         ),
       )
-      .all(),
-  );
-  add(
+      .prepare(),
+  ),
+  preparedPerDb((db) =>
     db
       .select({ caseId: caseAccessRequests.caseId })
       .from(caseAccessRequests)
-      .where(and(inArray(caseAccessRequests.caseId, ids), eq(caseAccessRequests.partnerId, partnerId)))
-      .all(),
-  );
+      .where(and(inArray(caseAccessRequests.caseId, caseList()), eq(caseAccessRequests.partnerId, partner())))
+      .prepare(),
+  ),
+];
+
+/** The casussen among `caseIds` whose betrokkenen `reader` may see as an involved partner. */
+export function involvedCaseIds(db: Db, reader: Actor, caseIds: number[]): Set<number> {
+  if (reader.role !== 'member' || reader.partnerId === null || caseIds.length === 0) return new Set(caseIds);
+  const params = { ids: JSON.stringify([...new Set(caseIds)]), partnerId: reader.partnerId };
+  const found = new Set<number>();
+  for (const query of involvementQueries) {
+    for (const r of query(db).all(params) as { caseId: number | null }[]) if (r.caseId !== null) found.add(r.caseId);
+  }
   return found;
 }

@@ -10,18 +10,33 @@ import type { Actor } from '../auth/actor';
 import { eq, sql } from 'drizzle-orm';
 import { securityEvents, teams } from '../../db/schema';
 import type { Db } from '../../db/client';
-import { appendAudit, sqliteOf } from '../audit';
+import { appendAudit } from '../audit';
+import { preparedPerDb, preparedSql } from '../prepared';
 
 const READ_ACTIONS = ['personal_data.read', 'personal_data.bsn_revealed'];
 
 /** Distinct betrokkenen whose data the account was shown since `since`. */
-export function distinctSubjectsRead(db: Db, userId: number, since: string): number {
-  const row = sqliteOf(db)
-    .prepare(
-      `SELECT count(DISTINCT s.subject_id) AS n FROM audit_log a JOIN audit_subjects s ON s.audit_id = a.id
+// Counted after every read that names betrokkenen: prepared once per connection (issue 12).
+const distinctSubjectsQuery = preparedSql(
+  `SELECT count(DISTINCT s.subject_id) AS n FROM audit_log a JOIN audit_subjects s ON s.audit_id = a.id
      WHERE a.actor_id = ? AND a.at >= ? AND a.action IN (${READ_ACTIONS.map(() => '?').join(', ')})`,
-    )
-    .get(userId, since, ...READ_ACTIONS) as { n: number };
+);
+// The same count for many accounts at once; the ids go in as one JSON array, so one statement serves any number.
+const distinctSubjectsPerAccountQuery = preparedSql(
+  `SELECT a.actor_id AS id, count(DISTINCT s.subject_id) AS n FROM audit_log a JOIN audit_subjects s ON s.audit_id = a.id
+     WHERE a.actor_id IN (SELECT value FROM json_each(?)) AND a.at >= ? AND a.action IN (${READ_ACTIONS.map(() => '?').join(', ')})
+     GROUP BY a.actor_id`,
+);
+const thresholdsQuery = preparedPerDb((db) =>
+  db
+    .select({ subjects: teams.massReadSubjects, minutes: teams.massReadMinutes })
+    .from(teams)
+    .where(eq(teams.id, sql.placeholder('teamId')))
+    .prepare(),
+);
+
+export function distinctSubjectsRead(db: Db, userId: number, since: string): number {
+  const row = distinctSubjectsQuery(db).get(userId, since, ...READ_ACTIONS) as { n: number };
   return row.n;
 }
 
@@ -42,13 +57,7 @@ export function noteMassReads(db: Db, at: Date, teamId: number, userIds: readonl
   const team = ids.length > 0 ? thresholds(db, teamId) : undefined;
   if (!team) return;
   const since = new Date(at.getTime() - team.minutes * 60_000).toISOString();
-  const rows = sqliteOf(db)
-    .prepare(
-      `SELECT a.actor_id AS id, count(DISTINCT s.subject_id) AS n FROM audit_log a JOIN audit_subjects s ON s.audit_id = a.id
-     WHERE a.actor_id IN (${ids.map(() => '?').join(', ')}) AND a.at >= ? AND a.action IN (${READ_ACTIONS.map(() => '?').join(', ')})
-     GROUP BY a.actor_id`,
-    )
-    .all(...ids, since, ...READ_ACTIONS) as { id: number; n: number }[];
+  const rows = distinctSubjectsPerAccountQuery(db).all(JSON.stringify(ids), since, ...READ_ACTIONS) as { id: number; n: number }[];
   const counts = new Map(rows.map((r) => [r.id, r.n]));
   for (const id of ids) {
     const n = counts.get(id) ?? 0;
@@ -57,7 +66,7 @@ export function noteMassReads(db: Db, at: Date, teamId: number, userIds: readonl
 }
 
 function thresholds(db: Db, teamId: number) {
-  return db.select({ subjects: teams.massReadSubjects, minutes: teams.massReadMinutes }).from(teams).where(eq(teams.id, teamId)).get();
+  return thresholdsQuery(db).get({ teamId });
 }
 
 /** The alert: one security event per account per hour, counting up; its first crossing in the Logboek. */

@@ -7,24 +7,37 @@
  *  - A kind the covenant does not name (`ANNEX_KINDS`: `overig`) sees no personal data until an
  *    FG-approved annex gives it categories in the sharing matrix (art. 12.2, 13).
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { partnerSuspensions, partners, type Audience, type PartnerKind } from '../../db/schema';
 import type { Db } from '../../db/client';
 import { amsterdamDate } from '../clock';
+import { preparedPerDb } from '../prepared';
 
 /** Kinds the covenant does not name: their place in the exchange comes from an annex only. */
 export const ANNEX_KINDS: readonly PartnerKind[] = ['overig'];
 
 export type PartnerStanding = { partnerJoinedOn: string | null; partnerSuspended: boolean };
 
-export function loadPartnerStanding(db: Db, partnerId: number | null): PartnerStanding {
-  if (partnerId === null) return { partnerJoinedOn: null, partnerSuspended: false };
-  const partner = db.select({ joinedOn: partners.joinedOn }).from(partners).where(eq(partners.id, partnerId)).get();
-  const suspension = db
+// Every request's actor reads these (issue 12): prepared once per connection.
+const joinedOnOf = preparedPerDb((db) =>
+  db
+    .select({ joinedOn: partners.joinedOn })
+    .from(partners)
+    .where(eq(partners.id, sql.placeholder('partnerId')))
+    .prepare(),
+);
+const suspensionOf = preparedPerDb((db) =>
+  db
     .select({ id: partnerSuspensions.id })
     .from(partnerSuspensions)
-    .where(and(eq(partnerSuspensions.partnerId, partnerId), eq(partnerSuspensions.status, 'in_effect')))
-    .get();
+    .where(and(eq(partnerSuspensions.partnerId, sql.placeholder('partnerId')), eq(partnerSuspensions.status, 'in_effect')))
+    .prepare(),
+);
+
+export function loadPartnerStanding(db: Db, partnerId: number | null): PartnerStanding {
+  if (partnerId === null) return { partnerJoinedOn: null, partnerSuspended: false };
+  const partner = joinedOnOf(db).get({ partnerId });
+  const suspension = suspensionOf(db).get({ partnerId });
   return { partnerJoinedOn: partner?.joinedOn ?? null, partnerSuspended: suspension !== undefined };
 }
 

@@ -34,6 +34,7 @@ import { windDownReader } from './wind-down';
 import { ownCase, ownPartner } from '../domain/scope';
 import { decodePublicId, encodePublicId } from './public-ids';
 import { erasedMarker } from './erased';
+import { preparedPerDb, preparedSql } from '../prepared';
 import { involvedCaseIds } from './involvement';
 import { noticeDisclosedPartners } from './correction-notices';
 import { assertNoPersonalData } from './free-text';
@@ -68,28 +69,51 @@ export type VisibleSubject = {
 
 type ItemRow = typeof subjectItems.$inferSelect & { police: boolean; sourceKind: PartnerKind };
 
+// The gate's reads, prepared once per connection (issue 12): every view with betrokkenen runs
+// them. Id lists go in as one JSON array (json_each), so one statement serves any number of ids.
+const idList = () => sql`(select value from json_each(${sql.placeholder('ids')}))`;
+const gateQueries = {
+  general: preparedPerDb((db) =>
+    db
+      .select({ item: subjectItems, sourceKind: partners.kind })
+      .from(subjectItems)
+      .innerJoin(partners, eq(partners.id, subjectItems.sourcePartnerId))
+      .where(inArray(subjectItems.subjectId, idList()))
+      .orderBy(asc(subjectItems.id))
+      .prepare(),
+  ),
+  police: preparedPerDb((db) =>
+    db
+      .select({ item: policeSubjectItems, sourceKind: partners.kind })
+      .from(policeSubjectItems)
+      .innerJoin(partners, eq(partners.id, policeSubjectItems.sourcePartnerId))
+      .where(inArray(policeSubjectItems.subjectId, idList()))
+      .orderBy(asc(policeSubjectItems.id))
+      .prepare(),
+  ),
+  subjects: preparedPerDb((db) => db.select().from(subjects).where(inArray(subjects.caseId, idList())).orderBy(asc(subjects.id)).prepare()),
+  // One row per shown item, in the order shown (`INSERT … SELECT` needs its WHERE to parse ON CONFLICT).
+  disclosures: preparedSql(
+    `INSERT INTO item_disclosures (police, item_id, partner_id, first_seen_at)
+     SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), ?, ? FROM json_each(?) WHERE true
+     ON CONFLICT DO NOTHING`,
+  ),
+};
+
 function loadSubjectRows(db: Db, caseIds: number[]) {
-  return db.select().from(subjects).where(inArray(subjects.caseId, caseIds)).orderBy(asc(subjects.id)).all();
+  return gateQueries.subjects(db).all({ ids: JSON.stringify(caseIds) });
 }
 
 export function loadItemRows(db: Db, subjectIds: number[]): ItemRow[] {
   if (subjectIds.length === 0) return [];
-  const columns = { item: subjectItems, sourceKind: partners.kind };
-  const general = db
-    .select(columns)
-    .from(subjectItems)
-    .innerJoin(partners, eq(partners.id, subjectItems.sourcePartnerId))
-    .where(inArray(subjectItems.subjectId, subjectIds))
-    .orderBy(asc(subjectItems.id))
-    .all()
+  const ids = JSON.stringify(subjectIds);
+  const general = gateQueries
+    .general(db)
+    .all({ ids })
     .map((r) => ({ ...r.item, police: false, sourceKind: r.sourceKind }));
-  const police = db
-    .select({ item: policeSubjectItems, sourceKind: partners.kind })
-    .from(policeSubjectItems)
-    .innerJoin(partners, eq(partners.id, policeSubjectItems.sourcePartnerId))
-    .where(inArray(policeSubjectItems.subjectId, subjectIds))
-    .orderBy(asc(policeSubjectItems.id))
-    .all()
+  const police = gateQueries
+    .police(db)
+    .all({ ids })
     .map((r) => ({ ...r.item, police: true, sourceKind: r.sourceKind }));
   return [...general, ...police];
 }
@@ -211,15 +235,8 @@ function recordDisclosures(db: Db, now: Date, reader: Actor, shown: ItemRow[]) {
   const partnerId = reader.partnerId;
   if (partnerId === null || (reader.role !== 'member' && reader.role !== 'coordinator')) return;
   const at = now.toISOString();
-  const rows = shown
-    .filter((i) => !i.erasedAt && i.sourcePartnerId !== partnerId)
-    .map((i) => ({ police: i.police, itemId: i.id, partnerId, firstSeenAt: at }));
-  for (let from = 0; from < rows.length; from += 5000) {
-    db.insert(itemDisclosures)
-      .values(rows.slice(from, from + 5000))
-      .onConflictDoNothing()
-      .run();
-  }
+  const rows = shown.filter((i) => !i.erasedAt && i.sourcePartnerId !== partnerId).map((i) => [i.police ? 1 : 0, i.id]);
+  if (rows.length > 0) gateQueries.disclosures(db).run(partnerId, at, JSON.stringify(rows));
 }
 
 function toVisibleItem(deps: AppDeps, teamId: number, row: ItemRow, unmasked = false): VisibleItem {

@@ -17,13 +17,14 @@
  *  - A hidden item is absent. A betrokkene with no visible item is absent too, so neither counts
  *    nor ids reveal that hidden data exist.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { sharingRules, type Audience, type ItemCategory, type PartnerKind } from '../../db/schema';
 import type { Db } from '../../db/client';
 import { windDownAllows } from './wind-down';
 import { restrictionAllows } from './restriction';
 import { ANNEX_KINDS, partnerStandingAdmits } from './partner-standing';
 import { loadActor, type Actor } from '../auth/actor';
+import { preparedPerDb } from '../prepared';
 
 export { ANNEX_KINDS };
 
@@ -78,12 +79,18 @@ function effectiveAudience(matrix: SharingMatrix, kind: PartnerKind, category: I
   return clampToCovenant(kind, category, matrix.get(matrixKey(kind, category)), true);
 }
 
-export function loadSharingMatrix(db: Db, teamId: number): SharingMatrix {
-  const rows = db
+// Read by every view with betrokkenen: prepared once per connection (issue 12).
+const sharingRulesQuery = preparedPerDb((db) =>
+  db
     .select()
     .from(sharingRules)
-    .where(eq(sharingRules.teamId, teamId))
-    .all()
+    .where(eq(sharingRules.teamId, sql.placeholder('teamId')))
+    .prepare(),
+);
+
+export function loadSharingMatrix(db: Db, teamId: number): SharingMatrix {
+  const rows = sharingRulesQuery(db)
+    .all({ teamId })
     .filter((r) => r.annexRef !== null || !ANNEX_KINDS.includes(r.sourceKind));
   return new Map(rows.map((r) => [matrixKey(r.sourceKind, r.category), r.audience]));
 }

@@ -63,6 +63,39 @@ describe('a finalised verslag is a fixed record', () => {
     expect(JSON.stringify(view)).not.toContain(POLICE_NAW);
   });
 
+  it('the snapshot is parsed once for every reader, yet each reader still sees only their own betrokkenen', async () => {
+    // Issue 12: the parsed snapshot is shared; personal data are read per reader afterwards.
+    const s = await minutesScenario();
+    const coord = callerFor(s.deps, s.coordinator);
+    await coord.minutes.finalise({ meetingId: s.meeting.id });
+    const valuesOf = (view: Awaited<ReturnType<typeof coord.minutes.get>>) =>
+      view.panden.flatMap((p) => p.subjects.flatMap((x) => x.items.map((i) => i.value))).sort();
+    for (let round = 0; round < 2; round++) {
+      expect(valuesOf(await coord.minutes.get({ meetingId: s.meeting.id }))).toEqual(
+        [POLICE_NAW, GEMEENTE_NALEVING, POLICE_KENTEKEN].sort(),
+      );
+      const senzer = await callerFor(s.deps, s.senzer).minutes.get({ meetingId: s.meeting.id });
+      expect(valuesOf(senzer)).toEqual([GEMEENTE_NALEVING]);
+      for (const value of [POLICE_NAW, POLICE_KENTEKEN]) expect(JSON.stringify(senzer)).not.toContain(value);
+      // The werkafspraak names only the betrokkenen this reader sees (art. 20.1).
+      expect(senzer.panden[0]!.agreements[0]!.subjectIds).toEqual(senzer.panden[0]!.subjects.map((x) => x.id));
+      expect(valuesOf(await callerFor(s.deps, s.gemeente).minutes.get({ meetingId: s.meeting.id }))).toEqual(
+        [POLICE_NAW, GEMEENTE_NALEVING, POLICE_KENTEKEN].sort(),
+      );
+    }
+  });
+
+  it('a verslag read, reopened and finalised again shows its new snapshot, not the one read before', async () => {
+    const s = await minutesScenario();
+    const coord = callerFor(s.deps, s.coordinator);
+    await coord.minutes.finalise({ meetingId: s.meeting.id });
+    expect((await coord.minutes.get({ meetingId: s.meeting.id })).actions[0]!.title).toBe('Controle uitvoeren met handhaving');
+    await coord.tasks.update({ id: s.policeTask.id, version: 1, title: 'Verbeterde titel' });
+    await coord.minutes.reopen({ meetingId: s.meeting.id });
+    await coord.minutes.finalise({ meetingId: s.meeting.id });
+    expect((await coord.minutes.get({ meetingId: s.meeting.id })).actions[0]!.title).toBe('Verbeterde titel');
+  });
+
   it('terug naar concept (only before vaststelling) thaws the verslag; finalising again freezes it anew', async () => {
     const s = await minutesScenario();
     const coord = callerFor(s.deps, s.coordinator);
