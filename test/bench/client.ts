@@ -10,7 +10,8 @@
 // - login LCP: largest contentful paint of /inloggen in a fresh context (cold cache), Chromium
 //   headless with the CPU throttled 4× through CDP, against the built app served by the real server
 //   (test/e2e/helpers.ts), median of the runs; and the same for a bare Solid page (./bare-client)
-//   with the same heading and form, as the reference of what the framework alone costs.
+//   with the same heading and form, as the reference of what the framework alone costs (the two
+//   pages' runs interleaved, so the machine's drifting load weighs on both alike).
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -78,10 +79,14 @@ async function lcpOnce(browser: Browser, url: string, ready: string): Promise<nu
   }
 }
 
-async function lcp(browser: Browser, url: string, ready: string): Promise<number[]> {
-  await lcpOnce(browser, url, ready); // warm-up: the server's and the browser's first run
-  const values: number[] = [];
-  for (let i = 0; i < runs; i++) values.push(await lcpOnce(browser, url, ready));
+/**
+ * Both pages' LCP, their runs interleaved (app, bare, app, bare, …) so that the load of this shared
+ * machine, which drifts over a minute, weighs on both alike; one warm-up each first.
+ */
+async function lcps(browser: Browser, urls: [string, string], ready: string): Promise<[number[], number[]]> {
+  for (const url of urls) await lcpOnce(browser, url, ready); // warm-up: the server's and the browser's first run
+  const values: [number[], number[]] = [[], []];
+  for (let i = 0; i < runs; i++) for (const [j, url] of urls.entries()) values[j]!.push(await lcpOnce(browser, url, ready));
   return values;
 }
 
@@ -125,8 +130,7 @@ const browser = await launchBrowser();
 let appLcp: number[];
 let bareLcp: number[];
 try {
-  appLcp = await lcp(browser, `${app.url}/inloggen`, 'form input[type=password]');
-  bareLcp = await lcp(browser, bare.url, 'form input[type=password]');
+  [appLcp, bareLcp] = await lcps(browser, [`${app.url}/inloggen`, bare.url], 'form input[type=password]');
 } finally {
   await browser.close();
   await app.close();
