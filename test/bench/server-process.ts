@@ -66,7 +66,9 @@ async function freePort(): Promise<number> {
 export async function startAppProcess(dataDir: string, master: Buffer): Promise<ServerProcess> {
   if (serverStale()) await buildServer();
   const port = await freePort();
-  const child = spawn(process.execPath, [serverOut], {
+  // BENCH_SERVER_FLAGS: node flags for the server process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const flags = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, serverOut], {
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
