@@ -97,6 +97,28 @@ describe('retention.preview', () => {
     ]);
   });
 
+  it('counts the police term of a casus from its earliest police processing, an item without one from the day it was recorded', async () => {
+    const { deps, fg, open, closed, politie } = await setup();
+    // A second police item on the open casus, recorded before the first and without a processing date.
+    await callerFor(deps, politie).subjects.add({
+      caseId: open.id,
+      kind: 'person',
+      items: [{ category: 'naw', value: 'Q. Politie, Laan 4, Helmond' }],
+    });
+    const [first, second] = deps.db.select({ id: policeSubjectItems.id }).from(policeSubjectItems).all().slice(-2);
+    deps.db.update(policeSubjectItems).set({ firstProcessedOn: '2026-03-02' }).where(eq(policeSubjectItems.id, first!.id)).run();
+    deps.db
+      .update(policeSubjectItems)
+      .set({ firstProcessedOn: null, createdAt: '2025-12-31T23:30:00.000Z' })
+      .where(eq(policeSubjectItems.id, second!.id))
+      .run();
+    deps.clock.set('2030-12-31T09:00:00Z');
+    expect((await callerFor(deps, fg).retention.preview()).map((d) => [d.caseId, d.dueSince])).toEqual([
+      [closed.id, '2027-11-25'],
+      [open.id, '2030-12-31'],
+    ]);
+  });
+
   it('is for the FG only', async () => {
     const { deps, coordinator } = await setup();
     expect((await errorOf(() => callerFor(deps, coordinator).retention.preview())).code).toBe('FORBIDDEN');
