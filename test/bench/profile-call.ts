@@ -3,7 +3,7 @@
 //
 //   npx tsx test/bench/profile-call.ts --years=10 --call=agenda.prefill --runs=20 --out=/tmp/profile
 //
-// Calls: agenda.prefill, reports.progress, dashboard and the HTTP bench's hot reads (auth.me, cases.list,
+// Calls: agenda.prefill, reports.progress, dashboard, search and the HTTP bench's hot reads (auth.me, cases.list,
 // tasks.mine, meetings.get, minutes.get). The profile opens in Chrome DevTools; the
 // top self-time functions are printed.
 import { Session } from 'node:inspector';
@@ -56,6 +56,7 @@ try {
     'reports.progress': () => (deps.clock.advanceMinutes(1), viewer.reports.progress({ from: '2025-12-01', to: '2026-11-30' })),
     dashboard: () => viewer.dashboard.get(),
     'cases.list': () => coordinator.cases.list({}),
+    search: () => coordinator.cases.list({ search: 'Kerkstraat 12' }),
     'tasks.mine': () => politie.tasks.mine(),
     'meetings.get': () => coordinator.meetings.get({ id: h.lastHeldMeetingId }),
     'minutes.get': () => coordinator.minutes.get({ meetingId: h.lastHeldMeetingId }),
