@@ -152,7 +152,7 @@ const myTasksQuery = (includeDone: boolean) =>
         ),
       )
       .orderBy(...taskOrder(sql`${sql.placeholder('today')}`))
-      .limit(MY_TASKS_PAGE)
+      .limit(sql.placeholder('limit'))
       .offset(sql.placeholder('offset'))
       .prepare(),
   );
@@ -163,9 +163,9 @@ const myTasksQueries = { open: myTasksQuery(false), all: myTasksQuery(true) };
  * (issue 12: a partner's open work runs into hundreds of tasks, and the home page shows eight).
  * No cursor is the first page; `cursor` is the number of tasks already received, so the client
  * asks for the next page with the length of its list. The order ends on the id, so pages over
- * unchanged tasks neither repeat nor skip one.
+ * unchanged tasks neither repeat nor skip one. `limit` asks for fewer (the home page's first eight).
  */
-export function myTasks(deps: AppDeps, actor: Actor, filter: { includeDone?: boolean; cursor?: number } = {}) {
+export function myTasks(deps: AppDeps, actor: Actor, filter: { includeDone?: boolean; cursor?: number; limit?: number } = {}) {
   if (actor.partnerId === null) return [];
   const today = amsterdamDate(deps.now());
   const rows = myTasksQueries[filter.includeDone ? 'all' : 'open'](deps.db).all({
@@ -173,6 +173,7 @@ export function myTasks(deps: AppDeps, actor: Actor, filter: { includeDone?: boo
     partnerId: actor.partnerId,
     today,
     offset: filter.cursor ?? 0,
+    limit: Math.min(filter.limit ?? MY_TASKS_PAGE, MY_TASKS_PAGE),
   });
   // One copy per row with both additions (issue 12: the copies were a tenth of the call).
   const logs = changeLogs(

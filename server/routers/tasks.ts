@@ -15,6 +15,7 @@ import {
 } from '../domain/tasks';
 import { id, isoDate, line, version } from '../validation';
 import { refusePastDay } from '../domain/dates';
+import { MY_TASKS_PAGE } from '../shared/paging';
 
 const ok = { ok: true as const };
 
@@ -39,9 +40,18 @@ export const tasksRouter = router({
       return createTask(ctx.deps, ctx.user, input);
     }),
 
-  // SPEC §5: no input is the first page; `cursor` (the number of tasks received) a further one.
+  // SPEC §5: no input is the first page; `cursor` (the number of tasks received) a further one;
+  // `limit` fewer than a page.
   mine: caseworkProcedure
-    .input(z.object({ includeDone: z.boolean().optional(), cursor: z.number().int().min(0).max(100_000).optional() }).optional())
+    .input(
+      z
+        .object({
+          includeDone: z.boolean().optional(),
+          cursor: z.number().int().min(0).max(100_000).optional(),
+          limit: z.number().int().min(1).max(MY_TASKS_PAGE).optional(),
+        })
+        .optional(),
+    )
     .query(({ ctx, input }) => myTasks(ctx.deps, ctx.user, input ?? {})),
 
   list: coordinatorProcedure

@@ -138,6 +138,10 @@ describe('tasks', () => {
     await me.tasks.complete({ id: expected[0]!, resultNote: 'Gedaan' });
     expect((await me.tasks.mine({ includeDone: true, cursor: 50 })).map((t) => t.id)).toEqual([...expected.slice(51), expected[0]]);
     expect((await errorOf(() => me.tasks.mine({ cursor: -1 }))).code).toBe('BAD_REQUEST');
+    // The home page asks for its first eight only: the same order, cut short; never more than a page.
+    expect((await me.tasks.mine({ limit: 8 })).map((t) => t.id)).toEqual(expected.slice(1, 9));
+    expect((await me.tasks.mine({ limit: 8, cursor: 8 })).map((t) => t.id)).toEqual(expected.slice(9, 17));
+    for (const limit of [0, 51]) expect((await errorOf(() => me.tasks.mine({ limit }))).code).toBe('BAD_REQUEST');
   });
 
   it('a member ticks off a task with a result; another partner cannot', async () => {

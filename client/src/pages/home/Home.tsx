@@ -7,11 +7,14 @@ import { Status } from '../../components/Form';
 import Dashboard from './Dashboard';
 import { CorrectionNotices } from '../../components/CorrectionNotices';
 
+/** The home page lists the first open tasks; "Mijn taken" has them all. */
+const HOME_TASKS = 8;
+
 export default function Home() {
   const [team] = createResource(() => api.team.get.query());
   const [myTasks] = createResource(
     () => hasRole('member'),
-    () => api.tasks.mine.query(),
+    () => api.tasks.mine.query({ limit: HOME_TASKS }),
   );
   return (
     <section class="stack">
@@ -42,7 +45,7 @@ export default function Home() {
           <ul class="utrecht-unordered-list">
             {/* "No open tasks" only once the list is there: loading and failing say so instead. */}
             <For
-              each={myTasks.error ? [] : (myTasks() ?? []).slice(0, 8)}
+              each={myTasks.error ? [] : (myTasks() ?? [])}
               fallback={
                 <li role="status">
                   {myTasks.error ? t('tasks.loadFailed') : myTasks() === undefined ? t('app.loading') : t('home.noOpenTasks')}
