@@ -35,6 +35,7 @@ import { partnerActiveOn } from './team';
 import { ownAgendaItem, ownMeeting, ownUser } from './scope';
 import { optionalCaseAddress } from './case-address';
 import { preparedPerDb } from '../prepared';
+import { meetingTeamAndChair } from './team-people';
 
 /** Statuses in which members see an overleg (publishing makes it visible). */
 export const memberVisibleStatuses: MeetingStatus[] = ['gepubliceerd', 'bezig', 'gesloten'];
@@ -569,20 +570,6 @@ export function readAttendance(deps: AppDeps, teamId: number, meeting: { id: num
 
 // getMeeting's own queries, prepared once per connection (issue 12).
 const meetingQueries = {
-  chair: preparedPerDb((db) =>
-    db
-      .select({ name: users.name })
-      .from(users)
-      .where(eq(users.id, sql.placeholder('id')))
-      .prepare(),
-  ),
-  team: preparedPerDb((db) =>
-    db
-      .select({ name: teams.name, code: teams.code })
-      .from(teams)
-      .where(eq(teams.id, sql.placeholder('id')))
-      .prepare(),
-  ),
   minutes: preparedPerDb((db) =>
     db
       .select({ status: minutes.status, approvedInMeetingId: minutes.approvedInMeetingId })
@@ -595,8 +582,7 @@ const meetingQueries = {
 /** `meetings.get`: the overleg with its agenda and attendance, as `reader` may see it. */
 export function getMeeting(deps: AppDeps, reader: Actor, id: number) {
   const m = visibleMeeting(deps, reader, id);
-  const chair = m.chairUserId ? meetingQueries.chair(deps.db).get({ id: m.chairUserId }) : undefined;
-  const team = meetingQueries.team(deps.db).get({ id: m.teamId })!;
+  const { team, chair } = meetingTeamAndChair(deps.db, m);
   const minutesRow = meetingQueries.minutes(deps.db).get({ meetingId: m.id });
   // The overleg before this one: its verslag is approved here under agenda item 2 ('verslag').
   const previous = previousMeeting(deps.db, m.teamId, m);
@@ -614,7 +600,7 @@ export function getMeeting(deps: AppDeps, reader: Actor, id: number) {
     videoLink: m.videoLink,
     status: m.status,
     chairUserId: m.chairUserId,
-    chair: chair?.name ?? null,
+    chair,
     publishedAt: m.publishedAt,
     startedAt: m.startedAt,
     closedAt: m.closedAt,

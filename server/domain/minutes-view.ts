@@ -15,8 +15,6 @@ import {
   minutesVersions,
   partners,
   tasks,
-  teams,
-  users,
   type ItemCategory,
   type Role,
 } from '../../db/schema';
@@ -33,6 +31,7 @@ import { ownMeeting } from './scope';
 import { isOverdue } from './overdue';
 import { fullCaseAddress } from './case-address';
 import { preparedPerDb } from '../prepared';
+import { meetingTeamAndChair } from './team-people';
 
 /** Who reads a verslag at all: the coordinator, and the partners' members once it is definitief. */
 export function readsMinutes(role: Role): boolean {
@@ -65,20 +64,6 @@ const viewQueries = {
       .select({ content: minutesVersions.content })
       .from(minutesVersions)
       .where(and(eq(minutesVersions.minutesId, sql.placeholder('minutesId')), eq(minutesVersions.version, sql.placeholder('version'))))
-      .prepare(),
-  ),
-  team: preparedPerDb((db) =>
-    db
-      .select({ name: teams.name, code: teams.code })
-      .from(teams)
-      .where(eq(teams.id, sql.placeholder('id')))
-      .prepare(),
-  ),
-  userName: preparedPerDb((db) =>
-    db
-      .select({ name: users.name })
-      .from(users)
-      .where(eq(users.id, sql.placeholder('id')))
       .prepare(),
   ),
   meeting: preparedPerDb((db) =>
@@ -305,8 +290,7 @@ function assembleText(
   which: CarriedSelection = 'all',
 ) {
   const db = deps.db;
-  const team = viewQueries.team(db).get({ id: meeting.teamId })!;
-  const chair = meeting.chairUserId ? viewQueries.userName(db).get({ id: meeting.chairUserId }) : undefined;
+  const { team, chair } = meetingTeamAndChair(db, meeting);
   const starts = new Date(meeting.startsAt);
   const wall = amsterdamWallClock(starts);
   const ends = amsterdamWallClock(new Date(starts.getTime() + meeting.durationMinutes * 60_000));
@@ -442,7 +426,7 @@ function assembleText(
       endTime: ends.time,
       location: meeting.location,
       videoLink: meeting.videoLink,
-      chair: chair?.name ?? null,
+      chair,
       meetingStatus: meeting.status,
     },
     intro: content.intro,

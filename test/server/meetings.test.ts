@@ -49,6 +49,11 @@ describe('overleggen: create, read, list', () => {
     expect(meeting.title).toBe('Overleg PIT Peelland');
     expect(meeting.status).toBe('concept');
     expect(meeting.chairUserId).toBe(s.coordinator.id);
+    expect({ team: meeting.team, teamCode: meeting.teamCode, chair: meeting.chair }).toEqual({
+      team: 'PIT Peelland',
+      teamCode: 'PIT',
+      chair: s.coordinator.name,
+    });
     // Attendance lists every partner taking part on the day, without a status yet.
     expect(meeting.attendance).toHaveLength(10);
     expect(meeting.attendance.every((a) => a.status === null)).toBe(true);
