@@ -10,7 +10,8 @@
 //  - the live view's fan-out in this process: 50 SSE subscribers while the chair switches casus
 //    (delivery latency, event-loop busy time, snapshot builds and audit rows per update);
 //  - the server as it runs in production, in a process of its own (./server-process.ts: the
-//    compiled `dist/server/start.mjs` on plain node, on the generated database): HTTP throughput of
+//    compiled `dist/server/start.mjs` started as `npm start` starts it, with the start script's node
+//    flags (the heap budget), on the generated database): HTTP throughput of
 //    the hot reads with 10 keep-alive connections as a ratio of a bare tRPC + zod + better-sqlite3
 //    primary-key server (./bare-server.mjs, also its own process) in the same run; the same live
 //    fan-out over HTTP (delivery latency, the server process's CPU time per update); and the server

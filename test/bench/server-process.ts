@@ -1,13 +1,15 @@
 // The servers the bench measures over HTTP, each in a process of its own (issue 12): the app as it
-// runs in production (`dist/server/start.mjs` on plain node, compiled first when stale, NODE_ENV=
-// production) on the generated database, and the bare tRPC yardstick (./bare-server.mjs). Their
-// memory and CPU time are read from /proc, so they are the server's alone — not the bench's, which
-// also holds the generator's leftovers and a TypeScript loader.
+// runs in production (what `npm start` runs: `dist/server/start.mjs` on plain node with the start
+// script's node flags, compiled first when stale, NODE_ENV=production) on the generated database,
+// and the bare tRPC yardstick (./bare-server.mjs). Their memory and CPU time are read from /proc,
+// so they are the server's alone — not the bench's, which also holds the generator's leftovers
+// and a TypeScript loader.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildServer, serverOut, serverStale } from '../../server/cli/build-server.mjs';
+import { buildServer, serverStale } from '../../server/cli/build-server.mjs';
 
 export type ServerProcess = {
   origin: string;
@@ -59,6 +61,19 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * What `npm start` runs, without the `node`: package.json's start script (the launcher with the
+ * production node flags, e.g. the heap budget), so the bench measures the server as it is started.
+ */
+export function startCommand(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const [node, ...args] = scripts.start.trim().split(/\s+/);
+  if (node !== 'node') throw new Error(`the bench expects the start script to run node: ${scripts.start}`);
+  return args;
+}
+
 /**
  * The production server on `dataDir/overleg.db`, with the data key's master given as APP_DATA_KEY
  * (the generator wrote the personal data with it).
@@ -66,9 +81,11 @@ async function freePort(): Promise<number> {
 export async function startAppProcess(dataDir: string, master: Buffer): Promise<ServerProcess> {
   if (serverStale()) await buildServer();
   const port = await freePort();
-  // BENCH_SERVER_FLAGS: node flags for the server process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  // BENCH_SERVER_FLAGS: node flags for the server process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
+  // or `--trace-gc` (with BENCH_SERVER_OUT=<file> to keep what the server prints).
   const flags = (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...flags, serverOut], {
+  const child = spawn(process.execPath, [...flags, ...startCommand()], {
+    cwd: root,
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
@@ -83,6 +100,7 @@ export async function startAppProcess(dataDir: string, master: Buffer): Promise<
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
+      if (process.env.BENCH_SERVER_OUT) appendFileSync(process.env.BENCH_SERVER_OUT, chunk);
       if (out.includes('Overleg draait op')) resolve();
     });
     child.once('exit', (code) => reject(new Error(`the server stopped before it listened (exit ${code}): ${out}`)));
