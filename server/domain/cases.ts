@@ -29,6 +29,7 @@ import { mayRecordInforming } from '../privacy/informing';
 import { involvedCaseIds } from '../privacy/involvement';
 import { overdueTaskCount, withOverdue } from './overdue';
 import { streetAndNumber } from './case-address';
+import { cachedRead } from '../read-cache';
 
 export function findCaseInTeam(deps: AppDeps, teamId: number, caseId: number) {
   return ownCase(deps.db, teamId, caseId);
@@ -392,11 +393,20 @@ const plainCaseList = preparedPerDb((db) =>
     .prepare(),
 );
 
-/** Cursor paging on id, newest first. Addresses and counts only: no personal data. */
+/**
+ * Cursor paging on id, newest first. Addresses and counts only: no personal data. The list
+ * depends on the team, the day (overdue counts) and the filter alone, so the same question is
+ * answered once per change of the database (../read-cache.ts) for the whole team.
+ */
 export function listCases(deps: AppDeps, reader: Actor, filter: CaseListFilter) {
-  const limit = Math.min(filter.limit ?? 50, 100);
   const today = amsterdamDate(deps.now());
-  const conditions: SQL[] = [eq(cases.teamId, reader.teamId)];
+  const { teamId } = reader;
+  return cachedRead(deps.db, `cases.list ${teamId} ${today} ${JSON.stringify(filter)}`, () => queryCaseList(deps, teamId, today, filter));
+}
+
+function queryCaseList(deps: AppDeps, teamId: number, today: string, filter: CaseListFilter) {
+  const limit = Math.min(filter.limit ?? 50, 100);
+  const conditions: SQL[] = [eq(cases.teamId, teamId)];
   // A withdrawn casus was a mistake: it leaves the list unless asked for by its status.
   conditions.push(filter.status ? eq(cases.status, filter.status) : ne(cases.status, 'ingetrokken'));
   if (filter.gemeentePartnerId) conditions.push(eq(cases.gemeentePartnerId, filter.gemeentePartnerId));
@@ -429,7 +439,7 @@ export function listCases(deps: AppDeps, reader: Actor, filter: CaseListFilter) 
   // The plain list (no filter but the cursor) is the hot read: one statement prepared per database.
   const plain = !filter.status && !filter.gemeentePartnerId && !filter.themeId && !filter.hasOverdueTasks && !search;
   const rows = plain
-    ? plainCaseList(deps.db).all({ teamId: reader.teamId, cursor: filter.cursor ?? Number.MAX_SAFE_INTEGER, today, limit: limit + 1 })
+    ? plainCaseList(deps.db).all({ teamId, cursor: filter.cursor ?? Number.MAX_SAFE_INTEGER, today, limit: limit + 1 })
     : // With the index's candidates, order them (unary +): walking every casus of the team in id
       // order and testing each against the candidates would scan the whole history.
       caseListQuery(deps.db, and(...conditions)!, today, fromIndex ? sql`+${cases.id} desc` : desc(cases.id))

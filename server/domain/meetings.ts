@@ -36,6 +36,7 @@ import { ownAgendaItem, ownMeeting, ownUser } from './scope';
 import { optionalCaseAddress } from './case-address';
 import { preparedPerDb } from '../prepared';
 import { meetingTeamAndChair } from './team-people';
+import { cachedRead, readerKey } from '../read-cache';
 
 /** Statuses in which members see an overleg (publishing makes it visible). */
 export const memberVisibleStatuses: MeetingStatus[] = ['gepubliceerd', 'bezig', 'gesloten'];
@@ -579,8 +580,17 @@ const meetingQueries = {
   ),
 };
 
-/** `meetings.get`: the overleg with its agenda and attendance, as `reader` may see it. */
-export function getMeeting(deps: AppDeps, reader: Actor, id: number) {
+/**
+ * `meetings.get`: the overleg with its agenda and attendance, as `reader` may see it. It depends
+ * on the reader and the database alone (no clock), so each reader's answer is kept while the
+ * database is unchanged (../read-cache.ts): the meeting page, the live view's first snapshot and
+ * everyone reopening the overleg ask it again and again.
+ */
+export function getMeeting(deps: AppDeps, reader: Actor, id: number): MeetingView {
+  return cachedRead(deps.db, `meetings.get ${readerKey(reader)} ${id}`, () => readMeeting(deps, reader, id));
+}
+
+function readMeeting(deps: AppDeps, reader: Actor, id: number) {
   const m = visibleMeeting(deps, reader, id);
   const { team, chair } = meetingTeamAndChair(deps.db, m);
   const minutesRow = meetingQueries.minutes(deps.db).get({ meetingId: m.id });
@@ -622,7 +632,7 @@ export function getMeeting(deps: AppDeps, reader: Actor, id: number) {
   };
 }
 
-export type MeetingView = ReturnType<typeof getMeeting>;
+export type MeetingView = ReturnType<typeof readMeeting>;
 
 export const PAST_PAGE_SIZE = 20;
 export const PAST_PAGE_MAX = 100;

@@ -32,6 +32,7 @@ import { isOverdue } from './overdue';
 import { fullCaseAddress } from './case-address';
 import { preparedPerDb } from '../prepared';
 import { meetingTeamAndChair } from './team-people';
+import { cachedRead, readerKey } from '../read-cache';
 
 /** Who reads a verslag at all: the coordinator, and the partners' members once it is definitief. */
 export function readsMinutes(role: Role): boolean {
@@ -159,7 +160,7 @@ function pageOf(all: MinutesAction[], after: CarriedKey | null, limit: number) {
   return { actions, nextCursor: rest.length > limit ? cursorOf(actions[actions.length - 1]!) : null };
 }
 
-export type MinutesView = ReturnType<typeof buildMinutesView>;
+export type MinutesView = ReturnType<typeof readMinutesView>;
 
 /** A pand's werkafspraken without betrokkenen; `subjects` are the row ids each one concerns. */
 type TextPand = Omit<MinutesPand, 'subjects' | 'agreements'> & {
@@ -501,7 +502,16 @@ export function buildMinutesView(
   meetingId: number,
   purpose: ReadPurpose = 'minutes',
   carried: 'page' | 'all' = 'page',
-) {
+): MinutesView {
+  // The verslag as this reader may read it, for this day (overdue carried-over actions): kept
+  // while the database is unchanged (../read-cache.ts). A read that shows personal data writes its
+  // audit row (P12), which changes the database — so such a read is never answered from the cache
+  // and every disclosure stays audited.
+  const key = `minutes ${readerKey(actor)} ${amsterdamDate(deps.now())} ${meetingId} ${purpose} ${carried}`;
+  return cachedRead(deps.db, key, () => readMinutesView(deps, actor, meetingId, purpose, carried));
+}
+
+function readMinutesView(deps: AppDeps, actor: Actor, meetingId: number, purpose: ReadPurpose, carried: 'page' | 'all') {
   const { meeting, row } = findMinutes(deps, actor, meetingId);
   const db = deps.db;
   const text = readText(deps, meeting, row, carried === 'all' ? 'all' : { after: null, limit: CARRIED_PAGE });

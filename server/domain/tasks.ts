@@ -16,6 +16,7 @@ import { changeLogs, diff, recordWorkChange, type Changes } from './work-changes
 import { notifyBlocker } from './blocker-mail';
 import { optionalCaseAddress } from './case-address';
 import { MY_TASKS_PAGE } from '../shared/paging';
+import { cachedRead } from '../read-cache';
 
 export type TaskInput = {
   title: string;
@@ -165,12 +166,22 @@ const myTasksQueries = { open: myTasksQuery(false), all: myTasksQuery(true) };
  * asks for the next page with the length of its list. The order ends on the id, so pages over
  * unchanged tasks neither repeat nor skip one. `limit` asks for fewer (the home page's first eight).
  */
-export function myTasks(deps: AppDeps, actor: Actor, filter: { includeDone?: boolean; cursor?: number; limit?: number } = {}) {
-  if (actor.partnerId === null) return [];
+export function myTasks(deps: AppDeps, actor: Actor, filter: MyTasksFilter = {}) {
+  const { teamId, partnerId } = actor;
+  if (partnerId === null) return [];
   const today = amsterdamDate(deps.now());
+  // The partner's list depends on the partner, the day (overdue) and the page alone: answered
+  // once per change of the database (../read-cache.ts) for all of the partner's people.
+  const key = `tasks.mine ${teamId} ${partnerId} ${today} ${filter.includeDone ?? false} ${filter.cursor ?? 0} ${filter.limit ?? ''}`;
+  return cachedRead(deps.db, key, () => queryMyTasks(deps, teamId, partnerId, today, filter));
+}
+
+type MyTasksFilter = { includeDone?: boolean; cursor?: number; limit?: number };
+
+function queryMyTasks(deps: AppDeps, teamId: number, partnerId: number, today: string, filter: MyTasksFilter) {
   const rows = myTasksQueries[filter.includeDone ? 'all' : 'open'](deps.db).all({
-    teamId: actor.teamId,
-    partnerId: actor.partnerId,
+    teamId,
+    partnerId,
     today,
     offset: filter.cursor ?? 0,
     limit: Math.min(filter.limit ?? MY_TASKS_PAGE, MY_TASKS_PAGE),
@@ -178,7 +189,7 @@ export function myTasks(deps: AppDeps, actor: Actor, filter: { includeDone?: boo
   // One copy per row with both additions (issue 12: the copies were a tenth of the call).
   const logs = changeLogs(
     deps.db,
-    actor.teamId,
+    teamId,
     'task',
     rows.map((t) => t.id),
   );
