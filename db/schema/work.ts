@@ -85,7 +85,9 @@ export const tasks = sqliteTable(
   (t) => [
     index('tasks_team_status').on(t.teamId, t.status, t.completedAt),
     index('tasks_assignee').on(t.assigneePartnerId, t.status),
-    index('tasks_case').on(t.caseId),
+    // The case list's open and overdue counts per casus read this index alone (issue 12): with
+    // status and due date in it, no task row is visited.
+    index('tasks_case_status_due').on(t.caseId, t.status, t.dueDate),
     index('tasks_meeting').on(t.meetingId),
   ],
 );

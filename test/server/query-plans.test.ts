@@ -51,6 +51,8 @@ describe('query plans of the hot reads', () => {
     const plan = planOf(await plans(() => callerFor(deps, coordinator).cases.list({})), /from "cases" inner join "partners"/);
     expect(plan).toContain('USING INDEX cases_team_id');
     expect(plan).not.toContain('TEMP B-TREE');
+    // The open and overdue counts per casus read the index alone, no task row.
+    expect(plan.match(/SEARCH tasks USING COVERING INDEX tasks_case_status_due \(case_id=\? AND status=\?/g)).toHaveLength(2);
   });
 
   it('cases.list search finds its candidates in the trigram index, not by a LIKE over every casus', async () => {
