@@ -1,7 +1,7 @@
 /**
- * Answers of pure reads, kept while the database has not changed (issue 12). The case list and
- * "Mijn taken" are asked again and again — every visit, every return from a casus, every team
- * member's screen — while the data under them changes a few times an hour. An answer that is a
+ * Answers of pure reads, kept while the database has not changed (issue 12). The case list,
+ * "Mijn taken", an overleg and its verslag are asked again and again — every visit, every return
+ * from a casus, every team member's screen — while the data under them changes a few times an hour. An answer that is a
  * function of the database, the day and the question alone is the same as long as neither
  * changed, so it is computed once per change instead of once per request.
  *
@@ -24,7 +24,7 @@ import type { Db } from '../db/client';
 import { sqliteOf } from './audit';
 import type { Actor } from './auth/actor';
 
-/** Enough for every team member's lists with a few filters; an entry is one page (≤ 20 KB). */
+/** Enough for every team member's lists with a few filters; an entry is one answer (≤ 40 KB at ten years). */
 const MAX_ENTRIES = 256;
 
 type Cache = {

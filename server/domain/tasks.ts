@@ -172,8 +172,9 @@ export function myTasks(deps: AppDeps, actor: Actor, filter: MyTasksFilter = {})
   const today = amsterdamDate(deps.now());
   // The partner's list depends on the partner, the day (overdue) and the page alone: answered
   // once per change of the database (../read-cache.ts) for all of the partner's people.
-  const key = `tasks.mine ${teamId} ${partnerId} ${today} ${filter.includeDone ?? false} ${filter.cursor ?? 0} ${filter.limit ?? ''}`;
-  return cachedRead(deps.db, key, () => queryMyTasks(deps, teamId, partnerId, today, filter));
+  return cachedRead(deps.db, `tasks.mine ${teamId} ${partnerId} ${today} ${JSON.stringify(filter)}`, () =>
+    queryMyTasks(deps, teamId, partnerId, today, filter),
+  );
 }
 
 type MyTasksFilter = { includeDone?: boolean; cursor?: number; limit?: number };

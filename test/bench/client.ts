@@ -21,13 +21,9 @@ import { build } from 'vite';
 import solid from 'vite-plugin-solid';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, startApp } from '../e2e/helpers';
+import { benchArgs } from './tools';
 
-const args = new Map(
-  process.argv.slice(2).map((a) => {
-    const [k, v] = a.replace(/^--/, '').split('=');
-    return [k!, v ?? 'true'] as const;
-  }),
-);
+const args = benchArgs();
 const runs = Number(args.get('runs') ?? 5);
 const root = join(import.meta.dirname, '../..');
 const dist = join(root, 'dist/client');

@@ -35,15 +35,11 @@ import { amsterdamDate } from '../../server/clock';
 import { dailyJobs } from '../../server/jobs';
 import { generateHistory, type History } from './generate';
 import { startAppProcess, startBareProcess, type ServerProcess } from './server-process';
+import { benchArgs, cacheEmptier } from './tools';
 import { liveBuildCount } from '../../server/domain/live-shared';
 import { randomBytes } from 'node:crypto';
 
-const args = new Map(
-  process.argv.slice(2).map((a) => {
-    const [k, v] = a.replace(/^--/, '').split('=');
-    return [k!, v ?? 'true'] as const;
-  }),
-);
+const args = benchArgs();
 const quick = args.has('quick');
 const here = fileURLToPath(import.meta.url);
 
@@ -196,8 +192,7 @@ async function measureCalls(deps: TestDeps, h: History, loop: ReturnType<typeof 
   // answers a repeated question while the database is unchanged: one row written to a scratch
   // table before each call empties it (a few µs, inside the CPU figure). The HTTP phase measures
   // the server as it serves, cache included.
-  sqlite.exec('create temp table if not exists bench_writes (n integer)');
-  const write = sqlite.prepare('insert into bench_writes values (1)');
+  const emptyCache = cacheEmptier(sqlite);
   const result: Record<string, CallFigure> = {};
   for (const [name, runs, fn] of plan) {
     let bytes = 0;
@@ -212,7 +207,7 @@ async function measureCalls(deps: TestDeps, h: History, loop: ReturnType<typeof 
       const count = Math.min(batch, runs - start);
       const cpu = process.cpuUsage();
       for (let i = 0; i < count; i++) {
-        write.run();
+        emptyCache();
         const t0 = performance.now();
         await fn();
         times.push(performance.now() - t0);

@@ -4,21 +4,11 @@
 //
 //   npx tsx test/bench/statement-times.ts --years=10 --call=cases.list,minutes.get --runs=50 --keep=/tmp/keep
 //     [--plans] [--full] [--exec="create index …"]
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
-import { createTestDeps } from '../helpers/deps';
-import { callerFor } from '../helpers/factories';
-import { generateHistory, type History } from './generate';
+import { benchArgs, benchCalls, cacheEmptier, CACHE_EMPTYING_WRITE, openHistory } from './tools';
 
-const args = new Map(
-  process.argv.slice(2).map((a) => {
-    const [k, ...v] = a.replace(/^--/, '').split('=');
-    return [k!, v.length > 0 ? v.join('=') : 'true'] as const;
-  }),
-);
+const args = benchArgs();
 const years = Number(args.get('years') ?? 10);
 const runs = Number(args.get('runs') ?? 50);
 const names = (args.get('call') ?? 'cases.list').split(',');
@@ -49,46 +39,26 @@ prototype.prepare = function (source) {
   return statement;
 };
 
-const dir = mkdtempSync(join(tmpdir(), 'overleg-statements-'));
+// --keep=DIR: keep the generated history there and reuse it on the next run (./tools.ts).
+const { deps, h, close } = await openHistory(years, args.get('keep'));
 try {
-  const keep = args.get('keep');
-  const kept = keep && existsSync(join(keep, `${years}.json`));
-  if (kept) copyFileSync(join(keep, `${years}.db`), join(dir, 'bench.db'));
-  const deps = createTestDeps({ file: join(dir, 'bench.db') });
-  const h = kept ? (JSON.parse(readFileSync(join(keep, `${years}.json`), 'utf8')) as History) : await generateHistory(deps, years);
-  if (keep && !kept) {
-    deps.db.$client.pragma('wal_checkpoint(TRUNCATE)');
-    copyFileSync(join(dir, 'bench.db'), join(keep, `${years}.db`));
-    writeFileSync(join(keep, `${years}.json`), JSON.stringify(h));
-  }
   // --exec="create index …": try a schema change on the copy before measuring.
   if (args.has('exec')) deps.db.$client.exec(args.get('exec')!);
-  const coordinator = callerFor(deps, h.coordinator);
-  const politie = callerFor(deps, h.members.politie![0]!);
-  const calls: Record<string, () => Promise<unknown>> = {
-    'auth.me': () => coordinator.auth.me(),
-    'partners.list': () => coordinator.partners.list(),
-    'cases.list': () => coordinator.cases.list({}),
-    search: () => coordinator.cases.list({ search: 'Kerkstraat 12' }),
-    'tasks.mine': () => politie.tasks.mine(),
-    'meetings.get': () => coordinator.meetings.get({ id: h.lastHeldMeetingId }),
-    'minutes.get': () => coordinator.minutes.get({ meetingId: h.lastHeldMeetingId }),
-  };
-  // The work of each call, not the read cache (server/read-cache.ts): a row written before each
-  // call empties it (its statement is left out of the figures).
-  const sqlite = deps.db.$client;
-  sqlite.exec('create temp table if not exists bench_writes (n integer)');
-  const write = prepare.call(sqlite, 'insert into bench_writes values (1)');
+  const calls = benchCalls(deps, h);
+  // The work of each call, not the read cache (its write is left out of the figures).
+  const emptyCache = cacheEmptier(deps.db.$client);
   for (const name of names) {
     for (let i = 0; i < 3; i++) await calls[name]!();
     timings = new Map();
-    const t0 = performance.now();
+    let callMs = 0;
     for (let i = 0; i < runs; i++) {
-      write.run();
+      emptyCache();
+      const t0 = performance.now();
       await calls[name]!();
+      callMs += performance.now() - t0;
     }
-    const perCall = (performance.now() - t0) / runs;
-    const rows = [...timings].sort((a, b) => b[1].ms - a[1].ms);
+    const perCall = callMs / runs;
+    const rows = [...timings].filter(([source]) => source !== CACHE_EMPTYING_WRITE).sort((a, b) => b[1].ms - a[1].ms);
     const sqlMs = rows.reduce((s, [, t]) => s + t.ms, 0) / runs;
     console.log(
       `\n${name} at ${years}×: ${perCall.toFixed(3)} ms per call, of which SQLite ${sqlMs.toFixed(3)} ms in ${rows.length} statements`,
@@ -109,7 +79,6 @@ try {
       }
     }
   }
-  deps.db.$client.close();
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  close();
 }

@@ -171,4 +171,16 @@ describe('the read cache (issue 12)', () => {
     ]);
     expect(views[1]).not.toBe(views[0]);
   });
+
+  it("answers a verslag anew on the next day: its open actions' overdue mark is counted against today", async () => {
+    const s = await minutesScenario();
+    const coordinator = callerFor(s.deps, s.coordinator);
+    // The previous overleg's action 'Eigenaar aanschrijven' is due on 20 November and still open.
+    const overdue = async () =>
+      (await coordinator.minutes.get({ meetingId: s.previous.id })).actions.find((a) => a.title === 'Eigenaar aanschrijven')!.overdue;
+    s.deps.clock.set('2026-11-20T10:00:00Z');
+    expect(await overdue()).toBe(false);
+    s.deps.clock.set('2026-11-21T10:00:00Z');
+    expect(await overdue()).toBe(true);
+  });
 });
