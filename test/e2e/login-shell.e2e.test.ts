@@ -118,6 +118,9 @@ describe('the static first screen of /inloggen', () => {
     await login(page, 'coordinator@bit.demo');
     await page.goto('/inloggen?terug=%2Fcasussen');
     await page.waitForURL(/\/casussen$/);
+    // The case list is a lazy page: its heading comes after the URL changes. Then it is the only h1
+    // (the static login heading is gone).
+    await page.getByRole('heading', { level: 1, name: 'Casussen' }).waitFor();
     expect(await page.locator('h1').count()).toBe(1);
     await page.context().close();
   });
