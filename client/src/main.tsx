@@ -2,11 +2,8 @@
 import { render } from 'solid-js/web';
 import './utrecht.css';
 import '@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css';
-// The theme's typefaces, self-hosted (no third-party font requests): Latin subset, the weights the
-// theme uses (text 400/700, headings 700), font-display: swap.
-import '@fontsource/noto-sans/latin-400.css';
-import '@fontsource/noto-sans/latin-700.css';
-import '@fontsource/noto-serif/latin-700.css';
+// The theme's typefaces, self-hosted (fonts.css).
+import './fonts.css';
 import './styles.css';
 import App from './app';
 import { textsReady } from './i18n';

@@ -4,6 +4,8 @@
 //   npm run bench:client                  uses dist/client (builds it when missing)
 //   npm run bench:client -- --build       builds first
 //   npm run bench:client -- --runs=9 --out=/tmp/client.json
+//   npm run bench:client -- --runs=3 --verbose   also prints each load's LCP entries (element, size,
+//                                                time), paints, fonts, the shell's removal, requests
 //
 // - initial JS / CSS: the gzip size (level 9, as the server's precompressed copies) of everything the login page's HTML (inloggen.html, else index.html)
 //   loads before the app can draw: the entry script, its modulepreloads and stylesheets;
@@ -50,17 +52,69 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
+const verbose = args.has('verbose');
+
+/**
+ * --verbose: what the page did, as it happened (recorded in the page from its first byte): every
+ * LCP entry with its element (described when reported, before a takeover can detach it), size and
+ * time, the first contentful paint, each web font loaded, and when the static shell left the DOM.
+ */
+function recordTimeline() {
+  const log: string[] = [];
+  (window as unknown as { __timeline: string[] }).__timeline = log;
+  const at = (t: number) => t.toFixed(0).padStart(5);
+  const describe = (el: Element | null | undefined) => {
+    if (!el) return '(detached)';
+    const text = (el.textContent ?? '').trim().slice(0, 24);
+    const box = el.getBoundingClientRect();
+    const font = getComputedStyle(el).fontFamily.split(',')[0];
+    const inShell = el.closest('.static-shell') ? ' [shell]' : '';
+    return `${el.tagName.toLowerCase()}${inShell} "${text}" ${box.width.toFixed(0)}×${box.height.toFixed(0)} ${font}`;
+  };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries() as (PerformanceEntry & { size: number; element: Element | null; renderTime: number })[])
+      log.push(`${at(e.startTime)} LCP size ${e.size} ${describe(e.element)} (reported ${performance.now().toFixed(0)})`);
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) log.push(`${at(e.startTime)} ${e.name}`);
+  }).observe({ type: 'paint', buffered: true });
+  document.fonts.addEventListener('loadingdone', (e) => {
+    for (const face of e.fontfaces) log.push(`${at(performance.now())} font ${face.family} ${face.weight} loaded`);
+  });
+  new MutationObserver((records) => {
+    for (const r of records)
+      for (const node of r.removedNodes)
+        if (node instanceof Element && node.classList.contains('static-shell')) log.push(`${at(performance.now())} static shell removed`);
+  }).observe(document, { childList: true, subtree: true });
+  addEventListener('DOMContentLoaded', () => log.push(`${at(performance.now())} DOMContentLoaded`));
+}
+
 /** LCP of one cold load of `url` at 4× CPU throttle; `ready` is a selector of the painted form. */
 async function lcpOnce(browser: Browser, url: string, ready: string): Promise<number> {
   const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
   try {
     const page = await context.newPage();
+    // tsx names functions through a `__name` helper the page does not have: give it one.
+    if (verbose) await page.addInitScript({ content: `var __name = (f) => f; (${recordTimeline.toString()})();` });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     await page.goto(url, { waitUntil: 'load' });
     await page.locator(ready).first().waitFor({ timeout: 30_000 });
     // Later candidates (a font swap, a late block) still count: let the page settle first.
     await page.waitForTimeout(750);
+    if (verbose) {
+      const timeline = await page.evaluate(() => [
+        ...((window as unknown as { __timeline?: string[] }).__timeline ?? []),
+        ...(performance.getEntriesByType('navigation') as PerformanceNavigationTiming[]).map(
+          (n) => `  nav: response ${n.responseStart.toFixed(0)}–${n.responseEnd.toFixed(0)}, domInteractive ${n.domInteractive.toFixed(0)}`,
+        ),
+        ...(performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map(
+          (r) =>
+            `  ${r.name.replace(/^https?:\/\/[^/]+/, '')}: ${r.startTime.toFixed(0)} → ${r.responseEnd.toFixed(0)} (${r.initiatorType})`,
+        ),
+      ]);
+      console.log(`${url}\n  ${timeline.join('\n  ')}`);
+    }
     return await page.evaluate(
       () =>
         new Promise<number>((resolve) => {

@@ -30,6 +30,46 @@ async function holdApp(page: Page): Promise<() => void> {
   return release;
 }
 
+/** Holds back requests matching `url` until `release()`. */
+async function holdRoute(page: Page, url: RegExp): Promise<{ release: () => void }> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(url, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return { release };
+}
+
+type Paints = { lcp: { tag: string; inShell: boolean }[]; painted: string[]; paintedAtTakeover: string[] | null };
+
+/**
+ * Records, as it happens: each largest-contentful-paint entry (which element, and whether it was
+ * the static screen's), the static screen's marked texts as they paint (Element Timing), and which
+ * of those had painted when the app took the screen over.
+ */
+async function recordPaints(page: Page) {
+  await page.addInitScript(() => {
+    const record: Paints = { lcp: [], painted: [], paintedAtTakeover: null };
+    (window as unknown as { paints: Paints }).paints = record;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as LargestContentfulPaint[])
+        record.lcp.push({ tag: entry.element?.tagName ?? '', inShell: Boolean(entry.element?.closest('.static-shell')) });
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { element: Element | null })[])
+        record.painted.push(entry.element?.tagName ?? '');
+    }).observe({ type: 'element', buffered: true });
+    new MutationObserver((changes) => {
+      for (const change of changes)
+        for (const node of change.removedNodes)
+          if (node instanceof Element && node.classList.contains('static-shell')) record.paintedAtTakeover = [...record.painted].sort();
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+
+const paints = (page: Page) => page.evaluate(() => (window as unknown as { paints: Paints }).paints);
+
 const liveDrawn = (page: Page) => page.waitForFunction(() => !document.querySelector('.static-shell') && document.querySelector('main h1'));
 
 /** What the reader sees of the login screen: texts and boxes of the heading, intro, fields, button. */
@@ -51,7 +91,7 @@ describe('the static first screen of /inloggen', () => {
     expect(html).toContain('<html lang="nl">');
     expect(html.match(/<h1[ >]/g)).toEqual(['<h1 ']);
     expect(html).toContain(
-      '<main id="main" class="app-main" tabindex="-1"><section class="login"><h1 class="utrecht-heading-1" tabindex="-1">Inloggen bij Overleg</h1>',
+      '<main id="main" class="app-main" tabindex="-1"><section class="login"><h1 class="utrecht-heading-1" tabindex="-1" elementtiming="login-shell">Inloggen bij Overleg</h1>',
     );
     expect(html).toContain('<label class="utrecht-form-label" for="shell-password">Wachtwoord </label>');
     expect(html.match(/rel="preload" href="\/assets\/noto-[\w-]+\.woff2" as="font"/g)).toHaveLength(3);
@@ -79,6 +119,58 @@ describe('the static first screen of /inloggen', () => {
     expect(await page.locator('h1').count()).toBe(1);
     expect(await page.locator('#app > *').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('is painted whole before the app takes over: the heading, too, when it paints after the header', async () => {
+    const page = await newPage(browser, app);
+    await recordPaints(page);
+    // The heading paints well after the header: its font is held, and blocks text (font-display:
+    // block in this run) until it comes, 300 ms after the first paint; the app is there at once.
+    const font = await holdRoute(page, /\/assets\/noto-serif-[\w-]+\.woff2?$/);
+    await page.route(/\/assets\/index-[\w-]+\.css$/, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace(/font-display:\s*optional/g, 'font-display:block');
+      await route.fulfill({ response, body });
+    });
+    const releaseApp = await holdApp(page);
+    await page.goto('/inloggen', { waitUntil: 'commit' });
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+    releaseApp();
+    await page.waitForTimeout(300);
+    font.release();
+    await liveDrawn(page);
+    await page.waitForTimeout(300); // a later paint would be reported by now
+    const record = await paints(page);
+    expect(record.paintedAtTakeover).toEqual(['H1', 'P']);
+    expect(record.lcp.at(-1)).toEqual({ tag: 'H1', inShell: true });
+    await page.context().close();
+  });
+
+  it("keeps the face its heading was drawn in when the headings' font comes after the first paint", async () => {
+    const page = await newPage(browser, app);
+    await recordPaints(page);
+    const font = await holdRoute(page, /\/assets\/noto-serif-[\w-]+\.woff2?$/);
+    await page.goto('/inloggen', { waitUntil: 'commit' });
+    await liveDrawn(page);
+    const headingText = () =>
+      page.locator('main h1').evaluate((h1) => {
+        const range = document.createRange();
+        range.selectNodeContents(h1);
+        const { width, height } = range.getBoundingClientRect();
+        return { width, height };
+      });
+    const liveHeading = await headingText();
+    font.release();
+    await page.evaluate(() => document.fonts.ready);
+    await page.waitForTimeout(300); // a later paint would be reported by now
+    // The live heading did not change when the font came (nothing jumps), and the static screen's
+    // paint stays the largest: the takeover added no later one.
+    expect(await headingText()).toEqual(liveHeading);
+    const record = await paints(page);
+    expect(record.paintedAtTakeover).toEqual(['H1', 'P']);
+    expect(record.lcp.at(-1)?.inShell).toBe(true);
+    expect(['H1', 'P']).toContain(record.lcp.at(-1)?.tag);
     await page.context().close();
   });
 

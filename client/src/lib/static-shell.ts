@@ -10,27 +10,35 @@ export function staticShell(root: HTMLElement): HTMLElement | null {
   return root.querySelector<HTMLElement>(':scope > .static-shell');
 }
 
+/** A paint of an element marked with `elementtiming` (Element Timing API; not in TypeScript's DOM types). */
+type ElementPaint = PerformanceEntry & { element: Element | null };
+
 /**
- * Resolves once the browser has shown the static screen: replacing it sooner would drop that paint
- * from the page's largest-contentful-paint record, and the live copy would count as the first
- * paint instead. Hidden screens (a background tab, English) do not wait; `limit` caps the wait.
+ * Resolves once the browser has painted the static screen's large texts (the heading and intro,
+ * marked `elementtiming` in login-shell.html). Replacing the screen sooner would drop their paint
+ * from the page's largest-contentful-paint record, and the live copies would count as the largest
+ * paint instead, late. Not at the first paint: a text waits for its font's block period
+ * (fonts.css) while the header may already be drawn. Hidden screens (a background tab,
+ * English) do not wait; a browser without Element Timing waits one frame; `limit` caps the wait.
  */
 export function shellShown(shell: HTMLElement, limit = 1000): Promise<void> {
   if (document.visibilityState !== 'visible' || getComputedStyle(shell).visibility === 'hidden') return Promise.resolve();
+  if (!PerformanceObserver.supportedEntryTypes?.includes('element'))
+    return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+  const marked = [...shell.querySelectorAll('[elementtiming]')];
+  const painted = new Set<Element>();
   return new Promise((resolve) => {
-    let observer: PerformanceObserver | undefined;
     const done = () => {
-      observer?.disconnect();
+      observer.disconnect();
       clearTimeout(timer);
       resolve();
     };
     const timer = setTimeout(done, limit);
-    try {
-      observer = new PerformanceObserver(done);
-      observer.observe({ type: 'largest-contentful-paint', buffered: true });
-    } catch {
-      // A browser without the LCP API: the limit.
-    }
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as ElementPaint[]) if (entry.element) painted.add(entry.element);
+      if (marked.every((element) => painted.has(element))) done();
+    });
+    observer.observe({ type: 'element', buffered: true });
   });
 }
 
