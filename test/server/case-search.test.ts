@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDeps, type TestDeps } from '../helpers/deps';
 import { callerFor, makeTeam, makeUser, type TestTeam } from '../helpers/factories';
 import type { SessionUser } from '../../server/auth/sessions';
+import { trigramCandidates } from '../../server/domain/cases';
 
 let deps: TestDeps;
 let pit: TestTeam;
@@ -19,6 +20,8 @@ const addresses = [
   { street: 'Île de Ça', houseNumber: '7', postcode: '5702 BC', city: "'s-Hertogenbosch" },
   { street: 'Église-laan', houseNumber: '100', postcode: '5703 ZZ', city: 'Helmond' },
   { street: 'Havenweg', houseNumber: '1', postcode: '5711 XY', city: 'Deurne' },
+  // Shares the first and last trigram of "Kerkstraat 12" (the index's candidates), not the text.
+  { street: 'Kerkweg', houseNumber: '12', postcode: '5704 KW', city: 'Helmond' },
 ];
 
 beforeAll(async () => {
@@ -88,6 +91,10 @@ describe('cases.list search', () => {
     '100%',
     'a_b',
     'Havenweg 1',
+    'Kerkweg 12',
+    'Kerk 12',
+    'Kerkstraat Helmond',
+    'Helmond 5701',
     'geen treffer',
   ];
   it.each(searches)('"%s" finds what the substring search found', async (search) => {
@@ -112,5 +119,18 @@ describe('cases.list search', () => {
     expect(await found('5712qq')).toEqual([target.id]);
     target.address = 'Molenstraat 9';
     target.postcode = '5712QQ';
+  });
+});
+
+describe('the index query of a search', () => {
+  it('asks for its first and last trigram, not the phrase of every trigram', () => {
+    // A phrase reads the position lists of every trigram, the common ones ("str", "aat") with most
+    // of the history in them; the LIKE keeps the result exact (the searches above).
+    expect(trigramCandidates('Kerkstraat 12')).toBe('"Ker" AND " 12"');
+    expect(trigramCandidates('PIT-2026-0003')).toBe('"PIT" AND "003"');
+    expect(trigramCandidates('abc')).toBe('"abc"');
+    expect(trigramCandidates('"straat')).toBe('"""st" AND "aat"');
+    expect(trigramCandidates('Ça 7')).toBe('"Ça " AND "a 7"');
+    expect(trigramCandidates('🏠 12a')).toBe('"🏠 1" AND "12a"');
   });
 });
