@@ -19,7 +19,7 @@
 // The client side of HTTP and SSE runs in a child process of its own (./load-worker.mjs). The
 // history is generated at the current time, so the production server's own clock agrees with it.
 import { fork, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +35,7 @@ import { amsterdamDate } from '../../server/clock';
 import { dailyJobs } from '../../server/jobs';
 import { generateHistory, type History } from './generate';
 import { startAppProcess, startBareProcess, type ServerProcess } from './server-process';
-import { benchArgs, cacheEmptier } from './tools';
+import { benchArgs, benchCalls, cacheEmptier, keepHistory } from './tools';
 import { liveBuildCount } from '../../server/domain/live-shared';
 import { randomBytes } from 'node:crypto';
 
@@ -71,13 +71,6 @@ function collectGarbage() {
   (runInNewContext('gc') as () => void)();
 }
 
-/** The twelve calendar months up to and including the current one. */
-function lastTwelveMonths(now: Date) {
-  const [y, m] = [now.getUTCFullYear(), now.getUTCMonth()];
-  const day = (d: Date) => d.toISOString().slice(0, 10);
-  return { from: day(new Date(Date.UTC(y - 1, m + 1, 1))), to: day(new Date(Date.UTC(y, m + 1, 0))) };
-}
-
 const emptyLive = () => ({
   subscribers: 0,
   updates: 0,
@@ -107,6 +100,9 @@ async function runScale(years: number): Promise<ScaleResult> {
     const h = await generateHistory(deps, years);
     const generateMs = performance.now() - genStart;
     console.error(`  ${years}×: generated in ${(generateMs / 1000).toFixed(1)} s`, h.counts);
+    // The parent measures growth with both histories in one process (growth.ts): it gets a copy.
+    const keepDir = args.get('keep-history');
+    if (keepDir) keepHistory(deps, master, h, years, keepDir);
     // The generator runs in this process too: its garbage is collected before the server's own
     // memory is sampled (peakRssMb stays the whole process, generator included).
     collectGarbage();
@@ -153,40 +149,25 @@ async function runScale(years: number): Promise<ScaleResult> {
 }
 
 async function measureCalls(deps: TestDeps, h: History, loop: ReturnType<typeof monitorEventLoopDelay>) {
-  const coordinator = callerFor(deps, h.coordinator);
-  const politie = callerFor(deps, h.members.politie![0]!);
-  const gemeente = callerFor(deps, h.members.huizen![0]!);
-  const privacy = h.privacy.map((u) => callerFor(deps, u));
-  const viewer = callerFor(deps, h.viewers[0]!);
   const sqlite = deps.db.$client;
-  // Rate-limited procedures (reports, audit check) get a minute of the test clock per call.
-  const tick = () => deps.clock.advanceMinutes(1);
-  const rolledBack = async (fn: () => Promise<unknown>) => {
-    sqlite.exec('begin');
-    try {
-      return await fn();
-    } finally {
-      sqlite.exec('rollback');
-    }
-  };
+  const calls = benchCalls(deps, h);
   const n = (full: number) => (quick ? Math.max(5, Math.ceil(full / 5)) : full);
-  const plan: [string, number, () => Promise<unknown>][] = [
-    ['auth.me', n(500), () => coordinator.auth.me()],
-    ['partners.list', n(500), () => coordinator.partners.list()],
-    ['cases.list', n(300), () => coordinator.cases.list({})],
-    ['search', n(200), () => coordinator.cases.list({ search: 'Kerkstraat 12' })],
-    ['cases.get', n(300), () => gemeente.cases.get({ id: h.openCaseId })],
-    ['tasks.mine', n(200), () => politie.tasks.mine()],
-    ['meetings.list', n(100), () => coordinator.meetings.list()],
-    ['meetings.get', n(200), () => coordinator.meetings.get({ id: h.lastHeldMeetingId })],
-    ['minutes.get', n(200), () => gemeente.minutes.get({ meetingId: h.lastHeldMeetingId })],
-    ['dashboard', n(100), () => viewer.dashboard.get()],
-    ['agenda.prefill', n(30), () => rolledBack(() => coordinator.agenda.prefill({ meetingId: h.nextMeetingId }))],
-    // The last twelve whole months: within the history at every scale (its comparison period, the
-    // year before, exists only from 2× on — so up to twice the facts at 10× by design).
-    ['reports.progress', n(30), () => (tick(), viewer.reports.progress(lastTwelveMonths(deps.now())))],
-    ['audit check', n(10), () => (tick(), privacy[0]!.audit.verify())],
-  ];
+  const runs: Record<string, number> = {
+    'auth.me': 500,
+    'partners.list': 500,
+    'cases.list': 300,
+    search: 200,
+    'cases.get': 300,
+    'tasks.mine': 200,
+    'meetings.list': 100,
+    'meetings.get': 200,
+    'minutes.get': 200,
+    dashboard: 100,
+    'agenda.prefill': 30,
+    'reports.progress': 30,
+    'audit check': 10,
+  };
+  const plan = Object.entries(runs).map(([name, full]) => [name, n(full), calls[name]!] as const);
   const start = deps.now().toISOString();
   // These figures are the work of each call, not the read cache (server/read-cache.ts) that
   // answers a repeated question while the database is unchanged: one row written to a scratch
@@ -487,7 +468,10 @@ async function measureLiveOverHttp(deps: TestDeps, h: History, app: ServerProces
 
 // ── The parent: one child per scale, then the table ──────────────────────────────────────────
 
-function table(results: ScaleResult[]) {
+/** growth.ts --out: CPU per call at the two scales, measured side by side in one process. */
+type GrowthFigures = Record<string, { small: number; large: number; growth: number }>;
+
+function table(results: ScaleResult[], growth: GrowthFigures | undefined) {
   const [small, large] = [results[0]!, results.at(-1)!];
   const lines: string[] = [];
   const growthLabel = `${large.years}/${small.years}`;
@@ -496,17 +480,18 @@ function table(results: ScaleResult[]) {
   );
   lines.push('');
   lines.push(
-    `${'in-process call'.padEnd(18)}${results.map((r) => `${`p50 ${r.years}×`.padStart(10)}${`p95 ${r.years}×`.padStart(10)}${`cpu ${r.years}×`.padStart(10)}`).join('')}${`growth ${growthLabel}`.padStart(14)}${'stall'.padStart(8)}${'KB'.padStart(8)}`,
+    `${'in-process call'.padEnd(18)}${results.map((r) => `${`p50 ${r.years}×`.padStart(10)}${`p95 ${r.years}×`.padStart(10)}${`cpu ${r.years}×`.padStart(10)}`).join('')}${`growth ${growthLabel}`.padStart(14)}${growth ? 'one process'.padStart(13) : ''}${'stall'.padStart(8)}${'KB'.padStart(8)}`,
   );
   for (const name of Object.keys(large.calls)) {
     const s = small.calls[name]!;
     const l = large.calls[name]!;
+    const together = growth?.[name];
     lines.push(
-      `${name.padEnd(18)}${results.map((r) => `${r.calls[name]!.p50.toFixed(2).padStart(10)}${r.calls[name]!.p95.toFixed(2).padStart(10)}${r.calls[name]!.cpuMs.toFixed(2).padStart(10)}`).join('')}${`${(l.cpuMs / Math.max(s.cpuMs, 0.001)).toFixed(2)}×`.padStart(14)}${l.maxStallMs.toFixed(0).padStart(8)}${(l.bytes / 1024).toFixed(1).padStart(8)}`,
+      `${name.padEnd(18)}${results.map((r) => `${r.calls[name]!.p50.toFixed(2).padStart(10)}${r.calls[name]!.p95.toFixed(2).padStart(10)}${r.calls[name]!.cpuMs.toFixed(2).padStart(10)}`).join('')}${`${(l.cpuMs / Math.max(s.cpuMs, 0.001)).toFixed(2)}×`.padStart(14)}${growth ? (together ? `${together.growth.toFixed(2)}×` : '–').padStart(13) : ''}${l.maxStallMs.toFixed(0).padStart(8)}${(l.bytes / 1024).toFixed(1).padStart(8)}`,
     );
   }
   lines.push(
-    '(ms; cpu = CPU time per call, the median of five batches; growth = cpu at the largest / smallest history; stall = longest event-loop delay during that call at the largest)',
+    `(ms; cpu = CPU time per call, the median of five batches; growth = cpu at the largest / smallest history, each measured in its own process${growth ? '; one process = the same growth with both histories open in one process, their batches alternating (growth.ts) — the figure for the goal' : ''}; stall = longest event-loop delay during that call at the largest)`,
   );
   lines.push('');
   lines.push(
@@ -551,6 +536,11 @@ if (args.has('scale')) {
   const years = (args.get('years') ?? '1,10').split(',').map(Number);
   const out = args.get('out') ?? join(import.meta.dirname, 'results.json');
   const tmp = mkdtempSync(join(tmpdir(), 'overleg-bench-out-'));
+  // Growth is measured again with both histories side by side in one process (growth.ts): across
+  // two processes, sub-millisecond CPU per call differs by more than the growth to be measured.
+  const interleaved = years.length >= 2 && (!args.has('only') || args.get('only') === 'calls');
+  const histories = join(tmp, 'histories');
+  mkdirSync(histories);
   const results: ScaleResult[] = [];
   for (const y of years) {
     const file = join(tmp, `${y}.json`);
@@ -563,14 +553,33 @@ if (args.has('scale')) {
         `--child-out=${file}`,
         ...(quick ? ['--quick'] : []),
         ...(args.has('only') ? [`--only=${args.get('only')}`] : []),
+        ...(interleaved && (y === years[0] || y === years.at(-1)) ? [`--keep-history=${histories}`] : []),
       ],
       { stdio: ['ignore', 'inherit', 'inherit'] },
     );
     if (child.status !== 0) throw new Error(`bench at ${y}× failed (exit ${child.status})`);
     results.push(JSON.parse(readFileSync(file, 'utf8')) as ScaleResult);
   }
+  let growth: GrowthFigures | undefined;
+  if (interleaved) {
+    const file = join(tmp, 'growth.json');
+    const child = spawnSync(
+      process.execPath,
+      [
+        ...process.execArgv,
+        fileURLToPath(new URL('./growth.ts', import.meta.url)),
+        `--keep=${histories}`,
+        `--years=${years[0]},${years.at(-1)}`,
+        `--out=${file}`,
+        ...(quick ? ['--batches=5'] : []),
+      ],
+      { stdio: ['ignore', 'ignore', 'inherit'] },
+    );
+    if (child.status !== 0) throw new Error(`bench growth failed (exit ${child.status})`);
+    growth = JSON.parse(readFileSync(file, 'utf8')) as GrowthFigures;
+  }
   rmSync(tmp, { recursive: true, force: true });
-  console.log(table(results));
-  writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), node: process.version, quick, results }, null, 2));
+  console.log(table(results, growth));
+  writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), node: process.version, quick, results, growth }, null, 2));
   console.log(`\nfigures written to ${out}`);
 }

@@ -1,6 +1,7 @@
 // What the bench scripts share (issue 12): their command-line arguments, a generated history kept
 // between runs of the one-call tools, the calls those tools know, and the write that empties the
 // read cache so a figure is a call's own work.
+import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,23 +20,32 @@ export function benchArgs(): Map<string, string> {
   );
 }
 
+/** A generated history as kept on disk: the database file `${years}.db` and this, `${years}.json`. */
+type KeptHistory = { now: string; master: string; history: History };
+
+/** Keeps `deps`' database (its data key made from `master`) and `h` in `dir`, for `openHistory`. */
+export function keepHistory(deps: TestDeps, master: Buffer, h: History, years: number, dir: string) {
+  deps.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  copyFileSync(deps.db.$client.name, join(dir, `${years}.db`));
+  const kept: KeptHistory = { now: deps.now().toISOString(), master: master.toString('hex'), history: h };
+  writeFileSync(join(dir, `${years}.json`), JSON.stringify(kept));
+}
+
 /**
- * A history of `years` in a temporary database. With `keep` (a directory) the generated history
- * (database + ids) is kept there and reused on the next run — opened with new keys, which is fine
- * for calls that decrypt nothing.
+ * A history of `years` in a temporary database. With `keep` (a directory) the generated history is
+ * kept there and reused on the next run — opened with the key and clock it was made with, so
+ * every call reads it as on the day it was generated.
  */
 export async function openHistory(years: number, keep: string | undefined) {
   const dir = mkdtempSync(join(tmpdir(), 'overleg-bench-tool-'));
   const file = join(dir, 'bench.db');
-  const kept = keep !== undefined && existsSync(join(keep, `${years}.json`));
-  if (kept) copyFileSync(join(keep, `${years}.db`), file);
-  const deps = createTestDeps({ file });
-  const h = kept ? (JSON.parse(readFileSync(join(keep, `${years}.json`), 'utf8')) as History) : await generateHistory(deps, years);
-  if (keep !== undefined && !kept) {
-    deps.db.$client.pragma('wal_checkpoint(TRUNCATE)');
-    copyFileSync(file, join(keep, `${years}.db`));
-    writeFileSync(join(keep, `${years}.json`), JSON.stringify(h));
-  }
+  const keptFile = keep === undefined ? undefined : join(keep, `${years}.json`);
+  const kept = keptFile && existsSync(keptFile) ? (JSON.parse(readFileSync(keptFile, 'utf8')) as KeptHistory) : undefined;
+  if (kept) copyFileSync(join(keep!, `${years}.db`), file);
+  const master = kept ? Buffer.from(kept.master, 'hex') : randomBytes(32);
+  const deps = createTestDeps({ file, master, ...(kept && { now: kept.now }) });
+  const h = kept ? kept.history : await generateHistory(deps, years);
+  if (keep !== undefined && !kept) keepHistory(deps, master, h, years, keep);
   const close = () => {
     deps.db.$client.close();
     rmSync(dir, { recursive: true, force: true });
@@ -43,30 +53,50 @@ export async function openHistory(years: number, keep: string | undefined) {
   return { deps, h, close };
 }
 
-/** The calls the one-call tools (profile-call.ts, statement-times.ts) can run, by name. */
+/** The twelve calendar months up to and including the current one. */
+export function lastTwelveMonths(now: Date) {
+  const [y, m] = [now.getUTCFullYear(), now.getUTCMonth()];
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  return { from: day(new Date(Date.UTC(y - 1, m + 1, 1))), to: day(new Date(Date.UTC(y, m + 1, 0))) };
+}
+
+/**
+ * The bench's calls by name, each as the reader who makes it: `npm run bench` measures them all,
+ * the one-call tools (growth.ts, profile-call.ts, statement-times.ts) the ones asked for.
+ */
 export function benchCalls(deps: TestDeps, h: History): Record<string, () => Promise<unknown>> {
   const sqlite = deps.db.$client;
   const coordinator = callerFor(deps, h.coordinator);
-  const viewer = callerFor(deps, h.viewers[0]!);
   const politie = callerFor(deps, h.members.politie![0]!);
+  const gemeente = callerFor(deps, h.members.huizen![0]!);
+  const privacy = callerFor(deps, h.privacy[0]!);
+  const viewer = callerFor(deps, h.viewers[0]!);
+  // Rate-limited procedures (reports, audit check) get a minute of the test clock per call.
+  const tick = () => deps.clock.advanceMinutes(1);
+  const rolledBack = async (fn: () => Promise<unknown>) => {
+    sqlite.exec('begin');
+    try {
+      return await fn();
+    } finally {
+      sqlite.exec('rollback');
+    }
+  };
   return {
-    'agenda.prefill': async () => {
-      sqlite.exec('begin');
-      try {
-        return await coordinator.agenda.prefill({ meetingId: h.nextMeetingId });
-      } finally {
-        sqlite.exec('rollback');
-      }
-    },
-    'reports.progress': () => (deps.clock.advanceMinutes(1), viewer.reports.progress({ from: '2025-12-01', to: '2026-11-30' })),
-    dashboard: () => viewer.dashboard.get(),
     'auth.me': () => coordinator.auth.me(),
     'partners.list': () => coordinator.partners.list(),
     'cases.list': () => coordinator.cases.list({}),
     search: () => coordinator.cases.list({ search: 'Kerkstraat 12' }),
+    'cases.get': () => gemeente.cases.get({ id: h.openCaseId }),
     'tasks.mine': () => politie.tasks.mine(),
+    'meetings.list': () => coordinator.meetings.list(),
     'meetings.get': () => coordinator.meetings.get({ id: h.lastHeldMeetingId }),
-    'minutes.get': () => coordinator.minutes.get({ meetingId: h.lastHeldMeetingId }),
+    'minutes.get': () => gemeente.minutes.get({ meetingId: h.lastHeldMeetingId }),
+    dashboard: () => viewer.dashboard.get(),
+    'agenda.prefill': () => rolledBack(() => coordinator.agenda.prefill({ meetingId: h.nextMeetingId })),
+    // The last twelve whole months: within the history at every scale (its comparison period, the
+    // year before, exists only from 2× on — so up to twice the facts at 10× by design).
+    'reports.progress': () => (tick(), viewer.reports.progress(lastTwelveMonths(deps.now()))),
+    'audit check': () => (tick(), privacy.audit.verify()),
   };
 }
 
