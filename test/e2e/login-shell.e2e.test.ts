@@ -21,13 +21,7 @@ afterAll(async () => {
 
 /** Holds back the app's entry script until `release()`, so the static screen is all there is. */
 async function holdApp(page: Page): Promise<() => void> {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
-    await released;
-    await route.continue();
-  });
-  return release;
+  return (await holdRoute(page, /\/assets\/index-[\w-]+\.js$/)).release;
 }
 
 /** Holds back requests matching `url` until `release()`. */
