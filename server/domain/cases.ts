@@ -356,13 +356,13 @@ function removeFromComingAgendas(tx: Db, caseId: number): number[] {
  * number), so the few extra candidates are cheap to drop. No match is lost: a row that contains
  * the text contains both.
  */
-export function trigramCandidates(text: string): string {
-  const chars = Array.from(text);
-  const trigram = (at: number) =>
-    `"${chars
-      .slice(at, at + 3)
-      .join('')
-      .replace(/"/g, '""')}"`;
+export function trigramCandidates(text: string): string | null {
+  const chars = Array.from(text); // characters, not UTF-16 units: the tokenizer counts characters
+  if (chars.length < 3) return null; // shorter than a trigram: the index cannot answer
+  const trigram = (at: number) => {
+    const three = chars.slice(at, at + 3).join('');
+    return `"${three.replace(/"/g, '""')}"`;
+  };
   return chars.length > 3 ? `${trigram(0)} AND ${trigram(chars.length - 3)}` : trigram(0);
 }
 
@@ -447,11 +447,12 @@ function queryCaseList(deps: AppDeps, teamId: number, today: string, filter: Cas
       )!,
     );
     // The FTS5 trigram index (migration 0027) finds the candidates without scanning the team's
-    // history; the LIKE above stays the exact rule (it folds ASCII case only). Trigrams need 3 characters.
-    fromIndex = search.length >= 3 && compactPostcode.length >= 3;
+    // history; the LIKE above stays the exact rule (it folds ASCII case only).
+    const [inText, inPostcode] = [trigramCandidates(search), trigramCandidates(compactPostcode)];
+    fromIndex = inText !== null && inPostcode !== null;
     if (fromIndex) {
       conditions.push(
-        sql`${cases.id} in (select rowid from case_search where case_search match ${`({code address city} : (${trigramCandidates(search)})) OR (postcode : (${trigramCandidates(compactPostcode)}))`})`,
+        sql`${cases.id} in (select rowid from case_search where case_search match ${`({code address city} : (${inText})) OR (postcode : (${inPostcode}))`})`,
       );
     }
   }

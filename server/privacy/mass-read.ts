@@ -74,6 +74,7 @@ function thresholds(db: Db, teamId: number) {
 const countUpQuery = preparedPerDb((db) =>
   db
     .update(securityEvents)
+    // (`set` takes no bare placeholder in drizzle's types: wrapped as SQL.)
     .set({ lastAt: sql`${sql.placeholder('at')}`, count: sql`${securityEvents.count} + 1` })
     .where(eq(securityEvents.aggregateKey, sql.placeholder('aggregateKey')))
     .prepare(),

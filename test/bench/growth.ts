@@ -3,7 +3,7 @@
 // millisecond, CPU per call differs by ±0.07 ms between two processes doing identical work (auth.me
 // reads the same five rows at every scale and still showed 1.3–1.7×). Here both histories are open
 // side by side and their batches alternate (1×, 10×, 1×, …), so the process, its heap and the
-// machine's drifting load weigh on both alike. Prints figures; asserts nothing. Not part of `npm run bench`.
+// machine's drifting load weigh on both alike. Prints figures; asserts nothing.
 //
 //   npx tsx test/bench/growth.ts [--years=1,10] [--call=search,cases.list] [--batches=10] [--keep=/tmp/keep] [--out=growth.json]
 //

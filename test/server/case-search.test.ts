@@ -94,6 +94,7 @@ describe('cases.list search', () => {
     'Kerkweg 12',
     'Kerk 12',
     'Kerkstraat Helmond',
+    'Ça',
     'Helmond 5701',
     'geen treffer',
   ];
@@ -129,6 +130,10 @@ describe('the index query of a search', () => {
     expect(trigramCandidates('Kerkstraat 12')).toBe('"Ker" AND " 12"');
     expect(trigramCandidates('PIT-2026-0003')).toBe('"PIT" AND "003"');
     expect(trigramCandidates('abc')).toBe('"abc"');
+    // Under three characters (counted as characters, not UTF-16 units) the index cannot answer:
+    // the LIKE alone does.
+    expect(trigramCandidates('ab')).toBeNull();
+    expect(trigramCandidates('🏠🏠')).toBeNull();
     expect(trigramCandidates('"straat')).toBe('"""st" AND "aat"');
     expect(trigramCandidates('Ça 7')).toBe('"Ça " AND "a 7"');
     expect(trigramCandidates('🏠 12a')).toBe('"🏠 1" AND "12a"');
