@@ -47,7 +47,9 @@ export const cases = sqliteTable(
   },
   (t) => [
     uniqueIndex('cases_team_code').on(t.teamId, t.code),
-    index('cases_team_status').on(t.teamId, t.status),
+    // With the closing moment in it, the progress report finds the casussen closed since its
+    // window began without walking the team's closed history (issue 12).
+    index('cases_team_status').on(t.teamId, t.status, t.closedAt),
     // The casus list pages newest first (issue 12): walking this index stops after one page.
     index('cases_team_id').on(t.teamId, t.id),
     index('cases_gemeente').on(t.gemeentePartnerId),

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, integer, text, index, primaryKey } from 'drizzle-orm/sqlite-core';
 import { agreementStatuses, taskStatuses, workChangeKinds } from './enums';
 import { cases, subjects } from './cases';
@@ -89,6 +90,11 @@ export const tasks = sqliteTable(
     // status and due date in it, no task row is visited.
     index('tasks_case_status_due').on(t.caseId, t.status, t.dueDate),
     index('tasks_meeting').on(t.meetingId),
+    // Lapsed tasks by the moment they lapsed (their last change): the progress report's tasks
+    // still open at a window's end, without walking every lapsed task of the team (issue 12).
+    index('tasks_team_lapsed')
+      .on(t.teamId, t.updatedAt)
+      .where(sql`status = 'vervallen'`),
   ],
 );
 

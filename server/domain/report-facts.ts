@@ -23,6 +23,7 @@ import {
   meetings,
   partners,
   tasks,
+  taskStatuses,
   themes,
 } from '../../db/schema';
 import type { AppDeps } from '../deps';
@@ -48,6 +49,56 @@ export function loadTeamRows(deps: AppDeps, teamId: number) {
 
 export type TeamRows = ReturnType<typeof loadTeamRows>;
 
+/**
+ * The casussen that can count in a window starting at `start`: those still open, and those closed
+ * since. A casus closed before the window began cannot: it was opened, made active and closed
+ * (its last closing, `closedAt`) before it. Read from the index alone, so a report does not walk
+ * the team's closed history (issue 12); the window's own conditions are applied on top.
+ */
+function casesLiveSince(deps: AppDeps, teamId: number, start: string) {
+  const { db } = deps;
+  const team = eq(cases.teamId, teamId);
+  return db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(team, inArray(cases.status, ['signaal', 'actief'])))
+    .unionAll(
+      db
+        .select({ id: cases.id })
+        .from(cases)
+        .where(and(team, eq(cases.status, 'afgerond'), gte(cases.closedAt, start))),
+    );
+}
+
+/**
+ * The tasks that can count in a window starting at `start`: those still open, those completed
+ * since, and those lapsed since (a lapsed task's last change is its lapsing). A task finished or
+ * lapsed before the window began was also created before it, so none of the window's figures
+ * can count it. By index (issue 12); the window's own conditions are applied on top.
+ */
+function tasksLiveSince(deps: AppDeps, teamId: number, start: string) {
+  const { db } = deps;
+  const team = eq(tasks.teamId, teamId);
+  return db
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(and(team, eq(tasks.status, 'open')))
+    .unionAll(
+      db
+        .select({ id: tasks.id })
+        .from(tasks)
+        // Every status named, so `tasks_team_status (team_id, status, completed_at)` serves the range.
+        .where(and(team, inArray(tasks.status, [...taskStatuses]), gte(tasks.completedAt, start))),
+    )
+    .unionAll(
+      db
+        .select({ id: tasks.id })
+        .from(tasks)
+        // Written out, not bound: only a literal matches the partial index `tasks_team_lapsed`.
+        .where(and(team, sql`${tasks.status} = 'vervallen'`, gte(tasks.updatedAt, start))),
+    );
+}
+
 /** The facts that can count in one window: what happened in it, and what was still open at its end. */
 export function loadWindowFacts(deps: AppDeps, teamId: number, w: Window) {
   const { db } = deps;
@@ -68,7 +119,7 @@ export function loadWindowFacts(deps: AppDeps, teamId: number, w: Window) {
     .from(cases)
     .where(
       and(
-        eq(cases.teamId, teamId),
+        inArray(cases.id, casesLiveSince(deps, teamId, start)),
         counted,
         or(
           within(cases.createdAt),
@@ -91,7 +142,16 @@ export function loadWindowFacts(deps: AppDeps, teamId: number, w: Window) {
     })
     .from(caseEvents)
     .innerJoin(cases, eq(cases.id, caseEvents.caseId))
-    .where(and(eq(cases.teamId, teamId), counted, inArray(caseEvents.kind, ['status', 'created']), within(caseEvents.at)))
+    .where(
+      and(
+        // `+` keeps the planner on the window's index of case_events: driven from the team's
+        // casussen instead, it would visit the history of every casus the team ever had.
+        sql`+${cases.teamId} = ${teamId}`,
+        counted,
+        inArray(caseEvents.kind, ['status', 'created']),
+        within(caseEvents.at),
+      ),
+    )
     .all();
   const agreementRows = db
     .select({ partnerId: agreements.responsiblePartnerId, createdAt: agreements.createdAt })
@@ -112,7 +172,7 @@ export function loadWindowFacts(deps: AppDeps, teamId: number, w: Window) {
     .leftJoin(cases, eq(cases.id, tasks.caseId))
     .where(
       and(
-        eq(tasks.teamId, teamId),
+        inArray(tasks.id, tasksLiveSince(deps, teamId, start)),
         or(isNull(cases.id), counted),
         or(
           within(tasks.createdAt),

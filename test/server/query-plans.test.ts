@@ -85,4 +85,61 @@ describe('query plans of the hot reads', () => {
     expect(planOf(all, /from "agreements"/)).toContain('agreements_team');
     expect(planOf(all, /from "case_events"/)).toContain('case_events_at');
   });
+
+  it('reports.progress finds the casussen and tasks that can count in its period without walking the closed history', async () => {
+    const viewer = await makeUser(deps, pit, 'viewer');
+    // Another period than the test above: a closed period's figures come from the cache the second time.
+    expectReportPlansByWindow(await plans(() => callerFor(deps, viewer).reports.progress({ from: '2025-01-01', to: '2025-12-31' })));
+  });
+
+  it('keeps those plans when SQLite has the statistics of a ten-year history', async () => {
+    // A database that has been analysed (the bench's generated history is) plans with what it
+    // knows: one team, so `team_id` selects nothing. Driven from the team's casussen, the status
+    // changes of a year would be found by visiting every casus ever opened.
+    loadStatistics(deps.db.$client, tenYearStatistics);
+    const viewer = await makeUser(deps, pit, 'viewer');
+    expectReportPlansByWindow(await plans(() => callerFor(deps, viewer).reports.progress({ from: '2024-01-01', to: '2024-12-31' })));
+  });
 });
+
+/** The progress report's facts: each table read by the ranges of its period, not by the team. */
+function expectReportPlansByWindow(all: { sql: string; plan: string }[]) {
+  const byTeamOnly = (table: string) => new RegExp(`SEARCH ${table} USING (COVERING )?INDEX \\w+ \\(team_id=\\?\\)$`, 'm');
+  expect(planOf(all, /^select "case_events"/)).toMatch(
+    /^SEARCH case_events USING INDEX case_events_at \(at>\? AND at<\?\)\nSEARCH cases USING INTEGER PRIMARY KEY/,
+  );
+  // Still open, or closed / completed / lapsed since the period began: ranges of the indexes.
+  const casePlan = planOf(all, /^select "id", "gemeente_partner_id".* from "cases"/);
+  expect(casePlan).toContain('SEARCH cases USING COVERING INDEX cases_team_status (team_id=? AND status=? AND closed_at>?)');
+  expect(casePlan).not.toMatch(byTeamOnly('cases'));
+  const taskPlan = planOf(all, /from "tasks" left join "cases"/);
+  expect(taskPlan).toContain('SEARCH tasks USING COVERING INDEX tasks_team_status (team_id=? AND status=? AND completed_at>?)');
+  expect(taskPlan).toContain('SEARCH tasks USING COVERING INDEX tasks_team_lapsed (team_id=? AND updated_at>?)');
+  expect(taskPlan).not.toMatch(byTeamOnly('tasks'));
+}
+
+/** What `ANALYZE` wrote for these tables on the bench's ten-year history of one team (test/bench/generate.ts). */
+const tenYearStatistics: [table: string, index: string, stat: string][] = [
+  ['cases', 'cases_team_id', '10000 10000 1'],
+  ['cases', 'cases_team_code', '10000 10000 1'],
+  ['cases', 'cases_team_status', '10000 10000 3334 1'],
+  ['cases', 'cases_gemeente', '10000 1667'],
+  ['case_events', 'case_events_at', '19754 1'],
+  ['case_events', 'case_events_case', '19754 2'],
+  ['tasks', 'tasks_team_status', '30000 30000 15000 62'],
+  ['tasks', 'tasks_assignee', '30000 4286 2143'],
+  ['tasks', 'tasks_case_status_due', '30000 3 3 2'],
+  ['tasks', 'tasks_meeting', '30000 60'],
+  ['agreements', 'agreements_team', '10000 10000 20'],
+  ['agreements', 'agreements_case', '10000 1'],
+];
+
+/** Gives the planner these statistics, as if `ANALYZE` had run on a database that holds them. */
+function loadStatistics(sqlite: TestDeps['db']['$client'], rows: typeof tenYearStatistics) {
+  sqlite.exec('ANALYZE'); // creates the statistics tables
+  sqlite.exec('DELETE FROM sqlite_stat1');
+  if (sqlite.prepare("select 1 from sqlite_master where name = 'sqlite_stat4'").get()) sqlite.exec('DELETE FROM sqlite_stat4');
+  const insert = sqlite.prepare('INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)');
+  for (const row of rows) insert.run(...row);
+  sqlite.exec('ANALYZE sqlite_schema'); // the planner rereads them
+}
