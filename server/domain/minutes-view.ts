@@ -250,8 +250,11 @@ const carriedWhere = (state: 0 | 1, after: boolean) =>
   and(
     eq(tasks.teamId, sql.placeholder('teamId')),
     carriedState(state),
-    eq(meetings.teamId, sql.placeholder('teamId')),
-    lt(meetings.startsAt, sql.placeholder('startsAt')),
+    // `+`: the open work drives (tasks_team_status), each task's overleg found by its id; from the
+    // overleggen before this one, a database without statistics would walk every task of every
+    // earlier overleg.
+    sql`+${meetings.teamId} = ${sql.placeholder('teamId')}`,
+    sql`+${meetings.startsAt} < ${sql.placeholder('startsAt')}`,
     lt(tasks.createdAt, sql.placeholder('reference')),
     after
       ? or(

@@ -63,7 +63,9 @@ const involvementQueries = [
     db
       .select({ caseId: tasks.caseId })
       .from(tasks)
-      .where(and(inArray(tasks.caseId, caseList()), eq(tasks.assigneePartnerId, partner())))
+      // `+`: found by casus (tasks_case_status_due), not by walking every task the partner ever had
+      // (tasks_assignee), which a database without statistics would otherwise choose.
+      .where(and(inArray(tasks.caseId, caseList()), sql`+${tasks.assigneePartnerId} = ${partner()}`))
       .prepare(),
   ),
   preparedPerDb((db) =>
