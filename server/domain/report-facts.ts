@@ -26,7 +26,9 @@ import {
   taskStatuses,
   themes,
 } from '../../db/schema';
+import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
+import { preparedPerDb } from '../prepared';
 import type { Window } from './report-period';
 
 /** The team's partners and themes: the rows of the report's tables. */
@@ -55,9 +57,8 @@ export type TeamRows = ReturnType<typeof loadTeamRows>;
  * (its last closing, `closedAt`) before it. Read from the index alone, so a report does not walk
  * the team's closed history (issue 12); the window's own conditions are applied on top.
  */
-function casesLiveSince(deps: AppDeps, teamId: number, start: string) {
-  const { db } = deps;
-  const team = eq(cases.teamId, teamId);
+function casesLiveSince(db: Db) {
+  const team = eq(cases.teamId, param.teamId);
   return db
     .select({ id: cases.id })
     .from(cases)
@@ -66,7 +67,7 @@ function casesLiveSince(deps: AppDeps, teamId: number, start: string) {
       db
         .select({ id: cases.id })
         .from(cases)
-        .where(and(team, eq(cases.status, 'afgerond'), gte(cases.closedAt, start))),
+        .where(and(team, eq(cases.status, 'afgerond'), gte(cases.closedAt, param.start))),
     );
 }
 
@@ -76,9 +77,8 @@ function casesLiveSince(deps: AppDeps, teamId: number, start: string) {
  * lapsed before the window began was also created before it, so none of the window's figures
  * can count it. By index (issue 12); the window's own conditions are applied on top.
  */
-function tasksLiveSince(deps: AppDeps, teamId: number, start: string) {
-  const { db } = deps;
-  const team = eq(tasks.teamId, teamId);
+function tasksLiveSince(db: Db) {
+  const team = eq(tasks.teamId, param.teamId);
   return db
     .select({ id: tasks.id })
     .from(tasks)
@@ -88,21 +88,23 @@ function tasksLiveSince(deps: AppDeps, teamId: number, start: string) {
         .select({ id: tasks.id })
         .from(tasks)
         // Every status named, so `tasks_team_status (team_id, status, completed_at)` serves the range.
-        .where(and(team, inArray(tasks.status, [...taskStatuses]), gte(tasks.completedAt, start))),
+        .where(and(team, inArray(tasks.status, [...taskStatuses]), gte(tasks.completedAt, param.start))),
     )
     .unionAll(
       db
         .select({ id: tasks.id })
         .from(tasks)
         // Written out, not bound: only a literal matches the partial index `tasks_team_lapsed`.
-        .where(and(team, sql`${tasks.status} = 'vervallen'`, gte(tasks.updatedAt, start))),
+        .where(and(team, sql`${tasks.status} = 'vervallen'`, gte(tasks.updatedAt, param.start))),
     );
 }
 
-/** The facts that can count in one window: what happened in it, and what was still open at its end. */
-export function loadWindowFacts(deps: AppDeps, teamId: number, w: Window) {
-  const { db } = deps;
-  const { start, end } = w;
+/**
+ * The statements that read one window's facts, prepared once per connection: built by drizzle and
+ * prepared by SQLite on every report, they cost as much as some of the reading (issue 12).
+ */
+const factQueries = preparedPerDb((db) => {
+  const { start, end } = param;
   const within = (column: SQLiteColumn) => and(gte(column, start), lt(column, end))!;
   // A withdrawn casus was a mistake: it and the work on it are no part of the team's figures.
   const counted = ne(cases.status, 'ingetrokken');
@@ -119,7 +121,7 @@ export function loadWindowFacts(deps: AppDeps, teamId: number, w: Window) {
     .from(cases)
     .where(
       and(
-        inArray(cases.id, casesLiveSince(deps, teamId, start)),
+        inArray(cases.id, casesLiveSince(db)),
         counted,
         or(
           within(cases.createdAt),
@@ -130,7 +132,7 @@ export function loadWindowFacts(deps: AppDeps, teamId: number, w: Window) {
         ),
       ),
     )
-    .all();
+    .prepare();
   // Status transitions from the history; only the target status is read, never the detail text.
   const transitions = db
     .select({
@@ -146,19 +148,19 @@ export function loadWindowFacts(deps: AppDeps, teamId: number, w: Window) {
       and(
         // `+` keeps the planner on the window's index of case_events: driven from the team's
         // casussen instead, it would visit the history of every casus the team ever had.
-        sql`+${cases.teamId} = ${teamId}`,
+        sql`+${cases.teamId} = ${param.teamId}`,
         counted,
         inArray(caseEvents.kind, ['status', 'created']),
         within(caseEvents.at),
       ),
     )
-    .all();
+    .prepare();
   const agreementRows = db
     .select({ partnerId: agreements.responsiblePartnerId, createdAt: agreements.createdAt })
     .from(agreements)
     .innerJoin(cases, eq(cases.id, agreements.caseId))
-    .where(and(eq(agreements.teamId, teamId), within(agreements.createdAt), counted))
-    .all();
+    .where(and(eq(agreements.teamId, param.teamId), within(agreements.createdAt), counted))
+    .prepare();
   const taskRows = db
     .select({
       partnerId: tasks.assigneePartnerId,
@@ -172,7 +174,7 @@ export function loadWindowFacts(deps: AppDeps, teamId: number, w: Window) {
     .leftJoin(cases, eq(cases.id, tasks.caseId))
     .where(
       and(
-        inArray(tasks.id, tasksLiveSince(deps, teamId, start)),
+        inArray(tasks.id, tasksLiveSince(db)),
         or(isNull(cases.id), counted),
         or(
           within(tasks.createdAt),
@@ -180,78 +182,69 @@ export function loadWindowFacts(deps: AppDeps, teamId: number, w: Window) {
           // still open (not done, not lapsed) at the end of the window: may be over its due date
           and(
             lt(tasks.createdAt, end),
-            or(isNull(tasks.completedAt), gte(tasks.completedAt, start)),
-            or(ne(tasks.status, 'vervallen'), gte(tasks.updatedAt, start)),
+            or(isNull(tasks.completedAt), gte(tasks.completedAt, param.start)),
+            or(ne(tasks.status, 'vervallen'), gte(tasks.updatedAt, param.start)),
           ),
         ),
       ),
     )
-    .all();
+    .prepare();
   const meetingRows = db
     .select({ id: meetings.id, startsAt: meetings.startsAt })
     .from(meetings)
-    .where(and(eq(meetings.teamId, teamId), eq(meetings.status, 'gesloten'), within(meetings.startsAt)))
-    .all();
-  const attendanceRows =
-    meetingRows.length === 0
-      ? []
-      : db
-          .select({ meetingId: attendance.meetingId, partnerId: attendance.partnerId, status: attendance.status })
-          .from(attendance)
-          .innerJoin(meetings, eq(meetings.id, attendance.meetingId))
-          .where(and(eq(meetings.teamId, teamId), eq(meetings.status, 'gesloten'), within(meetings.startsAt)))
-          .all();
+    .where(and(eq(meetings.teamId, param.teamId), eq(meetings.status, 'gesloten'), within(meetings.startsAt)))
+    .prepare();
+  const attendanceRows = db
+    .select({ meetingId: attendance.meetingId, partnerId: attendance.partnerId, status: attendance.status })
+    .from(attendance)
+    .innerJoin(meetings, eq(meetings.id, attendance.meetingId))
+    .where(and(eq(meetings.teamId, param.teamId), eq(meetings.status, 'gesloten'), within(meetings.startsAt)))
+    .prepare();
   // Controles held in the window (planned on one of its days and carried out), with their partners and findings.
   const heldInWindow = and(
-    eq(controls.teamId, teamId),
+    eq(controls.teamId, param.teamId),
     eq(controls.status, 'uitgevoerd'),
-    gte(controls.plannedOn, w.from),
-    lte(controls.plannedOn, w.to),
+    gte(controls.plannedOn, param.from),
+    lte(controls.plannedOn, param.to),
   );
   const controlRows = db
     .select({ id: controls.id, plannedOn: controls.plannedOn, status: controls.status })
     .from(controls)
     .where(heldInWindow)
-    .all();
-  const participationRows =
-    controlRows.length === 0
-      ? []
-      : db
-          .select({ controlId: controlPartners.controlId, partnerId: controlPartners.partnerId })
-          .from(controlPartners)
-          .innerJoin(controls, eq(controls.id, controlPartners.controlId))
-          .where(heldInWindow)
-          .all();
-  const findingRows =
-    controlRows.length === 0
-      ? []
-      : db
-          .select({
-            controlId: findings.controlId,
-            partnerId: findings.partnerId,
-            findingType: findings.findingType,
-            measure: findings.measure,
-          })
-          .from(findings)
-          .innerJoin(controls, eq(controls.id, findings.controlId))
-          .where(heldInWindow)
-          .all();
+    .prepare();
+  const participationRows = db
+    .select({ controlId: controlPartners.controlId, partnerId: controlPartners.partnerId })
+    .from(controlPartners)
+    .innerJoin(controls, eq(controls.id, controlPartners.controlId))
+    .where(heldInWindow)
+    .prepare();
+  const findingRows = db
+    .select({
+      controlId: findings.controlId,
+      partnerId: findings.partnerId,
+      findingType: findings.findingType,
+      measure: findings.measure,
+    })
+    .from(findings)
+    .innerJoin(controls, eq(controls.id, findings.controlId))
+    .where(heldInWindow)
+    .prepare();
   // Escalaties raised or resolved in the window, or open at its end (the three counts of the report).
-  const inDays = (column: SQLiteColumn) => and(gte(column, w.from), lte(column, w.to))!;
+  const inDays = (column: SQLiteColumn) => and(gte(column, param.from), lte(column, param.to))!;
   const escalationRows = db
     .select({ raisedOn: escalations.raisedOn, status: escalations.status, outcomeOn: escalations.outcomeOn })
     .from(escalations)
     .where(
       and(
-        eq(escalations.teamId, teamId),
+        eq(escalations.teamId, param.teamId),
         or(
           inDays(escalations.raisedOn),
           and(eq(escalations.status, 'afgehandeld'), inDays(escalations.outcomeOn)),
-          and(lte(escalations.raisedOn, w.to), or(isNull(escalations.outcomeOn), gt(escalations.outcomeOn, w.to))),
+          and(lte(escalations.raisedOn, param.to), or(isNull(escalations.outcomeOn), gt(escalations.outcomeOn, param.to))),
         ),
       ),
     )
-    .all();
+    .prepare();
   return {
     caseRows,
     transitions,
@@ -263,6 +256,36 @@ export function loadWindowFacts(deps: AppDeps, teamId: number, w: Window) {
     participationRows,
     findingRows,
     escalationRows,
+  };
+});
+
+const param = {
+  teamId: sql.placeholder('teamId'),
+  // the window as instants (start inclusive, end exclusive) and as calendar days (both inclusive)
+  start: sql.placeholder('start'),
+  end: sql.placeholder('end'),
+  from: sql.placeholder('from'),
+  to: sql.placeholder('to'),
+};
+
+/** The facts that can count in one window: what happened in it, and what was still open at its end. */
+export function loadWindowFacts(deps: AppDeps, teamId: number, w: Window) {
+  const q = factQueries(deps.db);
+  const values = { teamId, start: w.start, end: w.end, from: w.from, to: w.to };
+  const meetingRows = q.meetingRows.all(values);
+  const controlRows = q.controlRows.all(values);
+  const held = controlRows.length > 0;
+  return {
+    caseRows: q.caseRows.all(values),
+    transitions: q.transitions.all(values),
+    agreementRows: q.agreementRows.all(values),
+    taskRows: q.taskRows.all(values),
+    meetingRows,
+    attendanceRows: meetingRows.length > 0 ? q.attendanceRows.all(values) : [],
+    controlRows,
+    participationRows: held ? q.participationRows.all(values) : [],
+    findingRows: held ? q.findingRows.all(values) : [],
+    escalationRows: q.escalationRows.all(values),
   };
 }
 

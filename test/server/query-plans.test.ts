@@ -7,6 +7,7 @@ import { createTestDeps, type TestDeps } from '../helpers/deps';
 import { callerFor, makeTeam, makeUser, type TestTeam } from '../helpers/factories';
 import { makeCase } from '../helpers/cases';
 import { minutesScenario } from '../helpers/minutes';
+import { statementsRun } from '../helpers/statements';
 import type { SessionUser } from '../../server/auth/sessions';
 
 let deps: TestDeps;
@@ -20,22 +21,17 @@ beforeAll(async () => {
   await makeCase(deps, pit, coordinator, { status: 'actief' });
 });
 
-/** The SQL of every statement `fn` prepares, with SQLite's plan for each. */
+/** The SQL of every statement `fn` runs, with SQLite's plan for each. */
 async function plans(fn: () => Promise<unknown>, on: TestDeps = deps): Promise<{ sql: string; plan: string }[]> {
   const sqlite = on.db.$client;
-  const prepare = sqlite.prepare.bind(sqlite);
-  const seen: string[] = [];
-  sqlite.prepare = (source: string) => (seen.push(source), prepare(source));
-  try {
-    await fn();
-  } finally {
-    sqlite.prepare = prepare;
-  }
+  const seen = [...new Set(await statementsRun(on, fn))];
   return seen
     .filter((s) => /^\s*select/i.test(s))
     .map((s) => ({
       sql: s,
-      plan: (prepare(`explain query plan ${s}`).all(...new Array<null>((s.match(/\?/g) ?? []).length).fill(null)) as { detail: string }[])
+      plan: (
+        sqlite.prepare(`explain query plan ${s}`).all(...new Array<null>((s.match(/\?/g) ?? []).length).fill(null)) as { detail: string }[]
+      )
         .map((r) => r.detail)
         .join('\n'),
     }));

@@ -2,25 +2,12 @@
 // counted again while nothing they count has changed; any write to a counted table (a casus, a
 // controle recorded afterwards, a withdrawal) makes the next report count afresh.
 import { describe, expect, it } from 'vitest';
-import { createTestDeps, type TestDeps } from '../helpers/deps';
+import { createTestDeps } from '../helpers/deps';
 import { callerFor, makeTeam, makeUser } from '../helpers/factories';
 import { makeCase } from '../helpers/cases';
 import { rateLimits } from '../../server/rate-limit';
 import type { ProgressReport } from '../../server/domain/reports';
-
-/** The SQL of every statement `fn` prepares. */
-async function prepared(deps: TestDeps, fn: () => Promise<unknown>): Promise<string[]> {
-  const sqlite = deps.db.$client;
-  const prepare = sqlite.prepare.bind(sqlite);
-  const seen: string[] = [];
-  sqlite.prepare = (source: string) => (seen.push(source), prepare(source));
-  try {
-    await fn();
-  } finally {
-    sqlite.prepare = prepare;
-  }
-  return seen;
-}
+import { statementsRun } from '../helpers/statements';
 
 const opened = (r: ProgressReport) => r.headline.find((h) => h.key === 'casesOpened')!;
 
@@ -47,7 +34,7 @@ describe('reports.progress: closed periods', () => {
     const s = await setup();
     const once = await s.report('2025-01-01', '2025-12-31');
     expect(opened(once).current).toBe(1);
-    const sql = await prepared(s.deps, async () => {
+    const sql = await statementsRun(s.deps, async () => {
       const again = await s.report('2025-01-01', '2025-12-31');
       expect({ ...again, generatedAt: '' }).toEqual({ ...once, generatedAt: '' });
     });
@@ -57,7 +44,7 @@ describe('reports.progress: closed periods', () => {
   it('a period still running is counted afresh every time', async () => {
     const s = await setup();
     await s.report('2026-01-01', '2026-12-31');
-    const sql = await prepared(s.deps, () => s.report('2026-01-01', '2026-12-31'));
+    const sql = await statementsRun(s.deps, () => s.report('2026-01-01', '2026-12-31'));
     expect(sql.some((q) => /from "tasks"/.test(q))).toBe(true);
   });
 
