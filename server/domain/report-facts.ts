@@ -51,6 +51,16 @@ export function loadTeamRows(deps: AppDeps, teamId: number) {
 
 export type TeamRows = ReturnType<typeof loadTeamRows>;
 
+/** The values a window's statements are prepared with (`loadWindowFacts` fills them in). */
+const param = {
+  teamId: sql.placeholder('teamId'),
+  // the window as instants (start inclusive, end exclusive) and as calendar days (both inclusive)
+  start: sql.placeholder('start'),
+  end: sql.placeholder('end'),
+  from: sql.placeholder('from'),
+  to: sql.placeholder('to'),
+};
+
 /**
  * The casussen that can count in a window starting at `start`: those still open, and those closed
  * since. A casus closed before the window began cannot: it was opened, made active and closed
@@ -182,8 +192,8 @@ const factQueries = preparedPerDb((db) => {
           // still open (not done, not lapsed) at the end of the window: may be over its due date
           and(
             lt(tasks.createdAt, end),
-            or(isNull(tasks.completedAt), gte(tasks.completedAt, param.start)),
-            or(ne(tasks.status, 'vervallen'), gte(tasks.updatedAt, param.start)),
+            or(isNull(tasks.completedAt), gte(tasks.completedAt, start)),
+            or(ne(tasks.status, 'vervallen'), gte(tasks.updatedAt, start)),
           ),
         ),
       ),
@@ -258,15 +268,6 @@ const factQueries = preparedPerDb((db) => {
     escalationRows,
   };
 });
-
-const param = {
-  teamId: sql.placeholder('teamId'),
-  // the window as instants (start inclusive, end exclusive) and as calendar days (both inclusive)
-  start: sql.placeholder('start'),
-  end: sql.placeholder('end'),
-  from: sql.placeholder('from'),
-  to: sql.placeholder('to'),
-};
 
 /** The facts that can count in one window: what happened in it, and what was still open at its end. */
 export function loadWindowFacts(deps: AppDeps, teamId: number, w: Window) {
