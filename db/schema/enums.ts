@@ -30,6 +30,8 @@ export type WindDownDecision = (typeof windDownDecisions)[number];
 // `ingetrokken`: a signal recorded by mistake, withdrawn by the coordinator (its personal data erased).
 export const caseStatuses = ['signaal', 'actief', 'afgerond', 'ingetrokken'] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
+// The casussen still being worked on: neither closed nor withdrawn.
+export const runningCaseStatuses = ['signaal', 'actief'] as const satisfies readonly CaseStatus[];
 
 // art. 2.6 (PIT): requests of the AVO get priority.
 export const caseOrigins = ['eigen_waarneming', 'melding', 'avo_verzoek'] as const;

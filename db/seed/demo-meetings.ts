@@ -7,7 +7,7 @@
 import { EventEmitter } from 'node:events';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
-import { agendaItems, agreements, attendance, cases, meetings, partners, subjects, tasks, users } from '../schema';
+import { agendaItems, agreements, attendance, cases, meetings, partners, runningCaseStatuses, subjects, tasks, users } from '../schema';
 import { encodePublicId } from '../../server/privacy/public-ids';
 import type { DataKeys } from '../../server/privacy/crypto';
 import type { AppDeps } from '../../server/deps';
@@ -102,7 +102,7 @@ export function seedDemoMeetings(args: { db: Db; keys: DataKeys; now: Date }, id
     const teamCases = db
       .select({ id: cases.id, gemeentePartnerId: cases.gemeentePartnerId })
       .from(cases)
-      .where(and(eq(cases.teamId, team.teamId), inArray(cases.status, ['signaal', 'actief'])))
+      .where(and(eq(cases.teamId, team.teamId), inArray(cases.status, [...runningCaseStatuses])))
       .orderBy(asc(cases.id))
       .all();
     let minute = 0;

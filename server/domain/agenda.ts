@@ -9,7 +9,17 @@
 import type { Actor } from '../auth/actor';
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { assertNoSubjectNames } from '../privacy/personal-data';
-import { agendaItems, agreements, cases, meetings, partners, tasks, themes, type AgendaSection } from '../../db/schema';
+import {
+  agendaItems,
+  agreements,
+  cases,
+  meetings,
+  partners,
+  runningCaseStatuses,
+  tasks,
+  themes,
+  type AgendaSection,
+} from '../../db/schema';
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
 import { appendAudit, appendAuditRows } from '../audit';
@@ -293,7 +303,7 @@ export function prefillAgenda(deps: AppDeps, actor: Actor, input: { meetingId: n
         .from(cases)
         .innerJoin(themes, eq(themes.id, cases.themeId))
         .innerJoin(partners, eq(partners.id, cases.gemeentePartnerId))
-        .where(and(eq(cases.teamId, actor.teamId), inArray(cases.status, ['signaal', 'actief']), withOpenTasks))
+        .where(and(eq(cases.teamId, actor.teamId), inArray(cases.status, [...runningCaseStatuses]), withOpenTasks))
         .orderBy(
           sql`case when ${cases.origin} = 'avo_verzoek' or ${cases.priority} = 'hoog' then 0 else 1 end`,
           sql`case when ${overdueTasks} > 0 then 0 else 1 end`,

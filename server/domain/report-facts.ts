@@ -22,6 +22,7 @@ import {
   findings,
   meetings,
   partners,
+  runningCaseStatuses,
   tasks,
   taskStatuses,
   themes,
@@ -72,7 +73,7 @@ function casesLiveSince(db: Db) {
   return db
     .select({ id: cases.id })
     .from(cases)
-    .where(and(team, inArray(cases.status, ['signaal', 'actief'])))
+    .where(and(team, inArray(cases.status, [...runningCaseStatuses])))
     .unionAll(
       db
         .select({ id: cases.id })

@@ -11,6 +11,7 @@ import { accountLocks, securityEvents, teams, users, type SecurityEventKind } fr
 import type { Db } from '../../db/client';
 import type { AppDeps } from '../deps';
 import { appendAudit } from '../audit';
+import { preparedPerDb } from '../prepared';
 import { AppError } from '../errors';
 import { translate } from '../i18n/messages';
 import { mailConfigured, publicBaseUrl, sendMail } from '../mail';
@@ -31,26 +32,47 @@ const RETENTION_DAYS = 90;
 type Account = { id: number; teamId: number };
 type EventInput = { kind: SecurityEventKind; teamId: number | null; userId: number | null; ip: string };
 
-/** Counts the event into its aggregate of the hour (kind, team, account, address). */
-export function recordSecurityEvent(db: Db, now: Date, event: EventInput): void {
+// Prepared once per connection: the live view counts its subscribers' mass reads here on every
+// change (privacy/mass-read.ts). The count-up first — within an hour that already has the event,
+// it is the only statement.
+const countUpQuery = preparedPerDb((db) =>
+  db
+    .update(securityEvents)
+    // (`set` takes no bare placeholder in drizzle's types: wrapped as SQL.)
+    .set({ lastAt: sql`${sql.placeholder('at')}`, count: sql`${securityEvents.count} + 1` })
+    .where(eq(securityEvents.aggregateKey, sql.placeholder('aggregateKey')))
+    .prepare(),
+);
+const insertQuery = preparedPerDb((db) =>
+  db
+    .insert(securityEvents)
+    .values({
+      aggregateKey: sql.placeholder('aggregateKey'),
+      kind: sql.placeholder('kind'),
+      teamId: sql.placeholder('teamId'),
+      userId: sql.placeholder('userId'),
+      ip: sql.placeholder('ip'),
+      firstAt: sql.placeholder('at'),
+      lastAt: sql.placeholder('at'),
+      count: 1,
+    })
+    .onConflictDoNothing()
+    .prepare(),
+);
+
+/**
+ * Counts the event into its aggregate of the hour (kind, team, account, address). True when it is
+ * the hour's first: a new row (and then events past their retention are dropped).
+ */
+export function recordSecurityEvent(db: Db, now: Date, event: EventInput): boolean {
   const at = now.toISOString();
   const aggregateKey = [event.kind, event.teamId ?? '-', event.userId ?? '-', event.ip, at.slice(0, 13)].join('|');
-  const inserted = db
-    .insert(securityEvents)
-    .values({ ...event, aggregateKey, firstAt: at, lastAt: at, count: 1 })
-    .onConflictDoNothing()
-    .returning({ id: securityEvents.id })
-    .all();
-  if (inserted.length === 0) {
-    db.update(securityEvents)
-      .set({ lastAt: at, count: sql`${securityEvents.count} + 1` })
-      .where(eq(securityEvents.aggregateKey, aggregateKey))
-      .run();
-  } else {
-    db.delete(securityEvents)
-      .where(lt(securityEvents.lastAt, new Date(now.getTime() - RETENTION_DAYS * 86_400_000).toISOString()))
-      .run();
-  }
+  if (countUpQuery(db).run({ at, aggregateKey }).changes > 0) return false;
+  if (insertQuery(db).run({ ...event, aggregateKey, at }).changes === 0) return false;
+  db.delete(securityEvents)
+    .where(lt(securityEvents.lastAt, new Date(now.getTime() - RETENTION_DAYS * 86_400_000).toISOString()))
+    .run();
+  return true;
 }
 
 function accountByEmail(db: Db, email: string): Account | null {

@@ -8,9 +8,10 @@
  */
 import type { Actor } from '../auth/actor';
 import { eq, sql } from 'drizzle-orm';
-import { securityEvents, teams } from '../../db/schema';
+import { teams } from '../../db/schema';
 import type { Db } from '../../db/client';
 import { appendAudit } from '../audit';
+import { recordSecurityEvent } from '../domain/security';
 import { preparedPerDb, preparedSql } from '../prepared';
 
 const READ_ACTIONS = ['personal_data.read', 'personal_data.bsn_revealed'];
@@ -69,38 +70,9 @@ function thresholds(db: Db, teamId: number) {
   return thresholdsQuery(db).get({ teamId });
 }
 
-// The live view notes its subscribers' reads on every change (noteMassReads): prepared once per
-// connection, and the count-up first — in an hour with an alert that is the only statement.
-const countUpQuery = preparedPerDb((db) =>
-  db
-    .update(securityEvents)
-    // (`set` takes no bare placeholder in drizzle's types: wrapped as SQL.)
-    .set({ lastAt: sql`${sql.placeholder('at')}`, count: sql`${securityEvents.count} + 1` })
-    .where(eq(securityEvents.aggregateKey, sql.placeholder('aggregateKey')))
-    .prepare(),
-);
-const insertQuery = preparedPerDb((db) =>
-  db
-    .insert(securityEvents)
-    .values({
-      aggregateKey: sql.placeholder('aggregateKey'),
-      kind: 'reads.mass',
-      teamId: sql.placeholder('teamId'),
-      userId: sql.placeholder('userId'),
-      ip: '-',
-      firstAt: sql.placeholder('at'),
-      lastAt: sql.placeholder('at'),
-      count: 1,
-    })
-    .prepare(),
-);
-
 /** The alert: one security event per account per hour, counting up; its first crossing in the Logboek. */
 function raiseMassRead(db: Db, at: Date, actor: Pick<Actor, 'id' | 'teamId'>, n: number, team: MassReadSettings): void {
-  const iso = at.toISOString();
-  const aggregateKey = ['reads.mass', actor.teamId, actor.id, '-', iso.slice(0, 13)].join('|');
-  if (countUpQuery(db).run({ at: iso, aggregateKey }).changes > 0) return;
-  insertQuery(db).run({ aggregateKey, teamId: actor.teamId, userId: actor.id, at: iso });
+  if (!recordSecurityEvent(db, at, { kind: 'reads.mass', teamId: actor.teamId, userId: actor.id, ip: '-' })) return;
   appendAudit(db, at, {
     teamId: actor.teamId,
     actorId: actor.id,

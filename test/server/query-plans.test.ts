@@ -110,12 +110,16 @@ describe('query plans of the hot reads', () => {
   });
 
   it('keeps those plans when SQLite has the statistics of a ten-year history', async () => {
-    // A database that has been analysed (the bench's generated history is) plans with what it
-    // knows: one team, so `team_id` selects nothing. Driven from the team's casussen, the status
-    // changes of a year would be found by visiting every casus ever opened.
-    loadStatistics(deps.db.$client, tenYearStatistics);
-    const viewer = await makeUser(deps, pit, 'viewer');
-    expectReportPlansByWindow(await plans(() => callerFor(deps, viewer).reports.progress({ from: '2024-01-01', to: '2024-12-31' })));
+    // A database someone has analysed plans with what it knows: one team, so `team_id` selects
+    // nothing. Driven from the team's casussen, the status changes of a year would be found by
+    // visiting every casus ever opened. (A database of its own: the statistics stay in this test.)
+    const analysed = createTestDeps();
+    const team = makeTeam(analysed, 'pit', { endsOn: null });
+    loadStatistics(analysed.db.$client, tenYearStatistics);
+    const viewer = await makeUser(analysed, team, 'viewer');
+    expectReportPlansByWindow(
+      await plans(() => callerFor(analysed, viewer).reports.progress({ from: '2024-01-01', to: '2024-12-31' }), analysed),
+    );
   });
 });
 
